@@ -1,0 +1,186 @@
+"""The one document model every reader produces and every writer consumes.
+
+Shaped after pandoc's ``Pandoc Meta [Block]``: a handful of block kinds, a
+handful of inline kinds, and one escape hatch (``Div``) that carries a style
+name. Writers dispatch on these types with ``match``; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+# --------------------------------------------------------------------------
+# Inlines
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Emph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink. ``url`` starting with ``#`` points at an ``anchor`` in the document."""
+
+    children: tuple[Inline, ...]
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    pass
+
+
+Inline = Union[Text, Strong, Emph, Link, LineBreak]
+
+# --------------------------------------------------------------------------
+# Blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int  # 1..3
+    children: tuple[Inline, ...]
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph in a named style (see ``reporter.style.STYLE_NAMES``).
+
+    ``anchor`` names a bookmark target, so ``Link(url="#anchor")`` can point here
+    (used for the ``¶N`` references back into the article text).
+    """
+
+    children: tuple[Inline, ...]
+    style: str = "Body Text"
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[tuple[Block, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderedList:
+    items: tuple[tuple[Block, ...], ...]
+    start: int = 1
+
+
+Cell = tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with one header row. ``align`` holds 'left', 'right' or 'center' per column."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    align: tuple[str, ...] = ()
+    caption: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: its text (one or more blocks) and who said it."""
+
+    blocks: tuple[Block, ...]
+    attribution: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    data: bytes
+    alt: str
+    width_cm: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class TableOfContents:
+    """Where a table of contents goes (a TOC field in DOCX, bookmarks in PDF)."""
+
+    title: str = "Contents"
+    levels: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Div:
+    """Escape hatch: blocks grouped under a style name (e.g. 'Key Point')."""
+
+    style: str
+    blocks: tuple[Block, ...]
+
+
+Block = Union[
+    Heading, Paragraph, BulletList, OrderedList, Table, Quote, Image, PageBreak, TableOfContents, Div
+]
+
+# --------------------------------------------------------------------------
+# The document
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    title: str
+    subtitle: str = ""
+    date: str = ""  # ISO date of the briefing, e.g. 2024-04-20
+    author: str = ""  # prepared by
+    prepared_for: str = ""
+    marking: str = ""  # distribution marking, e.g. TLP:AMBER
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    lang: str = "en-GB"
+    created: str = ""  # ISO 8601 UTC timestamp stamped into both files (SOURCE_DATE_EPOCH)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    meta: Meta
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------
+# Helpers that only read the model
+
+
+def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
+    """The text of some inlines, without formatting (for bookmarks, alt text, tests)."""
+    out: list[str] = []
+    for node in inlines:
+        match node:
+            case Text(text=t):
+                out.append(t)
+            case Strong(children=c) | Emph(children=c) | Link(children=c):
+                out.append(plain_text(c))
+            case LineBreak():
+                out.append("\n")
+    return "".join(out)
+
+
+def walk(blocks: tuple[Block, ...]):
+    """Every block, depth first, including those nested in lists, quotes and divs."""
+    for block in blocks:
+        yield block
+        match block:
+            case BulletList(items=items) | OrderedList(items=items):
+                for item in items:
+                    yield from walk(item)
+            case Quote(blocks=inner) | Div(blocks=inner):
+                yield from walk(inner)
