@@ -1,0 +1,36 @@
+# The two commands of the quickstart: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SAMPLE := fixtures/peru-us-organized-crime.txt
+
+.PHONY: demo test bench reference clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+## Build the sample briefing into out/ (DOCX and PDF) and print the paths.
+demo: $(VENV)/.installed
+	$(VENV)/bin/reporter build $(SAMPLE) --marking TLP:AMBER --prepared-for "Security policy team" --prepared-by "reporter" --out out
+
+## Run every test.
+test: $(VENV)/.installed-test
+	$(PY) -m pytest -q
+
+## Measure speed and memory (figures go in the README).
+bench: $(VENV)/.installed-test
+	$(PY) scripts/benchmark.py
+
+## Regenerate templates/reference.docx from templates/house-style.toml.
+reference: $(VENV)/.installed
+	$(PY) scripts/make_reference_docx.py
+
+clean:
+	rm -rf $(VENV) out/*.docx out/*.pdf out/*.eml .pytest_cache

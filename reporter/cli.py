@@ -1,0 +1,157 @@
+"""The command line: thin commands over the API.
+
+Only click is imported at start-up so ``reporter --help`` stays fast; each command
+imports what it needs. Every user-facing failure is one line and an exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+import click
+
+EPILOG = """\b
+Examples:
+  reporter build fixtures/peru-us-organized-crime.txt --marking TLP:AMBER
+  reporter build a.md b.json c.html --title "Weekly security briefing" --out out
+  reporter analyze fixtures/peru-us-organized-crime.txt > facts.json
+  reporter export out/edited.docx --out out
+  reporter email article.txt --to boss@example.org --smtp mail.example.org:587 --starttls
+"""
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"reporter: error: {message}", err=True)
+    sys.exit(code)
+
+
+class _Group(click.Group):
+    """Turns the errors a user can act on into one line and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from .errors import ReporterError
+
+        try:
+            return super().invoke(ctx)
+        except ReporterError as exc:
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: still one line, unless debugging
+            if os.environ.get("REPORTER_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set REPORTER_DEBUG=1 for details)", 1)
+
+
+@click.group(cls=_Group, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="reporter")
+def main() -> None:
+    """Turn news articles into an executive briefing: an editable DOCX and a polished PDF.
+
+    Inputs may be plain text as scraped (.txt), Markdown with YAML front matter (.md),
+    JSON or YAML article records (.json, .yaml) and saved HTML pages (.html).
+    """
+
+
+def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
+    formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    bad = [f for f in formats if f not in ("docx", "pdf")]
+    if bad or not formats:
+        raise click.BadParameter(f"{','.join(bad) or value!r}: choose docx, pdf or docx,pdf")
+    return formats
+
+
+def build_options(func):
+    """The options every command that builds a briefing shares (build, email)."""
+
+    @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+                  help="Folder to write the briefing into.")
+    @click.option("--format", "formats", default="docx,pdf", show_default=True, callback=_formats,
+                  help="Formats to write, comma-separated.")
+    @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
+                  help="A jinja2 Markdown template of your own (runs sandboxed).")
+    @click.option("--title", help="Briefing title (default: the article's title).")
+    @click.option("--marking", help="Distribution marking shown on every page, e.g. TLP:AMBER.")
+    @click.option("--prepared-for", help="Who the briefing is for.")
+    @click.option("--prepared-by", help="Who prepared it (also the document author).")
+    @click.option("--date", "briefing_date", type=click.DateTime(["%Y-%m-%d"]),
+                  help="Briefing date, YYYY-MM-DD (default: latest publication date).")
+    @click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path),
+                  help="A .docx whose styles, page setup, headers and footers the DOCX uses.")
+    @functools.wraps(func)
+    def wrapper(*args, briefing_date=None, **kwargs):
+        kwargs["briefing_date"] = briefing_date.date() if briefing_date else None
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def _build_kwargs(kw: dict) -> tuple[dict, dict]:
+    make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "briefing_date")}
+    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc")}
+    return make, write
+
+
+@main.command()
+@build_options
+def build(inputs, **kw) -> None:
+    """Build the briefing from article files and print the paths written."""
+    from .pipeline import make_briefing, write_briefing
+
+    make, write = _build_kwargs(kw)
+    briefing = make_briefing(inputs, **make)
+    for path in write_briefing(briefing, **write).values():
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--verbose", "-v", is_flag=True, help="Report on stderr what was skipped and why.")
+def analyze(inputs, verbose: bool) -> None:
+    """Print what analysis finds in each article, as JSON (one object per article)."""
+    import json
+
+    from .analysis import analyze as analyse_article
+    from .pipeline import load_inputs
+
+    out = []
+    for article in load_inputs(inputs):
+        facts = analyse_article(article)
+        if verbose:
+            for reason in facts.skipped:
+                click.echo(f"reporter: {article.path}: skipped: {reason}", err=True)
+        out.append({"title": article.title, "paragraphs": list(article.paragraphs), **facts.to_dict()})
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("docx_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="Format(s) to write.")
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+def export(docx_file: Path, formats, out_dir: Path) -> None:
+    """Turn an edited DOCX back into a PDF in the house style (no Word or LibreOffice needed)."""
+    from .errors import InputError
+    from .fileio import atomic_path
+    from .readers.docx import read_docx
+    from .style import load_house_style
+    from .writers import WRITERS
+
+    if not docx_file.is_file():
+        raise InputError("no such file", docx_file)
+    document, warnings = read_docx(docx_file)
+    for warning in warnings:
+        click.echo(f"reporter: warning: {docx_file}: {warning}", err=True)
+    style = load_house_style()
+    for fmt in formats:
+        target = out_dir / f"{docx_file.stem}.{fmt}"
+        if target.resolve() == docx_file.resolve():
+            raise InputError(f"would overwrite the input; choose another --out", docx_file)
+        with atomic_path(target) as tmp:
+            WRITERS[fmt](document, tmp, style=style)
+        click.echo(str(target))
