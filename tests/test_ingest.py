@@ -1,0 +1,185 @@
+"""Ingest: every input format becomes the same Article; bad input is one clear InputError."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reporter.articles import clean_text, load_articles
+from reporter.errors import InputError
+
+from conftest import SAMPLE
+
+
+def test_it_reads_the_sample_as_scraped_dropping_junk_and_keeping_subheadings():
+    raw = SAMPLE.read_text(encoding="utf-8")
+    (article,) = load_articles(SAMPLE)
+    assert raw.startswith("close\nclose\n")  # the fixture keeps its junk lines
+    assert article.title == "Peru and the US are strengthening the fight against organized crime"
+    assert all(p != "close" for p in article.paragraphs)
+    assert [h for _, h in article.subheadings] == ["Dispute between criminals", "Main enemy", "The TCIU program"]
+    # Each subheading sits before the paragraph that follows it in the source.
+    for index, heading in article.subheadings:
+        after = raw.split(heading, 1)[1].strip().split("\n\n", 1)[0]
+        assert article.paragraphs[index] == after
+    assert article.paragraphs[0].startswith("Aiming to create an elite force")
+    assert article.paragraphs[-1].endswith("Calle concluded.")
+    assert any("Fabián Calle" in p for p in article.paragraphs)
+    assert article.raw_text == raw
+
+
+def test_it_reads_markdown_with_front_matter(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text(
+        "---\ntitle: Ports under pressure\nurl: https://example.org/ports\nsource: Example Daily\n"
+        "published: 2024-05-02\nauthor: [Ana Pérez, Li Wei]\n---\n\n"
+        "Intro paragraph with *emphasis* and a [link](https://example.org).\n\n"
+        "## Background\n\nSecond paragraph.\n",
+        encoding="utf-8",
+    )
+    (a,) = load_articles(p)
+    assert a.title == "Ports under pressure"
+    assert a.url == "https://example.org/ports"
+    assert a.source == "Example Daily"
+    assert a.published == date(2024, 5, 2)
+    assert a.author == "Ana Pérez, Li Wei"
+    assert a.paragraphs == ("Intro paragraph with emphasis and a link.", "Second paragraph.")
+    assert a.subheadings == ((1, "Background"),)
+
+
+def test_markdown_without_front_matter_takes_its_title_from_the_first_heading(tmp_path):
+    p = tmp_path / "b.md"
+    p.write_text("# The title\n\nBody text here.\n", encoding="utf-8")
+    (a,) = load_articles(p)
+    assert (a.title, a.paragraphs) == ("The title", ("Body text here.",))
+
+
+def test_it_reads_json_records_with_curated_quotes_and_figures(tmp_path):
+    p = tmp_path / "recs.json"
+    p.write_text(json.dumps([
+        {"title": "One", "body": ["First para.", "Second para."], "published": "2024-01-31",
+         "quotes": [{"text": "We will act", "speaker": "Jane Roe", "role": "Minister", "paragraph": 2}],
+         "figures": [{"value": 300, "what": "officers", "paragraph": 1}]},
+        {"title": "Two", "body": "Para one.\n\nSubhead\n\nPara two."},
+    ]), encoding="utf-8")
+    one, two = load_articles(p)
+    assert one.paragraphs == ("First para.", "Second para.")
+    assert one.quotes[0].speaker == "Jane Roe" and one.quotes[0].paragraph == 2
+    assert one.figures[0].value == "300"
+    assert two.paragraphs == ("Para one.", "Para two.") and two.subheadings == ((1, "Subhead"),)
+    assert two.quotes is None and two.figures is None
+
+
+def test_it_reads_yaml_records(tmp_path):
+    p = tmp_path / "rec.yaml"
+    p.write_text("title: Café talks\nsource: Le Monde\nbody: |\n  Premier paragraphe.\n\n  Deuxième.\n", encoding="utf-8")
+    (a,) = load_articles(p)
+    assert a.title == "Café talks" and a.paragraphs == ("Premier paragraphe.", "Deuxième.")
+
+
+def test_it_extracts_an_html_article_and_its_metadata_offline(tmp_path):
+    p = tmp_path / "page.html"
+    body = " ".join(["The ministry confirmed the new programme on Tuesday in the capital."] * 3)
+    p.write_text(
+        "<!doctype html><html lang=en><head><title>Site | Page</title>"
+        "<meta property='og:title' content='Ministry expands training'>"
+        "<meta name='author' content='María José Núñez'>"
+        "<meta property='article:published_time' content='2024-03-22T10:00:00Z'>"
+        "<meta property='og:site_name' content='Diálogo Américas'>"
+        "<link rel='canonical' href='https://example.org/news/training'></head><body>"
+        "<nav><a href='/'>Home</a><a href='/x'>Menu</a></nav><article><h1>Ministry expands training</h1>"
+        f"<p>{body}</p><h2>What comes next</h2><p>{body} Officials said more would follow.</p></article>"
+        "<footer>Copyright notice and cookie settings</footer></body></html>",
+        encoding="utf-8",
+    )
+    (a,) = load_articles(p)
+    assert a.title == "Ministry expands training"
+    assert a.author == "María José Núñez"
+    assert a.published == date(2024, 3, 22)
+    assert a.source == "Diálogo Américas"
+    assert len(a.paragraphs) == 2 and a.paragraphs[1].endswith("more would follow.")
+    assert a.subheadings == ((1, "What comes next"),)
+    assert not any("cookie" in para for para in a.paragraphs)
+
+
+def test_clean_text_repairs_mojibake_and_drops_control_characters():
+    assert clean_text("Argentinaâ€™s  Fabi\u00c3\u00a1n\x07 \u200bCalle") == "Argentina’s Fabián Calle"
+    assert clean_text("a\r\nb\x00c") == "a\nbc"
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (b"", "empty"),
+        (b"   \n\t\n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (b"Title line\n\nCaf\xe9 au lait is good.\n", "not UTF-8"),
+        (b"\x01\x02\x03\x04" * 50, "binary"),
+        (b"Only a title", "no paragraphs"),
+    ],
+)
+def test_bad_text_files_raise_one_clear_error_naming_the_file(tmp_path, content, problem):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        load_articles(p)
+    assert problem in str(err.value) or problem in err.value.message
+    assert str(p) in str(err.value) and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "name, content, problem",
+    [
+        ("wrong.json", '{"title": 5, "body": ["x"]}', "field 'title'"),
+        ("nobody.json", '{"title": "T"}', "field 'body' is missing"),
+        ("types.json", '{"title": "T", "body": [1, {"a": 2}]}', "field 'body"),
+        ("broken.json", '{"title": "T", ', "not valid JSON"),
+        ("list.json", "[]", "no articles"),
+        ("scalar.json", '"just a string"', "mapping"),
+        ("date.json", '{"title": "T", "body": "x", "published": "someday"}', "date"),
+        ("bad.yaml", "title: [unclosed\nbody: x\n", "not valid YAML"),
+        ("quote.json", '{"title": "T", "body": "x", "quotes": [{"text": "q"}]}', "speaker"),
+    ],
+)
+def test_bad_records_name_the_field(tmp_path, name, content, problem):
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_articles(p)
+    assert problem in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load_articles(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="directory"):
+        load_articles(tmp_path)
+
+
+def test_hostile_text_stays_text(tmp_path):
+    p = tmp_path / "hostile.txt"
+    long_word = "x" * 3000
+    p.write_text(f"<b>Title & <script>\n\nA <para> & &amp; {long_word} body.\x07\n", encoding="utf-8")
+    (a,) = load_articles(p)
+    assert a.title == "<b>Title & <script>"
+    assert a.paragraphs == (f"A <para> & &amp; {long_word} body.",)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400) | st.text(max_size=400).map(lambda s: s.encode("utf-8", "surrogatepass")))
+def test_any_bytes_either_load_or_raise_input_error(tmp_path, data):
+    p = tmp_path / "fuzz.txt"
+    p.write_bytes(data)
+    try:
+        articles = load_articles(p)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    for a in articles:
+        assert a.title and a.paragraphs
+        assert all(ch not in p_ for p_ in a.paragraphs for ch in "\x00\x07\x1b")
