@@ -50,6 +50,7 @@ JUNK_LINES = frozenset(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
 _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
                        r"\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -162,7 +163,7 @@ def read_text_file(path: Path) -> str:
     except UnicodeDecodeError as exc:
         bad = data[exc.start:exc.start + 1].hex().upper()
         raise InputError(f"is not UTF-8 text (byte 0x{bad} at offset {exc.start})", path) from None
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_BINARY_CONTROLS.findall(text, 0, 20000))
     if controls > max(8, len(text[:20000]) // 50):
         raise InputError("looks like a binary file, not article text", path)
     if not clean_text(text).strip():

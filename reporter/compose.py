@@ -1,9 +1,12 @@
 """Compose: a jinja2 template renders Markdown; markdown-it parses it into the document model.
 
 Templates produce text and a parser produces structure, so a user's template needs no
-Python. Every value a template prints is escaped for Markdown by the environment's
-``finalize`` hook: article text stays text, whatever characters it holds. Only values
-built by our own helpers (``link``, ``anchor``) are trusted as Markdown.
+Python. Values a template prints never reach the Markdown parser: the environment's
+``finalize`` hook files each value in a table and prints a placeholder (private-use
+characters around its number), and the converter puts the value back as plain text.
+So article text stays text whatever characters it holds, and long articles are not
+scanned character by character by the parser. Only our own helpers (``link``,
+``anchor``) write Markdown.
 """
 
 from __future__ import annotations
@@ -26,37 +29,49 @@ class Markdown(str):
     __slots__ = ()
 
 
-_ASCII_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+OPEN, CLOSE = "\ue000", "\ue001"
+_PLACEHOLDER = re.compile(OPEN + r"(\d+)" + CLOSE)
 _WS = re.compile(r"\s+")
-
-
-def md_escape(value: Any) -> str:
-    """Make any value literal text in Markdown: whitespace folded, every ASCII punctuation escaped."""
-    if value is None:
-        return ""
-    if isinstance(value, Markdown):
-        return value
-    s = _WS.sub(" ", str(value)).strip()
-    return _ASCII_PUNCT.sub(r"\\\1", s)
-
-
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ue000\ue001]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
-def md_link(text: Any, url: Any) -> Markdown:
-    """A Markdown link whose text and URL are both data. Unsafe schemes become plain text."""
-    label = md_escape(text) or md_escape(url)
-    u = str(url or "").strip()
-    if u.startswith("#"):
-        target = "#" + re.sub(r"[^A-Za-z0-9_-]", "", u[1:])
-    elif u.lower().startswith(_SAFE_SCHEMES):
-        target = quote(u, safe=":/?#[]@!$&'*+,;=%~-._")
-    else:
-        return Markdown(label)
-    return Markdown(f"[{label}]({target})")
+class Values:
+    """The values one template render printed, by number."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def put(self, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, Markdown):
+            return value
+        text = _WS.sub(" ", _CONTROLS.sub("", str(value))).strip()
+        if not text:
+            return ""
+        self.items.append(text)
+        return f"{OPEN}{len(self.items) - 1}{CLOSE}"
+
+    def resolve(self, text: str) -> str:
+        if OPEN not in text:
+            return text
+        return _PLACEHOLDER.sub(lambda m: self.items[int(m.group(1))], text)
+
+    def link(self, text: Any, url: Any) -> Markdown:
+        """A Markdown link whose label and URL are both data. Unsafe schemes give plain text."""
+        u = str(url or "").strip()
+        label = self.put(text) or self.put(u)
+        if u.startswith("#"):
+            target = "#" + re.sub(r"[^A-Za-z0-9_-]", "", u[1:])
+        elif u.lower().startswith(_SAFE_SCHEMES) and not any(c in u for c in "\r\n"):
+            target = quote(u, safe=":/?#[]@!$&'*+,;=%~-._")
+        else:
+            return Markdown(label)
+        return Markdown(f"[{label}]({target})")
 
 
-def md_anchor(name: str) -> Markdown:
+def md_anchor(name: Any) -> Markdown:
     """An attribute line that gives the next block a bookmark name."""
     return Markdown("{#" + re.sub(r"[^A-Za-z0-9_-]", "", str(name)) + "}")
 
@@ -65,7 +80,7 @@ def md_anchor(name: str) -> Markdown:
 # jinja2
 
 
-def _environment(search_path: Path, sandboxed: bool):
+def _environment(search_path: Path, sandboxed: bool, values: Values):
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -73,24 +88,27 @@ def _environment(search_path: Path, sandboxed: bool):
     env = cls(
         loader=jinja2.FileSystemLoader(str(search_path)),
         undefined=jinja2.StrictUndefined,
-        finalize=md_escape,
+        finalize=values.put,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=md_link, anchor=md_anchor)
-    env.filters["md"] = md_escape
+    env.globals.update(link=values.link, anchor=md_anchor)
     return env
 
 
-def render_markdown(template: Path, context: dict[str, Any], *, sandboxed: bool = False) -> str:
-    """Render a template file to Markdown. A user's template runs sandboxed."""
+def render_markdown(template: Path, context: dict[str, Any], *, sandboxed: bool = False) -> tuple[str, Values]:
+    """Render a template file to Markdown and the table of values it printed.
+
+    A user's template runs in jinja2's sandbox.
+    """
     import jinja2
 
+    values = Values()
     try:
-        env = _environment(template.parent, sandboxed)
-        return env.get_template(template.name).render(**context)
+        env = _environment(template.parent, sandboxed, values)
+        return env.get_template(template.name).render(**context), values
     except jinja2.TemplateSyntaxError as exc:
         raise InputError(f"template error at line {exc.lineno}: {exc.message}", template) from None
     except jinja2.TemplateNotFound:
@@ -99,8 +117,14 @@ def render_markdown(template: Path, context: dict[str, Any], *, sandboxed: bool 
         raise InputError(f"template uses an undefined value: {exc.message}", template) from None
     except jinja2.exceptions.SecurityError as exc:
         raise InputError(f"template is not allowed to do that: {exc}", template) from None
-    except (TypeError, ValueError, AttributeError) as exc:
+    except (TypeError, ValueError, AttributeError, IndexError, KeyError) as exc:
         raise InputError(f"template failed: {exc}", template) from None
+
+
+def compose(template: Path, context: dict[str, Any], meta: Meta, *, sandboxed: bool = False) -> Document:
+    """Render the template with the context and parse what it wrote into the document model."""
+    markdown, values = render_markdown(template, context, sandboxed=sandboxed)
+    return parse_markdown(markdown, meta, base=template.parent, values=values)
 
 
 # --------------------------------------------------------------------------
@@ -119,126 +143,126 @@ def _parser():
     return md
 
 
-def parse_markdown(text: str, meta: Meta, *, base: Path | None = None) -> Document:
-    """Markdown (as our templates write it) to the document model."""
+def parse_markdown(text: str, meta: Meta, *, base: Path | None = None, values: Values | None = None) -> Document:
+    """Markdown (as our templates write it) to the document model; placeholders become their values."""
     from markdown_it.tree import SyntaxTreeNode
 
     tree = SyntaxTreeNode(_parser().parse(text))
-    return Document(meta=meta, blocks=tuple(_blocks(tree.children, base)))
-
-
-def _blocks(nodes, base: Path | None) -> list[Block]:
-    out: list[Block] = []
-    for node in nodes:
-        t = node.type
-        if t == "heading":
-            level = min(int(node.tag[1]), 3)
-            out.append(Heading(level, _inlines(node.children[0]), node.attrs.get("id")))
-        elif t == "paragraph":
-            inl = node.children[0]
-            kids = inl.children
-            if len(kids) == 1 and kids[0].type == "image":
-                out.append(_image(kids[0], base))
-                continue
-            inlines = _inlines(inl)
-            text = "".join(i.text for i in inlines if isinstance(i, Text))
-            if out and isinstance(out[-1], Table) and text.startswith("Table: ") and out[-1].caption is None:
-                prev = out[-1]
-                out[-1] = Table(prev.header, prev.rows, prev.align, text[len("Table: "):].strip())
-                continue
-            out.append(Paragraph(inlines, anchor=node.attrs.get("id")))
-        elif t == "bullet_list":
-            out.append(BulletList(tuple(tuple(_blocks(item.children, base)) for item in node.children)))
-        elif t == "ordered_list":
-            start = int(node.attrs.get("start", 1))
-            out.append(OrderedList(tuple(tuple(_blocks(item.children, base)) for item in node.children), start))
-        elif t == "blockquote":
-            out.append(_quote(_blocks(node.children, base)))
-        elif t == "table":
-            out.append(_table(node))
-        elif t == "hr":
-            out.append(PageBreak())
-        elif t == "container_div":
-            name = node.info.strip()
-            inner = _blocks(node.children, base)
-            if name.lower() == "toc":
-                out.append(TableOfContents())
-            elif name.lower() == "pagebreak":
-                out.append(PageBreak())
-            else:
-                out.append(Div(name, tuple(inner)))
-        elif t in ("code_block", "fence"):
-            out.append(Paragraph((Text(node.content.rstrip("\n")),)))
-        # html blocks are disabled; anything else is ignored by design
-    return out
+    return Document(meta=meta, blocks=tuple(_Converter(values or Values(), base).blocks(tree.children)))
 
 
 _DASHES = ("— ", "– ", "-- ")
 
 
-def _quote(blocks: list[Block]) -> Quote:
-    """A block quote whose last paragraph starts with a dash is a quotation with attribution."""
-    if len(blocks) > 1 and isinstance(blocks[-1], Paragraph):
-        last = blocks[-1]
-        first = last.children[0] if last.children else None
-        if isinstance(first, Text) and first.text.startswith(_DASHES):
-            rest = first.text.split(" ", 1)[1] if " " in first.text else ""
-            attribution = ((Text(rest),) if rest else ()) + last.children[1:]
-            return Quote(tuple(blocks[:-1]), attribution)
-    return Quote(tuple(blocks))
+class _Converter:
+    """Syntax tree nodes to model blocks, dispatching on the node type."""
 
+    def __init__(self, values: Values, base: Path | None):
+        self.values = values
+        self.base = base
 
-def _table(node) -> Table:
-    header: tuple = ()
-    rows: list[tuple] = []
-    align: list[str] = []
-    for section in node.children:
-        for tr in section.children:
-            cells = tuple(_inlines(cell.children[0]) if cell.children else () for cell in tr.children)
-            if section.type == "thead":
-                header = cells
-                for cell in tr.children:
-                    style = cell.attrs.get("style", "")
-                    align.append(style.split(":", 1)[1] if style.startswith("text-align:") else "left")
-            else:
-                rows.append(cells)
-    return Table(header, tuple(rows), tuple(align))
+    def blocks(self, nodes) -> list[Block]:
+        out: list[Block] = []
+        for node in nodes:
+            t = node.type
+            if t == "heading":
+                out.append(Heading(min(int(node.tag[1]), 3), self.inlines(node.children[0]), node.attrs.get("id")))
+            elif t == "paragraph":
+                kids = node.children[0].children
+                if len(kids) == 1 and kids[0].type == "image":
+                    out.append(self.image(kids[0]))
+                    continue
+                inlines = self.inlines(node.children[0])
+                prev = out[-1] if out else None
+                first = inlines[0] if inlines else None
+                if (isinstance(prev, Table) and prev.caption is None and len(inlines) == 1
+                        and isinstance(first, Text) and first.text.startswith("Table: ")):
+                    out[-1] = Table(prev.header, prev.rows, prev.align, first.text[len("Table: "):].strip())
+                    continue
+                out.append(Paragraph(inlines, anchor=node.attrs.get("id")))
+            elif t == "bullet_list":
+                out.append(BulletList(tuple(tuple(self.blocks(item.children)) for item in node.children)))
+            elif t == "ordered_list":
+                items = tuple(tuple(self.blocks(item.children)) for item in node.children)
+                out.append(OrderedList(items, int(node.attrs.get("start", 1))))
+            elif t == "blockquote":
+                out.append(self.quote(self.blocks(node.children)))
+            elif t == "table":
+                out.append(self.table(node))
+            elif t == "hr":
+                out.append(PageBreak())
+            elif t == "container_div":
+                name = self.values.resolve(node.info.strip())
+                if name.lower() == "toc":
+                    out.append(TableOfContents())
+                elif name.lower() == "pagebreak":
+                    out.append(PageBreak())
+                else:
+                    out.append(Div(name, tuple(self.blocks(node.children))))
+            elif t in ("code_block", "fence"):
+                out.append(Paragraph((Text(self.values.resolve(node.content.rstrip("\n"))),)))
+            # raw HTML is disabled; any other node kind is ignored by design
+        return out
 
+    @staticmethod
+    def quote(blocks: list[Block]) -> Quote:
+        """A block quote whose last paragraph starts with a dash is a quotation with attribution."""
+        if len(blocks) > 1 and isinstance(blocks[-1], Paragraph):
+            last = blocks[-1]
+            first = last.children[0] if last.children else None
+            if isinstance(first, Text) and first.text.startswith(_DASHES):
+                rest = first.text.split(" ", 1)[1]
+                attribution = ((Text(rest),) if rest else ()) + last.children[1:]
+                return Quote(tuple(blocks[:-1]), attribution)
+        return Quote(tuple(blocks))
 
-def _image(node, base: Path | None) -> Image:
-    src = str(node.attrs.get("src", ""))
-    alt = "".join(c.content for c in node.children if c.type == "text") or src
-    if "://" in src or base is None:
-        raise InputError(f"image {src!r}: only local image files can be used (no network)")
-    path = (base / src).resolve()
-    try:
-        return Image(path.read_bytes(), alt)
-    except OSError:
-        raise InputError(f"image {src!r} not found", path) from None
+    def table(self, node) -> Table:
+        header: tuple = ()
+        rows: list[tuple] = []
+        align: list[str] = []
+        for section in node.children:
+            for tr in section.children:
+                cells = tuple(self.inlines(cell.children[0]) if cell.children else () for cell in tr.children)
+                if section.type == "thead":
+                    header = cells
+                    for cell in tr.children:
+                        style = cell.attrs.get("style", "")
+                        align.append(style.split(":", 1)[1] if style.startswith("text-align:") else "left")
+                else:
+                    rows.append(cells)
+        return Table(header, tuple(rows), tuple(align))
 
+    def image(self, node) -> Image:
+        src = str(node.attrs.get("src", ""))
+        alt = self.values.resolve("".join(c.content for c in node.children if c.type == "text")) or src
+        if "://" in src or self.base is None:
+            raise InputError(f"image {src!r}: only local image files can be used (no network)")
+        path = (self.base / src).resolve()
+        try:
+            return Image(path.read_bytes(), alt)
+        except OSError:
+            raise InputError(f"image {src!r} not found", path) from None
 
-def _inlines(node) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for child in node.children:
-        t = child.type
-        if t == "text" or t == "code_inline":
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + child.content)
-            else:
-                out.append(Text(child.content))
-        elif t == "softbreak":
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + " ")
-            else:
-                out.append(Text(" "))
-        elif t == "hardbreak":
-            out.append(LineBreak())
-        elif t == "strong":
-            out.append(Strong(_inlines(child)))
-        elif t == "em":
-            out.append(Emph(_inlines(child)))
-        elif t == "link":
-            out.append(Link(_inlines(child), str(child.attrs.get("href", ""))))
-        elif t == "image":
-            out.append(Text(child.attrs.get("alt", "") or ""))
-    return tuple(out)
+    def inlines(self, node) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for child in node.children:
+            t = child.type
+            if t in ("text", "code_inline", "softbreak"):
+                content = " " if t == "softbreak" else self.values.resolve(child.content)
+                if not content:
+                    continue
+                if out and isinstance(out[-1], Text):
+                    out[-1] = Text(out[-1].text + content)
+                else:
+                    out.append(Text(content))
+            elif t == "hardbreak":
+                out.append(LineBreak())
+            elif t == "strong":
+                out.append(Strong(self.inlines(child)))
+            elif t == "em":
+                out.append(Emph(self.inlines(child)))
+            elif t == "link":
+                out.append(Link(self.inlines(child), str(child.attrs.get("href", ""))))
+            elif t == "image":
+                out.append(Text(self.values.resolve(str(child.attrs.get("alt", "") or ""))))
+        return tuple(out)

@@ -86,7 +86,7 @@ def make_briefing(
     briefing_date: date | None = None,
 ) -> Briefing:
     """Read, analyse and compose: everything but writing files."""
-    from .compose import parse_markdown, render_markdown
+    from .compose import compose
     from .fileio import build_time
     from .style import templates_dir
 
@@ -122,8 +122,7 @@ def make_briefing(
             raise InputError("template not found", tpl)
     else:
         tpl, sandboxed = templates_dir() / "briefing.md.j2", False
-    markdown = render_markdown(tpl, briefing_context(articles, facts, meta), sandboxed=sandboxed)
-    document = parse_markdown(markdown, meta, base=tpl.parent)
+    document = compose(tpl, briefing_context(articles, facts, meta), meta, sandboxed=sandboxed)
     return Briefing(
         title=title, date=when, marking=marking, prepared_for=prepared_for, prepared_by=prepared_by,
         articles=tuple(articles), facts=tuple(facts), document=document,
