@@ -1,0 +1,122 @@
+"""DOCX writer: the briefing as an editable Word document built on a reference document.
+
+Like pandoc's ``--reference-doc``: styles, numbering, page setup and a user's headers and
+footers come from the reference; the body is replaced. python-docx opens the package and
+handles relationships and core properties; the body is built with lxml (see docx_body)
+because python-docx's object layer is too slow for a 100-article briefing.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..fileio import atomic_path, build_time
+from ..model import Document
+from ..style import HouseStyle, load_house_style, templates_dir
+
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def default_reference() -> Path:
+    return templates_dir() / "reference.docx"
+
+
+def _open_reference(reference_doc: Path | None, hs: HouseStyle, lang: str):
+    from docx import Document as open_docx
+
+    if reference_doc is None:
+        path = default_reference()
+        if not path.exists():  # a fresh checkout without the generated file still works
+            from .docx_reference import build_reference
+
+            return open_docx(io.BytesIO(build_reference(hs, lang)))
+    else:
+        path = Path(reference_doc)
+        if not path.is_file():
+            raise InputError("reference document not found", path)
+    try:
+        return open_docx(str(path))
+    except Exception as exc:  # zipfile, KeyError, lxml and python-docx errors all mean "not a .docx"
+        raise InputError(f"not a usable Word reference document ({type(exc).__name__})", path) from None
+
+
+def _text_width(sect_pr, hs: HouseStyle) -> int:
+    """Text width in twips from the reference's page setup, so tables fit a user's template too."""
+    from .docx_reference import text_width
+    from .docx_xml import w
+
+    try:
+        page = int(sect_pr.find(w("pgSz")).get(w("w")))
+        mar = sect_pr.find(w("pgMar"))
+        width = page - int(mar.get(w("left"))) - int(mar.get(w("right")))
+        if width > 1000:
+            return width
+    except (AttributeError, TypeError, ValueError):
+        pass
+    return text_width(hs)
+
+
+def _numbering_root(document, hs: HouseStyle):
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.oxml.parser import parse_xml
+    from docx.parts.numbering import NumberingPart
+
+    part = document.part
+    try:
+        return part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        from .docx_styles import build_numbering
+        from lxml import etree
+
+        xml = etree.tostring(build_numbering(hs))
+        numbering = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, parse_xml(xml), part.package)
+        part.relate_to(numbering, RT.NUMBERING)
+        return numbering.element
+
+
+def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
+          reference_doc: Path | None = None, **_ignored) -> None:
+    """Write ``doc`` to ``path`` (atomically) as a .docx styled by name from the reference document."""
+    from .docx_body import BodyBuilder
+    from .docx_lists import Numbering
+    from .docx_package import (
+        add_header_footer, parse_created, save_reproducibly, set_core_properties, update_settings,
+    )
+    from .docx_styles import ensure_styles, set_language
+    from .docx_xml import clean, w
+
+    hs = style or load_house_style()
+    lang = clean(doc.meta.lang).strip()
+    lang = lang if _LANG.match(lang) else "en-GB"
+    document = _open_reference(reference_doc, hs, lang)
+
+    body = document.element.body
+    sect_pr = body.find(w("sectPr"))
+    body[:] = []  # the reference's sample content goes; its page setup stays
+    width = _text_width(sect_pr, hs) if sect_pr is not None else _text_width(None, hs)
+
+    styles_root = document.styles.element
+    ids = ensure_styles(styles_root, hs, width)
+    set_language(styles_root, lang)
+    update_settings(document.settings.element, lang)
+
+    builder = BodyBuilder(body=body, ids=ids, text_width=width, part=document.part,
+                          numbering=Numbering(_numbering_root(document, hs), hs.fonts[hs.styles["Normal"].font].name))
+    builder.prepare(doc.blocks)
+    builder.title_block(doc.meta)
+    builder.blocks(doc.blocks)
+    if sect_pr is None:
+        from .docx_reference import _document
+
+        sect_pr = _document(hs).find(f"{w('body')}/{w('sectPr')}")
+    body.append(sect_pr)
+
+    add_header_footer(document, doc.meta, ids, clean)
+    set_core_properties(document, doc.meta, parse_created(doc.meta.created, build_time()), clean)
+    with atomic_path(Path(path)) as tmp:
+        save_reproducibly(document, tmp)

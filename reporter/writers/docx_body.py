@@ -1,0 +1,259 @@
+"""Document model blocks -> WordprocessingML body elements, built with lxml directly.
+
+Every paragraph gets a style id looked up once per document; runs carry only bold,
+italic or the Hyperlink character style. Everything else is in the styles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from lxml import etree
+
+from ..model import (
+    BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
+    Quote, Strong, Table, TableOfContents, Text, plain_text, walk,
+)
+from .docx_lists import Numbering
+from .docx_styles import list_indent
+from .docx_xml import (
+    ANCHOR, B, BM_END, BM_START, BR, HISTORY, HYPERLINK, I, ID, JC, NAME, P, PPR, PSTYLE, R, R_ID,
+    RPR, RSTYLE, TAB, VAL, add_field, add_text_runs, bookmark_name, clean, field_char, instr_text, sub, w,
+)
+
+_EXTERNAL_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def human_date(iso: str) -> str:
+    """``2024-04-20`` -> ``20 April 2024`` (locale-free, so output is reproducible)."""
+    try:
+        d = date.fromisoformat(iso.strip())
+    except ValueError:
+        return iso
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+@dataclass
+class BodyBuilder:
+    """Appends the body of one document to ``body``; holds the per-document counters."""
+
+    body: etree._Element
+    ids: dict[str, str]  # style name -> style id
+    text_width: int  # twips
+    part: object  # python-docx DocumentPart, for hyperlink and image relationships
+    numbering: Numbering
+    toc_levels: int = 0
+    anchors: dict[str, str] = field(default_factory=dict)
+    _toc_marks: list = field(default_factory=list)  # (level, text, bookmark) in document order
+    _heading_marks: list = field(default_factory=list)
+    _placed: set = field(default_factory=set)
+    _next_bookmark: int = 0
+    _next_drawing: int = 0
+    _links: dict = field(default_factory=dict)
+    _rpr_cache: dict = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ setup
+    def prepare(self, blocks) -> None:
+        """Name every bookmark before writing, so links and the TOC may point forward."""
+        tocs = [b for b in walk(blocks) if isinstance(b, TableOfContents)]
+        self.toc_levels = max((t.levels for t in tocs), default=0)
+        n = 0
+        for block in walk(blocks):
+            anchor = getattr(block, "anchor", None)
+            if anchor and anchor not in self.anchors:
+                name = bookmark_name(anchor)
+                if name not in self.anchors.values():
+                    self.anchors[anchor] = name
+            if isinstance(block, Heading):
+                mark = self.anchors.get(block.anchor) if block.anchor else None
+                if mark is None and block.level <= self.toc_levels:
+                    n += 1
+                    mark = f"toc_{n:05d}"
+                self._heading_marks.append(mark)
+                if mark and block.level <= self.toc_levels:
+                    text = " ".join(clean(plain_text(block.children)).split())
+                    self._toc_marks.append((block.level, text, mark))
+        self._heading_marks.reverse()
+
+    def sid(self, name: str) -> str:
+        return self.ids.get(name) or self.ids["Body Text"]
+
+    # ---------------------------------------------------------------- inlines
+    def _rpr(self, bold: bool, italic: bool, link: bool):
+        key = (bold, italic, link)
+        fn = self._rpr_cache.get(key)
+        if fn is None:
+            if not (bold or italic or link):
+                fn = None
+            else:
+                link_id = self.ids["Hyperlink"]
+
+                def fn(r, bold=bold, italic=italic, link=link):
+                    rpr = etree.SubElement(r, RPR)
+                    if link:
+                        etree.SubElement(rpr, RSTYLE).set(VAL, link_id)
+                    if bold:
+                        etree.SubElement(rpr, B)
+                    if italic:
+                        etree.SubElement(rpr, I)
+            self._rpr_cache[key] = fn
+        return fn
+
+    def inlines(self, parent, nodes, bold=False, italic=False, link=False) -> None:
+        for node in nodes:
+            if isinstance(node, Text):
+                add_text_runs(parent, node.text, self._rpr(bold, italic, link))
+            elif isinstance(node, Strong):
+                self.inlines(parent, node.children, True, italic, link)
+            elif isinstance(node, Emph):
+                self.inlines(parent, node.children, bold, True, link)
+            elif isinstance(node, LineBreak):
+                etree.SubElement(etree.SubElement(parent, R), BR)
+            elif isinstance(node, Link):
+                target = self._link_target(node.url) if not link else None
+                if target is None:
+                    self.inlines(parent, node.children, bold, italic, link)
+                    continue
+                h = etree.SubElement(parent, HYPERLINK)
+                kind, value = target
+                h.set(R_ID if kind == "external" else ANCHOR, value)
+                h.set(HISTORY, "1")
+                self.inlines(h, node.children, bold, italic, True)
+
+    def _link_target(self, url: str):
+        url = clean(url).strip()
+        if url.startswith("#"):
+            mark = self.anchors.get(url[1:])
+            return ("anchor", mark) if mark else None
+        if not url.lower().startswith(_EXTERNAL_SCHEMES):
+            return None
+        rid = self._links.get(url)
+        if rid is None:
+            from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+            rid = self._links[url] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return ("external", rid)
+
+    # ------------------------------------------------------------- paragraphs
+    def paragraph(self, style: str, nodes=(), *, anchor: str | None = None, mark: str | None = None,
+                  parent=None, jc: str | None = None, num: tuple[int, int] | None = None, level: int = 0):
+        p = etree.SubElement(self.body if parent is None else parent, P)
+        ppr = etree.SubElement(p, PPR)
+        etree.SubElement(ppr, PSTYLE).set(VAL, style)
+        if num is not None:
+            num_pr = sub(ppr, w("numPr"))
+            sub(num_pr, w("ilvl"), val=str(level))
+            sub(num_pr, w("numId"), val=str(num[0] if num[1] else 0))
+            if level or not num[1]:
+                left, hanging = list_indent(level)
+                sub(ppr, w("ind"), left=str(left), hanging=str(hanging if num[1] else 0))
+        if jc:
+            etree.SubElement(ppr, JC).set(VAL, jc)
+        mark = mark or (self.anchors.get(anchor) if anchor else None)
+        if mark and mark not in self._placed:
+            self._placed.add(mark)
+            self._next_bookmark += 1
+            start = etree.SubElement(p, BM_START)
+            start.set(ID, str(self._next_bookmark))
+            start.set(NAME, mark)
+            self.inlines(p, nodes)
+            etree.SubElement(p, BM_END).set(ID, str(self._next_bookmark))
+        else:
+            self.inlines(p, nodes)
+        return p
+
+    def title_block(self, meta) -> None:
+        self.paragraph(self.sid("Title"), (Text(meta.title),))
+        if meta.subtitle:
+            self.paragraph(self.sid("Subtitle"), (Text(meta.subtitle),))
+        parts = [human_date(meta.date)] if meta.date else []
+        if meta.prepared_for:
+            parts.append(f"Prepared for {meta.prepared_for}")
+        if meta.author:
+            parts.append(f"Prepared by {meta.author}")
+        if parts:
+            self.paragraph(self.sid("Source"), (Text(" \u00b7 ".join(parts)),))
+        if meta.marking:
+            self.paragraph(self.sid("Marking"), (Text(meta.marking),))
+
+    # ----------------------------------------------------------------- blocks
+    def blocks(self, blocks, div_style: str | None = None, parent=None) -> None:
+        for block in blocks:
+            self.block(block, div_style, parent)
+
+    def block(self, block, div_style: str | None = None, parent=None) -> None:
+        if isinstance(block, Paragraph):
+            style = div_style if div_style and block.style in ("Body Text", "First Paragraph") else block.style
+            self.paragraph(self.sid(style), block.children, anchor=block.anchor, parent=parent)
+        elif isinstance(block, Heading):
+            level = min(max(block.level, 1), 3)
+            mark = self._heading_marks.pop() if self._heading_marks else None
+            self.paragraph(self.sid(f"Heading {level}"), block.children, mark=mark, parent=parent)
+        elif isinstance(block, (BulletList, OrderedList)):
+            self.list_(block, 0, parent)
+        elif isinstance(block, Quote):
+            for inner in block.blocks:
+                if isinstance(inner, Paragraph):
+                    self.paragraph(self.sid("Quote"), inner.children, anchor=inner.anchor, parent=parent)
+                else:
+                    self.block(inner, None, parent)
+            if block.attribution:
+                self.paragraph(self.sid("Quote Attribution"), block.attribution, parent=parent)
+        elif isinstance(block, Div):
+            self.blocks(block.blocks, block.style, parent)
+        elif isinstance(block, Table):
+            from .docx_table import add_table
+
+            add_table(self, block, parent)
+        elif isinstance(block, TableOfContents):
+            self.toc(block, parent)
+        elif isinstance(block, Image):
+            from .docx_image import add_image
+
+            add_image(self, block, parent)
+        elif isinstance(block, PageBreak):
+            p = etree.SubElement(self.body if parent is None else parent, P)
+            sub(etree.SubElement(p, R), BR, type="page")
+
+    def list_(self, block, level: int, parent) -> None:
+        ordered = isinstance(block, OrderedList)
+        style = self.sid("List Number" if ordered else "List Bullet")
+        num_id = self.numbering.ordered(level, block.start) if ordered else self.numbering.bullet()
+        for item in block.items:
+            numbered = True
+            for inner in item:
+                if isinstance(inner, Paragraph):
+                    self.paragraph(style, inner.children, anchor=inner.anchor, parent=parent,
+                                   num=(num_id, numbered), level=level)
+                    numbered = False
+                elif isinstance(inner, (BulletList, OrderedList)):
+                    self.list_(inner, min(level + 1, 8), parent)
+                else:
+                    self.block(inner, None, parent)
+
+    def toc(self, block: TableOfContents, parent) -> None:
+        """A real TOC field, pre-filled with the headings so it reads well before an update."""
+        self.paragraph(self.sid("TOC Heading"), (Text(block.title),), parent=parent)
+        instruction = f'TOC \\o "1-{max(1, min(block.levels, 9))}" \\h \\z \\u'
+        entries = [e for e in self._toc_marks if e[0] <= block.levels] or [(1, "", None)]
+        for i, (level, text, mark) in enumerate(entries):
+            p = self.paragraph(self.sid(f"TOC {level}"), parent=parent)
+            if i == 0:
+                field_char(p, "begin")
+                instr_text(p, instruction)
+                field_char(p, "separate")
+            if mark is None:
+                add_text_runs(p, "Update this field to build the table of contents.")
+            else:
+                h = etree.SubElement(p, HYPERLINK)
+                h.set(ANCHOR, mark)
+                h.set(HISTORY, "1")
+                add_text_runs(h, text)
+                etree.SubElement(etree.SubElement(h, R), TAB)
+                add_field(h, f"PAGEREF {mark} \\h", cached="")
+            if i == len(entries) - 1:
+                field_char(p, "end")
+

@@ -1,0 +1,168 @@
+"""The DOCX package edges: byte-reproducible zips, core properties, settings, header and footer.
+
+python-docx stamps ``now()`` into zip entry dates and core properties; both are fixed
+here so the same input and SOURCE_DATE_EPOCH give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from lxml import etree
+
+from .docx_xml import B, PPR, PSTYLE, RPR, add_field, add_text_runs, sub, w
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold; meaningless on purpose
+
+
+def write_zip(entries: list[tuple[str, bytes]], target) -> None:
+    """Write ``entries`` in the given order with fixed dates, permissions and compression."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            zf.writestr(info, data, compresslevel=6)
+
+
+def save_reproducibly(document, path: Path) -> None:
+    """Save a python-docx document, then re-zip it with fixed entry dates in a fixed order."""
+    buf = io.BytesIO()
+    document.save(buf)
+    buf.seek(0)
+    with zipfile.ZipFile(buf) as zf:
+        names = zf.namelist()
+        # [Content_Types].xml first (some readers sniff it), the rest in name order.
+        names.sort(key=lambda n: (n != "[Content_Types].xml", n))
+        entries = [(n, zf.read(n)) for n in names]
+    write_zip(entries, path)
+
+
+def parse_created(created: str, fallback: datetime) -> datetime:
+    """``Meta.created`` as an aware UTC datetime; the build clock if it is empty or unreadable."""
+    text = (created or "").strip()
+    if text:
+        try:
+            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            value = None
+        if value is not None:
+            if value.tzinfo is None:
+                value = value.replace(tzinfo=timezone.utc)
+            return value.astimezone(timezone.utc).replace(microsecond=0)
+    return fallback
+
+
+def set_core_properties(document, meta, created: datetime, clean) -> None:
+    cp = document.core_properties
+    cp.title = clean(meta.title)[:255]
+    cp.subject = clean(meta.subject or meta.subtitle)[:255]
+    cp.author = clean(meta.author)[:255]
+    cp.last_modified_by = clean(meta.author)[:255]
+    cp.keywords = clean(", ".join(meta.keywords))[:255]
+    cp.language = clean(meta.lang)
+    cp.category = "Briefing"
+    cp.comments = ""
+    cp.revision = 1
+    # python-docx wants naive datetimes and writes them as UTC.
+    naive = created.astimezone(timezone.utc).replace(tzinfo=None)
+    cp.created = naive
+    cp.modified = naive
+    cp.last_printed = naive
+
+
+# Elements that must follow w:updateFields / w:themeFontLang in w:settings (schema order).
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+    "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)
+
+
+def _set_in_order(root, tag: str, successors: tuple[str, ...], **attrs) -> None:
+    el = root.find(w(tag))
+    if el is None:
+        el = etree.Element(w(tag))
+        following = [root.find(f"{{*}}{s}") for s in successors]
+        following = [f for f in following if f is not None]
+        if following:
+            following[0].addprevious(el)
+        else:
+            root.append(el)
+    for key, value in attrs.items():
+        el.set(w(key), value)
+
+
+def update_settings(settings_root, lang: str) -> None:
+    """Ask Word to refresh fields (the TOC) on open, and record the document language."""
+    _set_in_order(settings_root, "updateFields", _AFTER_UPDATE_FIELDS, val="true")
+    after_lang = _AFTER_UPDATE_FIELDS[_AFTER_UPDATE_FIELDS.index("themeFontLang") + 1:]
+    _set_in_order(settings_root, "themeFontLang", after_lang, val=lang)
+
+
+def _has_reference(sect_pr, kind: str) -> bool:
+    return any(ref.get(w("type"), "default") == "default" for ref in sect_pr.iterfind(w(f"{kind}Reference")))
+
+
+def _fill_placeholders(root, values: dict[str, str]) -> None:
+    for t in root.iter(w("t")):
+        if t.text and "{" in t.text:
+            for key, value in values.items():
+                t.text = t.text.replace("{" + key + "}", value)
+
+
+def short_title(title: str, limit: int = 60) -> str:
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0] or title[:limit]
+    return cut.rstrip(" ,;:-") + "\u2026"
+
+
+def _hf_paragraph(root, style_id: str):
+    p = sub(root, w("p"))
+    sub(sub(p, PPR), PSTYLE, val=style_id)
+    return p
+
+
+def _bold(r) -> None:
+    sub(r, RPR).append(etree.Element(B))
+
+
+def add_header_footer(document, meta, ids: dict[str, str], clean) -> None:
+    """Header: marking left, short title right. Footer: marking left, ``Page N of M`` right.
+
+    A user's template that already has default headers/footers keeps them; ``{marking}``,
+    ``{title}`` and ``{date}`` placeholders in them are filled in.
+    """
+    section = document.sections[0]
+    sect_pr = section._sectPr
+    values = {"marking": clean(meta.marking), "title": clean(short_title(meta.title)), "date": clean(meta.date)}
+    if _has_reference(sect_pr, "header"):
+        _fill_placeholders(section.header._element, values)
+    else:
+        section.header.is_linked_to_previous = False
+        hdr = section.header._element
+        hdr[:] = []
+        p = _hf_paragraph(hdr, ids["Header"])
+        if values["marking"]:
+            add_text_runs(p, values["marking"], _bold)
+        add_text_runs(p, "\t\t" + values["title"])
+    if _has_reference(sect_pr, "footer"):
+        _fill_placeholders(section.footer._element, values)
+    else:
+        section.footer.is_linked_to_previous = False
+        ftr = section.footer._element
+        ftr[:] = []
+        p = _hf_paragraph(ftr, ids["Footer"])
+        if values["marking"]:
+            add_text_runs(p, values["marking"], _bold)
+        add_text_runs(p, "\t\tPage ")
+        add_field(p, "PAGE")
+        add_text_runs(p, " of ")
+        add_field(p, "NUMPAGES")
+
