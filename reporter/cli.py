@@ -155,3 +155,36 @@ def export(docx_file: Path, formats, out_dir: Path) -> None:
         with atomic_path(target) as tmp:
             WRITERS[fmt](document, tmp, style=style)
         click.echo(str(target))
+
+
+@main.command()
+@build_options
+@click.option("--to", "to", multiple=True, metavar="ADDR", help="Recipient (repeat for more). Required.")
+@click.option("--cc", multiple=True, metavar="ADDR", help="Copy recipient (repeat for more).")
+@click.option("--bcc", multiple=True, metavar="ADDR", help="Blind copy: receives it, never appears in headers.")
+@click.option("--from", "sender", metavar="ADDR", help="Sender address  [default: reporter@localhost]")
+@click.option("--subject", help="Subject (default: the marking, title and date).")
+@click.option("--smtp", metavar="HOST:PORT", help="Also send through this SMTP server (login from "
+              "REPORTER_SMTP_USER / REPORTER_SMTP_PASSWORD).")
+@click.option("--starttls", is_flag=True, help="Upgrade the connection with STARTTLS.")
+@click.option("--ssl", "use_ssl", is_flag=True, help="Connect with implicit TLS (port 465).")
+@click.option("--smtp-timeout", default=30.0, show_default=True, type=float, metavar="SECONDS",
+              help="Give up on an unresponsive server after this long.")
+@click.option("--max-attachment-mb", default=10.0, show_default=True, type=float,
+              help="Refuse to send attachments larger than this in total.")
+def email(inputs, to, cc, bcc, sender, subject, smtp, starttls, use_ssl, smtp_timeout, max_attachment_mb,
+          **kw) -> None:
+    """Build the briefing, write it as out/<slug>.eml with the DOCX and PDF attached, optionally send it."""
+    from .deliver import run_email
+    from .errors import InputError
+
+    if starttls and use_ssl:
+        raise InputError("choose one of --starttls and --ssl")
+    make, write = _build_kwargs(kw)
+    security = "starttls" if starttls else "ssl" if use_ssl else "plain"
+    result = run_email(inputs, to=to, cc=cc, bcc=bcc, sender=sender, subject=subject, smtp=smtp,
+                       security=security, timeout=smtp_timeout, max_attachment_mb=max_attachment_mb,
+                       make=make, write=write)
+    click.echo(str(result.path))
+    if result.sent:
+        click.echo(f"sent to {len(result.recipients)} recipient(s) via {smtp}", err=True)
