@@ -178,7 +178,8 @@ def compose_message(
         raise InputError("subject is empty")
     text, html = render_bodies(email_context(briefing, attachments), templates)
 
-    msg = EmailMessage(policy=SMTP)
+    # 7-bit on the wire: non-ASCII bodies become quoted-printable, so no server needs 8BITMIME.
+    msg = EmailMessage(policy=SMTP.clone(cte_type="7bit"))
     msg["From"] = sender
     msg["To"] = tuple(to)
     if cc:
@@ -205,7 +206,7 @@ def compose_message(
 
 
 def message_bytes(msg) -> bytes:
-    """The wire form (CRLF line ends), exactly what is written to .eml and what SMTP sends."""
+    """The wire form (CRLF line ends, 7-bit), exactly what is written to .eml and what SMTP sends."""
     from email.policy import SMTP
 
-    return msg.as_bytes(policy=SMTP)
+    return msg.as_bytes(policy=SMTP.clone(cte_type="7bit"))
