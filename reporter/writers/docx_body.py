@@ -53,6 +53,7 @@ class BodyBuilder:
     _next_bookmark: int = 0
     _next_drawing: int = 0
     _links: dict = field(default_factory=dict)
+    _next_rid: int = 1
     _rpr_cache: dict = field(default_factory=dict)
 
     # ------------------------------------------------------------------ setup
@@ -60,17 +61,20 @@ class BodyBuilder:
         """Name every bookmark before writing, so links and the TOC may point forward."""
         tocs = [b for b in walk(blocks) if isinstance(b, TableOfContents)]
         self.toc_levels = max((t.levels for t in tocs), default=0)
-        n = 0
+        n, names = 0, set()
         for block in walk(blocks):
             anchor = getattr(block, "anchor", None)
             if anchor and anchor not in self.anchors:
                 name = bookmark_name(anchor)
-                if name not in self.anchors.values():
+                if name not in names:
+                    names.add(name)
                     self.anchors[anchor] = name
             if isinstance(block, Heading):
                 mark = self.anchors.get(block.anchor) if block.anchor else None
                 if mark is None and block.level <= self.toc_levels:
                     n += 1
+                    while f"toc_{n:05d}" in names:
+                        n += 1
                     mark = f"toc_{n:05d}"
                 self._heading_marks.append(mark)
                 if mark and block.level <= self.toc_levels:
@@ -132,10 +136,21 @@ class BodyBuilder:
             return None
         rid = self._links.get(url)
         if rid is None:
-            from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-            rid = self._links[url] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+            rid = self._links[url] = self._add_external(url)
         return ("external", rid)
+
+    def _add_external(self, url: str) -> str:
+        """Add a hyperlink relationship; python-docx's relate_to rescans all rels (quadratic)."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        rels = self.part.rels
+        taken = set(rels.keys())
+        while f"rId{self._next_rid}" in taken:
+            self._next_rid += 1
+        rid = f"rId{self._next_rid}"
+        self._next_rid += 1
+        rels.add_relationship(RT.HYPERLINK, url, rid, is_external=True)
+        return rid
 
     # ------------------------------------------------------------- paragraphs
     def paragraph(self, style: str, nodes=(), *, anchor: str | None = None, mark: str | None = None,
