@@ -125,6 +125,7 @@ def test_reference_document_carries_the_house_style(tmp_path):
     assert any(e.get(f"{W}type") == "band1Horz" for e in table_style.iter(f"{W}tblStylePr"))
     numbering = d.part.numbering_part.element
     assert len(numbering.findall(f"{W}abstractNum")) == 2
+    assert d.settings.element.find(f"{W}compat/{W}doNotExpandShiftReturn") is not None
 
 
 # ------------------------------------------------------------------ structure

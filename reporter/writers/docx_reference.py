@@ -97,6 +97,7 @@ def _settings(lang: str) -> etree._Element:
     sub(root, w("characterSpacingControl"), val="doNotCompress")
     sub(root, w("updateFields"), val="true")
     compat = sub(root, w("compat"))
+    sub(compat, w("doNotExpandShiftReturn"))  # a line break must not stretch a justified line
     sub(compat, w("compatSetting"), name="compatibilityMode", uri="http://schemas.microsoft.com/office/word", val="15")
     sub(root, w("themeFontLang"), val=lang)
     sub(root, w("decimalSymbol"), val=".")
