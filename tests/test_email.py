@@ -311,3 +311,243 @@ def test_server_and_credential_settings():
     assert settings_from_env("127.0.0.1", 25, environ=creds).password == "p"
     with pytest.raises(InputError, match="both"):
         settings_from_env("127.0.0.1", 25, environ={"REPORTER_SMTP_USER": "u"})
+
+
+# --------------------------------------------------------------------------
+# A real SMTP server (aiosmtpd) on loopback
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Recorder:
+    """An aiosmtpd handler that keeps what it received; can refuse a recipient or drop the line."""
+
+    def __init__(self, refuse: tuple[str, ...] = (), drop_on_data: bool = False):
+        self.refuse, self.drop_on_data = refuse, drop_on_data
+        self.received: list[tuple[str, list[str], bytes]] = []
+        self.data_commands = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.data_commands += 1
+        if self.drop_on_data:
+            server.transport.abort()  # the line goes dead mid-transaction
+            return "421 gone"
+        self.received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 2.0.0 accepted"
+
+
+def authenticator(server, session, envelope, mechanism, auth_data):
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (b"desk", b"s3cret pass")
+    return AuthResult(success=ok, handled=False)
+
+
+@pytest.fixture
+def smtp_server():
+    """Start aiosmtpd servers on free loopback ports; all stopped at the end."""
+    from aiosmtpd.controller import Controller
+
+    started = []
+
+    def start(handler: Recorder | None = None, **kwargs):
+        handler = handler or Recorder()
+        controller = Controller(handler, hostname="127.0.0.1", port=free_port(), **kwargs)
+        controller.start()
+        started.append(controller)
+        return f"127.0.0.1:{controller.port}", handler
+
+    yield start
+    for controller in started:
+        controller.stop()
+
+
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory) -> tuple[Path, Path]:
+    """A throwaway certificate for 127.0.0.1, made with the openssl tool."""
+    openssl = require_tool("openssl")
+    d = tmp_path_factory.mktemp("tls")
+    cert, key = d / "cert.pem", d / "key.pem"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    return cert, key
+
+
+def server_tls(self_signed):
+    import ssl
+
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(*map(str, self_signed))
+    return ctx
+
+
+def real(where: str, **kw) -> SmtpTransport:
+    host, port = parse_server(where)
+    return SmtpTransport(SmtpSettings(host, port, timeout=5, **kw))
+
+
+def test_real_server_receives_exactly_the_eml_with_bcc_only_in_the_envelope(files, tmp_path, smtp_server):
+    where, handler = smtp_server()
+    result = write(make_briefing(), files, tmp_path / "o", transport=real(where))
+    [(mail_from, rcpts, content)] = handler.received
+    assert mail_from == "reports@briefings.example.org"
+    assert rcpts == ["alice@example.com", "carol@example.com", "hidden@example.net"]
+    assert b"hidden@example.net" not in content
+    assert content == result.path.read_bytes()
+    got = message_from_bytes(content, policy=policy.default)
+    assert {a.get_filename(): a.get_content() for a in got.iter_attachments()} == {
+        f.name: f.read_bytes() for f in files}
+
+
+def test_real_server_that_hangs_times_out(files, tmp_path):
+    with socket.socket() as silent:  # accepts the connection, never greets
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        transport = SmtpTransport(SmtpSettings("127.0.0.1", silent.getsockname()[1], timeout=0.5))
+        with pytest.raises(DeliveryError, match="in time"):
+            write(make_briefing(), files, tmp_path / "o", transport=transport)
+
+
+def test_starttls_trusts_the_test_certificate_only_when_told(files, tmp_path, smtp_server, self_signed):
+    where, handler = smtp_server(tls_context=server_tls(self_signed), require_starttls=True)
+    with pytest.raises(DeliveryError, match="certificate not trusted"):
+        write(make_briefing(), files, tmp_path / "o", transport=real(where, security="starttls"))
+    assert handler.received == []
+    write(make_briefing(), files, tmp_path / "o", transport=real(where, security="starttls",
+                                                                  cafile=str(self_signed[0])))
+    assert len(handler.received) == 1
+
+
+def test_implicit_tls(files, tmp_path, smtp_server, self_signed):
+    where, handler = smtp_server(ssl_context=server_tls(self_signed))
+    write(make_briefing(), files, tmp_path / "o", transport=real(where, security="ssl", cafile=str(self_signed[0])))
+    assert len(handler.received) == 1
+
+
+# --------------------------------------------------------------------------
+# The command, end to end: python -m reporter email ... --smtp 127.0.0.1:PORT
+
+SEND = ["--to", "Boss <boss@example.org>", "--cc", "deputy@example.org", "--bcc", "archive@example.net",
+        "--from", "desk@briefings.example.org", "--marking", "TLP:AMBER", "--smtp-timeout", "5"]
+NO_CREDS = {"REPORTER_SMTP_USER": "", "REPORTER_SMTP_PASSWORD": "", "SOURCE_DATE_EPOCH": "1713600000"}
+
+
+def email_cli(tmp_path, *args, env=None):
+    out = tmp_path / "out"
+    proc = run_reporter("email", str(SAMPLE), "--out", str(out), *args, env={**NO_CREDS, **(env or {})})
+    return proc, out
+
+
+def one_error_line(proc, code: int) -> str:
+    assert proc.returncode == code, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reporter: error: ")
+    return lines[0]
+
+
+def test_cli_writes_and_sends(tmp_path, smtp_server):
+    where, handler = smtp_server()
+    proc, out = email_cli(tmp_path, *SEND, "--smtp", where)
+    assert proc.returncode == 0, proc.stderr
+    eml = Path(proc.stdout.strip())
+    assert eml.parent == out and eml.suffix == ".eml"
+    [(mail_from, rcpts, content)] = handler.received
+    assert content == eml.read_bytes()  # the server got exactly what was kept in out/
+    assert mail_from == "desk@briefings.example.org"
+    assert rcpts == ["boss@example.org", "deputy@example.org", "archive@example.net"]
+    msg = parse(eml)
+    assert "archive@example.net" not in str(msg) and msg["Bcc"] is None
+    assert msg["Subject"].startswith("TLP:AMBER ")
+    atts = {a.get_filename(): a for a in msg.iter_attachments()}
+    written = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in (".docx", ".pdf")}
+    assert set(atts) == set(written) and len(written) == 2
+    assert all(atts[n].get_content() == data for n, data in written.items())
+    assert atts[eml.stem + ".pdf"].get_content_type() == "application/pdf"
+    assert atts[eml.stem + ".docx"].get_content_type() == DOCX_MIME
+    text, markup = bodies(msg)
+    points = [p for p in text.split("KEY FIGURES")[0].splitlines() if p.startswith("- ")]
+    assert points and "No key points" not in text  # the analysis found key points and the email shows them
+    assert all(p[2:12] in " ".join(read_html(markup).text) for p in points)
+
+
+def test_cli_is_reproducible(tmp_path):
+    a, out_a = email_cli(tmp_path / "a", "--to", "boss@example.org")
+    b, out_b = email_cli(tmp_path / "b", "--to", "boss@example.org")
+    assert a.returncode == b.returncode == 0, a.stderr + b.stderr
+    assert Path(a.stdout.strip()).read_bytes() == Path(b.stdout.strip()).read_bytes()
+
+
+@pytest.mark.parametrize("args, words", [
+    ((), "recipient"),
+    (("--to", "not-an-address"), "invalid email address"),
+    (("--to", "boss@example.org", "--subject", "Hi\r\nBcc: x@example.org"), "one line"),
+    (("--to", "boss@example.org", "--max-attachment-mb", "0.001"), "limit"),
+    (("--to", "boss@example.org", "--starttls", "--ssl"), "one of"),
+    (("--to", "boss@example.org", "--smtp", "nowhere"), "HOST:PORT"),
+])
+def test_cli_input_errors_exit_2_and_send_nothing(tmp_path, smtp_server, args, words):
+    where, handler = smtp_server()
+    proc, out = email_cli(tmp_path, *args, *(() if "--smtp" in args else ("--smtp", where)))
+    assert words in one_error_line(proc, 2)
+    assert handler.received == [] and not list(out.glob("*.eml")) if out.exists() else True
+
+
+def test_cli_refused_recipient_exits_3_and_keeps_the_eml(tmp_path, smtp_server):
+    where, handler = smtp_server(Recorder(refuse=("deputy@example.org",)))
+    proc, out = email_cli(tmp_path, *SEND, "--smtp", where)
+    line = one_error_line(proc, 3)
+    assert "deputy@example.org" in line and "550" in line
+    assert [r for _, r, _ in handler.received] == [["boss@example.org", "archive@example.net"]]
+    assert len(list(out.glob("*.eml"))) == 1
+
+
+def test_cli_server_closing_the_connection_exits_3_once(tmp_path, smtp_server):
+    where, handler = smtp_server(Recorder(drop_on_data=True))
+    proc, out = email_cli(tmp_path, *SEND, "--smtp", where)
+    assert "closed the connection" in one_error_line(proc, 3)
+    assert handler.data_commands == 1  # not retried
+    assert len(list(out.glob("*.eml"))) == 1
+
+
+def test_cli_unreachable_server_exits_3(tmp_path):
+    proc, out = email_cli(tmp_path, *SEND, "--smtp", f"127.0.0.1:{free_port()}")
+    assert "cannot connect" in one_error_line(proc, 3)
+    assert len(list(out.glob("*.eml"))) == 1
+
+
+def test_cli_login_from_environment(tmp_path, smtp_server):
+    where, handler = smtp_server(auth_required=True, auth_require_tls=False, authenticator=authenticator)
+    proc, _ = email_cli(tmp_path / "none", *SEND, "--smtp", where)
+    assert "REPORTER_SMTP_USER" in one_error_line(proc, 3)
+    proc, _ = email_cli(tmp_path / "wrong", *SEND, "--smtp", where,
+                        env={"REPORTER_SMTP_USER": "desk", "REPORTER_SMTP_PASSWORD": "nope"})
+    assert "login failed" in one_error_line(proc, 3)
+    assert handler.received == []
+    proc, _ = email_cli(tmp_path / "ok", *SEND, "--smtp", where,
+                        env={"REPORTER_SMTP_USER": "desk", "REPORTER_SMTP_PASSWORD": "s3cret pass"})
+    assert proc.returncode == 0, proc.stderr
+    assert len(handler.received) == 1
+
+
+def test_cli_starttls_with_test_ca(tmp_path, smtp_server, self_signed):
+    where, handler = smtp_server(tls_context=server_tls(self_signed), require_starttls=True,
+                                 auth_required=True, authenticator=authenticator)
+    creds = {"REPORTER_SMTP_USER": "desk", "REPORTER_SMTP_PASSWORD": "s3cret pass"}
+    proc, _ = email_cli(tmp_path / "untrusted", *SEND, "--smtp", where, "--starttls", env=creds)
+    assert "certificate" in one_error_line(proc, 3)
+    proc, _ = email_cli(tmp_path / "ok", *SEND, "--smtp", where, "--starttls",
+                        env={**creds, "REPORTER_SMTP_CAFILE": str(self_signed[0])})
+    assert proc.returncode == 0, proc.stderr
+    assert len(handler.received) == 1

@@ -174,6 +174,9 @@ def send(data: bytes, *, sender: str, recipients: Sequence[str], transport: Tran
     except smtplib.SMTPNotSupportedError as exc:
         raise DeliveryError(f"{where}the server does not support this: {exc}; nothing was sent") from None
     except smtplib.SMTPServerDisconnected as exc:
+        if isinstance(exc.__context__, TimeoutError):  # smtplib reports a read timeout as a disconnect
+            raise DeliveryError(f"{where}the server did not answer in time; the message may not have been "
+                                "delivered") from None
         raise DeliveryError(f"{where}the server closed the connection ({exc or 'no reason given'}); "
                             "the message may not have been delivered") from None
     except smtplib.SMTPResponseException as exc:
