@@ -109,12 +109,15 @@ class SmtpTransport:
                                     context=self._context())
         client = smtplib.SMTP(s.host, s.port, local_hostname=s.helo, timeout=s.timeout)
         if s.security == "starttls":
-            client.ehlo()
-            if not client.has_extn("starttls"):
+            try:
+                client.ehlo()
+                if not client.has_extn("starttls"):
+                    raise DeliveryError(f"{s.where}: the server does not offer STARTTLS; nothing was sent")
+                client.starttls(context=self._context())
+                client.ehlo()
+            except BaseException:
                 client.close()
-                raise DeliveryError(f"{s.where}: the server does not offer STARTTLS; nothing was sent")
-            client.starttls(context=self._context())
-            client.ehlo()
+                raise
         return client
 
     def send(self, data: bytes, *, sender: str, recipients: Sequence[str]) -> None:
