@@ -528,6 +528,7 @@ def test_cli_unreachable_server_exits_3(tmp_path):
     assert len(list(out.glob("*.eml"))) == 1
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_cli_login_from_environment(tmp_path, smtp_server):
     where, handler = smtp_server(auth_required=True, auth_require_tls=False, authenticator=authenticator)
     proc, _ = email_cli(tmp_path / "none", *SEND, "--smtp", where)
