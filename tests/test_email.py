@@ -201,6 +201,13 @@ def test_given_subject_and_non_ascii_attachment_name(tmp_path):
     assert att.get_filename() == "Résumé – Perú.pdf" and att.get_content() == b"%PDF-1.4 data"
 
 
+def test_a_very_long_title_is_shortened_in_the_subject_only(files, tmp_path):
+    title = "Word " * 600
+    msg = parse(write(make_briefing(title=title), files, tmp_path / "out").path)
+    assert msg["Subject"].startswith("TLP:AMBER Word Word") and len(msg["Subject"]) < 200
+    assert " ".join(title.split()) in " ".join(bodies(msg)[0].split())
+
+
 def test_multiple_articles_and_long_lists_are_capped(files, tmp_path):
     points = tuple(f"Point number {i} with a {'x' * 3000} word." for i in range(15))
     msg = parse(write(make_briefing(points=points, articles=2), files, tmp_path / "out").path)

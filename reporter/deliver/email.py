@@ -83,7 +83,8 @@ def long_date(d: date) -> str:
 
 def default_subject(briefing: Any) -> str:
     """Title and date, the distribution marking first (TLP 2.0 wants it at the start)."""
-    subject = f"{briefing.title} ({long_date(briefing.date)})"
+    title = briefing.title if len(briefing.title) <= 150 else briefing.title[:149].rstrip() + "…"
+    subject = f"{title} ({long_date(briefing.date)})"
     return f"{briefing.marking} {subject}" if briefing.marking else subject
 
 
