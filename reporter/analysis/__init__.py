@@ -1,0 +1,60 @@
+"""Article analysis: what a careful analyst pulls out of one article, deterministically.
+
+``analyze(article) -> Facts``. The work lives in one module per idea (quotes, figures,
+timeline, actors, sources, summary); they are imported on first use so that importing
+this package (ingest does, for the fact types) costs nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .facts import Facts, KeyFigure, KeyPoint, Organization, Person, Quotation, SourceCited, TimelineEvent
+
+if TYPE_CHECKING:
+    from ..articles import Article
+
+__all__ = ["analyze", "Facts", "KeyFigure", "KeyPoint", "Organization", "Person", "Quotation", "SourceCited",
+           "TimelineEvent"]
+
+
+def analyze(article: "Article") -> Facts:
+    """Facts of one article. Pure: the same article always gives the same facts."""
+    from . import actors, figures, quotes, sources, summary, timeline
+
+    paragraphs = tuple(article.paragraphs)
+    skipped: list[str] = []
+    cast = actors.build(paragraphs)
+    if article.quotes is not None:
+        found_quotes = list(article.quotes)
+        skipped.append("quotations: curated quotes from the record replace extracted ones")
+    else:
+        found_quotes, why = quotes.extract(paragraphs, cast)
+        skipped += why
+    if article.figures is not None:
+        found_figures = list(article.figures)
+        skipped.append("figures: curated figures from the record replace extracted ones")
+    else:
+        found_figures, why = figures.extract(paragraphs)
+        skipped += why
+    events, why = timeline.extract(paragraphs, article.published)
+    skipped += why
+    cited = sources.extract(paragraphs, cast)
+    people = _people(cast.people, found_quotes)
+    points = summary.key_points(paragraphs, article.title)
+    return Facts(
+        quotes=tuple(found_quotes), figures=tuple(found_figures), timeline=tuple(events), people=people,
+        organizations=cast.organizations, places=cast.places, sources=tuple(cited), key_points=tuple(points),
+        skipped=tuple(skipped),
+    )
+
+
+def _people(people: tuple[Person, ...], quotes: list[Quotation]) -> tuple[Person, ...]:
+    """Everyone found, plus speakers of quotes who were not (organisations excluded)."""
+    out = list(people)
+    names = {p.name for p in out}
+    for q in quotes:
+        if q.speaker not in names and q.role and " " in q.speaker and "(" not in q.speaker:
+            out.append(Person(name=q.speaker, role=q.role))
+            names.add(q.speaker)
+    return tuple(out)

@@ -1,0 +1,269 @@
+"""Who is who: people with their roles, organisations with acronyms, places.
+
+One pass over the tokens of each paragraph collects candidates from the patterns a news
+writer uses ("Prime Minister Gustavo Adrianzén", "Kevin Winter, a senior lecturer at ...,",
+"said Laura Méndez, Chief Executive Officer of ...", "Peruvian National Police (PNP)").
+The result also resolves a bare surname or a misspelt acronym to the full entity, so a
+later "Calle said" becomes Fabián Calle with the role from his first mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .facts import Organization, Person
+from .names import (Subject, is_name_tok, is_speech_verb, name_after, plausible_person, run_back, run_fwd,
+                    split_title, strip_possessive, subject_before, words_of)
+from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLACE_NAMES, REPORT_VERBS, ROLE_NOUNS, Tok, fold,
+                   is_cap, tokens)
+
+_ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
+                          "CO2 UN II III IV USD EUR GBP AND THE FOR".split())
+_SENT_BREAK = frozenset(".!?")
+_HONORIFIC_ROLES = frozenset("dr mr mrs ms miss prof professor sen gov rep".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Actors:
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    places: tuple[str, ...] = ()
+    acronyms: dict = field(default_factory=dict)  # ACR -> full name (or None)
+    _people_by_key: dict = field(default_factory=dict)  # folded full name / surname -> Person
+
+    def person(self, words: list[str]) -> Person | None:
+        key = fold(" ".join(words))
+        return self._people_by_key.get(key) or (self._people_by_key.get("~" + key) if len(words) == 1 else None)
+
+    def acronym(self, word: str) -> str | None:
+        """The canonical spelling of an acronym, forgiving one letter more or less (IDHPUCP)."""
+        if word in self.acronyms:
+            return word
+        if len(word) >= 5 and word.isupper():
+            for known in self.acronyms:
+                if abs(len(known) - len(word)) == 1 and _one_deletion(known, word):
+                    return known
+        return None
+
+    def org_display(self, acr: str) -> str:
+        full = self.acronyms.get(acr)
+        return f"{full} ({acr})" if full else acr
+
+    def resolve(self, sub: Subject, verb: str | None = None) -> tuple[str, str | None, str] | None:
+        """(display name, role, "person"|"org") for a subject, or None when it names no one."""
+        if sub.kind != "name" or not sub.words:
+            return None
+        words = [w for w in sub.words if w]
+        org = False
+        if words and words[0] in ("The", "the"):
+            words, org = words[1:], True
+        if not words:
+            return None
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+            acr = self.acronym(words[0]) or words[0]
+            return self.org_display(acr), None, "org"
+        if sub.acronym:
+            acr = self.acronym(sub.acronym) or sub.acronym
+            return self.org_display(acr), None, "org"
+        title_words, name_words = split_title(words)
+        if not name_words:
+            return None
+        p = self.person(name_words)
+        if p is not None and not org:
+            return p.name, p.role or sub.role or (" ".join(title_words) or None), "person"
+        if org or any(fold(w) in ORG_WORDS for w in words) or len(name_words) == 1:
+            if len(words) == 1 and (fold(words[0]) in NOT_NAMES or fold(words[0]) in GENERIC_SUBJECTS):
+                return None
+            return " ".join(words), None, "org"
+        if not plausible_person(name_words):
+            return None
+        if verb in REPORT_VERBS and not sub.role and not title_words:
+            return " ".join(name_words), None, "org"
+        return " ".join(name_words), sub.role or (" ".join(title_words) or None), "person"
+
+
+def _one_deletion(longer: str, shorter: str) -> bool:
+    if len(longer) < len(shorter):
+        longer, shorter = shorter, longer
+    for i in range(len(longer)):
+        if longer[:i] + longer[i + 1:] == shorter:
+            return True
+    return False
+
+
+_ACR_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,11})\)")
+
+
+def _is_acronym(s: str) -> bool:
+    ups = sum(c.isupper() for c in s)
+    return ups >= 2 and ups >= 0.6 * len(s.replace("&", ""))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.people: dict[str, list] = {}  # folded full name -> [name, role]
+        self.acronyms: dict[str, str | None] = {}
+        self.orgs: dict[str, str] = {}  # folded name -> name
+        self.places: dict[str, str] = {}
+
+    def add_person(self, words: list[str], role: str | None) -> None:
+        title_words, name_words = split_title(words)
+        if len(name_words) < 2 or not plausible_person(name_words):
+            return
+        role = role or (" ".join(title_words) if title_words else None)
+        name = " ".join(name_words)
+        entry = self.people.setdefault(fold(name), [name, None])
+        if role and (entry[1] is None or fold(entry[1].rstrip(".")) in _HONORIFIC_ROLES):
+            entry[1] = role
+
+    def add_org(self, name: str) -> None:
+        name = name.strip()
+        if name.startswith(("The ", "the ")):
+            name = name[4:]
+        if name and fold(name) not in NOT_NAMES:
+            self.orgs.setdefault(fold(name), name)
+
+
+def build(paragraphs: tuple[str, ...] | list[str]) -> Actors:
+    b = _Builder()
+    caps_count: dict[str, int] = {}
+    for text in paragraphs:
+        toks = tokens(text)
+        _scan(text, toks, b, caps_count)
+        for place in MULTIWORD_PLACES:
+            if place in text:
+                b.places.setdefault(fold(place), place)
+    for acr, n in caps_count.items():
+        if n >= 2 and acr not in b.acronyms and acr not in _ACRONYM_STOP and fold(acr) not in PLACE_NAMES:
+            b.acronyms[acr] = None
+    return _finish(b)
+
+
+def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -> None:
+    n = len(toks)
+    sent_start = True
+    i = 0
+    while i < n:
+        t = toks[i].text
+        if t in _SENT_BREAK:
+            sent_start = True
+            i += 1
+            continue
+        if t == "(" and i + 2 < n and toks[i + 2].text == ")" and _is_acronym(toks[i + 1].text) \
+                and toks[i + 1].text.isalpha() and i >= 1 and is_name_tok(toks[i - 1].text):
+            s = run_back(toks, i - 1, allow_and=True)
+            words = words_of(toks[s:i])
+            while words and fold(words[0]) in ("the", "of", "for", "and"):
+                words = words[1:]
+            acr = toks[i + 1].text
+            if words and acr not in b.acronyms:
+                b.acronyms[acr] = " ".join(words)
+                b.add_org(b.acronyms[acr])
+        elif t.isupper() and t.isalpha() and 2 <= len(t) <= 10:
+            caps_count[t] = caps_count.get(t, 0) + 1
+        elif is_speech_verb(t):
+            for sub in (subject_before(toks, i, text), name_after(toks, i + 1, text)):
+                if sub is not None and sub.kind == "name":
+                    _candidate(sub, t, b)
+        if is_name_tok(t) and (i == 0 or not is_name_tok(toks[i - 1].text)):
+            e = run_fwd(toks, i)
+            if e > i:
+                _run(text, toks, i, e, sent_start, b)
+                fp = fold(strip_possessive(t))
+                if fp in PLACE_NAMES:
+                    b.places.setdefault(fp, strip_possessive(t))
+                for tok in toks[i + 1:e]:
+                    ft = fold(strip_possessive(tok.text))
+                    if ft in PLACE_NAMES:
+                        b.places.setdefault(ft, strip_possessive(tok.text))
+                sent_start = False
+                i = max(e, i + 1)
+                continue
+        sent_start = False
+        i += 1
+
+
+def _candidate(sub: Subject, verb: str, b: _Builder) -> None:
+    words = [w for w in sub.words if w not in ("The", "the")]
+    if not words:
+        return
+    if any(fold(w) in ORG_WORDS for w in words) or sub.acronym:
+        b.add_org(" ".join(words))
+        return
+    title_words, name_words = split_title(words)
+    if verb in REPORT_VERBS and not sub.role and not title_words:
+        if len(words) > 1:
+            b.add_org(" ".join(words))
+        return
+    b.add_person(words, sub.role)
+
+
+def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Builder) -> None:
+    words = words_of(toks[i:e])
+    if any(fold(w) in ORG_WORDS for w in words):
+        title_words, name_words = split_title(words)
+        if not title_words and len(words) >= 2:
+            b.add_org(" ".join(words))
+        if not (title_words and len(name_words) >= 2 and plausible_person(name_words)):
+            return
+    title_words, name_words = split_title(words)
+    if title_words and len(name_words) >= 2:
+        b.add_person(words, None)
+    n = len(toks)
+    # "Name Name, the/a role ...," at the start of a sentence
+    if sent_start and e < n and toks[e].text == "," and len(words) >= 2 and plausible_person(words):
+        for k in range(e + 1, min(n, e + 35)):
+            if toks[k].text in (",", ".", ":") or toks[k].text in "“”\"":
+                seg = toks[e + 1:k]
+                if toks[k].text == "," and seg and any(fold(x.text) in ROLE_NOUNS for x in seg[:12]):
+                    b.add_person(words, text[seg[0].start:seg[-1].end])
+                break
+    # "Role of X, Name Name," : a role phrase, then the name between commas
+    if i >= 1 and toks[i - 1].text == "," and e < n and toks[e].text in (",", "(") and 2 <= len(words) <= 4 \
+            and plausible_person(words):
+        k = i - 2
+        while k >= 0 and toks[k].text not in (".", "!", "?", ",", "“", "”", "\"") and i - k < 15:
+            k -= 1
+        seg = toks[k + 1:i - 1]
+        if seg and any(fold(x.text) in ROLE_NOUNS for x in seg):
+            b.add_person(words, text[seg[0].start:seg[-1].end])
+
+
+def _finish(b: _Builder) -> Actors:
+    people = [Person(name=name, role=role) for name, role in b.people.values()]
+    by_key: dict[str, Person] = {}
+    for p in people:
+        by_key[fold(p.name)] = p
+    for p in people:
+        parts = p.name.split()
+        for key in (fold(parts[-1]), "~" + fold(parts[0])):
+            k = key if not key.startswith("~") else key
+            if k in by_key and by_key[k] is not p and not k.startswith("~"):
+                continue
+            by_key.setdefault(k, p)
+    orgs: list[Organization] = []
+    seen: set[str] = set()
+    for acr, full in b.acronyms.items():
+        if full:
+            orgs.append(Organization(name=full, acronym=acr))
+            seen.add(fold(full))
+    for acr, full in b.acronyms.items():
+        if not full:
+            orgs.append(Organization(name=acr, acronym=acr))
+    person_keys = {fold(p.name) for p in people}
+    keys = list(b.orgs)
+    for key, name in b.orgs.items():
+        if key in seen or key in person_keys or key in PLACE_NAMES:
+            continue
+        # A truncated or misspelt copy of a longer name ("Las America", "Institute for Democracy") adds nothing.
+        if any(other != key and other.startswith(key) and (len(other) - len(key) <= 2 or other[len(key)] == " ")
+               for other in list(seen) + keys):
+            continue
+        orgs.append(Organization(name=name, acronym=None))
+        seen.add(key)
+    multi = [fold(p) for p in b.places.values() if " " in p]
+    places = [p.title() if p.isupper() and len(p) > 3 else p for k, p in b.places.items()
+              if " " in p or not any(k in m.split() for m in multi)]
+    return Actors(people=tuple(people), organizations=tuple(orgs), places=tuple(places),
+                  acronyms=dict(b.acronyms), _people_by_key=by_key)

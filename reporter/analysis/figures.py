@@ -1,0 +1,212 @@
+"""Key figures: each quantity with what it counts, its qualifier and its unit.
+
+Counts, money, percentages and measures are kept apart; calendar years, days of the
+month, clock times, phone numbers, ordinals and "N years ago" are not figures (years go
+to the timeline). One linear regex finds candidates; small checks around each decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .facts import KeyFigure
+from .text import MONTHS, MONTH_ABBR
+
+WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+        "b": 1e9, "trillion": 1e12, "tn": 1e12}
+CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
+            "¥": "JPY", "₹": "INR", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "R": "ZAR"}
+CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "rupees": "INR",
+                  "rand": "ZAR", "pesos": "MXN", "soles": "PEN", "yuan": "CNY"}
+UNITS = {"mw": "MW", "gw": "GW", "kw": "kW", "twh": "TWh", "gwh": "GWh", "mwh": "MWh", "megawatts": "MW",
+         "gigawatts": "GW", "terawatt-hours": "TWh", "km": "km", "kilometres": "km", "kilometers": "km",
+         "miles": "miles", "hectares": "hectares", "acres": "acres", "litres": "litres", "liters": "litres",
+         "tonnes": "tonnes", "tons": "tonnes", "kg": "kg", "kilograms": "kg", "barrels": "barrels",
+         "c": "°C", "°c": "°C", "f": "°F", "°f": "°F", "degrees": "degrees", "years": "years", "year": "years",
+         "months": "months", "month": "months", "weeks": "weeks", "week": "weeks", "days": "days",
+         "day": "days", "hours": "hours", "minutes": "minutes", "times": "times", "basis": "basis points",
+         "points": "points", "metres": "m", "meters": "m", "feet": "feet", "people": None}
+QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up to", "nearly", "almost",
+              "about", "around", "roughly", "approximately", "some", "over", "under", "above", "below",
+              "no more than", "an estimated", "as many as", "as much as", "estimated", "just over",
+              "just under", "between", "only", "a record")
+_NUM = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d+)?|\d{1,15}(?:\.\d{1,6})?"
+_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
+_CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|R(?=\d)|(?:USD|EUR|GBP)\s?"
+_MULT = r"(?:\s?(?:thousand|million|billion|trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
+_FIG = re.compile(
+    rf"(?<![\w.,$€£/:#+\-])(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
+    rf"(?P<mult>{_MULT})?"
+    rf"(?P<range>\s?(?:-|–|to|and)\s?(?:{_CUR})?(?:{_NUM}|(?i:(?:{_WORD})\b))(?:{_MULT})?)?"
+    rf"(?P<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b)?"
+    rf"(?P<glued>C\b|°C|°F|km\b|kg\b|MW\b|GW\b|kW\b)?"
+)
+_QUAL = re.compile(r"(?i)(?<![\w])(?:" + "|".join(q.replace(" ", r"\s") for q in QUALIFIERS) + r")\s$")
+_WORD_AFTER = re.compile(r"\s?([\w’'\-°]{1,30})")
+_STOP = frozenset("""will would is are was were has have had be been being that which who whom whose in on at by
+for to from with across since during over after before than as while said says say told according per into
+this these those it its their his her our and or but not also can could may might should must each a an
+the if when where because near per about around each every""".split())
+_YEAR_CONTEXT = frozenset("in since by until till from of during early late mid before after between and or "
+                          "the to through".split())
+MAX_FIGURES = 2000
+
+
+def _value(num: str) -> float | None:
+    if num.lower() in WORDS:
+        return float(WORDS[num.lower()])
+    try:
+        return float(num.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _is_date_part(text: str, s: int, e: int) -> bool:
+    before = text[max(0, s - 12):s].split()
+    after = text[e:e + 14].split()
+    prev = before[-1].lower().rstrip(".,") if before else ""
+    nxt = after[0].lower().rstrip(".,") if after else ""
+    if nxt == "of" and len(after) > 1:
+        nxt = after[1].lower().rstrip(".,")
+    return prev in MONTHS or prev in MONTH_ABBR or nxt in MONTHS or nxt in MONTH_ABBR
+
+
+def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
+    figures: list[KeyFigure] = []
+    skipped: list[str] = []
+    for pno, text in enumerate(paragraphs, 1):
+        pos = 0
+        while True:
+            m = _FIG.search(text, pos)
+            if m is None:
+                break
+            if len(figures) >= MAX_FIGURES:
+                skipped.append(f"more than {MAX_FIGURES} figures; the rest are ignored")
+                return figures, skipped
+            pos = m.end()
+            if m.group("range") and not m.group("cur") and _year_like(m.group("num")):
+                nxt = m.start("range") + 1  # "for 2024 to 0.2%": the year is not the start of a range
+                if not text[m.end("range") - 4:m.end("range")].isdigit():
+                    pos = nxt
+                continue
+            fig = _figure(text, m, pno, skipped)
+            if fig is not None:
+                figures.append(fig)
+    return figures, skipped
+
+
+def _year_like(num: str) -> bool:
+    return len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100
+
+
+def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure | None:
+    num, cur, mult, rng, pct, glued = (m.group(k) for k in ("num", "cur", "mult", "range", "pct", "glued"))
+    s, e = m.start(), m.end()
+    is_word = not num[0].isdigit()
+    if text[e:e + 1].isalnum() or (text[e:e + 1] in ".," and text[e + 1:e + 2].isdigit()):
+        return None  # "21st", "4th", part of a code
+    if is_word and num.lower() == "two" and text[max(0, s - 4):s].lower() == "the ":
+        return None  # "the two delegations" refers back to them; it does not count them
+    if rng and rng.strip().startswith("and"):
+        qual_m = _QUAL.search(text[max(0, s - 20):s])
+        if not (qual_m and qual_m.group().lower().startswith("between")):
+            rng, e = None, m.start("range")
+    value = _value(num)
+    if value is None:
+        return None
+    if not (cur or mult or pct or rng or glued or is_word):
+        if "." not in num and "," not in num and 1800 <= value <= 2100:
+            return None  # a calendar year: the timeline's
+        if _is_date_part(text, s, e):
+            return None
+        nxt = text[e:e + 6]
+        if nxt[:1] == ":" and nxt[1:2].isdigit() or nxt.lstrip()[:4].lower() in ("a.m.", "p.m.", "am ", "pm "):
+            return None  # a clock time
+        if (nxt[:1] == " " and nxt[1:2].isdigit()) or text[max(0, s - 2):s].rstrip()[-1:].isdigit():
+            return None  # a phone number or code in digit groups
+    if rng and not (cur or pct):
+        first = rng.strip().lstrip("-–").strip()
+        if first.startswith("to "):
+            first = first[3:]
+        if "." not in num and 1800 <= value <= 2100 and first[:4].isdigit():
+            return None  # a span of years: "2015-2017"
+    if is_word and text[e:e + 1] == "-":
+        return None  # "five-year plan": an adjective, not a figure
+    if (mult or "").strip().lower() == "m" and not cur:
+        mult = None  # "100m" without a currency is metres
+        glued = glued or None
+        e = m.start("mult")
+    multiplier = MULT.get((mult or "").strip().lower(), 1.0)
+    number = value * multiplier
+    unit: str | None = None
+    if cur:
+        unit = CURRENCY.get(cur.strip(), cur.strip())
+    elif pct:
+        unit = "percentage points" if "point" in pct else "%"
+    elif glued:
+        unit = UNITS.get(glued.lower(), glued)
+    after = text[e:e + 80]
+    w = _WORD_AFTER.match(after)
+    unit_end = e
+    if unit is None and w:
+        word = w.group(1).lower()
+        if word in UNITS and UNITS[word] is not None:
+            unit = UNITS[word]
+            unit_end = e + w.end()
+            if word == "basis":
+                unit_end = e + w.end() + (len(" points") if after[w.end():w.end() + 7] == " points" else 0)
+            rest = text[unit_end:unit_end + 5].lower()
+            if unit in ("years", "months", "weeks", "days") and rest.strip().startswith("ago"):
+                return None  # "six years ago" dates something, it does not count it
+        elif word in CURRENCY_WORDS:
+            unit, unit_end = CURRENCY_WORDS[word], e + w.end()
+        elif word == "square" and after[w.end():].lstrip()[:4].lower() in ("kilo", "km ", "mile", "metr"):
+            w2 = _WORD_AFTER.match(after, w.end())
+            unit, unit_end = "km²" if "kil" in after[:30].lower() or "km" in after[:20] else "square " + (
+                w2.group(1) if w2 else ""), e + (w2.end() if w2 else w.end())
+    qual = _QUAL.search(text[max(0, s - 22):s])
+    start = s - len(qual.group()) if qual else s
+    value_text = text[start:unit_end].strip()
+    what = _what(text, unit_end, start, unit)
+    if is_word and not what:
+        return None  # a bare number word ("the two of them") is not a key figure
+    return KeyFigure(value=value_text, number=number, unit=unit, what=what, paragraph=pno)
+
+
+def _what(text: str, end: int, start: int, unit: str | None) -> str:
+    """The noun phrase after the number ("Peruvian National Police (PNP) officers"), else the clause before."""
+    words: list[str] = []
+    pos = end
+    for _ in range(8):
+        w = _WORD_AFTER.match(text, pos)
+        if not w:
+            break
+        word = w.group(1)
+        lw = word.lower()
+        if lw in _STOP and words and words[-1].lower() == "of" and lw in ("the", "a", "an", "its", "their"):
+            pass
+        elif lw in _STOP and not (lw in ("of", "and") and words) and not (
+                lw == "of" and not words and unit in ("%", "percentage points")):
+            break
+        words.append(word)
+        pos = w.end()
+        if text[pos:pos + 1] in ",.;:!?)”\"" and not text[pos:pos + 1] == ")":
+            break
+        if text[pos:pos + 2] == " (" and text.find(")", pos, pos + 14) > 0:
+            close = text.find(")", pos, pos + 14)
+            words.append(text[pos + 1:close + 1])
+            pos = close + 1
+    while words and words[-1].lower() in ("of", "and", "the", "a"):
+        words.pop()
+    if words and not words[0][0].isdigit():
+        return " ".join(words)
+    before = text[max(0, start - 90):start]
+    for stop in (". ", ", ", "; ", "“", "\""):
+        k = before.rfind(stop)
+        if k >= 0:
+            before = before[k + len(stop):]
+    return " ".join(before.split()[-8:])

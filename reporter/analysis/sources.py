@@ -1,0 +1,158 @@
+"""Sources cited: the outlets and bodies the article attributes facts to.
+
+"according to X", "reported by X", "polled by X", "X reported", "X indicated", and an
+organisation that "said" something. People are not sources here (they are speakers).
+Scraped glue such as "news agency Andinathe police" is split back into "Andina".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import Actors
+from .facts import SourceCited
+from .names import Subject, is_name_tok, run_back, subject_before, words_of
+from .text import ORG_NOUNS_LOWER, ORG_WORDS, PLACE_NAMES, PRONOUNS, SPEECH_VERBS, Tok, fold, tokens
+
+_GLUE = re.compile(r"^([A-Z][\w’'\-]{2,40}?)(the|that|this|these|those|and)$")
+_TRAILING = frozenset("data figures estimates estimate statistics report reports survey study analysis "
+                      "statement records numbers".split())
+_DESCRIPTORS = frozenset("""news agency site newspaper daily weekly outlet paper magazine broadcaster channel radio
+television station network website portal wire service press office statistics institute""".split())
+_SOURCE_VERBS = SPEECH_VERBS - frozenset("asked urged told tells".split())
+_BY_VERBS = frozenset("reported published polled compiled cited released quoted".split())
+MAX_SOURCES = 200
+
+
+def extract(paragraphs, actors: Actors) -> list[SourceCited]:
+    found: dict[str, SourceCited] = {}
+    for pno, text in enumerate(paragraphs, 1):
+        if len(found) >= MAX_SOURCES:
+            break
+        if len(text) > 200_000:
+            text = text[:200_000]
+        toks = tokens(text)
+        inside = _quoted(text)
+        q = 0
+        for i, t in enumerate(toks):
+            while q < len(inside) and inside[q][1] <= t.start:
+                q += 1
+            if q < len(inside) and inside[q][0] <= t.start:
+                continue  # words inside a quotation are the speaker's, not the article's attribution
+            name = None
+            low = t.text.lower()
+            if low == "according" and i + 1 < len(toks) and toks[i + 1].text == "to":
+                name = _noun_phrase(toks, i + 2, text, actors)
+            elif low == "by" and i >= 1 and toks[i - 1].text in _BY_VERBS:
+                name = _noun_phrase(toks, i + 1, text, actors)
+            elif t.text in _SOURCE_VERBS:
+                sub = subject_before(toks, i, text)
+                if sub is not None and len(sub.words) == 1 and fold(sub.words[0]) in PLACE_NAMES:
+                    sub = _place_suffix(toks, sub) or sub  # "the US Embassy in Peru indicated"
+                name = _org_subject(sub, t.text, actors) if sub is not None else None
+            if name:
+                _add(found, name, pno)
+    return list(found.values())
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    from .quotes import quote_spans
+
+    return [(s, e) for s, e, _ in quote_spans(text)]
+
+
+def _place_suffix(toks: list[Tok], sub: Subject) -> Subject | None:
+    k = next((j for j, t in enumerate(toks) if t.start == sub.pos), None)
+    if k is None or k < 2 or toks[k - 1].text != "in" or not is_name_tok(toks[k - 2].text):
+        return None
+    s = run_back(toks, k - 2)
+    words = words_of(toks[s:k - 1])
+    if not any(fold(w) in ORG_WORDS for w in words):
+        return None
+    return Subject("name", words + ["in"] + sub.words, None, toks[s].start)
+
+
+def _unglue(word: str, text_has) -> str:
+    m = _GLUE.match(word)
+    return m.group(1) if m else word
+
+
+def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | None:
+    """The source after "according to" / "reported by": its last capitalised run, or a lower-case body."""
+    if i < len(toks) and toks[i].text in ("the", "The"):
+        i += 1
+    for j in range(i, min(len(toks) - 2, i + 14)):
+        if toks[j].text in (",", ".", ";"):
+            break
+        if toks[j].text == "(" and toks[j + 2].text == ")" and actors.acronym(toks[j + 1].text):
+            return actors.org_display(actors.acronym(toks[j + 1].text))
+    end = i
+    seen_cap = poss = False
+    while end < len(toks) and end - i < 10 and toks[end].text not in (",", ".", ";", ":", "(", "“", "\"", ")") \
+            and fold(toks[end].text) not in ("that", "which", "who", "in", "on", "at", "for", "the", "a"):
+        w = toks[end].text
+        poss = poss or toks[end - 1].text.endswith(("’s", "'s")) if end > i else False
+        if seen_cap and w.islower() and fold(w) not in _TRAILING and fold(w) not in ("of", "de") \
+                and not poss and w not in _DESCRIPTORS:
+            break
+        if _GLUE.match(w) and end + 1 < len(toks) and (toks[end + 1].text.islower() or toks[end + 1].text.isupper()):
+            end += 1
+            break
+        seen_cap = seen_cap or w[:1].isupper()
+        end += 1
+    seg = toks[i:end]
+    if not seg:
+        return None
+    words = [strip for strip in (w.text for w in seg)]
+    words[-1] = _unglue(words[-1], None)
+    # the last capitalised run is the name ("Peruvian news agency Andina" -> "Andina")
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or fold(words[k - 1]) in ("of", "for", "de")):
+        k -= 1
+    caps = words[k:]
+    if caps and k > 0 and words[k - 1].islower() and fold(words[k - 1]) not in _TRAILING:
+        return _canon(" ".join(caps), actors)
+    while len(words) > 1 and fold(words[-1]) in _TRAILING:
+        words = words[:-1]
+    if fold(words[0]) in PRONOUNS or fold(words[0]) in ("his", "her", "their", "its", "our", "my"):
+        return None
+    if len(words) == 1 and words[0].islower():
+        return None
+    return _canon(" ".join(words).replace(" ’s", "’s").replace(" 's", "'s"), actors)
+
+
+def _org_subject(sub: Subject, verb: str, actors: Actors) -> str | None:
+    if sub.kind == "generic":
+        if len(sub.words) >= 2 and fold(sub.words[-1]) in ORG_NOUNS_LOWER:
+            return " ".join(sub.words)
+        return None
+    r = actors.resolve(sub, verb)
+    if r is None or r[2] != "org":
+        return None
+    name = r[0]
+    return _canon(name, actors)
+
+
+def _canon(name: str, actors: Actors) -> str | None:
+    name = name.strip(" ,.")
+    if name.startswith(("The ", "the ")):
+        name = name[4:]
+    if not name or fold(name) in ("government", "company", "police", "officials", "authorities"):
+        return None
+    if name.isupper() and " " not in name:
+        acr = actors.acronym(name)
+        if acr:
+            return actors.org_display(acr)
+    for o in actors.organizations:
+        if o.acronym and fold(o.name) == fold(name):
+            return actors.org_display(o.acronym)
+    return name
+
+
+def _add(found: dict[str, SourceCited], name: str, pno: int) -> None:
+    key = fold(name)
+    for other in found:
+        if other.startswith(key) or key.startswith(other):
+            if abs(len(other) - len(key)) <= 2:
+                return  # "Las America" is "Las Americas"
+    found.setdefault(key, SourceCited(name=name, paragraph=pno))

@@ -1,0 +1,54 @@
+"""Key points: 3 to 5 sentences of the article itself that carry its main facts.
+
+Extractive by design (no invented text): sentences are scored for what an executive
+summary needs (the lede, figures, dates, named bodies, words shared with the title) and
+the best few are returned verbatim in article order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .facts import KeyPoint
+from .text import sentence_spans
+
+_NUMBER = re.compile(r"\d")
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
+_WORD = re.compile(r"\w{4,}")
+_QUOTE_START = tuple("“\"«„")
+MAX_SENTENCES = 400
+MAX_CHARS = 600
+
+
+def key_points(paragraphs, title: str = "") -> list[KeyPoint]:
+    title_words = {w.lower() for w in _WORD.findall(title)}
+    scored: list[tuple[float, int, int, str]] = []
+    order = 0
+    for pno, text in enumerate(paragraphs, 1):
+        if order >= MAX_SENTENCES:
+            break
+        spans = sentence_spans(text[:20_000])
+        for k, (s, e) in enumerate(spans):
+            sent = text[s:e].strip()
+            words = sent.split()
+            order += 1
+            if not 8 <= len(words) <= 60 or len(sent) > MAX_CHARS or sent.startswith(_QUOTE_START):
+                continue
+            score = 0.0
+            if pno == 1 and k == 0:
+                score += 4
+            score += max(0.0, 2.0 - 0.25 * (pno - 1))
+            score += min(3, len(_NUMBER.findall(sent)) and 1 + 0.5 * len(re.findall(r"\d[\d,.]*", sent)))
+            score += 1 if _MONTH.search(sent) else 0
+            score += 0.5 * min(2, len(_ACRONYM.findall(sent)))
+            score += 0.4 * min(5, len(title_words & {w.lower() for w in _WORD.findall(sent)}))
+            if "“" in sent or '"' in sent:
+                score -= 1.5
+            scored.append((score, pno, order, sent))
+    if not scored:
+        return []
+    n = 5 if len(paragraphs) >= 12 else 4 if len(paragraphs) >= 6 else 3
+    best = sorted(scored, key=lambda x: (-x[0], x[2]))[:n]
+    return [KeyPoint(text=sent, paragraph=pno) for _, pno, _, sent in sorted(best, key=lambda x: x[2])]

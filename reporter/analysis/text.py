@@ -1,0 +1,157 @@
+"""Shared text helpers for the analysers: tokens, sentences, name runs, word lists.
+
+Pure functions over strings. Every regex here is linear (no nested unbounded
+quantifiers), because analysis must stay fast on 2 MB paragraphs of junk.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+# A number with thousands separators is one token, so "45,000" never looks like a comma.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[’'\-.]\w+)*|[^\w\s]")
+
+
+def tokens(text: str, offset: int = 0) -> list[Tok]:
+    return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def is_cap(word: str) -> bool:
+    """Starts with an upper-case letter (any script that has case)."""
+    return bool(word) and word[0].isupper()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: 'Fabián' and 'fabian' compare equal."""
+    nfkd = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).casefold()
+
+
+# --------------------------------------------------------------------------
+# Sentences
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt adm inc ltd co corp no nos vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec fig al approx est dept univ u.s u.k u.n e.g i.e".split()
+)
+_SENT_END = re.compile(r"[.!?…]+[\"”’)\]]{0,3}\s+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence. Abbreviations and initials do not end a sentence."""
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        nxt = text[m.end():m.end() + 2]
+        if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "“\"‘(["):
+            continue
+        if text[m.start()] == ".":
+            word = text[max(start, m.start() - 12):m.start()].rsplit(None, 1)[-1:] or [""]
+            w = word[0].lstrip("(“\"").lower()
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return (spans[-1] if spans else (0, 0))
+
+
+# --------------------------------------------------------------------------
+# Word lists
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+              "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+
+# Words that introduce or follow reported speech or a reported fact.
+SPEECH_VERBS = frozenset("""
+said says say told tells added adds noted notes wrote writes explained explains stated states asked
+warned warns argued argues insisted insists continued continues concluded concludes declared declares
+acknowledged acknowledges admitted admits observed observes remarked remarks replied replies responded
+responds commented comments emphasized emphasised emphasizes emphasises stressed stresses reported reports
+indicated indicates announced announces recalled recalls cautioned cautions urged urges posted tweeted
+predicted predicts conceded concedes confirmed confirms claimed claims suggested suggests recounted
+maintained maintains countered counters contended contends acknowledged explained affirmed affirms
+estimated estimates calculated calculates found finds revealed reveals published publishes
+""".split())
+REPORT_VERBS = frozenset("""reported reports indicated indicates announced announces published publishes
+estimated estimates calculated calculates found finds revealed reveals""".split())
+PRONOUNS = frozenset("he she they i we".split())
+ADVERBS = frozenset("also later then further previously recently earlier separately once again".split())
+
+TITLES = frozenset("""
+president vice prime minister secretary director director-general deputy commander general chief
+professor prof dr mr mrs ms miss senator sen governor gov mayor ambassador judge justice chairman chair
+chairwoman chairperson ceo cfo coo commissioner envoy representative rep congressman congresswoman king
+queen prince princess pope archbishop bishop cardinal colonel col major captain capt lieutenant lt sergeant
+sgt admiral inspector superintendent attorney spokesman spokeswoman spokesperson chancellor premier
+lawmaker councillor councilor sheikh emir sultan rabbi imam reverend rev father sister brother
+president-elect minister-designate executive officer officer head founder co-founder economist analyst
+footballer player coach researcher scientist professor-emeritus
+""".split())
+# Lower-case role nouns that make an appositive a role ("a senior lecturer at ...").
+ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
+official economist analyst researcher scientist head manager founder partner fellow student teacher
+lawyer doctor engineer activist journalist editor reporter correspondent candidate commander chief
+director minister secretary president chair owner resident farmer worker defender diplomat envoy""".split())
+
+PARTICLES = frozenset("de da del della der di do dos das du van von bin ibn al el la le y".split())
+CONNECTORS = frozenset("of for and the on de del la des du".split())
+ORG_WORDS = frozenset(fold(w) for w in """
+department ministry university institute institution police congress parliament embassy bank fund
+commission council court agency office organisation organization association union party foundation
+committee bureau army navy forces force coordinator authority board service services inc ltd llc plc
+corporation corp company group network center centre college school academy society federation league
+alliance coalition government administration senate assembly cabinet secretariat tribunal reserve exchange
+renewables airlines motors holdings partners capital media news times post journal guardian reuters
+press network unit program programme initiative movement front army guard""".split())
+ORG_NOUNS_LOWER = frozenset("""government ministry department agency office police military army company
+institute commission council court committee bureau authority regulator group service prosecutor
+prosecutors statistics observatory embassy union association""".split())
+GENERIC_SUBJECTS = frozenset(fold(w) for w in """the a an this that these those it its his her their our
+company government ministry department agency police officials official authorities sources source report
+study statement data figures researchers analysts experts critics residents group economists scientists
+members member states countries investors markets traders voters lawmakers ministers leaders people
+observers opponents supporters officers employees workers farmers doctors police""".split())
+
+PLACE_NAMES = frozenset(fold(w) for w in """
+Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
+Belarus Belgium Bolivia Bosnia Botswana Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia
+Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt Estonia Ethiopia Finland France Georgia Germany
+Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy
+Jamaica Japan Jordan Kazakhstan Kenya Kosovo Kuwait Latvia Lebanon Libya Lithuania Luxembourg Madagascar
+Malaysia Mali Malta Mexico Moldova Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands
+Nicaragua Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal
+Qatar Romania Russia Rwanda Senegal Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden
+Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey Uganda Ukraine Uruguay Uzbekistan Venezuela
+Vietnam Yemen Zambia Zimbabwe Europe Asia Africa America Americas Caribbean Amazon Antarctica Arctic
+US USA UK UAE EU Brussels Strasbourg Frankfurt Berlin Paris London Washington Beijing Moscow Caracas
+Havana Bogotá Lima Santiago Denver Colorado Chennai Sydney Tokyo Delhi Geneva Kyiv Madrid Rome Lisbon
+""".split())
+MULTIWORD_PLACES = ("Latin America", "North America", "South America", "Central America", "Middle East",
+                    "United States", "United Kingdom", "Saudi Arabia", "South Africa", "New Zealand",
+                    "South Korea", "North Korea", "Costa Rica", "El Salvador", "Dominican Republic",
+                    "Hong Kong", "Cape Town", "Mexico City", "New York", "Western Cape", "Great Barrier Reef",
+                    "Atacama Desert", "Coral Sea")
+NOT_NAMES = frozenset(fold(w) for w in """the a an this that these those it its he she they we i you
+his her their our my your there here but and or so yet if when while after before during since as
+according however meanwhile today yesterday tomorrow also in on at by for from with of to not no
+""".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)

@@ -1,0 +1,146 @@
+"""Timeline: dated events in date order.
+
+Full dates, month-and-year, bare years, months and weekdays. A date without a year takes
+the year stated earlier in the same sentence ("In January 2018 ... April 12 that year"),
+else the year that puts it nearest the publication date; with neither it stays partial
+(``--04-14``). Weekdays need the publication date and are skipped without it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .facts import TimelineEvent
+from .text import MONTH_ABBR, MONTHS, WEEKDAYS, sentence_spans
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DATE = re.compile(
+    rf"(?P<md>(?P<m1>{_MONTH})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
+    rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
+    rf"|(?P<my>(?P<m3>{_MONTH})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
+    rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
+    rf"|(?P<yr>(?<![\w$€£.,\-/])(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
+    rf"|(?P<wd>\b(?:on|last|next|this|from|until|by)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
+                                 r"late|mid|last|next|this|of|before|after|for|or)\s|-)$")
+_LEAD = re.compile(r"^(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ff]rom|[Dd]uring)\s")
+MAX_EVENTS = 2000
+EVENT_WORDS = 22
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or MONTH_ABBR.get(key) or 0
+
+
+def _nearest_year(month: int, day: int, published: date) -> int:
+    best, best_gap = published.year, None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            gap = abs((date(y, month, min(day, 28)) - published).days)
+        except ValueError:
+            continue
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def extract(paragraphs, published: date | None) -> tuple[list[TimelineEvent], list[str]]:
+    events: list[TimelineEvent] = []
+    skipped: list[str] = []
+    seen: set[tuple[str, int]] = set()
+    for pno, text in enumerate(paragraphs, 1):
+        spans = None
+        for m in _DATE.finditer(text):
+            if len(events) >= MAX_EVENTS:
+                skipped.append(f"more than {MAX_EVENTS} dates; the rest are ignored")
+                return _sorted(events), skipped
+            if spans is None:
+                spans = sentence_spans(text) if len(text) < 200_000 else [(0, len(text))]
+            sent = next(((a, b) for a, b in spans if a <= m.start() < b), (0, len(text)))
+            for iso in _dates(m, text, sent, published, skipped, pno):
+                if (iso, pno) in seen:
+                    continue
+                seen.add((iso, pno))
+                events.append(TimelineEvent(date=iso, event=_event(text, sent, m), paragraph=pno))
+    return _sorted(events), skipped
+
+
+def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None, skipped: list[str],
+           pno: int) -> list[str]:
+    g = m.groupdict()
+    if g["md"] or g["dm"]:
+        month = _month(g["m1"] or g["m2"])
+        day = int(g["d1"] or g["d2"])
+        year = g["y1"] or g["y2"]
+        if not 1 <= day <= 31:
+            return []
+        if g["dm"] and int(g["d2"]) > 31:
+            return []
+        if year is None:
+            same = text[m.end():m.end() + 16].lstrip(" ,").startswith(("that year", "the same year"))
+            year = (_year_in_sentence(text, sent[0], m.start()) if same or published is None else None) or (
+                _nearest_year(month, day, published) if published else None)
+        try:
+            return [date(int(year), month, day).isoformat()] if year else [f"--{month:02d}-{day:02d}"]
+        except ValueError:
+            return []
+    if g["my"]:
+        return [f"{int(g['y3'])}-{_month(g['m3']):02d}"]
+    if g["mo"]:
+        if not _MONTH_ONLY_CONTEXT.search(text[max(0, m.start() - 9):m.start()]):
+            return []  # "May" the verb, "March" the noun: a month needs a preposition before it
+        month = _month(g["m4"])
+        year = (_year_in_sentence(text, sent[0], m.start()) if published is None else None) or (
+            _nearest_year(month, 15, published) if published else None)
+        return [f"{year}-{month:02d}" if year else f"--{month:02d}"]
+    if g["yr"]:
+        first = int(g["y5"])
+        out = [str(first)]
+        if g["y6"]:
+            last = int(g["y6"]) if len(g["y6"]) == 4 else first // 100 * 100 + int(g["y6"])
+            if first < last:
+                out.append(str(last))
+        return out
+    if g["wd"]:
+        if published is None:
+            skipped.append(f"¶{pno}: “{g['wd']}” not dated: the publication date is unknown")
+            return []
+        lead = g["wd"].split()[0].lower()
+        back = (published.weekday() - WEEKDAYS[g["w"].lower()]) % 7
+        if lead == "next":
+            return [(published + timedelta(days=(7 - back) % 7 or 7)).isoformat()]
+        if lead in ("until", "by", "from", "this") and back:
+            return [(published + timedelta(days=7 - back)).isoformat()]
+        return [(published - timedelta(days=back or (7 if lead == "last" else 0))).isoformat()]
+    return []
+
+
+_YEAR_RE = re.compile(rf"(?<![\w$€£.,])({_YEAR})(?![\w%])")
+
+
+def _year_in_sentence(text: str, start: int, pos: int) -> int | None:
+    found = _YEAR_RE.findall(text, start, pos)
+    return int(found[-1]) if found else None
+
+
+def _event(text: str, sent: tuple[int, int], m: re.Match) -> str:
+    """The sentence the date is in, shortened around the date."""
+    s, e = sent
+    before = text[s:m.start()].split()
+    after = text[m.start():e].split()
+    half = EVENT_WORDS // 2
+    head = (["…"] if len(before) > half else []) + before[-half:]
+    tail = after[:EVENT_WORDS - min(len(before), half)]
+    words = head + tail + (["…"] if len(after) > len(tail) else [])
+    phrase = " ".join(words).strip(" ,;")
+    return phrase.strip("“”\"")[:300]
+
+
+def _sorted(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """Known dates in order (a year before its months), then dates without a year."""
+    return sorted(events, key=lambda ev: (ev.date.startswith("--"), ev.date, ev.paragraph))
