@@ -10,6 +10,9 @@ and finally continuation (a second quote of the same speaker, in the paragraph o
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .actors import Actors
 from .facts import Quotation
 from .names import is_speech_verb, name_after, subject_before
@@ -22,12 +25,17 @@ MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
 
 
-def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+_MARKS = re.compile(r'[“”«»„"]')
+
+
+@lru_cache(maxsize=256)
+def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
     """(start, end, closed) of each quoted passage: start is after the opening mark."""
     spans: list[tuple[int, int, bool]] = []
     start = -1
     straight = False
-    for i, c in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, c = m.start(), m.group()
         if start < 0:
             if c in OPEN or (c == '"' and (i == 0 or not text[i - 1].isalnum())):
                 start, straight = i + 1, c == '"'
@@ -38,10 +46,10 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
             spans.append((start, i, False))
             start, straight = i + 1, False
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
-            return spans
+            return tuple(spans)
     if start >= 0:
         spans.append((start, len(text), False))
-    return spans
+    return tuple(spans)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -22,7 +23,15 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[’'\-.]\w+)*|[^\w\s]")
 
 
 def tokens(text: str, offset: int = 0) -> list[Tok]:
+    if offset == 0:
+        return list(paragraph_tokens(text))
     return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def paragraph_tokens(text: str) -> tuple[Tok, ...]:
+    """Tokens of a whole paragraph, shared by the analysers that each read it."""
+    return tuple(Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 def is_cap(word: str) -> bool:
@@ -30,8 +39,11 @@ def is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Fabián' and 'fabian' compare equal."""
+    if text.isascii():
+        return text.lower()
     nfkd = unicodedata.normalize("NFKD", text)
     return "".join(c for c in nfkd if not unicodedata.combining(c)).casefold()
 
