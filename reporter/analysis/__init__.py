@@ -23,7 +23,9 @@ def analyze(article: "Article") -> Facts:
     from . import actors, figures, quotes, sources, summary, timeline
 
     paragraphs = tuple(article.paragraphs)
-    skipped: list[str] = []
+    skipped: list[str] = [
+        f"¶{n}: {len(p):,} characters; people, organisations and sources are read from the first "
+        f"{actors.MAX_SCAN_CHARS:,} only" for n, p in enumerate(paragraphs, 1) if len(p) > actors.MAX_SCAN_CHARS]
     cast = actors.build(paragraphs)
     if article.quotes is not None:
         found_quotes = list(article.quotes)

@@ -21,6 +21,7 @@ from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLA
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
                           "CO2 UN II III IV USD EUR GBP AND THE FOR".split())
 _SENT_BREAK = frozenset(".!?")
+MAX_SCAN_CHARS = 100_000  # of one paragraph: a longer one is junk, and is read only this far
 _HONORIFIC_ROLES = frozenset("dr mr mrs ms miss prof professor sen gov rep".split())
 
 
@@ -129,6 +130,7 @@ def build(paragraphs: tuple[str, ...] | list[str]) -> Actors:
     b = _Builder()
     caps_count: dict[str, int] = {}
     for text in paragraphs:
+        text = text[:MAX_SCAN_CHARS]
         toks = tokens(text)
         _scan(text, toks, b, caps_count)
         for place in MULTIWORD_PLACES:

@@ -53,6 +53,7 @@ this these those it its their his her our and or but not also can could may migh
 the if when where because near per about around each every""".split())
 _YEAR_CONTEXT = frozenset("in since by until till from of during early late mid before after between and or "
                           "the to through".split())
+_DURATIONS = frozenset("years months weeks days hours minutes".split())
 MAX_FIGURES = 2000
 
 
@@ -169,6 +170,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure |
             unit, unit_end = "km²" if "kil" in after[:30].lower() or "km" in after[:20] else "square " + (
                 w2.group(1) if w2 else ""), e + (w2.end() if w2 else w.end())
     qual = _QUAL.search(text[max(0, s - 22):s])
+    if qual and unit in _DURATIONS and qual.group().strip().lower() in ("over", "under", "some", "only"):
+        qual = None  # "over three years" is a period, not "more than three"
     start = s - len(qual.group()) if qual else s
     value_text = text[start:unit_end].strip()
     what = _what(text, unit_end, start, unit)

@@ -22,6 +22,7 @@ television station network website portal wire service press office statistics i
 _SOURCE_VERBS = SPEECH_VERBS - frozenset("asked urged told tells".split())
 _BY_VERBS = frozenset("reported published polled compiled cited released quoted".split())
 MAX_SOURCES = 200
+MAX_SCAN_CHARS = 100_000
 
 
 def extract(paragraphs, actors: Actors) -> list[SourceCited]:
@@ -29,8 +30,7 @@ def extract(paragraphs, actors: Actors) -> list[SourceCited]:
     for pno, text in enumerate(paragraphs, 1):
         if len(found) >= MAX_SOURCES:
             break
-        if len(text) > 200_000:
-            text = text[:200_000]
+        text = text[:MAX_SCAN_CHARS]
         toks = tokens(text)
         inside = _quoted(text)
         q = 0

@@ -1,0 +1,83 @@
+"""Bad input never crashes the analyser; it extracts less and stays linear.
+
+No timing assertions (benchmarks live in scripts/); a regex that backtracked without bound
+would make these tests hang rather than pass.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reporter.analysis import analyze
+from reporter.articles import Article
+
+
+def art(*paragraphs: str, published: date | None = None) -> Article:
+    return Article(title="Messy", paragraphs=tuple(paragraphs), published=published)
+
+
+def assert_consistent(article: Article) -> None:
+    facts = analyze(article)
+    for q in facts.quotes:
+        assert q.text in article.paragraphs[q.paragraph - 1]
+    for item in (*facts.figures, *facts.timeline, *facts.sources, *facts.key_points):
+        assert 1 <= item.paragraph <= len(article.paragraphs)
+    for k in facts.key_points:
+        assert k.text in article.paragraphs[k.paragraph - 1]
+    facts.to_dict()
+
+
+def test_two_megabyte_paragraph_of_run_on_text():
+    chunk = ("the police said that more than 300 officers will train in Lima on March 22 and “the plan works” "
+             "Calle said according to Infobae officials ")
+    big = chunk * (2_000_000 // len(chunk))
+    facts = analyze(art(big, published=date(2024, 4, 1)))
+    assert facts.figures and facts.timeline  # less, maybe, but not nothing
+    for q in facts.quotes:
+        assert q.text in big
+
+
+def test_two_megabyte_paragraph_without_spaces_or_punctuation():
+    assert_consistent(art("A" * 2_000_000))
+    assert_consistent(art(("Xy" * 40 + " ") * 25_000))
+
+
+def test_hundred_thousand_unbalanced_quote_marks():
+    for mark in ("“", '"', "”", "«"):
+        facts = analyze(art((mark + "word said Calle ") * 100_000))
+        assert len(facts.quotes) <= 1000
+        assert any("quote" in why for why in facts.skipped) or not facts.quotes
+
+
+def test_right_to_left_and_cjk_text():
+    assert_consistent(art("قال الرئيس “إن الاتفاق مهم جدا” في 12 مارس 2024، وأضاف أن 300 شرطي سيتدربون.",
+                          "“这是一个重要的协议，”王毅说。中国将提供1.2亿美元和300名警察。",
+                          "“שלום עולם,” אמר דוד כהן. 33 מגינים נרצחו ב-2024."))
+
+
+def test_odd_punctuation_and_control_characters():
+    assert_consistent(art("“”“”", '""', "“,” said", "said , ,", "( ) (PNP) (", "$ € 12. . 5% %",
+                          "January 32 2024; 31 February; 99th; 1e10; 3,,000", "\u200f\u202e“x”\u202c said X Y"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aAbZ é“”\"'«»„,.:;!?()-–$€%0123459 \n")) | st.characters(),
+                        max_size=400), min_size=1, max_size=4),
+       st.one_of(st.none(), st.dates()))
+def test_arbitrary_text_never_raises_and_quotes_are_substrings(paragraphs, published):
+    assert_consistent(art(*paragraphs, published=published))
+
+
+words = st.sampled_from("said says told Calle Fabián the PNP (PNP) Peruvian National Police “ ” \" , . : "
+                        "300 more than at least $1.2 billion 12.5% March 22 April 2024 on Tuesday according to "
+                        "reported by Infobaethe he she added Prime Minister Gustavo Adrianzén".split(" "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(words, max_size=60).map(" ".join), min_size=1, max_size=5),
+       st.one_of(st.none(), st.dates()))
+def test_newsy_word_salad_never_raises(paragraphs, published):
+    assert_consistent(art(*paragraphs, published=published))
