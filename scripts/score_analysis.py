@@ -42,8 +42,10 @@ def main() -> None:
         cold(sample)
     one = (time.perf_counter() - t) / runs
     # 100 distinct articles: the fixtures, each paragraph varied so that no cache can help.
-    base = [a for p in sorted(fixtures.iterdir()) if p.is_file() and p.suffix != ".yaml" or p.name.endswith(
-        "study.yaml") for a in load_articles(p)]
+    from reporter.analysis.scoring import truth_path
+
+    base = [a for p in sorted(fixtures.iterdir()) if p.is_file() and truth_path(p).exists()
+            for a in load_articles(p)]
     batch = [replace(a, paragraphs=tuple(f"{para} (copy {i})" for para in a.paragraphs))
              for i, a in enumerate((base * 100)[:100])]
     t = time.perf_counter()

@@ -74,8 +74,9 @@ class Actors:
         if p is not None and not org:
             return p.name, p.role or sub.role or (" ".join(title_words) or None), "person"
         if org or any(fold(w) in ORG_WORDS for w in words) or len(name_words) == 1:
-            if len(words) == 1 and (fold(words[0]) in NOT_NAMES or fold(words[0]) in GENERIC_SUBJECTS):
-                return None
+            if len(words) == 1 and (fold(words[0]) in NOT_NAMES or fold(words[0]) in GENERIC_SUBJECTS
+                                    or fold(words[0]).endswith(("ists", "ians", "ogists"))):
+                return None  # "Critics say", "Meteorologists warned": people in general, not a source
             return " ".join(words), None, "org"
         if not plausible_person(name_words):
             return None
@@ -218,7 +219,8 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
         for k in range(e + 1, min(n, e + 35)):
             if toks[k].text in (",", ".", ":") or toks[k].text in "“”\"":
                 seg = toks[e + 1:k]
-                if toks[k].text == "," and seg and any(fold(x.text) in ROLE_NOUNS for x in seg[:12]):
+                if toks[k].text == "," and seg and (any(fold(x.text) in ROLE_NOUNS for x in seg[:12]) or (
+                        seg[0].text in ("a", "an") and len(seg) > 1 and seg[1].text.islower())):
                     b.add_person(words, text[seg[0].start:seg[-1].end])
                 break
     # "Role of X, Name Name," : a role phrase, then the name between commas

@@ -19,7 +19,8 @@ WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
 MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
         "b": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
-            "¥": "JPY", "₹": "INR", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "R": "ZAR"}
+            "¥": "JPY", "₹": "INR", "₦": "NGN", "KSh": "KES", "Ksh": "KES", "Rs": "INR", "Rs.": "INR",
+            "CHF": "CHF", "JPY": "JPY", "CNY": "CNY", "INR": "INR", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "R": "ZAR"}
 CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "rupees": "INR",
                   "rand": "ZAR", "pesos": "MXN", "soles": "PEN", "yuan": "CNY"}
 UNITS = {"mw": "MW", "gw": "GW", "kw": "kW", "twh": "TWh", "gwh": "GWh", "mwh": "MWh", "megawatts": "MW",
@@ -36,7 +37,7 @@ QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up
               "just under", "between", "only", "a record")
 _NUM = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d+)?|\d{1,15}(?:\.\d{1,6})?"
 _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
-_CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|R(?=\d)|(?:USD|EUR|GBP)\s?"
+_CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|CHF|JPY|CNY|INR|KSh|Ksh|Rs\.?)\s?"
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
 _FIG = re.compile(
     rf"(?<![\w.,$€£/:#+\-])(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"

@@ -30,7 +30,7 @@ def is_name_tok(t: str) -> bool:
     return wordlike(t) and is_cap(t)
 
 
-def run_back(toks: list[Tok], j: int, *, allow_and: bool = False) -> int:
+def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: bool = False) -> int:
     """Start index of the capitalised run ending at token j (inclusive)."""
     i, n = j, 0
     while i > 0 and n < MAX_RUN:
@@ -41,7 +41,7 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False) -> int:
         elif i >= 2 and is_name_tok(toks[i - 2].text) and (
                 ft in PARTICLES or ft in ("of", "for") or (allow_and and ft == "and")):
             i -= 1
-        elif allow_and and i >= 3 and ft == "the" and fold(toks[i - 2].text) in ("of", "for", "on") \
+        elif (allow_and or allow_the) and i >= 3 and ft == "the" and fold(toks[i - 2].text) in ("of", "for", "on") \
                 and is_name_tok(toks[i - 3].text):
             i -= 2
         elif t == "." and i >= 2 and fold(toks[i - 2].text) in HONORIFICS:
@@ -186,7 +186,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 return sub
         return Subject("name", [acr], None, toks[j - 1].start)
     if is_name_tok(t):
-        s = run_back(toks, j)
+        s = run_back(toks, j, allow_the=True)
         sub = _named(toks, s, j + 1, None)
         if sub and s >= 1 and fold(toks[s - 1].text) in ORG_NOUNS_LOWER | {"group"}:
             pass

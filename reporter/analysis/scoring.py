@@ -53,7 +53,7 @@ def source_matches(pred: str, truth: str) -> bool:
     if not p or not t:
         return False
     ps, ts = " ".join(p), " ".join(t)
-    return ps in " ".join(p) and (ts in ps or ps in ts) or p[-1] == t[-1] or t[-1] in p
+    return ts in ps or ps in ts or t[-1] in p
 
 
 @dataclass

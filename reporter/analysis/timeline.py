@@ -26,7 +26,7 @@ _DATE = re.compile(
     rf"|(?P<wd>\b(?:on|last|next|this|from|until|by)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
-                                 r"late|mid|last|next|this|of|before|after|for|or)\s|-)$")
+                                 r"late|mid|last|next|this|of|before|after|for|or|the)\s|-)$")
 _LEAD = re.compile(r"^(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ff]rom|[Dd]uring)\s")
 MAX_EVENTS = 2000
 EVENT_WORDS = 22
