@@ -108,8 +108,10 @@ def body_from_blocks(blocks: list[str]) -> tuple[tuple[str, ...], tuple[tuple[in
             subheadings.append((len(paragraphs), block))
         else:
             paragraphs.append(block)
-    # A subheading with nothing after it heads nothing: drop it with the other page furniture.
-    return tuple(paragraphs), tuple((i, h) for i, h in subheadings if i < len(paragraphs))
+    # A short line after the last paragraph heads nothing: it is text (a contact line, a credit).
+    body_end = len(paragraphs)
+    paragraphs.extend(h for i, h in subheadings if i >= body_end)
+    return tuple(paragraphs), tuple((i, h) for i, h in subheadings if i < body_end)
 
 
 def parse_date(value: Any) -> date | None:

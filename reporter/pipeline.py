@@ -172,7 +172,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
         for f in fx.figures:
             figures.append({"value": f.value, "what": f.what, "unit": f.unit, "number": f.number,
                             "paragraph": f.paragraph, "anchor": ref(f.paragraph), "article_short": short})
-        for q in fx.quotes:
+        for q in notable_quotes(fx.quotes):
             quotes.append({"text": q.text, "speaker": q.speaker, "role": q.role, "paragraph": q.paragraph,
                            "anchor": ref(q.paragraph), "article_short": short})
         for e in fx.timeline:
@@ -222,6 +222,28 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
         "timeline": timeline, "actors": actors, "places": places, "sources": sources,
         "articles": ctx_articles,
     }
+
+
+NOTABLE_QUOTES = 6
+
+
+def notable_quotes(quotes: Sequence, limit: int = NOTABLE_QUOTES) -> list:
+    """The quotations a busy reader should see: every speaker's fullest quote first, then others,
+    up to ``limit`` per article, shown in the article's order."""
+    chosen: list[int] = []
+    seen: set[str] = set()
+    by_length = sorted(range(len(quotes)), key=lambda i: (-len(quotes[i].text), i))
+    for i in by_length:
+        if quotes[i].speaker not in seen:
+            seen.add(quotes[i].speaker)
+            chosen.append(i)
+    chosen = chosen[:limit]
+    for i in range(len(quotes)):
+        if len(chosen) >= limit:
+            break
+        if i not in chosen:
+            chosen.append(i)
+    return [quotes[i] for i in sorted(chosen)]
 
 
 def _host(url: str | None) -> str | None:
