@@ -1,0 +1,64 @@
+"""PDF writer: the briefing as a polished, self-contained PDF laid out by reportlab platypus.
+
+Everything comes from the document model and the house style: one ParagraphStyle per
+house-style name, embedded Liberation fonts (no standard-14 font anywhere), headings as
+outline entries, a header and a ``Page N of M`` footer drawn in one layout pass by a
+canvas that holds pages back until it knows how many there are.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ..errors import InputError
+from ..fileio import atomic_path
+from ..model import Document
+from ..style import HouseStyle, load_house_style
+
+
+def write(doc: Document, path: Path, *, style: HouseStyle | None = None, **_ignored) -> None:
+    """Write ``doc`` as a PDF at ``path`` (atomically); the same input gives the same bytes."""
+    data = render(doc, style=style)
+    with atomic_path(Path(path)) as tmp:
+        tmp.write_bytes(data)
+
+
+def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
+    """The PDF bytes for ``doc`` (no file I/O; used by ``write`` and handy for email)."""
+    from reportlab.platypus import Frame, PageTemplate
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from .pdf_blocks import Builder
+    from .pdf_canvas import BriefingTemplate, KeepWithNext, PageDecor, canvas_maker
+    from .pdf_inline import clean
+    from .pdf_styles import CM, pdf_styles
+
+    hs = style or load_house_style()
+    st = pdf_styles(hs)
+    page = hs.page
+    width, height = (v * CM for v in page.size_cm)
+    left, right = page.margin_left * CM, page.margin_right * CM
+    top, bottom = page.margin_top * CM, page.margin_bottom * CM
+    frame = Frame(left, bottom, width - left - right, height - top - bottom, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    builder = Builder.for_document(doc, st, frame._width, frame._height)
+    story = builder.title_block(doc) + builder.blocks(doc.blocks)
+    meta = doc.meta
+    decor = PageDecor.from_style(hs, st, clean(meta.title).strip(), clean(meta.marking).strip())
+    buf = io.BytesIO()
+    template = BriefingTemplate(
+        buf,
+        pagesize=(width, height),
+        leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
+        title=clean(meta.title), author=clean(meta.author), subject=clean(meta.subject),
+        keywords=[clean(k) for k in meta.keywords], creator="reporter", producer="reporter (reportlab)",
+        invariant=1, lang=clean(meta.lang) or None, displayDocTitle=1,
+        initialFontName=st.style("Normal").fontName, initialFontSize=10, initialLeading=12,
+        pageTemplates=[PageTemplate(id="page", frames=[frame])], keepTogetherClass=KeepWithNext,
+    )
+    try:
+        template.build(story, canvasmaker=canvas_maker(decor, meta.created))
+    except LayoutError as exc:  # content that cannot fit any page (e.g. a giant unbreakable block)
+        raise InputError(f"cannot lay out the PDF: {str(exc).splitlines()[0][:200]}") from None
+    return buf.getvalue()

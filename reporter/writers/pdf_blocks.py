@@ -1,0 +1,224 @@
+"""Model blocks -> reportlab flowables, from the model only.
+
+One ``Builder`` per write: it knows the frame size (to fit tables and images), the
+anchors that exist (so internal links never dangle) and the outline key of every
+heading (so the contents list and the outline point at the same destinations).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from ..model import (
+    BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
+    TableOfContents, plain_text, walk,
+)
+from .pdf_inline import anchor_key, clean, escape, markup
+from .pdf_styles import CM, PdfStyles
+from .pdf_table import table_flowables
+
+_BODY = ("Body Text", "First Paragraph")
+_BULLETS = ("•", "–", "◦")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+@dataclass
+class Builder:
+    st: PdfStyles
+    width: float  # frame width, pt
+    height: float  # frame height, pt
+    anchors: frozenset[str] = frozenset()
+    heading_keys: dict[int, str] = field(default_factory=dict)  # id(Heading) -> destination name
+    headings: list = field(default_factory=list)  # (level, title, key) in document order
+    _placed: set[str] = field(default_factory=set)
+
+    @classmethod
+    def for_document(cls, doc: Document, st: PdfStyles, width: float, height: float) -> "Builder":
+        anchors: set[str] = set()
+        b = cls(st, width, height)
+        for block in walk(doc.blocks):
+            anchor = getattr(block, "anchor", None)
+            if anchor and isinstance(block, (Heading, Paragraph)):
+                anchors.add(anchor)
+        used: set[str] = set()
+        for n, block in enumerate(walk(doc.blocks)):
+            if isinstance(block, Heading):
+                key = anchor_key(block.anchor) if block.anchor else f"h-{n}"
+                if key in used:
+                    key = f"h-{n}"
+                used.add(key)
+                b.heading_keys[id(block)] = key
+                b.headings.append((_level(block.level), clean(plain_text(block.children)).strip(), key))
+        b.anchors = frozenset(anchors)
+        return b
+
+    # -- inline helpers --------------------------------------------------------------------------
+
+    def md(self, inlines) -> str:
+        return markup(inlines, self.anchors, self.st.colors["link"].hexval().replace("0x", "#"))
+
+    def para(self, text: str, style):
+        from reportlab.platypus import Paragraph as RLParagraph
+
+        return RLParagraph(text, style)
+
+    def _target(self, key: str) -> str:
+        """``<a name>`` for a destination placed once; a repeated anchor keeps its first place."""
+        if key in self._placed:
+            return ""
+        self._placed.add(key)
+        return f'<a name="{key}"/>'
+
+    # -- blocks ----------------------------------------------------------------------------------
+
+    def title_block(self, doc: Document) -> list:
+        from reportlab.platypus.flowables import HRFlowable
+
+        m = doc.meta
+        out = []
+        if m.title.strip():
+            out.append(self.para(escape(m.title), self.st.style("Title")))
+        if m.subtitle.strip():
+            out.append(self.para(escape(m.subtitle), self.st.style("Subtitle")))
+        when = _pretty_date(m.date)
+        byline = [p for p in (when if when not in m.subtitle else "",
+                              f"Prepared for {m.prepared_for}" if m.prepared_for.strip() else "",
+                              f"Prepared by {m.author}" if m.author.strip() else "") if p]
+        if byline:
+            out.append(self.para(escape("  ·  ".join(byline)), self.st.style("Source")))
+        if m.marking.strip():
+            out.append(self.para(escape(m.marking), self.st.style("Marking")))
+        if out:
+            out.append(HRFlowable(width="100%", thickness=1.2, color=self.st.colors.get("accent"),
+                                  spaceBefore=2, spaceAfter=10))
+        return out
+
+    def blocks(self, blocks, body_style: str | None = None, depth: int = 0) -> list:
+        out: list = []
+        for block in blocks:
+            out.extend(self.block(block, body_style, depth))
+        return out
+
+    def block(self, block, body_style: str | None = None, depth: int = 0) -> list:
+        match block:
+            case Heading():
+                return [self.heading(block)]
+            case Paragraph(children=children, style=style, anchor=anchor):
+                name = body_style if (body_style and style in _BODY) else style
+                target = self._target(anchor_key(anchor)) if anchor else ""
+                return [self.para(target + self.md(children), self.st.style(name))]
+            case BulletList(items=items):
+                return self.list_items(items, None, body_style, depth)
+            case OrderedList(items=items, start=start):
+                return self.list_items(items, start, body_style, depth)
+            case Table():
+                return table_flowables(block, self)
+            case Quote():
+                return self.quote(block)
+            case Image():
+                return self.image(block)
+            case PageBreak():
+                from reportlab.platypus import PageBreak as RLPageBreak
+
+                return [RLPageBreak()]
+            case TableOfContents(title=title, levels=levels):
+                return self.contents(title, levels)
+            case Div(style=style, blocks=inner):
+                return self.blocks(inner, style, depth)
+        return []
+
+    def heading(self, h: Heading):
+        level = _level(h.level)
+        key = self.heading_keys.get(id(h)) or f"h-x{len(self._placed)}"
+        p = self.para(self._target(key) + self.md(h.children), self.st.style(f"Heading {level}"))
+        p._outline = (level, clean(plain_text(h.children)).strip() or "(untitled)", key)
+        return p
+
+    def list_items(self, items, start: int | None, body_style: str | None, depth: int) -> list:
+        base = "List Number" if start is not None else "List Bullet"
+        out: list = []
+        for n, item in enumerate(items):
+            bullet = f"{(start or 1) + n}." if start is not None else _BULLETS[depth % len(_BULLETS)]
+            first = True
+            for block in item:
+                if isinstance(block, Paragraph):
+                    name = block.style if block.style not in _BODY else (body_style or base)
+                    parent = self.st.style(name)
+                    indent = parent.leftIndent + depth * 0.6 * CM
+                    if name not in (base, "Key Point") and parent.leftIndent < 0.3 * CM:
+                        indent += 0.6 * CM  # a plain style still needs room for its bullet
+                    style = self.st.variant(name, leftIndent=indent, bulletIndent=max(0, indent - 0.45 * CM))
+                    target = self._target(anchor_key(block.anchor)) if block.anchor else ""
+                    text = target + self.md(block.children)
+                    if first:
+                        from reportlab.platypus import Paragraph as RLParagraph
+
+                        out.append(RLParagraph(text, style, bulletText=bullet))
+                    else:
+                        out.append(self.para(text, style))
+                elif isinstance(block, (BulletList, OrderedList)):
+                    out.extend(self.block(block, body_style, depth + 1))
+                else:
+                    out.extend(self.block(block, body_style, depth))
+                first = False
+        return out
+
+    def quote(self, q: Quote) -> list:
+        from reportlab.platypus import KeepTogether
+
+        inner = self.blocks(q.blocks, "Quote")
+        if q.attribution:
+            inner.append(self.para("— " + self.md(q.attribution), self.st.style("Quote Attribution")))
+        for f in inner[:-1]:
+            f.keepWithNext = 0  # KeepTogether holds them; nested keep-with-next could re-group forever
+        return [KeepTogether(inner)] if inner else []
+
+    def image(self, img: Image) -> list:
+        from reportlab.lib.utils import ImageReader
+        from reportlab.platypus import Image as RLImage
+
+        try:
+            w_px, h_px = ImageReader(io.BytesIO(img.data)).getSize()
+            if w_px <= 0 or h_px <= 0:
+                raise ValueError("empty image")
+            width = img.width_cm * CM if img.width_cm and img.width_cm > 0 else w_px * 0.75
+            width = min(width, self.width)
+            height = width * h_px / w_px
+            if height > self.height * 0.8:
+                height = self.height * 0.8
+                width = height * w_px / h_px
+            flow = RLImage(io.BytesIO(img.data), width=width, height=height)
+            flow.hAlign = "CENTER"
+            return [flow]
+        except Exception:  # unreadable picture data: say so in the text rather than fail the briefing
+            return [self.para(escape(f"[image: {img.alt or 'unreadable picture'}]"), self.st.style("Caption"))]
+
+    def contents(self, title: str, levels: int) -> list:
+        """A list of heading links (no page numbers: one layout pass; the outline navigates)."""
+        entries = [(lvl, text, key) for lvl, text, key in self.headings if lvl <= max(1, levels)]
+        if not entries:
+            return []
+        out = [self.para(escape(title or "Contents"), self.st.variant("TOC Heading", keepWithNext=1))]
+        link = self.st.colors["link"].hexval().replace("0x", "#")
+        for lvl, text, key in entries:
+            style = self.st.variant("Normal", leftIndent=(lvl - 1) * 0.6 * CM, spaceAfter=2,
+                                    fontName=self.st.style("Heading 1").fontName if lvl == 1 else
+                                    self.st.style("Normal").fontName)
+            out.append(self.para(f'<a href="#{key}" color="{link}">{escape(text or "(untitled)")}</a>', style))
+        return out
+
+
+def _level(level: int) -> int:
+    return min(max(int(level), 1), 3)
+
+
+def _pretty_date(iso: str) -> str:
+    from datetime import date
+
+    try:
+        d = date.fromisoformat(iso.strip())
+    except ValueError:
+        return iso.strip()
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"

@@ -1,0 +1,186 @@
+"""Page furniture and the one-pass ``Page N of M``.
+
+The canvas keeps each finished page back (the NumberedCanvas recipe) and draws the
+header and footer on all of them at ``save``, when the total is known: one layout
+pass instead of two builds. Held-back pages would all claim to be page 1 to any
+bookmark placed on them, so the canvas advances the document's page counter itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import partial
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, KeepTogether, Paragraph, Table
+
+from .pdf_styles import CM
+
+
+@dataclass(frozen=True)
+class PageDecor:
+    """What the header and footer show and where; drawn with the embedded house fonts."""
+
+    page_w: float
+    page_h: float
+    left: float
+    right: float
+    header_y: float
+    footer_y: float
+    title: str
+    marking: str
+    font: str
+    bold_font: str
+    size: float
+    muted: object
+    marking_color: object
+    rule: object
+
+    @classmethod
+    def from_style(cls, hs, st, title: str, marking: str) -> "PageDecor":
+        w, h = (v * CM for v in hs.page.size_cm)
+        header = st.style("Header")
+        return cls(
+            page_w=w, page_h=h, left=hs.page.margin_left * CM, right=w - hs.page.margin_right * CM,
+            header_y=h - hs.page.header_distance * CM - header.fontSize, footer_y=hs.page.footer_distance * CM,
+            title=title, marking=marking, font=header.fontName, bold_font=st.face(hs.style("Header").font, bold=True),
+            size=header.fontSize, muted=header.textColor, marking_color=st.colors.get("marking", header.textColor),
+            rule=st.colors.get("rule", header.textColor),
+        )
+
+    def draw(self, c: Canvas, number: int, total: int) -> None:
+        c.saveState()
+        width = self.right - self.left
+        marking_w = c.stringWidth(self.marking, self.bold_font, self.size) if self.marking else 0.0
+        # header: marking left, short title right, a hairline below
+        if self.marking:
+            c.setFont(self.bold_font, self.size)
+            c.setFillColor(self.marking_color)
+            c.drawString(self.left, self.header_y, self.marking)
+        title = _fit(c, self.title, self.font, self.size, width - marking_w - 0.8 * CM)
+        c.setFont(self.font, self.size)
+        c.setFillColor(self.muted)
+        if title:
+            c.drawRightString(self.right, self.header_y, title)
+        c.setStrokeColor(self.rule)
+        c.setLineWidth(0.5)
+        c.line(self.left, self.header_y - 4, self.right, self.header_y - 4)
+        # footer: hairline above, marking left, page numbers right
+        c.line(self.left, self.footer_y + self.size + 3, self.right, self.footer_y + self.size + 3)
+        c.drawRightString(self.right, self.footer_y, f"Page {number} of {total}")
+        if self.marking:
+            c.setFont(self.bold_font, self.size)
+            c.setFillColor(self.marking_color)
+            c.drawString(self.left, self.footer_y, _fit(c, self.marking, self.bold_font, self.size, width * 0.6))
+        c.restoreState()
+
+
+def _fit(c: Canvas, text: str, font: str, size: float, room: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``room`` points."""
+    if room <= 0:
+        return ""
+    if c.stringWidth(text, font, size) <= room:
+        return text
+    lo, hi = 0, min(len(text), 400)
+    while lo < hi:  # longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if c.stringWidth(text[:mid].rstrip() + "…", font, size) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…" if lo else ""
+
+
+class _Stamp:
+    """A fixed timestamp in the shape reportlab's PDFDate reads (CreationDate and ModDate)."""
+
+    def __init__(self, when: datetime):
+        when = when.astimezone(timezone.utc)
+        self.t = when.timestamp()
+        self.YMDhms = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
+
+
+def _parse_created(created: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(created.strip())
+    except (ValueError, AttributeError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+class NumberedCanvas(Canvas):
+    """Holds finished pages back so each can say ``Page N of M``; draws the page furniture."""
+
+    def __init__(self, *args, decor: PageDecor, created: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+        self._decor = decor
+        when = _parse_created(created) if created else None
+        if when is not None and 1980 <= when.year <= 9999:
+            self._doc._timeStamp = _Stamp(when)
+
+    def showPage(self):
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+        self._doc.pageCounter += 1  # so bookmarks on the next page point at it, not at page 1
+
+    def save(self):
+        held = self._held
+        total = len(held)
+        self._doc.pageCounter = 1
+        for number, state in enumerate(held, 1):
+            self.__dict__.update(state)
+            self._decor.draw(self, number, total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def canvas_maker(decor: PageDecor, created: str):
+    return partial(NumberedCanvas, decor=decor, created=created)
+
+
+class BriefingTemplate(BaseDocTemplate):
+    """Adds an outline entry for each heading once it is placed (its bookmark is already there)."""
+
+    def beforeDocument(self):
+        self._outline_level = -1
+        self._has_outline = False
+
+    def afterFlowable(self, flowable):
+        entry = getattr(flowable, "_outline", None)
+        if entry is None:
+            return
+        level, title, key = entry
+        level = min(level - 1, self._outline_level + 1)  # PDF outlines cannot skip a level
+        self._outline_level = level
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+        if not self._has_outline:
+            self._has_outline = True
+            self.canv.showOutline()
+
+
+class KeepWithNext(KeepTogether):
+    """Keep-with-next groups (a heading and what follows) that do not leave half a page empty.
+
+    reportlab moves the whole group to the next page when it does not fit; when the group
+    ends in something that splits (a long table or paragraph) and there is room for the
+    heading and a few lines of it, the group starts here instead.
+    """
+
+    ROOM = 3 * CM  # below the heading: a table header and two rows, or a few lines
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = self._content
+        if len(content) > 1 and isinstance(content[-1], (Table, Paragraph)):
+            lead = 0.0
+            for f in content[:-1]:
+                _, h = f.wrap(aW, aH)
+                lead += h + f.getSpaceBefore() + f.getSpaceAfter()
+            if lead + self.ROOM <= aH < self._H:
+                return list(content)
+        return super().split(aW, aH)
