@@ -1,0 +1,391 @@
+"""Paragraph content -> inlines: runs, hyperlinks, fields, tracked changes, pictures and text boxes.
+
+Runs are flattened into tokens ``(text, bold, italic, url)`` first, then rebuilt as
+nested inlines with adjacent same-format runs merged, so Word's habit of splitting
+a word over several runs (spell-check, rsids) leaves no trace in the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Emph, Image, LineBreak, Link, PageBreak, Strong, Text
+from .docx_report import Report
+from .docx_styles import Styles, on, w
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+V_NS = "urn:schemas-microsoft-com:vml"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+R, RPR, T, TAB, PTAB, BR, CR = (w(t) for t in ("r", "rPr", "t", "tab", "ptab", "br", "cr"))
+HYPERLINK, INS, DEL, MOVE_TO, MOVE_FROM = (w(t) for t in ("hyperlink", "ins", "del", "moveTo", "moveFrom"))
+FLDCHAR, INSTR, FLDSIMPLE, BM_START = w("fldChar"), w("instrText"), w("fldSimple"), w("bookmarkStart")
+SDT, SDT_CONTENT = w("sdt"), w("sdtContent")
+DRAWING, PICT, OBJECT = w("drawing"), w("pict"), w("object")
+CONTAINERS = {w("smartTag"), w("customXml"), w("dir"), w("bdo")}
+NO_BREAK_HYPHEN = w("noBreakHyphen")
+TXBX = w("txbxContent")
+ALT_CONTENT, CHOICE = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice"
+M_T, M_MATH, M_MATH_PARA = f"{{{M_NS}}}t", f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara"
+R_EMBED, R_LINK, R_ID = f"{{{R_NS}}}embed", f"{{{R_NS}}}link", f"{{{R_NS}}}id"
+DOCPR, EXTENT, BLIP = f"{{{WP_NS}}}docPr", f"{{{WP_NS}}}extent", f"{{{A_NS}}}blip"
+GRAPHIC_DATA = f"{{{A_NS}}}graphicData"
+V_IMAGEDATA, V_TEXTBOX = f"{{{V_NS}}}imagedata", f"{{{V_NS}}}textbox"
+VAL = w("val")
+
+HYPERLINK_RT = R_NS + "/hyperlink"
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
+_FIELD_LINK = re.compile(r'^\s*HYPERLINK\s+(?:\\l\s+"([^"]*)"|"([^"]*)"(?:\s+\\l\s+"([^"]*)")?)', re.I)
+_TOC_LEVELS = re.compile(r'\\o\s+"\s*\d+\s*-\s*(\d+)\s*"')
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
+
+LINEBREAK = None  # the token text that stands for a line break
+
+
+@dataclass
+class Field:
+    instr: list[str] = field(default_factory=list)
+    result: bool = False  # past the separate fldChar: its runs are the displayed text
+    url: str | None = None
+    toc: bool = False
+
+
+@dataclass
+class Pieces:
+    """One paragraph read: inline token runs and blocks (page breaks, pictures) in order."""
+
+    items: list = field(default_factory=list)  # list[list[token] | Block]
+    anchor: str | None = None
+    toc_levels: int = 0  # a TOC field began in this paragraph
+
+    def tokens(self) -> list:
+        if not self.items or not isinstance(self.items[-1], list):
+            self.items.append([])
+        return self.items[-1]
+
+
+class InlineReader:
+    """Reads paragraph content; holds the state that crosses paragraphs (open fields, counts)."""
+
+    def __init__(self, *, styles: Styles, rels: dict, package, report: Report, linked_anchors: set[str],
+                 read_blocks):
+        self.styles = styles
+        self.rels = rels
+        self.package = package
+        self.report = report
+        self.linked_anchors = linked_anchors
+        self.read_blocks = read_blocks  # container element -> list[Block], for text boxes
+        self.fields: list[Field] = []
+
+    # ------------------------------------------------------------- state
+    def in_toc(self) -> bool:
+        return any(f.toc for f in self.fields)
+
+    def _hidden(self) -> bool:
+        return any(not f.result for f in self.fields)
+
+    def _field_url(self) -> str | None:
+        for f in reversed(self.fields):
+            if f.url:
+                return f.url
+        return None
+
+    # ------------------------------------------------------------ reading
+    def paragraph(self, p) -> Pieces:
+        out = Pieces()
+        self._content(p, None, out)
+        return out
+
+    def _content(self, el, url: str | None, out: Pieces) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == R:
+                self._run(child, url, out)
+            elif tag == HYPERLINK:
+                self._content(child, self._link(child) or url, out)
+            elif tag in (INS, MOVE_TO):
+                self.report.add("ins" if tag == INS else "move")
+                self._content(child, url, out)
+            elif tag in (DEL, MOVE_FROM):
+                if tag == DEL:
+                    self.report.add("del")
+            elif tag in CONTAINERS:
+                self._content(child, url, out)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self._content(content, url, out)
+            elif tag == FLDSIMPLE:
+                link = _field_link(child.get(w("instr")) or "")
+                self._content(child, link or url, out)
+            elif tag == BM_START:
+                name = child.get(w("name")) or ""
+                if out.anchor is None and name and (not name.startswith("_") or name in self.linked_anchors):
+                    out.anchor = name
+            elif tag == w("commentRangeStart"):
+                self.report.comment_ids.add(child.get(w("id")))
+            elif tag in (M_MATH, M_MATH_PARA):
+                self.report.add("math")
+                text = "".join(t.text or "" for t in child.iter(M_T))
+                if text and not self._hidden():
+                    out.tokens().append((text, False, False, url))
+            elif tag == ALT_CONTENT:
+                choice = child.find(CHOICE)
+                if choice is not None:
+                    self._content(choice, url, out)
+
+    def _link(self, h) -> str | None:
+        anchor = h.get(w("anchor"))
+        rid = h.get(R_ID)
+        if rid:
+            rel = self.rels.get(rid)
+            if rel is None or not rel[2]:
+                return ("#" + anchor) if anchor else None
+            target = rel[1].strip()
+            if not target.lower().startswith(_SAFE_SCHEMES):
+                return None
+            return f"{target}#{anchor}" if anchor else target
+        return ("#" + anchor) if anchor else None
+
+    def _format(self, rpr) -> tuple[bool, bool, bool]:
+        """(bold, italic, hidden) from direct formatting, falling back to the character style."""
+        if rpr is None:
+            return (False, False, False)
+        rstyle = rpr.find(w("rStyle"))
+        bold, italic = self.styles.char_format(rstyle.get(VAL) if rstyle is not None else None)
+        b, i = rpr.find(w("b")), rpr.find(w("i"))
+        if rpr.find(w("rPrChange")) is not None:
+            self.report.add("format")
+        return (on(b) if b is not None else bold, on(i) if i is not None else italic, on(rpr.find(w("vanish"))))
+
+    def _run(self, r, url: str | None, out: Pieces) -> None:
+        bold, italic, vanish = self._format(r.find(RPR))
+        for child in r:
+            tag = child.tag
+            if tag == FLDCHAR:
+                self._field_char(child.get(w("fldCharType")), out)
+                continue
+            if tag == INSTR:
+                if self.fields and not self.fields[-1].result:
+                    self.fields[-1].instr.append(child.text or "")
+                continue
+            if tag == w("footnoteReference"):
+                self.report.add("footnote")
+            elif tag == w("endnoteReference"):
+                self.report.add("endnote")
+            elif tag == w("commentReference"):
+                self.report.comment_ids.add(child.get(w("id")))
+            if vanish or self._hidden():
+                continue
+            link = self._field_url() or url
+            if tag == T:
+                if child.text:
+                    out.tokens().append((child.text, bold, italic, link))
+            elif tag in (TAB, PTAB):
+                out.tokens().append((" ", bold, italic, link))
+            elif tag == BR:
+                kind = child.get(w("type"))
+                if kind == "page":
+                    out.items.append(PageBreak())
+                elif kind == "column":
+                    out.tokens().append((" ", bold, italic, link))
+                else:
+                    out.tokens().append((LINEBREAK, bold, italic, link))
+            elif tag == CR:
+                out.tokens().append((LINEBREAK, bold, italic, link))
+            elif tag == NO_BREAK_HYPHEN:
+                out.tokens().append(("-", bold, italic, link))
+            elif tag == DRAWING:
+                self._drawing(child, out)
+            elif tag == PICT:
+                self._pict(child, out)
+            elif tag == OBJECT:
+                self.report.add("object")
+            elif tag == ALT_CONTENT:
+                choice = child.find(CHOICE)
+                if choice is not None:
+                    fake = r.makeelement(R)
+                    if r.find(RPR) is not None:
+                        fake.append(_copy(r.find(RPR)))
+                    fake.extend(_copy(c) for c in choice)
+                    self._run(fake, url, out)
+
+    def _field_char(self, kind: str | None, out: Pieces) -> None:
+        if kind == "begin":
+            self.fields.append(Field())
+        elif kind == "separate" and self.fields:
+            f = self.fields[-1]
+            self._close_instruction(f, out)
+        elif kind == "end" and self.fields:
+            f = self.fields.pop()
+            if not f.result:
+                self._close_instruction(f, out)
+
+    def _close_instruction(self, f: Field, out: Pieces) -> None:
+        f.result = True
+        instr = "".join(f.instr).strip()
+        head = instr.split(None, 1)[0].upper() if instr else ""
+        if head == "HYPERLINK":
+            f.url = _field_link(instr)
+        elif head == "TOC" and not any(g.toc for g in self.fields if g is not f):
+            f.toc = True
+            m = _TOC_LEVELS.search(instr)
+            out.toc_levels = max(1, min(int(m.group(1)), 9)) if m else 3
+
+    # ----------------------------------------------------------- graphics
+    def _drawing(self, drawing, out: Pieces) -> None:
+        graphic = next(drawing.iter(GRAPHIC_DATA), None)
+        uri = (graphic.get("uri") or "") if graphic is not None else ""
+        if uri.endswith("/picture"):
+            blip = next(graphic.iter(BLIP), None)
+            doc_pr = next(drawing.iter(DOCPR), None)
+            alt = ""
+            if doc_pr is not None:
+                alt = (doc_pr.get("descr") or doc_pr.get("title") or "").strip()
+            extent = next(drawing.iter(EXTENT), None)
+            width = None
+            if extent is not None and (extent.get("cx") or "").isdigit() and int(extent.get("cx")) > 0:
+                width = round(int(extent.get("cx")) / 360000, 3)
+            self._picture(blip.get(R_EMBED) if blip is not None else None,
+                          blip is not None and blip.get(R_LINK) is not None, alt, width, out)
+        elif uri.endswith("/chart") or "chartex" in uri:
+            self.report.add("chart")
+        elif uri.endswith("/diagram"):
+            self.report.add("smartart")
+        else:
+            boxes = list(drawing.iter(TXBX))
+            if boxes:
+                self._text_boxes(boxes, out)
+            else:
+                self.report.add("shape")
+
+    def _pict(self, pict, out: Pieces) -> None:
+        boxes = list(pict.iter(TXBX))
+        if boxes:
+            self._text_boxes(boxes, out)
+            return
+        image = next(pict.iter(V_IMAGEDATA), None)
+        if image is not None:
+            shape = image.getparent()
+            alt = (shape.get("alt") or "") if shape is not None else ""
+            self._picture(image.get(R_ID), image.get(R_ID) is None, alt.strip(), None, out)
+        else:
+            self.report.add("shape")
+
+    def _picture(self, rid: str | None, linked: bool, alt: str, width: float | None, out: Pieces) -> None:
+        rel = self.rels.get(rid) if rid else None
+        if rel is None or rel[2]:
+            self.report.add("picture_linked" if linked or (rel is not None and rel[2]) else "picture_missing")
+            return
+        if not self.package.has(rel[1]):
+            self.report.add("picture_missing")
+            return
+        data = self.package.read(rel[1])
+        if not data.startswith(_IMAGE_MAGIC):
+            self.report.add("picture_format")
+            return
+        out.items.append(Image(data=data, alt=alt, width_cm=width))
+
+    def _text_boxes(self, boxes, out: Pieces) -> None:
+        for box in boxes:
+            self.report.add("textbox")
+            saved, self.fields = self.fields, []
+            try:
+                out.items.extend(self.read_blocks(box))
+            finally:
+                self.fields = saved
+
+
+def _copy(el):
+    from copy import deepcopy
+
+    return deepcopy(el)
+
+
+def _field_link(instr: str) -> str | None:
+    m = _FIELD_LINK.match(instr)
+    if not m:
+        return None
+    anchor_only, url, anchor = m.groups()
+    if anchor_only:
+        return "#" + anchor_only
+    if url and url.lower().startswith(_SAFE_SCHEMES):
+        return f"{url}#{anchor}" if anchor else url
+    return None
+
+
+# ------------------------------------------------------------------ tokens -> inlines
+
+
+def _styled(text_nodes: list, bold: bool, italic: bool):
+    node = tuple(text_nodes)
+    if italic:
+        node = (Emph(node),)
+    if bold:
+        node = (Strong(node),)
+    return node
+
+
+def to_inlines(tokens: list) -> tuple:
+    """Tokens -> inlines: same-format neighbours merged, links grouped, outer whitespace trimmed."""
+    tokens = _trim(tokens)
+    out: list = []
+    i, n = 0, len(tokens)
+    while i < n:
+        url = tokens[i][3]
+        j = i
+        while j < n and tokens[j][3] == url:
+            j += 1
+        children = _formatted(tokens[i:j])
+        if url and children:
+            out.append(Link(tuple(children), url))
+        else:
+            out.extend(children)
+        i = j
+    return tuple(out)
+
+
+def _formatted(tokens: list) -> list:
+    out: list = []
+    i, n = 0, len(tokens)
+    while i < n:
+        bold, italic = tokens[i][1], tokens[i][2]
+        j = i
+        nodes: list = []
+        text: list[str] = []
+        while j < n and tokens[j][1] == bold and tokens[j][2] == italic:
+            t = tokens[j][0]
+            if t is LINEBREAK:
+                if text:
+                    nodes.append(Text("".join(text)))
+                    text = []
+                nodes.append(LineBreak())
+            else:
+                text.append(t)
+            j += 1
+        if text:
+            nodes.append(Text("".join(text)))
+        out.extend(_styled(nodes, bold, italic) if (bold or italic) else nodes)
+        i = j
+    return out
+
+
+def _trim(tokens: list) -> list:
+    """Drop whitespace and line breaks at both ends of a paragraph."""
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start][0] is LINEBREAK or not tokens[start][0].strip()):
+        start += 1
+    while end > start and (tokens[end - 1][0] is LINEBREAK or not tokens[end - 1][0].strip()):
+        end -= 1
+    tokens = tokens[start:end]
+    if tokens:
+        first = tokens[0]
+        tokens[0] = (first[0].lstrip(),) + first[1:]
+        last = tokens[-1]
+        tokens[-1] = (last[0].rstrip(),) + last[1:]
+    return tokens
