@@ -80,7 +80,8 @@ def _meta(pkg, tb, path: Path) -> Meta:
         author=tb.author or author,
         prepared_for=tb.prepared_for,
         marking=tb.marking,
-        subject=core.get("subject", ""),
+        # the writer files the subtitle as the subject when there is none; do not double it
+        subject="" if core.get("subject", "") == tb.subtitle else core.get("subject", ""),
         keywords=keywords,
         lang=core.get("language", "") or "en-GB",
         created=_iso_utc(core.get("created", "")),

@@ -20,7 +20,8 @@ PSTYLE, NUMPR, VAL = w("pStyle"), w("numPr"), w("val")
 _BODY_CONTAINERS = {w("customXml")}
 # Roles a numbered paragraph turns into a list item. Key Point is bulleted by its style, yet
 # it stays a Div("Key Point") so the writers give it the Key Point look again.
-_ROLES_THAT_LIST = {"Body Text", "First Paragraph", "List Paragraph", "List Bullet", "List Number", "Normal"}
+_ROLES_THAT_LIST = {"Body Text", "First Paragraph", "List Paragraph", "List Bullet", "List Number", "List Continue",
+                    "Normal"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +122,15 @@ class BodyReader:
 
         listing, cont = None, False
         if name in _ROLES_THAT_LIST:
+            # "List Bullet 2" numbers at ilvl 0 of its own definition: its name says how deep it is.
+            depth = (level if name.startswith("List ") else 0) + (numbering[1] if numbering else 0)
             if numbering is not None and numbering[0] != "0":
                 ordered, start = self.numbering.kind(numbering[0], numbering[1])
-                listing = (ordered, start, numbering[0], numbering[1])
-            elif name in ("List Bullet", "List Number"):
-                cont = numbering is not None  # numId 0: Word's "continue the item" paragraph
-                listing = (name == "List Number", 1, name, numbering[1] if numbering else level)
+                listing = (ordered, start, numbering[0], depth)
+            elif name in ("List Bullet", "List Number", "List Continue"):
+                # numId 0 (or a List Continue style): Word's paragraph that continues the item
+                cont = numbering is not None or name == "List Continue"
+                listing = (name == "List Number", 1, name, depth)
 
         anchor = pieces.anchor or self._pending_anchor
         emitted = False

@@ -27,7 +27,7 @@ _ALIASES = {
     "list paragraph": "List Paragraph",
 }
 _HEADING = re.compile(r"^heading\s*([1-9])$", re.I)
-_LIST = re.compile(r"^list\s*(bullet|number)(?:\s*([2-9]))?$", re.I)
+_LIST = re.compile(r"^list\s*(bullet|number|continue)(?:\s*([2-9]))?$", re.I)
 _TOC_ENTRY = re.compile(r"^(?:toc|contents)\s*([1-9])$", re.I)
 _OFF = {"0", "false", "off", "none"}
 
@@ -54,7 +54,7 @@ def _named_role(name: str, sid: str) -> Role | None:
             return Role("Heading " + str(min(int(m.group(1)), 3)), int(m.group(1)))
         m = _LIST.match(low)
         if m:
-            kind = "List Bullet" if m.group(1).lower() == "bullet" else "List Number"
+            kind = "List " + m.group(1).capitalize()
             return Role(kind, int(m.group(2) or 1) - 1)
         m = _TOC_ENTRY.match(low)
         if m:
