@@ -457,3 +457,81 @@ def test_bad_input_is_one_clear_error(tmp_path, case):
     assert expected in info.value.message
     assert info.value.path == str(path)
     assert "\n" not in str(info.value)
+
+
+# --------------------------------------------------------------------------- edited in Word, back to PDF
+
+
+def _briefing() -> Document:
+    return Document(
+        Meta(title="Andean security briefing", date="2024-04-20", marking="TLP:AMBER"),
+        (
+            Heading(1, (Text("Routes shift south"),)),
+            Paragraph((Text("Officials met in Lima on Tuesday."),)),
+            Table(((Text("Port"),), (Text("Tonnes"),)), (((Text("Callao"),), (Text("12.5"),)),), ("left", "right")),
+            Heading(1, (Text("Obsolete section"),)),
+            Paragraph((Text("Stale paragraph about Arequipa."),)),
+            BulletList(((Paragraph((Text("Stale bullet about Cusco"),)),),)),
+            Heading(2, (Text("Stale subsection"),)),
+            Heading(1, (Text("Outlook"),)),
+            Paragraph((Text("Seizures will keep rising."),)),
+        ),
+    )
+
+
+def _edit(path: Path) -> None:
+    """What a reader of the briefing does in Word, done with python-docx."""
+    d = docx.Document(str(path))
+    body = d.element.body
+    for p in d.paragraphs:
+        if p.text.startswith("Officials met"):
+            for r in p.runs[1:]:
+                r._r.getparent().remove(r._r)
+            p.runs[0].text = "Ministers met in Quito on Friday. "
+            p.add_run("Bold claim").bold = True
+            p.add_run(" and ")
+            p.add_run("italic aside").italic = True
+            p.add_run("; see ")
+            add_hyperlink(p, "the annex", url="https://example.org/annex")
+    doomed, deleting = [], False
+    for el in body.iterchildren():
+        if el.tag == qn("w:p"):
+            name = docx.text.paragraph.Paragraph(el, d).style.name
+            if name == "Heading 1":
+                deleting = "Obsolete section" in "".join(el.itertext())
+        if deleting:
+            doomed.append(el)
+    for el in doomed:
+        body.remove(el)
+    row = d.tables[0].add_row()
+    row.cells[0].text, row.cells[1].text = "Paita", "3.0"
+    d.add_paragraph("Nobody saw this coming.", style="Quote")
+    d.add_paragraph("Harbour master", style="Quote Attribution")
+    d.save(str(path))
+
+
+def test_edited_docx_goes_back_to_pdf(tmp_path):
+    from conftest import pdf_text
+    from reporter.writers.docx import write as write_docx
+    from reporter.writers.pdf import write as write_pdf
+
+    path = tmp_path / "briefing.docx"
+    write_docx(_briefing(), path)
+    _edit(path)
+    doc, warnings = read_docx(path)
+    assert warnings == []
+    edited = next(b for b in doc.blocks if isinstance(b, Paragraph) and "Quito" in plain_text(b.children))
+    assert Strong((Text("Bold claim"),)) in edited.children and Emph((Text("italic aside"),)) in edited.children
+    assert Link((Text("the annex"),), "https://example.org/annex") in edited.children
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert [[plain_text(c) for c in r] for r in table.rows] == [["Callao", "12.5"], ["Paita", "3.0"]]
+    assert table.align == ("left", "right")
+    assert doc.blocks[-1] == Quote((Paragraph((Text("Nobody saw this coming."),)),), (Text("Harbour master"),))
+    write_pdf(doc, tmp_path / "briefing.pdf")
+    text = " ".join(pdf_text(tmp_path / "briefing.pdf").split())
+    for wanted in ("Andean security briefing", "Ministers met in Quito on Friday.", "Bold claim", "italic aside",
+                   "the annex", "Paita", "Nobody saw this coming.", "Harbour master", "Outlook",
+                   "Seizures will keep rising."):
+        assert wanted in text
+    for gone in ("Officials met", "Obsolete section", "Arequipa", "Cusco", "Stale subsection"):
+        assert gone not in text
