@@ -17,7 +17,21 @@ from .docx_styles import Numbering, Styles, on, w
 
 P, PPR, TBL, TR, TC = (w(t) for t in ("p", "pPr", "tbl", "tr", "tc"))
 PSTYLE, NUMPR, VAL = w("pStyle"), w("numPr"), w("val")
-_BODY_CONTAINERS = {w("customXml")}
+_ALTCHUNK = w("altChunk")
+_CUSTOMXML = w("customXml")
+_DEL = w("del")
+_GRIDSPAN = w("gridSpan")
+_ILVL = w("ilvl")
+_NAME = w("name")
+_NUMID = w("numId")
+_OUTLINELVL = w("outlineLvl")
+_PAGEBREAKBEFORE = w("pageBreakBefore")
+_SECTPR = w("sectPr")
+_TCPR = w("tcPr")
+_TRPR = w("trPr")
+_TYPE = w("type")
+_VMERGE = w("vMerge")
+_BODY_CONTAINERS = {_CUSTOMXML}
 # Roles a numbered paragraph turns into a list item. Key Point is bulleted by its style, yet
 # it stays a Div("Key Point") so the writers give it the Key Point look again.
 _ROLES_THAT_LIST = {"Body Text", "First Paragraph", "List Paragraph", "List Bullet", "List Number", "List Continue",
@@ -75,10 +89,10 @@ class BodyReader:
             elif tag in (DEL, MOVE_FROM):
                 self.report.add("del" if tag == DEL else "move")
             elif tag == BM_START:
-                name = child.get(w("name")) or ""
+                name = child.get(_NAME) or ""
                 if name and (not name.startswith("_") or name in self.inline.linked_anchors):
                     self._pending_anchor = self._pending_anchor or name
-            elif tag == w("altChunk"):
+            elif tag == _ALTCHUNK:
                 self.report.add("altchunk")
             elif tag == ALT_CONTENT:
                 choice = child.find(CHOICE)
@@ -105,18 +119,18 @@ class BodyReader:
         numbering = role.numbering
         if ppr is not None:
             if name == "Body Text":
-                outline = ppr.find(w("outlineLvl"))
+                outline = ppr.find(_OUTLINELVL)
                 if outline is not None and (outline.get(VAL) or "9").isdigit() and int(outline.get(VAL)) < 9:
                     level = int(outline.get(VAL)) + 1
                     name = f"Heading {min(level, 3)}"
             num_pr = ppr.find(NUMPR)
             if num_pr is not None:
-                num_id, ilvl = num_pr.find(w("numId")), num_pr.find(w("ilvl"))
+                num_id, ilvl = num_pr.find(_NUMID), num_pr.find(_ILVL)
                 numbering = (num_id.get(VAL, "0") if num_id is not None else (numbering or ("0", 0))[0],
                              _int(ilvl.get(VAL)) if ilvl is not None else (numbering[1] if numbering else 0))
-            if on(ppr.find(w("pageBreakBefore"))):
+            if on(ppr.find(_PAGEBREAKBEFORE)):
                 out.append(PageBreak())
-            mark = ppr.find(f"{w('rPr')}/{w('del')}")
+            mark = ppr.find(f"{w('rPr')}/{_DEL}")
             if mark is not None:
                 self.report.add("del")
 
@@ -145,9 +159,9 @@ class BodyReader:
             else:
                 out.append(item)
         self._pending_anchor = None if emitted else anchor
-        sect = ppr.find(w("sectPr")) if ppr is not None else None
+        sect = ppr.find(_SECTPR) if ppr is not None else None
         if sect is not None:
-            kind = sect.find(w("type"))
+            kind = sect.find(_TYPE)
             if kind is None or kind.get(VAL) in ("nextPage", "oddPage", "evenPage"):
                 out.append(PageBreak())
 
@@ -156,18 +170,18 @@ class BodyReader:
         grid: list[list[tuple]] = []
         aligns: list[list[str | None]] = []
         for tr in tbl.iterfind(TR):
-            tr_pr = tr.find(w("trPr"))
-            if tr_pr is not None and tr_pr.find(w("del")) is not None:
+            tr_pr = tr.find(_TRPR)
+            if tr_pr is not None and tr_pr.find(_DEL) is not None:
                 self.report.add("del")
                 continue
             cells, jcs = [], []
             for tc in _cells(tr):
-                tc_pr = tc.find(w("tcPr"))
+                tc_pr = tc.find(_TCPR)
                 span, merged = 1, False
                 if tc_pr is not None:
-                    gs = tc_pr.find(w("gridSpan"))
+                    gs = tc_pr.find(_GRIDSPAN)
                     span = max(1, min(_int(gs.get(VAL) if gs is not None else "1", 1), 64))
-                    vm = tc_pr.find(w("vMerge"))
+                    vm = tc_pr.find(_VMERGE)
                     merged = vm is not None and vm.get(VAL) != "restart"
                 cells.append(() if merged else self._cell(tc))
                 jcs.append(_cell_jc(tc))
@@ -213,7 +227,7 @@ def _cells(tr):
     for child in tr:
         if child.tag == TC:
             yield child
-        elif child.tag == SDT or child.tag == w("customXml"):
+        elif child.tag == SDT or child.tag == _CUSTOMXML:
             inner = child.find(SDT_CONTENT) if child.tag == SDT else child
             if inner is not None:
                 yield from _cells(inner)

@@ -37,6 +37,21 @@ DOCPR, EXTENT, BLIP = f"{{{WP_NS}}}docPr", f"{{{WP_NS}}}extent", f"{{{A_NS}}}bli
 GRAPHIC_DATA = f"{{{A_NS}}}graphicData"
 V_IMAGEDATA, V_TEXTBOX = f"{{{V_NS}}}imagedata", f"{{{V_NS}}}textbox"
 VAL = w("val")
+_ANCHOR = w("anchor")
+_B = w("b")
+_COMMENTRANGESTART = w("commentRangeStart")
+_COMMENTREFERENCE = w("commentReference")
+_ENDNOTEREFERENCE = w("endnoteReference")
+_FLDCHARTYPE = w("fldCharType")
+_FOOTNOTEREFERENCE = w("footnoteReference")
+_I = w("i")
+_ID = w("id")
+_INSTR = w("instr")
+_NAME = w("name")
+_RPRCHANGE = w("rPrChange")
+_RSTYLE = w("rStyle")
+_TYPE = w("type")
+_VANISH = w("vanish")
 
 HYPERLINK_RT = R_NS + "/hyperlink"
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
@@ -87,7 +102,7 @@ class InlineReader:
         return any(f.toc for f in self.fields)
 
     def _hidden(self) -> bool:
-        return any(not f.result for f in self.fields)
+        return bool(self.fields) and any(not f.result for f in self.fields)
 
     def _field_url(self) -> str | None:
         for f in reversed(self.fields):
@@ -121,14 +136,14 @@ class InlineReader:
                 if content is not None:
                     self._content(content, url, out)
             elif tag == FLDSIMPLE:
-                link = _field_link(child.get(w("instr")) or "")
+                link = _field_link(child.get(_INSTR) or "")
                 self._content(child, link or url, out)
             elif tag == BM_START:
-                name = child.get(w("name")) or ""
+                name = child.get(_NAME) or ""
                 if out.anchor is None and name and (not name.startswith("_") or name in self.linked_anchors):
                     out.anchor = name
-            elif tag == w("commentRangeStart"):
-                self.report.comment_ids.add(child.get(w("id")))
+            elif tag == _COMMENTRANGESTART:
+                self.report.comment_ids.add(child.get(_ID))
             elif tag in (M_MATH, M_MATH_PARA):
                 self.report.add("math")
                 text = "".join(t.text or "" for t in child.iter(M_T))
@@ -140,7 +155,7 @@ class InlineReader:
                     self._content(choice, url, out)
 
     def _link(self, h) -> str | None:
-        anchor = h.get(w("anchor"))
+        anchor = h.get(_ANCHOR)
         rid = h.get(R_ID)
         if rid:
             rel = self.rels.get(rid)
@@ -156,40 +171,55 @@ class InlineReader:
         """(bold, italic, hidden) from direct formatting, falling back to the character style."""
         if rpr is None:
             return (False, False, False)
-        rstyle = rpr.find(w("rStyle"))
-        bold, italic = self.styles.char_format(rstyle.get(VAL) if rstyle is not None else None)
-        b, i = rpr.find(w("b")), rpr.find(w("i"))
-        if rpr.find(w("rPrChange")) is not None:
-            self.report.add("format")
-        return (on(b) if b is not None else bold, on(i) if i is not None else italic, on(rpr.find(w("vanish"))))
+        b = i = None
+        style, vanish = None, False
+        for el in rpr:  # one pass over the run properties: this runs for every run
+            tag = el.tag
+            if tag == _B:
+                b = on(el)
+            elif tag == _I:
+                i = on(el)
+            elif tag == _RSTYLE:
+                style = el.get(VAL)
+            elif tag == _VANISH:
+                vanish = on(el)
+            elif tag == _RPRCHANGE:
+                self.report.add("format")
+        if b is None or i is None:
+            bold, italic = self.styles.char_format(style)
+            b = bold if b is None else b
+            i = italic if i is None else i
+        return (b, i, vanish)
 
     def _run(self, r, url: str | None, out: Pieces) -> None:
         bold, italic, vanish = self._format(r.find(RPR))
+        link = (self._field_url() or url) if self.fields else url
         for child in r:
             tag = child.tag
+            if tag == T:  # by far the most common child: first, and no field bookkeeping
+                if child.text and not vanish and not (self.fields and self._hidden()):
+                    out.tokens().append((child.text, bold, italic, link))
+                continue
             if tag == FLDCHAR:
-                self._field_char(child.get(w("fldCharType")), out)
+                self._field_char(child.get(_FLDCHARTYPE), out)
+                link = (self._field_url() or url) if self.fields else url
                 continue
             if tag == INSTR:
                 if self.fields and not self.fields[-1].result:
                     self.fields[-1].instr.append(child.text or "")
                 continue
-            if tag == w("footnoteReference"):
+            if tag == _FOOTNOTEREFERENCE:
                 self.report.add("footnote")
-            elif tag == w("endnoteReference"):
+            elif tag == _ENDNOTEREFERENCE:
                 self.report.add("endnote")
-            elif tag == w("commentReference"):
-                self.report.comment_ids.add(child.get(w("id")))
+            elif tag == _COMMENTREFERENCE:
+                self.report.comment_ids.add(child.get(_ID))
             if vanish or self._hidden():
                 continue
-            link = self._field_url() or url
-            if tag == T:
-                if child.text:
-                    out.tokens().append((child.text, bold, italic, link))
-            elif tag in (TAB, PTAB):
+            if tag in (TAB, PTAB):
                 out.tokens().append((" ", bold, italic, link))
             elif tag == BR:
-                kind = child.get(w("type"))
+                kind = child.get(_TYPE)
                 if kind == "page":
                     out.items.append(PageBreak())
                 elif kind == "column":
