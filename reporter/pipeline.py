@@ -87,6 +87,7 @@ def make_briefing(
 ) -> Briefing:
     """Read, analyse and compose: everything but writing files."""
     from .compose import compose
+    from .context import briefing_context, long_date
     from .fileio import build_time
     from .style import templates_dir
 
@@ -100,11 +101,8 @@ def make_briefing(
     when = briefing_date or (max(published) if published else None) or _default_date()
     if not title:
         title = articles[0].title if len(articles) == 1 else f"Executive briefing: {len(articles)} articles"
-    subtitle = (
-        f"Executive briefing · {when.strftime('%d %B %Y').lstrip('0')}"
-        if len(articles) == 1 and not title.startswith("Executive")
-        else f"{when.strftime('%d %B %Y').lstrip('0')}"
-    )
+    subtitle = (f"Executive briefing · {long_date(when)}" if not title.lower().startswith("executive briefing")
+                else long_date(when))
     meta = Meta(
         title=title,
         subtitle=subtitle,
@@ -146,111 +144,6 @@ def _keywords(facts: Sequence[Facts]) -> tuple[str, ...]:
         for place in f.places:
             seen.setdefault(place, None)
     return tuple(list(seen)[:12])
-
-
-def _short(title: str, n: int = 6) -> str:
-    words = title.split()
-    return " ".join(words[:n]) + ("…" if len(words) > n else "")
-
-
-def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: Meta) -> dict[str, Any]:
-    """What the template sees: plain dicts and strings, each item with its ¶ anchor."""
-    multiple = len(articles) > 1
-    summary, figures, quotes, timeline, sources, actors, places = [], [], [], [], [], [], []
-    seen_actor: set[tuple[str, str]] = set()
-    seen_place: set[str] = set()
-    ctx_articles = []
-    for i, (art, fx) in enumerate(zip(articles, facts), 1):
-        short = _short(art.title)
-
-        def ref(n: int, i: int = i) -> str:
-            return f"a{i}-p{n}" if 1 <= n <= len(art.paragraphs) else f"a{i}"
-
-        for kp in fx.key_points:
-            summary.append({"text": kp.text, "paragraph": kp.paragraph, "anchor": ref(kp.paragraph),
-                            "article_short": short})
-        for f in fx.figures:
-            figures.append({"value": f.value, "what": f.what, "unit": f.unit, "number": f.number,
-                            "paragraph": f.paragraph, "anchor": ref(f.paragraph), "article_short": short})
-        for q in notable_quotes(fx.quotes):
-            quotes.append({"text": q.text, "speaker": q.speaker, "role": q.role, "paragraph": q.paragraph,
-                           "anchor": ref(q.paragraph), "article_short": short})
-        for e in fx.timeline:
-            timeline.append({"date": e.date, "event": e.event, "paragraph": e.paragraph,
-                             "anchor": ref(e.paragraph), "article_short": short})
-        for p in fx.people:
-            if ("person", p.name) not in seen_actor:
-                seen_actor.add(("person", p.name))
-                actors.append({"name": p.name, "kind": "Person", "detail": p.role or ""})
-        for o in fx.organizations:
-            if ("org", o.name) not in seen_actor:
-                seen_actor.add(("org", o.name))
-                name = f"{o.name} ({o.acronym})" if o.acronym and o.acronym != o.name else o.name
-                actors.append({"name": name, "kind": "Organisation", "detail": ""})
-        for pl in fx.places:
-            if pl not in seen_place:
-                seen_place.add(pl)
-                places.append(pl)
-        if art.source or art.url:
-            sources.append({"name": art.source or _host(art.url) or art.title, "kind": "Published the article",
-                            "url": art.url, "url_label": _host(art.url) or art.url, "paragraph": 0,
-                            "anchor": f"a{i}"})
-        for s in fx.sources:
-            sources.append({"name": s.name, "kind": f"Cited in “{short}”" if multiple else "Cited by the article",
-                            "url": None, "paragraph": s.paragraph, "anchor": ref(s.paragraph)})
-        body: list[dict[str, Any]] = []
-        heads = dict()
-        for idx, text in art.subheadings:
-            heads.setdefault(idx, []).append(text)
-        for n, text in enumerate(art.paragraphs, 1):
-            for h in heads.get(n - 1, []):
-                body.append({"heading": h})
-            body.append({"heading": None, "n": n, "text": text, "anchor": ref(n)})
-        byline = " · ".join(x for x in (
-            art.source, art.author and f"by {art.author}",
-            art.published and art.published.strftime("%d %B %Y").lstrip("0"),
-        ) if x)
-        ctx_articles.append({"n": i, "title": art.title, "anchor": f"a{i}", "source": art.source,
-                             "url": art.url, "url_label": _host(art.url) or art.url, "author": art.author,
-                             "published": art.published.isoformat() if art.published else None,
-                             "byline": byline, "body": body, "short": short})
-    timeline.sort(key=lambda e: e["date"])
-    return {
-        "briefing": {"title": meta.title, "subtitle": meta.subtitle, "date": meta.date, "marking": meta.marking,
-                     "prepared_for": meta.prepared_for, "prepared_by": meta.author},
-        "multiple": multiple, "summary": summary, "figures": figures, "quotes": quotes,
-        "timeline": timeline, "actors": actors, "places": places, "sources": sources,
-        "articles": ctx_articles,
-    }
-
-
-NOTABLE_QUOTES = 6
-
-
-def notable_quotes(quotes: Sequence, limit: int = NOTABLE_QUOTES) -> list:
-    """The quotations a busy reader should see: every speaker's fullest quote first, then others,
-    up to ``limit`` per article, shown in the article's order."""
-    chosen: list[int] = []
-    seen: set[str] = set()
-    by_length = sorted(range(len(quotes)), key=lambda i: (-len(quotes[i].text), i))
-    for i in by_length:
-        if quotes[i].speaker not in seen:
-            seen.add(quotes[i].speaker)
-            chosen.append(i)
-    chosen = chosen[:limit]
-    for i in range(len(quotes)):
-        if len(chosen) >= limit:
-            break
-        if i not in chosen:
-            chosen.append(i)
-    return [quotes[i] for i in sorted(chosen)]
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    m = re.match(r"^[a-z]+://([^/?#]+)", url.strip(), re.I)
-    return m.group(1) if m else None
 
 
 def write_briefing(

@@ -124,9 +124,14 @@ def test_several_articles_make_one_briefing_with_a_section_each(tmp_path):
     assert path.suffix == ".docx" and not list((tmp_path / "out").glob("*.pdf"))
     _, paras = _docx_paragraphs(path)
     h1 = [t for s, t in paras if s == "Heading 1"]
-    assert "Peru and the US are strengthening the fight against organized crime" in h1
-    assert "Ports in the north face gang pressure" in h1
+    # Articles are numbered in a multi-article briefing, and references name the article: "2 ¶1".
+    assert "1. Peru and the US are strengthening the fight against organized crime" in h1
+    assert "2. Ports in the north face gang pressure" in h1
     assert ("Title", "Weekly security briefing") in paras
+    import docx
+
+    cells = [c.text for t in docx.Document(str(path)).tables for row in t.rows for c in row.cells]
+    assert "2 ¶1" in cells and any(c.startswith("1 ¶") for c in cells)
 
 
 HOSTILE = "<b>&<script>alert(1)</script> <para>x</para> &amp; <font size=80>big</font> ]]>"
