@@ -535,3 +535,70 @@ def test_edited_docx_goes_back_to_pdf(tmp_path):
         assert wanted in text
     for gone in ("Officials met", "Obsolete section", "Arequipa", "Cusco", "Stale subsection"):
         assert gone not in text
+
+
+# --------------------------------------------------------------------------- other tools' DOCX
+
+
+def _shape(blocks) -> list:
+    """Block kinds and texts, without anchors (other tools rename bookmarks)."""
+    out = []
+    for b in walk(tuple(blocks)):
+        if isinstance(b, (Paragraph, Heading)):
+            out.append((type(b).__name__, getattr(b, "level", None), plain_text(b.children)))
+        elif isinstance(b, Table):
+            out.append(("Table", [plain_text(c) for c in b.header], [[plain_text(c) for c in r] for r in b.rows],
+                        b.align, b.caption))
+        else:
+            out.append((type(b).__name__,))
+    return out
+
+
+def test_docx_saved_again_by_libreoffice_reads_the_same(tmp_path):
+    import subprocess
+
+    from conftest import require_tool
+    from reporter.writers.docx import write
+
+    soffice = require_tool("soffice")
+    original = Document(Meta(title="Briefing", marking="TLP:AMBER"), _briefing().blocks + (
+        Quote((Paragraph((Text("We will not bow."),)),), (Text("Minister"),)),
+        OrderedList(((Paragraph((Text("one"),)),), (Paragraph((Text("two"),)),)), start=3),
+        Paragraph((Text("In "), Strong((Text("bold"),)), Text(" and "), Emph((Text("italic"),)), Text(".")))))
+    write(original, tmp_path / "in.docx")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo-out"), str(tmp_path / "in.docx")],
+                   check=True, capture_output=True, timeout=180)
+    doc, warnings = read_docx(tmp_path / "lo-out" / "in.docx")
+    assert warnings == []
+    assert doc.meta.title == "Briefing" and doc.meta.marking == "TLP:AMBER"
+    assert _shape(doc.blocks) == _shape(original.blocks)
+    assert doc.blocks[-2] == original.blocks[-2]  # one list, counting on from 3
+    assert doc.blocks[-1] == original.blocks[-1]
+
+
+def test_pandoc_docx_reads_into_blocks(tmp_path):
+    import subprocess
+
+    from conftest import require_tool
+
+    pandoc = require_tool("pandoc")
+    (tmp_path / "in.md").write_text(
+        "# Routes\n\nSeizures **rose** in *Callao*; see [the report](https://example.org/r).\n\n"
+        "> We will not bow.\n\n- first\n- second\n\n1. step one\n2. step two\n\n"
+        "| Port | Tonnes |\n|:-----|-------:|\n| Callao | 12.5 |\n\n: Seizures by port\n", encoding="utf-8")
+    subprocess.run([pandoc, str(tmp_path / "in.md"), "-o", str(tmp_path / "out.docx")], check=True, timeout=60)
+    doc, warnings = read_docx(tmp_path / "out.docx")
+    assert warnings == []
+    b = doc.blocks
+    assert b[0] == Heading(1, (Text("Routes"),), b[0].anchor)
+    assert b[1].children == (Text("Seizures "), Strong((Text("rose"),)), Text(" in "), Emph((Text("Callao"),)),
+                             Text("; see "), Link((Text("the report"),), "https://example.org/r"), Text("."))
+    assert isinstance(b[2], Quote) and texts(b[2:3]) == ["We will not bow."]
+    assert isinstance(b[3], BulletList) and texts(b[3:4]) == ["first", "second"]
+    assert isinstance(b[4], OrderedList) and texts(b[4:5]) == ["step one", "step two"]
+    table = next(x for x in b if isinstance(x, Table))
+    assert [plain_text(c) for c in table.header] == ["Port", "Tonnes"]
+    assert [[plain_text(c) for c in r] for r in table.rows] == [["Callao", "12.5"]]
+    assert table.align == ("left", "right")
+    assert table.caption == "Seizures by port"

@@ -178,7 +178,7 @@ def _list(items: list, i: int, out: list) -> int:
 
 def _build(entries: list, k: int, level: int):
     first = entries[k].listing
-    ordered, start, list_id = first[0], first[1], first[2]
+    ordered, start, list_key, num_id = first[0], first[1], first[2], first[4]
     items: list[list] = []
     while k < len(entries):
         e = entries[k]
@@ -196,8 +196,10 @@ def _build(entries: list, k: int, level: int):
             items[-1].append(para)
             k += 1
             continue
-        if items and (e.listing[0] != ordered or (ordered and e.listing[2] != list_id)):
-            break
+        if items and (e.listing[0] != ordered or (ordered and (
+                e.listing[2] != list_key or (e.listing[5] and e.listing[4] != num_id)))):
+            break  # another kind of list, or a numbered list that starts counting again
+        num_id = e.listing[4]
         items.append([para])
         k += 1
     body = tuple(tuple(it) for it in items)

@@ -46,7 +46,7 @@ class Para:
     level: int
     inlines: tuple
     anchor: str | None = None
-    listing: tuple[bool, int, str, int] | None = None  # (ordered, start, numId, ilvl)
+    listing: tuple | None = None  # (ordered, start, list key, depth, numId, restarts)
     cont: bool = False  # a list-styled paragraph with numbering switched off: continues the item
 
 
@@ -106,7 +106,8 @@ class BodyReader:
         pieces = self.inline.paragraph(p)
         ppr = p.find(PPR)
         style_el = ppr.find(PSTYLE) if ppr is not None else None
-        role = self.styles.role(style_el.get(VAL) if style_el is not None else None)
+        sid = style_el.get(VAL) if style_el is not None else None
+        role = self.styles.role(sid)
         name, level = role.name, role.level
         if in_toc:
             if not name.startswith("Heading"):
@@ -139,17 +140,21 @@ class BodyReader:
             # "List Bullet 2" numbers at ilvl 0 of its own definition: its name says how deep it is.
             depth = (level if name.startswith("List ") else 0) + (numbering[1] if numbering else 0)
             if numbering is not None and numbering[0] != "0":
-                ordered, start = self.numbering.kind(numbering[0], numbering[1])
-                listing = (ordered, start, numbering[0], depth)
+                ordered, start, key, restarts = self.numbering.kind(numbering[0], numbering[1])
+                listing = (ordered, start, key, depth, numbering[0], restarts)
             elif name in ("List Bullet", "List Number", "List Continue"):
                 # numId 0 (or a List Continue style): Word's paragraph that continues the item
                 cont = numbering is not None or name == "List Continue"
-                listing = (name == "List Number", 1, name, depth)
+                listing = (name == "List Number", 1, name, depth, name, False)
 
         anchor = pieces.anchor or self._pending_anchor
         emitted = False
+        # bold in a bold style (headings) is the style's look, not emphasis the writer should add
+        base_bold, base_italic = self.styles.char_format(sid or self.styles.default_para)
         for item in pieces.items:
             if isinstance(item, list):
+                if base_bold or base_italic:
+                    item = [(t, b and not base_bold, i and not base_italic, u) for t, b, i, u in item]
                 inlines = to_inlines(item)
                 if not inlines:
                     continue

@@ -176,16 +176,22 @@ class Numbering:
             nb._nums[el.get(w("numId"))] = el
         return nb
 
-    def kind(self, num_id: str, ilvl: int) -> tuple[bool, int]:
-        """(ordered, start) of level ``ilvl`` in list ``num_id``; unknown lists are bullets."""
+    def kind(self, num_id: str, ilvl: int) -> tuple[bool, int, str, bool]:
+        """(ordered, start, list key, restarts) of level ``ilvl`` in list ``num_id``.
+
+        Word counts on across every ``w:num`` of one abstract definition unless a num
+        restarts it (startOverride), so the key is the abstract id. Unknown lists are bullets.
+        """
         key = (num_id, ilvl)
         found = self.formats.get(key)
         if found is not None:
             return found
-        ordered, start = False, 1
+        ordered, start, list_key, restarts = False, 1, "num" + num_id, False
         num = self._nums.get(num_id)
         if num is not None:
-            abstract = self._abstract.get(_val(num.find(w("abstractNumId"))))
+            abstract_id = _val(num.find(w("abstractNumId")))
+            list_key = "abstract" + str(abstract_id)
+            abstract = self._abstract.get(abstract_id)
             lvl = None
             if abstract is not None:
                 for el in abstract.iterfind(w("lvl")):
@@ -199,13 +205,13 @@ class Numbering:
                         lvl = override.find(w("lvl"))
                     start_override = _val(override.find(w("startOverride")))
             if start_override is not None:
-                start = _int(start_override, 1)
+                start, restarts = _int(start_override, 1), True
             elif lvl is not None and lvl.find(w("start")) is not None:
                 start = _int(_val(lvl.find(w("start"))), 1)
             if lvl is not None:
                 fmt = _val(lvl.find(w("numFmt"))) or "decimal"
                 ordered = fmt not in ("bullet", "none")
-        self.formats[key] = found = (ordered, start)
+        self.formats[key] = found = (ordered, start, list_key, restarts)
         return found
 
 
