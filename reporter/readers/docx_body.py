@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Image, LineBreak, PageBreak, Table, TableOfContents, Text, plain_text
-from .docx_inlines import ALT_CONTENT, CHOICE, BM_START, DEL, INS, MOVE_FROM, MOVE_TO, SDT, SDT_CONTENT, InlineReader, to_inlines
+from .docx_inlines import ALT_CONTENT, CHOICE, BM_START, DEL, INS, MOVE_FROM, MOVE_TO, SDT, SDT_CONTENT, InlineReader
 from .docx_report import Report
 from .docx_styles import Numbering, Styles, on, w
+from .docx_tokens import to_inlines
 
 P, PPR, TBL, TR, TC = (w(t) for t in ("p", "pPr", "tbl", "tr", "tc"))
 PSTYLE, NUMPR, VAL = w("pStyle"), w("numPr"), w("val")

@@ -1,8 +1,7 @@
-"""Paragraph content -> inlines: runs, hyperlinks, fields, tracked changes, pictures and text boxes.
+"""Paragraph content -> tokens: runs, hyperlinks, fields, tracked changes, pictures and text boxes.
 
-Runs are flattened into tokens ``(text, bold, italic, url)`` first, then rebuilt as
-nested inlines with adjacent same-format runs merged, so Word's habit of splitting
-a word over several runs (spell-check, rsids) leaves no trace in the model.
+Runs become flat tokens ``(text, bold, italic, url)`` (see docx_tokens); fields are
+followed across runs and paragraphs so only their displayed result is read.
 """
 
 from __future__ import annotations
@@ -10,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Emph, Image, LineBreak, Link, PageBreak, Strong, Text
+from ..model import Image, PageBreak
 from .docx_report import Report
 from .docx_styles import Styles, on, w
+from .docx_tokens import LINEBREAK
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -58,8 +58,6 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _FIELD_LINK = re.compile(r'^\s*HYPERLINK\s+(?:\\l\s+"([^"]*)"|"([^"]*)"(?:\s+\\l\s+"([^"]*)")?)', re.I)
 _TOC_LEVELS = re.compile(r'\\o\s+"\s*\d+\s*-\s*(\d+)\s*"')
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
-
-LINEBREAK = None  # the token text that stands for a line break
 
 
 @dataclass
@@ -347,75 +345,3 @@ def _field_link(instr: str) -> str | None:
     if url and url.lower().startswith(_SAFE_SCHEMES):
         return f"{url}#{anchor}" if anchor else url
     return None
-
-
-# ------------------------------------------------------------------ tokens -> inlines
-
-
-def _styled(text_nodes: list, bold: bool, italic: bool):
-    node = tuple(text_nodes)
-    if italic:
-        node = (Emph(node),)
-    if bold:
-        node = (Strong(node),)
-    return node
-
-
-def to_inlines(tokens: list) -> tuple:
-    """Tokens -> inlines: same-format neighbours merged, links grouped, outer whitespace trimmed."""
-    tokens = _trim(tokens)
-    out: list = []
-    i, n = 0, len(tokens)
-    while i < n:
-        url = tokens[i][3]
-        j = i
-        while j < n and tokens[j][3] == url:
-            j += 1
-        children = _formatted(tokens[i:j])
-        if url and children:
-            out.append(Link(tuple(children), url))
-        else:
-            out.extend(children)
-        i = j
-    return tuple(out)
-
-
-def _formatted(tokens: list) -> list:
-    out: list = []
-    i, n = 0, len(tokens)
-    while i < n:
-        bold, italic = tokens[i][1], tokens[i][2]
-        j = i
-        nodes: list = []
-        text: list[str] = []
-        while j < n and tokens[j][1] == bold and tokens[j][2] == italic:
-            t = tokens[j][0]
-            if t is LINEBREAK:
-                if text:
-                    nodes.append(Text("".join(text)))
-                    text = []
-                nodes.append(LineBreak())
-            else:
-                text.append(t)
-            j += 1
-        if text:
-            nodes.append(Text("".join(text)))
-        out.extend(_styled(nodes, bold, italic) if (bold or italic) else nodes)
-        i = j
-    return out
-
-
-def _trim(tokens: list) -> list:
-    """Drop whitespace and line breaks at both ends of a paragraph."""
-    start, end = 0, len(tokens)
-    while start < end and (tokens[start][0] is LINEBREAK or not tokens[start][0].strip()):
-        start += 1
-    while end > start and (tokens[end - 1][0] is LINEBREAK or not tokens[end - 1][0].strip()):
-        end -= 1
-    tokens = tokens[start:end]
-    if tokens:
-        first = tokens[0]
-        tokens[0] = (first[0].lstrip(),) + first[1:]
-        last = tokens[-1]
-        tokens[-1] = (last[0].rstrip(),) + last[1:]
-    return tokens
