@@ -44,6 +44,10 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     builder = Builder.for_document(doc, st, frame._width, frame._height)
     story = builder.title_block(doc) + builder.blocks(doc.blocks)
+    if not story:  # a PDF needs at least one page
+        from reportlab.platypus import Spacer
+
+        story = [Spacer(1, 1)]
     meta = doc.meta
     decor = PageDecor.from_style(hs, st, clean(meta.title).strip(), clean(meta.marking).strip())
     buf = io.BytesIO()
