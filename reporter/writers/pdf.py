@@ -30,7 +30,8 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     from reportlab.platypus.doctemplate import LayoutError
 
     from .pdf_blocks import Builder
-    from .pdf_canvas import BriefingTemplate, KeepWithNext, PageDecor, canvas_maker
+    from .pdf_canvas import BriefingTemplate, PageDecor, canvas_maker
+    from .pdf_flowables import KeepWithNext
     from .pdf_inline import clean
     from .pdf_styles import CM, pdf_styles
 

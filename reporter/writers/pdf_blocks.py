@@ -60,7 +60,7 @@ class Builder:
         return markup(inlines, self.anchors, self.st.colors["link"].hexval().replace("0x", "#"))
 
     def para(self, text: str, style):
-        from reportlab.platypus import Paragraph as RLParagraph
+        from .pdf_flowables import CachedParagraph as RLParagraph
 
         return RLParagraph(text, style)
 
@@ -153,7 +153,7 @@ class Builder:
                     target = self._target(anchor_key(block.anchor)) if block.anchor else ""
                     text = target + self.md(block.children)
                     if first:
-                        from reportlab.platypus import Paragraph as RLParagraph
+                        from .pdf_flowables import CachedParagraph as RLParagraph
 
                         out.append(RLParagraph(text, style, bulletText=bullet))
                     else:

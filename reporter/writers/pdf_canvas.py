@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, KeepTogether, Paragraph, Table
+from reportlab.platypus import BaseDocTemplate
 
 from .pdf_styles import CM
 
@@ -161,26 +161,3 @@ class BriefingTemplate(BaseDocTemplate):
             self._has_outline = True
             self.canv.showOutline()
 
-
-class KeepWithNext(KeepTogether):
-    """Keep-with-next groups (a heading and what follows) that do not leave half a page empty.
-
-    reportlab moves the whole group to the next page when it does not fit; when the group
-    ends in something that splits (a long table or paragraph) and there is room for the
-    heading and a few lines of it, the group starts here instead.
-    """
-
-    ROOM = 3 * CM  # below the heading: a table header and two rows, or a few lines
-
-    def split(self, aW, aH):
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
-            self.wrap(aW, aH)
-        content = self._content
-        if len(content) > 1 and isinstance(content[-1], (Table, Paragraph)):
-            lead = 0.0
-            for f in content[:-1]:
-                _, h = f.wrap(aW, aH)
-                lead += h + f.getSpaceBefore() + f.getSpaceAfter()
-            if lead + self.ROOM <= aH < self._H:
-                return list(content)
-        return super().split(aW, aH)

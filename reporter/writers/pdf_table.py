@@ -20,7 +20,7 @@ _WORD = re.compile(r"\S+")
 def table_flowables(table: Table, b) -> list:
     """The table (header repeated on each page, zebra rows) and its caption below it."""
     from reportlab.lib import colors as rl_colors
-    from reportlab.platypus import Paragraph as RLParagraph
+    from .pdf_flowables import CachedParagraph as RLParagraph
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
 
@@ -54,7 +54,7 @@ def table_flowables(table: Table, b) -> list:
         flow.spaceBefore, flow.spaceAfter = 4, 2 if table.caption else 10
         out.append(flow)
     if table.caption:
-        from reportlab.platypus import Paragraph as RLParagraph
+        from .pdf_flowables import CachedParagraph as RLParagraph
 
         from .pdf_inline import escape
 
