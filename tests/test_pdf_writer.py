@@ -54,6 +54,7 @@ def rich_document() -> Document:
                                                                      Text(", Prime Minister"))),
         Heading(3, (Text("A third-level heading"),)),
         para(HOSTILE),
+        Paragraph((Strong((Text("bold " + HOSTILE),)), Link((Text("<i>link</i> \ud800"),), "https://e.org/\"><b>"))),
         PageBreak(),
         Heading(1, (Text("Detail"),), anchor="detail"),
         para("The detail paragraph.", anchor="p-detail"),
@@ -77,7 +78,9 @@ def test_headings_names_and_hostile_text_read_back_literally(rich_pdf):
     for needle in ("Executive summary", "Notable quotations", "A third-level heading", "Detail", *NAMES,
                    "first bullet", "nested bullet", "3. step one", "4. step two", "a key point inside a div"):
         assert needle in text, needle
-    assert "<b>&<script>alert(1)</script> <para>x</para> <font size=80>big</font> &amp; tab here end" in text
+    literal = "<b>&<script>alert(1)</script> <para>x</para> <font size=80>big</font> &amp; tab here end"
+    assert literal in text  # plain text, laid out without the markup parser
+    assert "bold " + literal + "<i>link</i>" in text  # the same inside <b> and a link (lone surrogate: no crash)
 
 
 def test_title_block_shows_meta_and_marking(rich_pdf):
@@ -163,7 +166,7 @@ def test_metadata_outline_and_internal_links(rich_pdf):
     # contents (levels 1-2: summary, quotations, detail) and the '#detail' link in the summary
     assert sorted(internal) == sorted([0, 0, detail_page, detail_page])
     uris = [a["/A"]["/URI"] for a in annots if "/A" in a]
-    assert uris == ["https://example.org/a?b=1&c=2"]
+    assert uris == ["https://example.org/a?b=1&c=2", "https://e.org/\"><b>"]  # hostile URL kept verbatim
 
 
 def test_two_writes_are_byte_identical(tmp_path):

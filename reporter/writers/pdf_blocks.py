@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
-    TableOfContents, plain_text, walk,
+    TableOfContents, Text, plain_text, walk,
 )
 from .pdf_inline import anchor_key, clean, escape, markup
 from .pdf_styles import CM, PdfStyles
@@ -64,6 +64,14 @@ class Builder:
 
         return RLParagraph(text, style)
 
+    def inline_para(self, inlines, style, target: str = "", bullet: str | None = None):
+        """A paragraph of inlines; plain text skips the markup parser entirely."""
+        from .pdf_flowables import CachedParagraph, plain_paragraph
+
+        if not target and all(type(n) is Text for n in inlines):
+            return plain_paragraph(clean("".join(n.text for n in inlines)), style, bullet)
+        return CachedParagraph(target + self.md(inlines), style, bulletText=bullet)
+
     def _target(self, key: str) -> str:
         """``<a name>`` for a destination placed once; a repeated anchor keeps its first place."""
         if key in self._placed:
@@ -108,7 +116,7 @@ class Builder:
             case Paragraph(children=children, style=style, anchor=anchor):
                 name = body_style if (body_style and style in _BODY) else style
                 target = self._target(anchor_key(anchor)) if anchor else ""
-                return [self.para(target + self.md(children), self.st.style(name))]
+                return [self.inline_para(children, self.st.style(name), target)]
             case BulletList(items=items):
                 return self.list_items(items, None, body_style, depth)
             case OrderedList(items=items, start=start):
@@ -151,13 +159,7 @@ class Builder:
                         indent += 0.6 * CM  # a plain style still needs room for its bullet
                     style = self.st.variant(name, leftIndent=indent, bulletIndent=max(0, indent - 0.45 * CM))
                     target = self._target(anchor_key(block.anchor)) if block.anchor else ""
-                    text = target + self.md(block.children)
-                    if first:
-                        from .pdf_flowables import CachedParagraph as RLParagraph
-
-                        out.append(RLParagraph(text, style, bulletText=bullet))
-                    else:
-                        out.append(self.para(text, style))
+                    out.append(self.inline_para(block.children, style, target, bullet if first else None))
                 elif isinstance(block, (BulletList, OrderedList)):
                     out.extend(self.block(block, body_style, depth + 1))
                 else:

@@ -20,7 +20,6 @@ _WORD = re.compile(r"\S+")
 def table_flowables(table: Table, b) -> list:
     """The table (header repeated on each page, zebra rows) and its caption below it."""
     from reportlab.lib import colors as rl_colors
-    from .pdf_flowables import CachedParagraph as RLParagraph
     from reportlab.platypus import Table as RLTable
     from reportlab.platypus import TableStyle
 
@@ -34,8 +33,8 @@ def table_flowables(table: Table, b) -> list:
         body_styles = [_aligned(st, "Table Text", a) for a in aligns]
         head_styles = [_aligned(st, "Table Heading", a) for a in aligns]
         widths = column_widths([header, *rows], b.width, st.style("Table Text"), st.style("Table Heading"))
-        data = [[RLParagraph(b.md(c), s) for c, s in zip(header, head_styles)]]
-        data += [[RLParagraph(b.md(c), s) for c, s in zip(r, body_styles)] for r in rows]
+        data = [[b.inline_para(c, s) for c, s in zip(header, head_styles)]]
+        data += [[b.inline_para(c, s) for c, s in zip(r, body_styles)] for r in rows]
         c = st.colors
         commands = [
             ("BACKGROUND", (0, 0), (-1, 0), c.get("accent", rl_colors.black)),
@@ -54,11 +53,9 @@ def table_flowables(table: Table, b) -> list:
         flow.spaceBefore, flow.spaceAfter = 4, 2 if table.caption else 10
         out.append(flow)
     if table.caption:
-        from .pdf_flowables import CachedParagraph as RLParagraph
+        from .pdf_flowables import plain_paragraph
 
-        from .pdf_inline import escape
-
-        out.append(RLParagraph(escape(table.caption), st.style("Caption")))
+        out.append(plain_paragraph(clean(table.caption), st.style("Caption")))
     return out
 
 
