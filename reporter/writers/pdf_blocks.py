@@ -14,7 +14,7 @@ from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, plain_text, walk,
 )
-from .pdf_inline import anchor_key, clean, escape, markup
+from .pdf_inline import anchor_key, clean, escape, fragments
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
 
@@ -56,9 +56,6 @@ class Builder:
 
     # -- inline helpers --------------------------------------------------------------------------
 
-    def md(self, inlines) -> str:
-        return markup(inlines, self.anchors, self.st.colors["link"].hexval().replace("0x", "#"))
-
     def para(self, text: str, style):
         from .pdf_flowables import CachedParagraph as RLParagraph
 
@@ -70,14 +67,17 @@ class Builder:
 
         if not target and all(type(n) is Text for n in inlines):
             return plain_paragraph(clean("".join(n.text for n in inlines)), style, bullet)
-        return CachedParagraph(target + self.md(inlines), style, bulletText=bullet)
+        frags = fragments(inlines, style, self.st, self.anchors, target)
+        if not frags:
+            return CachedParagraph("", style, bulletText=bullet)
+        return CachedParagraph(None, style, bulletText=bullet, frags=frags)
 
     def _target(self, key: str) -> str:
-        """``<a name>`` for a destination placed once; a repeated anchor keeps its first place."""
+        """The destination to place at a paragraph, once: a repeated anchor keeps its first place."""
         if key in self._placed:
             return ""
         self._placed.add(key)
-        return f'<a name="{key}"/>'
+        return key
 
     # -- blocks ----------------------------------------------------------------------------------
 
@@ -140,7 +140,7 @@ class Builder:
     def heading(self, h: Heading):
         level = _level(h.level)
         key = self.heading_keys.get(id(h)) or f"h-x{len(self._placed)}"
-        p = self.para(self._target(key) + self.md(h.children), self.st.style(f"Heading {level}"))
+        p = self.inline_para(h.children, self.st.style(f"Heading {level}"), self._target(key))
         p._outline = (level, clean(plain_text(h.children)).strip() or "(untitled)", key)
         return p
 
@@ -172,7 +172,7 @@ class Builder:
 
         inner = self.blocks(q.blocks, "Quote")
         if q.attribution:
-            inner.append(self.para("— " + self.md(q.attribution), self.st.style("Quote Attribution")))
+            inner.append(self.inline_para((Text("— "), *q.attribution), self.st.style("Quote Attribution")))
         for f in inner[:-1]:
             f.keepWithNext = 0  # KeepTogether holds them; nested keep-with-next could re-group forever
         return [KeepTogether(inner)] if inner else []

@@ -34,6 +34,14 @@ class PdfStyles:
     def face(self, font_key: str, bold: bool = False, italic: bool = False) -> str:
         return self.faces[font_key][_FACES[bold + 2 * italic]]
 
+    def face_of(self, font_name: str) -> tuple[str, bool, bool]:
+        """(font key, bold, italic) of a registered face name (a style's base font)."""
+        for key, faces in self.faces.items():
+            for n, face in enumerate(_FACES):
+                if faces[face] == font_name:
+                    return key, bool(n & 1), bool(n & 2)
+        return next(iter(self.faces)), False, False
+
     def variant(self, base: str, **changes):
         """A cached derivative of a named style (right-aligned cell, indented list item...)."""
         key = (base, tuple(sorted(changes.items())))
@@ -49,7 +57,6 @@ class PdfStyles:
 
 def _register_family(fam: FontFamily) -> dict[str, str]:
     """Register the faces of one family; faces the family lacks fall back to the nearest one it has."""
-    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -68,14 +75,9 @@ def _register_family(fam: FontFamily) -> dict[str, str]:
     names.setdefault("Bold", names["Regular"])
     names.setdefault("Italic", names["Regular"])
     names.setdefault("BoldItalic", names["Italic"] if fam.italic else names["Bold"])
-    # registerFontFamily maps <b>/<i> for the family; addMapping per face name so that <i>
-    # inside a paragraph whose base font is already the bold face still finds BoldItalic.
+    # registerFontFamily maps <b>/<i> to faces for the markup the writer composes itself.
     pdfmetrics.registerFontFamily(fam.pdf_name, normal=names["Regular"], bold=names["Bold"],
                                   italic=names["Italic"], boldItalic=names["BoldItalic"])
-    for face_name in set(names.values()):
-        for b in (0, 1):
-            for i in (0, 1):
-                addMapping(face_name, b, i, names[_FACES[b + 2 * i]])
     return names
 
 
