@@ -132,7 +132,7 @@ def test_fonts_are_all_embedded_and_none_is_standard_14(rich_pdf):
     rows = out.splitlines()[2:]
     assert len(rows) >= 4 and all(r.split()[-5] == "yes" for r in rows), out
     names = " ".join(r.split()[0] for r in rows)
-    assert "LiberationSans-Bold" in names and "LiberationSerif-Italic" in names
+    assert "LiberationSans-BoldItalic" in names and "LiberationSerif-Italic" in names  # Heading 3, Quote
     for std in ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats"):
         assert std not in out
 
