@@ -157,6 +157,7 @@ def write_briefing(
     import os
     import tempfile
 
+    from .parallel import run_jobs
     from .style import load_house_style
     from .writers import WRITERS
 
@@ -168,14 +169,18 @@ def write_briefing(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     style = load_house_style()
+    ref = Path(reference_doc) if reference_doc else None
     temps: dict[str, Path] = {}
     try:
         for fmt in dict.fromkeys(formats):
             fd, tmp = tempfile.mkstemp(prefix=f".{briefing.slug}.", suffix=f".{fmt}.part", dir=out)
             os.close(fd)
             temps[fmt] = Path(tmp)
-            WRITERS[fmt](briefing.document, temps[fmt], style=style,
-                         reference_doc=Path(reference_doc) if reference_doc else None)
+
+        def job(fmt: str):
+            return lambda: WRITERS[fmt](briefing.document, temps[fmt], style=style, reference_doc=ref)
+
+        run_jobs([job(fmt) for fmt in temps])
         written = {}
         for fmt, tmp in temps.items():
             target = out / f"{briefing.slug}.{fmt}"
