@@ -1,4 +1,6 @@
 # The two commands of the quickstart: `make demo` and `make test`.
+# Editable installs use the "compat" mode: a plain path entry, which imports faster than
+# setuptools' import-hook finder (about 30 ms of every CLI start).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -9,11 +11,11 @@ SAMPLE := fixtures/peru-us-organized-crime.txt
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e . --config-settings editable_mode=compat
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test]' --config-settings editable_mode=compat
 	touch $@
 
 ## Build the sample briefing into out/ (DOCX and PDF) and print the paths.
