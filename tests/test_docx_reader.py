@@ -6,9 +6,7 @@ from the reader's output.
 
 from __future__ import annotations
 
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import docx
@@ -20,6 +18,7 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import tiny_png
 from reporter.errors import InputError
 from reporter.model import (
     BulletList, Div, Document, Emph, Heading, Image, LineBreak, Link, Meta, OrderedList, PageBreak,
@@ -29,15 +28,6 @@ from reporter.readers.docx import read_docx
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 URL = "https://example.org/report?id=7&lang=en"
-
-
-def tiny_png(width: int = 4, height: int = 2) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
 def add_hyperlink(paragraph, text: str, *, url: str | None = None, anchor: str | None = None):

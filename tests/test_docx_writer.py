@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import struct
 import subprocess
 import zipfile
-import zlib
 from pathlib import Path
 
 import docx
@@ -14,7 +12,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, pdf_text, require_tool
+from conftest import ROOT, pdf_text, require_tool, tiny_png
 from reporter.errors import InputError
 from reporter.model import (
     BulletList, Div, Document, Emph, Heading, Image, LineBreak, Link, Meta, OrderedList, PageBreak,
@@ -31,16 +29,6 @@ COUNTRIES = ("Peru", "Colombia", "Bolivia", "Ecuador")
 QUOTE_TEXT = "We will not let the cartels decide our future."
 SPEAKER = "Minister of the Interior"
 URL = "https://example.org/report?id=7&lang=en"
-
-
-def tiny_png(width: int = 4, height: int = 2) -> bytes:
-    """A valid grey PNG, built by hand so the test needs no imaging library."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
 def briefing() -> Document:
