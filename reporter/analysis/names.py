@@ -6,8 +6,10 @@ All functions look at a bounded number of tokens, so they stay linear overall.
 
 from __future__ import annotations
 
-from .text import (ADVERBS, CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, PRONOUNS, SPEECH_VERBS,
-                   TITLES, Tok, fold, is_cap)
+import re
+
+from .text import (ADVERBS, CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, PRONOUNS, ROLE_NOUNS,
+                   SPEECH_VERBS, TITLES, Tok, fold, is_cap)
 
 HONORIFICS = frozenset("dr mr mrs ms prof sen gov rep lt col capt sgt gen st".split())
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
@@ -26,8 +28,14 @@ def strip_possessive(t: str) -> str:
     return t
 
 
+# Arabic and other surnames written with a lower-case particle: al-Amiri, el-Sisi, bin-Zayed.
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|bint|ben)[-‑’'][A-Z]")
+AUXILIARIES = frozenset("has have had has also have also would will".split())
+SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
+
+
 def is_name_tok(t: str) -> bool:
-    return wordlike(t) and is_cap(t)
+    return wordlike(t) and (is_cap(t) or bool(_PARTICLE_NAME.match(t)))
 
 
 def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: bool = False) -> int:
@@ -103,11 +111,11 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 def plausible_person(words: list[str]) -> bool:
     if not 1 <= len(words) <= 5:
         return False
-    if not (is_cap(words[0]) and is_cap(words[-1])):
+    if not (is_cap(words[0]) and is_name_tok(words[-1])):
         return False
     for w in words:
         fw = fold(w)
-        if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w) > 1 or not (is_cap(w) or fw in PARTICLES):
+        if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w) > 1 or not (is_name_tok(w) or fw in PARTICLES):
             return False
     return True
 
@@ -139,7 +147,7 @@ def is_speech_verb(t: str) -> bool:
 
 
 def skip_adverbs_back(toks: list[Tok], j: int) -> int:
-    while j >= 0 and (toks[j].text in ADVERBS or (toks[j].text.endswith("ly") and toks[j].text.islower()
+    while j >= 0 and (toks[j].text in ADVERBS or toks[j].text in AUXILIARIES or (toks[j].text.endswith("ly") and toks[j].text.islower()
                                                   and len(toks[j].text) > 4)):
         j -= 1
     return j
@@ -166,6 +174,10 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     t = toks[j].text
     if fold(t) in PRONOUNS:
         return Subject("pronoun", [t], None, toks[j].start)
+    if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
+        s = run_back(toks, j - 1)
+        if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
+            return _named(toks, s, j, None)  # "The LGA's chair, Louise Gittins, said"
     if t == ",":
         for k in range(j - 1, max(-1, j - 45), -1):
             tk = toks[k].text
@@ -191,6 +203,14 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         if sub and s >= 1 and fold(toks[s - 1].text) in ORG_NOUNS_LOWER | {"group"}:
             pass
         return sub
+    if t in SPOKESPEOPLE and j >= 1 and is_name_tok(toks[j - 1].text):
+        s = run_back(toks, j - 1)
+        while s < j - 1 and fold(toks[s].text) in NOT_NAMES:
+            s += 1
+        return _named(toks, s, j, None)  # "A Treasury spokesperson said": the body speaks
+    desc = descriptor_at(toks, j)
+    if desc is not None:
+        return desc
     if fold(t) in ORG_NOUNS_LOWER:
         k = j
         while k > 0 and j - k < 3 and wordlike(toks[k - 1].text) and fold(toks[k - 1].text) not in (
@@ -200,6 +220,20 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         if k >= 2 and toks[k - 1].text in ("’s", "'s"):
             pass
         return Subject("generic", words, None, toks[k].start)
+    return None
+
+
+def descriptor_at(toks: list[Tok], j: int) -> Subject | None:
+    """"the minister", "the 54-year-old farmer", "the judge": a person named earlier, by role."""
+    t = toks[j].text
+    if not t.islower() or t not in ROLE_NOUNS or fold(t) in ORG_NOUNS_LOWER:
+        return None
+    for k in range(j - 1, max(-1, j - 6), -1):
+        w = toks[k].text
+        if w in ("the", "The"):
+            return Subject("descriptor", [t], None, toks[k].start)
+        if not (wordlike(w) or w[:1].isdigit() or w == "-") or w in ("a", "an", "A", "An"):
+            return None
     return None
 
 

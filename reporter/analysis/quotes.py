@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from .actors import Actors
 from .facts import Quotation
-from .names import is_speech_verb, name_after, subject_before
-from .text import ADVERBS, PRONOUNS, Tok, fold, sentence_spans, tokens
+from .names import (Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
+                    split_title, strip_possessive, subject_before, words_of)
+from .text import ADVERBS, PLACE_NAMES, PRONOUNS, Tok, fold, sentence_spans, tokens
 
 OPEN = "“«„"
 CLOSE = "”»"
@@ -30,7 +31,56 @@ _MARKS = re.compile(r'[“”«»„"]')
 
 @lru_cache(maxsize=256)
 def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """(start, end, closed) of each quoted passage: start is after the opening mark."""
+    """(start, end, closed) of each quoted passage: start is after the opening mark.
+
+    Double marks first; single marks (British style, 'like this') where they pair up outside
+    them. A single-quoted passage that holds a double-quoted one replaces it (British nesting)."""
+    double = _double_spans(text)
+    if "'" not in text and "‘" not in text:
+        return double
+    single = _single_spans(text)
+    if not single:
+        return double
+    out = [d for d in double if not any(s <= d[0] and d[1] <= e for s, e, _ in single)]
+    out += [sp for sp in single if not any(d[0] - 1 <= sp[1] and sp[0] <= d[1] + 1 for d in out)]
+    out.sort()
+    return tuple(out[:MAX_QUOTES_PER_PARAGRAPH])
+
+
+_SINGLE = re.compile(r"[‘’']")
+_OPEN_BEFORE = frozenset(" \t\n([—–-/:\"“")
+
+
+def _single_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Closed 'single-quoted' passages of two words or more; apostrophes (don't, the report's,
+    the councils' income, '90s) are told apart by the characters around them."""
+    spans: list[tuple[int, int, bool]] = []
+    start = -1
+    n = len(text)
+    for m in _SINGLE.finditer(text):
+        i, c = m.start(), m.group()
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if start < 0:
+            if c in "‘'" and prev in _OPEN_BEFORE and nxt.isalpha():
+                start = i + 1
+            continue
+        if c in "’'" and not prev.isspace() and not nxt.isalnum():
+            if prev in "sS" and nxt == " " and text[i + 2:i + 3].islower():
+                word = text[i + 2:i + 14].split(" ", 1)[0].strip(",.;:")
+                if not (is_speech_verb(word) or fold(word) in PRONOUNS):
+                    continue  # "the councils' income": a plural possessive
+            if " " in text[start:i].strip():
+                spans.append((start, i, True))
+            start = -1
+            if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
+                break
+        elif c == "‘" and prev in _OPEN_BEFORE and nxt.isalpha():
+            start = i + 1  # an opening mark before any close: the earlier one was an apostrophe
+    return spans
+
+
+def _double_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
     spans: list[tuple[int, int, bool]] = []
     start = -1
     straight = False
@@ -93,33 +143,103 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
     return None
 
 
-def _before(text: str, s: int, sent_start: int):
+# Verbs that put a partial quote in someone's mouth without being reporting verbs everywhere:
+# "called the ruling "a win"", "described it as "…"", "…, writing that "…"".
+LEAD_VERBS = frozenset("called calls described describes writing saying adding telling".split())
+
+
+def _sentence_subject(toks: list[Tok], text: str, actors: Actors) -> Subject | None:
+    """The subject a participle clause hangs on: "The judge rejected that reading, writing that …"."""
+    if len(toks) >= 2 and toks[0].text in ("The", "the"):
+        return descriptor_at(toks, 1) or (descriptor_at(toks, 2) if len(toks) > 2 else None)
+    if toks and is_name_tok(toks[0].text):
+        e = run_fwd(toks, 0)
+        words = words_of(toks[:e])
+        if actors.person(split_title(words)[1] or words) is not None or (
+                len(words) >= 2 and plausible_person(split_title(words)[1])):
+            return Subject("name", words, None, toks[0].start)
+    return None
+
+
+def _before(text: str, s: int, sent_start: int, actors: Actors):
     """Attribution in the same sentence before the quote (partial quotes, colon lead-ins)."""
     prefix = text[sent_start:s - 1] if s >= 1 else ""
     if not prefix.strip():
         return None
     toks = tokens(prefix, sent_start)
     for v in range(len(toks) - 1, -1, -1):
-        if is_speech_verb(toks[v].text):
+        if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS:
             sub = subject_before(toks, v, text)
             if sub is not None:
                 return sub, toks[v].text
-            nxt = name_after(toks, v + 1, text)
+            nxt = name_after(toks, v + 1, text) if toks[v].text not in LEAD_VERBS else None
             if nxt is not None:
                 return nxt, toks[v].text
+            sub = _sentence_subject(toks, text, actors)
+            if sub is not None and toks[v - 1].text == ",":
+                return sub, toks[v].text  # "X rejected that reading, writing that …"
             break
     if prefix.rstrip().endswith(":") and toks:
-        # "Gisela Kaiser, the city's former executive director, put it simply: "…""
-        for v in range(1, min(len(toks), 40)):
-            if toks[v].text == "," or toks[v].text.islower():
-                sub = subject_before(toks, v if toks[v].text != "," else v, text) if toks[v].text == "," else None
-                if toks[v].text.islower() and toks[v].text not in ADVERBS:
-                    sub = subject_before(toks, v, text)
-                if sub is not None and sub.kind == "name":
-                    return sub, None
-                if toks[v].text.islower():
-                    break
+        # "Gisela Kaiser, the city's former executive director, put it simply: "…"": the first
+        # person named before the first comma or verb; a lone capitalised word at the start of the
+        # sentence ("Asked whether …") names no one unless it is someone already known.
+        v = 0
+        while v < min(len(toks), 40) and toks[v].text not in (",", ":"):
+            if is_name_tok(toks[v].text):
+                e = run_fwd(toks, v)
+                words = words_of(toks[v:e])
+                title, name = split_title(words)
+                if actors.person(name or words) is not None or (len(name) >= 2 and plausible_person(name)):
+                    return Subject("name", words, None, toks[v].start), None
+                v = max(e, v + 1)
+                continue
+            v += 1
     return None
+
+
+_PREPOSITIONS = frozenset("in of at from to for with on by about into over against between among".split())
+
+
+def _recent_mention(names: list[str], paragraphs, pno: int, before: int) -> str | None:
+    """Of these people, the one whose surname was written last before this point."""
+    best, best_at = None, (-1, -1)
+    for name in names:
+        last = name.split()[-1]
+        for k in range(pno, max(0, pno - 30), -1):
+            text = paragraphs[k - 1] if k != pno else paragraphs[k - 1][:before]
+            at = text.rfind(last)
+            if at >= 0:
+                if (k, at) > best_at:
+                    best, best_at = name, (k, at)
+                break
+    return best
+
+
+def _last_person_before(text: str, pos: int, actors: Actors,
+                        speakers: dict[str, tuple[str, str | None]]) -> tuple[str, str | None] | None:
+    """The last person named in the paragraph before pos: known, an earlier speaker by the last
+    word of the name ("Hùng said" after Nguyễn Văn Hùng spoke), or a plausible full name."""
+    toks = tokens(text)
+    found = None
+    i = 0
+    while i < len(toks) and toks[i].start < pos:
+        if is_name_tok(toks[i].text) and (i == 0 or not is_name_tok(toks[i - 1].text)):
+            e = run_fwd(toks, i)
+            if toks[e - 1].end <= pos and not toks[e - 1].text.endswith(("’s", "'s")):
+                words = words_of(toks[i:e])
+                _, name = split_title(words)
+                p = actors.person(name) if name else None
+                if p is not None:
+                    found = (p.name, p.role)
+                elif len(name) == 1 and fold(name[0]) in speakers:
+                    found = speakers[fold(name[0])]
+                elif len(name) >= 2 and plausible_person(name) and not any(fold(w) in PLACE_NAMES for w in name) \
+                        and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Mopani Copper Mines"
+                    found = (" ".join(name), None)
+            i = max(e, i + 1)
+            continue
+        i += 1
+    return found
 
 
 def _subjects(text: str, spans, actors: Actors) -> list[tuple[int, str]]:
@@ -139,6 +259,7 @@ def extract(paragraphs, actors: Actors) -> tuple[list[Quotation], list[str]]:
     skipped: list[str] = []
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
+    spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
     for pno, text in enumerate(paragraphs, 1):
         spans = quote_spans(text)
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
@@ -162,7 +283,7 @@ def extract(paragraphs, actors: Actors) -> tuple[list[Quotation], list[str]]:
             found = _after(text, qe, closed, actors)
             if found is None or found[0] is None:
                 sent_start = next((a for a, b in sents if a <= qs - 1 < b), 0)
-                found = _before(text, qs, sent_start)
+                found = _before(text, qs, sent_start, actors)
             speaker = None
             if found is not None and found[0] is not None:
                 sub, verb = found
@@ -177,15 +298,24 @@ def extract(paragraphs, actors: Actors) -> tuple[list[Quotation], list[str]]:
                         if para_speaker is None or pos > _pos_of(quotes, para_speaker, text, qs):
                             p = actors.person([name])
                             speaker = (name, p.role if p else None)
-                    if speaker is None and last_speaker is not None:
-                        speaker = last_speaker
+                    if speaker is None:
+                        speaker = _last_person_before(text, qs, actors, spoke) or last_speaker
+                elif sub.kind == "descriptor":
+                    noun = fold(sub.words[0])
+                    named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
+                    who = _recent_mention(named, paragraphs, pno, qs) if named else None
+                    if who is not None:
+                        p = actors.person([who])
+                        speaker = (who, p.role if p else None)
+                    else:
+                        speaker = _last_person_before(text, qs, actors, spoke) or last_speaker
                 else:
                     r = actors.resolve(sub, verb)
                     if r is not None:
                         speaker = (r[0], r[1])
             if speaker is None and para_speaker is not None:
                 speaker = para_speaker  # a second quote continues the same speaker
-            if speaker is None and text[:qs].strip() in ('“', '"', '«', '„') and last_speaker is not None \
+            if speaker is None and text[:qs].strip() in ('“', '"', '«', '„', "'", '‘') and last_speaker is not None \
                     and quotes and quotes[-1].paragraph == pno - 1:
                 speaker = last_speaker  # a paragraph that is all quote continues the previous one
             if speaker is None:
@@ -204,6 +334,8 @@ def extract(paragraphs, actors: Actors) -> tuple[list[Quotation], list[str]]:
             pending = []
             quotes.append(Quotation(text=body, speaker=speaker[0], role=speaker[1], paragraph=pno))
             para_speaker = last_speaker = speaker
+            if " " in speaker[0]:
+                spoke.setdefault(fold(speaker[0].split()[-1]), speaker)
         for k in pending:
             skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
         pending = new_pending
