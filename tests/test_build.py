@@ -226,3 +226,9 @@ def test_every_fixture_builds(tmp_path):
     assert len(inputs) >= 1
     res = run_reporter("build", *map(str, inputs), "--out", str(tmp_path), env={**EPOCH, **os.environ})
     assert res.returncode == 0, res.stderr
+
+
+def test_qpdf_finds_the_pdf_structurally_sound(sample_build):
+    res = subprocess.run([require_tool("qpdf"), "--check", str(sample_build["pdf"])], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "No syntax or stream encoding errors found" in res.stdout
