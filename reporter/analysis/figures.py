@@ -15,7 +15,9 @@ from .text import MONTHS, MONTH_ABBR
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+         "twice": 2}
+_TWICE_CONTEXT = re.compile(r"\s(?:as|the|that|its|their|his|her|a|an)\b")
 MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
         "b": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
@@ -56,6 +58,12 @@ _YEAR_CONTEXT = frozenset("in since by until till from of during early late mid 
                           "the to through".split())
 _DURATIONS = frozenset("years months weeks days hours minutes".split())
 MAX_FIGURES = 2000
+# "1 in 5 deaths": a share, worth 0.2
+_RATIO = re.compile(r"(\d{1,3}) in (\d{1,5})(?![\w%.,]?\d|[\w%])")
+# "section 114", "Article 50", "flight 370": a number that labels something does not count it
+_LABELS = frozenset("section sections article articles chapter clause paragraph rule resolution amendment flight "
+                    "route platform gate room no no. number nos case".split())
+_PCT_RANGE_TAIL = re.compile(r"\s?(?:-|–|to|and)\s?\d{1,15}(?:\.\d{1,6})?\s?(?:%|per ?cent\b|percent\b)")
 
 
 def _value(num: str) -> float | None:
@@ -90,6 +98,11 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 skipped.append(f"more than {MAX_FIGURES} figures; the rest are ignored")
                 return figures, skipped
             pos = m.end()
+            r = _RATIO.match(text, m.start()) if not m.group("cur") else None
+            if r is not None and 0 < int(r.group(1)) < int(r.group(2)) and not _year_like(r.group(2)):
+                figures.append(_ratio(text, r, pno))
+                pos = r.end()
+                continue
             if m.group("range") and not m.group("cur") and _year_like(m.group("num")):
                 nxt = m.start("range") + 1  # "for 2024 to 0.2%": the year is not the start of a range
                 if not text[m.end("range") - 4:m.end("range")].isdigit():
@@ -98,7 +111,18 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
             fig = _figure(text, m, pno, skipped)
             if fig is not None:
                 figures.append(fig)
+                if fig.unit == "%" and not m.group("range"):
+                    tail = _PCT_RANGE_TAIL.match(text, m.end())
+                    if tail and (not tail.group().lstrip().startswith("and") or fig.value.lower().startswith("between")):
+                        pos = tail.end()  # "between 10% and 12%", "5%-7%": one range, by its first bound
     return figures, skipped
+
+
+def _ratio(text: str, r: re.Match, pno: int) -> KeyFigure:
+    qual = _QUAL.search(text[max(0, r.start() - 22):r.start()])
+    start = r.start() - len(qual.group()) if qual else r.start()
+    return KeyFigure(value=text[start:r.end()].strip(), number=int(r.group(1)) / int(r.group(2)), unit="ratio",
+                     what=_what(text, r.end(), start, "ratio"), paragraph=pno)
 
 
 def _year_like(num: str) -> bool:
@@ -130,6 +154,9 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure |
             return None  # a clock time
         if (nxt[:1] == " " and nxt[1:2].isdigit()) or text[max(0, s - 2):s].rstrip()[-1:].isdigit():
             return None  # a phone number or code in digit groups
+        prev = text[max(0, s - 14):s].split()
+        if prev and (prev[-1].lower() in _LABELS or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
+            return None  # "section 114", "OM 5451": a label or a code, not a quantity
     if rng and not (cur or pct):
         first = rng.strip().lstrip("-–").strip()
         if first.startswith("to "):
@@ -138,6 +165,13 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure |
             return None  # a span of years: "2015-2017"
     if is_word and text[e:e + 1] == "-":
         return None  # "five-year plan": an adjective, not a figure
+    if num.lower() == "twice":
+        if not _TWICE_CONTEXT.match(text, e) or rng:
+            return None  # "met twice": how often, not a comparison
+        qual = _QUAL.search(text[max(0, s - 22):s])
+        start = s - len(qual.group()) if qual else s
+        return KeyFigure(value=text[start:e].strip(), number=2.0, unit="times",
+                         what=_what(text, e, start, "times"), paragraph=pno)
     if (mult or "").strip().lower() == "m" and not cur:
         mult = None  # "100m" without a currency is metres
         glued = glued or None
