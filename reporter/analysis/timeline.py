@@ -29,6 +29,7 @@ _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|a
                                  r"late|mid|last|next|this|of|before|after|for|or|the)\s|-)$")
 _LEAD = re.compile(r"^(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ff]rom|[Dd]uring)\s")
 MAX_EVENTS = 2000
+MAX_SCAN = 100_000
 EVENT_WORDS = 22
 
 
@@ -37,7 +38,59 @@ def _month(name: str) -> int:
     return MONTHS.get(key) or MONTH_ABBR.get(key) or 0
 
 
-def _nearest_year(month: int, day: int, published: date) -> int:
+_FUTURE = frozenset("will would shall until till next plans plan planning expected expects expect due starting "
+                    "scheduled upcoming ahead begin begins start starts resume resumes".split())
+_PAST = frozenset("said told was were had did began rose fell grew took came made won lost met held saw sold bought "
+                  "went left became wrote spent paid led ran ago last".split())
+
+
+_CLAUSE = frozenset("that which who when whether if because while although".split())
+_HAD = frozenset("had was were been".split())
+
+
+def _cue(word: str, participles: bool = True) -> str | None:
+    lw = word.lower().strip(",.;:“”\"'()")
+    if lw in _FUTURE or lw in ("could", "should", "might") or lw.endswith("’ll"):
+        return "future"
+    if lw in _PAST or (participles and lw.endswith("ed") and len(lw) > 4 and lw.isalpha()):
+        return "past"
+    return None
+
+
+def _tense(text: str, start: int, pos: int, end: int | None = None, stop: int | None = None) -> str | None:
+    """"past" or "future" from the nearest tense cue in the date's clause: the words before it
+    back to "that"/a comma, else the words after it. "had been due to expire" is past."""
+    before = text[start:pos].split()[-6:]
+    for k in range(len(before) - 1, -1, -1):
+        w = before[k]
+        if w.lower() in _CLAUSE or w.endswith((",", ";", ":")):
+            break
+        c = _cue(w)
+        if c == "future" and any(x.lower() in _HAD for x in before[max(0, k - 2):k]):
+            return "past"
+        if c:
+            return c
+    if end is not None:
+        for w in text[end:stop if stop is not None else end + 80].split()[:6]:
+            if w.lower() in _CLAUSE:
+                break
+            c = _cue(w, participles=False)  # after the date, "is not guaranteed" is no past
+            if c:
+                return c
+            if w.endswith((",", ";", ":", ".")):
+                break
+    return None
+
+
+def _nearest_year(month: int, day: int, published: date, tense: str | None = None) -> int:
+    """The year a month (and day) without one falls in: the last one before publication for a
+    past event ("told a conference in March"), the next one for a future event ("until the rainy
+    season starts in November"), else the nearest."""
+    here = (published.month, published.day)
+    if tense == "past":
+        return published.year if (month, day) <= here else published.year - 1
+    if tense == "future":
+        return published.year if (month, day) >= here else published.year + 1
     best, best_gap = published.year, None
     for y in (published.year - 1, published.year, published.year + 1):
         try:
@@ -53,6 +106,7 @@ def extract(paragraphs, published: date | None) -> tuple[list[TimelineEvent], li
     events: list[TimelineEvent] = []
     skipped: list[str] = []
     seen: set[tuple[str, int]] = set()
+    context_year: int | None = None  # the last year written so far: dates a bare month when nothing else can
     for pno, text in enumerate(paragraphs, 1):
         spans = None
         for m in _DATE.finditer(text):
@@ -62,16 +116,18 @@ def extract(paragraphs, published: date | None) -> tuple[list[TimelineEvent], li
             if spans is None:
                 spans = sentence_spans(text) if len(text) < 200_000 else [(0, len(text))]
             sent = next(((a, b) for a, b in spans if a <= m.start() < b), (0, len(text)))
-            for iso in _dates(m, text, sent, published, skipped, pno):
+            for iso in _dates(m, text, sent, published, skipped, pno, context_year):
                 if (iso, pno) in seen:
                     continue
                 seen.add((iso, pno))
                 events.append(TimelineEvent(date=iso, event=_event(text, sent, m), paragraph=pno))
+        if published is None:
+            context_year = _year_in_sentence(text[:MAX_SCAN], 0, min(len(text), MAX_SCAN)) or context_year
     return _sorted(events), skipped
 
 
 def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None, skipped: list[str],
-           pno: int) -> list[str]:
+           pno: int, context_year: int | None = None) -> list[str]:
     g = m.groupdict()
     if g["md"] or g["dm"]:
         month = _month(g["m1"] or g["m2"])
@@ -84,7 +140,7 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
         if year is None:
             same = text[m.end():m.end() + 16].lstrip(" ,").startswith(("that year", "the same year"))
             year = (_year_in_sentence(text, sent[0], m.start()) if same or published is None else None) or (
-                _nearest_year(month, day, published) if published else None)
+                _nearest_year(month, day, published, _tense(text, sent[0], m.start(), m.end(), sent[1])) if published else None)
         try:
             return [date(int(year), month, day).isoformat()] if year else [f"--{month:02d}-{day:02d}"]
         except ValueError:
@@ -95,8 +151,11 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
         if not _MONTH_ONLY_CONTEXT.search(text[max(0, m.start() - 9):m.start()]):
             return []  # "May" the verb, "March" the noun: a month needs a preposition before it
         month = _month(g["m4"])
-        year = (_year_in_sentence(text, sent[0], m.start()) if published is None else None) or (
-            _nearest_year(month, 15, published) if published else None)
+        if published is None:
+            year = _year_in_sentence(text, max(0, m.start() - MAX_SCAN), m.start()) or context_year
+        else:
+            tense = _tense(text, sent[0], m.start(), m.end(), sent[1])
+            year = _nearest_year(month, 28 if tense == "future" else (1 if tense == "past" else 15), published, tense)
         return [f"{year}-{month:02d}" if year else f"--{month:02d}"]
     if g["yr"]:
         first = int(g["y5"])
