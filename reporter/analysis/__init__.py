@@ -41,7 +41,7 @@ def analyze(article: "Article") -> Facts:
         skipped += why
     events, why = timeline.extract(paragraphs, article.published)
     skipped += why
-    cited = sources.extract(paragraphs, cast)
+    cited = sources.extract(paragraphs, cast, tuple(q.speaker for q in found_quotes))
     people = _people(cast.people, found_quotes)
     points = summary.key_points(paragraphs, article.title)
     return Facts(

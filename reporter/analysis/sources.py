@@ -12,7 +12,7 @@ import re
 from .actors import Actors
 from .facts import SourceCited
 from .names import Subject, is_name_tok, run_back, subject_before, words_of
-from .text import ORG_NOUNS_LOWER, ORG_WORDS, PLACE_NAMES, PRONOUNS, SPEECH_VERBS, Tok, fold, tokens
+from .text import NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PLACE_NAMES, PRONOUNS, SPEECH_VERBS, Tok, fold, tokens
 
 _GLUE = re.compile(r"^([A-Z][\w’'\-]{2,40}?)(the|that|this|these|those|and)$")
 _TRAILING = frozenset("data figures estimates estimate statistics report reports survey study analysis "
@@ -25,8 +25,14 @@ MAX_SOURCES = 200
 MAX_SCAN_CHARS = 100_000
 
 
-def extract(paragraphs, actors: Actors) -> list[SourceCited]:
+_WORK_NOUNS = frozenset("research study report survey analysis paper data figures estimates findings article "
+                        "review statement".split())
+
+
+def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[SourceCited]:
+    """Sources; ``speakers`` are the people quoted, whose surnames alone ("Hùng said") are no source."""
     found: dict[str, SourceCited] = {}
+    surnames = {fold(n.split()[-1]) for n in speakers if " " in n}
     for pno, text in enumerate(paragraphs, 1):
         if len(found) >= MAX_SOURCES:
             break
@@ -42,7 +48,7 @@ def extract(paragraphs, actors: Actors) -> list[SourceCited]:
             name = None
             low = t.text.lower()
             if low == "according" and i + 1 < len(toks) and toks[i + 1].text == "to":
-                name = _noun_phrase(toks, i + 2, text, actors)
+                name = _work_venue(toks, i + 2) or _noun_phrase(toks, i + 2, text, actors)
             elif low == "by" and i >= 1 and toks[i - 1].text in _BY_VERBS:
                 name = _noun_phrase(toks, i + 1, text, actors)
             elif t.text in _SOURCE_VERBS:
@@ -50,9 +56,35 @@ def extract(paragraphs, actors: Actors) -> list[SourceCited]:
                 if sub is not None and len(sub.words) == 1 and fold(sub.words[0]) in PLACE_NAMES:
                     sub = _place_suffix(toks, sub) or sub  # "the US Embassy in Peru indicated"
                 name = _org_subject(sub, t.text, actors) if sub is not None else None
-            if name:
+            if name and fold(name) not in surnames:
                 _add(found, name, pno)
     return list(found.values())
+
+
+def _work_venue(toks: list[Tok], i: int) -> str | None:
+    """"according to research published on Thursday in The Lancet": the journal or body that
+    published the work, when the phrase names a work rather than a source."""
+    k = i
+    while k < len(toks) and k - i < 3 and toks[k].text.islower() and fold(toks[k].text) not in _WORK_NOUNS:
+        k += 1  # "a", "new", "an unpublished"
+    if k >= len(toks) or fold(toks[k].text) not in _WORK_NOUNS:
+        return None
+    for j in range(k + 1, min(len(toks) - 1, k + 12)):
+        t = toks[j].text
+        if t in (",", ".", ";", "“", "\"") or (t[:1].isupper() and fold(t) not in NOT_NAMES
+                                                         and toks[j - 1].text not in ("in", "by", "from", "the", "The")):
+            return None
+        if t in ("in", "by", "from") and is_name_tok(toks[j + 1].text) or (
+                t in ("in", "by", "from") and toks[j + 1].text in ("the", "The") and j + 2 < len(toks)
+                and is_name_tok(toks[j + 2].text)):
+            s = j + 1
+            e = s + 1 if toks[s].text not in ("the", "The") else s + 2
+            while e < len(toks) and e - s < 8 and (is_name_tok(toks[e].text) or (
+                    fold(toks[e].text) in ("of", "for") and e + 1 < len(toks) and is_name_tok(toks[e + 1].text))):
+                e += 1
+            name = " ".join(words_of(toks[s:e]))
+            return None if fold(name) in PLACE_NAMES else name
+    return None
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
