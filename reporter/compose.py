@@ -31,8 +31,10 @@ class Markdown(str):
 
 OPEN, CLOSE = "\ue000", "\ue001"
 _PLACEHOLDER = re.compile(OPEN + r"(\d+)" + CLOSE)
+BLOCKS = "\ue002"  # a line "\ue002<n>\ue002" stands for prebuilt blocks
+_BLOCKS_LINE = re.compile(BLOCKS + r"(\d+)" + BLOCKS)
 _WS = re.compile(r"\s+")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ue000\ue001]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ue000-\ue002]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -40,40 +42,99 @@ class Values:
     """The values one template render printed, by number."""
 
     def __init__(self) -> None:
-        self.items: list[str] = []
+        self.items: list[str | Inline] = []
+        self.prebuilt: list[tuple[Block, ...]] = []
 
     def put(self, value: Any) -> str:
         if value is None:
             return ""
         if isinstance(value, Markdown):
             return value
-        text = _WS.sub(" ", _CONTROLS.sub("", str(value))).strip()
+        text = self._clean(value)
         if not text:
             return ""
         self.items.append(text)
         return f"{OPEN}{len(self.items) - 1}{CLOSE}"
 
     def resolve(self, text: str) -> str:
+        """The text with every placeholder replaced by its value's words."""
         if OPEN not in text:
             return text
-        return _PLACEHOLDER.sub(lambda m: self.items[int(m.group(1))], text)
+        return _PLACEHOLDER.sub(lambda m: _words(self.items[int(m.group(1))]), text)
+
+    def expand(self, text: str) -> list[Inline]:
+        """The text as inlines: plain values merge into the text, prebuilt links stay links."""
+        if OPEN not in text:
+            return [Text(text)]
+        out: list[Inline] = []
+        for i, part in enumerate(_PLACEHOLDER.split(text)):
+            item = self.items[int(part)] if i % 2 else part
+            if isinstance(item, str):
+                if not item:
+                    continue
+                if out and isinstance(out[-1], Text):
+                    out[-1] = Text(out[-1].text + item)
+                else:
+                    out.append(Text(item))
+            else:
+                out.append(item)
+        return out
+
+    def article_body(self, body: Any) -> Markdown:
+        """An article's text as prebuilt blocks: subheadings and numbered, bookmarked paragraphs.
+
+        Articles are the bulk of a long briefing; building their blocks directly spares the
+        Markdown parser most of the document. Each item of ``body`` is a heading
+        (``{"heading": text}``) or a paragraph (``{"n": 7, "text": ..., "anchor": "a1-p7"}``),
+        as the briefing context gives them.
+        """
+        blocks: list[Block] = []
+        for item in body:
+            if item.get("heading"):
+                blocks.append(Heading(2, (Text(self._clean(item["heading"])),)))
+            else:
+                n, text = item["n"], self._clean(item["text"])
+                number = Strong((Text(f"¶{n}"),))
+                blocks.append(Paragraph((number, Text(" " + text)), anchor=_anchor_name(item.get("anchor"))))
+        self.prebuilt.append(tuple(blocks))
+        return Markdown(f"\n{BLOCKS}{len(self.prebuilt) - 1}{BLOCKS}\n")
+
+    @staticmethod
+    def _clean(value: Any) -> str:
+        return _WS.sub(" ", _CONTROLS.sub("", str(value))).strip()
 
     def link(self, text: Any, url: Any) -> Markdown:
-        """A Markdown link whose label and URL are both data. Unsafe schemes give plain text."""
+        """A link whose label and URL are both data; unsafe schemes give plain text.
+
+        Prebuilt like any value, so the parser never has to read link syntax.
+        """
         u = str(url or "").strip()
-        label = self.put(text) or self.put(u)
+        label = self._clean(text if text is not None and str(text).strip() else u)
         if u.startswith("#"):
-            target = "#" + re.sub(r"[^A-Za-z0-9_-]", "", u[1:])
+            target = "#" + (_anchor_name(u[1:]) or "")
         elif u.lower().startswith(_SAFE_SCHEMES) and not any(c in u for c in "\r\n"):
             target = quote(u, safe=":/?#[]@!$&'*+,;=%~-._")
         else:
-            return Markdown(label)
-        return Markdown(f"[{label}]({target})")
+            return Markdown(self.put(label))
+        if not label:
+            return Markdown("")
+        self.items.append(Link((Text(label),), target))
+        return Markdown(f"{OPEN}{len(self.items) - 1}{CLOSE}")
+
+
+def _words(item: str | Inline) -> str:
+    from .model import plain_text
+
+    return item if isinstance(item, str) else plain_text((item,))
+
+
+def _anchor_name(name: Any) -> str | None:
+    return re.sub(r"[^A-Za-z0-9_-]", "", str(name)) or None if name else None
 
 
 def md_anchor(name: Any) -> Markdown:
     """An attribute line that gives the next block a bookmark name."""
-    return Markdown("{#" + re.sub(r"[^A-Za-z0-9_-]", "", str(name)) + "}")
+    return Markdown("{#" + (_anchor_name(name) or "") + "}")
 
 
 # --------------------------------------------------------------------------
@@ -94,7 +155,7 @@ def _environment(search_path: Path, sandboxed: bool, values: Values):
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=values.link, anchor=md_anchor)
+    env.globals.update(link=values.link, anchor=md_anchor, article_body=values.article_body)
     return env
 
 
@@ -138,6 +199,9 @@ def _parser():
 
     md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
     md.enable("table")
+    # What a briefing template has no use for: raw HTML, code, link reference definitions,
+    # setext headings, autolinks and entities. Fewer rules to try on every line is faster.
+    md.disable(["html_block", "code", "fence", "reference", "lheading", "html_inline", "autolink", "entity"])
     md.use(attrs_block_plugin)
     md.use(container_plugin, "div", validate=lambda *args: True)
     return md
@@ -145,10 +209,35 @@ def _parser():
 
 def parse_markdown(text: str, meta: Meta, *, base: Path | None = None, values: Values | None = None) -> Document:
     """Markdown (as our templates write it) to the document model; placeholders become their values."""
-    from markdown_it.tree import SyntaxTreeNode
+    nodes = _tree(_parser().parse(text))
+    return Document(meta=meta, blocks=tuple(_Converter(values or Values(), base).blocks(nodes)))
 
-    tree = SyntaxTreeNode(_parser().parse(text))
-    return Document(meta=meta, blocks=tuple(_Converter(values or Values(), base).blocks(tree.children)))
+
+class _Node:
+    """A token with its children: the little of markdown-it's SyntaxTreeNode the converter needs."""
+
+    __slots__ = ("type", "tag", "attrs", "info", "content", "children")
+
+    def __init__(self, token, children: list[_Node]):
+        self.type = token.type[:-5] if token.nesting == 1 else token.type
+        self.tag, self.attrs, self.info, self.content = token.tag, token.attrs, token.info, token.content
+        self.children = children
+
+
+def _tree(tokens) -> list[_Node]:
+    """Nest a flat token stream by its open/close pairs; inline tokens nest their own children."""
+    root: list[_Node] = []
+    stack = [root]
+    for tok in tokens:
+        if tok.nesting == 1:
+            node = _Node(tok, [])
+            stack[-1].append(node)
+            stack.append(node.children)
+        elif tok.nesting == -1:
+            stack.pop()
+        else:
+            stack[-1].append(_Node(tok, _tree(tok.children) if tok.children else []))
+    return root
 
 
 _DASHES = ("— ", "– ", "-- ")
@@ -169,6 +258,9 @@ class _Converter:
                 out.append(Heading(min(int(node.tag[1]), 3), self.inlines(node.children[0]), node.attrs.get("id")))
             elif t == "paragraph":
                 kids = node.children[0].children
+                if len(kids) == 1 and kids[0].type == "text" and (m := _BLOCKS_LINE.fullmatch(kids[0].content)):
+                    out.extend(self.values.prebuilt[int(m.group(1))])
+                    continue
                 if len(kids) == 1 and kids[0].type == "image":
                     out.append(self.image(kids[0]))
                     continue
@@ -199,8 +291,6 @@ class _Converter:
                     out.append(PageBreak())
                 else:
                     out.append(Div(name, tuple(self.blocks(node.children))))
-            elif t in ("code_block", "fence"):
-                out.append(Paragraph((Text(self.values.resolve(node.content.rstrip("\n"))),)))
             # raw HTML is disabled; any other node kind is ignored by design
         return out
 
@@ -248,13 +338,11 @@ class _Converter:
         for child in node.children:
             t = child.type
             if t in ("text", "code_inline", "softbreak"):
-                content = " " if t == "softbreak" else self.values.resolve(child.content)
-                if not content:
-                    continue
-                if out and isinstance(out[-1], Text):
-                    out[-1] = Text(out[-1].text + content)
-                else:
-                    out.append(Text(content))
+                for piece in ([Text(" ")] if t == "softbreak" else self.values.expand(child.content)):
+                    if isinstance(piece, Text) and out and isinstance(out[-1], Text):
+                        out[-1] = Text(out[-1].text + piece.text)
+                    elif not isinstance(piece, Text) or piece.text:
+                        out.append(piece)
             elif t == "hardbreak":
                 out.append(LineBreak())
             elif t == "strong":

@@ -111,3 +111,21 @@ def test_user_templates_are_sandboxed(tmp_path):
     tpl.write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
     with pytest.raises(InputError, match="not allowed|undefined"):
         render_markdown(tpl, {}, sandboxed=True)
+
+
+def test_article_bodies_come_prebuilt_with_numbers_and_bookmarks(tmp_path):
+    tpl = tmp_path / "t.md.j2"
+    tpl.write_text("# {{ title }}\n\n{{ article_body(body) }}\nAfter, see {{ link('¶2', '#a1-p2') }}.\n",
+                   encoding="utf-8")
+    body = [{"heading": None, "n": 1, "text": "First <b>& **not bold**", "anchor": "a1-p1"},
+            {"heading": "A subheading"},
+            {"heading": None, "n": 2, "text": "# Second\n\n- para", "anchor": "a1-p2"}]
+    blocks = compose(tpl, {"title": "T", "body": body}, META).blocks
+    assert [type(b) for b in blocks] == [Heading, Paragraph, Heading, Paragraph, Paragraph]
+    first, sub, second, after = blocks[1:]
+    assert (first.anchor, plain_text(first.children)) == ("a1-p1", "¶1 First <b>& **not bold**")
+    assert isinstance(first.children[0], Strong)
+    assert (sub.level, plain_text(sub.children)) == (2, "A subheading")
+    assert (second.anchor, plain_text(second.children)) == ("a1-p2", "¶2 # Second - para")
+    link = after.children[1]
+    assert isinstance(link, Link) and link.url == "#a1-p2" and plain_text(after.children) == "After, see ¶2."
