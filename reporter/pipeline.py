@@ -71,8 +71,9 @@ def load_inputs(inputs: Iterable[str | Path]) -> list[Article]:
 
 def analyse_all(articles: Sequence[Article]) -> list[Facts]:
     from .analysis import analyze
+    from .parallel import map_halves
 
-    return [analyze(a) for a in articles]
+    return map_halves(analyze, articles)
 
 
 def make_briefing(

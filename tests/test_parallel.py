@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reporter.errors import InputError
-from reporter.parallel import run_jobs
+from reporter.parallel import map_halves, run_jobs
 
 
 @pytest.mark.parametrize("jobs_env", ["", "1"])
@@ -44,3 +44,30 @@ def test_an_error_in_the_parent_still_waits_for_the_child(tmp_path):
     with pytest.raises(InputError, match="layout failed"):
         run_jobs([lambda: child_file.write_text("written"), parent_fails])
     assert child_file.read_text() == "written"
+
+
+@pytest.mark.parametrize("jobs_env", ["", "1"])
+def test_map_halves_gives_the_same_results_in_order(monkeypatch, jobs_env):
+    monkeypatch.setenv("REPORTER_JOBS", jobs_env)
+    items = list(range(23))
+    assert map_halves(lambda x: {"n": x, "sq": x * x}, items) == [{"n": x, "sq": x * x} for x in items]
+
+
+def test_map_halves_reports_an_error_from_either_half():
+    def boom(x):
+        if x == 20:
+            raise InputError("article 20 is broken", "a20.txt")
+        return x
+
+    with pytest.raises(InputError, match="a20.txt: article 20 is broken"):
+        map_halves(boom, list(range(24)))
+
+
+def test_analysis_of_many_articles_matches_one_by_one(monkeypatch):
+    from conftest import SAMPLE
+    from reporter.analysis import analyze
+    from reporter.articles import load_articles
+    from reporter.pipeline import analyse_all
+
+    articles = load_articles(SAMPLE) * 10
+    assert analyse_all(articles) == [analyze(a) for a in articles]
