@@ -232,3 +232,16 @@ def test_qpdf_finds_the_pdf_structurally_sound(sample_build):
     res = subprocess.run([require_tool("qpdf"), "--check", str(sample_build["pdf"])], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "No syntax or stream encoding errors found" in res.stdout
+
+
+def test_a_5000_character_title_builds_and_wraps(tmp_path):
+    title = " ".join(["Extraordinarily"] * 330)[:5000]
+    art = tmp_path / "long.json"
+    art.write_text(json.dumps({"title": title, "body": ["Officials said 12 ports were affected."]}), encoding="utf-8")
+    res = run_reporter("build", str(art), "--out", str(tmp_path / "out"))
+    assert res.returncode == 0, res.stderr
+    paths = {Path(p).suffix: Path(p) for p in res.stdout.split()}
+    assert len(paths[".pdf"].name) < 100  # the file name is a short slug of the title
+    _, paras = _docx_paragraphs(paths[".docx"])
+    assert ("Title", title) in paras
+    assert " ".join(pdf_text(paths[".pdf"]).split()).count("Extraordinarily") >= 330
