@@ -16,7 +16,13 @@ WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-         "twice": 2}
+         "twice": 2, "double": 2}
+_UNITS_DIGIT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+# "a two-year freeze", "a seven-day pause": a number word made an adjective of a measured span
+_HYPHEN_UNITS = frozenset("year month week day hour minute mile kilometre kilometer metre meter "
+                          "percentage-point point seat storey story".split())
+_LABEL_CODE = re.compile(r"[A-Z][A-Za-z]*&[A-Za-z]+")  # "S&P 500": an index name, not a count
 _TWICE_CONTEXT = re.compile(r"\s(?:as|the|that|its|their|his|her|a|an)\b")
 MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
         "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -108,7 +114,10 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 if not text[m.end("range") - 4:m.end("range")].isdigit():
                     pos = nxt
                 continue
-            fig = _figure(text, m, pno, skipped)
+            no_range = _descending(m)
+            if no_range:
+                pos = m.start("range")  # "52 to 48": a score or a vote split, two figures
+            fig = _figure(text, m, pno, skipped, no_range)
             if fig is not None:
                 figures.append(fig)
                 if fig.unit == "%" and not m.group("range"):
@@ -129,9 +138,21 @@ def _year_like(num: str) -> bool:
     return len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100
 
 
-def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure | None:
+def _descending(m: re.Match) -> bool:
+    rng = m.group("range")
+    if not rng or m.group("cur") or m.group("mult"):
+        return False
+    second = re.search(r"\d[\d,]*(?:\.\d+)?", rng)
+    first = _value(m.group("num"))
+    return bool(second) and first is not None and m.group("num")[0].isdigit() and \
+        float(second.group().replace(",", "")) < first and not m.group("pct")
+
+
+def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool = False) -> KeyFigure | None:
     num, cur, mult, rng, pct, glued = (m.group(k) for k in ("num", "cur", "mult", "range", "pct", "glued"))
     s, e = m.start(), m.end()
+    if no_range:
+        rng, e = None, m.start("range")
     is_word = not num[0].isdigit()
     if text[e:e + 1].isalnum() or (text[e:e + 1] in ".," and text[e + 1:e + 2].isdigit()):
         return None  # "21st", "4th", part of a code
@@ -144,6 +165,9 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure |
     value = _value(num)
     if value is None:
         return None
+    if is_word and rng and num.lower() in _TENS and rng[:1] == "-" and rng[1:].lower() in _UNITS_DIGIT:
+        value += _UNITS_DIGIT[rng[1:].lower()]  # "Thirty-six years": one number, not a range
+        rng, is_word = None, False
     if not (cur or mult or pct or rng or glued or is_word):
         if "." not in num and "," not in num and 1800 <= value <= 2100:
             return None  # a calendar year: the timeline's
@@ -155,7 +179,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure |
         if (nxt[:1] == " " and nxt[1:2].isdigit()) or text[max(0, s - 2):s].rstrip()[-1:].isdigit():
             return None  # a phone number or code in digit groups
         prev = text[max(0, s - 14):s].split()
-        if prev and (prev[-1].lower() in _LABELS or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
+        if prev and (prev[-1].lower() in _LABELS or _LABEL_CODE.fullmatch(prev[-1]) or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
             return None  # "section 114", "OM 5451": a label or a code, not a quantity
     if rng and not (cur or pct):
         first = rng.strip().lstrip("-–").strip()
@@ -163,8 +187,21 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure |
             first = first[3:]
         if "." not in num and 1800 <= value <= 2100 and first[:4].isdigit():
             return None  # a span of years: "2015-2017"
+    if is_word and text[e:e + 1] == "-" and num.lower() in _TENS:
+        unit_word = re.match(r"-([a-z]+)(?![\w-])", text[e:e + 8])
+        if unit_word and unit_word.group(1) in _UNITS_DIGIT:  # "Thirty-six years"
+            value += _UNITS_DIGIT[unit_word.group(1)]
+            e += unit_word.end()
+            is_word = False
     if is_word and text[e:e + 1] == "-":
-        return None  # "five-year plan": an adjective, not a figure
+        hy = re.match(r"-([a-z]+(?:-point)?)(?![\w])", text[e:e + 24])
+        if not (hy and hy.group(1) in _HYPHEN_UNITS) or re.match(r"\s(?:high|low|peak|record)s?\b",
+                                                                text[e + hy.end():e + hy.end() + 8]):
+            return None  # "a one-off", "a four-month high": not a quantity of anything
+        return KeyFigure(value=text[s:e + hy.end()], number=value, unit=hy.group(1),
+                         what=_what(text, e + hy.end(), s, hy.group(1)), paragraph=pno)
+    if num.lower() == "double" and not (_QUAL.search(text[max(0, s - 22):s]) and not rng):
+        return None  # "a double room", "to double output": only "more than double" compares
     if num.lower() == "twice":
         if not _TWICE_CONTEXT.match(text, e) or rng:
             return None  # "met twice": how often, not a comparison
@@ -198,6 +235,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure |
             rest = text[unit_end:unit_end + 5].lower()
             if unit in ("years", "months", "weeks", "days") and rest.strip().startswith("ago"):
                 return None  # "six years ago" dates something, it does not count it
+        elif word in ("cents", "pence") and not cur:
+            number, unit, unit_end = number / 100, word, e + w.end()  # "48 cents a share"
         elif word in CURRENCY_WORDS:
             unit, unit_end = CURRENCY_WORDS[word], e + w.end()
         elif word == "square" and after[w.end():].lstrip()[:4].lower() in ("kilo", "km ", "mile", "metr"):
@@ -210,7 +249,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str]) -> KeyFigure |
     start = s - len(qual.group()) if qual else s
     value_text = text[start:unit_end].strip()
     what = _what(text, unit_end, start, unit)
-    if is_word and not what:
+    if is_word and not what and unit is None:
         return None  # a bare number word ("the two of them") is not a key figure
     return KeyFigure(value=value_text, number=number, unit=unit, what=what, paragraph=pno)
 

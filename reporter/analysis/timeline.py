@@ -28,6 +28,9 @@ _DATE = re.compile(
 _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
                                  r"late|mid|last|next|this|of|before|after|for|or|the)\s|-)$")
 _LEAD = re.compile(r"^(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ff]rom|[Dd]uring)\s")
+# "June and September 2024", "March to May 2025": a month sharing the year of the one after it
+_SHARED_YEAR = re.compile(rf"\s(?:and|to|through|until|or|-|–)\s{_MONTH}\s({_YEAR})(?!\d)")
+_SINCE = re.compile(r"\b[Ss]ince\s(?:(?:the\s)?(?:start|end|beginning|middle)\sof\s|early\s|late\s|mid-?)?$")
 MAX_EVENTS = 2000
 MAX_SCAN = 100_000
 EVENT_WORDS = 22
@@ -151,10 +154,15 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
         if not _MONTH_ONLY_CONTEXT.search(text[max(0, m.start() - 9):m.start()]):
             return []  # "May" the verb, "March" the noun: a month needs a preposition before it
         month = _month(g["m4"])
+        shared = _SHARED_YEAR.match(text, m.end())
+        if shared:  # "between June and September 2024": the year written once dates both months
+            return [f"{int(shared.group(1))}-{month:02d}"]
         if published is None:
             year = _year_in_sentence(text, max(0, m.start() - MAX_SCAN), m.start()) or context_year
         else:
             tense = _tense(text, sent[0], m.start(), m.end(), sent[1])
+            if _SINCE.search(text, max(sent[0], m.start() - 30), m.start()):
+                tense = "past"  # "since the start of May" looks back
             year = _nearest_year(month, 28 if tense == "future" else (1 if tense == "past" else 15), published, tense)
         return [f"{year}-{month:02d}" if year else f"--{month:02d}"]
     if g["yr"]:
