@@ -186,6 +186,9 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             if tk == "," and k >= 1 and is_name_tok(toks[k - 1].text):
                 s = run_back(toks, k - 1)
                 role = clean_role(toks[k + 1:j], text)
+                ps, pe = _person_before_affiliation(toks, s)
+                if pe is not None:
+                    return _named(toks, ps, pe, role)  # "Dr Amara Okafor of the London School …, warned"
                 return _named(toks, s, k, role)
         return None
     if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
@@ -221,6 +224,25 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             pass
         return Subject("generic", words, None, toks[k].start)
     return None
+
+
+def _person_before_affiliation(toks: list[Tok], s: int) -> tuple[int, int | None]:
+    """A person named before "of/at/from [the] Organisation": (start, end) of the person's name."""
+    j = s
+    for _ in range(4):
+        if j >= 2 and toks[j - 1].text in ("&", "and") and is_name_tok(toks[j - 2].text):
+            j = run_back(toks, j - 2)
+        else:
+            break
+    k = j - 1
+    if k >= 0 and fold(toks[k].text) == "the":
+        k -= 1
+    if k >= 1 and fold(toks[k].text) in ("of", "at", "from") and is_name_tok(toks[k - 1].text):
+        p = run_back(toks, k - 1)
+        words = words_of(toks[p:k])
+        if len(words) >= 2 and plausible_person(split_title(words)[1] or words):
+            return p, k
+    return s, None
 
 
 def descriptor_at(toks: list[Tok], j: int) -> Subject | None:

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from .actors import Actors
 from .facts import Quotation
-from .names import (Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
-                    split_title, strip_possessive, subject_before, words_of)
-from .text import ADVERBS, PLACE_NAMES, PRONOUNS, Tok, fold, sentence_spans, tokens
+from .names import (SPOKESPEOPLE, Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
+                    split_title, strip_possessive, subject_before, wordlike, words_of)
+from .text import ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Tok, fold, sentence_spans, tokens
 
 OPEN = "“«„"
 CLOSE = "”»"
@@ -137,15 +137,30 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
             sub = subject_before(toks, v, text)
             if sub is not None and sub.pos <= toks[i].start + (4 if toks[i].text in ("the", "The") else 0):
                 return sub, toks[v].text
+            if sub is not None and sub.kind == "name" and _role_words_only(toks, i, sub.pos):
+                return sub, toks[v].text  # "…," Greens leader Tamsin Hollis wrote
             if sub is not None and fold(toks[i].text) in PRONOUNS and sub.kind == "pronoun":
                 return sub, toks[v].text
             break
     return None
 
 
+def _role_words_only(toks: list[Tok], i: int, pos: int) -> bool:
+    """Only a short title or role ("Greens leader", "Labor campaign spokesman") before the name."""
+    k = i
+    while k < len(toks) and toks[k].start < pos:
+        t = toks[k].text
+        if not wordlike(t) or k - i >= 4 or is_speech_verb(t) or (t.islower() and t not in ROLE_NOUNS
+                                                                    and t not in SPOKESPEOPLE):
+            return False
+        k += 1
+    return k > i
+
+
 # Verbs that put a partial quote in someone's mouth without being reporting verbs everywhere:
 # "called the ruling "a win"", "described it as "…"", "…, writing that "…"".
-LEAD_VERBS = frozenset("called calls described describes writing saying adding telling".split())
+LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded "
+                       "brands labelled labeled labels termed terms".split())
 
 
 def _sentence_subject(toks: list[Tok], text: str, actors: Actors) -> Subject | None:
@@ -167,6 +182,9 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
     if not prefix.strip():
         return None
     toks = tokens(prefix, sent_start)
+    framed = _framed(toks, text)
+    if framed is not None:
+        return framed, "said"
     for v in range(len(toks) - 1, -1, -1):
         if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS:
             sub = subject_before(toks, v, text)
@@ -197,6 +215,26 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
     return None
 
 
+def _framed(toks: list[Tok], text: str) -> Subject | None:
+    """"As Tomáš Gallo put it, "…"" and "In the words of the WMO, … "…"": a framing clause names
+    the speaker of the quote it introduces."""
+    n = len(toks)
+    for k in range(max(0, n - 40), n):
+        t = fold(toks[k].text)
+        if t == "as" and k + 2 < n:
+            for v in range(k + 1, min(n - 1, k + 10)):
+                if toks[v].text in ("put", "puts") and fold(toks[v + 1].text) == "it":
+                    sub = subject_before(toks, v, text)
+                    if sub is not None and sub.kind == "name" and sub.pos > toks[k].start:
+                        return sub
+                    break
+                if toks[v].text in (",", ".", ";"):
+                    break
+        if t == "words" and k + 1 < n and toks[k + 1].text == "of" and k >= 2 and fold(toks[k - 2].text) == "in":
+            return name_after(toks, k + 2, text)
+    return None
+
+
 _PREPOSITIONS = frozenset("in of at from to for with on by about into over against between among".split())
 
 
@@ -215,8 +253,33 @@ def _recent_mention(names: list[str], paragraphs, pno: int, before: int) -> str 
     return best
 
 
-def _last_person_before(text: str, pos: int, actors: Actors,
-                        speakers: dict[str, tuple[str, str | None]]) -> tuple[str, str | None] | None:
+def _by_first_name(word: str, actors: Actors) -> tuple[str, str | None] | None:
+    fw = fold(word)
+    cands = [p for p in actors.people if " " in p.name and fold(p.name.split()[0]) == fw]
+    return (cands[0].name, cands[0].role) if len(cands) == 1 else None
+
+
+def _has_quote(text: str) -> bool:
+    return bool(quote_spans(text))
+
+
+def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> str | None:
+    """"the captain" when no one's role says so: the person named last before the word "captain"
+    in the latest earlier paragraph that uses it ("Morag Sinclair … she is its captain")."""
+    pat = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+    for k in range(pno - 1, max(0, pno - 12), -1):
+        para = paragraphs[k - 1]
+        m = None
+        for m in pat.finditer(para):
+            pass
+        if m is not None:
+            found = _last_person_before(para, m.start(), actors, spoke, known_only=True)
+            return found[0] if found else None
+    return None
+
+
+def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str, tuple[str, str | None]],
+                        known_only: bool = False) -> tuple[str, str | None] | None:
     """The last person named in the paragraph before pos: known, an earlier speaker by the last
     word of the name ("Hùng said" after Nguyễn Văn Hùng spoke), or a plausible full name."""
     toks = tokens(text)
@@ -233,6 +296,10 @@ def _last_person_before(text: str, pos: int, actors: Actors,
                     found = (p.name, p.role)
                 elif len(name) == 1 and fold(name[0]) in speakers:
                     found = speakers[fold(name[0])]
+                elif len(name) == 1 and (first := _by_first_name(name[0], actors)) is not None:
+                    found = first  # "Morag checks the forecast" after Morag Sinclair was introduced
+                elif known_only:
+                    pass
                 elif len(name) >= 2 and plausible_person(name) and not any(fold(w) in PLACE_NAMES for w in name) \
                         and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Mopani Copper Mines"
                     found = (" ".join(name), None)
@@ -299,11 +366,15 @@ def extract(paragraphs, actors: Actors) -> tuple[list[Quotation], list[str]]:
                             p = actors.person([name])
                             speaker = (name, p.role if p else None)
                     if speaker is None:
-                        speaker = _last_person_before(text, qs, actors, spoke) or last_speaker
+                        speaker = _last_person_before(text, qs, actors, spoke) or (
+                            _last_person_before(paragraphs[pno - 2], len(paragraphs[pno - 2]), actors, spoke)
+                            if pno >= 2 and not _has_quote(paragraphs[pno - 2]) else None) or last_speaker
                 elif sub.kind == "descriptor":
                     noun = fold(sub.words[0])
                     named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
                     who = _recent_mention(named, paragraphs, pno, qs) if named else None
+                    if who is None:
+                        who = _named_with_noun(noun, paragraphs, pno, actors, spoke)
                     if who is not None:
                         p = actors.person([who])
                         speaker = (who, p.role if p else None)

@@ -117,7 +117,7 @@ queen prince princess pope archbishop bishop cardinal colonel col major captain 
 sgt admiral inspector superintendent attorney spokesman spokeswoman spokesperson chancellor premier
 lawmaker councillor councilor sheikh emir sultan rabbi imam reverend rev father sister brother
 president-elect minister-designate executive officer officer head founder co-founder economist analyst
-footballer player coach researcher scientist professor-emeritus
+footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer
 """.split())
 # Lower-case role nouns that make an appositive a role ("a senior lecturer at ...").
 ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
