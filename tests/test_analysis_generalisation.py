@@ -104,3 +104,60 @@ def test_bare_month_takes_the_last_year_written_when_publication_is_unknown():
 def test_journal_is_the_source_of_published_research():
     facts = analyze(art("Salt cut strokes by 14%, according to research published on Thursday in The Lancet."))
     assert [s.name for s in facts.sources] == ["The Lancet"] or any("Lancet" in s.name for s in facts.sources)
+
+
+def test_framing_clauses_name_the_speaker():
+    got = speakers("As lead author Tomáš Gallo put it, \"heat is a silent killer\".",
+                   "In the words of the World Meteorological Organization, Europe is \"the fastest-warming continent\".",
+                   "Opposition Leader Daniel Kerr dismissed the plan as \"a press release, not a policy\".")
+    assert got["heat is a silent killer"] == "Tomáš Gallo"
+    assert "Meteorological" in got["the fastest-warming continent"]
+    assert got["a press release, not a policy"].endswith("Daniel Kerr")
+
+
+def test_role_before_name_after_quote_and_person_of_organisation():
+    got = speakers("\"A home you can't afford to rent is not a home,\" Greens leader Tamsin Hollis wrote on X.",
+                   "Dr Amara Okafor of the London School of Hygiene & Tropical Medicine, a co-author, warned that "
+                   "deaths could \"more than double by mid-century\".")
+    assert got["A home you can't afford to rent is not a home"] == "Tamsin Hollis"
+    assert got["more than double by mid-century"] == "Amara Okafor"
+
+
+def test_speaker_introduced_after_quote_then_by_title_first_name_and_pronoun():
+    got = speakers("“You learn to read the water before you learn to read the timetable.”",
+                   "That is how Morag Sinclair, 58, describes her first winter. Now she is its captain.",
+                   "The chief engineer, Dev Patel, has kept the engines running.",
+                   "“I’m not a hero,” he said.",
+                   "On the island, few believe it. “I heard that before,” the captain says.",
+                   "Morag checks the forecast.",
+                   "“We’ll see,” she says.")
+    assert got["You learn to read the water before you learn to read the timetable."] == "Morag Sinclair"
+    assert got["I’m not a hero"] == "Dev Patel"
+    assert got["I heard that before"] == "Morag Sinclair"
+    assert got["We’ll see"] == "Morag Sinclair"
+
+
+def test_compound_words_hyphen_spans_cents_and_index_names():
+    got = figures("Thirty-six years later, a two-year freeze and a seven-day pause; the dividend rose by "
+                  "5 cents to 48 cents, and the S&P 500 retail index gained 13%. Copper hit a four-month high.")
+    assert got == {"Thirty-six years": 36.0, "two-year": 2.0, "seven-day": 7.0, "5 cents": 0.05,
+                   "48 cents": 0.48, "13%": 13.0}
+
+
+def test_descending_pair_is_two_figures():
+    got = figures("The poll put the Coalition ahead 52 to 48 on a two-party basis.")
+    assert got["52"] == 52.0 and got["48"] == 48.0
+
+
+def test_month_pair_shares_its_year_and_since_looks_back():
+    assert dates("Deaths between June and September 2024 rose.", published=date(2025, 6, 5)) \
+        == {"2024-06", "2024-09"}
+    assert dates("Civilians have been killed since the start of May.", published=date(2025, 8, 14)) == {"2025-05"}
+
+
+def test_outlet_told_or_interviewed_is_a_source_but_a_person_is_not():
+    facts = analyze(art("Kerr said in an interview with Sky News that it would fail.",
+                        "Munro told the BBC in February 2025 that a ship was ordered.",
+                        "She told John Smith that it was over."))
+    names = [s.name for s in facts.sources]
+    assert "Sky News" in names and "BBC" in names and not any("Smith" in n for n in names)

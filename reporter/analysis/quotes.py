@@ -253,10 +253,33 @@ def _recent_mention(names: list[str], paragraphs, pno: int, before: int) -> str 
     return best
 
 
-def _by_first_name(word: str, actors: Actors) -> tuple[str, str | None] | None:
+def _by_first_name(word: str, actors: Actors, speakers=None) -> tuple[str, str | None] | None:
     fw = fold(word)
-    cands = [p for p in actors.people if " " in p.name and fold(p.name.split()[0]) == fw]
-    return (cands[0].name, cands[0].role) if len(cands) == 1 else None
+    cands = {p.name: (p.name, p.role) for p in actors.people if " " in p.name and fold(p.name.split()[0]) == fw}
+    for name, role in (speakers or {}).values():
+        if " " in name and fold(name.split()[0]) == fw:
+            cands.setdefault(name, (name, role))
+    return next(iter(cands.values())) if len(cands) == 1 else None
+
+
+_INTRO = re.compile(r"(?:That|This|Those|These)(?:’s|'s| is| was| are| were) (?:how|what|the words of)\s|So says\s")
+
+
+def _introduced_next(text: str, actors: Actors, spoke) -> tuple[str, str | None] | None:
+    """A paragraph that is only a quote, with the speaker named at the start of the next one."""
+    m = _INTRO.match(text)
+    if m is None:
+        return None
+    end = next((b for a, b in sentence_spans(text[:1000]) if a <= m.end() < b), min(len(text), 300))
+    toks = tokens(text[m.end():end], m.end())
+    for i, t in enumerate(toks):
+        if is_name_tok(t.text):
+            words = words_of(toks[i:run_fwd(toks, i)])
+            _, name = split_title(words)
+            if actors.person(name) is not None or (len(name) >= 2 and plausible_person(name)):
+                return " ".join(name), None
+            return None
+    return None
 
 
 def _has_quote(text: str) -> bool:
@@ -296,10 +319,11 @@ def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str,
                     found = (p.name, p.role)
                 elif len(name) == 1 and fold(name[0]) in speakers:
                     found = speakers[fold(name[0])]
-                elif len(name) == 1 and (first := _by_first_name(name[0], actors)) is not None:
+                elif len(name) == 1 and (first := _by_first_name(name[0], actors, speakers)) is not None:
                     found = first  # "Morag checks the forecast" after Morag Sinclair was introduced
                 elif known_only:
-                    pass
+                    if len(name) >= 2 and fold(name[-1]) in speakers:
+                        found = speakers[fold(name[-1])]
                 elif len(name) >= 2 and plausible_person(name) and not any(fold(w) in PLACE_NAMES for w in name) \
                         and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Mopani Copper Mines"
                     found = (" ".join(name), None)
@@ -389,6 +413,9 @@ def extract(paragraphs, actors: Actors) -> tuple[list[Quotation], list[str]]:
             if speaker is None and text[:qs].strip() in ('“', '"', '«', '„', "'", '‘') and last_speaker is not None \
                     and quotes and quotes[-1].paragraph == pno - 1:
                 speaker = last_speaker  # a paragraph that is all quote continues the previous one
+            if speaker is None and closed and pno < len(paragraphs) and not text[:qs - 1].strip() \
+                    and not text[qe + 1:].strip():
+                speaker = _introduced_next(paragraphs[pno], actors, spoke)  # "“…” / That is how X describes it"
             if speaker is None:
                 if nwords < 4:
                     skipped.append(f"¶{pno}: “{body[:40]}” has no speaker (a term or scare quote)")
@@ -407,6 +434,7 @@ def extract(paragraphs, actors: Actors) -> tuple[list[Quotation], list[str]]:
             para_speaker = last_speaker = speaker
             if " " in speaker[0]:
                 spoke.setdefault(fold(speaker[0].split()[-1]), speaker)
+                spoke.setdefault(fold(speaker[0].split()[0]), speaker)
         for k in pending:
             skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
         pending = new_pending

@@ -56,9 +56,33 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                 if sub is not None and len(sub.words) == 1 and fold(sub.words[0]) in PLACE_NAMES:
                     sub = _place_suffix(toks, sub) or sub  # "the US Embassy in Peru indicated"
                 name = _org_subject(sub, t.text, actors) if sub is not None else None
+            elif (low == "told" or (low == "with" and i >= 1 and toks[i - 1].text in ("interview", "interviews"))
+                  or (low == "in" and i >= 1 and toks[i - 1].text == "published")):
+                name = _outlet(toks, i + 1)  # "told the BBC", "in an interview with Sky News"
             if name and fold(name) not in surnames:
                 _add(found, name, pno)
     return list(found.values())
+
+
+_OUTLET_WORDS = frozenset("news radio tv television times post journal press agency network herald tribune "
+                          "guardian telegraph medicine science nature lancet review daily weekly".split())
+
+
+def _outlet(toks: list[Tok], i: int) -> str | None:
+    """An outlet after "told" / "interview with" / "published in": a capitalised run that is an
+    acronym (BBC) or ends like a news outlet or a journal, never a person."""
+    if i < len(toks) and toks[i].text in ("the", "The"):
+        i += 1
+    if i >= len(toks) or not is_name_tok(toks[i].text):
+        return None
+    e = i
+    while e < len(toks) and e - i < 5 and is_name_tok(toks[e].text):
+        e += 1
+    words = words_of(toks[i:e])
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 or any(
+            fold(w) in _OUTLET_WORDS for w in words[1:]) or (len(words) >= 2 and fold(words[0]) in _OUTLET_WORDS):
+        return " ".join(words)
+    return None
 
 
 def _work_venue(toks: list[Tok], i: int) -> str | None:
