@@ -8,16 +8,18 @@ heading (so the contents list and the outline point at the same destinations).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 
 from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, plain_text, walk,
 )
-from .pdf_inline import anchor_key, clean, escape, fragments
+from .pdf_inline import anchor_key, clean, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
 
+_WS = re.compile(r"[ \t\r\n]+")
 _BODY = ("Body Text", "First Paragraph")
 _BULLETS = ("•", "–", "◦")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -56,21 +58,19 @@ class Builder:
 
     # -- inline helpers --------------------------------------------------------------------------
 
-    def para(self, text: str, style):
-        from .pdf_flowables import CachedParagraph as RLParagraph
+    def para(self, text: str, style, href: str | None = None):
+        """A paragraph of one plain run (text the writer composes: title block, contents)."""
+        from .pdf_text import FastParagraph, fill_op
 
-        return RLParagraph(text, style)
+        text = _WS.sub(" ", clean(text)).strip(" ")
+        fill = fill_op(self.st.colors["link"] if href and "link" in self.st.colors else style.textColor)
+        return FastParagraph([(text, style.fontName, fill, href)] if text else [], style)
 
     def inline_para(self, inlines, style, target: str = "", bullet: str | None = None):
-        """A paragraph of inlines; plain text skips the markup parser entirely."""
-        from .pdf_flowables import CachedParagraph, plain_paragraph
+        """A paragraph of inlines; text is data (never markup) all the way to the page."""
+        from .pdf_text import FastParagraph
 
-        if not target and all(type(n) is Text for n in inlines):
-            return plain_paragraph(clean("".join(n.text for n in inlines)), style, bullet)
-        frags = fragments(inlines, style, self.st, self.anchors, target)
-        if not frags:
-            return CachedParagraph("", style, bulletText=bullet)
-        return CachedParagraph(None, style, bulletText=bullet, frags=frags)
+        return FastParagraph(runs(inlines, style, self.st, self.anchors), style, target, bullet)
 
     def _target(self, key: str) -> str:
         """The destination to place at a paragraph, once: a repeated anchor keeps its first place."""
@@ -87,17 +87,17 @@ class Builder:
         m = doc.meta
         out = []
         if m.title.strip():
-            out.append(self.para(escape(m.title), self.st.style("Title")))
+            out.append(self.para(m.title, self.st.style("Title")))
         if m.subtitle.strip():
-            out.append(self.para(escape(m.subtitle), self.st.style("Subtitle")))
+            out.append(self.para(m.subtitle, self.st.style("Subtitle")))
         when = _pretty_date(m.date)
         byline = [p for p in (when if when not in m.subtitle else "",
                               f"Prepared for {m.prepared_for}" if m.prepared_for.strip() else "",
                               f"Prepared by {m.author}" if m.author.strip() else "") if p]
         if byline:
-            out.append(self.para(escape("  ·  ".join(byline)), self.st.style("Source")))
+            out.append(self.para("  ·  ".join(byline), self.st.style("Source")))
         if m.marking.strip():
-            out.append(self.para(escape(m.marking), self.st.style("Marking")))
+            out.append(self.para(m.marking, self.st.style("Marking")))
         if out:
             out.append(HRFlowable(width="100%", thickness=1.2, color=self.st.colors.get("accent"),
                                   spaceBefore=2, spaceAfter=10))
@@ -195,20 +195,19 @@ class Builder:
             flow.hAlign = "CENTER"
             return [flow]
         except Exception:  # unreadable picture data: say so in the text rather than fail the briefing
-            return [self.para(escape(f"[image: {img.alt or 'unreadable picture'}]"), self.st.style("Caption"))]
+            return [self.para(f"[image: {img.alt or 'unreadable picture'}]", self.st.style("Caption"))]
 
     def contents(self, title: str, levels: int) -> list:
         """A list of heading links (no page numbers: one layout pass; the outline navigates)."""
         entries = [(lvl, text, key) for lvl, text, key in self.headings if lvl <= max(1, levels)]
         if not entries:
             return []
-        out = [self.para(escape(title or "Contents"), self.st.variant("TOC Heading", keepWithNext=1))]
-        link = self.st.colors["link"].hexval().replace("0x", "#")
+        out = [self.para(title or "Contents", self.st.variant("TOC Heading", keepWithNext=1))]
         for lvl, text, key in entries:
             style = self.st.variant("Normal", leftIndent=(lvl - 1) * 0.6 * CM, spaceAfter=2,
                                     fontName=self.st.style("Heading 1").fontName if lvl == 1 else
                                     self.st.style("Normal").fontName)
-            out.append(self.para(f'<a href="#{key}" color="{link}">{escape(text or "(untitled)")}</a>', style))
+            out.append(self.para(text or "(untitled)", style, "#" + key))
         return out
 
 

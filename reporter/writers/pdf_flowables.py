@@ -1,53 +1,15 @@
-"""Two flowables that make platypus cheaper and kinder to a briefing's layout.
+"""A keep-with-next group kinder to a briefing's layout than reportlab's own.
 
-Both subclass reportlab's own and change one method each, so everything else (splitting,
-drawing, links) stays reportlab's tested code.
+It subclasses reportlab's KeepTogether and changes one method, so everything else stays
+reportlab's tested code.
 """
 
 from __future__ import annotations
 
-import re
-
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
 from .pdf_styles import CM
-
-_SPACES = re.compile(r"[ \t\r\n]+")
-_TEMPLATES: dict[int, tuple] = {}
-
-
-def plain_paragraph(text: str, style, bulletText=None) -> "CachedParagraph":
-    """A paragraph of one plain run, built without reportlab's markup parser.
-
-    The text goes straight into a fragment cloned from the style, so it is never parsed
-    as markup at all (and parsing is a fifth of the writer's time on a long briefing).
-    """
-    hit = _TEMPLATES.get(id(style))
-    if hit is None or hit[0] is not style:
-        hit = _TEMPLATES[id(style)] = (style, Paragraph("x", style).frags[0])
-    text = _SPACES.sub(" ", text).strip(" ")
-    if not text:
-        return CachedParagraph("", style, bulletText=bulletText)
-    return CachedParagraph(None, style, bulletText=bulletText, frags=[hit[1].clone(text=text)])
-
-
-class CachedParagraph(Paragraph):
-    """A Paragraph that breaks its lines once per width.
-
-    Platypus wraps most paragraphs two or three times at the same width (a table sizes its
-    rows and then draws its cells; keep-together groups measure and then place); line
-    breaking is the dominant cost, and its result depends only on the width.
-    """
-
-    _wrapped = None
-
-    def wrap(self, availWidth, availHeight):
-        hit = self._wrapped
-        if hit is not None and hit[0] == availWidth and "blPara" in self.__dict__:  # split() may drop it
-            return hit[1]
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, size)
-        return size
+from .pdf_text import FastParagraph
 
 
 class KeepWithNext(KeepTogether):
@@ -64,7 +26,7 @@ class KeepWithNext(KeepTogether):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         content = self._content
-        if len(content) > 1 and isinstance(content[-1], (Table, Paragraph)):
+        if len(content) > 1 and isinstance(content[-1], (Table, Paragraph, FastParagraph)):
             lead = 0.0
             for f in content[:-1]:
                 _, h = f.wrap(aW, aH)

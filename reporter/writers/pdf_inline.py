@@ -1,9 +1,7 @@
-"""Inlines -> reportlab paragraph fragments; article text is data, never markup.
+"""Inlines -> FastParagraph runs; article text is data, never markup.
 
 ``<b>``, ``<para>``, ``&amp;`` and control characters in an article must show literally.
-Fragments are built directly from the model, so text never meets reportlab's markup
-parser (which is also a fifth of the writer's time); ``escape`` serves the few strings
-the writer composes as markup itself (title block, contents list).
+Runs are built directly from the model and no markup parser ever sees them.
 """
 
 from __future__ import annotations
@@ -28,31 +26,23 @@ def clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def escape(text: str) -> str:
-    """Clean text, XML-escaped for reportlab's paragraph parser (also safe in attributes)."""
-    return (
-        clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
-
-
 def anchor_key(anchor: str) -> str:
     """A PDF destination name for a model anchor: ASCII only, one key per anchor."""
     return "a-" + _KEY_UNSAFE.sub(lambda m: f".{ord(m.group()):x}.", anchor)
 
 
-def fragments(inlines, style, st, anchors, target: str = "") -> list:
-    """Reportlab paragraph fragments for some inlines, built directly (no markup parser).
+def runs(inlines, style, st, anchors) -> list:
+    """FastParagraph runs ``(text, face, fill_op, href)`` for some inlines (``None``: a line break).
 
-    Text goes into fragments as data, so nothing in it can act as markup; ``target`` names
-    a destination placed at the paragraph's start; internal links only to existing anchors.
+    Text goes into runs as data, so nothing in it can act as markup; internal links only to
+    existing anchors; spaces collapse and the paragraph's outer spaces go, as in reportlab.
     """
-    from reportlab.lib.abag import ABag
+    from .pdf_text import fill_op
 
-    base, font_key, bold0, italic0 = _template(style, st)
-    link_color = st.colors.get("link", base.textColor)
+    font_key, bold0, italic0 = _face_of(style, st)
+    text_fill = fill_op(style.textColor)
+    link_fill = fill_op(st.colors["link"]) if "link" in st.colors else text_fill
     out: list = []
-    if target:
-        out.append(base.clone(text="", cbDefn=ABag(kind="anchor", label="anchor", name=target)))
 
     def emit(nodes, bold: bool, italic: bool, href: str | None) -> None:
         for node in nodes:
@@ -60,10 +50,7 @@ def fragments(inlines, style, st, anchors, target: str = "") -> list:
                 case Text(text=t):
                     text = _WS.sub(" ", clean(t))
                     if text:
-                        face = st.face(font_key, bold, italic)
-                        out.append(base.clone(text=text, fontName=face, bold=int(bold), italic=int(italic),
-                                              link=[(0, href)] if href else [],
-                                              textColor=link_color if href else base.textColor))
+                        out.append((text, st.face(font_key, bold, italic), link_fill if href else text_fill, href))
                 case Strong(children=c):
                     emit(c, True, italic, href)
                 case Emph(children=c):
@@ -71,28 +58,31 @@ def fragments(inlines, style, st, anchors, target: str = "") -> list:
                 case Link(children=c, url=url):
                     emit(c, bold, italic, _href(url, anchors) or href)
                 case LineBreak():
-                    out.append(base.clone(text="", lineBreak=True))
+                    out.append(None)
 
     emit(inlines, bold0, italic0, None)
-    texts = [f for f in out if f.text]
-    if texts:  # the parser trims a paragraph's outer spaces; so do we
-        texts[0].text = texts[0].text.lstrip(" ")
-        texts[-1].text = texts[-1].text.rstrip(" ")
-    return out
+    return trim(out)
 
 
-_TEMPLATES: dict[int, tuple] = {}
+def trim(out: list) -> list:
+    """Runs without the paragraph's outer spaces (and without runs left empty by that)."""
+    texts = [i for i, r in enumerate(out) if r is not None]
+    if texts:
+        first, last = texts[0], texts[-1]
+        r = out[first]
+        out[first] = (r[0].lstrip(" "), *r[1:])
+        r = out[last]
+        out[last] = (r[0].rstrip(" "), *r[1:])
+    return [r for r in out if r is None or r[0]]
 
 
-def _template(style, st):
-    """A fragment carrying the style's font, size and colour (made once per style)."""
-    hit = _TEMPLATES.get(id(style))
+_FACES: dict[int, tuple] = {}
+
+
+def _face_of(style, st):
+    hit = _FACES.get(id(style))
     if hit is None or hit[0] is not style:
-        from reportlab.platypus import Paragraph
-
-        frag = Paragraph("x", style).frags[0]
-        font_key, bold, italic = st.face_of(style.fontName)
-        hit = _TEMPLATES[id(style)] = (style, (frag, font_key, bold, italic))
+        hit = _FACES[id(style)] = (style, st.face_of(style.fontName))
     return hit[1]
 
 

@@ -53,9 +53,7 @@ def table_flowables(table: Table, b) -> list:
         flow.spaceBefore, flow.spaceAfter = 4, 2 if table.caption else 10
         out.append(flow)
     if table.caption:
-        from .pdf_flowables import plain_paragraph
-
-        out.append(plain_paragraph(clean(table.caption), st.style("Caption")))
+        out.append(b.para(table.caption, st.style("Caption")))
     return out
 
 
