@@ -35,6 +35,9 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     from .pdf_inline import clean
     from .pdf_styles import CM, pdf_styles
 
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0  # binary streams: ASCII85 is a pure-Python pass over every page and font
     hs = style or load_house_style()
     st = pdf_styles(hs)
     page = hs.page

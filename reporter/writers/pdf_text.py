@@ -16,6 +16,7 @@ once per document.
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.flowables import Flowable
 
@@ -137,35 +138,49 @@ class FastParagraph(Flowable):
 
     # words: [gap, width, pieces]; pieces: ((run index, text, width), ...); None = forced break
     def _tokenize(self) -> list:
-        runs, size = self.runs, self.size
-        k = size * 0.001
+        runs = self.runs
+        k = self.size * 0.001
         if len(runs) == 1 and runs[0] is not None:
-            text, face = runs[0][0], runs[0][1]
-            units = units_of(face)
+            units = units_of(runs[0][1])
             gap = units(" ") * k
-            return [[gap, units(w) * k, ((0, w, units(w) * k),)] for w in text.split(" ") if w]
+            return [[gap, w, ((0, t, w),)] for t, w in ((t, units(t) * k) for t in runs[0][0].split(" ") if t)]
         words: list = []
-        cur = None
+        cur = None  # the word still open at the end of the previous run (no space after it yet)
         gap = 0.0
+        prev_face = None  # face of the last piece of ``cur``
         for i, run in enumerate(runs):
             if run is None:
                 words.append(None)
                 cur = None
                 continue
-            units = units_of(run[1])
-            for j, part in enumerate(run[0].split(" ")):
-                if j:
-                    if cur is not None:  # the space belongs to the face of the word before it
-                        last = runs[cur[2][-1][0]]
-                        gap = units_of(last[1])(" ") * k
-                    cur = None
+            text, face = run[0], run[1]
+            units = units_of(face)
+            parts = text.split(" ")
+            first = parts[0]
+            if first:
+                w = units(first) * k
+                if cur is None:
+                    cur = [gap, w, [(i, first, w)]]
+                    words.append(cur)
+                else:
+                    cur[1] += w
+                    cur[2].append((i, first, w))
+                prev_face = face
+            if len(parts) == 1:
+                continue
+            # a space follows: it is drawn in the face of the word before it
+            space = units(" ") * k
+            gap = space if (first or cur is None or prev_face == face) else units_of(prev_face)(" ") * k
+            cur = None
+            for part in parts[1:]:
                 if part:
                     w = units(part) * k
-                    if cur is None:
-                        cur = [gap, 0.0, []]
-                        words.append(cur)
-                    cur[1] += w
-                    cur[2].append((i, part, w))
+                    cur = [gap, w, [(i, part, w)]]
+                    words.append(cur)
+                    gap = space
+            if not parts[-1]:
+                cur = None
+            prev_face = face
         return words
 
     # -- layout ---------------------------------------------------------------------------------
@@ -305,12 +320,19 @@ class FastParagraph(Flowable):
         avail = self._text_width(self.width)
         lines = self._lines_for(avail)
         size, leading = self.size, self.leading
-        runs = self.runs
         top = y0 + self.height
         if self.target:
             canv.bookmarkHorizontal(self.target, x0, top)
         encoders = _encoder(canv)
         doc = canv._doc
+        # per run: encoder, fill, link, encoded space (subset name, text)
+        info = []
+        for run in self.runs:
+            if run is None:
+                info.append(None)
+                continue
+            enc = _encode_fn(encoders, doc, run[1])
+            info.append((enc, run[2], run[3], enc(" ")[0]))
         align = style.alignment
         left = x0 + style.leftIndent
         y = top - size
@@ -319,18 +341,15 @@ class FastParagraph(Flowable):
         fsize = num(size)
         cur_font = cur_fill = None
         if self.bullet:
-            bface = style.bulletFontName
-            code(fill_op(style.textColor))
             cur_fill = fill_op(style.textColor)
+            code(cur_fill)
             code(f"1 0 0 1 {num(x0 + style.bulletIndent)} {num(y)} Tm")
             bsize = num(style.bulletFontSize)
-            for name, s in _encode_fn(encoders, doc, bface)(self.bullet):
+            for name, s in _encode_fn(encoders, doc, style.bulletFontName)(self.bullet):
                 code(f"{name} {bsize} Tf ({s}) Tj")
-            cur_font = None
         tw = 0.0
         links: list = []
-        space_enc = {}
-        for li, (words, width, end) in enumerate(lines):
+        for words, width, end in lines:
             if not words:
                 y -= leading
                 continue
@@ -352,48 +371,53 @@ class FastParagraph(Flowable):
                 tw = new_tw
                 code(f"{num(tw)} Tw")
             buf: list = []
-            pos = x
-            link = None  # (href, x start) of the link being drawn on this line
-            for k, word in enumerate(words):
-                if k:
-                    face = runs[words[k - 1][2][-1][0]][1]
-                    sp = space_enc.get(face)
-                    if sp is None:
-                        sp = space_enc[face] = _encode_fn(encoders, doc, face)(" ")[0]
-                    if sp[0] != cur_font:
+            add = buf.append
+            pos = pos_end = x
+            href_now = None  # the link being drawn on this line, from x = link_x
+            link_x = 0.0
+            last_run = -1
+            for word in words:
+                if last_run >= 0:
+                    sp_name, sp = info[last_run][3]
+                    if sp_name != cur_font:
                         if buf:
                             code(f"({''.join(buf)}) Tj")
-                            buf = []
-                        cur_font = sp[0]
-                        code(f"{cur_font} {fsize} Tf")
-                    buf.append(sp[1])
+                            buf.clear()
+                        cur_font = sp_name
+                        code(f"{sp_name} {fsize} Tf")
+                    add(sp)
                     pos += word[0] + tw
                 for i, text, w in word[2]:
-                    _, face, fill, href = runs[i]
-                    if href != (link[0] if link else None):
-                        if link and link[0]:
-                            links.append((link[0], link[1], pos_end, y))
-                        link = (href, pos)
-                    if fill != cur_fill:
+                    enc, fill, href, _ = info[i]
+                    last_run = i
+                    if href != href_now:
+                        if href_now:
+                            links.append((href_now, link_x, pos_end, y))
+                        href_now, link_x = href, pos
+                    if fill is not cur_fill:
                         if buf:
                             code(f"({''.join(buf)}) Tj")
-                            buf = []
+                            buf.clear()
                         cur_fill = fill
                         code(fill)
-                    for name, s in _encode_fn(encoders, doc, face)(text):
-                        if name != cur_font:
-                            if buf:
-                                code(f"({''.join(buf)}) Tj")
-                                buf = []
-                            cur_font = name
-                            code(f"{name} {fsize} Tf")
-                        buf.append(s)
+                    encoded = enc(text)
+                    if len(encoded) == 1 and encoded[0][0] == cur_font:
+                        add(encoded[0][1])
+                    else:
+                        for name, s in encoded:
+                            if name != cur_font:
+                                if buf:
+                                    code(f"({''.join(buf)}) Tj")
+                                    buf.clear()
+                                cur_font = name
+                                code(f"{name} {fsize} Tf")
+                            add(s)
                     pos += w
                     pos_end = pos
             if buf:
                 code(f"({''.join(buf)}) Tj")
-            if link and link[0]:
-                links.append((link[0], link[1], pos_end, y))
+            if href_now:
+                links.append((href_now, link_x, pos_end, y))
             y -= leading
         code("ET Q")
         canv._code.append("\n".join(out))
@@ -402,4 +426,33 @@ class FastParagraph(Flowable):
             if href.startswith("#"):
                 canv.linkRect("", href[1:], rect, relative=1)
             else:
-                canv.linkURL(href, rect, relative=1)
+                link_url(canv, href, rect)
+
+
+class _Raw(PDFObject):
+    """A PDF object written as ready-made bytes."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document) -> bytes:
+        return self.data
+
+
+def link_url(canv, url: str, rect) -> None:
+    """What ``canv.linkURL(url, rect, relative=1)`` adds, as one pre-formatted dictionary.
+
+    reportlab builds a tree of dictionary, name and array objects per link and formats it
+    generically at save time; a briefing has a link in most paragraphs.
+    """
+    doc = canv._doc
+    uris = getattr(doc, "_fast_uris", None)
+    if uris is None:
+        uris = doc._fast_uris = {}
+    uri = uris.get(url)
+    if uri is None:
+        uri = uris[url] = PDFString(url).format(doc)
+    x1, y1, x2, y2 = canv._absRect(rect, 1)
+    data = b"".join((b"<< /A << /S /URI /Type /Action /URI ", uri, b" >> /Border [ 0 0 0 ] /Rect [ ",
+                     f"{num(x1)} {num(y1)} {num(x2)} {num(y2)}".encode(), b" ] /Subtype /Link /Type /Annot >>"))
+    canv._addAnnotation(_Raw(data))
