@@ -1,7 +1,7 @@
 """Time the PDF writer on the sample briefing and on a 100-article-sized document.
 
 ``python scripts/bench_pdf.py [--profile]`` prints medians of several runs (imports and the
-once-per-process font registration excluded). Targets: the sample under ~0.15 s, the
+once-per-process font registration excluded). Targets: the sample under ~0.1 s, the
 large document (~2,100 paragraphs, 100 quotes, three 300-row tables) under ~1.2 s.
 """
 

@@ -253,3 +253,31 @@ def test_arbitrary_unicode_never_breaks_the_writer(tmp_path, text):
     out = tmp_path / "h.pdf"
     write(doc, out)
     assert len(PdfReader(str(out)).pages) >= 1
+
+
+def test_a_paragraph_longer_than_a_page_flows_without_losing_or_reordering_words(tmp_path):
+    from pypdf import PdfReader
+
+    words = [f"w{i}" for i in range(2500)]
+    write(Document(meta(), (para(" ".join(words)), para("after"))), tmp_path / "p.pdf")
+    text = pdf_text(tmp_path / "p.pdf")
+    found = [t for t in text.split() if t.startswith("w") and t[1:].isdigit()]
+    assert found == words
+    assert len(PdfReader(str(tmp_path / "p.pdf")).pages) >= 2
+
+
+def test_justified_lines_end_at_the_right_margin_and_the_last_line_does_not(tmp_path):
+    text = " ".join(f"word{i % 7}{'x' * (i % 5)}" for i in range(120))
+    write(Document(meta(), (para(text),)), tmp_path / "j.pdf")
+    bbox = subprocess.run([require_tool("pdftotext"), "-bbox", str(tmp_path / "j.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    import re
+
+    rows: dict = {}
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">word', bbox):
+        y = round(float(m.group(2)))
+        rows[y] = max(rows.get(y, 0.0), float(m.group(3)))
+    ends = [rows[y] for y in sorted(rows)]
+    assert len(ends) >= 4
+    assert max(ends[:-1]) - min(ends[:-1]) < 1.0, ends  # flush right edge
+    assert ends[-1] < min(ends[:-1]) - 5  # the last line is left-aligned
