@@ -72,6 +72,7 @@ def units_of(font_name: str):
             return w
 
         fn.char = lambda c: get(ord(c), default)  # type: ignore[attr-defined]
+        fn.cache = cache  # type: ignore[attr-defined]  -- callers look words up without a call
         _UNITS[font_name] = fn
     return fn
 
@@ -142,8 +143,15 @@ class FastParagraph(Flowable):
         k = self.size * 0.001
         if len(runs) == 1 and runs[0] is not None:
             units = units_of(runs[0][1])
+            known = units.cache
             gap = units(" ") * k
-            return [[gap, w, ((0, t, w),)] for t, w in ((t, units(t) * k) for t in runs[0][0].split(" ") if t)]
+            words = []
+            for t in runs[0][0].split(" "):
+                if t:
+                    w = known.get(t)
+                    w = (units(t) if w is None else w) * k
+                    words.append([gap, w, ((0, t, w),)])
+            return words
         words: list = []
         cur = None  # the word still open at the end of the previous run (no space after it yet)
         gap = 0.0
@@ -172,9 +180,11 @@ class FastParagraph(Flowable):
             space = units(" ") * k
             gap = space if (first or cur is None or prev_face == face) else units_of(prev_face)(" ") * k
             cur = None
+            known = units.cache
             for part in parts[1:]:
                 if part:
-                    w = units(part) * k
+                    w = known.get(part)
+                    w = (units(part) if w is None else w) * k
                     cur = [gap, w, [(i, part, w)]]
                     words.append(cur)
                     gap = space
