@@ -63,7 +63,9 @@ def _cue(word: str, participles: bool = True) -> str | None:
 def _tense(text: str, start: int, pos: int, end: int | None = None, stop: int | None = None) -> str | None:
     """"past" or "future" from the nearest tense cue in the date's clause: the words before it
     back to "that"/a comma, else the words after it. "had been due to expire" is past."""
-    before = text[start:pos].split()[-6:]
+    # Six words back, read from a bounded window so a run-on paragraph stays linear.
+    window = max(start, pos - 300)
+    before = text[window:pos].split()[-6:] if window == start else text[window:pos].split()[1:][-6:]
     for k in range(len(before) - 1, -1, -1):
         w = before[k]
         if w.lower() in _CLAUSE or w.endswith((",", ";", ":")):
