@@ -7,7 +7,6 @@ large document (~2,100 paragraphs, 100 quotes, three 300-row tables) under ~1.2 
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -17,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_docx import big_document  # noqa: E402  -- the same documents the DOCX benchmark uses
+from bench_docx import big_document, timed as docx_timed  # noqa: E402  -- same documents, same timing
 
 
 def sample_document():
@@ -29,12 +28,7 @@ def sample_document():
 def timed(doc, out: Path, runs: int) -> float:
     from reporter.writers.pdf import write
 
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        write(doc, out)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return docx_timed(doc, out, runs, write)
 
 
 def main() -> int:
