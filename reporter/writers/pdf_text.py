@@ -359,6 +359,14 @@ class FastParagraph(Flowable):
                 code(f"{name} {bsize} Tf ({s}) Tj")
         tw = 0.0
         links: list = []
+        buf: list = []  # text of the current show-text operator
+        add = buf.append
+
+        def flush() -> None:
+            if buf:
+                code(f"({''.join(buf)}) Tj")
+                buf.clear()
+
         for words, width, end in lines:
             if not words:
                 y -= leading
@@ -380,8 +388,6 @@ class FastParagraph(Flowable):
             if new_tw != tw:
                 tw = new_tw
                 code(f"{num(tw)} Tw")
-            buf: list = []
-            add = buf.append
             pos = pos_end = x
             href_now = None  # the link being drawn on this line, from x = link_x
             link_x = 0.0
@@ -390,9 +396,7 @@ class FastParagraph(Flowable):
                 if last_run >= 0:
                     sp_name, sp = info[last_run][3]
                     if sp_name != cur_font:
-                        if buf:
-                            code(f"({''.join(buf)}) Tj")
-                            buf.clear()
+                        flush()
                         cur_font = sp_name
                         code(f"{sp_name} {fsize} Tf")
                     add(sp)
@@ -405,9 +409,7 @@ class FastParagraph(Flowable):
                             links.append((href_now, link_x, pos_end, y))
                         href_now, link_x = href, pos
                     if fill is not cur_fill:
-                        if buf:
-                            code(f"({''.join(buf)}) Tj")
-                            buf.clear()
+                        flush()
                         cur_fill = fill
                         code(fill)
                     encoded = enc(text)
@@ -416,16 +418,13 @@ class FastParagraph(Flowable):
                     else:
                         for name, s in encoded:
                             if name != cur_font:
-                                if buf:
-                                    code(f"({''.join(buf)}) Tj")
-                                    buf.clear()
+                                flush()
                                 cur_font = name
                                 code(f"{name} {fsize} Tf")
                             add(s)
                     pos += w
                     pos_end = pos
-            if buf:
-                code(f"({''.join(buf)}) Tj")
+            flush()
             if href_now:
                 links.append((href_now, link_x, pos_end, y))
             y -= leading
