@@ -142,27 +142,21 @@ def add_header_footer(document, meta, ids: dict[str, str], clean) -> None:
     section = document.sections[0]
     sect_pr = section._sectPr
     values = {"marking": clean(meta.marking), "title": clean(short_title(meta.title)), "date": clean(meta.date)}
-    if _has_reference(sect_pr, "header"):
-        _fill_placeholders(section.header._element, values)
-    else:
-        section.header.is_linked_to_previous = False
-        hdr = section.header._element
-        hdr[:] = []
-        p = _hf_paragraph(hdr, ids["Header"])
+    for kind, part in (("header", section.header), ("footer", section.footer)):
+        if _has_reference(sect_pr, kind):  # the user's own header or footer, placeholders filled
+            _fill_placeholders(part._element, values)
+            continue
+        part.is_linked_to_previous = False
+        element = part._element
+        element[:] = []
+        p = _hf_paragraph(element, ids[kind.capitalize()])
         if values["marking"]:
             add_text_runs(p, values["marking"], _bold)
-        add_text_runs(p, "\t\t" + values["title"])
-    if _has_reference(sect_pr, "footer"):
-        _fill_placeholders(section.footer._element, values)
-    else:
-        section.footer.is_linked_to_previous = False
-        ftr = section.footer._element
-        ftr[:] = []
-        p = _hf_paragraph(ftr, ids["Footer"])
-        if values["marking"]:
-            add_text_runs(p, values["marking"], _bold)
-        add_text_runs(p, "\t\tPage ")
-        add_field(p, "PAGE")
-        add_text_runs(p, " of ")
-        add_field(p, "NUMPAGES")
+        if kind == "header":
+            add_text_runs(p, "\t\t" + values["title"])
+        else:
+            add_text_runs(p, "\t\tPage ")
+            add_field(p, "PAGE")
+            add_text_runs(p, " of ")
+            add_field(p, "NUMPAGES")
 
