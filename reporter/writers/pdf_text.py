@@ -16,6 +16,7 @@ once per document.
 
 from __future__ import annotations
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.flowables import Flowable
@@ -107,6 +108,17 @@ def _encode_fn(encoders: dict, doc, font_name: str):
                 hit = cache[text] = out
             return hit
 
+        def plain(text: str):
+            """``text`` escaped, when all of it is in the subset of the space (else None)."""
+            hit = plain_cache.get(text, False)
+            if hit is False:
+                encoded = fn(text)
+                hit = plain_cache[text] = encoded[0][1] if len(encoded) == 1 and encoded[0][0] == space else None
+            return hit
+
+        plain_cache: dict = {}
+        space = fn(" ")[0][0]
+        fn.plain = plain  # type: ignore[attr-defined]
         encoders[font_name] = fn
     return fn
 
@@ -122,7 +134,8 @@ class FastParagraph(Flowable):
     destination placed at the paragraph's top.
     """
 
-    def __init__(self, runs, style, target: str = "", bullet: str | None = None, *, _words=None, _lines=None):
+    def __init__(self, runs, style, target: str = "", bullet: str | None = None, *, _words=None, _lines=None,
+                 _single=None):
         super().__init__()
         self.style = style
         self.runs = runs
@@ -133,25 +146,43 @@ class FastParagraph(Flowable):
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
         self.keepWithNext = style.keepWithNext
-        self._words = _words if _words is not None else self._tokenize()
+        if _words is None and _single is None:
+            if len(runs) == 1 and runs[0] is not None:
+                _single = self._measure_single()
+            else:
+                _words = self._tokenize()
+        # Most paragraphs are one run (one face, colour and link): they keep parallel lists of
+        # words and widths, ``_single = (texts, widths, gap)``, and are laid out and drawn a line
+        # at a time. Others keep a list of words, each ``[gap, width, pieces]``.
+        self._single = _single
+        self._words = _words
         self._laid = _lines  # (width, lines) or None
         self.width = self.height = 0
+
+    def _measure_single(self) -> tuple:
+        units = units_of(self.runs[0][1])
+        k = self.size * 0.001
+        texts = self.runs[0][0].split(" ")
+        if "" in texts:
+            texts = [t for t in texts if t]
+        widths = list(map(units.cache.get, texts))
+        if None in widths:
+            widths = [units(t) if w is None else w for t, w in zip(texts, widths)]
+        return texts, [w * k for w in widths], units(" ") * k
+
+    def _general(self) -> list:
+        """The words as the general layout reads them, made once a one-run paragraph needs them."""
+        if self._words is None:
+            texts, widths, gap = self._single
+            self._words = [[gap, w, ((0, t, w),)] for t, w in zip(texts, widths)]
+            self._single = None
+            self._laid = None
+        return self._words
 
     # words: [gap, width, pieces]; pieces: ((run index, text, width), ...); None = forced break
     def _tokenize(self) -> list:
         runs = self.runs
         k = self.size * 0.001
-        if len(runs) == 1 and runs[0] is not None:
-            units = units_of(runs[0][1])
-            known = units.cache
-            gap = units(" ") * k
-            words = []
-            for t in runs[0][0].split(" "):
-                if t:
-                    w = known.get(t)
-                    w = (units(t) if w is None else w) * k
-                    words.append([gap, w, ((0, t, w),)])
-            return words
         words: list = []
         cur = None  # the word still open at the end of the previous run (no space after it yet)
         gap = 0.0
@@ -204,10 +235,16 @@ class FastParagraph(Flowable):
         laid = self._laid
         if laid is not None and laid[0] == avail:
             return laid[1]
+        limit = avail + _EPS
+        if self._single is not None:
+            if not self._single[1] or max(self._single[1]) <= limit:
+                lines = self._single_lines(limit)
+                self._laid = (avail, lines)
+                return lines
+            self._general()  # a word wider than the line: the general layout chops it
         lines: list = []
         line: list = []
         width = gaps = 0.0
-        limit = avail + _EPS
         for word in self._words:
             if word is None:
                 lines.append((line, width, HARD))
@@ -233,6 +270,25 @@ class FastParagraph(Flowable):
         if line or not lines:
             lines.append((line, width, HARD))
         self._laid = (avail, lines)
+        return lines
+
+    def _single_lines(self, limit: float) -> list:
+        """Lines of a one-run paragraph as (first word, end word, width, end); the same greedy
+        breaks and arithmetic as the general layout, without a list per word."""
+        _, widths, gap = self._single
+        lines: list = []
+        start = 0
+        width = gaps = 0.0
+        for i, w in enumerate(widths):
+            if i > start:
+                grown = width + gap + w
+                if grown - SHRINK * (gaps + gap) <= limit:
+                    width = grown
+                    gaps += gap
+                    continue
+                lines.append((start, i, width, SOFT))
+            start, width, gaps = i, w, 0.0
+        lines.append((start, len(widths), width, HARD))
         return lines
 
     def _chop(self, word, avail: float) -> list:
@@ -269,7 +325,10 @@ class FastParagraph(Flowable):
         return availWidth, self.height
 
     def minWidth(self):
-        words = [w[1] for w in self._words if w is not None]
+        if self._single is not None:
+            words = self._single[1]
+        else:
+            words = [w[1] for w in self._words if w is not None]
         return max(words, default=0.0) + self.style.leftIndent + self.style.rightIndent
 
     def split(self, availWidth, availHeight):
@@ -296,6 +355,11 @@ class FastParagraph(Flowable):
         return [first, second]
 
     def _part(self, lines, width, target, bullet) -> "FastParagraph":
+        if self._single is not None:
+            texts, widths, gap = self._single
+            a, b = lines[0][0], lines[-1][1]
+            return FastParagraph(self.runs, self.style, target, bullet, _single=(texts[a:b], widths[a:b], gap),
+                                 _lines=(width, [(i - a, j - a, w, end) for i, j, w, end in lines]))
         words: list = []
         chopped = False
         for line_words, _, end in lines:
@@ -349,37 +413,42 @@ class FastParagraph(Flowable):
         out = ["q BT"]
         code = out.append
         fsize = num(size)
-        cur_font = cur_fill = None
+        # the text state so far: [font, fill] (a font or fill operator is written only on change)
+        state = [None, None]
         if self.bullet:
-            cur_fill = fill_op(style.textColor)
-            code(cur_fill)
+            state[1] = fill_op(style.textColor)
+            code(state[1])
             code(f"1 0 0 1 {num(x0 + style.bulletIndent)} {num(y)} Tm")
             bsize = num(style.bulletFontSize)
             for name, s in _encode_fn(encoders, doc, style.bulletFontName)(self.bullet):
                 code(f"{name} {bsize} Tf ({s}) Tj")
         tw = 0.0
         links: list = []
-        buf: list = []  # text of the current show-text operator
-        add = buf.append
-
-        def flush() -> None:
-            if buf:
-                code(f"({''.join(buf)}) Tj")
-                buf.clear()
-
-        for words, width, end in lines:
-            if not words:
+        single = self._single
+        if single is not None:
+            texts, _, gap = single
+            enc, fill, href, (sp_name, sp) = info[0]
+            plain = enc.plain
+            font_op = f"{sp_name} {fsize} Tf"
+        for line in lines:
+            if single is not None:
+                first, end_word, width, end = line
+                count = end_word - first
+            else:
+                words, width, end = line
+                count = len(words)
+            if not count:
                 y -= leading
                 continue
             slack = avail - width
             new_tw = 0.0
             x = left
-            if slack < 0 and len(words) > 1:  # a line that fits only with its spaces shrunk
-                new_tw = slack / (len(words) - 1)
+            if slack < 0 and count > 1:  # a line that fits only with its spaces shrunk
+                new_tw = slack / (count - 1)
                 slack = 0.0
             elif align == JUSTIFY:
-                if end == SOFT and len(words) > 1:
-                    new_tw = slack / (len(words) - 1)
+                if end == SOFT and count > 1:
+                    new_tw = slack / (count - 1)
             elif align == RIGHT:
                 x += slack
             elif align == CENTER:
@@ -388,54 +457,93 @@ class FastParagraph(Flowable):
             if new_tw != tw:
                 tw = new_tw
                 code(f"{num(tw)} Tw")
-            pos = pos_end = x
-            href_now = None  # the link being drawn on this line, from x = link_x
-            link_x = 0.0
-            last_run = -1
-            for word in words:
-                if last_run >= 0:
-                    sp_name, sp = info[last_run][3]
-                    if sp_name != cur_font:
-                        flush()
-                        cur_font = sp_name
-                        code(f"{sp_name} {fsize} Tf")
-                    add(sp)
-                    pos += word[0] + tw
-                for i, text, w in word[2]:
-                    enc, fill, href, _ = info[i]
-                    last_run = i
-                    if href != href_now:
-                        if href_now:
-                            links.append((href_now, link_x, pos_end, y))
-                        href_now, link_x = href, pos
-                    if fill is not cur_fill:
-                        flush()
-                        cur_fill = fill
+            if single is None:
+                _show(words, info, x, y, tw, fsize, state, code, links)
+            else:
+                # one run: the whole line is one show-text operator when every word is in the
+                # space's subset (as plain text is); otherwise word by word
+                line_texts = texts[first:end_word]
+                shown = list(map(plain, line_texts))
+                if None in shown:
+                    words = [(gap, w, ((0, t, w),)) for t, w in zip(line_texts, single[1][first:end_word])]
+                    _show(words, info, x, y, tw, fsize, state, code, links)
+                else:
+                    if fill is not state[1]:
+                        state[1] = fill
                         code(fill)
-                    encoded = enc(text)
-                    if len(encoded) == 1 and encoded[0][0] == cur_font:
-                        add(encoded[0][1])
-                    else:
-                        for name, s in encoded:
-                            if name != cur_font:
-                                flush()
-                                cur_font = name
-                                code(f"{name} {fsize} Tf")
-                            add(s)
-                    pos += w
-                    pos_end = pos
-            flush()
-            if href_now:
-                links.append((href_now, link_x, pos_end, y))
+                    if state[0] != sp_name:
+                        state[0] = sp_name
+                        code(font_op)
+                    code(f"({sp.join(shown)}) Tj")
+                    if href:
+                        pos = x
+                        for i, w in enumerate(single[1][first:end_word]):
+                            if i:
+                                pos += gap + tw
+                            pos += w
+                        links.append((href, x, pos, y))
             y -= leading
         code("ET Q")
         canv._code.append("\n".join(out))
         for href, xa, xb, base in links:
             rect = (xa, base - size * 0.25, xb, base + size * 0.9)
             if href.startswith("#"):
-                canv.linkRect("", href[1:], rect, relative=1)
+                link_internal(canv, href[1:], rect)
             else:
                 link_url(canv, href, rect)
+
+
+def _show(words, info, x: float, y: float, tw: float, fsize: str, state: list, code, links: list) -> None:
+    """The text operators for one line of words, run by run; links found on the line go to ``links``."""
+    cur_font, cur_fill = state
+    buf: list = []  # text of the current show-text operator
+    add = buf.append
+
+    def flush() -> None:
+        if buf:
+            code(f"({''.join(buf)}) Tj")
+            buf.clear()
+
+    pos = pos_end = x
+    href_now = None  # the link being drawn on this line, from x = link_x
+    link_x = 0.0
+    last_run = -1
+    for word in words:
+        if last_run >= 0:
+            sp_name, sp = info[last_run][3]
+            if sp_name != cur_font:
+                flush()
+                cur_font = sp_name
+                code(f"{sp_name} {fsize} Tf")
+            add(sp)
+            pos += word[0] + tw
+        for i, text, w in word[2]:
+            enc, fill, href, _ = info[i]
+            last_run = i
+            if href != href_now:
+                if href_now:
+                    links.append((href_now, link_x, pos_end, y))
+                href_now, link_x = href, pos
+            if fill is not cur_fill:
+                flush()
+                cur_fill = fill
+                code(fill)
+            encoded = enc(text)
+            if len(encoded) == 1 and encoded[0][0] == cur_font:
+                add(encoded[0][1])
+            else:
+                for name, s in encoded:
+                    if name != cur_font:
+                        flush()
+                        cur_font = name
+                        code(f"{name} {fsize} Tf")
+                    add(s)
+            pos += w
+            pos_end = pos
+    flush()
+    if href_now:
+        links.append((href_now, link_x, pos_end, y))
+    state[0], state[1] = cur_font, cur_fill
 
 
 class _Raw(PDFObject):
@@ -446,6 +554,35 @@ class _Raw(PDFObject):
 
     def format(self, document) -> bytes:
         return self.data
+
+
+def _rect_bytes(canv, rect) -> bytes:
+    return " ".join(map(fp_str, canv._absRect(rect, 1))).encode()
+
+
+class _InternalLink(PDFObject):
+    """A link to a named destination, formatted at save time when the destination is bound.
+
+    The same bytes as reportlab's ``LinkAnnotation`` (``canv.linkRect``) without its generic
+    dictionary tree; each destination is formatted once however many links point to it.
+    """
+
+    def __init__(self, dest, rect: bytes):
+        self.dest = dest
+        self.rect = rect
+
+    def format(self, document) -> bytes:
+        dest = self.dest
+        data = getattr(dest, "_fast_bytes", None)
+        if data is None:
+            data = dest._fast_bytes = dest.format(document)
+        return b"".join((b"<<\n/Border [ 0 0 0 ] /Contents () /Dest ", data, b" /Rect [ ", self.rect,
+                         b" ] /Subtype /Link /Type /Annot\n>>"))
+
+
+def link_internal(canv, name: str, rect) -> None:
+    """What ``canv.linkRect("", name, rect, relative=1)`` adds, formatted without its object tree."""
+    canv._addAnnotation(_InternalLink(canv._bookmarkReference(name), _rect_bytes(canv, rect)))
 
 
 def link_url(canv, url: str, rect) -> None:
