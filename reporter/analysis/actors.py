@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from .facts import Organization, Person
-from .names import (Subject, is_name_tok, is_speech_verb, name_after, plausible_person, run_back, run_fwd,
-                    split_title, strip_possessive, subject_before, words_of)
-from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLACE_NAMES, REPORT_VERBS, ROLE_NOUNS, Tok, fold,
-                   is_cap, tokens)
+from .names import (Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd, split_title,
+                    strip_possessive, subject_before, words_of)
+from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLACE_NAMES, REPORT_VERBS, ROLE_NOUNS,
+                   SPEECH_VERBS, Tok, fold, tokens)
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
                           "CO2 UN II III IV USD EUR GBP AND THE FOR".split())
@@ -144,45 +144,44 @@ def build(paragraphs: tuple[str, ...] | list[str]) -> Actors:
 
 
 def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -> None:
+    texts = [t.text for t in toks]
+    named = list(map(is_name_tok, texts))  # asked of each token up to three times below
     n = len(toks)
     sent_start = True
     i = 0
     while i < n:
-        t = toks[i].text
+        t = texts[i]
         if t in _SENT_BREAK:
             sent_start = True
             i += 1
             continue
-        if t == "(" and i + 2 < n and toks[i + 2].text == ")" and _is_acronym(toks[i + 1].text) \
-                and toks[i + 1].text.isalpha() and i >= 1 and is_name_tok(toks[i - 1].text):
+        if t == "(" and i + 2 < n and texts[i + 2] == ")" and _is_acronym(texts[i + 1]) \
+                and texts[i + 1].isalpha() and i >= 1 and named[i - 1]:
             s = run_back(toks, i - 1, allow_and=True)
             words = words_of(toks[s:i])
             while words and fold(words[0]) in ("the", "of", "for", "and"):
                 words = words[1:]
-            acr = toks[i + 1].text
+            acr = texts[i + 1]
             if words and acr not in b.acronyms:
                 b.acronyms[acr] = " ".join(words)
                 b.add_org(b.acronyms[acr])
         elif t.isupper() and t.isalpha() and 2 <= len(t) <= 10:
             caps_count[t] = caps_count.get(t, 0) + 1
-        elif is_speech_verb(t):
+        elif t in SPEECH_VERBS:
             for sub in (subject_before(toks, i, text), name_after(toks, i + 1, text)):
                 if sub is not None and sub.kind == "name":
                     _candidate(sub, t, b)
-        if is_name_tok(t) and (i == 0 or not is_name_tok(toks[i - 1].text)):
-            e = run_fwd(toks, i)
-            if e > i:
-                _run(text, toks, i, e, sent_start, b)
-                fp = fold(strip_possessive(t))
-                if fp in PLACE_NAMES:
-                    b.places.setdefault(fp, strip_possessive(t))
-                for tok in toks[i + 1:e]:
-                    ft = fold(strip_possessive(tok.text))
-                    if ft in PLACE_NAMES:
-                        b.places.setdefault(ft, strip_possessive(tok.text))
-                sent_start = False
-                i = max(e, i + 1)
-                continue
+        if named[i] and (i == 0 or not named[i - 1]):
+            e = run_fwd(toks, i)  # > i: the run holds at least token i
+            _run(text, toks, i, e, sent_start, b)
+            for w in texts[i:e]:
+                w = strip_possessive(w)
+                fw = fold(w)
+                if fw in PLACE_NAMES:
+                    b.places.setdefault(fw, w)
+            sent_start = False
+            i = e
+            continue
         sent_start = False
         i += 1
 

@@ -7,6 +7,7 @@ All functions look at a bounded number of tokens, so they stay linear overall.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import (ADVERBS, CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, PRONOUNS, ROLE_NOUNS,
                    SPEECH_VERBS, TITLES, Tok, fold, is_cap)
@@ -15,6 +16,8 @@ HONORIFICS = frozenset("dr mr mrs ms prof sen gov rep lt col capt sgt gen st".sp
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
 _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9
+# Lower-case words that may sit inside a name run: "Inter-American Court of Human Rights", "Luis de la Torre".
+_RUN_JOINERS = PARTICLES | {"of", "for"}
 
 
 def wordlike(t: str) -> bool:
@@ -22,9 +25,12 @@ def wordlike(t: str) -> bool:
 
 
 def strip_possessive(t: str) -> str:
-    for s in ("’s", "'s", "’", "'"):
-        if t.endswith(s) and len(t) > len(s):
-            return t[: -len(s)]
+    """"Calle’s" -> "Calle", "councils'" -> "councils"; most words end in none of these."""
+    last = t[-1:]
+    if last == "s":
+        return t[:-2] if len(t) > 2 and t[-2] in "’'" else t
+    if last in ("’", "'") and len(t) > 1:
+        return t[:-1]
     return t
 
 
@@ -34,8 +40,11 @@ AUXILIARIES = frozenset("has have had has also have also would will".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 
 
+@lru_cache(maxsize=65536)
 def is_name_tok(t: str) -> bool:
-    return wordlike(t) and (is_cap(t) or bool(_PARTICLE_NAME.match(t)))
+    """A word that can be part of a name. Cached per word: the scanners ask about every token,
+    often more than once, and news text repeats its words."""
+    return t[:1].isalpha() and (t[0].isupper() or _PARTICLE_NAME.match(t) is not None)
 
 
 def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: bool = False) -> int:
@@ -43,13 +52,12 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
     i, n = j, 0
     while i > 0 and n < MAX_RUN:
         t = toks[i - 1].text
-        ft = fold(t)
         if is_name_tok(t) and not t.endswith(("’s", "'s")):
             i -= 1
         elif i >= 2 and is_name_tok(toks[i - 2].text) and (
-                ft in PARTICLES or ft in ("of", "for") or (allow_and and ft == "and")):
+                (ft := fold(t)) in _RUN_JOINERS or (allow_and and ft == "and")):
             i -= 1
-        elif (allow_and or allow_the) and i >= 3 and ft == "the" and fold(toks[i - 2].text) in ("of", "for", "on") \
+        elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" and fold(toks[i - 2].text) in ("of", "for", "on") \
                 and is_name_tok(toks[i - 3].text):
             i -= 2
         elif t == "." and i >= 2 and fold(toks[i - 2].text) in HONORIFICS:
@@ -64,17 +72,16 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
 
 def run_fwd(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the capitalised run starting at token i."""
-    j, n = i, 0
-    while j < len(toks) and n < MAX_RUN:
+    j, n, size = i, 0, len(toks)
+    while j < size and n < MAX_RUN:
         t = toks[j].text
-        ft = fold(t)
         if is_name_tok(t):
             j += 1
             if t.endswith(("’s", "'s")):
                 break
         elif t == "." and j > i and fold(toks[j - 1].text) in HONORIFICS:
             j += 1
-        elif j > i and ft in (PARTICLES | {"of", "for"}) and j + 1 < len(toks) and is_name_tok(toks[j + 1].text):
+        elif j > i and fold(t) in _RUN_JOINERS and j + 1 < size and is_name_tok(toks[j + 1].text):
             j += 1
         else:
             break

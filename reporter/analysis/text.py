@@ -22,21 +22,25 @@ class Tok(NamedTuple):
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[’'\-.]\w+)*|[^\w\s]")
 
 
+# Tok(...) goes through a Python-level __new__; tuple.__new__ builds the same object in C.
+_new_tok = tuple.__new__
+
+
 def tokens(text: str, offset: int = 0) -> list[Tok]:
     if offset == 0:
         return list(paragraph_tokens(text))
-    return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    return [_new_tok(Tok, (m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=256)
 def paragraph_tokens(text: str) -> tuple[Tok, ...]:
     """Tokens of a whole paragraph, shared by the analysers that each read it."""
-    return tuple(Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    return tuple([_new_tok(Tok, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)])
 
 
 def is_cap(word: str) -> bool:
     """Starts with an upper-case letter (any script that has case)."""
-    return bool(word) and word[0].isupper()
+    return word[:1].isupper()
 
 
 @lru_cache(maxsize=65536)
