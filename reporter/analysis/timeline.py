@@ -18,12 +18,15 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATE = re.compile(
-    rf"(?P<md>(?P<m1>{_MONTH})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
+    # Every alternative starts with a digit, a month's capital or a weekday's lead word. Saying so
+    # first lets the search step over all other positions without trying the six alternatives.
+    r"(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by)\s)"
+    rf"(?:(?P<md>(?P<m1>{_MONTH})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
     rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
     rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
     rf"|(?P<yr>(?<![\w$€£.,\-/])(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
-    rf"|(?P<wd>\b(?:on|last|next|this|from|until|by)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"|(?P<wd>\b(?:on|last|next|this|from|until|by)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
                                  r"late|mid|last|next|this|of|before|after|for|or|the)\s|-)$")
