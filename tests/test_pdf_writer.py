@@ -204,6 +204,26 @@ def test_giant_words_wrap_in_the_frame_and_in_table_cells(tmp_path):
     assert width < 200  # lines broken inside the page, not one 3,000-character line
 
 
+def test_a_table_row_taller_than_a_page_continues_under_one_header_per_page(tmp_path):
+    long_cell = " ".join(f"word{i}" for i in range(4000))
+    rows = (((Text("first row"),), (Text("a"),)), ((Text(long_cell),), (Text("tall row"),)),
+            ((Text("last row"),), (Text("z"),)))
+    doc = Document(meta(), (para("Before the table."),
+                            Table(header=((Text("Alpha"),), (Text("Beta"),)), rows=rows)))
+    write(doc, tmp_path / "t.pdf")
+    pages = [p for p in page_texts(tmp_path / "t.pdf") if p.strip()]
+    assert len(pages) >= 3
+    for page in pages:
+        headers = [ln for ln in page.splitlines() if "Alpha" in ln and "Beta" in ln]
+        assert len(headers) == 1, page[:300]  # repeated on each page, never twice on one
+    words = " ".join(" ".join(pages).split())
+    # the tall row starts on page one, right under the first row, and loses no word
+    assert "first row" in pages[0] and "word0 " in pages[0]
+    found = [int(w[4:]) for w in words.split() if w.startswith("word") and w[4:].isdigit()]
+    assert found == list(range(4000))
+    assert words.index("last row") > words.index("word3999")
+
+
 def test_a_quote_longer_than_a_page_still_flows(tmp_path):
     from pypdf import PdfReader
 

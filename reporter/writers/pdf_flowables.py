@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
 from .pdf_styles import CM
+from .pdf_table import FastTable
 from .pdf_text import FastParagraph
 
 
@@ -26,7 +27,7 @@ class KeepWithNext(KeepTogether):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         content = self._content
-        if len(content) > 1 and isinstance(content[-1], (Table, Paragraph, FastParagraph)):
+        if len(content) > 1 and isinstance(content[-1], (Table, FastTable, Paragraph, FastParagraph)):
             lead = 0.0
             for f in content[:-1]:
                 _, h = f.wrap(aW, aH)

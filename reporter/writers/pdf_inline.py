@@ -19,8 +19,13 @@ _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _WS = re.compile(r"[ \t\r\n]+")
 
 
+_ANY_UNSAFE = re.compile(_SPACE.pattern[:-1] + _DROP.pattern[1:-1] + _SURROGATE.pattern[1:])
+
+
 def clean(text: str) -> str:
     """Text safe to lay out: no control characters, no lone surrogates."""
+    if _ANY_UNSAFE.search(text) is None:  # the usual case: one scan
+        return text
     text = _SPACE.sub(" ", text)
     text = _DROP.sub("", text)
     return _SURROGATE.sub("\ufffd", text)
@@ -28,6 +33,8 @@ def clean(text: str) -> str:
 
 def anchor_key(anchor: str) -> str:
     """A PDF destination name for a model anchor: ASCII only, one key per anchor."""
+    if _KEY_UNSAFE.search(anchor) is None:
+        return "a-" + anchor
     return "a-" + _KEY_UNSAFE.sub(lambda m: f".{ord(m.group()):x}.", anchor)
 
 
@@ -48,7 +55,9 @@ def runs(inlines, style, st, anchors) -> list:
         for node in nodes:
             match node:
                 case Text(text=t):
-                    text = _WS.sub(" ", clean(t))
+                    text = clean(t)
+                    if "  " in text:
+                        text = _WS.sub(" ", text)
                     if text:
                         out.append((text, st.face(font_key, bold, italic), link_fill if href else text_fill, href))
                 case Strong(children=c):

@@ -1,4 +1,4 @@
-"""Model tables -> a reportlab Table that repeats its header, wraps every cell and fits the frame.
+"""Model tables -> a table flowable that repeats its header, wraps every cell and fits the frame.
 
 Column widths follow the content (like HTML's auto layout): each column gets at least
 room for its longest word (capped, so one 3,000-character word cannot starve the others)
@@ -8,6 +8,9 @@ and the rest of the frame width in proportion to how much text it holds.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from reportlab.platypus.flowables import Flowable
 
 from ..model import Table, plain_text
 from .pdf_inline import clean
@@ -15,13 +18,12 @@ from .pdf_inline import clean
 _PAD_X, _PAD_TOP, _PAD_BOTTOM = 5.0, 3.0, 4.0
 _ALIGN = {"right": 2, "center": 1, "centre": 1}
 _WORD = re.compile(r"\S+")
+_BIG = 1e9  # a cell's height is not limited while measuring
 
 
 def table_flowables(table: Table, b) -> list:
     """The table (header repeated on each page, zebra rows) and its caption below it."""
     from reportlab.lib import colors as rl_colors
-    from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle
 
     st = b.st
     ncols = max([len(table.header)] + [len(r) for r in table.rows])
@@ -33,28 +35,153 @@ def table_flowables(table: Table, b) -> list:
         body_styles = [_aligned(st, "Table Text", a) for a in aligns]
         head_styles = [_aligned(st, "Table Heading", a) for a in aligns]
         widths = column_widths([header, *rows], b.width, st.style("Table Text"), st.style("Table Heading"))
-        data = [[b.inline_para(c, s) for c, s in zip(header, head_styles)]]
-        data += [[b.inline_para(c, s) for c, s in zip(r, body_styles)] for r in rows]
         c = st.colors
-        commands = [
-            ("BACKGROUND", (0, 0), (-1, 0), c.get("accent", rl_colors.black)),
-            ("GRID", (0, 0), (-1, -1), 0.5, c.get("rule", rl_colors.grey)),
-            ("LINEBELOW", (0, 0), (-1, 0), 1.0, c.get("accent", rl_colors.black)),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
-            ("FONTNAME", (0, 0), (-1, -1), st.style("Table Text").fontName),
-        ]
-        if rows:
-            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [rl_colors.white, c.get("table_stripe", rl_colors.white)]))
-        flow = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(commands), hAlign="LEFT")
+        look = TableLook(
+            header_fill=c.get("accent", rl_colors.black), stripes=(rl_colors.white, c.get("table_stripe", rl_colors.white)),
+            grid=c.get("rule", rl_colors.grey), header_rule=c.get("accent", rl_colors.black), frame_height=b.height,
+        )
+        flow = FastTable(
+            [b.inline_para(c, s) for c, s in zip(header, head_styles)],
+            [[b.inline_para(c, s) for c, s in zip(r, body_styles)] for r in rows],
+            widths, look,
+        )
         flow.spaceBefore, flow.spaceAfter = 4, 2 if table.caption else 10
         out.append(flow)
     if table.caption:
         out.append(b.para(table.caption, st.style("Caption")))
     return out
+
+
+@dataclass(frozen=True)
+class TableLook:
+    """Colours of a briefing table, and the frame height (to know when a row must split)."""
+
+    header_fill: object
+    stripes: tuple
+    grid: object
+    header_rule: object
+    frame_height: float
+
+
+class FastTable(Flowable):
+    """A grid of paragraphs: header row repeated on every page, zebra rows, rows split only
+    when they cannot fit a page.
+
+    reportlab's ``Table`` measures every cell again at each page break and formats its
+    styles generically; a briefing's tables are simple (top-aligned paragraphs, fixed
+    column widths), so each cell is wrapped once and each page of rows drawn in one go.
+    """
+
+    def __init__(self, header: list, rows: list, widths: list[float], look: TableLook, first: int = 0):
+        super().__init__()
+        self.header, self.rows, self.widths, self.look = header, rows, widths, look
+        self.first = first  # index of rows[0] in the whole table (keeps the stripes in step)
+        self.width = sum(widths)
+        self._heights: list[float] | None = None
+        self._head_height = 0.0
+
+    def _row_height(self, row) -> float:
+        tallest = 0.0
+        for cell, w in zip(row, self.widths):
+            h = cell.wrap(max(w - 2 * _PAD_X, 1.0), _BIG)[1]
+            if h > tallest:
+                tallest = h
+        return tallest + _PAD_TOP + _PAD_BOTTOM
+
+    def _measure(self) -> list[float]:
+        if self._heights is None:
+            self._head_height = self._row_height(self.header)
+            self._heights = [self._row_height(r) for r in self.rows]
+        return self._heights
+
+    def wrap(self, availWidth, availHeight):
+        self.height = self._head_height + sum(self._measure())
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        heights = self._measure()
+        room = availHeight - self._head_height
+        used, n = 0.0, 0
+        for h in heights:
+            if used + h > room + 1e-6:
+                break
+            used += h
+            n += 1
+        if n == len(heights):
+            return [self]
+        # a row taller than a page splits across pages, starting in the room left here;
+        # any other row that does not fit moves to the next page whole
+        if heights[n] > self.look.frame_height - self._head_height + 1e-6 or \
+                (not n and availHeight >= self.look.frame_height - 1e-6):
+            cut = self._split_row(self.rows[n], room - used - _PAD_TOP - _PAD_BOTTOM)
+            if cut is not None:
+                head, tail = cut
+                return [self._part([*self.rows[:n], head], self.first),
+                        self._part([tail, *self.rows[n + 1:]], self.first + n)]
+        if n:
+            return [self._part(self.rows[:n], self.first), self._part(self.rows[n:], self.first + n)]
+        return []
+
+    def _split_row(self, row: list, room: float) -> tuple[list, list] | None:
+        """The row's cells cut by lines to fit ``room`` (None when no cell can give two lines)."""
+        from .pdf_text import FastParagraph
+
+        head: list = []
+        tail: list = []
+        for cell, w in zip(row, self.widths):
+            parts = cell.split(max(w - 2 * _PAD_X, 1.0), room) if room > 0 else []
+            if len(parts) == 2:
+                head.append(parts[0])
+                tail.append(parts[1])
+            elif parts:  # fits whole
+                head.append(cell)
+                tail.append(FastParagraph([], cell.style))
+            else:  # not two lines of it fit: all of it goes on
+                head.append(FastParagraph([], cell.style))
+                tail.append(cell)
+        if all(not c.runs for c in head):
+            return None
+        return head, tail
+
+    def _part(self, rows: list, first: int) -> "FastTable":
+        part = FastTable(self.header, rows, self.widths, self.look, first)
+        part.spaceBefore, part.spaceAfter = self.spaceBefore, self.spaceAfter
+        return part
+
+    def draw(self):
+        from .pdf_text import fill_op, num
+
+        canv = self.canv
+        look = self.look
+        heights = self._measure()
+        xs = [0.0]
+        for w in self.widths:
+            xs.append(xs[-1] + w)
+        ys = [self.height, self.height - self._head_height]  # row tops, then the bottom
+        for h in heights:
+            ys.append(ys[-1] - h)
+        width = num(self.width)
+        ops = [f"q {fill_op(look.header_fill)} 0 {num(ys[1])} {width} {num(self._head_height)} re f"]
+        for i, h in enumerate(heights):
+            stripe = look.stripes[(self.first + i) % 2]
+            ops.append(f"{fill_op(stripe)} 0 {num(ys[i + 2])} {width} {num(h)} re f")
+        ops.append("Q")
+        canv._code.append("\n".join(ops))
+        for row, top in zip([self.header, *self.rows], ys):
+            for cell, x in zip(row, xs):
+                cell.drawOn(canv, x + _PAD_X, top - _PAD_TOP - cell.height)
+        bottom = num(ys[-1])
+        lines = [f"q 2 J 0.5 w {_stroke_op(look.grid)}"]
+        lines += [f"0 {num(y)} m {width} {num(y)} l" for y in ys if y is not ys[1]]
+        lines += [f"{num(x)} {bottom} m {num(x)} {num(ys[0])} l" for x in xs]
+        lines.append(f"S 1 w {_stroke_op(look.header_rule)} 0 {num(ys[1])} m {width} {num(ys[1])} l S Q")
+        canv._code.append(" ".join(lines))
+
+
+def _stroke_op(color) -> str:
+    from .pdf_text import fill_op
+
+    return fill_op(color)[:-2] + "RG"
 
 
 def _aligned(st, name: str, align: str):
