@@ -168,14 +168,14 @@ class Builder:
         return out
 
     def quote(self, q: Quote) -> list:
-        from reportlab.platypus import KeepTogether
+        from .pdf_flowables import KeepGroup
 
         inner = self.blocks(q.blocks, "Quote")
         if q.attribution:
             inner.append(self.inline_para((Text("— "), *q.attribution), self.st.style("Quote Attribution")))
         for f in inner[:-1]:
             f.keepWithNext = 0  # KeepTogether holds them; nested keep-with-next could re-group forever
-        return [KeepTogether(inner)] if inner else []
+        return [KeepGroup(inner)] if inner else []
 
     def image(self, img: Image) -> list:
         from reportlab.lib.utils import ImageReader

@@ -7,13 +7,30 @@ reportlab's tested code.
 from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, Paragraph, Table
+from reportlab.platypus.flowables import _listWrapOn
 
 from .pdf_styles import CM
 from .pdf_table import FastTable
 from .pdf_text import FastParagraph
 
 
-class KeepWithNext(KeepTogether):
+class KeepGroup(KeepTogether):
+    """reportlab's KeepTogether, measured without deep-copying the frame each time.
+
+    reportlab copies the frame at every measure in case the content generates content;
+    the briefing's flowables never do, and a long briefing measures thousands of groups.
+    """
+
+    def wrap(self, aW, aH):
+        dims: list = []
+        W, H = _listWrapOn(self._content, aW, None, dims=dims)
+        self._H = H
+        self._H0 = dims[0][1] if dims else 0
+        self._wrapInfo = aW, aH
+        return W, 0xFFFFFF  # force a split, as KeepTogether does
+
+
+class KeepWithNext(KeepGroup):
     """Keep-with-next groups (a heading and what follows) that do not leave half a page empty.
 
     reportlab moves the whole group to the next page when it does not fit; when the group

@@ -95,7 +95,8 @@ class FastTable(Flowable):
         return self._heights
 
     def wrap(self, availWidth, availHeight):
-        self.height = self._head_height + sum(self._measure())
+        rows = sum(self._measure())  # measures the header too
+        self.height = self._head_height + rows
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
@@ -119,7 +120,8 @@ class FastTable(Flowable):
                 return [self._part([*self.rows[:n], head], self.first),
                         self._part([tail, *self.rows[n + 1:]], self.first + n)]
         if n:
-            return [self._part(self.rows[:n], self.first), self._part(self.rows[n:], self.first + n)]
+            return [self._part(self.rows[:n], self.first, heights[:n]),
+                    self._part(self.rows[n:], self.first + n, heights[n:])]
         return []
 
     def _split_row(self, row: list, room: float) -> tuple[list, list] | None:
@@ -143,9 +145,11 @@ class FastTable(Flowable):
             return None
         return head, tail
 
-    def _part(self, rows: list, first: int) -> "FastTable":
+    def _part(self, rows: list, first: int, heights: list[float] | None = None) -> "FastTable":
         part = FastTable(self.header, rows, self.widths, self.look, first)
         part.spaceBefore, part.spaceAfter = self.spaceBefore, self.spaceAfter
+        if heights is not None:  # rows already measured at these widths
+            part._heights, part._head_height = heights, self._head_height
         return part
 
     def draw(self):
