@@ -12,6 +12,7 @@ scanned character by character by the parser. Only our own helpers (``link``,
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -96,8 +97,23 @@ class Values:
                 n, text = item["n"], self._clean(item["text"])
                 number = Strong((Text(f"¶{n}"),))
                 blocks.append(Paragraph((number, Text(" " + text)), anchor=_anchor_name(item.get("anchor"))))
-        self.prebuilt.append(tuple(blocks))
-        return Markdown(f"\n{BLOCKS}{len(self.prebuilt) - 1}{BLOCKS}\n")
+        return self._prebuilt(tuple(blocks))
+
+    def table(self, caller) -> Markdown:
+        """The pipe table a ``{% call table() %}`` block writes, built here rather than by the parser.
+
+        A long briefing's generated tables run to hundreds of rows, and markdown-it's table
+        rule is its slowest. The result is the table the parser makes of the block on its
+        own; a block that is anything but a plain pipe table is passed on as Markdown.
+        """
+        text = caller()
+        table = _pipe_table(text, _Converter(self, None).cell)
+        return Markdown(text) if table is None else self._prebuilt((table,))
+
+    def _prebuilt(self, blocks: tuple[Block, ...]) -> Markdown:
+        """A paragraph of its own that the converter replaces with ``blocks``."""
+        self.prebuilt.append(blocks)
+        return Markdown(f"\n\n{BLOCKS}{len(self.prebuilt) - 1}{BLOCKS}\n\n")
 
     @staticmethod
     def _clean(value: Any) -> str:
@@ -120,6 +136,57 @@ class Values:
             return Markdown("")
         self.items.append(Link((Text(label),), target))
         return Markdown(f"{OPEN}{len(self.items) - 1}{CLOSE}")
+
+
+_DELIMITER_CELL = re.compile(r":?-+:?")
+
+
+def _trim(cell: str) -> str | None:
+    """A cell stripped of spaces and tabs; None if other white space is left at an end,
+    where markdown-it versions disagree on what to strip."""
+    cell = cell.strip(" \t")
+    return None if cell and (cell[0].isspace() or cell[-1].isspace()) else cell
+
+
+def _pipe_table(text: str, cell) -> Table | None:
+    """The table markdown-it makes of ``text`` on its own, or None unless it is a plain one.
+
+    Plain: a header row, a delimiter row and body rows, each line starting with ``|``, no
+    blank line, no backslash (escaped pipes) or backtick, nothing the parser normalizes.
+    Rows are split as the parser splits them (missing cells empty, extra cells dropped);
+    ``cell`` turns a cell's Markdown into inlines.
+    """
+    lines = text.strip("\n").split("\n")
+    if len(lines) < 2 or any(c in text for c in "\\`\r\0") or any(line[:1] != "|" for line in lines):
+        return None
+    delimiter = lines[1].split("|")
+    if lines[1].strip("|-: \t"):
+        return None
+    align: list[str] = []
+    for i, part in enumerate(delimiter):
+        part = part.strip(" \t")
+        if not part and i in (0, len(delimiter) - 1):
+            continue
+        if not _DELIMITER_CELL.fullmatch(part):
+            return None
+        align.append("center" if part[0] == part[-1] == ":" else "right" if part[-1] == ":" else "left")
+    rows = []
+    for line in lines[:1] + lines[2:]:
+        cells = [_trim(c) for c in line.rstrip(" \t").split("|")[1:]]
+        if cells and cells[-1] == "":
+            cells.pop()
+        if None in cells:
+            return None
+        rows.append(cells)
+    width, missing = len(rows[0]), 0
+    if not width or width != len(align):
+        return None
+    for r in rows[1:]:
+        missing += width - len(r)
+        if missing > 0x10000:
+            return None  # the parser cuts a table short here
+    header, *body = [tuple(cell(r[i]) if i < len(r) else () for i in range(width)) for r in rows]
+    return Table(header, tuple(body), tuple(align))
 
 
 def _words(item: str | Inline) -> str:
@@ -155,7 +222,7 @@ def _environment(search_path: Path, sandboxed: bool, values: Values):
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=values.link, anchor=md_anchor, article_body=values.article_body)
+    env.globals.update(link=values.link, anchor=md_anchor, article_body=values.article_body, table=values.table)
     return env
 
 
@@ -192,7 +259,30 @@ def compose(template: Path, context: dict[str, Any], meta: Meta, *, sandboxed: b
 # Markdown -> model
 
 
+# The characters at which markdown-it's text rule stops to let another inline rule try.
+# Text with none of them parses to one text token, so it needs no inline parse at all.
+_INLINE_SYNTAX = re.compile(r"[\n!#$%&*+\-:<=>@\[\\\]^_`{}~]")
+
+
+def _inline_unless_plain(state) -> None:
+    """markdown-it's core "inline" rule, but text without inline syntax becomes its one text
+    token directly: most of what a template writes is placeholders and words."""
+    from markdown_it.token import Token
+
+    md, env = state.md, state.env
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if token.content and not _INLINE_SYNTAX.search(token.content):
+                token.children.append(Token("text", "", 0, content=token.content))
+            else:
+                md.inline.parse(token.content, md, env, token.children)
+
+
+@cache
 def _parser():
+    """One parser for every briefing: building it costs more than parsing a short one."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.attrs import attrs_block_plugin
     from mdit_py_plugins.container import container_plugin
@@ -204,6 +294,7 @@ def _parser():
     md.disable(["html_block", "code", "fence", "reference", "lheading", "html_inline", "autolink", "entity"])
     md.use(attrs_block_plugin)
     md.use(container_plugin, "div", validate=lambda *args: True)
+    md.core.ruler.at("inline", _inline_unless_plain)
     return md
 
 
@@ -333,16 +424,31 @@ class _Converter:
         except OSError:
             raise InputError(f"image {src!r} not found", path) from None
 
+    def cell(self, content: str) -> tuple[Inline, ...]:
+        """A table cell's Markdown as inlines, as the parser and ``inlines`` make them."""
+        if not content:
+            return ()
+        if not _INLINE_SYNTAX.search(content):
+            out: list[Inline] = []
+            self._add_text(out, self.values.expand(content))
+            return tuple(out)
+        return self.inlines(_tree(_parser().parseInline(content))[0])
+
+    @staticmethod
+    def _add_text(out: list[Inline], pieces) -> None:
+        """Append inlines, merging neighbouring texts and dropping empty ones."""
+        for piece in pieces:
+            if isinstance(piece, Text) and out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + piece.text)
+            elif not isinstance(piece, Text) or piece.text:
+                out.append(piece)
+
     def inlines(self, node) -> tuple[Inline, ...]:
         out: list[Inline] = []
         for child in node.children:
             t = child.type
             if t in ("text", "code_inline", "softbreak"):
-                for piece in ([Text(" ")] if t == "softbreak" else self.values.expand(child.content)):
-                    if isinstance(piece, Text) and out and isinstance(out[-1], Text):
-                        out[-1] = Text(out[-1].text + piece.text)
-                    elif not isinstance(piece, Text) or piece.text:
-                        out.append(piece)
+                self._add_text(out, [Text(" ")] if t == "softbreak" else self.values.expand(child.content))
             elif t == "hardbreak":
                 out.append(LineBreak())
             elif t == "strong":

@@ -129,3 +129,50 @@ def test_article_bodies_come_prebuilt_with_numbers_and_bookmarks(tmp_path):
     assert (second.anchor, plain_text(second.children)) == ("a1-p2", "¶2 # Second - para")
     link = after.children[1]
     assert isinstance(link, Link) and link.url == "#a1-p2" and plain_text(after.children) == "After, see ¶2."
+
+
+def _as_table_helper_builds_it(text: str, values: Values | None = None):
+    """The blocks from ``{% call table() %}text{% endcall %}`` and from the bare text."""
+    values = values or Values()
+    built = parse_markdown(values.table(caller=lambda: text), META, values=values).blocks
+    return built, parse_markdown(text, META, values=values).blocks
+
+
+# mostly plain cells (built by the helper), some the parser must see (escapes, odd white space)
+CELL = st.text(alphabet=" |-:*_ab.[]()!#", max_size=8) | st.text(alphabet=" \t|-:*_`\\ab\u3000", max_size=4)
+DELIMITER = st.sampled_from(["---", ":--", "--:", ":-:", "-", " :---: ", "", "x"])
+HEAD = st.integers(1, 4).flatmap(lambda n: st.tuples(st.lists(CELL, min_size=n, max_size=n),
+                                                     st.lists(DELIMITER, min_size=n, max_size=n)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(HEAD, st.lists(st.lists(CELL, max_size=5), max_size=4), st.booleans())
+def test_the_table_helper_builds_what_the_parser_makes_of_the_same_table(head, rows, closed):
+    end = "|" if closed else ""
+    lines = ["|" + "|".join(cells) + end for cells in (*head, *rows)]
+    built, parsed = _as_table_helper_builds_it("\n".join(lines) + "\n")
+    assert built == parsed
+
+
+def test_the_table_helper_keeps_values_as_text_and_takes_captions(tmp_path):
+    tpl = tmp_path / "t.md.j2"
+    tpl.write_text("# Figures\n\n{% call table() %}\n| Figure | What | Ref. |\n|-------:|:----:|-----|\n"
+                   "{% for f in rows %}\n| {{ f.v }} | {{ f.w }} | {{ link('¶1', '#a1-p1') }} |\n{% endfor %}\n"
+                   "{% endcall %}\n\nTable: Caption.\n", encoding="utf-8")
+    rows = [{"v": "| 3 |", "w": "**not bold** `x` \\| <b>&"}, {"v": "", "w": "- item"}]
+    (heading, table) = compose(tpl, {"rows": rows}, META).blocks
+    assert isinstance(heading, Heading) and isinstance(table, Table)
+    assert table.align == ("right", "center", "left") and table.caption == "Caption."
+    assert [plain_text(c) for c in table.header] == ["Figure", "What", "Ref."]
+    assert [[plain_text(c) for c in row] for row in table.rows] == [
+        ["| 3 |", "**not bold** `x` \\| <b>&", "¶1"], ["", "- item", "¶1"]]
+    assert isinstance(table.rows[0][2][0], Link)
+
+
+@pytest.mark.parametrize("text", [
+    "Not a table\n", "| a |\n| b |\n", "| a | b |\n|---|\n| 1 | 2 |\n", "| a |\n|---|\n\n| after a blank line |\n",
+    "| a \\| b |\n|---|\n", "| **a** | [b](#x) |\n|---|---|\n| *c* | `d` |\n", "  | indented |\n|---|\n",
+])
+def test_the_table_helper_passes_anything_else_to_the_parser(text):
+    built, parsed = _as_table_helper_builds_it(text)
+    assert built == parsed
