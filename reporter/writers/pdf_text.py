@@ -135,7 +135,7 @@ class FastParagraph(Flowable):
     """
 
     def __init__(self, runs, style, target: str = "", bullet: str | None = None, *, _words=None, _lines=None,
-                 _single=None):
+                 _flat=None):
         super().__init__()
         self.style = style
         self.runs = runs
@@ -146,36 +146,66 @@ class FastParagraph(Flowable):
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
         self.keepWithNext = style.keepWithNext
-        if _words is None and _single is None:
-            if len(runs) == 1 and runs[0] is not None:
-                _single = self._measure_single()
-            else:
+        if _words is None and _flat is None:
+            _flat = self._measure_flat()
+            if _flat is None:
                 _words = self._tokenize()
-        # Most paragraphs are one run (one face, colour and link): they keep parallel lists of
-        # words and widths, ``_single = (texts, widths, gap)``, and are laid out and drawn a line
-        # at a time. Others keep a list of words, each ``[gap, width, pieces]``.
-        self._single = _single
+        # Most paragraphs have no forced break and no word made of two runs (such as "Calle,"
+        # with a bold name): they keep parallel lists, ``_flat = (texts, widths, gaps, spans)``
+        # with ``spans`` the (run, first word, end word) of each run, and are laid out and drawn
+        # a line at a time. Others keep a list of words, each ``[gap, width, pieces]``.
+        self._flat = _flat
         self._words = _words
         self._laid = _lines  # (width, lines) or None
         self.width = self.height = 0
 
-    def _measure_single(self) -> tuple:
-        units = units_of(self.runs[0][1])
+    def _measure_flat(self) -> tuple | None:
+        """Parallel word lists, or None when the paragraph needs the general word list."""
         k = self.size * 0.001
-        texts = self.runs[0][0].split(" ")
-        if "" in texts:
-            texts = [t for t in texts if t]
-        widths = list(map(units.cache.get, texts))
-        if None in widths:
-            widths = [units(t) if w is None else w for t, w in zip(texts, widths)]
-        return texts, [w * k for w in widths], units(" ") * k
+        texts: list = []
+        widths: list = []
+        gaps: list = []
+        spans: list = []
+        gap = 0.0  # the space before the next word: drawn in the face of the word before it
+        open_face = None  # face of the last word when no space has followed it yet
+        for i, run in enumerate(self.runs):
+            if run is None:
+                return None
+            units = units_of(run[1])
+            parts = run[0].split(" ")
+            first = parts[0]
+            start = len(texts)
+            if first:
+                if open_face is not None:
+                    return None  # a word made of two runs
+                texts.append(first)
+                gaps.append(gap)
+                open_face = run[1]
+            if len(parts) > 1:
+                space = units(" ") * k
+                gap = space if (first or open_face is None) else units_of(open_face)(" ") * k
+                rest = parts[1:]
+                if "" in rest:
+                    rest = [t for t in rest if t]
+                if rest:
+                    texts.extend(rest)
+                    gaps.append(gap)
+                    gaps.extend([space] * (len(rest) - 1))
+                    gap = space
+                open_face = run[1] if parts[-1] else None
+            if len(texts) > start:
+                measured = list(map(units.cache.get, texts[start:]))
+                if None in measured:
+                    measured = [units(t) if w is None else w for t, w in zip(texts[start:], measured)]
+                widths.extend([w * k for w in measured])
+                spans.append((i, start, len(texts)))
+        return texts, widths, gaps, spans
 
     def _general(self) -> list:
-        """The words as the general layout reads them, made once a one-run paragraph needs them."""
+        """The words as the general layout reads them, made once a flat paragraph needs them."""
         if self._words is None:
-            texts, widths, gap = self._single
-            self._words = [[gap, w, ((0, t, w),)] for t, w in zip(texts, widths)]
-            self._single = None
+            self._words = _flat_words(self._flat, 0, len(self._flat[0]))
+            self._flat = None
             self._laid = None
         return self._words
 
@@ -236,9 +266,9 @@ class FastParagraph(Flowable):
         if laid is not None and laid[0] == avail:
             return laid[1]
         limit = avail + _EPS
-        if self._single is not None:
-            if not self._single[1] or max(self._single[1]) <= limit:
-                lines = self._single_lines(limit)
+        if self._flat is not None:
+            if not self._flat[1] or max(self._flat[1]) <= limit:
+                lines = self._flat_lines(limit)
                 self._laid = (avail, lines)
                 return lines
             self._general()  # a word wider than the line: the general layout chops it
@@ -272,22 +302,22 @@ class FastParagraph(Flowable):
         self._laid = (avail, lines)
         return lines
 
-    def _single_lines(self, limit: float) -> list:
-        """Lines of a one-run paragraph as (first word, end word, width, end); the same greedy
+    def _flat_lines(self, limit: float) -> list:
+        """Lines of a flat paragraph as (first word, end word, width, end); the same greedy
         breaks and arithmetic as the general layout, without a list per word."""
-        _, widths, gap = self._single
+        _, widths, gaps, _ = self._flat
         lines: list = []
         start = 0
-        width = gaps = 0.0
-        for i, w in enumerate(widths):
+        width = spaces = 0.0
+        for i, (w, gap) in enumerate(zip(widths, gaps)):
             if i > start:
                 grown = width + gap + w
-                if grown - SHRINK * (gaps + gap) <= limit:
+                if grown - SHRINK * (spaces + gap) <= limit:
                     width = grown
-                    gaps += gap
+                    spaces += gap
                     continue
                 lines.append((start, i, width, SOFT))
-            start, width, gaps = i, w, 0.0
+            start, width, spaces = i, w, 0.0
         lines.append((start, len(widths), width, HARD))
         return lines
 
@@ -325,8 +355,8 @@ class FastParagraph(Flowable):
         return availWidth, self.height
 
     def minWidth(self):
-        if self._single is not None:
-            words = self._single[1]
+        if self._flat is not None:
+            words = self._flat[1]
         else:
             words = [w[1] for w in self._words if w is not None]
         return max(words, default=0.0) + self.style.leftIndent + self.style.rightIndent
@@ -355,10 +385,12 @@ class FastParagraph(Flowable):
         return [first, second]
 
     def _part(self, lines, width, target, bullet) -> "FastParagraph":
-        if self._single is not None:
-            texts, widths, gap = self._single
+        if self._flat is not None:
+            texts, widths, gaps, spans = self._flat
             a, b = lines[0][0], lines[-1][1]
-            return FastParagraph(self.runs, self.style, target, bullet, _single=(texts[a:b], widths[a:b], gap),
+            spans = [(r, max(i, a) - a, min(j, b) - a) for r, i, j in spans if i < b and j > a]
+            return FastParagraph(self.runs, self.style, target, bullet,
+                                 _flat=(texts[a:b], widths[a:b], gaps[a:b], spans),
                                  _lines=(width, [(i - a, j - a, w, end) for i, j, w, end in lines]))
         words: list = []
         chopped = False
@@ -424,14 +456,9 @@ class FastParagraph(Flowable):
                 code(f"{name} {bsize} Tf ({s}) Tj")
         tw = 0.0
         links: list = []
-        single = self._single
-        if single is not None:
-            texts, _, gap = single
-            enc, fill, href, (sp_name, sp) = info[0]
-            plain = enc.plain
-            font_op = f"{sp_name} {fsize} Tf"
+        flat = self._flat
         for line in lines:
-            if single is not None:
+            if flat is not None:
                 first, end_word, width, end = line
                 count = end_word - first
             else:
@@ -457,31 +484,10 @@ class FastParagraph(Flowable):
             if new_tw != tw:
                 tw = new_tw
                 code(f"{num(tw)} Tw")
-            if single is None:
+            if flat is None:
                 _show(words, info, x, y, tw, fsize, state, code, links)
-            else:
-                # one run: the whole line is one show-text operator when every word is in the
-                # space's subset (as plain text is); otherwise word by word
-                line_texts = texts[first:end_word]
-                shown = list(map(plain, line_texts))
-                if None in shown:
-                    words = [(gap, w, ((0, t, w),)) for t, w in zip(line_texts, single[1][first:end_word])]
-                    _show(words, info, x, y, tw, fsize, state, code, links)
-                else:
-                    if fill is not state[1]:
-                        state[1] = fill
-                        code(fill)
-                    if state[0] != sp_name:
-                        state[0] = sp_name
-                        code(font_op)
-                    code(f"({sp.join(shown)}) Tj")
-                    if href:
-                        pos = x
-                        for i, w in enumerate(single[1][first:end_word]):
-                            if i:
-                                pos += gap + tw
-                            pos += w
-                        links.append((href, x, pos, y))
+            elif not _show_flat(flat, first, end_word, info, x, y, tw, fsize, state, code, links):
+                _show(_flat_words(flat, first, end_word), info, x, y, tw, fsize, state, code, links)
             y -= leading
         code("ET Q")
         canv._code.append("\n".join(out))
@@ -491,6 +497,76 @@ class FastParagraph(Flowable):
                 link_internal(canv, href[1:], rect)
             else:
                 link_url(canv, href, rect)
+
+
+def _flat_words(flat, a: int, b: int) -> list:
+    """Words ``a`` to ``b`` of a flat paragraph in the general form ``[gap, width, pieces]``."""
+    texts, widths, gaps, spans = flat
+    return [[gaps[j], widths[j], ((r, texts[j], widths[j]),)]
+            for r, i, k in spans for j in range(max(i, a), min(k, b))]
+
+
+def _show_flat(flat, a: int, b: int, info, x: float, y: float, tw: float, fsize: str, state: list, code,
+               links: list) -> bool:
+    """Words ``a`` to ``b`` of a flat paragraph as one show-text operator per run, when every
+    word is in the subset of its run's space (as plain text is); False (and nothing written)
+    otherwise. The operators are those ``_show`` writes word by word."""
+    texts, widths, gaps, spans = flat
+    segments = []
+    for r, i, k in spans:
+        if i < b and k > a:
+            lo, hi = max(i, a), min(k, b)
+            shown = list(map(info[r][0].plain, texts[lo:hi]))
+            if None in shown:
+                return False
+            segments.append((r, lo, hi, shown))
+    cur_font, cur_fill = state
+    buf: list = []
+    linked = any(info[r][2] for r, *_ in segments)
+    pos = pos_end = link_x = x
+    href_now = None
+    prev = -1
+    for r, lo, hi, shown in segments:
+        _, fill, href, (sp_name, sp) = info[r]
+        if prev >= 0:  # the space between runs, in the face of the word before it
+            name, space = info[prev][3]
+            if name != cur_font:
+                if buf:
+                    code(f"({''.join(buf)}) Tj")
+                    buf.clear()
+                cur_font = name
+                code(f"{name} {fsize} Tf")
+            buf.append(space)
+        if linked:
+            if prev >= 0:
+                pos += gaps[lo] + tw
+            if href != href_now:
+                if href_now:
+                    links.append((href_now, link_x, pos_end, y))
+                href_now, link_x = href, pos
+            pos += widths[lo]
+            for j in range(lo + 1, hi):
+                pos += gaps[j] + tw
+                pos += widths[j]
+            pos_end = pos
+        if fill is not cur_fill or sp_name != cur_font:
+            if buf:
+                code(f"({''.join(buf)}) Tj")
+                buf.clear()
+            if fill is not cur_fill:
+                cur_fill = fill
+                code(fill)
+            if sp_name != cur_font:
+                cur_font = sp_name
+                code(f"{sp_name} {fsize} Tf")
+        buf.append(sp.join(shown))
+        prev = r
+    if buf:
+        code(f"({''.join(buf)}) Tj")
+    if href_now:
+        links.append((href_now, link_x, pos_end, y))
+    state[0], state[1] = cur_font, cur_fill
+    return True
 
 
 def _show(words, info, x: float, y: float, tw: float, fsize: str, state: list, code, links: list) -> None:
