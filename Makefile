@@ -12,6 +12,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e . --config-settings editable_mode=compat
+	$(PY) -m compileall -q reporter > /dev/null
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
