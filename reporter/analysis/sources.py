@@ -21,6 +21,8 @@ _DESCRIPTORS = frozenset("""news agency site newspaper daily weekly outlet paper
 television station network website portal wire service press office statistics institute""".split())
 _SOURCE_VERBS = SPEECH_VERBS - frozenset("asked urged told tells".split())
 _BY_VERBS = frozenset("reported published polled compiled cited released quoted".split())
+# The (lower-cased) words at which extract() looks for a source; a verb must also be written lower-case.
+_TRIGGERS = _SOURCE_VERBS | {"according", "by", "told", "with", "in"}
 MAX_SOURCES = 200
 MAX_SCAN_CHARS = 100_000
 
@@ -41,12 +43,14 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
         inside = _quoted(text)
         q = 0
         for i, t in enumerate(toks):
+            low = t.text.lower()
+            if low not in _TRIGGERS:
+                continue  # the common case: a word none of the patterns below starts at
             while q < len(inside) and inside[q][1] <= t.start:
                 q += 1
             if q < len(inside) and inside[q][0] <= t.start:
                 continue  # words inside a quotation are the speaker's, not the article's attribution
             name = None
-            low = t.text.lower()
             if low == "according" and i + 1 < len(toks) and toks[i + 1].text == "to":
                 name = _work_venue(toks, i + 2) or _noun_phrase(toks, i + 2, text, actors)
             elif low == "by" and i >= 1 and toks[i - 1].text in _BY_VERBS:
