@@ -17,7 +17,7 @@ from .actors import Actors
 from .facts import Quotation
 from .names import (SPOKESPEOPLE, Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
-from .text import ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Tok, fold, sentence_spans, tokens
+from .text import ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Tok, fold, sentence_spans, token_matches, tokens
 
 OPEN = "“«„"
 CLOSE = "”»"
@@ -337,10 +337,11 @@ def _subjects(text: str, spans, actors: Actors) -> list[tuple[int, str]]:
     """(position, person) for the first person named in each sentence: what "he"/"she" refers to."""
     out = []
     for s, e in spans:
-        for t in tokens(text[s:min(e, s + 400)], s):
-            p = actors.person([t.text.rstrip("’s").rstrip("'s")]) if t.text[:1].isupper() else None
+        for m in token_matches(text, s, min(e, s + 400)):  # lazily: the first person ends the sentence's search
+            w = m.group()
+            p = actors.person([w.rstrip("’s").rstrip("'s")]) if w[:1].isupper() else None
             if p is not None:
-                out.append((t.start, p.name))
+                out.append((m.start(), p.name))
                 break
     return out
 
