@@ -12,7 +12,7 @@ import re
 from .facts import KeyPoint
 from .text import sentence_spans
 
-_NUMBER = re.compile(r"\d")
+_NUMBERS = re.compile(r"\d[\d,.]*")
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
@@ -40,10 +40,11 @@ def key_points(paragraphs, title: str = "") -> list[KeyPoint]:
             if pno == 1 and k == 0:
                 score += 4
             score += max(0.0, 2.0 - 0.25 * (pno - 1))
-            score += min(3, len(_NUMBER.findall(sent)) and 1 + 0.5 * len(re.findall(r"\d[\d,.]*", sent)))
+            numbers = len(_NUMBERS.findall(sent))  # none exactly when the sentence has no digit
+            score += min(3, numbers and 1 + 0.5 * numbers)
             score += 1 if _MONTH.search(sent) else 0
             score += 0.5 * min(2, len(_ACRONYM.findall(sent)))
-            score += 0.4 * min(5, len(title_words & {w.lower() for w in _WORD.findall(sent)}))
+            score += 0.4 * min(5, len(title_words.intersection(map(str.lower, _WORD.findall(sent)))))
             if "“" in sent or '"' in sent:
                 score -= 1.5
             scored.append((score, pno, order, sent))

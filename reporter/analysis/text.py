@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 
@@ -22,20 +24,36 @@ class Tok(NamedTuple):
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[’'\-.]\w+)*|[^\w\s]")
 
 
-# Tok(...) goes through a Python-level __new__; tuple.__new__ builds the same object in C.
-_new_tok = tuple.__new__
+def _toks(matches, offset: int = 0) -> list[Tok]:
+    """Tok objects for regex matches, built by C-level map() rather than a Python loop (the
+    NamedTuple's own constructor is Python code): tokenising is a large share of analysis."""
+    ms = list(matches)
+    starts, ends = map(_start, ms), map(_end, ms)
+    if offset:
+        starts, ends = map(add, starts, repeat(offset)), map(add, ends, repeat(offset))
+    return list(map(tuple.__new__, repeat(Tok), zip(map(_group, ms), starts, ends)))
+
+
+_group, _start, _end = itemgetter(0), re.Match.start, re.Match.end
 
 
 def tokens(text: str, offset: int = 0) -> list[Tok]:
     if offset == 0:
         return list(paragraph_tokens(text))
-    return [_new_tok(Tok, (m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN.finditer(text)]
+    return _toks(_TOKEN.finditer(text), offset)
+
+
+def token_matches(text: str, start: int, end: int):
+    """The tokens of text[start:end] as regex matches, at their places in text, one at a time:
+    for a reader that stops early and needs no Tok objects (the token regex has no lookaround,
+    so these are the tokens of the slice)."""
+    return _TOKEN.finditer(text, start, end)
 
 
 @lru_cache(maxsize=256)
 def paragraph_tokens(text: str) -> tuple[Tok, ...]:
     """Tokens of a whole paragraph, shared by the analysers that each read it."""
-    return tuple([_new_tok(Tok, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)])
+    return tuple(_toks(_TOKEN.finditer(text)))
 
 
 def is_cap(word: str) -> bool:
