@@ -55,6 +55,17 @@ _FIG = re.compile(
     rf"(?P<glued>C\b|°C|°F|km\b|kg\b|MW\b|GW\b|kW\b)?"
 )
 _QUAL = re.compile(r"(?i)(?<![\w])(?:" + "|".join(q.replace(" ", r"\s") for q in QUALIFIERS) + r")\s$")
+# A qualifier match ends at the end of the text searched (or before a final newline), so it starts
+# within this many characters of that end.
+_QUAL_SPAN = max(map(len, QUALIFIERS)) + 2
+
+
+def _qualifier(text: str, s: int, width: int = 22) -> re.Match | None:
+    """The qualifier ("more than", "about") ending right before s, read from the `width`
+    characters before it; searched only where a match can start, since each try costs
+    every qualifier."""
+    before = text[max(0, s - width):s]
+    return _QUAL.search(before, max(0, len(before) - _QUAL_SPAN))
 _WORD_AFTER = re.compile(r"\s?([\w’'\-°]{1,30})")
 _STOP = frozenset("""will would is are was were has have had be been being that which who whom whose in on at by
 for to from with across since during over after before than as while said says say told according per into
@@ -128,7 +139,7 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
 
 
 def _ratio(text: str, r: re.Match, pno: int) -> KeyFigure:
-    qual = _QUAL.search(text[max(0, r.start() - 22):r.start()])
+    qual = _qualifier(text, r.start())
     start = r.start() - len(qual.group()) if qual else r.start()
     return KeyFigure(value=text[start:r.end()].strip(), number=int(r.group(1)) / int(r.group(2)), unit="ratio",
                      what=_what(text, r.end(), start, "ratio"), paragraph=pno)
@@ -159,7 +170,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     if is_word and num.lower() == "two" and text[max(0, s - 4):s].lower() == "the ":
         return None  # "the two delegations" refers back to them; it does not count them
     if rng and rng.strip().startswith("and"):
-        qual_m = _QUAL.search(text[max(0, s - 20):s])
+        qual_m = _qualifier(text, s, 20)
         if not (qual_m and qual_m.group().lower().startswith("between")):
             rng, e = None, m.start("range")
     value = _value(num)
@@ -200,12 +211,12 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             return None  # "a one-off", "a four-month high": not a quantity of anything
         return KeyFigure(value=text[s:e + hy.end()], number=value, unit=hy.group(1),
                          what=_what(text, e + hy.end(), s, hy.group(1)), paragraph=pno)
-    if num.lower() == "double" and not (_QUAL.search(text[max(0, s - 22):s]) and not rng):
+    if num.lower() == "double" and not (_qualifier(text, s) and not rng):
         return None  # "a double room", "to double output": only "more than double" compares
     if num.lower() == "twice":
         if not _TWICE_CONTEXT.match(text, e) or rng:
             return None  # "met twice": how often, not a comparison
-        qual = _QUAL.search(text[max(0, s - 22):s])
+        qual = _qualifier(text, s)
         start = s - len(qual.group()) if qual else s
         return KeyFigure(value=text[start:e].strip(), number=2.0, unit="times",
                          what=_what(text, e, start, "times"), paragraph=pno)
@@ -243,7 +254,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             w2 = _WORD_AFTER.match(after, w.end())
             unit, unit_end = "km²" if "kil" in after[:30].lower() or "km" in after[:20] else "square " + (
                 w2.group(1) if w2 else ""), e + (w2.end() if w2 else w.end())
-    qual = _QUAL.search(text[max(0, s - 22):s])
+    qual = _qualifier(text, s)
     if qual and unit in _DURATIONS and qual.group().strip().lower() in ("over", "under", "some", "only"):
         qual = None  # "over three years" is a period, not "more than three"
     start = s - len(qual.group()) if qual else s
