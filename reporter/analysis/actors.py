@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from .facts import Organization, Person
 from .names import (Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd, split_title,
@@ -21,6 +24,7 @@ from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLA
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
                           "CO2 UN II III IV USD EUR GBP AND THE FOR".split())
 _SENT_BREAK = frozenset(".!?")
+_text = itemgetter(0)  # Tok.text, at C speed
 MAX_SCAN_CHARS = 100_000  # of one paragraph: a longer one is junk, and is read only this far
 _HONORIFIC_ROLES = frozenset("dr mr mrs ms miss prof professor sen gov rep".split())
 
@@ -143,47 +147,56 @@ def build(paragraphs: tuple[str, ...] | list[str]) -> Actors:
     return _finish(b)
 
 
+# What a token can start in _scan, by word; most tokens start nothing and are never visited.
+_PAREN, _CAPS, _VERB, _NAME = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=65536)
+def _kind(t: str) -> int:
+    k = _PAREN if t == "(" else _CAPS if t.isupper() and t.isalpha() and 2 <= len(t) <= 10 else \
+        _VERB if t in SPEECH_VERBS else 0
+    return k | _NAME if is_name_tok(t) else k
+
+
 def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -> None:
-    texts = [t.text for t in toks]
-    named = list(map(is_name_tok, texts))  # asked of each token up to three times below
+    """One pass over a paragraph, visiting only tokens that start something: a bracketed acronym,
+    an all-capitals word, a speech verb or a run of capitalised words (read whole, then skipped)."""
+    texts = list(map(_text, toks))
+    kinds = list(map(_kind, texts))
     n = len(toks)
-    sent_start = True
-    i = 0
-    while i < n:
-        t = texts[i]
-        if t in _SENT_BREAK:
-            sent_start = True
-            i += 1
+    skip = 0  # tokens before this were read as part of a name run
+    for i in compress(range(n), kinds):
+        if i < skip:
             continue
-        if t == "(" and i + 2 < n and texts[i + 2] == ")" and _is_acronym(texts[i + 1]) \
-                and texts[i + 1].isalpha() and i >= 1 and named[i - 1]:
-            s = run_back(toks, i - 1, allow_and=True)
-            words = words_of(toks[s:i])
-            while words and fold(words[0]) in ("the", "of", "for", "and"):
-                words = words[1:]
-            acr = texts[i + 1]
-            if words and acr not in b.acronyms:
-                b.acronyms[acr] = " ".join(words)
-                b.add_org(b.acronyms[acr])
-        elif t.isupper() and t.isalpha() and 2 <= len(t) <= 10:
+        t, k = texts[i], kinds[i]
+        if k & _PAREN:
+            if i + 2 < n and texts[i + 2] == ")" and _is_acronym(texts[i + 1]) and texts[i + 1].isalpha() \
+                    and i >= 1 and kinds[i - 1] & _NAME:
+                s = run_back(toks, i - 1, allow_and=True)
+                words = words_of(toks[s:i])
+                while words and fold(words[0]) in ("the", "of", "for", "and"):
+                    words = words[1:]
+                acr = texts[i + 1]
+                if words and acr not in b.acronyms:
+                    b.acronyms[acr] = " ".join(words)
+                    b.add_org(b.acronyms[acr])
+        elif k & _CAPS:
             caps_count[t] = caps_count.get(t, 0) + 1
-        elif t in SPEECH_VERBS:
+        elif k & _VERB:
             for sub in (subject_before(toks, i, text), name_after(toks, i + 1, text)):
                 if sub is not None and sub.kind == "name":
                     _candidate(sub, t, b)
-        if named[i] and (i == 0 or not named[i - 1]):
+        if k & _NAME and (i == 0 or not kinds[i - 1] & _NAME):
             e = run_fwd(toks, i)  # > i: the run holds at least token i
-            _run(text, toks, i, e, sent_start, b)
+            # The token before a run start is no name, so it was read on its own: a sentence
+            # starts here when it was a full stop (or there is none).
+            _run(text, toks, i, e, i == 0 or texts[i - 1] in _SENT_BREAK, b)
             for w in texts[i:e]:
                 w = strip_possessive(w)
                 fw = fold(w)
                 if fw in PLACE_NAMES:
                     b.places.setdefault(fw, w)
-            sent_start = False
-            i = e
-            continue
-        sent_start = False
-        i += 1
+            skip = e
 
 
 def _candidate(sub: Subject, verb: str, b: _Builder) -> None:
