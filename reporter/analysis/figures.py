@@ -47,8 +47,11 @@ _NUM = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d+)?|\d{1,15}(?:\.\d{1,6})?"
 _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 _CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|CHF|JPY|CNY|INR|KSh|Ksh|Rs\.?)\s?"
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
+# A figure starts with a digit, a number word or a currency sign or code (the first letters of _CUR).
+# Saying so first lets the search skip other positions cheaply.
+_FIG_START = rf"(?=[\dUACNHR$€£¥₹₦EGJIK]|(?i:[{''.join(sorted({w[0] for w in WORDS}))}]))"
 _FIG = re.compile(
-    rf"(?<![\w.,$€£/:#+\-])(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
+    rf"{_FIG_START}(?<![\w.,$€£/:#+\-])(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
     rf"(?P<mult>{_MULT})?"
     rf"(?P<range>\s?(?:-|–|to|and)\s?(?:{_CUR})?(?:{_NUM}|(?i:(?:{_WORD})\b))(?:{_MULT})?)?"
     rf"(?P<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b)?"
@@ -160,7 +163,7 @@ def _descending(m: re.Match) -> bool:
 
 
 def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool = False) -> KeyFigure | None:
-    num, cur, mult, rng, pct, glued = (m.group(k) for k in ("num", "cur", "mult", "range", "pct", "glued"))
+    num, cur, mult, rng, pct, glued = m.group("num", "cur", "mult", "range", "pct", "glued")
     s, e = m.start(), m.end()
     if no_range:
         rng, e = None, m.start("range")
