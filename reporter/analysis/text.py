@@ -94,9 +94,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
         spans.append((start, m.end()))
         start = m.end()
-    if start < len(text):
+    # Each span so far holds its end mark; the last one starts after the whitespace that ended the
+    # one before, so only a text with no sentence end can be blank.
+    if start < len(text) and (start or not text.isspace()):
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return spans
 
 
 def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
