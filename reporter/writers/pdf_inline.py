@@ -44,12 +44,12 @@ def runs(inlines, style, st, anchors) -> list:
     Text goes into runs as data, so nothing in it can act as markup; internal links only to
     existing anchors; spaces collapse and the paragraph's outer spaces go, as in reportlab.
     """
-    from .pdf_text import fill_op
-
-    font_key, bold0, italic0 = _face_of(style, st)
-    text_fill = fill_op(style.textColor)
-    link_fill = fill_op(st.colors["link"]) if "link" in st.colors else text_fill
+    font_key, bold0, italic0, text_fill, link_fill = _look_of(style, st)
     out: list = []
+    if all(type(node) is Text for node in inlines):  # plain text, the usual paragraph: one run
+        text = clean("".join([node.text for node in inlines]))
+        text = (_WS.sub(" ", text) if "  " in text else text).strip(" ")
+        return [(text, st.face(font_key, bold0, italic0), text_fill, None)] if text else []
 
     def emit(nodes, bold: bool, italic: bool, href: str | None) -> None:
         for node in nodes:
@@ -85,13 +85,18 @@ def trim(out: list) -> list:
     return [r for r in out if r is None or r[0]]
 
 
-_FACES: dict[int, tuple] = {}
+_LOOKS: dict[int, tuple] = {}
 
 
-def _face_of(style, st):
-    hit = _FACES.get(id(style))
+def _look_of(style, st) -> tuple:
+    """(font key, bold, italic, text fill, link fill) of a paragraph style, worked out once."""
+    hit = _LOOKS.get(id(style))
     if hit is None or hit[0] is not style:
-        hit = _FACES[id(style)] = (style, st.face_of(style.fontName))
+        from .pdf_text import fill_op
+
+        text_fill = fill_op(style.textColor)
+        link_fill = fill_op(st.colors["link"]) if "link" in st.colors else text_fill
+        hit = _LOOKS[id(style)] = (style, (*st.face_of(style.fontName), text_fill, link_fill))
     return hit[1]
 
 
