@@ -102,11 +102,11 @@ def _build_kwargs(kw: dict) -> tuple[dict, dict]:
 @build_options
 def build(inputs, **kw) -> None:
     """Build the briefing from article files and print the paths written."""
-    from .pipeline import make_briefing, write_briefing
+    from .pipeline import make_and_write
 
     make, write = _build_kwargs(kw)
-    briefing = make_briefing(inputs, **make)
-    for path in write_briefing(briefing, **write).values():
+    _, written = make_and_write(inputs, **make, **write)
+    for path in written.values():
         click.echo(str(path))
 
 

@@ -184,3 +184,30 @@ def walk(blocks: tuple[Block, ...]):
                     yield from walk(item)
             case Quote(blocks=inner) | Div(blocks=inner):
                 yield from walk(inner)
+
+
+def _pickle_by_fields(cls: type) -> None:
+    """Pickle ``cls`` as (class, field values).
+
+    The default for frozen slotted dataclasses is a Python-level ``__getstate__`` and
+    ``__setstate__`` per object: a third of a second for a 100-article document sent to
+    the worker process that writes the PDF (see ``reporter.parallel``).
+    """
+    from dataclasses import fields
+    from operator import attrgetter
+
+    names = tuple(f.name for f in fields(cls))
+    if len(names) > 1:
+        get = attrgetter(*names)
+        cls.__reduce__ = lambda self: (cls, get(self))  # type: ignore[method-assign]
+    elif names:
+        name = names[0]
+        cls.__reduce__ = lambda self: (cls, (getattr(self, name),))  # type: ignore[method-assign]
+    else:
+        cls.__reduce__ = lambda self: (cls, ())  # type: ignore[method-assign]
+
+
+for _cls in (Text, Strong, Emph, Link, LineBreak, Heading, Paragraph, BulletList, OrderedList, Table, Quote,
+             Image, PageBreak, TableOfContents, Div, Meta, Document):
+    _pickle_by_fields(_cls)
+del _cls

@@ -11,12 +11,16 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .analysis.facts import Facts
 from .articles import Article
 from .errors import InputError
 from .model import Document, Meta
+
+if TYPE_CHECKING:
+    from .parallel import Worker
 
 FORMATS = ("docx", "pdf")
 
@@ -153,8 +157,12 @@ def write_briefing(
     formats: Sequence[str] = FORMATS,
     out_dir: str | Path = "out",
     reference_doc: str | Path | None = None,
+    worker: Worker | None = None,
 ) -> dict[str, Path]:
-    """Write each format to a temp file, then rename them all: a failure leaves nothing new."""
+    """Write each format to a temp file, then rename them all: a failure leaves nothing new.
+
+    ``worker`` (see ``pdf_worker``) writes the PDF while this process writes the rest.
+    """
     import os
     import tempfile
 
@@ -181,7 +189,17 @@ def write_briefing(
         def job(fmt: str):
             return lambda: WRITERS[fmt](briefing.document, temps[fmt], style=style, reference_doc=ref)
 
-        run_jobs([job(fmt) for fmt in temps])
+        if worker is not None and "pdf" in temps:
+            # the default house style travels as None: the worker has it loaded already
+            worker.submit(WRITERS["pdf"], briefing.document, temps["pdf"], style=None, reference_doc=ref)
+            try:
+                for fmt in temps:
+                    if fmt != "pdf":
+                        job(fmt)()
+            finally:
+                worker.result()
+        else:
+            run_jobs([job(fmt) for fmt in temps])
         written = {}
         for fmt, tmp in temps.items():
             target = out / f"{briefing.slug}.{fmt}"
@@ -195,6 +213,36 @@ def write_briefing(
                 tmp.unlink()
 
 
+@contextmanager
+def pdf_worker(formats: Sequence[str]) -> Iterator[Worker | None]:
+    """A process that imports reportlab and loads the fonts while the articles are read,
+    analysed and composed, then writes the PDF (None when no PDF is wanted or fork is missing)."""
+    from .parallel import start_worker
+    from .writers import warm_pdf
+
+    worker = start_worker(warm_pdf) if "pdf" in formats else None
+    try:
+        yield worker
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def make_and_write(
+    inputs: Iterable[str | Path],
+    *,
+    formats: Sequence[str] = FORMATS,
+    out_dir: str | Path = "out",
+    reference_doc: str | Path | None = None,
+    **options: Any,
+) -> tuple[Briefing, dict[str, Path]]:
+    """``make_briefing`` then ``write_briefing``, with the PDF writer warming up meanwhile."""
+    with pdf_worker(formats) as worker:
+        briefing = make_briefing(inputs, **options)
+        return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
+                                        worker=worker)
+
+
 def build_briefing(
     inputs: Iterable[str | Path],
     *,
@@ -204,5 +252,5 @@ def build_briefing(
     **options: Any,
 ) -> list[Path]:
     """Build the briefing from article files and return the paths written."""
-    briefing = make_briefing(inputs, **options)
-    return list(write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc).values())
+    _, written = make_and_write(inputs, formats=formats, out_dir=out_dir, reference_doc=reference_doc, **options)
+    return list(written.values())

@@ -71,3 +71,85 @@ def test_analysis_of_many_articles_matches_one_by_one(monkeypatch):
 
     articles = load_articles(SAMPLE) * 10
     assert analyse_all(articles) == [analyze(a) for a in articles]
+
+
+def _worker_pid_state(pid: int) -> str:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return "gone"
+    return "alive"
+
+
+def test_a_worker_warms_up_then_runs_the_job_it_is_sent(tmp_path):
+    import os
+    from pathlib import Path
+
+    from reporter.parallel import Worker
+
+    marker = tmp_path / "warm"
+    worker = Worker(lambda: marker.write_text(str(os.getpid())))
+    worker.submit(Path.write_text, tmp_path / "job.txt", "from the worker")
+    assert worker.result() == len("from the worker")
+    assert (tmp_path / "job.txt").read_text() == "from the worker"
+    assert marker.read_text() == str(worker.pid)  # the warm-up ran in the worker, not here
+    worker.close()  # harmless after a result
+    assert _worker_pid_state(worker.pid) == "gone"
+
+
+def test_a_worker_reports_an_input_error_with_its_file(tmp_path):
+    from reporter.parallel import Worker
+
+    worker = Worker(lambda: None)
+    worker.submit(_fail_with_input_error, str(tmp_path / "corp.docx"))
+    with pytest.raises(InputError) as err:
+        worker.result()
+    assert str(err.value) == f"{tmp_path / 'corp.docx'}: not a usable Word reference document"
+
+
+def _fail_with_input_error(path: str) -> None:
+    raise InputError("not a usable Word reference document", path)
+
+
+def test_a_worker_sent_no_job_is_stopped_at_once_and_writes_nothing(tmp_path):
+    import time
+
+    from reporter.parallel import Worker
+
+    def slow_warm_up():
+        time.sleep(30)
+        (tmp_path / "late").write_text("should never be written")
+
+    worker = Worker(slow_warm_up)
+    start = time.monotonic()
+    worker.close()
+    assert time.monotonic() - start < 5  # not held up by the 30 s warm-up
+    assert _worker_pid_state(worker.pid) == "gone" and not (tmp_path / "late").exists()
+
+
+def test_a_failed_build_stops_the_pdf_worker_and_leaves_out_empty(tmp_path, monkeypatch):
+    from reporter.pipeline import make_and_write
+
+    monkeypatch.setenv("REPORTER_JOBS", "")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "out"
+    with pytest.raises(InputError, match="empty"):
+        make_and_write([empty], out_dir=out)
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_build_with_the_pdf_worker_matches_a_build_in_one_process(tmp_path, monkeypatch):
+    from conftest import SAMPLE
+    from reporter.pipeline import make_and_write
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1713571200")
+    files = {}
+    for jobs in ("", "1"):
+        monkeypatch.setenv("REPORTER_JOBS", jobs)
+        _, written = make_and_write([SAMPLE], out_dir=tmp_path / f"jobs{jobs or 'N'}")
+        files[jobs] = {fmt: p.read_bytes() for fmt, p in written.items()}
+    assert files[""] == files["1"] and set(files[""]) == {"docx", "pdf"}
+    assert b"%PDF" in files[""]["pdf"][:8]

@@ -128,7 +128,7 @@ def run_email(
     ``transport`` replaces the SMTP client (tests); ``smtp`` ("HOST:PORT") builds the real one.
     """
     from ..errors import InputError
-    from ..pipeline import make_briefing, write_briefing
+    from ..pipeline import make_and_write
     from .addresses import check_header_text
 
     recipients = prepare_recipients(to, cc, bcc, sender)
@@ -145,8 +145,7 @@ def run_email(
     elif security != "plain":
         raise InputError(f"--{security} needs --smtp HOST:PORT")
     write = dict(write or {})
-    briefing = make_briefing(inputs, **(make or {}))
-    files = write_briefing(briefing, **write)
+    briefing, files = make_and_write(inputs, **(make or {}), **write)
     return email_briefing(briefing, list(files.values()), recipients, subject=subject,
                           out_dir=write.get("out_dir", "out"),
                           max_attachment_bytes=int(max_attachment_mb * 1024 * 1024),

@@ -21,4 +21,11 @@ def _pdf(*args, **kwargs):
     return write(*args, **kwargs)
 
 
+def warm_pdf() -> None:
+    """Do now what the first PDF write would: import reportlab, load the fonts, lay out a page."""
+    from .pdf import warm
+
+    warm()
+
+
 WRITERS: dict[str, Callable[..., None]] = {"docx": _docx, "pdf": _pdf}

@@ -24,6 +24,13 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None, **_igno
         tmp.write_bytes(data)
 
 
+def warm() -> None:
+    """Import, load the house fonts and lay out an empty page, so the next write pays none of it."""
+    from ..model import Meta
+
+    render(Document(Meta(title="")))
+
+
 def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     """The PDF bytes for ``doc`` (no file I/O; used by ``write`` and handy for email)."""
     from reportlab.platypus import Frame, PageTemplate
