@@ -10,26 +10,32 @@ from __future__ import annotations
 import re
 
 from .facts import KeyPoint
-from .text import sentence_spans
+from .text import Sentences, sentence_spans
 
 _NUMBERS = re.compile(r"\d[\d,.]*")
-_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
-_WORD = re.compile(r"\w{4,}")
+_WORD = re.compile(r"\w{4,}")  # every whole word of four or more characters
+# Month and weekday names as whole words. All but May are long enough to be among _WORD's words,
+# which the scoring reads anyway; a set lookup there is much cheaper than a regex over the sentence.
+_DATE_WORDS = frozenset("January February March April June July August September October November December "
+                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_MAY = re.compile(r"\bMay\b")
+# \b[A-Z]{2,8}\b, written to start with a character class (the boundary before it is checked by the
+# lookbehind instead), which lets the regex engine jump straight to capital letters.
+_ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z]{1,7}(?!\w)")
 _QUOTE_START = tuple("“\"«„")
 MAX_SENTENCES = 400
 MAX_CHARS = 600
 
 
-def key_points(paragraphs, title: str = "") -> list[KeyPoint]:
+def key_points(paragraphs, title: str = "", sentences: Sentences | None = None) -> list[KeyPoint]:
     title_words = {w.lower() for w in _WORD.findall(title)}
     scored: list[tuple[float, int, int, str]] = []
     order = 0
     for pno, text in enumerate(paragraphs, 1):
         if order >= MAX_SENTENCES:
             break
-        spans = sentence_spans(text[:20_000])
+        # Sentences past the first 20,000 characters are no key points; shorter paragraphs' are shared.
+        spans = sentences[pno - 1] if sentences is not None and len(text) <= 20_000 else sentence_spans(text[:20_000])
         for k, (s, e) in enumerate(spans):
             sent = text[s:e].strip()
             words = sent.split()
@@ -42,9 +48,10 @@ def key_points(paragraphs, title: str = "") -> list[KeyPoint]:
             score += max(0.0, 2.0 - 0.25 * (pno - 1))
             numbers = len(_NUMBERS.findall(sent))  # none exactly when the sentence has no digit
             score += min(3, numbers and 1 + 0.5 * numbers)
-            score += 1 if _MONTH.search(sent) else 0
+            long_words = _WORD.findall(sent)
+            score += 1 if not _DATE_WORDS.isdisjoint(long_words) or ("May" in sent and _MAY.search(sent)) else 0
             score += 0.5 * min(2, len(_ACRONYM.findall(sent)))
-            score += 0.4 * min(5, len(title_words.intersection(map(str.lower, _WORD.findall(sent)))))
+            score += 0.4 * min(5, len(title_words.intersection(map(str.lower, long_words))))
             if "“" in sent or '"' in sent:
                 score -= 1.5
             scored.append((score, pno, order, sent))
