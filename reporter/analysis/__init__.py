@@ -21,17 +21,19 @@ __all__ = ["analyze", "Facts", "KeyFigure", "KeyPoint", "Organization", "Person"
 def analyze(article: "Article") -> Facts:
     """Facts of one article. Pure: the same article always gives the same facts."""
     from . import actors, figures, quotes, sources, summary, timeline
+    from .text import Sentences
 
     paragraphs = tuple(article.paragraphs)
     skipped: list[str] = [
         f"¶{n}: {len(p):,} characters; people, organisations and sources are read from the first "
         f"{actors.MAX_SCAN_CHARS:,} only" for n, p in enumerate(paragraphs, 1) if len(p) > actors.MAX_SCAN_CHARS]
     cast = actors.build(paragraphs)
+    sentences = Sentences(paragraphs)  # read by quotes, timeline and key points alike
     if article.quotes is not None:
         found_quotes = list(article.quotes)
         skipped.append("quotations: curated quotes from the record replace extracted ones")
     else:
-        found_quotes, why = quotes.extract(paragraphs, cast)
+        found_quotes, why = quotes.extract(paragraphs, cast, sentences)
         skipped += why
     if article.figures is not None:
         found_figures = list(article.figures)
@@ -39,11 +41,11 @@ def analyze(article: "Article") -> Facts:
     else:
         found_figures, why = figures.extract(paragraphs)
         skipped += why
-    events, why = timeline.extract(paragraphs, article.published)
+    events, why = timeline.extract(paragraphs, article.published, sentences)
     skipped += why
     cited = sources.extract(paragraphs, cast, tuple(q.speaker for q in found_quotes))
     people = _people(cast.people, found_quotes)
-    points = summary.key_points(paragraphs, article.title)
+    points = summary.key_points(paragraphs, article.title, sentences)
     return Facts(
         quotes=tuple(found_quotes), figures=tuple(found_figures), timeline=tuple(events), people=people,
         organizations=cast.organizations, places=cast.places, sources=tuple(cited), key_points=tuple(points),

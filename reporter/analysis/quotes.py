@@ -17,7 +17,8 @@ from .actors import Actors
 from .facts import Quotation
 from .names import (SPOKESPEOPLE, Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
-from .text import ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Tok, fold, sentence_spans, token_matches, tokens
+from .text import (ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Sentences, Tok, fold, sentence_spans, token_matches,
+                   tokens)
 
 OPEN = "“«„"
 CLOSE = "”»"
@@ -346,7 +347,9 @@ def _subjects(text: str, spans, actors: Actors) -> list[tuple[int, str]]:
     return out
 
 
-def extract(paragraphs, actors: Actors) -> tuple[list[Quotation], list[str]]:
+def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> tuple[list[Quotation], list[str]]:
+    if sentences is None:
+        sentences = Sentences(paragraphs)
     quotes: list[Quotation] = []
     skipped: list[str] = []
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
@@ -359,7 +362,7 @@ def extract(paragraphs, actors: Actors) -> tuple[list[Quotation], list[str]]:
         if not spans:
             pending = []
             continue
-        sents = sentence_spans(text) if len(text) < 200_000 else [(0, len(text))]
+        sents = sentences[pno - 1]
         subjects = None
         para_speaker: tuple[str, str | None] | None = None
         new_pending: list[int] = []

@@ -101,6 +101,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class Sentences:
+    """Sentence spans of each paragraph of one article, found on first use and then shared by the
+    analysers that read sentences (quotes, timeline, key points) instead of each finding them again.
+    A paragraph of 200,000 characters or more is junk and is read as one sentence."""
+
+    __slots__ = ("_paragraphs", "_spans")
+
+    def __init__(self, paragraphs) -> None:
+        self._paragraphs = paragraphs
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+
+    def __getitem__(self, k: int) -> list[tuple[int, int]]:
+        spans = self._spans.get(k)
+        if spans is None:
+            text = self._paragraphs[k]
+            spans = self._spans[k] = sentence_spans(text) if len(text) < 200_000 else [(0, len(text))]
+        return spans
+
+
 def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for s, e in spans:
         if s <= pos < e:

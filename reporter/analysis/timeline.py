@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from .facts import TimelineEvent
-from .text import MONTH_ABBR, MONTHS, WEEKDAYS, sentence_spans
+from .text import MONTH_ABBR, MONTHS, WEEKDAYS, Sentences
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
@@ -110,7 +110,10 @@ def _nearest_year(month: int, day: int, published: date, tense: str | None = Non
     return best
 
 
-def extract(paragraphs, published: date | None) -> tuple[list[TimelineEvent], list[str]]:
+def extract(paragraphs, published: date | None,
+            sentences: Sentences | None = None) -> tuple[list[TimelineEvent], list[str]]:
+    if sentences is None:
+        sentences = Sentences(paragraphs)
     events: list[TimelineEvent] = []
     skipped: list[str] = []
     seen: set[tuple[str, int]] = set()
@@ -122,7 +125,7 @@ def extract(paragraphs, published: date | None) -> tuple[list[TimelineEvent], li
                 skipped.append(f"more than {MAX_EVENTS} dates; the rest are ignored")
                 return _sorted(events), skipped
             if spans is None:
-                spans = sentence_spans(text) if len(text) < 200_000 else [(0, len(text))]
+                spans = sentences[pno - 1]
             sent = next(((a, b) for a, b in spans if a <= m.start() < b), (0, len(text)))
             for iso in _dates(m, text, sent, published, skipped, pno, context_year):
                 if (iso, pno) in seen:
