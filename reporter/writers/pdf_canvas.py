@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
 
+from reportlab.pdfbase.pdfdoc import PDFObject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate
 
@@ -111,6 +112,21 @@ def _parse_created(created: str) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
+class _References(PDFObject):
+    """A page's /Annots: the bytes of reportlab's PDFArray of references, without formatting
+    each reference through the generic machinery (a briefing page holds dozens of links)."""
+
+    def __init__(self, refs: list):
+        self.refs = refs
+
+    def format(self, document) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+        items = [b"%d %d R" % numbers[ref.name] for ref in self.refs]
+        for i in reversed(range(10, len(items), 10)):  # PDFArray breaks the line every ten items
+            items.insert(i, b"\n ")
+        return b"[ " + b" ".join(items) + b" ]"
+
+
 class NumberedCanvas(Canvas):
     """Holds finished pages back so each can say ``Page N of M``; draws the page furniture."""
 
@@ -121,6 +137,9 @@ class NumberedCanvas(Canvas):
         when = _parse_created(created) if created else None
         if when is not None and 1980 <= when.year <= 9999:
             self._doc._timeStamp = _Stamp(when)
+
+    def _setAnnotations(self, page):
+        page.Annots = _References(self._annotationrefs) if self._annotationrefs else None
 
     def showPage(self):
         self._held.append(dict(self.__dict__))

@@ -651,9 +651,21 @@ class _InternalLink(PDFObject):
         dest = self.dest
         data = getattr(dest, "_fast_bytes", None)
         if data is None:
-            data = dest._fast_bytes = dest.format(document)
+            data = dest._fast_bytes = _dest_bytes(dest, document)
         return b"".join((b"<<\n/Border [ 0 0 0 ] /Contents () /Dest ", data, b" /Rect [ ", self.rect,
                          b" ] /Subtype /Link /Type /Annot\n>>"))
+
+
+def _dest_bytes(dest, document) -> bytes:
+    """``dest.format(document)``; a bookmark's /XYZ destination written directly."""
+    from reportlab.pdfbase.pdfdoc import PDFDestinationXYZ
+
+    fmt = dest.fmt
+    if type(fmt) is not PDFDestinationXYZ or dest.page is None or not all(
+            type(v) in (int, float) for v in (fmt.left, fmt.top, fmt.zoom)):
+        return dest.format(document)
+    ref = "%s %s R" % document.idToObjectNumberAndVersion[document.Reference(dest.page).name]
+    return f"[ {ref} /XYZ {fp_str(fmt.left)} {fp_str(fmt.top)} {fp_str(fmt.zoom)} ]".encode()
 
 
 def link_internal(canv, name: str, rect) -> None:
