@@ -7,6 +7,11 @@ characters around its number), and the converter puts the value back as plain te
 So article text stays text whatever characters it holds, and long articles are not
 scanned character by character by the parser. Only our own helpers (``link``,
 ``anchor``) write Markdown.
+
+Long briefings are mostly generated text, so the parser is spared most of it: article
+bodies come as prebuilt blocks (``article_body``), and a template's long loops, wrapped in
+``{% call prebuilt() %}``, are read here directly when they are plain Markdown, giving
+the blocks markdown-it would give.
 """
 
 from __future__ import annotations
@@ -34,17 +39,17 @@ OPEN, CLOSE = "\ue000", "\ue001"
 _PLACEHOLDER = re.compile(OPEN + r"(\d+)" + CLOSE)
 BLOCKS = "\ue002"  # a line "\ue002<n>\ue002" stands for prebuilt blocks
 _BLOCKS_LINE = re.compile(BLOCKS + r"(\d+)" + BLOCKS)
-_WS = re.compile(r"\s+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ue000-\ue002]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 class Values:
-    """The values one template render printed, by number."""
+    """The values one template render printed, by number, and the blocks its helpers built."""
 
-    def __init__(self) -> None:
+    def __init__(self, base: Path | None = None) -> None:
         self.items: list[str | Inline] = []
-        self.prebuilt: list[tuple[Block, ...]] = []
+        self.blocks: list[tuple[Block, ...]] = []
+        self.base = base  # where a template's images are found
 
     def put(self, value: Any) -> str:
         if value is None:
@@ -63,23 +68,25 @@ class Values:
             return text
         return _PLACEHOLDER.sub(lambda m: _words(self.items[int(m.group(1))]), text)
 
-    def expand(self, text: str) -> list[Inline]:
-        """The text as inlines: plain values merge into the text, prebuilt links stay links."""
+    def inlines(self, text: str) -> tuple[Inline, ...]:
+        """The text as inlines: plain values merge into the text around them, prebuilt links
+        stay links, and no text is empty."""
         if OPEN not in text:
-            return [Text(text)]
+            return (Text(text),) if text else ()
         out: list[Inline] = []
+        run: list[str] = []  # text since the last link
         for i, part in enumerate(_PLACEHOLDER.split(text)):
             item = self.items[int(part)] if i % 2 else part
             if isinstance(item, str):
-                if not item:
-                    continue
-                if out and isinstance(out[-1], Text):
-                    out[-1] = Text(out[-1].text + item)
-                else:
-                    out.append(Text(item))
-            else:
-                out.append(item)
-        return out
+                run.append(item)
+                continue
+            if words := "".join(run):
+                out.append(Text(words))
+            run = []
+            out.append(item)
+        if words := "".join(run):
+            out.append(Text(words))
+        return tuple(out)
 
     def article_body(self, body: Any) -> Markdown:
         """An article's text as prebuilt blocks: subheadings and numbered, bookmarked paragraphs.
@@ -97,27 +104,36 @@ class Values:
                 n, text = item["n"], self._clean(item["text"])
                 number = Strong((Text(f"¶{n}"),))
                 blocks.append(Paragraph((number, Text(" " + text)), anchor=_anchor_name(item.get("anchor"))))
-        return self._prebuilt(tuple(blocks))
+        return self._placeholder(tuple(blocks))
 
-    def table(self, caller) -> Markdown:
-        """The pipe table a ``{% call table() %}`` block writes, built here rather than by the parser.
+    def prebuilt(self, caller) -> Markdown:
+        """The Markdown of a ``{% call prebuilt() %}`` block, made into blocks here if it is plain.
 
-        A long briefing's generated tables run to hundreds of rows, and markdown-it's table
-        rule is its slowest. The result is the table the parser makes of the block on its
-        own; a block that is anything but a plain pipe table is passed on as Markdown.
+        A long briefing's generated lists, quotations and tables run to hundreds of blocks,
+        which markdown-it reads slowly. The blocks are the ones the parser makes of the text
+        as a document of its own (see ``_plain_blocks``); text that is not plain is passed
+        on to the parser unchanged.
         """
         text = caller()
-        table = _pipe_table(text, _Converter(self, None).cell)
-        return Markdown(text) if table is None else self._prebuilt((table,))
+        try:
+            blocks = _plain_blocks(text, _Converter(self, self.base))
+        except InputError:  # e.g. a missing image: the parser reports it, if it reads it as one
+            blocks = None
+        return Markdown(text) if blocks is None else self._placeholder(tuple(blocks))
 
-    def _prebuilt(self, blocks: tuple[Block, ...]) -> Markdown:
+    def _placeholder(self, blocks: tuple[Block, ...]) -> Markdown:
         """A paragraph of its own that the converter replaces with ``blocks``."""
-        self.prebuilt.append(blocks)
-        return Markdown(f"\n\n{BLOCKS}{len(self.prebuilt) - 1}{BLOCKS}\n\n")
+        self.blocks.append(blocks)
+        return Markdown(f"\n\n{BLOCKS}{len(self.blocks) - 1}{BLOCKS}\n\n")
 
     @staticmethod
     def _clean(value: Any) -> str:
-        return _WS.sub(" ", _CONTROLS.sub("", str(value))).strip()
+        """The value as one line of text: control and placeholder characters dropped, each run
+        of white space (as ``str.isspace`` has it) one space. Runs on every value and paragraph."""
+        text = str(value)
+        if _CONTROLS.search(text):
+            text = _CONTROLS.sub("", text)
+        return " ".join(text.split())
 
     def link(self, text: Any, url: Any) -> Markdown:
         """A link whose label and URL are both data; unsafe schemes give plain text.
@@ -138,11 +154,116 @@ class Values:
         return Markdown(f"{OPEN}{len(self.items) - 1}{CLOSE}")
 
 
+# --------------------------------------------------------------------------
+# Plain Markdown, read without markdown-it
+
+
+def _plain_blocks(text: str, conv: _Converter) -> list[Block] | None:
+    """The blocks markdown-it makes of ``text`` as a document of its own, or None unless the
+    text is plain: blocks separated by blank lines, each of them
+
+    - a heading or a paragraph of one line, which may follow an attribute line ``{#name}``;
+    - bullet items of one line each, ``- text`` (items in a row make one list);
+    - a block quote of one-line paragraphs, with ``>`` lines between them;
+    - a pipe table (see ``_pipe_table``).
+
+    Every line must start with its block's marker, so that nothing can be read two ways
+    (lazy continuations, nested blocks, indented code): the checks are what keeps the
+    result the parser's. Inline Markdown goes through ``_Converter.inline`` as usual.
+    """
+    if "\r" in text or "\0" in text:
+        return None  # the parser would normalize these first
+    out: list[Block] = []
+    items: list[tuple[Block, ...]] = []
+    chunk: list[str] = []
+    for line in text.split("\n") + [""]:
+        if line.strip(" \t"):
+            chunk.append(line)
+            continue
+        if not chunk:
+            continue
+        if chunk[0].startswith("- "):
+            for item in chunk:
+                content = _paragraph_line(item[2:]) if item.startswith("- ") else None
+                if content is None:
+                    return None
+                blocks: list[Block] = []
+                conv.paragraph(blocks, content, None)
+                items.append(tuple(blocks))
+            chunk = []
+            continue
+        if items:
+            out.append(BulletList(tuple(items)))
+            items = []
+        first = chunk[0][0]
+        if first == "|":
+            table = _pipe_table("\n".join(chunk), conv.inline)
+            if table is None:
+                return None
+            out.append(table)
+        elif first == ">":
+            quoted = _quoted_paragraphs(chunk, conv)
+            if quoted is None:
+                return None
+            out.append(conv.quote(quoted))
+        else:
+            anchor = None
+            if first == "{" and len(chunk) == 2 and (m := _ANCHOR_LINE.fullmatch(chunk[0])):
+                anchor, chunk = m.group(1), chunk[1:]
+            if len(chunk) != 1:
+                return None
+            if m := _HEADING_LINE.fullmatch(chunk[0]):
+                content = _trim(m.group(2))
+                if not content or content[-1] == "#":
+                    return None  # a closing sequence, or an empty heading
+                out.append(Heading(min(len(m.group(1)), 3), conv.inline(content), anchor))
+            elif (content := _paragraph_line(chunk[0])) is not None:
+                conv.paragraph(out, content, anchor)
+            else:
+                return None
+        chunk = []
+    if items:
+        out.append(BulletList(tuple(items)))
+    return out
+
+
+_ANCHOR_LINE = re.compile(r"\{#([A-Za-z0-9_-]+)\}[ \t]*")
+_HEADING_LINE = re.compile(r"(#{1,6})[ \t]+(.*)")
+_BLOCK_STARTS = "#>-+*_=|:{[`~<"
+
+
+def _paragraph_line(line: str) -> str | None:
+    """A line's text if the line can only be a paragraph's (it starts no other block)."""
+    first = line[:1]
+    if first == "*":  # emphasis, unless a bullet or a rule
+        if line[1:2] in ("", " ", "\t", "*"):
+            return None
+    elif not first or first in _BLOCK_STARTS or first.isspace() or first.isdigit():
+        return None
+    return _trim(line)
+
+
+def _quoted_paragraphs(lines: list[str], conv: _Converter) -> list[Block] | None:
+    """A block quote's blocks if its lines are ``> `` and one-line paragraphs between ``>`` lines."""
+    blocks: list[Block] = []
+    after_text = False
+    for line in lines:
+        if line.rstrip(" \t") == ">":
+            after_text = False
+            continue
+        content = _paragraph_line(line[2:]) if line.startswith("> ") and not after_text else None
+        if content is None:
+            return None
+        conv.paragraph(blocks, content, None)
+        after_text = True
+    return blocks
+
+
 _DELIMITER_CELL = re.compile(r":?-+:?")
 
 
 def _trim(cell: str) -> str | None:
-    """A cell stripped of spaces and tabs; None if other white space is left at an end,
+    """Text stripped of spaces and tabs; None if other white space is left at an end,
     where markdown-it versions disagree on what to strip."""
     cell = cell.strip(" \t")
     return None if cell and (cell[0].isspace() or cell[-1].isspace()) else cell
@@ -152,9 +273,9 @@ def _pipe_table(text: str, cell) -> Table | None:
     """The table markdown-it makes of ``text`` on its own, or None unless it is a plain one.
 
     Plain: a header row, a delimiter row and body rows, each line starting with ``|``, no
-    blank line, no backslash (escaped pipes) or backtick, nothing the parser normalizes.
-    Rows are split as the parser splits them (missing cells empty, extra cells dropped);
-    ``cell`` turns a cell's Markdown into inlines.
+    blank line, no backslash (escaped pipes) or backtick. Rows are split as the parser
+    splits them (missing cells empty, extra cells dropped); ``cell`` turns a cell's
+    Markdown into inlines.
     """
     lines = text.strip("\n").split("\n")
     if len(lines) < 2 or any(c in text for c in "\\`\r\0") or any(line[:1] != "|" for line in lines):
@@ -195,8 +316,11 @@ def _words(item: str | Inline) -> str:
     return item if isinstance(item, str) else plain_text((item,))
 
 
+_NOT_IN_ANCHOR = re.compile(r"[^A-Za-z0-9_-]")
+
+
 def _anchor_name(name: Any) -> str | None:
-    return re.sub(r"[^A-Za-z0-9_-]", "", str(name)) or None if name else None
+    return _NOT_IN_ANCHOR.sub("", str(name)) or None if name else None
 
 
 def md_anchor(name: Any) -> Markdown:
@@ -222,7 +346,7 @@ def _environment(search_path: Path, sandboxed: bool, values: Values):
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=values.link, anchor=md_anchor, article_body=values.article_body, table=values.table)
+    env.globals.update(link=values.link, anchor=md_anchor, article_body=values.article_body, prebuilt=values.prebuilt)
     return env
 
 
@@ -233,7 +357,7 @@ def render_markdown(template: Path, context: dict[str, Any], *, sandboxed: bool 
     """
     import jinja2
 
-    values = Values()
+    values = Values(template.parent)
     try:
         env = _environment(template.parent, sandboxed, values)
         return env.get_template(template.name).render(**context), values
@@ -260,29 +384,22 @@ def compose(template: Path, context: dict[str, Any], meta: Meta, *, sandboxed: b
 
 
 # The characters at which markdown-it's text rule stops to let another inline rule try.
-# Text with none of them parses to one text token, so it needs no inline parse at all.
-_INLINE_SYNTAX = re.compile(r"[\n!#$%&*+\-:<=>@\[\\\]^_`{}~]")
-
-
-def _inline_unless_plain(state) -> None:
-    """markdown-it's core "inline" rule, but text without inline syntax becomes its one text
-    token directly: most of what a template writes is placeholders and words."""
-    from markdown_it.token import Token
-
-    md, env = state.md, state.env
-    for token in state.tokens:
-        if token.type == "inline":
-            if token.children is None:
-                token.children = []
-            if token.content and not _INLINE_SYNTAX.search(token.content):
-                token.children.append(Token("text", "", 0, content=token.content))
-            else:
-                md.inline.parse(token.content, md, env, token.children)
+# Text with none of them is one text token, so it needs no inline parse at all.
+_SYNTAX = r"\n!#$%&*+\-:<=>@\[\\\]^_`{}~"
+_INLINE_SYNTAX = re.compile(f"[{_SYNTAX}]")
+# Text, one **strong** or *emphasised* run of text, text: how templates set off a value
+# (``— **{{ q.speaker }}**, ...``). ``_Converter.simple_inlines`` checks the rest.
+_ONE_EMPHASIS = re.compile(f"((?:[^{_SYNTAX}]* )?)(\\*\\*?)([^{_SYNTAX}]+)\\2([^{_SYNTAX}]*)")
+_EMPHASIS_FOLLOWERS = ("", " ", ",", ".", ";", ")", "?")
 
 
 @cache
-def _parser():
-    """One parser for every briefing: building it costs more than parsing a short one."""
+def _parser(inline: bool = True):
+    """A parser, built once per process: building it costs more than parsing a short briefing.
+
+    Without ``inline`` it leaves inline tokens unparsed: the converter reads most of their
+    text itself (placeholders and plain words) and has the rest parsed one by one.
+    """
     from markdown_it import MarkdownIt
     from mdit_py_plugins.attrs import attrs_block_plugin
     from mdit_py_plugins.container import container_plugin
@@ -294,14 +411,15 @@ def _parser():
     md.disable(["html_block", "code", "fence", "reference", "lheading", "html_inline", "autolink", "entity"])
     md.use(attrs_block_plugin)
     md.use(container_plugin, "div", validate=lambda *args: True)
-    md.core.ruler.at("inline", _inline_unless_plain)
+    if not inline:
+        md.core.ruler.disable("inline")
     return md
 
 
 def parse_markdown(text: str, meta: Meta, *, base: Path | None = None, values: Values | None = None) -> Document:
     """Markdown (as our templates write it) to the document model; placeholders become their values."""
-    nodes = _tree(_parser().parse(text))
-    return Document(meta=meta, blocks=tuple(_Converter(values or Values(), base).blocks(nodes)))
+    nodes = _tree(_parser(inline=False).parse(text))
+    return Document(meta=meta, blocks=tuple(_Converter(values or Values(base), base).blocks(nodes)))
 
 
 class _Node:
@@ -346,23 +464,9 @@ class _Converter:
         for node in nodes:
             t = node.type
             if t == "heading":
-                out.append(Heading(min(int(node.tag[1]), 3), self.inlines(node.children[0]), node.attrs.get("id")))
+                out.append(Heading(min(int(node.tag[1]), 3), self.inline(node.children[0].content), node.attrs.get("id")))
             elif t == "paragraph":
-                kids = node.children[0].children
-                if len(kids) == 1 and kids[0].type == "text" and (m := _BLOCKS_LINE.fullmatch(kids[0].content)):
-                    out.extend(self.values.prebuilt[int(m.group(1))])
-                    continue
-                if len(kids) == 1 and kids[0].type == "image":
-                    out.append(self.image(kids[0]))
-                    continue
-                inlines = self.inlines(node.children[0])
-                prev = out[-1] if out else None
-                first = inlines[0] if inlines else None
-                if (isinstance(prev, Table) and prev.caption is None and len(inlines) == 1
-                        and isinstance(first, Text) and first.text.startswith("Table: ")):
-                    out[-1] = Table(prev.header, prev.rows, prev.align, first.text[len("Table: "):].strip())
-                    continue
-                out.append(Paragraph(inlines, anchor=node.attrs.get("id")))
+                self.paragraph(out, node.children[0].content, node.attrs.get("id"))
             elif t == "bullet_list":
                 out.append(BulletList(tuple(tuple(self.blocks(item.children)) for item in node.children)))
             elif t == "ordered_list":
@@ -385,6 +489,27 @@ class _Converter:
             # raw HTML is disabled; any other node kind is ignored by design
         return out
 
+    def paragraph(self, out: list[Block], content: str, anchor: str | None) -> None:
+        """Add a paragraph's block to ``out``: the prebuilt blocks its placeholder stands for,
+        an image on its own, a "Table: " caption for the table before it, or a Paragraph."""
+        if m := _BLOCKS_LINE.fullmatch(content):
+            out.extend(self.values.blocks[int(m.group(1))])
+            return
+        inlines = self.simple_inlines(content)
+        if inlines is None:
+            node = _inline_tree(content)
+            if len(node.children) == 1 and node.children[0].type == "image":
+                out.append(self.image(node.children[0]))
+                return
+            inlines = self.inlines(node)
+        prev = out[-1] if out else None
+        first = inlines[0] if inlines else None
+        if (isinstance(prev, Table) and prev.caption is None and len(inlines) == 1
+                and isinstance(first, Text) and first.text.startswith("Table: ")):
+            out[-1] = Table(prev.header, prev.rows, prev.align, first.text[len("Table: "):].strip())
+            return
+        out.append(Paragraph(inlines, anchor=anchor))
+
     @staticmethod
     def quote(blocks: list[Block]) -> Quote:
         """A block quote whose last paragraph starts with a dash is a quotation with attribution."""
@@ -403,7 +528,7 @@ class _Converter:
         align: list[str] = []
         for section in node.children:
             for tr in section.children:
-                cells = tuple(self.inlines(cell.children[0]) if cell.children else () for cell in tr.children)
+                cells = tuple(self.inline(cell.children[0].content) if cell.children else () for cell in tr.children)
                 if section.type == "thead":
                     header = cells
                     for cell in tr.children:
@@ -424,15 +549,29 @@ class _Converter:
         except OSError:
             raise InputError(f"image {src!r} not found", path) from None
 
-    def cell(self, content: str) -> tuple[Inline, ...]:
-        """A table cell's Markdown as inlines, as the parser and ``inlines`` make them."""
-        if not content:
-            return ()
+    def inline(self, content: str) -> tuple[Inline, ...]:
+        """Inline Markdown (an inline token's text) as inlines."""
+        inlines = self.simple_inlines(content)
+        return self.inlines(_inline_tree(content)) if inlines is None else inlines
+
+    def simple_inlines(self, content: str) -> tuple[Inline, ...] | None:
+        """The inlines markdown-it makes of plain text, or of plain text with one strong or
+        emphasised run in it; None for anything else.
+
+        The run must be unambiguous: its ``*`` or ``**`` opens after a space (or at the start)
+        and before a letter, digit or placeholder, and closes after one of those and before
+        a space, ``,.;)?`` or the end.
+        """
         if not _INLINE_SYNTAX.search(content):
-            out: list[Inline] = []
-            self._add_text(out, self.values.expand(content))
-            return tuple(out)
-        return self.inlines(_tree(_parser().parseInline(content))[0])
+            return self.values.inlines(content)
+        m = _ONE_EMPHASIS.fullmatch(content)
+        if not m:
+            return None
+        before, marker, inner, after = m.groups()
+        if not (_word_char(inner[0]) and _word_char(inner[-1]) and after[:1] in _EMPHASIS_FOLLOWERS):
+            return None
+        run = (Strong if marker == "**" else Emph)(self.values.inlines(inner))
+        return (*self.values.inlines(before), run, *self.values.inlines(after))
 
     @staticmethod
     def _add_text(out: list[Inline], pieces) -> None:
@@ -448,7 +587,7 @@ class _Converter:
         for child in node.children:
             t = child.type
             if t in ("text", "code_inline", "softbreak"):
-                self._add_text(out, [Text(" ")] if t == "softbreak" else self.values.expand(child.content))
+                self._add_text(out, (Text(" "),) if t == "softbreak" else self.values.inlines(child.content))
             elif t == "hardbreak":
                 out.append(LineBreak())
             elif t == "strong":
@@ -460,3 +599,13 @@ class _Converter:
             elif t == "image":
                 out.append(Text(self.values.resolve(str(child.attrs.get("alt", "") or ""))))
         return tuple(out)
+
+
+def _inline_tree(content: str) -> _Node:
+    """Inline Markdown parsed by markdown-it, as one inline node with its children."""
+    return _tree(_parser().parseInline(content))[0]
+
+
+def _word_char(c: str) -> bool:
+    """A letter, digit or placeholder mark: no white space or punctuation in any Unicode table."""
+    return c.isalnum() or c in (OPEN, CLOSE)
