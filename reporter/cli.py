@@ -56,6 +56,12 @@ def main() -> None:
     Inputs may be plain text as scraped (.txt), Markdown with YAML front matter (.md),
     JSON or YAML article records (.json, .yaml) and saved HTML pages (.html).
     """
+    import gc
+
+    # A build is a short batch run that keeps almost everything it makes until it ends:
+    # the default threshold (700) re-scans that growing heap in full collections, about
+    # a tenth of a 100-article build. Reference cycles are still collected, just less often.
+    gc.set_threshold(10_000, 10, 10)
 
 
 def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
