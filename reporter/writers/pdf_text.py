@@ -31,11 +31,21 @@ _ESC = {c: ("\\%03o" % c if c < 32 or c >= 127 else ("\\" + chr(c) if chr(c) in 
         for c in range(256)}
 
 
+_NUMS: dict = {}
+
+
 def num(v: float) -> str:
-    """A compact, deterministic PDF number."""
-    s = "%.3f" % v
-    s = s.rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
+    """A compact, deterministic PDF number (remembered: line positions repeat page after page)."""
+    s = _NUMS.get(v)
+    if s is None:
+        s = "%.3f" % v
+        s = s.rstrip("0").rstrip(".")
+        if s in ("-0", ""):
+            s = "0"
+        if len(_NUMS) > 50_000:
+            _NUMS.clear()
+        _NUMS[v] = s
+    return s
 
 
 _RG: dict = {}
@@ -108,15 +118,18 @@ def _encode_fn(encoders: dict, doc, font_name: str):
                 hit = cache[text] = out
             return hit
 
-        def plain(text: str):
-            """``text`` escaped, when all of it is in the subset of the space (else None)."""
-            hit = plain_cache.get(text, False)
-            if hit is False:
-                encoded = fn(text)
-                hit = plain_cache[text] = encoded[0][1] if len(encoded) == 1 and encoded[0][0] == space else None
-            return hit
+        def plain(texts: list):
+            """The words escaped, or None when one of them is not all in the subset of the space."""
+            shown = list(map(plain_cache.get, texts))
+            if None in shown:  # words not seen yet
+                for i, text in enumerate(texts):
+                    if shown[i] is None:
+                        encoded = fn(text)
+                        shown[i] = plain_cache[text] = (
+                            encoded[0][1] if len(encoded) == 1 and encoded[0][0] == space else False)
+            return None if False in shown else shown
 
-        plain_cache: dict = {}
+        plain_cache: dict = {}  # word -> escaped text, or False when it needs another subset
         space = fn(" ")[0][0]
         fn.plain = plain  # type: ignore[attr-defined]
         encoders[font_name] = fn
@@ -516,8 +529,8 @@ def _show_flat(flat, a: int, b: int, info, x: float, y: float, tw: float, fsize:
     for r, i, k in spans:
         if i < b and k > a:
             lo, hi = max(i, a), min(k, b)
-            shown = list(map(info[r][0].plain, texts[lo:hi]))
-            if None in shown:
+            shown = info[r][0].plain(texts[lo:hi])
+            if shown is None:
                 return False
             segments.append((r, lo, hi, shown))
     cur_font, cur_fill = state
