@@ -18,6 +18,7 @@ from typing import Any
 
 from .analysis.facts import KeyFigure, Quotation
 from .errors import InputError
+from .model import pickle_by_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,9 @@ class Article:
     raw_text: str = ""  # the text as read, before cleaning
     quotes: tuple[Quotation, ...] | None = None  # curated quotations replace extracted ones
     figures: tuple[KeyFigure, ...] | None = None  # curated figures replace extracted ones
+
+
+pickle_by_fields(Article)  # sent to the worker that analyses half of a long briefing
 
 
 # --------------------------------------------------------------------------

@@ -186,12 +186,12 @@ def walk(blocks: tuple[Block, ...]):
                 yield from walk(inner)
 
 
-def _pickle_by_fields(cls: type) -> None:
+def pickle_by_fields(cls: type) -> type:
     """Pickle ``cls`` as (class, field values).
 
     The default for frozen slotted dataclasses is a Python-level ``__getstate__`` and
     ``__setstate__`` per object: a third of a second for a 100-article document sent to
-    the worker process that writes the PDF (see ``reporter.parallel``).
+    the worker process that writes the PDF (see ``reporter.parallel``). Returns ``cls``.
     """
     from dataclasses import fields
     from operator import attrgetter
@@ -205,9 +205,10 @@ def _pickle_by_fields(cls: type) -> None:
         cls.__reduce__ = lambda self: (cls, (getattr(self, name),))  # type: ignore[method-assign]
     else:
         cls.__reduce__ = lambda self: (cls, ())  # type: ignore[method-assign]
+    return cls
 
 
 for _cls in (Text, Strong, Emph, Link, LineBreak, Heading, Paragraph, BulletList, OrderedList, Table, Quote,
              Image, PageBreak, TableOfContents, Div, Meta, Document):
-    _pickle_by_fields(_cls)
+    pickle_by_fields(_cls)
 del _cls

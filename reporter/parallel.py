@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import struct
 from typing import Any, Callable, Sequence, TypeVar
 
 from .errors import DeliveryError, InputError, ReporterError
@@ -66,6 +67,11 @@ def _collect(pid: int, read_fd: int) -> Any:
     """Read the child's answer (before waiting, so a large one cannot block it) and reap it."""
     data = _read_all(read_fd)
     os.waitpid(pid, 0)
+    return _unpack(data)
+
+
+def _unpack(data: bytes) -> Any:
+    """A child's answer: its result, or its error raised here as the same kind of error."""
     status, value = pickle.loads(data) if data else ("error", None)
     if status == "ok":
         return value
@@ -106,12 +112,13 @@ def map_halves(func: Callable[[T], R], items: Sequence[T], *, min_items: int = 8
 
 
 class Worker:
-    """A forked process that gets ready (imports, fonts) while this one reads and composes,
-    then runs the one job sent to it.
+    """A forked process that gets ready (imports, fonts) while this one starts the build,
+    then runs the jobs sent to it, one at a time.
 
     A briefing's PDF writer needs a fifth of a second of imports and font loading before
-    it writes a byte; done here, that time overlaps the rest of the build. The job and its
-    arguments go over a pipe, pickled; a worker never sent a job exits without doing any.
+    it writes a byte; done here, that time overlaps reading the articles. The worker then
+    takes half of the analysis and, once the document is composed, writes the PDF while
+    this process writes the DOCX. Jobs and results go over pipes, pickled.
     """
 
     def __init__(self, warm: Callable[[], None]):
@@ -124,42 +131,96 @@ class Worker:
             try:
                 try:
                     warm()
-                except BaseException:  # noqa: BLE001 - the job meets the problem and reports it
+                except BaseException:  # noqa: BLE001 - a job meets the problem and reports it
                     pass
-                data = _read_all(job_r)
-                if data:
+                while (data := _receive(job_r)) is not None:
                     func, args, kwargs = pickle.loads(data)
-                    _write_all(result_w, _answer(lambda: func(*args, **kwargs)))
+                    _send(result_w, _answer(lambda: func(*args, **kwargs)))
             finally:
                 os._exit(0)
         os.close(job_r)
         os.close(result_w)
-        self._sent = False
+        self._pending = False
+        self._closed = False
 
     def submit(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        """Send the job (``func`` must be importable by name, as pickle requires)."""
+        """Send a job (``func`` must be importable by name, as pickle requires); one at a time."""
         data = pickle.dumps((func, args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
-        self._sent = True
+        self._pending = True
         try:
-            _write_all(self._job_w, data)
-        finally:
-            os.close(self._job_w)
+            _send(self._job_w, data)
+        except BrokenPipeError:
+            raise RuntimeError("a worker process died") from None
 
     def result(self) -> Any:
-        """The job's result, or its error raised here; the worker is reaped either way."""
-        return _collect(self.pid, self._result_r)
+        """The job's result, or its error raised here."""
+        data = _receive(self._result_r)
+        self._pending = False
+        return _unpack(data or b"")
 
     def close(self) -> None:
-        """Send no job: the worker is stopped (it has written nothing). Safe after ``result``."""
-        if not self._sent:
-            self._sent = True
-            os.close(self._job_w)
-            os.close(self._result_r)
+        """Stop the worker and reap it. A job still running is waited for, so it never leaves
+        a half-written file; an idle or warming-up worker is killed at once."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._pending:
             try:
-                os.kill(self.pid, signal.SIGKILL)  # no need to wait for its warm-up to finish
-            except ProcessLookupError:
+                self.result()
+            except Exception:  # noqa: BLE001 - the caller is already handling a failure
                 pass
-            os.waitpid(self.pid, 0)
+        os.close(self._job_w)
+        os.close(self._result_r)
+        try:
+            os.kill(self.pid, signal.SIGKILL)  # it holds no job: nothing to finish
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+
+
+_HEADER = struct.Struct("<Q")
+
+
+def _send(fd: int, data: bytes) -> None:
+    _write_all(fd, _HEADER.pack(len(data)))
+    _write_all(fd, data)
+
+
+def _receive(fd: int) -> bytes | None:
+    """One message, or None when the other end has closed."""
+    head = _read_exactly(fd, _HEADER.size)
+    return None if head is None else (_read_exactly(fd, _HEADER.unpack(head)[0]) or b"")
+
+
+def _read_exactly(fd: int, n: int) -> bytes | None:
+    chunks, left = [], n
+    while left:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _map(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    return [func(x) for x in items]
+
+
+def map_halves_with(worker: Worker | None, func: Callable[[T], R], items: Sequence[T], *,
+                    min_items: int = 8) -> list[R]:
+    """``map_halves``, with the second half done by ``worker`` when there is one."""
+    if worker is None:
+        return map_halves(func, items, min_items=min_items)
+    if len(items) < min_items:
+        return [func(x) for x in items]
+    half = len(items) // 2
+    worker.submit(_map, func, list(items[half:]))
+    try:
+        first = [func(x) for x in items[:half]]
+    finally:
+        second = worker.result()
+    return first + second
 
 
 def start_worker(warm: Callable[[], None]) -> Worker | None:

@@ -73,11 +73,12 @@ def load_inputs(inputs: Iterable[str | Path]) -> list[Article]:
     return articles
 
 
-def analyse_all(articles: Sequence[Article]) -> list[Facts]:
+def analyse_all(articles: Sequence[Article], worker: Worker | None = None) -> list[Facts]:
+    """Facts for each article; many articles are analysed in two processes (``worker``'s or a fork)."""
     from .analysis import analyze
-    from .parallel import map_halves
+    from .parallel import map_halves_with
 
-    return map_halves(analyze, articles)
+    return map_halves_with(worker, analyze, articles)
 
 
 def make_briefing(
@@ -89,8 +90,9 @@ def make_briefing(
     prepared_by: str | None = None,
     template: str | Path | None = None,
     briefing_date: date | None = None,
+    worker: Worker | None = None,
 ) -> Briefing:
-    """Read, analyse and compose: everything but writing files."""
+    """Read, analyse and compose: everything but writing files (``worker``: see ``pdf_worker``)."""
     from .compose import compose
     from .context import briefing_context, long_date
     from .fileio import build_time
@@ -101,7 +103,7 @@ def make_briefing(
     prepared_for = _one_line(prepared_for, "--prepared-for")
     prepared_by = _one_line(prepared_by, "--prepared-by")
     articles = load_inputs(inputs)
-    facts = analyse_all(articles)
+    facts = analyse_all(articles, worker)
     published = [a.published for a in articles if a.published]
     when = briefing_date or (max(published) if published else None) or _default_date()
     if not title:
@@ -215,8 +217,8 @@ def write_briefing(
 
 @contextmanager
 def pdf_worker(formats: Sequence[str]) -> Iterator[Worker | None]:
-    """A process that imports reportlab and loads the fonts while the articles are read,
-    analysed and composed, then writes the PDF (None when no PDF is wanted or fork is missing)."""
+    """A process that imports reportlab and loads the fonts while the articles are read, takes
+    half of the analysis, then writes the PDF (None when no PDF is wanted or fork is missing)."""
     from .parallel import start_worker
     from .writers import warm_pdf
 
@@ -238,7 +240,7 @@ def make_and_write(
 ) -> tuple[Briefing, dict[str, Path]]:
     """``make_briefing`` then ``write_briefing``, with the PDF writer warming up meanwhile."""
     with pdf_worker(formats) as worker:
-        briefing = make_briefing(inputs, **options)
+        briefing = make_briefing(inputs, worker=worker, **options)
         return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
                                         worker=worker)
 

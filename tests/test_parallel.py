@@ -153,3 +153,22 @@ def test_build_with_the_pdf_worker_matches_a_build_in_one_process(tmp_path, monk
         files[jobs] = {fmt: p.read_bytes() for fmt, p in written.items()}
     assert files[""] == files["1"] and set(files[""]) == {"docx", "pdf"}
     assert b"%PDF" in files[""]["pdf"][:8]
+
+
+def test_a_worker_runs_several_jobs_in_turn_and_shares_a_map():
+    from reporter.parallel import Worker, map_halves_with
+
+    worker = Worker(lambda: None)
+    try:
+        items = list(range(21))
+        assert map_halves_with(worker, abs, [-x for x in items]) == items  # half of it in the worker
+        worker.submit(divmod, 17, 5)
+        assert worker.result() == (3, 2)
+        worker.submit(divmod, 1, 0)
+        with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+            worker.result()
+        worker.submit(pow, 2, 10)  # still serving after a failed job
+        assert worker.result() == 1024
+    finally:
+        worker.close()
+    assert _worker_pid_state(worker.pid) == "gone"
