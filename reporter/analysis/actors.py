@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
@@ -19,7 +18,7 @@ from .facts import Organization, Person
 from .names import (Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd, split_title,
                     strip_possessive, subject_before, words_of)
 from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLACE_NAMES, REPORT_VERBS, ROLE_NOUNS,
-                   SPEECH_VERBS, Tok, fold, tokens)
+                   SPEECH_VERBS, Tok, fold, tokens, word_memo)
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
                           "CO2 UN II III IV USD EUR GBP AND THE FOR".split())
@@ -151,11 +150,19 @@ def build(paragraphs: tuple[str, ...] | list[str]) -> Actors:
 _PAREN, _CAPS, _VERB, _NAME = 1, 2, 4, 8
 
 
-@lru_cache(maxsize=65536)
+@word_memo
 def _kind(t: str) -> int:
     k = _PAREN if t == "(" else _CAPS if t.isupper() and t.isalpha() and 2 <= len(t) <= 10 else \
         _VERB if t in SPEECH_VERBS else 0
     return k | _NAME if is_name_tok(t) else k
+
+
+@word_memo
+def _place(t: str) -> tuple[str, str] | None:
+    """(key, name) of the country or city a token names ("Peru’s" -> ("peru", "Peru")), else None."""
+    w = strip_possessive(t)
+    fw = fold(w)
+    return (fw, w) if fw in PLACE_NAMES else None
 
 
 def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -> None:
@@ -188,14 +195,14 @@ def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -
                     _candidate(sub, t, b)
         if k & _NAME and (i == 0 or not kinds[i - 1] & _NAME):
             e = run_fwd(toks, i)  # > i: the run holds at least token i
-            # The token before a run start is no name, so it was read on its own: a sentence
-            # starts here when it was a full stop (or there is none).
-            _run(text, toks, i, e, i == 0 or texts[i - 1] in _SENT_BREAK, b)
+            if e - i >= 2:  # one word names no one here (see _run)
+                # The token before a run start is no name, so it was read on its own: a sentence
+                # starts here when it was a full stop (or there is none).
+                _run(text, toks, i, e, i == 0 or texts[i - 1] in _SENT_BREAK, b)
             for w in texts[i:e]:
-                w = strip_possessive(w)
-                fw = fold(w)
-                if fw in PLACE_NAMES:
-                    b.places.setdefault(fw, w)
+                place = _place(w)
+                if place is not None:
+                    b.places.setdefault(*place)
             skip = e
 
 
@@ -216,6 +223,8 @@ def _candidate(sub: Subject, verb: str, b: _Builder) -> None:
 
 def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Builder) -> None:
     words = words_of(toks[i:e])
+    if len(words) < 2:
+        return  # every pattern below needs a name of two words or more
     if any(fold(w) in ORG_WORDS for w in words):
         title_words, name_words = split_title(words)
         if not title_words and len(words) >= 2:

@@ -7,10 +7,9 @@ All functions look at a bounded number of tokens, so they stay linear overall.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .text import (ADVERBS, CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, PRONOUNS, ROLE_NOUNS,
-                   SPEECH_VERBS, TITLES, Tok, fold, is_cap)
+                   SPEECH_VERBS, TITLES, Tok, fold, is_cap, word_memo)
 
 HONORIFICS = frozenset("dr mr mrs ms prof sen gov rep lt col capt sgt gen st".split())
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
@@ -40,7 +39,7 @@ AUXILIARIES = frozenset("has have had has also have also would will".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 
 
-@lru_cache(maxsize=65536)
+@word_memo
 def is_name_tok(t: str) -> bool:
     """A word that can be part of a name. Cached per word: the scanners ask about every token,
     often more than once, and news text repeats its words."""

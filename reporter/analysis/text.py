@@ -56,12 +56,35 @@ def paragraph_tokens(text: str) -> tuple[Tok, ...]:
     return tuple(_toks(_TOKEN.finditer(text)))
 
 
+class _WordMemo(dict):
+    """Results of a pure one-word function, by word. Looking one up through the bound
+    __getitem__ costs a dict lookup, well under an lru_cache call (which builds an argument
+    tuple each time); the memo is emptied when full, so junk input cannot grow it unbounded."""
+
+    __slots__ = ("_fn",)
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def __missing__(self, word: str):
+        if len(self) >= 65536:
+            self.clear()
+        value = self[word] = self._fn(word)
+        return value
+
+
+def word_memo(fn):
+    """Decorator for the per-word classifiers the analysers call on every token: words repeat."""
+    return _WordMemo(fn).__getitem__
+
+
 def is_cap(word: str) -> bool:
     """Starts with an upper-case letter (any script that has case)."""
     return word[:1].isupper()
 
 
-@lru_cache(maxsize=65536)
+@word_memo
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Fabián' and 'fabian' compare equal."""
     if text.isascii():
