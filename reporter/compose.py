@@ -73,9 +73,13 @@ class Values:
         stay links, and no text is empty."""
         if OPEN not in text:
             return (Text(text),) if text else ()
+        parts = _PLACEHOLDER.split(text)
+        if len(parts) == 3 and not parts[0] and not parts[2]:  # one value alone, as in most cells
+            item = self.items[int(parts[1])]
+            return (item,) if not isinstance(item, str) else (Text(item),) if item else ()
         out: list[Inline] = []
         run: list[str] = []  # text since the last link
-        for i, part in enumerate(_PLACEHOLDER.split(text)):
+        for i, part in enumerate(parts):
             item = self.items[int(part)] if i % 2 else part
             if isinstance(item, str):
                 run.append(item)
@@ -235,8 +239,8 @@ _BLOCK_STARTS = "#>-+*_=|:{[`~<"
 def _paragraph_line(line: str) -> str | None:
     """A line's text if the line can only be a paragraph's (it starts no other block)."""
     first = line[:1]
-    if first == "*":  # emphasis, unless a bullet or a rule
-        if line[1:2] in ("", " ", "\t", "*"):
+    if first == "*":  # emphasis, unless a bullet ("* ") or a rule ("***", "* * *")
+        if line[1:2] in ("", " ", "\t") or not line.strip("* \t"):
             return None
     elif not first or first in _BLOCK_STARTS or first.isspace() or first.isdigit():
         return None

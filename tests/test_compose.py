@@ -171,7 +171,8 @@ TEXT = st.lists(WORD, max_size=6).map("".join)
 BLOCKS_LINE = VALUES.article_body([{"heading": None, "n": 1, "text": "body", "anchor": "a1-p1"}]).strip()
 LINE = st.one_of(
     TEXT, TEXT.map(lambda t: "# " + t), st.tuples(st.sampled_from(["#", "###", "#######"]), TEXT).map(" ".join),
-    TEXT.map(lambda t: "- " + t), TEXT.map(lambda t: "> " + t), st.sampled_from([">", "> ", "---", "{#a1-p2}", "{#}"]),
+    TEXT.map(lambda t: "- " + t), TEXT.map(lambda t: "> " + t),
+    st.sampled_from([">", "> ", "---", "***", "* * *", "*", "** x**", "**x** y", "{#a1-p2}", "{#}"]),
     st.tuples(TEXT, TEXT).map(lambda c: f"| {c[0]} | {c[1]} |"), st.sampled_from(["|---|---|", "|--:|:-:|"]),
     TEXT.map(lambda t: "**" + t + "**"), TEXT.map(lambda t: "*" + t + "* · " + t),
     TEXT.map(lambda t: "> — **" + t + "**, " + t), st.just(BLOCKS_LINE),
