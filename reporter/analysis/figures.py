@@ -44,12 +44,27 @@ QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up
               "no more than", "an estimated", "as many as", "as much as", "estimated", "just over",
               "just under", "between", "only", "a record")
 _NUM = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d+)?|\d{1,15}(?:\.\d{1,6})?"
-_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of words, longest first, grouped by first letter: "s(?:ixteen|ix)|t(?:wo)".
+    It matches what the flat alternation would, but the engine tries seven letters rather than
+    thirty words at each word start."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_WORD = _by_first_letter(list(WORDS))
 _CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|CHF|JPY|CNY|INR|KSh|Ksh|Rs\.?)\s?"
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
-# A figure starts with a digit, a number word or a currency sign or code (the first letters of _CUR).
-# Saying so first lets the search skip other positions cheaply.
-_FIG_START = rf"(?=[\dUACNHR$€£¥₹₦EGJIK]|(?i:[{''.join(sorted({w[0] for w in WORDS}))}]))"
+# A figure starts with a digit, a currency sign or code (the first characters of _CUR) or a number
+# word. One character class saying so lets the search skip other positions cheaply; it takes every
+# non-ASCII character as well, which covers the currency signs and any case-insensitive match of
+# the words' first letters.
+_FIRST_CHARS = "".join(sorted(set("$ACEGHIJKNRU") | {c for w in WORDS for c in (w[0], w[0].upper())}))
+_FIG_START = rf"(?=[\d{re.escape(_FIRST_CHARS)}\x80-\U0010ffff])"
 _FIG = re.compile(
     rf"{_FIG_START}(?<![\w.,$€£/:#+\-])(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
     rf"(?P<mult>{_MULT})?"

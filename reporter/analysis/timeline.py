@@ -19,8 +19,9 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATE = re.compile(
     # Every alternative starts with a digit, a month's capital or a weekday's lead word. Saying so
-    # first lets the search step over all other positions without trying the six alternatives.
-    r"(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by)\s)"
+    # first (one character class, then the exact test) lets the search step over all other
+    # positions without trying the six alternatives.
+    r"(?=[\dJFMASONDbflnotu])(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by)\s)"
     rf"(?:(?P<md>(?P<m1>{_MONTH})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
     rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
