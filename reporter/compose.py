@@ -9,9 +9,9 @@ scanned character by character by the parser. Only our own helpers (``link``,
 ``anchor``) write Markdown.
 
 Long briefings are mostly generated text, so the parser is spared most of it: article
-bodies come as prebuilt blocks (``article_body``), and a template's long loops, wrapped in
-``{% call prebuilt() %}``, are read here directly when they are plain Markdown, giving
-the blocks markdown-it would give.
+bodies come as prebuilt blocks (``article_body``), and what a template wraps in
+``{% call prebuilt() %}`` is read here directly when it is plain Markdown, giving the
+blocks markdown-it would give.
 """
 
 from __future__ import annotations
@@ -178,57 +178,66 @@ def _plain_blocks(text: str, conv: _Converter) -> list[Block] | None:
     if "\r" in text or "\0" in text:
         return None  # the parser would normalize these first
     out: list[Block] = []
-    items: list[tuple[Block, ...]] = []
-    chunk: list[str] = []
-    for line in text.split("\n") + [""]:
-        if line.strip(" \t"):
-            chunk.append(line)
-            continue
-        if not chunk:
-            continue
+    items: list[tuple[Block, ...]] = []  # the bullet list being read
+    for chunk in _chunks(text):
         if chunk[0].startswith("- "):
-            for item in chunk:
-                content = _paragraph_line(item[2:]) if item.startswith("- ") else None
-                if content is None:
-                    return None
-                blocks: list[Block] = []
-                conv.paragraph(blocks, content, None)
-                items.append(tuple(blocks))
-            chunk = []
+            more = _bullet_items(chunk, conv)
+            if more is None:
+                return None
+            items += more
             continue
         if items:
             out.append(BulletList(tuple(items)))
             items = []
-        first = chunk[0][0]
-        if first == "|":
-            table = _pipe_table("\n".join(chunk), conv.inline)
-            if table is None:
-                return None
-            out.append(table)
-        elif first == ">":
-            quoted = _quoted_paragraphs(chunk, conv)
-            if quoted is None:
-                return None
-            out.append(conv.quote(quoted))
-        else:
-            anchor = None
-            if first == "{" and len(chunk) == 2 and (m := _ANCHOR_LINE.fullmatch(chunk[0])):
-                anchor, chunk = m.group(1), chunk[1:]
-            if len(chunk) != 1:
-                return None
-            if m := _HEADING_LINE.fullmatch(chunk[0]):
-                content = _trim(m.group(2))
-                if not content or content[-1] == "#":
-                    return None  # a closing sequence, or an empty heading
-                out.append(Heading(min(len(m.group(1)), 3), conv.inline(content), anchor))
-            elif (content := _paragraph_line(chunk[0])) is not None:
-                conv.paragraph(out, content, anchor)
-            else:
-                return None
-        chunk = []
+        if not _add_block(out, chunk, conv):
+            return None
     if items:
         out.append(BulletList(tuple(items)))
     return out
+
+
+def _chunks(text: str):
+    """The runs of lines between blank lines."""
+    chunk: list[str] = []
+    for line in text.split("\n"):
+        if line.strip(" \t"):
+            chunk.append(line)
+        elif chunk:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _add_block(out: list[Block], lines: list[str], conv: _Converter) -> bool:
+    """Add the table, block quote, heading or paragraph that ``lines`` are; False if they are
+    not one of those, plain."""
+    first = lines[0][0]
+    if first == "|":
+        table = _pipe_table("\n".join(lines), conv.inline)
+        if table is not None:
+            out.append(table)
+        return table is not None
+    if first == ">":
+        quoted = _quoted_paragraphs(lines, conv)
+        if quoted is not None:
+            out.append(conv.quote(quoted))
+        return quoted is not None
+    anchor = None
+    if first == "{" and len(lines) == 2 and (m := _ANCHOR_LINE.fullmatch(lines[0])):
+        anchor, lines = m.group(1), lines[1:]
+    if len(lines) != 1:
+        return False
+    if m := _HEADING_LINE.fullmatch(lines[0]):
+        content = _trim(m.group(2))
+        if not content or content[-1] == "#":
+            return False  # a closing sequence, or an empty heading
+        out.append(Heading(min(len(m.group(1)), 3), conv.inline(content), anchor))
+        return True
+    content = _paragraph_line(lines[0])
+    if content is not None:
+        conv.paragraph(out, content, anchor)
+    return content is not None
 
 
 _ANCHOR_LINE = re.compile(r"\{#([A-Za-z0-9_-]+)\}[ \t]*")
@@ -245,6 +254,19 @@ def _paragraph_line(line: str) -> str | None:
     elif not first or first in _BLOCK_STARTS or first.isspace() or first.isdigit():
         return None
     return _trim(line)
+
+
+def _bullet_items(lines: list[str], conv: _Converter) -> list[tuple[Block, ...]] | None:
+    """The items of ``- text`` lines, each a one-line paragraph."""
+    items = []
+    for line in lines:
+        content = _paragraph_line(line[2:]) if line.startswith("- ") else None
+        if content is None:
+            return None
+        blocks: list[Block] = []
+        conv.paragraph(blocks, content, None)
+        items.append(tuple(blocks))
+    return items
 
 
 def _quoted_paragraphs(lines: list[str], conv: _Converter) -> list[Block] | None:
