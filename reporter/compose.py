@@ -358,12 +358,30 @@ def md_anchor(name: Any) -> Markdown:
 # jinja2
 
 
-def _environment(search_path: Path, sandboxed: bool, values: Values):
+@cache
+def _environment_class(sandboxed: bool):
+    """jinja2's environment (or its sandbox) reading a dict's keys first for ``f.value``.
+
+    jinja2 tries ``getattr`` first, which on a dict fails with an exception, tens of
+    thousands of times for a long briefing's context. A key that is no dict attribute
+    gives the same value either way; anything else is looked up as jinja2 does.
+    """
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
-    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
-    env = cls(
+    class KeysFirst(SandboxedEnvironment if sandboxed else jinja2.Environment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            if type(obj) is dict and attribute in obj and not hasattr(dict, attribute):
+                return obj[attribute]
+            return super().getattr(obj, attribute)
+
+    return KeysFirst
+
+
+def _environment(search_path: Path, sandboxed: bool, values: Values):
+    import jinja2
+
+    env = _environment_class(sandboxed)(
         loader=jinja2.FileSystemLoader(str(search_path)),
         undefined=jinja2.StrictUndefined,
         finalize=values.put,

@@ -3,7 +3,6 @@
 Every item carries the ``¶`` number of the paragraph it came from and the bookmark
 (``a<article>-p<paragraph>``) that the article section places on that paragraph, so the
 template can link each fact to its evidence. Nothing here formats for a writer.
-Each item is a ``Record``: a dict whose keys a template reads as attributes.
 """
 
 from __future__ import annotations
@@ -19,20 +18,6 @@ from .model import Meta
 NOTABLE_QUOTES = 6
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-
-
-class Record(dict):
-    """A dict whose keys are also attributes. jinja2 tries ``getattr`` before ``[]`` for
-    ``f.value``; on a plain dict that fails with an exception every time, and a long
-    briefing's template does it tens of thousands of times."""
-
-    __slots__ = ()
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
 
 
 def long_date(d: date) -> str:
@@ -109,29 +94,29 @@ class _Builder:
         def ref(n: int) -> dict[str, Any]:
             anchor = f"a{i}-p{n}" if 1 <= n <= len(art.paragraphs) else f"a{i}"
             label = f"¶{n}" if n >= 1 else "article"
-            return Record(paragraph=n, anchor=anchor, article_short=short, article=i,
-                          ref=f"{i} {label}" if self.multiple else label)
+            return {"paragraph": n, "anchor": anchor, "article_short": short, "article": i,
+                    "ref": f"{i} {label}" if self.multiple else label}
 
-        self.summary += [Record(text=k.text, **ref(k.paragraph)) for k in fx.key_points]
-        self.figures += [Record(value=f.value, what=f.what, unit=f.unit, number=f.number, **ref(f.paragraph))
+        self.summary += [{"text": k.text, **ref(k.paragraph)} for k in fx.key_points]
+        self.figures += [{"value": f.value, "what": f.what, "unit": f.unit, "number": f.number, **ref(f.paragraph)}
                          for f in fx.figures]
-        self.quotes += [Record(text=q.text, speaker=q.speaker, role=q.role, **ref(q.paragraph))
+        self.quotes += [{"text": q.text, "speaker": q.speaker, "role": q.role, **ref(q.paragraph)}
                         for q in notable_quotes(fx.quotes)]
-        self.timeline += [Record(date=e.date, date_label=date_label(e.date), event=e.event, **ref(e.paragraph))
+        self.timeline += [{"date": e.date, "date_label": date_label(e.date), "event": e.event, **ref(e.paragraph)}
                           for e in fx.timeline]
         for p in fx.people:
-            known = self.people.setdefault(p.name, Record(name=p.name, role=p.role))
+            known = self.people.setdefault(p.name, {"name": p.name, "role": p.role})
             known["role"] = known["role"] or p.role
         for o in fx.organizations:
             label = f"{o.name} ({o.acronym})" if o.acronym and o.acronym != o.name else o.name
-            self.organizations.setdefault(o.name, Record(name=o.name, acronym=o.acronym, label=label))
+            self.organizations.setdefault(o.name, {"name": o.name, "acronym": o.acronym, "label": label})
         self.places.update(dict.fromkeys(fx.places))
         if art.source or art.url:
             name = art.source or host(art.url) or short
-            entry = self.sources.setdefault(name, Record(name=name, refs=[], url=None, url_label=None))
+            entry = self.sources.setdefault(name, {"name": name, "refs": [], "url": None, "url_label": None})
             entry["url"], entry["url_label"] = art.url, host(art.url) or art.url
         for s in fx.sources:
-            entry = self.sources.setdefault(s.name, Record(name=s.name, refs=[], url=None, url_label=None))
+            entry = self.sources.setdefault(s.name, {"name": s.name, "refs": [], "url": None, "url_label": None})
             r = ref(s.paragraph)
             cited = self.cited.setdefault(s.name, set())
             if r["anchor"] not in cited:
@@ -146,13 +131,13 @@ class _Builder:
             heads.setdefault(idx, []).append(text)
         body: list[dict[str, Any]] = []
         for n, text in enumerate(art.paragraphs, 1):
-            body += [Record(heading=h) for h in heads.get(n - 1, [])]
-            body.append(Record(heading=None, n=n, text=text, anchor=f"a{i}-p{n}"))
+            body += [{"heading": h} for h in heads.get(n - 1, [])]
+            body.append({"heading": None, "n": n, "text": text, "anchor": f"a{i}-p{n}"})
         published = long_date(art.published) if art.published else None
         byline = " · ".join(x for x in (art.source, art.author and f"by {art.author}", published) if x)
-        return Record(n=i, title=art.title, anchor=f"a{i}", short=short, source=art.source,
-                      url=art.url, url_label=host(art.url) or art.url, author=art.author,
-                      published=art.published.isoformat() if art.published else None, byline=byline, body=body)
+        return {"n": i, "title": art.title, "anchor": f"a{i}", "short": short, "source": art.source,
+                "url": art.url, "url_label": host(art.url) or art.url, "author": art.author,
+                "published": art.published.isoformat() if art.published else None, "byline": byline, "body": body}
 
 
 def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: Meta) -> dict[str, Any]:
@@ -161,8 +146,8 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
         b.add(i, art, fx)
     b.timeline.sort(key=lambda e: _date_key(e["date"]))
     return {
-        "briefing": Record(title=meta.title, subtitle=meta.subtitle, date=meta.date, marking=meta.marking,
-                           prepared_for=meta.prepared_for, prepared_by=meta.author),
+        "briefing": {"title": meta.title, "subtitle": meta.subtitle, "date": meta.date, "marking": meta.marking,
+                     "prepared_for": meta.prepared_for, "prepared_by": meta.author},
         "multiple": b.multiple, "summary": b.summary, "figures": b.figures, "quotes": b.quotes,
         "timeline": b.timeline, "people": list(b.people.values()), "organizations": list(b.organizations.values()),
         "places": list(b.places), "sources": list(b.sources.values()), "articles": b.articles,
