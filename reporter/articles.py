@@ -56,6 +56,8 @@ _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u
                        r"\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_MOJIBAKE_LEAD = re.compile(r"[\u00c2-\u00f4]")
 
 
 def _fix_mojibake(match: re.Match[str]) -> str:
@@ -73,11 +75,12 @@ def clean_text(text: str) -> str:
     dropped; runs of spaces folded. Newlines are kept: they carry structure.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\u00c2" <= max(text, default="\x00") or any(c in text for c in "ÃÂâ"):
+    if _MOJIBAKE_LEAD.search(text):
         text = _MOJIBAKE.sub(_fix_mojibake, text)
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    text = _SPACES.sub(" ", text)
+    if "  " in text or _ODD_SPACE.search(text):  # else there is nothing to fold: skip the slow pass
+        text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
