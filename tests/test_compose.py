@@ -233,3 +233,14 @@ def test_prebuilt_passes_anything_else_to_the_parser(text):
     assert values.prebuilt(caller=lambda: text) == text
     built, parsed = _built_and_parsed(text)
     assert built == parsed
+
+
+def test_templates_read_dict_keys_as_jinja2_does(tmp_path):
+    tpl = tmp_path / "t.md.j2"
+    tpl.write_text("{{ d.value }} {{ d.items is callable }} {{ d['items'] }}\n", encoding="utf-8")
+    for sandboxed in (False, True):
+        blocks = compose(tpl, {"d": {"value": "v", "items": "i"}}, META, sandboxed=sandboxed).blocks
+        assert plain_text(blocks[0].children) == "v True i"
+    tpl.write_text("{{ d.missing }}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'dict object' has no attribute 'missing'"):
+        compose(tpl, {"d": {}}, META)
