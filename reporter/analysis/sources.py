@@ -8,11 +8,14 @@ Scraped glue such as "news agency Andinathe police" is split back into "Andina".
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import itemgetter
 
 from .actors import Actors
 from .facts import SourceCited
 from .names import Subject, is_name_tok, run_back, subject_before, words_of
-from .text import NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PLACE_NAMES, PRONOUNS, SPEECH_VERBS, Tok, fold, tokens
+from .text import (NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PLACE_NAMES, PRONOUNS, SPEECH_VERBS, Tok, fold, tokens,
+                   word_memo)
 
 _GLUE = re.compile(r"^([A-Z][\w’'\-]{2,40}?)(the|that|this|these|those|and)$")
 _TRAILING = frozenset("data figures estimates estimate statistics report reports survey study analysis "
@@ -23,6 +26,12 @@ _SOURCE_VERBS = SPEECH_VERBS - frozenset("asked urged told tells".split())
 _BY_VERBS = frozenset("reported published polled compiled cited released quoted".split())
 # The (lower-cased) words at which extract() looks for a source; a verb must also be written lower-case.
 _TRIGGERS = _SOURCE_VERBS | {"according", "by", "told", "with", "in"}
+_text = itemgetter(0)  # Tok.text, at C speed
+
+
+@word_memo
+def _is_trigger(word: str) -> bool:
+    return word.lower() in _TRIGGERS
 MAX_SOURCES = 200
 MAX_SCAN_CHARS = 100_000
 
@@ -42,10 +51,10 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
         toks = tokens(text)
         inside = _quoted(text)
         q = 0
-        for i, t in enumerate(toks):
+        # Only the few words the patterns below start at are visited.
+        for i in compress(range(len(toks)), map(_is_trigger, map(_text, toks))):
+            t = toks[i]
             low = t.text.lower()
-            if low not in _TRIGGERS:
-                continue  # the common case: a word none of the patterns below starts at
             while q < len(inside) and inside[q][1] <= t.start:
                 q += 1
             if q < len(inside) and inside[q][0] <= t.start:
