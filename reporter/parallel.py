@@ -18,6 +18,7 @@ from .errors import DeliveryError, InputError, ReporterError
 
 T = TypeVar("T")
 R = TypeVar("R")
+MIN_SPLIT = 8  # fewer items than this are not worth a second process
 _ERRORS = {"InputError": InputError, "DeliveryError": DeliveryError, "ReporterError": ReporterError}
 
 
@@ -99,7 +100,7 @@ def run_jobs(jobs: Sequence[Callable[[], None]]) -> None:
     _both(jobs[0], lambda: [job() for job in jobs[1:]])
 
 
-def map_halves(func: Callable[[T], R], items: Sequence[T], *, min_items: int = 8) -> list[R]:
+def map_halves(func: Callable[[T], R], items: Sequence[T], *, min_items: int = MIN_SPLIT) -> list[R]:
     """``[func(x) for x in items]`` with the second half computed in a forked child.
 
     For pure, deterministic work on many items; the child's results come back pickled.
@@ -115,13 +116,13 @@ class Worker:
     """A forked process that gets ready (imports, fonts) while this one starts the build,
     then runs the jobs sent to it, one at a time.
 
-    A briefing's PDF writer needs a fifth of a second of imports and font loading before
-    it writes a byte; done here, that time overlaps reading the articles. The worker then
-    takes half of the analysis and, once the document is composed, writes the PDF while
-    this process writes the DOCX. Jobs and results go over pipes, pickled.
+    A briefing's PDF writer needs a quarter of a second of imports and font loading before
+    it writes a byte; done in the worker, that time overlaps reading and composing. The
+    worker also takes half of a long analysis and, once the document is composed, writes
+    the PDF while this process writes the DOCX. Jobs and results go over pipes, pickled.
     """
 
-    def __init__(self, warm: Callable[[], None]):
+    def __init__(self, warm: Callable[[], None], *, warm_after_first_job: bool = False):
         job_r, self._job_w = os.pipe()
         self._result_r, result_w = os.pipe()
         self.pid = os.fork()
@@ -129,13 +130,14 @@ class Worker:
             os.close(self._job_w)
             os.close(self._result_r)
             try:
-                try:
-                    warm()
-                except BaseException:  # noqa: BLE001 - a job meets the problem and reports it
-                    pass
+                warmed = False
+                if not warm_after_first_job:
+                    warmed = _quietly(warm)
                 while (data := _receive(job_r)) is not None:
                     func, args, kwargs = pickle.loads(data)
                     _send(result_w, _answer(lambda: func(*args, **kwargs)))
+                    if not warmed:  # the first job was wanted at once; get ready for the next now
+                        warmed = _quietly(warm)
             finally:
                 os._exit(0)
         os.close(job_r)
@@ -178,6 +180,14 @@ class Worker:
         os.waitpid(self.pid, 0)
 
 
+def _quietly(warm: Callable[[], None]) -> bool:
+    try:
+        warm()
+    except BaseException:  # noqa: BLE001 - a job meets the problem and reports it
+        pass
+    return True
+
+
 _HEADER = struct.Struct("<Q")
 
 
@@ -208,7 +218,7 @@ def _map(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
 
 
 def map_halves_with(worker: Worker | None, func: Callable[[T], R], items: Sequence[T], *,
-                    min_items: int = 8) -> list[R]:
+                    min_items: int = MIN_SPLIT) -> list[R]:
     """``map_halves``, with the second half done by ``worker`` when there is one."""
     if worker is None:
         return map_halves(func, items, min_items=min_items)
@@ -223,6 +233,10 @@ def map_halves_with(worker: Worker | None, func: Callable[[T], R], items: Sequen
     return first + second
 
 
-def start_worker(warm: Callable[[], None]) -> Worker | None:
-    """A ``Worker`` warming up with ``warm``, or None where fork is missing or REPORTER_JOBS=1."""
-    return Worker(warm) if _can_fork() else None
+def start_worker(warm: Callable[[], None], *, warm_after_first_job: bool = False) -> Worker | None:
+    """A ``Worker`` warming up with ``warm``, or None where fork is missing or REPORTER_JOBS=1.
+
+    ``warm_after_first_job``: a job will come at once (half of a long analysis) and should
+    not wait for the warm-up, which then happens while this process composes.
+    """
+    return Worker(warm, warm_after_first_job=warm_after_first_job) if _can_fork() else None

@@ -216,13 +216,15 @@ def write_briefing(
 
 
 @contextmanager
-def pdf_worker(formats: Sequence[str]) -> Iterator[Worker | None]:
-    """A process that imports reportlab and loads the fonts while the articles are read, takes
-    half of the analysis, then writes the PDF (None when no PDF is wanted or fork is missing)."""
-    from .parallel import start_worker
+def pdf_worker(formats: Sequence[str], n_inputs: int = 1) -> Iterator[Worker | None]:
+    """A process that imports reportlab and loads the fonts while the articles are read and
+    composed, takes half of a long analysis, then writes the PDF (None when no PDF is wanted
+    or fork is missing). With many inputs the analysis comes first and the warm-up after."""
+    from .parallel import MIN_SPLIT, start_worker
     from .writers import warm_pdf
 
-    worker = start_worker(warm_pdf) if "pdf" in formats else None
+    worker = (start_worker(warm_pdf, warm_after_first_job=n_inputs >= MIN_SPLIT)
+              if "pdf" in formats else None)
     try:
         yield worker
     finally:
@@ -239,7 +241,8 @@ def make_and_write(
     **options: Any,
 ) -> tuple[Briefing, dict[str, Path]]:
     """``make_briefing`` then ``write_briefing``, with the PDF writer warming up meanwhile."""
-    with pdf_worker(formats) as worker:
+    inputs = list(inputs)
+    with pdf_worker(formats, len(inputs)) as worker:
         briefing = make_briefing(inputs, worker=worker, **options)
         return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
                                         worker=worker)
