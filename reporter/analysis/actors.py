@@ -15,8 +15,8 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .names import (Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd, split_title,
-                    strip_possessive, subject_before, words_of)
+from .names import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
+                    split_title, strip_possessive, subject_before, words_of)
 from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLACE_NAMES, REPORT_VERBS, ROLE_NOUNS,
                    SPEECH_VERBS, Tok, fold, tokens, word_memo)
 
@@ -158,6 +158,13 @@ def _kind(t: str) -> int:
 
 
 @word_memo
+def _may_extend_run(t: str) -> bool:
+    """Whether run_fwd could take this token after a name: a name, a full stop (after an
+    honorific) or a particle ("of", "de")."""
+    return is_name_tok(t) or t == "." or fold(t) in RUN_JOINERS
+
+
+@word_memo
 def _place(t: str) -> tuple[str, str] | None:
     """(key, name) of the country or city a token names ("Peru’s" -> ("peru", "Peru")), else None."""
     w = strip_possessive(t)
@@ -194,7 +201,9 @@ def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -
                 if sub is not None and sub.kind == "name":
                     _candidate(sub, t, b)
         if k & _NAME and (i == 0 or not kinds[i - 1] & _NAME):
-            e = run_fwd(toks, i)  # > i: the run holds at least token i
+            # Most runs are one word ("The", "Peru"): only a next token that may extend one sends
+            # the scan to run_fwd.
+            e = run_fwd(toks, i) if i + 1 < n and _may_extend_run(texts[i + 1]) else i + 1
             if e - i >= 2:  # one word names no one here (see _run)
                 # The token before a run start is no name, so it was read on its own: a sentence
                 # starts here when it was a full stop (or there is none).

@@ -16,7 +16,7 @@ _ROLE_CUT = frozenset("in on during speaking adding when after while as before a
 _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9
 # Lower-case words that may sit inside a name run: "Inter-American Court of Human Rights", "Luis de la Torre".
-_RUN_JOINERS = PARTICLES | {"of", "for"}
+RUN_JOINERS = PARTICLES | {"of", "for"}
 
 
 def wordlike(t: str) -> bool:
@@ -54,7 +54,7 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
         if is_name_tok(t) and not t.endswith(("’s", "'s")):
             i -= 1
         elif i >= 2 and is_name_tok(toks[i - 2].text) and (
-                (ft := fold(t)) in _RUN_JOINERS or (allow_and and ft == "and")):
+                (ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")):
             i -= 1
         elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" and fold(toks[i - 2].text) in ("of", "for", "on") \
                 and is_name_tok(toks[i - 3].text):
@@ -80,7 +80,7 @@ def run_fwd(toks: list[Tok], i: int) -> int:
                 break
         elif t == "." and j > i and fold(toks[j - 1].text) in HONORIFICS:
             j += 1
-        elif j > i and fold(t) in _RUN_JOINERS and j + 1 < size and is_name_tok(toks[j + 1].text):
+        elif j > i and fold(t) in RUN_JOINERS and j + 1 < size and is_name_tok(toks[j + 1].text):
             j += 1
         else:
             break

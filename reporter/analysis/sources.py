@@ -13,6 +13,7 @@ from operator import itemgetter
 
 from .actors import Actors
 from .facts import SourceCited
+from .quotes import quote_spans
 from .names import Subject, is_name_tok, run_back, subject_before, words_of
 from .text import (NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PLACE_NAMES, PRONOUNS, SPEECH_VERBS, Tok, fold, tokens,
                    word_memo)
@@ -125,8 +126,6 @@ def _work_venue(toks: list[Tok], i: int) -> str | None:
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
-    from .quotes import quote_spans
-
     return [(s, e) for s, e, _ in quote_spans(text)]
 
 
