@@ -221,6 +221,24 @@ def test_analyze_prints_the_facts_as_json():
         assert q["text"] in art["paragraphs"][q["paragraph"] - 1]
 
 
+def test_a_reader_that_went_away_is_not_an_error(tmp_path):
+    """`reporter build ... | head -0`: the paths cannot be printed, which is no failure."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    read_end, write_end = os.pipe()
+    proc = subprocess.Popen([sys.executable, "-m", "reporter", "build", str(SAMPLE), "--out", str(tmp_path)],
+                            cwd=ROOT, stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    os.close(read_end)  # gone long before the build prints its first path
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 141 and err.decode() == ""  # no "internal error", no traceback
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".pdf"]  # the build itself finished
+
+
 def test_every_fixture_builds(tmp_path):
     inputs = sorted(p for p in FIXTURES.iterdir() if p.is_file() and p.suffix in (".txt", ".md", ".json", ".yaml", ".yml", ".html"))
     assert len(inputs) >= 1
