@@ -61,10 +61,10 @@ _CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|
 _MULT = r"(?:\s?(?:thousand|million|billion|trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
 # A figure starts with a digit, a currency sign or code (the first characters of _CUR) or a number
 # word. One character class saying so lets the search skip other positions cheaply; it takes every
-# non-ASCII character as well, which covers the currency signs and any case-insensitive match of
-# the words' first letters.
+# non-ASCII character as well, which covers the currency signs, digits other than 0-9 and any
+# case-insensitive match of the words' first letters.
 _FIRST_CHARS = "".join(sorted(set("$ACEGHIJKNRU") | {c for w in WORDS for c in (w[0], w[0].upper())}))
-_FIG_START = rf"(?=[\d{re.escape(_FIRST_CHARS)}\x80-\U0010ffff])"
+_FIG_START = rf"(?=[0-9{re.escape(_FIRST_CHARS)}\x80-\U0010ffff])"
 _FIG = re.compile(
     rf"{_FIG_START}(?<![\w.,$€£/:#+\-])(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
     rf"(?P<mult>{_MULT})?"

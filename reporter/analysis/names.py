@@ -56,8 +56,8 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
         elif i >= 2 and is_name_tok(toks[i - 2].text) and (
                 (ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")):
             i -= 1
-        elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" and fold(toks[i - 2].text) in ("of", "for", "on") \
-                and is_name_tok(toks[i - 3].text):
+        elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" \
+                and fold(toks[i - 2].text) in ("of", "for", "on") and is_name_tok(toks[i - 3].text):
             i -= 2
         elif t == "." and i >= 2 and fold(toks[i - 2].text) in HONORIFICS:
             i -= 1

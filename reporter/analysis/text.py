@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import repeat
 from operator import add, itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 
 class Tok(NamedTuple):
@@ -39,9 +39,11 @@ def _toks(matches, offset: int = 0) -> list[Tok]:
 _group, _start, _end = itemgetter(0), re.Match.start, re.Match.end
 
 
-def tokens(text: str, offset: int = 0) -> list[Tok]:
+def tokens(text: str, offset: int = 0) -> Sequence[Tok]:
+    """Tokens of text, their places counted from offset. A whole paragraph's (offset 0) come
+    from the shared cache, as a tuple: readers only index and slice them."""
     if offset == 0:
-        return list(paragraph_tokens(text))
+        return paragraph_tokens(text)
     return _toks(_TOKEN.finditer(text), offset)
 
 
@@ -126,22 +128,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-class Sentences:
-    """Sentence spans of each paragraph of one article, found on first use and then shared by the
-    analysers that read sentences (quotes, timeline, key points) instead of each finding them again.
-    A paragraph of 200,000 characters or more is junk and is read as one sentence."""
+class Sentences(dict):
+    """Sentence spans of each paragraph of one article, by index, found on first use and then
+    shared by the analysers that read sentences (quotes, timeline, key points) instead of each
+    finding them again. A paragraph of 200,000 characters or more is junk and is read as one
+    sentence."""
 
-    __slots__ = ("_paragraphs", "_spans")
+    __slots__ = ("_paragraphs",)
 
     def __init__(self, paragraphs) -> None:
+        super().__init__()
         self._paragraphs = paragraphs
-        self._spans: dict[int, list[tuple[int, int]]] = {}
 
-    def __getitem__(self, k: int) -> list[tuple[int, int]]:
-        spans = self._spans.get(k)
-        if spans is None:
-            text = self._paragraphs[k]
-            spans = self._spans[k] = sentence_spans(text) if len(text) < 200_000 else [(0, len(text))]
+    def __missing__(self, k: int) -> list[tuple[int, int]]:
+        text = self._paragraphs[k]
+        spans = self[k] = sentence_spans(text) if len(text) < 200_000 else [(0, len(text))]
         return spans
 
 
