@@ -133,8 +133,12 @@ class Worker:
                 warmed = False
                 if not warm_after_first_job:
                     warmed = _quietly(warm)
-                while (data := _receive(job_r)) is not None:
-                    func, args, kwargs = pickle.loads(data)
+                jobs = os.fdopen(job_r, "rb")
+                while True:
+                    try:
+                        func, args, kwargs = pickle.load(jobs)  # unpickles while the job still arrives
+                    except EOFError:  # no more jobs
+                        break
                     _send(result_w, _answer(lambda: func(*args, **kwargs)))
                     if not warmed:  # the first job was wanted at once; get ready for the next now
                         warmed = _quietly(warm)
@@ -142,17 +146,23 @@ class Worker:
                 os._exit(0)
         os.close(job_r)
         os.close(result_w)
+        # Jobs stream: the worker unpickles a large document while it is still being pickled here.
+        self._jobs = os.fdopen(self._job_w, "wb", buffering=1 << 16)
         self._pending = False
         self._closed = False
 
     def submit(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         """Send a job (``func`` must be importable by name, as pickle requires); one at a time."""
-        data = pickle.dumps((func, args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
         self._pending = True
         try:
-            _send(self._job_w, data)
+            pickle.dump((func, args, kwargs), self._jobs, protocol=pickle.HIGHEST_PROTOCOL)
+            self._jobs.flush()
         except BrokenPipeError:
             raise RuntimeError("a worker process died") from None
+        except BaseException:  # not picklable: the worker holds half a job and will never answer
+            self._pending = False
+            self.close()
+            raise
 
     def result(self) -> Any:
         """The job's result, or its error raised here."""
@@ -171,7 +181,10 @@ class Worker:
                 self.result()
             except Exception:  # noqa: BLE001 - the caller is already handling a failure
                 pass
-        os.close(self._job_w)
+        try:
+            self._jobs.close()
+        except OSError:  # the worker is gone already
+            pass
         os.close(self._result_r)
         try:
             os.kill(self.pid, signal.SIGKILL)  # it holds no job: nothing to finish

@@ -172,3 +172,27 @@ def test_a_worker_runs_several_jobs_in_turn_and_shares_a_map():
     finally:
         worker.close()
     assert _worker_pid_state(worker.pid) == "gone"
+
+
+def test_a_job_that_cannot_be_pickled_fails_here_and_stops_the_worker():
+    import pickle
+
+    from reporter.parallel import Worker
+
+    worker = Worker(lambda: None)
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+        worker.submit(divmod, lambda: None, 2)  # a lambda has no importable name
+    assert _worker_pid_state(worker.pid) == "gone"
+    worker.close()  # harmless after that
+
+
+def test_a_large_job_streams_to_the_worker():
+    from reporter.parallel import Worker
+
+    worker = Worker(lambda: None)
+    try:
+        big = [f"{i:05d}" + "x" * 1000 for i in range(5000)]  # 5 MB: far more than a pipe holds
+        worker.submit(len, big)
+        assert worker.result() == 5000
+    finally:
+        worker.close()
