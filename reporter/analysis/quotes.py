@@ -18,7 +18,7 @@ from .facts import Quotation
 from .names import (SPOKESPEOPLE, Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
 from .text import (ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Sentences, Tok, fold, sentence_spans, token_matches,
-                   tokens)
+                   tokens, tokens_between)
 
 OPEN = "“«„"
 CLOSE = "”»"
@@ -119,7 +119,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
     cut = min((window.find(m) for m in OPEN + '"' if m in window), default=-1)
     if cut >= 0:
         window = window[:cut]
-    toks = tokens(window, e + 1)
+    toks = tokens_between(text, e + 1, e + 1 + len(window))
     i = 0
     if i < len(toks) and toks[i].text in (",", "."):
         i += 1
@@ -182,7 +182,7 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
     prefix = text[sent_start:s - 1] if s >= 1 else ""
     if not prefix.strip():
         return None
-    toks = tokens(prefix, sent_start)
+    toks = tokens_between(text, sent_start, s - 1)
     framed = _framed(toks, text)
     if framed is not None:
         return framed, "said"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import repeat
 from operator import add, itemgetter
@@ -37,6 +38,7 @@ def _toks(matches, offset: int = 0) -> list[Tok]:
 
 
 _group, _start, _end = itemgetter(0), re.Match.start, re.Match.end
+_tok_start = itemgetter(1)
 
 
 def tokens(text: str, offset: int = 0) -> Sequence[Tok]:
@@ -45,6 +47,25 @@ def tokens(text: str, offset: int = 0) -> Sequence[Tok]:
     if offset == 0:
         return paragraph_tokens(text)
     return _toks(_TOKEN.finditer(text), offset)
+
+
+SHARED_TOKENS_MAX = 100_000  # paragraphs up to this long are tokenised whole, once, and shared
+
+
+def tokens_between(text: str, start: int, end: int) -> Sequence[Tok]:
+    """The tokens of text[start:end] (as tokens(text[start:end], start) gives them), read off the
+    paragraph's shared tokens instead of tokenising the slice again. An edge that cuts a token
+    is tokenised as the slice would be; a paragraph too long to be shared is not looked up."""
+    if len(text) > SHARED_TOKENS_MAX:
+        return _toks(_TOKEN.finditer(text, start, end))
+    toks = paragraph_tokens(text)
+    i = bisect_left(toks, start, key=_tok_start)
+    if i and toks[i - 1].end > start:  # the slice starts inside a token
+        return _toks(_TOKEN.finditer(text, start, end))
+    j = bisect_left(toks, end, key=_tok_start)
+    if j > i and toks[j - 1].end > end:  # and ends inside one: only that one is read again
+        return toks[i:j - 1] + tuple(_toks(_TOKEN.finditer(text, toks[j - 1].start, end)))
+    return toks[i:j]
 
 
 def token_matches(text: str, start: int, end: int):

@@ -9,7 +9,9 @@ else the year that puts it nearest the publication date; with neither it stays p
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
+from math import inf
 
 from .facts import TimelineEvent
 from .text import MONTH_ABBR, MONTHS, WEEKDAYS, Sentences
@@ -128,7 +130,7 @@ def extract(paragraphs, published: date | None,
                 return _sorted(events), skipped
             if spans is None:
                 spans = sentences[pno - 1]
-            sent = next(((a, b) for a, b in spans if a <= m.start() < b), (0, len(text)))
+            sent = _sentence_of(spans, m.start(), len(text))
             for iso in _dates(m, text, sent, published, skipped, pno, context_year):
                 if (iso, pno) in seen:
                     continue
@@ -137,6 +139,12 @@ def extract(paragraphs, published: date | None,
         if published is None:
             context_year = _year_in_sentence(text[:MAX_SCAN], 0, min(len(text), MAX_SCAN)) or context_year
     return _sorted(events), skipped
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int, length: int) -> tuple[int, int]:
+    """The sentence holding pos (spans are sorted and disjoint), else the whole paragraph."""
+    k = bisect_right(spans, (pos, inf)) - 1
+    return spans[k] if k >= 0 and pos < spans[k][1] else (0, length)
 
 
 def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None, skipped: list[str],
