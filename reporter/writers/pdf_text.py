@@ -175,6 +175,17 @@ class FastParagraph(Flowable):
     def _measure_flat(self) -> tuple | None:
         """Parallel word lists, or None when the paragraph needs the general word list."""
         k = self.size * 0.001
+        runs = self.runs
+        if len(runs) == 1 and runs[0] is not None:  # the usual paragraph: one run, no list per run
+            units = units_of(runs[0][1])
+            texts = runs[0][0].split(" ")
+            if "" in texts:
+                texts = [t for t in texts if t]
+            measured = list(map(units.cache.get, texts))
+            if None in measured:
+                measured = [units(t) if w is None else w for t, w in zip(texts, measured)]
+            gaps = [0.0] + [units(" ") * k] * (len(texts) - 1) if texts else []
+            return texts, [w * k for w in measured], gaps, [(0, 0, len(texts))] if texts else []
         texts: list = []
         widths: list = []
         gaps: list = []
