@@ -193,7 +193,7 @@ def write_briefing(
 
         if worker is not None and "pdf" in temps:
             # the default house style travels as None: the worker has it loaded already
-            worker.submit(WRITERS["pdf"], briefing.document, temps["pdf"], style=None, reference_doc=ref)
+            worker.submit(_last_job_write, "pdf", briefing.document, temps["pdf"], style=None, reference_doc=ref)
             try:
                 for fmt in temps:
                     if fmt != "pdf":
@@ -213,6 +213,21 @@ def write_briefing(
         for tmp in temps.values():
             if tmp.exists():
                 tmp.unlink()
+
+
+def _last_job_write(fmt: str, document: Document, path: Path, **options: Any) -> None:
+    """A writer run as the worker's last job, with the garbage collector off.
+
+    The worker ends after it. Collections re-scanned the whole document again and again
+    while the PDF was laid out (0.14 s of 1.1 s for 100 articles); the few reference cycles
+    the writer leaves add about 2 MB until the process ends.
+    """
+    import gc
+
+    from .writers import WRITERS
+
+    gc.disable()
+    WRITERS[fmt](document, path, **options)
 
 
 @contextmanager
