@@ -196,3 +196,19 @@ def test_a_large_job_streams_to_the_worker():
         assert worker.result() == 5000
     finally:
         worker.close()
+
+
+def test_a_worker_asked_to_warm_after_its_first_job_runs_that_job_first(tmp_path):
+    from pathlib import Path
+
+    from reporter.parallel import Worker
+
+    marker = tmp_path / "warm"
+    worker = Worker(lambda: marker.write_text("warmed"), warm_after_first_job=True)
+    try:
+        worker.submit(Path.exists, marker)
+        assert worker.result() is False  # the job did not wait for the warm-up
+        worker.submit(Path.read_text, marker)
+        assert worker.result() == "warmed"  # the warm-up came right after it
+    finally:
+        worker.close()
