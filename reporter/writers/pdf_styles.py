@@ -68,7 +68,7 @@ def _register_family(fam: FontFamily) -> dict[str, str]:
             continue
         name = f"{fam.pdf_name}-{face}"
         if name not in registered:
-            pdfmetrics.registerFont(_memo_widths(TTFont(name, str(path))))
+            pdfmetrics.registerFont(TTFont(name, str(path)))
         names[face] = name
     if "Regular" not in names:
         raise ValueError(f"font family {fam.key!r} has no regular face")
@@ -79,25 +79,6 @@ def _register_family(fam: FontFamily) -> dict[str, str]:
     pdfmetrics.registerFontFamily(fam.pdf_name, normal=names["Regular"], bold=names["Bold"],
                                   italic=names["Italic"], boldItalic=names["BoldItalic"])
     return names
-
-
-def _memo_widths(font):
-    """Remember word widths: line breaking and justification measure the same words over and
-    over, and reportlab's TrueType width is a Python loop per character (~40% of wrapping)."""
-    measure = font.stringWidth
-    cache: dict = {}
-
-    def string_width(text, size, encoding="utf8"):
-        key = (text, size)
-        width = cache.get(key)
-        if width is None:
-            if len(cache) > 100_000:
-                cache.clear()
-            width = cache[key] = measure(text, size, encoding)
-        return width
-
-    font.stringWidth = string_width
-    return font
 
 
 def _build(hs: HouseStyle) -> PdfStyles:
