@@ -1,0 +1,40 @@
+"""The one place that names months and formats dates for a reader.
+
+Locale-free on purpose: output must be the same bytes on every machine, so month names are
+a table here rather than ``strftime("%B")``. Every writer, the e-mail and analysis read the
+month names from this module; no other module keeps a table of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+# Lower-case month words a text may use, full and abbreviated, to the month's number.
+MONTH_NUMBERS: dict[str, int] = {m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)}
+MONTH_NUMBERS.update({m.lower()[:3]: i for i, m in enumerate(MONTH_NAMES, 1)})
+MONTH_NUMBERS["sept"] = 9
+
+_ISO = re.compile(r"(\d{4}|-)(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def long_date(d: date) -> str:
+    """``date(2024, 4, 20)`` -> ``20 April 2024``."""
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def date_label(iso: str) -> str:
+    """An ISO-ish date as a reader says it: '2024-03-22' -> '22 March 2024'; '2024-09' ->
+    'September 2024'; '--03-22' -> '22 March (year not stated)'; anything else as given."""
+    m = _ISO.fullmatch((iso or "").strip())
+    if not m:
+        return (iso or "").strip()
+    year, month, day = m.groups()
+    if month is None or not 1 <= int(month) <= 12:
+        return iso.strip().strip("-")
+    parts = ([str(int(day))] if day else []) + [MONTH_NAMES[int(month) - 1]]
+    parts.append(year if year != "-" else "(year not stated)")
+    return " ".join(parts)
