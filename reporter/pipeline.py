@@ -161,13 +161,11 @@ def write_briefing(
     reference_doc: str | Path | None = None,
     worker: Worker | None = None,
 ) -> dict[str, Path]:
-    """Write each format to a temp file, then rename them all: a failure leaves nothing new.
+    """Write every format, then rename them all into place: a failure leaves nothing new.
 
     ``worker`` (see ``pdf_worker``) writes the PDF while this process writes the rest.
     """
-    import os
-    import tempfile
-
+    from .fileio import atomic_paths
     from .parallel import run_jobs
     from .style import load_house_style
     from .writers import WRITERS
@@ -178,15 +176,11 @@ def write_briefing(
     if reference_doc is not None and not Path(reference_doc).is_file():
         raise InputError("reference document not found", reference_doc)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     style = load_house_style()
     ref = Path(reference_doc) if reference_doc else None
-    temps: dict[str, Path] = {}
-    try:
-        for fmt in dict.fromkeys(formats):
-            fd, tmp = tempfile.mkstemp(prefix=f".{briefing.slug}.", suffix=f".{fmt}.part", dir=out)
-            os.close(fd)
-            temps[fmt] = Path(tmp)
+    targets = {fmt: out / f"{briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
+    with atomic_paths(list(targets.values())) as tmp_list:
+        temps = dict(zip(targets, tmp_list))
 
         def job(fmt: str):
             return lambda: WRITERS[fmt](briefing.document, temps[fmt], style=style, reference_doc=ref)
@@ -202,17 +196,7 @@ def write_briefing(
                 worker.result()
         else:
             run_jobs([job(fmt) for fmt in temps])
-        written = {}
-        for fmt, tmp in temps.items():
-            target = out / f"{briefing.slug}.{fmt}"
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-            written[fmt] = target
-        return written
-    finally:
-        for tmp in temps.values():
-            if tmp.exists():
-                tmp.unlink()
+    return targets
 
 
 def _last_job_write(fmt: str, document: Document, path: Path, **options: Any) -> None:

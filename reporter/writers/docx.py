@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..fileio import atomic_path, build_time
+from ..fileio import build_time
 from ..model import Document
 from ..style import HouseStyle, load_house_style, templates_dir
 
@@ -81,7 +81,10 @@ def _numbering_root(document, hs: HouseStyle):
 
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
           reference_doc: Path | None = None, **_ignored) -> None:
-    """Write ``doc`` to ``path`` (atomically) as a .docx styled by name from the reference document."""
+    """Write ``doc`` to ``path`` as a .docx styled by name from the reference document.
+
+    Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
+    """
     from .docx_body import BodyBuilder
     from .docx_lists import Numbering
     from .docx_package import (
@@ -118,5 +121,4 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
 
     add_header_footer(document, doc.meta, ids, clean)
     set_core_properties(document, doc.meta, parse_created(doc.meta.created, build_time()), clean)
-    with atomic_path(Path(path)) as tmp:
-        save_reproducibly(document, tmp)
+    save_reproducibly(document, Path(path))

@@ -12,16 +12,16 @@ import io
 from pathlib import Path
 
 from ..errors import InputError
-from ..fileio import atomic_path
 from ..model import Document
 from ..style import HouseStyle, load_house_style
 
 
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None, **_ignored) -> None:
-    """Write ``doc`` as a PDF at ``path`` (atomically); the same input gives the same bytes."""
-    data = render(doc, style=style)
-    with atomic_path(Path(path)) as tmp:
-        tmp.write_bytes(data)
+    """Write ``doc`` as a PDF at ``path``; the same input gives the same bytes.
+
+    Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
+    """
+    Path(path).write_bytes(render(doc, style=style))
 
 
 def warm() -> None:
