@@ -18,7 +18,6 @@ from typing import Any
 
 from .analysis.facts import KeyFigure, Quotation
 from .errors import InputError
-from .model import pickle_by_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +34,6 @@ class Article:
     quotes: tuple[Quotation, ...] | None = None  # curated quotations replace extracted ones
     figures: tuple[KeyFigure, ...] | None = None  # curated figures replace extracted ones
 
-
-pickle_by_fields(Article)  # sent to the worker that analyses half of a long briefing
 
 
 # --------------------------------------------------------------------------

@@ -79,8 +79,15 @@ def _numbering_root(document, hs: HouseStyle):
         return numbering.element
 
 
+def warm() -> None:
+    """Import python-docx, lxml and the body builders, so the next write pays none of it."""
+    from docx import Document as _open_docx  # noqa: F401
+
+    from . import docx_body, docx_lists, docx_package, docx_styles  # noqa: F401
+
+
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
-          reference_doc: Path | None = None, **_ignored) -> None:
+          reference_doc: Path | None = None) -> None:
     """Write ``doc`` to ``path`` as a .docx styled by name from the reference document.
 
     Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
