@@ -114,11 +114,11 @@ def build_options(func):
 def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
     """The executor a build command passes to the library: one worker process.
 
-    It starts at once and its initializer warms the writers it will run (reportlab's
-    imports and the fonts take about a quarter of a second), while this process reads,
-    analyses and composes; it then shares a long analysis and writes every format but the
-    first. Started with forkserver (spawn where there is none), never fork: this process
-    runs the pool's threads. None (serial) when no PDF is wanted or REPORTER_JOBS=1.
+    It starts at once, so it is up by the time the library sends it the writers to warm
+    (reportlab's imports and the fonts take about a quarter of a second, overlapping the
+    reading, analysis and composing here), shares a long analysis and writes every format
+    but the first. Started with forkserver (spawn where there is none), never fork: this
+    process runs the pool's threads. None (serial) when no PDF is wanted or REPORTER_JOBS=1.
     """
     if "pdf" not in formats or os.environ.get("REPORTER_JOBS", "") == "1":
         yield None
@@ -127,9 +127,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
     from concurrent.futures import ProcessPoolExecutor
 
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    remote = formats[1:] if len(formats) > 1 else formats  # what write_briefing sends there
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
-                               initargs=(remote,))
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=_start_worker)
     try:
         pool.submit(int)  # start the worker now, not at the first job
         yield pool
@@ -144,19 +142,17 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker(formats: tuple[str, ...]) -> None:
-    """The worker's initializer: its collector tuned as this process's (see ``main``), then
-    the writers warmed. Measured on the 100-article PDF in the worker: 1.7 s against 2.1 to
-    2.5 s with the default threshold, which re-scans the whole document again and again."""
+def _start_worker() -> None:
+    """The worker's initializer: its collector tuned as this process's is (see ``main``).
+    Measured on the 100-article PDF in the worker: 1.7 s against 2.1 to 2.5 s with the
+    default threshold, which re-scans the whole document again and again.
+
+    It does not warm the writers: with many articles the worker's first jobs are its share
+    of the analysis, and the library sends the warm-up after them (see ``make_briefing``).
+    """
     import gc
 
-    from .writers import warm
-
     gc.set_threshold(*GC_THRESHOLD)
-    try:
-        warm(formats)
-    except Exception:  # noqa: BLE001 - the write meets the same problem and reports it, traceback and all
-        pass
 
 
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:

@@ -111,6 +111,21 @@ def _analyse(articles: Sequence[Article]) -> list[Facts]:
     return [analyze(a) for a in articles]
 
 
+def _warm(executor: Executor | None, formats: Sequence[str]) -> None:
+    """Have the executor import and load what its writers need while this process works on."""
+    from .writers import WRITERS
+
+    if executor is not None:
+        for fmt in dict.fromkeys(formats):
+            executor.submit(WRITERS[fmt].warm)  # a failure here shows again, and is reported, at the write
+
+
+def sent_to_executor(formats: Sequence[str]) -> tuple[str, ...]:
+    """The formats ``write_briefing`` gives an executor: all but the first, or the only one."""
+    formats = tuple(dict.fromkeys(formats))
+    return formats[1:] if len(formats) > 1 else formats
+
+
 def _settle(futures: Sequence[Future]) -> None:
     """Cancel what has not started and wait for the rest, so nothing still runs (or writes a
     temporary file) after the call that submitted it has returned or failed."""
@@ -129,8 +144,14 @@ def make_briefing(
     template: str | Path | None = None,
     briefing_date: date | None = None,
     executor: Executor | None = None,
+    warm: Sequence[str] = (),
 ) -> Briefing:
-    """Read, analyse and compose: everything but writing files (``executor``: see the module)."""
+    """Read, analyse and compose: everything but writing files (``executor``: see the module).
+
+    ``warm``: formats whose writers the executor will run (``make_and_write`` passes them).
+    They are warmed there as early as costs nothing: at once when the analysis stays
+    here, after it when the executor shares it, so the warm-up never holds up its share.
+    """
     from .compose import compose
     from .context import briefing_context, long_date
     from .fileio import build_time
@@ -141,7 +162,12 @@ def make_briefing(
     prepared_for = _one_line(prepared_for, "--prepared-for")
     prepared_by = _one_line(prepared_by, "--prepared-by")
     articles = load_inputs(inputs)
+    shared = executor is not None and len(articles) >= SHARE_FROM
+    if not shared:
+        _warm(executor, warm)
     facts = analyse_all(articles, executor)
+    if shared:
+        _warm(executor, warm)
     published = [a.published for a in articles if a.published]
     when = briefing_date or (max(published) if published else None) or _default_date()
     if not title:
@@ -202,7 +228,7 @@ def write_briefing(
     """Write every format, then rename them all into place: a failure leaves nothing new.
 
     With an ``executor``, the first format is written here while the executor writes the
-    others (a single format is written there: the caller warmed it up there).
+    others (a single format is written there, where it was warmed: ``sent_to_executor``).
     """
     from .fileio import atomic_paths
     from .style import load_house_style
@@ -218,9 +244,10 @@ def write_briefing(
     targets = {fmt: Path(out_dir) / f"{briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
     with atomic_paths(list(targets.values())) as temps:
         jobs = list(zip(targets, temps))
-        here = jobs if executor is None else jobs[:1] if len(jobs) > 1 else []
+        there = sent_to_executor(targets) if executor is not None else ()
         futures = [executor.submit(WRITERS[fmt].write, briefing.document, tmp, style=style, reference_doc=ref)
-                   for fmt, tmp in jobs[len(here):]] if executor is not None else []
+                   for fmt, tmp in jobs if fmt in there]
+        here = [(fmt, tmp) for fmt, tmp in jobs if fmt not in there]
         try:
             for fmt, tmp in here:
                 WRITERS[fmt].write(briefing.document, tmp, style=style, reference_doc=ref)
@@ -241,7 +268,7 @@ def make_and_write(
     **options: Any,
 ) -> tuple[Briefing, dict[str, Path]]:
     """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format."""
-    briefing = make_briefing(inputs, executor=executor, **options)
+    briefing = make_briefing(inputs, executor=executor, warm=sent_to_executor(formats), **options)
     return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
                                     executor=executor)
 

@@ -9,6 +9,7 @@ time and a build may need only one of them. A handle pickles as its module name,
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -30,19 +31,25 @@ class Writer:
         return import_module(self.module, __name__)
 
     def warm(self) -> None:
-        """Import the writer and load what its first write would (fonts, reference document)."""
-        self._impl().warm()
+        """Import the writer and load what its first write would (fonts, reference document).
+
+        Once per process, under a lock: reportlab's font registry is global, and two
+        threads registering the same fonts at once could each hold a different copy.
+        """
+        with _WARM_LOCK:
+            if self.module not in _WARMED:
+                self._impl().warm()
+                _WARMED.add(self.module)
 
     def write(self, doc: Document, path: Path, *, style: HouseStyle, reference_doc: Path | None = None) -> None:
         """Write ``doc`` at ``path`` (not atomically: see ``fileio.atomic_paths``)."""
+        self.warm()
         self._impl().write(doc, path, style=style, reference_doc=reference_doc)
+
+
+_WARM_LOCK = threading.Lock()
+_WARMED: set[str] = set()
 
 
 WRITERS: dict[str, Writer] = {"docx": Writer(".docx"), "pdf": Writer(".pdf")}
 
-
-def warm(formats: tuple[str, ...] = tuple(WRITERS)) -> None:
-    """Warm the writers of ``formats``: a process pool's initializer, so its workers are
-    ready before the first document arrives."""
-    for fmt in formats:
-        WRITERS[fmt].warm()
