@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "build_briefing": "pipeline", "make_briefing": "pipeline", "write_briefing": "pipeline", "Briefing": "pipeline",
-    "load_articles": "articles", "Article": "articles", "analyze": "analysis", "read_docx": "readers.docx",
+    "load_articles": "ingest", "Article": "ingest", "analyze": "analysis", "read_docx": "readers.docx",
     "Document": "model", "ReporterError": "errors", "InputError": "errors", "DeliveryError": "errors",
 }
 

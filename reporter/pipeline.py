@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .analysis.facts import Facts
-from .articles import Article
+from .ingest import Article
 from .errors import InputError
 from .model import Document, Meta
 
@@ -68,7 +68,7 @@ def _one_line(value: str | None, what: str) -> str | None:
 
 
 def load_inputs(inputs: Iterable[str | Path]) -> list[Article]:
-    from .articles import load_articles
+    from .ingest import load_articles
 
     articles: list[Article] = []
     for path in inputs:
