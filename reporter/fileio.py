@@ -9,6 +9,24 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from .errors import InputError
+
+
+@contextmanager
+def reading(path: str | Path, kind: str) -> Iterator[None]:
+    """Turn an operating-system error while reading an input file into one ``InputError``
+    naming the file; ``kind`` says what it should have been ("an article file")."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory, not {kind}", path) from None
+    except PermissionError:
+        raise InputError("permission denied", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+
 
 @contextmanager
 def atomic_paths(targets: Sequence[str | Path]) -> Iterator[list[Path]]:

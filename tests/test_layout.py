@@ -22,7 +22,8 @@ PACKAGE = ROOT / "reporter"
 
 # Lowest first. Groups in one tuple share a rank and must not import each other.
 LAYERS: list[tuple[str, ...]] = [
-    ("reporter.errors", "reporter.fileio", "reporter.dates", "reporter.style"),
+    ("reporter.errors",),
+    ("reporter.fileio", "reporter.dates", "reporter.style"),
     ("reporter.model",),
     ("reporter.ingest",),
     ("reporter.analysis",),

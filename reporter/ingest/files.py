@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
+from ..fileio import reading
 from .clean import clean_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -15,19 +16,11 @@ _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def read_text_file(path: Path) -> str:
-    try:
+    with reading(path, "an article file"):
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(f"file is too large ({size // 1_000_000} MB; the limit is 50 MB)", path)
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not an article file", path) from None
-    except PermissionError:
-        raise InputError("permission denied", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
     if not data.strip():
         raise InputError("file is empty", path)
     head = data[:4096]
