@@ -34,6 +34,10 @@ def clean_text(text: str) -> str:
 
     NFC; UTF-8 read as cp1252 (``â€™``) repaired; control and zero-width characters
     dropped; runs of spaces folded. Newlines are kept: they carry structure.
+
+    The mojibake pass is a regular expression rather than ftfy: on the fixtures ftfy
+    (its encoding fix alone) gave the same text, but took 130 ms to import and 13 times
+    as long (88 ms against 6.5 ms for 250 KB), on every build with an accented letter.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _MOJIBAKE_LEAD.search(text):
