@@ -117,7 +117,8 @@ def _warm(executor: Executor | None, formats: Sequence[str]) -> None:
 
     if executor is not None:
         for fmt in dict.fromkeys(formats):
-            executor.submit(WRITERS[fmt].warm)  # a failure here shows again, and is reported, at the write
+            if fmt in WRITERS:  # an unknown one is write_briefing's to report
+                executor.submit(WRITERS[fmt].warm)  # a failure here shows again, and is reported, at the write
 
 
 def sent_to_executor(formats: Sequence[str]) -> tuple[str, ...]:
