@@ -20,7 +20,7 @@ import pytest
 from conftest import FIXTURES, ROOT, SAMPLE, run_reporter
 from reporter.errors import InputError
 from reporter.model import Document, Paragraph, Text
-from reporter.pipeline import build_briefing, make_briefing, write_briefing
+from reporter.pipeline import SHARE_FROM, build_briefing, make_briefing, write_briefing
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1713571200"}
 
@@ -66,7 +66,8 @@ def test_a_build_in_a_thread_while_another_runs_forks_nothing(tmp_path):
 
 def test_a_process_pool_and_a_thread_pool_give_the_serial_bytes(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH["SOURCE_DATE_EPOCH"])
-    inputs = sorted(p for p in FIXTURES.glob("*.*"))  # enough articles for the analysis to be shared
+    inputs = sorted(FIXTURES.glob("*.*")) * 2  # 36 articles: the analysis is shared with the executor
+    assert len(inputs) >= SHARE_FROM
     serial = _bytes(build_briefing(inputs, out_dir=tmp_path / "serial"))
     with _pool() as pool:
         pooled = _bytes(build_briefing(inputs, out_dir=tmp_path / "pool", executor=pool))
