@@ -116,8 +116,18 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    import gc
+
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=_start_worker)
+    # The worker's collector gets a larger first-generation threshold. It holds the whole
+    # document while the PDF is laid out, and the default (700) re-scans it in full
+    # collections again and again: the 100-article PDF took 581 to 648 ms of CPU with
+    # this, 764 to 919 ms without. Cycles are still collected, less often. In this process
+    # the same made no difference (900 to 1,100 ms of CPU either way), so it keeps the
+    # default. The initializer does not warm the writers: with many articles the worker's
+    # first jobs are its share of the analysis, and the library sends the warm-up after.
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=gc.set_threshold,
+                               initargs=(10_000, 10, 10))
     try:
         pool.submit(int)  # start the worker now, not at the first job
         yield pool
@@ -130,23 +140,6 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _start_worker() -> None:
-    """The worker's initializer: a larger first-generation threshold for its collector.
-
-    The worker holds the whole unpickled document while the PDF is laid out, and the
-    default threshold (700) re-scans it in full collections again and again: the
-    100-article PDF took 581 to 648 ms of CPU with this, 764 to 919 ms without. Cycles
-    are still collected, less often. The same in the main process made no difference
-    (900 to 1,100 ms of CPU either way for 100 articles), so it keeps the default.
-
-    It does not warm the writers: with many articles the worker's first jobs are its share
-    of the analysis, and the library sends the warm-up after them (see ``make_briefing``).
-    """
-    import gc
-
-    gc.set_threshold(10_000, 10, 10)
 
 
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
