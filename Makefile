@@ -21,7 +21,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 
 ## Build the sample briefing into out/ (DOCX and PDF) and print the paths.
 demo: $(VENV)/.installed
-	$(VENV)/bin/reporter build $(SAMPLE) --marking TLP:AMBER --prepared-for "Security policy team" --prepared-by "reporter" --out out
+	@$(VENV)/bin/reporter build $(SAMPLE) --marking TLP:AMBER --prepared-for "Security policy team" --prepared-by "reporter" --out out
 
 ## Run every test.
 test: $(VENV)/.installed-test

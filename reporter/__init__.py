@@ -2,12 +2,16 @@
 
 The public API, imported lazily so ``import reporter`` and ``reporter --help`` stay fast:
 
-    build_briefing(inputs, formats=("docx", "pdf"), out_dir="out", **options) -> list[Path]
-    make_briefing(inputs, **options) -> Briefing        (no files written)
-    write_briefing(briefing, formats=..., out_dir=...) -> dict[str, Path]
+    build_briefing(inputs, formats=("docx", "pdf"), out_dir="out", executor=None, **options) -> list[Path]
+    make_briefing(inputs, executor=None, **options) -> Briefing        (no files written)
+    write_briefing(briefing, formats=..., out_dir=..., executor=None) -> dict[str, Path]
     load_articles(path) -> list[Article]
     analyze(article) -> Facts
     read_docx(path) -> (Document, warnings)
+
+Everything runs serially in the caller's thread and starts no process, so it is safe
+from threads, notebooks and servers. ``executor`` (any ``concurrent.futures.Executor``,
+e.g. a process pool) is the one way to spread a build over more cores; see ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "build_briefing": "pipeline", "make_briefing": "pipeline", "write_briefing": "pipeline", "Briefing": "pipeline",
-    "load_articles": "articles", "Article": "articles", "analyze": "analysis", "read_docx": "readers.docx",
+    "load_articles": "ingest", "Article": "ingest", "analyze": "analysis", "read_docx": "readers.docx",
     "Document": "model", "ReporterError": "errors", "InputError": "errors", "DeliveryError": "errors",
 }
 

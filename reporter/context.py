@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from .analysis.facts import Facts, Quotation
-from .articles import Article
+from .ingest import Article
 from .model import Meta
 
 NOTABLE_QUOTES = 6

@@ -7,30 +7,61 @@ import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
+
+from .errors import InputError
 
 
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; rename it over ``target`` only on success.
-
-    A failed build therefore leaves nothing half-written in ``out/``.
-    """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+def reading(path: str | Path, kind: str) -> Iterator[None]:
+    """Turn an operating-system error while reading an input file into one ``InputError``
+    naming the file; ``kind`` says what it should have been ("an article file")."""
     try:
-        yield tmp_path
-        os.chmod(tmp_path, 0o644)
-        os.replace(tmp_path, target)
+        yield
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory, not {kind}", path) from None
+    except PermissionError:
+        raise InputError("permission denied", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+
+
+@contextmanager
+def atomic_paths(targets: Sequence[str | Path]) -> Iterator[list[Path]]:
+    """Yield a temporary path beside each target; rename them all over their targets only
+    when the block succeeds. The one temp-file-and-rename of the package.
+
+    Writers write to the paths they are given; whoever calls them wraps the call in this,
+    so a failed build, export or message leaves nothing half-written in ``out/``, and a
+    briefing's files appear together or not at all.
+    """
+    temps: list[Path] = []
+    try:
+        for target in map(Path, targets):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            os.close(fd)
+            temps.append(Path(tmp))
+        yield temps
+        for tmp, target in zip(temps, targets):
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
     finally:
-        if tmp_path.exists():
-            tmp_path.unlink()
+        for tmp in temps:
+            if tmp.exists():
+                tmp.unlink()
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> Path:
+@contextmanager
+def atomic_path(target: str | Path) -> Iterator[Path]:
+    """``atomic_paths`` for one file."""
+    with atomic_paths([target]) as (tmp,):
+        yield tmp
+
+
+def write_bytes_atomic(target: str | Path, data: bytes) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
     return Path(target)

@@ -189,9 +189,10 @@ def walk(blocks: tuple[Block, ...]):
 def pickle_by_fields(cls: type) -> type:
     """Pickle ``cls`` as (class, field values).
 
-    The default for frozen slotted dataclasses is a Python-level ``__getstate__`` and
-    ``__setstate__`` per object: a third of a second for a 100-article document sent to
-    the worker process that writes the PDF (see ``reporter.parallel``). Returns ``cls``.
+    A document goes to another process whenever a caller passes a process pool (the CLI
+    does, to write the PDF there). The default for frozen slotted dataclasses is a
+    Python-level ``__getstate__`` and ``__setstate__`` per object: 176 ms to pickle and
+    unpickle a 100-article document, against 103 ms this way. Returns ``cls``.
     """
     from dataclasses import fields
     from operator import attrgetter

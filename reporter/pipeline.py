@@ -2,25 +2,30 @@
 
 Pure steps (``make_briefing``) are kept apart from the one step that writes
 (``write_briefing``), so email delivery and tests can reuse the briefing without files.
+
+Everything runs here, one step after the other, unless the caller passes an
+``executor`` (any ``concurrent.futures.Executor``): the one seam for concurrency.
+Nothing below this module knows whether there is one. With it, a long analysis is
+shared between this process and the executor, and the writers after the first run
+there while the first runs here. The library never starts a process or a thread of its
+own, so it is safe to call from threads, notebooks and servers; the CLI is the caller
+that passes a process pool (see ``reporter.cli``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from concurrent.futures import Executor, Future, wait
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
 
 from .analysis.facts import Facts
-from .articles import Article
+from .ingest import Article
 from .errors import InputError
 from .model import Document, Meta
-
-if TYPE_CHECKING:
-    from .parallel import Worker
 
 FORMATS = ("docx", "pdf")
 
@@ -63,7 +68,7 @@ def _one_line(value: str | None, what: str) -> str | None:
 
 
 def load_inputs(inputs: Iterable[str | Path]) -> list[Article]:
-    from .articles import load_articles
+    from .ingest import load_articles
 
     articles: list[Article] = []
     for path in inputs:
@@ -73,12 +78,64 @@ def load_inputs(inputs: Iterable[str | Path]) -> list[Article]:
     return articles
 
 
-def analyse_all(articles: Sequence[Article], worker: Worker | None = None) -> list[Facts]:
-    """Facts for each article; many articles are analysed in two processes (``worker``'s or a fork)."""
-    from .analysis import analyze
-    from .parallel import map_halves_with
+# Fewer articles than this are not worth sending to an executor. A process pool puts the
+# first jobs in its call queue before its worker has started (0.1 to 0.2 s), and 10
+# articles (50 ms of analysis) shared that way took a third longer than done here.
+SHARE_FROM = 32
+CHUNK = 4  # articles per job: small enough that the two sides finish together
 
-    return map_halves_with(worker, analyze, articles)
+
+def analyse_all(articles: Sequence[Article], executor: Executor | None = None) -> list[Facts]:
+    """Facts for each article, in order.
+
+    With an ``executor`` and many articles, the executor takes chunks from the front
+    while this process takes them from the back, each chunk to whichever side gets there
+    first (a chunk the executor has not started is cancelled and done here). A worker
+    still warming up therefore delays nothing; the facts are the same either way.
+    """
+    if executor is None or len(articles) < SHARE_FROM:
+        return _analyse(articles)
+    chunks = [tuple(articles[i:i + CHUNK]) for i in range(0, len(articles), CHUNK)]
+    futures = [executor.submit(_analyse, chunk) for chunk in chunks]
+    here: dict[int, list[Facts]] = {}
+    try:
+        for i in reversed(range(len(chunks))):
+            if not futures[i].cancel():  # the executor has it (and every chunk before it)
+                break
+            here[i] = _analyse(chunks[i])
+        return [facts for i, future in enumerate(futures) for facts in (here[i] if i in here else future.result())]
+    finally:
+        _settle(futures)
+
+
+def _analyse(articles: Sequence[Article]) -> list[Facts]:
+    from .analysis import analyze
+
+    return [analyze(a) for a in articles]
+
+
+def _warm(executor: Executor | None, formats: Sequence[str]) -> None:
+    """Have the executor import and load what its writers need while this process works on."""
+    from .writers import WRITERS
+
+    if executor is not None:
+        for fmt in dict.fromkeys(formats):
+            if fmt in WRITERS:  # an unknown one is write_briefing's to report
+                executor.submit(WRITERS[fmt].warm)  # a failure here shows again, and is reported, at the write
+
+
+def sent_to_executor(formats: Sequence[str]) -> tuple[str, ...]:
+    """The formats ``write_briefing`` gives an executor: all but the first, or the only one."""
+    formats = tuple(dict.fromkeys(formats))
+    return formats[1:] if len(formats) > 1 else formats
+
+
+def _settle(futures: Sequence[Future]) -> None:
+    """Cancel what has not started and wait for the rest, so nothing still runs (or writes a
+    temporary file) after the call that submitted it has returned or failed."""
+    for future in futures:
+        future.cancel()
+    wait(futures)
 
 
 def make_briefing(
@@ -90,9 +147,15 @@ def make_briefing(
     prepared_by: str | None = None,
     template: str | Path | None = None,
     briefing_date: date | None = None,
-    worker: Worker | None = None,
+    executor: Executor | None = None,
+    warm: Sequence[str] = (),
 ) -> Briefing:
-    """Read, analyse and compose: everything but writing files (``worker``: see ``pdf_worker``)."""
+    """Read, analyse and compose: everything but writing files (``executor``: see the module).
+
+    ``warm``: formats whose writers the executor will run (``make_and_write`` passes them).
+    They are warmed there as early as costs nothing: at once when the analysis stays
+    here, after it when the executor shares it, so the warm-up never holds up its share.
+    """
     from .compose import compose
     from .context import briefing_context, long_date
     from .fileio import build_time
@@ -103,7 +166,12 @@ def make_briefing(
     prepared_for = _one_line(prepared_for, "--prepared-for")
     prepared_by = _one_line(prepared_by, "--prepared-by")
     articles = load_inputs(inputs)
-    facts = analyse_all(articles, worker)
+    shared = executor is not None and len(articles) >= SHARE_FROM
+    if not shared:
+        _warm(executor, warm)
+    facts = analyse_all(articles, executor)
+    if shared:
+        _warm(executor, warm)
     published = [a.published for a in articles if a.published]
     when = briefing_date or (max(published) if published else None) or _default_date()
     if not title:
@@ -159,16 +227,14 @@ def write_briefing(
     formats: Sequence[str] = FORMATS,
     out_dir: str | Path = "out",
     reference_doc: str | Path | None = None,
-    worker: Worker | None = None,
+    executor: Executor | None = None,
 ) -> dict[str, Path]:
-    """Write each format to a temp file, then rename them all: a failure leaves nothing new.
+    """Write every format, then rename them all into place: a failure leaves nothing new.
 
-    ``worker`` (see ``pdf_worker``) writes the PDF while this process writes the rest.
+    With an ``executor``, the first format is written here while the executor writes the
+    others (a single format is written there, where it was warmed: ``sent_to_executor``).
     """
-    import os
-    import tempfile
-
-    from .parallel import run_jobs
+    from .fileio import atomic_paths
     from .style import load_house_style
     from .writers import WRITERS
 
@@ -177,74 +243,23 @@ def write_briefing(
         raise InputError(f"unknown format {unknown[0]!r} (choose from {', '.join(WRITERS)})")
     if reference_doc is not None and not Path(reference_doc).is_file():
         raise InputError("reference document not found", reference_doc)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     style = load_house_style()
     ref = Path(reference_doc) if reference_doc else None
-    temps: dict[str, Path] = {}
-    try:
-        for fmt in dict.fromkeys(formats):
-            fd, tmp = tempfile.mkstemp(prefix=f".{briefing.slug}.", suffix=f".{fmt}.part", dir=out)
-            os.close(fd)
-            temps[fmt] = Path(tmp)
-
-        def job(fmt: str):
-            return lambda: WRITERS[fmt](briefing.document, temps[fmt], style=style, reference_doc=ref)
-
-        if worker is not None and "pdf" in temps:
-            # the default house style travels as None: the worker has it loaded already
-            worker.submit(_last_job_write, "pdf", briefing.document, temps["pdf"], style=None, reference_doc=ref)
-            try:
-                for fmt in temps:
-                    if fmt != "pdf":
-                        job(fmt)()
-            finally:
-                worker.result()
-        else:
-            run_jobs([job(fmt) for fmt in temps])
-        written = {}
-        for fmt, tmp in temps.items():
-            target = out / f"{briefing.slug}.{fmt}"
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-            written[fmt] = target
-        return written
-    finally:
-        for tmp in temps.values():
-            if tmp.exists():
-                tmp.unlink()
-
-
-def _last_job_write(fmt: str, document: Document, path: Path, **options: Any) -> None:
-    """A writer run as the worker's last job, with the garbage collector off.
-
-    The worker ends after it. Collections re-scanned the whole document again and again
-    while the PDF was laid out (0.14 s of 1.1 s for 100 articles); the few reference cycles
-    the writer leaves add about 2 MB until the process ends.
-    """
-    import gc
-
-    from .writers import WRITERS
-
-    gc.disable()
-    WRITERS[fmt](document, path, **options)
-
-
-@contextmanager
-def pdf_worker(formats: Sequence[str], n_inputs: int = 1) -> Iterator[Worker | None]:
-    """A process that imports reportlab and loads the fonts while the articles are read and
-    composed, takes half of a long analysis, then writes the PDF (None when no PDF is wanted
-    or fork is missing). With many inputs the analysis comes first and the warm-up after."""
-    from .parallel import MIN_SPLIT, start_worker
-    from .writers import warm_pdf
-
-    worker = (start_worker(warm_pdf, warm_after_first_job=n_inputs >= MIN_SPLIT)
-              if "pdf" in formats else None)
-    try:
-        yield worker
-    finally:
-        if worker is not None:
-            worker.close()
+    targets = {fmt: Path(out_dir) / f"{briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
+    with atomic_paths(list(targets.values())) as temps:
+        jobs = list(zip(targets, temps))
+        there = sent_to_executor(targets) if executor is not None else ()
+        futures = [executor.submit(WRITERS[fmt].write, briefing.document, tmp, style=style, reference_doc=ref)
+                   for fmt, tmp in jobs if fmt in there]
+        here = [(fmt, tmp) for fmt, tmp in jobs if fmt not in there]
+        try:
+            for fmt, tmp in here:
+                WRITERS[fmt].write(briefing.document, tmp, style=style, reference_doc=ref)
+            for future in futures:
+                future.result()  # a child's error arrives with its traceback as __cause__
+        finally:
+            _settle(futures)
+    return targets
 
 
 def make_and_write(
@@ -253,14 +268,13 @@ def make_and_write(
     formats: Sequence[str] = FORMATS,
     out_dir: str | Path = "out",
     reference_doc: str | Path | None = None,
+    executor: Executor | None = None,
     **options: Any,
 ) -> tuple[Briefing, dict[str, Path]]:
-    """``make_briefing`` then ``write_briefing``, with the PDF writer warming up meanwhile."""
-    inputs = list(inputs)
-    with pdf_worker(formats, len(inputs)) as worker:
-        briefing = make_briefing(inputs, worker=worker, **options)
-        return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
-                                        worker=worker)
+    """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format."""
+    briefing = make_briefing(inputs, executor=executor, warm=sent_to_executor(formats), **options)
+    return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
+                                    executor=executor)
 
 
 def build_briefing(
@@ -269,8 +283,14 @@ def build_briefing(
     formats: Sequence[str] = FORMATS,
     out_dir: str | Path = "out",
     reference_doc: str | Path | None = None,
+    executor: Executor | None = None,
     **options: Any,
 ) -> list[Path]:
-    """Build the briefing from article files and return the paths written."""
-    _, written = make_and_write(inputs, formats=formats, out_dir=out_dir, reference_doc=reference_doc, **options)
+    """Build the briefing from article files and return the paths written.
+
+    Serial unless ``executor`` is given (a ``concurrent.futures.Executor``; a process pool
+    must be able to pickle documents and articles, which the model is built for).
+    """
+    _, written = make_and_write(inputs, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
+                                executor=executor, **options)
     return list(written.values())

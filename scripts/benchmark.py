@@ -109,7 +109,7 @@ def main() -> None:
                 timings = {"ingest": t1 - t0, "analysis": t2 - t1, "compose": t3 - t2}
                 for fmt in ("docx", "pdf"):
                     s = time.perf_counter()
-                    WRITERS[fmt](briefing.document, tmpdir / f"bench.{fmt}", style=style)
+                    WRITERS[fmt].write(briefing.document, tmpdir / f"bench.{fmt}", style=style)
                     timings[fmt] = time.perf_counter() - s
                 timings["total"] = sum(timings.values())
                 for k, v in timings.items():

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from reporter.analysis import analyze
     from reporter.analysis.scoring import markdown_table, score_fixtures
-    from reporter.articles import load_articles
+    from reporter import load_articles
 
     fixtures = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "fixtures"
     print(markdown_table(score_fixtures(fixtures)))

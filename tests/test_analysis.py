@@ -9,7 +9,7 @@ import pytest
 
 from reporter.analysis import analyze
 from reporter.analysis.facts import KeyFigure, Quotation
-from reporter.articles import Article, load_articles
+from reporter import Article, load_articles
 
 from conftest import FIXTURES, SAMPLE
 
@@ -218,12 +218,15 @@ def test_key_points_are_three_to_five_verbatim_sentences(sample):
 
 
 def test_curated_quotes_and_figures_replace_extracted():
-    curated_q = (Quotation(text="Hand-picked words", speaker="Ana Ruiz", role="editor", paragraph=1),)
-    curated_f = (KeyFigure(value="7", number=7.0, unit=None, what="days", paragraph=1),)
+    from reporter.ingest import CuratedFigure, CuratedQuote
+
+    curated_q = (CuratedQuote(text="Hand-picked words", speaker="Ana Ruiz", role="editor", paragraph=1),)
+    curated_f = (CuratedFigure(value="7", number=7.0, unit=None, what="days", paragraph=1),)
     a = art("“Extracted words here, surely,” said Bo Lee, a spokesman. It took 12 days.",
             quotes=curated_q, figures=curated_f)
     f = analyze(a)
-    assert f.quotes == curated_q and f.figures == curated_f
+    assert f.quotes == (Quotation(text="Hand-picked words", speaker="Ana Ruiz", role="editor", paragraph=1),)
+    assert f.figures == (KeyFigure(value="7", number=7.0, unit=None, what="days", paragraph=1),)
 
 
 def test_to_dict_has_the_json_shape_of_reporter_analyze(sample):

@@ -14,7 +14,7 @@ from reporter.analysis import analyze
 from reporter.analysis.facts import Facts, KeyFigure, Quotation
 from reporter.analysis.scoring import (Score, quote_overlaps, score, score_fixtures, source_matches,
                                        speaker_matches, truth_path)
-from reporter.articles import Article, load_articles
+from reporter import Article, load_articles
 
 FIXTURE_FILES = sorted(p for p in FIXTURES.iterdir() if p.is_file() and truth_path(p).exists())
 

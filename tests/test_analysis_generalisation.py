@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from reporter.analysis import analyze
-from reporter.articles import Article
+from reporter import Article
 
 
 def art(*paragraphs: str, published: date | None = date(2024, 9, 20)) -> Article:

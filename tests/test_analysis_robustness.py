@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reporter.analysis import analyze
-from reporter.articles import Article
+from reporter import Article
 
 
 def art(*paragraphs: str, published: date | None = None) -> Article:

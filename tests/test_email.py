@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE, require_tool, run_reporter
 from reporter.analysis.facts import Facts, KeyFigure, KeyPoint
-from reporter.articles import Article
+from reporter import Article
 from reporter.deliver import (
     EmailResult, SmtpSettings, SmtpTransport, email_briefing, parse_addresses, parse_server,
     prepare_recipients, settings_from_env,

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reporter.articles import clean_text, load_articles
+from reporter import load_articles
+from reporter.ingest.clean import clean_text
 from reporter.errors import InputError
 
 from conftest import SAMPLE

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .facts import Facts, KeyFigure, KeyPoint, Organization, Person, Quotation, SourceCited, TimelineEvent
 
 if TYPE_CHECKING:
-    from ..articles import Article
+    from ..ingest import Article
 
 __all__ = ["analyze", "Facts", "KeyFigure", "KeyPoint", "Organization", "Person", "Quotation", "SourceCited",
            "TimelineEvent"]
@@ -34,13 +34,13 @@ def analyze(article: "Article") -> Facts:
     cast = actors.build(paragraphs)
     sentences = Sentences(paragraphs)  # read by quotes, timeline and key points alike
     if article.quotes is not None:
-        found_quotes = list(article.quotes)
+        found_quotes = [Quotation(q.text, q.speaker, q.role, q.paragraph) for q in article.quotes]
         skipped.append("quotations: curated quotes from the record replace extracted ones")
     else:
         found_quotes, why = quotes.extract(paragraphs, cast, sentences)
         skipped += why
     if article.figures is not None:
-        found_figures = list(article.figures)
+        found_figures = [KeyFigure(f.value, f.number, f.unit, f.what, f.paragraph) for f in article.figures]
         skipped.append("figures: curated figures from the record replace extracted ones")
     else:
         found_figures, why = figures.extract(paragraphs)

@@ -158,7 +158,7 @@ def score_fixtures(fixtures_dir: Path) -> list[tuple[str, Score]]:
     """(fixture name, score) for every fixture that has a truth file, in name order."""
     import yaml
 
-    from ..articles import load_articles
+    from ..ingest import load_articles
     from . import analyze
 
     rows = []

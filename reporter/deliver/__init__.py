@@ -1,4 +1,7 @@
-"""Delivery: the briefing as an email message (``out/<slug>.eml``), optionally sent over SMTP.
+"""Delivery: a built briefing as an email message (``out/<slug>.eml``), optionally sent over SMTP.
+
+It takes the briefing and its files as the build left them; it never builds one itself
+(the ``reporter email`` command does that between ``prepare_delivery`` and ``deliver``).
 
 The order is fixed so nothing is half-done: check addresses, server and sizes
 first (input errors, exit 2, nothing written or sent), then write the .eml, then
@@ -20,7 +23,7 @@ from .smtp import DEFAULT_TIMEOUT, SmtpSettings, SmtpTransport, Transport, parse
 __all__ = [
     "Recipients", "EmailResult", "DEFAULT_SENDER", "prepare_recipients", "message_time", "email_briefing",
     "parse_address", "parse_addresses", "parse_server", "settings_from_env", "SmtpSettings", "SmtpTransport",
-    "Transport", "send", "DEFAULT_TIMEOUT", "run_email",
+    "Transport", "send", "DEFAULT_TIMEOUT", "Delivery", "prepare_delivery", "deliver",
 ]
 
 DEFAULT_SENDER = "reporter@localhost"
@@ -106,8 +109,18 @@ def email_briefing(
     return EmailResult(path, recipients.envelope, True)
 
 
-def run_email(
-    inputs: Sequence[Path],
+@dataclass(frozen=True)
+class Delivery:
+    """How a briefing is to be sent, every option checked before anything is built."""
+
+    recipients: Recipients
+    subject: str | None
+    max_attachment_bytes: int
+    transport: Transport | None  # None: write the .eml only
+    where: str  # the server, for error messages
+
+
+def prepare_delivery(
     *,
     to: Sequence[str],
     cc: Sequence[str] = (),
@@ -118,17 +131,13 @@ def run_email(
     security: str = "plain",
     timeout: float = DEFAULT_TIMEOUT,
     max_attachment_mb: float = 10.0,
-    make: dict | None = None,
-    write: dict | None = None,
     transport: Transport | None = None,
-) -> EmailResult:
-    """The ``reporter email`` command: check options, build, write the .eml, send once.
+) -> Delivery:
+    """Check the options of ``reporter email`` (input errors, exit 2) before the build.
 
-    ``make``/``write`` are the keyword arguments of ``make_briefing``/``write_briefing``.
     ``transport`` replaces the SMTP client (tests); ``smtp`` ("HOST:PORT") builds the real one.
     """
     from ..errors import InputError
-    from ..pipeline import make_and_write
     from .addresses import check_header_text
 
     recipients = prepare_recipients(to, cc, bcc, sender)
@@ -144,9 +153,11 @@ def run_email(
         where = settings.where
     elif security != "plain":
         raise InputError(f"--{security} needs --smtp HOST:PORT")
-    write = dict(write or {})
-    briefing, files = make_and_write(inputs, **(make or {}), **write)
-    return email_briefing(briefing, list(files.values()), recipients, subject=subject,
-                          out_dir=write.get("out_dir", "out"),
-                          max_attachment_bytes=int(max_attachment_mb * 1024 * 1024),
-                          transport=transport, where=where)
+    return Delivery(recipients, subject, int(max_attachment_mb * 1024 * 1024), transport, where)
+
+
+def deliver(briefing: Any, files: Sequence[Path], delivery: Delivery, *, out_dir: str | Path = "out") -> EmailResult:
+    """Write the .eml of a built briefing and its files, then send it once if there is a transport."""
+    return email_briefing(briefing, files, delivery.recipients, subject=delivery.subject, out_dir=out_dir,
+                          max_attachment_bytes=delivery.max_attachment_bytes, transport=delivery.transport,
+                          where=delivery.where)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..fileio import reading
 
 MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes, all members
 MAX_RATIO, RATIO_FLOOR = 100, 10 * 1024 * 1024  # a member this compressed and this large is a bomb
@@ -143,16 +144,10 @@ def _main_part(pkg: Package) -> str:
 def open_package(path: Path) -> Package:
     """Open ``path`` as a .docx or raise one ``InputError`` that says what it is instead."""
     path = Path(path)
-    try:
+    with reading(path, "a DOCX file"):
         size = path.stat().st_size
         with open(path, "rb") as fh:
             head = fh.read(8)
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a DOCX file", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or _short(exc)})", path) from None
     if size == 0:
         raise InputError("is empty, not a DOCX file", path)
     if head.startswith(OLE2_MAGIC):

@@ -1,31 +1,55 @@
 """Writers, one per format, listed in a table (pandoc's Writers.hs).
 
-Each entry is ``write(doc, path, *, style, reference_doc=None)``. Imports are lazy:
-reportlab and python-docx cost start-up time and a build may need only one of them.
+Each writer module has ``warm()`` (do now the imports and font loading its first write
+would do) and ``write(doc, path, *, style, reference_doc=None)``. The table holds small
+handles that import the module on first use: reportlab and python-docx cost start-up
+time and a build may need only one of them. A handle pickles as its module name, so
+``WRITERS["pdf"].write`` can be sent to a process pool as it is.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+import threading
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Document
+    from ..style import HouseStyle
 
 
-def _docx(*args, **kwargs):
-    from .docx import write
+@dataclass(frozen=True)
+class Writer:
+    """One output format, by the module that writes it."""
 
-    return write(*args, **kwargs)
+    module: str  # relative to this package, e.g. ".pdf"
+
+    def _impl(self) -> ModuleType:
+        return import_module(self.module, __name__)
+
+    def warm(self) -> None:
+        """Import the writer and load what its first write would (fonts, reference document).
+
+        Once per process, under a lock: reportlab's font registry is global, and two
+        threads registering the same fonts at once could each hold a different copy.
+        """
+        with _WARM_LOCK:
+            if self.module not in _WARMED:
+                self._impl().warm()
+                _WARMED.add(self.module)
+
+    def write(self, doc: Document, path: Path, *, style: HouseStyle, reference_doc: Path | None = None) -> None:
+        """Write ``doc`` at ``path`` (not atomically: see ``fileio.atomic_paths``)."""
+        self.warm()
+        self._impl().write(doc, path, style=style, reference_doc=reference_doc)
 
 
-def _pdf(*args, **kwargs):
-    from .pdf import write
-
-    return write(*args, **kwargs)
+_WARM_LOCK = threading.Lock()
+_WARMED: set[str] = set()
 
 
-def warm_pdf() -> None:
-    """Do now what the first PDF write would: import reportlab, load the fonts, lay out a page."""
-    from .pdf import warm
+WRITERS: dict[str, Writer] = {"docx": Writer(".docx"), "pdf": Writer(".pdf")}
 
-    warm()
-
-
-WRITERS: dict[str, Callable[..., None]] = {"docx": _docx, "pdf": _pdf}

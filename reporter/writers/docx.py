@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..fileio import atomic_path, build_time
+from ..fileio import build_time
 from ..model import Document
 from ..style import HouseStyle, load_house_style, templates_dir
 
@@ -79,9 +79,19 @@ def _numbering_root(document, hs: HouseStyle):
         return numbering.element
 
 
+def warm() -> None:
+    """Import python-docx, lxml and the body builders, so the next write pays none of it."""
+    from docx import Document as _open_docx  # noqa: F401
+
+    from . import docx_body, docx_lists, docx_package, docx_styles  # noqa: F401
+
+
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
-          reference_doc: Path | None = None, **_ignored) -> None:
-    """Write ``doc`` to ``path`` (atomically) as a .docx styled by name from the reference document."""
+          reference_doc: Path | None = None) -> None:
+    """Write ``doc`` to ``path`` as a .docx styled by name from the reference document.
+
+    Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
+    """
     from .docx_body import BodyBuilder
     from .docx_lists import Numbering
     from .docx_package import (
@@ -118,5 +128,4 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
 
     add_header_footer(document, doc.meta, ids, clean)
     set_core_properties(document, doc.meta, parse_created(doc.meta.created, build_time()), clean)
-    with atomic_path(Path(path)) as tmp:
-        save_reproducibly(document, tmp)
+    save_reproducibly(document, Path(path))

@@ -12,16 +12,17 @@ import io
 from pathlib import Path
 
 from ..errors import InputError
-from ..fileio import atomic_path
 from ..model import Document
 from ..style import HouseStyle, load_house_style
 
 
-def write(doc: Document, path: Path, *, style: HouseStyle | None = None, **_ignored) -> None:
-    """Write ``doc`` as a PDF at ``path`` (atomically); the same input gives the same bytes."""
-    data = render(doc, style=style)
-    with atomic_path(Path(path)) as tmp:
-        tmp.write_bytes(data)
+def write(doc: Document, path: Path, *, style: HouseStyle | None = None, reference_doc: Path | None = None) -> None:
+    """Write ``doc`` as a PDF at ``path``; the same input gives the same bytes.
+
+    ``reference_doc`` is the DOCX writer's; the PDF takes its look from the house style only.
+    Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
+    """
+    Path(path).write_bytes(render(doc, style=style))
 
 
 def warm() -> None:

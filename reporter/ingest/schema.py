@@ -1,4 +1,4 @@
-"""The input boundary for structured article records (JSON, YAML, front matter).
+"""The schema of a structured article record (JSON, YAML, Markdown front matter).
 
 pydantic gives one clear message per bad field; ``validate_record`` turns the first
 into a one-line ``InputError`` naming the file and the field.
@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import InputError
+from ..errors import InputError
+from .fields import parse_date
 
 
 class QuoteRecord(BaseModel):
@@ -51,8 +52,6 @@ class ArticleRecord(BaseModel):
     @field_validator("published", mode="before")
     @classmethod
     def _date(cls, v: Any) -> Any:
-        from .articles import parse_date
-
         return parse_date(v)
 
     @field_validator("author", mode="before")

@@ -1,0 +1,59 @@
+"""The one cleaning step every input format goes through, so that what the briefing
+quotes is what a reader sees: the same text whether it came as .txt, .md, a record or HTML."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+JUNK_LINES = frozenset(
+    "close,menu,share,print,email,subscribe,advertisement,advertising,read more,related,"
+    "tweet,facebook,twitter,linkedin,whatsapp,copy link,back to top,search,home,login,log in,"
+    "sign in,sign up,accept all,newsletter,×,✕,x,skip to content,share this article,"
+    "related articles,listen to this article,more,next,previous".split(",")
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
+_MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                       r"\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_MOJIBAKE_LEAD = re.compile(r"[\u00c2-\u00f4]")
+
+
+def _fix_mojibake(match: re.Match[str]) -> str:
+    s = match.group(0)
+    try:
+        return s.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return s
+
+
+def clean_text(text: str) -> str:
+    """Normalise text so that what the briefing quotes is what a reader sees.
+
+    NFC; UTF-8 read as cp1252 (``â€™``) repaired; control and zero-width characters
+    dropped; runs of spaces folded. Newlines are kept: they carry structure.
+
+    The mojibake pass is a regular expression rather than ftfy: on the fixtures ftfy
+    (its encoding fix alone) gave the same text, but took 130 ms to import and 13 times
+    as long (88 ms against 6.5 ms for 250 KB), on every build with an accented letter.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _MOJIBAKE_LEAD.search(text):
+        text = _MOJIBAKE.sub(_fix_mojibake, text)
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if "  " in text or _ODD_SPACE.search(text):  # else there is nothing to fold: skip the slow pass
+        text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def one_line(text: str) -> str:
+    """Cleaned text on one line, spaces folded (titles, record paragraphs)."""
+    return " ".join(clean_text(text).split())
+
+
+def is_junk_line(line: str) -> bool:
+    s = line.strip().lower()
+    return not s or s in JUNK_LINES or not any(ch.isalnum() for ch in s)

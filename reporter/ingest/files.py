@@ -1,0 +1,42 @@
+"""Reading an article file's bytes safely: size, binary content and encoding checked
+before any format sees the text, each problem one ``InputError`` naming the file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..fileio import reading
+from .clean import clean_text
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def read_text_file(path: Path) -> str:
+    with reading(path, "an article file"):
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"file is too large ({size // 1_000_000} MB; the limit is 50 MB)", path)
+        data = path.read_bytes()
+    if not data.strip():
+        raise InputError("file is empty", path)
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("looks like a binary file, not article text", path)
+    try:
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start:exc.start + 1].hex().upper()
+        raise InputError(f"is not UTF-8 text (byte 0x{bad} at offset {exc.start})", path) from None
+    controls = len(_BINARY_CONTROLS.findall(text, 0, 20000))
+    if controls > max(8, len(text[:20000]) // 50):
+        raise InputError("looks like a binary file, not article text", path)
+    if not clean_text(text).strip():
+        raise InputError("file has no text (only whitespace or control characters)", path)
+    return text
