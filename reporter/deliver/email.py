@@ -13,11 +13,12 @@ import mimetypes
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime
+from datetime import datetime
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..dates import long_date
 from ..errors import InputError
 from .addresses import check_header_text
 
@@ -25,8 +26,6 @@ MIME_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 MAX_POINTS = 10  # the body is a teaser for the attachments, not a second copy
 MAX_FIGURES = 12
 # TLP 2.0: the label in its colour on black.
@@ -75,10 +74,6 @@ def human_size(n: int) -> str:
     if n < 1024 * 1024:
         return f"{n / 1024:.0f} KB"
     return f"{n / (1024 * 1024):.1f} MB"
-
-
-def long_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def default_subject(briefing: Any) -> str:

@@ -10,16 +10,14 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..dates import MONTH_NUMBERS
 from ..model import (
     BulletList, Div, Heading, OrderedList, Paragraph, Quote, Table, TableOfContents, Text, plain_text,
 )
 from ..style import STYLE_NAMES
 from .docx_body import Para
 
-_MONTHS = {m.lower(): i + 1 for i, m in enumerate((
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December"))}
-_HUMAN_DATE = re.compile(r"^(\d{1,2}) ([A-Za-z]+) (\d{4})$")
+_HUMAN_DATE = re.compile(r"^(?:(\d{1,2}) )?([A-Za-z]+) (\d{4})$")
 _DASHES = ("\u2014", "\u2013", "-", "\u2015")
 _META_ROLES = ("Title", "Subtitle", "Marking")
 _KEEP_STYLES = set(STYLE_NAMES) - {"Normal", "List Bullet", "List Number"}
@@ -36,19 +34,24 @@ class TitleBlock:
 
 
 def iso_date(text: str) -> str:
-    """``20 April 2024`` or ``2024-04-20`` -> ``2024-04-20``; '' when it is not a date."""
+    """The writers' date back to ISO, undoing ``dates.date_label``: ``20 April 2024`` or
+    ``2024-04-20`` -> ``2024-04-20``, ``September 2024`` -> ``2024-09``; '' when it is not a date."""
     text = text.strip()
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         pass
     m = _HUMAN_DATE.match(text)
-    if m and m.group(2).lower() in _MONTHS:
-        try:
-            return date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
-        except ValueError:
-            return ""
-    return ""
+    month = MONTH_NUMBERS.get(m.group(2).lower()) if m else None
+    if month is None:
+        return ""
+    day, year = m.group(1), int(m.group(3))
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, int(day)).isoformat()
+    except ValueError:
+        return ""
 
 
 def _title_line(text: str, tb: TitleBlock) -> bool:

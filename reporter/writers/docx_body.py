@@ -7,10 +7,10 @@ italic or the Hyperlink character style. Everything else is in the styles.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from lxml import etree
 
+from ..dates import date_label
 from ..model import (
     BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
     Quote, Strong, Table, TableOfContents, Text, plain_text, walk,
@@ -23,17 +23,6 @@ from .docx_xml import (
 )
 
 _EXTERNAL_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def human_date(iso: str) -> str:
-    """``2024-04-20`` -> ``20 April 2024`` (locale-free, so output is reproducible)."""
-    try:
-        d = date.fromisoformat(iso.strip())
-    except ValueError:
-        return iso
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
 @dataclass
@@ -184,7 +173,7 @@ class BodyBuilder:
         self.paragraph(self.sid("Title"), (Text(meta.title),))
         if meta.subtitle:
             self.paragraph(self.sid("Subtitle"), (Text(meta.subtitle),))
-        parts = [human_date(meta.date)] if meta.date else []
+        parts = [date_label(meta.date)] if meta.date else []
         if meta.prepared_for:
             parts.append(f"Prepared for {meta.prepared_for}")
         if meta.author:

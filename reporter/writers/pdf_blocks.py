@@ -11,6 +11,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from ..dates import date_label
 from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, plain_text, walk,
@@ -22,8 +23,6 @@ from .pdf_table import table_flowables
 _WS = re.compile(r"[ \t\r\n]+")
 _BODY = ("Body Text", "First Paragraph")
 _BULLETS = ("•", "–", "◦")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
 @dataclass
@@ -90,7 +89,7 @@ class Builder:
             out.append(self.para(m.title, self.st.style("Title")))
         if m.subtitle.strip():
             out.append(self.para(m.subtitle, self.st.style("Subtitle")))
-        when = _pretty_date(m.date)
+        when = date_label(m.date)
         byline = [p for p in (when if when not in m.subtitle else "",
                               f"Prepared for {m.prepared_for}" if m.prepared_for.strip() else "",
                               f"Prepared by {m.author}" if m.author.strip() else "") if p]
@@ -213,13 +212,3 @@ class Builder:
 
 def _level(level: int) -> int:
     return min(max(int(level), 1), 3)
-
-
-def _pretty_date(iso: str) -> str:
-    from datetime import date
-
-    try:
-        d = date.fromisoformat(iso.strip())
-    except ValueError:
-        return iso.strip()
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
