@@ -29,3 +29,146 @@ def test_the_briefing_date_is_said_alike_in_docx_and_pdf_and_reads_back(tmp_path
     assert f"{said} \u00b7 Prepared for The Board" in pdf_text(tmp_path / "d.pdf").splitlines()
     back, _ = read_docx(tmp_path / "d.docx")
     assert (back.meta.date, back.meta.prepared_for) == (iso, "The Board")
+
+
+# --------------------------------------------------------------------------- one URL policy
+
+# Refused everywhere: shown as their label's text, never as a link.
+BAD_URLS = (
+    "javascript:alert(1)", "JavaScript:alert(1)", "  javascript:alert(1)", "java\tscript:alert(1)",
+    "vbscript:msgbox(1)", "ms-msdt:/id PCWDiagnostic /skip force", "search-ms:query=invoice",
+    "smb://host/share/run.exe", "file:///C:/Windows/System32/calc.exe", "data:text/html;base64,PHNjcmlwdD4=",
+    "ftp://example.org/file.txt", "//example.org/protocol-relative", "example.org/no-scheme", "https://",
+    "https://exa mple.org/space", "https://example.org/\u202egnp.exe", "https://example.org/\x00nul",
+)
+# Kept everywhere, exactly as given.
+GOOD_URLS = ("https://example.org/a?b=1&c=2", "HTTP://EXAMPLE.ORG/CAPS", "mailto:desk@example.org")
+
+
+def linked_document() -> Document:
+    """One paragraph per URL (label ``bad N`` or ``good N``), an anchor that exists and one that does not."""
+    from reporter.model import Heading, Link
+
+    blocks = [Heading(1, (Text("There"),), anchor="there")]
+    for kind, urls in (("bad", BAD_URLS), ("good", GOOD_URLS)):
+        blocks += [Paragraph((Link((Text(f"{kind} {n}"),), url),)) for n, url in enumerate(urls)]
+    blocks += [Paragraph((Link((Text("inside"),), "#there"),)), Paragraph((Link((Text("dangling"),), "#nowhere"),))]
+    return Document(Meta(title="Links"), tuple(blocks))
+
+
+def labels() -> list[str]:
+    return [f"bad {n}" for n in range(len(BAD_URLS))] + [f"good {n}" for n in range(len(GOOD_URLS))]
+
+
+def test_docx_writer_links_only_allowed_schemes_and_existing_anchors(tmp_path):
+    import zipfile
+
+    import docx
+    from lxml import etree
+
+    from reporter.writers.docx import write
+
+    write(linked_document(), tmp_path / "l.docx")
+    with zipfile.ZipFile(tmp_path / "l.docx") as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+    external = {r.get("Id"): r.get("Target") for r in rels if r.get("TargetMode") == "External"}
+    assert sorted(external.values()) == sorted(GOOD_URLS)
+    body = docx.Document(str(tmp_path / "l.docx")).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    links = {h.xpath("string(.)"): external.get(h.get(r_id)) or "#" + h.get(f"{w}anchor")
+             for h in body.iter(f"{w}hyperlink")}
+    assert {k: v for k, v in links.items() if not v.startswith("#_Toc")} == {
+        **{f"good {n}": url for n, url in enumerate(GOOD_URLS)}, "inside": "#" + links["inside"][1:]}
+    marks = {b.get(f"{w}name") for b in body.iter(f"{w}bookmarkStart")}
+    assert links["inside"][1:] in marks
+    text = [p.xpath("string(.)") for p in body.iter(f"{w}p")]
+    assert all(label in text for label in labels() + ["dangling"])
+
+
+def test_pdf_writer_annotates_only_allowed_schemes_and_existing_anchors(tmp_path):
+    from pypdf import PdfReader
+
+    from reporter.writers.pdf import write
+
+    write(linked_document(), tmp_path / "l.pdf")
+    annots = [a.get_object() for page in PdfReader(str(tmp_path / "l.pdf")).pages for a in page.get("/Annots", [])]
+    assert sorted(a["/A"]["/URI"] for a in annots if "/A" in a) == sorted(GOOD_URLS)
+    assert len([a for a in annots if "/Dest" in a]) == 1  # "inside"; "dangling" has nowhere to go
+    shown = pdf_text(tmp_path / "l.pdf").splitlines()
+    assert all(label in shown for label in labels() + ["inside", "dangling"])
+
+
+def test_docx_reader_keeps_only_allowed_links(tmp_path):
+    """Relationship targets and HYPERLINK fields both: a refused URL reads back as its text."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from reporter.model import Link, walk
+    from reporter.readers.docx import read_docx
+
+    d = docx.Document()
+    storable = [(label, url) for label, url in zip(labels(), BAD_URLS + GOOD_URLS) if "\x00" not in url]
+    for label, url in storable:  # XML cannot carry a NUL, so no document has one
+        p = d.add_paragraph()
+        h = OxmlElement("w:hyperlink")
+        h.set(qn("r:id"), p.part.relate_to(url, RT.HYPERLINK, is_external=True))
+        r, t = OxmlElement("w:r"), OxmlElement("w:t")
+        t.text = "rel " + label
+        r.append(t)
+        h.append(r)
+        p._p.append(h)
+        f = OxmlElement("w:fldSimple")
+        f.set(qn("w:instr"), f' HYPERLINK "{url}" ')
+        r, t = OxmlElement("w:r"), OxmlElement("w:t")
+        t.text = "field " + label
+        r.append(t)
+        f.append(r)
+        d.add_paragraph()._p.append(f)
+    d.save(tmp_path / "r.docx")
+    doc, _ = read_docx(tmp_path / "r.docx")
+    paragraphs = [b for b in walk(doc.blocks) if isinstance(b, Paragraph)]
+    found = {node.children[0].text: node.url for p in paragraphs for node in p.children if isinstance(node, Link)}
+    assert found == {f"{how} good {n}": url for how in ("rel", "field") for n, url in enumerate(GOOD_URLS)}
+    shown = [node.text for p in paragraphs for node in p.children if isinstance(node, Text)]
+    assert shown == [f"{how} {label}" for label, url in storable if url in BAD_URLS for how in ("rel", "field")]
+
+
+def test_email_links_only_allowed_schemes_in_html_and_text(tmp_path):
+    """Article URLs become hrefs (HTML) and ``<url>`` (text) only when allowed.
+
+    Delivery reads a briefing by its attributes, so plain namespaces stand in for one here."""
+    import datetime as dt
+    import html.parser
+    from email import message_from_bytes, policy
+    from email.headerregistry import Address
+    from types import SimpleNamespace as NS
+
+    from reporter.deliver.email import compose_message, message_bytes
+
+    urls = BAD_URLS + GOOD_URLS
+    briefing = NS(title="Links", date=dt.date(2024, 4, 20), marking="", prepared_for="", prepared_by="",
+                  articles=tuple(NS(title=label, source="Desk", url=url, published=None)
+                                 for label, url in zip(labels(), urls)),
+                  facts=tuple(NS(key_points=(), figures=()) for _ in urls))
+    msg = compose_message(briefing, (), sender=Address("Desk", addr_spec="desk@example.org"),
+                          to=(Address("Reader", addr_spec="reader@example.org"),),
+                          when=dt.datetime(2024, 4, 20, tzinfo=dt.timezone.utc))
+    parsed = message_from_bytes(message_bytes(msg), policy=policy.default)
+    text = parsed.get_body(("plain",)).get_content()
+    markup = parsed.get_body(("html",)).get_content()
+
+    class Hrefs(html.parser.HTMLParser):
+        found: list = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found += [(tag, v) for k, v in attrs if k in ("href", "src", "action")]
+
+    hrefs = Hrefs()
+    hrefs.feed(markup)
+    assert sorted(v for _, v in hrefs.found) == sorted(GOOD_URLS)
+    assert all(f"<{url}>" in text for url in GOOD_URLS)
+    assert not [url for url in BAD_URLS if url.strip() and f"<{url.strip()}>" in text]
+    assert all(label in text and label in markup for label in labels())

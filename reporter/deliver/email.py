@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime
@@ -20,6 +19,7 @@ from typing import Any, Sequence
 
 from ..dates import long_date
 from ..errors import InputError
+from ..urls import external_url
 from .addresses import check_header_text
 
 MIME_TYPES = {
@@ -83,11 +83,6 @@ def default_subject(briefing: Any) -> str:
     return f"{briefing.marking} {subject}" if briefing.marking else subject
 
 
-def _safe_url(url: str | None) -> str | None:
-    """Only web links become hrefs: a ``javascript:`` URL in article data stays text."""
-    return url if url and re.match(r"^https?://[^\s<>\"']+$", url, re.I) else None
-
-
 def email_context(briefing: Any, attachments: Sequence[Attachment]) -> dict[str, Any]:
     """What both body templates see: plain strings, no markup (the templates escape)."""
     multiple = len(briefing.articles) > 1
@@ -97,7 +92,7 @@ def email_context(briefing: Any, attachments: Sequence[Attachment]) -> dict[str,
         points += [{"text": k.text, "paragraph": k.paragraph, "article": label} for k in facts.key_points]
         figures += [{"value": f.value, "what": f.what, "paragraph": f.paragraph, "article": label}
                     for f in facts.figures]
-        sources.append({"title": art.title, "source": art.source, "url": _safe_url(art.url),
+        sources.append({"title": art.title, "source": art.source, "url": external_url(art.url),
                         "published": long_date(art.published) if art.published else None})
     marking = briefing.marking or None
     return {

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Image, PageBreak
+from ..urls import external_url
 from .docx_report import Report
 from .docx_styles import Styles, on, w
 from .docx_tokens import LINEBREAK
@@ -54,7 +55,6 @@ _TYPE = w("type")
 _VANISH = w("vanish")
 
 HYPERLINK_RT = R_NS + "/hyperlink"
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _FIELD_LINK = re.compile(r'^\s*HYPERLINK\s+(?:\\l\s+"([^"]*)"|"([^"]*)"(?:\s+\\l\s+"([^"]*)")?)', re.I)
 _TOC_LEVELS = re.compile(r'\\o\s+"\s*\d+\s*-\s*(\d+)\s*"')
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
@@ -159,8 +159,8 @@ class InlineReader:
             rel = self.rels.get(rid)
             if rel is None or not rel[2]:
                 return ("#" + anchor) if anchor else None
-            target = rel[1].strip()
-            if not target.lower().startswith(_SAFE_SCHEMES):
+            target = external_url(rel[1])
+            if target is None:
                 return None
             return f"{target}#{anchor}" if anchor else target
         return ("#" + anchor) if anchor else None
@@ -342,6 +342,7 @@ def _field_link(instr: str) -> str | None:
     anchor_only, url, anchor = m.groups()
     if anchor_only:
         return "#" + anchor_only
-    if url and url.lower().startswith(_SAFE_SCHEMES):
+    url = external_url(url)
+    if url:
         return f"{url}#{anchor}" if anchor else url
     return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..dates import date_label
+from ..urls import anchor_name, external_url
 from ..model import (
     BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
     Quote, Strong, Table, TableOfContents, Text, plain_text, walk,
@@ -22,7 +23,6 @@ from .docx_xml import (
     RPR, RSTYLE, TAB, VAL, add_field, add_text_runs, bookmark_name, clean, field_char, instr_text, sub, w,
 )
 
-_EXTERNAL_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 
 
 @dataclass
@@ -111,22 +111,24 @@ class BodyBuilder:
                     self.inlines(parent, node.children, bold, italic, link)
                     continue
                 h = etree.SubElement(parent, HYPERLINK)
-                kind, value = target
-                h.set(R_ID if kind == "external" else ANCHOR, value)
+                h.set(*target)
                 h.set(HISTORY, "1")
                 self.inlines(h, node.children, bold, italic, True)
 
-    def _link_target(self, url: str):
-        url = clean(url).strip()
-        if url.startswith("#"):
-            mark = self.anchors.get(url[1:])
-            return ("anchor", mark) if mark else None
-        if not url.lower().startswith(_EXTERNAL_SCHEMES):
+    def _link_target(self, url: str) -> tuple[str, str] | None:
+        """The w:hyperlink attribute (anchor or relationship id) and its value for ``url``; None
+        when the URL policy refuses it or the anchor is not in the document (text, no link)."""
+        name = anchor_name(url)
+        if name is not None:
+            mark = self.anchors.get(name)
+            return (ANCHOR, mark) if mark else None
+        url = external_url(url)
+        if url is None:
             return None
         rid = self._links.get(url)
         if rid is None:
             rid = self._links[url] = self._add_external(url)
-        return ("external", rid)
+        return (R_ID, rid)
 
     def _add_external(self, url: str) -> str:
         """Add a hyperlink relationship; python-docx's relate_to rescans all rels (quadratic)."""

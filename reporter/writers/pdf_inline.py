@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from ..model import Emph, LineBreak, Link, Strong, Text
+from ..urls import anchor_name, external_url
 
 # C0/C1 controls break the paragraph parser or show as boxes; whitespace ones become spaces.
 _SPACE = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
 _DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _WS = re.compile(r"[ \t\r\n]+")
 
@@ -104,9 +104,9 @@ def _look_of(style, st) -> tuple:
 
 
 def _href(url: str, anchors) -> str | None:
-    url = clean(url).strip()
-    if url.startswith("#"):
-        return "#" + anchor_key(url[1:]) if url[1:] in anchors else None
-    if not _SCHEME.match(url) or len(url) > 4000:
-        return None
-    return url
+    """A link annotation's target: ``#key`` for an anchor the document has, or a URL the URL
+    policy allows; None (the text shows, unlinked) for anything else."""
+    name = anchor_name(url)
+    if name is not None:
+        return "#" + anchor_key(name) if name in anchors else None
+    return external_url(url)
