@@ -88,10 +88,10 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
         add_header_footer, parse_created, save_reproducibly, set_core_properties, update_settings,
     )
     from .docx_styles import ensure_styles, set_language
-    from .docx_xml import clean, w
+    from .docx_xml import w, xml_safe
 
     hs = style or load_house_style()
-    lang = clean(doc.meta.lang).strip()
+    lang = xml_safe(doc.meta.lang).strip()
     lang = lang if _LANG.match(lang) else "en-GB"
     document = _open_reference(reference_doc, hs, lang)
 
@@ -116,7 +116,7 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
         sect_pr = _document(hs).find(f"{w('body')}/{w('sectPr')}")
     body.append(sect_pr)
 
-    add_header_footer(document, doc.meta, ids, clean)
-    set_core_properties(document, doc.meta, parse_created(doc.meta.created, build_time()), clean)
+    add_header_footer(document, doc.meta, ids)
+    set_core_properties(document, doc.meta, parse_created(doc.meta.created, build_time()))
     with atomic_path(Path(path)) as tmp:
         save_reproducibly(document, tmp)

@@ -20,7 +20,7 @@ from .docx_lists import Numbering
 from .docx_styles import list_indent
 from .docx_xml import (
     ANCHOR, B, BM_END, BM_START, BR, HISTORY, HYPERLINK, I, ID, JC, NAME, P, PPR, PSTYLE, R, R_ID,
-    RPR, RSTYLE, TAB, VAL, add_field, add_text_runs, bookmark_name, clean, field_char, instr_text, sub, w,
+    RPR, RSTYLE, TAB, VAL, add_field, add_text_runs, bookmark_name, field_char, instr_text, sub, w, xml_safe,
 )
 
 
@@ -67,7 +67,7 @@ class BodyBuilder:
                     mark = f"toc_{n:05d}"
                 self._heading_marks.append(mark)
                 if mark and block.level <= self.toc_levels:
-                    text = " ".join(clean(plain_text(block.children)).split())
+                    text = " ".join(xml_safe(plain_text(block.children)).split())
                     self._toc_marks.append((block.level, text, mark))
         self._heading_marks.reverse()
 

@@ -7,7 +7,7 @@ import io
 from lxml import etree
 
 from ..errors import InputError
-from .docx_xml import P, PPR, PSTYLE, R, VAL, clean
+from .docx_xml import P, PPR, PSTYLE, R, VAL, xml_safe
 
 EMU_PER_CM = 360000
 EMU_PER_TWIP = 635
@@ -33,7 +33,7 @@ def add_image(builder, image, parent=None) -> None:
     cy = max(1, int(cx * img.px_height / max(img.px_width, 1)))
     builder._next_drawing += 1
     drawing = etree.fromstring(_INLINE.format(cx=cx, cy=cy, id=builder._next_drawing, rid=rid))
-    alt = clean(image.alt)
+    alt = xml_safe(image.alt)
     for tag in ("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr",
                 "{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr"):
         drawing.find(f".//{tag}").set("descr", alt)

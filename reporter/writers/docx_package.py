@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .docx_xml import B, PPR, PSTYLE, RPR, add_field, add_text_runs, sub, w
+from .docx_xml import B, PPR, PSTYLE, RPR, add_field, add_text_runs, sub, w, xml_safe
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold; meaningless on purpose
 
@@ -57,14 +57,14 @@ def parse_created(created: str, fallback: datetime) -> datetime:
     return fallback
 
 
-def set_core_properties(document, meta, created: datetime, clean) -> None:
+def set_core_properties(document, meta, created: datetime) -> None:
     cp = document.core_properties
-    cp.title = clean(meta.title)[:255]
-    cp.subject = clean(meta.subject or meta.subtitle)[:255]
-    cp.author = clean(meta.author)[:255]
-    cp.last_modified_by = clean(meta.author)[:255]
-    cp.keywords = clean(", ".join(meta.keywords))[:255]
-    cp.language = clean(meta.lang)
+    cp.title = xml_safe(meta.title)[:255]
+    cp.subject = xml_safe(meta.subject or meta.subtitle)[:255]
+    cp.author = xml_safe(meta.author)[:255]
+    cp.last_modified_by = xml_safe(meta.author)[:255]
+    cp.keywords = xml_safe(", ".join(meta.keywords))[:255]
+    cp.language = xml_safe(meta.lang)
     cp.category = "Briefing"
     cp.comments = ""
     cp.revision = 1
@@ -133,7 +133,7 @@ def _bold(r) -> None:
     sub(r, RPR).append(etree.Element(B))
 
 
-def add_header_footer(document, meta, ids: dict[str, str], clean) -> None:
+def add_header_footer(document, meta, ids: dict[str, str]) -> None:
     """Header: marking left, short title right. Footer: marking left, ``Page N of M`` right.
 
     A user's template that already has default headers/footers keeps them; ``{marking}``,
@@ -141,7 +141,7 @@ def add_header_footer(document, meta, ids: dict[str, str], clean) -> None:
     """
     section = document.sections[0]
     sect_pr = section._sectPr
-    values = {"marking": clean(meta.marking), "title": clean(short_title(meta.title)), "date": clean(meta.date)}
+    values = {"marking": xml_safe(meta.marking), "title": xml_safe(short_title(meta.title)), "date": xml_safe(meta.date)}
     for kind, part in (("header", section.header), ("footer", section.footer)):
         if _has_reference(sect_pr, kind):  # the user's own header or footer, placeholders filled
             _fill_placeholders(part._element, values)

@@ -41,8 +41,9 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SEGMENTS = re.compile(r"(\t|\r\n|\r|\n)")
 
 
-def clean(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot carry."""
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry (lxml refuses them, Word refuses the
+    file); tabs and line breaks stay, for ``add_text_runs`` to turn into w:tab and w:br."""
     return _FORBIDDEN.sub("", text)
 
 
@@ -59,7 +60,7 @@ def add_text_runs(parent, text: str, rpr_factory=None) -> None:
 
     ``rpr_factory(run)`` adds the run properties (bold, italic, character style).
     """
-    text = clean(text)
+    text = xml_safe(text)
     if not text:
         return
     r = etree.SubElement(parent, R)

@@ -39,7 +39,7 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     from .pdf_blocks import Builder
     from .pdf_canvas import BriefingTemplate, PageDecor, canvas_maker
     from .pdf_flowables import KeepWithNext
-    from .pdf_inline import clean
+    from .pdf_inline import printable
     from .pdf_styles import CM, pdf_styles
 
     from reportlab import rl_config
@@ -60,15 +60,15 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
 
         story = [Spacer(1, 1)]
     meta = doc.meta
-    decor = PageDecor.from_style(hs, st, clean(meta.title).strip(), clean(meta.marking).strip())
+    decor = PageDecor.from_style(hs, st, printable(meta.title).strip(), printable(meta.marking).strip())
     buf = io.BytesIO()
     template = BriefingTemplate(
         buf,
         pagesize=(width, height),
         leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-        title=clean(meta.title), author=clean(meta.author), subject=clean(meta.subject),
-        keywords=[clean(k) for k in meta.keywords], creator="reporter", producer="reporter (reportlab)",
-        invariant=1, lang=clean(meta.lang) or None, displayDocTitle=1,
+        title=printable(meta.title), author=printable(meta.author), subject=printable(meta.subject),
+        keywords=[printable(k) for k in meta.keywords], creator="reporter", producer="reporter (reportlab)",
+        invariant=1, lang=printable(meta.lang) or None, displayDocTitle=1,
         initialFontName=st.style("Normal").fontName, initialFontSize=10, initialLeading=12,
         pageTemplates=[PageTemplate(id="page", frames=[frame])], keepTogetherClass=KeepWithNext,
     )

@@ -16,7 +16,7 @@ from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, plain_text, walk,
 )
-from .pdf_inline import anchor_key, clean, runs
+from .pdf_inline import anchor_key, printable, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
 
@@ -51,7 +51,7 @@ class Builder:
                     key = f"h-{n}"
                 used.add(key)
                 b.heading_keys[id(block)] = key
-                b.headings.append((_level(block.level), clean(plain_text(block.children)).strip(), key))
+                b.headings.append((_level(block.level), printable(plain_text(block.children)).strip(), key))
         b.anchors = frozenset(anchors)
         return b
 
@@ -61,7 +61,7 @@ class Builder:
         """A paragraph of one plain run (text the writer composes: title block, contents)."""
         from .pdf_text import FastParagraph, fill_op
 
-        text = _WS.sub(" ", clean(text)).strip(" ")
+        text = _WS.sub(" ", printable(text)).strip(" ")
         fill = fill_op(self.st.colors["link"] if href and "link" in self.st.colors else style.textColor)
         return FastParagraph([(text, style.fontName, fill, href)] if text else [], style)
 
@@ -140,7 +140,7 @@ class Builder:
         level = _level(h.level)
         key = self.heading_keys.get(id(h)) or f"h-x{len(self._placed)}"
         p = self.inline_para(h.children, self.st.style(f"Heading {level}"), self._target(key))
-        p._outline = (level, clean(plain_text(h.children)).strip() or "(untitled)", key)
+        p._outline = (level, printable(plain_text(h.children)).strip() or "(untitled)", key)
         return p
 
     def list_items(self, items, start: int | None, body_style: str | None, depth: int) -> list:

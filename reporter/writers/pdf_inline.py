@@ -22,8 +22,9 @@ _WS = re.compile(r"[ \t\r\n]+")
 _ANY_UNSAFE = re.compile(_SPACE.pattern[:-1] + _DROP.pattern[1:-1] + _SURROGATE.pattern[1:])
 
 
-def clean(text: str) -> str:
-    """Text safe to lay out: no control characters, no lone surrogates."""
+def printable(text: str) -> str:
+    """Text safe to lay out on one line: tabs and line ends as spaces, other control characters
+    dropped, lone surrogates as U+FFFD (a font has no glyph for any of them)."""
     if _ANY_UNSAFE.search(text) is None:  # the usual case: one scan
         return text
     text = _SPACE.sub(" ", text)
@@ -33,7 +34,7 @@ def clean(text: str) -> str:
 
 def _run_text(text: str) -> str:
     """Cleaned text with its spaces collapsed, as it goes into a run."""
-    text = clean(text)
+    text = printable(text)
     return _WS.sub(" ", text) if "  " in text else text
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.platypus.flowables import Flowable
 
 from ..model import Table, plain_text
-from .pdf_inline import clean
+from .pdf_inline import printable
 
 _PAD_X, _PAD_TOP, _PAD_BOTTOM = 5.0, 3.0, 4.0
 _ALIGN = {"right": 2, "center": 1, "centre": 1}
@@ -205,7 +205,7 @@ def column_widths(rows, total: float, body, head) -> list[float]:
         style = head if r == 0 else body
         font, size = style.fontName, style.fontSize
         for i, cell in enumerate(row):
-            text = clean(plain_text(cell)) if cell else ""
+            text = printable(plain_text(cell)) if cell else ""
             if not text:
                 continue
             if len(text) > 400:  # measuring is linear in length; a long cell will wrap anyway
