@@ -45,7 +45,7 @@ def _read(pkg, path: Path) -> tuple[Document, list[str]]:
     from .docx_assemble import assemble
     from .docx_body import BodyReader
     from .docx_report import Report
-    from .docx_styles import Numbering, Styles
+    from .docx_styles import ListKinds, Styles
 
     root = pkg.xml(pkg.main, required=True)
     body = root.find(f"{{{W_NS}}}body")
@@ -55,10 +55,10 @@ def _read(pkg, path: Path) -> tuple[Document, list[str]]:
     parts = {kind[len(_RT):]: target for kind, target, external in rels.values()
              if not external and kind.startswith(_RT)}
     styles = Styles.parse(pkg.xml(parts.get("styles", "word/styles.xml")))
-    numbering = Numbering.parse(pkg.xml(parts["numbering"]) if "numbering" in parts else None)
+    list_kinds = ListKinds.parse(pkg.xml(parts["numbering"]) if "numbering" in parts else None)
     linked = {h.get(f"{{{W_NS}}}anchor") for h in body.iter(f"{{{W_NS}}}hyperlink")} - {None}
     report = Report()
-    reader = BodyReader(styles=styles, numbering=numbering, rels=rels, package=pkg, report=report,
+    reader = BodyReader(styles=styles, list_kinds=list_kinds, rels=rels, package=pkg, report=report,
                         linked_anchors=linked)
     items = reader.blocks(body)
     title_block, blocks = assemble(items)

@@ -13,7 +13,7 @@ from typing import Any
 from ..model import Image, LineBreak, PageBreak, Table, TableOfContents, Text, plain_text
 from .docx_inlines import ALT_CONTENT, CHOICE, BM_START, DEL, INS, MOVE_FROM, MOVE_TO, SDT, SDT_CONTENT, InlineReader
 from .docx_report import Report
-from .docx_styles import Numbering, Styles, on, w
+from .docx_styles import ListKinds, Styles, on, w
 from .docx_tokens import to_inlines
 
 P, PPR, TBL, TR, TC = (w(t) for t in ("p", "pPr", "tbl", "tr", "tc"))
@@ -52,10 +52,10 @@ class Para:
 
 
 class BodyReader:
-    def __init__(self, *, styles: Styles, numbering: Numbering, rels: dict, package, report: Report,
+    def __init__(self, *, styles: Styles, list_kinds: ListKinds, rels: dict, package, report: Report,
                  linked_anchors: set[str]):
         self.styles = styles
-        self.numbering = numbering
+        self.list_kinds = list_kinds
         self.report = report
         self.inline = InlineReader(styles=styles, rels=rels, package=package, report=report,
                                    linked_anchors=linked_anchors, read_blocks=self._boxed)
@@ -141,7 +141,7 @@ class BodyReader:
             # "List Bullet 2" numbers at ilvl 0 of its own definition: its name says how deep it is.
             depth = (level if name.startswith("List ") else 0) + (numbering[1] if numbering else 0)
             if numbering is not None and numbering[0] != "0":
-                ordered, start, key, restarts = self.numbering.kind(numbering[0], numbering[1])
+                ordered, start, key, restarts = self.list_kinds.kind(numbering[0], numbering[1])
                 listing = (ordered, start, key, depth, numbering[0], restarts)
             elif name in ("List Bullet", "List Number", "List Continue"):
                 # numId 0 (or a List Continue style): Word's paragraph that continues the item

@@ -157,8 +157,9 @@ def _int(text: str | None, default: int = 0) -> int:
 
 
 @dataclass
-class Numbering:
-    """numId -> list kind and start per level, from word/numbering.xml."""
+class ListKinds:
+    """numId -> list kind and start per level, from word/numbering.xml (the DOCX writer's
+    ``NumberingWriter`` goes the other way)."""
 
     formats: dict[tuple[str, int], tuple[bool, int]] = field(default_factory=dict)
     root: object = None
@@ -166,7 +167,7 @@ class Numbering:
     _nums: dict = field(default_factory=dict)
 
     @classmethod
-    def parse(cls, root) -> "Numbering":
+    def parse(cls, root) -> "ListKinds":
         nb = cls(root=root)
         if root is None:
             return nb

@@ -82,8 +82,8 @@ def _numbering_root(document, hs: HouseStyle):
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
           reference_doc: Path | None = None, **_ignored) -> None:
     """Write ``doc`` to ``path`` (atomically) as a .docx styled by name from the reference document."""
-    from .docx_body import BodyBuilder
-    from .docx_lists import Numbering
+    from .docx_body import DocxBodyWriter
+    from .docx_lists import NumberingWriter
     from .docx_package import (
         add_header_footer, parse_created, save_reproducibly, set_core_properties, update_settings,
     )
@@ -105,11 +105,11 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
     set_language(styles_root, lang)
     update_settings(document.settings.element, lang)
 
-    builder = BodyBuilder(body=body, ids=ids, text_width=width, part=document.part,
-                          numbering=Numbering(_numbering_root(document, hs), hs.fonts[hs.styles["Normal"].font].name))
-    builder.prepare(doc.blocks)
-    builder.title_block(doc.meta)
-    builder.blocks(doc.blocks)
+    numbering = NumberingWriter(_numbering_root(document, hs), hs.fonts[hs.styles["Normal"].font].name)
+    writer = DocxBodyWriter(body=body, ids=ids, text_width=width, part=document.part, numbering=numbering)
+    writer.prepare(doc.blocks)
+    writer.title_block(doc.meta)
+    writer.blocks(doc.blocks)
     if sect_pr is None:
         from .docx_reference import _document
 

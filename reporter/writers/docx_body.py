@@ -16,7 +16,7 @@ from ..model import (
     BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
     Quote, Strong, Table, TableOfContents, Text, plain_text, walk,
 )
-from .docx_lists import Numbering
+from .docx_lists import NumberingWriter
 from .docx_styles import list_indent
 from .docx_xml import (
     ANCHOR, B, BM_END, BM_START, BR, HISTORY, HYPERLINK, I, ID, JC, NAME, P, PPR, PSTYLE, R, R_ID,
@@ -26,14 +26,16 @@ from .docx_xml import (
 
 
 @dataclass
-class BodyBuilder:
-    """Appends the body of one document to ``body``; holds the per-document counters."""
+class DocxBodyWriter:
+    """Appends the body of one document to ``body``; holds the per-document counters.
+
+    The PDF's counterpart is ``pdf_blocks.PdfFlowables`` (blocks to reportlab flowables)."""
 
     body: etree._Element
     ids: dict[str, str]  # style name -> style id
     text_width: int  # twips
     part: object  # python-docx DocumentPart, for hyperlink and image relationships
-    numbering: Numbering
+    numbering: NumberingWriter
     toc_levels: int = 0
     anchors: dict[str, str] = field(default_factory=dict)
     _toc_marks: list = field(default_factory=list)  # (level, text, bookmark) in document order

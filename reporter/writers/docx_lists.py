@@ -10,8 +10,10 @@ from .docx_xml import w
 _ABSTRACT, _NUM, _ID, _NUM_ID, _VAL = w("abstractNum"), w("num"), w("abstractNumId"), w("numId"), w("val")
 
 
-class Numbering:
-    """Finds (or adds) our two list definitions in a numbering part and hands out numIds."""
+class NumberingWriter:
+    """Finds (or adds) our two list definitions in a numbering part and hands out numIds.
+
+    The DOCX reader's ``ListKinds`` goes the other way: numIds back to list kinds."""
 
     def __init__(self, root: etree._Element, font: str):
         self.root = root

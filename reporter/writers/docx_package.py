@@ -116,7 +116,9 @@ def _fill_placeholders(root, values: dict[str, str]) -> None:
                 t.text = t.text.replace("{" + key + "}", value)
 
 
-def short_title(title: str, limit: int = 60) -> str:
+def clip_to_chars(title: str, limit: int = 60) -> str:
+    """``title`` cut at a word to at most ``limit`` characters, with an ellipsis: a header line
+    has room for so many characters, whatever the words (compose shortens by words instead)."""
     if len(title) <= limit:
         return title
     cut = title[:limit].rsplit(" ", 1)[0] or title[:limit]
@@ -141,7 +143,7 @@ def add_header_footer(document, meta, ids: dict[str, str]) -> None:
     """
     section = document.sections[0]
     sect_pr = section._sectPr
-    values = {"marking": xml_safe(meta.marking), "title": xml_safe(short_title(meta.title)), "date": xml_safe(meta.date)}
+    values = {"marking": xml_safe(meta.marking), "title": xml_safe(clip_to_chars(meta.title)), "date": xml_safe(meta.date)}
     for kind, part in (("header", section.header), ("footer", section.footer)):
         if _has_reference(sect_pr, kind):  # the user's own header or footer, placeholders filled
             _fill_placeholders(part._element, values)

@@ -26,20 +26,20 @@ def column_widths(rows: list[list[str]], ncols: int, total: int) -> list[int]:
     return widths
 
 
-def add_table(builder, table, parent=None) -> None:
+def add_table(writer, table, parent=None) -> None:
     header = list(table.header)
     rows = [list(r) for r in table.rows]
     ncols = max([len(header)] + [len(r) for r in rows])
     if ncols == 0:
         return
     texts = [[plain_text(c) for c in r] for r in ([header] if header else []) + rows]
-    widths = column_widths(texts, ncols, builder.text_width)
+    widths = column_widths(texts, ncols, writer.text_width)
     align = [_JC_VALUES.get(a) for a in table.align] + [None] * ncols
 
-    tbl = etree.SubElement(builder.body if parent is None else parent, _TBL)
+    tbl = etree.SubElement(writer.body if parent is None else parent, _TBL)
     tbl_pr = sub(tbl, w("tblPr"))
-    sub(tbl_pr, w("tblStyle"), val=builder.ids.get(TABLE_STYLE, "BriefingTable"))
-    sub(tbl_pr, w("tblW"), w=str(builder.text_width), type="dxa")
+    sub(tbl_pr, w("tblStyle"), val=writer.ids.get(TABLE_STYLE, "BriefingTable"))
+    sub(tbl_pr, w("tblW"), w=str(writer.text_width), type="dxa")
     sub(tbl_pr, w("tblLayout"), type="fixed")
     sub(tbl_pr, w("tblLook"), val="04A0", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
         noHBand="0", noVBand="1")
@@ -47,7 +47,7 @@ def add_table(builder, table, parent=None) -> None:
     for width in widths:
         sub(grid, w("gridCol"), w=str(width))
     width_text = [str(x) for x in widths]
-    heading_style, text_style = builder.sid("Table Heading"), builder.sid("Table Text")
+    heading_style, text_style = writer.sid("Table Heading"), writer.sid("Table Text")
 
     def add_row(cells, style: str, is_header: bool) -> None:
         tr = etree.SubElement(tbl, _TR)
@@ -66,7 +66,7 @@ def add_table(builder, table, parent=None) -> None:
             if align[col]:
                 etree.SubElement(ppr, JC).set(VAL, align[col])
             if col < len(cells):
-                builder.inlines(p, cells[col])
+                writer.inlines(p, cells[col])
 
     if header:
         add_row(header, heading_style, True)
@@ -75,4 +75,4 @@ def add_table(builder, table, parent=None) -> None:
     if table.caption:
         from ..model import Text
 
-        builder.paragraph(builder.sid("Caption"), (Text(table.caption),), parent=parent)
+        writer.paragraph(writer.sid("Caption"), (Text(table.caption),), parent=parent)

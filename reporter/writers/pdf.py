@@ -36,7 +36,7 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     from reportlab.platypus import Frame, PageTemplate
     from reportlab.platypus.doctemplate import LayoutError
 
-    from .pdf_blocks import Builder
+    from .pdf_blocks import PdfFlowables
     from .pdf_canvas import BriefingTemplate, PageDecor, canvas_maker
     from .pdf_flowables import KeepWithNext
     from .pdf_inline import printable
@@ -53,8 +53,8 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     top, bottom = page.margin_top * CM, page.margin_bottom * CM
     frame = Frame(left, bottom, width - left - right, height - top - bottom, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    builder = Builder.for_document(doc, st, frame._width, frame._height)
-    story = builder.title_block(doc) + builder.blocks(doc.blocks)
+    flowables = PdfFlowables.for_document(doc, st, frame._width, frame._height)
+    story = flowables.title_block(doc) + flowables.blocks(doc.blocks)
     if not story:  # a PDF needs at least one page
         from reportlab.platypus import Spacer
 

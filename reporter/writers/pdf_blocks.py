@@ -1,6 +1,6 @@
 """Model blocks -> reportlab flowables, from the model only.
 
-One ``Builder`` per write: it knows the frame size (to fit tables and images), the
+One ``PdfFlowables`` per write: it knows the frame size (to fit tables and images), the
 anchors that exist (so internal links never dangle) and the outline key of every
 heading (so the contents list and the outline point at the same destinations).
 """
@@ -26,7 +26,9 @@ _BULLETS = ("•", "–", "◦")
 
 
 @dataclass
-class Builder:
+class PdfFlowables:
+    """The flowables of one document; the DOCX's counterpart is ``docx_body.DocxBodyWriter``."""
+
     st: PdfStyles
     width: float  # frame width, pt
     height: float  # frame height, pt
@@ -36,7 +38,7 @@ class Builder:
     _placed: set[str] = field(default_factory=set)
 
     @classmethod
-    def for_document(cls, doc: Document, st: PdfStyles, width: float, height: float) -> "Builder":
+    def for_document(cls, doc: Document, st: PdfStyles, width: float, height: float) -> "PdfFlowables":
         anchors: set[str] = set()
         b = cls(st, width, height)
         for block in walk(doc.blocks):
