@@ -174,18 +174,18 @@ def _list(items: list, i: int, out: list) -> int:
     entries = items[i:j]
     k = 0
     while k < len(entries):
-        block, k = _build(entries, k, entries[k].listing[3])
+        block, k = _build(entries, k, entries[k].listing.depth)
         out.append(block)
     return j
 
 
 def _build(entries: list, k: int, level: int):
     first = entries[k].listing
-    ordered, start, list_key, num_id = first[0], first[1], first[2], first[4]
+    ordered, start, list_key, num_id = first.ordered, first.start, first.key, first.num_id
     items: list[list] = []
     while k < len(entries):
         e = entries[k]
-        e_level = e.listing[3]
+        e_level = e.listing.depth
         if e_level < level:
             break
         if e_level > level:
@@ -199,10 +199,10 @@ def _build(entries: list, k: int, level: int):
             items[-1].append(para)
             k += 1
             continue
-        if items and (e.listing[0] != ordered or (ordered and (
-                e.listing[2] != list_key or (e.listing[5] and e.listing[4] != num_id)))):
+        if items and (e.listing.ordered != ordered or (ordered and (
+                e.listing.key != list_key or (e.listing.restarts and e.listing.num_id != num_id)))):
             break  # another kind of list, or a numbered list that starts counting again
-        num_id = e.listing[4]
+        num_id = e.listing.num_id
         items.append([para])
         k += 1
     body = tuple(tuple(it) for it in items)

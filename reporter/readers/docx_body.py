@@ -13,8 +13,8 @@ from typing import Any
 from ..model import Image, LineBreak, PageBreak, Table, TableOfContents, Text, plain_text
 from .docx_inlines import ALT_CONTENT, CHOICE, BM_START, DEL, INS, MOVE_FROM, MOVE_TO, SDT, SDT_CONTENT, InlineReader
 from .docx_report import Report
-from .docx_styles import ListKinds, Styles, on, w
-from .docx_tokens import to_inlines
+from .docx_styles import ListKinds, NumRef, Styles, on, w
+from .docx_tokens import Token, to_inlines
 
 P, PPR, TBL, TR, TC = (w(t) for t in ("p", "pPr", "tbl", "tr", "tc"))
 PSTYLE, NUMPR, VAL = w("pStyle"), w("numPr"), w("val")
@@ -40,6 +40,18 @@ _ROLES_THAT_LIST = {"Body Text", "First Paragraph", "List Paragraph", "List Bull
 
 
 @dataclass(frozen=True, slots=True)
+class Listing:
+    """Where a numbered paragraph sits: its list's kind, how deep, and the ``w:num`` it uses."""
+
+    ordered: bool
+    start: int
+    key: str  # paragraphs with the same key are one list (see ListKind)
+    depth: int
+    num_id: str
+    restarts: bool  # this num restarts the count: a new list even under the same key
+
+
+@dataclass(frozen=True, slots=True)
 class Para:
     """A paragraph read but not yet grouped: its role decides what block it becomes."""
 
@@ -47,7 +59,7 @@ class Para:
     level: int
     inlines: tuple
     anchor: str | None = None
-    listing: tuple | None = None  # (ordered, start, list key, depth, numId, restarts)
+    listing: Listing | None = None
     cont: bool = False  # a list-styled paragraph with numbering switched off: continues the item
 
 
@@ -128,8 +140,9 @@ class BodyReader:
             num_pr = ppr.find(NUMPR)
             if num_pr is not None:
                 num_id, ilvl = num_pr.find(_NUMID), num_pr.find(_ILVL)
-                numbering = (num_id.get(VAL, "0") if num_id is not None else (numbering or ("0", 0))[0],
-                             _int(ilvl.get(VAL)) if ilvl is not None else (numbering[1] if numbering else 0))
+                inherited = numbering or NumRef("0", 0)
+                numbering = NumRef(num_id.get(VAL, "0") if num_id is not None else inherited.num_id,
+                                   _int(ilvl.get(VAL)) if ilvl is not None else inherited.ilvl)
             if on(ppr.find(_PAGEBREAKBEFORE)):
                 out.append(PageBreak())
             mark = ppr.find(f"{w('rPr')}/{_DEL}")
@@ -139,14 +152,14 @@ class BodyReader:
         listing, cont = None, False
         if name in _ROLES_THAT_LIST:
             # "List Bullet 2" numbers at ilvl 0 of its own definition: its name says how deep it is.
-            depth = (level if name.startswith("List ") else 0) + (numbering[1] if numbering else 0)
-            if numbering is not None and numbering[0] != "0":
-                ordered, start, key, restarts = self.list_kinds.kind(numbering[0], numbering[1])
-                listing = (ordered, start, key, depth, numbering[0], restarts)
+            depth = (level if name.startswith("List ") else 0) + (numbering.ilvl if numbering else 0)
+            if numbering is not None and numbering.num_id != "0":
+                kind = self.list_kinds.kind(numbering.num_id, numbering.ilvl)
+                listing = Listing(kind.ordered, kind.start, kind.key, depth, numbering.num_id, kind.restarts)
             elif name in ("List Bullet", "List Number", "List Continue"):
                 # numId 0 (or a List Continue style): Word's paragraph that continues the item
                 cont = numbering is not None or name == "List Continue"
-                listing = (name == "List Number", 1, name, depth, name, False)
+                listing = Listing(name == "List Number", 1, name, depth, name, False)
 
         anchor = pieces.anchor or self._pending_anchor
         emitted = False
@@ -155,7 +168,7 @@ class BodyReader:
         for item in pieces.items:
             if isinstance(item, list):
                 if base_bold or base_italic:
-                    item = [(t, b and not base_bold, i and not base_italic, u) for t, b, i, u in item]
+                    item = [Token(t, b and not base_bold, i and not base_italic, u) for t, b, i, u in item]
                 inlines = to_inlines(item)
                 if not inlines:
                     continue

@@ -1,6 +1,6 @@
 """Paragraph content -> tokens: runs, hyperlinks, fields, tracked changes, pictures and text boxes.
 
-Runs become flat tokens ``(text, bold, italic, url)`` (see docx_tokens); fields are
+Runs become flat ``Token``s (text, bold, italic, url; see docx_tokens); fields are
 followed across runs and paragraphs so only their displayed result is read.
 """
 
@@ -13,7 +13,7 @@ from ..model import Image, PageBreak
 from ..urls import external_url
 from .docx_report import Report
 from .docx_styles import Styles, on, w
-from .docx_tokens import LINEBREAK
+from .docx_tokens import LINEBREAK, Token
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -72,7 +72,7 @@ class Field:
 class Pieces:
     """One paragraph read: inline token runs and blocks (page breaks, pictures) in order."""
 
-    items: list = field(default_factory=list)  # list[list[token] | Block]
+    items: list = field(default_factory=list)  # list[list[Token] | Block]
     anchor: str | None = None
     toc_levels: int = 0  # a TOC field began in this paragraph
 
@@ -146,7 +146,7 @@ class InlineReader:
                 self.report.add("math")
                 text = "".join(t.text or "" for t in child.iter(M_T))
                 if text and not self._hidden():
-                    out.tokens().append((text, False, False, url))
+                    out.tokens().append(Token(text, False, False, url))
             elif tag == ALT_CONTENT:
                 choice = child.find(CHOICE)
                 if choice is not None:
@@ -157,9 +157,9 @@ class InlineReader:
         rid = h.get(R_ID)
         if rid:
             rel = self.rels.get(rid)
-            if rel is None or not rel[2]:
+            if rel is None or not rel.external:
                 return ("#" + anchor) if anchor else None
-            target = external_url(rel[1])
+            target = external_url(rel.target)
             if target is None:
                 return None
             return f"{target}#{anchor}" if anchor else target
@@ -196,7 +196,7 @@ class InlineReader:
             tag = child.tag
             if tag == T:  # by far the most common child: first, and no field bookkeeping
                 if child.text and not vanish and not (self.fields and self._hidden()):
-                    out.tokens().append((child.text, bold, italic, link))
+                    out.tokens().append(Token(child.text, bold, italic, link))
                 continue
             if tag == FLDCHAR:
                 self._field_char(child.get(_FLDCHARTYPE), out)
@@ -215,19 +215,19 @@ class InlineReader:
             if vanish or self._hidden():
                 continue
             if tag in (TAB, PTAB):
-                out.tokens().append((" ", bold, italic, link))
+                out.tokens().append(Token(" ", bold, italic, link))
             elif tag == BR:
                 kind = child.get(_TYPE)
                 if kind == "page":
                     out.items.append(PageBreak())
                 elif kind == "column":
-                    out.tokens().append((" ", bold, italic, link))
+                    out.tokens().append(Token(" ", bold, italic, link))
                 else:
-                    out.tokens().append((LINEBREAK, bold, italic, link))
+                    out.tokens().append(Token(LINEBREAK, bold, italic, link))
             elif tag == CR:
-                out.tokens().append((LINEBREAK, bold, italic, link))
+                out.tokens().append(Token(LINEBREAK, bold, italic, link))
             elif tag == NO_BREAK_HYPHEN:
-                out.tokens().append(("-", bold, italic, link))
+                out.tokens().append(Token("-", bold, italic, link))
             elif tag == DRAWING:
                 self._drawing(child, out)
             elif tag == PICT:
@@ -307,13 +307,13 @@ class InlineReader:
 
     def _picture(self, rid: str | None, linked: bool, alt: str, width: float | None, out: Pieces) -> None:
         rel = self.rels.get(rid) if rid else None
-        if rel is None or rel[2]:
-            self.report.add("picture_linked" if linked or (rel is not None and rel[2]) else "picture_missing")
+        if rel is None or rel.external:
+            self.report.add("picture_linked" if linked or rel is not None else "picture_missing")
             return
-        if not self.package.has(rel[1]):
+        if not self.package.has(rel.target):
             self.report.add("picture_missing")
             return
-        data = self.package.read(rel[1])
+        data = self.package.read(rel.target)
         if not data.startswith(_IMAGE_MAGIC):
             self.report.add("picture_format")
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..style import STYLE_NAMES
 
@@ -32,13 +33,31 @@ _TOC_ENTRY = re.compile(r"^(?:toc|contents)\s*([1-9])$", re.I)
 _OFF = {"0", "false", "off", "none"}
 
 
+class NumRef(NamedTuple):
+    """A paragraph's (or style's) list numbering: which ``w:num`` and which of its levels."""
+
+    num_id: str
+    ilvl: int
+
+
+class ListKind(NamedTuple):
+    """What a list level is: ordered or not, where it counts from, which list it continues
+    (``key``: Word counts on across every num of one abstract definition) and whether this num
+    restarts the count."""
+
+    ordered: bool
+    start: int
+    key: str
+    restarts: bool
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """A paragraph style's meaning: the house-style name, plus heading level or list kind."""
 
     name: str  # a STYLE_NAMES entry, or "List Paragraph" / "TOC Entry"
     level: int = 0  # heading level (1..), list level (0..) for "List Bullet 2" and kin
-    numbering: tuple[str, int] | None = None  # (numId, ilvl) the style itself numbers with
+    numbering: NumRef | None = None  # what the style itself numbers with
 
 
 def on(el) -> bool:
@@ -115,8 +134,8 @@ class Styles:
                 num_pr = ppr.find(w("numPr"))
                 if num_pr is not None:
                     num_id, ilvl = num_pr.find(w("numId")), num_pr.find(w("ilvl"))
-                    numbering = (num_id.get(w("val"), "0") if num_id is not None else "0",
-                                 _int(ilvl.get(w("val")) if ilvl is not None else "0"))
+                    numbering = NumRef(num_id.get(w("val"), "0") if num_id is not None else "0",
+                                       _int(ilvl.get(w("val")) if ilvl is not None else "0"))
             if role is None:
                 role = _named_role(self.names.get(s, s), s)
                 if role is None and ppr is not None:
@@ -161,7 +180,7 @@ class ListKinds:
     """numId -> list kind and start per level, from word/numbering.xml (the DOCX writer's
     ``NumberingWriter`` goes the other way)."""
 
-    formats: dict[tuple[str, int], tuple[bool, int]] = field(default_factory=dict)
+    formats: dict[tuple[str, int], ListKind] = field(default_factory=dict)
     root: object = None
     _abstract: dict = field(default_factory=dict)
     _nums: dict = field(default_factory=dict)
@@ -177,8 +196,8 @@ class ListKinds:
             nb._nums[el.get(w("numId"))] = el
         return nb
 
-    def kind(self, num_id: str, ilvl: int) -> tuple[bool, int, str, bool]:
-        """(ordered, start, list key, restarts) of level ``ilvl`` in list ``num_id``.
+    def kind(self, num_id: str, ilvl: int) -> ListKind:
+        """The kind of level ``ilvl`` in list ``num_id``.
 
         Word counts on across every ``w:num`` of one abstract definition unless a num
         restarts it (startOverride), so the key is the abstract id. Unknown lists are bullets.
@@ -212,7 +231,7 @@ class ListKinds:
             if lvl is not None:
                 fmt = _val(lvl.find(w("numFmt"))) or "decimal"
                 ordered = fmt not in ("bullet", "none")
-        self.formats[key] = found = (ordered, start, list_key, restarts)
+        self.formats[key] = found = ListKind(ordered, start, list_key, restarts)
         return found
 
 
