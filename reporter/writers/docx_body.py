@@ -7,6 +7,7 @@ italic or the Hyperlink character style. Everything else is in the styles.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -25,6 +26,14 @@ from .docx_xml import (
 
 
 
+class TocEntry(NamedTuple):
+    """A heading as the TOC field's cached result lists it (``bookmark`` None: the placeholder)."""
+
+    level: int
+    text: str
+    bookmark: str | None
+
+
 @dataclass
 class DocxBodyWriter:
     """Appends the body of one document to ``body``; holds the per-document counters.
@@ -38,7 +47,7 @@ class DocxBodyWriter:
     numbering: NumberingWriter
     toc_levels: int = 0
     anchors: dict[str, str] = field(default_factory=dict)
-    _toc_marks: list = field(default_factory=list)  # (level, text, bookmark) in document order
+    _toc_marks: list[TocEntry] = field(default_factory=list)  # in document order
     _heading_marks: list = field(default_factory=list)
     _placed: set = field(default_factory=set)
     _next_bookmark: int = 0
@@ -70,7 +79,7 @@ class DocxBodyWriter:
                 self._heading_marks.append(mark)
                 if mark and block.level <= self.toc_levels:
                     text = " ".join(xml_safe(plain_text(block.children)).split())
-                    self._toc_marks.append((block.level, text, mark))
+                    self._toc_marks.append(TocEntry(block.level, text, mark))
         self._heading_marks.reverse()
 
     def sid(self, name: str) -> str:
@@ -147,17 +156,20 @@ class DocxBodyWriter:
 
     # ------------------------------------------------------------- paragraphs
     def paragraph(self, style: str, nodes=(), *, anchor: str | None = None, mark: str | None = None,
-                  parent=None, jc: str | None = None, num: tuple[int, int] | None = None, level: int = 0):
+                  parent=None, jc: str | None = None, num_id: int | None = None, numbered: bool = True,
+                  level: int = 0):
+        """A paragraph in style id ``style``. With ``num_id`` it is a list item at ``level``;
+        ``numbered=False`` continues the item above (no number, same indent)."""
         p = etree.SubElement(self.body if parent is None else parent, P)
         ppr = etree.SubElement(p, PPR)
         etree.SubElement(ppr, PSTYLE).set(VAL, style)
-        if num is not None:
+        if num_id is not None:
             num_pr = sub(ppr, w("numPr"))
             sub(num_pr, w("ilvl"), val=str(level))
-            sub(num_pr, w("numId"), val=str(num[0] if num[1] else 0))
-            if level or not num[1]:
+            sub(num_pr, w("numId"), val=str(num_id if numbered else 0))
+            if level or not numbered:
                 left, hanging = list_indent(level)
-                sub(ppr, w("ind"), left=str(left), hanging=str(hanging if num[1] else 0))
+                sub(ppr, w("ind"), left=str(left), hanging=str(hanging if numbered else 0))
         if jc:
             etree.SubElement(ppr, JC).set(VAL, jc)
         mark = mark or (self.anchors.get(anchor) if anchor else None)
@@ -235,7 +247,7 @@ class DocxBodyWriter:
             for inner in item:
                 if isinstance(inner, Paragraph):
                     self.paragraph(style, inner.children, anchor=inner.anchor, parent=parent,
-                                   num=(num_id, numbered), level=level)
+                                   num_id=num_id, numbered=numbered, level=level)
                     numbered = False
                 elif isinstance(inner, (BulletList, OrderedList)):
                     self.list_(inner, min(level + 1, 8), parent)
@@ -246,7 +258,7 @@ class DocxBodyWriter:
         """A real TOC field, pre-filled with the headings so it reads well before an update."""
         self.paragraph(self.sid("TOC Heading"), (Text(block.title),), parent=parent)
         instruction = f'TOC \\o "1-{max(1, min(block.levels, 9))}" \\h \\z \\u'
-        entries = [e for e in self._toc_marks if e[0] <= block.levels] or [(1, "", None)]
+        entries = [e for e in self._toc_marks if e.level <= block.levels] or [TocEntry(1, "", None)]
         for i, (level, text, mark) in enumerate(entries):
             p = self.paragraph(self.sid(f"TOC {level}"), parent=parent)
             if i == 0:

@@ -41,16 +41,16 @@ class NumberingWriter:
             self.root.append(el)
         return new_id
 
-    def _add(self, abstract_id: int, restart: tuple[int, int] | None) -> int:
+    def _add(self, abstract_id: int, **restart) -> int:
         num_id = self._next_num
         self._next_num += 1
-        self.root.append(num(num_id, abstract_id, restart))
+        self.root.append(num(num_id, abstract_id, **restart))
         return num_id
 
     def bullet(self) -> int:
         if self._bullet_num is None:
-            self._bullet_num = self._add(self._abstract[True], None)
+            self._bullet_num = self._add(self._abstract[True])
         return self._bullet_num
 
     def ordered(self, level: int, start: int) -> int:
-        return self._add(self._abstract[False], (level, max(0, int(start))))
+        return self._add(self._abstract[False], restart_level=level, start=max(0, int(start)))

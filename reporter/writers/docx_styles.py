@@ -325,14 +325,14 @@ def abstract_num(abstract_id: int, bullet: bool, font: str) -> etree._Element:
     return el
 
 
-def num(num_id: int, abstract_id: int, restart: tuple[int, int] | None = None) -> etree._Element:
-    """A ``w:num``; ``restart=(level, start)`` makes an ordered list count afresh."""
+def num(num_id: int, abstract_id: int, *, restart_level: int | None = None, start: int = 1) -> etree._Element:
+    """A ``w:num``; with ``restart_level`` an ordered list counts afresh from ``start`` there."""
     el = etree.Element(w("num"), nsmap=NSMAP)
     el.set(w("numId"), str(num_id))
     sub(el, w("abstractNumId"), val=str(abstract_id))
-    if restart is not None:
-        override = sub(el, w("lvlOverride"), ilvl=str(restart[0]))
-        sub(override, w("startOverride"), val=str(restart[1]))
+    if restart_level is not None:
+        override = sub(el, w("lvlOverride"), ilvl=str(restart_level))
+        sub(override, w("startOverride"), val=str(start))
     return el
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..dates import date_label
 from ..model import (
@@ -25,6 +26,14 @@ _BODY = ("Body Text", "First Paragraph")
 _BULLETS = ("•", "–", "◦")
 
 
+class OutlineEntry(NamedTuple):
+    """A heading as the outline and the contents list show it, and the destination they go to."""
+
+    level: int  # 1..3
+    title: str
+    key: str
+
+
 @dataclass
 class PdfFlowables:
     """The flowables of one document; the DOCX's counterpart is ``docx_body.DocxBodyWriter``."""
@@ -34,7 +43,7 @@ class PdfFlowables:
     height: float  # frame height, pt
     anchors: frozenset[str] = frozenset()
     heading_keys: dict[int, str] = field(default_factory=dict)  # id(Heading) -> destination name
-    headings: list = field(default_factory=list)  # (level, title, key) in document order
+    headings: list[OutlineEntry] = field(default_factory=list)  # in document order
     _placed: set[str] = field(default_factory=set)
 
     @classmethod
@@ -53,7 +62,7 @@ class PdfFlowables:
                     key = f"h-{n}"
                 used.add(key)
                 b.heading_keys[id(block)] = key
-                b.headings.append((_level(block.level), printable(plain_text(block.children)).strip(), key))
+                b.headings.append(OutlineEntry(_level(block.level), printable(plain_text(block.children)).strip(), key))
         b.anchors = frozenset(anchors)
         return b
 
@@ -142,7 +151,7 @@ class PdfFlowables:
         level = _level(h.level)
         key = self.heading_keys.get(id(h)) or f"h-x{len(self._placed)}"
         p = self.inline_para(h.children, self.st.style(f"Heading {level}"), self._target(key))
-        p._outline = (level, printable(plain_text(h.children)).strip() or "(untitled)", key)
+        p._outline = OutlineEntry(level, printable(plain_text(h.children)).strip() or "(untitled)", key)
         return p
 
     def list_items(self, items, start: int | None, body_style: str | None, depth: int) -> list:
@@ -200,7 +209,7 @@ class PdfFlowables:
 
     def contents(self, title: str, levels: int) -> list:
         """A list of heading links (no page numbers: one layout pass; the outline navigates)."""
-        entries = [(lvl, text, key) for lvl, text, key in self.headings if lvl <= max(1, levels)]
+        entries = [e for e in self.headings if e.level <= max(1, levels)]
         if not entries:
             return []
         out = [self.para(title or "Contents", self.st.variant("TOC Heading", keepWithNext=1))]

@@ -172,10 +172,9 @@ class BriefingTemplate(BaseDocTemplate):
         entry = getattr(flowable, "_outline", None)
         if entry is None:
             return
-        level, title, key = entry
-        level = min(level - 1, self._outline_level + 1)  # PDF outlines cannot skip a level
+        level = min(entry.level - 1, self._outline_level + 1)  # PDF outlines cannot skip a level
         self._outline_level = level
-        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+        self.canv.addOutlineEntry(entry.title, entry.key, level=level, closed=False)
         if not self._has_outline:
             self._has_outline = True
             self.canv.showOutline()
