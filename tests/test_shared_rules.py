@@ -31,6 +31,25 @@ def test_the_briefing_date_is_said_alike_in_docx_and_pdf_and_reads_back(tmp_path
     assert (back.meta.date, back.meta.prepared_for) == (iso, "The Board")
 
 
+
+@pytest.mark.parametrize("created", ["2024-04-20T10:30:00+02:00", "2024-04-20T08:30:00Z", "2024-04-20T08:30:00"])
+def test_the_created_timestamp_is_one_utc_instant_in_docx_pdf_and_back(tmp_path, created):
+    """Both writers stamp Meta.created, and the reader reads it back, as the same UTC instant."""
+    import docx
+    from pypdf import PdfReader
+
+    from reporter.readers.docx import read_docx
+    from reporter.writers.docx import write as write_docx
+    from reporter.writers.pdf import write as write_pdf
+
+    doc = Document(Meta(title="Stamped", created=created), (Paragraph((Text("Body."),)),))
+    write_docx(doc, tmp_path / "s.docx")
+    write_pdf(doc, tmp_path / "s.pdf")
+    core = docx.Document(str(tmp_path / "s.docx")).core_properties
+    assert core.created.strftime("%Y%m%d%H%M%S") == "20240420083000"
+    assert PdfReader(str(tmp_path / "s.pdf")).metadata["/CreationDate"].startswith("D:20240420083000")
+    assert read_docx(tmp_path / "s.docx")[0].meta.created == "2024-04-20T08:30:00Z"
+
 # --------------------------------------------------------------------------- one URL policy
 
 # Refused everywhere: shown as their label's text, never as a link.

@@ -110,15 +110,9 @@ def _core_properties(pkg) -> dict[str, str]:
 
 
 def _iso_utc(text: str) -> str:
-    """A W3CDTF timestamp as ``YYYY-MM-DDTHH:MM:SSZ``; '' when unreadable."""
-    from datetime import datetime, timezone
+    """A W3CDTF timestamp as ``YYYY-MM-DDTHH:MM:SSZ`` (how ``Meta.created`` is written); ''
+    when unreadable."""
+    from ..dates import utc_datetime
 
-    if not text:
-        return ""
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    value = utc_datetime(text)
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value is not None else ""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..dates import utc_datetime
 from .docx_xml import B, PPR, PSTYLE, RPR, add_field, add_text_runs, sub, w, xml_safe
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold; meaningless on purpose
@@ -43,18 +44,10 @@ def save_reproducibly(document, path: Path) -> None:
 
 
 def parse_created(created: str, fallback: datetime) -> datetime:
-    """``Meta.created`` as an aware UTC datetime; the build clock if it is empty or unreadable."""
-    text = (created or "").strip()
-    if text:
-        try:
-            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            value = None
-        if value is not None:
-            if value.tzinfo is None:
-                value = value.replace(tzinfo=timezone.utc)
-            return value.astimezone(timezone.utc).replace(microsecond=0)
-    return fallback
+    """``Meta.created`` to the second (core properties hold no fractions); the build clock if it
+    is empty or unreadable."""
+    value = utc_datetime(created)
+    return value.replace(microsecond=0) if value is not None else fallback
 
 
 def set_core_properties(document, meta, created: datetime) -> None:
