@@ -8,12 +8,11 @@ a single pass over lxml elements (python-docx's object layer is ~10x slower).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..model import Image, LineBreak, PageBreak, Table, TableOfContents, Text, plain_text
 from .docx_inlines import ALT_CONTENT, CHOICE, BM_START, DEL, INS, MOVE_FROM, MOVE_TO, SDT, SDT_CONTENT, InlineReader
 from .docx_report import Report
-from .docx_styles import ListKinds, NumRef, Styles, on, w
+from .docx_styles import ListKinds, NumRef, Styles, int_or, on, w
 from .docx_tokens import Token, to_inlines
 
 P, PPR, TBL, TR, TC = (w(t) for t in ("p", "pPr", "tbl", "tr", "tc"))
@@ -142,7 +141,7 @@ class BodyReader:
                 num_id, ilvl = num_pr.find(_NUMID), num_pr.find(_ILVL)
                 inherited = numbering or NumRef("0", 0)
                 numbering = NumRef(num_id.get(VAL, "0") if num_id is not None else inherited.num_id,
-                                   _int(ilvl.get(VAL)) if ilvl is not None else inherited.ilvl)
+                                   int_or(ilvl.get(VAL)) if ilvl is not None else inherited.ilvl)
             if on(ppr.find(_PAGEBREAKBEFORE)):
                 out.append(PageBreak())
             mark = ppr.find(f"{w('rPr')}/{_DEL}")
@@ -199,7 +198,7 @@ class BodyReader:
                 span, merged = 1, False
                 if tc_pr is not None:
                     gs = tc_pr.find(_GRIDSPAN)
-                    span = max(1, min(_int(gs.get(VAL) if gs is not None else "1", 1), 64))
+                    span = max(1, min(int_or(gs.get(VAL) if gs is not None else "1", 1), 64))
                     vm = tc_pr.find(_VMERGE)
                     merged = vm is not None and vm.get(VAL) != "restart"
                 cells.append(() if merged else self._cell(tc))
@@ -272,9 +271,3 @@ def _column_align(aligns: list[list[str | None]], col: int) -> str:
         return votes.most_common(1)[0][0]
     return aligns[0][col] or "left"
 
-
-def _int(text: Any, default: int = 0) -> int:
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return default

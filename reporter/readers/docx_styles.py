@@ -135,13 +135,13 @@ class Styles:
                 if num_pr is not None:
                     num_id, ilvl = num_pr.find(w("numId")), num_pr.find(w("ilvl"))
                     numbering = NumRef(num_id.get(w("val"), "0") if num_id is not None else "0",
-                                       _int(ilvl.get(w("val")) if ilvl is not None else "0"))
+                                       int_or(ilvl.get(w("val")) if ilvl is not None else "0"))
             if role is None:
                 role = _named_role(self.names.get(s, s), s)
                 if role is None and ppr is not None:
                     outline = ppr.find(w("outlineLvl"))
-                    if outline is not None and _int(outline.get(w("val"))) < 9:
-                        level = _int(outline.get(w("val"))) + 1
+                    if outline is not None and int_or(outline.get(w("val"))) < 9:
+                        level = int_or(outline.get(w("val"))) + 1
                         role = Role("Heading " + str(min(level, 3)), level)
         role = role or Role("Body Text")
         if numbering is not None:
@@ -168,7 +168,9 @@ class Styles:
         return cached
 
 
-def _int(text: str | None, default: int = 0) -> int:
+def int_or(text: str | None, default: int = 0) -> int:
+    """An attribute's number, or ``default`` when it is missing or not a number (Word's files
+    and hand-made ones both have such)."""
     try:
         return int(text or default)
     except ValueError:
@@ -215,19 +217,19 @@ class ListKinds:
             lvl = None
             if abstract is not None:
                 for el in abstract.iterfind(w("lvl")):
-                    if _int(el.get(w("ilvl"))) == ilvl:
+                    if int_or(el.get(w("ilvl"))) == ilvl:
                         lvl = el
                         break
             start_override = None
             for override in num.iterfind(w("lvlOverride")):
-                if _int(override.get(w("ilvl"))) == ilvl:
+                if int_or(override.get(w("ilvl"))) == ilvl:
                     if override.find(w("lvl")) is not None:
                         lvl = override.find(w("lvl"))
                     start_override = _val(override.find(w("startOverride")))
             if start_override is not None:
-                start, restarts = _int(start_override, 1), True
+                start, restarts = int_or(start_override, 1), True
             elif lvl is not None and lvl.find(w("start")) is not None:
-                start = _int(_val(lvl.find(w("start"))), 1)
+                start = int_or(_val(lvl.find(w("start"))), 1)
             if lvl is not None:
                 fmt = _val(lvl.find(w("numFmt"))) or "decimal"
                 ordered = fmt not in ("bullet", "none")

@@ -8,7 +8,6 @@ heading (so the contents list and the outline point at the same destinations).
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -17,11 +16,10 @@ from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, plain_text, walk,
 )
-from .pdf_inline import anchor_key, printable, runs
+from .pdf_inline import anchor_key, printable, run_text, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
 
-_WS = re.compile(r"[ \t\r\n]+")
 _BODY = ("Body Text", "First Paragraph")
 _BULLETS = ("•", "–", "◦")
 
@@ -72,7 +70,7 @@ class PdfFlowables:
         """A paragraph of one plain run (text the writer composes: title block, contents)."""
         from .pdf_text import FastParagraph, fill_op
 
-        text = _WS.sub(" ", printable(text)).strip(" ")
+        text = run_text(text).strip(" ")
         fill = fill_op(self.st.colors["link"] if href and "link" in self.st.colors else style.textColor)
         return FastParagraph([(text, style.fontName, fill, href)] if text else [], style)
 

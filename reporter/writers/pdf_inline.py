@@ -32,8 +32,8 @@ def printable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def _run_text(text: str) -> str:
-    """Cleaned text with its spaces collapsed, as it goes into a run."""
+def run_text(text: str) -> str:
+    """Printable text with its spaces collapsed, as it goes into a run."""
     text = printable(text)
     return _WS.sub(" ", text) if "  " in text else text
 
@@ -54,14 +54,14 @@ def runs(inlines, style, st, anchors) -> list:
     font_key, bold0, italic0, text_fill, link_fill = _look_of(style, st)
     out: list = []
     if all(type(node) is Text for node in inlines):  # plain text, the usual paragraph: one run
-        text = _run_text("".join([node.text for node in inlines])).strip(" ")
+        text = run_text("".join([node.text for node in inlines])).strip(" ")
         return [(text, st.face(font_key, bold0, italic0), text_fill, None)] if text else []
 
     def emit(nodes, bold: bool, italic: bool, href: str | None) -> None:
         for node in nodes:
             match node:
                 case Text(text=t):
-                    text = _run_text(t)
+                    text = run_text(t)
                     if text:
                         out.append((text, st.face(font_key, bold, italic), link_fill if href else text_fill, href))
                 case Strong(children=c):
