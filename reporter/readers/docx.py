@@ -13,13 +13,12 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, Meta
+from ..ooxml import CORE_PROPERTIES_REL, R_NS, W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_CORE_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_RT = R_NS + "/"
 # python-docx's default template says it made the file; that is not an author.
 _PLACEHOLDER_AUTHORS = {"python-docx", "un-named"}
 
@@ -91,7 +90,7 @@ def _meta(pkg, tb, path: Path) -> Meta:
 def _core_properties(pkg) -> dict[str, str]:
     target = "docProps/core.xml"
     for kind, part, external in pkg.rels("").values():
-        if kind == _CORE_RT and not external:
+        if kind == CORE_PROPERTIES_REL and not external:
             target = part
     try:
         root = pkg.xml(target)

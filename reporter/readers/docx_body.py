@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Image, LineBreak, PageBreak, Table, TableOfContents, Text, plain_text
+from ..ooxml import w
 from .docx_inlines import ALT_CONTENT, CHOICE, BM_START, DEL, INS, MOVE_FROM, MOVE_TO, SDT, SDT_CONTENT, InlineReader
 from .docx_report import Report
-from .docx_styles import ListKinds, NumRef, Styles, int_or, on, w
+from .docx_styles import ListKinds, NumRef, Styles, int_or, on
 from .docx_tokens import Token, to_inlines
 
 P, PPR, TBL, TR, TC = (w(t) for t in ("p", "pPr", "tbl", "tr", "tc"))

@@ -10,18 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Image, PageBreak
+from ..ooxml import A_NS, M_NS, MC_NS, R_NS, V_NS, WP_NS, w
 from ..urls import external_url
 from .docx_report import Report
-from .docx_styles import Styles, on, w
+from .docx_styles import Styles, on
 from .docx_tokens import LINEBREAK, Token
 
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-V_NS = "urn:schemas-microsoft-com:vml"
-M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 
 R, RPR, T, TAB, PTAB, BR, CR = (w(t) for t in ("r", "rPr", "t", "tab", "ptab", "br", "cr"))
 HYPERLINK, INS, DEL, MOVE_TO, MOVE_FROM = (w(t) for t in ("hyperlink", "ins", "del", "moveTo", "moveFrom"))
@@ -36,7 +30,7 @@ M_T, M_MATH, M_MATH_PARA = f"{{{M_NS}}}t", f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMath
 R_EMBED, R_LINK, R_ID = f"{{{R_NS}}}embed", f"{{{R_NS}}}link", f"{{{R_NS}}}id"
 DOCPR, EXTENT, BLIP = f"{{{WP_NS}}}docPr", f"{{{WP_NS}}}extent", f"{{{A_NS}}}blip"
 GRAPHIC_DATA = f"{{{A_NS}}}graphicData"
-V_IMAGEDATA, V_TEXTBOX = f"{{{V_NS}}}imagedata", f"{{{V_NS}}}textbox"
+V_IMAGEDATA = f"{{{V_NS}}}imagedata"
 VAL = w("val")
 _ANCHOR = w("anchor")
 _B = w("b")
@@ -54,7 +48,6 @@ _RSTYLE = w("rStyle")
 _TYPE = w("type")
 _VANISH = w("vanish")
 
-HYPERLINK_RT = R_NS + "/hyperlink"
 _FIELD_LINK = re.compile(r'^\s*HYPERLINK\s+(?:\\l\s+"([^"]*)"|"([^"]*)"(?:\s+\\l\s+"([^"]*)")?)', re.I)
 _TOC_LEVELS = re.compile(r'\\o\s+"\s*\d+\s*-\s*(\d+)\s*"')
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")

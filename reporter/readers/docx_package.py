@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import InputError
+from ..ooxml import PKG_REL_NS, R_NS
 
 MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes, all members
 MAX_RATIO, RATIO_FLOOR = 100, 10 * 1024 * 1024  # a member this compressed and this large is a bomb
 MAX_MEMBERS = 20_000
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+PKG_RELS = f"{{{PKG_REL_NS}}}Relationship"
 OFFICE_DOCUMENT = R_NS + "/officeDocument"
 STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 

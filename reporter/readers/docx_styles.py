@@ -11,14 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..ooxml import w
 from ..style import STYLE_NAMES
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
 
 _VOCAB = {name.lower(): name for name in STYLE_NAMES}
 _ALIASES = {

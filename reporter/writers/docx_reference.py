@@ -11,14 +11,13 @@ import io
 
 from lxml import etree
 
+from ..ooxml import CORE_PROPERTIES_REL, PKG_REL_NS, R_NS
 from ..style import HouseStyle
 from .docx_package import write_zip
 from .docx_styles import build_numbering, build_styles
 from .docx_xml import NSMAP, sub, twips, w
 
 _CT = "application/vnd.openxmlformats-officedocument"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _WML = _CT + ".wordprocessingml"
 
 CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -35,18 +34,18 @@ CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Types>"""
 
 PACKAGE_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="{_PKG_REL}">
-<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
-<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>
+<Relationships xmlns="{PKG_REL_NS}">
+<Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="{CORE_PROPERTIES_REL}" Target="docProps/core.xml"/>
+<Relationship Id="rId3" Type="{R_NS}/extended-properties" Target="docProps/app.xml"/>
 </Relationships>"""
 
 DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="{_PKG_REL}">
-<Relationship Id="rId1" Type="{_REL}/styles" Target="styles.xml"/>
-<Relationship Id="rId2" Type="{_REL}/numbering" Target="numbering.xml"/>
-<Relationship Id="rId3" Type="{_REL}/settings" Target="settings.xml"/>
-<Relationship Id="rId4" Type="{_REL}/fontTable" Target="fontTable.xml"/>
+<Relationships xmlns="{PKG_REL_NS}">
+<Relationship Id="rId1" Type="{R_NS}/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="{R_NS}/numbering" Target="numbering.xml"/>
+<Relationship Id="rId3" Type="{R_NS}/settings" Target="settings.xml"/>
+<Relationship Id="rId4" Type="{R_NS}/fontTable" Target="fontTable.xml"/>
 </Relationships>"""
 
 CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

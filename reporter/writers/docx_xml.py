@@ -12,20 +12,9 @@ import re
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
+from ..ooxml import R_NS, W_NS, XML_NS, w
 
 NSMAP = {"w": W_NS, "r": R_NS}
-
-
-def w(tag: str) -> str:
-    """Clark name of a ``w:`` element or attribute."""
-    return f"{{{W_NS}}}{tag}"
-
 
 # Clark names used in hot loops, computed once.
 P, PPR, PSTYLE, R, RPR, RSTYLE, T, TAB, BR = (w(t) for t in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "tab", "br"))
