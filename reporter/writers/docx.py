@@ -98,7 +98,7 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
     body = document.element.body
     sect_pr = body.find(w("sectPr"))
     body[:] = []  # the reference's sample content goes; its page setup stays
-    width = _text_width(sect_pr, hs) if sect_pr is not None else _text_width(None, hs)
+    width = _text_width(sect_pr, hs)
 
     styles_root = document.styles.element
     ids = ensure_styles(styles_root, hs, width)
@@ -110,10 +110,13 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
     writer.prepare(doc.blocks)
     writer.title_block(doc.meta)
     writer.blocks(doc.blocks)
-    if sect_pr is None:
-        from .docx_reference import _document
+    if sect_pr is None:  # python-docx reads headers and footers off its own sectPr class
+        from docx.oxml.parser import parse_xml
+        from lxml import etree
 
-        sect_pr = _document(hs).find(f"{w('body')}/{w('sectPr')}")
+        from .docx_reference import section_properties
+
+        sect_pr = parse_xml(etree.tostring(section_properties(hs)))
     body.append(sect_pr)
 
     add_header_footer(document, doc.meta, ids)

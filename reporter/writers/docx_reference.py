@@ -74,10 +74,9 @@ def text_width(hs: HouseStyle) -> int:
     return twips(width_cm - hs.page.margin_left - hs.page.margin_right)
 
 
-def _document(hs: HouseStyle) -> etree._Element:
-    root = etree.Element(w("document"), nsmap=NSMAP)
-    body = sub(root, w("body"))
-    sect = sub(body, w("sectPr"))
+def section_properties(hs: HouseStyle) -> etree._Element:
+    """The house page setup as a ``w:sectPr`` (also what a reference without one gets)."""
+    sect = etree.Element(w("sectPr"), nsmap=NSMAP)
     width, height = hs.page.size_cm
     sub(sect, w("pgSz"), w=str(twips(width)), h=str(twips(height)))
     pg = hs.page
@@ -86,6 +85,12 @@ def _document(hs: HouseStyle) -> etree._Element:
         header=str(twips(pg.header_distance)), footer=str(twips(pg.footer_distance)), gutter="0")
     sub(sect, w("cols"), space="708")
     sub(sect, w("docGrid"), linePitch="360")
+    return sect
+
+
+def _document(hs: HouseStyle) -> etree._Element:
+    root = etree.Element(w("document"), nsmap=NSMAP)
+    sub(root, w("body")).append(section_properties(hs))
     return root
 
 
