@@ -1,18 +1,6 @@
-"""Readers, one per format, that turn a file back into the document model (pandoc's Readers).
+"""Readers: an edited briefing (or any Word document) back into the document model.
 
-Each entry is ``read(path) -> (Document, warnings)``. Imports are lazy so the CLI
-starts fast and a reader's dependencies load only when that format is read.
+Not ingest: articles come in through ``reporter.ingest``. This package is the DOCX round trip
+behind ``reporter export``: ``readers.docx.read_docx(path) -> (Document, warnings)``. There is
+one format, so there is no table of readers; the CLI imports the reader it needs, lazily.
 """
-
-from __future__ import annotations
-
-from typing import Callable
-
-
-def _docx(*args, **kwargs):
-    from .docx import read_docx
-
-    return read_docx(*args, **kwargs)
-
-
-READERS: dict[str, Callable[..., tuple]] = {"docx": _docx}
