@@ -23,7 +23,6 @@ _CUSTOMXML = w("customXml")
 _DEL = w("del")
 _GRIDSPAN = w("gridSpan")
 _ILVL = w("ilvl")
-_NAME = w("name")
 _NUMID = w("numId")
 _OUTLINELVL = w("outlineLvl")
 _PAGEBREAKBEFORE = w("pageBreakBefore")
@@ -102,9 +101,7 @@ class BodyReader:
             elif tag in (DEL, MOVE_FROM):
                 self.report.add("del" if tag == DEL else "move")
             elif tag == BM_START:
-                name = child.get(_NAME) or ""
-                if name and (not name.startswith("_") or name in self.inline.linked_anchors):
-                    self._pending_anchor = self._pending_anchor or name
+                self._pending_anchor = self._pending_anchor or self.inline.kept_bookmark(child)
             elif tag == _ALTCHUNK:
                 self.report.add("altchunk")
             elif tag == ALT_CONTENT:

@@ -95,6 +95,12 @@ class InlineReader:
     def _hidden(self) -> bool:
         return bool(self.fields) and any(not f.result for f in self.fields)
 
+    def kept_bookmark(self, bookmark_start) -> str | None:
+        """The name of a bookmark worth keeping as an anchor: Word's own hidden ones (``_Toc...``,
+        ``_GoBack``) only when a hyperlink in the document points at them."""
+        name = bookmark_start.get(_NAME) or ""
+        return name if name and (not name.startswith("_") or name in self.linked_anchors) else None
+
     def _field_url(self) -> str | None:
         for f in reversed(self.fields):
             if f.url:
@@ -130,9 +136,8 @@ class InlineReader:
                 link = _field_link(child.get(_INSTR) or "")
                 self._content(child, link or url, out)
             elif tag == BM_START:
-                name = child.get(_NAME) or ""
-                if out.anchor is None and name and (not name.startswith("_") or name in self.linked_anchors):
-                    out.anchor = name
+                if out.anchor is None:
+                    out.anchor = self.kept_bookmark(child)
             elif tag == _COMMENTRANGESTART:
                 self.report.comment_ids.add(child.get(_ID))
             elif tag in (M_MATH, M_MATH_PARA):

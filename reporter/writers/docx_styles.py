@@ -242,20 +242,18 @@ def build_styles(hs: HouseStyle, lang: str, text_width: int) -> etree._Element:
 
 def set_language(styles_root: etree._Element, lang: str) -> None:
     """Stamp the document language into the style defaults (spell checking, hyphenation)."""
-    dd = styles_root.find(w("docDefaults"))
-    if dd is None:
-        dd = etree.Element(w("docDefaults"))
-        styles_root.insert(0, dd)
-    rpd = dd.find(w("rPrDefault"))
-    if rpd is None:
-        rpd = etree.Element(w("rPrDefault"))
-        dd.insert(0, rpd)
-    rpr = rpd.find(w("rPr"))
-    if rpr is None:
-        rpr = sub(rpd, w("rPr"))
-    el = rpr.find(w("lang"))
-    if el is None:
-        el = sub(rpr, w("lang"))
+    def child(parent, tag: str, first: bool = False):
+        el = parent.find(w(tag))
+        if el is None:
+            el = etree.Element(w(tag))
+            if first:  # schema order: docDefaults leads w:styles, rPrDefault leads docDefaults
+                parent.insert(0, el)
+            else:
+                parent.append(el)
+        return el
+
+    rpr = child(child(child(styles_root, "docDefaults", first=True), "rPrDefault", first=True), "rPr")
+    el = child(rpr, "lang")
     for attr in ("val", "eastAsia", "bidi"):
         el.set(w(attr), lang)
 
