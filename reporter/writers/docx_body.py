@@ -11,12 +11,12 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from ..dates import date_label
 from ..urls import anchor_name, external_url
 from ..model import (
     BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
     Quote, Strong, Table, TableOfContents, Text, plain_text, walk,
 )
+from .byline import byline_parts
 from .docx_lists import NumberingWriter
 from .docx_styles import list_indent
 from .docx_xml import (
@@ -189,11 +189,7 @@ class DocxBodyWriter:
         self.paragraph(self.sid("Title"), (Text(meta.title),))
         if meta.subtitle:
             self.paragraph(self.sid("Subtitle"), (Text(meta.subtitle),))
-        parts = [date_label(meta.date)] if meta.date else []
-        if meta.prepared_for:
-            parts.append(f"Prepared for {meta.prepared_for}")
-        if meta.author:
-            parts.append(f"Prepared by {meta.author}")
+        parts = byline_parts(meta)
         if parts:
             self.paragraph(self.sid("Source"), (Text(" \u00b7 ".join(parts)),))
         if meta.marking:

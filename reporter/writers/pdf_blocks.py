@@ -16,6 +16,7 @@ from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, plain_text, walk,
 )
+from .byline import byline_parts
 from .pdf_inline import anchor_key, printable, run_text, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
@@ -98,10 +99,7 @@ class PdfFlowables:
             out.append(self.para(m.title, self.st.style("Title")))
         if m.subtitle.strip():
             out.append(self.para(m.subtitle, self.st.style("Subtitle")))
-        when = date_label(m.date)
-        byline = [p for p in (when if when not in m.subtitle else "",
-                              f"Prepared for {m.prepared_for}" if m.prepared_for.strip() else "",
-                              f"Prepared by {m.author}" if m.author.strip() else "") if p]
+        byline = byline_parts(m, date=date_label(m.date) not in m.subtitle)
         if byline:
             out.append(self.para("  ·  ".join(byline), self.st.style("Source")))
         if m.marking.strip():
