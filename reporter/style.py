@@ -22,6 +22,11 @@ STYLE_NAMES = (
 )
 
 
+# How a paragraph may be aligned; both writers map exactly these (British "centre" is read too).
+ALIGNMENTS = ("left", "right", "center", "justify")
+_ALIGN_ALIASES = {"centre": "center"}
+
+
 def templates_dir() -> Path:
     """Where the templates, the house style and its fonts live (``REPORTER_TEMPLATES`` overrides)."""
     env = os.environ.get("REPORTER_TEMPLATES")
@@ -38,7 +43,7 @@ class ParagraphStyle:
     bold: bool = False
     italic: bool = False
     color: str = "000000"  # resolved hex
-    align: str = "left"  # left, right, center, justify
+    align: str = "left"  # one of ALIGNMENTS
     left_indent: float = 0.0  # cm
     right_indent: float = 0.0  # cm
     space_before: float = 0.0  # pt
@@ -111,6 +116,12 @@ def _resolve(name: str, raw: dict[str, dict], colors: dict[str, str], seen: tupl
     merged = {**merged, **spec, "parent": spec.get("parent")}
     if "color" in merged:
         merged["color"] = colors.get(merged["color"], merged["color"])
+    if "align" in merged:
+        align = str(merged["align"]).strip().lower()
+        merged["align"] = _ALIGN_ALIASES.get(align, align)
+        if merged["align"] not in ALIGNMENTS:
+            raise StyleError(f"style {name!r} has align {spec.get('align', merged['align'])!r}; "
+                             f"use one of {', '.join(ALIGNMENTS)}")
     return merged
 
 

@@ -191,3 +191,40 @@ def test_email_links_only_allowed_schemes_in_html_and_text(tmp_path):
     assert all(f"<{url}>" in text for url in GOOD_URLS)
     assert not [url for url in BAD_URLS if url.strip() and f"<{url.strip()}>" in text]
     assert all(label in text and label in markup for label in labels())
+
+
+# --------------------------------------------------------------------------- one alignment vocabulary
+
+
+def _house_style_with(align: str):
+    """The shipped house style with Body Text aligned ``align`` (fonts still found beside it)."""
+    import tomllib
+
+    from reporter.style import parse_house_style, templates_dir
+
+    data = tomllib.loads((templates_dir() / "house-style.toml").read_text(encoding="utf-8"))
+    data["styles"]["Body Text"]["align"] = align
+    return parse_house_style(data, templates_dir())
+
+
+@pytest.mark.parametrize("spelled, jc, rl", [("Centre", "center", 1), ("center", "center", 1),
+                                             ("RIGHT", "right", 2), ("justify", "both", 4)])
+def test_an_alignment_reads_the_same_in_docx_and_pdf(spelled, jc, rl):
+    from lxml import etree
+
+    from reporter.writers.docx_styles import paragraph_style, style_id
+    from reporter.writers.pdf_styles import pdf_styles
+
+    hs = _house_style_with(spelled)
+    el = paragraph_style(hs, "Body Text", 9000, {})
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert [j.get(f"{w}val") for j in el.iter(f"{w}jc")] == [jc], etree.tostring(el)
+    assert el.get(f"{w}styleId") == style_id("Body Text")
+    assert pdf_styles(hs).style("Body Text").alignment == rl
+
+
+def test_an_alignment_neither_writer_knows_is_refused_when_the_style_loads():
+    from reporter.style import StyleError
+
+    with pytest.raises(StyleError, match="'Body Text' has align 'middle'"):
+        _house_style_with("middle")

@@ -21,7 +21,7 @@ BULLET_NUM, NUMBER_NUM = 1, 2  # w:numId of the list definitions in numbering.xm
 BULLET_ABSTRACT, NUMBER_ABSTRACT = 10, 11
 LIST_STEP = 0.6  # cm of extra indent per nesting level
 _HANGING = 0.45  # cm the bullet hangs left of the text
-_JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
+_JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}  # style.ALIGNMENTS in w:jc
 
 
 def internal_name(name: str) -> str:
@@ -79,7 +79,7 @@ def _ppr(style: ParagraphStyle, base: ParagraphStyle | None, hs: HouseStyle, tex
     elif changed("left_indent") or changed("right_indent"):
         sub(ppr, w("ind"), left=str(twips(style.left_indent)), right=str(twips(style.right_indent)))
     if changed("align"):
-        sub(ppr, w("jc"), val=_JC.get(style.align, "left"))
+        sub(ppr, w("jc"), val=_JC[style.align])
     if style.name.startswith("Heading ") and style.name[-1].isdigit():
         sub(ppr, w("outlineLvl"), val=str(int(style.name[-1]) - 1))
     elif style.name in ("TOC Heading", "Title", "Subtitle") and base is not None:
