@@ -26,6 +26,11 @@ STYLE_NAMES = (
 ALIGNMENTS = ("left", "right", "center", "justify")
 _ALIGN_ALIASES = {"centre": "center"}
 
+# List markers by nesting depth (cycling), the same in both writers: the bullet, and how an
+# ordered list counts (Word's numFmt names; the PDF spells them out the way Word shows them).
+BULLETS = ("\u2022", "\u2013", "\u25aa")
+NUMBER_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
+
 
 def templates_dir() -> Path:
     """Where the templates, the house style and its fonts live (``REPORTER_TEMPLATES`` overrides)."""

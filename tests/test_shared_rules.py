@@ -228,3 +228,76 @@ def test_an_alignment_neither_writer_knows_is_refused_when_the_style_loads():
 
     with pytest.raises(StyleError, match="'Body Text' has align 'middle'"):
         _house_style_with("middle")
+
+
+# --------------------------------------------------------------------------- one set of list markers
+
+
+def nested_lists() -> Document:
+    from reporter.model import BulletList, OrderedList
+
+    def item(text, *inner):
+        return (Paragraph((Text(text),)), *inner)
+
+    bullets = BulletList((item("bee one", BulletList((item("bee two", BulletList((item("bee three"),))),))),))
+    numbers = OrderedList((item("oh one", OrderedList((item("oh two", OrderedList((item("oh three"),), start=4)),),
+                                                      start=2)),))
+    return Document(Meta(title="Lists"), (bullets, numbers))
+
+
+EXPECTED_MARKERS = {"bee one": "\u2022", "bee two": "\u2013", "bee three": "\u25aa",
+                    "oh one": "1.", "oh two": "b.", "oh three": "iv."}
+
+
+def test_nested_list_markers_are_the_same_in_docx_and_pdf(tmp_path):
+    """The PDF draws what Word shows for the DOCX's numbering: bullet by depth, 1. / a. / i."""
+    import zipfile
+
+    import docx
+    from lxml import etree
+
+    from reporter.writers.docx import write as write_docx
+    from reporter.writers.pdf import write as write_pdf
+
+    write_docx(nested_lists(), tmp_path / "l.docx")
+    write_pdf(nested_lists(), tmp_path / "l.pdf")
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(tmp_path / "l.docx") as z:
+        numbering = etree.fromstring(z.read("word/numbering.xml"))
+    abstracts = {a.get(f"{w}abstractNumId"): a for a in numbering.iter(f"{w}abstractNum")}
+
+    def shown(num_id: str, ilvl: str, count: int) -> str:
+        """What Word shows for the ``count``-th item of level ``ilvl`` in list ``num_id``."""
+        num = next(n for n in numbering.iter(f"{w}num") if n.get(f"{w}numId") == num_id)
+        lvl = next(x for x in abstracts[num.find(f"{w}abstractNumId").get(f"{w}val")].iter(f"{w}lvl")
+                   if x.get(f"{w}ilvl") == ilvl)
+        fmt = lvl.find(f"{w}numFmt").get(f"{w}val")
+        if fmt == "bullet":
+            return lvl.find(f"{w}lvlText").get(f"{w}val")
+        start = int(lvl.find(f"{w}start").get(f"{w}val"))
+        for override in num.iter(f"{w}lvlOverride"):
+            if override.get(f"{w}ilvl") == ilvl:
+                start = int(override.find(f"{w}startOverride").get(f"{w}val"))
+        n = start + count  # small numbers only: Word's letters and numerals spelled out here
+        spelled = {"decimal": str(n), "lowerLetter": "abcdefgh"[n - 1], "lowerRoman": "i ii iii iv v".split()[n - 1]}
+        return spelled[fmt] + "."
+
+    docx_markers = {}
+    for p in docx.Document(str(tmp_path / "l.docx")).paragraphs:
+        num_pr = p._p.find(f"{w}pPr/{w}numPr")
+        if num_pr is not None:
+            docx_markers[p.text] = shown(num_pr.find(f"{w}numId").get(f"{w}val"),
+                                         num_pr.find(f"{w}ilvl").get(f"{w}val"), 0)
+    assert docx_markers == EXPECTED_MARKERS
+    lines = [" ".join(line.split()) for line in pdf_text(tmp_path / "l.pdf").splitlines()]
+    assert [f"{marker} {text}" for text, marker in EXPECTED_MARKERS.items()] == [
+        line for line in lines if any(line.endswith(text) for text in EXPECTED_MARKERS)]
+
+
+@pytest.mark.parametrize("n, depth, marker", [(12, 0, "12."), (0, 1, "0."), (26, 1, "z."), (27, 1, "aa."),
+                                              (53, 4, "aaa."), (9, 2, "ix."), (1994, 5, "mcmxciv.")])
+def test_long_lists_count_on_the_way_word_does(n, depth, marker):
+    from reporter.writers.pdf_blocks import list_number
+
+    assert list_number(n, depth) == marker

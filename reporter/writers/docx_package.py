@@ -136,7 +136,8 @@ def add_header_footer(document, meta, ids: dict[str, str]) -> None:
     """
     section = document.sections[0]
     sect_pr = section._sectPr
-    values = {"marking": xml_safe(meta.marking), "title": xml_safe(clip_to_chars(meta.title)), "date": xml_safe(meta.date)}
+    values = {"marking": xml_safe(meta.marking), "title": xml_safe(clip_to_chars(meta.title)),
+              "date": xml_safe(meta.date)}
     for kind, part in (("header", section.header), ("footer", section.footer)):
         if _has_reference(sect_pr, kind):  # the user's own header or footer, placeholders filled
             _fill_placeholders(part._element, values)

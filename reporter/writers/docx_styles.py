@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..style import HouseStyle, ParagraphStyle
+from ..style import BULLETS, NUMBER_FORMATS, HouseStyle, ParagraphStyle
 from .docx_xml import NSMAP, sub, twips, w
 
 # Word's built-in styles keep lower-case internal names; python-docx, LibreOffice and
@@ -296,8 +296,6 @@ def ensure_styles(styles_root: etree._Element, hs: HouseStyle, text_width: int) 
     return out
 
 
-_BULLETS = ("\u2022", "\u2013", "\u25aa")
-_NUMBER_FORMATS = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}."))
 
 
 def abstract_num(abstract_id: int, bullet: bool, font: str) -> etree._Element:
@@ -310,11 +308,10 @@ def abstract_num(abstract_id: int, bullet: bool, font: str) -> etree._Element:
         sub(lvl, w("start"), val="1")
         if bullet:
             sub(lvl, w("numFmt"), val="bullet")
-            sub(lvl, w("lvlText"), val=_BULLETS[level % 3])
+            sub(lvl, w("lvlText"), val=BULLETS[level % len(BULLETS)])
         else:
-            fmt, text = _NUMBER_FORMATS[level % 3]
-            sub(lvl, w("numFmt"), val=fmt)
-            sub(lvl, w("lvlText"), val=text.format(n=level + 1))
+            sub(lvl, w("numFmt"), val=NUMBER_FORMATS[level % len(NUMBER_FORMATS)])
+            sub(lvl, w("lvlText"), val=f"%{level + 1}.")
         sub(lvl, w("lvlJc"), val="left")
         left, hanging = list_indent(level)
         sub(sub(lvl, w("pPr")), w("ind"), left=str(left), hanging=str(hanging))

@@ -16,13 +16,13 @@ from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, plain_text, walk,
 )
+from ..style import BULLETS, NUMBER_FORMATS
 from .byline import byline_parts
 from .pdf_inline import anchor_key, printable, run_text, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
 
 _BODY = ("Body Text", "First Paragraph")
-_BULLETS = ("•", "–", "◦")
 
 
 class OutlineEntry(NamedTuple):
@@ -154,7 +154,8 @@ class PdfFlowables:
         base = "List Number" if start is not None else "List Bullet"
         out: list = []
         for n, item in enumerate(items):
-            bullet = f"{(start or 1) + n}." if start is not None else _BULLETS[depth % len(_BULLETS)]
+            bullet = (list_number(max(0, start) + n, depth) if start is not None
+                      else BULLETS[depth % len(BULLETS)])
             first = True
             for block in item:
                 if isinstance(block, Paragraph):
@@ -215,6 +216,23 @@ class PdfFlowables:
                                     self.st.style("Normal").fontName)
             out.append(self.para(text or "(untitled)", style, "#" + key))
         return out
+
+
+def list_number(n: int, depth: int) -> str:
+    """Item ``n``'s marker at nesting ``depth`` as Word shows the DOCX's list: ``3.``, ``c.``,
+    ``iii.`` (``NUMBER_FORMATS``); plain digits where a letter or numeral has no form (n < 1)."""
+    fmt = NUMBER_FORMATS[depth % len(NUMBER_FORMATS)]
+    if n < 1 or fmt == "decimal":
+        return f"{n}."
+    if fmt == "lowerLetter":  # a..z, then aa..zz, aaa..: Word repeats the letter
+        rounds, letter = divmod(n - 1, 26)
+        return chr(ord("a") + letter) * (rounds + 1) + "."
+    numeral = ""
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, n = divmod(n, value)
+        numeral += digits * count
+    return numeral + "."
 
 
 def _level(level: int) -> int:
