@@ -301,3 +301,33 @@ def test_long_lists_count_on_the_way_word_does(n, depth, marker):
     from reporter.writers.pdf_blocks import list_number
 
     assert list_number(n, depth) == marker
+
+
+def test_a_heading_deeper_than_three_is_level_three_everywhere(tmp_path):
+    """Styled Heading 3 in the DOCX and listed in its contents, level 3 in the PDF outline and
+    contents, and Heading(3) when the DOCX is read back."""
+    import docx
+    from pypdf import PdfReader
+
+    from reporter.model import Heading, TableOfContents
+    from reporter.readers.docx import read_docx
+    from reporter.writers.docx import write as write_docx
+    from reporter.writers.pdf import write as write_pdf
+
+    doc = Document(Meta(title="Deep"), (TableOfContents(levels=3), Heading(1, (Text("Top"),)),
+                                        Heading(5, (Text("Very deep"),)), Paragraph((Text("Body."),))))
+    write_docx(doc, tmp_path / "d.docx")
+    write_pdf(doc, tmp_path / "d.pdf")
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(tmp_path / "d.docx")).paragraphs]
+    assert ("Heading 3", "Very deep") in paragraphs
+    assert [s for s, t in paragraphs if t.startswith("Very deep")] == ["toc 3", "Heading 3"]
+
+    def flatten(items, depth=1):
+        for it in items:
+            yield from flatten(it, depth + 1) if isinstance(it, list) else [(depth, it.title)]
+
+    # a PDF outline cannot skip a level, so level 3 under level 1 nests one deep
+    assert list(flatten(PdfReader(str(tmp_path / "d.pdf")).outline)) == [(1, "Top"), (2, "Very deep")]
+    assert "Very deep" in pdf_text(tmp_path / "d.pdf").split("Top", 2)[1]  # in the contents, before the body
+    headings = [(b.level, b.children) for b in read_docx(tmp_path / "d.docx")[0].blocks if isinstance(b, Heading)]
+    assert headings == [(1, (Text("Top"),)), (3, (Text("Very deep"),))]

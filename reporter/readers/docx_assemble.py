@@ -12,7 +12,8 @@ from datetime import date
 
 from ..dates import MONTH_NUMBERS
 from ..model import (
-    BulletList, Div, Heading, OrderedList, Paragraph, Quote, Table, TableOfContents, Text, plain_text,
+    BulletList, Div, Heading, OrderedList, Paragraph, Quote, Table, TableOfContents, Text, heading_level,
+    plain_text,
 )
 from ..style import STYLE_NAMES
 from .docx_body import Para
@@ -101,7 +102,7 @@ def assemble(items: list) -> tuple[TitleBlock, tuple]:
             continue
         in_title_block = False
         if role.startswith("Heading"):
-            out.append(Heading(min(max(item.level, 1), 3), item.inlines, item.anchor))
+            out.append(Heading(heading_level(item.level), item.inlines, item.anchor))
             i += 1
         elif role == "Quote":
             i = _quote(items, i, out)

@@ -14,7 +14,7 @@ from lxml import etree
 from ..urls import anchor_name, external_url
 from ..model import (
     BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
-    Quote, Strong, Table, TableOfContents, Text, plain_text, walk,
+    Quote, Strong, Table, TableOfContents, Text, heading_level, plain_text, walk,
 )
 from .byline import byline_parts
 from .docx_lists import NumberingWriter
@@ -70,16 +70,17 @@ class DocxBodyWriter:
                     names.add(name)
                     self.anchors[anchor] = name
             if isinstance(block, Heading):
+                level = heading_level(block.level)  # what the paragraph's style will say
                 mark = self.anchors.get(block.anchor) if block.anchor else None
-                if mark is None and block.level <= self.toc_levels:
+                if mark is None and level <= self.toc_levels:
                     n += 1
                     while f"toc_{n:05d}" in names:
                         n += 1
                     mark = f"toc_{n:05d}"
                 self._heading_marks.append(mark)
-                if mark and block.level <= self.toc_levels:
+                if mark and level <= self.toc_levels:
                     text = " ".join(xml_safe(plain_text(block.children)).split())
-                    self._toc_marks.append(TocEntry(block.level, text, mark))
+                    self._toc_marks.append(TocEntry(level, text, mark))
         self._heading_marks.reverse()
 
     def sid(self, name: str) -> str:
@@ -205,7 +206,7 @@ class DocxBodyWriter:
             style = div_style if div_style and block.style in ("Body Text", "First Paragraph") else block.style
             self.paragraph(self.sid(style), block.children, anchor=block.anchor, parent=parent)
         elif isinstance(block, Heading):
-            level = min(max(block.level, 1), 3)
+            level = heading_level(block.level)
             mark = self._heading_marks.pop() if self._heading_marks else None
             self.paragraph(self.sid(f"Heading {level}"), block.children, mark=mark, parent=parent)
         elif isinstance(block, (BulletList, OrderedList)):

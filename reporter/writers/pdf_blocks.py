@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..dates import date_label
 from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
-    TableOfContents, Text, plain_text, walk,
+    TableOfContents, Text, heading_level, plain_text, walk,
 )
 from ..style import BULLETS, NUMBER_FORMATS
 from .byline import byline_parts
@@ -61,7 +61,7 @@ class PdfFlowables:
                     key = f"h-{n}"
                 used.add(key)
                 b.heading_keys[id(block)] = key
-                b.headings.append(OutlineEntry(_level(block.level), printable(plain_text(block.children)).strip(), key))
+                b.headings.append(OutlineEntry(heading_level(block.level), printable(plain_text(block.children)).strip(), key))
         b.anchors = frozenset(anchors)
         return b
 
@@ -144,7 +144,7 @@ class PdfFlowables:
         return []
 
     def heading(self, h: Heading):
-        level = _level(h.level)
+        level = heading_level(h.level)
         key = self.heading_keys.get(id(h)) or f"h-x{len(self._placed)}"
         p = self.inline_para(h.children, self.st.style(f"Heading {level}"), self._target(key))
         p._outline = OutlineEntry(level, printable(plain_text(h.children)).strip() or "(untitled)", key)
@@ -233,7 +233,3 @@ def list_number(n: int, depth: int) -> str:
         count, n = divmod(n, value)
         numeral += digits * count
     return numeral + "."
-
-
-def _level(level: int) -> int:
-    return min(max(int(level), 1), 3)
