@@ -31,7 +31,6 @@ def test_the_briefing_date_is_said_alike_in_docx_and_pdf_and_reads_back(tmp_path
     assert (back.meta.date, back.meta.prepared_for) == (iso, "The Board")
 
 
-
 @pytest.mark.parametrize("created", ["2024-04-20T10:30:00+02:00", "2024-04-20T08:30:00Z", "2024-04-20T08:30:00"])
 def test_the_created_timestamp_is_one_utc_instant_in_docx_pdf_and_back(tmp_path, created):
     """Both writers stamp Meta.created, and the reader reads it back, as the same UTC instant."""
@@ -49,6 +48,7 @@ def test_the_created_timestamp_is_one_utc_instant_in_docx_pdf_and_back(tmp_path,
     assert core.created.strftime("%Y%m%d%H%M%S") == "20240420083000"
     assert PdfReader(str(tmp_path / "s.pdf")).metadata["/CreationDate"].startswith("D:20240420083000")
     assert read_docx(tmp_path / "s.docx")[0].meta.created == "2024-04-20T08:30:00Z"
+
 
 # --------------------------------------------------------------------------- one URL policy
 

@@ -268,4 +268,3 @@ def _column_align(aligns: list[list[str | None]], col: int) -> str:
     if votes:
         return votes.most_common(1)[0][0]
     return aligns[0][col] or "left"
-

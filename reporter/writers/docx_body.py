@@ -25,7 +25,6 @@ from .docx_xml import (
 )
 
 
-
 class TocEntry(NamedTuple):
     """A heading as the TOC field's cached result lists it (``bookmark`` None: the placeholder)."""
 

@@ -296,8 +296,6 @@ def ensure_styles(styles_root: etree._Element, hs: HouseStyle, text_width: int) 
     return out
 
 
-
-
 def abstract_num(abstract_id: int, bullet: bool, font: str) -> etree._Element:
     el = etree.Element(w("abstractNum"), nsmap=NSMAP)
     el.set(w("abstractNumId"), str(abstract_id))

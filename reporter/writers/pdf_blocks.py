@@ -61,7 +61,8 @@ class PdfFlowables:
                     key = f"h-{n}"
                 used.add(key)
                 b.heading_keys[id(block)] = key
-                b.headings.append(OutlineEntry(heading_level(block.level), printable(plain_text(block.children)).strip(), key))
+                title = printable(plain_text(block.children)).strip()
+                b.headings.append(OutlineEntry(heading_level(block.level), title, key))
         b.anchors = frozenset(anchors)
         return b
 
