@@ -180,6 +180,14 @@ def heading_level(level: int) -> int:
     return min(max(int(level), 1), 3)
 
 
+def column_alignment(value: str | None) -> str:
+    """A table column's alignment as both writers read it: 'left', 'right' or 'center' (any case,
+    'centre' too: templates and saved HTML spell it several ways); anything else is 'left'."""
+    value = (value or "").strip().lower()
+    value = "center" if value == "centre" else value
+    return value if value in ("right", "center") else "left"
+
+
 def walk(blocks: tuple[Block, ...]):
     """Every block, depth first, including those nested in lists, quotes and divs."""
     for block in blocks:

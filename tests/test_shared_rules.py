@@ -331,3 +331,31 @@ def test_a_heading_deeper_than_three_is_level_three_everywhere(tmp_path):
     assert "Very deep" in pdf_text(tmp_path / "d.pdf").split("Top", 2)[1]  # in the contents, before the body
     headings = [(b.level, b.children) for b in read_docx(tmp_path / "d.docx")[0].blocks if isinstance(b, Heading)]
     assert headings == [(1, (Text("Top"),)), (3, (Text("Very deep"),))]
+
+
+def test_table_column_alignments_read_alike_in_both_writers(tmp_path):
+    """However a template or saved HTML spells an alignment, both files come out as for the
+    canonical words; the DOCX cells carry w:jc center and right, the left column none."""
+    import zipfile
+
+    from lxml import etree
+
+    from reporter.model import Table
+    from reporter.writers.docx import write as write_docx
+    from reporter.writers.pdf import write as write_pdf
+
+    def table(align):
+        cells = ((Text("a"),), (Text("b"),), (Text("c"),))
+        return Document(Meta(title="Aligned", created="2024-04-20T08:30:00Z"),
+                        (Table(header=cells, rows=(cells, cells), align=align),))
+
+    outputs = {}
+    for name, align in (("canonical", ("center", "right", "left")), ("spelled", ("Centre", " RIGHT ", "justify"))):
+        write_docx(table(align), tmp_path / f"{name}.docx")
+        write_pdf(table(align), tmp_path / f"{name}.pdf")
+        with zipfile.ZipFile(tmp_path / f"{name}.docx") as z:
+            outputs[name] = (z.read("word/document.xml"), (tmp_path / f"{name}.pdf").read_bytes())
+    assert outputs["spelled"] == outputs["canonical"]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    row = etree.fromstring(outputs["canonical"][0]).find(f".//{w}tr")
+    assert [[j.get(f"{w}val") for j in tc.iter(f"{w}jc")] for tc in row.iter(f"{w}tc")] == [["center"], ["right"], []]

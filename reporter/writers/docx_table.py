@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..model import plain_text
+from ..model import column_alignment, plain_text
 from .docx_styles import TABLE_STYLE
 from .docx_xml import JC, P, PPR, PSTYLE, VAL, sub, w
 
 _TBL, _TR, _TC, _TRPR, _TCPR, _TCW = (w(t) for t in ("tbl", "tr", "tc", "trPr", "tcPr", "tcW"))
 _CANT_SPLIT, _TBL_HEADER, _W, _TYPE = w("cantSplit"), w("tblHeader"), w("w"), w("type")
-_JC_VALUES = {"right": "right", "center": "center"}
 MIN_CHARS, MAX_CHARS = 4, 40  # a column's weight: its longest line, within these bounds
 
 
-def column_widths(rows: list[list[str]], ncols: int, total: int) -> list[int]:
-    """Widths in twips proportional to each column's longest line (capped); they sum to ``total``."""
+def widths_by_characters(rows: list[list[str]], ncols: int, total: int) -> list[int]:
+    """Widths in twips proportional to each column's longest line in characters (capped); they sum
+    to ``total``. Word lays the table out again on its own; the PDF measures glyphs instead
+    (``pdf_table.widths_by_measure``), so the two need not match to the point."""
     weights = []
     for col in range(ncols):
         longest = max((max(map(len, r[col].split("\n")), default=0) for r in rows if col < len(r)), default=0)
@@ -33,8 +34,8 @@ def add_table(writer, table, parent=None) -> None:
     if ncols == 0:
         return
     texts = [[plain_text(c) for c in r] for r in ([header] if header else []) + rows]
-    widths = column_widths(texts, ncols, writer.text_width)
-    align = [_JC_VALUES.get(a) for a in table.align] + [None] * ncols
+    widths = widths_by_characters(texts, ncols, writer.text_width)
+    align = [a if a != "left" else None for a in map(column_alignment, table.align)] + [None] * ncols
 
     tbl = etree.SubElement(writer.body if parent is None else parent, _TBL)
     tbl_pr = sub(tbl, w("tblPr"))
