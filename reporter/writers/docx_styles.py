@@ -196,23 +196,19 @@ def table_style(hs: HouseStyle) -> etree._Element:
 
 
 def base_styles() -> list[etree._Element]:
-    """The defaults Word expects in every styles part."""
-    dpf = _simple("character", "DefaultParagraphFont", "Default Paragraph Font", default=True)
-    sub(dpf, w("uiPriority"), val="1")
-    sub(dpf, w("semiHidden"))
-    sub(dpf, w("unhideWhenUsed"))
-    tn = _simple("table", "TableNormal", "Normal Table", default=True)
-    sub(tn, w("uiPriority"), val="99")
-    sub(tn, w("semiHidden"))
-    sub(tn, w("unhideWhenUsed"))
-    mar = sub(sub(tn, w("tblPr")), w("tblCellMar"))
+    """The defaults Word expects in every styles part, hidden from its style gallery."""
+    styles = {}
+    for kind, sid, name, priority in (("character", "DefaultParagraphFont", "Default Paragraph Font", "1"),
+                                      ("table", "TableNormal", "Normal Table", "99"),
+                                      ("numbering", "NoList", "No List", "99")):
+        el = styles[sid] = _simple(kind, sid, name, default=True)
+        sub(el, w("uiPriority"), val=priority)
+        sub(el, w("semiHidden"))
+        sub(el, w("unhideWhenUsed"))
+    mar = sub(sub(styles["TableNormal"], w("tblPr")), w("tblCellMar"))
     for edge, size in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108)):
         sub(mar, w(edge), w=str(size), type="dxa")
-    nl = _simple("numbering", "NoList", "No List", default=True)
-    sub(nl, w("uiPriority"), val="99")
-    sub(nl, w("semiHidden"))
-    sub(nl, w("unhideWhenUsed"))
-    return [dpf, tn, nl]
+    return list(styles.values())
 
 
 def doc_defaults(hs: HouseStyle, lang: str) -> etree._Element:
