@@ -22,6 +22,10 @@ STYLE_NAMES = (
 )
 
 
+# The plain paragraph styles: inside a Div (a Key Point, a Quote) or a list they take the
+# enclosing style instead, in both writers.
+BODY_STYLES = ("Body Text", "First Paragraph")
+
 # How a paragraph may be aligned; both writers map exactly these (British "centre" is read too).
 ALIGNMENTS = ("left", "right", "center", "justify")
 _ALIGN_ALIASES = {"centre": "center"}

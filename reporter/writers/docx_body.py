@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from ..style import BODY_STYLES
 from ..urls import anchor_name, external_url
 from ..model import (
     BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
@@ -202,7 +203,7 @@ class DocxBodyWriter:
 
     def block(self, block, div_style: str | None = None, parent=None) -> None:
         if isinstance(block, Paragraph):
-            style = div_style if div_style and block.style in ("Body Text", "First Paragraph") else block.style
+            style = div_style if div_style and block.style in BODY_STYLES else block.style
             self.paragraph(self.sid(style), block.children, anchor=block.anchor, parent=parent)
         elif isinstance(block, Heading):
             level = heading_level(block.level)

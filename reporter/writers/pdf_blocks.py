@@ -16,13 +16,12 @@ from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, heading_level, plain_text, walk,
 )
-from ..style import BULLETS, NUMBER_FORMATS
+from ..style import BODY_STYLES, BULLETS, NUMBER_FORMATS
 from .byline import byline_parts
 from .pdf_inline import anchor_key, printable, run_text, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
 
-_BODY = ("Body Text", "First Paragraph")
 
 
 class OutlineEntry(NamedTuple):
@@ -121,7 +120,7 @@ class PdfFlowables:
             case Heading():
                 return [self.heading(block)]
             case Paragraph(children=children, style=style, anchor=anchor):
-                name = body_style if (body_style and style in _BODY) else style
+                name = body_style if (body_style and style in BODY_STYLES) else style
                 target = self._target(anchor_key(anchor)) if anchor else ""
                 return [self.inline_para(children, self.st.style(name), target)]
             case BulletList(items=items):
@@ -160,7 +159,7 @@ class PdfFlowables:
             first = True
             for block in item:
                 if isinstance(block, Paragraph):
-                    name = block.style if block.style not in _BODY else (body_style or base)
+                    name = block.style if block.style not in BODY_STYLES else (body_style or base)
                     parent = self.st.style(name)
                     indent = parent.leftIndent + depth * 0.6 * CM
                     if name not in (base, "Key Point") and parent.leftIndent < 0.3 * CM:
