@@ -22,8 +22,8 @@ STYLE_NAMES = (
 )
 
 
-# The plain paragraph styles: inside a Div (a Key Point, a Quote) or a list they take the
-# enclosing style instead, in both writers.
+# The plain paragraph styles: inside a Div (a Key Point...) or a list they take the enclosing
+# style instead, in both writers.
 BODY_STYLES = ("Body Text", "First Paragraph")
 
 # How a paragraph may be aligned; both writers map exactly these (British "centre" is read too).
