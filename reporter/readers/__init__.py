@@ -1,6 +1,2 @@
-"""Readers: an edited briefing (or any Word document) back into the document model.
-
-Not ingest: articles come in through ``reporter.ingest``. This package is the DOCX round trip
-behind ``reporter export``: ``readers.docx.read_docx(path) -> (Document, warnings)``. There is
-one format, so there is no table of readers; the CLI imports the reader it needs, lazily.
-"""
+"""Readers: an edited DOCX back to the document model (``docx.read_docx``), so it can be
+written again as a PDF in the house style. Article files are ingest's, not these."""
