@@ -55,7 +55,7 @@ def test_the_created_timestamp_is_one_utc_instant_in_docx_pdf_and_back(tmp_path,
 # Refused everywhere: shown as their label's text, never as a link.
 BAD_URLS = (
     "javascript:alert(1)", "JavaScript:alert(1)", "  javascript:alert(1)", "java\tscript:alert(1)",
-    "vbscript:msgbox(1)", "ms-msdt:/id PCWDiagnostic /skip force", "search-ms:query=invoice",
+    "vbscript:msgbox(1)", "ms-msdt:/id PCWDiagnostic /skip force", "ms-word:ofe|u|https://example.org/d.docx",
     "smb://host/share/run.exe", "file:///C:/Windows/System32/calc.exe", "data:text/html;base64,PHNjcmlwdD4=",
     "ftp://example.org/file.txt", "//example.org/protocol-relative", "example.org/no-scheme", "https://",
     "https://exa mple.org/space", "https://example.org/\u202egnp.exe", "https://example.org/\x00nul",
