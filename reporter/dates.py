@@ -8,7 +8,7 @@ month names from this module; no other module keeps a table of its own.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timezone
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
@@ -38,3 +38,14 @@ def date_label(iso: str) -> str:
     parts = ([str(int(day))] if day else []) + [MONTH_NAMES[int(month) - 1]]
     parts.append(year if year != "-" else "(year not stated)")
     return " ".join(parts)
+
+
+def utc_datetime(text: str | None) -> datetime | None:
+    """An ISO 8601 timestamp (``Meta.created``, a DOCX's ``dcterms:created``) as an aware UTC
+    datetime; a timestamp without a zone is taken as UTC. None when empty or unreadable, so
+    each caller picks its own fallback."""
+    try:
+        value = datetime.fromisoformat((text or "").strip())
+        return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # OverflowError: a zone that moves year 9999 past the end
+        return None

@@ -174,6 +174,20 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
     return "".join(out)
 
 
+def heading_level(level: int) -> int:
+    """A heading's level in the model's range 1..3. Deeper headings (a template's ``####``) show
+    as level 3, so both writers, their contents lists and the DOCX reader agree on them."""
+    return min(max(int(level), 1), 3)
+
+
+def column_alignment(value: str | None) -> str:
+    """A table column's alignment as both writers read it: 'left', 'right' or 'center' (any case,
+    'centre' too: templates and saved HTML spell it several ways); anything else is 'left'."""
+    value = (value or "").strip().lower()
+    value = "center" if value == "centre" else value
+    return value if value in ("right", "center") else "left"
+
+
 def walk(blocks: tuple[Block, ...]):
     """Every block, depth first, including those nested in lists, quotes and divs."""
     for block in blocks:

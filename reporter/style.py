@@ -22,6 +22,20 @@ STYLE_NAMES = (
 )
 
 
+# The plain paragraph styles: inside a Div (a Key Point...) or a list they take the enclosing
+# style instead, in both writers.
+BODY_STYLES = ("Body Text", "First Paragraph")
+
+# How a paragraph may be aligned; both writers map exactly these (British "centre" is read too).
+ALIGNMENTS = ("left", "right", "center", "justify")
+_ALIGN_ALIASES = {"centre": "center"}
+
+# List markers by nesting depth (cycling), the same in both writers: the bullet, and how an
+# ordered list counts (Word's numFmt names; the PDF spells them out the way Word shows them).
+BULLETS = ("\u2022", "\u2013", "\u25aa")
+NUMBER_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
+
+
 def templates_dir() -> Path:
     """Where the templates, the house style and its fonts live (``REPORTER_TEMPLATES`` overrides)."""
     env = os.environ.get("REPORTER_TEMPLATES")
@@ -38,7 +52,7 @@ class ParagraphStyle:
     bold: bool = False
     italic: bool = False
     color: str = "000000"  # resolved hex
-    align: str = "left"  # left, right, center, justify
+    align: str = "left"  # one of ALIGNMENTS
     left_indent: float = 0.0  # cm
     right_indent: float = 0.0  # cm
     space_before: float = 0.0  # pt
@@ -111,6 +125,12 @@ def _resolve(name: str, raw: dict[str, dict], colors: dict[str, str], seen: tupl
     merged = {**merged, **spec, "parent": spec.get("parent")}
     if "color" in merged:
         merged["color"] = colors.get(merged["color"], merged["color"])
+    if "align" in merged:
+        align = str(merged["align"]).strip().lower()
+        merged["align"] = _ALIGN_ALIASES.get(align, align)
+        if merged["align"] not in ALIGNMENTS:
+            raise StyleError(f"style {name!r} has align {spec.get('align', merged['align'])!r}; "
+                             f"use one of {', '.join(ALIGNMENTS)}")
     return merged
 
 

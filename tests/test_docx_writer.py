@@ -308,6 +308,25 @@ def test_user_reference_keeps_page_setup_and_header_and_gains_missing_styles(tmp
     assert len(ids) == len(set(ids))
 
 
+def test_reference_without_page_setup_gets_the_house_page_and_furniture(tmp_path):
+    """Word writes a w:sectPr in every document, other tools need not: the house page goes in."""
+    from reporter.style import load_house_style
+
+    user = docx.Document()
+    body = user.element.body
+    for sect in body.findall(f"{W}sectPr"):
+        body.remove(sect)
+    ref = tmp_path / "bare.docx"
+    user.save(str(ref))
+    write(briefing(), tmp_path / "out.docx", reference_doc=ref)
+    d = docx.Document(str(tmp_path / "out.docx"))
+    page = load_house_style().page
+    assert d.sections[0].page_width.cm == pytest.approx(page.size_cm[0], abs=0.01)
+    assert d.sections[0].left_margin.cm == pytest.approx(page.margin_left, abs=0.01)
+    assert "Page" in d.sections[0].footer.paragraphs[0].text
+    assert d.sections[0].header.paragraphs[0].text.startswith("TLP:AMBER")
+
+
 def test_unusable_reference_is_a_clear_input_error(tmp_path):
     bad = tmp_path / "not-a-docx.docx"
     bad.write_text("hello")

@@ -23,7 +23,7 @@ PACKAGE = ROOT / "reporter"
 # Lowest first. Groups in one tuple share a rank and must not import each other.
 LAYERS: list[tuple[str, ...]] = [
     ("reporter.errors",),
-    ("reporter.fileio", "reporter.dates", "reporter.style"),
+    ("reporter.fileio", "reporter.dates", "reporter.style", "reporter.urls", "reporter.ooxml"),
     ("reporter.model",),
     ("reporter.ingest",),
     ("reporter.analysis",),

@@ -10,23 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime
+from datetime import datetime
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..dates import long_date
 from ..errors import InputError
+from ..urls import external_url
 from .addresses import check_header_text
 
 MIME_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 MAX_POINTS = 10  # the body is a teaser for the attachments, not a second copy
 MAX_FIGURES = 12
 # TLP 2.0: the label in its colour on black.
@@ -77,20 +76,11 @@ def human_size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def long_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
 def default_subject(briefing: Any) -> str:
     """Title and date, the distribution marking first (TLP 2.0 wants it at the start)."""
     title = briefing.title if len(briefing.title) <= 150 else briefing.title[:149].rstrip() + "…"
     subject = f"{title} ({long_date(briefing.date)})"
     return f"{briefing.marking} {subject}" if briefing.marking else subject
-
-
-def _safe_url(url: str | None) -> str | None:
-    """Only web links become hrefs: a ``javascript:`` URL in article data stays text."""
-    return url if url and re.match(r"^https?://[^\s<>\"']+$", url, re.I) else None
 
 
 def email_context(briefing: Any, attachments: Sequence[Attachment]) -> dict[str, Any]:
@@ -102,7 +92,7 @@ def email_context(briefing: Any, attachments: Sequence[Attachment]) -> dict[str,
         points += [{"text": k.text, "paragraph": k.paragraph, "article": label} for k in facts.key_points]
         figures += [{"value": f.value, "what": f.what, "paragraph": f.paragraph, "article": label}
                     for f in facts.figures]
-        sources.append({"title": art.title, "source": art.source, "url": _safe_url(art.url),
+        sources.append({"title": art.title, "source": art.source, "url": external_url(art.url),
                         "published": long_date(art.published) if art.published else None})
     marking = briefing.marking or None
     return {

@@ -138,14 +138,19 @@ class SmtpTransport:
             except (smtplib.SMTPException, OSError):
                 client.close()
         if refused:
-            who = ", ".join(f"{r} ({_reply_tuple(v)})" for r, v in refused.items())
-            raise DeliveryError(f"{s.where}: sent, but the server refused {who}")
+            raise DeliveryError(f"{s.where}: sent, but the server refused {_refused(refused)}")
 
 
-def _reply_tuple(value) -> str:
-    code, text = value
-    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
-    return f"{code} {' '.join(text.split())}"
+def _refused(recipients: dict) -> str:
+    """smtplib's {recipient: (code, reply)} as one line: ``a@x (550 no such user), ...``."""
+    parts = []
+    for rcpt, (code, text) in recipients.items():
+        text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+        parts.append(f"{rcpt} ({code} {' '.join(text.split())})")
+    return ", ".join(parts)
+
+
+_NO_ANSWER = "the server did not answer in time; the message may not have been delivered"
 
 
 def send(data: bytes, *, sender: str, recipients: Sequence[str], transport: Transport, where: str = "") -> None:
@@ -162,8 +167,8 @@ def send(data: bytes, *, sender: str, recipients: Sequence[str], transport: Tran
     except (DeliveryError, InputError):
         raise
     except smtplib.SMTPRecipientsRefused as exc:
-        who = ", ".join(f"{r} ({_reply_tuple(v)})" for r, v in exc.recipients.items())
-        raise DeliveryError(f"{where}the server refused every recipient: {who}; nothing was sent") from None
+        raise DeliveryError(f"{where}the server refused every recipient: {_refused(exc.recipients)}; "
+                            "nothing was sent") from None
     except smtplib.SMTPAuthenticationError as exc:
         raise DeliveryError(f"{where}login failed: {_reply(exc)} (check REPORTER_SMTP_USER and "
                             "REPORTER_SMTP_PASSWORD); nothing was sent") from None
@@ -178,8 +183,7 @@ def send(data: bytes, *, sender: str, recipients: Sequence[str], transport: Tran
         raise DeliveryError(f"{where}the server does not support this: {exc}; nothing was sent") from None
     except smtplib.SMTPServerDisconnected as exc:
         if isinstance(exc.__context__, TimeoutError):  # smtplib reports a read timeout as a disconnect
-            raise DeliveryError(f"{where}the server did not answer in time; the message may not have been "
-                                "delivered") from None
+            raise DeliveryError(where + _NO_ANSWER) from None
         raise DeliveryError(f"{where}the server closed the connection ({exc or 'no reason given'}); "
                             "the message may not have been delivered") from None
     except smtplib.SMTPResponseException as exc:
@@ -191,8 +195,7 @@ def send(data: bytes, *, sender: str, recipients: Sequence[str], transport: Tran
     except ssl.SSLError as exc:
         raise DeliveryError(f"{where}TLS failed: {exc.reason or exc}; nothing was sent") from None
     except socket.timeout:
-        raise DeliveryError(f"{where}the server did not answer in time; the message may not have been "
-                            "delivered") from None
+        raise DeliveryError(where + _NO_ANSWER) from None
     except socket.gaierror as exc:
         raise DeliveryError(f"{where}cannot resolve the host name: {exc.strerror or exc}; nothing was sent") from None
     except OSError as exc:

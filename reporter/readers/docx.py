@@ -13,13 +13,12 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, Meta
+from ..ooxml import CORE_PROPERTIES_REL, R_NS, W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_CORE_RT = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_RT = R_NS + "/"
 # python-docx's default template says it made the file; that is not an author.
 _PLACEHOLDER_AUTHORS = {"python-docx", "un-named"}
 
@@ -45,7 +44,7 @@ def _read(pkg, path: Path) -> tuple[Document, list[str]]:
     from .docx_assemble import assemble
     from .docx_body import BodyReader
     from .docx_report import Report
-    from .docx_styles import Numbering, Styles
+    from .docx_styles import ListKinds, Styles
 
     root = pkg.xml(pkg.main, required=True)
     body = root.find(f"{{{W_NS}}}body")
@@ -55,10 +54,10 @@ def _read(pkg, path: Path) -> tuple[Document, list[str]]:
     parts = {kind[len(_RT):]: target for kind, target, external in rels.values()
              if not external and kind.startswith(_RT)}
     styles = Styles.parse(pkg.xml(parts.get("styles", "word/styles.xml")))
-    numbering = Numbering.parse(pkg.xml(parts["numbering"]) if "numbering" in parts else None)
+    list_kinds = ListKinds.parse(pkg.xml(parts["numbering"]) if "numbering" in parts else None)
     linked = {h.get(f"{{{W_NS}}}anchor") for h in body.iter(f"{{{W_NS}}}hyperlink")} - {None}
     report = Report()
-    reader = BodyReader(styles=styles, numbering=numbering, rels=rels, package=pkg, report=report,
+    reader = BodyReader(styles=styles, list_kinds=list_kinds, rels=rels, package=pkg, report=report,
                         linked_anchors=linked)
     items = reader.blocks(body)
     title_block, blocks = assemble(items)
@@ -91,7 +90,7 @@ def _meta(pkg, tb, path: Path) -> Meta:
 def _core_properties(pkg) -> dict[str, str]:
     target = "docProps/core.xml"
     for kind, part, external in pkg.rels("").values():
-        if kind == _CORE_RT and not external:
+        if kind == CORE_PROPERTIES_REL and not external:
             target = part
     try:
         root = pkg.xml(target)
@@ -110,15 +109,9 @@ def _core_properties(pkg) -> dict[str, str]:
 
 
 def _iso_utc(text: str) -> str:
-    """A W3CDTF timestamp as ``YYYY-MM-DDTHH:MM:SSZ``; '' when unreadable."""
-    from datetime import datetime, timezone
+    """A W3CDTF timestamp as ``YYYY-MM-DDTHH:MM:SSZ`` (how ``Meta.created`` is written); ''
+    when unreadable."""
+    from ..dates import utc_datetime
 
-    if not text:
-        return ""
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    value = utc_datetime(text)
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value is not None else ""

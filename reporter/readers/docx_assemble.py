@@ -10,16 +10,15 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..dates import MONTH_NUMBERS
 from ..model import (
-    BulletList, Div, Heading, OrderedList, Paragraph, Quote, Table, TableOfContents, Text, plain_text,
+    BulletList, Div, Heading, OrderedList, Paragraph, Quote, Table, TableOfContents, Text, heading_level,
+    plain_text,
 )
 from ..style import STYLE_NAMES
 from .docx_body import Para
 
-_MONTHS = {m.lower(): i + 1 for i, m in enumerate((
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December"))}
-_HUMAN_DATE = re.compile(r"^(\d{1,2}) ([A-Za-z]+) (\d{4})$")
+_HUMAN_DATE = re.compile(r"^(?:(\d{1,2}) )?([A-Za-z]+) (\d{4})$")
 _DASHES = ("\u2014", "\u2013", "-", "\u2015")
 _META_ROLES = ("Title", "Subtitle", "Marking")
 _KEEP_STYLES = set(STYLE_NAMES) - {"Normal", "List Bullet", "List Number"}
@@ -36,19 +35,24 @@ class TitleBlock:
 
 
 def iso_date(text: str) -> str:
-    """``20 April 2024`` or ``2024-04-20`` -> ``2024-04-20``; '' when it is not a date."""
+    """The writers' date back to ISO, undoing ``dates.date_label``: ``20 April 2024`` or
+    ``2024-04-20`` -> ``2024-04-20``, ``September 2024`` -> ``2024-09``; '' when it is not a date."""
     text = text.strip()
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         pass
     m = _HUMAN_DATE.match(text)
-    if m and m.group(2).lower() in _MONTHS:
-        try:
-            return date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
-        except ValueError:
-            return ""
-    return ""
+    month = MONTH_NUMBERS.get(m.group(2).lower()) if m else None
+    if month is None:
+        return ""
+    day, year = m.group(1), int(m.group(3))
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, int(day)).isoformat()
+    except ValueError:
+        return ""
 
 
 def _title_line(text: str, tb: TitleBlock) -> bool:
@@ -98,7 +102,7 @@ def assemble(items: list) -> tuple[TitleBlock, tuple]:
             continue
         in_title_block = False
         if role.startswith("Heading"):
-            out.append(Heading(min(max(item.level, 1), 3), item.inlines, item.anchor))
+            out.append(Heading(heading_level(item.level), item.inlines, item.anchor))
             i += 1
         elif role == "Quote":
             i = _quote(items, i, out)
@@ -171,18 +175,18 @@ def _list(items: list, i: int, out: list) -> int:
     entries = items[i:j]
     k = 0
     while k < len(entries):
-        block, k = _build(entries, k, entries[k].listing[3])
+        block, k = _build(entries, k, entries[k].listing.depth)
         out.append(block)
     return j
 
 
 def _build(entries: list, k: int, level: int):
     first = entries[k].listing
-    ordered, start, list_key, num_id = first[0], first[1], first[2], first[4]
+    ordered, start, list_key, num_id = first.ordered, first.start, first.key, first.num_id
     items: list[list] = []
     while k < len(entries):
         e = entries[k]
-        e_level = e.listing[3]
+        e_level = e.listing.depth
         if e_level < level:
             break
         if e_level > level:
@@ -196,10 +200,10 @@ def _build(entries: list, k: int, level: int):
             items[-1].append(para)
             k += 1
             continue
-        if items and (e.listing[0] != ordered or (ordered and (
-                e.listing[2] != list_key or (e.listing[5] and e.listing[4] != num_id)))):
+        if items and (e.listing.ordered != ordered or (ordered and (
+                e.listing.key != list_key or (e.listing.restarts and e.listing.num_id != num_id)))):
             break  # another kind of list, or a numbered list that starts counting again
-        num_id = e.listing[4]
+        num_id = e.listing.num_id
         items.append([para])
         k += 1
     body = tuple(tuple(it) for it in items)

@@ -8,13 +8,13 @@ a single pass over lxml elements (python-docx's object layer is ~10x slower).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..model import Image, LineBreak, PageBreak, Table, TableOfContents, Text, plain_text
+from ..ooxml import w
 from .docx_inlines import ALT_CONTENT, CHOICE, BM_START, DEL, INS, MOVE_FROM, MOVE_TO, SDT, SDT_CONTENT, InlineReader
 from .docx_report import Report
-from .docx_styles import Numbering, Styles, on, w
-from .docx_tokens import to_inlines
+from .docx_styles import ListKinds, NumRef, Styles, int_or, on
+from .docx_tokens import Token, to_inlines
 
 P, PPR, TBL, TR, TC = (w(t) for t in ("p", "pPr", "tbl", "tr", "tc"))
 PSTYLE, NUMPR, VAL = w("pStyle"), w("numPr"), w("val")
@@ -23,7 +23,6 @@ _CUSTOMXML = w("customXml")
 _DEL = w("del")
 _GRIDSPAN = w("gridSpan")
 _ILVL = w("ilvl")
-_NAME = w("name")
 _NUMID = w("numId")
 _OUTLINELVL = w("outlineLvl")
 _PAGEBREAKBEFORE = w("pageBreakBefore")
@@ -40,6 +39,18 @@ _ROLES_THAT_LIST = {"Body Text", "First Paragraph", "List Paragraph", "List Bull
 
 
 @dataclass(frozen=True, slots=True)
+class Listing:
+    """Where a numbered paragraph sits: its list's kind, how deep, and the ``w:num`` it uses."""
+
+    ordered: bool
+    start: int
+    key: str  # paragraphs with the same key are one list (see ListKind)
+    depth: int
+    num_id: str
+    restarts: bool  # this num restarts the count: a new list even under the same key
+
+
+@dataclass(frozen=True, slots=True)
 class Para:
     """A paragraph read but not yet grouped: its role decides what block it becomes."""
 
@@ -47,15 +58,15 @@ class Para:
     level: int
     inlines: tuple
     anchor: str | None = None
-    listing: tuple | None = None  # (ordered, start, list key, depth, numId, restarts)
+    listing: Listing | None = None
     cont: bool = False  # a list-styled paragraph with numbering switched off: continues the item
 
 
 class BodyReader:
-    def __init__(self, *, styles: Styles, numbering: Numbering, rels: dict, package, report: Report,
+    def __init__(self, *, styles: Styles, list_kinds: ListKinds, rels: dict, package, report: Report,
                  linked_anchors: set[str]):
         self.styles = styles
-        self.numbering = numbering
+        self.list_kinds = list_kinds
         self.report = report
         self.inline = InlineReader(styles=styles, rels=rels, package=package, report=report,
                                    linked_anchors=linked_anchors, read_blocks=self._boxed)
@@ -90,9 +101,7 @@ class BodyReader:
             elif tag in (DEL, MOVE_FROM):
                 self.report.add("del" if tag == DEL else "move")
             elif tag == BM_START:
-                name = child.get(_NAME) or ""
-                if name and (not name.startswith("_") or name in self.inline.linked_anchors):
-                    self._pending_anchor = self._pending_anchor or name
+                self._pending_anchor = self._pending_anchor or self.inline.kept_bookmark(child)
             elif tag == _ALTCHUNK:
                 self.report.add("altchunk")
             elif tag == ALT_CONTENT:
@@ -128,8 +137,9 @@ class BodyReader:
             num_pr = ppr.find(NUMPR)
             if num_pr is not None:
                 num_id, ilvl = num_pr.find(_NUMID), num_pr.find(_ILVL)
-                numbering = (num_id.get(VAL, "0") if num_id is not None else (numbering or ("0", 0))[0],
-                             _int(ilvl.get(VAL)) if ilvl is not None else (numbering[1] if numbering else 0))
+                inherited = numbering or NumRef("0", 0)
+                numbering = NumRef(num_id.get(VAL, "0") if num_id is not None else inherited.num_id,
+                                   int_or(ilvl.get(VAL)) if ilvl is not None else inherited.ilvl)
             if on(ppr.find(_PAGEBREAKBEFORE)):
                 out.append(PageBreak())
             mark = ppr.find(f"{w('rPr')}/{_DEL}")
@@ -139,14 +149,14 @@ class BodyReader:
         listing, cont = None, False
         if name in _ROLES_THAT_LIST:
             # "List Bullet 2" numbers at ilvl 0 of its own definition: its name says how deep it is.
-            depth = (level if name.startswith("List ") else 0) + (numbering[1] if numbering else 0)
-            if numbering is not None and numbering[0] != "0":
-                ordered, start, key, restarts = self.numbering.kind(numbering[0], numbering[1])
-                listing = (ordered, start, key, depth, numbering[0], restarts)
+            depth = (level if name.startswith("List ") else 0) + (numbering.ilvl if numbering else 0)
+            if numbering is not None and numbering.num_id != "0":
+                kind = self.list_kinds.kind(numbering.num_id, numbering.ilvl)
+                listing = Listing(kind.ordered, kind.start, kind.key, depth, numbering.num_id, kind.restarts)
             elif name in ("List Bullet", "List Number", "List Continue"):
                 # numId 0 (or a List Continue style): Word's paragraph that continues the item
                 cont = numbering is not None or name == "List Continue"
-                listing = (name == "List Number", 1, name, depth, name, False)
+                listing = Listing(name == "List Number", 1, name, depth, name, False)
 
         anchor = pieces.anchor or self._pending_anchor
         emitted = False
@@ -155,7 +165,7 @@ class BodyReader:
         for item in pieces.items:
             if isinstance(item, list):
                 if base_bold or base_italic:
-                    item = [(t, b and not base_bold, i and not base_italic, u) for t, b, i, u in item]
+                    item = [Token(t, b and not base_bold, i and not base_italic, u) for t, b, i, u in item]
                 inlines = to_inlines(item)
                 if not inlines:
                     continue
@@ -186,7 +196,7 @@ class BodyReader:
                 span, merged = 1, False
                 if tc_pr is not None:
                     gs = tc_pr.find(_GRIDSPAN)
-                    span = max(1, min(_int(gs.get(VAL) if gs is not None else "1", 1), 64))
+                    span = max(1, min(int_or(gs.get(VAL) if gs is not None else "1", 1), 64))
                     vm = tc_pr.find(_VMERGE)
                     merged = vm is not None and vm.get(VAL) != "restart"
                 cells.append(() if merged else self._cell(tc))
@@ -258,10 +268,3 @@ def _column_align(aligns: list[list[str | None]], col: int) -> str:
     if votes:
         return votes.most_common(1)[0][0]
     return aligns[0][col] or "left"
-
-
-def _int(text: Any, default: int = 0) -> int:
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return default

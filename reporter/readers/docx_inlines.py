@@ -1,6 +1,6 @@
 """Paragraph content -> tokens: runs, hyperlinks, fields, tracked changes, pictures and text boxes.
 
-Runs become flat tokens ``(text, bold, italic, url)`` (see docx_tokens); fields are
+Runs become flat ``Token``s (text, bold, italic, url; see docx_tokens); fields are
 followed across runs and paragraphs so only their displayed result is read.
 """
 
@@ -10,17 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Image, PageBreak
+from ..ooxml import A_NS, M_NS, MC_NS, R_NS, V_NS, WP_NS, w
+from ..urls import external_url
 from .docx_report import Report
-from .docx_styles import Styles, on, w
-from .docx_tokens import LINEBREAK
+from .docx_styles import Styles, on
+from .docx_tokens import LINEBREAK, Token
 
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-V_NS = "urn:schemas-microsoft-com:vml"
-M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 
 R, RPR, T, TAB, PTAB, BR, CR = (w(t) for t in ("r", "rPr", "t", "tab", "ptab", "br", "cr"))
 HYPERLINK, INS, DEL, MOVE_TO, MOVE_FROM = (w(t) for t in ("hyperlink", "ins", "del", "moveTo", "moveFrom"))
@@ -35,7 +30,7 @@ M_T, M_MATH, M_MATH_PARA = f"{{{M_NS}}}t", f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMath
 R_EMBED, R_LINK, R_ID = f"{{{R_NS}}}embed", f"{{{R_NS}}}link", f"{{{R_NS}}}id"
 DOCPR, EXTENT, BLIP = f"{{{WP_NS}}}docPr", f"{{{WP_NS}}}extent", f"{{{A_NS}}}blip"
 GRAPHIC_DATA = f"{{{A_NS}}}graphicData"
-V_IMAGEDATA, V_TEXTBOX = f"{{{V_NS}}}imagedata", f"{{{V_NS}}}textbox"
+V_IMAGEDATA = f"{{{V_NS}}}imagedata"
 VAL = w("val")
 _ANCHOR = w("anchor")
 _B = w("b")
@@ -53,8 +48,6 @@ _RSTYLE = w("rStyle")
 _TYPE = w("type")
 _VANISH = w("vanish")
 
-HYPERLINK_RT = R_NS + "/hyperlink"
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _FIELD_LINK = re.compile(r'^\s*HYPERLINK\s+(?:\\l\s+"([^"]*)"|"([^"]*)"(?:\s+\\l\s+"([^"]*)")?)', re.I)
 _TOC_LEVELS = re.compile(r'\\o\s+"\s*\d+\s*-\s*(\d+)\s*"')
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
@@ -72,7 +65,7 @@ class Field:
 class Pieces:
     """One paragraph read: inline token runs and blocks (page breaks, pictures) in order."""
 
-    items: list = field(default_factory=list)  # list[list[token] | Block]
+    items: list = field(default_factory=list)  # list[list[Token] | Block]
     anchor: str | None = None
     toc_levels: int = 0  # a TOC field began in this paragraph
 
@@ -101,6 +94,12 @@ class InlineReader:
 
     def _hidden(self) -> bool:
         return bool(self.fields) and any(not f.result for f in self.fields)
+
+    def kept_bookmark(self, bookmark_start) -> str | None:
+        """The name of a bookmark worth keeping as an anchor: Word's own hidden ones (``_Toc...``,
+        ``_GoBack``) only when a hyperlink in the document points at them."""
+        name = bookmark_start.get(_NAME) or ""
+        return name if name and (not name.startswith("_") or name in self.linked_anchors) else None
 
     def _field_url(self) -> str | None:
         for f in reversed(self.fields):
@@ -137,16 +136,15 @@ class InlineReader:
                 link = _field_link(child.get(_INSTR) or "")
                 self._content(child, link or url, out)
             elif tag == BM_START:
-                name = child.get(_NAME) or ""
-                if out.anchor is None and name and (not name.startswith("_") or name in self.linked_anchors):
-                    out.anchor = name
+                if out.anchor is None:
+                    out.anchor = self.kept_bookmark(child)
             elif tag == _COMMENTRANGESTART:
                 self.report.comment_ids.add(child.get(_ID))
             elif tag in (M_MATH, M_MATH_PARA):
                 self.report.add("math")
                 text = "".join(t.text or "" for t in child.iter(M_T))
                 if text and not self._hidden():
-                    out.tokens().append((text, False, False, url))
+                    out.tokens().append(Token(text, False, False, url))
             elif tag == ALT_CONTENT:
                 choice = child.find(CHOICE)
                 if choice is not None:
@@ -157,10 +155,10 @@ class InlineReader:
         rid = h.get(R_ID)
         if rid:
             rel = self.rels.get(rid)
-            if rel is None or not rel[2]:
+            if rel is None or not rel.external:
                 return ("#" + anchor) if anchor else None
-            target = rel[1].strip()
-            if not target.lower().startswith(_SAFE_SCHEMES):
+            target = external_url(rel.target)
+            if target is None:
                 return None
             return f"{target}#{anchor}" if anchor else target
         return ("#" + anchor) if anchor else None
@@ -196,7 +194,7 @@ class InlineReader:
             tag = child.tag
             if tag == T:  # by far the most common child: first, and no field bookkeeping
                 if child.text and not vanish and not (self.fields and self._hidden()):
-                    out.tokens().append((child.text, bold, italic, link))
+                    out.tokens().append(Token(child.text, bold, italic, link))
                 continue
             if tag == FLDCHAR:
                 self._field_char(child.get(_FLDCHARTYPE), out)
@@ -215,19 +213,19 @@ class InlineReader:
             if vanish or self._hidden():
                 continue
             if tag in (TAB, PTAB):
-                out.tokens().append((" ", bold, italic, link))
+                out.tokens().append(Token(" ", bold, italic, link))
             elif tag == BR:
                 kind = child.get(_TYPE)
                 if kind == "page":
                     out.items.append(PageBreak())
                 elif kind == "column":
-                    out.tokens().append((" ", bold, italic, link))
+                    out.tokens().append(Token(" ", bold, italic, link))
                 else:
-                    out.tokens().append((LINEBREAK, bold, italic, link))
+                    out.tokens().append(Token(LINEBREAK, bold, italic, link))
             elif tag == CR:
-                out.tokens().append((LINEBREAK, bold, italic, link))
+                out.tokens().append(Token(LINEBREAK, bold, italic, link))
             elif tag == NO_BREAK_HYPHEN:
-                out.tokens().append(("-", bold, italic, link))
+                out.tokens().append(Token("-", bold, italic, link))
             elif tag == DRAWING:
                 self._drawing(child, out)
             elif tag == PICT:
@@ -307,13 +305,13 @@ class InlineReader:
 
     def _picture(self, rid: str | None, linked: bool, alt: str, width: float | None, out: Pieces) -> None:
         rel = self.rels.get(rid) if rid else None
-        if rel is None or rel[2]:
-            self.report.add("picture_linked" if linked or (rel is not None and rel[2]) else "picture_missing")
+        if rel is None or rel.external:
+            self.report.add("picture_linked" if linked or rel is not None else "picture_missing")
             return
-        if not self.package.has(rel[1]):
+        if not self.package.has(rel.target):
             self.report.add("picture_missing")
             return
-        data = self.package.read(rel[1])
+        data = self.package.read(rel.target)
         if not data.startswith(_IMAGE_MAGIC):
             self.report.add("picture_format")
             return
@@ -342,6 +340,7 @@ def _field_link(instr: str) -> str | None:
     anchor_only, url, anchor = m.groups()
     if anchor_only:
         return "#" + anchor_only
-    if url and url.lower().startswith(_SAFE_SCHEMES):
+    url = external_url(url)
+    if url:
         return f"{url}#{anchor}" if anchor else url
     return None

@@ -11,19 +11,28 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import InputError
 from ..fileio import reading
+from ..ooxml import PKG_REL_NS, R_NS
 
 MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes, all members
 MAX_RATIO, RATIO_FLOOR = 100, 10 * 1024 * 1024  # a member this compressed and this large is a bomb
 MAX_MEMBERS = 20_000
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+PKG_RELS = f"{{{PKG_REL_NS}}}Relationship"
 OFFICE_DOCUMENT = R_NS + "/officeDocument"
 STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+
+
+class Rel(NamedTuple):
+    """One package relationship; internal targets are part names, external ones URLs as written."""
+
+    type: str
+    target: str
+    external: bool
 
 
 def xml_parser():
@@ -80,11 +89,11 @@ class Package:
         self._cache[name] = root
         return root
 
-    def rels(self, part: str) -> dict[str, tuple[str, str, bool]]:
-        """Relationships of ``part``: id -> (type, target, external); internal targets made absolute."""
+    def rels(self, part: str) -> dict[str, Rel]:
+        """Relationships of ``part`` by id; internal targets made absolute."""
         folder, base = posixpath.split(part)
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
-        out: dict[str, tuple[str, str, bool]] = {}
+        out: dict[str, Rel] = {}
         if root is None:
             return out
         for rel in root.iter(PKG_RELS):
@@ -93,7 +102,7 @@ class Package:
             if not external:
                 target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             if rid:
-                out[rid] = (rel.get("Type") or "", target, external)
+                out[rid] = Rel(rel.get("Type") or "", target, external)
         return out
 
     def close(self) -> None:

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from ..ooxml import w
 from ..style import STYLE_NAMES
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
 
 _VOCAB = {name.lower(): name for name in STYLE_NAMES}
 _ALIASES = {
@@ -32,13 +27,31 @@ _TOC_ENTRY = re.compile(r"^(?:toc|contents)\s*([1-9])$", re.I)
 _OFF = {"0", "false", "off", "none"}
 
 
+class NumRef(NamedTuple):
+    """A paragraph's (or style's) list numbering: which ``w:num`` and which of its levels."""
+
+    num_id: str
+    ilvl: int
+
+
+class ListKind(NamedTuple):
+    """What a list level is: ordered or not, where it counts from, which list it continues
+    (``key``: Word counts on across every num of one abstract definition) and whether this num
+    restarts the count."""
+
+    ordered: bool
+    start: int
+    key: str
+    restarts: bool
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """A paragraph style's meaning: the house-style name, plus heading level or list kind."""
 
     name: str  # a STYLE_NAMES entry, or "List Paragraph" / "TOC Entry"
     level: int = 0  # heading level (1..), list level (0..) for "List Bullet 2" and kin
-    numbering: tuple[str, int] | None = None  # (numId, ilvl) the style itself numbers with
+    numbering: NumRef | None = None  # what the style itself numbers with
 
 
 def on(el) -> bool:
@@ -115,14 +128,14 @@ class Styles:
                 num_pr = ppr.find(w("numPr"))
                 if num_pr is not None:
                     num_id, ilvl = num_pr.find(w("numId")), num_pr.find(w("ilvl"))
-                    numbering = (num_id.get(w("val"), "0") if num_id is not None else "0",
-                                 _int(ilvl.get(w("val")) if ilvl is not None else "0"))
+                    numbering = NumRef(num_id.get(w("val"), "0") if num_id is not None else "0",
+                                       int_or(ilvl.get(w("val")) if ilvl is not None else "0"))
             if role is None:
                 role = _named_role(self.names.get(s, s), s)
                 if role is None and ppr is not None:
                     outline = ppr.find(w("outlineLvl"))
-                    if outline is not None and _int(outline.get(w("val"))) < 9:
-                        level = _int(outline.get(w("val"))) + 1
+                    if outline is not None and int_or(outline.get(w("val"))) < 9:
+                        level = int_or(outline.get(w("val"))) + 1
                         role = Role("Heading " + str(min(level, 3)), level)
         role = role or Role("Body Text")
         if numbering is not None:
@@ -149,7 +162,9 @@ class Styles:
         return cached
 
 
-def _int(text: str | None, default: int = 0) -> int:
+def int_or(text: str | None, default: int = 0) -> int:
+    """An attribute's number, or ``default`` when it is missing or not a number (Word's files
+    and hand-made ones both have such)."""
     try:
         return int(text or default)
     except ValueError:
@@ -157,16 +172,17 @@ def _int(text: str | None, default: int = 0) -> int:
 
 
 @dataclass
-class Numbering:
-    """numId -> list kind and start per level, from word/numbering.xml."""
+class ListKinds:
+    """numId -> list kind and start per level, from word/numbering.xml (the DOCX writer's
+    ``NumberingWriter`` goes the other way)."""
 
-    formats: dict[tuple[str, int], tuple[bool, int]] = field(default_factory=dict)
+    formats: dict[tuple[str, int], ListKind] = field(default_factory=dict)
     root: object = None
     _abstract: dict = field(default_factory=dict)
     _nums: dict = field(default_factory=dict)
 
     @classmethod
-    def parse(cls, root) -> "Numbering":
+    def parse(cls, root) -> "ListKinds":
         nb = cls(root=root)
         if root is None:
             return nb
@@ -176,8 +192,8 @@ class Numbering:
             nb._nums[el.get(w("numId"))] = el
         return nb
 
-    def kind(self, num_id: str, ilvl: int) -> tuple[bool, int, str, bool]:
-        """(ordered, start, list key, restarts) of level ``ilvl`` in list ``num_id``.
+    def kind(self, num_id: str, ilvl: int) -> ListKind:
+        """The kind of level ``ilvl`` in list ``num_id``.
 
         Word counts on across every ``w:num`` of one abstract definition unless a num
         restarts it (startOverride), so the key is the abstract id. Unknown lists are bullets.
@@ -195,23 +211,23 @@ class Numbering:
             lvl = None
             if abstract is not None:
                 for el in abstract.iterfind(w("lvl")):
-                    if _int(el.get(w("ilvl"))) == ilvl:
+                    if int_or(el.get(w("ilvl"))) == ilvl:
                         lvl = el
                         break
             start_override = None
             for override in num.iterfind(w("lvlOverride")):
-                if _int(override.get(w("ilvl"))) == ilvl:
+                if int_or(override.get(w("ilvl"))) == ilvl:
                     if override.find(w("lvl")) is not None:
                         lvl = override.find(w("lvl"))
                     start_override = _val(override.find(w("startOverride")))
             if start_override is not None:
-                start, restarts = _int(start_override, 1), True
+                start, restarts = int_or(start_override, 1), True
             elif lvl is not None and lvl.find(w("start")) is not None:
-                start = _int(_val(lvl.find(w("start"))), 1)
+                start = int_or(_val(lvl.find(w("start"))), 1)
             if lvl is not None:
                 fmt = _val(lvl.find(w("numFmt"))) or "decimal"
                 ordered = fmt not in ("bullet", "none")
-        self.formats[key] = found = (ordered, start, list_key, restarts)
+        self.formats[key] = found = ListKind(ordered, start, list_key, restarts)
         return found
 
 

@@ -1,4 +1,4 @@
-"""Tokens ``(text, bold, italic, url)`` -> nested inlines, adjacent same-format runs merged.
+"""Tokens (a run's text, bold, italic, link) -> nested inlines, adjacent same-format runs merged.
 
 Word splits a word over several runs (spell-check marks, revision ids); flattening to
 tokens and rebuilding leaves no trace of that in the model.
@@ -6,9 +6,20 @@ tokens and rebuilding leaves no trace of that in the model.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..model import Emph, LineBreak, Link, Strong, Text
 
 LINEBREAK = None  # the token text that stands for a line break
+
+
+class Token(NamedTuple):
+    """A piece of a run as read: its text (``LINEBREAK`` for a break) and how it is formatted."""
+
+    text: str | None
+    bold: bool
+    italic: bool
+    url: str | None
 
 
 def _styled(text_nodes: list, bold: bool, italic: bool):
@@ -26,9 +37,9 @@ def to_inlines(tokens: list) -> tuple:
     out: list = []
     i, n = 0, len(tokens)
     while i < n:
-        url = tokens[i][3]
+        url = tokens[i].url
         j = i
-        while j < n and tokens[j][3] == url:
+        while j < n and tokens[j].url == url:
             j += 1
         children = _formatted(tokens[i:j])
         if url and children:
@@ -43,12 +54,12 @@ def _formatted(tokens: list) -> list:
     out: list = []
     i, n = 0, len(tokens)
     while i < n:
-        bold, italic = tokens[i][1], tokens[i][2]
+        bold, italic = tokens[i].bold, tokens[i].italic
         j = i
         nodes: list = []
         text: list[str] = []
-        while j < n and tokens[j][1] == bold and tokens[j][2] == italic:
-            t = tokens[j][0]
+        while j < n and tokens[j].bold == bold and tokens[j].italic == italic:
+            t = tokens[j].text
             if t is LINEBREAK:
                 if text:
                     nodes.append(Text("".join(text)))
@@ -67,14 +78,12 @@ def _formatted(tokens: list) -> list:
 def _trim(tokens: list) -> list:
     """Drop whitespace and line breaks at both ends of a paragraph."""
     start, end = 0, len(tokens)
-    while start < end and (tokens[start][0] is LINEBREAK or not tokens[start][0].strip()):
+    while start < end and (tokens[start].text is LINEBREAK or not tokens[start].text.strip()):
         start += 1
-    while end > start and (tokens[end - 1][0] is LINEBREAK or not tokens[end - 1][0].strip()):
+    while end > start and (tokens[end - 1].text is LINEBREAK or not tokens[end - 1].text.strip()):
         end -= 1
     tokens = tokens[start:end]
     if tokens:
-        first = tokens[0]
-        tokens[0] = (first[0].lstrip(),) + first[1:]
-        last = tokens[-1]
-        tokens[-1] = (last[0].rstrip(),) + last[1:]
+        tokens[0] = tokens[0]._replace(text=tokens[0].text.lstrip())
+        tokens[-1] = tokens[-1]._replace(text=tokens[-1].text.rstrip())
     return tokens

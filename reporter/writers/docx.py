@@ -92,40 +92,43 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
 
     Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
     """
-    from .docx_body import BodyBuilder
-    from .docx_lists import Numbering
+    from .docx_body import DocxBodyWriter
+    from .docx_lists import NumberingWriter
     from .docx_package import (
         add_header_footer, parse_created, save_reproducibly, set_core_properties, update_settings,
     )
     from .docx_styles import ensure_styles, set_language
-    from .docx_xml import clean, w
+    from .docx_xml import w, xml_safe
 
     hs = style or load_house_style()
-    lang = clean(doc.meta.lang).strip()
+    lang = xml_safe(doc.meta.lang).strip()
     lang = lang if _LANG.match(lang) else "en-GB"
     document = _open_reference(reference_doc, hs, lang)
 
     body = document.element.body
     sect_pr = body.find(w("sectPr"))
     body[:] = []  # the reference's sample content goes; its page setup stays
-    width = _text_width(sect_pr, hs) if sect_pr is not None else _text_width(None, hs)
+    width = _text_width(sect_pr, hs)
 
     styles_root = document.styles.element
     ids = ensure_styles(styles_root, hs, width)
     set_language(styles_root, lang)
     update_settings(document.settings.element, lang)
 
-    builder = BodyBuilder(body=body, ids=ids, text_width=width, part=document.part,
-                          numbering=Numbering(_numbering_root(document, hs), hs.fonts[hs.styles["Normal"].font].name))
-    builder.prepare(doc.blocks)
-    builder.title_block(doc.meta)
-    builder.blocks(doc.blocks)
-    if sect_pr is None:
-        from .docx_reference import _document
+    numbering = NumberingWriter(_numbering_root(document, hs), hs.fonts[hs.styles["Normal"].font].name)
+    writer = DocxBodyWriter(body=body, ids=ids, text_width=width, part=document.part, numbering=numbering)
+    writer.prepare(doc.blocks)
+    writer.title_block(doc.meta)
+    writer.blocks(doc.blocks)
+    if sect_pr is None:  # python-docx reads headers and footers off its own sectPr class
+        from docx.oxml.parser import parse_xml
+        from lxml import etree
 
-        sect_pr = _document(hs).find(f"{w('body')}/{w('sectPr')}")
+        from .docx_reference import section_properties
+
+        sect_pr = parse_xml(etree.tostring(section_properties(hs)))
     body.append(sect_pr)
 
-    add_header_footer(document, doc.meta, ids, clean)
-    set_core_properties(document, doc.meta, parse_created(doc.meta.created, build_time()), clean)
+    add_header_footer(document, doc.meta, ids)
+    set_core_properties(document, doc.meta, parse_created(doc.meta.created, build_time()))
     save_reproducibly(document, Path(path))

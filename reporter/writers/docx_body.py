@@ -7,47 +7,47 @@ italic or the Hyperlink character style. Everything else is in the styles.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from typing import NamedTuple
 
 from lxml import etree
 
+from ..style import BODY_STYLES
+from ..urls import anchor_name, external_url
 from ..model import (
     BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
-    Quote, Strong, Table, TableOfContents, Text, plain_text, walk,
+    Quote, Strong, Table, TableOfContents, Text, heading_level, plain_text, walk,
 )
-from .docx_lists import Numbering
+from .byline import byline_parts
+from .docx_lists import NumberingWriter
 from .docx_styles import list_indent
 from .docx_xml import (
     ANCHOR, B, BM_END, BM_START, BR, HISTORY, HYPERLINK, I, ID, JC, NAME, P, PPR, PSTYLE, R, R_ID,
-    RPR, RSTYLE, TAB, VAL, add_field, add_text_runs, bookmark_name, clean, field_char, instr_text, sub, w,
+    RPR, RSTYLE, TAB, VAL, add_field, add_text_runs, bookmark_name, field_char, instr_text, sub, w, xml_safe,
 )
 
-_EXTERNAL_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
+class TocEntry(NamedTuple):
+    """A heading as the TOC field's cached result lists it (``bookmark`` None: the placeholder)."""
 
-def human_date(iso: str) -> str:
-    """``2024-04-20`` -> ``20 April 2024`` (locale-free, so output is reproducible)."""
-    try:
-        d = date.fromisoformat(iso.strip())
-    except ValueError:
-        return iso
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    level: int
+    text: str
+    bookmark: str | None
 
 
 @dataclass
-class BodyBuilder:
-    """Appends the body of one document to ``body``; holds the per-document counters."""
+class DocxBodyWriter:
+    """Appends the body of one document to ``body``; holds the per-document counters.
+
+    The PDF's counterpart is ``pdf_blocks.PdfFlowables`` (blocks to reportlab flowables)."""
 
     body: etree._Element
     ids: dict[str, str]  # style name -> style id
     text_width: int  # twips
     part: object  # python-docx DocumentPart, for hyperlink and image relationships
-    numbering: Numbering
+    numbering: NumberingWriter
     toc_levels: int = 0
     anchors: dict[str, str] = field(default_factory=dict)
-    _toc_marks: list = field(default_factory=list)  # (level, text, bookmark) in document order
+    _toc_marks: list[TocEntry] = field(default_factory=list)  # in document order
     _heading_marks: list = field(default_factory=list)
     _placed: set = field(default_factory=set)
     _next_bookmark: int = 0
@@ -70,16 +70,17 @@ class BodyBuilder:
                     names.add(name)
                     self.anchors[anchor] = name
             if isinstance(block, Heading):
+                level = heading_level(block.level)  # what the paragraph's style will say
                 mark = self.anchors.get(block.anchor) if block.anchor else None
-                if mark is None and block.level <= self.toc_levels:
+                if mark is None and level <= self.toc_levels:
                     n += 1
                     while f"toc_{n:05d}" in names:
                         n += 1
                     mark = f"toc_{n:05d}"
                 self._heading_marks.append(mark)
-                if mark and block.level <= self.toc_levels:
-                    text = " ".join(clean(plain_text(block.children)).split())
-                    self._toc_marks.append((block.level, text, mark))
+                if mark and level <= self.toc_levels:
+                    text = " ".join(xml_safe(plain_text(block.children)).split())
+                    self._toc_marks.append(TocEntry(level, text, mark))
         self._heading_marks.reverse()
 
     def sid(self, name: str) -> str:
@@ -122,22 +123,24 @@ class BodyBuilder:
                     self.inlines(parent, node.children, bold, italic, link)
                     continue
                 h = etree.SubElement(parent, HYPERLINK)
-                kind, value = target
-                h.set(R_ID if kind == "external" else ANCHOR, value)
+                h.set(*target)
                 h.set(HISTORY, "1")
                 self.inlines(h, node.children, bold, italic, True)
 
-    def _link_target(self, url: str):
-        url = clean(url).strip()
-        if url.startswith("#"):
-            mark = self.anchors.get(url[1:])
-            return ("anchor", mark) if mark else None
-        if not url.lower().startswith(_EXTERNAL_SCHEMES):
+    def _link_target(self, url: str) -> tuple[str, str] | None:
+        """The w:hyperlink attribute (anchor or relationship id) and its value for ``url``; None
+        when the URL policy refuses it or the anchor is not in the document (text, no link)."""
+        name = anchor_name(url)
+        if name is not None:
+            mark = self.anchors.get(name)
+            return (ANCHOR, mark) if mark else None
+        url = external_url(url)
+        if url is None:
             return None
         rid = self._links.get(url)
         if rid is None:
             rid = self._links[url] = self._add_external(url)
-        return ("external", rid)
+        return (R_ID, rid)
 
     def _add_external(self, url: str) -> str:
         """Add a hyperlink relationship; python-docx's relate_to rescans all rels (quadratic)."""
@@ -154,17 +157,20 @@ class BodyBuilder:
 
     # ------------------------------------------------------------- paragraphs
     def paragraph(self, style: str, nodes=(), *, anchor: str | None = None, mark: str | None = None,
-                  parent=None, jc: str | None = None, num: tuple[int, int] | None = None, level: int = 0):
+                  parent=None, jc: str | None = None, num_id: int | None = None, numbered: bool = True,
+                  level: int = 0):
+        """A paragraph in style id ``style``. With ``num_id`` it is a list item at ``level``;
+        ``numbered=False`` continues the item above (no number, same indent)."""
         p = etree.SubElement(self.body if parent is None else parent, P)
         ppr = etree.SubElement(p, PPR)
         etree.SubElement(ppr, PSTYLE).set(VAL, style)
-        if num is not None:
+        if num_id is not None:
             num_pr = sub(ppr, w("numPr"))
             sub(num_pr, w("ilvl"), val=str(level))
-            sub(num_pr, w("numId"), val=str(num[0] if num[1] else 0))
-            if level or not num[1]:
+            sub(num_pr, w("numId"), val=str(num_id if numbered else 0))
+            if level or not numbered:
                 left, hanging = list_indent(level)
-                sub(ppr, w("ind"), left=str(left), hanging=str(hanging if num[1] else 0))
+                sub(ppr, w("ind"), left=str(left), hanging=str(hanging if numbered else 0))
         if jc:
             etree.SubElement(ppr, JC).set(VAL, jc)
         mark = mark or (self.anchors.get(anchor) if anchor else None)
@@ -184,11 +190,7 @@ class BodyBuilder:
         self.paragraph(self.sid("Title"), (Text(meta.title),))
         if meta.subtitle:
             self.paragraph(self.sid("Subtitle"), (Text(meta.subtitle),))
-        parts = [human_date(meta.date)] if meta.date else []
-        if meta.prepared_for:
-            parts.append(f"Prepared for {meta.prepared_for}")
-        if meta.author:
-            parts.append(f"Prepared by {meta.author}")
+        parts = byline_parts(meta)
         if parts:
             self.paragraph(self.sid("Source"), (Text(" \u00b7 ".join(parts)),))
         if meta.marking:
@@ -201,10 +203,10 @@ class BodyBuilder:
 
     def block(self, block, div_style: str | None = None, parent=None) -> None:
         if isinstance(block, Paragraph):
-            style = div_style if div_style and block.style in ("Body Text", "First Paragraph") else block.style
+            style = div_style if div_style and block.style in BODY_STYLES else block.style
             self.paragraph(self.sid(style), block.children, anchor=block.anchor, parent=parent)
         elif isinstance(block, Heading):
-            level = min(max(block.level, 1), 3)
+            level = heading_level(block.level)
             mark = self._heading_marks.pop() if self._heading_marks else None
             self.paragraph(self.sid(f"Heading {level}"), block.children, mark=mark, parent=parent)
         elif isinstance(block, (BulletList, OrderedList)):
@@ -242,7 +244,7 @@ class BodyBuilder:
             for inner in item:
                 if isinstance(inner, Paragraph):
                     self.paragraph(style, inner.children, anchor=inner.anchor, parent=parent,
-                                   num=(num_id, numbered), level=level)
+                                   num_id=num_id, numbered=numbered, level=level)
                     numbered = False
                 elif isinstance(inner, (BulletList, OrderedList)):
                     self.list_(inner, min(level + 1, 8), parent)
@@ -253,7 +255,7 @@ class BodyBuilder:
         """A real TOC field, pre-filled with the headings so it reads well before an update."""
         self.paragraph(self.sid("TOC Heading"), (Text(block.title),), parent=parent)
         instruction = f'TOC \\o "1-{max(1, min(block.levels, 9))}" \\h \\z \\u'
-        entries = [e for e in self._toc_marks if e[0] <= block.levels] or [(1, "", None)]
+        entries = [e for e in self._toc_marks if e.level <= block.levels] or [TocEntry(1, "", None)]
         for i, (level, text, mark) in enumerate(entries):
             p = self.paragraph(self.sid(f"TOC {level}"), parent=parent)
             if i == 0:

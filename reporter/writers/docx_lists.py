@@ -10,8 +10,10 @@ from .docx_xml import w
 _ABSTRACT, _NUM, _ID, _NUM_ID, _VAL = w("abstractNum"), w("num"), w("abstractNumId"), w("numId"), w("val")
 
 
-class Numbering:
-    """Finds (or adds) our two list definitions in a numbering part and hands out numIds."""
+class NumberingWriter:
+    """Finds (or adds) our two list definitions in a numbering part and hands out numIds.
+
+    The DOCX reader's ``ListKinds`` goes the other way: numIds back to list kinds."""
 
     def __init__(self, root: etree._Element, font: str):
         self.root = root
@@ -39,16 +41,16 @@ class Numbering:
             self.root.append(el)
         return new_id
 
-    def _add(self, abstract_id: int, restart: tuple[int, int] | None) -> int:
+    def _add(self, abstract_id: int, **restart) -> int:
         num_id = self._next_num
         self._next_num += 1
-        self.root.append(num(num_id, abstract_id, restart))
+        self.root.append(num(num_id, abstract_id, **restart))
         return num_id
 
     def bullet(self) -> int:
         if self._bullet_num is None:
-            self._bullet_num = self._add(self._abstract[True], None)
+            self._bullet_num = self._add(self._abstract[True])
         return self._bullet_num
 
     def ordered(self, level: int, start: int) -> int:
-        return self._add(self._abstract[False], (level, max(0, int(start))))
+        return self._add(self._abstract[False], restart_level=level, start=max(0, int(start)))

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .docx_xml import B, PPR, PSTYLE, RPR, add_field, add_text_runs, sub, w
+from ..dates import utc_datetime
+from .docx_xml import B, PPR, PSTYLE, RPR, add_field, add_text_runs, sub, w, xml_safe
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold; meaningless on purpose
 
@@ -43,28 +44,20 @@ def save_reproducibly(document, path: Path) -> None:
 
 
 def parse_created(created: str, fallback: datetime) -> datetime:
-    """``Meta.created`` as an aware UTC datetime; the build clock if it is empty or unreadable."""
-    text = (created or "").strip()
-    if text:
-        try:
-            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            value = None
-        if value is not None:
-            if value.tzinfo is None:
-                value = value.replace(tzinfo=timezone.utc)
-            return value.astimezone(timezone.utc).replace(microsecond=0)
-    return fallback
+    """``Meta.created`` to the second (core properties hold no fractions); the build clock if it
+    is empty or unreadable."""
+    value = utc_datetime(created)
+    return value.replace(microsecond=0) if value is not None else fallback
 
 
-def set_core_properties(document, meta, created: datetime, clean) -> None:
+def set_core_properties(document, meta, created: datetime) -> None:
     cp = document.core_properties
-    cp.title = clean(meta.title)[:255]
-    cp.subject = clean(meta.subject or meta.subtitle)[:255]
-    cp.author = clean(meta.author)[:255]
-    cp.last_modified_by = clean(meta.author)[:255]
-    cp.keywords = clean(", ".join(meta.keywords))[:255]
-    cp.language = clean(meta.lang)
+    cp.title = xml_safe(meta.title)[:255]
+    cp.subject = xml_safe(meta.subject or meta.subtitle)[:255]
+    cp.author = xml_safe(meta.author)[:255]
+    cp.last_modified_by = xml_safe(meta.author)[:255]
+    cp.keywords = xml_safe(", ".join(meta.keywords))[:255]
+    cp.language = xml_safe(meta.lang)
     cp.category = "Briefing"
     cp.comments = ""
     cp.revision = 1
@@ -116,7 +109,9 @@ def _fill_placeholders(root, values: dict[str, str]) -> None:
                 t.text = t.text.replace("{" + key + "}", value)
 
 
-def short_title(title: str, limit: int = 60) -> str:
+def clip_to_chars(title: str, limit: int = 60) -> str:
+    """``title`` cut at a word to at most ``limit`` characters, with an ellipsis: a header line
+    has room for so many characters, whatever the words (compose shortens by words instead)."""
     if len(title) <= limit:
         return title
     cut = title[:limit].rsplit(" ", 1)[0] or title[:limit]
@@ -133,7 +128,7 @@ def _bold(r) -> None:
     sub(r, RPR).append(etree.Element(B))
 
 
-def add_header_footer(document, meta, ids: dict[str, str], clean) -> None:
+def add_header_footer(document, meta, ids: dict[str, str]) -> None:
     """Header: marking left, short title right. Footer: marking left, ``Page N of M`` right.
 
     A user's template that already has default headers/footers keeps them; ``{marking}``,
@@ -141,7 +136,8 @@ def add_header_footer(document, meta, ids: dict[str, str], clean) -> None:
     """
     section = document.sections[0]
     sect_pr = section._sectPr
-    values = {"marking": clean(meta.marking), "title": clean(short_title(meta.title)), "date": clean(meta.date)}
+    values = {"marking": xml_safe(meta.marking), "title": xml_safe(clip_to_chars(meta.title)),
+              "date": xml_safe(meta.date)}
     for kind, part in (("header", section.header), ("footer", section.footer)):
         if _has_reference(sect_pr, kind):  # the user's own header or footer, placeholders filled
             _fill_placeholders(part._element, values)

@@ -11,14 +11,13 @@ import io
 
 from lxml import etree
 
+from ..ooxml import CORE_PROPERTIES_REL, PKG_REL_NS, R_NS
 from ..style import HouseStyle
 from .docx_package import write_zip
 from .docx_styles import build_numbering, build_styles
 from .docx_xml import NSMAP, sub, twips, w
 
 _CT = "application/vnd.openxmlformats-officedocument"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _WML = _CT + ".wordprocessingml"
 
 CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -35,18 +34,18 @@ CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Types>"""
 
 PACKAGE_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="{_PKG_REL}">
-<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
-<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>
+<Relationships xmlns="{PKG_REL_NS}">
+<Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="{CORE_PROPERTIES_REL}" Target="docProps/core.xml"/>
+<Relationship Id="rId3" Type="{R_NS}/extended-properties" Target="docProps/app.xml"/>
 </Relationships>"""
 
 DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="{_PKG_REL}">
-<Relationship Id="rId1" Type="{_REL}/styles" Target="styles.xml"/>
-<Relationship Id="rId2" Type="{_REL}/numbering" Target="numbering.xml"/>
-<Relationship Id="rId3" Type="{_REL}/settings" Target="settings.xml"/>
-<Relationship Id="rId4" Type="{_REL}/fontTable" Target="fontTable.xml"/>
+<Relationships xmlns="{PKG_REL_NS}">
+<Relationship Id="rId1" Type="{R_NS}/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="{R_NS}/numbering" Target="numbering.xml"/>
+<Relationship Id="rId3" Type="{R_NS}/settings" Target="settings.xml"/>
+<Relationship Id="rId4" Type="{R_NS}/fontTable" Target="fontTable.xml"/>
 </Relationships>"""
 
 CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -75,10 +74,9 @@ def text_width(hs: HouseStyle) -> int:
     return twips(width_cm - hs.page.margin_left - hs.page.margin_right)
 
 
-def _document(hs: HouseStyle) -> etree._Element:
-    root = etree.Element(w("document"), nsmap=NSMAP)
-    body = sub(root, w("body"))
-    sect = sub(body, w("sectPr"))
+def section_properties(hs: HouseStyle) -> etree._Element:
+    """The house page setup as a ``w:sectPr`` (also what a reference without one gets)."""
+    sect = etree.Element(w("sectPr"), nsmap=NSMAP)
     width, height = hs.page.size_cm
     sub(sect, w("pgSz"), w=str(twips(width)), h=str(twips(height)))
     pg = hs.page
@@ -87,6 +85,12 @@ def _document(hs: HouseStyle) -> etree._Element:
         header=str(twips(pg.header_distance)), footer=str(twips(pg.footer_distance)), gutter="0")
     sub(sect, w("cols"), space="708")
     sub(sect, w("docGrid"), linePitch="360")
+    return sect
+
+
+def _document(hs: HouseStyle) -> etree._Element:
+    root = etree.Element(w("document"), nsmap=NSMAP)
+    sub(root, w("body")).append(section_properties(hs))
     return root
 
 

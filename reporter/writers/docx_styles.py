@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..style import HouseStyle, ParagraphStyle
+from ..style import BULLETS, NUMBER_FORMATS, HouseStyle, ParagraphStyle
 from .docx_xml import NSMAP, sub, twips, w
 
 # Word's built-in styles keep lower-case internal names; python-docx, LibreOffice and
@@ -21,7 +21,7 @@ BULLET_NUM, NUMBER_NUM = 1, 2  # w:numId of the list definitions in numbering.xm
 BULLET_ABSTRACT, NUMBER_ABSTRACT = 10, 11
 LIST_STEP = 0.6  # cm of extra indent per nesting level
 _HANGING = 0.45  # cm the bullet hangs left of the text
-_JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
+_JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}  # style.ALIGNMENTS in w:jc
 
 
 def internal_name(name: str) -> str:
@@ -79,7 +79,7 @@ def _ppr(style: ParagraphStyle, base: ParagraphStyle | None, hs: HouseStyle, tex
     elif changed("left_indent") or changed("right_indent"):
         sub(ppr, w("ind"), left=str(twips(style.left_indent)), right=str(twips(style.right_indent)))
     if changed("align"):
-        sub(ppr, w("jc"), val=_JC.get(style.align, "left"))
+        sub(ppr, w("jc"), val=_JC[style.align])
     if style.name.startswith("Heading ") and style.name[-1].isdigit():
         sub(ppr, w("outlineLvl"), val=str(int(style.name[-1]) - 1))
     elif style.name in ("TOC Heading", "Title", "Subtitle") and base is not None:
@@ -196,23 +196,19 @@ def table_style(hs: HouseStyle) -> etree._Element:
 
 
 def base_styles() -> list[etree._Element]:
-    """The defaults Word expects in every styles part."""
-    dpf = _simple("character", "DefaultParagraphFont", "Default Paragraph Font", default=True)
-    sub(dpf, w("uiPriority"), val="1")
-    sub(dpf, w("semiHidden"))
-    sub(dpf, w("unhideWhenUsed"))
-    tn = _simple("table", "TableNormal", "Normal Table", default=True)
-    sub(tn, w("uiPriority"), val="99")
-    sub(tn, w("semiHidden"))
-    sub(tn, w("unhideWhenUsed"))
-    mar = sub(sub(tn, w("tblPr")), w("tblCellMar"))
+    """The defaults Word expects in every styles part, hidden from its style gallery."""
+    styles = {}
+    for kind, sid, name, priority in (("character", "DefaultParagraphFont", "Default Paragraph Font", "1"),
+                                      ("table", "TableNormal", "Normal Table", "99"),
+                                      ("numbering", "NoList", "No List", "99")):
+        el = styles[sid] = _simple(kind, sid, name, default=True)
+        sub(el, w("uiPriority"), val=priority)
+        sub(el, w("semiHidden"))
+        sub(el, w("unhideWhenUsed"))
+    mar = sub(sub(styles["TableNormal"], w("tblPr")), w("tblCellMar"))
     for edge, size in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108)):
         sub(mar, w(edge), w=str(size), type="dxa")
-    nl = _simple("numbering", "NoList", "No List", default=True)
-    sub(nl, w("uiPriority"), val="99")
-    sub(nl, w("semiHidden"))
-    sub(nl, w("unhideWhenUsed"))
-    return [dpf, tn, nl]
+    return list(styles.values())
 
 
 def doc_defaults(hs: HouseStyle, lang: str) -> etree._Element:
@@ -242,20 +238,18 @@ def build_styles(hs: HouseStyle, lang: str, text_width: int) -> etree._Element:
 
 def set_language(styles_root: etree._Element, lang: str) -> None:
     """Stamp the document language into the style defaults (spell checking, hyphenation)."""
-    dd = styles_root.find(w("docDefaults"))
-    if dd is None:
-        dd = etree.Element(w("docDefaults"))
-        styles_root.insert(0, dd)
-    rpd = dd.find(w("rPrDefault"))
-    if rpd is None:
-        rpd = etree.Element(w("rPrDefault"))
-        dd.insert(0, rpd)
-    rpr = rpd.find(w("rPr"))
-    if rpr is None:
-        rpr = sub(rpd, w("rPr"))
-    el = rpr.find(w("lang"))
-    if el is None:
-        el = sub(rpr, w("lang"))
+    def child(parent, tag: str, first: bool = False):
+        el = parent.find(w(tag))
+        if el is None:
+            el = etree.Element(w(tag))
+            if first:  # schema order: docDefaults leads w:styles, rPrDefault leads docDefaults
+                parent.insert(0, el)
+            else:
+                parent.append(el)
+        return el
+
+    rpr = child(child(child(styles_root, "docDefaults", first=True), "rPrDefault", first=True), "rPr")
+    el = child(rpr, "lang")
     for attr in ("val", "eastAsia", "bidi"):
         el.set(w(attr), lang)
 
@@ -298,10 +292,6 @@ def ensure_styles(styles_root: etree._Element, hs: HouseStyle, text_width: int) 
     return out
 
 
-_BULLETS = ("\u2022", "\u2013", "\u25aa")
-_NUMBER_FORMATS = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}."))
-
-
 def abstract_num(abstract_id: int, bullet: bool, font: str) -> etree._Element:
     el = etree.Element(w("abstractNum"), nsmap=NSMAP)
     el.set(w("abstractNumId"), str(abstract_id))
@@ -312,11 +302,10 @@ def abstract_num(abstract_id: int, bullet: bool, font: str) -> etree._Element:
         sub(lvl, w("start"), val="1")
         if bullet:
             sub(lvl, w("numFmt"), val="bullet")
-            sub(lvl, w("lvlText"), val=_BULLETS[level % 3])
+            sub(lvl, w("lvlText"), val=BULLETS[level % len(BULLETS)])
         else:
-            fmt, text = _NUMBER_FORMATS[level % 3]
-            sub(lvl, w("numFmt"), val=fmt)
-            sub(lvl, w("lvlText"), val=text.format(n=level + 1))
+            sub(lvl, w("numFmt"), val=NUMBER_FORMATS[level % len(NUMBER_FORMATS)])
+            sub(lvl, w("lvlText"), val=f"%{level + 1}.")
         sub(lvl, w("lvlJc"), val="left")
         left, hanging = list_indent(level)
         sub(sub(lvl, w("pPr")), w("ind"), left=str(left), hanging=str(hanging))
@@ -325,14 +314,14 @@ def abstract_num(abstract_id: int, bullet: bool, font: str) -> etree._Element:
     return el
 
 
-def num(num_id: int, abstract_id: int, restart: tuple[int, int] | None = None) -> etree._Element:
-    """A ``w:num``; ``restart=(level, start)`` makes an ordered list count afresh."""
+def num(num_id: int, abstract_id: int, *, restart_level: int | None = None, start: int = 1) -> etree._Element:
+    """A ``w:num``; with ``restart_level`` an ordered list counts afresh from ``start`` there."""
     el = etree.Element(w("num"), nsmap=NSMAP)
     el.set(w("numId"), str(num_id))
     sub(el, w("abstractNumId"), val=str(abstract_id))
-    if restart is not None:
-        override = sub(el, w("lvlOverride"), ilvl=str(restart[0]))
-        sub(override, w("startOverride"), val=str(restart[1]))
+    if restart_level is not None:
+        override = sub(el, w("lvlOverride"), ilvl=str(restart_level))
+        sub(override, w("startOverride"), val=str(start))
     return el
 
 

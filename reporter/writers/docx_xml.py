@@ -12,20 +12,9 @@ import re
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
+from ..ooxml import R_NS, W_NS, XML_NS, w
 
 NSMAP = {"w": W_NS, "r": R_NS}
-
-
-def w(tag: str) -> str:
-    """Clark name of a ``w:`` element or attribute."""
-    return f"{{{W_NS}}}{tag}"
-
 
 # Clark names used in hot loops, computed once.
 P, PPR, PSTYLE, R, RPR, RSTYLE, T, TAB, BR = (w(t) for t in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "tab", "br"))
@@ -41,8 +30,9 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SEGMENTS = re.compile(r"(\t|\r\n|\r|\n)")
 
 
-def clean(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot carry."""
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry (lxml refuses them, Word refuses the
+    file); tabs and line breaks stay, for ``add_text_runs`` to turn into w:tab and w:br."""
     return _FORBIDDEN.sub("", text)
 
 
@@ -59,7 +49,7 @@ def add_text_runs(parent, text: str, rpr_factory=None) -> None:
 
     ``rpr_factory(run)`` adds the run properties (bold, italic, character style).
     """
-    text = clean(text)
+    text = xml_safe(text)
     if not text:
         return
     r = etree.SubElement(parent, R)

@@ -37,10 +37,10 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     from reportlab.platypus import Frame, PageTemplate
     from reportlab.platypus.doctemplate import LayoutError
 
-    from .pdf_blocks import Builder
+    from .pdf_blocks import PdfFlowables
     from .pdf_canvas import BriefingTemplate, PageDecor, canvas_maker
     from .pdf_flowables import KeepWithNext
-    from .pdf_inline import clean
+    from .pdf_inline import printable
     from .pdf_styles import CM, pdf_styles
 
     from reportlab import rl_config
@@ -54,22 +54,22 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     top, bottom = page.margin_top * CM, page.margin_bottom * CM
     frame = Frame(left, bottom, width - left - right, height - top - bottom, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    builder = Builder.for_document(doc, st, frame._width, frame._height)
-    story = builder.title_block(doc) + builder.blocks(doc.blocks)
+    flowables = PdfFlowables.for_document(doc, st, frame._width, frame._height)
+    story = flowables.title_block(doc) + flowables.blocks(doc.blocks)
     if not story:  # a PDF needs at least one page
         from reportlab.platypus import Spacer
 
         story = [Spacer(1, 1)]
     meta = doc.meta
-    decor = PageDecor.from_style(hs, st, clean(meta.title).strip(), clean(meta.marking).strip())
+    decor = PageDecor.from_style(hs, st, printable(meta.title).strip(), printable(meta.marking).strip())
     buf = io.BytesIO()
     template = BriefingTemplate(
         buf,
         pagesize=(width, height),
         leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-        title=clean(meta.title), author=clean(meta.author), subject=clean(meta.subject),
-        keywords=[clean(k) for k in meta.keywords], creator="reporter", producer="reporter (reportlab)",
-        invariant=1, lang=clean(meta.lang) or None, displayDocTitle=1,
+        title=printable(meta.title), author=printable(meta.author), subject=printable(meta.subject),
+        keywords=[printable(k) for k in meta.keywords], creator="reporter", producer="reporter (reportlab)",
+        invariant=1, lang=printable(meta.lang) or None, displayDocTitle=1,
         initialFontName=st.style("Normal").fontName, initialFontSize=10, initialLeading=12,
         pageTemplates=[PageTemplate(id="page", frames=[frame])], keepTogetherClass=KeepWithNext,
     )

@@ -1,6 +1,6 @@
 """Model blocks -> reportlab flowables, from the model only.
 
-One ``Builder`` per write: it knows the frame size (to fit tables and images), the
+One ``PdfFlowables`` per write: it knows the frame size (to fit tables and images), the
 anchors that exist (so internal links never dangle) and the outline key of every
 heading (so the contents list and the outline point at the same destinations).
 """
@@ -8,36 +8,44 @@ heading (so the contents list and the outline point at the same destinations).
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from ..dates import date_label
 from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
-    TableOfContents, Text, plain_text, walk,
+    TableOfContents, Text, heading_level, plain_text, walk,
 )
-from .pdf_inline import anchor_key, clean, runs
+from ..style import BODY_STYLES, BULLETS, NUMBER_FORMATS
+from .byline import byline_parts
+from .pdf_inline import anchor_key, printable, run_text, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
 
-_WS = re.compile(r"[ \t\r\n]+")
-_BODY = ("Body Text", "First Paragraph")
-_BULLETS = ("•", "–", "◦")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+
+
+class OutlineEntry(NamedTuple):
+    """A heading as the outline and the contents list show it, and the destination they go to."""
+
+    level: int  # 1..3
+    title: str
+    key: str
 
 
 @dataclass
-class Builder:
+class PdfFlowables:
+    """The flowables of one document; the DOCX's counterpart is ``docx_body.DocxBodyWriter``."""
+
     st: PdfStyles
     width: float  # frame width, pt
     height: float  # frame height, pt
     anchors: frozenset[str] = frozenset()
     heading_keys: dict[int, str] = field(default_factory=dict)  # id(Heading) -> destination name
-    headings: list = field(default_factory=list)  # (level, title, key) in document order
+    headings: list[OutlineEntry] = field(default_factory=list)  # in document order
     _placed: set[str] = field(default_factory=set)
 
     @classmethod
-    def for_document(cls, doc: Document, st: PdfStyles, width: float, height: float) -> "Builder":
+    def for_document(cls, doc: Document, st: PdfStyles, width: float, height: float) -> "PdfFlowables":
         anchors: set[str] = set()
         b = cls(st, width, height)
         for block in walk(doc.blocks):
@@ -52,7 +60,8 @@ class Builder:
                     key = f"h-{n}"
                 used.add(key)
                 b.heading_keys[id(block)] = key
-                b.headings.append((_level(block.level), clean(plain_text(block.children)).strip(), key))
+                title = printable(plain_text(block.children)).strip()
+                b.headings.append(OutlineEntry(heading_level(block.level), title, key))
         b.anchors = frozenset(anchors)
         return b
 
@@ -62,7 +71,7 @@ class Builder:
         """A paragraph of one plain run (text the writer composes: title block, contents)."""
         from .pdf_text import FastParagraph, fill_op
 
-        text = _WS.sub(" ", clean(text)).strip(" ")
+        text = run_text(text).strip(" ")
         fill = fill_op(self.st.colors["link"] if href and "link" in self.st.colors else style.textColor)
         return FastParagraph([(text, style.fontName, fill, href)] if text else [], style)
 
@@ -90,10 +99,7 @@ class Builder:
             out.append(self.para(m.title, self.st.style("Title")))
         if m.subtitle.strip():
             out.append(self.para(m.subtitle, self.st.style("Subtitle")))
-        when = _pretty_date(m.date)
-        byline = [p for p in (when if when not in m.subtitle else "",
-                              f"Prepared for {m.prepared_for}" if m.prepared_for.strip() else "",
-                              f"Prepared by {m.author}" if m.author.strip() else "") if p]
+        byline = byline_parts(m, date=date_label(m.date) not in m.subtitle)
         if byline:
             out.append(self.para("  ·  ".join(byline), self.st.style("Source")))
         if m.marking.strip():
@@ -114,7 +120,7 @@ class Builder:
             case Heading():
                 return [self.heading(block)]
             case Paragraph(children=children, style=style, anchor=anchor):
-                name = body_style if (body_style and style in _BODY) else style
+                name = body_style if (body_style and style in BODY_STYLES) else style
                 target = self._target(anchor_key(anchor)) if anchor else ""
                 return [self.inline_para(children, self.st.style(name), target)]
             case BulletList(items=items):
@@ -138,21 +144,22 @@ class Builder:
         return []
 
     def heading(self, h: Heading):
-        level = _level(h.level)
+        level = heading_level(h.level)
         key = self.heading_keys.get(id(h)) or f"h-x{len(self._placed)}"
         p = self.inline_para(h.children, self.st.style(f"Heading {level}"), self._target(key))
-        p._outline = (level, clean(plain_text(h.children)).strip() or "(untitled)", key)
+        p._outline = OutlineEntry(level, printable(plain_text(h.children)).strip() or "(untitled)", key)
         return p
 
     def list_items(self, items, start: int | None, body_style: str | None, depth: int) -> list:
         base = "List Number" if start is not None else "List Bullet"
         out: list = []
         for n, item in enumerate(items):
-            bullet = f"{(start or 1) + n}." if start is not None else _BULLETS[depth % len(_BULLETS)]
+            bullet = (list_number(max(0, start) + n, depth) if start is not None
+                      else BULLETS[depth % len(BULLETS)])
             first = True
             for block in item:
                 if isinstance(block, Paragraph):
-                    name = block.style if block.style not in _BODY else (body_style or base)
+                    name = block.style if block.style not in BODY_STYLES else (body_style or base)
                     parent = self.st.style(name)
                     indent = parent.leftIndent + depth * 0.6 * CM
                     if name not in (base, "Key Point") and parent.leftIndent < 0.3 * CM:
@@ -199,7 +206,7 @@ class Builder:
 
     def contents(self, title: str, levels: int) -> list:
         """A list of heading links (no page numbers: one layout pass; the outline navigates)."""
-        entries = [(lvl, text, key) for lvl, text, key in self.headings if lvl <= max(1, levels)]
+        entries = [e for e in self.headings if e.level <= max(1, levels)]
         if not entries:
             return []
         out = [self.para(title or "Contents", self.st.variant("TOC Heading", keepWithNext=1))]
@@ -211,15 +218,18 @@ class Builder:
         return out
 
 
-def _level(level: int) -> int:
-    return min(max(int(level), 1), 3)
-
-
-def _pretty_date(iso: str) -> str:
-    from datetime import date
-
-    try:
-        d = date.fromisoformat(iso.strip())
-    except ValueError:
-        return iso.strip()
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+def list_number(n: int, depth: int) -> str:
+    """Item ``n``'s marker at nesting ``depth`` as Word shows the DOCX's list: ``3.``, ``c.``,
+    ``iii.`` (``NUMBER_FORMATS``); plain digits where a letter or numeral has no form (n < 1)."""
+    fmt = NUMBER_FORMATS[depth % len(NUMBER_FORMATS)]
+    if n < 1 or fmt == "decimal":
+        return f"{n}."
+    if fmt == "lowerLetter":  # a..z, then aa..zz, aaa..: Word repeats the letter
+        rounds, letter = divmod(n - 1, 26)
+        return chr(ord("a") + letter) * (rounds + 1) + "."
+    numeral = ""
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, n = divmod(n, value)
+        numeral += digits * count
+    return numeral + "."

@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfdoc import PDFObject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate
 
+from ..dates import utc_datetime
 from .pdf_styles import CM
 
 
@@ -104,14 +105,6 @@ class _Stamp:
         self.tzname = "UTC"
 
 
-def _parse_created(created: str) -> datetime | None:
-    try:
-        when = datetime.fromisoformat(created.strip())
-    except (ValueError, AttributeError):
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
 class _References(PDFObject):
     """A page's /Annots: the bytes of reportlab's PDFArray of references, without formatting
     each reference through the generic machinery (a briefing page holds dozens of links)."""
@@ -134,7 +127,7 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._held: list[dict] = []
         self._decor = decor
-        when = _parse_created(created) if created else None
+        when = utc_datetime(created)
         if when is not None and 1980 <= when.year <= 9999:
             self._doc._timeStamp = _Stamp(when)
 
@@ -172,10 +165,9 @@ class BriefingTemplate(BaseDocTemplate):
         entry = getattr(flowable, "_outline", None)
         if entry is None:
             return
-        level, title, key = entry
-        level = min(level - 1, self._outline_level + 1)  # PDF outlines cannot skip a level
+        level = min(entry.level - 1, self._outline_level + 1)  # PDF outlines cannot skip a level
         self._outline_level = level
-        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+        self.canv.addOutlineEntry(entry.title, entry.key, level=level, closed=False)
         if not self._has_outline:
             self._has_outline = True
             self.canv.showOutline()

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from ..model import Emph, LineBreak, Link, Strong, Text
+from ..urls import anchor_name, external_url
 
 # C0/C1 controls break the paragraph parser or show as boxes; whitespace ones become spaces.
 _SPACE = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
 _DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _WS = re.compile(r"[ \t\r\n]+")
 
@@ -22,8 +22,9 @@ _WS = re.compile(r"[ \t\r\n]+")
 _ANY_UNSAFE = re.compile(_SPACE.pattern[:-1] + _DROP.pattern[1:-1] + _SURROGATE.pattern[1:])
 
 
-def clean(text: str) -> str:
-    """Text safe to lay out: no control characters, no lone surrogates."""
+def printable(text: str) -> str:
+    """Text safe to lay out on one line: tabs and line ends as spaces, other control characters
+    dropped, lone surrogates as U+FFFD (a font has no glyph for any of them)."""
     if _ANY_UNSAFE.search(text) is None:  # the usual case: one scan
         return text
     text = _SPACE.sub(" ", text)
@@ -31,9 +32,9 @@ def clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def _run_text(text: str) -> str:
-    """Cleaned text with its spaces collapsed, as it goes into a run."""
-    text = clean(text)
+def run_text(text: str) -> str:
+    """Printable text with its spaces collapsed, as it goes into a run."""
+    text = printable(text)
     return _WS.sub(" ", text) if "  " in text else text
 
 
@@ -53,14 +54,14 @@ def runs(inlines, style, st, anchors) -> list:
     font_key, bold0, italic0, text_fill, link_fill = _look_of(style, st)
     out: list = []
     if all(type(node) is Text for node in inlines):  # plain text, the usual paragraph: one run
-        text = _run_text("".join([node.text for node in inlines])).strip(" ")
+        text = run_text("".join([node.text for node in inlines])).strip(" ")
         return [(text, st.face(font_key, bold0, italic0), text_fill, None)] if text else []
 
     def emit(nodes, bold: bool, italic: bool, href: str | None) -> None:
         for node in nodes:
             match node:
                 case Text(text=t):
-                    text = _run_text(t)
+                    text = run_text(t)
                     if text:
                         out.append((text, st.face(font_key, bold, italic), link_fill if href else text_fill, href))
                 case Strong(children=c):
@@ -104,9 +105,9 @@ def _look_of(style, st) -> tuple:
 
 
 def _href(url: str, anchors) -> str | None:
-    url = clean(url).strip()
-    if url.startswith("#"):
-        return "#" + anchor_key(url[1:]) if url[1:] in anchors else None
-    if not _SCHEME.match(url) or len(url) > 4000:
-        return None
-    return url
+    """A link annotation's target: ``#key`` for an anchor the document has, or a URL the URL
+    policy allows; None (the text shows, unlinked) for anything else."""
+    name = anchor_name(url)
+    if name is not None:
+        return "#" + anchor_key(name) if name in anchors else None
+    return external_url(url)

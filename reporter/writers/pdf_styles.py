@@ -14,7 +14,7 @@ from threading import Lock
 from ..style import FontFamily, HouseStyle
 
 CM = 72 / 2.54
-_ALIGN = {"left": 0, "center": 1, "centre": 1, "right": 2, "justify": 4}
+_ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}  # style.ALIGNMENTS, as reportlab numbers them
 _FACES = ("Regular", "Bold", "Italic", "BoldItalic")
 
 
@@ -102,7 +102,7 @@ def _build(hs: HouseStyle) -> PdfStyles:
             fontSize=spec.size,
             leading=spec.line_height,
             textColor=HexColor("#" + spec.color.lstrip("#")) if _is_hex(spec.color) else colors.get(spec.color),
-            alignment=_ALIGN.get(spec.align.lower(), 0),
+            alignment=_ALIGN[spec.align],
             leftIndent=spec.left_indent * CM,
             rightIndent=spec.right_indent * CM,
             firstLineIndent=0,

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from reportlab.platypus.flowables import Flowable
 
-from ..model import Table, plain_text
-from .pdf_inline import clean
+from ..model import Table, column_alignment, plain_text
+from .pdf_inline import printable
 
 _PAD_X, _PAD_TOP, _PAD_BOTTOM = 5.0, 3.0, 4.0
-_ALIGN = {"right": 2, "center": 1, "centre": 1}
+_ALIGN = {"right": 2, "center": 1}  # model.column_alignment, as reportlab numbers it
 _WORD = re.compile(r"\S+")
 _BIG = 1e9  # a cell's height is not limited while measuring
 
@@ -31,10 +31,10 @@ def table_flowables(table: Table, b) -> list:
     if ncols:
         header = list(table.header) + [()] * (ncols - len(table.header))
         rows = [list(r) + [()] * (ncols - len(r)) for r in table.rows]
-        aligns = [(table.align[i] if i < len(table.align) else "left").lower() for i in range(ncols)]
+        aligns = [column_alignment(table.align[i] if i < len(table.align) else None) for i in range(ncols)]
         body_styles = [_aligned(st, "Table Text", a) for a in aligns]
         head_styles = [_aligned(st, "Table Heading", a) for a in aligns]
-        widths = column_widths([header, *rows], b.width, st.style("Table Text"), st.style("Table Heading"))
+        widths = widths_by_measure([header, *rows], b.width, st.style("Table Text"), st.style("Table Heading"))
         c = st.colors
         look = TableLook(
             header_fill=c.get("accent", rl_colors.black), stripes=(rl_colors.white, c.get("table_stripe", rl_colors.white)),
@@ -192,8 +192,9 @@ def _aligned(st, name: str, align: str):
     return st.variant(name, alignment=_ALIGN[align]) if align in _ALIGN else st.style(name)
 
 
-def column_widths(rows, total: float, body, head) -> list[float]:
-    """Widths in points summing to ``total``: longest word as the floor, text volume for the rest."""
+def widths_by_measure(rows, total: float, body, head) -> list[float]:
+    """Widths in points summing to ``total``, from the text measured in its fonts: the longest
+    word as the floor, text volume for the rest (the DOCX counts characters instead)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     ncols = len(rows[0])
@@ -205,7 +206,7 @@ def column_widths(rows, total: float, body, head) -> list[float]:
         style = head if r == 0 else body
         font, size = style.fontName, style.fontSize
         for i, cell in enumerate(row):
-            text = clean(plain_text(cell)) if cell else ""
+            text = printable(plain_text(cell)) if cell else ""
             if not text:
                 continue
             if len(text) > 400:  # measuring is linear in length; a long cell will wrap anyway
