@@ -1,0 +1,264 @@
+"""Stories, not files: articles grouped into the stories a reader would count.
+
+Three relations, strongest first:
+
+- **exact duplicates**: the same words (the same text given as .txt, .html and .json);
+- **near-duplicates**: a syndicated copy or the same release on two sites, found by
+  datasketch's MinHash sketches of word shingles and its LSH index (so no pair of bodies
+  is ever compared string by string);
+- **one event**: different articles about the same thing, found by the cosine of their
+  TF-IDF vectors.
+
+Duplicates merge into one copy (the fullest) that lists every outlet; articles about one
+event form a story with "N sources". Pure: the same articles always give the same stories
+in the same order (importance, then date, then input order).
+
+The TF-IDF vectors are sparse dicts compared through an inverted index rather than
+scikit-learn's: importing ``sklearn.feature_extraction`` costs about 1.3 s on the target
+machine, half of the 100-article budget, for a computation of some thirty lines.
+datasketch is imported only when there are two or more articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from .articles import Article
+
+SHINGLE = 3  # words per shingle for near-duplicates
+NEAR_DUPLICATE = 0.5  # estimated Jaccard of shingle sets at or above which two texts are copies
+SAME_TEXT_COSINE = 0.9  # a paraphrased copy: nearly the same words, reordered or re-edited
+SAME_EVENT = 0.2  # TF-IDF cosine at or above which two articles tell one story
+NUM_PERM = 64
+MAX_TERMS_CHARS = 60_000  # the words of an article's first 60,000 characters stand for all of it
+
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#]+)", re.I)
+_TOKEN = re.compile(r"[^\W\d_]{3,}|\d[\d.,]*\d|\d")
+# Function words carry no topic; with two or three articles their IDF cannot tell that.
+STOP_WORDS = frozenset("""
+about above after again against all also among and any are around as at back be because been before
+being below between both but by can could did does doing down during each even few for from further
+had has have having her here hers him his how however into its itself just last like made make many may
+more most much must new not now off once one only other our ours out over own said same says she should
+since some still such than that the their theirs them then there these they this those through thus too
+two under until upon very was way were what when where which while who whom whose why will with within
+without would year years yet you your according told also per cent percent week weeks day days month
+""".split())
+
+
+def host(url: str | None) -> str | None:
+    """The host name of an absolute URL (``https://www.example.org/x`` -> ``www.example.org``)."""
+    m = _URL_HOST.match((url or "").strip())
+    return m.group(1) if m else None
+
+
+def outlet(article: Article) -> str | None:
+    """Who published an article, as a reader names it: its outlet, else its site."""
+    return article.source or host(article.url)
+
+
+def label(article: Article) -> str:
+    """An article's outlet, or the name of its file when it names none."""
+    return outlet(article) or Path(article.path).name or article.title
+
+
+def _lead_key(article: Article, k: int) -> tuple:
+    """The copy that leads: the fullest text, then the one that says most about itself."""
+    known = sum(x is not None for x in (article.source, article.url, article.published, article.author))
+    return (-_size(article), -known, k)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that tell one story. ``members`` are the distinct articles (input indices,
+    the lead first); ``copies[k]`` are the inputs merged into ``members[k]`` as duplicates
+    of it (itself first)."""
+
+    members: tuple[int, ...]
+    copies: tuple[tuple[int, ...], ...]
+    importance: float
+    published: date | None
+
+    @property
+    def inputs(self) -> tuple[int, ...]:
+        return tuple(i for group in self.copies for i in group)
+
+
+@dataclass(frozen=True, slots=True)
+class Stories:
+    stories: tuple[Story, ...]
+    merged: int  # inputs merged into another as exact or near duplicates
+    terms: tuple[dict[str, float], ...] = ()  # each input's TF-IDF vector (unit length), for centrality
+
+    def warnings(self) -> tuple[str, ...]:
+        if not self.merged:
+            return ()
+        n = self.merged
+        return (f"{n} duplicate input{'s' if n != 1 else ''} merged",)
+
+
+def group_stories(articles: Sequence[Article]) -> Stories:
+    """The stories of some articles (see the module's docstring)."""
+    n = len(articles)
+    if n == 0:
+        return Stories((), 0)
+    terms = [_terms(a) for a in articles]
+    vectors = _tfidf(terms)
+    if n == 1:
+        return Stories((Story((0,), ((0,),), 1.0, articles[0].published),), 0, tuple(vectors))
+    copies = _UnionFind(n)
+    first_of: dict[str, int] = {}
+    for i, a in enumerate(articles):
+        key = _fingerprint(a)
+        if key in first_of:
+            copies.union(first_of[key], i)
+        else:
+            first_of[key] = i
+    distinct = sorted(first_of.values())
+    for i, j in _near_duplicates(articles, distinct):
+        copies.union(i, j)
+    cosines = _cosines(vectors, distinct)
+    for (i, j), c in cosines.items():
+        if c >= SAME_TEXT_COSINE:
+            copies.union(i, j)
+    groups = copies.groups()
+    heads = {min(g, key=lambda k: _lead_key(articles[k], k)): g for g in groups}  # the fullest copy leads
+    event = _UnionFind(n)
+    head_of = {k: h for h, g in heads.items() for k in g}
+    for (i, j), c in cosines.items():
+        if c >= SAME_EVENT:
+            event.union(head_of[i], head_of[j])
+    stories = []
+    for cluster in event.groups():
+        members = [h for h in cluster if h in heads]
+        if not members:
+            continue
+        stories.append(_story(articles, members, heads))
+    stories.sort(key=lambda s: (-s.importance, -(s.published or date.min).toordinal(), s.members[0]))
+    merged = n - len(heads)
+    return Stories(tuple(stories), merged, tuple(vectors))
+
+
+def _story(articles: Sequence[Article], members: list[int], heads: dict[int, list[int]]) -> Story:
+    members.sort(key=lambda k: _lead_key(articles[k], k))
+    copies = tuple(tuple(sorted(heads[m], key=lambda k: (k != m, k))) for m in members)
+    outlets = {o for group in copies for k in group if (o := outlet(articles[k]))}
+    dates = [articles[k].published for group in copies for k in group if articles[k].published]
+    # More outlets carrying a story make it weigh more; longer coverage a little more.
+    words = sum(_size(articles[m]) for m in members)
+    importance = round(max(len(outlets), len(members)) + 0.25 * math.log10(1 + words), 6)
+    return Story(tuple(members), copies, importance, max(dates) if dates else None)
+
+
+def _size(article: Article) -> int:
+    return sum(len(p) for p in article.paragraphs)
+
+
+def _fingerprint(article: Article) -> str:
+    """The same digest for the same words, whatever the format, case or spacing."""
+    words = " ".join(" ".join(article.paragraphs).lower().split())
+    return hashlib.blake2b(words.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _words(article: Article) -> list[str]:
+    text = article.title + "\n" + "\n".join(article.paragraphs)
+    return [w.lower() for w in _TOKEN.findall(text[:MAX_TERMS_CHARS])]
+
+
+def _terms(article: Article) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for w in _words(article):
+        if w not in STOP_WORDS:
+            counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def _tfidf(terms: list[dict[str, int]]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors: sublinear term frequency, smoothed IDF (as scikit-learn's)."""
+    n = len(terms)
+    df: dict[str, int] = {}
+    for t in terms:
+        for w in t:
+            df[w] = df.get(w, 0) + 1
+    out = []
+    for t in terms:
+        v = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in t.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({w: x / norm for w, x in v.items()})
+    return out
+
+
+def _cosines(vectors: list[dict[str, float]], keep: list[int]) -> dict[tuple[int, int], float]:
+    """Cosines of the pairs among ``keep`` that share a term, through an inverted index.
+
+    Terms in more than half of many articles (or in more than 60) say nothing about which
+    event an article covers and would make the index quadratic: they are left out of the
+    sums, so such cosines read a little low.
+    """
+    n = len(keep)
+    max_df = n if n < 10 else min(n // 2, 60)
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i in keep:
+        for w, x in vectors[i].items():
+            postings.setdefault(w, []).append((i, x))
+    sums: dict[tuple[int, int], float] = {}
+    for plist in postings.values():
+        if len(plist) < 2 or len(plist) > max_df:
+            continue
+        for a in range(len(plist)):
+            i, x = plist[a]
+            for b in range(a + 1, len(plist)):
+                j, y = plist[b]
+                sums[(i, j)] = sums.get((i, j), 0.0) + x * y
+    return sums
+
+
+def _near_duplicates(articles: Sequence[Article], keep: list[int]) -> list[tuple[int, int]]:
+    """Pairs among ``keep`` whose shingle sets' estimated Jaccard reaches NEAR_DUPLICATE."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
+    sketches: dict[int, MinHash] = {}
+    for i in keep:
+        words = _words(articles[i])
+        shingles = {" ".join(words[k:k + SHINGLE]) for k in range(max(1, len(words) - SHINGLE + 1))}
+        m = MinHash(num_perm=NUM_PERM, seed=1)
+        m.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+        sketches[i] = m
+        lsh.insert(str(i), m)
+    pairs = []
+    for i in keep:
+        for key in sorted(lsh.query(sketches[i]), key=int):
+            j = int(key)
+            if j > i and sketches[i].jaccard(sketches[j]) >= NEAR_DUPLICATE:
+                pairs.append((i, j))
+    return pairs
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return list(out.values())

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Write N distinct articles made from the fixtures, for benchmarks and scoring.
+
+Copies of one article would all merge into one story (stories.py removes duplicates), so
+a benchmark of copies would measure a one-story briefing. Here copy k of a fixture keeps
+its shape (title, paragraphs, punctuation, numbers, capitalised names, the common words
+that analysis reads: "said", "according", ...) while every other word is replaced by a
+word of the fixtures' pooled vocabulary chosen by a hash of (word, k): the copies read
+as different articles to any similarity measure, and analysis has the same work to do.
+
+Usage: python scripts/distinct_articles.py N OUT_DIR
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+KEEP = 400  # the most common words stay as they are
+_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{4,}")
+
+
+def fixture_files() -> list[Path]:
+    return sorted(p for p in FIXTURES.iterdir() if p.is_file() and p.suffix in (".txt", ".md", ".json", ".yaml", ".html"))
+
+
+def _vocabulary(texts: list[str]) -> tuple[set[str], list[str]]:
+    counts = Counter(w.lower() for t in texts for w in _WORD.findall(t))
+    common = {w for w, _ in counts.most_common(KEEP)}
+    rest = sorted(w for w in counts if w not in common)
+    return common, rest
+
+
+def vary(text: str, k: int, common: set[str], pool: list[str]) -> str:
+    """The text with its uncommon words swapped for pool words chosen by (word, k)."""
+
+    def swap(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w.lower() in common or (k == 0):
+            return w
+        h = int.from_bytes(hashlib.blake2b(f"{w.lower()}|{k}".encode(), digest_size=8).digest(), "big")
+        new = pool[h % len(pool)]
+        if w.isupper():
+            return new.upper()
+        return new.capitalize() if w[0].isupper() else new
+
+    return _WORD.sub(swap, text)
+
+
+def write_distinct(n: int, out: Path) -> list[Path]:
+    files = fixture_files()
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    common, pool = _vocabulary(texts)
+    common |= {"html", "head", "body", "title", "meta", "article", "content", "property", "name", "published",
+               "source", "author", "date", "paragraphs", "text", "speaker", "role", "paragraph", "quotes",
+               "figures", "value", "number", "unit", "what", "https", "http", "class", "span", "strong", "time"}
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        src = files[i % len(files)]
+        k = i // len(files) + 1
+        p = out / f"article-{i:04d}{src.suffix}"
+        p.write_text(vary(texts[i % len(files)], k, common, pool), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+if __name__ == "__main__":
+    for path in write_distinct(int(sys.argv[1]), Path(sys.argv[2])):
+        print(path)
