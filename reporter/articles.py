@@ -34,6 +34,8 @@ class Article:
     raw_text: str = ""  # the text as read, before cleaning
     quotes: tuple[Quotation, ...] | None = None  # curated quotations replace extracted ones
     figures: tuple[KeyFigure, ...] | None = None  # curated figures replace extracted ones
+    place: str | None = None  # where it was filed (from a dateline)
+    boilerplate: tuple[int, ...] = ()  # numbers (¶N) of paragraphs about the release, not the story
 
 
 pickle_by_fields(Article)  # sent to the worker that analyses half of a long briefing
@@ -390,7 +392,20 @@ def detect_format(path: Path, text: str) -> str:
 
 def load_articles(path: str | Path) -> list[Article]:
     """Read one file into one or more articles (a JSON/YAML file may hold a list)."""
-    path = Path(path)
+    return [_without_boilerplate(a) for a in _read_articles(Path(path))]
+
+
+def _without_boilerplate(article: Article) -> Article:
+    """The one place every reader's article passes: boilerplate marked, byline and dateline read."""
+    from .ingest.boilerplate import strip_boilerplate
+
+    c = strip_boilerplate(article.paragraphs, article.subheadings)
+    return _replace(article, paragraphs=c.paragraphs, subheadings=c.subheadings, boilerplate=c.boilerplate,
+                    author=article.author or c.author, place=article.place or c.place,
+                    published=article.published or c.published)
+
+
+def _read_articles(path: Path) -> list[Article]:
     text = read_text_file(path)
     fmt = detect_format(path, text)
     match fmt:

@@ -126,7 +126,7 @@ def test_article_bodies_come_prebuilt_with_numbers_and_bookmarks(tmp_path):
     first, sub, second, after = blocks[1:]
     assert (first.anchor, plain_text(first.children)) == ("a1-p1", "¶1 First <b>& **not bold**")
     assert isinstance(first.children[0], Strong)
-    assert (sub.level, plain_text(sub.children)) == (2, "A subheading")
+    assert (sub.level, plain_text(sub.children)) == (3, "A subheading")  # under the annex's article headings
     assert (second.anchor, plain_text(second.children)) == ("a1-p2", "¶2 # Second - para")
     link = after.children[1]
     assert isinstance(link, Link) and link.url == "#a1-p2" and plain_text(after.children) == "After, see ¶2."

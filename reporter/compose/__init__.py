@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .errors import InputError
-from .model import (
+from ..errors import InputError
+from ..model import (
     Block, BulletList, Div, Document, Emph, Heading, Image, Inline, LineBreak, Link, Meta,
     OrderedList, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, Text,
 )
@@ -103,7 +103,7 @@ class Values:
         blocks: list[Block] = []
         for item in body:
             if item.get("heading"):
-                blocks.append(Heading(2, (Text(self._clean(item["heading"])),)))
+                blocks.append(Heading(3, (Text(self._clean(item["heading"])),)))
             else:
                 n, text = item["n"], self._clean(item["text"])
                 number = Strong((Text(f"¶{n}"),))
@@ -337,7 +337,7 @@ def _pipe_table(text: str, cell) -> Table | None:
 
 
 def _words(item: str | Inline) -> str:
-    from .model import plain_text
+    from ..model import plain_text
 
     return item if isinstance(item, str) else plain_text((item,))
 

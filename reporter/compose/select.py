@@ -1,0 +1,189 @@
+"""The editing: which sentences, figures and quotations a busy reader sees first.
+
+Pure choices over stories and facts. The executive summary takes at most ``n`` items
+across all stories, scored by how central a sentence is to its story (its words' weight
+in the story's TF-IDF centroid), how many sources carry the story and how recent it is,
+with a per-story cap so one story cannot take every slot, and no item that repeats
+another's words. A sentence holding a quotation is kept only when it says who spoke; a
+press-release quote paragraph without quotation marks is given its speaker ("…," said X).
+Contact details never become items.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Sequence
+
+from ..ingest.boilerplate import contact_details, is_boilerplate
+
+if TYPE_CHECKING:
+    from ..analysis.facts import Facts, KeyFigure, Quotation
+    from ..articles import Article
+    from ..stories import Stories
+
+MAX_ITEM_CHARS = 330  # one or two lines of a summary item, so eight fit on page one
+SIMILAR = 0.5  # share of content words two items may have in common
+_QUOTE_MARKS = "“”\"«»„"
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to|stated|added|wrote|announced|noted|argued|"
+                         r"warned|insisted|explained|declared|concluded)\b", re.I)
+_TERM = re.compile(r"[^\W\d_]{3,}|\d[\d.,]*\d|\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """A sentence chosen for the summary or a digest: its text as shown, where it comes from."""
+
+    text: str
+    article: int  # input index
+    paragraph: int
+    story: int  # index into the stories, in their order
+    score: float
+
+
+def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Facts]) -> list[Pick]:
+    """Every sentence that could be an item, scored, in a deterministic order."""
+    out: list[Pick] = []
+    if not stories.stories:
+        return out
+    top = max(s.importance for s in stories.stories) or 1.0
+    days = [s.published.toordinal() for s in stories.stories if s.published]
+    lo, hi = (min(days), max(days)) if days else (0, 0)
+    for si, story in enumerate(stories.stories):
+        centroid: dict[str, float] = {}
+        for m in story.members:
+            for w, x in (stories.terms[m] if stories.terms else {}).items():
+                centroid[w] = centroid.get(w, 0.0) + x
+        norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+        weight = story.importance / top
+        recency = 0.3 * ((story.published.toordinal() - lo) / (hi - lo)) if story.published and hi > lo else 0.0
+        for rank, m in enumerate(story.members):
+            fx = facts[m]
+            for k, point in enumerate(fx.key_points):
+                if point.paragraph in articles[m].boilerplate:
+                    continue
+                text = shown_text(point.text, point.paragraph, fx.quotes)
+                if text is None:
+                    continue
+                terms = [w.lower() for w in _TERM.findall(text)]
+                central = sum(centroid.get(w, 0.0) for w in set(terms)) / norm / math.sqrt(len(set(terms)) or 1)
+                lede = 0.3 if k == 0 else 0.0
+                score = round(central * 3 + weight + recency + lede - 0.1 * rank, 6)
+                out.append(Pick(text, m, point.paragraph, si, score))
+    return out
+
+
+def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation]) -> str | None:
+    """The sentence as an item may show it, or None if it must not be one.
+
+    Contact details and boilerplate are never items; a sentence that quotes someone must
+    name who (or is left out); a quote paragraph without quotation marks gets its speaker.
+    """
+    s = " ".join(sentence.split())
+    if len(s) > MAX_ITEM_CHARS or contact_details(s) or is_boilerplate(s):
+        return None
+    quoted = next((q for q in quotes if q.paragraph == paragraph and (q.text in s or s in q.text)), None)
+    has_marks = any(c in s for c in _QUOTE_MARKS)
+    if has_marks:
+        return s if _ATTRIBUTED.search(s) else None
+    if quoted is not None and not _ATTRIBUTED.search(s):
+        who = quoted.speaker + (f", {quoted.role}" if quoted.role else "")
+        return f"“{s.rstrip('.')},” said {who}."
+    return s
+
+
+def choose(picks: list[Pick], n: int, n_stories: int) -> list[Pick]:
+    """At most ``n`` picks by score, at most ``ceil(n / stories)`` per story, none repeating
+    another's words; returned in story order, then article order."""
+    if n <= 0:
+        return []
+    cap = max(1, math.ceil(n / max(1, n_stories)))
+    taken: dict[int, int] = {}
+    chosen: list[Pick] = []
+    seen: list[set[str]] = []
+    for p in sorted(picks, key=lambda p: (-p.score, p.story, p.article, p.paragraph)):
+        if len(chosen) >= n:
+            break
+        if taken.get(p.story, 0) >= cap:
+            continue
+        words = {w.lower() for w in _TERM.findall(p.text)}
+        if any(len(words & s) > SIMILAR * min(len(words), len(s)) for s in seen):
+            continue
+        chosen.append(p)
+        seen.append(words)
+        taken[p.story] = taken.get(p.story, 0) + 1
+    return sorted(chosen, key=lambda p: (p.story, p.article, p.paragraph))
+
+
+def rank_figures(figures: Sequence[KeyFigure], story_rank: int = 0) -> list[KeyFigure]:
+    """An article's figures, the ones it leads with first: early paragraphs, money and shares
+    before plain counts; in the story's order among stories."""
+
+    def key(ix: tuple[int, KeyFigure]):
+        i, f = ix
+        measured = 0 if f.unit else 1
+        return (min(f.paragraph, 6) if f.paragraph >= 1 else 6, measured, i)
+
+    return [f for _, f in sorted(enumerate(figures), key=key)]
+
+
+def best_quote(quotes: Sequence[Quotation]) -> Quotation | None:
+    """The quotation a digest shows: a named speaker with a role first, then the fullest."""
+    usable = [q for q in quotes if q.speaker and not contact_details(q.text)]
+    if not usable:
+        return None
+    return min(usable, key=lambda q: (q.role is None, " " not in q.speaker, -min(len(q.text), 300), q.paragraph))
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    value: str
+    article: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    what: str
+    claims: tuple[Claim, ...]
+
+
+def disagreements(members: Sequence[int], facts: Sequence[Facts]) -> list[Disagreement]:
+    """Figures for the same thing, in the same unit, that different articles state differently.
+
+    "The same thing": what the figures count shares most of its words (a figure's ``what``);
+    the values differ in number. Each pair of articles is compared once, in story order.
+    """
+    out: list[Disagreement] = []
+    seen: set[tuple[str, ...]] = set()
+    for a_pos, a in enumerate(members):
+        for b in members[a_pos + 1:]:
+            for fa in facts[a].figures:
+                wa = _what_words(fa.what)
+                if fa.number is None or len(wa) < 2:
+                    continue
+                for fb in facts[b].figures:
+                    if fb.number is None or fb.unit != fa.unit or fb.number == fa.number:
+                        continue
+                    wb = _what_words(fb.what)
+                    if len(wa & wb) < 2 or len(wa & wb) < 0.6 * min(len(wa), len(wb)):
+                        continue
+                    key = tuple(sorted(wa & wb))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Disagreement(fa.what, (Claim(fa.value, a, fa.paragraph), Claim(fb.value, b, fb.paragraph))))
+    return out[:3]
+
+
+def _what_words(what: str) -> set[str]:
+    from ..stories import STOP_WORDS
+
+    return {w.lower() for w in _TERM.findall(what or "") if w.lower() not in STOP_WORDS and not w[0].isdigit()}
+
+
+def newest(dates: Sequence[date | None]) -> date | None:
+    known = [d for d in dates if d]
+    return max(known) if known else None

@@ -1,0 +1,1 @@
+"""Ingest: article files of every kind become one typed ``Article``."""

@@ -1,0 +1,190 @@
+"""Boilerplate is not content: what a page says about itself rather than about the story.
+
+``strip_boilerplate(paragraphs)`` tells an article's body from what surrounds it: contact blocks, phone numbers and e-mail addresses, "Notes to editors" and
+what follows them, end marks ("###", "-ends-"), sharing prompts, photo captions and
+credits, attribution notes ("The below is attributable to ..."). A byline ("By Jane Doe")
+and a dateline ("WASHINGTON, April 26, 2006 --") become the article's author, place and
+date, and the dateline is cut from the paragraph it opens.
+
+The rules are patterns of form (a line that is mostly a phone number, a label ending in a
+colon followed by contact details, a short line that names a photo), never phrases of one
+site. Pure: no I/O, the same paragraphs always give the same result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from ..dates import MONTH_NUMBERS
+
+PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,4}(?![\w.])")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+# A paragraph that is only an end mark: "###", "- ends -", "-30-", "ENDS".
+END_MARK = re.compile(r"[#*=~_\-–— ]{3,}|[-–— ]*(?:ends?|30)[-–— ]*", re.I)
+# Labels that open a block about the release rather than the story.
+SECTION_LABEL = re.compile(
+    r"(?:notes?|information)\s+(?:to|for)\s+(?:editors?|journalists?)|about\s+(?:the\s+)?[\w .&'-]{2,60}"
+    r"|(?:media|press|news)\s+(?:contacts?|enquir(?:y|ies)|inquir(?:y|ies)|office|section|desk)"
+    r"|(?:for\s+)?(?:further|more)\s+information|contacts?",
+    re.I)
+# "Media contact: ...", "For media inquiries: ...", "Press office: ...".
+CONTACT_OPENING = re.compile(
+    r"(?:for\s+)?(?:media|press|news|journalists?)\b[^.:]{0,40}(?::|\b(?:contact|enquir|inquir))"
+    r"|(?:for\s+(?:further|more)\s+information|contacts?)\s*[:,-]", re.I)
+SHARE = re.compile(r"(?:share|print|email|tweet|follow)\b.{0,30}\b(?:page|article|story|us|this)\b.{0,20}", re.I)
+CAPTION = re.compile(r"(?:photo|image|picture|video|graphic|illustration|credit|caption)s?\s*(?:credit)?\s*[:|(]"
+                     r"|\((?:photo|image|credit)[^)]*\)\s*$", re.I)
+ATTRIBUTABLE = re.compile(r"(?:the\s+)?(?:below|following|above)\s+(?:statement\s+)?is\s+attributable\s+to\b", re.I)
+BYLINE = re.compile(r"(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin))"
+                    r"{0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,4})*)"
+                    r"(?:\s*[,|·]\s*[\w .'-]{0,60})?$")
+_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)\s*[,(]\s*"
+    r"(?:(?P<month>" + _MONTH + r")\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH + r")\.?\s+(?P<year2>\d{4}))\)?"
+    r"\s*(?:[-–—]{1,2}|/[A-Z]+/\s*[-–—]*|:)\s*", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """An article's paragraphs with its boilerplate marked, and what it told about the article.
+
+    Boilerplate paragraphs stay in place, marked by number (1-based, as ``¶N``), so every
+    paragraph keeps the number a reader and a truth file give it; the summary and the
+    digest pass them by. Subheadings that are boilerplate are dropped.
+    """
+
+    paragraphs: tuple[str, ...]
+    subheadings: tuple[tuple[int, str], ...] = ()
+    boilerplate: tuple[int, ...] = ()
+    author: str | None = None
+    place: str | None = None
+    published: date | None = None
+
+
+def contact_details(text: str) -> bool:
+    """Whether a text holds a phone number or an e-mail address."""
+    return bool(EMAIL.search(text) or _phone(text))
+
+
+def _phone(text: str) -> bool:
+    for m in PHONE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group(0))
+        if digits >= 7 and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group(0).strip()):
+            return True
+    return False
+
+
+def is_boilerplate(text: str) -> bool:
+    """Whether one paragraph (or line) is about the release rather than the story."""
+    s = text.strip()
+    if not s:
+        return True
+    words = len(s.split())
+    if END_MARK.fullmatch(s):
+        return True
+    if ATTRIBUTABLE.match(s):
+        return True
+    if CONTACT_OPENING.match(s) and words <= 60:
+        return True
+    if words <= 12 and SHARE.fullmatch(s):
+        return True
+    if words <= 40 and CAPTION.match(s):
+        return True
+    if words <= 40 and CAPTION.search(s) and s.endswith(")"):
+        return True
+    if contact_details(s):
+        # A line that is mostly contact details: few words besides the numbers and addresses.
+        rest = EMAIL.sub(" ", PHONE.sub(" ", URL.sub(" ", s)))
+        if len(rest.split()) <= 14:
+            return True
+    return False
+
+
+def is_section_label(text: str) -> bool:
+    """A short label that opens a block about the release ("Notes to editors", "Media contact")."""
+    s = text.strip().rstrip(":").strip()
+    return len(s.split()) <= 8 and bool(SECTION_LABEL.fullmatch(s))
+
+
+def byline(text: str) -> str | None:
+    """The author's name if the paragraph is a byline ("By Jane Doe", "By Jane Doe, Reuters")."""
+    s = text.strip()
+    if len(s.split()) > 14:
+        return None
+    m = BYLINE.match(s)
+    return m.group(1).strip() if m else None
+
+
+def dateline(text: str) -> tuple[str, date, int] | None:
+    """(place, date, where the story starts) of a paragraph opening with a dateline."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    month = m.group("month") or m.group("month2")
+    day = m.group("day") or m.group("day2")
+    year = m.group("year") or m.group("year2")
+    try:
+        when = date(int(year), MONTH_NUMBERS[month.lower().rstrip(".")], int(day))
+    except (ValueError, KeyError):
+        return None
+    if m.end() >= len(text):
+        return None
+    return " ".join(m.group("place").split()).strip(" ,"), when, m.end()
+
+
+def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int, str]] = ()) -> Cleaned:
+    """Mark an article's boilerplate (see the module docstring).
+
+    A section label ("Notes to editors", "Media contact: ...") in the last third of the
+    article, where such blocks sit, marks everything after it too; elsewhere it marks only
+    itself. A byline in the first three paragraphs gives the author; a dateline opening one
+    of the first two paragraphs of text gives the place and date and is cut from it.
+    """
+    n = len(paragraphs)
+    texts = list(paragraphs)
+    marked: list[int] = []
+    author = place = None
+    published: date | None = None
+    tail_from = n
+    tail_start = max(1, (2 * n) // 3)
+    heads: list[tuple[int, str]] = []
+    for i, h in subheadings:
+        if i <= 1 and author is None and (name := byline(h)):
+            author = name
+        elif is_section_label(h) or is_boilerplate(h):
+            if i >= tail_start:
+                tail_from = min(tail_from, i)
+        else:
+            heads.append((i, h))
+    text_seen = 0
+    for i, p in enumerate(paragraphs):
+        if i >= tail_from:
+            marked.append(i + 1)
+            continue
+        if i < 3 and author is None and (name := byline(p)):
+            author = name
+            marked.append(i + 1)
+            continue
+        if is_section_label(p) or is_boilerplate(p):
+            if i >= tail_start and (is_section_label(p) or _opens_tail(p)):
+                tail_from = i
+            marked.append(i + 1)
+            continue
+        if published is None and text_seen < 2 and (d := dateline(p)):
+            place, published, start = d
+            texts[i] = p[start:].lstrip()
+        text_seen += 1
+    if len(marked) == n:  # all of it looked like boilerplate: better the text than nothing
+        marked = []
+    heads = [(i, h) for i, h in heads if i < tail_from]
+    return Cleaned(tuple(texts), tuple(heads), tuple(marked), author, place, published)
+
+
+def _opens_tail(text: str) -> bool:
+    return bool(CONTACT_OPENING.match(text.strip()))
