@@ -3,9 +3,9 @@
 
 Copies of one article would all merge into one story (stories.py removes duplicates), so
 a benchmark of copies would measure a one-story briefing. Here copy k of a fixture keeps
-its shape (title, paragraphs, punctuation, numbers, capitalised names, the common words
-that analysis reads: "said", "according", ...) while every other word is replaced by a
-word of the fixtures' pooled vocabulary chosen by a hash of (word, k): the copies read
+its shape (title, paragraphs, punctuation, the common words that analysis reads: "said",
+"according", ...) while every other word is replaced by a word of the fixtures' pooled
+vocabulary chosen by a hash of (word, k), and every number by another of as many digits: the copies read
 as different articles to any similarity measure, and analysis has the same work to do.
 
 Usage: python scripts/distinct_articles.py N OUT_DIR
@@ -21,8 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-KEEP = 400  # the most common words stay as they are
-_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{4,}")
+KEEP_IN = 5  # words found in this many fixtures (the language's own words) stay as they are
+_NUMBER = re.compile(r"(?<![\d\\-])\d+(?![\d-])")  # not ISO dates' parts, nor JSON escapes
+_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
 
 
 def fixture_files() -> list[Path]:
@@ -31,8 +32,9 @@ def fixture_files() -> list[Path]:
 
 def _vocabulary(texts: list[str]) -> tuple[set[str], list[str]]:
     counts = Counter(w.lower() for t in texts for w in _WORD.findall(t))
-    common = {w for w, _ in counts.most_common(KEEP)}
-    rest = sorted(w for w in counts if w not in common)
+    spread = Counter(w for t in texts for w in {x.lower() for x in _WORD.findall(t)})
+    common = {w for w, n in spread.items() if n >= KEEP_IN}
+    rest = sorted(w for w in counts if w not in common)  # the words of one topic or another
     return common, rest
 
 
@@ -49,7 +51,12 @@ def vary(text: str, k: int, common: set[str], pool: list[str]) -> str:
             return new.upper()
         return new.capitalize() if w[0].isupper() else new
 
-    return _WORD.sub(swap, text)
+    def renumber(m: re.Match[str]) -> str:
+        d = m.group(0)
+        new = str((int(d) * 31 + k * 17) % 10 ** len(d)).zfill(len(d))
+        return ("1" + new[1:]) if len(new) > 1 and new[0] == "0" else new
+
+    return _NUMBER.sub(renumber, _WORD.sub(swap, text)) if k else text
 
 
 def write_distinct(n: int, out: Path) -> list[Path]:
