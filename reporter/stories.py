@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .articles import Article
 
 SHINGLE = 3  # words per shingle for near-duplicates
-NEAR_DUPLICATE = 0.5  # estimated Jaccard of shingle sets at or above which two texts are copies
+NEAR_DUPLICATE = 0.6  # share of the shorter text's shingles found in the longer one: a copy
 SAME_TEXT_COSINE = 0.9  # a paraphrased copy: nearly the same words, reordered or re-edited
 SAME_EVENT = 0.2  # TF-IDF cosine at or above which two articles tell one story
 CANDIDATE = 0.5  # TF-IDF cosine below which two texts cannot be copies of each other
@@ -224,7 +224,10 @@ def _cosines(vectors: list[dict[str, float]], keep: list[int]) -> dict[tuple[int
 
 
 def _near_duplicates(articles: Sequence[Article], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pairs whose shingle sets' estimated Jaccard reaches NEAR_DUPLICATE.
+    """The pairs where most of the shorter text's shingles are in the other (NEAR_DUPLICATE).
+
+    Containment rather than Jaccard: a syndicated copy is often the original cut short.
+    It follows from MinHash's Jaccard estimate J and the set sizes: |A & B| = J (|A| + |B|) / (1 + J).
 
     Only pairs whose TF-IDF cosine makes copying possible are sketched: copies share most
     of their words, so the inverted index has already found every candidate an LSH index
@@ -232,18 +235,23 @@ def _near_duplicates(articles: Sequence[Article], pairs: list[tuple[int, int]]) 
     """
     from datasketch import MinHash
 
-    sketches: dict[int, MinHash] = {}
+    sketches: dict[int, tuple[MinHash, int]] = {}
 
-    def sketch(i: int) -> MinHash:
+    def sketch(i: int) -> tuple[MinHash, int]:
         if i not in sketches:
             words = _words(articles[i])
             shingles = {" ".join(words[k:k + SHINGLE]) for k in range(max(1, len(words) - SHINGLE + 1))}
             m = MinHash(num_perm=NUM_PERM, seed=1)
             m.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-            sketches[i] = m
+            sketches[i] = (m, len(shingles))
         return sketches[i]
 
-    return [(i, j) for i, j in pairs if sketch(i).jaccard(sketch(j)) >= NEAR_DUPLICATE]
+    def contained(i: int, j: int) -> bool:
+        (a, na), (b, nb) = sketch(i), sketch(j)
+        jac = a.jaccard(b)
+        return jac * (na + nb) / (1 + jac) >= NEAR_DUPLICATE * min(na, nb)
+
+    return [(i, j) for i, j in pairs if contained(i, j)]
 
 
 class _UnionFind:

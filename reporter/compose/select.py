@@ -160,6 +160,8 @@ def disagreements(members: Sequence[int], facts: Sequence[Facts]) -> list[Disagr
     seen: set[tuple[str, ...]] = set()
     for a_pos, a in enumerate(members):
         for b in members[a_pos + 1:]:
+            numbers_a = {f.number for f in facts[a].figures}
+            numbers_b = {f.number for f in facts[b].figures}
             for fa in facts[a].figures:
                 wa = _what_words(fa.what)
                 if fa.number is None or len(wa) < 2:
@@ -167,6 +169,8 @@ def disagreements(members: Sequence[int], facts: Sequence[Facts]) -> list[Disagr
                 for fb in facts[b].figures:
                     if fb.number is None or fb.unit != fa.unit or fb.number == fa.number:
                         continue
+                    if fa.number in numbers_b or fb.number in numbers_a:
+                        continue  # both state both values: the figures count different things
                     wb = _what_words(fb.what)
                     if len(wa & wb) < 2 or len(wa & wb) < 0.6 * min(len(wa), len(wb)):
                         continue

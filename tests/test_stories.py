@@ -1,0 +1,171 @@
+"""Stories, not files, and page one as the brief: read back from the DOCX and the PDF."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, run_reporter
+
+STORIES = ROOT / "tests" / "data" / "stories"
+EPOCH = {"SOURCE_DATE_EPOCH": "1713571200"}
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"\+?\d[\d ()-]{8,}\d")
+SOURCE_END = re.compile(r"¶\d+( · \d+ sources)?$")
+
+
+def _build(tmp: Path, inputs, *extra: str):
+    res = run_reporter("build", *map(str, inputs), "--out", str(tmp), *extra, env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    paths = {Path(p).suffix[1:]: Path(p) for p in res.stdout.split()}
+    return paths, res.stderr
+
+
+def _paragraphs(docx_path: Path) -> list[tuple[str, str]]:
+    import docx
+
+    return [(p.style.name, p.text) for p in docx.Document(str(docx_path)).paragraphs]
+
+
+def _section(paras, heading: str) -> list[tuple[str, str]]:
+    """The paragraphs under a level-1 heading, up to the next one."""
+    start = paras.index(("Heading 1", heading)) + 1
+    end = next((i for i in range(start, len(paras)) if paras[i][0] == "Heading 1"), len(paras))
+    return paras[start:end]
+
+
+def _front_matter(paras) -> list[tuple[str, str]]:
+    """Everything before the annex of article texts."""
+    end = next((i for i, p in enumerate(paras) if p == ("Heading 1", "Annex: the articles")), len(paras))
+    return paras[:end]
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]
+
+
+def _summary_items(paras) -> list[str]:
+    return [t for s, t in _section(paras, "Executive summary") if s.startswith("List")]
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory):
+    return _build(tmp_path_factory.mktemp("stories"), sorted(STORIES.glob("*.*")))
+
+
+def test_duplicates_merge_and_one_event_clusters_whatever_the_format():
+    from reporter.articles import load_articles
+    from reporter.stories import group_stories
+
+    files = sorted(STORIES.glob("*.*"))
+    articles = [a for f in files for a in load_articles(f)]
+    grouped = group_stories(articles)
+    names = [sorted(Path(articles[k].path).name for k in s.inputs) for s in grouped.stories]
+    assert sorted(names) == sorted([
+        ["eurostat-flash-estimate.md", "eurozone-inflation-syndicated.txt", "eurozone-inflation.json"],
+        ["kenya-drought-aid.md"],
+        ["peru-embassy-readout.md", "peru-us-crime-copy.html", "peru-us-crime-copy.json", "peru-us-crime.txt"],
+    ])
+    # The .txt, .json and .html copies are one article; the syndicated copy is one with its original.
+    assert grouped.merged == 3 and grouped.warnings() == ("3 duplicate inputs merged",)
+    by_name = {Path(articles[s.members[0]].path).name: s for s in grouped.stories}
+    assert len(next(s for s in grouped.stories if len(s.inputs) == 4).members) == 2
+    assert by_name and grouped == group_stories(articles)  # deterministic
+
+
+def test_unrelated_fixtures_stay_separate_stories():
+    from reporter.articles import load_articles
+    from reporter.stories import group_stories
+
+    articles = [a for f in sorted(FIXTURES.glob("*.*")) for a in load_articles(f)]
+    grouped = group_stories(articles)
+    assert len(grouped.stories) == len(articles) and grouped.merged == 0
+
+
+def test_the_summary_is_all_on_pdf_page_one_and_each_item_ends_with_its_source(corpus_build):
+    paths, stderr = corpus_build
+    assert "reporter: warning: 3 duplicate inputs merged" in stderr
+    paras = _paragraphs(paths["docx"])
+    items = _summary_items(paras)
+    assert 3 <= len(items) <= 8
+    pages = _pdf_pages(paths["pdf"])
+    page_one = pages[0].replace(" ", "")
+    for item in items:
+        assert SOURCE_END.search(item), item
+        assert " ".join(item.split()).replace(" ", "") in page_one, item
+    assert "Stories" not in pages[0].split("Executive summary", 1)[1]  # the digest starts on page 2
+    # Every story gets at least one item: one story does not take every slot.
+    outlets = {"Statistical Office of the Union", "Continental Markets Daily", "U.S. Embassy Lima",
+               "East Africa Ledger", "peru-us-crime-copy.html"}
+    assert {o for o in outlets if any(f"— {o}" in i for i in items)} >= {"East Africa Ledger"}
+    assert any("Kenya" in i for i in items) and any("inflation" in i for i in items) and any("Peru" in i for i in items)
+
+
+def test_a_cluster_lists_its_outlets_and_no_contact_details_reach_the_front(corpus_build):
+    paths, _ = corpus_build
+    paras = _paragraphs(paths["docx"])
+    front = _front_matter(paras)
+    digest = _section(paras, "Stories")
+    lines = [t for _, t in digest]
+    # The syndicated copy merged into its original; the statistics office's release is a second source.
+    assert any(t.startswith("2 sources:") and "Continental Markets Daily" in t and "Statistical Office of the Union" in t
+               for t in lines), lines
+    assert any(t.startswith("2 sources:") and "U.S. Embassy Lima" in t for t in lines)
+    text = "\n".join(t for _, t in front)
+    assert not EMAIL.search(text), EMAIL.search(text)
+    assert not PHONE.search(text), PHONE.search(text)
+    for phrase in ("Media contact", "Notes to editors", "Share this page", "attributable to", "Photo:"):
+        assert phrase not in text
+    # The annex still holds every paragraph, boilerplate included, so ¶ numbers stay the articles' own.
+    assert "For media inquiries" in "\n".join(t for _, t in paras[len(front):])
+
+
+def test_the_same_story_is_in_the_annex_once(corpus_build):
+    paths, _ = corpus_build
+    paras = _paragraphs(paths["docx"])
+    annex = _section(paras, "Annex: the articles")
+    titles = [t for s, t in annex if s == "Heading 2"]
+    assert sum("Peru and the US are strengthening" in t for t in titles) == 1
+    assert len(titles) == 5  # 8 inputs, 3 of them copies
+
+
+@pytest.mark.parametrize("count", [1, 13])
+def test_page_one_holds_the_whole_summary_for_1_and_13_articles(tmp_path, count):
+    inputs = sorted(FIXTURES.glob("*.*"))[:count] if count > 1 else [FIXTURES / "peru-us-organized-crime.txt"]
+    paths, _ = _build(tmp_path, inputs, "--format", "docx,pdf")
+    items = _summary_items(_paragraphs(paths["docx"]))
+    assert 1 <= len(items) <= 8
+    page_one = _pdf_pages(paths["pdf"])[0].replace(" ", "")
+    for item in items:
+        assert SOURCE_END.search(item), item
+        assert item.replace(" ", "") in page_one, item
+
+
+def test_summary_items_and_no_annex_options(tmp_path):
+    inputs = sorted(FIXTURES.glob("*.*"))[:6]
+    paths, _ = _build(tmp_path, inputs, "--summary-items", "3", "--no-annex", "--format", "docx")
+    paras = _paragraphs(paths["docx"])
+    assert len(_summary_items(paras)) == 3
+    assert ("Heading 1", "Annex: the articles") not in paras
+    import zipfile
+
+    xml = zipfile.ZipFile(paths["docx"]).read("word/document.xml").decode()
+    # Without the annex no reference points at a bookmark that is not there.
+    anchors = set(re.findall(r'w:anchor="([^"]+)"', xml))
+    bookmarks = set(re.findall(r'w:bookmarkStart [^>]*w:name="([^"]+)"', xml))
+    assert anchors <= bookmarks, anchors - bookmarks
+
+
+def test_the_key_figures_table_is_ten_rows_at_most(tmp_path):
+    import docx
+
+    paths, _ = _build(tmp_path, sorted(FIXTURES.glob("*.*")), "--format", "docx")
+    d = docx.Document(str(paths["docx"]))
+    figure_tables = [t for t in d.tables if t.rows[0].cells[0].text == "Figure"]
+    assert len(figure_tables) == 1 and 2 <= len(figure_tables[0].rows) <= 11
+    paras = [(p.style.name, p.text) for p in d.paragraphs]
+    assert any(re.search(r"and \d+ more", t) for _, t in _front_matter(paras))
