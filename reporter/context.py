@@ -120,8 +120,9 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
     order = [m for s in stories.stories for m in s.members]
     refs = _Refs(articles, order, annex)
     picks = select.candidates(stories, articles, facts)
-    summary = [{"text": p.text, "story": p.story + 1, **refs.ref(p.article, p.paragraph)}
-               for p in select.choose(picks, summary_items, len(stories.stories))]
+    chosen = select.choose(picks, summary_items, len(stories.stories))
+    in_summary = set(chosen)
+    summary = [{"text": p.text, "story": p.story + 1, **refs.ref(p.article, p.paragraph)} for p in chosen]
     by_story: dict[int, list] = {}
     for p in picks:
         by_story.setdefault(p.story, []).append(p)
@@ -130,7 +131,8 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
     all_figures: list[tuple[int, int, dict]] = []
     for si, story in enumerate(stories.stories):
         lead = story.members[0]
-        points = select.choose(by_story.get(si, []), DIGEST_POINTS, 1)
+        # The digest adds to the summary: the story's best sentences the summary did not take.
+        points = select.choose([p for p in by_story.get(si, []) if p not in in_summary], DIGEST_POINTS, 1)
         figs = []
         for m in story.members:
             shown = [f for f in facts[m].figures if f.paragraph not in articles[m].boilerplate]

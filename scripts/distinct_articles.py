@@ -53,6 +53,8 @@ def vary(text: str, k: int, common: set[str], pool: list[str]) -> str:
 
     def renumber(m: re.Match[str]) -> str:
         d = m.group(0)
+        if len(d) == 4 and 1900 <= int(d) <= 2099:
+            return d  # a year: the articles keep their dates
         new = str((int(d) * 31 + k * 17) % 10 ** len(d)).zfill(len(d))
         return ("1" + new[1:]) if len(new) > 1 and new[0] == "0" else new
 
