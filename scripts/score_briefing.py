@@ -94,7 +94,14 @@ def score_build(files: list[Path], truth: dict[Path, dict], out: Path) -> dict:
     on_page_one = sum(" ".join(s.split()).replace(" ", "") in first for s in summary)
     starts = [s for f in files for s in (truth[f].get("boilerplate") or [])]
     boiler = sum(_is_boilerplate(t, starts) for t in summary + digest)
-    annex_page = next((i for i, p in enumerate(pages) if "Annex: the articles" in p and i > 0), len(pages))
+    # Pages before the annex heading, and the share of the page it starts on that comes before it.
+    # (The contents list names the annex too: the heading is its last mention.)
+    at = max((i for i, p in enumerate(pages) if "Annex: the articles" in p and i > 0), default=None)
+    if at is None:
+        annex_page = float(len(pages))
+    else:
+        before, _, after = pages[at].rpartition("Annex: the articles")
+        annex_page = at + round(len(before) / max(1, len(before) + len(after)), 1)
     return {"articles": len(files), "stories": len(set(_story_ids(briefing))), "items": len(summary),
             "on_page_one": on_page_one, "boilerplate": boiler, "front_pages": annex_page, "pages": len(pages)}
 

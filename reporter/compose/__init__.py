@@ -524,8 +524,9 @@ class _Converter:
                 out.append(PageBreak())
             elif t == "container_div":
                 name = self.values.resolve(node.info.strip())
-                if name.lower() == "toc":
-                    out.append(TableOfContents())
+                words = name.lower().split()
+                if words[:1] == ["toc"] and len(words) <= 2 and (len(words) == 1 or words[1] in ("1", "2", "3")):
+                    out.append(TableOfContents(levels=int(words[1]) if len(words) == 2 else 2))
                 elif name.lower() == "pagebreak":
                     out.append(PageBreak())
                 else:
