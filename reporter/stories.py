@@ -37,6 +37,7 @@ SHINGLE = 3  # words per shingle for near-duplicates
 NEAR_DUPLICATE = 0.6  # share of the shorter text's shingles found in the longer one: a copy
 SAME_TEXT_COSINE = 0.9  # a paraphrased copy: nearly the same words, reordered or re-edited
 SAME_EVENT = 0.2  # TF-IDF cosine at or above which two articles tell one story
+MAX_DF = 30  # see _cosines
 CANDIDATE = 0.5  # TF-IDF cosine below which two texts cannot be copies of each other
 NUM_PERM = 128
 MAX_TERMS_CHARS = 60_000  # the words of an article's first 60,000 characters stand for all of it
@@ -201,26 +202,28 @@ def _tfidf(terms: list[dict[str, int]]) -> list[dict[str, float]]:
 def _cosines(vectors: list[dict[str, float]], keep: list[int]) -> dict[tuple[int, int], float]:
     """Cosines of the pairs among ``keep`` that share a term, through an inverted index.
 
-    Terms in more than half of many articles (or in more than 60) say nothing about which
-    event an article covers and would make the index quadratic: they are left out of the
-    sums, so such cosines read a little low.
+    Terms in more than half of many articles (or in more than 30) say little about which
+    event an article covers and would make the index quadratic in the number of articles:
+    they are left out of the sums, so such cosines read a little low.
     """
     n = len(keep)
-    max_df = n if n < 10 else min(n // 2, 60)
+    max_df = n if n < 10 else min(n // 2, MAX_DF)
     postings: dict[str, list[tuple[int, float]]] = {}
     for i in keep:
         for w, x in vectors[i].items():
             postings.setdefault(w, []).append((i, x))
-    sums: dict[tuple[int, int], float] = {}
+    width = len(vectors)
+    sums: dict[int, float] = {}  # keyed i * width + j: cheaper than tuples in the inner loop
+    get = sums.get
     for plist in postings.values():
-        if len(plist) < 2 or len(plist) > max_df:
+        if not 2 <= len(plist) <= max_df:
             continue
-        for a in range(len(plist)):
-            i, x = plist[a]
-            for b in range(a + 1, len(plist)):
-                j, y = plist[b]
-                sums[(i, j)] = sums.get((i, j), 0.0) + x * y
-    return sums
+        for a, (i, x) in enumerate(plist):
+            base = i * width
+            for j, y in plist[a + 1:]:
+                key = base + j
+                sums[key] = get(key, 0.0) + x * y
+    return {divmod(key, width): c for key, c in sums.items()}
 
 
 def _near_duplicates(articles: Sequence[Article], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -69,7 +69,7 @@ class Cleaned:
 
 def contact_details(text: str) -> bool:
     """Whether a text holds a phone number or an e-mail address."""
-    return bool(EMAIL.search(text) or _phone(text))
+    return bool(("@" in text and EMAIL.search(text)) or _phone(text))
 
 
 def _phone(text: str) -> bool:
@@ -94,9 +94,9 @@ def is_boilerplate(text: str) -> bool:
         return True
     if words <= 12 and SHARE.fullmatch(s):
         return True
-    if words <= 40 and CAPTION.match(s):
-        return True
-    if words <= 40 and CAPTION.search(s) and s.endswith(")"):
+    if words > 60:
+        return False  # too long for a caption or a contact line
+    if words <= 40 and (CAPTION.match(s) or (s.endswith(")") and CAPTION.search(s))):
         return True
     if contact_details(s):
         # A line that is mostly contact details: few words besides the numbers and addresses.
@@ -171,8 +171,9 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
             author = name
             marked.append(i + 1)
             continue
-        if is_section_label(p) or is_boilerplate(p):
-            if i >= tail_start and (is_section_label(p) or _opens_tail(p)):
+        label = is_section_label(p)
+        if label or is_boilerplate(p):
+            if i >= tail_start and (label or _opens_tail(p)):
                 tail_from = i
             marked.append(i + 1)
             continue
