@@ -222,10 +222,11 @@ def _article(i: int, art: Article) -> dict[str, Any]:
     heads: dict[int, list[str]] = {}
     for idx, text in art.subheadings:
         heads.setdefault(idx, []).append(text)
+    kinds = dict(art.lists)
     body: list[dict[str, Any]] = []
     for n, text in enumerate(art.paragraphs, 1):
         body += [{"heading": h} for h in heads.get(n - 1, [])]
-        body.append({"heading": None, "n": n, "text": text, "anchor": f"a{i}-p{n}"})
+        body.append({"heading": None, "n": n, "text": text, "anchor": f"a{i}-p{n}", "list": kinds.get(n)})
     published = long_date(art.published) if art.published else None
     byline = " · ".join(x for x in (art.source, art.author and f"by {art.author}", published) if x)
     return {"n": i, "title": art.title, "anchor": f"a{i}", "short": short, "source": art.source,

@@ -97,17 +97,30 @@ class Values:
 
         Articles are the bulk of a long briefing; building their blocks directly spares the
         Markdown parser most of the document. Each item of ``body`` is a heading
-        (``{"heading": text}``) or a paragraph (``{"n": 7, "text": ..., "anchor": "a1-p7"}``),
-        as the briefing context gives them.
+        (``{"heading": text}``) or a paragraph (``{"n": 7, "text": ..., "anchor": "a1-p7"}``,
+        with ``"list": "bullet"`` or ``"number"`` for a list item), as the briefing context
+        gives them. Items of a list in a row make one list, each item still its own ¶.
         """
         blocks: list[Block] = []
+        items: list[tuple[Block, ...]] = []
+        kind = None
         for item in body:
+            if item.get("list") != kind and items:
+                blocks.append(BulletList(tuple(items)) if kind == "bullet" else OrderedList(tuple(items)))
+                items = []
+            kind = item.get("list")
             if item.get("heading"):
                 blocks.append(Heading(3, (Text(self._clean(item["heading"])),)))
+                continue
+            n, text = item["n"], self._clean(item["text"])
+            number = Strong((Text(f"¶{n}"),))
+            para = Paragraph((number, Text(" " + text)), anchor=_anchor_name(item.get("anchor")))
+            if kind:
+                items.append((para,))
             else:
-                n, text = item["n"], self._clean(item["text"])
-                number = Strong((Text(f"¶{n}"),))
-                blocks.append(Paragraph((number, Text(" " + text)), anchor=_anchor_name(item.get("anchor"))))
+                blocks.append(para)
+        if items:
+            blocks.append(BulletList(tuple(items)) if kind == "bullet" else OrderedList(tuple(items)))
         return self._placeholder(tuple(blocks))
 
     def prebuilt(self, caller) -> Markdown:

@@ -65,6 +65,29 @@ class Cleaned:
     author: str | None = None
     place: str | None = None
     published: date | None = None
+    lists: tuple[tuple[int, str], ...] = ()  # (¶N, "bullet" or "number"): list items, their markers cut
+
+
+LIST_ITEM = re.compile(r"(?:(?P<bullet>[-*•‣▪])|(?P<number>\d{1,3})[.)])\s+(?=\S)")
+
+
+def list_items(paragraphs: Sequence[str]) -> tuple[list[str], tuple[tuple[int, str], ...]]:
+    """Paragraphs without their list markers, and which were items of which kind.
+
+    A marker counts when a neighbouring paragraph has one of the same kind (a list has two
+    items at least), so a sentence that happens to open with "3. " stays text.
+    """
+    kinds = []
+    for p in paragraphs:
+        m = LIST_ITEM.match(p)
+        kinds.append(None if not m else "bullet" if m.group("bullet") else "number")
+    texts = list(paragraphs)
+    items = []
+    for i, kind in enumerate(kinds):
+        if kind and ((i > 0 and kinds[i - 1] == kind) or (i + 1 < len(kinds) and kinds[i + 1] == kind)):
+            texts[i] = paragraphs[i][LIST_ITEM.match(paragraphs[i]).end():]
+            items.append((i + 1, kind))
+    return texts, tuple(items)
 
 
 def contact_details(text: str) -> bool:
@@ -147,7 +170,8 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
     of the first two paragraphs of text gives the place and date and is cut from it.
     """
     n = len(paragraphs)
-    texts = list(paragraphs)
+    texts, items = list_items(paragraphs)
+    paragraphs = tuple(texts)
     marked: list[int] = []
     author = place = None
     published: date | None = None
@@ -184,7 +208,7 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
     if len(marked) == n:  # all of it looked like boilerplate: better the text than nothing
         marked = []
     heads = [(i, h) for i, h in heads if i < tail_from]
-    return Cleaned(tuple(texts), tuple(heads), tuple(marked), author, place, published)
+    return Cleaned(tuple(texts), tuple(heads), tuple(marked), author, place, published, items)
 
 
 def _opens_tail(text: str) -> bool:
