@@ -158,7 +158,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
                       if q else None),
             "disagreements": [{"what": d.what, "claims": [{"value": c.value, **refs.ref(c.article, c.paragraph)}
                                                           for c in d.claims]}
-                              for d in select.disagreements(story.members, facts)],
+                              for d in select.disagreements(story.members, facts, articles)],
             "articles": [refs.number[m] for m in story.members],
         })
 

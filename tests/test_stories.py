@@ -169,3 +169,13 @@ def test_the_key_figures_table_is_ten_rows_at_most(tmp_path):
     assert len(figure_tables) == 1 and 2 <= len(figure_tables[0].rows) <= 11
     paras = [(p.style.name, p.text) for p in d.paragraphs]
     assert any(re.search(r"and \d+ more", t) for _, t in _front_matter(paras))
+
+
+def test_where_sources_disagree_the_digest_shows_both(corpus_build):
+    paths, _ = corpus_build
+    digest = [t for _, t in _section(_paragraphs(paths["docx"]), "Stories")]
+    differ = [t for t in digest if t.startswith("Sources differ")]
+    # The wire story says core inflation slowed to 2.9%; the statistics office's release says 3.0%.
+    assert len(differ) == 1, differ
+    assert "core inflation" in differ[0] and "2.9% (Continental Markets Daily" in differ[0]
+    assert "3.0% (Statistical Office of the Union" in differ[0]

@@ -150,42 +150,68 @@ class Disagreement:
     claims: tuple[Claim, ...]
 
 
-def disagreements(members: Sequence[int], facts: Sequence[Facts]) -> list[Disagreement]:
-    """Figures for the same thing, in the same unit, that different articles state differently.
+def disagreements(members: Sequence[int], facts: Sequence[Facts], articles: Sequence[Article]) -> list[Disagreement]:
+    """Figures for the same thing that different articles of one story state differently.
 
-    "The same thing": what the figures count shares most of its words (a figure's ``what``);
-    the values differ in number. Each pair of articles is compared once, in story order.
+    "The same thing": the two sentences stating them share a pair of adjacent content words
+    ("core inflation", "officers trained"), the figures have the same unit and the same
+    order of magnitude (within a factor of two), and neither sentence states the other's
+    value (then they count different things). For each shared pair the closest values are
+    shown; three disagreements at most per story.
     """
     out: list[Disagreement] = []
-    seen: set[tuple[str, ...]] = set()
+    seen: set[str] = set()
     for a_pos, a in enumerate(members):
         for b in members[a_pos + 1:]:
-            numbers_a = {f.number for f in facts[a].figures}
-            numbers_b = {f.number for f in facts[b].figures}
+            found: dict[str, tuple[float, Claim, Claim]] = {}
             for fa in facts[a].figures:
-                wa = _what_words(fa.what)
-                if fa.number is None or len(wa) < 2:
+                sa = _sentence(articles[a], fa)
+                if fa.number is None or not sa or fa.paragraph in articles[a].boilerplate:
                     continue
+                pairs_a = _word_pairs(sa)
                 for fb in facts[b].figures:
-                    if fb.number is None or fb.unit != fa.unit or fb.number == fa.number:
+                    if (fb.number is None or fb.unit != fa.unit or fb.number == fa.number
+                            or fb.paragraph in articles[b].boilerplate):
                         continue
-                    if fa.number in numbers_b or fb.number in numbers_a:
-                        continue  # both state both values: the figures count different things
-                    wb = _what_words(fb.what)
-                    if len(wa & wb) < 2 or len(wa & wb) < 0.6 * min(len(wa), len(wb)):
+                    lo, hi = sorted((abs(fa.number), abs(fb.number)))
+                    if lo == 0 or hi > 2 * lo:
                         continue
-                    key = tuple(sorted(wa & wb))
-                    if key in seen:
+                    sb = _sentence(articles[b], fb)
+                    if not sb or fb.value in sa or fa.value in sb:
                         continue
-                    seen.add(key)
-                    out.append(Disagreement(fa.what, (Claim(fa.value, a, fa.paragraph), Claim(fb.value, b, fb.paragraph))))
+                    shared = pairs_a & _word_pairs(sb)
+                    for key in sorted(shared):
+                        gap = abs(fa.number - fb.number)
+                        if key not in found or gap < found[key][0]:
+                            found[key] = (gap, Claim(fa.value, a, fa.paragraph), Claim(fb.value, b, fb.paragraph))
+            for key, (_, ca, cb) in sorted(found.items()):
+                if key in seen or any((ca, cb) == d.claims for d in out):
+                    continue
+                seen.add(key)
+                out.append(Disagreement(key, (ca, cb)))
     return out[:3]
 
 
-def _what_words(what: str) -> set[str]:
+def _sentence(article: Article, figure: KeyFigure) -> str | None:
+    """The sentence of the figure's paragraph that states it."""
+    from ..analysis.text import sentence_spans
+
+    if not 1 <= figure.paragraph <= len(article.paragraphs):
+        return None
+    text = article.paragraphs[figure.paragraph - 1]
+    for s, e in sentence_spans(text[:20_000]):
+        if figure.value in text[s:e]:
+            return text[s:e]
+    return None
+
+
+def _word_pairs(sentence: str) -> set[str]:
+    """Adjacent pairs of content words (no stop words, no numbers) of a sentence."""
     from ..stories import STOP_WORDS
 
-    return {w.lower() for w in _TERM.findall(what or "") if w.lower() not in STOP_WORDS and not w[0].isdigit()}
+    words = [w.lower() for w in _TERM.findall(sentence)]
+    return {f"{x} {y}" for x, y in zip(words, words[1:])
+            if x not in STOP_WORDS and y not in STOP_WORDS and not x[0].isdigit() and not y[0].isdigit()}
 
 
 def newest(dates: Sequence[date | None]) -> date | None:
