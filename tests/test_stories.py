@@ -179,3 +179,33 @@ def test_where_sources_disagree_the_digest_shows_both(corpus_build):
     assert len(differ) == 1, differ
     assert "core inflation" in differ[0] and "2.9% (Continental Markets Daily" in differ[0]
     assert "3.0% (Statistical Office of the Union" in differ[0]
+
+
+def test_a_quotation_is_never_a_summary_item_unless_it_says_who_spoke():
+    from reporter.analysis.facts import Quotation
+    from reporter.compose.select import shown_text
+
+    q = (Quotation("We will open the bridge by June", "Jane Doe", "Transport Minister", 4),)
+    # Press-release layout: the quote paragraph has no quotation marks; the item names the speaker.
+    assert shown_text("We will open the bridge by June.", 4, q) == \
+        "“We will open the bridge by June,” said Jane Doe, Transport Minister."
+    assert shown_text("“The bridge is unsafe,” the report concluded, and traffic stopped.", 5, ()) is not None
+    assert shown_text("“The bridge is unsafe and must close.” The council met on Monday.", 5, ()) is None
+    assert shown_text("Call the press office on +44 20 7946 0958 for details of the bridge.", 6, ()) is None
+
+
+def test_all_duplicate_input_and_an_article_without_sentences_still_brief(tmp_path):
+    copies = []
+    for i, suffix in enumerate((".txt", ".text", ".txt")):
+        p = tmp_path / f"copy{i}{suffix}"
+        p.write_text((FIXTURES / "peru-us-organized-crime.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        copies.append(p)
+    table = tmp_path / "table.md"
+    table.write_text("---\ntitle: Quarterly figures\n---\n\n| Region | Q1 | Q2 |\n|---|---|---|\n| North | 4 | 5 |\n",
+                     encoding="utf-8")
+    paths, stderr = _build(tmp_path / "out", [*copies, table], "--format", "docx")
+    assert "2 duplicate inputs merged" in stderr
+    paras = _paragraphs(paths["docx"])
+    titles = [t for s, t in _section(paras, "Annex: the articles") if s == "Heading 2"]
+    assert len(titles) == 2 and any("Peru" in t for t in titles)
+    assert 1 <= len(_summary_items(paras)) <= 8
