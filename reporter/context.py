@@ -158,7 +158,8 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
                       if q else None),
             "disagreements": [{"what": d.what, "claims": [{"value": c.value, **refs.ref(c.article, c.paragraph)}
                                                           for c in d.claims]}
-                              for d in select.disagreements(story.members, facts, articles)],
+                              for d in (select.disagreements(story.members, facts, articles)
+                                        + select.date_disagreements(story.members, facts, articles))],
             "articles": [refs.number[m] for m in story.members],
         })
 
@@ -176,7 +177,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
         quotes += [{"text": q.text, "speaker": q.speaker, "role": q.role, **refs.ref(k, q.paragraph)}
                    for q in notable_quotes(fx.quotes) if q.paragraph not in art.boilerplate]
         timeline += [{"date": e.date, "date_label": date_label(e.date), "event": e.event, **refs.ref(k, e.paragraph)}
-                     for e in fx.timeline]
+                     for e in fx.timeline if e.paragraph not in art.boilerplate]
         for p in fx.people:
             known = people.setdefault(p.name, {"name": p.name, "role": p.role})
             known["role"] = known["role"] or p.role
@@ -189,6 +190,8 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
             entry = sources.setdefault(name, {"name": name, "refs": [], "url": None, "url_label": None})
             entry["url"], entry["url_label"] = art.url, host(art.url) or art.url
         for s in fx.sources:
+            if s.paragraph in art.boilerplate:
+                continue
             entry = sources.setdefault(s.name, {"name": s.name, "refs": [], "url": None, "url_label": None})
             r = refs.ref(k, s.paragraph)
             seen = cited.setdefault(s.name, set())

@@ -192,6 +192,53 @@ def disagreements(members: Sequence[int], facts: Sequence[Facts], articles: Sequ
     return out[:3]
 
 
+def date_disagreements(members: Sequence[int], facts: Sequence[Facts], articles: Sequence[Article]) -> list[Disagreement]:
+    """Different dates that different articles of one story give for the same event.
+
+    "The same event": the two events' sentences share a pair of adjacent content words
+    ("Boluarte announced", "talks resumed"); both dates name a day (or both a month) and
+    differ in it, in the same year or where one of them does not state the year.
+    """
+    from ..dates import date_label
+
+    out: list[Disagreement] = []
+    seen: set[str] = set()
+    for a_pos, a in enumerate(members):
+        for b in members[a_pos + 1:]:
+            for ea in facts[a].timeline:
+                if ea.paragraph in articles[a].boilerplate:
+                    continue
+                da = _day(ea.date)
+                if da is None:
+                    continue
+                pairs_a = _word_pairs(ea.event)
+                for eb in facts[b].timeline:
+                    db = _day(eb.date)
+                    if db is None or eb.paragraph in articles[b].boilerplate or len(da[1]) != len(db[1]):
+                        continue
+                    shared = pairs_a & _word_pairs(eb.event)
+                    # A year read off the publication date may be a guess: other years need a close match.
+                    if da[1] == db[1] or (da[0] and db[0] and da[0] != db[0] and len(shared) < 2):
+                        continue
+                    for key in sorted(shared):
+                        if key not in seen:
+                            seen.add(key)
+                            words = eb.event.lstrip("… ").split()
+                            what = "the date of “" + " ".join(words[:10]).rstrip(".,;:") + ("…”" if len(words) > 10 else "”")
+                            out.append(Disagreement(what, (Claim(date_label(ea.date), a, ea.paragraph),
+                                                          Claim(date_label(eb.date), b, eb.paragraph))))
+                        break
+    return out[:3]
+
+
+def _day(iso: str) -> tuple[str | None, str] | None:
+    """(year or None, "MM-DD" or "MM") of a date that names at least a month."""
+    if iso.startswith("--"):
+        return None, iso[2:]
+    parts = iso.split("-")
+    return (parts[0], "-".join(parts[1:])) if len(parts) >= 2 else None
+
+
 def _sentence(article: Article, figure: KeyFigure) -> str | None:
     """The sentence of the figure's paragraph that states it."""
     from ..analysis.text import sentence_spans
@@ -206,12 +253,15 @@ def _sentence(article: Article, figure: KeyFigure) -> str | None:
 
 
 def _word_pairs(sentence: str) -> set[str]:
-    """Adjacent pairs of content words (no stop words, no numbers) of a sentence."""
+    """Adjacent pairs of content words (no stop words, no numbers) of a sentence, at least one
+    of them written in lower case: an action or a common noun ("core inflation", "Boluarte
+    announced"), not only a name ("Central Bank"), which two different events can share."""
     from ..stories import STOP_WORDS
 
-    words = [w.lower() for w in _TERM.findall(sentence)]
-    return {f"{x} {y}" for x, y in zip(words, words[1:])
-            if x not in STOP_WORDS and y not in STOP_WORDS and not x[0].isdigit() and not y[0].isdigit()}
+    words = _TERM.findall(sentence)
+    return {f"{x.lower()} {y.lower()}" for x, y in zip(words, words[1:])
+            if x.lower() not in STOP_WORDS and y.lower() not in STOP_WORDS and not x[0].isdigit()
+            and not y[0].isdigit() and (x.islower() or y.islower())}
 
 
 def newest(dates: Sequence[date | None]) -> date | None:
