@@ -431,6 +431,7 @@ def _without_boilerplate(article: Article) -> Article:
     return _replace(article, paragraphs=c.paragraphs, subheadings=c.subheadings, boilerplate=c.boilerplate,
                     lists=c.lists,
                     author=article.author or c.author, place=article.place or c.place,
+                    source=article.source or c.source,
                     published=article.published or c.published)
 
 

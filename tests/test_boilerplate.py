@@ -102,3 +102,33 @@ def test_lists_stay_lists_in_the_docx_and_the_pdf(tmp_path):
     text = pdf_text(paths["pdf"], layout=True)
     assert "1. ¶3 New barriers" in " ".join(text.split())
     assert "• ¶7 faster repairs" in " ".join(text.split())
+
+
+def test_a_pages_own_stamps_give_its_date_and_publisher():
+    c = strip_boilerplate(["From: Department for Transport", "Published 3 March 2025",
+                           "Last updated 4 March 2025 at 10:30am", "Share on Facebook",
+                           "The minister announced 40 new trains for the northern routes on Monday.",
+                           "Trains will run from June, the department said."])
+    assert (c.source, c.published) == ("Department for Transport", date(2025, 3, 3))
+    assert c.boilerplate == (1, 2, 3, 4)
+    # As scraped text the stamps are short lines, read as subheadings: the same facts, no subheadings.
+    c = strip_boilerplate(["The minister announced 40 new trains.", "Trains will run from June."],
+                          [(0, "From: Department for Transport"), (0, "Last updated: 4 March 2025")])
+    assert (c.source, c.published, c.subheadings) == ("Department for Transport", date(2025, 3, 4), ())
+
+
+def test_a_scraped_text_gets_its_date_and_the_briefing_follows_it(tmp_path):
+    src = tmp_path / "release.txt"
+    src.write_text("Ministry opens training centre\n\nBy Ana Ruiz\n\n"
+                   "QUITO, May 7, 2024 -- The ministry opened a centre that will train 300 officers a year.\n\n"
+                   "The centre cost $12 million, officials said.\n\nMedia contact: press@example.org\n",
+                   encoding="utf-8")
+    res = run_reporter("build", str(src), "--out", str(tmp_path / "out"), "--format", "docx")
+    assert res.returncode == 0, res.stderr
+    (path,) = res.stdout.split()
+    assert "briefing-2024-05-07-" in path  # the dateline's date, not today's
+    import docx
+
+    paras = [p.text for p in docx.Document(path).paragraphs]
+    assert "¶1 The ministry opened a centre that will train 300 officers a year." in paras
+    assert any("Ana Ruiz" in p for p in paras)

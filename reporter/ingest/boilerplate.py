@@ -4,7 +4,9 @@
 what follows them, end marks ("###", "-ends-"), sharing prompts, photo captions and
 credits, attribution notes ("The below is attributable to ..."). A byline ("By Jane Doe")
 and a dateline ("WASHINGTON, April 26, 2006 --") become the article's author, place and
-date, and the dateline is cut from the paragraph it opens.
+date, and the dateline is cut from the paragraph it opens; a page's own stamps ("Published
+3 March 2025", "Last updated: ...", "From: Department for Transport") give its date and
+publisher.
 
 The rules are patterns of form (a line that is mostly a phone number, a label ending in a
 colon followed by contact details, a short line that names a photo), never phrases of one
@@ -35,7 +37,8 @@ SECTION_LABEL = re.compile(
 CONTACT_OPENING = re.compile(
     r"(?:for\s+)?(?:media|press|news|journalists?)\b[^.:]{0,40}(?::|\b(?:contact|enquir|inquir))"
     r"|(?:for\s+(?:further|more)\s+information|contacts?)\s*[:,-]", re.I)
-SHARE = re.compile(r"(?:share|print|email|tweet|follow)\b.{0,30}\b(?:page|article|story|us|this)\b.{0,20}", re.I)
+SHARE = re.compile(r"(?:share|print|email|tweet|follow)\b.{0,30}\b(?:page|article|story|us|this|facebook|twitter|"
+                   r"linkedin|whatsapp|bluesky|mastodon|threads|instagram|youtube|x)\b.{0,20}", re.I)
 CAPTION = re.compile(r"(?:photo|image|picture|video|graphic|illustration|credit|caption)s?\s*(?:credit)?\s*[:|(]"
                      r"|\((?:photo|image|credit)[^)]*\)\s*$", re.I)
 ATTRIBUTABLE = re.compile(r"(?:the\s+)?(?:below|following|above)\s+(?:statement\s+)?is\s+attributable\s+to\b", re.I)
@@ -66,6 +69,7 @@ class Cleaned:
     place: str | None = None
     published: date | None = None
     lists: tuple[tuple[int, str], ...] = ()  # (¶N, "bullet" or "number"): list items, their markers cut
+    source: str | None = None  # who the page says it is from
 
 
 LIST_ITEM = re.compile(r"(?:(?P<bullet>[-*•‣▪])|(?P<number>\d{1,3})[.)])\s+(?=\S)")
@@ -135,6 +139,52 @@ def is_section_label(text: str) -> bool:
     return len(s.split()) <= 8 and bool(SECTION_LABEL.fullmatch(s))
 
 
+_STAMP = re.compile(r"(?P<what>(?:first\s+)?published|posted|released|issued|(?:last\s+)?updated|modified)"
+                    r"(?:\s+on)?\s*:?\s*", re.I)
+
+
+def stamp(text: str) -> tuple[str, date] | None:
+    """A paragraph that only dates the page ("Published 3 March 2025", "Last updated: 4 March
+    2025"): ("published" or "updated", the date)."""
+    s = text.strip()
+    m = _STAMP.match(s)
+    if not m or len(s.split()) > 8:
+        return None
+    when = _date_of(s[m.end():].strip().rstrip("."))
+    if when is None:
+        return None
+    return ("updated" if re.search(r"updated|modified", m.group("what"), re.I) else "published"), when
+
+
+_DATE_ONLY = re.compile(r"(?:(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) +
+                        r")\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})|(?P<day2>\d{1,2})\s+(?P<month2>" +
+                        "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?,?\s+(?P<year2>\d{4})"
+                        r"|(?P<iso>\d{4}-\d{2}-\d{2}))(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\w{0,4})?", re.I)
+
+
+def _date_of(text: str) -> date | None:
+    m = _DATE_ONLY.fullmatch(text)
+    if not m:
+        return None
+    try:
+        if m.group("iso"):
+            return date.fromisoformat(m.group("iso"))
+        month = m.group("month") or m.group("month2")
+        return date(int(m.group("year") or m.group("year2")), MONTH_NUMBERS[month.lower()],
+                    int(m.group("day") or m.group("day2")))
+    except (ValueError, KeyError):
+        return None
+
+
+_FROM = re.compile(r"(?:from|published by|issued by)\s*:\s*(?P<who>[A-Z][^.!?]{2,80})$", re.I)
+
+
+def publisher(text: str) -> str | None:
+    """Who a page says it is from ("From: Department for Transport")."""
+    m = _FROM.match(text.strip())
+    return " ".join(m.group("who").split()) if m and len(m.group("who").split()) <= 10 else None
+
+
 def byline(text: str) -> str | None:
     """The author's name if the paragraph is a byline ("By Jane Doe", "By Jane Doe, Reuters")."""
     s = text.strip()
@@ -173,14 +223,22 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
     texts, items = list_items(paragraphs)
     paragraphs = tuple(texts)
     marked: list[int] = []
-    author = place = None
+    author = place = source = None
     published: date | None = None
+    updated: date | None = None
     tail_from = n
     tail_start = max(1, (2 * n) // 3)
     heads: list[tuple[int, str]] = []
     for i, h in subheadings:
         if i <= 1 and author is None and (name := byline(h)):
             author = name
+        elif (st := stamp(h)) is not None:
+            if st[0] == "published" and published is None:
+                published = st[1]
+            elif updated is None:
+                updated = st[1]
+        elif i <= 2 and source is None and (who := publisher(h)):
+            source = who
         elif is_section_label(h) or is_boilerplate(h):
             if i >= tail_start:
                 tail_from = min(tail_from, i)
@@ -193,6 +251,17 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
             continue
         if i < 3 and author is None and (name := byline(p)):
             author = name
+            marked.append(i + 1)
+            continue
+        if (st := stamp(p)) is not None:
+            if st[0] == "published" and published is None:
+                published = st[1]
+            elif st[0] == "updated" and updated is None:
+                updated = st[1]
+            marked.append(i + 1)
+            continue
+        if i < 4 and source is None and (who := publisher(p)):
+            source = who
             marked.append(i + 1)
             continue
         label = is_section_label(p)
@@ -208,7 +277,7 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
     if len(marked) == n:  # all of it looked like boilerplate: better the text than nothing
         marked = []
     heads = [(i, h) for i, h in heads if i < tail_from]
-    return Cleaned(tuple(texts), tuple(heads), tuple(marked), author, place, published, items)
+    return Cleaned(tuple(texts), tuple(heads), tuple(marked), author, place, published or updated, items, source)
 
 
 def _opens_tail(text: str) -> bool:
