@@ -136,9 +136,7 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     heads = {min(g, key=lambda k: _lead_key(articles[k], k)): g for g in groups}  # the fullest copy leads
     event = _UnionFind(n)
     head_of = {k: h for h, g in heads.items() for k in g}
-    for (i, j), c in cosines.items():
-        if c >= SAME_EVENT:
-            event.union(head_of[i], head_of[j])
+    _join_events(event, cosines, head_of)
     stories = []
     for cluster in event.groups():
         members = [h for h in cluster if h in heads]
@@ -148,6 +146,29 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     stories.sort(key=lambda s: (-s.importance, -(s.published or date.min).toordinal(), s.members[0]))
     merged = n - len(heads)
     return Stories(tuple(stories), merged, tuple(vectors))
+
+
+def _join_events(event: _UnionFind, cosines: dict[tuple[int, int], float], head_of: dict[int, int]) -> None:
+    """Join articles into events, the closest pairs first, average link: two groups join
+    when their articles' mean cosine reaches SAME_EVENT, so a chain of neighbours (A like B,
+    B like C) does not put A and C in one story unless they are alike on the whole."""
+    close: dict[tuple[int, int], float] = {}
+    for (i, j), c in cosines.items():
+        a, b = sorted((head_of[i], head_of[j]))
+        if a != b:
+            close[(a, b)] = max(close.get((a, b), 0.0), c)
+    members: dict[int, list[int]] = {}
+    for (a, b), c in sorted(close.items(), key=lambda kv: (-kv[1], kv[0])):
+        if c < SAME_EVENT:
+            break
+        ra, rb = event.find(a), event.find(b)
+        if ra == rb:
+            continue
+        ga, gb = members.get(ra, [ra]), members.get(rb, [rb])
+        mean = sum(close.get((min(x, y), max(x, y)), 0.0) for x in ga for y in gb) / (len(ga) * len(gb))
+        if mean >= SAME_EVENT:
+            event.union(ra, rb)
+            members[event.find(ra)] = ga + gb
 
 
 def _story(articles: Sequence[Article], members: list[int], heads: dict[int, list[int]]) -> Story:
@@ -165,14 +186,21 @@ def _size(article: Article) -> int:
     return sum(len(p) for p in article.paragraphs)
 
 
+def _body(article: Article) -> list[str]:
+    """The paragraphs that tell the story: a department's contact block and notes to editors,
+    the same under each of its releases, must not make two releases look alike."""
+    skip = set(article.boilerplate)
+    return [p for n, p in enumerate(article.paragraphs, 1) if n not in skip]
+
+
 def _fingerprint(article: Article) -> str:
     """The same digest for the same words, whatever the format, case or spacing."""
-    words = " ".join(" ".join(article.paragraphs).lower().split())
+    words = " ".join(" ".join(_body(article)).lower().split())
     return hashlib.blake2b(words.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _words(article: Article) -> list[str]:
-    text = article.title + "\n" + "\n".join(article.paragraphs)
+    text = article.title + "\n" + "\n".join(_body(article))
     return [w.lower() for w in _TOKEN.findall(text[:MAX_TERMS_CHARS])]
 
 
