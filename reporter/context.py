@@ -90,6 +90,19 @@ class _Refs:
                 "outlet": label(art), "when": long_date(art.published) if art.published else None}
 
 
+def _once(figs: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    """The figures with each amount once: a figure two of the story's sources state is shown once."""
+    seen: set[tuple] = set()
+    out = []
+    for x in figs:
+        f = x[2]
+        key = (f["number"], f["unit"]) if f["number"] is not None else (f["value"],)
+        if key not in seen:
+            seen.add(key)
+            out.append(x)
+    return out
+
+
 def _outlets(story, articles: Sequence[Article], refs: _Refs) -> list[dict[str, Any]]:
     """Each outlet that carried the story once; a copy that names no outlet counts only when
     its whole group of copies names none (then its file stands for it)."""
@@ -140,9 +153,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
                 figs.append((rank, m, {"value": f.value, "what": f.what, "unit": f.unit, "number": f.number,
                                        **refs.ref(m, f.paragraph)}))
         figs.sort(key=lambda x: (x[0], story.members.index(x[1])))
-        once: set[tuple] = set()  # a figure two sources state is shown once
-        figs = [x for x in figs if (key := (x[2]["number"], x[2]["unit"]) if x[2]["number"] is not None
-                                    else (x[2]["value"],)) not in once and not once.add(key)]
+        figs = _once(figs)
         all_figures += [(si, r, f) for r, _, f in figs]
         q = select.best_quote([q for m in story.members for q in facts[m].quotes
                                if q.paragraph not in articles[m].boilerplate])

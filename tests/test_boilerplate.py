@@ -132,3 +132,17 @@ def test_a_scraped_text_gets_its_date_and_the_briefing_follows_it(tmp_path):
     paras = [p.text for p in docx.Document(path).paragraphs]
     assert "¶1 The ministry opened a centre that will train 300 officers a year." in paras
     assert any("Ana Ruiz" in p for p in paras)
+
+
+@pytest.mark.parametrize("opening, place, when, agency", [
+    ("LUSAKA, March 4 (Reuters) - ", "LUSAKA", None, "Reuters"),
+    ("SANTIAGO, Chile, May 7, 2024 -- ", "SANTIAGO, Chile", date(2024, 5, 7), None),
+    ("NEW YORK, May 7, 2024 /PRNewswire/ -- ", "NEW YORK", date(2024, 5, 7), None),
+    ("Yesterday, March 3 - ", None, None, None),
+    ("The plan, May 3, 2024 - ", None, None, None),
+])
+def test_datelines_in_their_common_forms(opening, place, when, agency):
+    from reporter.ingest.boilerplate import dateline
+
+    d = dateline(opening + "the council met on Monday.")
+    assert (d and (d.place, d.when, d.agency)) == ((place, when, agency) if place else None)

@@ -47,10 +47,12 @@ BYLINE = re.compile(r"(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([A-Z][\w'’.-]+
                     r"(?:\s*[,|·]\s*[\w .'-]{0,60})?$")
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)\s*[,(]\s*"
-    r"(?:(?P<month>" + _MONTH + r")\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
-    r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH + r")\.?\s+(?P<year2>\d{4}))\)?"
-    r"\s*(?:[-–—]{1,2}|/[A-Z]+/\s*[-–—]*|:)\s*", re.I)
+    r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,4}(?:,\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})?)"
+    r"\s*[,(]\s*"
+    r"(?:(?P<month>(?i:" + _MONTH + r"))\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH + r"))\.?(?:\s+(?P<year2>\d{4}))?)\)?"
+    r"(?:\s*\((?P<agency>[A-Z][\w .&'-]{1,30})\))?"
+    r"\s*(?:[-–—]{1,2}|/[A-Z][\w ]{1,30}/\s*[-–—]*|:)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,21 +196,33 @@ def byline(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def dateline(text: str) -> tuple[str, date, int] | None:
-    """(place, date, where the story starts) of a paragraph opening with a dateline."""
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    when: date | None  # None when the dateline gives no year
+    agency: str | None  # "LUSAKA, March 4 (Reuters) -": the wire that filed it
+    end: int  # where the story's own words start
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline a paragraph opens with ("WASHINGTON, April 26, 2006 --", "LUSAKA, March 4
+    (Reuters) -"), if any."""
     m = DATELINE.match(text)
-    if not m:
+    if not m or m.end() >= len(text):
         return None
     month = m.group("month") or m.group("month2")
     day = m.group("day") or m.group("day2")
     year = m.group("year") or m.group("year2")
     try:
-        when = date(int(year), MONTH_NUMBERS[month.lower().rstrip(".")], int(day))
+        when = date(int(year), MONTH_NUMBERS[month.lower().rstrip(".")], int(day)) if year else None
+        if not year:
+            date(2000, MONTH_NUMBERS[month.lower().rstrip(".")], int(day))  # still a real day
     except (ValueError, KeyError):
         return None
-    if m.end() >= len(text):
-        return None
-    return " ".join(m.group("place").split()).strip(" ,"), when, m.end()
+    place = " ".join(m.group("place").split()).strip(" ,")
+    if not year and not (place.isupper() or m.group("agency")):
+        return None  # "Yesterday, March 3 - ...": without a year only a wire's form counts
+    return Dateline(place, when, m.group("agency"), m.end())
 
 
 def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int, str]] = ()) -> Cleaned:
@@ -270,9 +284,9 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
                 tail_from = i
             marked.append(i + 1)
             continue
-        if published is None and text_seen < 2 and (d := dateline(p)):
-            place, published, start = d
-            texts[i] = p[start:].lstrip()
+        if place is None and text_seen < 2 and (d := dateline(p)):
+            place, published, source = d.place, published or d.when, source or d.agency
+            texts[i] = p[d.end:].lstrip()
         text_seen += 1
     if len(marked) == n:  # all of it looked like boilerplate: better the text than nothing
         marked = []
