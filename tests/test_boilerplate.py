@@ -146,3 +146,14 @@ def test_datelines_in_their_common_forms(opening, place, when, agency):
 
     d = dateline(opening + "the council met on Monday.")
     assert (d and (d.place, d.when, d.agency)) == ((place, when, agency) if place else None)
+
+
+@pytest.mark.parametrize("opening, place, agency", [
+    ("GENEVA — ", "GENEVA", None), ("AUSTIN, Texas (AP) — ", "AUSTIN, Texas", "AP"),
+    ("CẦN THƠ, Vietnam — ", "CẦN THƠ, Vietnam", None), ("US — ", None, None),
+])
+def test_a_place_alone_in_capitals_is_a_dateline(opening, place, agency):
+    from reporter.ingest.boilerplate import dateline
+
+    d = dateline(opening + "At least 40 people were hurt on Monday.")
+    assert (d and (d.place, d.when, d.agency)) == ((place, None, agency) if place else None)

@@ -209,7 +209,7 @@ def dateline(text: str) -> Dateline | None:
     (Reuters) -"), if any."""
     m = DATELINE.match(text)
     if not m or m.end() >= len(text):
-        return None
+        return _place_only(text)
     month = m.group("month") or m.group("month2")
     day = m.group("day") or m.group("day2")
     year = m.group("year") or m.group("year2")
@@ -223,6 +223,27 @@ def dateline(text: str) -> Dateline | None:
     if not year and not (place.isupper() or m.group("agency")):
         return None  # "Yesterday, March 3 - ...": without a year only a wire's form counts
     return Dateline(place, when, m.group("agency"), m.end())
+
+
+_PLACE_ONLY = re.compile(r"(?P<head>[^—–()\n]{2,60}?)\s*(?:\((?P<agency>[A-Z][\w .&'-]{1,30})\))?\s*(?:—|–|--)\s+(?=\S)")
+
+
+def _place_only(text: str) -> Dateline | None:
+    """A dateline of a place alone, in capitals ("GENEVA —", "AUSTIN, Texas (AP) —",
+    "CẦN THƠ, Vietnam —")."""
+    m = _PLACE_ONLY.match(text)
+    if not m:
+        return None
+    city, _, region = m.group("head").partition(",")
+    city, region = city.strip(), region.strip()
+    if not city.isupper() or len(city.split()) > 4 or sum(c.isalpha() for c in city) < 4:
+        return None  # ("US — China talks": an abbreviation, not a place line)
+    rest = text[m.end():m.end() + 1]
+    if not (rest.isupper() or rest.isdigit() or rest in "“\"‘'"):
+        return None
+    if region and (len(region.split()) > 3 or not all(w[:1].isupper() for w in region.split())):
+        return None
+    return Dateline(f"{city}, {region}" if region else city, None, m.group("agency"), m.end())
 
 
 def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int, str]] = ()) -> Cleaned:
