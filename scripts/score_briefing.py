@@ -14,7 +14,10 @@ own), prints a Markdown report:
   digest (contact details, or the start of a paragraph the truth lists as ``boilerplate``),
   and front-matter pages (before the annex).
 
-Usage: python scripts/score_briefing.py FOLDER [--sizes 1,3,13,30]
+Usage: python scripts/score_briefing.py FOLDER... [--sizes 1,3,13,30] [--distinct N]
+Several folders are scored as one collection (each with its own truth/); ``--distinct N``
+adds N distinct variants of the fixtures (scripts/distinct_articles.py), each a story of its
+own, e.g. to make up 30 articles: ``score_briefing.py fixtures tests/data/stories --distinct 4``.
 """
 
 from __future__ import annotations
@@ -115,15 +118,29 @@ def _story_ids(briefing) -> list[int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("folder", type=Path)
+    ap.add_argument("folders", type=Path, nargs="+")
     ap.add_argument("--sizes", default="1,3,13,30")
+    ap.add_argument("--distinct", type=int, default=0, help="add N distinct variants of the fixtures")
     args = ap.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1713571200")
     from reporter.articles import load_articles
     from reporter.stories import _fingerprint, group_stories
 
-    files = sorted(p for p in args.folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
-    truth = truth_of(args.folder, files)
+    files: list[Path] = []
+    truth: dict[Path, dict] = {}
+    scratch = tempfile.TemporaryDirectory()
+    folders = list(args.folders)
+    if args.distinct:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from distinct_articles import write_distinct
+
+        extra = Path(scratch.name) / "distinct"
+        write_distinct(args.distinct, extra)
+        folders.append(extra)
+    for folder in folders:
+        found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+        files += found
+        truth.update(truth_of(folder, found))
     articles, owners = [], []
     for f in files:
         for a in load_articles(f):
@@ -136,7 +153,7 @@ def main() -> None:
         annexed += story.members
         for k in story.inputs:
             predicted[k] = str(n)
-    true = [str(truth[f].get("story") or f.name) for f in owners]
+    true = [str(truth[f].get("story") or f) for f in owners]
     p, r, f1 = pairwise(predicted, true)
     seen_text, seen_title, left = set(), set(), 0
     for k in annexed:
@@ -145,7 +162,8 @@ def main() -> None:
             left += 1
         seen_text.add(_fingerprint(articles[k]))
         seen_title.add(key_title)
-    print(f"Folder: {args.folder.name} ({len(articles)} articles from {len(files)} files; "
+    names = " + ".join(f.name for f in args.folders) + (f" + {args.distinct} distinct" if args.distinct else "")
+    print(f"Folders: {names} ({len(articles)} articles from {len(files)} files; "
           f"{len(set(true))} stories in the truth, {len(grouped.stories)} found, {grouped.merged} inputs merged)\n")
     print("| pairwise precision | recall | F1 | duplicates left |")
     print("|---:|---:|---:|---:|")
