@@ -218,3 +218,47 @@ def test_different_dates_for_the_same_event_are_shown_with_their_sources(corpus_
     # The embassy's readout puts the president's announcement on 21 March, the article on 22 March.
     assert len(differ) == 1, differ
     assert "Boluarte announced" in differ[0] and "22 March" in differ[0] and "21 March 2024 (U.S. Embassy Lima" in differ[0]
+
+
+PRESS_RELEASE = """Thousands more rail seats as new trains enter service
+
+From: Department of Rail
+
+Published 3 March 2025
+
+Passengers in the north will get 12,000 extra seats a day from May as 40 new trains enter service, the government announced today.
+
+Transport Secretary Jane Doe said:
+
+These trains are a vote of confidence in the north and in the people who build them.
+
+The 400 million pound order supports 1,200 jobs at the factory and in its supply chain.
+
+The new trains will:
+
+- have 30% more seats than the ones they replace
+- offer free wifi and power sockets at every seat
+
+Notes to editors
+
+The order was placed in 2022 under the rolling stock programme.
+
+Media enquiries
+
+Press office 0300 7777 878 press@rail.example.gov.uk
+"""
+
+
+def test_a_press_release_brief_attributes_its_quote_and_leaves_fragments_and_contacts_out(tmp_path):
+    src = tmp_path / "release.txt"
+    src.write_text(PRESS_RELEASE, encoding="utf-8")
+    paths, _ = _build(tmp_path / "out", [src], "--format", "docx")
+    assert "briefing-2025-03-03-" in paths["docx"].name  # the page's own date
+    items = _summary_items(_paragraphs(paths["docx"]))
+    quoted = [i for i in items if "vote of confidence" in i]
+    assert quoted == [] or quoted[0].startswith("“These trains are a vote of confidence") and \
+        "said Transport Secretary Jane Doe." in quoted[0]
+    assert not any(i.startswith(("have 30%", "offer free")) for i in items)  # list items read only after their intro
+    assert all("— Department of Rail, 3 March 2025, ¶" in i for i in items)
+    text = "\n".join(t for _, t in _front_matter(_paragraphs(paths["docx"])))
+    assert not EMAIL.search(text) and not PHONE.search(text) and "rolling stock programme" not in text

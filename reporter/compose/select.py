@@ -64,7 +64,7 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
             for k, point in enumerate(fx.key_points):
                 if point.paragraph in articles[m].boilerplate:
                     continue
-                text = shown_text(point.text, point.paragraph, fx.quotes)
+                text = shown_text(point.text, point.paragraph, fx.quotes, articles[m])
                 if text is None:
                     continue
                 terms = [w.lower() for w in _TERM.findall(text)]
@@ -75,16 +75,24 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
     return out
 
 
-def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation]) -> str | None:
+def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], article: Article | None = None) -> str | None:
     """The sentence as an item may show it, or None if it must not be one.
 
-    Contact details and boilerplate are never items; a sentence that quotes someone must
-    name who (or is left out); a quote paragraph without quotation marks gets its speaker.
+    Contact details and boilerplate are never items, nor a list item that reads only after
+    its introduction ("have 30% more seats"); a sentence that quotes someone must name who
+    (or is left out); a quote paragraph without quotation marks gets its speaker, from the
+    analysis or from the press-release line that introduces it ("Jane Doe said:").
     """
     s = " ".join(sentence.split())
     if len(s) > MAX_ITEM_CHARS or contact_details(s) or is_boilerplate(s):
         return None
+    if article is not None and paragraph in dict(article.lists) and s[:1].islower():
+        return None
     quoted = next((q for q in quotes if q.paragraph == paragraph and (q.text in s or s in q.text)), None)
+    if quoted is None and article is not None and (who := introduced_by(article.paragraphs, paragraph)):
+        from ..analysis.facts import Quotation as _Q
+
+        quoted = _Q(s, who, None, paragraph)
     has_marks = any(c in s for c in _QUOTE_MARKS)
     if has_marks:
         return s if _ATTRIBUTED.search(s) else None
@@ -92,6 +100,23 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation]) -> st
         who = quoted.speaker + (f", {quoted.role}" if quoted.role else "")
         return f"“{s.rstrip('.')},” said {who}."
     return s
+
+
+_INTRO = re.compile(r"(?P<who>[A-Z][^.!?:]{2,120}?)\s+(?:said|says|added|stated|commented|explained)\s*:$")
+QUOTE_RUN = 2  # paragraphs after "X said:" taken as X's words
+
+
+def introduced_by(paragraphs: Sequence[str], paragraph: int) -> str | None:
+    """Who speaks in ``paragraph`` (1-based) when it follows, within QUOTE_RUN paragraphs, a
+    line of the press-release form "Transport Secretary Jane Doe said:" with no other
+    introduction between."""
+    for k in range(paragraph - 1, max(0, paragraph - 1 - QUOTE_RUN), -1):
+        prev = " ".join(paragraphs[k - 1].split())
+        if (m := _INTRO.fullmatch(prev)) and len(m.group("who").split()) <= 10:
+            return m.group("who")
+        if prev.endswith(":"):
+            return None
+    return None
 
 
 def choose(picks: list[Pick], n: int, n_stories: int) -> list[Pick]:
