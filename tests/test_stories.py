@@ -262,3 +262,20 @@ def test_a_press_release_brief_attributes_its_quote_and_leaves_fragments_and_con
     assert all("— Department of Rail, 3 March 2025, ¶" in i for i in items)
     text = "\n".join(t for _, t in _front_matter(_paragraphs(paths["docx"])))
     assert not EMAIL.search(text) and not PHONE.search(text) and "rolling stock programme" not in text
+
+
+def test_libreoffice_lays_the_whole_summary_on_docx_page_one(corpus_build, tmp_path):
+    import subprocess
+
+    from conftest import require_tool
+
+    soffice = require_tool("soffice")
+    paths, _ = corpus_build
+    res = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                          "pdf", "--outdir", str(tmp_path), str(paths["docx"])], capture_output=True, text=True,
+                         timeout=180)
+    converted = tmp_path / (paths["docx"].stem + ".pdf")
+    assert res.returncode == 0 and converted.exists(), res.stderr
+    page_one = _pdf_pages(converted)[0].replace(" ", "")
+    items = _summary_items(_paragraphs(paths["docx"]))
+    assert len(items) == 8 and all(item.replace(" ", "") in page_one for item in items)
