@@ -246,6 +246,33 @@ def _place_only(text: str) -> Dateline | None:
     return Dateline(f"{city}, {region}" if region else city, None, m.group("agency"), m.end())
 
 
+class _About:
+    """What an article's own lines say about it: its author, its dates, its publisher."""
+
+    def __init__(self) -> None:
+        self.author: str | None = None
+        self.source: str | None = None
+        self.published: date | None = None
+        self.updated: date | None = None
+
+    def read(self, text: str, i: int) -> bool:
+        """Take what the line at (0-based) position ``i`` tells; True if that is all it is."""
+        if i < 3 and self.author is None and (name := byline(text)):
+            self.author = name
+            return True
+        if (st := stamp(text)) is not None:
+            kind, when = st
+            if kind == "published" and self.published is None:
+                self.published = when
+            elif kind == "updated" and self.updated is None:
+                self.updated = when
+            return True
+        if i < 4 and self.source is None and (who := publisher(text)):
+            self.source = who
+            return True
+        return False
+
+
 def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int, str]] = ()) -> Cleaned:
     """Mark an article's boilerplate (see the module docstring).
 
@@ -258,23 +285,15 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
     texts, items = list_items(paragraphs)
     paragraphs = tuple(texts)
     marked: list[int] = []
-    author = place = source = None
-    published: date | None = None
-    updated: date | None = None
+    about = _About()
+    place = None
     tail_from = n
     tail_start = max(1, (2 * n) // 3)
     heads: list[tuple[int, str]] = []
     for i, h in subheadings:
-        if i <= 1 and author is None and (name := byline(h)):
-            author = name
-        elif (st := stamp(h)) is not None:
-            if st[0] == "published" and published is None:
-                published = st[1]
-            elif updated is None:
-                updated = st[1]
-        elif i <= 2 and source is None and (who := publisher(h)):
-            source = who
-        elif is_section_label(h) or is_boilerplate(h):
+        if about.read(h, i):
+            continue
+        if is_section_label(h) or is_boilerplate(h):
             if i >= tail_start:
                 tail_from = min(tail_from, i)
         else:
@@ -284,19 +303,7 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
         if i >= tail_from:
             marked.append(i + 1)
             continue
-        if i < 3 and author is None and (name := byline(p)):
-            author = name
-            marked.append(i + 1)
-            continue
-        if (st := stamp(p)) is not None:
-            if st[0] == "published" and published is None:
-                published = st[1]
-            elif st[0] == "updated" and updated is None:
-                updated = st[1]
-            marked.append(i + 1)
-            continue
-        if i < 4 and source is None and (who := publisher(p)):
-            source = who
+        if about.read(p, i):
             marked.append(i + 1)
             continue
         label = is_section_label(p)
@@ -306,13 +313,15 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
             marked.append(i + 1)
             continue
         if place is None and text_seen < 2 and (d := dateline(p)):
-            place, published, source = d.place, published or d.when, source or d.agency
+            place = d.place
+            about.published, about.source = about.published or d.when, about.source or d.agency
             texts[i] = p[d.end:].lstrip()
         text_seen += 1
     if len(marked) == n:  # all of it looked like boilerplate: better the text than nothing
         marked = []
     heads = [(i, h) for i, h in heads if i < tail_from]
-    return Cleaned(tuple(texts), tuple(heads), tuple(marked), author, place, published or updated, items, source)
+    return Cleaned(tuple(texts), tuple(heads), tuple(marked), about.author, place, about.published or about.updated,
+                   items, about.source)
 
 
 def _opens_tail(text: str) -> bool:
