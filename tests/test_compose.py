@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reporter.compose import Values, compose, parse_markdown, render_markdown
 from reporter.errors import InputError
 from reporter.model import (
-    BulletList, Emph, Heading, Link, Meta, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, Text, plain_text,
+    BulletList, Emph, Heading, Link, Meta, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, plain_text,
 )
 
 META = Meta(title="T")

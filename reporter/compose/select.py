@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from ..ingest.boilerplate import contact_details, is_boilerplate
@@ -287,8 +286,3 @@ def _word_pairs(sentence: str) -> set[str]:
     return {f"{x.lower()} {y.lower()}" for x, y in zip(words, words[1:])
             if x.lower() not in STOP_WORDS and y.lower() not in STOP_WORDS and not x[0].isdigit()
             and not y[0].isdigit() and (x.islower() or y.islower())}
-
-
-def newest(dates: Sequence[date | None]) -> date | None:
-    known = [d for d in dates if d]
-    return max(known) if known else None
