@@ -90,6 +90,10 @@ def build_options(func):
     @click.option("--prepared-by", help="Who prepared it (also the document author).")
     @click.option("--date", "briefing_date", type=click.DateTime(["%Y-%m-%d"]),
                   help="Briefing date, YYYY-MM-DD (default: latest publication date).")
+    @click.option("--summary-items", default=8, show_default=True, type=click.IntRange(1, 30),
+                  help="How many items the executive summary on page one may hold.")
+    @click.option("--annex/--no-annex", default=True, show_default=True,
+                  help="Add the article texts after the digest (the ¶ links jump into them).")
     @click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path),
                   help="A .docx whose styles, page setup, headers and footers the DOCX uses.")
     @functools.wraps(func)
@@ -143,7 +147,8 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 
 
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
-    make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "briefing_date")}
+    make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "briefing_date",
+                                    "summary_items", "annex")}
     write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc")}
     return make, write
 
@@ -156,7 +161,9 @@ def build(inputs, **kw) -> None:
 
     make, write = _build_kwargs(kw)
     with build_executor(write["formats"]) as executor:
-        _, written = make_and_write(inputs, **make, **write, executor=executor)
+        briefing, written = make_and_write(inputs, **make, **write, executor=executor)
+    for warning in briefing.warnings:
+        click.echo(f"reporter: warning: {warning}", err=True)
     for path in written.values():
         click.echo(str(path))
 

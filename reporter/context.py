@@ -1,44 +1,39 @@
-"""What a briefing template sees: plain dicts and strings built from articles and facts.
+"""What a briefing template sees: plain dicts and strings built from stories and facts.
 
-Every item carries the ``¶`` number of the paragraph it came from and the bookmark
-(``a<article>-p<paragraph>``) that the article section places on that paragraph, so the
-template can link each fact to its evidence. Nothing here formats for a writer.
+The front matter is edited, not dumped: an executive summary of at most ``summary_items``
+items across all stories (see ``compose.select``), a digest per story, the ten figures
+that matter most, and an appendix whose long lists end in "and N more". The full article
+texts follow as an annex (unless ``annex`` is off).
+
+Every reference carries the ``¶`` number of the paragraph it came from, the bookmark
+(``a<article>-p<paragraph>``) the annex places on that paragraph and ``target``, where its
+link goes: the bookmark, or without an annex the article's URL (or nothing, so the
+reference is plain text). Articles are numbered in the annex's order: story by story.
+Nothing here formats for a writer.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
+import math
 from typing import Any, Sequence
 
 from .analysis.facts import Facts, Quotation
+from .dates import date_label, long_date
 from .ingest import Article
 from .model import Meta
+from .stories import Stories, group_stories, host, label, outlet
 
+__all__ = ["briefing_context", "long_date", "date_label", "host", "notable_quotes", "short_title"]
+
+SUMMARY_ITEMS = 8
+KEY_FIGURES = 10
+DIGEST_POINTS = 3
+DIGEST_FIGURES = 3
+TIMELINE_ROWS = 15
+ACTOR_ROWS = 15
+LIST_ITEMS = 20
+SOURCE_ROWS = 15
 NOTABLE_QUOTES = 6
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-
-
-def long_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
-_ISO_DATE = re.compile(r"(\d{4}|-)(?:-(\d{2}))?(?:-(\d{2}))?")
-_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#]+)", re.I)
-
-
-def date_label(iso: str) -> str:
-    """'2024-03-22' -> '22 March 2024'; '2024-09' -> 'September 2024'; '--03-22' -> '22 March (year not stated)'."""
-    m = _ISO_DATE.fullmatch(iso or "")
-    if not m:
-        return iso
-    year, month, day = m.groups()
-    if month is None or not 1 <= int(month) <= 12:
-        return iso.strip("-")
-    parts = ([str(int(day))] if day else []) + [MONTHS[int(month) - 1]]
-    parts.append(year if year != "-" else "(year not stated)")
-    return " ".join(parts)
 
 
 def _date_key(iso: str) -> tuple:
@@ -64,91 +59,190 @@ def notable_quotes(quotes: Sequence[Quotation], limit: int = NOTABLE_QUOTES) -> 
     return [quotes[i] for i in sorted(chosen)]
 
 
-def host(url: str | None) -> str | None:
-    m = _URL_HOST.match((url or "").strip())
-    return m.group(1) if m else None
-
-
 def short_title(title: str, n: int = 6) -> str:
     words = title.split()
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
-class _Builder:
-    def __init__(self, multiple: bool):
-        self.multiple = multiple
-        self.summary: list[dict] = []
-        self.figures: list[dict] = []
-        self.quotes: list[dict] = []
-        self.timeline: list[dict] = []
-        self.people: dict[str, dict] = {}
-        self.organizations: dict[str, dict] = {}
-        self.places: dict[str, None] = {}
-        self.sources: dict[str, dict] = {}
-        self.cited: dict[str, set[str]] = {}  # the anchors each source's refs point at
-        self.articles: list[dict] = []
+def capped(items: list, limit: int) -> tuple[list, int]:
+    """The first ``limit`` items and how many more there were."""
+    return items[:limit], max(0, len(items) - limit)
 
-    def add(self, i: int, art: Article, fx: Facts) -> None:
-        short = short_title(art.title)
 
-        def ref(n: int) -> dict[str, Any]:
-            anchor = f"a{i}-p{n}" if 1 <= n <= len(art.paragraphs) else f"a{i}"
-            label = f"¶{n}" if n >= 1 else "article"
-            return {"paragraph": n, "anchor": anchor, "article_short": short, "article": i,
-                    "ref": f"{i} {label}" if self.multiple else label}
+class _Refs:
+    """Where each input sits in the annex, and how a reference to its paragraphs reads."""
 
-        self.summary += [{"text": k.text, **ref(k.paragraph)} for k in fx.key_points]
-        self.figures += [{"value": f.value, "what": f.what, "unit": f.unit, "number": f.number, **ref(f.paragraph)}
-                         for f in fx.figures]
-        self.quotes += [{"text": q.text, "speaker": q.speaker, "role": q.role, **ref(q.paragraph)}
-                        for q in notable_quotes(fx.quotes)]
-        self.timeline += [{"date": e.date, "date_label": date_label(e.date), "event": e.event, **ref(e.paragraph)}
-                          for e in fx.timeline]
+    def __init__(self, articles: Sequence[Article], order: list[int], annex: bool):
+        self.articles = articles
+        self.number = {k: n for n, k in enumerate(order, 1)}
+        self.annex = annex
+        self.multiple = len(order) > 1
+
+    def ref(self, k: int, n: int) -> dict[str, Any]:
+        art = self.articles[k]
+        i = self.number[k]
+        anchor = f"a{i}-p{n}" if 1 <= n <= len(art.paragraphs) else f"a{i}"
+        mark = f"¶{n}" if n >= 1 else "article"
+        target = "#" + anchor if self.annex else (art.url or "")
+        return {"paragraph": n, "anchor": anchor, "target": target, "article": i,
+                "article_short": short_title(art.title), "mark": mark,
+                "ref": f"{i} {mark}" if self.multiple else mark,
+                "outlet": label(art), "when": long_date(art.published) if art.published else None}
+
+
+def _once(figs: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    """The figures with each amount once: a figure two of the story's sources state is shown once."""
+    seen: set[tuple] = set()
+    out = []
+    for x in figs:
+        f = x[2]
+        key = (f["number"], f["unit"]) if f["number"] is not None else (f["value"],)
+        if key not in seen:
+            seen.add(key)
+            out.append(x)
+    return out
+
+
+def _outlets(story, articles: Sequence[Article], refs: _Refs) -> list[dict[str, Any]]:
+    """Each outlet that carried the story once; a copy that names no outlet counts only when
+    its whole group of copies names none (then its file stands for it)."""
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for group in story.copies:
+        named = [k for k in group if outlet(articles[k])] or group[:1]
+        for k in named:
+            a = articles[k]
+            name = label(a)
+            if name in seen:
+                continue
+            seen.add(name)
+            lead = group[0]
+            out.append({"name": name, "date": long_date(a.published) if a.published else None,
+                        "url": a.url, "url_label": host(a.url) or a.url, "article": refs.number.get(lead),
+                        "target": "#" + f"a{refs.number[lead]}" if refs.annex else (a.url or "")})
+    return out
+
+
+def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: Meta, *,
+                     stories: Stories | None = None, summary_items: int = SUMMARY_ITEMS,
+                     annex: bool = True) -> dict[str, Any]:
+    """The template's values (documented in the README under "Template variables")."""
+    from .compose import select
+
+    stories = stories or group_stories(articles)
+    order = [m for s in stories.stories for m in s.members]
+    refs = _Refs(articles, order, annex)
+    picks = select.candidates(stories, articles, facts)
+    chosen = select.choose(picks, summary_items, len(stories.stories))
+    in_summary = set(chosen)
+    summary = [{"text": p.text, "story": p.story + 1, **refs.ref(p.article, p.paragraph)} for p in chosen]
+    by_story: dict[int, list] = {}
+    for p in picks:
+        by_story.setdefault(p.story, []).append(p)
+
+    story_items = []
+    all_figures: list[tuple[int, int, dict]] = []
+    for si, story in enumerate(stories.stories):
+        lead = story.members[0]
+        # The digest adds to the summary: the story's best sentences the summary did not take.
+        points = select.choose([p for p in by_story.get(si, []) if p not in in_summary], DIGEST_POINTS, 1)
+        figs = []
+        for m in story.members:
+            shown = [f for f in facts[m].figures if f.paragraph not in articles[m].boilerplate]
+            for rank, f in enumerate(select.rank_figures(shown)):
+                figs.append((rank, m, {"value": f.value, "what": f.what, "unit": f.unit, "number": f.number,
+                                       **refs.ref(m, f.paragraph)}))
+        figs.sort(key=lambda x: (x[0], story.members.index(x[1])))
+        figs = _once(figs)
+        all_figures += [(si, r, f) for r, _, f in figs]
+        q = select.best_quote([q for m in story.members for q in facts[m].quotes
+                               if q.paragraph not in articles[m].boilerplate])
+        quote_owner = next((m for m in story.members if q is not None and q in facts[m].quotes), lead)
+        outlets = _outlets(story, articles, refs)
+        story_items.append({
+            "n": si + 1, "anchor": f"s{si + 1}", "title": articles[lead].title,
+            "outlets": outlets, "n_sources": len(outlets), "n_articles": len(story.members),
+            "date": long_date(story.published) if story.published else None,
+            "points": [{"text": p.text, **refs.ref(p.article, p.paragraph)} for p in points],
+            "figures": [f for _, _, f in figs[:DIGEST_FIGURES]],
+            "quote": ({"text": q.text, "speaker": q.speaker, "role": q.role, **refs.ref(quote_owner, q.paragraph)}
+                      if q else None),
+            "disagreements": [{"what": d.what, "claims": [{"value": c.value, **refs.ref(c.article, c.paragraph)}
+                                                          for c in d.claims]}
+                              for d in (select.disagreements(story.members, facts, articles)
+                                        + select.date_disagreements(story.members, facts, articles))],
+            "articles": [refs.number[m] for m in story.members],
+        })
+
+    # The key figures table: each story's leading figures, the first stories first, ten at most.
+    n_stories = max(1, len(stories.stories))
+    per_story = max(2, math.ceil(KEY_FIGURES / n_stories))
+    ranked = sorted((x for x in all_figures if x[1] < per_story), key=lambda x: (x[1] >= 1, x[0], x[1]))
+    key_figures = [f for _, _, f in ranked[:KEY_FIGURES]]
+    figures_more = len(all_figures) - len(key_figures)
+
+    timeline, quotes, people, organizations, places, sources = [], [], {}, {}, {}, {}
+    cited: dict[str, set[str]] = {}
+    for k in order:
+        art, fx = articles[k], facts[k]
+        quotes += [{"text": q.text, "speaker": q.speaker, "role": q.role, **refs.ref(k, q.paragraph)}
+                   for q in notable_quotes(fx.quotes) if q.paragraph not in art.boilerplate]
+        timeline += [{"date": e.date, "date_label": date_label(e.date), "event": e.event, **refs.ref(k, e.paragraph)}
+                     for e in fx.timeline if e.paragraph not in art.boilerplate]
         for p in fx.people:
-            known = self.people.setdefault(p.name, {"name": p.name, "role": p.role})
+            known = people.setdefault(p.name, {"name": p.name, "role": p.role})
             known["role"] = known["role"] or p.role
         for o in fx.organizations:
-            label = f"{o.name} ({o.acronym})" if o.acronym and o.acronym != o.name else o.name
-            self.organizations.setdefault(o.name, {"name": o.name, "acronym": o.acronym, "label": label})
-        self.places.update(dict.fromkeys(fx.places))
+            name = f"{o.name} ({o.acronym})" if o.acronym and o.acronym != o.name else o.name
+            organizations.setdefault(o.name, {"name": o.name, "acronym": o.acronym, "label": name})
+        places.update(dict.fromkeys(fx.places))
         if art.source or art.url:
-            name = art.source or host(art.url) or short
-            entry = self.sources.setdefault(name, {"name": name, "refs": [], "url": None, "url_label": None})
+            name = art.source or host(art.url) or short_title(art.title)
+            entry = sources.setdefault(name, {"name": name, "refs": [], "url": None, "url_label": None})
             entry["url"], entry["url_label"] = art.url, host(art.url) or art.url
         for s in fx.sources:
-            entry = self.sources.setdefault(s.name, {"name": s.name, "refs": [], "url": None, "url_label": None})
-            r = ref(s.paragraph)
-            cited = self.cited.setdefault(s.name, set())
-            if r["anchor"] not in cited:
-                cited.add(r["anchor"])
+            if s.paragraph in art.boilerplate:
+                continue
+            entry = sources.setdefault(s.name, {"name": s.name, "refs": [], "url": None, "url_label": None})
+            r = refs.ref(k, s.paragraph)
+            seen = cited.setdefault(s.name, set())
+            if r["anchor"] not in seen:
+                seen.add(r["anchor"])
                 entry["refs"].append(r)
-        self.articles.append(self._article(i, art, short))
+    timeline.sort(key=lambda e: _date_key(e["date"]))
+    timeline, timeline_more = capped(timeline, TIMELINE_ROWS)
+    people_list, people_more = capped(list(people.values()), ACTOR_ROWS)
+    org_list, organizations_more = capped(list(organizations.values()), LIST_ITEMS)
+    place_list, places_more = capped(list(places), LIST_ITEMS)
+    source_list, sources_more = capped(list(sources.values()), SOURCE_ROWS)
 
-    @staticmethod
-    def _article(i: int, art: Article, short: str) -> dict[str, Any]:
-        heads: dict[int, list[str]] = {}
-        for idx, text in art.subheadings:
-            heads.setdefault(idx, []).append(text)
-        body: list[dict[str, Any]] = []
-        for n, text in enumerate(art.paragraphs, 1):
-            body += [{"heading": h} for h in heads.get(n - 1, [])]
-            body.append({"heading": None, "n": n, "text": text, "anchor": f"a{i}-p{n}"})
-        published = long_date(art.published) if art.published else None
-        byline = " · ".join(x for x in (art.source, art.author and f"by {art.author}", published) if x)
-        return {"n": i, "title": art.title, "anchor": f"a{i}", "short": short, "source": art.source,
-                "url": art.url, "url_label": host(art.url) or art.url, "author": art.author,
-                "published": art.published.isoformat() if art.published else None, "byline": byline, "body": body}
-
-
-def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: Meta) -> dict[str, Any]:
-    b = _Builder(multiple=len(articles) > 1)
-    for i, (art, fx) in enumerate(zip(articles, facts), 1):
-        b.add(i, art, fx)
-    b.timeline.sort(key=lambda e: _date_key(e["date"]))
     return {
         "briefing": {"title": meta.title, "subtitle": meta.subtitle, "date": meta.date, "marking": meta.marking,
                      "prepared_for": meta.prepared_for, "prepared_by": meta.author},
-        "multiple": b.multiple, "summary": b.summary, "figures": b.figures, "quotes": b.quotes,
-        "timeline": b.timeline, "people": list(b.people.values()), "organizations": list(b.organizations.values()),
-        "places": list(b.places), "sources": list(b.sources.values()), "articles": b.articles,
+        "multiple": refs.multiple, "annex": annex, "merged": stories.merged,
+        "summary": summary, "stories": story_items,
+        "figures": key_figures, "figures_more": figures_more, "quotes": quotes,
+        "timeline": timeline, "timeline_more": timeline_more,
+        "people": people_list, "people_more": people_more,
+        "organizations": org_list, "organizations_more": organizations_more,
+        "places": place_list, "places_more": places_more,
+        "sources": source_list, "sources_more": sources_more,
+        "articles": [_article(refs.number[k], articles[k]) for k in order] if annex else [],
     }
+
+
+def _article(i: int, art: Article) -> dict[str, Any]:
+    short = short_title(art.title)
+    heads: dict[int, list[str]] = {}
+    for idx, text in art.subheadings:
+        heads.setdefault(idx, []).append(text)
+    kinds = dict(art.lists)
+    body: list[dict[str, Any]] = []
+    for n, text in enumerate(art.paragraphs, 1):
+        body += [{"heading": h} for h in heads.get(n - 1, [])]
+        body.append({"heading": None, "n": n, "text": text, "anchor": f"a{i}-p{n}", "list": kinds.get(n)})
+    published = long_date(art.published) if art.published else None
+    byline = " · ".join(x for x in (art.source, art.author and f"by {art.author}", published) if x)
+    return {"n": i, "title": art.title, "anchor": f"a{i}", "short": short, "source": art.source,
+            "url": art.url, "url_label": host(art.url) or art.url, "author": art.author,
+            "published": art.published.isoformat() if art.published else None, "byline": byline, "body": body}

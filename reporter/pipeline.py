@@ -40,6 +40,7 @@ class Briefing:
     articles: tuple[Article, ...]
     facts: tuple[Facts, ...]
     document: Document
+    warnings: tuple[str, ...] = ()  # one line each, for the user ("3 duplicate inputs merged")
 
     @property
     def slug(self) -> str:
@@ -149,16 +150,21 @@ def make_briefing(
     briefing_date: date | None = None,
     executor: Executor | None = None,
     warm: Sequence[str] = (),
+    summary_items: int = 8,
+    annex: bool = True,
 ) -> Briefing:
     """Read, analyse and compose: everything but writing files (``executor``: see the module).
 
     ``warm``: formats whose writers the executor will run (``make_and_write`` passes them).
     They are warmed there as early as costs nothing: at once when the analysis stays
     here, after it when the executor shares it, so the warm-up never holds up its share.
+    ``summary_items``: how many items the executive summary may hold; ``annex``: whether
+    the article texts follow the digest.
     """
     from .compose import compose
     from .context import briefing_context, long_date
     from .fileio import build_time
+    from .stories import group_stories
     from .style import templates_dir
 
     title = _one_line(title, "--title")
@@ -172,10 +178,13 @@ def make_briefing(
     facts = analyse_all(articles, executor)
     if shared:
         _warm(executor, warm)
+    stories = group_stories(articles)
     published = [a.published for a in articles if a.published]
     when = briefing_date or (max(published) if published else None) or _default_date()
     if not title:
-        title = articles[0].title if len(articles) == 1 else f"Executive briefing: {len(articles)} articles"
+        n = len(stories.stories)
+        title = (articles[stories.stories[0].members[0]].title if n == 1
+                 else f"Executive briefing: {n} stories from {len(articles)} articles")
     subtitle = (f"Executive briefing · {long_date(when)}" if not title.lower().startswith("executive briefing")
                 else long_date(when))
     meta = Meta(
@@ -195,10 +204,11 @@ def make_briefing(
             raise InputError("template not found", tpl)
     else:
         tpl, sandboxed = templates_dir() / "briefing.md.j2", False
-    document = compose(tpl, briefing_context(articles, facts, meta), meta, sandboxed=sandboxed)
+    context = briefing_context(articles, facts, meta, stories=stories, summary_items=summary_items, annex=annex)
+    document = compose(tpl, context, meta, sandboxed=sandboxed)
     return Briefing(
         title=title, date=when, marking=marking, prepared_for=prepared_for, prepared_by=prepared_by,
-        articles=tuple(articles), facts=tuple(facts), document=document,
+        articles=tuple(articles), facts=tuple(facts), document=document, warnings=stories.warnings(),
     )
 
 

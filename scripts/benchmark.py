@@ -2,6 +2,8 @@
 """Measure reporter's speed and memory as a user meets it: whole CLI processes, and stages in process.
 
 Prints Markdown tables for the README. Not a test: timings depend on the machine.
+The 10- and 100-article briefings read distinct articles (scripts/distinct_articles.py):
+copies of the sample would merge into one story and flatter the figures.
 Usage: python scripts/benchmark.py [--runs 5]
 """
 
@@ -10,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -34,13 +35,12 @@ def run_process(args: list[str], cwd: Path) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
-def copies(n: int, where: Path) -> list[Path]:
-    paths = []
-    for i in range(n):
-        p = where / f"article-{i:03d}.txt"
-        shutil.copyfile(SAMPLE, p)
-        paths.append(p)
-    return paths
+def distinct(n: int, where: Path) -> list[Path]:
+    """N different articles made from the fixtures (copies of one would merge into one story)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from distinct_articles import write_distinct
+
+    return write_distinct(n, where)
 
 
 def machine() -> str:
@@ -58,7 +58,9 @@ def machine() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--thousand", action="store_true", help="also time a 1,000-article briefing (once)")
     args = ap.parse_args()
+    extra = (1000,) if args.thousand else ()
     exe = [sys.executable, "-m", "reporter"]
     # A user's Python caches compiled modules at the first run; do that now, so a shell with
     # PYTHONDONTWRITEBYTECODE set does not time the compiling of reporter's sources.
@@ -70,14 +72,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         jobs = [("`reporter --help`", exe + ["--help"])]
-        for n in (1, 10, 100):
+        for n in (1, 10, 100, *extra):
             src = tmpdir / f"in{n}"
             src.mkdir()
-            inputs = [str(SAMPLE)] if n == 1 else [str(p) for p in copies(n, src)]
+            inputs = [str(SAMPLE)] if n == 1 else [str(p) for p in distinct(n, src)]
             label = "sample briefing" if n == 1 else f"{n}-article briefing"
             jobs.append((f"{label}, DOCX + PDF", exe + ["build", *inputs, "--out", str(tmpdir / f"out{n}")]))
         for label, cmd in jobs:
-            results = [run_process(cmd, ROOT) for _ in range(args.runs)]
+            results = [run_process(cmd, ROOT) for _ in range(1 if "1000" in label else args.runs)]
             walls = [w for w, _ in results]
             rss = max(m for _, m in results)
             print(f"| {label} | {statistics.median(walls):.3f} s | {min(walls):.3f} s | {rss:.0f} MB |")

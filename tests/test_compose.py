@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reporter.compose import Values, compose, parse_markdown, render_markdown
 from reporter.errors import InputError
 from reporter.model import (
-    BulletList, Emph, Heading, Link, Meta, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, Text, plain_text,
+    BulletList, Emph, Heading, Link, Meta, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, plain_text,
 )
 
 META = Meta(title="T")
@@ -126,113 +126,51 @@ def test_article_bodies_come_prebuilt_with_numbers_and_bookmarks(tmp_path):
     first, sub, second, after = blocks[1:]
     assert (first.anchor, plain_text(first.children)) == ("a1-p1", "¶1 First <b>& **not bold**")
     assert isinstance(first.children[0], Strong)
-    assert (sub.level, plain_text(sub.children)) == (2, "A subheading")
+    assert (sub.level, plain_text(sub.children)) == (3, "A subheading")  # under the annex's article headings
     assert (second.anchor, plain_text(second.children)) == ("a1-p2", "¶2 # Second - para")
     link = after.children[1]
     assert isinstance(link, Link) and link.url == "#a1-p2" and plain_text(after.children) == "After, see ¶2."
 
 
-def _built_and_parsed(text: str, values: Values | None = None):
-    """The blocks from ``{% call prebuilt() %}text{% endcall %}`` and from the bare text,
-    each the blocks or the error they raise."""
-    values = values or Values()
-
-    def blocks(markdown):
-        try:
-            return parse_markdown(markdown(), META, values=values).blocks
-        except InputError as exc:
-            return type(exc)
-
-    return blocks(lambda: values.prebuilt(caller=lambda: text)), blocks(lambda: text)
+HOSTILE = ["| 3 |", "**not bold** `x` \\| <b>&", "- item", "> quote", "# head", "{#id}", "\ue000" + "0" + "\ue001"]
 
 
-# mostly plain cells (built by the helper), some the parser must see (escapes, odd white space)
-CELL = st.text(alphabet=" |-:*_ab.[]()!#", max_size=8) | st.text(alphabet=" \t|-:*_`\\ab\u3000", max_size=4)
-DELIMITER = st.sampled_from(["---", ":--", "--:", ":-:", "-", " :---: ", "", "x"])
-HEAD = st.integers(1, 4).flatmap(lambda n: st.tuples(st.lists(CELL, min_size=n, max_size=n),
-                                                     st.lists(DELIMITER, min_size=n, max_size=n)))
+def _ref(label, target):
+    return {"ref": label, "mark": label, "target": target, "outlet": "Outlet", "when": "1 May 2024"}
 
 
-@settings(max_examples=300, deadline=None)
-@given(HEAD, st.lists(st.lists(CELL, max_size=5), max_size=4), st.booleans())
-def test_prebuilt_tables_are_what_the_parser_makes_of_them(head, rows, closed):
-    end = "|" if closed else ""
-    lines = ["|" + "|".join(cells) + end for cells in (*head, *rows)]
-    built, parsed = _built_and_parsed("\n".join(lines) + "\n")
-    assert built == parsed
-
-
-VALUES = Values()
-WORD = st.sampled_from([
-    "a", "b c", " ", "\t", "*", "**", "_", "#", ">", "-", "+", "|", ":", "{", "}", "(", ")", "[x](#y)", "![i](p.png)",
-    "`", "\\", "“", "—", "–", ".", ",", ";", "?", "1.", "2)", "\u3000", "é", VALUES.put("v **x** | y"),
-    VALUES.put("- z"), VALUES.link("¶1", "#a1-p1"), VALUES.link("site", "https://example.org"),
-])
-TEXT = st.lists(WORD, max_size=6).map("".join)
-BLOCKS_LINE = VALUES.article_body([{"heading": None, "n": 1, "text": "body", "anchor": "a1-p1"}]).strip()
-LINE = st.one_of(
-    TEXT, TEXT.map(lambda t: "# " + t), st.tuples(st.sampled_from(["#", "###", "#######"]), TEXT).map(" ".join),
-    TEXT.map(lambda t: "- " + t), TEXT.map(lambda t: "> " + t),
-    st.sampled_from([">", "> ", "---", "***", "* * *", "*", "** x**", "**x** y", "{#a1-p2}", "{#}"]),
-    st.tuples(TEXT, TEXT).map(lambda c: f"| {c[0]} | {c[1]} |"), st.sampled_from(["|---|---|", "|--:|:-:|"]),
-    TEXT.map(lambda t: "**" + t + "**"), TEXT.map(lambda t: "*" + t + "* · " + t),
-    TEXT.map(lambda t: "> — **" + t + "**, " + t), st.just(BLOCKS_LINE),
-)
-# mostly plain text (read without the parser), now and then with inline Markdown in it
-PLAIN = st.lists(st.sampled_from([
-    "a", "b c", "é", "“", "—", ".", ",", "?", " ", "Table: ", "**x**", "*y*", " **z**, ", " *", "_", ":", "1",
-    VALUES.put("v **x** | y"), VALUES.put("- z"), VALUES.link("¶1", "#a1-p1"),
-]), min_size=1, max_size=5).map("".join)
-PLAIN_BLOCK = st.one_of(
-    PLAIN, PLAIN.map(lambda t: "# " + t), PLAIN.map(lambda t: "{#a1-p2}\n### " + t), PLAIN.map(lambda t: "{#a2}\n" + t),
-    st.lists(PLAIN.map(lambda t: "- " + t), min_size=1, max_size=3).map("\n".join),
-    st.lists(PLAIN.map(lambda t: "> " + t), min_size=1, max_size=3).map("\n>\n".join),
-    st.lists(st.tuples(PLAIN, PLAIN).map(lambda c: f"| {c[0]} | {c[1]} |"), max_size=3).map(
-        lambda rows: "\n".join(["| A | B |", "|--:|---|", *rows])),
-    st.just(BLOCKS_LINE),
-)
-BLOCK = st.lists(LINE, min_size=1, max_size=4).map("\n".join) | PLAIN_BLOCK
-
-
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(BLOCK, min_size=1, max_size=5) | st.lists(PLAIN_BLOCK, min_size=1, max_size=6),
-       st.sampled_from(["\n\n", "\n\n\n", "\n \n"]))
-def test_prebuilt_blocks_are_what_the_parser_makes_of_them(blocks, gap):
-    built, parsed = _built_and_parsed(gap.join(blocks) + "\n", VALUES)
-    assert built == parsed
-
-
-def test_prebuilt_blocks_keep_values_as_text(tmp_path):
+def test_the_builders_keep_article_text_as_text(tmp_path):
     tpl = tmp_path / "t.md.j2"
-    tpl.write_text("{% call prebuilt() %}\n{{ anchor('a1') }}\n# {{ title }}\n\n*{{ by }}* · {{ link('x', 'https://x.org') }}\n\n"
-                   "{% for v in values %}\n- {{ v }}\n\n> “{{ v }}”\n>\n> — **{{ v }}**, {{ v }}\n\n{% endfor %}\n"
-                   "| Figure | What | Ref. |\n|-------:|:----:|-----|\n"
-                   "{% for v in values %}\n| {{ v }} | {{ v }} | {{ link('¶1', '#a1-p1') }} |\n{% endfor %}\n\n"
-                   "Table: Caption.\n{% endcall %}\n", encoding="utf-8")
-    hostile = ["| 3 |", "**not bold** `x` \\| <b>&", "- item", "> quote", "# head", "{#id}"]
-    doc = compose(tpl, {"title": "**T**", "by": "*me*", "values": hostile}, META)
-    heading, byline, *rest = doc.blocks
-    assert (heading.anchor, plain_text(heading.children)) == ("a1", "**T**")
-    assert isinstance(byline.children[0], Emph) and plain_text(byline.children) == "*me* · x"
-    lists, quotes, table = rest[0:-1:2], rest[1:-1:2], rest[-1]
-    assert [plain_text(b.items[0][0].children) for b in lists] == hostile
-    assert [plain_text(q.blocks[0].children) for q in quotes] == [f"“{v}”" for v in hostile]
-    assert [plain_text(q.attribution) for q in quotes] == [f"{v}, {v}" for v in hostile]
-    assert table.align == ("right", "center", "left") and table.caption == "Caption."
-    assert [[plain_text(c) for c in row] for row in table.rows] == [[v, v, "¶1"] for v in hostile]
-    assert isinstance(table.rows[0][2][0], Link)
+    tpl.write_text("{{ summary_list(summary, stories) }}\n{% for s in stories %}{{ digest(s, true) }}\n{% endfor %}"
+                   "{{ figures_table(figures, 3, true) }}\n", encoding="utf-8")
+    story = {"n": 1, "anchor": "s1", "title": HOSTILE[0], "n_sources": 2,
+             "outlets": [{"name": v, "target": "https://x.org/a", "date": None} for v in HOSTILE[:2]],
+             "points": [{"text": v, **_ref("1 ¶2", "#a1-p2")} for v in HOSTILE],
+             "figures": [], "disagreements": [],
+             "quote": {"text": HOSTILE[1], "speaker": HOSTILE[2], "role": HOSTILE[3], **_ref("1 ¶3", "#a1-p3")}}
+    context = {"summary": [{"text": v, "story": 1, **_ref("¶2", "#a1-p2")} for v in HOSTILE],
+               "stories": [story],
+               "figures": [{"value": v, "what": v, **_ref("1 ¶4", "javascript:alert(1)")} for v in HOSTILE]}
+    summary, heading, outlets, points, quote, table = compose(tpl, context, META).blocks
+    texts = [v.replace("\ue000", "").replace("\ue001", "") for v in HOSTILE]
+    assert [plain_text(item[0].children) for item in summary.items] == [
+        f"{v} — Outlet, 1 May 2024, ¶2 · 2 sources" for v in texts]
+    link = summary.items[0][0].children[1]
+    assert isinstance(link, Link) and link.url == "#a1-p2"
+    assert (heading.level, heading.anchor, plain_text(heading.children)) == (2, "s1", "1. | 3 |")
+    assert isinstance(outlets.children[0], Emph) and plain_text(outlets.children) == f"2 sources: {texts[0]}; {texts[1]}"
+    assert [plain_text(item[0].children) for item in points.items] == [f"{v} 1 ¶2" for v in texts]
+    assert isinstance(quote, Quote) and plain_text(quote.attribution) == "- item, > quote · 1 ¶3"
+    assert [[plain_text(c) for c in row] for row in table.rows] == [[v, v, "1 ¶4"] for v in texts]
+    assert not any(isinstance(c, Link) for row in table.rows for c in row[2])  # an unsafe URL gives plain text
+    assert table.caption.startswith("The leading figures of each story, and 3 more")
 
 
-@pytest.mark.parametrize("text", [
-    "* a star bullet\n", "1. ordered\n", "::: div\ntext\n:::\n", "a paragraph\nof two lines\n",
-    "| a |\n| b |\n", "| a \\| b |\n|---|\n", "  indented\n", "- item\n  continued\n", "> a\n> b\n",
-    "# closed #\n", "{#a}\n\ntext\n",
-])
-def test_prebuilt_passes_anything_else_to_the_parser(text):
-    values = Values()
-    assert values.prebuilt(caller=lambda: text) == text
-    built, parsed = _built_and_parsed(text)
-    assert built == parsed
+def test_prebuilt_now_hands_its_markdown_to_the_parser(tmp_path):
+    tpl = tmp_path / "t.md.j2"
+    tpl.write_text("{% call prebuilt() %}\n# {{ title }}\n\n- one\n- two\n{% endcall %}\n", encoding="utf-8")
+    heading, items = compose(tpl, {"title": "**T**"}, META).blocks
+    assert plain_text(heading.children) == "**T**" and isinstance(items, BulletList) and len(items.items) == 2
 
 
 def test_templates_read_dict_keys_as_jinja2_does(tmp_path):

@@ -27,6 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("reporter.model",),
     ("reporter.ingest",),
     ("reporter.analysis",),
+    ("reporter.stories",),
     ("reporter.compose", "reporter.context"),
     ("reporter.writers", "reporter.readers"),
     ("reporter.pipeline",),

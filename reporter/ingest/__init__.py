@@ -62,4 +62,16 @@ def load_articles(path: str | Path) -> list[Article]:
     """Read one file into one or more articles (a JSON/YAML file may hold a list)."""
     path = Path(path)
     text = read_text_file(path)
-    return FORMATS[detect_format(path, text)].reader()(text, path)
+    return [_without_boilerplate(a) for a in FORMATS[detect_format(path, text)].reader()(text, path)]
+
+
+def _without_boilerplate(article: Article) -> Article:
+    """The one place every reader's article passes: boilerplate marked, byline and dateline read."""
+    from dataclasses import replace
+
+    from .boilerplate import strip_boilerplate
+
+    c = strip_boilerplate(article.paragraphs, article.subheadings)
+    return replace(article, paragraphs=c.paragraphs, subheadings=c.subheadings, boilerplate=c.boilerplate,
+                   lists=c.lists, author=article.author or c.author, place=article.place or c.place,
+                   source=article.source or c.source, published=article.published or c.published)

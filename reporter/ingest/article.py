@@ -44,3 +44,6 @@ class Article:
     raw_text: str = ""  # the text as read, before cleaning
     quotes: tuple[CuratedQuote, ...] | None = None  # curated quotations replace extracted ones
     figures: tuple[CuratedFigure, ...] | None = None  # curated figures replace extracted ones
+    place: str | None = None  # where it was filed (from a dateline)
+    lists: tuple[tuple[int, str], ...] = ()  # (¶N, "bullet" or "number") of paragraphs that are list items
+    boilerplate: tuple[int, ...] = ()  # numbers (¶N) of paragraphs about the release, not the story

@@ -9,18 +9,32 @@ from .clean import is_junk_line
 
 def _looks_like_subheading(block: str) -> bool:
     """A short single line without final punctuation, as scraped section titles are."""
-    if "\n" in block or len(block) > 90 or len(block.split()) > 12:
+    if "\n" in block or len(block) > 90 or len(block.split()) > 12 or LIST_LINE.match(block):
         return False
     return block[-1] not in ".!?:;,\"”’'…)]" and block[0] not in "“\"‘'"
 
 
+LIST_LINE = re.compile(r"(?:[-*•‣▪]|\d{1,3}[.)])\s+\S")  # "- item", "• item", "3. item", "3) item"
+
+
 def split_blocks(text: str) -> list[str]:
-    """Blank-line separated blocks; lines inside a block are joined (hard-wrapped text)."""
+    """Blank-line separated blocks; lines inside a block are joined (hard-wrapped text),
+    except in a list, where each item line ("- ...", "2. ...") stays a block of its own."""
     blocks = []
     for chunk in re.split(r"\n\s*\n", text):
         lines = [ln for ln in chunk.split("\n") if ln.strip()]
         lines = [ln for ln in lines if not is_junk_line(ln)]
-        if lines:
+        items = [ln for ln in lines if LIST_LINE.match(ln.strip())]
+        if len(items) >= 2 and LIST_LINE.match(lines[-1].strip()) and len(items) >= len(lines) - 1:
+            # An introducing line may come first; wrapped item lines join their item.
+            out: list[str] = []
+            for ln in lines:
+                if LIST_LINE.match(ln.strip()) or not out:
+                    out.append(ln.strip())
+                else:
+                    out[-1] += " " + ln.strip()
+            blocks.extend(out)
+        elif lines:
             blocks.append(" ".join(ln.strip() for ln in lines))
     return blocks
 
@@ -48,8 +62,15 @@ def markdown_body(md: str) -> tuple[str | None, tuple[str, ...], tuple[tuple[int
     paragraphs: list[str] = []
     subheadings: list[tuple[int, str]] = []
     in_heading: str | None = None
+    lists: list[list[int]] = []  # open lists: [next number], or [-1] for bullets
     for tok in tokens:
-        if tok.type == "heading_open":
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append([int(tok.attrs.get("start", 1)) if tok.type == "ordered_list_open" else -1])
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif tok.type == "list_item_open":
+            lists[-1].append(0)  # the item's first paragraph is still to come
+        elif tok.type == "heading_open":
             in_heading = tok.tag
         elif tok.type == "heading_close":
             in_heading = None
@@ -61,6 +82,12 @@ def markdown_body(md: str) -> tuple[str | None, tuple[str, ...], tuple[tuple[int
                 title = text
             elif in_heading:
                 subheadings.append((len(paragraphs), text))
+            elif lists and len(lists[-1]) > 1 and lists[-1][-1] == 0:
+                lists[-1][-1] = 1
+                number = lists[-1][0]
+                if number >= 0:
+                    lists[-1][0] += 1
+                paragraphs.append(f"{number}. {text}" if number >= 0 else f"- {text}")  # marked as a list item
             else:
                 paragraphs.append(text)
     return title, tuple(paragraphs), tuple((i, h) for i, h in subheadings if i < len(paragraphs))

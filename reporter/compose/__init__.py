@@ -9,9 +9,9 @@ scanned character by character by the parser. Only our own helpers (``link``,
 ``anchor``) write Markdown.
 
 Long briefings are mostly generated text, so the parser is spared most of it: article
-bodies come as prebuilt blocks (``article_body``), and what a template wraps in
-``{% call prebuilt() %}`` is read here directly when it is plain Markdown, giving the
-blocks markdown-it would give.
+bodies (``article_body``) and the summary, digests, tables and lists (``compose.build``)
+are built as blocks from the data and reach the converter as one placeholder paragraph
+each; the template keeps the order and headings of the sections.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .errors import InputError
-from .model import (
+from ..errors import InputError
+from ..model import (
     Block, BulletList, Div, Document, Emph, Heading, Image, Inline, LineBreak, Link, Meta,
     OrderedList, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, Text,
 )
@@ -97,33 +97,40 @@ class Values:
 
         Articles are the bulk of a long briefing; building their blocks directly spares the
         Markdown parser most of the document. Each item of ``body`` is a heading
-        (``{"heading": text}``) or a paragraph (``{"n": 7, "text": ..., "anchor": "a1-p7"}``),
-        as the briefing context gives them.
+        (``{"heading": text}``) or a paragraph (``{"n": 7, "text": ..., "anchor": "a1-p7"}``,
+        with ``"list": "bullet"`` or ``"number"`` for a list item), as the briefing context
+        gives them. Items of a list in a row make one list, each item still its own ¶.
         """
         blocks: list[Block] = []
+        items: list[tuple[Block, ...]] = []
+        kind = None
         for item in body:
+            if item.get("list") != kind and items:
+                blocks.append(BulletList(tuple(items)) if kind == "bullet" else OrderedList(tuple(items)))
+                items = []
+            kind = item.get("list")
             if item.get("heading"):
-                blocks.append(Heading(2, (Text(self._clean(item["heading"])),)))
+                blocks.append(Heading(3, (Text(self._clean(item["heading"])),)))
+                continue
+            n, text = item["n"], self._clean(item["text"])
+            number = Strong((Text(f"¶{n}"),))
+            para = Paragraph((number, Text(" " + text)), anchor=_anchor_name(item.get("anchor")))
+            if kind:
+                items.append((para,))
             else:
-                n, text = item["n"], self._clean(item["text"])
-                number = Strong((Text(f"¶{n}"),))
-                blocks.append(Paragraph((number, Text(" " + text)), anchor=_anchor_name(item.get("anchor"))))
+                blocks.append(para)
+        if items:
+            blocks.append(BulletList(tuple(items)) if kind == "bullet" else OrderedList(tuple(items)))
         return self._placeholder(tuple(blocks))
 
     def prebuilt(self, caller) -> Markdown:
-        """The Markdown of a ``{% call prebuilt() %}`` block, made into blocks here if it is plain.
+        """What a ``{% call prebuilt() %}`` block holds, as Markdown for the parser.
 
-        A long briefing's generated lists, quotations and tables run to hundreds of blocks,
-        which markdown-it reads slowly. The blocks are the ones the parser makes of the text
-        as a document of its own (see ``_plain_blocks``); text that is not plain is passed
-        on to the parser unchanged.
+        Kept so that templates written for earlier versions still render: the long generated
+        parts are built as blocks now (``compose.build``), so there is nothing left to spare
+        the parser, and no second Markdown reader.
         """
-        text = caller()
-        try:
-            blocks = _plain_blocks(text, _Converter(self, self.base))
-        except InputError:  # e.g. a missing image: the parser reports it, if it reads it as one
-            blocks = None
-        return Markdown(text) if blocks is None else self._placeholder(tuple(blocks))
+        return Markdown(caller())
 
     def _placeholder(self, blocks: tuple[Block, ...]) -> Markdown:
         """A paragraph of its own that the converter replaces with ``blocks``."""
@@ -139,11 +146,9 @@ class Values:
             text = _CONTROLS.sub("", text)
         return " ".join(text.split())
 
-    def link(self, text: Any, url: Any) -> Markdown:
-        """A link whose label and URL are both data; unsafe schemes give plain text.
-
-        Prebuilt like any value, so the parser never has to read link syntax.
-        """
+    def link_inline(self, text: Any, url: Any) -> Inline | None:
+        """The one link policy: a Link for ``#anchor``, http, https and mailto URLs; plain
+        text (the label, else the URL) for anything else; None when there is nothing to show."""
         u = str(url or "").strip()
         label = self._clean(text if text is not None and str(text).strip() else u)
         if u.startswith("#"):
@@ -151,193 +156,40 @@ class Values:
         elif u.lower().startswith(_SAFE_SCHEMES) and not any(c in u for c in "\r\n"):
             target = quote(u, safe=":/?#[]@!$&'*+,;=%~-._")
         else:
-            return Markdown(self.put(label))
-        if not label:
+            return Text(label) if label else None
+        return Link((Text(label),), target) if label else None
+
+    def link(self, text: Any, url: Any) -> Markdown:
+        """A link whose label and URL are both data; unsafe schemes give plain text.
+
+        Prebuilt like any value, so the parser never has to read link syntax.
+        """
+        item = self.link_inline(text, url)
+        if item is None:
             return Markdown("")
-        self.items.append(Link((Text(label),), target))
+        if isinstance(item, Text):
+            return Markdown(self.put(item.text))
+        self.items.append(item)
         return Markdown(f"{OPEN}{len(self.items) - 1}{CLOSE}")
 
+    def helpers(self) -> dict[str, Any]:
+        """The template's helpers: links, bookmarks, article bodies and the builders' parts."""
+        from .build import Builder
 
-# --------------------------------------------------------------------------
-# Plain Markdown, read without markdown-it
+        b = Builder(self._clean, self.link_inline)
 
+        def built(method):
+            return lambda *args, **kwargs: self._placeholder(tuple(method(*args, **kwargs)))
 
-def _plain_blocks(text: str, conv: _Converter) -> list[Block] | None:
-    """The blocks markdown-it makes of ``text`` as a document of its own, or None unless the
-    text is plain: blocks separated by blank lines, each of them
-
-    - a heading or a paragraph of one line, which may follow an attribute line ``{#name}``;
-    - bullet items of one line each, ``- text`` (items in a row make one list);
-    - a block quote of one-line paragraphs, with ``>`` lines between them;
-    - a pipe table (see ``_pipe_table``).
-
-    Every line must start with its block's marker, so that nothing can be read two ways
-    (lazy continuations, nested blocks, indented code): the checks are what keeps the
-    result the parser's. Inline Markdown goes through ``_Converter.inline`` as usual.
-    """
-    if "\r" in text or "\0" in text:
-        return None  # the parser would normalize these first
-    out: list[Block] = []
-    items: list[tuple[Block, ...]] = []  # the bullet list being read
-    for chunk in _chunks(text):
-        if chunk[0].startswith("- "):
-            more = _bullet_items(chunk, conv)
-            if more is None:
-                return None
-            items += more
-            continue
-        if items:
-            out.append(BulletList(tuple(items)))
-            items = []
-        if not _add_block(out, chunk, conv):
-            return None
-    if items:
-        out.append(BulletList(tuple(items)))
-    return out
+        return {"link": self.link, "anchor": md_anchor, "article_body": self.article_body, "prebuilt": self.prebuilt,
+                **{name: built(getattr(b, name)) for name in BUILDERS}}
 
 
-def _chunks(text: str):
-    """The runs of lines between blank lines."""
-    chunk: list[str] = []
-    for line in text.split("\n"):
-        if line.strip(" \t"):
-            chunk.append(line)
-        elif chunk:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _add_block(out: list[Block], lines: list[str], conv: _Converter) -> bool:
-    """Add the table, block quote, heading or paragraph that ``lines`` are; False if they are
-    not one of those, plain."""
-    first = lines[0][0]
-    if first == "|":
-        table = _pipe_table("\n".join(lines), conv.inline)
-        if table is not None:
-            out.append(table)
-        return table is not None
-    if first == ">":
-        quoted = _quoted_paragraphs(lines, conv)
-        if quoted is not None:
-            out.append(conv.quote(quoted))
-        return quoted is not None
-    anchor = None
-    if first == "{" and len(lines) == 2 and (m := _ANCHOR_LINE.fullmatch(lines[0])):
-        anchor, lines = m.group(1), lines[1:]
-    if len(lines) != 1:
-        return False
-    if m := _HEADING_LINE.fullmatch(lines[0]):
-        content = _trim(m.group(2))
-        if not content or content[-1] == "#":
-            return False  # a closing sequence, or an empty heading
-        out.append(Heading(min(len(m.group(1)), 3), conv.inline(content), anchor))
-        return True
-    content = _paragraph_line(lines[0])
-    if content is not None:
-        conv.paragraph(out, content, anchor)
-    return content is not None
-
-
-_ANCHOR_LINE = re.compile(r"\{#([A-Za-z0-9_-]+)\}[ \t]*")
-_HEADING_LINE = re.compile(r"(#{1,6})[ \t]+(.*)")
-_BLOCK_STARTS = "#>-+*_=|:{[`~<"
-
-
-def _paragraph_line(line: str) -> str | None:
-    """A line's text if the line can only be a paragraph's (it starts no other block)."""
-    first = line[:1]
-    if first == "*":  # emphasis, unless a bullet ("* ") or a rule ("***", "* * *")
-        if line[1:2] in ("", " ", "\t") or not line.strip("* \t"):
-            return None
-    elif not first or first in _BLOCK_STARTS or first.isspace() or first.isdigit():
-        return None
-    return _trim(line)
-
-
-def _bullet_items(lines: list[str], conv: _Converter) -> list[tuple[Block, ...]] | None:
-    """The items of ``- text`` lines, each a one-line paragraph."""
-    items = []
-    for line in lines:
-        content = _paragraph_line(line[2:]) if line.startswith("- ") else None
-        if content is None:
-            return None
-        blocks: list[Block] = []
-        conv.paragraph(blocks, content, None)
-        items.append(tuple(blocks))
-    return items
-
-
-def _quoted_paragraphs(lines: list[str], conv: _Converter) -> list[Block] | None:
-    """A block quote's blocks if its lines are ``> `` and one-line paragraphs between ``>`` lines."""
-    blocks: list[Block] = []
-    after_text = False
-    for line in lines:
-        if line.rstrip(" \t") == ">":
-            after_text = False
-            continue
-        content = _paragraph_line(line[2:]) if line.startswith("> ") and not after_text else None
-        if content is None:
-            return None
-        conv.paragraph(blocks, content, None)
-        after_text = True
-    return blocks
-
-
-_DELIMITER_CELL = re.compile(r":?-+:?")
-
-
-def _trim(cell: str) -> str | None:
-    """Text stripped of spaces and tabs; None if other white space is left at an end,
-    where markdown-it versions disagree on what to strip."""
-    cell = cell.strip(" \t")
-    return None if cell and (cell[0].isspace() or cell[-1].isspace()) else cell
-
-
-def _pipe_table(text: str, cell) -> Table | None:
-    """The table markdown-it makes of ``text`` on its own, or None unless it is a plain one.
-
-    Plain: a header row, a delimiter row and body rows, each line starting with ``|``, no
-    blank line, no backslash (escaped pipes) or backtick. Rows are split as the parser
-    splits them (missing cells empty, extra cells dropped); ``cell`` turns a cell's
-    Markdown into inlines.
-    """
-    lines = text.strip("\n").split("\n")
-    if len(lines) < 2 or any(c in text for c in "\\`\r\0") or any(line[:1] != "|" for line in lines):
-        return None
-    delimiter = lines[1].split("|")
-    if lines[1].strip("|-: \t"):
-        return None
-    align: list[str] = []
-    for i, part in enumerate(delimiter):
-        part = part.strip(" \t")
-        if not part and i in (0, len(delimiter) - 1):
-            continue
-        if not _DELIMITER_CELL.fullmatch(part):
-            return None
-        align.append("center" if part[0] == part[-1] == ":" else "right" if part[-1] == ":" else "left")
-    rows = []
-    for line in lines[:1] + lines[2:]:
-        cells = [_trim(c) for c in line.rstrip(" \t").split("|")[1:]]
-        if cells and cells[-1] == "":
-            cells.pop()
-        if None in cells:
-            return None
-        rows.append(cells)
-    width, missing = len(rows[0]), 0
-    if not width or width != len(align):
-        return None
-    for r in rows[1:]:
-        missing += width - len(r)
-        if missing > 0x10000:
-            return None  # the parser cuts a table short here
-    header, *body = [tuple(cell(r[i]) if i < len(r) else () for i in range(width)) for r in rows]
-    return Table(header, tuple(body), tuple(align))
+BUILDERS = ("summary_list", "digest", "figures_table", "timeline_table", "actors", "sources_table")
 
 
 def _words(item: str | Inline) -> str:
-    from .model import plain_text
+    from ..model import plain_text
 
     return item if isinstance(item, str) else plain_text((item,))
 
@@ -390,7 +242,7 @@ def _environment(search_path: Path, sandboxed: bool, values: Values):
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=values.link, anchor=md_anchor, article_body=values.article_body, prebuilt=values.prebuilt)
+    env.globals.update(values.helpers())
     return env
 
 
@@ -524,8 +376,9 @@ class _Converter:
                 out.append(PageBreak())
             elif t == "container_div":
                 name = self.values.resolve(node.info.strip())
-                if name.lower() == "toc":
-                    out.append(TableOfContents())
+                words = name.lower().split()
+                if words[:1] == ["toc"] and len(words) <= 2 and (len(words) == 1 or words[1] in ("1", "2", "3")):
+                    out.append(TableOfContents(levels=int(words[1]) if len(words) == 2 else 2))
                 elif name.lower() == "pagebreak":
                     out.append(PageBreak())
                 else:

@@ -1,0 +1,328 @@
+"""Boilerplate is not content: what a page says about itself rather than about the story.
+
+``strip_boilerplate(paragraphs)`` tells an article's body from what surrounds it: contact blocks, phone numbers and e-mail addresses, "Notes to editors" and
+what follows them, end marks ("###", "-ends-"), sharing prompts, photo captions and
+credits, attribution notes ("The below is attributable to ..."). A byline ("By Jane Doe")
+and a dateline ("WASHINGTON, April 26, 2006 --") become the article's author, place and
+date, and the dateline is cut from the paragraph it opens; a page's own stamps ("Published
+3 March 2025", "Last updated: ...", "From: Department for Transport") give its date and
+publisher.
+
+The rules are patterns of form (a line that is mostly a phone number, a label ending in a
+colon followed by contact details, a short line that names a photo), never phrases of one
+site. Pure: no I/O, the same paragraphs always give the same result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from ..dates import MONTH_NUMBERS
+
+PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,4}(?![\w.])")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+# A paragraph that is only an end mark: "###", "- ends -", "-30-", "ENDS".
+END_MARK = re.compile(r"[#*=~_\-–— ]{3,}|[-–— ]*(?:ends?|30)[-–— ]*", re.I)
+# Labels that open a block about the release rather than the story.
+SECTION_LABEL = re.compile(
+    r"(?:notes?|information)\s+(?:to|for)\s+(?:editors?|journalists?)|about\s+(?:the\s+)?[\w .&'-]{2,60}"
+    r"|(?:media|press|news)\s+(?:contacts?|enquir(?:y|ies)|inquir(?:y|ies)|office|section|desk)"
+    r"|(?:for\s+)?(?:further|more)\s+information|contacts?",
+    re.I)
+# "Media contact: ...", "For media inquiries: ...", "Press office: ...".
+CONTACT_OPENING = re.compile(
+    r"(?:for\s+)?(?:media|press|news|journalists?)\b[^.:]{0,40}(?::|\b(?:contact|enquir|inquir))"
+    r"|(?:for\s+(?:further|more)\s+information|contacts?)\s*[:,-]", re.I)
+SHARE = re.compile(r"(?:share|print|email|tweet|follow)\b.{0,30}\b(?:page|article|story|us|this|facebook|twitter|"
+                   r"linkedin|whatsapp|bluesky|mastodon|threads|instagram|youtube|x)\b.{0,20}", re.I)
+CAPTION = re.compile(r"(?:photo|image|picture|video|graphic|illustration|credit|caption)s?\s*(?:credit)?\s*[:|(]"
+                     r"|\((?:photo|image|credit)[^)]*\)\s*$", re.I)
+ATTRIBUTABLE = re.compile(r"(?:the\s+)?(?:below|following|above)\s+(?:statement\s+)?is\s+attributable\s+to\b", re.I)
+BYLINE = re.compile(r"(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin))"
+                    r"{0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,4})*)"
+                    r"(?:\s*[,|·]\s*[\w .'-]{0,60})?$")
+_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,4}(?:,\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})?)"
+    r"\s*[,(]\s*"
+    r"(?:(?P<month>(?i:" + _MONTH + r"))\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH + r"))\.?(?:\s+(?P<year2>\d{4}))?)\)?"
+    r"(?:\s*\((?P<agency>[A-Z][\w .&'-]{1,30})\))?"
+    r"\s*(?:[-–—]{1,2}|/[A-Z][\w ]{1,30}/\s*[-–—]*|:)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """An article's paragraphs with its boilerplate marked, and what it told about the article.
+
+    Boilerplate paragraphs stay in place, marked by number (1-based, as ``¶N``), so every
+    paragraph keeps the number a reader and a truth file give it; the summary and the
+    digest pass them by. Subheadings that are boilerplate are dropped.
+    """
+
+    paragraphs: tuple[str, ...]
+    subheadings: tuple[tuple[int, str], ...] = ()
+    boilerplate: tuple[int, ...] = ()
+    author: str | None = None
+    place: str | None = None
+    published: date | None = None
+    lists: tuple[tuple[int, str], ...] = ()  # (¶N, "bullet" or "number"): list items, their markers cut
+    source: str | None = None  # who the page says it is from
+
+
+LIST_ITEM = re.compile(r"(?:(?P<bullet>[-*•‣▪])|(?P<number>\d{1,3})[.)])\s+(?=\S)")
+
+
+def list_items(paragraphs: Sequence[str]) -> tuple[list[str], tuple[tuple[int, str], ...]]:
+    """Paragraphs without their list markers, and which were items of which kind.
+
+    A marker counts when a neighbouring paragraph has one of the same kind (a list has two
+    items at least), so a sentence that happens to open with "3. " stays text.
+    """
+    kinds = []
+    for p in paragraphs:
+        m = LIST_ITEM.match(p)
+        kinds.append(None if not m else "bullet" if m.group("bullet") else "number")
+    texts = list(paragraphs)
+    items = []
+    for i, kind in enumerate(kinds):
+        if kind and ((i > 0 and kinds[i - 1] == kind) or (i + 1 < len(kinds) and kinds[i + 1] == kind)):
+            texts[i] = paragraphs[i][LIST_ITEM.match(paragraphs[i]).end():]
+            items.append((i + 1, kind))
+    return texts, tuple(items)
+
+
+def contact_details(text: str) -> bool:
+    """Whether a text holds a phone number or an e-mail address."""
+    return bool(("@" in text and EMAIL.search(text)) or _phone(text))
+
+
+def _phone(text: str) -> bool:
+    for m in PHONE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group(0))
+        if digits >= 7 and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group(0).strip()):
+            return True
+    return False
+
+
+def is_boilerplate(text: str) -> bool:
+    """Whether one paragraph (or line) is about the release rather than the story."""
+    s = text.strip()
+    if not s:
+        return True
+    words = len(s.split())
+    if END_MARK.fullmatch(s):
+        return True
+    if ATTRIBUTABLE.match(s):
+        return True
+    if CONTACT_OPENING.match(s) and words <= 60:
+        return True
+    if words <= 12 and SHARE.fullmatch(s):
+        return True
+    if words > 60:
+        return False  # too long for a caption or a contact line
+    if words <= 40 and (CAPTION.match(s) or (s.endswith(")") and CAPTION.search(s))):
+        return True
+    if contact_details(s):
+        # A line that is mostly contact details: few words besides the numbers and addresses.
+        rest = EMAIL.sub(" ", PHONE.sub(" ", URL.sub(" ", s)))
+        if len(rest.split()) <= 14:
+            return True
+    return False
+
+
+def is_section_label(text: str) -> bool:
+    """A short label that opens a block about the release ("Notes to editors", "Media contact")."""
+    s = text.strip().rstrip(":").strip()
+    return len(s.split()) <= 8 and bool(SECTION_LABEL.fullmatch(s))
+
+
+_STAMP = re.compile(r"(?P<what>(?:first\s+)?published|posted|released|issued|(?:last\s+)?updated|modified)"
+                    r"(?:\s+on)?\s*:?\s*", re.I)
+
+
+def stamp(text: str) -> tuple[str, date] | None:
+    """A paragraph that only dates the page ("Published 3 March 2025", "Last updated: 4 March
+    2025"): ("published" or "updated", the date)."""
+    s = text.strip()
+    m = _STAMP.match(s)
+    if not m or len(s.split()) > 8:
+        return None
+    when = _date_of(s[m.end():].strip().rstrip("."))
+    if when is None:
+        return None
+    return ("updated" if re.search(r"updated|modified", m.group("what"), re.I) else "published"), when
+
+
+_DATE_ONLY = re.compile(r"(?:(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) +
+                        r")\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})|(?P<day2>\d{1,2})\s+(?P<month2>" +
+                        "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?,?\s+(?P<year2>\d{4})"
+                        r"|(?P<iso>\d{4}-\d{2}-\d{2}))(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\w{0,4})?", re.I)
+
+
+def _date_of(text: str) -> date | None:
+    m = _DATE_ONLY.fullmatch(text)
+    if not m:
+        return None
+    try:
+        if m.group("iso"):
+            return date.fromisoformat(m.group("iso"))
+        month = m.group("month") or m.group("month2")
+        return date(int(m.group("year") or m.group("year2")), MONTH_NUMBERS[month.lower()],
+                    int(m.group("day") or m.group("day2")))
+    except (ValueError, KeyError):
+        return None
+
+
+_FROM = re.compile(r"(?:from|published by|issued by)\s*:\s*(?P<who>[A-Z][^.!?]{2,80})$", re.I)
+
+
+def publisher(text: str) -> str | None:
+    """Who a page says it is from ("From: Department for Transport")."""
+    m = _FROM.match(text.strip())
+    return " ".join(m.group("who").split()) if m and len(m.group("who").split()) <= 10 else None
+
+
+def byline(text: str) -> str | None:
+    """The author's name if the paragraph is a byline ("By Jane Doe", "By Jane Doe, Reuters")."""
+    s = text.strip()
+    if len(s.split()) > 14:
+        return None
+    m = BYLINE.match(s)
+    return m.group(1).strip() if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    when: date | None  # None when the dateline gives no year
+    agency: str | None  # "LUSAKA, March 4 (Reuters) -": the wire that filed it
+    end: int  # where the story's own words start
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline a paragraph opens with ("WASHINGTON, April 26, 2006 --", "LUSAKA, March 4
+    (Reuters) -"), if any."""
+    m = DATELINE.match(text)
+    if not m or m.end() >= len(text):
+        return _place_only(text)
+    month = m.group("month") or m.group("month2")
+    day = m.group("day") or m.group("day2")
+    year = m.group("year") or m.group("year2")
+    try:
+        when = date(int(year), MONTH_NUMBERS[month.lower().rstrip(".")], int(day)) if year else None
+        if not year:
+            date(2000, MONTH_NUMBERS[month.lower().rstrip(".")], int(day))  # still a real day
+    except (ValueError, KeyError):
+        return None
+    place = " ".join(m.group("place").split()).strip(" ,")
+    if not year and not (place.isupper() or m.group("agency")):
+        return None  # "Yesterday, March 3 - ...": without a year only a wire's form counts
+    return Dateline(place, when, m.group("agency"), m.end())
+
+
+_PLACE_ONLY = re.compile(r"(?P<head>[^—–()\n]{2,60}?)\s*(?:\((?P<agency>[A-Z][\w .&'-]{1,30})\))?\s*(?:—|–|--)\s+(?=\S)")
+
+
+def _place_only(text: str) -> Dateline | None:
+    """A dateline of a place alone, in capitals ("GENEVA —", "AUSTIN, Texas (AP) —",
+    "CẦN THƠ, Vietnam —")."""
+    m = _PLACE_ONLY.match(text)
+    if not m:
+        return None
+    city, _, region = m.group("head").partition(",")
+    city, region = city.strip(), region.strip()
+    if not city.isupper() or len(city.split()) > 4 or sum(c.isalpha() for c in city) < 4:
+        return None  # ("US — China talks": an abbreviation, not a place line)
+    rest = text[m.end():m.end() + 1]
+    if not (rest.isupper() or rest.isdigit() or rest in "“\"‘'"):
+        return None
+    if region and (len(region.split()) > 3 or not all(w[:1].isupper() for w in region.split())):
+        return None
+    return Dateline(f"{city}, {region}" if region else city, None, m.group("agency"), m.end())
+
+
+class _About:
+    """What an article's own lines say about it: its author, its dates, its publisher."""
+
+    def __init__(self) -> None:
+        self.author: str | None = None
+        self.source: str | None = None
+        self.published: date | None = None
+        self.updated: date | None = None
+
+    def read(self, text: str, i: int) -> bool:
+        """Take what the line at (0-based) position ``i`` tells; True if that is all it is."""
+        if i < 3 and self.author is None and (name := byline(text)):
+            self.author = name
+            return True
+        if (st := stamp(text)) is not None:
+            kind, when = st
+            if kind == "published" and self.published is None:
+                self.published = when
+            elif kind == "updated" and self.updated is None:
+                self.updated = when
+            return True
+        if i < 4 and self.source is None and (who := publisher(text)):
+            self.source = who
+            return True
+        return False
+
+
+def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int, str]] = ()) -> Cleaned:
+    """Mark an article's boilerplate (see the module docstring).
+
+    A section label ("Notes to editors", "Media contact: ...") in the last third of the
+    article, where such blocks sit, marks everything after it too; elsewhere it marks only
+    itself. A byline in the first three paragraphs gives the author; a dateline opening one
+    of the first two paragraphs of text gives the place and date and is cut from it.
+    """
+    n = len(paragraphs)
+    texts, items = list_items(paragraphs)
+    paragraphs = tuple(texts)
+    marked: list[int] = []
+    about = _About()
+    place = None
+    tail_from = n
+    tail_start = max(1, (2 * n) // 3)
+    heads: list[tuple[int, str]] = []
+    for i, h in subheadings:
+        if about.read(h, i):
+            continue
+        if is_section_label(h) or is_boilerplate(h):
+            if i >= tail_start:
+                tail_from = min(tail_from, i)
+        else:
+            heads.append((i, h))
+    text_seen = 0
+    for i, p in enumerate(paragraphs):
+        if i >= tail_from:
+            marked.append(i + 1)
+            continue
+        if about.read(p, i):
+            marked.append(i + 1)
+            continue
+        label = is_section_label(p)
+        if label or is_boilerplate(p):
+            if i >= tail_start and (label or _opens_tail(p)):
+                tail_from = i
+            marked.append(i + 1)
+            continue
+        if place is None and text_seen < 2 and (d := dateline(p)):
+            place = d.place
+            about.published, about.source = about.published or d.when, about.source or d.agency
+            texts[i] = p[d.end:].lstrip()
+        text_seen += 1
+    if len(marked) == n:  # all of it looked like boilerplate: better the text than nothing
+        marked = []
+    heads = [(i, h) for i, h in heads if i < tail_from]
+    return Cleaned(tuple(texts), tuple(heads), tuple(marked), about.author, place, about.published or about.updated,
+                   items, about.source)
+
+
+def _opens_tail(text: str) -> bool:
+    return bool(CONTACT_OPENING.match(text.strip()))

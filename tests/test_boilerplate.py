@@ -1,0 +1,159 @@
+"""Boilerplate is not content; bylines and datelines tell about the article; lists stay lists."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from conftest import run_reporter
+from reporter.ingest.boilerplate import contact_details, strip_boilerplate
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1713571200"}
+
+
+def test_a_byline_and_a_dateline_become_author_place_and_date():
+    c = strip_boilerplate(["By Jane Doe", "BAGHDAD, April 26, 2006 -- Officials opened the bridge on Wednesday.",
+                           "Traffic resumed within the hour, the ministry said."])
+    assert (c.author, c.place, c.published) == ("Jane Doe", "BAGHDAD", date(2006, 4, 26))
+    assert c.paragraphs[1] == "Officials opened the bridge on Wednesday."
+    assert c.boilerplate == (1,)  # the byline; numbering is kept
+
+
+@pytest.mark.parametrize("line", [
+    "Media contact: Press Office, +44 20 7946 0958, press@example.org",
+    "For media inquiries: press section, +1 202 555 0143",
+    "###",
+    "Share this page",
+    "The below is attributable to the ministry's spokesperson.",
+    "Photo: Officers at the training centre. (Ministry of Interior)",
+    "Email: newsdesk@example.com",
+])
+def test_boilerplate_lines_are_marked_wherever_they_stand(line):
+    body = ["The ministry opened a new training centre for 300 officers on Monday, officials said.",
+            line, "The centre will train officers from six regions over the next two years."]
+    assert strip_boilerplate(body).boilerplate == (2,)
+
+
+def test_notes_to_editors_at_the_end_take_what_follows_with_them():
+    body = [f"Paragraph {i} of the story says something about the rail network and its budget." for i in range(1, 7)]
+    body += ["Notes to editors", "The survey covered 2,000 adults.", "It was run in March."]
+    assert strip_boilerplate(body).boilerplate == (7, 8, 9)
+
+
+def test_text_is_not_mistaken_for_boilerplate():
+    body = ["The PNP, which currently has 135,000 law enforcement officers, faces violence.",
+            "By the time the rain came, the farmers had left the valley for the coast.",
+            "Contact between the two sides resumed in 2024 after talks in Geneva, officials said."]
+    c = strip_boilerplate(body)
+    assert c.boilerplate == () and c.author is None and c.published is None
+    assert not contact_details(body[0])
+
+
+LIST_TEXT = """Council sets out three steps on flooding
+
+The council agreed on Tuesday to act on flooding in the valley after the worst winter in 30 years.
+
+The plan has three parts:
+1. New barriers along the river by 2026.
+2. Grants of up to £5,000 for homes at risk.
+3. A warning service by text message.
+
+Residents asked for:
+
+- faster repairs to drains
+- a clear contact point at the council
+"""
+
+
+def _list_inputs(tmp_path):
+    txt = tmp_path / "plan.txt"
+    txt.write_text(LIST_TEXT, encoding="utf-8")
+    md = tmp_path / "plan.md"
+    md.write_text("---\ntitle: Flooding plan\n---\n\n" + LIST_TEXT.split("\n", 2)[2].replace(
+        "parts:\n1.", "parts:\n\n1.").replace("-- faster", "- faster"), encoding="utf-8")
+    js = tmp_path / "plan.json"
+    js.write_text(json.dumps({"title": "Flooding plan", "body": LIST_TEXT.split("\n", 2)[2]}), encoding="utf-8")
+    return [txt, md, js]
+
+
+def test_lists_in_text_markdown_and_json_are_read_as_lists(tmp_path):
+    from reporter.ingest import load_articles
+
+    for path in _list_inputs(tmp_path):
+        a = load_articles(path)[0]
+        assert a.lists == ((3, "number"), (4, "number"), (5, "number"), (7, "bullet"), (8, "bullet")), path
+        assert a.paragraphs[2] == "New barriers along the river by 2026." and a.paragraphs[7].startswith("a clear")
+
+
+def test_lists_stay_lists_in_the_docx_and_the_pdf(tmp_path):
+    import docx
+
+    src = _list_inputs(tmp_path)[0]
+    res = run_reporter("build", str(src), "--out", str(tmp_path / "out"), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    paths = {p.rsplit(".", 1)[1]: p for p in res.stdout.split()}
+    paras = [(p.style.name, p.text) for p in docx.Document(paths["docx"]).paragraphs]
+    assert ("List Number", "¶3 New barriers along the river by 2026.") in paras
+    assert ("List Bullet", "¶8 a clear contact point at the council") in paras
+    from conftest import pdf_text
+
+    text = pdf_text(paths["pdf"], layout=True)
+    assert "1. ¶3 New barriers" in " ".join(text.split())
+    assert "• ¶7 faster repairs" in " ".join(text.split())
+
+
+def test_a_pages_own_stamps_give_its_date_and_publisher():
+    c = strip_boilerplate(["From: Department for Transport", "Published 3 March 2025",
+                           "Last updated 4 March 2025 at 10:30am", "Share on Facebook",
+                           "The minister announced 40 new trains for the northern routes on Monday.",
+                           "Trains will run from June, the department said."])
+    assert (c.source, c.published) == ("Department for Transport", date(2025, 3, 3))
+    assert c.boilerplate == (1, 2, 3, 4)
+    # As scraped text the stamps are short lines, read as subheadings: the same facts, no subheadings.
+    c = strip_boilerplate(["The minister announced 40 new trains.", "Trains will run from June."],
+                          [(0, "From: Department for Transport"), (0, "Last updated: 4 March 2025")])
+    assert (c.source, c.published, c.subheadings) == ("Department for Transport", date(2025, 3, 4), ())
+
+
+def test_a_scraped_text_gets_its_date_and_the_briefing_follows_it(tmp_path):
+    src = tmp_path / "release.txt"
+    src.write_text("Ministry opens training centre\n\nBy Ana Ruiz\n\n"
+                   "QUITO, May 7, 2024 -- The ministry opened a centre that will train 300 officers a year.\n\n"
+                   "The centre cost $12 million, officials said.\n\nMedia contact: press@example.org\n",
+                   encoding="utf-8")
+    res = run_reporter("build", str(src), "--out", str(tmp_path / "out"), "--format", "docx")
+    assert res.returncode == 0, res.stderr
+    (path,) = res.stdout.split()
+    assert "briefing-2024-05-07-" in path  # the dateline's date, not today's
+    import docx
+
+    paras = [p.text for p in docx.Document(path).paragraphs]
+    assert "¶1 The ministry opened a centre that will train 300 officers a year." in paras
+    assert any("Ana Ruiz" in p for p in paras)
+
+
+@pytest.mark.parametrize("opening, place, when, agency", [
+    ("LUSAKA, March 4 (Reuters) - ", "LUSAKA", None, "Reuters"),
+    ("SANTIAGO, Chile, May 7, 2024 -- ", "SANTIAGO, Chile", date(2024, 5, 7), None),
+    ("NEW YORK, May 7, 2024 /PRNewswire/ -- ", "NEW YORK", date(2024, 5, 7), None),
+    ("Yesterday, March 3 - ", None, None, None),
+    ("The plan, May 3, 2024 - ", None, None, None),
+])
+def test_datelines_in_their_common_forms(opening, place, when, agency):
+    from reporter.ingest.boilerplate import dateline
+
+    d = dateline(opening + "the council met on Monday.")
+    assert (d and (d.place, d.when, d.agency)) == ((place, when, agency) if place else None)
+
+
+@pytest.mark.parametrize("opening, place, agency", [
+    ("GENEVA — ", "GENEVA", None), ("AUSTIN, Texas (AP) — ", "AUSTIN, Texas", "AP"),
+    ("CẦN THƠ, Vietnam — ", "CẦN THƠ, Vietnam", None), ("US — ", None, None),
+])
+def test_a_place_alone_in_capitals_is_a_dateline(opening, place, agency):
+    from reporter.ingest.boilerplate import dateline
+
+    d = dateline(opening + "At least 40 people were hurt on Monday.")
+    assert (d and (d.place, d.when, d.agency)) == ((place, None, agency) if place else None)

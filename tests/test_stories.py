@@ -1,0 +1,281 @@
+"""Stories, not files, and page one as the brief: read back from the DOCX and the PDF."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, run_reporter
+
+STORIES = ROOT / "tests" / "data" / "stories"
+EPOCH = {"SOURCE_DATE_EPOCH": "1713571200"}
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"\+?\d[\d ()-]{8,}\d")
+SOURCE_END = re.compile(r"¶\d+( · \d+ sources)?$")
+
+
+def _build(tmp: Path, inputs, *extra: str):
+    res = run_reporter("build", *map(str, inputs), "--out", str(tmp), *extra, env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    paths = {Path(p).suffix[1:]: Path(p) for p in res.stdout.split()}
+    return paths, res.stderr
+
+
+def _paragraphs(docx_path: Path) -> list[tuple[str, str]]:
+    import docx
+
+    return [(p.style.name, p.text) for p in docx.Document(str(docx_path)).paragraphs]
+
+
+def _section(paras, heading: str) -> list[tuple[str, str]]:
+    """The paragraphs under a level-1 heading, up to the next one."""
+    start = paras.index(("Heading 1", heading)) + 1
+    end = next((i for i in range(start, len(paras)) if paras[i][0] == "Heading 1"), len(paras))
+    return paras[start:end]
+
+
+def _front_matter(paras) -> list[tuple[str, str]]:
+    """Everything before the annex of article texts."""
+    end = next((i for i, p in enumerate(paras) if p == ("Heading 1", "Annex: the articles")), len(paras))
+    return paras[:end]
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]
+
+
+def _summary_items(paras) -> list[str]:
+    return [t for s, t in _section(paras, "Executive summary") if s.startswith("List")]
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory):
+    return _build(tmp_path_factory.mktemp("stories"), sorted(STORIES.glob("*.*")))
+
+
+def test_duplicates_merge_and_one_event_clusters_whatever_the_format():
+    from reporter.ingest import load_articles
+    from reporter.stories import group_stories
+
+    files = sorted(STORIES.glob("*.*"))
+    articles = [a for f in files for a in load_articles(f)]
+    grouped = group_stories(articles)
+    names = [sorted(Path(articles[k].path).name for k in s.inputs) for s in grouped.stories]
+    assert sorted(names) == sorted([
+        ["eurostat-flash-estimate.md", "eurozone-inflation-syndicated.txt", "eurozone-inflation.json"],
+        ["kenya-drought-aid.md"],
+        ["peru-embassy-readout.md", "peru-us-crime-copy.html", "peru-us-crime-copy.json", "peru-us-crime.txt"],
+    ])
+    # The .txt, .json and .html copies are one article; the syndicated copy is one with its original.
+    assert grouped.merged == 3 and grouped.warnings() == ("3 duplicate inputs merged",)
+    by_name = {Path(articles[s.members[0]].path).name: s for s in grouped.stories}
+    assert len(next(s for s in grouped.stories if len(s.inputs) == 4).members) == 2
+    assert by_name and grouped == group_stories(articles)  # deterministic
+
+
+def test_unrelated_fixtures_stay_separate_stories():
+    from reporter.ingest import load_articles
+    from reporter.stories import group_stories
+
+    articles = [a for f in sorted(FIXTURES.glob("*.*")) for a in load_articles(f)]
+    grouped = group_stories(articles)
+    assert len(grouped.stories) == len(articles) and grouped.merged == 0
+
+
+def test_the_summary_is_all_on_pdf_page_one_and_each_item_ends_with_its_source(corpus_build):
+    paths, stderr = corpus_build
+    assert "reporter: warning: 3 duplicate inputs merged" in stderr
+    paras = _paragraphs(paths["docx"])
+    items = _summary_items(paras)
+    assert 3 <= len(items) <= 8
+    pages = _pdf_pages(paths["pdf"])
+    page_one = pages[0].replace(" ", "")
+    for item in items:
+        assert SOURCE_END.search(item), item
+        assert " ".join(item.split()).replace(" ", "") in page_one, item
+    assert "Stories" not in pages[0].split("Executive summary", 1)[1]  # the digest starts on page 2
+    # Every story gets at least one item: one story does not take every slot.
+    outlets = {"Statistical Office of the Union", "Continental Markets Daily", "U.S. Embassy Lima",
+               "East Africa Ledger", "peru-us-crime-copy.html"}
+    assert {o for o in outlets if any(f"— {o}" in i for i in items)} >= {"East Africa Ledger"}
+    assert any("Kenya" in i for i in items) and any("inflation" in i for i in items) and any("Peru" in i for i in items)
+
+
+def test_a_cluster_lists_its_outlets_and_no_contact_details_reach_the_front(corpus_build):
+    paths, _ = corpus_build
+    paras = _paragraphs(paths["docx"])
+    front = _front_matter(paras)
+    digest = _section(paras, "Stories")
+    lines = [t for _, t in digest]
+    # The syndicated copy merged into its original; the statistics office's release is a second source.
+    assert any(t.startswith("2 sources:") and "Continental Markets Daily" in t and "Statistical Office of the Union" in t
+               for t in lines), lines
+    assert any(t.startswith("2 sources:") and "U.S. Embassy Lima" in t for t in lines)
+    text = "\n".join(t for _, t in front)
+    assert not EMAIL.search(text), EMAIL.search(text)
+    assert not PHONE.search(text), PHONE.search(text)
+    for phrase in ("Media contact", "Notes to editors", "Share this page", "attributable to", "Photo:"):
+        assert phrase not in text
+    # The annex still holds every paragraph, boilerplate included, so ¶ numbers stay the articles' own.
+    assert "For media inquiries" in "\n".join(t for _, t in paras[len(front):])
+
+
+def test_the_same_story_is_in_the_annex_once(corpus_build):
+    paths, _ = corpus_build
+    paras = _paragraphs(paths["docx"])
+    annex = _section(paras, "Annex: the articles")
+    titles = [t for s, t in annex if s == "Heading 2"]
+    assert sum("Peru and the US are strengthening" in t for t in titles) == 1
+    assert len(titles) == 5  # 8 inputs, 3 of them copies
+
+
+@pytest.mark.parametrize("count", [1, 13])
+def test_page_one_holds_the_whole_summary_for_1_and_13_articles(tmp_path, count):
+    inputs = sorted(FIXTURES.glob("*.*"))[:count] if count > 1 else [FIXTURES / "peru-us-organized-crime.txt"]
+    paths, _ = _build(tmp_path, inputs, "--format", "docx,pdf")
+    items = _summary_items(_paragraphs(paths["docx"]))
+    assert 1 <= len(items) <= 8
+    page_one = _pdf_pages(paths["pdf"])[0].replace(" ", "")
+    for item in items:
+        assert SOURCE_END.search(item), item
+        assert item.replace(" ", "") in page_one, item
+
+
+def test_summary_items_and_no_annex_options(tmp_path):
+    inputs = sorted(FIXTURES.glob("*.*"))[:6]
+    paths, _ = _build(tmp_path, inputs, "--summary-items", "3", "--no-annex", "--format", "docx")
+    paras = _paragraphs(paths["docx"])
+    assert len(_summary_items(paras)) == 3
+    assert ("Heading 1", "Annex: the articles") not in paras
+    import zipfile
+
+    xml = zipfile.ZipFile(paths["docx"]).read("word/document.xml").decode()
+    # Without the annex no reference points at a bookmark that is not there.
+    anchors = set(re.findall(r'w:anchor="([^"]+)"', xml))
+    bookmarks = set(re.findall(r'w:bookmarkStart [^>]*w:name="([^"]+)"', xml))
+    assert anchors <= bookmarks, anchors - bookmarks
+
+
+def test_the_key_figures_table_is_ten_rows_at_most(tmp_path):
+    import docx
+
+    paths, _ = _build(tmp_path, sorted(FIXTURES.glob("*.*")), "--format", "docx")
+    d = docx.Document(str(paths["docx"]))
+    figure_tables = [t for t in d.tables if t.rows[0].cells[0].text == "Figure"]
+    assert len(figure_tables) == 1 and 2 <= len(figure_tables[0].rows) <= 11
+    paras = [(p.style.name, p.text) for p in d.paragraphs]
+    assert any(re.search(r"and \d+ more", t) for _, t in _front_matter(paras))
+
+
+def test_where_sources_disagree_the_digest_shows_both(corpus_build):
+    paths, _ = corpus_build
+    digest = [t for _, t in _section(_paragraphs(paths["docx"]), "Stories")]
+    differ = [t for t in digest if t.startswith("Sources differ") and "%" in t]
+    # The wire story says core inflation slowed to 2.9%; the statistics office's release says 3.0%.
+    assert len(differ) == 1, differ
+    assert "core inflation" in differ[0] and "2.9% (Continental Markets Daily" in differ[0]
+    assert "3.0% (Statistical Office of the Union" in differ[0]
+
+
+def test_a_quotation_is_never_a_summary_item_unless_it_says_who_spoke():
+    from reporter.analysis.facts import Quotation
+    from reporter.compose.select import shown_text
+
+    q = (Quotation("We will open the bridge by June", "Jane Doe", "Transport Minister", 4),)
+    # Press-release layout: the quote paragraph has no quotation marks; the item names the speaker.
+    assert shown_text("We will open the bridge by June.", 4, q) == \
+        "“We will open the bridge by June,” said Jane Doe, Transport Minister."
+    assert shown_text("“The bridge is unsafe,” the report concluded, and traffic stopped.", 5, ()) is not None
+    assert shown_text("“The bridge is unsafe and must close.” The council met on Monday.", 5, ()) is None
+    assert shown_text("Call the press office on +44 20 7946 0958 for details of the bridge.", 6, ()) is None
+
+
+def test_all_duplicate_input_and_an_article_without_sentences_still_brief(tmp_path):
+    copies = []
+    for i, suffix in enumerate((".txt", ".text", ".txt")):
+        p = tmp_path / f"copy{i}{suffix}"
+        p.write_text((FIXTURES / "peru-us-organized-crime.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        copies.append(p)
+    table = tmp_path / "table.md"
+    table.write_text("---\ntitle: Quarterly figures\n---\n\n| Region | Q1 | Q2 |\n|---|---|---|\n| North | 4 | 5 |\n",
+                     encoding="utf-8")
+    paths, stderr = _build(tmp_path / "out", [*copies, table], "--format", "docx")
+    assert "2 duplicate inputs merged" in stderr
+    paras = _paragraphs(paths["docx"])
+    titles = [t for s, t in _section(paras, "Annex: the articles") if s == "Heading 2"]
+    assert len(titles) == 2 and any("Peru" in t for t in titles)
+    assert 1 <= len(_summary_items(paras)) <= 8
+
+
+def test_different_dates_for_the_same_event_are_shown_with_their_sources(corpus_build):
+    paths, _ = corpus_build
+    digest = [t for _, t in _section(_paragraphs(paths["docx"]), "Stories")]
+    differ = [t for t in digest if t.startswith("Sources differ on the date")]
+    # The embassy's readout puts the president's announcement on 21 March, the article on 22 March.
+    assert len(differ) == 1, differ
+    assert "Boluarte announced" in differ[0] and "22 March" in differ[0] and "21 March 2024 (U.S. Embassy Lima" in differ[0]
+
+
+PRESS_RELEASE = """Thousands more rail seats as new trains enter service
+
+From: Department of Rail
+
+Published 3 March 2025
+
+Passengers in the north will get 12,000 extra seats a day from May as 40 new trains enter service, the government announced today.
+
+Transport Secretary Jane Doe said:
+
+These trains are a vote of confidence in the north and in the people who build them.
+
+The 400 million pound order supports 1,200 jobs at the factory and in its supply chain.
+
+The new trains will:
+
+- have 30% more seats than the ones they replace
+- offer free wifi and power sockets at every seat
+
+Notes to editors
+
+The order was placed in 2022 under the rolling stock programme.
+
+Media enquiries
+
+Press office 0300 7777 878 press@rail.example.gov.uk
+"""
+
+
+def test_a_press_release_brief_attributes_its_quote_and_leaves_fragments_and_contacts_out(tmp_path):
+    src = tmp_path / "release.txt"
+    src.write_text(PRESS_RELEASE, encoding="utf-8")
+    paths, _ = _build(tmp_path / "out", [src], "--format", "docx")
+    assert "briefing-2025-03-03-" in paths["docx"].name  # the page's own date
+    items = _summary_items(_paragraphs(paths["docx"]))
+    quoted = [i for i in items if "vote of confidence" in i]
+    assert quoted == [] or quoted[0].startswith("“These trains are a vote of confidence") and \
+        "said Transport Secretary Jane Doe." in quoted[0]
+    assert not any(i.startswith(("have 30%", "offer free")) for i in items)  # list items read only after their intro
+    assert all("— Department of Rail, 3 March 2025, ¶" in i for i in items)
+    text = "\n".join(t for _, t in _front_matter(_paragraphs(paths["docx"])))
+    assert not EMAIL.search(text) and not PHONE.search(text) and "rolling stock programme" not in text
+
+
+def test_libreoffice_lays_the_whole_summary_on_docx_page_one(corpus_build, tmp_path):
+    import subprocess
+
+    from conftest import require_tool
+
+    soffice = require_tool("soffice")
+    paths, _ = corpus_build
+    res = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                          "pdf", "--outdir", str(tmp_path), str(paths["docx"])], capture_output=True, text=True,
+                         timeout=180)
+    converted = tmp_path / (paths["docx"].stem + ".pdf")
+    assert res.returncode == 0 and converted.exists(), res.stderr
+    page_one = _pdf_pages(converted)[0].replace(" ", "")
+    items = _summary_items(_paragraphs(paths["docx"]))
+    assert len(items) == 8 and all(item.replace(" ", "") in page_one for item in items)
