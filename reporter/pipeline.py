@@ -162,7 +162,7 @@ def make_briefing(
     the article texts follow the digest.
     """
     from .compose import compose
-    from .context import briefing_context, long_date
+    from .compose.context import briefing_context, long_date
     from .fileio import build_time
     from .stories import group_stories
     from .style import templates_dir

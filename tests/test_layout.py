@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("reporter.ingest",),
     ("reporter.analysis",),
     ("reporter.stories",),
-    ("reporter.compose", "reporter.context"),
+    ("reporter.compose",),
     ("reporter.writers", "reporter.readers"),
     ("reporter.pipeline",),
     ("reporter.deliver",),

@@ -17,11 +17,11 @@ from __future__ import annotations
 import math
 from typing import Any, Sequence
 
-from .analysis.facts import Facts, Quotation
-from .dates import date_label, long_date
-from .ingest import Article
-from .model import Meta
-from .stories import Stories, group_stories, host, label, outlet
+from ..analysis.facts import Facts, Quotation
+from ..dates import date_label, long_date
+from ..ingest import Article
+from ..model import Meta
+from ..stories import Stories, group_stories, host, label, outlet
 
 __all__ = ["briefing_context", "long_date", "date_label", "host", "notable_quotes", "short_title"]
 
@@ -127,7 +127,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
                      stories: Stories | None = None, summary_items: int = SUMMARY_ITEMS,
                      annex: bool = True) -> dict[str, Any]:
     """The template's values (documented in the README under "Template variables")."""
-    from .compose import select
+    from . import select
 
     stories = stories or group_stories(articles)
     order = [m for s in stories.stories for m in s.members]
