@@ -20,13 +20,13 @@ __all__ = ["analyze", "Facts", "KeyFigure", "KeyPoint", "Organization", "Person"
 
 def analyze(article: "Article") -> Facts:
     """Facts of one article. Pure: the same article always gives the same facts."""
-    from . import actors, figures, quotes, sources, summary, timeline
+    from . import actors, figures, quotes, sources, spans, summary, timeline
     from .text import Sentences, paragraph_tokens
 
     # The caches by paragraph text are shared by this article's analysers only: an article
     # repeated (as in the benchmark) must not find its paragraphs already read.
     paragraph_tokens.cache_clear()
-    quotes.quote_spans.cache_clear()
+    spans.quote_spans.cache_clear()
     paragraphs = tuple(article.paragraphs)
     skipped: list[str] = [
         f"¶{n}: {len(p):,} characters; people, organisations and sources are read from the first "

@@ -15,7 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .names import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
+from .mentions import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
                     split_title, strip_possessive, subject_before, words_of)
 from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLACE_NAMES, REPORT_VERBS, ROLE_NOUNS,
                    SPEECH_VERBS, Tok, fold, tokens, word_memo)
@@ -56,6 +56,8 @@ class Actors:
 
     def resolve(self, sub: Subject, verb: str | None = None) -> tuple[str, str | None, str] | None:
         """(display name, role, "person"|"org") for a subject, or None when it names no one."""
+        if sub.kind == "unnamed":
+            return sub.words[0], None, "person"  # "a spokeswoman for the ministry", as written
         if sub.kind != "name" or not sub.words:
             return None
         words = [w for w in sub.words if w]
@@ -76,6 +78,9 @@ class Actors:
         p = self.person(name_words)
         if p is not None and not org:
             return p.name, p.role or sub.role or (" ".join(title_words) or None), "person"
+        if len(name_words) < len(words) - len(title_words) and plausible_person(name_words):
+            # An honorific said it is a person: "According to Mr. Khan", no first name known.
+            return " ".join(words), sub.role or (" ".join(title_words) or None), "person"
         if org or any(fold(w) in ORG_WORDS for w in words) or len(name_words) == 1:
             if len(words) == 1 and (fold(words[0]) in NOT_NAMES or fold(words[0]) in GENERIC_SUBJECTS
                                     or fold(words[0]).endswith(("ists", "ians", "ogists"))):

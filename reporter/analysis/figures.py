@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .facts import KeyFigure
-from .text import MONTHS, MONTH_ABBR
+from ..dates import MONTH_NUMBERS
 
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -117,7 +117,7 @@ def _is_date_part(text: str, s: int, e: int) -> bool:
     nxt = after[0].lower().rstrip(".,") if after else ""
     if nxt == "of" and len(after) > 1:
         nxt = after[1].lower().rstrip(".,")
-    return prev in MONTHS or prev in MONTH_ABBR or nxt in MONTHS or nxt in MONTH_ABBR
+    return prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS
 
 
 def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:

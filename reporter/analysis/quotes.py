@@ -11,96 +11,18 @@ and finally continuation (a second quote of the same speaker, in the paragraph o
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .actors import Actors
 from .facts import Quotation
-from .names import (SPOKESPEOPLE, Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
+from .spans import MAX_QUOTES_PER_PARAGRAPH, OPENERS, quote_spans
+from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
 from .text import (ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Sentences, Tok, fold, sentence_spans, token_matches,
                    tokens, tokens_between)
 
-OPEN = "“«„"
-CLOSE = "”»"
-MAX_QUOTES_PER_PARAGRAPH = 200
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
-
-
-_MARKS = re.compile(r'[“”«»„"]')
-
-
-@lru_cache(maxsize=256)
-def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """(start, end, closed) of each quoted passage: start is after the opening mark.
-
-    Double marks first; single marks (British style, 'like this') where they pair up outside
-    them. A single-quoted passage that holds a double-quoted one replaces it (British nesting)."""
-    double = _double_spans(text)
-    if "'" not in text and "‘" not in text:
-        return double
-    single = _single_spans(text)
-    if not single:
-        return double
-    out = [d for d in double if not any(s <= d[0] and d[1] <= e for s, e, _ in single)]
-    out += [sp for sp in single if not any(d[0] - 1 <= sp[1] and sp[0] <= d[1] + 1 for d in out)]
-    out.sort()
-    return tuple(out[:MAX_QUOTES_PER_PARAGRAPH])
-
-
-_SINGLE = re.compile(r"[‘’']")
-_OPEN_BEFORE = frozenset(" \t\n([—–-/:\"“")
-
-
-def _single_spans(text: str) -> list[tuple[int, int, bool]]:
-    """Closed 'single-quoted' passages of two words or more; apostrophes (don't, the report's,
-    the councils' income, '90s) are told apart by the characters around them."""
-    spans: list[tuple[int, int, bool]] = []
-    start = -1
-    n = len(text)
-    for m in _SINGLE.finditer(text):
-        i, c = m.start(), m.group()
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < n else " "
-        if start < 0:
-            if c in "‘'" and prev in _OPEN_BEFORE and nxt.isalpha():
-                start = i + 1
-            continue
-        if c in "’'" and not prev.isspace() and not nxt.isalnum():
-            if prev in "sS" and nxt == " " and text[i + 2:i + 3].islower():
-                word = text[i + 2:i + 14].split(" ", 1)[0].strip(",.;:")
-                if not (is_speech_verb(word) or fold(word) in PRONOUNS):
-                    continue  # "the councils' income": a plural possessive
-            if " " in text[start:i].strip():
-                spans.append((start, i, True))
-            start = -1
-            if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
-                break
-        elif c == "‘" and prev in _OPEN_BEFORE and nxt.isalpha():
-            start = i + 1  # an opening mark before any close: the earlier one was an apostrophe
-    return spans
-
-
-def _double_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
-    spans: list[tuple[int, int, bool]] = []
-    start = -1
-    straight = False
-    for m in _MARKS.finditer(text):
-        i, c = m.start(), m.group()
-        if start < 0:
-            if c in OPEN or (c == '"' and (i == 0 or not text[i - 1].isalnum())):
-                start, straight = i + 1, c == '"'
-        elif (c in CLOSE and not straight) or (c == '"' and straight) or (c == '"' and not straight):
-            spans.append((start, i, True))
-            start = -1
-        elif c in OPEN:  # a new opening mark: the previous quote lost its closing mark
-            spans.append((start, i, False))
-            start, straight = i + 1, False
-        if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
-            return tuple(spans)
-    if start >= 0:
-        spans.append((start, len(text), False))
-    return tuple(spans)
+_OPEN_MARKS = tuple(OPENERS)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -116,7 +38,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
     if not closed:
         return None
     window = text[e + 1:e + 1 + WINDOW]
-    cut = min((window.find(m) for m in OPEN + '"' if m in window), default=-1)
+    cut = min((window.find(m) for m in _OPEN_MARKS if m in window), default=-1)
     if cut >= 0:
         window = window[:cut]
     toks = tokens_between(text, e + 1, e + 1 + len(window))
@@ -139,7 +61,11 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
             if sub is not None and sub.pos <= toks[i].start + (4 if toks[i].text in ("the", "The") else 0):
                 return sub, toks[v].text
             if sub is not None and sub.kind == "name" and _role_words_only(toks, i, sub.pos):
+                sub.role = sub.role or text[toks[i].start:sub.pos].strip() or None
                 return sub, toks[v].text  # "…," Greens leader Tamsin Hollis wrote
+            if sub is not None and sub.kind == "name" and sub.role and toks[0].text != "." \
+                    and text.find(sub.role, toks[i].start, sub.pos) >= 0:
+                return sub, toks[v].text  # "…," the company's chief executive, John Doe, told analysts
             if sub is not None and fold(toks[i].text) in PRONOUNS and sub.kind == "pronoun":
                 return sub, toks[v].text
             break
@@ -405,7 +331,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
                         who = _named_with_noun(noun, paragraphs, pno, actors, spoke)
                     if who is not None:
                         p = actors.person([who])
-                        speaker = (who, p.role if p else None)
+                        speaker = (who, (p.role if p else None) or sub.words[0])  # "the farmer said"
                     else:
                         speaker = _last_person_before(text, qs, actors, spoke) or last_speaker
                 else:

@@ -13,8 +13,8 @@ from operator import itemgetter
 
 from .actors import Actors
 from .facts import SourceCited
-from .quotes import quote_spans
-from .names import Subject, is_name_tok, run_back, subject_before, words_of
+from .spans import quote_spans
+from .mentions import Subject, is_name_tok, run_back, subject_before, words_of
 from .text import (NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PLACE_NAMES, PRONOUNS, SPEECH_VERBS, Tok, fold, tokens,
                    word_memo)
 

@@ -14,6 +14,9 @@ from itertools import repeat
 from operator import add, itemgetter
 from typing import NamedTuple, Sequence
 
+from ..dates import MONTH_NUMBERS
+from .cues import ADVERBS, PRONOUNS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS, TITLES  # noqa: F401 (re-exported)
+
 
 class Tok(NamedTuple):
     text: str
@@ -177,43 +180,7 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------
 # Word lists
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-              "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-
-# Words that introduce or follow reported speech or a reported fact.
-SPEECH_VERBS = frozenset("""
-said says say told tells added adds noted notes wrote writes explained explains stated states asked
-warned warns argued argues insisted insists continued continues concluded concludes declared declares
-acknowledged acknowledges admitted admits observed observes remarked remarks replied replies responded
-responds commented comments emphasized emphasised emphasizes emphasises stressed stresses reported reports
-indicated indicates announced announces recalled recalls cautioned cautions urged urges posted tweeted
-predicted predicts conceded concedes confirmed confirms claimed claims suggested suggests recounted
-maintained maintains countered counters contended contends acknowledged explained affirmed affirms
-estimated estimates calculated calculates found finds revealed reveals published publishes
-""".split())
-REPORT_VERBS = frozenset("""reported reports indicated indicates announced announces published publishes
-estimated estimates calculated calculates found finds revealed reveals""".split())
-PRONOUNS = frozenset("he she they i we".split())
-ADVERBS = frozenset("also later then further previously recently earlier separately once again".split())
-
-TITLES = frozenset("""
-president vice prime minister secretary director director-general deputy commander general chief
-professor prof dr mr mrs ms miss senator sen governor gov mayor ambassador judge justice chairman chair
-chairwoman chairperson ceo cfo coo commissioner envoy representative rep congressman congresswoman king
-queen prince princess pope archbishop bishop cardinal colonel col major captain capt lieutenant lt sergeant
-sgt admiral inspector superintendent attorney spokesman spokeswoman spokesperson chancellor premier
-lawmaker councillor councilor sheikh emir sultan rabbi imam reverend rev father sister brother
-president-elect minister-designate executive officer officer head founder co-founder economist analyst
-footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer
-""".split())
-# Lower-case role nouns that make an appositive a role ("a senior lecturer at ...").
-ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
-official economist analyst researcher scientist head manager founder partner fellow student teacher
-lawyer doctor engineer activist journalist editor reporter correspondent candidate commander chief
-director minister secretary president chair owner resident farmer worker defender diplomat envoy""".split())
 
 PARTICLES = frozenset("de da del della der di do dos das du van von bin ibn al el la le y".split())
 CONNECTORS = frozenset("of for and the on de del la des du".split())
@@ -256,4 +223,4 @@ MULTIWORD_PLACES = ("Latin America", "North America", "South America", "Central 
 NOT_NAMES = frozenset(fold(w) for w in """the a an this that these those it its he she they we i you
 his her their our my your there here but and or so yet if when while after before during since as
 according however meanwhile today yesterday tomorrow also in on at by for from with of to not no
-""".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+""".split()) | frozenset(MONTH_NUMBERS) | frozenset(WEEKDAYS)

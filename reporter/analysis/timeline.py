@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from math import inf
 
 from .facts import TimelineEvent
-from .text import MONTH_ABBR, MONTHS, WEEKDAYS, Sentences
+from ..dates import MONTH_NUMBERS
+from .text import WEEKDAYS, Sentences
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
@@ -45,7 +46,7 @@ EVENT_WORDS = 22
 
 def _month(name: str) -> int:
     key = name.lower().rstrip(".")
-    return MONTHS.get(key) or MONTH_ABBR.get(key) or 0
+    return MONTH_NUMBERS.get(key, 0)
 
 
 _FUTURE = frozenset("will would shall until till next plans plan planning expected expects expect due starting "

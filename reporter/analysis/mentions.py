@@ -1,4 +1,9 @@
-"""Reading names out of token lists: capitalised runs, titles before names, who says.
+"""Stage 3 of attribution: mentions. Reading names out of token lists: capitalised runs
+(with middle initials, "Donald H. Rumsfeld", and particles, "Ursula von der Leyen"), titles
+and roles before names ("NASA Deputy Administrator Jane Doe" is Jane Doe, role "NASA Deputy
+Administrator"), honorifics that are courtesy and not roles ("Dr", "Mr", "Sir"),
+affiliations ("Dr. Ahmed Khan of the health ministry"), unnamed speakers ("a spokeswoman for
+the ministry") and pronouns.
 
 Shared by actors (who is who), quotes (who said it) and sources (who reported it).
 All functions look at a bounded number of tokens, so they stay linear overall.
@@ -8,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from .cues import AUDIENCE_VERBS, HONORIFICS, SPOKESPEOPLE, is_speech_verb
 from .text import (ADVERBS, CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, PRONOUNS, ROLE_NOUNS,
-                   SPEECH_VERBS, TITLES, Tok, fold, is_cap, word_memo)
+                   TITLES, Tok, fold, is_cap, word_memo)
 
-HONORIFICS = frozenset("dr mr mrs ms prof sen gov rep lt col capt sgt gen st".split())
+# Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
+_DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen st hon rev jr sr".split())
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
 _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9
@@ -24,19 +31,24 @@ def wordlike(t: str) -> bool:
 
 
 def strip_possessive(t: str) -> str:
-    """"Calle’s" -> "Calle", "councils'" -> "councils"; most words end in none of these."""
-    last = t[-1:]
-    if last == "s":
-        return t[:-2] if len(t) > 2 and t[-2] in "’'" else t
-    if last in ("’", "'") and len(t) > 1:
+    """"Calle’s" -> "Calle", "councils'" -> "councils", "Jones" stays "Jones": the suffix is
+    removed as a suffix (never ``rstrip``, which strips characters and cuts a final s)."""
+    for suffix in ("’s", "'s"):
+        if t.endswith(suffix) and len(t) > 2:
+            return t[:-2]
+    if t.endswith(("’", "'")) and len(t) > 1:
         return t[:-1]
     return t
+
+
+def _dotted(word: str) -> bool:
+    """A word a full stop may follow inside a name: an abbreviation or a single initial ("H")."""
+    return fold(word) in _DOTTED or (len(word) == 1 and word.isupper())
 
 
 # Arabic and other surnames written with a lower-case particle: al-Amiri, el-Sisi, bin-Zayed.
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|bint|ben)[-‑’'][A-Z]")
 AUXILIARIES = frozenset("has have had has also have also would will".split())
-SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 
 
 @word_memo
@@ -59,7 +71,7 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
         elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" \
                 and fold(toks[i - 2].text) in ("of", "for", "on") and is_name_tok(toks[i - 3].text):
             i -= 2
-        elif t == "." and i >= 2 and fold(toks[i - 2].text) in HONORIFICS:
+        elif t == "." and i >= 2 and _dotted(toks[i - 2].text):
             i -= 1
         else:
             break
@@ -78,7 +90,7 @@ def run_fwd(toks: list[Tok], i: int) -> int:
             j += 1
             if t.endswith(("’s", "'s")):
                 break
-        elif t == "." and j > i and fold(toks[j - 1].text) in HONORIFICS:
+        elif t == "." and j > i and _dotted(toks[j - 1].text):
             j += 1
         elif j > i and fold(t) in RUN_JOINERS and j + 1 < size and is_name_tok(toks[j + 1].text):
             j += 1
@@ -91,7 +103,18 @@ def run_fwd(toks: list[Tok], i: int) -> int:
 
 
 def words_of(toks: list[Tok]) -> list[str]:
-    return [strip_possessive(t.text) for t in toks if t.text != "."]
+    """The words of a name run; an initial keeps its full stop ("H."), as the article writes it."""
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        if t.text != ".":
+            out.append(strip_possessive(t.text))
+        elif k and len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper() and toks[k - 1].end == t.start:
+            out[-1] += "."
+    return out
+
+
+def is_honorific(word: str) -> bool:
+    return fold(word.rstrip(".")) in HONORIFICS
 
 
 def is_title(word: str) -> bool:
@@ -99,7 +122,9 @@ def is_title(word: str) -> bool:
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """("ECB President Christine Lagarde") -> (["ECB", "President"], ["Christine", "Lagarde"])."""
+    """("ECB President Christine Lagarde") -> (["ECB", "President"], ["Christine", "Lagarde"]);
+    honorifics are neither ("Dr Ahmed Khan" -> ([], ["Ahmed", "Khan"]))."""
+    words = [w for w in words if not is_honorific(w)] if any(map(is_honorific, words)) else words
     last = -1
     for k, w in enumerate(words):
         if is_title(w) and is_cap(w):
@@ -148,10 +173,6 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
     return role or None
 
 
-def is_speech_verb(t: str) -> bool:
-    return t in SPEECH_VERBS
-
-
 def skip_adverbs_back(toks: list[Tok], j: int) -> int:
     while j >= 0 and (toks[j].text in ADVERBS or toks[j].text in AUXILIARIES or (toks[j].text.endswith("ly") and toks[j].text.islower()
                                                   and len(toks[j].text) > 4)):
@@ -173,7 +194,9 @@ class Subject:
 
 
 def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
-    """The subject of the verb at token v: "Calle said", "Kevin Winter, a lecturer, says"."""
+    """The subject of the verb at token v: "Calle said", "Kevin Winter, a lecturer, says",
+    "The LGA's chair, Louise Gittins, said", "Dr Ahmed Khan of the health ministry said",
+    "a spokeswoman for the ministry said", "The minister, who asked not to be named, said"."""
     j = skip_adverbs_back(toks, v - 1)
     if j < 0:
         return None
@@ -183,7 +206,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1)
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
-            return _named(toks, s, j, None)  # "The LGA's chair, Louise Gittins, said"
+            return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The LGA's chair, Louise Gittins, said"
     if t == ",":
         for k in range(j - 1, max(-1, j - 45), -1):
             tk = toks[k].text
@@ -196,7 +219,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 if pe is not None:
                     return _named(toks, ps, pe, role)  # "Dr Amara Okafor of the London School …, warned"
                 return _named(toks, s, k, role)
-        return None
+        return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
     if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
         acr = toks[j - 1].text
         if j >= 4 and is_name_tok(toks[j - 3].text):
@@ -206,17 +229,19 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 sub.acronym = acr
                 return sub
         return Subject("name", [acr], None, toks[j - 1].start)
+    affiliated = _affiliated(toks, j, text)
+    if affiliated is not None:
+        return affiliated
     if is_name_tok(t):
-        s = run_back(toks, j, allow_the=True)
-        sub = _named(toks, s, j + 1, None)
-        if sub and s >= 1 and fold(toks[s - 1].text) in ORG_NOUNS_LOWER | {"group"}:
-            pass
-        return sub
+        return _named(toks, run_back(toks, j, allow_the=True), j + 1, None)
     if t in SPOKESPEOPLE and j >= 1 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1)
         while s < j - 1 and fold(toks[s].text) in NOT_NAMES:
             s += 1
         return _named(toks, s, j, None)  # "A Treasury spokesperson said": the body speaks
+    unnamed = _unnamed(toks, j, text)
+    if unnamed is not None:
+        return unnamed
     desc = descriptor_at(toks, j)
     if desc is not None:
         return desc
@@ -226,10 +251,76 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 "the", "a", "an", "its", "their", "his", "her") and not is_speech_verb(toks[k - 1].text):
             k -= 1
         words = [strip_possessive(x.text) if x is not toks[j] else x.text for x in toks[k:j + 1]]
-        if k >= 2 and toks[k - 1].text in ("’s", "'s"):
-            pass
         return Subject("generic", words, None, toks[k].start)
     return None
+
+
+_AFFILIATION = frozenset("of at from with".split())
+_INDEFINITE = frozenset("a an one another".split())
+
+
+def appositive_role(toks: list[Tok], comma: int, text: str) -> str | None:
+    """The role phrase that ends at a comma before a name ("The company's chief executive, John
+    Doe"), when it holds a role noun; read back to the clause start, at most 12 tokens."""
+    k = comma
+    while k > 0 and comma - k < 12 and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ",:(":
+        k -= 1
+    seg = toks[k:comma]
+    if seg and seg[0].text in ("the", "The"):
+        seg = seg[1:]
+    if not seg or not any(fold(strip_possessive(x.text)) in ROLE_NOUNS for x in seg):
+        return None
+    return text[seg[0].start:seg[-1].end]
+
+
+def _affiliated(toks: list[Tok], j: int, text: str) -> Subject | None:
+    """"Dr. Ahmed Khan of the health ministry said": a person, then "of/at/from [the] body"
+    right before the verb; the body is the role."""
+    for k in range(j - 1, max(0, j - 9), -1):
+        tk = toks[k].text
+        if not (wordlike(tk) or tk in ("&", "-")):
+            return None
+        if fold(tk) in _AFFILIATION and is_name_tok(toks[k - 1].text):
+            s = run_back(toks, k - 1)
+            words = words_of(toks[s:k])
+            title, name = split_title(words)
+            if len(name) < 2 or not plausible_person(name):
+                return None
+            r = k + 1 + (toks[k + 1].text in ("the", "The"))
+            if r > j:
+                return None
+            return Subject("name", words, text[toks[r].start:toks[j].end], toks[s].start)
+    return None
+
+
+def _unnamed(toks: list[Tok], j: int, text: str) -> Subject | None:
+    """"a spokeswoman for the ministry said", "one senior official said": a speaker the article
+    does not name, given as written."""
+    for k in range(j, max(-1, j - 10), -1):
+        tk = toks[k].text
+        if not wordlike(tk) or is_speech_verb(tk):
+            return None
+        if tk.islower() and tk in ROLE_NOUNS:
+            for a in range(k - 1, max(-1, k - 4), -1):
+                if fold(toks[a].text) in _INDEFINITE:
+                    return Subject("unnamed", [text[toks[a].start:toks[j].end]], None, toks[a].start)
+                if not wordlike(toks[a].text):
+                    break
+            return None
+    return None
+
+
+def _described_before_comma(toks: list[Tok], j: int, text: str) -> Subject | None:
+    """The subject phrase before the first comma of the clause, when it names a role: "The
+    minister, who asked not to be named, said" (the minister), "A senior official, speaking on
+    condition of anonymity, said" (as written)."""
+    k = j - 1
+    while k > 0 and j - k < 45 and toks[k - 1].text not in _SENT_STOP:
+        k -= 1
+    c = next((x for x in range(k, j) if toks[x].text == ","), None)
+    if c is None or c == k:
+        return None
+    return descriptor_at(toks, c - 1) or _unnamed(toks, c - 1, text)
 
 
 def _person_before_affiliation(toks: list[Tok], s: int) -> tuple[int, int | None]:
@@ -271,13 +362,19 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
     words = words_of(toks[s:e])
     if not words:
         return None
-    start = toks[s].start
-    if s >= 1 and toks[s - 1].text in ("the", "The"):
-        return Subject("name", words, role, start)
-    return Subject("name", words, role, start)
+    if role is None and s >= 1:
+        role = _lower_title_before(toks, s)
+    return Subject("name", words, role, toks[s].start)
 
 
-AUDIENCE_VERBS = frozenset("told tells asked asks urged urges".split())
+def _lower_title_before(toks: list[Tok], s: int) -> str | None:
+    """A lower-case title right before a name, with the body it heads: "Chamber of Mines
+    president Sokwani Chilembo", "Greens leader Tamsin Hollis"."""
+    t = toks[s - 1].text
+    if not (t.islower() and t in TITLES):
+        return None
+    r = run_back(toks, s - 2) if s >= 2 and is_name_tok(toks[s - 2].text) else s - 1
+    return " ".join(x.text for x in toks[r:s])
 
 
 def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
