@@ -30,7 +30,7 @@ AUDIENCE_VERBS = frozenset("told tells asked asks urged urges".split())
 LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded "
                        "brands labelled labeled labels termed terms".split())
 # Words before a speech verb that make the speech hypothetical or negated: no one said it.
-HYPOTHETICAL = frozenset("would could might if unless may should never not n't whether".split())
+HYPOTHETICAL = frozenset("would could might should never not didn't didn’t won't won’t wouldn't wouldn’t".split())
 # Framing phrases that name the speaker of what follows, as token sequences.
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",))
 

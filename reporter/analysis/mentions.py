@@ -41,7 +41,7 @@ def strip_possessive(t: str) -> str:
     return t
 
 
-def _dotted(word: str) -> bool:
+def is_dotted(word: str) -> bool:
     """A word a full stop may follow inside a name: an abbreviation or a single initial ("H")."""
     return fold(word) in _DOTTED or (len(word) == 1 and word.isupper())
 
@@ -65,13 +65,13 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
         t = toks[i - 1].text
         if is_name_tok(t) and not t.endswith(("’s", "'s")):
             i -= 1
-        elif i >= 2 and is_name_tok(toks[i - 2].text) and (
-                (ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")):
+        elif i >= 2 and (is_name_tok(toks[i - 2].text) or fold(toks[i - 2].text) in PARTICLES and i >= 3
+                         and is_name_tok(toks[i - 3].text)) and ((ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")):
             i -= 1
         elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" \
                 and fold(toks[i - 2].text) in ("of", "for", "on") and is_name_tok(toks[i - 3].text):
             i -= 2
-        elif t == "." and i >= 2 and _dotted(toks[i - 2].text):
+        elif t == "." and i >= 2 and is_dotted(toks[i - 2].text):
             i -= 1
         else:
             break
@@ -90,7 +90,7 @@ def run_fwd(toks: list[Tok], i: int) -> int:
             j += 1
             if t.endswith(("’s", "'s")):
                 break
-        elif t == "." and j > i and _dotted(toks[j - 1].text):
+        elif t == "." and j > i and is_dotted(toks[j - 1].text):
             j += 1
         elif j > i and fold(t) in RUN_JOINERS and j + 1 < size and is_name_tok(toks[j + 1].text):
             j += 1
@@ -146,7 +146,8 @@ def plausible_person(words: list[str]) -> bool:
         return False
     for w in words:
         fw = fold(w)
-        if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w) > 1 or not (is_name_tok(w) or fw in PARTICLES):
+        if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w.rstrip(".")) > 1 or not (
+                is_name_tok(w) or fw in PARTICLES):
             return False
     return True
 

@@ -1,11 +1,11 @@
-"""Quotations, verbatim, with the speaker an analyst would name.
+"""Quotations, verbatim, with the speaker an analyst would name: the stages put together.
 
-Quote spans are found by one linear scan (curly or straight marks; a missing closing
-mark ends the quote at the paragraph end, as multi-paragraph quotes do in news style).
-The speaker comes from, in order: the attribution right after the quote ("…," said Name,
-Role / "…," Surname said / "…" Las Americas reported), the sentence before the quote
-(Name, role, told reporters that the law was "…"), a colon lead-in (Name put it simply: "…"),
-and finally continuation (a second quote of the same speaker, in the paragraph or the next).
+spans (where the quoted passages are, marked or introduced by a line "X said:") -> cues
+(the speech verb after the quote, "…," said Name, Role / "…," Surname said; before it, Name,
+role, told reporters that the law was "…"; a colon lead-in; "according to"; the vocabulary
+in cues.py) -> mentions (who the cue's subject or object names) -> speakers (a pronoun or a
+continuation is resolved by scoring every candidate, speakers.py). Hypothetical speech ("he
+would say") is no quotation.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import re
 
 from .actors import Actors
 from .facts import Quotation
-from .spans import MAX_QUOTES_PER_PARAGRAPH, OPENERS, quote_spans
-from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
+from .cues import FRAMES, HYPOTHETICAL, LEAD_VERBS
+from .speakers import Candidate, choose
+from .spans import MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans
+from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
 from .text import (ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Sentences, Tok, fold, sentence_spans, token_matches,
                    tokens, tokens_between)
@@ -23,6 +25,15 @@ from .text import (ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Sentences, Tok, f
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
 _OPEN_MARKS = tuple(OPENERS)
+
+
+_HYPOTHETICAL = (None, "hypothetical")
+
+
+def _hypothetical(toks: list[Tok], v: int) -> bool:
+    """"he would say", "if asked, she might argue", "never said": speech no one gave, told by
+    a modal or a negation among the three tokens before the verb."""
+    return any(fold(t.text) in HYPOTHETICAL for t in toks[max(0, v - 3):v])
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -54,9 +65,11 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
         return name_after(toks, i + 1, text), t
     # Subject first: "Calle said", "the IDHPUCP indicates", "Xanthea Limberg, who was ..., said"
     for v in range(i + 1, min(len(toks), i + 40)):
-        if toks[v].text in (".", "!", "?"):
+        if toks[v].text in ("!", "?") or (toks[v].text == "." and not is_dotted(toks[v - 1].text)):
             break
         if is_speech_verb(toks[v].text):
+            if _hypothetical(toks, v):
+                return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
             if sub is not None and sub.pos <= toks[i].start + (4 if toks[i].text in ("the", "The") else 0):
                 return sub, toks[v].text
@@ -84,12 +97,6 @@ def _role_words_only(toks: list[Tok], i: int, pos: int) -> bool:
     return k > i
 
 
-# Verbs that put a partial quote in someone's mouth without being reporting verbs everywhere:
-# "called the ruling "a win"", "described it as "…"", "…, writing that "…"".
-LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded "
-                       "brands labelled labeled labels termed terms".split())
-
-
 def _sentence_subject(toks: list[Tok], text: str, actors: Actors) -> Subject | None:
     """The subject a participle clause hangs on: "The judge rejected that reading, writing that …"."""
     if len(toks) >= 2 and toks[0].text in ("The", "the"):
@@ -114,6 +121,8 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
         return framed, "said"
     for v in range(len(toks) - 1, -1, -1):
         if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS:
+            if _hypothetical(toks, v):
+                return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
             if sub is not None:
                 return sub, toks[v].text
@@ -157,8 +166,9 @@ def _framed(toks: list[Tok], text: str) -> Subject | None:
                     break
                 if toks[v].text in (",", ".", ";"):
                     break
-        if t == "words" and k + 1 < n and toks[k + 1].text == "of" and k >= 2 and fold(toks[k - 2].text) == "in":
-            return name_after(toks, k + 2, text)
+        for frame in FRAMES:  # "according to X, …", "in the words of X, …"
+            if t == frame[0] and k + len(frame) < n and all(fold(toks[k + x].text) == w for x, w in enumerate(frame)):
+                return name_after(toks, k + len(frame), text)
     return None
 
 
@@ -207,10 +217,6 @@ def _introduced_next(text: str, actors: Actors, spoke) -> tuple[str, str | None]
                 return " ".join(name), None
             return None
     return None
-
-
-def _has_quote(text: str) -> bool:
-    return bool(quote_spans(text))
 
 
 def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> str | None:
@@ -266,7 +272,7 @@ def _subjects(text: str, spans, actors: Actors) -> list[tuple[int, str]]:
     for s, e in spans:
         for m in token_matches(text, s, min(e, s + 400)):  # lazily: the first person ends the sentence's search
             w = m.group()
-            p = actors.person([w.rstrip("’s").rstrip("'s")]) if w[:1].isupper() else None
+            p = actors.person([strip_possessive(w)]) if w[:1].isupper() else None
             if p is not None:
                 out.append((m.start(), p.name))
                 break
@@ -281,15 +287,50 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
+    def resolve(sub, verb, text, qs, pno, sents, para_speaker):
+        """(name, role) for the subject a cue found, or None."""
+        if sub.kind == "pronoun":
+            return choose(_pronoun_candidates(text, qs, pno, paragraphs, _subjects(text, sents, actors), para_speaker,
+                                              last_speaker, quotes, actors, spoke))
+        if sub.kind == "descriptor":
+            noun = fold(sub.words[0])
+            named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
+            who = _recent_mention(named, paragraphs, pno, qs) if named else None
+            if who is None:
+                who = _named_with_noun(noun, paragraphs, pno, actors, spoke)
+            if who is not None:
+                p = actors.person([who])
+                return who, (p.role if p else None) or sub.words[0]  # "the farmer said"
+            end = text.find(sub.words[0], sub.pos)
+            # "The minister, who asked not to be named, said:": no one named, so the description speaks.
+            return _last_person_before(text, qs, actors, spoke) or last_speaker or (
+                (text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
+        r = actors.resolve(sub, verb)
+        return (r[0], r[1]) if r is not None else None
+
+    # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
+    blocks = introduced_blocks(paragraphs) if any(p.rstrip().endswith(":") for p in paragraphs) else ()
+    intro_of = {q: b.intro for b in blocks for q in b.quoted}
+    intro_speakers: dict[int, tuple[str, str | None] | None] = {}
     for pno, text in enumerate(paragraphs, 1):
+        intro = intro_of.get(pno - 1)
         spans = quote_spans(text)
+        if intro is not None:
+            if intro not in intro_speakers:
+                line = paragraphs[intro]
+                found = _before(line, len(line) + 1, sentences[intro][-1][0] if sentences[intro] else 0, actors)
+                intro_speakers[intro] = (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
+                                         if found and found[0] is not None else None)
+            if intro_speakers[intro] is None:
+                intro = None
+            elif not spans:
+                spans = (paragraph_span(text),)
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
             skipped.append(f"¶{pno}: more than {MAX_QUOTES_PER_PARAGRAPH} quote marks; quotes beyond are ignored")
         if not spans:
             pending = []
             continue
         sents = sentences[pno - 1]
-        subjects = None
         para_speaker: tuple[str, str | None] | None = None
         new_pending: list[int] = []
         for qs, qe, closed in spans:
@@ -302,42 +343,17 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
                 continue
             nwords = len(body.split())
             found = _after(text, qe, closed, actors)
-            if found is None or found[0] is None:
+            if found is None or (found[0] is None and found != _HYPOTHETICAL):
                 sent_start = next((a for a, b in sents if a <= qs - 1 < b), 0)
                 found = _before(text, qs, sent_start, actors)
+            if found == _HYPOTHETICAL:
+                skipped.append(f"¶{pno}: “{body[:40]}” is hypothetical speech (no one said it)")
+                continue
             speaker = None
-            if found is not None and found[0] is not None:
-                sub, verb = found
-                if sub.kind == "pronoun":
-                    if subjects is None:
-                        subjects = _subjects(text, sents, actors)
-                    cands = [(pos, name) for pos, name in subjects if pos < qs]
-                    if para_speaker and (not cands or True):
-                        speaker = para_speaker
-                    if cands:
-                        pos, name = cands[-1]
-                        if para_speaker is None or pos > _pos_of(quotes, para_speaker, text, qs):
-                            p = actors.person([name])
-                            speaker = (name, p.role if p else None)
-                    if speaker is None:
-                        speaker = _last_person_before(text, qs, actors, spoke) or (
-                            _last_person_before(paragraphs[pno - 2], len(paragraphs[pno - 2]), actors, spoke)
-                            if pno >= 2 and not _has_quote(paragraphs[pno - 2]) else None) or last_speaker
-                elif sub.kind == "descriptor":
-                    noun = fold(sub.words[0])
-                    named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
-                    who = _recent_mention(named, paragraphs, pno, qs) if named else None
-                    if who is None:
-                        who = _named_with_noun(noun, paragraphs, pno, actors, spoke)
-                    if who is not None:
-                        p = actors.person([who])
-                        speaker = (who, (p.role if p else None) or sub.words[0])  # "the farmer said"
-                    else:
-                        speaker = _last_person_before(text, qs, actors, spoke) or last_speaker
-                else:
-                    r = actors.resolve(sub, verb)
-                    if r is not None:
-                        speaker = (r[0], r[1])
+            if intro is not None:
+                speaker = intro_speakers[intro]
+            elif found is not None and found[0] is not None:
+                speaker = resolve(found[0], found[1], text, qs, pno, sents, para_speaker)
             if speaker is None and para_speaker is not None:
                 speaker = para_speaker  # a second quote continues the same speaker
             if speaker is None and text[:qs].strip() in ('“', '"', '«', '„', "'", '‘') and last_speaker is not None \
@@ -371,6 +387,29 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
     for k in pending:
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
     return [q for q in quotes if q.speaker], skipped
+
+
+def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_speaker, quotes, actors, spoke):
+    """Everyone "he"/"she"/"they" may stand for, for the scorer: each sentence's subject before
+    the quote, this paragraph's earlier speaker, the last person named here or in the paragraph
+    before (when it quotes no one), and the last speaker of the article."""
+    for pos, name in subjects:
+        if pos < qs:
+            p = actors.person([name])
+            yield Candidate(name, p.role if p else None, "subject", qs - pos, True)
+    if para_speaker is not None:
+        at = _pos_of(quotes, para_speaker, text, qs)
+        yield Candidate(para_speaker[0], para_speaker[1], "speaker", qs - at if at >= 0 else qs, True)
+    near = _last_person_before(text, qs, actors, spoke)
+    if near is not None:
+        yield Candidate(near[0], near[1], "mention", qs, True)
+    if pno >= 2 and not quote_spans(paragraphs[pno - 2]):
+        prev = paragraphs[pno - 2]
+        earlier = _last_person_before(prev, len(prev), actors, spoke)
+        if earlier is not None:
+            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100, False)
+    if last_speaker is not None:
+        yield Candidate(last_speaker[0], last_speaker[1], "last_speaker", qs + 200, False)
 
 
 def _pos_of(quotes: list[Quotation], speaker, text: str, before: int) -> int:
