@@ -17,7 +17,8 @@ from operator import itemgetter
 from .facts import Organization, Person
 from .mentions import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
                     split_title, strip_possessive, subject_before, words_of)
-from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLACE_NAMES, REPORT_VERBS, ROLE_NOUNS,
+from .places import city_before, dateline, is_country, is_place
+from .text import (GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, REPORT_VERBS, ROLE_NOUNS,
                    SPEECH_VERBS, Tok, fold, tokens, word_memo)
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
@@ -138,15 +139,15 @@ class _Builder:
 def build(paragraphs: tuple[str, ...] | list[str]) -> Actors:
     b = _Builder()
     caps_count: dict[str, int] = {}
+    where = dateline(paragraphs[0]) if paragraphs else None
+    if where is not None:
+        b.places.setdefault(fold(where), where)
     for text in paragraphs:
         text = text[:MAX_SCAN_CHARS]
         toks = tokens(text)
         _scan(text, toks, b, caps_count)
-        for place in MULTIWORD_PLACES:
-            if place in text:
-                b.places.setdefault(fold(place), place)
     for acr, n in caps_count.items():
-        if n >= 2 and acr not in b.acronyms and acr not in _ACRONYM_STOP and fold(acr) not in PLACE_NAMES:
+        if n >= 2 and acr not in b.acronyms and acr not in _ACRONYM_STOP and not is_country(fold(acr)):
             b.acronyms[acr] = None
     return _finish(b)
 
@@ -170,11 +171,33 @@ def _may_extend_run(t: str) -> bool:
 
 
 @word_memo
-def _place(t: str) -> tuple[str, str] | None:
-    """(key, name) of the country or city a token names ("Peru’s" -> ("peru", "Peru")), else None."""
+def _country(t: str) -> tuple[str, str] | None:
+    """(key, name) of the country a token names ("Peru’s" -> ("peru", "Peru")), else None."""
     w = strip_possessive(t)
     fw = fold(w)
-    return (fw, w) if fw in PLACE_NAMES else None
+    return (fw, w) if is_country(fw) else None
+
+
+def _places_in_run(text: str, toks: list[Tok], i: int, e: int, b: "_Builder") -> None:
+    """A run is a place when its whole text is in the gazetteer ("New South Wales") or it is
+    written as a city ("Lusaka, Zambia"); otherwise only its words that are countries are."""
+    words = words_of(toks[i:e])
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    name = " ".join(words)
+    if len(words) >= 1 and (is_place(fold(name)) and (len(words) > 1 or name[:1].isupper())
+                            or city_before(text, toks[e - 1].end) and plausible_city(words)):
+        b.places.setdefault(fold(name), name)
+        return
+    for w in words:
+        place = _country(w)
+        if place is not None:
+            b.places.setdefault(*place)
+
+
+def plausible_city(words: list[str]) -> bool:
+    """A run before ", Country" that can be a city: short, no organisation or title word."""
+    return 1 <= len(words) <= 3 and not any(fold(w) in ORG_WORDS or fold(w) in NOT_NAMES for w in words)
 
 
 def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -> None:
@@ -213,10 +236,7 @@ def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -
                 # The token before a run start is no name, so it was read on its own: a sentence
                 # starts here when it was a full stop (or there is none).
                 _run(text, toks, i, e, i == 0 or texts[i - 1] in _SENT_BREAK, b)
-            for w in texts[i:e]:
-                place = _place(w)
-                if place is not None:
-                    b.places.setdefault(*place)
+            _places_in_run(text, toks, i, e, b)
             skip = e
 
 
@@ -293,7 +313,7 @@ def _finish(b: _Builder) -> Actors:
     person_keys = {fold(p.name) for p in people}
     keys = list(b.orgs)
     for key, name in b.orgs.items():
-        if key in seen or key in person_keys or key in PLACE_NAMES:
+        if key in seen or key in person_keys or is_place(key):
             continue
         # A truncated or misspelt copy of a longer name ("Las America", "Institute for Democracy") adds nothing.
         if any(other != key and other.startswith(key) and (len(other) - len(key) <= 2 or other[len(key)] == " ")

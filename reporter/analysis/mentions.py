@@ -23,7 +23,7 @@ _ROLE_CUT = frozenset("in on during speaking adding when after while as before a
 _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9
 # Lower-case words that may sit inside a name run: "Inter-American Court of Human Rights", "Luis de la Torre".
-RUN_JOINERS = PARTICLES | {"of", "for"}
+RUN_JOINERS = PARTICLES | {"of", "for", "&"}  # "&" joins organisations: "UK Trade & Investment"
 
 
 def wordlike(t: str) -> bool:

@@ -19,7 +19,8 @@ from .speakers import Candidate, choose
 from .spans import MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
-from .text import (ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Sentences, Tok, fold, sentence_spans, token_matches,
+from .places import is_country
+from .text import (ADVERBS, ROLE_NOUNS, PRONOUNS, Sentences, Tok, fold, sentence_spans, token_matches,
                    tokens, tokens_between)
 
 MAX_QUOTES = 1000
@@ -257,7 +258,7 @@ def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str,
                 elif known_only:
                     if len(name) >= 2 and fold(name[-1]) in speakers:
                         found = speakers[fold(name[-1])]
-                elif len(name) >= 2 and plausible_person(name) and not any(fold(w) in PLACE_NAMES for w in name) \
+                elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) for w in name) \
                         and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Mopani Copper Mines"
                     found = (" ".join(name), None)
             i = max(e, i + 1)

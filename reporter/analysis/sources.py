@@ -15,7 +15,8 @@ from .actors import Actors
 from .facts import SourceCited
 from .spans import quote_spans
 from .mentions import Subject, is_name_tok, run_back, subject_before, words_of
-from .text import (NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PLACE_NAMES, PRONOUNS, SPEECH_VERBS, Tok, fold, tokens,
+from .places import is_place
+from .text import (NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PRONOUNS, REPORT_VERBS, TITLES, SPEECH_VERBS, Tok, fold, tokens,
                    word_memo)
 
 _GLUE = re.compile(r"^([A-Z][\w’'\-]{2,40}?)(the|that|this|these|those|and)$")
@@ -67,15 +68,55 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                 name = _noun_phrase(toks, i + 1, text, actors)
             elif t.text in _SOURCE_VERBS:
                 sub = subject_before(toks, i, text)
-                if sub is not None and len(sub.words) == 1 and fold(sub.words[0]) in PLACE_NAMES:
-                    sub = _place_suffix(toks, sub) or sub  # "the US Embassy in Peru indicated"
+                if sub is not None and len(sub.words) == 1 and is_place(fold(sub.words[0])):
+                    suffixed = _place_suffix(toks, sub)  # "the US Embassy in Peru indicated"
+                    if suffixed is None and i >= 2 and toks[i - 2].text in _PLACE_PREPOSITIONS:
+                        sub = None  # "officials in Ontario said": the place is not the subject
+                    else:
+                        sub = suffixed or sub
                 name = _org_subject(sub, t.text, actors) if sub is not None else None
             elif (low == "told" or (low == "with" and i >= 1 and toks[i - 1].text in ("interview", "interviews"))
                   or (low == "in" and i >= 1 and toks[i - 1].text == "published")):
                 name = _outlet(toks, i + 1)  # "told the BBC", "in an interview with Sky News"
-            if name and fold(name) not in surnames:
+            if name and fold(name) not in surnames and not _not_a_source(name, actors, paragraphs, t.text):
                 _add(found, name, pno)
     return list(found.values())
+
+
+_PLACE_PREPOSITIONS = frozenset("in of from at across throughout".split())
+_SENTENCE_OPENERS = frozenset(".!?:;“”\"‘’'([—–-")
+
+
+def _not_a_source(name: str, actors: Actors, paragraphs, verb: str | None = None) -> bool:
+    """People and common words are no outlets: a title ("MP"), someone the article names as a
+    person, one capitalised word the article also writes in lower case ("employment"), or one
+    it only ever writes at a sentence start ("Employment said…") unless it reports ("Correo
+    reported", as outlets do)."""
+    key = fold(name)
+    if key in TITLES or any(fold(p.name) == key or (" " not in key and key in fold(p.name).split())
+                            for p in actors.people):
+        return True  # "MP", a person, or a person by one of their names ("Morag")
+    if " " in name or name.isupper() or not name[:1].isupper() or "(" in name:
+        return False
+    if _written_lower(name, paragraphs):
+        return True  # "employment" elsewhere: a common word
+    return verb not in REPORT_VERBS and not _capitalised_mid_sentence(name, paragraphs)
+
+
+def _written_lower(word: str, paragraphs) -> bool:
+    pat = re.compile(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])")
+    return any(pat.search(text, 0, min(len(text), MAX_SCAN_CHARS)) for text in paragraphs)
+
+
+def _capitalised_mid_sentence(word: str, paragraphs) -> bool:
+    """Whether the word is written capitalised somewhere other than a sentence's start."""
+    pat = re.compile(rf"(?<![\w’'-]){re.escape(word)}")  # no end boundary: scraped glue ("Andinathe")
+    for text in paragraphs:
+        for m in pat.finditer(text, 0, min(len(text), MAX_SCAN_CHARS)):
+            before = text[max(0, m.start() - 3):m.start()].rstrip()
+            if before and before[-1] not in _SENTENCE_OPENERS:
+                return True
+    return False
 
 
 _OUTLET_WORDS = frozenset("news radio tv television times post journal press agency network herald tribune "
@@ -121,7 +162,7 @@ def _work_venue(toks: list[Tok], i: int) -> str | None:
                     fold(toks[e].text) in ("of", "for") and e + 1 < len(toks) and is_name_tok(toks[e + 1].text))):
                 e += 1
             name = " ".join(words_of(toks[s:e]))
-            return None if fold(name) in PLACE_NAMES else name
+            return None if is_place(fold(name)) else name
     return None
 
 

@@ -201,25 +201,6 @@ study statement data figures researchers analysts experts critics residents grou
 members member states countries investors markets traders voters lawmakers ministers leaders people
 observers opponents supporters officers employees workers farmers doctors police""".split())
 
-PLACE_NAMES = frozenset(fold(w) for w in """
-Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
-Belarus Belgium Bolivia Bosnia Botswana Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia
-Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt Estonia Ethiopia Finland France Georgia Germany
-Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy
-Jamaica Japan Jordan Kazakhstan Kenya Kosovo Kuwait Latvia Lebanon Libya Lithuania Luxembourg Madagascar
-Malaysia Mali Malta Mexico Moldova Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands
-Nicaragua Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal
-Qatar Romania Russia Rwanda Senegal Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden
-Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey Uganda Ukraine Uruguay Uzbekistan Venezuela
-Vietnam Yemen Zambia Zimbabwe Europe Asia Africa America Americas Caribbean Amazon Antarctica Arctic
-US USA UK UAE EU Brussels Strasbourg Frankfurt Berlin Paris London Washington Beijing Moscow Caracas
-Havana Bogotá Lima Santiago Denver Colorado Chennai Sydney Tokyo Delhi Geneva Kyiv Madrid Rome Lisbon
-""".split())
-MULTIWORD_PLACES = ("Latin America", "North America", "South America", "Central America", "Middle East",
-                    "United States", "United Kingdom", "Saudi Arabia", "South Africa", "New Zealand",
-                    "South Korea", "North Korea", "Costa Rica", "El Salvador", "Dominican Republic",
-                    "Hong Kong", "Cape Town", "Mexico City", "New York", "Western Cape", "Great Barrier Reef",
-                    "Atacama Desert", "Coral Sea")
 NOT_NAMES = frozenset(fold(w) for w in """the a an this that these those it its he she they we i you
 his her their our my your there here but and or so yet if when while after before during since as
 according however meanwhile today yesterday tomorrow also in on at by for from with of to not no
