@@ -18,8 +18,8 @@ from .facts import Organization, Person
 from .mentions import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
                     split_title, strip_possessive, subject_before, words_of)
 from .places import city_before, dateline, is_country, is_place
-from .text import (GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, REPORT_VERBS, ROLE_NOUNS,
-                   SPEECH_VERBS, Tok, fold, tokens, word_memo)
+from .cues import REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
                           "CO2 UN II III IV USD EUR GBP AND THE FOR".split())

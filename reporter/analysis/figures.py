@@ -325,9 +325,8 @@ def _what(text: str, end: int, start: int, unit: str | None) -> str:
             break
         word = w.group(1)
         lw = word.lower()
-        if lw in _STOP and words and words[-1].lower() == "of" and lw in ("the", "a", "an", "its", "their"):
-            pass
-        elif lw in _STOP and not (lw in ("of", "and") and words) and not (
+        after_of = words and words[-1].lower() == "of" and lw in ("the", "a", "an", "its", "their")  # "30% of the"
+        if lw in _STOP and not after_of and not (lw in ("of", "and") and words) and not (
                 lw == "of" and not words and unit in ("%", "percentage points")):
             break
         words.append(word)

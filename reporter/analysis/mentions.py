@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .cues import AUDIENCE_VERBS, HONORIFICS, SPOKESPEOPLE, is_speech_verb
-from .text import (ADVERBS, CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, PRONOUNS, ROLE_NOUNS,
-                   TITLES, Tok, fold, is_cap, word_memo)
+from .cues import ADVERBS, AUDIENCE_VERBS, HONORIFICS, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
 _DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen st hon rev jr sr".split())

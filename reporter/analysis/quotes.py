@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
+from .cues import FRAMES, HYPOTHETICAL, LEAD_VERBS, PRONOUNS, ROLE_NOUNS
 from .facts import Quotation
-from .cues import FRAMES, HYPOTHETICAL, LEAD_VERBS
-from .speakers import Candidate, choose
-from .spans import MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
 from .places import is_country
-from .text import (ADVERBS, ROLE_NOUNS, PRONOUNS, Sentences, Tok, fold, sentence_spans, token_matches,
-                   tokens, tokens_between)
+from .speakers import Candidate, choose
+from .spans import MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans
+from .text import Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
@@ -226,11 +225,9 @@ def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> 
     pat = re.compile(rf"\b{re.escape(noun)}\b", re.I)
     for k in range(pno - 1, max(0, pno - 12), -1):
         para = paragraphs[k - 1]
-        m = None
-        for m in pat.finditer(para):
-            pass
-        if m is not None:
-            found = _last_person_before(para, m.start(), actors, spoke, known_only=True)
+        starts = [m.start() for m in pat.finditer(para)]
+        if starts:
+            found = _last_person_before(para, starts[-1], actors, spoke, known_only=True)
             return found[0] if found else None
     return None
 

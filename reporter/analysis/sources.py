@@ -16,8 +16,8 @@ from .facts import SourceCited
 from .spans import quote_spans
 from .mentions import Subject, is_name_tok, run_back, subject_before, words_of
 from .places import is_place
-from .text import (NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PRONOUNS, REPORT_VERBS, TITLES, SPEECH_VERBS, Tok, fold, tokens,
-                   word_memo)
+from .cues import PRONOUNS, REPORT_VERBS, SPEECH_VERBS, TITLES
+from .text import NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, Tok, fold, tokens, word_memo
 
 _GLUE = re.compile(r"^([A-Z][\w’'\-]{2,40}?)(the|that|this|these|those|and)$")
 _TRAILING = frozenset("data figures estimates estimate statistics report reports survey study analysis "
@@ -181,7 +181,7 @@ def _place_suffix(toks: list[Tok], sub: Subject) -> Subject | None:
     return Subject("name", words + ["in"] + sub.words, None, toks[s].start)
 
 
-def _unglue(word: str, text_has) -> str:
+def _unglue(word: str) -> str:
     m = _GLUE.match(word)
     return m.group(1) if m else word
 
@@ -212,8 +212,8 @@ def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | No
     seg = toks[i:end]
     if not seg:
         return None
-    words = [strip for strip in (w.text for w in seg)]
-    words[-1] = _unglue(words[-1], None)
+    words = [w.text for w in seg]
+    words[-1] = _unglue(words[-1])
     # the last capitalised run is the name ("Peruvian news agency Andina" -> "Andina")
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() or fold(words[k - 1]) in ("of", "for", "de")):

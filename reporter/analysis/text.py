@@ -15,7 +15,6 @@ from operator import add, itemgetter
 from typing import NamedTuple, Sequence
 
 from ..dates import MONTH_NUMBERS
-from .cues import ADVERBS, PRONOUNS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS, TITLES  # noqa: F401 (re-exported)
 
 
 class Tok(NamedTuple):
