@@ -31,6 +31,12 @@ LEAD_VERBS = frozenset("called calls described describes writing saying adding t
                        "brands labelled labeled labels termed terms".split())
 # Words before a speech verb that make the speech hypothetical or negated: no one said it.
 HYPOTHETICAL = frozenset("would could might should never not didn't didn’t won't won’t wouldn't wouldn’t".split())
+# Words right before a quoted passage that make it a term, a name or a title, not speech:
+# "the so-called “peace dividend”", "a scheme dubbed “Project Fear”", "a report titled “…”".
+NOT_SPEECH_BEFORE = ("so-called", "so called", "dubbed", "known as", "nicknamed", "the term", "the word",
+                     "the phrase", "the slogan", "titled", "entitled", "headlined", "hashtag", "the motto")
+# Small words a title of a work may leave in lower case ("The Lord of the Rings").
+TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from as but nor vs".split())
 # Framing phrases that name the speaker of what follows, as token sequences.
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",))
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import FRAMES, HYPOTHETICAL, LEAD_VERBS, PRONOUNS, ROLE_NOUNS
+from .cues import FRAMES, HYPOTHETICAL, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
 from .spans import MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans
-from .text import Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
+from .text import NOT_NAMES, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
@@ -28,6 +28,20 @@ _OPEN_MARKS = tuple(OPENERS)
 
 
 _HYPOTHETICAL = (None, "hypothetical")
+
+
+def _not_speech(text: str, qs: int, qe: int, body: str) -> str | None:
+    """A quoted passage that is a term, a name or a title of a work rather than speech: led in
+    by "so-called", "dubbed", "titled" (cues.NOT_SPEECH_BEFORE), or written in title case
+    ("The Long Road Home") with no attribution comma after it."""
+    lead = text[max(0, qs - 16):max(0, qs - 1)].rstrip().lower()
+    if lead.endswith(NOT_SPEECH_BEFORE):
+        return "a term"
+    words = body.split()
+    if 2 <= len(words) <= 10 and body[-1:].isalnum() and text[qe + 1:qe + 2] != "," and words[0][:1].isupper() \
+            and all(w[:1].isupper() or w in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words):
+        return "a title"
+    return None
 
 
 def _hypothetical(toks: list[Tok], v: int) -> bool:
@@ -264,17 +278,36 @@ def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str,
     return found
 
 
-def _subjects(text: str, spans, actors: Actors) -> list[tuple[int, str]]:
-    """(position, person) for the first person named in each sentence: what "he"/"she" refers to."""
+def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str]]:
+    """(position, person) for the first person named in each sentence: what "he"/"she" refers to.
+    A sentence that opens with a surname no one was registered under ("Jones later defended
+    it") names the person written in full with that surname earlier ("Tom Jones")."""
     out = []
     for s, e in spans:
-        for m in token_matches(text, s, min(e, s + 400)):  # lazily: the first person ends the sentence's search
+        for k, m in enumerate(token_matches(text, s, min(e, s + 400))):  # lazily: the first person ends the search
             w = m.group()
             p = actors.person([strip_possessive(w)]) if w[:1].isupper() else None
             if p is not None:
                 out.append((m.start(), p.name))
                 break
+            if k == 0 and is_name_tok(w) and fold(w) not in NOT_NAMES:
+                full = _full_name(strip_possessive(w), earlier + "\n" + text[:m.start()])
+                if full is not None:
+                    out.append((m.start(), full))
+                    break
     return out
+
+
+def _full_name(surname: str, before: str) -> str | None:
+    """The last name written in full that ends with this surname, in the text before."""
+    if len(surname) < 2 or len(before) > 200_000:
+        return None
+    found = None
+    for m in re.finditer(rf"(?<![\w’'-])((?:[A-Z][\w’'-]*\.? ){{1,3}}){re.escape(surname)}(?![\w’'-])", before):
+        words = (m.group(1) + surname).split()
+        if plausible_person(split_title(words)[1]) and len(split_title(words)[1]) >= 2:
+            found = " ".join(split_title(words)[1])
+    return found
 
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> tuple[list[Quotation], list[str]]:
@@ -288,8 +321,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
         if sub.kind == "pronoun":
-            return choose(_pronoun_candidates(text, qs, pno, paragraphs, _subjects(text, sents, actors), para_speaker,
-                                              last_speaker, quotes, actors, spoke))
+            earlier = paragraphs[pno - 2] if pno >= 2 else ""
+            return choose(_pronoun_candidates(text, qs, pno, paragraphs, _subjects(text, sents, actors, earlier),
+                                              para_speaker, last_speaker, quotes, actors, spoke))
         if sub.kind == "descriptor":
             noun = fold(sub.words[0])
             named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
@@ -340,6 +374,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
             if not any(ch.isalpha() for ch in body):
                 continue
             nwords = len(body.split())
+            why = _not_speech(text, qs, qe, body) if intro is None else None
+            if why is not None:
+                skipped.append(f"¶{pno}: “{body[:40]}” is {why}, not speech")
+                continue
             found = _after(text, qe, closed, actors)
             if found is None or (found[0] is None and found != _HYPOTHETICAL):
                 sent_start = next((a for a, b in sents if a <= qs - 1 < b), 0)
