@@ -94,6 +94,7 @@ _YEAR_CONTEXT = frozenset("in since by until till from of during early late mid 
                           "the to through".split())
 _DURATIONS = frozenset("years months weeks days hours minutes".split())
 MAX_FIGURES = 2000
+MAX_CANDIDATES = 50_000  # numbers read per article: past this the text is junk (a table dump, a log)
 # "1 in 5 deaths": a share, worth 0.2
 _RATIO = re.compile(r"(\d{1,3}) (?:in|out of) (\d{1,3}(?:,\d{3})?|\d{1,5})(?![\w%.,]?\d|[\w%])")
 # "12.5 per 100,000 people": a rate, its base part of the unit
@@ -129,14 +130,16 @@ def _is_date_part(text: str, s: int, e: int) -> bool:
 def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
     figures: list[KeyFigure] = []
     skipped: list[str] = []
+    candidates = 0
     for pno, text in enumerate(paragraphs, 1):
         pos = 0
         while True:
             m = _FIG.search(text, pos)
             if m is None:
                 break
-            if len(figures) >= MAX_FIGURES:
-                skipped.append(f"more than {MAX_FIGURES} figures; the rest are ignored")
+            candidates += 1
+            if len(figures) >= MAX_FIGURES or candidates > MAX_CANDIDATES:
+                skipped.append(f"more than {MAX_FIGURES} figures or {MAX_CANDIDATES} numbers; the rest are ignored")
                 return figures, skipped
             pos = m.end()
             r = _RATIO.match(text, m.start()) if not m.group("cur") else None

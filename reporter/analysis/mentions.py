@@ -265,9 +265,7 @@ def appositive_role(toks: list[Tok], comma: int, text: str) -> str | None:
     k = comma
     while k > 0 and comma - k < 12 and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ",:(":
         k -= 1
-    seg = toks[k:comma]
-    if seg and seg[0].text in ("the", "The"):
-        seg = seg[1:]
+    seg = toks[k:comma]  # "the" stays: the role reads as the article gives it
     if not seg or not any(fold(strip_possessive(x.text)) in ROLE_NOUNS for x in seg):
         return None
     return text[seg[0].start:seg[-1].end]

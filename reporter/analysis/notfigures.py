@@ -17,7 +17,7 @@ _PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?\(?\d{2,5}\)?[\s.\-\u00a0]?\d{3,4}[\s.\-
 _DIGIT_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}")
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, TX 78701"
-_STREET = re.compile(r"\s(?:[A-Z][\w’'\-]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
+_STREET = re.compile(r"\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
                      r"Boulevard|Blvd|Court|Terrace|Row|Crescent|Close|Gardens|Park)\b")
 _LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
 # Words after which a number labels something rather than counting it.
@@ -77,7 +77,7 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a zip code"
     if text[s:e].isdigit() and _STREET.match(text, e):
         return "a street number"
-    if s == 0 or not text[:s].strip():
+    if not text[:s].strip(" \t(["):
         if _LIST_LABEL.match(text, 0) and _LIST_LABEL.match(text, 0).end() > s:
             return "list numbering"
     prev = text[max(0, s - 14):s].split()

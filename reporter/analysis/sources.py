@@ -46,6 +46,7 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
     """Sources; ``speakers`` are the people quoted, whose surnames alone ("Hùng said") are no source."""
     found: dict[str, SourceCited] = {}
     surnames = {fold(n.split()[-1]) for n in speakers if " " in n}
+    seen: dict[tuple[str, bool], bool] = {}  # what _not_a_source found for a name, read once per article
     for pno, text in enumerate(paragraphs, 1):
         if len(found) >= MAX_SOURCES:
             break
@@ -78,7 +79,7 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
             elif (low == "told" or (low == "with" and i >= 1 and toks[i - 1].text in ("interview", "interviews"))
                   or (low == "in" and i >= 1 and toks[i - 1].text == "published")):
                 name = _outlet(toks, i + 1)  # "told the BBC", "in an interview with Sky News"
-            if name and fold(name) not in surnames and not _not_a_source(name, actors, paragraphs, t.text):
+            if name and fold(name) not in surnames and not _not_a_source(name, actors, paragraphs, t.text, seen):
                 _add(found, name, pno)
     return list(found.values())
 
@@ -87,7 +88,7 @@ _PLACE_PREPOSITIONS = frozenset("in of from at across throughout".split())
 _SENTENCE_OPENERS = frozenset(".!?:;“”\"‘’'([—–-")
 
 
-def _not_a_source(name: str, actors: Actors, paragraphs, verb: str | None = None) -> bool:
+def _not_a_source(name: str, actors: Actors, paragraphs, verb: str | None, seen: dict) -> bool:
     """People and common words are no outlets: a title ("MP"), someone the article names as a
     person, one capitalised word the article also writes in lower case ("employment"), or one
     it only ever writes at a sentence start ("Employment said…") unless it reports ("Correo
@@ -98,9 +99,11 @@ def _not_a_source(name: str, actors: Actors, paragraphs, verb: str | None = None
         return True  # "MP", a person, or a person by one of their names ("Morag")
     if " " in name or name.isupper() or not name[:1].isupper() or "(" in name:
         return False
-    if _written_lower(name, paragraphs):
-        return True  # "employment" elsewhere: a common word
-    return verb not in REPORT_VERBS and not _capitalised_mid_sentence(name, paragraphs)
+    reports = verb in REPORT_VERBS
+    if (name, reports) not in seen:
+        seen[name, reports] = _written_lower(name, paragraphs) or (  # "employment" elsewhere: a common word
+            not reports and not _capitalised_mid_sentence(name, paragraphs))
+    return seen[name, reports]
 
 
 def _written_lower(word: str, paragraphs) -> bool:

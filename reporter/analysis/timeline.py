@@ -41,6 +41,8 @@ _SHARED_YEAR = re.compile(rf"\s(?:and|to|through|until|or|-|–)\s{_MONTH}\s({_Y
 _SINCE = re.compile(r"\b[Ss]ince\s(?:(?:the\s)?(?:start|end|beginning|middle)\sof\s|early\s|late\s|mid-?)?$")
 MAX_EVENTS = 2000
 MAX_SCAN = 100_000
+# How far back a date without a year looks for one: bounded, so a run-on paragraph of many dates stays linear.
+YEAR_LOOKBACK = 2_000
 EVENT_WORDS = 22
 
 
@@ -161,7 +163,7 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
             return []
         if year is None:
             same = text[m.end():m.end() + 16].lstrip(" ,").startswith(("that year", "the same year"))
-            year = (_year_in_sentence(text, sent[0], m.start()) if same or published is None else None) or (
+            year = (_year_in_sentence(text, max(sent[0], m.start() - YEAR_LOOKBACK), m.start()) if same or published is None else None) or (
                 _nearest_year(month, day, published, _tense(text, sent[0], m.start(), m.end(), sent[1])) if published else None)
         try:
             return [date(int(year), month, day).isoformat()] if year else [f"--{month:02d}-{day:02d}"]
@@ -177,7 +179,7 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
         if shared:  # "between June and September 2024": the year written once dates both months
             return [f"{int(shared.group(1))}-{month:02d}"]
         if published is None:
-            year = _year_in_sentence(text, max(0, m.start() - MAX_SCAN), m.start()) or context_year
+            year = _year_in_sentence(text, max(0, m.start() - YEAR_LOOKBACK), m.start()) or context_year
         else:
             tense = _tense(text, sent[0], m.start(), m.end(), sent[1])
             if _SINCE.search(text, max(sent[0], m.start() - 30), m.start()):

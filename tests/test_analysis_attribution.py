@@ -1,0 +1,102 @@
+"""Stages 2 and 4, cues and speaker choice, read end to end through analyze(): each row an
+article snippet written for this test, the quotation it holds and who said it (with the
+role the article gives), and the negatives that are no quotation at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from reporter.analysis import analyze
+from reporter.analysis.speakers import Candidate, choose, score
+from reporter.articles import Article
+
+
+def quotes(*paragraphs: str) -> dict[str, tuple[str, str | None]]:
+    facts = analyze(Article(title="T", paragraphs=tuple(paragraphs)))
+    return {q.text: (q.speaker, q.role) for q in facts.quotes}
+
+
+CASES = [
+    # speaker after the quote, with a title before the name
+    (("The agency confirmed the launch date.", "“We are going back to stay,” said NASA Administrator Jane Doe."),
+     "We are going back to stay", "Jane Doe", "NASA Administrator"),
+    (("“The mission is a triumph of engineering,” said NASA Deputy Administrator Jane Doe.",),
+     "The mission is a triumph of engineering", "Jane Doe", "NASA Deputy Administrator"),
+    # an appositive role between the quote and the name
+    (("“Our quarter was strong,” the company’s chief executive, John Doe, told analysts.",),
+     "Our quarter was strong", "John Doe", "the company’s chief executive"),
+    # a framing phrase before the quote
+    (("Ahmed Khan chairs the review.", "According to Mr. Khan, “the numbers do not lie at all.”"),
+     "the numbers do not lie at all.", "Mr Khan", None),
+    # an unnamed speaker is given as the article describes them
+    (("“We will not comment on leaks,” a spokeswoman for the ministry said.",),
+     "We will not comment on leaks", "a spokeswoman for the ministry", None),
+    # the press-release layout, and an unnamed description that introduces it
+    (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
+     "We have done everything we can for these families.", "The minister", None),
+    (("Transport Secretary Jane Doe said:", "This is a great day for passengers in every region.",
+      "We will keep investing in the railway."),
+     "We will keep investing in the railway.", "Jane Doe", "Transport Secretary"),
+    (("Secretary Jane Doe said:", "‘This is the right thing to do for our country.’"),
+     "This is the right thing to do for our country.", "Jane Doe", "Secretary"),
+    # an affiliation is the role; the honorific is not
+    (("Dr. Ahmed Khan of the health ministry said the outbreak was “under control for now”.",),
+     "under control for now", "Ahmed Khan", "health ministry"),
+    # middle initials and particles keep the whole name
+    (("“The work is far from over,” Donald H. Rumsfeld said.",), "The work is far from over", "Donald H. Rumsfeld", None),
+    (("President Ursula von der Leyen said the pact was “a historic step for the union”.",),
+     "a historic step for the union", "Ursula von der Leyen", "President"),
+    # a surname ending in s, then a pronoun
+    (("Tom Jones runs the charity. Ali Reza, a trustee, spoke first.",
+      "Jones later defended the plan. “It is working for every family,” he said."),
+     "It is working for every family", "Tom Jones", None),
+    # a lower-case title after the body it heads
+    (("Chamber of Trade president Sam Roe warned that costs were “the biggest threat we face”.",),
+     "the biggest threat we face", "Sam Roe", "Chamber of Trade president"),
+    # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
+    (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
+     "We have been ready for years.", "Ann Lee", "the council leader"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", CASES, ids=[c[1][:30] for c in CASES])
+def test_attribution(paragraphs, text, speaker, role):
+    got = quotes(*paragraphs)
+    assert got.get(text) == (speaker, role), got
+
+
+NEGATIVES = [
+    ("a scare quote", "Ann Lee said the so-called “peace dividend” never arrived."),
+    ("a term", "Officials call it the “grey zone” of the law."),
+    ("a title of a work", "Ann Lee wrote “The Long Road Home” in 1999."),
+    ("a report's title", "The council published a report titled “Homes for Everyone in the County”."),
+    ("hypothetical speech", "If asked, he would say “the plan is working as intended”."),
+    ("hypothetical speech", "Ann Lee might argue that “the plan is working as intended”."),
+    ("speech not given", "Ann Lee never said “we will cut the budget this year”."),
+    ("a slogan with no speaker", "Posters reading “Build the homes now” lined the street."),
+]
+
+
+@pytest.mark.parametrize("why, text", NEGATIVES, ids=[n[0] for n in NEGATIVES])
+def test_no_quotation(why, text):
+    assert quotes(text) == {}, why
+
+
+@pytest.mark.parametrize("candidates, expected", [
+    ([], None),
+    # the nearest of two same-paragraph candidates of the same kind
+    ([Candidate("A B", None, "subject", 200, True), Candidate("C D", None, "subject", 20, True)], ("C D", None)),
+    # the same paragraph beats an earlier one, even when further back
+    ([Candidate("A B", None, "last_speaker", 10, False), Candidate("C D", "x", "mention", 400, True)], ("C D", "x")),
+    # a sentence subject beats a person merely named at the same distance
+    ([Candidate("A B", None, "mention", 50, True), Candidate("C D", None, "subject", 50, True)], ("C D", None)),
+    # the paragraph's earlier speaker continues when no one else is nearer
+    ([Candidate("A B", None, "speaker", 30, True), Candidate("C D", None, "subject", 300, True)], ("A B", None)),
+])
+def test_speaker_choice_by_score(candidates, expected):
+    assert choose(candidates) == expected
+
+
+def test_score_falls_with_distance_and_is_bounded():
+    near, far, farther = (Candidate("A", None, "subject", d, True) for d in (0, 300, 10_000))
+    assert score(near) > score(far) > score(farther) == score(Candidate("A", None, "subject", 20_000, True))
