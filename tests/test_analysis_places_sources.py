@@ -17,7 +17,7 @@ def facts(*paragraphs: str):
 @pytest.mark.parametrize("name, country, place", [
     ("kenya", True, True), ("united kingdom", True, True), ("uk", True, True), ("latin america", True, True),
     ("queensland", False, True), ("new south wales", False, True), ("ontario", False, True), ("texas", False, True),
-    ("employment", False, False), ("minister", False, False),
+    ("employment", False, False), ("minister", False, False), ("western", False, False), ("central", False, False),
 ])
 def test_gazetteer(name, country, place):
     assert (is_country(name), is_place(name)) == (country, place)

@@ -178,9 +178,22 @@ def _country(t: str) -> tuple[str, str] | None:
     return (fw, w) if is_country(fw) else None
 
 
+@word_memo
+def _single_place(t: str) -> tuple[str, str] | None:
+    """(key, name) of the country or subdivision one capitalised word names, else None."""
+    w = strip_possessive(t)
+    fw = fold(w)
+    return (fw, w) if is_place(fw) else None
+
+
 def _places_in_run(text: str, toks: list[Tok], i: int, e: int, b: "_Builder") -> None:
     """A run is a place when its whole text is in the gazetteer ("New South Wales") or it is
     written as a city ("Lusaka, Zambia"); otherwise only its words that are countries are."""
+    if e - i == 1 and not city_before(text, toks[i].end):  # most runs: one word, from the per-word memo
+        place = _single_place(toks[i].text)
+        if place is not None:
+            b.places.setdefault(*place)
+        return
     words = words_of(toks[i:e])
     if words and words[0] in ("The", "the"):
         words = words[1:]

@@ -32,10 +32,10 @@ def wordlike(t: str) -> bool:
 def strip_possessive(t: str) -> str:
     """"Calle’s" -> "Calle", "councils'" -> "councils", "Jones" stays "Jones": the suffix is
     removed as a suffix (never ``rstrip``, which strips characters and cuts a final s)."""
-    for suffix in ("’s", "'s"):
-        if t.endswith(suffix) and len(t) > 2:
-            return t[:-2]
-    if t.endswith(("’", "'")) and len(t) > 1:
+    last = t[-1:]
+    if last == "s":
+        return t[:-2] if len(t) > 2 and t[-2] in "’'" else t
+    if last in ("’", "'") and len(t) > 1:
         return t[:-1]
     return t
 

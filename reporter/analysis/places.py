@@ -29,6 +29,11 @@ ALIASES = frozenset(fold(w) for w in (
     "Czech Republic", "Ivory Coast", "Democratic Republic of the Congo", "Congo", "Holland", "England", "Scotland",
     "Wales", "Northern Ireland", "Sub-Saharan Africa", "Southeast Asia", "South Asia", "East Africa",
     "West Africa", "Horn of Africa", "Sahel", "Balkans", "Gulf", "Pacific", "Atlantic"))
+# Subdivisions named by a generic word ("Central", "Western", "Coast", "Est"): a word, not a place.
+GENERIC_WORDS = frozenset("""central north south east west western eastern northern southern centre center middle
+upper lower coast coastal lakes lake plateau littoral island islands river valley mountain mountains highlands
+lowlands capital city border est ouest nord sud centre-est centre-nord centre-sud maritime savanes kara
+national federal district""".split())
 _NAME = re.compile(r'"(?:name|common_name|official_name)": "([^"]+)"')
 
 
@@ -59,7 +64,7 @@ def countries() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def gazetteer() -> frozenset[str]:
     """Folded names of countries and of their subdivisions."""
-    return countries() | frozenset(fold(n) for n in _iso_names("iso3166-2"))
+    return countries() | (frozenset(fold(n) for n in _iso_names("iso3166-2")) - GENERIC_WORDS)
 
 
 def is_country(folded: str) -> bool:
@@ -93,4 +98,4 @@ def dateline(first_paragraph: str) -> str | None:
     return name.title()
 
 
-__all__ = ["ALIASES", "city_before", "countries", "dateline", "gazetteer", "is_country", "is_place"]
+__all__ = ["ALIASES", "GENERIC_WORDS", "city_before", "countries", "dateline", "gazetteer", "is_country", "is_place"]

@@ -107,8 +107,16 @@ def _not_a_source(name: str, actors: Actors, paragraphs, verb: str | None, seen:
 
 
 def _written_lower(word: str, paragraphs) -> bool:
-    pat = re.compile(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])")
-    return any(pat.search(text, 0, min(len(text), MAX_SCAN_CHARS)) for text in paragraphs)
+    low = word.lower()
+    for text in paragraphs:
+        k = text.find(low, 0, MAX_SCAN_CHARS)
+        while k >= 0:  # a whole word only: "employment", not "unemployment"
+            end = k + len(low)
+            if not (k and (text[k - 1].isalnum() or text[k - 1] in "’'-")) and not (
+                    end < len(text) and (text[end].isalnum() or text[end] in "’'-")):
+                return True
+            k = text.find(low, end, MAX_SCAN_CHARS)
+    return False
 
 
 def _capitalised_mid_sentence(word: str, paragraphs) -> bool:
