@@ -53,6 +53,13 @@ CASES = [
     # a lower-case title after the body it heads
     (("Chamber of Trade president Sam Roe warned that costs were “the biggest threat we face”.",),
      "the biggest threat we face", "Sam Roe", "Chamber of Trade president"),
+    # "and" inside a title joins it; between two people it does not
+    (("Health and Social Care Secretary Wes Doe said:", "Patients have waited too long for this."),
+     "Patients have waited too long for this.", "Wes Doe", "Health and Social Care Secretary"),
+    (("Ann Lee and Foreign Secretary Bo Chen met on Monday. Chen said the talks were “frank and useful”.",),
+     "frank and useful", "Bo Chen", "Foreign Secretary"),
+    (("A Department of Health and Social Care spokesperson said the money was “new, not reallocated”.",),
+     "new, not reallocated", "Department of Health and Social Care", None),
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),

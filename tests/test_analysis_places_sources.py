@@ -58,6 +58,8 @@ def test_places_are_whole_names_and_cities_by_how_they_are_written():
     (("Jane Roe, the agency's director, said prices rose.", "Roe said more data would follow."), [], ["Roe", "Jane Roe"]),
     (("The Office for National Statistics reported that prices rose 3%.",), ["Office for National Statistics"], []),
     (("Prices rose, Dailyglobe reported.",), ["Dailyglobe"], []),
+    (("Figures from the Office for National Statistics show 7.4 million people waiting.",),
+     ["Office for National Statistics"], ["Office for National"]),
 ])
 def test_sources(paragraphs, present, absent):
     names = [s.name for s in facts(*paragraphs).sources]

@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from .facts import Organization, Person
 from .mentions import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
-                    split_title, strip_possessive, subject_before, words_of)
+                    split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, tokens, word_memo
@@ -248,7 +248,8 @@ def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -
             if e - i >= 2:  # one word names no one here (see _run)
                 # The token before a run start is no name, so it was read on its own: a sentence
                 # starts here when it was a full stop (or there is none).
-                _run(text, toks, i, e, i == 0 or texts[i - 1] in _SENT_BREAK, b)
+                start = title_and(toks, i, e) if i >= 2 and texts[i - 1] == "and" else i
+                _run(text, toks, start, e, start == 0 or texts[start - 1] in _SENT_BREAK, b)
             _places_in_run(text, toks, i, e, b)
             skip = e
 

@@ -233,9 +233,9 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     if affiliated is not None:
         return affiliated
     if is_name_tok(t):
-        return _named(toks, run_back(toks, j, allow_the=True), j + 1, None)
+        return _named(toks, title_and(toks, run_back(toks, j, allow_the=True), j + 1), j + 1, None)
     if t in SPOKESPEOPLE and j >= 1 and is_name_tok(toks[j - 1].text):
-        s = run_back(toks, j - 1)
+        s = run_back(toks, j - 1, allow_and=True)  # "A Department of Health and Social Care spokesperson"
         while s < j - 1 and fold(toks[s].text) in NOT_NAMES:
             s += 1
         return _named(toks, s, j, None)  # "A Treasury spokesperson said": the body speaks
@@ -363,6 +363,20 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
     if role is None and s >= 1:
         role = _lower_title_before(toks, s)
     return Subject("name", words, role, toks[s].start)
+
+
+def title_and(toks: list[Tok], s: int, e: int) -> int:
+    """Where a name run starts when its title has "and" in it ("Health and Social Care Secretary
+    Wes Doe"): "and" joins the run only when a title follows it, so "Smith and Jones" stays two."""
+    if s >= 2 and toks[s - 1].text == "and" and is_name_tok(toks[s - 2].text):
+        title, name = split_title(words_of(toks[s:e]))
+        p = run_back(toks, s - 2)
+        before = words_of(toks[p:s - 1])
+        # Only a short subject area joins ("Health and"), never a title or a name ("…David Magdycz and").
+        if title and name and len(before) <= 2 and not split_title(before)[0] and not (
+                len(before) == 2 and plausible_person(before)):
+            return p
+    return s
 
 
 def _lower_title_before(toks: list[Tok], s: int) -> str | None:

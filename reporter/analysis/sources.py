@@ -27,7 +27,7 @@ television station network website portal wire service press office statistics i
 _SOURCE_VERBS = SPEECH_VERBS - frozenset("asked urged told tells".split())
 _BY_VERBS = frozenset("reported published polled compiled cited released quoted".split())
 # The (lower-cased) words at which extract() looks for a source; a verb must also be written lower-case.
-_TRIGGERS = _SOURCE_VERBS | {"according", "by", "told", "with", "in"}
+_TRIGGERS = _SOURCE_VERBS | {"according", "by", "told", "with", "in", "from"}
 _text = itemgetter(0)  # Tok.text, at C speed
 
 
@@ -67,6 +67,8 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                 name = _work_venue(toks, i + 2) or _noun_phrase(toks, i + 2, text, actors)
             elif low == "by" and i >= 1 and toks[i - 1].text in _BY_VERBS:
                 name = _noun_phrase(toks, i + 1, text, actors)
+            elif low == "from" and i >= 1 and fold(toks[i - 1].text) in _TRAILING:
+                name = _noun_phrase(toks, i + 1, text, actors)  # "figures from the Office for National Statistics"
             elif t.text in _SOURCE_VERBS:
                 sub = subject_before(toks, i, text)
                 if sub is not None and len(sub.words) == 1 and is_place(fold(sub.words[0])):
@@ -209,10 +211,11 @@ def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | No
     end = i
     seen_cap = poss = False
     while end < len(toks) and end - i < 10 and toks[end].text not in (",", ".", ";", ":", "(", "“", "\"", ")") \
-            and fold(toks[end].text) not in ("that", "which", "who", "in", "on", "at", "for", "the", "a"):
+            and (fold(toks[end].text) not in ("that", "which", "who", "in", "on", "at", "for", "the", "a") or (
+                toks[end].text == "for" and seen_cap and end + 1 < len(toks) and is_name_tok(toks[end + 1].text))):
         w = toks[end].text
         poss = poss or toks[end - 1].text.endswith(("’s", "'s")) if end > i else False
-        if seen_cap and w.islower() and fold(w) not in _TRAILING and fold(w) not in ("of", "de") \
+        if seen_cap and w.islower() and fold(w) not in _TRAILING and fold(w) not in ("of", "de", "for") \
                 and not poss and w not in _DESCRIPTORS:
             break
         if _GLUE.match(w) and end + 1 < len(toks) and (toks[end + 1].text.islower() or toks[end + 1].text.isupper()):
@@ -232,7 +235,7 @@ def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | No
     caps = words[k:]
     if caps and k > 0 and words[k - 1].islower() and fold(words[k - 1]) not in _TRAILING:
         return _canon(" ".join(caps), actors)
-    while len(words) > 1 and fold(words[-1]) in _TRAILING:
+    while len(words) > 1 and words[-1].islower() and fold(words[-1]) in _TRAILING:
         words = words[:-1]
     if fold(words[0]) in PRONOUNS or fold(words[0]) in ("his", "her", "their", "its", "our", "my"):
         return None
