@@ -33,6 +33,7 @@ def figures(*paragraphs: str):
     ("The notice of 12/03/2024 was withdrawn.", "12", "a date"),
     ("The reference ABC-12345 is on the letter.", "12345", "an identifier"),
     ("Case 2024/117 was heard on appeal.", "117", "an identifier"),
+    ("Shares rose 4% by 1030 GMT.", "1030", "a clock time"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)

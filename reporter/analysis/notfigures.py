@@ -19,6 +19,7 @@ _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, TX 78701"
 _STREET = re.compile(r"\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
                      r"Boulevard|Blvd|Court|Terrace|Row|Crescent|Close|Gardens|Park)\b")
+_CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|hours local|local time|h)\b")
 _LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
 # Words after which a number labels something rather than counting it.
 LABELS = frozenset("section sections article articles chapter clause paragraph paragraphs rule rules regulation "
@@ -64,6 +65,9 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a phone number"
     if _DIGIT_DATE.fullmatch(run):
         return "a date"
+    if e - s == 4 and text[s:e].isdigit() and int(text[s:s + 2]) < 24 and int(text[s + 2:e]) < 60 \
+            and _CLOCK_AFTER.match(text, e):
+        return "a clock time"  # "by 1030 GMT"
     token = _token_around(text, s, e)
     if token[:1].isalpha() and any(c.isdigit() for c in token):
         return "an identifier"  # "ABC-12345", "A380", "COVID-19"

@@ -20,13 +20,15 @@ from .text import WEEKDAYS, Sentences
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Wire style writes an abbreviated month without its full stop before a day: "Nov 12".
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s[0-3]?\d(?!\d))"
 _DATE = re.compile(
     # Every alternative starts with a digit, a month's capital or a weekday's lead word. Saying so
     # first (one character class, then the exact test) lets the search step over all other
     # positions without trying the six alternatives. The class takes every non-ASCII character
     # rather than \d, which would cost a Unicode lookup per position.
     r"(?=[0-9JFMASONDbflnotu\x80-\U0010ffff])(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by)\s)"
-    rf"(?:(?P<md>(?P<m1>{_MONTH})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
+    rf"(?:(?P<md>(?P<m1>{_MONTH}|{_MONTH_ABBR})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
     rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
     rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
