@@ -60,6 +60,14 @@ CASES = [
      "frank and useful", "Bo Chen", "Foreign Secretary"),
     (("A Department of Health and Social Care spokesperson said the money was “new, not reallocated”.",),
      "new, not reallocated", "Department of Health and Social Care", None),
+    # "of" inside the body's own name does not end the search for the person before it
+    (("Responding to the report, Professor John Smith from the University of Leeds said:",
+      "This is a careful piece of work."), "This is a careful piece of work.", "John Smith", "University of Leeds"),
+    # "the company" / "the bank" is the organisation named earlier
+    (("Northgate Bank Plc cut 300 jobs on Monday.", "The company said it was “reviewing all options”."),
+     "reviewing all options", "Northgate Bank Plc", None),
+    (("Northgate Bank Plc cut 300 jobs on Monday.", "The bank said the cuts were “painful but necessary”."),
+     "painful but necessary", "Northgate Bank Plc", None),
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),

@@ -26,6 +26,7 @@ _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UA
 _SENT_BREAK = frozenset(".!?")
 _text = itemgetter(0)  # Tok.text, at C speed
 MAX_SCAN_CHARS = 100_000  # of one paragraph: a longer one is junk, and is read only this far
+_COMPANY_FORMS = frozenset("inc ltd plc llc corp corporation company group holdings limited sa ag nv".split())
 _HONORIFIC_ROLES = frozenset("dr mr mrs ms miss prof professor sen gov rep".split())
 
 
@@ -54,6 +55,16 @@ class Actors:
     def org_display(self, acr: str) -> str:
         full = self.acronyms.get(acr)
         return f"{full} ({acr})" if full else acr
+
+    def body_named(self, noun: str) -> str | None:
+        """The organisation "the company", "the bank", "the ministry" refers to: the first one
+        named whose name holds the noun, or for "company"/"firm" the first with a company form."""
+        noun = fold(noun)
+        for o in self.organizations:
+            words = {fold(w) for w in o.name.split()}
+            if noun in words or (noun in ("company", "firm") and words & _COMPANY_FORMS):
+                return self.org_display(o.acronym) if o.acronym else o.name
+        return None
 
     def resolve(self, sub: Subject, verb: str | None = None) -> tuple[str, str | None, str] | None:
         """(display name, role, "person"|"org") for a subject, or None when it names no one."""

@@ -283,7 +283,7 @@ def _affiliated(toks: list[Tok], j: int, text: str) -> Subject | None:
             words = words_of(toks[s:k])
             title, name = split_title(words)
             if len(name) < 2 or not plausible_person(name):
-                return None
+                continue  # "of" inside the body's own name ("the University of Leeds"): look further back
             r = k + 1 + (toks[k + 1].text in ("the", "The"))
             if r > j:
                 return None

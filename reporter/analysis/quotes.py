@@ -337,6 +337,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
             # "The minister, who asked not to be named, said:": no one named, so the description speaks.
             return _last_person_before(text, qs, actors, spoke) or last_speaker or (
                 (text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
+        if sub.kind == "generic":
+            body = actors.body_named(sub.words[-1])  # "the company said": the company named earlier
+            return (body, None) if body is not None else None
         r = actors.resolve(sub, verb)
         return (r[0], r[1]) if r is not None else None
 

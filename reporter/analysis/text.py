@@ -193,7 +193,8 @@ renewables airlines motors holdings partners capital media news times post journ
 press network unit program programme initiative movement front army guard""".split())
 ORG_NOUNS_LOWER = frozenset("""government ministry department agency office police military army company
 institute commission council court committee bureau authority regulator group service prosecutor
-prosecutors statistics observatory embassy union association""".split())
+prosecutors statistics observatory embassy union association bank firm university hospital charity operator
+airline insurer lender retailer utility trust""".split())
 GENERIC_SUBJECTS = frozenset(fold(w) for w in """the a an this that these those it its his her their our
 company government ministry department agency police officials official authorities sources source report
 study statement data figures researchers analysts experts critics residents group economists scientists
