@@ -68,6 +68,18 @@ CASES = [
      "reviewing all options", "Northgate Bank Plc", None),
     (("Northgate Bank Plc cut 300 jobs on Monday.", "The bank said the cuts were “painful but necessary”."),
      "painful but necessary", "Northgate Bank Plc", None),
+    # "its" in a role is the organisation the sentence before is about
+    (("Harbour Lines Ltd, which runs the ferry, said on Friday that fares would rise. Its chief executive, "
+      "Ann Lee, said the rise was “the smallest we could make”.",),
+     "the smallest we could make", "Ann Lee", "Harbour Lines Ltd chief executive"),
+    # a lower-case role before the name, with what qualifies it
+    (("As lead author Jan Novak put it, “heat is a silent killer in our cities”.",),
+     "heat is a silent killer in our cities", "Jan Novak", "lead author"),
+    (("The Chilean agronomist Rosa Vidal put it bluntly: “There is no going back now.”",),
+     "There is no going back now.", "Rosa Vidal", "Chilean agronomist"),
+    # a speaker later named by first name keeps the full name and the role of the first mention
+    (("Mara Quinn, the harbour master, checks the tide.", "“The sea decides,” Mara says."),
+     "The sea decides", "Mara Quinn", "the harbour master"),
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),

@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from .facts import Organization, Person
 from .mentions import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
-                    split_title, strip_possessive, subject_before, title_and, words_of)
+                    lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, tokens, word_memo
@@ -293,6 +293,8 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
     title_words, name_words = split_title(words)
     if title_words and len(name_words) >= 2:
         b.add_person(words, None)
+    elif len(words) >= 2 and plausible_person(words) and (role := lower_title_before(toks, i)) is not None:
+        b.add_person(words, role)  # "the Brazilian agronomist João Gonçalves"
     n = len(toks)
     # "Name Name, the/a role ...," at the start of a sentence
     if sent_start and e < n and toks[e].text == "," and len(words) >= 2 and plausible_person(words):
@@ -300,7 +302,7 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             if toks[k].text in (",", ".", ":") or toks[k].text in "“”\"":
                 seg = toks[e + 1:k]
                 if toks[k].text == "," and seg and (any(fold(x.text) in ROLE_NOUNS for x in seg[:12]) or (
-                        seg[0].text in ("a", "an") and len(seg) > 1 and seg[1].text.islower())):
+                        seg[0].text in ("a", "an", "the") and len(seg) > 1 and seg[1].text.islower())):
                     b.add_person(words, text[seg[0].start:seg[-1].end])
                 break
     # "Role of X, Name Name," : a role phrase, then the name between commas
@@ -311,7 +313,35 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             k -= 1
         seg = toks[k + 1:i - 1]
         if seg and any(fold(x.text) in ROLE_NOUNS for x in seg):
-            b.add_person(words, text[seg[0].start:seg[-1].end])
+            role = text[seg[0].start:seg[-1].end]
+            if seg[0].text in ("Its", "its", "Their", "their") and len(seg) > 1:
+                body = _body_before(text, toks, k + 1)  # "Its chief executive" -> "CalMar Ferries chief executive"
+                role = f"{body} {text[seg[1].start:seg[-1].end]}" if body else role
+            b.add_person(words, role)
+
+
+def _body_before(text: str, toks: list[Tok], j: int) -> str | None:
+    """The organisation an "its" at token j refers to: the first run of capitalised words of the
+    sentence before (its subject, as a rule), with its bracketed acronym; a lone word opening the
+    sentence, a country or a date word does not count."""
+    ps = j - 1
+    while ps > 0 and j - ps < 80 and toks[ps - 1].text not in _SENT_BREAK:
+        ps -= 1
+    k = ps
+    while k < j:
+        if not is_name_tok(toks[k].text):
+            k += 1
+            continue
+        e = run_fwd(toks, k)
+        words = words_of(toks[k:e])
+        if not (len(words) == 1 and (k == ps or is_country(fold(words[0])))) \
+                and not all(fold(w) in NOT_NAMES for w in words):  # "on Thursday", "in May"
+            name = " ".join(words)
+            if e + 2 < len(toks) and toks[e].text == "(" and toks[e + 2].text == ")":
+                name += f" ({toks[e + 1].text})"
+            return name
+        k = max(e, k + 1)
+    return None
 
 
 def _finish(b: _Builder) -> Actors:

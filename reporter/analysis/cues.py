@@ -64,7 +64,8 @@ commissioner-general sheriff marshal solicitor advocate counsel manager editor l
 ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
 official economist analyst researcher scientist head manager founder partner fellow student teacher
 lawyer doctor engineer activist journalist editor reporter correspondent candidate commander chief
-director minister secretary president chair owner resident farmer worker defender diplomat envoy""".split())
+director minister secretary president chair owner resident farmer worker defender diplomat envoy campaigner
+writer photographer designer filmmaker organiser organizer volunteer consultant surgeon nurse pilot""".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 
 # Paragraph starts that are the article's own voice or boilerplate, never an introduced quote.

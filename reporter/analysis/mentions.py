@@ -361,7 +361,7 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
     if not words:
         return None
     if role is None and s >= 1:
-        role = _lower_title_before(toks, s)
+        role = lower_title_before(toks, s)
     return Subject("name", words, role, toks[s].start)
 
 
@@ -379,13 +379,34 @@ def title_and(toks: list[Tok], s: int, e: int) -> int:
     return s
 
 
-def _lower_title_before(toks: list[Tok], s: int) -> str | None:
-    """A lower-case title right before a name, with the body it heads: "Chamber of Mines
-    president Sokwani Chilembo", "Greens leader Tamsin Hollis"."""
-    t = toks[s - 1].text
-    if not (t.islower() and t in TITLES):
+# Agent nouns that name a person by their ending; "-er"/"-or" words are left to the role lists,
+# since many of them name companies and outlets ("newspaper", "carrier", "retailer").
+_ROLE_SUFFIXES = ("ist", "ian")
+_MODIFIER_STOP = frozenset("the a an as of in on at by for to from with and or but his her its their our "
+                           "said says told who which that this these those".split())
+
+
+def is_role_word(t: str) -> bool:
+    """A lower-case word that names what someone is: a title or role noun ("leader", "author"),
+    or an agent noun by its ending ("agronomist", "historian")."""
+    return t.islower() and t.isalpha() and (t in TITLES or t in ROLE_NOUNS or (len(t) > 5 and t.endswith(_ROLE_SUFFIXES)))
+
+
+def lower_title_before(toks: list[Tok], s: int) -> str | None:
+    """A lower-case title right before a name, with what heads it: "Chamber of Mines president
+    Sokwani Chilembo", "Greens leader Tamsin Hollis", "lead author Tomáš Gallo", "the Brazilian
+    agronomist João Gonçalves"."""
+    if s < 1 or not is_role_word(toks[s - 1].text):
         return None
-    r = run_back(toks, s - 2) if s >= 2 and is_name_tok(toks[s - 2].text) else s - 1
+    r = s - 1
+    if r >= 1 and is_name_tok(toks[r - 1].text):
+        r = run_back(toks, r - 1)
+    else:
+        while r >= 1 and s - r < 3 and toks[r - 1].text.isalpha() and toks[r - 1].text.islower() \
+                and toks[r - 1].text not in _MODIFIER_STOP:
+            r -= 1
+    if toks[r].text in ("The", "the"):
+        r += 1  # "The Brazilian agronomist João Gonçalves": the article belongs to the whole phrase
     return " ".join(x.text for x in toks[r:s])
 
 

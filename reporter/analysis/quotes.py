@@ -425,7 +425,37 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
         pending = new_pending
     for k in pending:
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
-    return [q for q in quotes if q.speaker], skipped
+    return _consistent([q for q in quotes if q.speaker], actors), skipped
+
+
+def _consistent(quotes: list[Quotation], actors: Actors) -> list[Quotation]:
+    """One name and one role per speaker, as the article first gives them: a speaker named by
+    one word ("Morag") that is a word of exactly one speaker's full name takes that name, and
+    a quote without a role takes the role its speaker has elsewhere (in another quote, or in
+    who-is-who)."""
+    full: dict[str, set[str]] = {}
+    for name in [q.speaker for q in quotes] + [p.name for p in actors.people]:
+        if " " in name:
+            for w in name.split():
+                full.setdefault(fold(w), set()).add(name)
+    roles: dict[str, str] = {}
+    named = []
+    for q in quotes:
+        name = q.speaker
+        if " " not in name and len(full.get(fold(name), ())) == 1:
+            name = next(iter(full[fold(name)]))
+        named.append((q, name))
+        if q.role and name not in roles:
+            roles[name] = q.role
+    out = []
+    for q, name in named:
+        role = q.role or roles.get(name)
+        if role is None and " " in name:
+            p = actors.person(name.split())
+            role = p.role if p is not None and p.name == name else None
+        out.append(q if (name, role) == (q.speaker, q.role) else
+                   Quotation(text=q.text, speaker=name, role=role, paragraph=q.paragraph))
+    return out
 
 
 def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_speaker, quotes, actors, spoke):

@@ -14,7 +14,7 @@ from itertools import repeat
 from operator import add, itemgetter
 from typing import NamedTuple, Sequence
 
-from ..dates import MONTH_NUMBERS
+from ..dates import MONTH_NAMES
 
 
 class Tok(NamedTuple):
@@ -204,4 +204,4 @@ observers opponents supporters officers employees workers farmers doctors police
 NOT_NAMES = frozenset(fold(w) for w in """the a an this that these those it its he she they we i you
 his her their our my your there here but and or so yet if when while after before during since as
 according however meanwhile today yesterday tomorrow also in on at by for from with of to not no
-""".split()) | frozenset(MONTH_NUMBERS) | frozenset(WEEKDAYS)
+""".split()) | frozenset(m.lower() for m in MONTH_NAMES) | frozenset(WEEKDAYS)
