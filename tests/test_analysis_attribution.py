@@ -80,6 +80,10 @@ CASES = [
     # a speaker later named by first name keeps the full name and the role of the first mention
     (("Mara Quinn, the harbour master, checks the tide.", "“The sea decides,” Mara says."),
      "The sea decides", "Mara Quinn", "the harbour master"),
+    # a transcript: the label names the speaker written in full elsewhere; a turn runs on
+    (("Briefing by Press Secretary Jane Doe.", "MS. DOE: Good afternoon. We have news on the talks.",
+      "The talks resume on Monday.", "Q: Will you attend?", "MS. DOE: I will not, no."),
+     "The talks resume on Monday.", "Jane Doe", "Press Secretary"),
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),
@@ -127,3 +131,8 @@ def test_speaker_choice_by_score(candidates, expected):
 def test_score_falls_with_distance_and_is_bounded():
     near, far, farther = (Candidate("A", None, "subject", d, True) for d in (0, 300, 10_000))
     assert score(near) > score(far) > score(farther) == score(Candidate("A", None, "subject", 20_000, True))
+
+
+def test_a_reporter_s_question_in_a_transcript_is_no_quotation():
+    got = quotes("MS. DOE: We are ready to sign.", "Q: Are you ready to sign the deal today?", "MS. DOE: Yes.")
+    assert set(got) == {"We are ready to sign.", "Yes."} and {v[0] for v in got.values()} == {"Doe"}

@@ -110,3 +110,11 @@ def test_two_megabytes_of_names_titles_and_particles():
 def test_two_megabytes_of_place_like_runs():
     """Places: the gazetteer is a set lookup; the city rule reads one run after a comma."""
     assert_consistent(art("Lusaka, Zambia, " * 120_000, "NAIROBI — " * 200_000))
+
+
+def test_transcript_labels_in_bulk():
+    """Transcript turns: a label is matched in the first 200 characters of a paragraph only."""
+    paragraphs = ["MR. DOE: We are ready.", "Q: Are you?", "And we will stay ready."] * 15_000
+    facts = analyze(art(*paragraphs))
+    assert facts.quotes and all(q.text in paragraphs[q.paragraph - 1] for q in facts.quotes)
+    assert_consistent(art("MR. DOE: " + "A" * 2_000_000, "MS. ROE: " * 200_000))

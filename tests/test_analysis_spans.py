@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from reporter.analysis.spans import (Introduced, QuoteSpan, introduced_blocks, is_introducing_line, paragraph_span,
-                                     quote_spans)
+from reporter.analysis.spans import (Introduced, QuoteSpan, Turn, introduced_blocks, is_introducing_line,
+                                     paragraph_span, quote_spans, transcript_turns)
 
 
 def bodies(text: str) -> list[str]:
@@ -96,3 +96,20 @@ def test_an_introduced_paragraph_is_one_span_without_its_edges_spaces():
     text = "  We are ready.  "
     s, e, closed = paragraph_span(text)
     assert (text[s:e], closed) == ("We are ready.", True)
+
+
+def test_transcript_turns_and_their_continuations():
+    paragraphs = ("The briefing began at noon.", "MR. DOE: Good afternoon. We have a lot to cover.",
+                  "I want to start with the talks.", "Q: Can you say more?", "MS. ROE (Acme): We are ready.",
+                  "Notes to editors")
+    assert transcript_turns(paragraphs) == (Turn(1, "MR. DOE", 9), Turn(2, "", 0), Turn(3, "Q", 3),
+                                            Turn(4, "MS. ROE", 16))
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("MR. DOE: Good afternoon.", "The talks ended."),  # one label is no transcript
+    ("NOTE: The figures are provisional.", "UPDATE: A correction was made."),  # section labels
+    ("The minister said: we are ready.", "Officials said: talks continue."),  # "said:" is an introducing line
+])
+def test_no_transcript(paragraphs):
+    assert transcript_turns(paragraphs) == ()

@@ -19,7 +19,8 @@ from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_
                     split_title, strip_possessive, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
-from .spans import MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans,
+                    transcript_turns)
 from .text import NOT_NAMES, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
@@ -346,7 +347,16 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
     blocks = introduced_blocks(paragraphs) if any(p.rstrip().endswith(":") for p in paragraphs) else ()
     intro_of = {q: b.intro for b in blocks for q in b.quoted}
-    intro_speakers: dict[int, tuple[str, str | None] | None] = {}
+    intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None
+    turn_speakers: dict[int, tuple[str, str | None] | None] = {}
+    turn_starts: dict[int, int] = {}
+    current, by_label = None, {}
+    for turn in transcript_turns(paragraphs):
+        if turn.label:
+            if turn.label not in by_label:  # a label recurs at every turn: resolve it once
+                by_label[turn.label] = _label_speaker(turn.label, paragraphs, actors)
+            current = by_label[turn.label]
+        turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
         intro = intro_of.get(pno - 1)
         spans = quote_spans(text)
@@ -360,6 +370,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
                 intro = None
             elif not spans:
                 spans = (paragraph_span(text),)
+        if pno - 1 in turn_speakers:  # a transcript: the turn is the quotation, its label the speaker
+            if turn_speakers[pno - 1] is None:
+                pending = []
+                continue  # a reporter's question, or a label that names no one
+            intro = ("turn", pno - 1)
+            intro_speakers[intro] = turn_speakers[pno - 1]
+            spans = (paragraph_span(text, turn_starts[pno - 1]),)
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
             skipped.append(f"¶{pno}: more than {MAX_QUOTES_PER_PARAGRAPH} quote marks; quotes beyond are ignored")
         if not spans:
@@ -426,6 +443,29 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
     for k in pending:
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
     return _consistent([q for q in quotes if q.speaker], actors), skipped
+
+
+_QUESTION_LABELS = frozenset("q question reporter audience member".split())
+
+
+def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | None] | None:
+    """Who a transcript label names: "MR. KIRBY" is the John Kirby written in full elsewhere
+    (else "Kirby"); "Jane Doe" is Jane Doe. A reporter's question ("Q") names no one."""
+    if fold(label) in _QUESTION_LABELS:
+        return None
+    words = [w.title() if w.isupper() else w for w in label.replace(".", ". ").split()]
+    title, name = split_title([w for w in words if w])
+    name = [w for w in name if w.rstrip(".")]
+    if not name or not plausible_person(name) and not (len(name) == 1 and name[0][:1].isupper()):
+        return None
+    p = actors.person(name)
+    if p is not None:
+        return p.name, p.role or (" ".join(title) or None)
+    if len(name) == 1:
+        full = _full_name(name[0], "\n".join(paragraphs)[:200_000])
+        if full is not None:
+            return full, " ".join(title) or None
+    return " ".join(name), " ".join(title) or None
 
 
 def _consistent(quotes: list[Quotation], actors: Actors) -> list[Quotation]:

@@ -194,9 +194,10 @@ def _continues(text: str) -> bool:
     return bool(spans) and not spans[-1].closed
 
 
-def paragraph_span(text: str) -> QuoteSpan:
-    """The whole paragraph as one span (an introduced quotation has no marks to find)."""
-    s, e = 0, len(text)
+def paragraph_span(text: str, start: int = 0) -> QuoteSpan:
+    """The paragraph from start as one span (an introduced quotation or a transcript turn has
+    no marks to find)."""
+    s, e = start, len(text)
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -204,5 +205,48 @@ def paragraph_span(text: str) -> QuoteSpan:
     return QuoteSpan(s, e, True)
 
 
-__all__ = ["QuoteSpan", "Introduced", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+# --------------------------------------------------------------------------
+# Transcripts: "MR. KIRBY: We will…", "Jane Doe: …", one speaker's turn per label
+
+class Turn(NamedTuple):
+    paragraph: int  # 0-based
+    label: str  # the speaker label as written ("MR. KIRBY", "Jane Doe"); "" for a continuation
+    start: int  # where the speech starts in the paragraph (after the label)
+
+
+_LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,3}"
+                    r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
+                    r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"
+                    r"(?: \([^()]{1,60}\))?:\s+(?=\S)")
+# Labels that head a section, not a speaker's turn.
+NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
+                               "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION".split(" "))
+MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a transcript
+
+
+def transcript_turns(paragraphs) -> tuple[Turn, ...]:
+    """The turns of a transcript: each paragraph that opens with a speaker label, and the
+    unlabelled paragraphs after it (the same speaker goes on) until the next label or a
+    boilerplate start. Empty unless at least MIN_TURNS paragraphs carry a label."""
+    labelled: dict[int, Turn] = {}
+    for k, p in enumerate(paragraphs):
+        m = _LABEL.match(p, 0, 200) if p[:1].isupper() else None
+        if m is not None and m.group("label") not in NOT_SPEAKER_LABELS:
+            labelled[k] = Turn(k, m.group("label"), m.end())
+    if len(labelled) < MIN_TURNS:
+        return ()
+    turns: list[Turn] = []
+    current: Turn | None = None
+    for k, p in enumerate(paragraphs):
+        if k in labelled:
+            current = labelled[k]
+            turns.append(current)
+        elif current is not None and p.strip() and not p.strip().startswith(NARRATIVE_STARTS):
+            turns.append(Turn(k, "", 0))  # the same speaker goes on
+        else:
+            current = None
+    return tuple(turns)
+
+
+__all__ = ["QuoteSpan", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
