@@ -39,11 +39,15 @@ _NAME = re.compile(r'"(?:name|common_name|official_name)": "([^"]+)"')
 
 def _iso_names(database: str) -> list[str]:
     """Every name in one of pycountry's ISO 3166 databases ("iso3166-1", "iso3166-2")."""
-    from importlib.resources import files
+    from importlib.util import find_spec
+    from pathlib import Path
 
+    # find_spec locates the package without running its __init__ (which builds the indexes).
+    spec = find_spec("pycountry")
     try:
-        text = files("pycountry").joinpath("databases", f"{database}.json").read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError):
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        text = (folder / "databases" / f"{database}.json").read_text(encoding="utf-8")
+    except (AttributeError, TypeError, StopIteration, OSError):
         text = ""
     names = _NAME.findall(text)
     if names:
