@@ -89,7 +89,8 @@ _WORD_AFTER = re.compile(r"\s?([\w’'\-°]{1,30})")
 _STOP = frozenset("""will would is are was were has have had be been being that which who whom whose in on at by
 for to from with across since during over after before than as while said says say told according per into
 this these those it its their his her our and or but not also can could may might should must each a an
-the if when where because near per about around each every""".split())
+the if when where because near per about around each every along through towards toward within between
+among beyond behind under""".split())
 _YEAR_CONTEXT = frozenset("in since by until till from of during early late mid before after between and or "
                           "the to through".split())
 _DURATIONS = frozenset("years months weeks days hours minutes".split())
