@@ -84,6 +84,9 @@ CASES = [
     (("Briefing by Press Secretary Jane Doe.", "MS. DOE: Good afternoon. We have news on the talks.",
       "The talks resume on Monday.", "Q: Will you attend?", "MS. DOE: I will not, no."),
      "The talks resume on Monday.", "Jane Doe", "Press Secretary"),
+    # after the verb: a role, then the name
+    (("“Inflation eased again,” said the statistics agency’s chief economist, Grant Roe.",),
+     "Inflation eased again", "Grant Roe", "the statistics agency’s chief economist"),
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),

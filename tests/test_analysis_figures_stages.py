@@ -24,6 +24,7 @@ def figures(*paragraphs: str):
     ("Call +44 20 7946 0958 from abroad.", "7946", "a phone number"),
     ("1. The council will build homes.", "1", "list numbering"),
     ("(2) Rents will be capped.", "2", "list numbering"),
+    ("The next release is in June. 2. Contact the press office.", "2", "list numbering"),
     ("Write to the office, London SW1A 2AA, by Friday.", "2", "a postcode"),
     ("The agency is at 300 E Street, Washington, DC 20546.", "20546", "a zip code"),
     ("The agency is at 300 E Street, Washington, DC 20546.", "300", "a street number"),
@@ -46,6 +47,7 @@ def test_not_a_figure(text, number, reason):
     ("The fund holds £4.5 billion.", "4.5"),
     ("The wall is 100m long.", "100"),
     ("About 1,200 people attended.", "1,200"),
+    ("Prices rose. 3 firms closed.", "3"),  # a count opening a sentence, not a list label
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)

@@ -346,7 +346,7 @@ def _what(text: str, end: int, start: int, unit: str | None) -> str:
     if words and not words[0][0].isdigit():
         return " ".join(words)
     before = text[max(0, start - 90):start]
-    for stop in (". ", ", ", "; ", "“", "\"", "("):
+    for stop in (". ", ", ", "; ", "“", "\"", "(", ") "):
         k = before.rfind(stop)
         if k >= 0:
             before = before[k + len(stop):]

@@ -422,10 +422,34 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     if t in ("the", "The") and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
         i += 1
     if not is_name_tok(toks[i].text):
-        return None
+        return _role_then_name(toks, i, text)
     e = run_fwd(toks, i)
     words = words_of(toks[i:e])
     role = None
     if e < len(toks) and toks[e].text == "," and e + 1 < len(toks):
         role = clean_role(toks[e + 1:e + 40], text)
     return Subject("name", words, role, toks[i].start)
+
+
+_DETERMINERS = frozenset("the its their our his her a an".split())
+
+
+def _role_then_name(toks: list[Tok], i: int, text: str) -> Subject | None:
+    """After a verb, a role before the name: "said the agency's chief economist, Grant Doe",
+    "said its chief executive, Ann Lee"; or a role alone, "said the minister" (a descriptor)."""
+    if fold(toks[i].text) not in _DETERMINERS:
+        return None
+    for k in range(i + 1, min(len(toks), i + 10)):
+        tk = toks[k].text
+        if tk == "," and k + 1 < len(toks) and is_name_tok(toks[k + 1].text):
+            seg = toks[i:k]
+            if not any(fold(strip_possessive(x.text)) in ROLE_NOUNS for x in seg):
+                return None
+            e = run_fwd(toks, k + 1)
+            words = words_of(toks[k + 1:e])
+            if not plausible_person(split_title(words)[1] or words):
+                return None
+            return Subject("name", words, text[seg[0].start:seg[-1].end], toks[k + 1].start)
+        if not (wordlike(tk) or tk in ("’s", "'s", "-")):
+            break
+    return descriptor_at(toks, i + 1) if i + 1 < len(toks) and fold(toks[i].text) == "the" else None

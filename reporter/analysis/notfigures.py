@@ -81,9 +81,11 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a zip code"
     if text[s:e].isdigit() and _STREET.match(text, e):
         return "a street number"
-    if not text[:s].strip(" \t(["):
-        if _LIST_LABEL.match(text, 0) and _LIST_LABEL.match(text, 0).end() > s:
-            return "list numbering"
+    head = text[:s].rstrip(" \t([")
+    if not head or head.endswith((".", ";", ":")) and text[s - 1:s] in (" ", "\t", "("):
+        label = _LIST_LABEL.match(text, len(head))
+        if label is not None and label.end() > s and text[label.end():label.end() + 1].isupper():
+            return "list numbering"  # "1. The council…", "…in 2026. 2. Contact:"
     prev = text[max(0, s - 14):s].split()
     if prev and prev[-1].lower().rstrip(":") in LABELS:
         return "a label"
