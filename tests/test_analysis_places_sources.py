@@ -49,6 +49,11 @@ def test_places_are_whole_names_and_cities_by_how_they_are_written():
     assert "Victoria" not in got  # a subdivision's name that is someone's first name here
 
 
+def test_a_first_name_that_is_a_country_and_an_office_before_a_city_are_no_places():
+    got = facts("Media contact: Jordan Lee, Headquarters, Washington.").places
+    assert "Jordan" not in got and "Headquarters" not in got and "Washington" in got
+
+
 @pytest.mark.parametrize("paragraphs, present, absent", [
     (("Exports grew 4%, according to UK Trade & Investment (UKTI).",), ["UK Trade & Investment (UKTI)"], ["Investment"]),
     (("Employment rose by 2%, the figures showed.", "Employment said the employment rate was steady."), [],
@@ -60,6 +65,7 @@ def test_places_are_whole_names_and_cities_by_how_they_are_written():
     (("Prices rose, Dailyglobe reported.",), ["Dailyglobe"], []),
     (("Figures from the Office for National Statistics show 7.4 million people waiting.",),
      ["Office for National Statistics"], ["Office for National"]),
+    (("The satellites will relay data from the Moon's south pole.",), [], ["Moon's south pole", "Moon"]),
 ])
 def test_sources(paragraphs, present, absent):
     names = [s.name for s in facts(*paragraphs).sources]

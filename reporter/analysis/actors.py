@@ -213,6 +213,8 @@ def _places_in_run(text: str, toks: list[Tok], i: int, e: int, b: "_Builder") ->
                             or city_before(text, toks[e - 1].end) and plausible_city(words)):
         b.places.setdefault(fold(name), name)
         return
+    if 2 <= len(words) <= 3 and plausible_person(words):
+        return  # "Jordan Lee": a person whose first name is a country's
     for w in words:
         place = _country(w)
         if place is not None:
@@ -221,7 +223,11 @@ def _places_in_run(text: str, toks: list[Tok], i: int, e: int, b: "_Builder") ->
 
 def plausible_city(words: list[str]) -> bool:
     """A run before ", Country" that can be a city: short, no organisation or title word."""
-    return 1 <= len(words) <= 3 and not any(fold(w) in ORG_WORDS or fold(w) in NOT_NAMES for w in words)
+    return 1 <= len(words) <= 3 and not any(fold(w) in ORG_WORDS or fold(w) in NOT_NAMES or fold(w) in _NOT_CITY
+                                             for w in words)
+
+
+_NOT_CITY = frozenset("headquarters hq building house hall campus street road avenue square office offices".split())
 
 
 def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -> None:

@@ -69,6 +69,8 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                 name = _noun_phrase(toks, i + 1, text, actors)
             elif low == "from" and i >= 1 and fold(toks[i - 1].text) in _TRAILING:
                 name = _noun_phrase(toks, i + 1, text, actors)  # "figures from the Office for National Statistics"
+                if name and not _org_like(name, actors):
+                    name = None  # "data from the Moon's south pole": a place, not a body
             elif t.text in _SOURCE_VERBS:
                 sub = subject_before(toks, i, text)
                 if sub is not None and len(sub.words) == 1 and is_place(fold(sub.words[0])):
@@ -119,6 +121,13 @@ def _written_lower(word: str, paragraphs) -> bool:
                 return True
             k = text.find(low, end, MAX_SCAN_CHARS)
     return False
+
+
+def _org_like(name: str, actors: Actors) -> bool:
+    """A body by its name: an organisation word in it, an acronym, or an organisation found."""
+    words = name.replace("(", " ").replace(")", " ").split()
+    return any(fold(w) in ORG_WORDS for w in words) or any(w.isupper() and len(w) >= 2 for w in words) or any(
+        fold(o.name) == fold(name) for o in actors.organizations)
 
 
 def _capitalised_mid_sentence(word: str, paragraphs) -> bool:
