@@ -87,6 +87,10 @@ CASES = [
     # after the verb: a role, then the name
     (("“Inflation eased again,” said the statistics agency’s chief economist, Grant Roe.",),
      "Inflation eased again", "Grant Roe", "the statistics agency’s chief economist"),
+    # a quote over two paragraphs in single marks, attributed at its end
+    (("‘We will not stop until every family in the county is housed.",
+      "‘And we will keep going after that,’ said Jane Doe, the council leader."),
+     "We will not stop until every family in the county is housed.", "Jane Doe", "the council leader"),
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),

@@ -46,6 +46,11 @@ def test_an_unclosed_quote_runs_to_the_paragraph_end():
     assert quote_spans(text) == (QuoteSpan(1, len(text), False),)
 
 
+def test_a_single_quoted_paragraph_may_run_on_into_the_next():
+    text = "‘We will not stop until every family is housed."
+    assert quote_spans(text) == (QuoteSpan(1, len(text), False),)
+
+
 def test_a_new_opening_mark_closes_a_quote_that_lost_its_mark():
     text = "“First part. “Second part,” he said."
     assert [(text[s:e], c) for s, e, c in quote_spans(text)] == [("First part. ", False), ("Second part,", True)]

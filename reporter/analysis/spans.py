@@ -110,6 +110,8 @@ def _single_spans(text: str) -> list[QuoteSpan]:
                 break
         elif c == "‘" and prev in _OPEN_BEFORE and nxt.isalpha():
             start = i + 1  # an opening mark before any close: the earlier one was an apostrophe
+    if start == 1 and text[0] == "‘" and not spans:
+        spans.append(QuoteSpan(1, n, False))  # a paragraph of a quote that runs on into the next
     return spans
 
 
