@@ -91,6 +91,12 @@ CASES = [
     (("‘We will not stop until every family in the county is housed.",
       "‘And we will keep going after that,’ said Jane Doe, the council leader."),
      "We will not stop until every family in the county is housed.", "Jane Doe", "the council leader"),
+    # "the group" is the body written last; "the farmer" is the person named before, with that role
+    (("The Northern Front (NF) held the town for a week.",
+      "The NF denied the reports. In a statement, the group said it had “opened safe routes for everyone”."),
+     "opened safe routes for everyone", "Northern Front (NF)", None),
+    (("Ana Ruiz lost her harvest. “We are ready to change,” the 54-year-old farmer said.",),
+     "We are ready to change", "Ana Ruiz", "farmer"),
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),

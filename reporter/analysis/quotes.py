@@ -335,11 +335,14 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
                 p = actors.person([who])
                 return who, (p.role if p else None) or sub.words[0]  # "the farmer said"
             end = text.find(sub.words[0], sub.pos)
+            near = _last_person_before(text, qs, actors, spoke)
+            if near is not None:
+                return near[0], near[1] or sub.words[0]  # "Hùng lost his crop. “…,” the farmer said"
             # "The minister, who asked not to be named, said:": no one named, so the description speaks.
-            return _last_person_before(text, qs, actors, spoke) or last_speaker or (
-                (text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
+            return last_speaker or ((text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
         if sub.kind == "generic":
-            body = actors.body_named(sub.words[-1])  # "the company said": the company named earlier
+            # "the company said": the company named earlier; "the group said": the body named last
+            body = actors.body_named(sub.words[-1]) or _last_body_before(paragraphs, pno, qs, actors)
             return (body, None) if body is not None else None
         r = actors.resolve(sub, verb)
         return (r[0], r[1]) if r is not None else None
@@ -466,6 +469,21 @@ def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | N
         if full is not None:
             return full, " ".join(title) or None
     return " ".join(name), " ".join(title) or None
+
+
+def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | None:
+    """The organisation written last before pos, in this paragraph or the one before."""
+    best, best_at = None, (-1, -1)
+    for k in (pno - 1, pno):
+        if k < 1:
+            continue
+        text = paragraphs[k - 1][:pos] if k == pno else paragraphs[k - 1]
+        for o in actors.organizations:
+            for form in (o.name, o.acronym):
+                at = text.rfind(form) if form else -1
+                if at >= 0 and (k, at) > best_at:
+                    best, best_at = actors.org_display(o.acronym) if o.acronym else o.name, (k, at)
+    return best
 
 
 def _consistent(quotes: list[Quotation], actors: Actors) -> list[Quotation]:
