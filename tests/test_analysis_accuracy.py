@@ -30,7 +30,7 @@ from reporter.articles import Article, load_articles  # noqa: E402
 FIXTURE_FILES = articles_with_truth(FIXTURES)
 
 # Just below what the analysis reaches on the tuning set (scripts/score_analysis.py prints it).
-TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role_accuracy": 0.92,
+TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role_accuracy": 0.95,
                      "quote_precision": 0.98, "figure_precision": 0.98, "figure_recall": 0.98,
                      "headline_recall": 0.90, "date_precision": 0.98, "date_recall": 0.98, "source_recall": 0.83}
 
