@@ -97,6 +97,12 @@ CASES = [
      "opened safe routes for everyone", "Northern Front (NF)", None),
     (("Ana Ruiz lost her harvest. “We are ready to change,” the 54-year-old farmer said.",),
      "We are ready to change", "Ana Ruiz", "farmer"),
+    # one name with a role between commas is a person; a title alone speaks as written
+    (("“We are hopeful,” Lee, the mayor, said.",), "We are hopeful", "Lee", "the mayor"),
+    (("The Prime Minister said:", "“We will not let this stand.”"), "We will not let this stand.",
+     "The Prime Minister", None),
+    (("Prime Minister Ann Lee arrived on Monday.", "The Prime Minister said:", "We will not let this stand."),
+     "We will not let this stand.", "Ann Lee", "Prime Minister"),
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),

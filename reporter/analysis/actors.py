@@ -66,6 +66,17 @@ class Actors:
                 return self.org_display(o.acronym) if o.acronym else o.name
         return None
 
+    def _by_title(self, written: list[str], title: list[str]) -> tuple[str, str | None, str] | None:
+        """A title with no name: the one person whose role holds all its words, else the title
+        as the article writes it ("The Prime Minister"), an unnamed speaker."""
+        want = {fold(w) for w in title}
+        if not want:
+            return None
+        named = [p for p in self.people if p.role and want <= set(fold(p.role).replace("-", " ").split())]
+        if len(named) == 1:
+            return named[0].name, named[0].role, "person"
+        return " ".join(written), None, "person"
+
     def resolve(self, sub: Subject, verb: str | None = None) -> tuple[str, str | None, str] | None:
         """(display name, role, "person"|"org") for a subject, or None when it names no one."""
         if sub.kind == "unnamed":
@@ -86,10 +97,13 @@ class Actors:
             return self.org_display(acr), None, "org"
         title_words, name_words = split_title(words)
         if not name_words:
-            return None
+            return self._by_title(sub.words, title_words)  # "The Prime Minister said:"
         p = self.person(name_words)
         if p is not None and not org:
             return p.name, p.role or sub.role or (" ".join(title_words) or None), "person"
+        if len(name_words) == 1 and sub.role and not org and plausible_person(name_words) and any(
+                fold(strip_possessive(w)) in ROLE_NOUNS for w in sub.role.split()):
+            return name_words[0], sub.role, "person"  # "Lee, the mayor, said": a role says it is a person
         if len(name_words) < len(words) - len(title_words) and plausible_person(name_words):
             # An honorific said it is a person: "According to Mr. Khan", no first name known.
             return " ".join(words), sub.role or (" ".join(title_words) or None), "person"

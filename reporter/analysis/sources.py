@@ -45,7 +45,7 @@ _WORK_NOUNS = frozenset("research study report survey analysis paper data figure
 def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[SourceCited]:
     """Sources; ``speakers`` are the people quoted, whose surnames alone ("Hùng said") are no source."""
     found: dict[str, SourceCited] = {}
-    surnames = {fold(n.split()[-1]) for n in speakers if " " in n}
+    surnames = {fold(w) for n in speakers if " " in n for w in n.split()}  # "Hùng said", "Morag reported"
     seen: dict[tuple[str, bool], bool] = {}  # what _not_a_source found for a name, read once per article
     for pno, text in enumerate(paragraphs, 1):
         if len(found) >= MAX_SOURCES:
