@@ -35,6 +35,9 @@ def figures(*paragraphs: str):
     ("The reference ABC-12345 is on the letter.", "12345", "an identifier"),
     ("Case 2024/117 was heard on appeal.", "117", "an identifier"),
     ("Shares rose 4% by 1030 GMT.", "1030", "a clock time"),
+    ("In an emergency call 111 or 999.", "999", "a phone number"),
+    ("To apply, text 61016 now.", "61016", "a phone number"),
+    ("The Boeing 737 MAX was grounded.", "737", "a model name"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)
@@ -48,6 +51,8 @@ def test_not_a_figure(text, number, reason):
     ("The wall is 100m long.", "100"),
     ("About 1,200 people attended.", "1,200"),
     ("Prices rose. 3 firms closed.", "3"),  # a count opening a sentence, not a list label
+    ("Labour won 412 seats and the Greens 4.", "412"),
+    ("In Kenya 300 schools closed.", "300"),
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)

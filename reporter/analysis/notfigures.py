@@ -20,7 +20,12 @@ _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, T
 _STREET = re.compile(r"\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
                      r"Boulevard|Blvd|Court|Terrace|Row|Crescent|Close|Gardens|Park)\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|hours local|local time|h)\b")
+# After a model number: a word in capitals ("737 MAX") or a name word that ends the phrase ("Galaxy 24 Ultra.")
+_MODEL_AFTER = re.compile(r" (?:[A-Z]{2,}\b|[A-Z][a-z]+(?=[.,;:)]|$))")
 _LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
+# Words a phone number follows: "call 111 or 999", "text 61016", "freephone 0800 …".
+PHONE_WORDS = frozenset("call calling dial phone telephone text ring freephone helpline hotline tel tel. "
+                        "mobile whatsapp sms".split())
 # Words after which a number labels something rather than counting it.
 LABELS = frozenset("section sections article articles chapter clause paragraph paragraphs rule rules regulation "
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
@@ -89,6 +94,12 @@ def why_not(text: str, s: int, e: int) -> str | None:
     prev = text[max(0, s - 14):s].split()
     if prev and prev[-1].lower().rstrip(":") in LABELS:
         return "a label"
+    bare = text[s:e].isdigit() and not text[e:e + 1].isalpha()
+    if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
+        return "a phone number"  # "call 111 or 999"
+    if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
+            and s >= 2 and text[s - 1] == " ":
+        return "a model name"  # "the Boeing 737 MAX", "a Galaxy 24 Ultra"
     if s >= 1 and text[s - 1] == "(" and s >= 2 and text[s - 2].isdigit():
         return "a sub-section number"  # "regulation 4(2)"
     return None
