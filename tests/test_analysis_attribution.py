@@ -103,6 +103,19 @@ CASES = [
      "The Prime Minister", None),
     (("Prime Minister Ann Lee arrived on Monday.", "The Prime Minister said:", "We will not let this stand."),
      "We will not let this stand.", "Ann Lee", "Prime Minister"),
+    # after the verb: an affiliation, a particle, a lower-case role; before it: a body and a lower-case title
+    (("“Prices will keep rising,” said Jane Doe of Acme Analytics.",), "Prices will keep rising", "Jane Doe",
+     "Acme Analytics"),
+    (("“We are united,” said von der Leyen.",), "We are united", "von der Leyen", None),
+    (("“It’s a disaster,” says local fisherman Joe Bloggs.",), "It’s a disaster", "Joe Bloggs", "local fisherman"),
+    (("Union general secretary Sharon Graham said the offer was “an insult to workers”.",),
+     "an insult to workers", "Sharon Graham", "Union general secretary"),
+    (("European Commission President Ursula von der Leyen said: “Europe stands united.”",),
+     "Europe stands united.", "Ursula von der Leyen", "European Commission President"),
+    # the age between commas is no part of the role; an unnamed body speaks as written
+    (("Ann Lee, 45, a nurse from Leeds, said: “I can’t afford to live here.”",),
+     "I can’t afford to live here.", "Ann Lee", "a nurse from Leeds"),
+    (("The ministry said in a statement: “We regret the delay.”",), "We regret the delay.", "The ministry", None),
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),

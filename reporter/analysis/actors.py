@@ -107,6 +107,9 @@ class Actors:
         if len(name_words) < len(words) - len(title_words) and plausible_person(name_words):
             # An honorific said it is a person: "According to Mr. Khan", no first name known.
             return " ".join(words), sub.role or (" ".join(title_words) or None), "person"
+        if title_words and len(name_words) >= 2 and not org and plausible_person(name_words):
+            # "European Commission President Ursula von der Leyen": the body is in the title only
+            return " ".join(name_words), sub.role or " ".join(title_words), "person"
         if org or any(fold(w) in ORG_WORDS for w in words) or len(name_words) == 1:
             if len(words) == 1 and (fold(words[0]) in NOT_NAMES or fold(words[0]) in GENERIC_SUBJECTS
                                     or fold(words[0]).endswith(("ists", "ians", "ogists"))):

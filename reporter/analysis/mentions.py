@@ -141,8 +141,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 def plausible_person(words: list[str]) -> bool:
     if not 1 <= len(words) <= 5:
         return False
-    if not (is_cap(words[0]) and is_name_tok(words[-1])):
-        return False
+    if not ((is_cap(words[0]) or fold(words[0]) in PARTICLES and len(words) >= 2) and is_name_tok(words[-1])):
+        return False  # a name starts capitalised, or with a particle ("von der Leyen")
     for w in words:
         fw = fold(w)
         if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w.rstrip(".")) > 1 or not (
@@ -162,14 +162,18 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
             end = k
             break
     toks = toks[:end]
+    if len(toks) > 2 and toks[0].text.isdigit() and len(toks[0].text) <= 3 and toks[1].text == ",":
+        toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
     while toks and toks[-1].text in ",:(":
         toks = toks[:-1]
     if not toks or len(toks) > 30:
         return None
     role = text[toks[0].start:toks[-1].end].strip()
-    for lead in ("who is ", "who was ", "who has been ", "now "):
+    for lead in ("who is ", "who was ", "who has been ", "now ", "of the ", "of ", "at the ", "at ", "from the ",
+                 "from "):
         if role.startswith(lead):
-            role = role[len(lead):]
+            role = role[len(lead):]  # "Jane Doe, of the Acme Institute": the institute is the role
+            break
     return role or None
 
 
@@ -381,14 +385,14 @@ def title_and(toks: list[Tok], s: int, e: int) -> int:
 
 # Agent nouns that name a person by their ending; "-er"/"-or" words are left to the role lists,
 # since many of them name companies and outlets ("newspaper", "carrier", "retailer").
-_ROLE_SUFFIXES = ("ist", "ian")
+_ROLE_SUFFIXES = ("ist", "ian", "man", "woman")
 _MODIFIER_STOP = frozenset("the a an as of in on at by for to from with and or but his her its their our "
                            "said says told who which that this these those".split())
 
 
 def is_role_word(t: str) -> bool:
     """A lower-case word that names what someone is: a title or role noun ("leader", "author"),
-    or an agent noun by its ending ("agronomist", "historian")."""
+    or an agent noun by its ending ("agronomist", "historian", "fisherman")."""
     return t.islower() and t.isalpha() and (t in TITLES or t in ROLE_NOUNS or (len(t) > 5 and t.endswith(_ROLE_SUFFIXES)))
 
 
@@ -405,6 +409,10 @@ def lower_title_before(toks: list[Tok], s: int) -> str | None:
         while r >= 1 and s - r < 3 and toks[r - 1].text.isalpha() and toks[r - 1].text.islower() \
                 and toks[r - 1].text not in _MODIFIER_STOP:
             r -= 1
+        if r < s - 1 and r >= 1 and is_name_tok(toks[r - 1].text):
+            r = run_back(toks, r - 1)  # "Union general secretary Sharon Graham"
+            while r < s - 1 and fold(toks[r].text) in NOT_NAMES:
+                r += 1  # not "As lead author", "The Brazilian agronomist"
     if toks[r].text in ("The", "the"):
         r += 1  # "The Brazilian agronomist João Gonçalves": the article belongs to the whole phrase
     return " ".join(x.text for x in toks[r:s])
@@ -421,10 +429,19 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
         return Subject("pronoun", [t], None, toks[i].start)
     if t in ("the", "The") and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
         i += 1
-    if not is_name_tok(toks[i].text):
-        return _role_then_name(toks, i, text)
-    e = run_fwd(toks, i)
+    k = i
+    while k < len(toks) and k - i < 3 and fold(toks[k].text) in PARTICLES:
+        k += 1  # "said von der Leyen"
+    if k >= len(toks) or not is_name_tok(toks[k].text):
+        return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
+    e = run_fwd(toks, k)
     words = words_of(toks[i:e])
+    for a in range(i + 1, e - 1):  # "said Jane Doe of Acme Analytics": the body is the role
+        if fold(toks[a].text) in ("of", "at", "from"):
+            title, name = split_title(words_of(toks[i:a]))
+            if len(name) >= 2 and plausible_person(name):
+                r = a + 1 + (toks[a + 1].text in ("the", "The"))
+                return Subject("name", words_of(toks[i:a]), text[toks[r].start:toks[e - 1].end], toks[i].start)
     role = None
     if e < len(toks) and toks[e].text == "," and e + 1 < len(toks):
         role = clean_role(toks[e + 1:e + 40], text)
@@ -453,3 +470,17 @@ def _role_then_name(toks: list[Tok], i: int, text: str) -> Subject | None:
         if not (wordlike(tk) or tk in ("’s", "'s", "-")):
             break
     return descriptor_at(toks, i + 1) if i + 1 < len(toks) and fold(toks[i].text) == "the" else None
+
+
+def _lower_role_then_name(toks: list[Tok], i: int, text: str) -> Subject | None:
+    """After a verb, a lower-case role, then the name: "says local fisherman Joe Bloggs"."""
+    for k in range(i, min(len(toks) - 1, i + 4)):
+        if not toks[k].text.islower():
+            return None
+        if is_role_word(toks[k].text) and is_name_tok(toks[k + 1].text):
+            e = run_fwd(toks, k + 1)
+            words = words_of(toks[k + 1:e])
+            if not plausible_person(split_title(words)[1] or words):
+                return None
+            return Subject("name", words, text[toks[i].start:toks[k].end], toks[k + 1].start)
+    return None

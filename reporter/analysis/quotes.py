@@ -343,7 +343,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
         if sub.kind == "generic":
             # "the company said": the company named earlier; "the group said": the body named last
             body = actors.body_named(sub.words[-1]) or _last_body_before(paragraphs, pno, qs, actors)
-            return (body, None) if body is not None else None
+            if body is None:  # "The ministry said in a statement": an unnamed body, as written
+                the = text[max(0, sub.pos - 4):sub.pos]
+                body = (the if the.lower() == "the " else "") + " ".join(sub.words)
+            return body, None
         r = actors.resolve(sub, verb)
         return (r[0], r[1]) if r is not None else None
 
