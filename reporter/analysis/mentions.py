@@ -103,6 +103,8 @@ def run_fwd(toks: list[Tok], i: int) -> int:
 
 def words_of(toks: list[Tok]) -> list[str]:
     """The words of a name run; an initial keeps its full stop ("H."), as the article writes it."""
+    if not any(t.text == "." for t in toks):
+        return [strip_possessive(t.text) for t in toks]  # most runs: no initials, no abbreviations
     out: list[str] = []
     for k, t in enumerate(toks):
         if t.text != ".":
@@ -112,6 +114,7 @@ def words_of(toks: list[Tok]) -> list[str]:
     return out
 
 
+@word_memo
 def is_honorific(word: str) -> bool:
     return fold(word.rstrip(".")) in HONORIFICS
 

@@ -46,7 +46,7 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
     """Sources; ``speakers`` are the people quoted, whose surnames alone ("Hùng said") are no source."""
     found: dict[str, SourceCited] = {}
     surnames = {fold(w) for n in speakers if " " in n for w in n.split()}  # "Hùng said", "Morag reported"
-    seen: dict[tuple[str, bool], bool] = {}  # what _not_a_source found for a name, read once per article
+    seen: dict = {}  # what _not_a_source found for a name (and the people's names), read once per article
     for pno, text in enumerate(paragraphs, 1):
         if len(found) >= MAX_SOURCES:
             break
@@ -98,8 +98,9 @@ def _not_a_source(name: str, actors: Actors, paragraphs, verb: str | None, seen:
     it only ever writes at a sentence start ("Employment said…") unless it reports ("Correo
     reported", as outlets do)."""
     key = fold(name)
-    if key in TITLES or any(fold(p.name) == key or (" " not in key and key in fold(p.name).split())
-                            for p in actors.people):
+    if "people" not in seen:
+        seen["people"] = {fold(p.name) for p in actors.people} | {w for p in actors.people for w in fold(p.name).split()}
+    if key in TITLES or key in seen["people"]:
         return True  # "MP", a person, or a person by one of their names ("Morag")
     if " " in name or name.isupper() or not name[:1].isupper() or "(" in name:
         return False
