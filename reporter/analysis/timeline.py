@@ -32,7 +32,8 @@ _DATE = re.compile(
     rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
     rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
-    rf"|(?P<yr>(?<![\w$€£.,\-/])(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
+    rf"|(?P<iso>(?<![\w/\-])(?P<yi>{_YEAR})-(?P<mi>0[1-9]|1[0-2])-(?P<di>[0-2]\d|3[01])(?![\w\-]))"
+    rf"|(?P<yr>(?:(?<![\w$€£.,\-/])|(?<=mid-))(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
     rf"|(?P<wd>\b(?:on|last|next|this|from|until|by)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
@@ -188,6 +189,11 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
                 tense = "past"  # "since the start of May" looks back
             year = _nearest_year(month, 28 if tense == "future" else (1 if tense == "past" else 15), published, tense)
         return [f"{year}-{month:02d}" if year else f"--{month:02d}"]
+    if g["iso"]:  # "2026-03-05", as a machine writes it
+        try:
+            return [date(int(g["yi"]), int(g["mi"]), int(g["di"])).isoformat()]
+        except ValueError:
+            return []
     if g["yr"]:
         first = int(g["y5"])
         out = [str(first)]
