@@ -63,6 +63,8 @@ def test_a_new_opening_mark_closes_a_quote_that_lost_its_mark():
     ("Jane Doe, Chief Executive of Acme Ltd, commented:", True),
     ("A spokesperson for the Department said:", True),
     ("The plan has three parts:", False),  # no speech verb
+    ("The report found:", False),  # findings follow, not speech
+    ("The minister announced:", True),
     ("Jane Doe said the plan had three parts", False),  # no colon
     ("She said: “We are ready.”", False),  # the quote is on the line itself
     ("Residents " + "waited and waited " * 40 + "and then they said:", False),  # a long narrative paragraph

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import FIRST_PERSON, NARRATIVE_STARTS, is_speech_verb
+from .cues import FIRST_PERSON, NARRATIVE_STARTS, REPORT_VERBS, is_speech_verb
 
 MAX_QUOTES_PER_PARAGRAPH = 200
 
@@ -137,7 +137,11 @@ def is_introducing_line(text: str) -> bool:
     if not t.endswith(":") or len(t) > MAX_INTRO_CHARS or _has_marks(t):
         return False
     words = _WORD.findall(t[-120:])
-    return any(is_speech_verb(w) for w in words[-6:])
+    return any(is_speech_verb(w) and w not in _FINDING_VERBS for w in words[-6:])
+
+
+# "The report found:" introduces findings (a list, a table), not speech.
+_FINDING_VERBS = REPORT_VERBS - {"announced", "announces"}
 
 
 def _has_marks(text: str) -> bool:
