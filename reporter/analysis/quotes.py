@@ -285,7 +285,7 @@ def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple
     it") names the person written in full with that surname earlier ("Tom Jones")."""
     out = []
     for s, e in spans:
-        for k, m in enumerate(token_matches(text, s, min(e, s + 400))):  # lazily: the first person ends the search
+        for k, m in enumerate(token_matches(text, s, min(e, s + 400))):  # lazily: the first person ends the scan
             w = m.group()
             p = actors.person([strip_possessive(w)]) if w[:1].isupper() else None
             if p is not None:
