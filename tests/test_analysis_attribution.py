@@ -168,3 +168,14 @@ def test_score_falls_with_distance_and_is_bounded():
 def test_a_reporter_s_question_in_a_transcript_is_no_quotation():
     got = quotes("MS. DOE: We are ready to sign.", "Q: Are you ready to sign the deal today?", "MS. DOE: Yes.")
     assert set(got) == {"We are ready to sign.", "Yes."} and {v[0] for v in got.values()} == {"Doe"}
+
+
+def test_introduced_quotations_and_their_lines_are_no_key_points():
+    paragraphs = ("The council approved a £45 million flood scheme on Monday to protect 3,200 homes in the valley.",
+                  "Council leader Priya Natarajan said:",
+                  "For too long families in the valley have lived with the fear of flooding every winter.",
+                  "‘We will start work in September and we will finish by the end of 2028 at the latest.’",
+                  "The Environment Agency will fund half of the cost of the scheme over the next four years.")
+    facts = analyze(Article(title="Flood scheme approved", paragraphs=paragraphs))
+    assert {q.paragraph for q in facts.quotes} == {3, 4}
+    assert {k.paragraph for k in facts.key_points} == {1, 5}

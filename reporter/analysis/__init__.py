@@ -49,7 +49,9 @@ def analyze(article: "Article") -> Facts:
     skipped += why
     cited = sources.extract(paragraphs, cast, tuple(q.speaker for q in found_quotes))
     people = _people(cast.people, found_quotes)
-    points = summary.key_points(paragraphs, article.title, sentences)
+    whole = frozenset(q.paragraph for q in found_quotes  # paragraphs that are one quotation, marks aside
+                      if 1 <= q.paragraph <= len(paragraphs) and len(q.text) >= 0.9 * len(paragraphs[q.paragraph - 1]))
+    points = summary.key_points(paragraphs, article.title, sentences, skip=whole)
     return Facts(
         quotes=tuple(found_quotes), figures=tuple(found_figures), timeline=tuple(events), people=people,
         organizations=cast.organizations, places=cast.places, sources=tuple(cited), key_points=tuple(points),
