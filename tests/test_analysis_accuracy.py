@@ -1,44 +1,80 @@
-"""Accuracy against hand-written ground truth (fixtures/truth/), with the issue's targets.
+"""Accuracy against hand-written ground truth, gating CI on two sets.
 
-The matching rules are in reporter/analysis/scoring.py; they are tested here too, so a
-lenient matcher cannot make the numbers look better than they are.
+TUNING (fixtures/ with fixtures/truth/): the rules were fixed while reading these, so the
+thresholds sit just below what the analysis reaches there; a change that loses ground fails.
+BLIND (fixtures/blind/ with fixtures/blind/truth/): articles never tuned on; the floor is read
+from fixtures/blind/floor.yaml, which the lead sets after a blind round. The matching rules
+live in scripts/scoring.py and are tested here too, so a lenient matcher cannot make the
+numbers look better than they are.
 """
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import yaml
 
-from conftest import FIXTURES
-from reporter.analysis import analyze
-from reporter.analysis.facts import Facts, KeyFigure, Quotation
-from reporter.analysis.scoring import (Score, quote_overlaps, score, score_fixtures, source_matches,
-                                       speaker_matches, truth_path)
-from reporter import Article, load_articles
+from conftest import FIXTURES, ROOT
 
-FIXTURE_FILES = sorted(p for p in FIXTURES.iterdir() if p.is_file() and truth_path(p).exists())
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from scoring import (BLIND_DIR, BLIND_FLOOR, METRICS, Score, articles_with_truth, locate,  # noqa: E402
+                     looks_like_phone_or_date, quote_overlaps, role_matches, score, score_fixtures,
+                     source_matches, speaker_matches, total, truth_path)
+
+from reporter.analysis import analyze  # noqa: E402
+from reporter.analysis.facts import Facts, KeyFigure, Quotation  # noqa: E402
+from reporter import Article, load_articles  # noqa: E402
+
+FIXTURE_FILES = articles_with_truth(FIXTURES)
+
+# Just below what the analysis reaches on the tuning set (scripts/score_analysis.py prints it).
+TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role_accuracy": 0.95,
+                     "quote_precision": 0.98, "figure_precision": 0.98, "figure_recall": 0.98,
+                     "headline_recall": 0.90, "date_precision": 0.98, "date_recall": 0.98, "source_recall": 0.83}
 
 
-def test_there_are_seven_fixtures_of_five_formats_with_truth():
-    assert len(FIXTURE_FILES) >= 7
+def test_there_are_fixtures_of_five_formats_with_truth():
+    assert len(FIXTURE_FILES) >= 18
     assert {p.suffix for p in FIXTURE_FILES} >= {".txt", ".md", ".json", ".yaml", ".html"}
 
 
 @pytest.fixture(scope="module")
-def total() -> Score:
-    t = Score()
-    for _, s in score_fixtures(FIXTURES):
-        t.add(s)
-    return t
+def tuning() -> Score:
+    return total(score_fixtures(FIXTURES))
 
 
-def test_targets_on_the_fixtures(total):
-    assert total.truth_quotes >= 45 and total.truth_figures >= 80 and total.truth_dates >= 45
-    assert total.quote_speaker_accuracy >= 0.95
-    assert total.figure_precision >= 0.90 and total.figure_recall >= 0.90
-    assert total.date_precision >= 0.90 and total.date_recall >= 0.90
-    assert total.source_recall >= 0.80
-    assert total.non_verbatim == 0
+def test_tuning_set_thresholds(tuning):
+    assert tuning.truth_quotes >= 130 and tuning.truth_figures >= 80 and tuning.truth_dates >= 45
+    assert tuning.truth_roles >= 60, "roles are given for most speakers of the tuning set"
+    got = tuning.metrics()
+    low = {k: round(got[k], 3) for k, floor in TUNING_THRESHOLDS.items() if got[k] < floor}
+    assert not low, f"below the tuning thresholds: {low}"
+    assert tuning.non_verbatim == 0 and tuning.not_figures_listed == 0
+
+
+def test_blind_set_floor():
+    articles = articles_with_truth(BLIND_DIR)
+    if not articles:
+        pytest.skip("blind set is empty: no article with a truth file under fixtures/blind/ yet")
+    floor = yaml.safe_load(BLIND_FLOOR.read_text(encoding="utf-8")) or {}
+    gated = {k: v for k, v in floor.items() if k in METRICS and v is not None}
+    counts = {k: v for k, v in floor.items() if k.startswith("max_") and v is not None}
+    if not gated and not counts:
+        pytest.skip(f"no floor set in {BLIND_FLOOR.name} yet for the {len(articles)} blind articles")
+    blind = total(score_fixtures(BLIND_DIR))
+    got = blind.metrics()
+    low = {k: round(got[k], 3) for k, v in gated.items() if got[k] < v}
+    assert not low, f"blind set below its floor: {low}"
+    over = {k: getattr(blind, k[4:]) for k, v in counts.items() if getattr(blind, k[4:]) > v}
+    assert not over, f"blind set over its limits: {over}"
+
+
+def test_floor_file_names_only_known_metrics():
+    floor = yaml.safe_load(BLIND_FLOOR.read_text(encoding="utf-8")) or {}
+    fields = set(Score.__dataclass_fields__)
+    assert all(k in METRICS or (k.startswith("max_") and k[4:] in fields) for k in floor), floor
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
@@ -56,13 +92,14 @@ def test_every_quotation_is_verbatim_and_numbered(path):
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
 def test_truth_files_point_at_real_text(path):
-    """Ground truth must describe the article as ingested: quotes and figure values are in the paragraph."""
+    """Ground truth must describe the article as ingested: quotes and figure values are in the text."""
     truth = yaml.safe_load(truth_path(path).read_text(encoding="utf-8"))
     article = load_articles(path)[0]
+    body = "\n".join(article.paragraphs)
     for q in truth.get("quotes") or []:
-        assert q["text"] in article.paragraphs[q["paragraph"] - 1], q
+        assert q["text"] in body, q
     for f in truth.get("figures") or []:
-        assert f["value"] in article.paragraphs[f["paragraph"] - 1], f
+        assert f["value"] in body, f
 
 
 def test_matching_rules():
@@ -74,16 +111,39 @@ def test_matching_rules():
     assert source_matches("World Wide Fund for Nature (WWF)", "WWF")
     assert source_matches("Guardian", "The Guardian")
     assert not source_matches("Reuters", "Eurostat")
+    assert role_matches("NASA Deputy Administrator", "Deputy Administrator")
+    assert role_matches("chief executive", "the company's chief executive")
+    assert not role_matches("Dr", "health ministry") and not role_matches(None, "Minister")
+    assert not role_matches("NASA Deputy", "NASA Administrator")
 
 
-def test_score_counts_misses_and_wrong_speakers():
-    article = Article(title="t", paragraphs=("“Alpha beta gamma delta,” said Ann Lee. It cost $5 million in 2020.",))
-    truth = {"quotes": [{"text": "Alpha beta gamma delta", "speaker": "Ann Lee", "paragraph": 1}],
-             "figures": [{"value": "$5 million", "number": 5e6, "paragraph": 1}],
-             "dates": ["2020"], "sources": ["Reuters"]}
-    wrong = Facts(quotes=(Quotation("Alpha beta gamma delta", "Bo Chen", None, 1),
-                          Quotation("not in the text", "Ann Lee", None, 1)),
-                  figures=(KeyFigure("$5 million", 5e6, "USD", "cost", 1), KeyFigure("7", 7.0, None, "x", 1)))
+@pytest.mark.parametrize("value, shaped", [("(202) 691-6378", True), ("202-358-1600", True),
+                                           ("0300 123 4567", True), ("12/03/2024", True), ("2024-03-12", True),
+                                           ("£1.2 billion", False), ("40%", False), ("1,200", False)])
+def test_phone_and_date_shapes(value, shaped):
+    assert looks_like_phone_or_date(value) is shaped
+
+
+def test_truth_paragraph_is_found_by_its_text():
+    paras = ("Intro.", "He said “the plan works”.", "Later.", "Again “the plan works”.")
+    assert locate(paras, "the plan works", 4) == 4 and locate(paras, "the plan works", 1) == 2
+    assert locate(paras, "not there", 3) == 3  # falls back to the truth's number
+    assert locate(paras, "THE PLAN   works", None) == 2  # case and spacing do not hide it
+
+
+def test_score_counts_misses_wrong_speakers_roles_and_not_figures():
+    article = Article(title="t", paragraphs=("Moved here.", "“Alpha beta gamma delta,” said Minister Ann Lee. "
+                                             "It cost $5 million in 2020. Call 202-358-1600."))
+    truth = {"quotes": [{"text": "Alpha beta gamma delta", "speaker": "Ann Lee", "role": "Minister", "paragraph": 1}],
+             "figures": [{"value": "$5 million", "number": 5e6, "paragraph": 1, "headline": True}],
+             "not_figures": ["202-358-1600"], "dates": ["2020"], "sources": ["Reuters"]}
+    wrong = Facts(quotes=(Quotation("Alpha beta gamma delta", "Bo Chen", None, 2),
+                          Quotation("not in the text", "Ann Lee", None, 2)),
+                  figures=(KeyFigure("$5 million", 5e6, "USD", "cost", 2), KeyFigure("202-358-1600", 2.0, None, "x", 2)))
     s = score(article, wrong, truth)
-    assert (s.quotes_found, s.quotes_right_speaker, s.non_verbatim) == (1, 0, 1)
-    assert (s.figure_precision, s.figure_recall, s.date_recall, s.source_recall) == (0.5, 1.0, 0.0, 0.0)
+    assert (s.quotes_found, s.quotes_right_speaker, s.non_verbatim, s.truth_roles) == (1, 0, 1, 0)
+    assert (s.figure_precision, s.figure_recall, s.headline_recall, s.not_figures_listed) == (0.5, 1.0, 1.0, 1)
+    assert (s.date_recall, s.source_recall) == (0.0, 0.0)
+    right = Facts(quotes=(Quotation("Alpha beta gamma delta", "Ann Lee", "Deputy", 2),))
+    s = score(article, right, truth)
+    assert (s.quotes_right_speaker, s.truth_roles, s.roles_right) == (1, 1, 0)

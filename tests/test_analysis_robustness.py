@@ -81,3 +81,40 @@ words = st.sampled_from("said says told Calle Fabián the PNP (PNP) Peruvian Nat
        st.one_of(st.none(), st.dates()))
 def test_newsy_word_salad_never_raises(paragraphs, published):
     assert_consistent(art(*paragraphs, published=published))
+
+
+def test_two_megabytes_of_introducing_lines_and_unmarked_paragraphs():
+    """The introduced-paragraph stage reads each paragraph a bounded number of times."""
+    paragraphs = ["Minister Jane Doe said:", "We will build more homes for our families."] * 20_000
+    facts = analyze(art(*paragraphs))
+    assert facts.quotes and all(q.text in paragraphs[q.paragraph - 1] for q in facts.quotes)
+    assert_consistent(art("Jane Doe said:" * 150_000 + ":", "We are ready."))
+
+
+def test_two_megabytes_of_number_like_junk():
+    """The not-a-figure stage reads a bounded window around each number."""
+    chunk = ("(202) 691-6378 0300 123 4567 12/03/2024 SW1A 2AA 4(2)(a) ABC-123/45 1. 2. 3. "
+             "50 µg/L per 100,000 8 out of 10 40th 1030 GMT ")
+    assert_consistent(art(chunk * (2_000_000 // len(chunk))))
+    assert_consistent(art("-" * 1_000_000 + "1" + "/" * 1_000_000))
+
+
+def test_two_megabytes_of_names_titles_and_particles():
+    """Mentions: runs of initials, particles, titles and '&' stay bounded by the run length."""
+    chunk = ("H. von der Dr. Mr. Sir NASA Deputy Administrator UK Trade & Health and Social Care Secretary "
+             "a spokeswoman for the ministry said Jones’s Jones' ")
+    assert_consistent(art(chunk * (2_000_000 // len(chunk)) + "said “we are ready,” she said."))
+    assert_consistent(art("H. " * 700_000, "von " * 500_000))
+
+
+def test_two_megabytes_of_place_like_runs():
+    """Places: the gazetteer is a set lookup; the city rule reads one run after a comma."""
+    assert_consistent(art("Lusaka, Zambia, " * 120_000, "NAIROBI — " * 200_000))
+
+
+def test_transcript_labels_in_bulk():
+    """Transcript turns: a label is matched in the first 200 characters of a paragraph only."""
+    paragraphs = ["MR. DOE: We are ready.", "Q: Are you?", "And we will stay ready."] * 15_000
+    facts = analyze(art(*paragraphs))
+    assert facts.quotes and all(q.text in paragraphs[q.paragraph - 1] for q in facts.quotes)
+    assert_consistent(art("MR. DOE: " + "A" * 2_000_000, "MS. ROE: " * 200_000))

@@ -2,7 +2,7 @@
 
 ``analyze(article) -> Facts``. The work lives in one module per idea (quotes, figures,
 timeline, actors, sources, summary); they are imported on first use so that importing
-this package (ingest does, for the fact types) costs nothing.
+this package (for the fact types) costs nothing.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ __all__ = ["analyze", "Facts", "KeyFigure", "KeyPoint", "Organization", "Person"
 
 def analyze(article: "Article") -> Facts:
     """Facts of one article. Pure: the same article always gives the same facts."""
-    from . import actors, figures, quotes, sources, summary, timeline
+    from . import actors, figures, quotes, sources, spans, summary, timeline
     from .text import Sentences, paragraph_tokens
 
     # The caches by paragraph text are shared by this article's analysers only: an article
     # repeated (as in the benchmark) must not find its paragraphs already read.
     paragraph_tokens.cache_clear()
-    quotes.quote_spans.cache_clear()
+    spans.quote_spans.cache_clear()
     paragraphs = tuple(article.paragraphs)
     skipped: list[str] = [
         f"¶{n}: {len(p):,} characters; people, organisations and sources are read from the first "
@@ -49,7 +49,9 @@ def analyze(article: "Article") -> Facts:
     skipped += why
     cited = sources.extract(paragraphs, cast, tuple(q.speaker for q in found_quotes))
     people = _people(cast.people, found_quotes)
-    points = summary.key_points(paragraphs, article.title, sentences)
+    whole = frozenset(q.paragraph for q in found_quotes  # paragraphs that are one quotation, marks aside
+                      if 1 <= q.paragraph <= len(paragraphs) and len(q.text) >= 0.9 * len(paragraphs[q.paragraph - 1]))
+    points = summary.key_points(paragraphs, article.title, sentences, skip=whole)
     return Facts(
         quotes=tuple(found_quotes), figures=tuple(found_figures), timeline=tuple(events), people=people,
         organizations=cast.organizations, places=cast.places, sources=tuple(cited), key_points=tuple(points),

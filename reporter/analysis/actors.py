@@ -15,16 +15,18 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .names import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
-                    split_title, strip_possessive, subject_before, words_of)
-from .text import (GENERIC_SUBJECTS, MULTIWORD_PLACES, NOT_NAMES, ORG_WORDS, PLACE_NAMES, REPORT_VERBS, ROLE_NOUNS,
-                   SPEECH_VERBS, Tok, fold, tokens, word_memo)
+from .mentions import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
+                    lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
+from .places import city_before, dateline, is_country, is_place
+from .cues import REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
                           "CO2 UN II III IV USD EUR GBP AND THE FOR".split())
 _SENT_BREAK = frozenset(".!?")
 _text = itemgetter(0)  # Tok.text, at C speed
 MAX_SCAN_CHARS = 100_000  # of one paragraph: a longer one is junk, and is read only this far
+_COMPANY_FORMS = frozenset("inc ltd plc llc corp corporation company group holdings limited sa ag nv".split())
 _HONORIFIC_ROLES = frozenset("dr mr mrs ms miss prof professor sen gov rep".split())
 
 
@@ -54,8 +56,31 @@ class Actors:
         full = self.acronyms.get(acr)
         return f"{full} ({acr})" if full else acr
 
+    def body_named(self, noun: str) -> str | None:
+        """The organisation "the company", "the bank", "the ministry" refers to: the first one
+        named whose name holds the noun, or for "company"/"firm" the first with a company form."""
+        noun = fold(noun)
+        for o in self.organizations:
+            words = {fold(w) for w in o.name.split()}
+            if noun in words or (noun in ("company", "firm") and words & _COMPANY_FORMS):
+                return self.org_display(o.acronym) if o.acronym else o.name
+        return None
+
+    def _by_title(self, written: list[str], title: list[str]) -> tuple[str, str | None, str] | None:
+        """A title with no name: the one person whose role holds all its words, else the title
+        as the article writes it ("The Prime Minister"), an unnamed speaker."""
+        want = {fold(w) for w in title}
+        if not want:
+            return None
+        named = [p for p in self.people if p.role and want <= set(fold(p.role).replace("-", " ").split())]
+        if len(named) == 1:
+            return named[0].name, named[0].role, "person"
+        return " ".join(written), None, "person"
+
     def resolve(self, sub: Subject, verb: str | None = None) -> tuple[str, str | None, str] | None:
         """(display name, role, "person"|"org") for a subject, or None when it names no one."""
+        if sub.kind == "unnamed":
+            return sub.words[0], None, "person"  # "a spokeswoman for the ministry", as written
         if sub.kind != "name" or not sub.words:
             return None
         words = [w for w in sub.words if w]
@@ -72,10 +97,19 @@ class Actors:
             return self.org_display(acr), None, "org"
         title_words, name_words = split_title(words)
         if not name_words:
-            return None
+            return self._by_title(sub.words, title_words)  # "The Prime Minister said:"
         p = self.person(name_words)
         if p is not None and not org:
             return p.name, p.role or sub.role or (" ".join(title_words) or None), "person"
+        if len(name_words) == 1 and sub.role and not org and plausible_person(name_words) and any(
+                fold(strip_possessive(w)) in ROLE_NOUNS for w in sub.role.split()):
+            return name_words[0], sub.role, "person"  # "Lee, the mayor, said": a role says it is a person
+        if len(name_words) < len(words) - len(title_words) and plausible_person(name_words):
+            # An honorific said it is a person: "According to Mr. Khan", no first name known.
+            return " ".join(words), sub.role or (" ".join(title_words) or None), "person"
+        if title_words and len(name_words) >= 2 and not org and plausible_person(name_words):
+            # "European Commission President Ursula von der Leyen": the body is in the title only
+            return " ".join(name_words), sub.role or " ".join(title_words), "person"
         if org or any(fold(w) in ORG_WORDS for w in words) or len(name_words) == 1:
             if len(words) == 1 and (fold(words[0]) in NOT_NAMES or fold(words[0]) in GENERIC_SUBJECTS
                                     or fold(words[0]).endswith(("ists", "ians", "ogists"))):
@@ -133,15 +167,15 @@ class _Builder:
 def build(paragraphs: tuple[str, ...] | list[str]) -> Actors:
     b = _Builder()
     caps_count: dict[str, int] = {}
+    where = dateline(paragraphs[0]) if paragraphs else None
+    if where is not None:
+        b.places.setdefault(fold(where), where)
     for text in paragraphs:
         text = text[:MAX_SCAN_CHARS]
         toks = tokens(text)
         _scan(text, toks, b, caps_count)
-        for place in MULTIWORD_PLACES:
-            if place in text:
-                b.places.setdefault(fold(place), place)
     for acr, n in caps_count.items():
-        if n >= 2 and acr not in b.acronyms and acr not in _ACRONYM_STOP and fold(acr) not in PLACE_NAMES:
+        if n >= 2 and acr not in b.acronyms and acr not in _ACRONYM_STOP and not is_country(fold(acr)):
             b.acronyms[acr] = None
     return _finish(b)
 
@@ -165,11 +199,52 @@ def _may_extend_run(t: str) -> bool:
 
 
 @word_memo
-def _place(t: str) -> tuple[str, str] | None:
-    """(key, name) of the country or city a token names ("Peru’s" -> ("peru", "Peru")), else None."""
+def _country(t: str) -> tuple[str, str] | None:
+    """(key, name) of the country a token names ("Peru’s" -> ("peru", "Peru")), else None."""
     w = strip_possessive(t)
     fw = fold(w)
-    return (fw, w) if fw in PLACE_NAMES else None
+    return (fw, w) if is_country(fw) else None
+
+
+@word_memo
+def _single_place(t: str) -> tuple[str, str] | None:
+    """(key, name) of the country or subdivision one capitalised word names, else None."""
+    w = strip_possessive(t)
+    fw = fold(w)
+    return (fw, w) if is_place(fw) else None
+
+
+def _places_in_run(text: str, toks: list[Tok], i: int, e: int, b: "_Builder") -> None:
+    """A run is a place when its whole text is in the gazetteer ("New South Wales") or it is
+    written as a city ("Lusaka, Zambia"); otherwise only its words that are countries are."""
+    if e - i == 1 and not city_before(text, toks[i].end):  # most runs: one word, from the per-word memo
+        place = _single_place(toks[i].text)
+        if place is not None:
+            b.places.setdefault(*place)
+        return
+    words = words_of(toks[i:e])
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    name = " ".join(words)
+    if len(words) >= 1 and (is_place(fold(name)) and (len(words) > 1 or name[:1].isupper())
+                            or city_before(text, toks[e - 1].end) and plausible_city(words)):
+        b.places.setdefault(fold(name), name)
+        return
+    if 2 <= len(words) <= 3 and plausible_person(words):
+        return  # "Jordan Lee": a person whose first name is a country's
+    for w in words:
+        place = _country(w)
+        if place is not None:
+            b.places.setdefault(*place)
+
+
+def plausible_city(words: list[str]) -> bool:
+    """A run before ", Country" that can be a city: short, no organisation or title word."""
+    return 1 <= len(words) <= 3 and not any(fold(w) in ORG_WORDS or fold(w) in NOT_NAMES or fold(w) in _NOT_CITY
+                                             for w in words)
+
+
+_NOT_CITY = frozenset("headquarters hq building house hall campus street road avenue square office offices".split())
 
 
 def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -> None:
@@ -207,11 +282,9 @@ def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -
             if e - i >= 2:  # one word names no one here (see _run)
                 # The token before a run start is no name, so it was read on its own: a sentence
                 # starts here when it was a full stop (or there is none).
-                _run(text, toks, i, e, i == 0 or texts[i - 1] in _SENT_BREAK, b)
-            for w in texts[i:e]:
-                place = _place(w)
-                if place is not None:
-                    b.places.setdefault(*place)
+                start = title_and(toks, i, e) if i >= 2 and texts[i - 1] == "and" else i
+                _run(text, toks, start, e, start == 0 or texts[start - 1] in _SENT_BREAK, b)
+            _places_in_run(text, toks, i, e, b)
             skip = e
 
 
@@ -243,6 +316,8 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
     title_words, name_words = split_title(words)
     if title_words and len(name_words) >= 2:
         b.add_person(words, None)
+    elif len(words) >= 2 and plausible_person(words) and (role := lower_title_before(toks, i)) is not None:
+        b.add_person(words, role)  # "the Brazilian agronomist João Gonçalves"
     n = len(toks)
     # "Name Name, the/a role ...," at the start of a sentence
     if sent_start and e < n and toks[e].text == "," and len(words) >= 2 and plausible_person(words):
@@ -250,7 +325,7 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             if toks[k].text in (",", ".", ":") or toks[k].text in "“”\"":
                 seg = toks[e + 1:k]
                 if toks[k].text == "," and seg and (any(fold(x.text) in ROLE_NOUNS for x in seg[:12]) or (
-                        seg[0].text in ("a", "an") and len(seg) > 1 and seg[1].text.islower())):
+                        seg[0].text in ("a", "an", "the") and len(seg) > 1 and seg[1].text.islower())):
                     b.add_person(words, text[seg[0].start:seg[-1].end])
                 break
     # "Role of X, Name Name," : a role phrase, then the name between commas
@@ -261,7 +336,35 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             k -= 1
         seg = toks[k + 1:i - 1]
         if seg and any(fold(x.text) in ROLE_NOUNS for x in seg):
-            b.add_person(words, text[seg[0].start:seg[-1].end])
+            role = text[seg[0].start:seg[-1].end]
+            if seg[0].text in ("Its", "its", "Their", "their") and len(seg) > 1:
+                body = _body_before(text, toks, k + 1)  # "Its chief executive" -> "CalMar Ferries chief executive"
+                role = f"{body} {text[seg[1].start:seg[-1].end]}" if body else role
+            b.add_person(words, role)
+
+
+def _body_before(text: str, toks: list[Tok], j: int) -> str | None:
+    """The organisation an "its" at token j refers to: the first run of capitalised words of the
+    sentence before (its subject, as a rule), with its bracketed acronym; a lone word opening the
+    sentence, a country or a date word does not count."""
+    ps = j - 1
+    while ps > 0 and j - ps < 80 and toks[ps - 1].text not in _SENT_BREAK:
+        ps -= 1
+    k = ps
+    while k < j:
+        if not is_name_tok(toks[k].text):
+            k += 1
+            continue
+        e = run_fwd(toks, k)
+        words = words_of(toks[k:e])
+        if not (len(words) == 1 and (k == ps or is_country(fold(words[0])))) \
+                and not all(fold(w) in NOT_NAMES for w in words):  # "on Thursday", "in May"
+            name = " ".join(words)
+            if e + 2 < len(toks) and toks[e].text == "(" and toks[e + 2].text == ")":
+                name += f" ({toks[e + 1].text})"
+            return name
+        k = max(e, k + 1)
+    return None
 
 
 def _finish(b: _Builder) -> Actors:
@@ -288,7 +391,7 @@ def _finish(b: _Builder) -> Actors:
     person_keys = {fold(p.name) for p in people}
     keys = list(b.orgs)
     for key, name in b.orgs.items():
-        if key in seen or key in person_keys or key in PLACE_NAMES:
+        if key in seen or key in person_keys or is_place(key):
             continue
         # A truncated or misspelt copy of a longer name ("Las America", "Institute for Democracy") adds nothing.
         if any(other != key and other.startswith(key) and (len(other) - len(key) <= 2 or other[len(key)] == " ")

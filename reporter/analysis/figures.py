@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .facts import KeyFigure
-from .text import MONTHS, MONTH_ABBR
+from ..dates import MONTH_NUMBERS
+from .notfigures import LABELS, why_not
 
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -88,16 +89,23 @@ _WORD_AFTER = re.compile(r"\s?([\w’'\-°]{1,30})")
 _STOP = frozenset("""will would is are was were has have had be been being that which who whom whose in on at by
 for to from with across since during over after before than as while said says say told according per into
 this these those it its their his her our and or but not also can could may might should must each a an
-the if when where because near per about around each every""".split())
+the if when where because near per about around each every along through towards toward within between
+among beyond behind under""".split())
 _YEAR_CONTEXT = frozenset("in since by until till from of during early late mid before after between and or "
                           "the to through".split())
 _DURATIONS = frozenset("years months weeks days hours minutes".split())
 MAX_FIGURES = 2000
+MAX_CANDIDATES = 50_000  # numbers read per article: past this the text is junk (a table dump, a log)
 # "1 in 5 deaths": a share, worth 0.2
-_RATIO = re.compile(r"(\d{1,3}) in (\d{1,5})(?![\w%.,]?\d|[\w%])")
-# "section 114", "Article 50", "flight 370": a number that labels something does not count it
-_LABELS = frozenset("section sections article articles chapter clause paragraph rule resolution amendment flight "
-                    "route platform gate room no no. number nos case".split())
+_RATIO = re.compile(r"(\d{1,3}) (?:in|out of) (\d{1,3}(?:,\d{3})?|\d{1,5})(?![\w%.,]?\d|[\w%])")
+# "12.5 per 100,000 people": a rate, its base part of the unit
+_PER_RATE = re.compile(r"\s(?:per|for every)\s(100|1,000|10,000|100,000|1,000,000|million)(?![\w,])")
+# "50 µg/L", "5 mg/kg": a concentration or a dose
+_CONCENTRATION = re.compile(r"\s?((?:µg|μg|mg|ng|mmol|mol|g|kg)/(?:L|l|dL|dl|m³|m3|kg|day))(?![\w/])")
+# "ranked 40th", "the 3rd largest", "40th out of 50": an ordinal that measures a position
+_RANK_BEFORE = re.compile(r"(?:rank(?:ed|s)?|placed|finished|came|rose to|fell to|dropped to|climbed to)\s(?:the\s)?$")
+_RANK_AFTER = re.compile(r"\s(?:out of \d[\d,]*|(?:largest|biggest|highest|lowest|most|least|best|worst|"
+                         r"place|position|percentile)\b)")
 _PCT_RANGE_TAIL = re.compile(r"\s?(?:-|–|to|and)\s?\d{1,15}(?:\.\d{1,6})?\s?(?:%|per ?cent\b|percent\b)")
 
 
@@ -117,20 +125,22 @@ def _is_date_part(text: str, s: int, e: int) -> bool:
     nxt = after[0].lower().rstrip(".,") if after else ""
     if nxt == "of" and len(after) > 1:
         nxt = after[1].lower().rstrip(".,")
-    return prev in MONTHS or prev in MONTH_ABBR or nxt in MONTHS or nxt in MONTH_ABBR
+    return prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS
 
 
 def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
     figures: list[KeyFigure] = []
     skipped: list[str] = []
+    candidates = 0
     for pno, text in enumerate(paragraphs, 1):
         pos = 0
         while True:
             m = _FIG.search(text, pos)
             if m is None:
                 break
-            if len(figures) >= MAX_FIGURES:
-                skipped.append(f"more than {MAX_FIGURES} figures; the rest are ignored")
+            candidates += 1
+            if len(figures) >= MAX_FIGURES or candidates > MAX_CANDIDATES:
+                skipped.append(f"more than {MAX_FIGURES} figures or {MAX_CANDIDATES} numbers; the rest are ignored")
                 return figures, skipped
             pos = m.end()
             r = _RATIO.match(text, m.start()) if not m.group("cur") else None
@@ -147,13 +157,25 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
             if no_range:
                 pos = m.start("range")  # "52 to 48": a score or a vote split, two figures
             fig = _figure(text, m, pno, skipped, no_range)
-            if fig is not None:
+            if fig is not None and (m.group("cur") or why_not(text, m.start("num"), m.end("num")) is None):
                 figures.append(fig)
+                at = text.find(fig.value, max(0, m.start() - 40))
+                pos = max(pos, at + len(fig.value)) if at >= 0 else pos  # "per 100,000" is part of it
                 if fig.unit == "%" and not m.group("range"):
                     tail = _PCT_RANGE_TAIL.match(text, m.end())
                     if tail and (not tail.group().lstrip().startswith("and") or fig.value.lower().startswith("between")):
                         pos = tail.end()  # "between 10% and 12%", "5%-7%": one range, by its first bound
     return figures, skipped
+
+
+def _rank(text: str, s: int, e: int, value: float | None, pno: int) -> KeyFigure | None:
+    """An ordinal is a figure only where it measures a position ("ranked 40th", "the 3rd
+    largest", "40th out of 50"); elsewhere ("the 21st century", "its 40th anniversary") a label."""
+    after = _RANK_AFTER.match(text, e)
+    if value is None or not (after or _RANK_BEFORE.search(text, max(0, s - 16), s)):
+        return None
+    end = after.end() if after and after.group().lstrip().startswith("out of") else e
+    return KeyFigure(value=text[s:end], number=value, unit="rank", what=_what(text, end, s, "rank"), paragraph=pno)
 
 
 def _ratio(text: str, r: re.Match, pno: int) -> KeyFigure:
@@ -183,8 +205,10 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     if no_range:
         rng, e = None, m.start("range")
     is_word = not num[0].isdigit()
+    if text[e:e + 2] in ("st", "nd", "rd", "th") and not text[e + 2:e + 3].isalnum() and not (cur or pct):
+        return _rank(text, s, e + 2, _value(num), pno)
     if text[e:e + 1].isalnum() or (text[e:e + 1] in ".," and text[e + 1:e + 2].isdigit()):
-        return None  # "21st", "4th", part of a code
+        return None  # part of a code
     if is_word and num.lower() == "two" and text[max(0, s - 4):s].lower() == "the ":
         return None  # "the two delegations" refers back to them; it does not count them
     if rng and rng.strip().startswith("and"):
@@ -208,7 +232,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
         if (nxt[:1] == " " and nxt[1:2].isdigit()) or text[max(0, s - 2):s].rstrip()[-1:].isdigit():
             return None  # a phone number or code in digit groups
         prev = text[max(0, s - 14):s].split()
-        if prev and (prev[-1].lower() in _LABELS or _LABEL_CODE.fullmatch(prev[-1]) or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
+        if prev and (prev[-1].lower() in LABELS or _LABEL_CODE.fullmatch(prev[-1]) or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
             return None  # "section 114", "OM 5451": a label or a code, not a quantity
     if rng and not (cur or pct):
         first = rng.strip().lstrip("-–").strip()
@@ -272,6 +296,12 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             w2 = _WORD_AFTER.match(after, w.end())
             unit, unit_end = "km²" if "kil" in after[:30].lower() or "km" in after[:20] else "square " + (
                 w2.group(1) if w2 else ""), e + (w2.end() if w2 else w.end())
+    conc = _CONCENTRATION.match(text, unit_end) if unit is None else None
+    if conc is not None:
+        unit, unit_end = conc.group(1), conc.end()
+    rate = _PER_RATE.match(text, unit_end)
+    if rate is not None:
+        unit, unit_end = f"{unit + ' ' if unit else ''}per {rate.group(1)}", rate.end()
     qual = _qualifier(text, s)
     if qual and unit in _DURATIONS and qual.group().strip().lower() in ("over", "under", "some", "only"):
         qual = None  # "over three years" is a period, not "more than three"
@@ -283,19 +313,24 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     return KeyFigure(value=value_text, number=number, unit=unit, what=what, paragraph=pno)
 
 
+_OR_MORE = re.compile(r"\s(?:or|and) (?:more|fewer|less|so|over|above|under)\b")
+
+
 def _what(text: str, end: int, start: int, unit: str | None) -> str:
     """The noun phrase after the number ("Peruvian National Police (PNP) officers"), else the clause before."""
     words: list[str] = []
     pos = end
+    more = _OR_MORE.match(text, end)
+    if more is not None:
+        pos = more.end()  # "12 or more firms": what is counted comes after the qualifier
     for _ in range(8):
         w = _WORD_AFTER.match(text, pos)
         if not w:
             break
         word = w.group(1)
         lw = word.lower()
-        if lw in _STOP and words and words[-1].lower() == "of" and lw in ("the", "a", "an", "its", "their"):
-            pass
-        elif lw in _STOP and not (lw in ("of", "and") and words) and not (
+        after_of = words and words[-1].lower() == "of" and lw in ("the", "a", "an", "its", "their")  # "30% of the"
+        if lw in _STOP and not after_of and not (lw in ("of", "and") and words) and not (
                 lw == "of" and not words and unit in ("%", "percentage points")):
             break
         words.append(word)
@@ -311,8 +346,14 @@ def _what(text: str, end: int, start: int, unit: str | None) -> str:
     if words and not words[0][0].isdigit():
         return " ".join(words)
     before = text[max(0, start - 90):start]
-    for stop in (". ", ", ", "; ", "“", "\""):
+    for stop in (". ", ", ", "; ", "“", "\"", "(", ") "):
         k = before.rfind(stop)
         if k >= 0:
             before = before[k + len(stop):]
-    return " ".join(before.split()[-8:])
+    clause = before.split()[-8:]
+    # Never a stray function word at either end ("rose at or", "and"): what is left is content.
+    while clause and clause[-1].lower() in _STOP:
+        clause.pop()
+    while clause and clause[0].lower() in _STOP:
+        clause.pop(0)
+    return " ".join(clause)

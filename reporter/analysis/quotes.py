@@ -1,106 +1,54 @@
-"""Quotations, verbatim, with the speaker an analyst would name.
+"""Quotations, verbatim, with the speaker an analyst would name: the stages put together.
 
-Quote spans are found by one linear scan (curly or straight marks; a missing closing
-mark ends the quote at the paragraph end, as multi-paragraph quotes do in news style).
-The speaker comes from, in order: the attribution right after the quote ("…," said Name,
-Role / "…," Surname said / "…" Las Americas reported), the sentence before the quote
-(Name, role, told reporters that the law was "…"), a colon lead-in (Name put it simply: "…"),
-and finally continuation (a second quote of the same speaker, in the paragraph or the next).
+spans (where the quoted passages are, marked or introduced by a line "X said:") -> cues
+(the speech verb after the quote, "…," said Name, Role / "…," Surname said; before it, Name,
+role, told reporters that the law was "…"; a colon lead-in; "according to"; the vocabulary
+in cues.py) -> mentions (who the cue's subject or object names) -> speakers (a pronoun or a
+continuation is resolved by scoring every candidate, speakers.py). Hypothetical speech ("he
+would say") is no quotation.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .actors import Actors
+from .cues import FRAMES, HYPOTHETICAL, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
-from .names import (SPOKESPEOPLE, Subject, descriptor_at, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
+from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
-from .text import (ADVERBS, PLACE_NAMES, ROLE_NOUNS, PRONOUNS, Sentences, Tok, fold, sentence_spans, token_matches,
-                   tokens, tokens_between)
+from .places import is_country
+from .speakers import Candidate, choose
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans,
+                    transcript_turns)
+from .text import NOT_NAMES, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
-OPEN = "“«„"
-CLOSE = "”»"
-MAX_QUOTES_PER_PARAGRAPH = 200
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
+_OPEN_MARKS = tuple(OPENERS)
 
 
-_MARKS = re.compile(r'[“”«»„"]')
+_HYPOTHETICAL = (None, "hypothetical")
 
 
-@lru_cache(maxsize=256)
-def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """(start, end, closed) of each quoted passage: start is after the opening mark.
-
-    Double marks first; single marks (British style, 'like this') where they pair up outside
-    them. A single-quoted passage that holds a double-quoted one replaces it (British nesting)."""
-    double = _double_spans(text)
-    if "'" not in text and "‘" not in text:
-        return double
-    single = _single_spans(text)
-    if not single:
-        return double
-    out = [d for d in double if not any(s <= d[0] and d[1] <= e for s, e, _ in single)]
-    out += [sp for sp in single if not any(d[0] - 1 <= sp[1] and sp[0] <= d[1] + 1 for d in out)]
-    out.sort()
-    return tuple(out[:MAX_QUOTES_PER_PARAGRAPH])
+def _not_speech(text: str, qs: int, qe: int, body: str) -> str | None:
+    """A quoted passage that is a term, a name or a title of a work rather than speech: led in
+    by "so-called", "dubbed", "titled" (cues.NOT_SPEECH_BEFORE), or written in title case
+    ("The Long Road Home") with no attribution comma after it."""
+    lead = text[max(0, qs - 16):max(0, qs - 1)].rstrip().lower()
+    if lead.endswith(NOT_SPEECH_BEFORE):
+        return "a term"
+    words = body.split()
+    if 2 <= len(words) <= 10 and body[-1:].isalnum() and text[qe + 1:qe + 2] != "," and words[0][:1].isupper() \
+            and all(w[:1].isupper() or w in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words):
+        return "a title"
+    return None
 
 
-_SINGLE = re.compile(r"[‘’']")
-_OPEN_BEFORE = frozenset(" \t\n([—–-/:\"“")
-
-
-def _single_spans(text: str) -> list[tuple[int, int, bool]]:
-    """Closed 'single-quoted' passages of two words or more; apostrophes (don't, the report's,
-    the councils' income, '90s) are told apart by the characters around them."""
-    spans: list[tuple[int, int, bool]] = []
-    start = -1
-    n = len(text)
-    for m in _SINGLE.finditer(text):
-        i, c = m.start(), m.group()
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < n else " "
-        if start < 0:
-            if c in "‘'" and prev in _OPEN_BEFORE and nxt.isalpha():
-                start = i + 1
-            continue
-        if c in "’'" and not prev.isspace() and not nxt.isalnum():
-            if prev in "sS" and nxt == " " and text[i + 2:i + 3].islower():
-                word = text[i + 2:i + 14].split(" ", 1)[0].strip(",.;:")
-                if not (is_speech_verb(word) or fold(word) in PRONOUNS):
-                    continue  # "the councils' income": a plural possessive
-            if " " in text[start:i].strip():
-                spans.append((start, i, True))
-            start = -1
-            if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
-                break
-        elif c == "‘" and prev in _OPEN_BEFORE and nxt.isalpha():
-            start = i + 1  # an opening mark before any close: the earlier one was an apostrophe
-    return spans
-
-
-def _double_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
-    spans: list[tuple[int, int, bool]] = []
-    start = -1
-    straight = False
-    for m in _MARKS.finditer(text):
-        i, c = m.start(), m.group()
-        if start < 0:
-            if c in OPEN or (c == '"' and (i == 0 or not text[i - 1].isalnum())):
-                start, straight = i + 1, c == '"'
-        elif (c in CLOSE and not straight) or (c == '"' and straight) or (c == '"' and not straight):
-            spans.append((start, i, True))
-            start = -1
-        elif c in OPEN:  # a new opening mark: the previous quote lost its closing mark
-            spans.append((start, i, False))
-            start, straight = i + 1, False
-        if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
-            return tuple(spans)
-    if start >= 0:
-        spans.append((start, len(text), False))
-    return tuple(spans)
+def _hypothetical(toks: list[Tok], v: int) -> bool:
+    """"he would say", "if asked, she might argue", "never said": speech no one gave, told by
+    a modal or a negation among the three tokens before the verb."""
+    return any(fold(t.text) in HYPOTHETICAL for t in toks[max(0, v - 3):v])
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -116,7 +64,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
     if not closed:
         return None
     window = text[e + 1:e + 1 + WINDOW]
-    cut = min((window.find(m) for m in OPEN + '"' if m in window), default=-1)
+    cut = min((window.find(m) for m in _OPEN_MARKS if m in window), default=-1)
     if cut >= 0:
         window = window[:cut]
     toks = tokens_between(text, e + 1, e + 1 + len(window))
@@ -132,14 +80,20 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
         return name_after(toks, i + 1, text), t
     # Subject first: "Calle said", "the IDHPUCP indicates", "Xanthea Limberg, who was ..., said"
     for v in range(i + 1, min(len(toks), i + 40)):
-        if toks[v].text in (".", "!", "?"):
+        if toks[v].text in ("!", "?") or (toks[v].text == "." and not is_dotted(toks[v - 1].text)):
             break
         if is_speech_verb(toks[v].text):
+            if _hypothetical(toks, v):
+                return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
             if sub is not None and sub.pos <= toks[i].start + (4 if toks[i].text in ("the", "The") else 0):
                 return sub, toks[v].text
             if sub is not None and sub.kind == "name" and _role_words_only(toks, i, sub.pos):
+                sub.role = sub.role or text[toks[i].start:sub.pos].strip() or None
                 return sub, toks[v].text  # "…," Greens leader Tamsin Hollis wrote
+            if sub is not None and sub.kind == "name" and sub.role and toks[0].text != "." \
+                    and text.find(sub.role, toks[i].start, sub.pos) >= 0:
+                return sub, toks[v].text  # "…," the company's chief executive, John Doe, told analysts
             if sub is not None and fold(toks[i].text) in PRONOUNS and sub.kind == "pronoun":
                 return sub, toks[v].text
             break
@@ -156,12 +110,6 @@ def _role_words_only(toks: list[Tok], i: int, pos: int) -> bool:
             return False
         k += 1
     return k > i
-
-
-# Verbs that put a partial quote in someone's mouth without being reporting verbs everywhere:
-# "called the ruling "a win"", "described it as "…"", "…, writing that "…"".
-LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded "
-                       "brands labelled labeled labels termed terms".split())
 
 
 def _sentence_subject(toks: list[Tok], text: str, actors: Actors) -> Subject | None:
@@ -188,6 +136,8 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
         return framed, "said"
     for v in range(len(toks) - 1, -1, -1):
         if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS:
+            if _hypothetical(toks, v):
+                return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
             if sub is not None:
                 return sub, toks[v].text
@@ -231,8 +181,9 @@ def _framed(toks: list[Tok], text: str) -> Subject | None:
                     break
                 if toks[v].text in (",", ".", ";"):
                     break
-        if t == "words" and k + 1 < n and toks[k + 1].text == "of" and k >= 2 and fold(toks[k - 2].text) == "in":
-            return name_after(toks, k + 2, text)
+        for frame in FRAMES:  # "according to X, …", "in the words of X, …"
+            if t == frame[0] and k + len(frame) < n and all(fold(toks[k + x].text) == w for x, w in enumerate(frame)):
+                return name_after(toks, k + len(frame), text)
     return None
 
 
@@ -283,21 +234,15 @@ def _introduced_next(text: str, actors: Actors, spoke) -> tuple[str, str | None]
     return None
 
 
-def _has_quote(text: str) -> bool:
-    return bool(quote_spans(text))
-
-
 def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> str | None:
     """"the captain" when no one's role says so: the person named last before the word "captain"
     in the latest earlier paragraph that uses it ("Morag Sinclair … she is its captain")."""
     pat = re.compile(rf"\b{re.escape(noun)}\b", re.I)
     for k in range(pno - 1, max(0, pno - 12), -1):
         para = paragraphs[k - 1]
-        m = None
-        for m in pat.finditer(para):
-            pass
-        if m is not None:
-            found = _last_person_before(para, m.start(), actors, spoke, known_only=True)
+        starts = [m.start() for m in pat.finditer(para)]
+        if starts:
+            found = _last_person_before(para, starts[-1], actors, spoke, known_only=True)
             return found[0] if found else None
     return None
 
@@ -325,7 +270,7 @@ def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str,
                 elif known_only:
                     if len(name) >= 2 and fold(name[-1]) in speakers:
                         found = speakers[fold(name[-1])]
-                elif len(name) >= 2 and plausible_person(name) and not any(fold(w) in PLACE_NAMES for w in name) \
+                elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) for w in name) \
                         and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Mopani Copper Mines"
                     found = (" ".join(name), None)
             i = max(e, i + 1)
@@ -334,17 +279,36 @@ def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str,
     return found
 
 
-def _subjects(text: str, spans, actors: Actors) -> list[tuple[int, str]]:
-    """(position, person) for the first person named in each sentence: what "he"/"she" refers to."""
+def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str]]:
+    """(position, person) for the first person named in each sentence: what "he"/"she" refers to.
+    A sentence that opens with a surname no one was registered under ("Jones later defended
+    it") names the person written in full with that surname earlier ("Tom Jones")."""
     out = []
     for s, e in spans:
-        for m in token_matches(text, s, min(e, s + 400)):  # lazily: the first person ends the sentence's search
+        for k, m in enumerate(token_matches(text, s, min(e, s + 400))):  # lazily: the first person ends the scan
             w = m.group()
-            p = actors.person([w.rstrip("’s").rstrip("'s")]) if w[:1].isupper() else None
+            p = actors.person([strip_possessive(w)]) if w[:1].isupper() else None
             if p is not None:
                 out.append((m.start(), p.name))
                 break
+            if k == 0 and is_name_tok(w) and fold(w) not in NOT_NAMES:
+                full = _full_name(strip_possessive(w), earlier + "\n" + text[:m.start()])
+                if full is not None:
+                    out.append((m.start(), full))
+                    break
     return out
+
+
+def _full_name(surname: str, before: str) -> str | None:
+    """The last name written in full that ends with this surname, in the text before."""
+    if len(surname) < 2 or len(before) > 200_000:
+        return None
+    found = None
+    for m in re.finditer(rf"(?<![\w’'-])((?:[A-Z][\w’'-]*\.? ){{1,3}}){re.escape(surname)}(?![\w’'-])", before):
+        words = (m.group(1) + surname).split()
+        if plausible_person(split_title(words)[1]) and len(split_title(words)[1]) >= 2:
+            found = " ".join(split_title(words)[1])
+    return found
 
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> tuple[list[Quotation], list[str]]:
@@ -355,15 +319,76 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
+    def resolve(sub, verb, text, qs, pno, sents, para_speaker):
+        """(name, role) for the subject a cue found, or None."""
+        if sub.kind == "pronoun":
+            earlier = paragraphs[pno - 2] if pno >= 2 else ""
+            return choose(_pronoun_candidates(text, qs, pno, paragraphs, _subjects(text, sents, actors, earlier),
+                                              para_speaker, last_speaker, quotes, actors, spoke))
+        if sub.kind == "descriptor":
+            noun = fold(sub.words[0])
+            named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
+            who = _recent_mention(named, paragraphs, pno, qs) if named else None
+            if who is None:
+                who = _named_with_noun(noun, paragraphs, pno, actors, spoke)
+            if who is not None:
+                p = actors.person([who])
+                return who, (p.role if p else None) or sub.words[0]  # "the farmer said"
+            end = text.find(sub.words[0], sub.pos)
+            near = _last_person_before(text, qs, actors, spoke)
+            if near is not None:
+                return near[0], near[1] or sub.words[0]  # "Hùng lost his crop. “…,” the farmer said"
+            # "The minister, who asked not to be named, said:": no one named, so the description speaks.
+            return last_speaker or ((text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
+        if sub.kind == "generic":
+            # "the company said": the company named earlier; "the group said": the body named last
+            body = actors.body_named(sub.words[-1]) or _last_body_before(paragraphs, pno, qs, actors)
+            if body is None:  # "The ministry said in a statement": an unnamed body, as written
+                the = text[max(0, sub.pos - 4):sub.pos]
+                body = (the if the.lower() == "the " else "") + " ".join(sub.words)
+            return body, None
+        r = actors.resolve(sub, verb)
+        return (r[0], r[1]) if r is not None else None
+
+    # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
+    blocks = introduced_blocks(paragraphs) if any(p.rstrip().endswith(":") for p in paragraphs) else ()
+    intro_of = {q: b.intro for b in blocks for q in b.quoted}
+    intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None
+    turn_speakers: dict[int, tuple[str, str | None] | None] = {}
+    turn_starts: dict[int, int] = {}
+    current, by_label = None, {}
+    for turn in transcript_turns(paragraphs):
+        if turn.label:
+            if turn.label not in by_label:  # a label recurs at every turn: resolve it once
+                by_label[turn.label] = _label_speaker(turn.label, paragraphs, actors)
+            current = by_label[turn.label]
+        turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
+        intro = intro_of.get(pno - 1)
         spans = quote_spans(text)
+        if intro is not None:
+            if intro not in intro_speakers:
+                line = paragraphs[intro]
+                found = _before(line, len(line) + 1, sentences[intro][-1][0] if sentences[intro] else 0, actors)
+                intro_speakers[intro] = (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
+                                         if found and found[0] is not None else None)
+            if intro_speakers[intro] is None:
+                intro = None
+            elif not spans:
+                spans = (paragraph_span(text),)
+        if pno - 1 in turn_speakers:  # a transcript: the turn is the quotation, its label the speaker
+            if turn_speakers[pno - 1] is None:
+                pending = []
+                continue  # a reporter's question, or a label that names no one
+            intro = ("turn", pno - 1)
+            intro_speakers[intro] = turn_speakers[pno - 1]
+            spans = (paragraph_span(text, turn_starts[pno - 1]),)
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
             skipped.append(f"¶{pno}: more than {MAX_QUOTES_PER_PARAGRAPH} quote marks; quotes beyond are ignored")
         if not spans:
             pending = []
             continue
         sents = sentences[pno - 1]
-        subjects = None
         para_speaker: tuple[str, str | None] | None = None
         new_pending: list[int] = []
         for qs, qe, closed in spans:
@@ -375,43 +400,22 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
             if not any(ch.isalpha() for ch in body):
                 continue
             nwords = len(body.split())
+            why = _not_speech(text, qs, qe, body) if intro is None else None
+            if why is not None:
+                skipped.append(f"¶{pno}: “{body[:40]}” is {why}, not speech")
+                continue
             found = _after(text, qe, closed, actors)
-            if found is None or found[0] is None:
+            if found is None or (found[0] is None and found != _HYPOTHETICAL):
                 sent_start = next((a for a, b in sents if a <= qs - 1 < b), 0)
                 found = _before(text, qs, sent_start, actors)
+            if found == _HYPOTHETICAL:
+                skipped.append(f"¶{pno}: “{body[:40]}” is hypothetical speech (no one said it)")
+                continue
             speaker = None
-            if found is not None and found[0] is not None:
-                sub, verb = found
-                if sub.kind == "pronoun":
-                    if subjects is None:
-                        subjects = _subjects(text, sents, actors)
-                    cands = [(pos, name) for pos, name in subjects if pos < qs]
-                    if para_speaker and (not cands or True):
-                        speaker = para_speaker
-                    if cands:
-                        pos, name = cands[-1]
-                        if para_speaker is None or pos > _pos_of(quotes, para_speaker, text, qs):
-                            p = actors.person([name])
-                            speaker = (name, p.role if p else None)
-                    if speaker is None:
-                        speaker = _last_person_before(text, qs, actors, spoke) or (
-                            _last_person_before(paragraphs[pno - 2], len(paragraphs[pno - 2]), actors, spoke)
-                            if pno >= 2 and not _has_quote(paragraphs[pno - 2]) else None) or last_speaker
-                elif sub.kind == "descriptor":
-                    noun = fold(sub.words[0])
-                    named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
-                    who = _recent_mention(named, paragraphs, pno, qs) if named else None
-                    if who is None:
-                        who = _named_with_noun(noun, paragraphs, pno, actors, spoke)
-                    if who is not None:
-                        p = actors.person([who])
-                        speaker = (who, p.role if p else None)
-                    else:
-                        speaker = _last_person_before(text, qs, actors, spoke) or last_speaker
-                else:
-                    r = actors.resolve(sub, verb)
-                    if r is not None:
-                        speaker = (r[0], r[1])
+            if intro is not None:
+                speaker = intro_speakers[intro]
+            elif found is not None and found[0] is not None:
+                speaker = resolve(found[0], found[1], text, qs, pno, sents, para_speaker)
             if speaker is None and para_speaker is not None:
                 speaker = para_speaker  # a second quote continues the same speaker
             if speaker is None and text[:qs].strip() in ('“', '"', '«', '„', "'", '‘') and last_speaker is not None \
@@ -444,7 +448,98 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
         pending = new_pending
     for k in pending:
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
-    return [q for q in quotes if q.speaker], skipped
+    return _consistent([q for q in quotes if q.speaker], actors), skipped
+
+
+_QUESTION_LABELS = frozenset("q question reporter audience member".split())
+
+
+def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | None] | None:
+    """Who a transcript label names: "MR. KIRBY" is the John Kirby written in full elsewhere
+    (else "Kirby"); "Jane Doe" is Jane Doe. A reporter's question ("Q") names no one."""
+    if fold(label) in _QUESTION_LABELS:
+        return None
+    words = [w.title() if w.isupper() else w for w in label.replace(".", ". ").split()]
+    title, name = split_title([w for w in words if w])
+    name = [w for w in name if w.rstrip(".")]
+    if not name or not plausible_person(name) and not (len(name) == 1 and name[0][:1].isupper()):
+        return None
+    p = actors.person(name)
+    if p is not None:
+        return p.name, p.role or (" ".join(title) or None)
+    if len(name) == 1:
+        full = _full_name(name[0], "\n".join(paragraphs)[:200_000])
+        if full is not None:
+            return full, " ".join(title) or None
+    return " ".join(name), " ".join(title) or None
+
+
+def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | None:
+    """The organisation written last before pos, in this paragraph or the one before."""
+    best, best_at = None, (-1, -1)
+    for k in (pno - 1, pno):
+        if k < 1:
+            continue
+        text = paragraphs[k - 1][:pos] if k == pno else paragraphs[k - 1]
+        for o in actors.organizations:
+            for form in (o.name, o.acronym):
+                at = text.rfind(form) if form else -1
+                if at >= 0 and (k, at) > best_at:
+                    best, best_at = actors.org_display(o.acronym) if o.acronym else o.name, (k, at)
+    return best
+
+
+def _consistent(quotes: list[Quotation], actors: Actors) -> list[Quotation]:
+    """One name and one role per speaker, as the article first gives them: a speaker named by
+    one word ("Morag") that is a word of exactly one speaker's full name takes that name, and
+    a quote without a role takes the role its speaker has elsewhere (in another quote, or in
+    who-is-who)."""
+    full: dict[str, set[str]] = {}
+    for name in [q.speaker for q in quotes] + [p.name for p in actors.people]:
+        if " " in name:
+            for w in name.split():
+                full.setdefault(fold(w), set()).add(name)
+    roles: dict[str, str] = {}
+    named = []
+    for q in quotes:
+        name = q.speaker
+        if " " not in name and len(full.get(fold(name), ())) == 1:
+            name = next(iter(full[fold(name)]))
+        named.append((q, name))
+        if q.role and name not in roles:
+            roles[name] = q.role
+    out = []
+    for q, name in named:
+        role = q.role or roles.get(name)
+        if role is None and " " in name:
+            p = actors.person(name.split())
+            role = p.role if p is not None and p.name == name else None
+        out.append(q if (name, role) == (q.speaker, q.role) else
+                   Quotation(text=q.text, speaker=name, role=role, paragraph=q.paragraph))
+    return out
+
+
+def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_speaker, quotes, actors, spoke):
+    """Everyone "he"/"she"/"they" may stand for, for the scorer: each sentence's subject before
+    the quote, this paragraph's earlier speaker, the last person named here or in the paragraph
+    before (when it quotes no one), and the last speaker of the article."""
+    for pos, name in subjects:
+        if pos < qs:
+            p = actors.person([name])
+            yield Candidate(name, p.role if p else None, "subject", qs - pos, True)
+    if para_speaker is not None:
+        at = _pos_of(quotes, para_speaker, text, qs)
+        yield Candidate(para_speaker[0], para_speaker[1], "speaker", qs - at if at >= 0 else qs, True)
+    near = _last_person_before(text, qs, actors, spoke)
+    if near is not None:
+        yield Candidate(near[0], near[1], "mention", qs, True)
+    if pno >= 2 and not quote_spans(paragraphs[pno - 2]):
+        prev = paragraphs[pno - 2]
+        earlier = _last_person_before(prev, len(prev), actors, spoke)
+        if earlier is not None:
+            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100, False)
+    if last_speaker is not None:
+        yield Candidate(last_speaker[0], last_speaker[1], "last_speaker", qs + 200, False)
 
 
 def _pos_of(quotes: list[Quotation], speaker, text: str, before: int) -> int:

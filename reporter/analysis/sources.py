@@ -13,10 +13,11 @@ from operator import itemgetter
 
 from .actors import Actors
 from .facts import SourceCited
-from .quotes import quote_spans
-from .names import Subject, is_name_tok, run_back, subject_before, words_of
-from .text import (NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PLACE_NAMES, PRONOUNS, SPEECH_VERBS, Tok, fold, tokens,
-                   word_memo)
+from .spans import quote_spans
+from .mentions import Subject, is_name_tok, run_back, subject_before, words_of
+from .places import is_place
+from .cues import PRONOUNS, REPORT_VERBS, SPEECH_VERBS, TITLES
+from .text import NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, Tok, fold, tokens, word_memo
 
 _GLUE = re.compile(r"^([A-Z][\w’'\-]{2,40}?)(the|that|this|these|those|and)$")
 _TRAILING = frozenset("data figures estimates estimate statistics report reports survey study analysis "
@@ -26,7 +27,7 @@ television station network website portal wire service press office statistics i
 _SOURCE_VERBS = SPEECH_VERBS - frozenset("asked urged told tells".split())
 _BY_VERBS = frozenset("reported published polled compiled cited released quoted".split())
 # The (lower-cased) words at which extract() looks for a source; a verb must also be written lower-case.
-_TRIGGERS = _SOURCE_VERBS | {"according", "by", "told", "with", "in"}
+_TRIGGERS = _SOURCE_VERBS | {"according", "by", "told", "with", "in", "from"}
 _text = itemgetter(0)  # Tok.text, at C speed
 
 
@@ -44,7 +45,8 @@ _WORK_NOUNS = frozenset("research study report survey analysis paper data figure
 def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[SourceCited]:
     """Sources; ``speakers`` are the people quoted, whose surnames alone ("Hùng said") are no source."""
     found: dict[str, SourceCited] = {}
-    surnames = {fold(n.split()[-1]) for n in speakers if " " in n}
+    surnames = {fold(w) for n in speakers if " " in n for w in n.split()}  # "Hùng said", "Morag reported"
+    seen: dict = {}  # what _not_a_source found for a name (and the people's names), read once per article
     for pno, text in enumerate(paragraphs, 1):
         if len(found) >= MAX_SOURCES:
             break
@@ -65,17 +67,79 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                 name = _work_venue(toks, i + 2) or _noun_phrase(toks, i + 2, text, actors)
             elif low == "by" and i >= 1 and toks[i - 1].text in _BY_VERBS:
                 name = _noun_phrase(toks, i + 1, text, actors)
+            elif low == "from" and i >= 1 and fold(toks[i - 1].text) in _TRAILING:
+                name = _noun_phrase(toks, i + 1, text, actors)  # "figures from the Office for National Statistics"
+                if name and not _org_like(name, actors):
+                    name = None  # "data from the Moon's south pole": a place, not a body
             elif t.text in _SOURCE_VERBS:
                 sub = subject_before(toks, i, text)
-                if sub is not None and len(sub.words) == 1 and fold(sub.words[0]) in PLACE_NAMES:
-                    sub = _place_suffix(toks, sub) or sub  # "the US Embassy in Peru indicated"
+                if sub is not None and len(sub.words) == 1 and is_place(fold(sub.words[0])):
+                    suffixed = _place_suffix(toks, sub)  # "the US Embassy in Peru indicated"
+                    if suffixed is None and i >= 2 and toks[i - 2].text in _PLACE_PREPOSITIONS:
+                        sub = None  # "officials in Ontario said": the place is not the subject
+                    else:
+                        sub = suffixed or sub
                 name = _org_subject(sub, t.text, actors) if sub is not None else None
             elif (low == "told" or (low == "with" and i >= 1 and toks[i - 1].text in ("interview", "interviews"))
                   or (low == "in" and i >= 1 and toks[i - 1].text == "published")):
                 name = _outlet(toks, i + 1)  # "told the BBC", "in an interview with Sky News"
-            if name and fold(name) not in surnames:
+            if name and fold(name) not in surnames and not _not_a_source(name, actors, paragraphs, t.text, seen):
                 _add(found, name, pno)
     return list(found.values())
+
+
+_PLACE_PREPOSITIONS = frozenset("in of from at across throughout".split())
+_SENTENCE_OPENERS = frozenset(".!?:;“”\"‘’'([—–-")
+
+
+def _not_a_source(name: str, actors: Actors, paragraphs, verb: str | None, seen: dict) -> bool:
+    """People and common words are no outlets: a title ("MP"), someone the article names as a
+    person, one capitalised word the article also writes in lower case ("employment"), or one
+    it only ever writes at a sentence start ("Employment said…") unless it reports ("Correo
+    reported", as outlets do)."""
+    key = fold(name)
+    if "people" not in seen:
+        seen["people"] = {fold(p.name) for p in actors.people} | {w for p in actors.people for w in fold(p.name).split()}
+    if key in TITLES or key in seen["people"]:
+        return True  # "MP", a person, or a person by one of their names ("Morag")
+    if " " in name or name.isupper() or not name[:1].isupper() or "(" in name:
+        return False
+    reports = verb in REPORT_VERBS
+    if (name, reports) not in seen:
+        seen[name, reports] = _written_lower(name, paragraphs) or (  # "employment" elsewhere: a common word
+            not reports and not _capitalised_mid_sentence(name, paragraphs))
+    return seen[name, reports]
+
+
+def _written_lower(word: str, paragraphs) -> bool:
+    low = word.lower()
+    for text in paragraphs:
+        k = text.find(low, 0, MAX_SCAN_CHARS)
+        while k >= 0:  # a whole word only: "employment", not "unemployment"
+            end = k + len(low)
+            if not (k and (text[k - 1].isalnum() or text[k - 1] in "’'-")) and not (
+                    end < len(text) and (text[end].isalnum() or text[end] in "’'-")):
+                return True
+            k = text.find(low, end, MAX_SCAN_CHARS)
+    return False
+
+
+def _org_like(name: str, actors: Actors) -> bool:
+    """A body by its name: an organisation word in it, an acronym, or an organisation found."""
+    words = name.replace("(", " ").replace(")", " ").split()
+    return any(fold(w) in ORG_WORDS for w in words) or any(w.isupper() and len(w) >= 2 for w in words) or any(
+        fold(o.name) == fold(name) for o in actors.organizations)
+
+
+def _capitalised_mid_sentence(word: str, paragraphs) -> bool:
+    """Whether the word is written capitalised somewhere other than a sentence's start."""
+    pat = re.compile(rf"(?<![\w’'-]){re.escape(word)}")  # no end boundary: scraped glue ("Andinathe")
+    for text in paragraphs:
+        for m in pat.finditer(text, 0, min(len(text), MAX_SCAN_CHARS)):
+            before = text[max(0, m.start() - 3):m.start()].rstrip()
+            if before and before[-1] not in _SENTENCE_OPENERS:
+                return True
+    return False
 
 
 _OUTLET_WORDS = frozenset("news radio tv television times post journal press agency network herald tribune "
@@ -121,7 +185,7 @@ def _work_venue(toks: list[Tok], i: int) -> str | None:
                     fold(toks[e].text) in ("of", "for") and e + 1 < len(toks) and is_name_tok(toks[e + 1].text))):
                 e += 1
             name = " ".join(words_of(toks[s:e]))
-            return None if fold(name) in PLACE_NAMES else name
+            return None if is_place(fold(name)) else name
     return None
 
 
@@ -140,7 +204,7 @@ def _place_suffix(toks: list[Tok], sub: Subject) -> Subject | None:
     return Subject("name", words + ["in"] + sub.words, None, toks[s].start)
 
 
-def _unglue(word: str, text_has) -> str:
+def _unglue(word: str) -> str:
     m = _GLUE.match(word)
     return m.group(1) if m else word
 
@@ -157,10 +221,11 @@ def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | No
     end = i
     seen_cap = poss = False
     while end < len(toks) and end - i < 10 and toks[end].text not in (",", ".", ";", ":", "(", "“", "\"", ")") \
-            and fold(toks[end].text) not in ("that", "which", "who", "in", "on", "at", "for", "the", "a"):
+            and (fold(toks[end].text) not in ("that", "which", "who", "in", "on", "at", "for", "the", "a") or (
+                toks[end].text == "for" and seen_cap and end + 1 < len(toks) and is_name_tok(toks[end + 1].text))):
         w = toks[end].text
         poss = poss or toks[end - 1].text.endswith(("’s", "'s")) if end > i else False
-        if seen_cap and w.islower() and fold(w) not in _TRAILING and fold(w) not in ("of", "de") \
+        if seen_cap and w.islower() and fold(w) not in _TRAILING and fold(w) not in ("of", "de", "for") \
                 and not poss and w not in _DESCRIPTORS:
             break
         if _GLUE.match(w) and end + 1 < len(toks) and (toks[end + 1].text.islower() or toks[end + 1].text.isupper()):
@@ -171,8 +236,8 @@ def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | No
     seg = toks[i:end]
     if not seg:
         return None
-    words = [strip for strip in (w.text for w in seg)]
-    words[-1] = _unglue(words[-1], None)
+    words = [w.text for w in seg]
+    words[-1] = _unglue(words[-1])
     # the last capitalised run is the name ("Peruvian news agency Andina" -> "Andina")
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() or fold(words[k - 1]) in ("of", "for", "de")):
@@ -180,7 +245,7 @@ def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | No
     caps = words[k:]
     if caps and k > 0 and words[k - 1].islower() and fold(words[k - 1]) not in _TRAILING:
         return _canon(" ".join(caps), actors)
-    while len(words) > 1 and fold(words[-1]) in _TRAILING:
+    while len(words) > 1 and words[-1].islower() and fold(words[-1]) in _TRAILING:
         words = words[:-1]
     if fold(words[0]) in PRONOUNS or fold(words[0]) in ("his", "her", "their", "its", "our", "my"):
         return None

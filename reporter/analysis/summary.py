@@ -22,12 +22,15 @@ _MAY = re.compile(r"\bMay\b")
 # \b[A-Z]{2,8}\b, written to start with a character class (the boundary before it is checked by the
 # lookbehind instead), which lets the regex engine jump straight to capital letters.
 _ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z]{1,7}(?!\w)")
-_QUOTE_START = tuple("“\"«„")
+_QUOTE_START = tuple("“\"«„‘「")
 MAX_SENTENCES = 400
 MAX_CHARS = 600
 
 
-def key_points(paragraphs, title: str = "", sentences: Sentences | None = None) -> list[KeyPoint]:
+def key_points(paragraphs, title: str = "", sentences: Sentences | None = None,
+               skip: frozenset[int] = frozenset()) -> list[KeyPoint]:
+    """The best few sentences; ``skip`` holds the numbers of paragraphs that are quotations in
+    full (an introduced press-release quote is the speaker's words, not the article's facts)."""
     title_words = {w.lower() for w in _WORD.findall(title)}
     scored: list[tuple[float, int, int, str]] = []
     order = 0
@@ -40,8 +43,9 @@ def key_points(paragraphs, title: str = "", sentences: Sentences | None = None) 
             sent = text[s:e].strip()
             words = sent.split()
             order += 1
-            if not 8 <= len(words) <= 60 or len(sent) > MAX_CHARS or sent.startswith(_QUOTE_START):
-                continue
+            if not 8 <= len(words) <= 60 or len(sent) > MAX_CHARS or sent.startswith(_QUOTE_START) \
+                    or pno in skip or sent.endswith(":"):
+                continue  # a quotation, or a line that only introduces one
             score = 0.0
             if pno == 1 and k == 0:
                 score += 4

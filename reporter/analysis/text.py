@@ -14,6 +14,8 @@ from itertools import repeat
 from operator import add, itemgetter
 from typing import NamedTuple, Sequence
 
+from ..dates import MONTH_NAMES
+
 
 class Tok(NamedTuple):
     text: str
@@ -177,43 +179,7 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------
 # Word lists
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-              "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-
-# Words that introduce or follow reported speech or a reported fact.
-SPEECH_VERBS = frozenset("""
-said says say told tells added adds noted notes wrote writes explained explains stated states asked
-warned warns argued argues insisted insists continued continues concluded concludes declared declares
-acknowledged acknowledges admitted admits observed observes remarked remarks replied replies responded
-responds commented comments emphasized emphasised emphasizes emphasises stressed stresses reported reports
-indicated indicates announced announces recalled recalls cautioned cautions urged urges posted tweeted
-predicted predicts conceded concedes confirmed confirms claimed claims suggested suggests recounted
-maintained maintains countered counters contended contends acknowledged explained affirmed affirms
-estimated estimates calculated calculates found finds revealed reveals published publishes
-""".split())
-REPORT_VERBS = frozenset("""reported reports indicated indicates announced announces published publishes
-estimated estimates calculated calculates found finds revealed reveals""".split())
-PRONOUNS = frozenset("he she they i we".split())
-ADVERBS = frozenset("also later then further previously recently earlier separately once again".split())
-
-TITLES = frozenset("""
-president vice prime minister secretary director director-general deputy commander general chief
-professor prof dr mr mrs ms miss senator sen governor gov mayor ambassador judge justice chairman chair
-chairwoman chairperson ceo cfo coo commissioner envoy representative rep congressman congresswoman king
-queen prince princess pope archbishop bishop cardinal colonel col major captain capt lieutenant lt sergeant
-sgt admiral inspector superintendent attorney spokesman spokeswoman spokesperson chancellor premier
-lawmaker councillor councilor sheikh emir sultan rabbi imam reverend rev father sister brother
-president-elect minister-designate executive officer officer head founder co-founder economist analyst
-footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer
-""".split())
-# Lower-case role nouns that make an appositive a role ("a senior lecturer at ...").
-ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
-official economist analyst researcher scientist head manager founder partner fellow student teacher
-lawyer doctor engineer activist journalist editor reporter correspondent candidate commander chief
-director minister secretary president chair owner resident farmer worker defender diplomat envoy""".split())
 
 PARTICLES = frozenset("de da del della der di do dos das du van von bin ibn al el la le y".split())
 CONNECTORS = frozenset("of for and the on de del la des du".split())
@@ -227,33 +193,15 @@ renewables airlines motors holdings partners capital media news times post journ
 press network unit program programme initiative movement front army guard""".split())
 ORG_NOUNS_LOWER = frozenset("""government ministry department agency office police military army company
 institute commission council court committee bureau authority regulator group service prosecutor
-prosecutors statistics observatory embassy union association""".split())
+prosecutors statistics observatory embassy union association bank firm university hospital charity operator
+airline insurer lender retailer utility trust""".split())
 GENERIC_SUBJECTS = frozenset(fold(w) for w in """the a an this that these those it its his her their our
 company government ministry department agency police officials official authorities sources source report
 study statement data figures researchers analysts experts critics residents group economists scientists
 members member states countries investors markets traders voters lawmakers ministers leaders people
 observers opponents supporters officers employees workers farmers doctors police""".split())
 
-PLACE_NAMES = frozenset(fold(w) for w in """
-Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
-Belarus Belgium Bolivia Bosnia Botswana Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia
-Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt Estonia Ethiopia Finland France Georgia Germany
-Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy
-Jamaica Japan Jordan Kazakhstan Kenya Kosovo Kuwait Latvia Lebanon Libya Lithuania Luxembourg Madagascar
-Malaysia Mali Malta Mexico Moldova Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands
-Nicaragua Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal
-Qatar Romania Russia Rwanda Senegal Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden
-Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey Uganda Ukraine Uruguay Uzbekistan Venezuela
-Vietnam Yemen Zambia Zimbabwe Europe Asia Africa America Americas Caribbean Amazon Antarctica Arctic
-US USA UK UAE EU Brussels Strasbourg Frankfurt Berlin Paris London Washington Beijing Moscow Caracas
-Havana Bogotá Lima Santiago Denver Colorado Chennai Sydney Tokyo Delhi Geneva Kyiv Madrid Rome Lisbon
-""".split())
-MULTIWORD_PLACES = ("Latin America", "North America", "South America", "Central America", "Middle East",
-                    "United States", "United Kingdom", "Saudi Arabia", "South Africa", "New Zealand",
-                    "South Korea", "North Korea", "Costa Rica", "El Salvador", "Dominican Republic",
-                    "Hong Kong", "Cape Town", "Mexico City", "New York", "Western Cape", "Great Barrier Reef",
-                    "Atacama Desert", "Coral Sea")
 NOT_NAMES = frozenset(fold(w) for w in """the a an this that these those it its he she they we i you
 his her their our my your there here but and or so yet if when while after before during since as
 according however meanwhile today yesterday tomorrow also in on at by for from with of to not no
-""".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+""".split()) | frozenset(m.lower() for m in MONTH_NAMES) | frozenset(WEEKDAYS)

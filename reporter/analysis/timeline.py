@@ -14,22 +14,26 @@ from datetime import date, timedelta
 from math import inf
 
 from .facts import TimelineEvent
-from .text import MONTH_ABBR, MONTHS, WEEKDAYS, Sentences
+from ..dates import MONTH_NUMBERS
+from .text import WEEKDAYS, Sentences
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Wire style writes an abbreviated month without its full stop before a day: "Nov 12".
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s[0-3]?\d(?!\d))"
 _DATE = re.compile(
     # Every alternative starts with a digit, a month's capital or a weekday's lead word. Saying so
     # first (one character class, then the exact test) lets the search step over all other
     # positions without trying the six alternatives. The class takes every non-ASCII character
     # rather than \d, which would cost a Unicode lookup per position.
     r"(?=[0-9JFMASONDbflnotu\x80-\U0010ffff])(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by)\s)"
-    rf"(?:(?P<md>(?P<m1>{_MONTH})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
+    rf"(?:(?P<md>(?P<m1>{_MONTH}|{_MONTH_ABBR})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
     rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
     rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
-    rf"|(?P<yr>(?<![\w$€£.,\-/])(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
+    rf"|(?P<iso>(?<![\w/\-])(?P<yi>{_YEAR})-(?P<mi>0[1-9]|1[0-2])-(?P<di>[0-2]\d|3[01])(?![\w\-]))"
+    rf"|(?P<yr>(?:(?<![\w$€£.,\-/])|(?<=mid-))(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
     rf"|(?P<wd>\b(?:on|last|next|this|from|until|by)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
@@ -40,12 +44,14 @@ _SHARED_YEAR = re.compile(rf"\s(?:and|to|through|until|or|-|–)\s{_MONTH}\s({_Y
 _SINCE = re.compile(r"\b[Ss]ince\s(?:(?:the\s)?(?:start|end|beginning|middle)\sof\s|early\s|late\s|mid-?)?$")
 MAX_EVENTS = 2000
 MAX_SCAN = 100_000
+# How far back a date without a year looks for one: bounded, so a run-on paragraph of many dates stays linear.
+YEAR_LOOKBACK = 2_000
 EVENT_WORDS = 22
 
 
 def _month(name: str) -> int:
     key = name.lower().rstrip(".")
-    return MONTHS.get(key) or MONTH_ABBR.get(key) or 0
+    return MONTH_NUMBERS.get(key, 0)
 
 
 _FUTURE = frozenset("will would shall until till next plans plan planning expected expects expect due starting "
@@ -160,7 +166,7 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
             return []
         if year is None:
             same = text[m.end():m.end() + 16].lstrip(" ,").startswith(("that year", "the same year"))
-            year = (_year_in_sentence(text, sent[0], m.start()) if same or published is None else None) or (
+            year = (_year_in_sentence(text, max(sent[0], m.start() - YEAR_LOOKBACK), m.start()) if same or published is None else None) or (
                 _nearest_year(month, day, published, _tense(text, sent[0], m.start(), m.end(), sent[1])) if published else None)
         try:
             return [date(int(year), month, day).isoformat()] if year else [f"--{month:02d}-{day:02d}"]
@@ -176,13 +182,18 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
         if shared:  # "between June and September 2024": the year written once dates both months
             return [f"{int(shared.group(1))}-{month:02d}"]
         if published is None:
-            year = _year_in_sentence(text, max(0, m.start() - MAX_SCAN), m.start()) or context_year
+            year = _year_in_sentence(text, max(0, m.start() - YEAR_LOOKBACK), m.start()) or context_year
         else:
             tense = _tense(text, sent[0], m.start(), m.end(), sent[1])
             if _SINCE.search(text, max(sent[0], m.start() - 30), m.start()):
                 tense = "past"  # "since the start of May" looks back
             year = _nearest_year(month, 28 if tense == "future" else (1 if tense == "past" else 15), published, tense)
         return [f"{year}-{month:02d}" if year else f"--{month:02d}"]
+    if g["iso"]:  # "2026-03-05", as a machine writes it
+        try:
+            return [date(int(g["yi"]), int(g["mi"]), int(g["di"])).isoformat()]
+        except ValueError:
+            return []
     if g["yr"]:
         first = int(g["y5"])
         out = [str(first)]

@@ -1,0 +1,77 @@
+"""Stage 2 of attribution: the cue vocabulary, held as data.
+
+Which words report speech, which name a listener rather than a speaker, which frame a
+quotation ("according to", "in the words of"), which make speech hypothetical, and which
+words are titles, honorifics or role nouns. The readers (spans, mentions, quotes, sources)
+look words up here instead of each keeping a list in its branches; adding a verb or a title
+is a one-word change to a table.
+"""
+
+from __future__ import annotations
+
+# Verbs that report speech or writing, in the forms news text uses.
+SPEECH_VERBS = frozenset("""
+said says say told tells added adds noted notes wrote writes explained explains stated states asked
+warned warns argued argues insisted insists continued continues concluded concludes declared declares
+acknowledged acknowledges admitted admits observed observes remarked remarks replied replies responded
+responds commented comments emphasized emphasised emphasizes emphasises stressed stresses reported reports
+indicated indicates announced announces recalled recalls cautioned cautions urged urges posted tweeted
+predicted predicts conceded concedes confirmed confirms claimed claims suggested suggests recounted
+maintained maintains countered counters contended contends affirmed affirms
+estimated estimates calculated calculates found finds revealed reveals published publishes
+""".split())
+# Of those, the ones a body uses to publish a fact rather than to speak.
+REPORT_VERBS = frozenset("""reported reports indicated indicates announced announces published publishes
+estimated estimates calculated calculates found finds revealed reveals""".split())
+# After these the next name is the listener: "told Reuters", "asked the minister".
+AUDIENCE_VERBS = frozenset("told tells asked asks urged urges".split())
+# Verbs that put a partial quote in someone's mouth without being reporting verbs everywhere:
+# "called the ruling "a win"", "described it as "…"", "…, writing that "…"".
+LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded "
+                       "brands labelled labeled labels termed terms".split())
+# Words before a speech verb that make the speech hypothetical or negated: no one said it.
+HYPOTHETICAL = frozenset("would could might should never not didn't didn’t won't won’t wouldn't wouldn’t".split())
+# Words right before a quoted passage that make it a term, a name or a title, not speech:
+# "the so-called “peace dividend”", "a scheme dubbed “Project Fear”", "a report titled “…”".
+NOT_SPEECH_BEFORE = ("so-called", "so called", "dubbed", "known as", "nicknamed", "the term", "the word",
+                     "the phrase", "the slogan", "titled", "entitled", "headlined", "hashtag", "the motto")
+# Small words a title of a work may leave in lower case ("The Lord of the Rings").
+TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from as but nor vs".split())
+# Framing phrases that name the speaker of what follows, as token sequences.
+FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",))
+
+FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine we We we're we’re we've we’ve "
+                         "we'll we’ll us our Our ours you You your Your".split())
+PRONOUNS = frozenset("he she they i we".split())
+ADVERBS = frozenset("also later then further previously recently earlier separately once again".split())
+
+# Honorifics are courtesy, not roles: "Dr. Ahmed Khan" has no role from "Dr".
+HONORIFICS = frozenset("dr mr mrs ms miss mx prof sir dame lord lady rev hon".split())
+# Capitalised title words that, before a name, make a role: "NASA Deputy Administrator Jane Doe".
+TITLES = frozenset("""
+president vice prime minister secretary director director-general deputy commander general chief
+professor prof senator sen governor gov mayor ambassador judge justice chairman chair administrator
+chairwoman chairperson ceo cfo coo cto commissioner envoy representative rep congressman congresswoman king
+queen prince princess pope archbishop bishop cardinal colonel col major captain capt lieutenant lt sergeant
+sgt admiral inspector superintendent attorney spokesman spokeswoman spokesperson chancellor premier
+lawmaker councillor councilor sheikh emir sultan rabbi imam reverend father sister brother
+president-elect minister-designate executive officer officer head founder co-founder economist analyst
+footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer undersecretary
+under-secretary surgeon controller comptroller auditor registrar provost dean rector principal
+commissioner-general sheriff marshal solicitor advocate counsel manager editor leader coordinator
+""".split())
+# Lower-case role nouns that make an appositive a role ("a senior lecturer at ...").
+ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
+official economist analyst researcher scientist head manager founder partner fellow student teacher
+lawyer doctor engineer activist journalist editor reporter correspondent candidate commander chief
+director minister secretary president chair owner resident farmer worker defender diplomat envoy campaigner
+writer photographer designer filmmaker organiser organizer volunteer consultant surgeon nurse pilot""".split())
+SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
+
+# Paragraph starts that are the article's own voice or boilerplate, never an introduced quote.
+NARRATIVE_STARTS = ("Notes to editors", "Note to editors", "Media enquiries", "Media contact", "ENDS", "Ends",
+                    "Background", "About ", "For more information", "Further information", "Contact")
+
+
+def is_speech_verb(word: str) -> bool:
+    return word in SPEECH_VERBS

@@ -1,0 +1,489 @@
+"""Stage 3 of attribution: mentions. Reading names out of token lists: capitalised runs
+(with middle initials, "Donald H. Rumsfeld", and particles, "Ursula von der Leyen"), titles
+and roles before names ("NASA Deputy Administrator Jane Doe" is Jane Doe, role "NASA Deputy
+Administrator"), honorifics that are courtesy and not roles ("Dr", "Mr", "Sir"),
+affiliations ("Dr. Ahmed Khan of the health ministry"), unnamed speakers ("a spokeswoman for
+the ministry") and pronouns.
+
+Shared by actors (who is who), quotes (who said it) and sources (who reported it).
+All functions look at a bounded number of tokens, so they stay linear overall.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import ADVERBS, AUDIENCE_VERBS, HONORIFICS, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
+
+# Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
+_DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen st hon rev jr sr".split())
+_ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
+_SENT_STOP = frozenset(".!?;“”\"«»")
+MAX_RUN = 9
+# Lower-case words that may sit inside a name run: "Inter-American Court of Human Rights", "Luis de la Torre".
+RUN_JOINERS = PARTICLES | {"of", "for", "&"}  # "&" joins organisations: "UK Trade & Investment"
+
+
+def wordlike(t: str) -> bool:
+    return t[:1].isalpha()
+
+
+def strip_possessive(t: str) -> str:
+    """"Calle’s" -> "Calle", "councils'" -> "councils", "Jones" stays "Jones": the suffix is
+    removed as a suffix (never ``rstrip``, which strips characters and cuts a final s)."""
+    last = t[-1:]
+    if last == "s":
+        return t[:-2] if len(t) > 2 and t[-2] in "’'" else t
+    if last in ("’", "'") and len(t) > 1:
+        return t[:-1]
+    return t
+
+
+def is_dotted(word: str) -> bool:
+    """A word a full stop may follow inside a name: an abbreviation or a single initial ("H")."""
+    return fold(word) in _DOTTED or (len(word) == 1 and word.isupper())
+
+
+# Arabic and other surnames written with a lower-case particle: al-Amiri, el-Sisi, bin-Zayed.
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|bint|ben)[-‑’'][A-Z]")
+AUXILIARIES = frozenset("has have had has also have also would will".split())
+
+
+@word_memo
+def is_name_tok(t: str) -> bool:
+    """A word that can be part of a name. Cached per word: the scanners ask about every token,
+    often more than once, and news text repeats its words."""
+    return t[:1].isalpha() and (t[0].isupper() or _PARTICLE_NAME.match(t) is not None)
+
+
+def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: bool = False) -> int:
+    """Start index of the capitalised run ending at token j (inclusive)."""
+    i, n = j, 0
+    while i > 0 and n < MAX_RUN:
+        t = toks[i - 1].text
+        if is_name_tok(t) and not t.endswith(("’s", "'s")):
+            i -= 1
+        elif i >= 2 and (is_name_tok(toks[i - 2].text) or fold(toks[i - 2].text) in PARTICLES and i >= 3
+                         and is_name_tok(toks[i - 3].text)) and ((ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")):
+            i -= 1
+        elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" \
+                and fold(toks[i - 2].text) in ("of", "for", "on") and is_name_tok(toks[i - 3].text):
+            i -= 2
+        elif t == "." and i >= 2 and is_dotted(toks[i - 2].text):
+            i -= 1
+        else:
+            break
+        n += 1
+    while i < j and not is_name_tok(toks[i].text):
+        i += 1
+    return i
+
+
+def run_fwd(toks: list[Tok], i: int) -> int:
+    """End index (exclusive) of the capitalised run starting at token i."""
+    j, n, size = i, 0, len(toks)
+    while j < size and n < MAX_RUN:
+        t = toks[j].text
+        if is_name_tok(t):
+            j += 1
+            if t.endswith(("’s", "'s")):
+                break
+        elif t == "." and j > i and is_dotted(toks[j - 1].text):
+            j += 1
+        elif j > i and fold(t) in RUN_JOINERS and j + 1 < size and is_name_tok(toks[j + 1].text):
+            j += 1
+        else:
+            break
+        n += 1
+    while j > i and not is_name_tok(toks[j - 1].text):
+        j -= 1
+    return j
+
+
+def words_of(toks: list[Tok]) -> list[str]:
+    """The words of a name run; an initial keeps its full stop ("H."), as the article writes it."""
+    if not any(t.text == "." for t in toks):
+        return [strip_possessive(t.text) for t in toks]  # most runs: no initials, no abbreviations
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        if t.text != ".":
+            out.append(strip_possessive(t.text))
+        elif k and len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper() and toks[k - 1].end == t.start:
+            out[-1] += "."
+    return out
+
+
+@word_memo
+def is_honorific(word: str) -> bool:
+    return fold(word.rstrip(".")) in HONORIFICS
+
+
+def is_title(word: str) -> bool:
+    return fold(word.rstrip(".")) in TITLES
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """("ECB President Christine Lagarde") -> (["ECB", "President"], ["Christine", "Lagarde"]);
+    honorifics are neither ("Dr Ahmed Khan" -> ([], ["Ahmed", "Khan"]))."""
+    words = [w for w in words if not is_honorific(w)] if any(map(is_honorific, words)) else words
+    last = -1
+    for k, w in enumerate(words):
+        if is_title(w) and is_cap(w):
+            last = k
+    if last < 0:
+        return [], words
+    rest = words[last + 1:]
+    if any(fold(w) in CONNECTORS for w in rest):
+        take = 3 if len(rest) >= 3 and fold(rest[-2]) in PARTICLES else 2
+        ok = len(rest) > take and fold(rest[-take]) not in CONNECTORS and fold(rest[-take - 1]) not in CONNECTORS
+        rest = rest[-take:] if ok else []
+    return words[: len(words) - len(rest)], rest
+
+
+def plausible_person(words: list[str]) -> bool:
+    if not 1 <= len(words) <= 5:
+        return False
+    if not ((is_cap(words[0]) or fold(words[0]) in PARTICLES and len(words) >= 2) and is_name_tok(words[-1])):
+        return False  # a name starts capitalised, or with a particle ("von der Leyen")
+    for w in words:
+        fw = fold(w)
+        if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w.rstrip(".")) > 1 or not (
+                is_name_tok(w) or fw in PARTICLES):
+            return False
+    return True
+
+
+def clean_role(toks: list[Tok], text: str) -> str | None:
+    """Role text after "Name," up to the end of the clause, as written."""
+    end = len(toks)
+    for k, t in enumerate(toks):
+        if t.text in _SENT_STOP:
+            end = k
+            break
+        if t.text == "," and k + 1 < len(toks) and fold(toks[k + 1].text) in _ROLE_CUT:
+            end = k
+            break
+    toks = toks[:end]
+    if len(toks) > 2 and toks[0].text.isdigit() and len(toks[0].text) <= 3 and toks[1].text == ",":
+        toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
+    while toks and toks[-1].text in ",:(":
+        toks = toks[:-1]
+    if not toks or len(toks) > 30:
+        return None
+    role = text[toks[0].start:toks[-1].end].strip()
+    for lead in ("who is ", "who was ", "who has been ", "now ", "of the ", "of ", "at the ", "at ", "from the ",
+                 "from "):
+        if role.startswith(lead):
+            role = role[len(lead):]  # "Jane Doe, of the Acme Institute": the institute is the role
+            break
+    return role or None
+
+
+def skip_adverbs_back(toks: list[Tok], j: int) -> int:
+    while j >= 0 and (toks[j].text in ADVERBS or toks[j].text in AUXILIARIES or (toks[j].text.endswith("ly") and toks[j].text.islower()
+                                                  and len(toks[j].text) > 4)):
+        j -= 1
+    return j
+
+
+class Subject:
+    """Who a speech verb belongs to: a name run, a pronoun or a generic noun phrase."""
+
+    __slots__ = ("kind", "words", "role", "pos", "acronym")
+
+    def __init__(self, kind: str, words: list[str], role: str | None, pos: int, acronym: str | None = None):
+        self.kind, self.words, self.role, self.pos, self.acronym = kind, words, role, pos, acronym
+
+    @property
+    def raw(self) -> str:
+        return " ".join(self.words)
+
+
+def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
+    """The subject of the verb at token v: "Calle said", "Kevin Winter, a lecturer, says",
+    "The LGA's chair, Louise Gittins, said", "Dr Ahmed Khan of the health ministry said",
+    "a spokeswoman for the ministry said", "The minister, who asked not to be named, said"."""
+    j = skip_adverbs_back(toks, v - 1)
+    if j < 0:
+        return None
+    t = toks[j].text
+    if fold(t) in PRONOUNS:
+        return Subject("pronoun", [t], None, toks[j].start)
+    if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
+        s = run_back(toks, j - 1)
+        if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
+            return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The LGA's chair, Louise Gittins, said"
+    if t == ",":
+        for k in range(j - 1, max(-1, j - 45), -1):
+            tk = toks[k].text
+            if tk in _SENT_STOP:
+                break
+            if tk == "," and k >= 1 and is_name_tok(toks[k - 1].text):
+                s = run_back(toks, k - 1)
+                role = clean_role(toks[k + 1:j], text)
+                ps, pe = _person_before_affiliation(toks, s)
+                if pe is not None:
+                    return _named(toks, ps, pe, role)  # "Dr Amara Okafor of the London School …, warned"
+                return _named(toks, s, k, role)
+        return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
+    if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
+        acr = toks[j - 1].text
+        if j >= 4 and is_name_tok(toks[j - 3].text):
+            s = run_back(toks, j - 3, allow_and=True)
+            sub = _named(toks, s, j - 2, None)
+            if sub:
+                sub.acronym = acr
+                return sub
+        return Subject("name", [acr], None, toks[j - 1].start)
+    affiliated = _affiliated(toks, j, text)
+    if affiliated is not None:
+        return affiliated
+    if is_name_tok(t):
+        return _named(toks, title_and(toks, run_back(toks, j, allow_the=True), j + 1), j + 1, None)
+    if t in SPOKESPEOPLE and j >= 1 and is_name_tok(toks[j - 1].text):
+        s = run_back(toks, j - 1, allow_and=True)  # "A Department of Health and Social Care spokesperson"
+        while s < j - 1 and fold(toks[s].text) in NOT_NAMES:
+            s += 1
+        return _named(toks, s, j, None)  # "A Treasury spokesperson said": the body speaks
+    unnamed = _unnamed(toks, j, text)
+    if unnamed is not None:
+        return unnamed
+    desc = descriptor_at(toks, j)
+    if desc is not None:
+        return desc
+    if fold(t) in ORG_NOUNS_LOWER:
+        k = j
+        while k > 0 and j - k < 3 and wordlike(toks[k - 1].text) and fold(toks[k - 1].text) not in (
+                "the", "a", "an", "its", "their", "his", "her") and not is_speech_verb(toks[k - 1].text):
+            k -= 1
+        words = [strip_possessive(x.text) if x is not toks[j] else x.text for x in toks[k:j + 1]]
+        return Subject("generic", words, None, toks[k].start)
+    return None
+
+
+_AFFILIATION = frozenset("of at from with".split())
+_INDEFINITE = frozenset("a an one another".split())
+
+
+def appositive_role(toks: list[Tok], comma: int, text: str) -> str | None:
+    """The role phrase that ends at a comma before a name ("The company's chief executive, John
+    Doe"), when it holds a role noun; read back to the clause start, at most 12 tokens."""
+    k = comma
+    while k > 0 and comma - k < 12 and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ",:(":
+        k -= 1
+    seg = toks[k:comma]  # "the" stays: the role reads as the article gives it
+    if not seg or not any(fold(strip_possessive(x.text)) in ROLE_NOUNS for x in seg):
+        return None
+    return text[seg[0].start:seg[-1].end]
+
+
+def _affiliated(toks: list[Tok], j: int, text: str) -> Subject | None:
+    """"Dr. Ahmed Khan of the health ministry said": a person, then "of/at/from [the] body"
+    right before the verb; the body is the role."""
+    for k in range(j - 1, max(0, j - 9), -1):
+        tk = toks[k].text
+        if not (wordlike(tk) or tk in ("&", "-")):
+            return None
+        if fold(tk) in _AFFILIATION and is_name_tok(toks[k - 1].text):
+            s = run_back(toks, k - 1)
+            words = words_of(toks[s:k])
+            title, name = split_title(words)
+            if len(name) < 2 or not plausible_person(name):
+                continue  # "of" inside the body's own name ("the University of Leeds"): look further back
+            r = k + 1 + (toks[k + 1].text in ("the", "The"))
+            if r > j:
+                return None
+            return Subject("name", words, text[toks[r].start:toks[j].end], toks[s].start)
+    return None
+
+
+def _unnamed(toks: list[Tok], j: int, text: str) -> Subject | None:
+    """"a spokeswoman for the ministry said", "one senior official said": a speaker the article
+    does not name, given as written."""
+    for k in range(j, max(-1, j - 10), -1):
+        tk = toks[k].text
+        if not wordlike(tk) or is_speech_verb(tk):
+            return None
+        if tk.islower() and tk in ROLE_NOUNS:
+            for a in range(k - 1, max(-1, k - 4), -1):
+                if fold(toks[a].text) in _INDEFINITE:
+                    return Subject("unnamed", [text[toks[a].start:toks[j].end]], None, toks[a].start)
+                if not wordlike(toks[a].text):
+                    break
+            return None
+    return None
+
+
+def _described_before_comma(toks: list[Tok], j: int, text: str) -> Subject | None:
+    """The subject phrase before the first comma of the clause, when it names a role: "The
+    minister, who asked not to be named, said" (the minister), "A senior official, speaking on
+    condition of anonymity, said" (as written)."""
+    k = j - 1
+    while k > 0 and j - k < 45 and toks[k - 1].text not in _SENT_STOP:
+        k -= 1
+    c = next((x for x in range(k, j) if toks[x].text == ","), None)
+    if c is None or c == k:
+        return None
+    return descriptor_at(toks, c - 1) or _unnamed(toks, c - 1, text)
+
+
+def _person_before_affiliation(toks: list[Tok], s: int) -> tuple[int, int | None]:
+    """A person named before "of/at/from [the] Organisation": (start, end) of the person's name."""
+    j = s
+    for _ in range(4):
+        if j >= 2 and toks[j - 1].text in ("&", "and") and is_name_tok(toks[j - 2].text):
+            j = run_back(toks, j - 2)
+        else:
+            break
+    k = j - 1
+    if k >= 0 and fold(toks[k].text) == "the":
+        k -= 1
+    if k >= 1 and fold(toks[k].text) in ("of", "at", "from") and is_name_tok(toks[k - 1].text):
+        p = run_back(toks, k - 1)
+        words = words_of(toks[p:k])
+        if len(words) >= 2 and plausible_person(split_title(words)[1] or words):
+            return p, k
+    return s, None
+
+
+def descriptor_at(toks: list[Tok], j: int) -> Subject | None:
+    """"the minister", "the 54-year-old farmer", "the judge": a person named earlier, by role."""
+    t = toks[j].text
+    if not t.islower() or t not in ROLE_NOUNS or fold(t) in ORG_NOUNS_LOWER:
+        return None
+    for k in range(j - 1, max(-1, j - 6), -1):
+        w = toks[k].text
+        if w in ("the", "The"):
+            return Subject("descriptor", [t], None, toks[k].start)
+        if not (wordlike(w) or w[:1].isdigit() or w == "-") or w in ("a", "an", "A", "An"):
+            return None
+    return None
+
+
+def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
+    if s >= e:
+        return None
+    words = words_of(toks[s:e])
+    if not words:
+        return None
+    if role is None and s >= 1:
+        role = lower_title_before(toks, s)
+    return Subject("name", words, role, toks[s].start)
+
+
+def title_and(toks: list[Tok], s: int, e: int) -> int:
+    """Where a name run starts when its title has "and" in it ("Health and Social Care Secretary
+    Wes Doe"): "and" joins the run only when a title follows it, so "Smith and Jones" stays two."""
+    if s >= 2 and toks[s - 1].text == "and" and is_name_tok(toks[s - 2].text):
+        title, name = split_title(words_of(toks[s:e]))
+        p = run_back(toks, s - 2)
+        before = words_of(toks[p:s - 1])
+        # Only a short subject area joins ("Health and"), never a title or a name ("…David Magdycz and").
+        if title and name and len(before) <= 2 and not split_title(before)[0] and not (
+                len(before) == 2 and plausible_person(before)):
+            return p
+    return s
+
+
+# Agent nouns that name a person by their ending; "-er"/"-or" words are left to the role lists,
+# since many of them name companies and outlets ("newspaper", "carrier", "retailer").
+_ROLE_SUFFIXES = ("ist", "ian", "man", "woman")
+_MODIFIER_STOP = frozenset("the a an as of in on at by for to from with and or but his her its their our "
+                           "said says told who which that this these those".split())
+
+
+def is_role_word(t: str) -> bool:
+    """A lower-case word that names what someone is: a title or role noun ("leader", "author"),
+    or an agent noun by its ending ("agronomist", "historian", "fisherman")."""
+    return t.islower() and t.isalpha() and (t in TITLES or t in ROLE_NOUNS or (len(t) > 5 and t.endswith(_ROLE_SUFFIXES)))
+
+
+def lower_title_before(toks: list[Tok], s: int) -> str | None:
+    """A lower-case title right before a name, with what heads it: "Chamber of Mines president
+    Sokwani Chilembo", "Greens leader Tamsin Hollis", "lead author Tomáš Gallo", "the Brazilian
+    agronomist João Gonçalves"."""
+    if s < 1 or not is_role_word(toks[s - 1].text):
+        return None
+    r = s - 1
+    if r >= 1 and is_name_tok(toks[r - 1].text):
+        r = run_back(toks, r - 1)
+    else:
+        while r >= 1 and s - r < 3 and toks[r - 1].text.isalpha() and toks[r - 1].text.islower() \
+                and toks[r - 1].text not in _MODIFIER_STOP:
+            r -= 1
+        if r < s - 1 and r >= 1 and is_name_tok(toks[r - 1].text):
+            r = run_back(toks, r - 1)  # "Union general secretary Sharon Graham"
+            while r < s - 1 and fold(toks[r].text) in NOT_NAMES:
+                r += 1  # not "As lead author", "The Brazilian agronomist"
+    if toks[r].text in ("The", "the"):
+        r += 1  # "The Brazilian agronomist João Gonçalves": the article belongs to the whole phrase
+    return " ".join(x.text for x in toks[r:s])
+
+
+def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
+    """The name that follows a verb ("said Fabián Calle, Professor of ..."), with its role.
+
+    Not after "told": "told Reuters" names the listener, not the speaker."""
+    if i >= len(toks) or (i >= 1 and toks[i - 1].text in AUDIENCE_VERBS):
+        return None
+    t = toks[i].text
+    if fold(t) in PRONOUNS:
+        return Subject("pronoun", [t], None, toks[i].start)
+    if t in ("the", "The") and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
+        i += 1
+    k = i
+    while k < len(toks) and k - i < 3 and fold(toks[k].text) in PARTICLES:
+        k += 1  # "said von der Leyen"
+    if k >= len(toks) or not is_name_tok(toks[k].text):
+        return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
+    e = run_fwd(toks, k)
+    words = words_of(toks[i:e])
+    for a in range(i + 1, e - 1):  # "said Jane Doe of Acme Analytics": the body is the role
+        if fold(toks[a].text) in ("of", "at", "from"):
+            title, name = split_title(words_of(toks[i:a]))
+            if len(name) >= 2 and plausible_person(name):
+                r = a + 1 + (toks[a + 1].text in ("the", "The"))
+                return Subject("name", words_of(toks[i:a]), text[toks[r].start:toks[e - 1].end], toks[i].start)
+    role = None
+    if e < len(toks) and toks[e].text == "," and e + 1 < len(toks):
+        role = clean_role(toks[e + 1:e + 40], text)
+    return Subject("name", words, role, toks[i].start)
+
+
+_DETERMINERS = frozenset("the its their our his her a an".split())
+
+
+def _role_then_name(toks: list[Tok], i: int, text: str) -> Subject | None:
+    """After a verb, a role before the name: "said the agency's chief economist, Grant Doe",
+    "said its chief executive, Ann Lee"; or a role alone, "said the minister" (a descriptor)."""
+    if fold(toks[i].text) not in _DETERMINERS:
+        return None
+    for k in range(i + 1, min(len(toks), i + 10)):
+        tk = toks[k].text
+        if tk == "," and k + 1 < len(toks) and is_name_tok(toks[k + 1].text):
+            seg = toks[i:k]
+            if not any(fold(strip_possessive(x.text)) in ROLE_NOUNS for x in seg):
+                return None
+            e = run_fwd(toks, k + 1)
+            words = words_of(toks[k + 1:e])
+            if not plausible_person(split_title(words)[1] or words):
+                return None
+            return Subject("name", words, text[seg[0].start:seg[-1].end], toks[k + 1].start)
+        if not (wordlike(tk) or tk in ("’s", "'s", "-")):
+            break
+    return descriptor_at(toks, i + 1) if i + 1 < len(toks) and fold(toks[i].text) == "the" else None
+
+
+def _lower_role_then_name(toks: list[Tok], i: int, text: str) -> Subject | None:
+    """After a verb, a lower-case role, then the name: "says local fisherman Joe Bloggs"."""
+    for k in range(i, min(len(toks) - 1, i + 4)):
+        if not toks[k].text.islower():
+            return None
+        if is_role_word(toks[k].text) and is_name_tok(toks[k + 1].text):
+            e = run_fwd(toks, k + 1)
+            words = words_of(toks[k + 1:e])
+            if not plausible_person(split_title(words)[1] or words):
+                return None
+            return Subject("name", words, text[toks[i].start:toks[k].end], toks[k + 1].start)
+    return None

@@ -1,0 +1,108 @@
+"""The last stage of figures: numbers in the text that count nothing.
+
+A number span found by figures.py is dropped here when it is part of a phone number, a
+postcode or zip code, a street address, a date written with digits, list numbering, a
+section or regulation number, or an identifier (letters and digits together, "2024/117").
+Each test reads a bounded window around the span, so the stage stays linear; the reason is
+returned so that a test (and --verbose) can say why a number was left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The characters a phone number, a date or an identifier is written with around its digits.
+_NUMBERISH = frozenset("0123456789()-.+/ \u00a0–")
+_PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?\(?\d{2,5}\)?[\s.\-\u00a0]?\d{3,4}[\s.\-\u00a0]\d{3,4}")
+_DIGIT_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}")
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+_ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, TX 78701"
+_STREET = re.compile(r"\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
+                     r"Boulevard|Blvd|Court|Terrace|Row|Crescent|Close|Gardens|Park)\b")
+_CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|hours local|local time|h)\b")
+# After a model number: a word in capitals ("737 MAX") or a name word that ends the phrase ("Galaxy 24 Ultra.")
+_MODEL_AFTER = re.compile(r" (?:[A-Z]{2,}\b|[A-Z][a-z]+(?=[.,;:)]|$))")
+_LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
+# Words a phone number follows: "call 111 or 999", "text 61016", "freephone 0800 …".
+PHONE_WORDS = frozenset("call calling dial phone telephone text ring freephone helpline hotline tel tel. "
+                        "mobile whatsapp sms".split())
+# Words after which a number labels something rather than counting it.
+LABELS = frozenset("section sections article articles chapter clause paragraph paragraphs rule rules regulation "
+                   "regulations schedule annex appendix part item resolution amendment flight route platform gate "
+                   "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
+                   "version v bill order directive code form lot unit cell phone tel tel. fax".split())
+
+
+def _number_run(text: str, s: int, e: int) -> tuple[int, int]:
+    """The stretch of digits and the punctuation numbers are written with, around s:e (at most
+    20 characters each way), with its edges' spaces trimmed."""
+    a = s
+    while a > 0 and s - a < 20 and text[a - 1] in _NUMBERISH:
+        a -= 1
+    b = e
+    while b < len(text) and b - e < 20 and text[b] in _NUMBERISH:
+        b += 1
+    while a < s and not (text[a].isdigit() or text[a] in "(+"):
+        a += 1
+    while b > e and not text[b - 1].isdigit():
+        b -= 1
+    return a, b
+
+
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9/\-]")
+
+
+def _token_around(text: str, s: int, e: int) -> str:
+    """The word of letters, digits, hyphens and slashes the number is part of (bounded)."""
+    a, b = s, e
+    while a > 0 and s - a < 16 and _TOKEN_CHARS.match(text, a - 1):
+        a -= 1
+    while b < len(text) and b - e < 16 and _TOKEN_CHARS.match(text, b):
+        b += 1
+    return text[a:b].strip("-/")
+
+
+def why_not(text: str, s: int, e: int) -> str | None:
+    """Why the number text[s:e] is not a figure, or None when nothing says it is not one."""
+    a, b = _number_run(text, s, e)
+    run = text[a:b]
+    if _PHONE.fullmatch(run) and sum(c.isdigit() for c in run) >= 9:
+        return "a phone number"
+    if _DIGIT_DATE.fullmatch(run):
+        return "a date"
+    if e - s == 4 and text[s:e].isdigit() and int(text[s:s + 2]) < 24 and int(text[s + 2:e]) < 60 \
+            and _CLOCK_AFTER.match(text, e):
+        return "a clock time"  # "by 1030 GMT"
+    token = _token_around(text, s, e)
+    if token[:1].isalpha() and any(c.isdigit() for c in token):
+        return "an identifier"  # "ABC-12345", "A380", "COVID-19"
+    if "/" in token and not _DIGIT_DATE.fullmatch(token):
+        return "an identifier"  # "2024/117"
+    window = text[max(0, s - 12):min(len(text), e + 12)]
+    if _UK_POSTCODE.search(window) and any(m.start() <= s - max(0, s - 12) < m.end()
+                                           for m in _UK_POSTCODE.finditer(window)):
+        return "a postcode"
+    if _ZIP_BEFORE.search(text, max(0, s - 4), s) and e - s == 5 and text[s:e].isdigit():
+        return "a zip code"
+    if text[s:e].isdigit() and _STREET.match(text, e):
+        return "a street number"
+    head = text[:s].rstrip(" \t([")
+    if not head or head.endswith((".", ";", ":")) and text[s - 1:s] in (" ", "\t", "("):
+        label = _LIST_LABEL.match(text, len(head))
+        if label is not None and label.end() > s and text[label.end():label.end() + 1].isupper():
+            return "list numbering"  # "1. The council…", "…in 2026. 2. Contact:"
+    prev = text[max(0, s - 14):s].split()
+    if prev and prev[-1].lower().rstrip(":") in LABELS:
+        return "a label"
+    bare = text[s:e].isdigit() and not text[e:e + 1].isalpha()
+    if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
+        return "a phone number"  # "call 111 or 999"
+    if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
+            and s >= 2 and text[s - 1] == " ":
+        return "a model name"  # "the Boeing 737 MAX", "a Galaxy 24 Ultra"
+    if s >= 1 and text[s - 1] == "(" and s >= 2 and text[s - 2].isdigit():
+        return "a sub-section number"  # "regulation 4(2)"
+    return None
+
+
+__all__ = ["LABELS", "why_not"]

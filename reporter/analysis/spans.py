@@ -1,0 +1,258 @@
+"""Stage 1 of attribution: where the quoted passages are.
+
+Two kinds of span, both verbatim slices of a paragraph:
+- marked: between quotation marks. The pairs are data (``PAIRS``): curly and straight double
+  marks, guillemets both ways round, German „…“, CJK 「」 and 『』, and single marks ‘…’ / '…'
+  where they pair up as a quotation rather than as apostrophes. A missing closing mark ends
+  the quote at the paragraph end, as a quote running on into the next paragraph does.
+- introduced: the press-release layout, where a line of its own ("Minister Jane Doe said:")
+  is followed by one or more paragraphs without quotation marks, each a quotation of the
+  person introduced, until the next introducing line or a clearly narrative paragraph.
+
+One linear scan per paragraph; nothing here backtracks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .cues import FIRST_PERSON, NARRATIVE_STARTS, REPORT_VERBS, is_speech_verb
+
+MAX_QUOTES_PER_PARAGRAPH = 200
+
+
+class QuoteSpan(NamedTuple):
+    start: int  # after the opening mark
+    end: int  # at the closing mark (or the paragraph end)
+    closed: bool
+
+
+# Opening mark -> the marks that close it. A closing mark of another pair inside a quote is text.
+PAIRS: dict[str, str] = {"“": "”\"", "«": "»", "»": "«", "„": "“”", "‹": "›", "「": "」", "『": "』", '"': '"”'}
+_RESTART = "“„«"  # an opening mark of these while a quote is open: the open one lost its closing mark
+OPENERS = "".join(PAIRS)
+_MARKS = re.compile("[" + re.escape("".join(set(OPENERS + "".join(PAIRS.values())))) + "]")
+
+
+@lru_cache(maxsize=256)
+def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    """Each quoted passage of a paragraph, in order.
+
+    Double marks first; single marks (British style, 'like this') where they pair up outside
+    them. A single-quoted passage that holds a double-quoted one replaces it (British nesting)."""
+    double = _double_spans(text)
+    if "'" not in text and "‘" not in text:
+        return double
+    single = _single_spans(text)
+    if not single:
+        return double
+    out = [d for d in double if not any(s <= d.start and d.end <= e for s, e, _ in single)]
+    out += [sp for sp in single if not any(d.start - 1 <= sp.end and sp.start <= d.end + 1 for d in out)]
+    out.sort()
+    return tuple(out[:MAX_QUOTES_PER_PARAGRAPH])
+
+
+def _double_spans(text: str) -> tuple[QuoteSpan, ...]:
+    spans: list[QuoteSpan] = []
+    start, closers = -1, ""
+    for m in _MARKS.finditer(text):
+        i, c = m.start(), m.group()
+        if start < 0:
+            if c == '"' and i and text[i - 1].isalnum():
+                continue  # 5'11", a stray inch mark
+            if c == "»" and i + 1 < len(text) and not text[i + 1].isalnum():
+                continue  # a closing guillemet with no quote open
+            if c in PAIRS and c not in "”":
+                start, closers = i + 1, PAIRS[c]
+        elif c in closers:
+            spans.append(QuoteSpan(start, i, True))
+            start = -1
+        elif c in _RESTART:
+            # A new opening mark of the same family: the previous quote lost its closing mark.
+            spans.append(QuoteSpan(start, i, False))
+            start, closers = i + 1, PAIRS[c]
+        if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
+            return tuple(spans)
+    if start >= 0:
+        spans.append(QuoteSpan(start, len(text), False))
+    return tuple(spans)
+
+
+_SINGLE = re.compile(r"[‘’']")
+_OPEN_BEFORE = frozenset(" \t\n([—–-/:\"“")
+
+
+def _single_spans(text: str) -> list[QuoteSpan]:
+    """Closed 'single-quoted' passages of two words or more; apostrophes (don't, the report's,
+    the councils' income, '90s) are told apart by the characters around them."""
+    spans: list[QuoteSpan] = []
+    start = -1
+    n = len(text)
+    for m in _SINGLE.finditer(text):
+        i, c = m.start(), m.group()
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if start < 0:
+            if c in "‘'" and prev in _OPEN_BEFORE and nxt.isalpha():
+                start = i + 1
+            continue
+        if c in "’'" and not prev.isspace() and not nxt.isalnum():
+            if prev in "sS" and nxt == " " and text[i + 2:i + 3].islower():
+                word = text[i + 2:i + 14].split(" ", 1)[0].strip(",.;:")
+                if not (is_speech_verb(word) or word in FIRST_PERSON or word in ("he", "she", "they")):
+                    continue  # "the councils' income": a plural possessive
+            if " " in text[start:i].strip():
+                spans.append(QuoteSpan(start, i, True))
+            start = -1
+            if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
+                break
+        elif c == "‘" and prev in _OPEN_BEFORE and nxt.isalpha():
+            start = i + 1  # an opening mark before any close: the earlier one was an apostrophe
+    if start == 1 and text[0] == "‘" and not spans:
+        spans.append(QuoteSpan(1, n, False))  # a paragraph of a quote that runs on into the next
+    return spans
+
+
+# --------------------------------------------------------------------------
+# Introduced paragraphs: "Minister Jane Doe said:" then paragraphs without marks
+
+MAX_INTRO_CHARS = 400  # an introducing line is short; a long paragraph ending in ":" is narrative
+MAX_BLOCK = 12  # paragraphs one introducing line can hold
+
+
+class Introduced(NamedTuple):
+    intro: int  # 0-based index of the introducing paragraph
+    quoted: tuple[int, ...]  # 0-based indexes of the paragraphs it introduces
+
+
+_WORD = re.compile(r"[\w’']+")
+
+
+def is_introducing_line(text: str) -> bool:
+    """A short paragraph ending in a colon whose last clause has a speech verb: "Jane Doe said:",
+    "The minister, who asked not to be named, said:", "Commenting on the figures, Dr Khan added:"."""
+    t = text.rstrip()
+    if not t.endswith(":") or len(t) > MAX_INTRO_CHARS or _has_marks(t):
+        return False
+    words = _WORD.findall(t[-120:])
+    return any(is_speech_verb(w) and w not in _FINDING_VERBS for w in words[-6:])
+
+
+# "The report found:" introduces findings (a list, a table), not speech.
+_FINDING_VERBS = REPORT_VERBS - {"announced", "announces"}
+
+
+def _has_marks(text: str) -> bool:
+    return any(c in text for c in "“”«»„\"「」")
+
+
+def _narrative(text: str, first: bool) -> bool:
+    """A paragraph after an introduced quotation that is the article's own voice again: it has a
+    speech verb of its own outside quotes (it attributes something), starts like a heading or
+    boilerplate, or (after the first paragraph) has no first- or second-person word."""
+    stripped = text.strip()
+    if not stripped or stripped.startswith(NARRATIVE_STARTS) or is_introducing_line(stripped):
+        return True
+    words = _WORD.findall(stripped[:2000])
+    if len(words) <= 4 and not stripped.endswith((".", "!", "?")):
+        return True  # a heading that ingest left in the body
+    if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words[:3]):
+        return True
+    return not first and not any(w in FIRST_PERSON for w in words)
+
+
+def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
+    """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
+    quotation marks counts as introduced too (its span comes from the marks)."""
+    out: list[Introduced] = []
+    k, n = 0, len(paragraphs)
+    while k < n:
+        if not is_introducing_line(paragraphs[k]):
+            k += 1
+            continue
+        quoted: list[int] = []
+        j = k + 1
+        while j < n and len(quoted) < MAX_BLOCK:
+            p = paragraphs[j]
+            if _has_marks(p[:1]) or (p[:1] in "‘'" and quote_spans(p)):
+                if quoted and not _continues(paragraphs[quoted[-1]]):
+                    break
+                quoted.append(j)  # ‘We will…’ on its own line after "X said:"
+                j += 1
+                if quote_spans(p) and quote_spans(p)[-1].closed and not _continues(p):
+                    break
+                continue
+            if _has_marks(p) or _narrative(p, first=not quoted):
+                break
+            quoted.append(j)
+            j += 1
+        if quoted:
+            out.append(Introduced(k, tuple(quoted)))
+        k = max(j, k + 1)
+    return tuple(out)
+
+
+def _continues(text: str) -> bool:
+    """A quoted paragraph whose last quote is left open runs on into the next one."""
+    spans = quote_spans(text)
+    return bool(spans) and not spans[-1].closed
+
+
+def paragraph_span(text: str, start: int = 0) -> QuoteSpan:
+    """The paragraph from start as one span (an introduced quotation or a transcript turn has
+    no marks to find)."""
+    s, e = start, len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return QuoteSpan(s, e, True)
+
+
+# --------------------------------------------------------------------------
+# Transcripts: "MR. KIRBY: We will…", "Jane Doe: …", one speaker's turn per label
+
+class Turn(NamedTuple):
+    paragraph: int  # 0-based
+    label: str  # the speaker label as written ("MR. KIRBY", "Jane Doe"); "" for a continuation
+    start: int  # where the speech starts in the paragraph (after the label)
+
+
+_LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,3}"
+                    r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
+                    r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"
+                    r"(?: \([^()]{1,60}\))?:\s+(?=\S)")
+# Labels that head a section, not a speaker's turn.
+NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
+                               "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION".split(" "))
+MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a transcript
+
+
+def transcript_turns(paragraphs) -> tuple[Turn, ...]:
+    """The turns of a transcript: each paragraph that opens with a speaker label, and the
+    unlabelled paragraphs after it (the same speaker goes on) until the next label or a
+    boilerplate start. Empty unless at least MIN_TURNS paragraphs carry a label."""
+    labelled: dict[int, Turn] = {}
+    for k, p in enumerate(paragraphs):
+        m = _LABEL.match(p, 0, 200) if p[:1].isupper() else None
+        if m is not None and m.group("label") not in NOT_SPEAKER_LABELS:
+            labelled[k] = Turn(k, m.group("label"), m.end())
+    if len(labelled) < MIN_TURNS:
+        return ()
+    turns: list[Turn] = []
+    current: Turn | None = None
+    for k, p in enumerate(paragraphs):
+        if k in labelled:
+            current = labelled[k]
+            turns.append(current)
+        elif current is not None and p.strip() and not p.strip().startswith(NARRATIVE_STARTS):
+            turns.append(Turn(k, "", 0))  # the same speaker goes on
+        else:
+            current = None
+    return tuple(turns)
+
+
+__all__ = ["QuoteSpan", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+           "paragraph_span"]

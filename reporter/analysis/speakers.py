@@ -1,0 +1,47 @@
+"""Stage 4 of attribution: choosing a speaker among candidates by score.
+
+When the cue names no one directly (a pronoun, "he said"; a quote continuing an earlier
+one), every person the text offers is a candidate, scored on what a reader weighs:
+- how it was found: the subject of a sentence, the speaker of an earlier quote (the
+  continuation), a person merely named, or someone from an earlier paragraph;
+- whether it is in the same paragraph as the quote;
+- how far back it is, in characters.
+The best score wins; ties go to the nearest. There is no gender filter: a "she" is not
+checked against a name, so the same choice holds for every pronoun.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+# How much each way of being found counts (the kinds are data, not branches).
+KIND_WEIGHT = {"subject": 3.0, "speaker": 3.0, "mention": 2.5, "earlier_mention": 2.0, "last_speaker": 1.5}
+SAME_PARAGRAPH = 4.0
+DISTANCE_SCALE = 300.0  # characters per point lost
+MAX_DISTANCE_PENALTY = 3.0
+
+
+class Candidate(NamedTuple):
+    name: str
+    role: str | None
+    kind: str  # a key of KIND_WEIGHT
+    distance: int  # characters back from the quote (0 for a candidate right before it)
+    same_paragraph: bool
+
+
+def score(c: Candidate) -> float:
+    return (KIND_WEIGHT[c.kind] + (SAME_PARAGRAPH if c.same_paragraph else 0.0)
+            - min(MAX_DISTANCE_PENALTY, c.distance / DISTANCE_SCALE))
+
+
+def choose(candidates) -> tuple[str, str | None] | None:
+    """(name, role) of the best-scoring candidate, or None when there is none."""
+    best, best_key = None, None
+    for c in candidates:
+        key = (score(c), -c.distance)
+        if best_key is None or key > best_key:
+            best, best_key = c, key
+    return (best.name, best.role) if best is not None else None
+
+
+__all__ = ["Candidate", "KIND_WEIGHT", "choose", "score"]

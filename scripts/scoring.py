@@ -1,0 +1,293 @@
+"""Accuracy of the analysis against hand-written ground truth, kept out of the runtime package.
+
+Two sets are scored the same way and always reported BLIND first:
+- blind: articles under ``fixtures/blind/`` with truth in ``fixtures/blind/truth/``, written
+  before the rules ever saw them (the honest estimate);
+- tuning: ``fixtures/`` with ``fixtures/truth/`` (the rules were fixed while reading these:
+  an upper bound).
+
+Matching rules, chosen to reward what a reader of the briefing needs:
+- A truth item's paragraph is found by searching its text in the article (the paragraph
+  nearest the truth's number when it occurs more than once), falling back to the number the
+  truth gives: a later change in how ingest splits paragraphs does not break the truth.
+- quote: a predicted quote matches a truth quote when their normalised texts overlap (one
+  contains the other, or they share >= 60% of the shorter one's words) within one paragraph
+  (for quotes that span paragraphs). Its speaker is right when the truth speaker's last word
+  is one of the predicted speaker's words, or the other way round; accents and case ignored.
+- role: over the quotes found with the right speaker whose truth gives a role (the role a
+  speaker is given at first mention holds for all of their quotes): right when the truth
+  role's significant words are all in the predicted role, or the other way round.
+- figure: same paragraph and same number (relative tolerance 1e-6); with no number, the same
+  normalised value text. Headline recall is over truth figures marked ``headline: true``.
+- not-figures: predicted figures whose value is one of the truth's ``not_figures``, or is
+  shaped like a phone number or a date, whatever the truth says.
+- date: the same normalised date string (a set per article).
+- source: the normalised truth name and a predicted name contain one another, or share their
+  last significant word (so "WWF" matches "World Wide Fund for Nature (WWF)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from reporter.analysis.text import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+TUNING_DIR = ROOT / "fixtures"
+BLIND_DIR = ROOT / "fixtures" / "blind"
+BLIND_FLOOR = BLIND_DIR / "floor.yaml"
+
+_WORDS = re.compile(r"\w+")
+_DROP = frozenset("the a an of for and in at on to".split())
+# Shapes that are never a figure: phone numbers and dates written with digits.
+_PHONE = re.compile(r"^\+?\(?\d{2,5}\)?[\s.\-]\d{3,4}[\s.\-]?\d{3,4}$|^\d{3}[\-.]\d{3}[\-.]\d{4}$")
+_DATE_SHAPE = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
+
+
+def _norm_words(s: str) -> list[str]:
+    return _WORDS.findall(fold(s))
+
+
+def quote_overlaps(pred: str, truth: str) -> bool:
+    p, t = " ".join(_norm_words(pred)), " ".join(_norm_words(truth))
+    if not p or not t:
+        return False
+    if p in t or t in p:
+        return True
+    pw, tw = set(p.split()), set(t.split())
+    return len(pw & tw) >= 0.6 * min(len(pw), len(tw))
+
+
+def speaker_matches(pred: str, truth: str) -> bool:
+    pw, tw = _norm_words(pred), _norm_words(truth)
+    if not pw or not tw:
+        return False
+    return tw[-1] in pw or pw[-1] in tw
+
+
+def role_matches(pred: str | None, truth: str) -> bool:
+    """The truth role's significant words all in the predicted role, or the other way round."""
+    if not pred:
+        return False
+    p = {w for w in _norm_words(pred) if w not in _DROP}
+    t = {w for w in _norm_words(truth) if w not in _DROP}
+    return bool(p) and bool(t) and (t <= p or p <= t)
+
+
+def source_matches(pred: str, truth: str) -> bool:
+    p = [w for w in _norm_words(pred) if w not in _DROP]
+    t = [w for w in _norm_words(truth) if w not in _DROP]
+    if not p or not t:
+        return False
+    ps, ts = " ".join(p), " ".join(t)
+    return ts in ps or ps in ts or t[-1] in p
+
+
+def looks_like_phone_or_date(value: str) -> bool:
+    v = value.strip()
+    return bool(_PHONE.match(v) or _DATE_SHAPE.match(v))
+
+
+@dataclass
+class Score:
+    truth_quotes: int = 0
+    quotes_found: int = 0
+    quotes_right_speaker: int = 0
+    truth_roles: int = 0
+    roles_right: int = 0
+    pred_quotes: int = 0
+    pred_quotes_matched: int = 0
+    non_verbatim: int = 0
+    truth_figures: int = 0
+    pred_figures: int = 0
+    figures_tp_truth: int = 0
+    figures_tp_pred: int = 0
+    truth_headline: int = 0
+    headline_found: int = 0
+    not_figures_listed: int = 0
+    truth_dates: int = 0
+    pred_dates: int = 0
+    dates_tp: int = 0
+    truth_sources: int = 0
+    sources_found: int = 0
+
+    def add(self, other: "Score") -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    @staticmethod
+    def _r(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    @property
+    def quote_recall(self) -> float:
+        return self._r(self.quotes_found, self.truth_quotes)
+
+    @property
+    def quote_speaker_accuracy(self) -> float:
+        return self._r(self.quotes_right_speaker, self.truth_quotes)
+
+    @property
+    def role_accuracy(self) -> float:
+        return self._r(self.roles_right, self.truth_roles)
+
+    @property
+    def quote_precision(self) -> float:
+        return self._r(self.pred_quotes_matched, self.pred_quotes)
+
+    @property
+    def figure_precision(self) -> float:
+        return self._r(self.figures_tp_pred, self.pred_figures)
+
+    @property
+    def figure_recall(self) -> float:
+        return self._r(self.figures_tp_truth, self.truth_figures)
+
+    @property
+    def headline_recall(self) -> float:
+        return self._r(self.headline_found, self.truth_headline)
+
+    @property
+    def date_precision(self) -> float:
+        return self._r(self.dates_tp, self.pred_dates)
+
+    @property
+    def date_recall(self) -> float:
+        return self._r(self.dates_tp, self.truth_dates)
+
+    @property
+    def source_recall(self) -> float:
+        return self._r(self.sources_found, self.truth_sources)
+
+    def metrics(self) -> dict[str, float]:
+        """The rates a floor or a threshold is set on, by name."""
+        return {name: getattr(self, name) for name in METRICS}
+
+
+METRICS = ("quote_recall", "quote_speaker_accuracy", "role_accuracy", "quote_precision", "figure_precision",
+           "figure_recall", "headline_recall", "date_precision", "date_recall", "source_recall")
+
+
+def locate(paragraphs, text: str, given: int | None) -> int | None:
+    """The 1-based paragraph holding text (nearest the given number if several do), else given."""
+    hits = [k for k, p in enumerate(paragraphs, 1) if text and text in p]
+    if not hits:
+        folded = " ".join(_norm_words(text))
+        hits = [k for k, p in enumerate(paragraphs, 1) if folded and folded in " ".join(_norm_words(p))]
+    if not hits:
+        return given
+    return min(hits, key=lambda k: (abs(k - given) if given else 0, k))
+
+
+def _fig_match(pred, truth: dict, para: int | None) -> bool:
+    if pred.paragraph != para:
+        return False
+    tn = truth.get("number")
+    if tn is not None and pred.number is not None:
+        return abs(pred.number - float(tn)) <= 1e-6 * max(1.0, abs(float(tn)))
+    return _norm_words(pred.value) == _norm_words(str(truth.get("value", "")))
+
+
+def _truth_roles(quotes: list[dict]) -> dict[str, str | None]:
+    """Each speaker's role, where some truth quote of theirs gives one (first mention wins)."""
+    roles: dict[str, str | None] = {}
+    for q in quotes:
+        if "role" in q and q["speaker"] not in roles:
+            roles[q["speaker"]] = q["role"]
+    return roles
+
+
+def score(article, facts, truth: dict) -> Score:
+    sc = Score()
+    paragraphs = article.paragraphs
+    for q in facts.quotes:
+        if not (1 <= q.paragraph <= len(paragraphs)) or q.text not in paragraphs[q.paragraph - 1]:
+            sc.non_verbatim += 1
+    tq = truth.get("quotes") or []
+    roles = _truth_roles(tq)
+    where = [locate(paragraphs, t["text"], t.get("paragraph")) for t in tq]
+    sc.truth_quotes, sc.pred_quotes = len(tq), len(facts.quotes)
+    for t, para in zip(tq, where):
+        cands = [q for q in facts.quotes if para is not None and abs(q.paragraph - para) <= 1
+                 and quote_overlaps(q.text, t["text"])]
+        if not cands:
+            continue
+        sc.quotes_found += 1
+        right = [q for q in cands if speaker_matches(q.speaker, t["speaker"])]
+        if right:
+            sc.quotes_right_speaker += 1
+            role = t["role"] if "role" in t else roles.get(t["speaker"])
+            if role:
+                sc.truth_roles += 1
+                sc.roles_right += any(role_matches(q.role, role) for q in right)
+    sc.pred_quotes_matched = sum(
+        1 for q in facts.quotes
+        if any(para is not None and abs(q.paragraph - para) <= 1 and quote_overlaps(q.text, t["text"])
+               for t, para in zip(tq, where)))
+    tf = truth.get("figures") or []
+    fwhere = [locate(paragraphs, str(t.get("value", "")), t.get("paragraph")) for t in tf]
+    sc.truth_figures, sc.pred_figures = len(tf), len(facts.figures)
+    found = [any(_fig_match(f, t, para) for f in facts.figures) for t, para in zip(tf, fwhere)]
+    sc.figures_tp_truth = sum(found)
+    sc.figures_tp_pred = sum(1 for f in facts.figures if any(_fig_match(f, t, p) for t, p in zip(tf, fwhere)))
+    sc.truth_headline = sum(1 for t in tf if t.get("headline"))
+    sc.headline_found = sum(1 for t, ok in zip(tf, found) if t.get("headline") and ok)
+    nots = {" ".join(_norm_words(str(n))) for n in truth.get("not_figures") or []}
+    sc.not_figures_listed = sum(1 for f in facts.figures
+                                if " ".join(_norm_words(f.value)) in nots or looks_like_phone_or_date(f.value))
+    td = {str(d) for d in truth.get("dates") or []}
+    pd = {e.date for e in facts.timeline}
+    sc.truth_dates, sc.pred_dates, sc.dates_tp = len(td), len(pd), len(td & pd)
+    ts = truth.get("sources") or []
+    sc.truth_sources = len(ts)
+    sc.sources_found = sum(1 for t in ts if any(source_matches(s.name, t) for s in facts.sources))
+    return sc
+
+
+def truth_path(article_file: Path) -> Path:
+    return article_file.parent / "truth" / (article_file.name + ".yaml")
+
+
+def articles_with_truth(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return [p for p in sorted(directory.iterdir()) if p.is_file() and truth_path(p).exists()]
+
+
+def score_fixtures(directory: Path) -> list[tuple[str, Score]]:
+    """(article name, score) for every article of the directory that has a truth file, by name."""
+    import yaml
+
+    from reporter.analysis import analyze
+    from reporter import load_articles
+
+    rows = []
+    for path in articles_with_truth(directory):
+        truth = yaml.safe_load(truth_path(path).read_text(encoding="utf-8")) or {}
+        article = load_articles(path)[0]
+        rows.append((path.name, score(article, analyze(article), truth)))
+    return rows
+
+
+def total(rows: list[tuple[str, Score]]) -> Score:
+    t = Score()
+    for _, s in rows:
+        t.add(s)
+    return t
+
+
+def markdown_table(rows: list[tuple[str, Score]]) -> str:
+    head = ("| Article | Quote R | Speaker acc. | Role acc. | Quote P | Figure P | Figure R | Headline R "
+            "| Not-figures | Date P | Date R | Source R | Non-verbatim |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    lines = [head]
+    for name, s in rows + [("**All**", total(rows))]:
+        lines.append(
+            f"| {name} | {s.quote_recall:.0%} | {s.quote_speaker_accuracy:.0%} "
+            f"({s.quotes_right_speaker}/{s.truth_quotes}) | {s.role_accuracy:.0%} ({s.roles_right}/{s.truth_roles}) "
+            f"| {s.quote_precision:.0%} | {s.figure_precision:.0%} | {s.figure_recall:.0%} "
+            f"| {s.headline_recall:.0%} ({s.headline_found}/{s.truth_headline}) | {s.not_figures_listed} "
+            f"| {s.date_precision:.0%} | {s.date_recall:.0%} | {s.source_recall:.0%} | {s.non_verbatim} |")
+    return "\n".join(lines)

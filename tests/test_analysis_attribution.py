@@ -1,0 +1,181 @@
+"""Stages 2 and 4, cues and speaker choice, read end to end through analyze(): each row an
+article snippet written for this test, the quotation it holds and who said it (with the
+role the article gives), and the negatives that are no quotation at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from reporter.analysis import analyze
+from reporter.analysis.speakers import Candidate, choose, score
+from reporter import Article
+
+
+def quotes(*paragraphs: str) -> dict[str, tuple[str, str | None]]:
+    facts = analyze(Article(title="T", paragraphs=tuple(paragraphs)))
+    return {q.text: (q.speaker, q.role) for q in facts.quotes}
+
+
+CASES = [
+    # speaker after the quote, with a title before the name
+    (("The agency confirmed the launch date.", "“We are going back to stay,” said NASA Administrator Jane Doe."),
+     "We are going back to stay", "Jane Doe", "NASA Administrator"),
+    (("“The mission is a triumph of engineering,” said NASA Deputy Administrator Jane Doe.",),
+     "The mission is a triumph of engineering", "Jane Doe", "NASA Deputy Administrator"),
+    # an appositive role between the quote and the name
+    (("“Our quarter was strong,” the company’s chief executive, John Doe, told analysts.",),
+     "Our quarter was strong", "John Doe", "the company’s chief executive"),
+    # a framing phrase before the quote
+    (("Ahmed Khan chairs the review.", "According to Mr. Khan, “the numbers do not lie at all.”"),
+     "the numbers do not lie at all.", "Mr Khan", None),
+    # an unnamed speaker is given as the article describes them
+    (("“We will not comment on leaks,” a spokeswoman for the ministry said.",),
+     "We will not comment on leaks", "a spokeswoman for the ministry", None),
+    # the press-release layout, and an unnamed description that introduces it
+    (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
+     "We have done everything we can for these families.", "The minister", None),
+    (("Transport Secretary Jane Doe said:", "This is a great day for passengers in every region.",
+      "We will keep investing in the railway."),
+     "We will keep investing in the railway.", "Jane Doe", "Transport Secretary"),
+    (("Secretary Jane Doe said:", "‘This is the right thing to do for our country.’"),
+     "This is the right thing to do for our country.", "Jane Doe", "Secretary"),
+    # an affiliation is the role; the honorific is not
+    (("Dr. Ahmed Khan of the health ministry said the outbreak was “under control for now”.",),
+     "under control for now", "Ahmed Khan", "health ministry"),
+    # middle initials and particles keep the whole name
+    (("“The work is far from over,” Donald H. Rumsfeld said.",), "The work is far from over", "Donald H. Rumsfeld", None),
+    (("President Ursula von der Leyen said the pact was “a historic step for the union”.",),
+     "a historic step for the union", "Ursula von der Leyen", "President"),
+    # a surname ending in s, then a pronoun
+    (("Tom Jones runs the charity. Ali Reza, a trustee, spoke first.",
+      "Jones later defended the plan. “It is working for every family,” he said."),
+     "It is working for every family", "Tom Jones", None),
+    # a lower-case title after the body it heads
+    (("Chamber of Trade president Sam Roe warned that costs were “the biggest threat we face”.",),
+     "the biggest threat we face", "Sam Roe", "Chamber of Trade president"),
+    # "and" inside a title joins it; between two people it does not
+    (("Health and Social Care Secretary Wes Doe said:", "Patients have waited too long for this."),
+     "Patients have waited too long for this.", "Wes Doe", "Health and Social Care Secretary"),
+    (("Ann Lee and Foreign Secretary Bo Chen met on Monday. Chen said the talks were “frank and useful”.",),
+     "frank and useful", "Bo Chen", "Foreign Secretary"),
+    (("A Department of Health and Social Care spokesperson said the money was “new, not reallocated”.",),
+     "new, not reallocated", "Department of Health and Social Care", None),
+    # "of" inside the body's own name does not stop the scan for the person before it
+    (("Responding to the report, Professor John Smith from the University of Leeds said:",
+      "This is a careful piece of work."), "This is a careful piece of work.", "John Smith", "University of Leeds"),
+    # "the company" / "the bank" is the organisation named earlier
+    (("Northgate Bank Plc cut 300 jobs on Monday.", "The company said it was “reviewing all options”."),
+     "reviewing all options", "Northgate Bank Plc", None),
+    (("Northgate Bank Plc cut 300 jobs on Monday.", "The bank said the cuts were “painful but necessary”."),
+     "painful but necessary", "Northgate Bank Plc", None),
+    # "its" in a role is the organisation the sentence before is about
+    (("Harbour Lines Ltd, which runs the ferry, said on Friday that fares would rise. Its chief executive, "
+      "Ann Lee, said the rise was “the smallest we could make”.",),
+     "the smallest we could make", "Ann Lee", "Harbour Lines Ltd chief executive"),
+    # a lower-case role before the name, with what qualifies it
+    (("As lead author Jan Novak put it, “heat is a silent killer in our cities”.",),
+     "heat is a silent killer in our cities", "Jan Novak", "lead author"),
+    (("The Chilean agronomist Rosa Vidal put it bluntly: “There is no going back now.”",),
+     "There is no going back now.", "Rosa Vidal", "Chilean agronomist"),
+    # a speaker later named by first name keeps the full name and the role of the first mention
+    (("Mara Quinn, the harbour master, checks the tide.", "“The sea decides,” Mara says."),
+     "The sea decides", "Mara Quinn", "the harbour master"),
+    # a transcript: the label names the speaker written in full elsewhere; a turn runs on
+    (("Briefing by Press Secretary Jane Doe.", "MS. DOE: Good afternoon. We have news on the talks.",
+      "The talks resume on Monday.", "Q: Will you attend?", "MS. DOE: I will not, no."),
+     "The talks resume on Monday.", "Jane Doe", "Press Secretary"),
+    # after the verb: a role, then the name
+    (("“Inflation eased again,” said the statistics agency’s chief economist, Grant Roe.",),
+     "Inflation eased again", "Grant Roe", "the statistics agency’s chief economist"),
+    # a quote over two paragraphs in single marks, attributed at its end
+    (("‘We will not stop until every family in the county is housed.",
+      "‘And we will keep going after that,’ said Jane Doe, the council leader."),
+     "We will not stop until every family in the county is housed.", "Jane Doe", "the council leader"),
+    # "the group" is the body written last; "the farmer" is the person named before, with that role
+    (("The Northern Front (NF) held the town for a week.",
+      "The NF denied the reports. In a statement, the group said it had “opened safe routes for everyone”."),
+     "opened safe routes for everyone", "Northern Front (NF)", None),
+    (("Ana Ruiz lost her harvest. “We are ready to change,” the 54-year-old farmer said.",),
+     "We are ready to change", "Ana Ruiz", "farmer"),
+    # one name with a role between commas is a person; a title alone speaks as written
+    (("“We are hopeful,” Lee, the mayor, said.",), "We are hopeful", "Lee", "the mayor"),
+    (("The Prime Minister said:", "“We will not let this stand.”"), "We will not let this stand.",
+     "The Prime Minister", None),
+    (("Prime Minister Ann Lee arrived on Monday.", "The Prime Minister said:", "We will not let this stand."),
+     "We will not let this stand.", "Ann Lee", "Prime Minister"),
+    # after the verb: an affiliation, a particle, a lower-case role; before it: a body and a lower-case title
+    (("“Prices will keep rising,” said Jane Doe of Acme Analytics.",), "Prices will keep rising", "Jane Doe",
+     "Acme Analytics"),
+    (("“We are united,” said von der Leyen.",), "We are united", "von der Leyen", None),
+    (("“It’s a disaster,” says local fisherman Joe Bloggs.",), "It’s a disaster", "Joe Bloggs", "local fisherman"),
+    (("Union general secretary Sharon Graham said the offer was “an insult to workers”.",),
+     "an insult to workers", "Sharon Graham", "Union general secretary"),
+    (("European Commission President Ursula von der Leyen said: “Europe stands united.”",),
+     "Europe stands united.", "Ursula von der Leyen", "European Commission President"),
+    # the age between commas is no part of the role; an unnamed body speaks as written
+    (("Ann Lee, 45, a nurse from Leeds, said: “I can’t afford to live here.”",),
+     "I can’t afford to live here.", "Ann Lee", "a nurse from Leeds"),
+    (("The ministry said in a statement: “We regret the delay.”",), "We regret the delay.", "The ministry", None),
+    # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
+    (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
+     "We have been ready for years.", "Ann Lee", "the council leader"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", CASES, ids=[c[1][:30] for c in CASES])
+def test_attribution(paragraphs, text, speaker, role):
+    got = quotes(*paragraphs)
+    assert got.get(text) == (speaker, role), got
+
+
+NEGATIVES = [
+    ("a scare quote", "Ann Lee said the so-called “peace dividend” never arrived."),
+    ("a term", "Officials call it the “grey zone” of the law."),
+    ("a title of a work", "Ann Lee wrote “The Long Road Home” in 1999."),
+    ("a report's title", "The council published a report titled “Homes for Everyone in the County”."),
+    ("hypothetical speech", "If asked, he would say “the plan is working as intended”."),
+    ("hypothetical speech", "Ann Lee might argue that “the plan is working as intended”."),
+    ("speech not given", "Ann Lee never said “we will cut the budget this year”."),
+    ("a slogan with no speaker", "Posters reading “Build the homes now” lined the street."),
+]
+
+
+@pytest.mark.parametrize("why, text", NEGATIVES, ids=[n[0] for n in NEGATIVES])
+def test_no_quotation(why, text):
+    assert quotes(text) == {}, why
+
+
+@pytest.mark.parametrize("candidates, expected", [
+    ([], None),
+    # the nearest of two same-paragraph candidates of the same kind
+    ([Candidate("A B", None, "subject", 200, True), Candidate("C D", None, "subject", 20, True)], ("C D", None)),
+    # the same paragraph beats an earlier one, even when further back
+    ([Candidate("A B", None, "last_speaker", 10, False), Candidate("C D", "x", "mention", 400, True)], ("C D", "x")),
+    # a sentence subject beats a person merely named at the same distance
+    ([Candidate("A B", None, "mention", 50, True), Candidate("C D", None, "subject", 50, True)], ("C D", None)),
+    # the paragraph's earlier speaker continues when no one else is nearer
+    ([Candidate("A B", None, "speaker", 30, True), Candidate("C D", None, "subject", 300, True)], ("A B", None)),
+])
+def test_speaker_choice_by_score(candidates, expected):
+    assert choose(candidates) == expected
+
+
+def test_score_falls_with_distance_and_is_bounded():
+    near, far, farther = (Candidate("A", None, "subject", d, True) for d in (0, 300, 10_000))
+    assert score(near) > score(far) > score(farther) == score(Candidate("A", None, "subject", 20_000, True))
+
+
+def test_a_reporter_s_question_in_a_transcript_is_no_quotation():
+    got = quotes("MS. DOE: We are ready to sign.", "Q: Are you ready to sign the deal today?", "MS. DOE: Yes.")
+    assert set(got) == {"We are ready to sign.", "Yes."} and {v[0] for v in got.values()} == {"Doe"}
+
+
+def test_introduced_quotations_and_their_lines_are_no_key_points():
+    paragraphs = ("The council approved a £45 million flood scheme on Monday to protect 3,200 homes in the valley.",
+                  "Council leader Priya Natarajan said:",
+                  "For too long families in the valley have lived with the fear of flooding every winter.",
+                  "‘We will start work in September and we will finish by the end of 2028 at the latest.’",
+                  "The Environment Agency will fund half of the cost of the scheme over the next four years.")
+    facts = analyze(Article(title="Flood scheme approved", paragraphs=paragraphs))
+    assert {q.paragraph for q in facts.quotes} == {3, 4}
+    assert {k.paragraph for k in facts.key_points} == {1, 5}
