@@ -226,8 +226,12 @@ def test_toc_field_and_update_on_open(written):
     assert 'TOC \\o "1-2" \\h \\z \\u' in instr
     contents = [p for p in d.paragraphs if p.text == "Contents"]
     assert contents and contents[0].style.name == "TOC Heading"
-    toc_entries = [p.text.strip() for p in d.paragraphs if p.style.name.startswith("toc ")]
-    assert toc_entries == ["Cocaine routes shift south", "Regional cooperation", "Outlook"]
+    toc_entries = [p.text.strip().split("\t") for p in d.paragraphs if p.style.name.startswith("toc ")]
+    assert [t for t, _ in toc_entries] == ["Cocaine routes shift south", "Regional cooperation", "Outlook"]
+    # each entry's cached page number is the PDF layout's, there before any field update
+    from reporter.writers.pdf import layout
+
+    assert [int(n) for _, n in toc_entries] == list(layout(briefing())[1].pages) == [1, 1, 2]
     assert d.settings.element.find(f"{W}updateFields").get(f"{W}val") == "true"
     kinds = [c.get(f"{W}fldCharType") for c in body.iter(f"{W}fldChar")]
     assert kinds.count("begin") == kinds.count("end") and kinds.count("begin") >= 1

@@ -378,7 +378,8 @@ class _Converter:
                 name = self.values.resolve(node.info.strip())
                 words = name.lower().split()
                 if words[:1] == ["toc"] and len(words) <= 2 and (len(words) == 1 or words[1] in ("1", "2", "3")):
-                    out.append(TableOfContents(levels=int(words[1]) if len(words) == 2 else 2))
+                    # a template's contents list is for a briefing of three pages or more
+                    out.append(TableOfContents(levels=int(words[1]) if len(words) == 2 else 2, min_pages=3))
                 elif name.lower() == "pagebreak":
                     out.append(PageBreak())
                 else:

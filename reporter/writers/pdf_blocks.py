@@ -205,16 +205,19 @@ class PdfFlowables:
             return [self.para(f"[image: {img.alt or 'unreadable picture'}]", self.st.style("Caption"))]
 
     def contents(self, title: str, levels: int) -> list:
-        """A list of heading links (no page numbers: one layout pass; the outline navigates)."""
+        """A list of heading links, each with its heading's page (drawn when the page is known)."""
+        from .pdf_canvas import ContentsEntry
+
         entries = [e for e in self.headings if e.level <= max(1, levels)]
         if not entries:
             return []
         out = [self.para(title or "Contents", self.st.variant("TOC Heading", keepWithNext=1))]
+        room = 1.2 * CM  # a page number of up to four digits and a gap
         for lvl, text, key in entries:
-            style = self.st.variant("Normal", leftIndent=(lvl - 1) * 0.6 * CM, spaceAfter=2,
+            style = self.st.variant("Normal", leftIndent=(lvl - 1) * 0.6 * CM, rightIndent=room, spaceAfter=2,
                                     fontName=self.st.style("Heading 1").fontName if lvl == 1 else
                                     self.st.style("Normal").fontName)
-            out.append(self.para(text or "(untitled)", style, "#" + key))
+            out.append(ContentsEntry(self.para(text or "(untitled)", style, "#" + key), key, room))
         return out
 
 
