@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, pdf_text, require_tool, tiny_png
+from reporter.compose.build import title_block
 from reporter.errors import InputError
 from reporter.model import (
     BulletList, Div, Document, Emph, Heading, Image, LineBreak, Link, Meta, OrderedList, PageBreak,
@@ -56,7 +57,7 @@ def briefing() -> Document:
     meta = Meta(title="Andean security briefing", subtitle="Week 16", date="2024-04-20", author="Analysis Desk",
                 prepared_for="The Director", marking="TLP:AMBER", subject="Organised crime",
                 keywords=("peru", "cocaine"), lang="en-GB", created="2024-04-20T08:30:00Z")
-    return Document(meta, blocks)
+    return Document(meta, (title_block(meta), *blocks))
 
 
 @pytest.fixture(scope="module")
@@ -358,7 +359,7 @@ def test_hostile_text_is_kept_as_text(tmp_path):
     )
     meta = Meta(title="<Title> & \x07co", marking="<TLP>", author="A & B", lang="not a language!")
     path = tmp_path / "hostile.docx"
-    write(Document(meta, blocks), path)
+    write(Document(meta, (title_block(meta), *blocks)), path)
     d = docx.Document(str(path))
     texts = [p.text for p in d.paragraphs]
     assert "<para>x</para> & </w:t><w:r>inject &amp;  end" in texts

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import pdf_text
+from reporter.compose.build import title_block
 from reporter.model import Document, Meta, Paragraph, Text
 
 
@@ -21,7 +22,8 @@ def test_the_briefing_date_is_said_alike_in_docx_and_pdf_and_reads_back(tmp_path
     from reporter.writers.docx import write as write_docx
     from reporter.writers.pdf import write as write_pdf
 
-    doc = Document(Meta(title="Dated briefing", date=iso, prepared_for="The Board"), (Paragraph((Text("Body."),)),))
+    meta = Meta(title="Dated briefing", date=iso, prepared_for="The Board")
+    doc = Document(meta, (title_block(meta), Paragraph((Text("Body."),))))
     write_docx(doc, tmp_path / "d.docx")
     write_pdf(doc, tmp_path / "d.pdf")
     lines = [p.text for p in docx.Document(str(tmp_path / "d.docx")).paragraphs]

@@ -270,9 +270,14 @@ def render_markdown(template: Path, context: dict[str, Any], *, sandboxed: bool 
 
 
 def compose(template: Path, context: dict[str, Any], meta: Meta, *, sandboxed: bool = False) -> Document:
-    """Render the template with the context and parse what it wrote into the document model."""
+    """Render the template with the context and parse what it wrote into the document model,
+    after the title block (``build.title_block``: the same for every template)."""
+    from .build import title_block
+
     markdown, values = render_markdown(template, context, sandboxed=sandboxed)
-    return parse_markdown(markdown, meta, base=template.parent, values=values)
+    doc = parse_markdown(markdown, meta, base=template.parent, values=values)
+    outlets = [o["name"] for s in context.get("stories", ()) for o in s.get("outlets", ())]
+    return Document(meta, (title_block(meta, outlets), *doc.blocks))
 
 
 # --------------------------------------------------------------------------

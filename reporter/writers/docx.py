@@ -122,7 +122,6 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
     numbering = NumberingWriter(_numbering_root(document, hs), hs.fonts[hs.styles["Normal"].font].name)
     writer = DocxBodyWriter(body=body, ids=ids, text_width=width, part=document.part, numbering=numbering)
     writer.prepare(doc.blocks)
-    writer.title_block(doc.meta)
     writer.blocks(doc.blocks)
     if writer.has_contents:
         if pages is None:

@@ -17,7 +17,6 @@ from ..model import (
     BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
     PageMap, Quote, Strong, Table, TableOfContents, Text, heading_level, plain_text, walk,
 )
-from .byline import byline_parts
 from .docx_lists import NumberingWriter
 from .docx_styles import list_indent
 from .docx_xml import (
@@ -190,16 +189,6 @@ class DocxBodyWriter:
         else:
             self.inlines(p, nodes)
         return p
-
-    def title_block(self, meta) -> None:
-        self.paragraph(self.sid("Title"), (Text(meta.title),))
-        if meta.subtitle:
-            self.paragraph(self.sid("Subtitle"), (Text(meta.subtitle),))
-        parts = byline_parts(meta)
-        if parts:
-            self.paragraph(self.sid("Source"), (Text(" \u00b7 ".join(parts)),))
-        if meta.marking:
-            self.paragraph(self.sid("Marking"), (Text(meta.marking),))
 
     # ----------------------------------------------------------------- blocks
     def blocks(self, blocks, div_style: str | None = None, parent=None) -> None:

@@ -74,7 +74,7 @@ def _layout(doc: Document, style: HouseStyle | None) -> tuple[bytes, PageMap]:
     frame = Frame(left, bottom, width - left - right, height - top - bottom, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     flowables = PdfFlowables.for_document(doc, st, frame._width, frame._height)
-    story = flowables.title_block(doc) + flowables.blocks(doc.blocks)
+    story = flowables.blocks(doc.blocks)
     if not story:  # a PDF needs at least one page
         from reportlab.platypus import Spacer
 

@@ -11,13 +11,11 @@ import io
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..dates import date_label
 from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, heading_level, plain_text, walk,
 )
 from ..style import BODY_STYLES, BULLETS, NUMBER_FORMATS
-from .byline import byline_parts
 from .pdf_inline import anchor_key, printable, run_text, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
@@ -90,20 +88,11 @@ class PdfFlowables:
 
     # -- blocks ----------------------------------------------------------------------------------
 
-    def title_block(self, doc: Document) -> list:
+    def title_block(self, inner) -> list:
+        """The title block's paragraphs (built by compose), under a rule in the accent colour."""
         from reportlab.platypus.flowables import HRFlowable
 
-        m = doc.meta
-        out = []
-        if m.title.strip():
-            out.append(self.para(m.title, self.st.style("Title")))
-        if m.subtitle.strip():
-            out.append(self.para(m.subtitle, self.st.style("Subtitle")))
-        byline = byline_parts(m, date=date_label(m.date) not in m.subtitle)
-        if byline:
-            out.append(self.para("  ·  ".join(byline), self.st.style("Source")))
-        if m.marking.strip():
-            out.append(self.para(m.marking, self.st.style("Marking")))
+        out = self.blocks(inner)
         if out:
             out.append(HRFlowable(width="100%", thickness=1.2, color=self.st.colors.get("accent"),
                                   spaceBefore=2, spaceAfter=10))
@@ -139,6 +128,8 @@ class PdfFlowables:
                 return [RLPageBreak()]
             case TableOfContents(title=title, levels=levels):
                 return self.contents(title, levels)
+            case Div(style="Title Block", blocks=inner):
+                return self.title_block(inner)
             case Div(style=style, blocks=inner):
                 return self.blocks(inner, style, depth)
         return []
