@@ -41,6 +41,11 @@ class Briefing:
     facts: tuple[Facts, ...]
     document: Document
     warnings: tuple[str, ...] = ()  # one line each, for the user ("3 duplicate inputs merged")
+    # The brief as the template context has it, for the e-mail body: the page-1 summary items
+    # and the ranked key figures (each with its reference: outlet, ``mark`` ¶N, ...).
+    summary: tuple[dict, ...] = ()
+    key_figures: tuple[dict, ...] = ()
+    figures_more: int = 0
 
     @property
     def slug(self) -> str:
@@ -209,6 +214,7 @@ def make_briefing(
     return Briefing(
         title=title, date=when, marking=marking, prepared_for=prepared_for, prepared_by=prepared_by,
         articles=tuple(articles), facts=tuple(facts), document=document, warnings=stories.warnings(),
+        summary=tuple(context["summary"]), key_figures=tuple(context["figures"]), figures_more=context["figures_more"],
     )
 
 
