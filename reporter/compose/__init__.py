@@ -243,7 +243,8 @@ def compose(template: Path, context: dict[str, Any], meta: Meta, *, sandboxed: b
 
     markdown, values = render_markdown(template, context, sandboxed=sandboxed)
     doc = parse_markdown(markdown, meta, base=template.parent, values=values)
-    outlets = [o["name"] for s in context.get("stories", ()) for o in s.get("outlets", ())]
+    # the outlets that name themselves (a file's name is no source to list)
+    outlets = [o["name"] for s in context.get("stories", ()) for o in s.get("outlets", ()) if o.get("named", True)]
     return Document(meta, (title_block(meta, outlets), *doc.blocks))
 
 
