@@ -173,7 +173,7 @@ def test_email_links_only_allowed_schemes_in_html_and_text(tmp_path):
     briefing = NS(title="Links", date=dt.date(2024, 4, 20), marking="", prepared_for="", prepared_by="",
                   articles=tuple(NS(title=label, source="Desk", url=url, published=None)
                                  for label, url in zip(labels(), urls)),
-                  facts=tuple(NS(key_points=(), figures=()) for _ in urls))
+                  facts=tuple(NS(key_points=(), figures=()) for _ in urls), summary=(), key_figures=(), figures_more=0)
     msg = compose_message(briefing, (), sender=Address("Desk", addr_spec="desk@example.org"),
                           to=(Address("Reader", addr_spec="reader@example.org"),),
                           when=dt.datetime(2024, 4, 20, tzinfo=dt.timezone.utc))
