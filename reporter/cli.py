@@ -162,8 +162,7 @@ def build(inputs, **kw) -> None:
     make, write = _build_kwargs(kw)
     with build_executor(write["formats"]) as executor:
         briefing, written = make_and_write(inputs, **make, **write, executor=executor)
-    for warning in briefing.warnings:
-        click.echo(f"reporter: warning: {warning}", err=True)
+    _warn(briefing)
     for path in written.values():
         click.echo(str(path))
 
@@ -245,10 +244,17 @@ def email(inputs, to, cc, bcc, sender, subject, smtp, starttls, use_ssl, smtp_ti
     make, write = _build_kwargs(kw)
     with build_executor(write["formats"]) as executor:
         briefing, files = make_and_write(inputs, **make, **write, executor=executor)
+    _warn(briefing)
     result = deliver(briefing, list(files.values()), delivery, out_dir=write["out_dir"])
     click.echo(str(result.path))
     if result.sent:
         click.echo(f"sent to {len(result.recipients)} recipient(s) via {smtp}", err=True)
+
+
+def _warn(briefing) -> None:
+    """The briefing's one-line warnings ("3 duplicate inputs merged"), alike for build and email."""
+    for warning in briefing.warnings:
+        click.echo(f"reporter: warning: {warning}", err=True)
 
 
 def entry() -> None:

@@ -114,10 +114,16 @@ class PageBreak:
 
 @dataclass(frozen=True, slots=True)
 class TableOfContents:
-    """Where a table of contents goes (a TOC field in DOCX, bookmarks in PDF)."""
+    """Where a table of contents goes (a TOC field in DOCX, a list of links in PDF), each entry
+    with the page its heading is on in the PDF's layout.
+
+    ``min_pages``: a document laid out on fewer pages has no contents list (a briefing of
+    one or two pages needs none; templates' ``::: toc`` asks for 3).
+    """
 
     title: str = "Contents"
     levels: int = 2
+    min_pages: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +154,18 @@ class Meta:
     keywords: tuple[str, ...] = ()
     lang: str = "en-GB"
     created: str = ""  # ISO 8601 UTC timestamp stamped into both files (SOURCE_DATE_EPOCH)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMap:
+    """Where the PDF's layout put the headings: ``pages[i]`` is the page (from 1) of the document's
+    i-th heading in ``walk`` order (0 if it was not placed), ``total`` the number of pages.
+
+    The PDF writer returns it; the DOCX writer takes it for its TOC field's cached page numbers,
+    so both files list the same pages (their fonts are metric compatible)."""
+
+    pages: tuple[int, ...]
+    total: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +218,24 @@ def walk(blocks: tuple[Block, ...]):
                 yield from walk(inner)
 
 
+def has_contents(blocks: tuple[Block, ...]) -> bool:
+    return any(isinstance(b, TableOfContents) for b in walk(blocks))
+
+
+def without_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with every table of contents left out (for a document too short to need one)."""
+    out: list[Block] = []
+    for block in blocks:
+        match block:
+            case TableOfContents():
+                continue
+            case Div(style=style, blocks=inner):
+                out.append(Div(style, without_contents(inner)))
+            case _:
+                out.append(block)
+    return tuple(out)
+
+
 def pickle_by_fields(cls: type) -> type:
     """Pickle ``cls`` as (class, field values).
 
@@ -224,6 +260,6 @@ def pickle_by_fields(cls: type) -> type:
 
 
 for _cls in (Text, Strong, Emph, Link, LineBreak, Heading, Paragraph, BulletList, OrderedList, Table, Quote,
-             Image, PageBreak, TableOfContents, Div, Meta, Document):
+             Image, PageBreak, TableOfContents, Div, Meta, PageMap, Document):
     pickle_by_fields(_cls)
 del _cls

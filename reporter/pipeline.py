@@ -41,6 +41,11 @@ class Briefing:
     facts: tuple[Facts, ...]
     document: Document
     warnings: tuple[str, ...] = ()  # one line each, for the user ("3 duplicate inputs merged")
+    # The brief as the template context has it, for the e-mail body: the page-1 summary items
+    # and the ranked key figures (each with its reference: outlet, ``mark`` ¶N, ...).
+    summary: tuple[dict, ...] = ()
+    key_figures: tuple[dict, ...] = ()
+    figures_more: int = 0
 
     @property
     def slug(self) -> str:
@@ -209,6 +214,7 @@ def make_briefing(
     return Briefing(
         title=title, date=when, marking=marking, prepared_for=prepared_for, prepared_by=prepared_by,
         articles=tuple(articles), facts=tuple(facts), document=document, warnings=stories.warnings(),
+        summary=tuple(context["summary"]), key_figures=tuple(context["figures"]), figures_more=context["figures_more"],
     )
 
 
@@ -259,12 +265,19 @@ def write_briefing(
     with atomic_paths(list(targets.values())) as temps:
         jobs = list(zip(targets, temps))
         there = sent_to_executor(targets) if executor is not None else ()
-        futures = [executor.submit(WRITERS[fmt].write, briefing.document, tmp, style=style, reference_doc=ref)
-                   for fmt, tmp in jobs if fmt in there]
-        here = [(fmt, tmp) for fmt, tmp in jobs if fmt not in there]
+        submitted = {fmt: executor.submit(WRITERS[fmt].write, briefing.document, tmp, style=style, reference_doc=ref)
+                     for fmt, tmp in jobs if fmt in there}
+        futures = list(submitted.values())
+        # The DOCX's contents list takes its page numbers from the PDF's layout: the PDF is
+        # written first here, or the DOCX waits for the executor's once its body is built.
+        here = sorted(((fmt, tmp) for fmt, tmp in jobs if fmt not in there), key=lambda job: job[0] != "pdf")
+        pages: Any = submitted["pdf"].result if "pdf" in submitted else None
         try:
             for fmt, tmp in here:
-                WRITERS[fmt].write(briefing.document, tmp, style=style, reference_doc=ref)
+                options = {"pages": pages} if fmt == "docx" and pages is not None else {}
+                result = WRITERS[fmt].write(briefing.document, tmp, style=style, reference_doc=ref, **options)
+                if fmt == "pdf":
+                    pages = result
             for future in futures:
                 future.result()  # a child's error arrives with its traceback as __cause__
         finally:

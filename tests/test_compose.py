@@ -93,7 +93,7 @@ def test_the_markdown_conventions_map_to_blocks():
 def test_templates_escape_every_value_and_fail_clearly(tmp_path):
     tpl = tmp_path / "t.md.j2"
     tpl.write_text("# {{ title }}\n\n{{ body }}\n", encoding="utf-8")
-    blocks = compose(tpl, {"title": "A # b", "body": "- item\n\n# Injected"}, META).blocks
+    blocks = compose(tpl, {"title": "A # b", "body": "- item\n\n# Injected"}, META).blocks[1:]  # after the title block
     assert [type(b) for b in blocks] == [Heading, Paragraph]
     assert plain_text(blocks[1].children) == "- item # Injected"
 
@@ -121,7 +121,7 @@ def test_article_bodies_come_prebuilt_with_numbers_and_bookmarks(tmp_path):
     body = [{"heading": None, "n": 1, "text": "First <b>& **not bold**", "anchor": "a1-p1"},
             {"heading": "A subheading"},
             {"heading": None, "n": 2, "text": "# Second\n\n- para", "anchor": "a1-p2"}]
-    blocks = compose(tpl, {"title": "T", "body": body}, META).blocks
+    blocks = compose(tpl, {"title": "T", "body": body}, META).blocks[1:]  # after the title block
     assert [type(b) for b in blocks] == [Heading, Paragraph, Heading, Paragraph, Paragraph]
     first, sub, second, after = blocks[1:]
     assert (first.anchor, plain_text(first.children)) == ("a1-p1", "¶1 First <b>& **not bold**")
@@ -151,7 +151,7 @@ def test_the_builders_keep_article_text_as_text(tmp_path):
     context = {"summary": [{"text": v, "story": 1, **_ref("¶2", "#a1-p2")} for v in HOSTILE],
                "stories": [story],
                "figures": [{"value": v, "what": v, **_ref("1 ¶4", "javascript:alert(1)")} for v in HOSTILE]}
-    summary, heading, outlets, points, quote, table = compose(tpl, context, META).blocks
+    summary, heading, outlets, points, quote, table = compose(tpl, context, META).blocks[1:]  # after the title block
     texts = [v.replace("\ue000", "").replace("\ue001", "") for v in HOSTILE]
     assert [plain_text(item[0].children) for item in summary.items] == [
         f"{v} — Outlet, 1 May 2024, ¶2 · 2 sources" for v in texts]
@@ -169,7 +169,7 @@ def test_the_builders_keep_article_text_as_text(tmp_path):
 def test_prebuilt_now_hands_its_markdown_to_the_parser(tmp_path):
     tpl = tmp_path / "t.md.j2"
     tpl.write_text("{% call prebuilt() %}\n# {{ title }}\n\n- one\n- two\n{% endcall %}\n", encoding="utf-8")
-    heading, items = compose(tpl, {"title": "**T**"}, META).blocks
+    heading, items = compose(tpl, {"title": "**T**"}, META).blocks[1:]  # after the title block
     assert plain_text(heading.children) == "**T**" and isinstance(items, BulletList) and len(items.items) == 2
 
 
@@ -177,7 +177,7 @@ def test_templates_read_dict_keys_as_jinja2_does(tmp_path):
     tpl = tmp_path / "t.md.j2"
     tpl.write_text("{{ d.value }} {{ d.items is callable }} {{ d['items'] }}\n", encoding="utf-8")
     for sandboxed in (False, True):
-        blocks = compose(tpl, {"d": {"value": "v", "items": "i"}}, META, sandboxed=sandboxed).blocks
+        blocks = compose(tpl, {"d": {"value": "v", "items": "i"}}, META, sandboxed=sandboxed).blocks[1:]
         assert plain_text(blocks[0].children) == "v True i"
     tpl.write_text("{{ d.missing }}\n", encoding="utf-8")
     with pytest.raises(InputError, match="'dict object' has no attribute 'missing'"):

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import tiny_png
+from reporter.compose.build import title_block
 from reporter.errors import InputError
 from reporter.model import (
     BulletList, Div, Document, Emph, Heading, Image, LineBreak, Link, Meta, OrderedList, PageBreak,
@@ -158,7 +159,9 @@ def test_default_template_document_reads_into_blocks(tmp_path):
     assert doc.meta.author == "Ana Quispe"
     assert doc.meta.subject == "Andean routes"
     assert doc.meta.keywords == ("peru", "cocaine", "ports")
-    b = doc.blocks
+    assert doc.blocks[0] == Div("Title Block", (Paragraph((Text("Weekly security note"),), style="Title"),
+                                                Paragraph((Text("Week 16"),), style="Subtitle")))
+    b = doc.blocks[1:]  # after the title block, kept as the user left it
     assert b[0] == Heading(1, (Text("Routes shift south"),))
     assert b[1] == Paragraph((Text("Seizures rose in "), Strong((Text("Callao"),)), Text(" and "),
                               Emph((Text("Paita"),)), Text(".")))
@@ -202,7 +205,7 @@ def test_quote_attribution_key_point_source_and_custom_styles(tmp_path):
     d.save(tmp_path / "s.docx")
     doc, _ = read_docx(tmp_path / "s.docx")
     assert doc.meta.title == "Briefing" and doc.meta.marking == "TLP:AMBER"
-    b = doc.blocks
+    b = doc.blocks[1:]
     assert b[0] == Heading(2, (Text("Custom heading"),))
     assert b[1] == Quote((Paragraph((Text("We will not bow."),)), Paragraph((Text("Second paragraph of the quote."),))),
                          (Text("Minister of the Interior"),))
@@ -344,10 +347,12 @@ def _png_file(tmp_path: Path) -> Path:
 def test_writer_output_reads_back_to_the_same_model(tmp_path):
     from reporter.writers.docx import write
 
+    meta = Meta(title="Andean briefing", subtitle="Week 16", date="2024-04-20", author="Desk", prepared_for="Director",
+                marking="TLP:AMBER", created="2024-04-20T08:30:00Z")
     original = Document(
-        Meta(title="Andean briefing", subtitle="Week 16", date="2024-04-20", author="Desk", prepared_for="Director",
-             marking="TLP:AMBER", created="2024-04-20T08:30:00Z"),
+        meta,
         (
+            title_block(meta, ["Reuters", "Agence Andina"]),
             Heading(1, (Text("Routes"),)),
             Paragraph((Text("Officials met in "), Strong((Text("Lima"),)), Text(" on "), Emph((Text("Tuesday"),)),
                        Text("; see "), Link((Text("report"),), URL), Text(".")), anchor="p3"),
@@ -551,7 +556,8 @@ def test_docx_saved_again_by_libreoffice_reads_the_same(tmp_path):
     from reporter.writers.docx import write
 
     soffice = require_tool("soffice")
-    original = Document(Meta(title="Briefing", marking="TLP:AMBER"), _briefing().blocks + (
+    meta = Meta(title="Briefing", marking="TLP:AMBER")
+    original = Document(meta, (title_block(meta),) + _briefing().blocks + (
         Quote((Paragraph((Text("We will not bow."),)),), (Text("Minister"),)),
         OrderedList(((Paragraph((Text("one"),)),), (Paragraph((Text("two"),)),)), start=3),
         Paragraph((Text("In "), Strong((Text("bold"),)), Text(" and "), Emph((Text("italic"),)), Text(".")))))

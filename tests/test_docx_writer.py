@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, pdf_text, require_tool, tiny_png
+from reporter.compose.build import title_block
 from reporter.errors import InputError
 from reporter.model import (
     BulletList, Div, Document, Emph, Heading, Image, LineBreak, Link, Meta, OrderedList, PageBreak,
@@ -56,7 +57,7 @@ def briefing() -> Document:
     meta = Meta(title="Andean security briefing", subtitle="Week 16", date="2024-04-20", author="Analysis Desk",
                 prepared_for="The Director", marking="TLP:AMBER", subject="Organised crime",
                 keywords=("peru", "cocaine"), lang="en-GB", created="2024-04-20T08:30:00Z")
-    return Document(meta, blocks)
+    return Document(meta, (title_block(meta), *blocks))
 
 
 @pytest.fixture(scope="module")
@@ -226,8 +227,12 @@ def test_toc_field_and_update_on_open(written):
     assert 'TOC \\o "1-2" \\h \\z \\u' in instr
     contents = [p for p in d.paragraphs if p.text == "Contents"]
     assert contents and contents[0].style.name == "TOC Heading"
-    toc_entries = [p.text.strip() for p in d.paragraphs if p.style.name.startswith("toc ")]
-    assert toc_entries == ["Cocaine routes shift south", "Regional cooperation", "Outlook"]
+    toc_entries = [p.text.strip().split("\t") for p in d.paragraphs if p.style.name.startswith("toc ")]
+    assert [t for t, _ in toc_entries] == ["Cocaine routes shift south", "Regional cooperation", "Outlook"]
+    # each entry's cached page number is the PDF layout's, there before any field update
+    from reporter.writers.pdf import layout
+
+    assert [int(n) for _, n in toc_entries] == list(layout(briefing())[1].pages) == [1, 1, 2]
     assert d.settings.element.find(f"{W}updateFields").get(f"{W}val") == "true"
     kinds = [c.get(f"{W}fldCharType") for c in body.iter(f"{W}fldChar")]
     assert kinds.count("begin") == kinds.count("end") and kinds.count("begin") >= 1
@@ -354,7 +359,7 @@ def test_hostile_text_is_kept_as_text(tmp_path):
     )
     meta = Meta(title="<Title> & \x07co", marking="<TLP>", author="A & B", lang="not a language!")
     path = tmp_path / "hostile.docx"
-    write(Document(meta, blocks), path)
+    write(Document(meta, (title_block(meta), *blocks)), path)
     d = docx.Document(str(path))
     texts = [p.text for p in d.paragraphs]
     assert "<para>x</para> & </w:t><w:r>inject &amp;  end" in texts

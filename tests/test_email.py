@@ -41,8 +41,14 @@ def make_briefing(points=("Peru and the US will train more than 600 officers.", 
                             url="https://news.example.com/a", source="Example News"))
         facts.append(Facts(key_points=tuple(KeyPoint(t, n) for n, t in enumerate(points, 1)),
                            figures=tuple(KeyFigure(v, None, None, w, n) for n, (v, w) in enumerate(figures, 1))))
+    # the brief as the template context gives it: summary items and ranked figures with their references
+    summary = tuple({"text": t, "outlet": "Example News", "mark": f"¶{n}", "paragraph": n}
+                    for n, t in enumerate(points, 1))
+    key_figures = tuple({"value": v, "what": w, "outlet": "Example News", "mark": f"¶{n}", "paragraph": n}
+                        for n, (v, w) in enumerate(figures, 1))
     return Briefing(title=title, date=dt.date(2024, 4, 20), marking=marking, prepared_for="The Board",
-                    prepared_by=None, articles=tuple(arts), facts=tuple(facts), document=Document(Meta(title)))
+                    prepared_by=None, articles=tuple(arts), facts=tuple(facts), document=Document(Meta(title)),
+                    summary=summary, key_figures=key_figures, figures_more=3)
 
 
 @pytest.fixture
@@ -162,7 +168,7 @@ def test_figures_table_cells_line_up(files, tmp_path):
     Cells().feed(bodies(msg)[1])
     table = [r for r in rows if len(r) == 3]
     assert table[0] == ["Figure", "What it counts", "Source"]
-    assert table[1][:2] == ["600", "officers to be trained"] and table[1][2] == "¶1"
+    assert table[1] == ["600", "officers to be trained", "Example News, ¶1"]
     assert table[2][:2] == ["$1.2 billion", "aid & <b>loans</b>"]
 
 
@@ -208,13 +214,15 @@ def test_a_very_long_title_is_shortened_in_the_subject_only(files, tmp_path):
     assert " ".join(title.split()) in " ".join(bodies(msg)[0].split())
 
 
-def test_multiple_articles_and_long_lists_are_capped(files, tmp_path):
-    points = tuple(f"Point number {i} with a {'x' * 3000} word." for i in range(15))
+def test_the_body_carries_the_summary_items_with_short_references(files, tmp_path):
+    points = tuple(f"Point number {i} with a {'x' * 3000} word." for i in range(8))
     msg = parse(write(make_briefing(points=points, articles=2), files, tmp_path / "out").path)
     text, markup = bodies(msg)
-    assert "Point number 0" in text and "Point number 9" in text and "Point number 10" not in text
-    assert "20 more in the attached briefing" in text  # 30 points, 10 shown
-    assert "x" * 3000 in text and "x" * 3000 in markup
+    flat = " ".join(text.split())
+    for i in range(8):
+        assert f"Point number {i} with a {'x' * 3000} word. (Example News, ¶{i + 1})" in flat
+    assert "3 more in the attached briefing" in text  # the key figures the table leaves out
+    assert "x" * 3000 in markup and "(Example News, ¶8)" in markup
     assert "Peru & the US: a new pact 1" in text
 
 

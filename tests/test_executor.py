@@ -87,7 +87,7 @@ def test_a_writer_error_in_the_pool_arrives_with_its_type_message_and_traceback(
     assert str(there.value) == str(here.value)
     remote = str(there.value.__cause__)
     local = "".join(traceback.format_tb(there.value.__traceback__))
-    assert "Traceback" in remote and "writers/pdf.py" in remote and "in render" in remote
+    assert "Traceback" in remote and "writers/pdf.py" in remote and "in _layout" in remote
     assert "writers/pdf.py" not in local  # the frames above came from the worker
     assert [p.name for p in (tmp_path / "pool").iterdir()] == []  # no temp file left behind
 

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import pdf_text, require_tool
+from reporter.compose.build import title_block
 from reporter.model import (
     BulletList, Div, Document, Emph, Heading, Image, LineBreak, Link, Meta, OrderedList, PageBreak, Paragraph,
     Quote, Strong, Table, TableOfContents, Text,
@@ -40,7 +41,7 @@ def big_table(rows: int = 300) -> Table:
 
 
 def rich_document() -> Document:
-    return Document(meta(), (
+    return Document(meta(), (title_block(meta()),
         TableOfContents(),
         Heading(1, (Text("Executive summary"),), anchor="summary"),
         Paragraph((Text("People: "), Strong((Text(", ".join(NAMES)),)), Text(" "), Emph((Text("quoted"),)),

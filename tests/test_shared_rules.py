@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import pdf_text
+from reporter.compose.build import title_block
 from reporter.model import Document, Meta, Paragraph, Text
 
 
@@ -21,7 +22,8 @@ def test_the_briefing_date_is_said_alike_in_docx_and_pdf_and_reads_back(tmp_path
     from reporter.writers.docx import write as write_docx
     from reporter.writers.pdf import write as write_pdf
 
-    doc = Document(Meta(title="Dated briefing", date=iso, prepared_for="The Board"), (Paragraph((Text("Body."),)),))
+    meta = Meta(title="Dated briefing", date=iso, prepared_for="The Board")
+    doc = Document(meta, (title_block(meta), Paragraph((Text("Body."),))))
     write_docx(doc, tmp_path / "d.docx")
     write_pdf(doc, tmp_path / "d.pdf")
     lines = [p.text for p in docx.Document(str(tmp_path / "d.docx")).paragraphs]
@@ -171,7 +173,7 @@ def test_email_links_only_allowed_schemes_in_html_and_text(tmp_path):
     briefing = NS(title="Links", date=dt.date(2024, 4, 20), marking="", prepared_for="", prepared_by="",
                   articles=tuple(NS(title=label, source="Desk", url=url, published=None)
                                  for label, url in zip(labels(), urls)),
-                  facts=tuple(NS(key_points=(), figures=()) for _ in urls))
+                  facts=tuple(NS(key_points=(), figures=()) for _ in urls), summary=(), key_figures=(), figures_more=0)
     msg = compose_message(briefing, (), sender=Address("Desk", addr_spec="desk@example.org"),
                           to=(Address("Reader", addr_spec="reader@example.org"),),
                           when=dt.datetime(2024, 4, 20, tzinfo=dt.timezone.utc))

@@ -1,17 +1,17 @@
 """Compose: a jinja2 template renders Markdown; markdown-it parses it into the document model.
 
 Templates produce text and a parser produces structure, so a user's template needs no
-Python. Values a template prints never reach the Markdown parser: the environment's
-``finalize`` hook files each value in a table and prints a placeholder (private-use
-characters around its number), and the converter puts the value back as plain text.
-So article text stays text whatever characters it holds, and long articles are not
-scanned character by character by the parser. Only our own helpers (``link``,
+Python. Every value a template prints passes the environment's ``finalize`` filter
+(``escape_markdown``): one line of text, every Markdown punctuation mark backslash-escaped,
+so article text stays text whatever characters it holds and markdown-it, the one
+Markdown parser, reads it back as the same words. Only our own helpers (``link``,
 ``anchor``) write Markdown.
 
 Long briefings are mostly generated text, so the parser is spared most of it: article
 bodies (``article_body``) and the summary, digests, tables and lists (``compose.build``)
-are built as blocks from the data and reach the converter as one placeholder paragraph
-each; the template keeps the order and headings of the sections.
+are built as blocks from the data and reach the converter as one marker paragraph each
+(a private-use character around the blocks' number, which no value can hold); the
+template keeps the order and headings of the sections.
 """
 
 from __future__ import annotations
@@ -35,62 +35,39 @@ class Markdown(str):
     __slots__ = ()
 
 
-OPEN, CLOSE = "\ue000", "\ue001"
-_PLACEHOLDER = re.compile(OPEN + r"(\d+)" + CLOSE)
 BLOCKS = "\ue002"  # a line "\ue002<n>\ue002" stands for prebuilt blocks
 _BLOCKS_LINE = re.compile(BLOCKS + r"(\d+)" + BLOCKS)
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ue000-\ue002]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# What markdown-it could read as syntax in a value: CommonMark lets a backslash escape any of them.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:])")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` with every character Markdown could read as syntax backslash-escaped."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+def unescape_markdown(text: str) -> str:
+    """What markdown-it reads as the words of escaped text (for the few places it leaves raw)."""
+    return _ESCAPED.sub(r"\1", text)
 
 
 class Values:
-    """The values one template render printed, by number, and the blocks its helpers built."""
+    """What one template render needs besides the text: the blocks its helpers built."""
 
     def __init__(self, base: Path | None = None) -> None:
-        self.items: list[str | Inline] = []
         self.blocks: list[tuple[Block, ...]] = []
         self.base = base  # where a template's images are found
 
     def put(self, value: Any) -> str:
+        """The environment's ``finalize``: a value as one line of escaped Markdown text."""
         if value is None:
             return ""
         if isinstance(value, Markdown):
             return value
-        text = self._clean(value)
-        if not text:
-            return ""
-        self.items.append(text)
-        return f"{OPEN}{len(self.items) - 1}{CLOSE}"
-
-    def resolve(self, text: str) -> str:
-        """The text with every placeholder replaced by its value's words."""
-        if OPEN not in text:
-            return text
-        return _PLACEHOLDER.sub(lambda m: _words(self.items[int(m.group(1))]), text)
-
-    def inlines(self, text: str) -> tuple[Inline, ...]:
-        """The text as inlines: plain values merge into the text around them, prebuilt links
-        stay links, and no text is empty."""
-        if OPEN not in text:
-            return (Text(text),) if text else ()
-        parts = _PLACEHOLDER.split(text)
-        if len(parts) == 3 and not parts[0] and not parts[2]:  # one value alone, as in most cells
-            item = self.items[int(parts[1])]
-            return (item,) if not isinstance(item, str) else (Text(item),) if item else ()
-        out: list[Inline] = []
-        run: list[str] = []  # text since the last link
-        for i, part in enumerate(parts):
-            item = self.items[int(part)] if i % 2 else part
-            if isinstance(item, str):
-                run.append(item)
-                continue
-            if words := "".join(run):
-                out.append(Text(words))
-            run = []
-            out.append(item)
-        if words := "".join(run):
-            out.append(Text(words))
-        return tuple(out)
+        return escape_markdown(self._clean(value))
 
     def article_body(self, body: Any) -> Markdown:
         """An article's text as prebuilt blocks: subheadings and numbered, bookmarked paragraphs.
@@ -160,17 +137,13 @@ class Values:
         return Link((Text(label),), target) if label else None
 
     def link(self, text: Any, url: Any) -> Markdown:
-        """A link whose label and URL are both data; unsafe schemes give plain text.
-
-        Prebuilt like any value, so the parser never has to read link syntax.
-        """
+        """A link whose label and URL are both data; unsafe schemes give plain text."""
         item = self.link_inline(text, url)
         if item is None:
             return Markdown("")
         if isinstance(item, Text):
-            return Markdown(self.put(item.text))
-        self.items.append(item)
-        return Markdown(f"{OPEN}{len(self.items) - 1}{CLOSE}")
+            return Markdown(escape_markdown(item.text))
+        return Markdown(f"[{escape_markdown(item.children[0].text)}]({item.url})")
 
     def helpers(self) -> dict[str, Any]:
         """The template's helpers: links, bookmarks, article bodies and the builders' parts."""
@@ -186,12 +159,6 @@ class Values:
 
 
 BUILDERS = ("summary_list", "digest", "figures_table", "timeline_table", "actors", "sources_table")
-
-
-def _words(item: str | Inline) -> str:
-    from ..model import plain_text
-
-    return item if isinstance(item, str) else plain_text((item,))
 
 
 _NOT_IN_ANCHOR = re.compile(r"[^A-Za-z0-9_-]")
@@ -270,9 +237,15 @@ def render_markdown(template: Path, context: dict[str, Any], *, sandboxed: bool 
 
 
 def compose(template: Path, context: dict[str, Any], meta: Meta, *, sandboxed: bool = False) -> Document:
-    """Render the template with the context and parse what it wrote into the document model."""
+    """Render the template with the context and parse what it wrote into the document model,
+    after the title block (``build.title_block``: the same for every template)."""
+    from .build import title_block
+
     markdown, values = render_markdown(template, context, sandboxed=sandboxed)
-    return parse_markdown(markdown, meta, base=template.parent, values=values)
+    doc = parse_markdown(markdown, meta, base=template.parent, values=values)
+    # the outlets that name themselves (a file's name is no source to list)
+    outlets = [o["name"] for s in context.get("stories", ()) for o in s.get("outlets", ()) if o.get("named", True)]
+    return Document(meta, (title_block(meta, outlets), *doc.blocks))
 
 
 # --------------------------------------------------------------------------
@@ -313,7 +286,7 @@ def _parser(inline: bool = True):
 
 
 def parse_markdown(text: str, meta: Meta, *, base: Path | None = None, values: Values | None = None) -> Document:
-    """Markdown (as our templates write it) to the document model; placeholders become their values."""
+    """Markdown (as our templates write it) to the document model; block markers become their blocks."""
     nodes = _tree(_parser(inline=False).parse(text))
     return Document(meta=meta, blocks=tuple(_Converter(values or Values(base), base).blocks(nodes)))
 
@@ -375,10 +348,11 @@ class _Converter:
             elif t == "hr":
                 out.append(PageBreak())
             elif t == "container_div":
-                name = self.values.resolve(node.info.strip())
+                name = unescape_markdown(node.info.strip())
                 words = name.lower().split()
                 if words[:1] == ["toc"] and len(words) <= 2 and (len(words) == 1 or words[1] in ("1", "2", "3")):
-                    out.append(TableOfContents(levels=int(words[1]) if len(words) == 2 else 2))
+                    # a template's contents list is for a briefing of three pages or more
+                    out.append(TableOfContents(levels=int(words[1]) if len(words) == 2 else 2, min_pages=3))
                 elif name.lower() == "pagebreak":
                     out.append(PageBreak())
                 else:
@@ -437,7 +411,7 @@ class _Converter:
 
     def image(self, node) -> Image:
         src = str(node.attrs.get("src", ""))
-        alt = self.values.resolve("".join(c.content for c in node.children if c.type == "text")) or src
+        alt = "".join(c.content for c in node.children if c.type == "text") or src
         if "://" in src or self.base is None:
             raise InputError(f"image {src!r}: only local image files can be used (no network)")
         path = (self.base / src).resolve()
@@ -456,19 +430,19 @@ class _Converter:
         emphasised run in it; None for anything else.
 
         The run must be unambiguous: its ``*`` or ``**`` opens after a space (or at the start)
-        and before a letter, digit or placeholder, and closes after one of those and before
-        a space, ``,.;)?`` or the end.
+        and before a letter or digit, and closes after one of those and before a space,
+        ``,.;)?`` or the end.
         """
         if not _INLINE_SYNTAX.search(content):
-            return self.values.inlines(content)
+            return (Text(content),) if content else ()
         m = _ONE_EMPHASIS.fullmatch(content)
         if not m:
             return None
         before, marker, inner, after = m.groups()
         if not (_word_char(inner[0]) and _word_char(inner[-1]) and after[:1] in _EMPHASIS_FOLLOWERS):
             return None
-        run = (Strong if marker == "**" else Emph)(self.values.inlines(inner))
-        return (*self.values.inlines(before), run, *self.values.inlines(after))
+        run = (Strong if marker == "**" else Emph)((Text(inner),))
+        return (*((Text(before),) if before else ()), run, *((Text(after),) if after else ()))
 
     @staticmethod
     def _add_text(out: list[Inline], pieces) -> None:
@@ -484,7 +458,7 @@ class _Converter:
         for child in node.children:
             t = child.type
             if t in ("text", "code_inline", "softbreak"):
-                self._add_text(out, (Text(" "),) if t == "softbreak" else self.values.inlines(child.content))
+                self._add_text(out, (Text(" " if t == "softbreak" else child.content),))
             elif t == "hardbreak":
                 out.append(LineBreak())
             elif t == "strong":
@@ -494,7 +468,7 @@ class _Converter:
             elif t == "link":
                 out.append(Link(self.inlines(child), str(child.attrs.get("href", ""))))
             elif t == "image":
-                out.append(Text(self.values.resolve(str(child.attrs.get("alt", "") or ""))))
+                out.append(Text(str(child.attrs.get("alt", "") or "")))
         return tuple(out)
 
 
@@ -504,5 +478,5 @@ def _inline_tree(content: str) -> _Node:
 
 
 def _word_char(c: str) -> bool:
-    """A letter, digit or placeholder mark: no white space or punctuation in any Unicode table."""
-    return c.isalnum() or c in (OPEN, CLOSE)
+    """A letter or digit: no white space or punctuation in any Unicode table."""
+    return c.isalnum()

@@ -15,9 +15,47 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Sequence
 
-from ..model import Block, BulletList, Emph, Heading, Inline, Paragraph, Quote, Strong, Table, Text
+from ..dates import date_label
+from ..model import Block, BulletList, Div, Emph, Heading, Inline, Meta, Paragraph, Quote, Strong, Table, Text
 
 LinkFn = Callable[[Any, Any], Inline | None]
+
+TITLE_BLOCK = "Title Block"  # the Div both writers render as the title block
+SOURCES_LEAD = "Sources: "
+SOURCES_SHOWN = 5
+
+
+def byline_parts(meta: Meta) -> list[str]:
+    """The byline's parts that have something to say: "date · Prepared for X · Prepared by Y",
+    the date left out when the subtitle already says it. The DOCX reader parses this line back
+    into ``Meta`` (``readers.docx_assemble``), so its parts are spelled in one place."""
+    said = date_label(meta.date) if meta.date.strip() else ""
+    parts = [said] if said and said not in meta.subtitle else []
+    if meta.prepared_for.strip():
+        parts.append(f"Prepared for {meta.prepared_for}")
+    if meta.author.strip():
+        parts.append(f"Prepared by {meta.author}")
+    return parts
+
+
+def title_block(meta: Meta, sources: Sequence[str] = ()) -> Div:
+    """The title block as one model block, so the DOCX and the PDF say the same things: title,
+    subtitle, byline (date, prepared for, prepared by), marking and the outlets the briefing
+    draws on (the first few, "and N more"), each a paragraph in its named style."""
+    def one_line(value: str) -> str:
+        return " ".join(value.split())
+
+    out: list[Block] = []
+    for text, style in ((meta.title, "Title"), (meta.subtitle, "Subtitle"),
+                        (" \u00b7 ".join(byline_parts(meta)), "Source"), (meta.marking, "Marking")):
+        if text.strip():
+            out.append(Paragraph((Text(one_line(text)),), style=style))
+    names = [one_line(n) for n in dict.fromkeys(sources) if n and n.strip()]
+    if names:
+        more = len(names) - SOURCES_SHOWN
+        listed = "; ".join(names[:SOURCES_SHOWN]) + (f"; and {more} more" if more > 0 else "")
+        out.append(Paragraph((Text(SOURCES_LEAD + listed),), style="Source"))
+    return Div(TITLE_BLOCK, tuple(out))
 
 
 class Builder:

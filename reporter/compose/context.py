@@ -117,7 +117,7 @@ def _outlets(story, articles: Sequence[Article], refs: _Refs) -> list[dict[str, 
                 continue
             seen.add(name)
             lead = group[0]
-            out.append({"name": name, "date": long_date(a.published) if a.published else None,
+            out.append({"name": name, "named": bool(outlet(a)), "date": long_date(a.published) if a.published else None,
                         "url": a.url, "url_label": host(a.url) or a.url, "article": refs.number.get(lead),
                         "target": "#" + f"a{refs.number[lead]}" if refs.annex else (a.url or "")})
     return out

@@ -26,8 +26,6 @@ MIME_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
 }
-MAX_POINTS = 10  # the body is a teaser for the attachments, not a second copy
-MAX_FIGURES = 12
 # TLP 2.0: the label in its colour on black.
 TLP_COLOURS = {"TLP:RED": "#FF2B2B", "TLP:AMBER": "#FFC000", "TLP:AMBER+STRICT": "#FFC000",
                "TLP:GREEN": "#33FF00", "TLP:CLEAR": "#FFFFFF", "TLP:WHITE": "#FFFFFF"}
@@ -84,26 +82,30 @@ def default_subject(briefing: Any) -> str:
 
 
 def email_context(briefing: Any, attachments: Sequence[Attachment]) -> dict[str, Any]:
-    """What both body templates see: plain strings, no markup (the templates escape)."""
+    """What both body templates see: plain strings, no markup (the templates escape).
+
+    The body is the brief: the page-1 summary's items and the ranked key figures, as the
+    attachments have them, each with a short reference (``outlet, ¶N``)."""
+    points = [{"text": p["text"], "ref": short_ref(p), "paragraph": p["paragraph"]} for p in briefing.summary]
+    figures = [{"value": f["value"], "what": f["what"], "ref": short_ref(f), "paragraph": f["paragraph"]}
+               for f in briefing.key_figures]
     multiple = len(briefing.articles) > 1
-    points, figures, sources = [], [], []
-    for art, facts in zip(briefing.articles, briefing.facts):
-        label = art.title if multiple else None
-        points += [{"text": k.text, "paragraph": k.paragraph, "article": label} for k in facts.key_points]
-        figures += [{"value": f.value, "what": f.what, "paragraph": f.paragraph, "article": label}
-                    for f in facts.figures]
-        sources.append({"title": art.title, "source": art.source, "url": external_url(art.url),
-                        "published": long_date(art.published) if art.published else None})
+    sources = [{"title": art.title, "source": art.source, "url": external_url(art.url),
+                "published": long_date(art.published) if art.published else None} for art in briefing.articles]
     marking = briefing.marking or None
     return {
         "title": briefing.title, "date": long_date(briefing.date), "marking": marking,
         "marking_colour": TLP_COLOURS.get((marking or "").upper(), "#FFFFFF"),
         "prepared_for": briefing.prepared_for, "prepared_by": briefing.prepared_by,
-        "points": points[:MAX_POINTS], "more_points": max(0, len(points) - MAX_POINTS),
-        "figures": figures[:MAX_FIGURES], "more_figures": max(0, len(figures) - MAX_FIGURES),
+        "points": points, "figures": figures, "more_figures": briefing.figures_more,
         "sources": sources, "multiple": multiple,
         "attachments": [{"name": a.filename, "size": human_size(a.size)} for a in attachments],
     }
+
+
+def short_ref(item: dict[str, Any]) -> str:
+    """Where an item comes from, briefly: its outlet and paragraph (``Reuters, ¶3``)."""
+    return ", ".join(x for x in (item.get("outlet"), item.get("mark")) if x)
 
 
 def _bullet(text: str, width: int = 72, marker: str = "- ") -> str:

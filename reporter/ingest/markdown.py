@@ -35,6 +35,8 @@ def read(text: str, path: Path) -> list[Article]:
     title, paragraphs, subheadings = markdown_body(text)
     record = {**meta, "body": list(paragraphs)}
     if not record.get("title"):
-        record["title"] = title
+        # no front-matter title and no level-1 heading: the file's name stands for it, rather
+        # than refusing an article that is all table or list
+        record["title"] = title or " ".join(path.stem.replace("_", " ").replace("-", " ").split()) or path.name
     article = article_from_record(record, path, raw_text=text)
     return [replace(article, subheadings=subheadings)]

@@ -77,9 +77,13 @@ def _one_line(inlines: tuple) -> str:
 
 
 def assemble(items: list) -> tuple[TitleBlock, tuple]:
-    """Group paragraph records and blocks into the model's blocks; lift the title block into meta."""
+    """Group paragraph records and blocks into the model's blocks; lift the title block into meta
+    and keep its paragraphs, as edited, as the document's title block (``compose.title_block``)."""
+    from ..compose.build import SOURCES_LEAD, TITLE_BLOCK
+
     tb = TitleBlock()
     out: list = []
+    head: list[Paragraph] = []
     i, n = 0, len(items)
     in_title_block = True
     while i < n:
@@ -95,9 +99,12 @@ def assemble(items: list) -> tuple[TitleBlock, tuple]:
         role = item.role
         if role in _META_ROLES and in_title_block and not getattr(tb, role.lower()):
             setattr(tb, role.lower(), _one_line(item.inlines))
+            head.append(Paragraph(item.inlines, style=role))
             i += 1
             continue
-        if role == "Source" and in_title_block and tb.title and _title_line(_one_line(item.inlines), tb):
+        if role == "Source" and in_title_block and tb.title and (
+                _title_line(_one_line(item.inlines), tb) or _one_line(item.inlines).startswith(SOURCES_LEAD)):
+            head.append(Paragraph(item.inlines, style=role))
             i += 1
             continue
         in_title_block = False
@@ -129,7 +136,9 @@ def assemble(items: list) -> tuple[TitleBlock, tuple]:
             style = role if role in _KEEP_STYLES else "Body Text"
             out.append(Paragraph(item.inlines, style=style, anchor=item.anchor))
             i += 1
-    return tb, tuple(out)
+    if not tb.date and tb.subtitle:  # the byline leaves out a date the subtitle already says
+        tb.date = iso_date(tb.subtitle.split("\u00b7")[-1])
+    return tb, ((Div(TITLE_BLOCK, tuple(head)),) if head else ()) + tuple(out)
 
 
 def _is_caption_pending(out: list) -> bool:

@@ -1,7 +1,8 @@
 """Writers, one per format, listed in a table (pandoc's Writers.hs).
 
 Each writer module has ``warm()`` (do now the imports and font loading its first write
-would do) and ``write(doc, path, *, style, reference_doc=None)``. The table holds small
+would do) and ``write(doc, path, *, style, reference_doc=None, ...)``; the PDF's returns
+where its headings went, which the DOCX's takes as ``pages`` for its contents field. The table holds small
 handles that import the module on first use: reportlab and python-docx cost start-up
 time and a build may need only one of them. A handle pickles as its module name, so
 ``WRITERS["pdf"].write`` can be sent to a process pool as it is.
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -41,10 +42,13 @@ class Writer:
                 self._impl().warm()
                 _WARMED.add(self.module)
 
-    def write(self, doc: Document, path: Path, *, style: HouseStyle, reference_doc: Path | None = None) -> None:
-        """Write ``doc`` at ``path`` (not atomically: see ``fileio.atomic_paths``)."""
+    def write(self, doc: Document, path: Path, *, style: HouseStyle, reference_doc: Path | None = None,
+              **options: Any) -> Any:
+        """Write ``doc`` at ``path`` (not atomically: see ``fileio.atomic_paths``); returns what
+        the writer tells (the PDF: its ``PageMap``). ``options``: the writer's own (the DOCX's
+        ``pages``)."""
         self.warm()
-        self._impl().write(doc, path, style=style, reference_doc=reference_doc)
+        return self._impl().write(doc, path, style=style, reference_doc=reference_doc, **options)
 
 
 _WARM_LOCK = threading.Lock()

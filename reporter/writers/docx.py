@@ -11,10 +11,11 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Callable
 
 from ..errors import InputError
 from ..fileio import build_time
-from ..model import Document
+from ..model import Document, PageMap
 from ..style import HouseStyle, load_house_style, templates_dir
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -87,9 +88,12 @@ def warm() -> None:
 
 
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
-          reference_doc: Path | None = None) -> None:
+          reference_doc: Path | None = None, pages: PageMap | Callable[[], PageMap] | None = None) -> None:
     """Write ``doc`` to ``path`` as a .docx styled by name from the reference document.
 
+    A contents list's page numbers are the PDF's (``pages``, or a function that waits for them,
+    asked only once the body is built so both writers can run at once); without them and with a
+    contents list, the PDF's layout is made here for them.
     Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
     """
     from .docx_body import DocxBodyWriter
@@ -118,8 +122,13 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
     numbering = NumberingWriter(_numbering_root(document, hs), hs.fonts[hs.styles["Normal"].font].name)
     writer = DocxBodyWriter(body=body, ids=ids, text_width=width, part=document.part, numbering=numbering)
     writer.prepare(doc.blocks)
-    writer.title_block(doc.meta)
     writer.blocks(doc.blocks)
+    if writer.has_contents:
+        if pages is None:
+            from .pdf import layout
+
+            pages = layout(doc, style=hs)[1]
+        writer.fill_contents(pages() if callable(pages) else pages)
     if sect_pr is None:  # python-docx reads headers and footers off its own sectPr class
         from docx.oxml.parser import parse_xml
         from lxml import etree

@@ -15,9 +15,8 @@ from ..style import BODY_STYLES
 from ..urls import anchor_name, external_url
 from ..model import (
     BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
-    Quote, Strong, Table, TableOfContents, Text, heading_level, plain_text, walk,
+    PageMap, Quote, Strong, Table, TableOfContents, Text, heading_level, plain_text, walk,
 )
-from .byline import byline_parts
 from .docx_lists import NumberingWriter
 from .docx_styles import list_indent
 from .docx_xml import (
@@ -27,11 +26,13 @@ from .docx_xml import (
 
 
 class TocEntry(NamedTuple):
-    """A heading as the TOC field's cached result lists it (``bookmark`` None: the placeholder)."""
+    """A heading as the TOC field's cached result lists it (``bookmark`` None: the placeholder);
+    ``heading`` is its number among the document's headings (``PageMap.pages``' index)."""
 
     level: int
     text: str
     bookmark: str | None
+    heading: int = -1
 
 
 @dataclass
@@ -48,6 +49,8 @@ class DocxBodyWriter:
     toc_levels: int = 0
     anchors: dict[str, str] = field(default_factory=dict)
     _toc_marks: list[TocEntry] = field(default_factory=list)  # in document order
+    _toc_numbers: list = field(default_factory=list)  # (w:t of a PAGEREF's cached result, heading number)
+    _toc_paragraphs: list = field(default_factory=list)  # (paragraph, its TableOfContents)
     _heading_marks: list = field(default_factory=list)
     _placed: set = field(default_factory=set)
     _next_bookmark: int = 0
@@ -61,7 +64,7 @@ class DocxBodyWriter:
         """Name every bookmark before writing, so links and the TOC may point forward."""
         tocs = [b for b in walk(blocks) if isinstance(b, TableOfContents)]
         self.toc_levels = max((t.levels for t in tocs), default=0)
-        n, names = 0, set()
+        n, names, heading = 0, set(), -1
         for block in walk(blocks):
             anchor = getattr(block, "anchor", None)
             if anchor and anchor not in self.anchors:
@@ -70,6 +73,7 @@ class DocxBodyWriter:
                     names.add(name)
                     self.anchors[anchor] = name
             if isinstance(block, Heading):
+                heading += 1
                 level = heading_level(block.level)  # what the paragraph's style will say
                 mark = self.anchors.get(block.anchor) if block.anchor else None
                 if mark is None and level <= self.toc_levels:
@@ -80,7 +84,7 @@ class DocxBodyWriter:
                 self._heading_marks.append(mark)
                 if mark and level <= self.toc_levels:
                     text = " ".join(xml_safe(plain_text(block.children)).split())
-                    self._toc_marks.append(TocEntry(level, text, mark))
+                    self._toc_marks.append(TocEntry(level, text, mark, heading))
         self._heading_marks.reverse()
 
     def sid(self, name: str) -> str:
@@ -186,16 +190,6 @@ class DocxBodyWriter:
             self.inlines(p, nodes)
         return p
 
-    def title_block(self, meta) -> None:
-        self.paragraph(self.sid("Title"), (Text(meta.title),))
-        if meta.subtitle:
-            self.paragraph(self.sid("Subtitle"), (Text(meta.subtitle),))
-        parts = byline_parts(meta)
-        if parts:
-            self.paragraph(self.sid("Source"), (Text(" \u00b7 ".join(parts)),))
-        if meta.marking:
-            self.paragraph(self.sid("Marking"), (Text(meta.marking),))
-
     # ----------------------------------------------------------------- blocks
     def blocks(self, blocks, div_style: str | None = None, parent=None) -> None:
         for block in blocks:
@@ -253,11 +247,13 @@ class DocxBodyWriter:
 
     def toc(self, block: TableOfContents, parent) -> None:
         """A real TOC field, pre-filled with the headings so it reads well before an update."""
-        self.paragraph(self.sid("TOC Heading"), (Text(block.title),), parent=parent)
+        heading = self.paragraph(self.sid("TOC Heading"), (Text(block.title),), parent=parent)
+        self._toc_paragraphs.append((heading, block))
         instruction = f'TOC \\o "1-{max(1, min(block.levels, 9))}" \\h \\z \\u'
         entries = [e for e in self._toc_marks if e.level <= block.levels] or [TocEntry(1, "", None)]
-        for i, (level, text, mark) in enumerate(entries):
+        for i, (level, text, mark, number) in enumerate(entries):
             p = self.paragraph(self.sid(f"TOC {level}"), parent=parent)
+            self._toc_paragraphs.append((p, block))
             if i == 0:
                 field_char(p, "begin")
                 instr_text(p, instruction)
@@ -270,7 +266,22 @@ class DocxBodyWriter:
                 h.set(HISTORY, "1")
                 add_text_runs(h, text)
                 etree.SubElement(etree.SubElement(h, R), TAB)
-                add_field(h, f"PAGEREF {mark} \\h", cached="")
+                self._toc_numbers.append((add_field(h, f"PAGEREF {mark} \\h", cached=""), number))
             if i == len(entries) - 1:
                 field_char(p, "end")
 
+
+    def fill_contents(self, pages: PageMap) -> None:
+        """The TOC fields' cached page numbers from the PDF's layout, so Word and LibreOffice
+        show them before any field update; a contents list the layout found the document too
+        short for (``TableOfContents.min_pages``) goes."""
+        for t, number in self._toc_numbers:
+            if 0 <= number < len(pages.pages) and pages.pages[number]:
+                t.text = str(pages.pages[number])
+        for p, block in self._toc_paragraphs:
+            if pages.total < block.min_pages and p.getparent() is not None:
+                p.getparent().remove(p)
+
+    @property
+    def has_contents(self) -> bool:
+        return bool(self._toc_paragraphs)

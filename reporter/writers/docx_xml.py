@@ -73,8 +73,10 @@ def add_text_runs(parent, text: str, rpr_factory=None) -> None:
             t.set(XML_SPACE, "preserve")
 
 
-def add_field(parent, instruction: str, cached: str = "1") -> None:
-    """A complex field (PAGE, NUMPAGES, PAGEREF...) with a cached result Word refreshes."""
+def add_field(parent, instruction: str, cached: str = "1"):
+    """A complex field (PAGE, NUMPAGES, PAGEREF...) with a cached result Word refreshes.
+    Returns the result's ``w:t``, for a caller that learns the value later."""
+    result = None
     for kind in ("begin", None, "separate", "result", "end"):
         r = etree.SubElement(parent, R)
         if kind is None:
@@ -82,9 +84,11 @@ def add_field(parent, instruction: str, cached: str = "1") -> None:
             it.text = f" {instruction} "
             it.set(XML_SPACE, "preserve")
         elif kind == "result":
-            etree.SubElement(r, T).text = cached
+            result = etree.SubElement(r, T)
+            result.text = cached
         else:
             etree.SubElement(r, FLDCHAR).set(FLDCHARTYPE, kind)
+    return result
 
 
 def field_char(parent, kind: str) -> None:

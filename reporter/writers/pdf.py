@@ -12,17 +12,21 @@ import io
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document
+from ..model import Document, PageMap, TableOfContents, walk, without_contents
 from ..style import HouseStyle, load_house_style
 
 
-def write(doc: Document, path: Path, *, style: HouseStyle | None = None, reference_doc: Path | None = None) -> None:
-    """Write ``doc`` as a PDF at ``path``; the same input gives the same bytes.
+def write(doc: Document, path: Path, *, style: HouseStyle | None = None, reference_doc: Path | None = None,
+          **_: object) -> PageMap:
+    """Write ``doc`` as a PDF at ``path``; the same input gives the same bytes. Returns where
+    the headings went, for the DOCX's contents (see ``PageMap``).
 
     ``reference_doc`` is the DOCX writer's; the PDF takes its look from the house style only.
     Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
     """
-    Path(path).write_bytes(render(doc, style=style))
+    data, pages = layout(doc, style=style)
+    Path(path).write_bytes(data)
+    return pages
 
 
 def warm() -> None:
@@ -34,6 +38,21 @@ def warm() -> None:
 
 def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     """The PDF bytes for ``doc`` (no file I/O; used by ``write`` and handy for email)."""
+    return layout(doc, style=style)[0]
+
+
+def layout(doc: Document, *, style: HouseStyle | None = None) -> tuple[bytes, PageMap]:
+    """The PDF bytes and where its headings are. A contents list the document is too short
+    for (``TableOfContents.min_pages``) is left out, and the rest laid out again: only a
+    short document pays for a second pass."""
+    data, pages = _layout(doc, style)
+    shortest = max((b.min_pages for b in walk(doc.blocks) if isinstance(b, TableOfContents)), default=0)
+    if pages.total < shortest:
+        data, pages = _layout(Document(doc.meta, without_contents(doc.blocks)), style)
+    return data, pages
+
+
+def _layout(doc: Document, style: HouseStyle | None) -> tuple[bytes, PageMap]:
     from reportlab.platypus import Frame, PageTemplate
     from reportlab.platypus.doctemplate import LayoutError
 
@@ -55,7 +74,7 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     frame = Frame(left, bottom, width - left - right, height - top - bottom, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     flowables = PdfFlowables.for_document(doc, st, frame._width, frame._height)
-    story = flowables.title_block(doc) + flowables.blocks(doc.blocks)
+    story = flowables.blocks(doc.blocks)
     if not story:  # a PDF needs at least one page
         from reportlab.platypus import Spacer
 
@@ -77,4 +96,6 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
         template.build(story, canvasmaker=canvas_maker(decor, meta.created))
     except LayoutError as exc:  # content that cannot fit any page (e.g. a giant unbreakable block)
         raise InputError(f"cannot lay out the PDF: {str(exc).splitlines()[0][:200]}") from None
-    return buf.getvalue()
+    canvas = template.canv
+    pages = PageMap(tuple(canvas.heading_pages.get(e.key, 0) for e in flowables.headings), canvas.total_pages)
+    return buf.getvalue(), pages

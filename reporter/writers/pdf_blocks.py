@@ -11,13 +11,11 @@ import io
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..dates import date_label
 from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, heading_level, plain_text, walk,
 )
 from ..style import BODY_STYLES, BULLETS, NUMBER_FORMATS
-from .byline import byline_parts
 from .pdf_inline import anchor_key, printable, run_text, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
@@ -90,20 +88,11 @@ class PdfFlowables:
 
     # -- blocks ----------------------------------------------------------------------------------
 
-    def title_block(self, doc: Document) -> list:
+    def title_block(self, inner) -> list:
+        """The title block's paragraphs (built by compose), under a rule in the accent colour."""
         from reportlab.platypus.flowables import HRFlowable
 
-        m = doc.meta
-        out = []
-        if m.title.strip():
-            out.append(self.para(m.title, self.st.style("Title")))
-        if m.subtitle.strip():
-            out.append(self.para(m.subtitle, self.st.style("Subtitle")))
-        byline = byline_parts(m, date=date_label(m.date) not in m.subtitle)
-        if byline:
-            out.append(self.para("  ·  ".join(byline), self.st.style("Source")))
-        if m.marking.strip():
-            out.append(self.para(m.marking, self.st.style("Marking")))
+        out = self.blocks(inner)
         if out:
             out.append(HRFlowable(width="100%", thickness=1.2, color=self.st.colors.get("accent"),
                                   spaceBefore=2, spaceAfter=10))
@@ -139,6 +128,8 @@ class PdfFlowables:
                 return [RLPageBreak()]
             case TableOfContents(title=title, levels=levels):
                 return self.contents(title, levels)
+            case Div(style="Title Block", blocks=inner):
+                return self.title_block(inner)
             case Div(style=style, blocks=inner):
                 return self.blocks(inner, style, depth)
         return []
@@ -205,16 +196,19 @@ class PdfFlowables:
             return [self.para(f"[image: {img.alt or 'unreadable picture'}]", self.st.style("Caption"))]
 
     def contents(self, title: str, levels: int) -> list:
-        """A list of heading links (no page numbers: one layout pass; the outline navigates)."""
+        """A list of heading links, each with its heading's page (drawn when the page is known)."""
+        from .pdf_canvas import ContentsEntry
+
         entries = [e for e in self.headings if e.level <= max(1, levels)]
         if not entries:
             return []
         out = [self.para(title or "Contents", self.st.variant("TOC Heading", keepWithNext=1))]
+        room = 1.2 * CM  # a page number of up to four digits and a gap
         for lvl, text, key in entries:
-            style = self.st.variant("Normal", leftIndent=(lvl - 1) * 0.6 * CM, spaceAfter=2,
+            style = self.st.variant("Normal", leftIndent=(lvl - 1) * 0.6 * CM, rightIndent=room, spaceAfter=2,
                                     fontName=self.st.style("Heading 1").fontName if lvl == 1 else
                                     self.st.style("Normal").fontName)
-            out.append(self.para(text or "(untitled)", style, "#" + key))
+            out.append(ContentsEntry(self.para(text or "(untitled)", style, "#" + key), key, room))
         return out
 
 

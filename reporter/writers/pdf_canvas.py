@@ -1,9 +1,13 @@
-"""Page furniture and the one-pass ``Page N of M``.
+"""Page furniture, the one-pass ``Page N of M`` and the contents list's page numbers.
 
 The canvas keeps each finished page back (the NumberedCanvas recipe) and draws the
 header and footer on all of them at ``save``, when the total is known: one layout
 pass instead of two builds. Held-back pages would all claim to be page 1 to any
 bookmark placed on them, so the canvas advances the document's page counter itself.
+The contents list's numbers are drawn at ``save`` too: each entry leaves room for its
+number and says where it goes, each heading says on which page it landed, and the
+numbers are filled in once all are known. A number's width never moves the layout, so
+one pass gives the same pages as two would.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from functools import partial
 from reportlab.pdfbase.pdfdoc import PDFObject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate
+from reportlab.platypus.flowables import Flowable
 
 from ..dates import utc_datetime
 from .pdf_styles import CM
@@ -120,6 +125,20 @@ class _References(PDFObject):
         return b"[ " + b" ".join(items) + b" ]"
 
 
+@dataclass(frozen=True)
+class ContentsNumber:
+    """Where a contents entry's page number goes: on held page ``page`` (from 0), right-aligned
+    at ``x``, on the baseline ``y``, for the heading whose destination is ``key``."""
+
+    page: int
+    key: str
+    x: float
+    y: float
+    font: str
+    size: float
+    color: object
+
+
 class NumberedCanvas(Canvas):
     """Holds finished pages back so each can say ``Page N of M``; draws the page furniture."""
 
@@ -127,6 +146,9 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._held: list[dict] = []
         self._decor = decor
+        self.heading_pages: dict[str, int] = {}  # destination key -> page (from 1)
+        self.contents_numbers: list[ContentsNumber] = []
+        self.total_pages = 0
         when = utc_datetime(created)
         if when is not None and 1980 <= when.year <= 9999:
             self._doc._timeStamp = _Stamp(when)
@@ -139,14 +161,29 @@ class NumberedCanvas(Canvas):
         self._startPage()
         self._doc.pageCounter += 1  # so bookmarks on the next page point at it, not at page 1
 
+    @property
+    def page_index(self) -> int:
+        """The page being laid out, from 0."""
+        return len(self._held)
+
     def save(self):
         held = self._held
         total = len(held)
+        numbers: dict[int, list[ContentsNumber]] = {}
+        for entry in self.contents_numbers:
+            numbers.setdefault(entry.page, []).append(entry)
+        pages = self.heading_pages
         self._doc.pageCounter = 1
         for number, state in enumerate(held, 1):
             self.__dict__.update(state)
             self._decor.draw(self, number, total)
+            for entry in numbers.get(number - 1, ()):
+                if entry.key in pages:
+                    self.setFont(entry.font, entry.size)
+                    self.setFillColor(entry.color)
+                    self.drawRightString(entry.x, entry.y, str(pages[entry.key]))
             Canvas.showPage(self)
+        self.total_pages = total  # after the held states, which knew no total, are all restored
         Canvas.save(self)
 
 
@@ -165,6 +202,7 @@ class BriefingTemplate(BaseDocTemplate):
         entry = getattr(flowable, "_outline", None)
         if entry is None:
             return
+        self.canv.heading_pages.setdefault(entry.key, self.canv.page_index + 1)
         level = min(entry.level - 1, self._outline_level + 1)  # PDF outlines cannot skip a level
         self._outline_level = level
         self.canv.addOutlineEntry(entry.title, entry.key, level=level, closed=False)
@@ -172,3 +210,29 @@ class BriefingTemplate(BaseDocTemplate):
             self._has_outline = True
             self.canv.showOutline()
 
+
+
+class ContentsEntry(Flowable):
+    """A contents list's line: its paragraph (with room on the right for the number) and the
+    number, drawn by the canvas at ``save`` once the heading's page is known."""
+
+    def __init__(self, para, key: str, room: float):
+        super().__init__()
+        self.para, self.key, self.room = para, key, room
+        self.spaceBefore, self.spaceAfter = para.spaceBefore, para.spaceAfter
+        self.keepWithNext = 0
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = self.para.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []  # an entry is a line or two: it moves to the next page whole
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self.para.drawOn(canvas, x, y, _sW)
+        style = self.para.style
+        # the last line's baseline: lines are ``leading`` apart, the first at ``size`` below the top
+        baseline = y + style.leading - style.fontSize
+        canvas.contents_numbers.append(ContentsNumber(
+            canvas.page_index, self.key, x + self.width, baseline, style.fontName, style.fontSize, style.textColor))
