@@ -34,6 +34,16 @@ sys.path.insert(0, str(ROOT))
 SUFFIXES = (".txt", ".md", ".json", ".yaml", ".yml", ".html", ".htm")
 
 
+def articles_of(folder: Path) -> list[Path]:
+    """The article files of a folder, by name: where a truth folder is present, only the files
+    it has a truth file for (a folder's SOURCES.md or README is not an article); else every
+    file an article can be read from."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if (folder / "truth").is_dir():
+        files = [p for p in files if (folder / "truth" / (p.name + ".yaml")).is_file()]
+    return files
+
+
 def truth_of(folder: Path, files: list[Path]) -> dict[Path, dict]:
     import yaml
 
@@ -138,7 +148,7 @@ def main() -> None:
         write_distinct(args.distinct, extra)
         folders.append(extra)
     for folder in folders:
-        found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+        found = articles_of(folder)
         files += found
         truth.update(truth_of(folder, found))
     articles, owners = [], []
