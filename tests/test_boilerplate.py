@@ -157,3 +157,26 @@ def test_a_place_alone_in_capitals_is_a_dateline(opening, place, agency):
 
     d = dateline(opening + "At least 40 people were hurt on Monday.")
     assert (d and (d.place, d.when, d.agency)) == ((place, None, agency) if place else None)
+
+
+@pytest.mark.parametrize("line, day", [
+    ("March 19, 2025", date(2025, 3, 19)),
+    ("20 June 2024", date(2024, 6, 20)),
+    ("Lakeside/Hilltown, 19 May 2025", date(2025, 5, 19)),
+])
+def test_a_line_that_only_dates_the_release_gives_its_date(line, day):
+    c = strip_boilerplate([line, "The council approved the new bridge on Tuesday.", "Work starts in spring."])
+    assert c.published == day and c.boilerplate == (1,)
+
+
+def test_a_sentence_with_a_date_is_text_not_a_date_line():
+    c = strip_boilerplate(["The council approved the bridge on 19 May 2025.", "Work starts in spring."])
+    assert c.published is None and c.boilerplate == ()
+
+
+@pytest.mark.parametrize("line", ["For release at 2:00 p.m. EDT", "FOR IMMEDIATE RELEASE", "Embargoed until 00:01 Tuesday 4 March"])
+def test_release_instructions_are_boilerplate(line):
+    from reporter.ingest.boilerplate import is_boilerplate
+
+    assert is_boilerplate(line)
+    assert not is_boilerplate("The release of the report was delayed until the council had met for the second time.")

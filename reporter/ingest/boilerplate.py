@@ -41,6 +41,8 @@ SHARE = re.compile(r"(?:share|print|email|tweet|follow)\b.{0,30}\b(?:page|articl
                    r"linkedin|whatsapp|bluesky|mastodon|threads|instagram|youtube|x)\b.{0,20}", re.I)
 CAPTION = re.compile(r"(?:photo|image|picture|video|graphic|illustration|credit|caption)s?\s*(?:credit)?\s*[:|(]"
                      r"|\((?:photo|image|credit)[^)]*\)\s*$", re.I)
+# "For release at 2:00 p.m. EDT", "For immediate release", "Embargoed until 00:01 ...".
+RELEASE = re.compile(r"(?:for\s+(?:immediate\s+)?release|embargoed?\b(?:\s+(?:until|till|to))?)\b", re.I)
 ATTRIBUTABLE = re.compile(r"(?:the\s+)?(?:below|following|above)\s+(?:statement\s+)?is\s+attributable\s+to\b", re.I)
 BYLINE = re.compile(r"(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin))"
                     r"{0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,4})*)"
@@ -117,7 +119,7 @@ def is_boilerplate(text: str) -> bool:
     words = len(s.split())
     if END_MARK.fullmatch(s):
         return True
-    if ATTRIBUTABLE.match(s):
+    if ATTRIBUTABLE.match(s) or (words <= 12 and RELEASE.match(s)):
         return True
     if CONTACT_OPENING.match(s) and words <= 60:
         return True
@@ -176,6 +178,21 @@ def _date_of(text: str) -> date | None:
                     int(m.group("day") or m.group("day2")))
     except (ValueError, KeyError):
         return None
+
+
+# "March 19, 2025", "20 June 2024", "London/Brussels, 19 May 2025": a line that only dates
+# the page (with the place it was issued from), as releases and statements open.
+_PLACE_PREFIX = re.compile(r"(?:[A-Z][\w'’.-]*(?:[ /-][A-Z][\w'’.-]*){0,3},\s*)?")
+
+
+def date_line(text: str) -> date | None:
+    """The date of a line that is nothing but a date, perhaps after the place it was issued
+    from ("Washington, March 19, 2025"); None for anything else."""
+    s = text.strip().rstrip(".")
+    if len(s.split()) > 8:
+        return None
+    m = _PLACE_PREFIX.match(s)
+    return _date_of(s[m.end():].strip()) or (_date_of(s) if m.end() else None)
 
 
 _FROM = re.compile(r"(?:from|published by|issued by)\s*:\s*(?P<who>[A-Z][^.!?]{2,80})$", re.I)
@@ -266,6 +283,9 @@ class _About:
                 self.published = when
             elif kind == "updated" and self.updated is None:
                 self.updated = when
+            return True
+        if i < 4 and self.published is None and (when := date_line(text)) is not None:
+            self.published = when
             return True
         if i < 4 and self.source is None and (who := publisher(text)):
             self.source = who
