@@ -84,10 +84,14 @@ def _model_sections(document):
 
 
 def _is_boilerplate(text: str, starts: list[str]) -> bool:
+    """Contact details anywhere, or an article's text (one that cites its ``¶N``) opening as
+    a paragraph the truth lists as boilerplate: the digest's own line of outlet and date
+    may begin with a publisher's name that is also a boilerplate line of its page."""
     from reporter.ingest.boilerplate import contact_details
 
     t = " ".join(text.split())
-    return contact_details(t) or any(s and s.lower() in t.lower()[: len(s) + 2] for s in starts)
+    cites = "¶" in t
+    return contact_details(t) or (cites and any(s and s.lower() in t.lower()[: len(s) + 2] for s in starts))
 
 
 def _pdf_pages(path: Path) -> list[str]:
