@@ -340,3 +340,12 @@ def test_specifics_are_the_names_that_do_not_open_a_sentence_and_the_figures_tha
     got = _specifics(a)
     assert got.names == {"geneva": 1, "bank": 1, "england": 1, "doe": 1, "un": 1, "spain": 1}
     assert got.numbers == {"1,200", "4.5"}
+
+
+def test_the_headline_repeated_above_the_text_is_never_an_item():
+    from reporter.compose.select import shown_text
+
+    a = _article("Port Authority Press Conference on the Storm", "Port Authority Press Conference on the Storm",
+                 "The port reopened its northern quay on Tuesday after the storm.")
+    assert shown_text(a.paragraphs[0], 1, (), a) is None
+    assert shown_text(a.paragraphs[1], 2, (), a) == a.paragraphs[1]

@@ -22,7 +22,10 @@ from typing import Sequence
 
 from ..dates import MONTH_NUMBERS
 
-PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,4}(?![\w.])")
+# "+44 20 7946 0000", "020 7946 0000", "(202) 555-0100": with an area code in brackets one
+# more group is enough.
+PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
+                   r"|\d{2,5}(?:[\s.-]\d{2,5}){2,4})(?![\w.])")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # A paragraph that is only an end mark: "###", "- ends -", "-30-", "ENDS".
@@ -121,7 +124,7 @@ def _phones(text: str, enough: int = 3) -> int:
     found = 0
     for m in PHONE.finditer(text):
         digits = sum(c.isdigit() for c in m.group(0))
-        if digits >= 7 and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group(0).strip()):
+        if digits >= 7 and not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{4}-\d{2}-\d{2}", m.group(0).strip()):  # not 1,200,000 nor a date
             found += 1
             if found >= enough:
                 break
