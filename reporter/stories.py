@@ -10,8 +10,7 @@ Three relations, strongest first:
   TF-IDF vectors, when they also name the same people, bodies and places (the cosine of
   their proper names' TF-IDF vectors: two central banks' rate statements share every
   word of the topic but no name) or state the same figures (a statistics release and a
-  report of it, whose cosine then counts FIGURES_BOOST times: they share numbers more
-  than words), and were published close in time (the cosine weighs half as much for every
+  report of it), and were published close in time (the cosine weighs half as much for every
   HALF_LIFE_DAYS beyond a month between their dates, unless their names are alike enough
   to be the event itself: a page's date may be its copy's).
 
@@ -47,7 +46,6 @@ SAME_TEXT_COSINE = 0.9  # a paraphrased copy: nearly the same words, reordered o
 SAME_EVENT = 0.2  # TF-IDF cosine at or above which two articles tell one story
 SAME_NAMES = 0.3  # proper-name TF-IDF cosine below which two articles are not one event
 SAME_FIGURES = 3  # figures two articles state alike that make them one event (see _same_figures)
-FIGURES_BOOST = 1.5  # the same figures stated make the topic's words count half as much again
 SAME_ACTORS = 0.5  # names this much alike are the event itself, whatever the pages' dates say
 CLOSE_DAYS = 31  # publication dates this close apart say nothing against one event
 HALF_LIFE_DAYS = 90  # beyond that, the event cosine halves for every so many days
@@ -175,16 +173,11 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
     enough to count are weighed, each in time linear in its vectors."""
     out = {}
     for (i, j), c in cosines.items():
-        if c < SAME_EVENT / FIGURES_BOOST:
-            continue
-        figures = _same_figures(numbers[i], numbers[j])
-        if figures:
-            c = min(1.0, c * FIGURES_BOOST)
         if c < SAME_EVENT:
             continue
         small, large = sorted((names[i], names[j]), key=len)
         shared = sum(x * large.get(w, 0.0) for w, x in small.items())
-        if shared < SAME_NAMES and not figures:
+        if shared < SAME_NAMES and not _same_figures(numbers[i], numbers[j]):
             continue
         out[(i, j)] = c if shared >= SAME_ACTORS else c * _time_weight(when[i], when[j])
     return out
@@ -274,8 +267,10 @@ class Specifics:
 
 def _specifics(article: Article) -> Specifics:
     """An article's proper names (capitalised words that do not open a sentence, a paragraph,
-    a quotation or a bracket; lower-cased, possessives cut) and numbers (not years, which
-    _time_weight weighs, nor single digits, which anything can count)."""
+    a quotation or a bracket; lower-cased, possessives cut) and figures precise enough to be
+    shared by more than chance: with a decimal point or a separator ("2.4", "105,000") or of
+    four digits or more; not years, which _time_weight weighs, nor small counts ("12", "300"),
+    which any two articles may state."""
     names: dict[str, int] = {}
     numbers: set[str] = set()
     text = article.title + "\n" + "\n".join(_body(article))[:MAX_TERMS_CHARS]
@@ -283,7 +278,7 @@ def _specifics(article: Article) -> Specifics:
         w = m.group(0).lower()
         if m.group("number"):
             w = w.rstrip(".,")
-            if not _YEAR.fullmatch(w):
+            if not _YEAR.fullmatch(w) and (len(w) >= 4 or not w.isdigit()):
                 numbers.add(w)
             continue
         before = text[max(0, m.start() - 4):m.start()].rstrip(" \t")
