@@ -7,7 +7,12 @@ Three relations, strongest first:
   datasketch's MinHash sketches of word shingles (so no pair of bodies is ever compared
   string by string), for the pairs whose TF-IDF vectors are close enough to be copies;
 - **one event**: different articles about the same thing, found by the cosine of their
-  TF-IDF vectors.
+  TF-IDF vectors, when they also name the same people, bodies and places (the cosine of
+  their proper names' TF-IDF vectors: two central banks' rate statements share every
+  word of the topic but no name) or state the same figures (a statistics release and a
+  report of it), and were published close in time (the cosine weighs half as much for every
+  HALF_LIFE_DAYS beyond a month between their dates, unless their names are alike enough
+  to be the event itself: a page's date may be its copy's).
 
 Duplicates merge into one copy (the fullest) that lists every outlet; articles about one
 event form a story with "N sources". Pure: the same articles always give the same stories
@@ -30,6 +35,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from .dates import MONTH_NUMBERS
+
 if TYPE_CHECKING:
     from .ingest import Article
 
@@ -37,6 +44,11 @@ SHINGLE = 3  # words per shingle for near-duplicates
 NEAR_DUPLICATE = 0.6  # share of the shorter text's shingles found in the longer one: a copy
 SAME_TEXT_COSINE = 0.9  # a paraphrased copy: nearly the same words, reordered or re-edited
 SAME_EVENT = 0.2  # TF-IDF cosine at or above which two articles tell one story
+SAME_NAMES = 0.3  # proper-name TF-IDF cosine below which two articles are not one event
+SAME_FIGURES = 3  # figures two articles state alike that make them one event (see _same_figures)
+SAME_ACTORS = 0.5  # names this much alike are the event itself, whatever the pages' dates say
+CLOSE_DAYS = 31  # publication dates this close apart say nothing against one event
+HALF_LIFE_DAYS = 90  # beyond that, the event cosine halves for every so many days
 MAX_DF = 30  # see _cosines
 CANDIDATE = 0.5  # TF-IDF cosine below which two texts cannot be copies of each other
 NUM_PERM = 128
@@ -136,7 +148,12 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     heads = {min(g, key=lambda k: _lead_key(articles[k], k)): g for g in groups}  # the fullest copy leads
     event = _UnionFind(n)
     head_of = {k: h for h, g in heads.items() for k in g}
-    _join_events(event, cosines, head_of)
+    specifics = [_specifics(a) for a in articles]
+    names = _tfidf([x.names for x in specifics])
+    numbers = [x.numbers for x in specifics]
+    known = {h: next((articles[k].published for k in sorted(g) if articles[k].published), None) for h, g in heads.items()}
+    when = [articles[k].published or known[head_of[k]] for k in range(n)]  # a copy's date is its group's
+    _join_events(event, _event_cosines(when, cosines, names, numbers), head_of)
     stories = []
     for cluster in event.groups():
         members = [h for h in cluster if h in heads]
@@ -146,6 +163,33 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     stories.sort(key=lambda s: (-s.importance, -(s.published or date.min).toordinal(), s.members[0]))
     merged = n - len(heads)
     return Stories(tuple(stories), merged, tuple(vectors))
+
+
+def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], float],
+                   names: list[dict[str, float]], numbers: list[frozenset[str]]) -> dict[tuple[int, int], float]:
+    """The cosines that can make two articles one event, weighed by how far apart in time
+    they were published; none for a pair that neither names the same people, bodies and
+    places (SAME_NAMES) nor states the same figures (_same_figures). Only the pairs close
+    enough to count are weighed, each in time linear in its vectors."""
+    out = {}
+    for (i, j), c in cosines.items():
+        if c < SAME_EVENT:
+            continue
+        small, large = sorted((names[i], names[j]), key=len)
+        shared = sum(x * large.get(w, 0.0) for w, x in small.items())
+        if shared < SAME_NAMES and not _same_figures(numbers[i], numbers[j]):
+            continue
+        out[(i, j)] = c if shared >= SAME_ACTORS else c * _time_weight(when[i], when[j])
+    return out
+
+
+def _time_weight(a: date | None, b: date | None) -> float:
+    """1 for articles published within CLOSE_DAYS of each other (or of unknown date), halving
+    for every HALF_LIFE_DAYS beyond: one event is reported over days or weeks, and a story
+    told again a year later (next year's budget, the next rate decision) is another."""
+    if a is None or b is None:
+        return 1.0
+    return 0.5 ** (max(0, abs(a.toordinal() - b.toordinal()) - CLOSE_DAYS) / HALF_LIFE_DAYS)
 
 
 def _join_events(event: _UnionFind, cosines: dict[tuple[int, int], float], head_of: dict[int, int]) -> None:
@@ -202,6 +246,57 @@ def _fingerprint(article: Article) -> str:
 def _words(article: Article) -> list[str]:
     text = article.title + "\n" + "\n".join(_body(article))
     return [w.lower() for w in _TOKEN.findall(text[:MAX_TERMS_CHARS])]
+
+
+_SPECIFIC = re.compile(r"(?P<number>(?<![\w.,])\d[\d.,]*\d)|(?<![\w'’-])[A-Z][\w'’-]*[^\W_]")
+_OPENER = ".!?:;•-–—“\"‘([\n"  # a capitalised word after one of these opens a sentence, a quote, an item
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# Months and weekdays are capitalised but name no one: dates are weighed apart (_time_weight).
+CALENDAR = frozenset(MONTH_NUMBERS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Specifics:
+    """What places an article in one event rather than in a topic: the proper names it uses
+    (counts) and the figures it states."""
+
+    names: dict[str, int]
+    numbers: frozenset[str]
+
+
+def _specifics(article: Article) -> Specifics:
+    """An article's proper names (capitalised words that do not open a sentence, a paragraph,
+    a quotation or a bracket; lower-cased, possessives cut) and figures precise enough to be
+    shared by more than chance: with a decimal point or a separator ("2.4", "105,000") or of
+    four digits or more; not years, which _time_weight weighs, nor small counts ("12", "300"),
+    which any two articles may state."""
+    names: dict[str, int] = {}
+    numbers: set[str] = set()
+    text = article.title + "\n" + "\n".join(_body(article))[:MAX_TERMS_CHARS]
+    for m in _SPECIFIC.finditer(text):
+        w = m.group(0).lower()
+        if m.group("number"):
+            w = w.rstrip(".,")
+            if not _YEAR.fullmatch(w) and (len(w) >= 4 or not w.isdigit()):
+                numbers.add(w)
+            continue
+        before = text[max(0, m.start() - 4):m.start()].rstrip(" \t")
+        if not before or before[-1] in _OPENER:
+            continue
+        w = w.removesuffix("'s").removesuffix("’s")
+        if not (w.isdigit() or w in STOP_WORDS or w.rstrip(".") in CALENDAR):
+            names[w] = names.get(w, 0) + 1
+    return Specifics(names, frozenset(numbers))
+
+
+def _same_figures(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two articles state the same figures: SAME_FIGURES of them at least, and at
+    least a quarter of the figures of the one that states fewer (two statistics releases
+    share a handful of small numbers by chance; a release and the report of it share its
+    figures)."""
+    shared = len(a & b)
+    return shared >= SAME_FIGURES and 4 * shared >= min(len(a), len(b))
 
 
 def _terms(article: Article) -> dict[str, int]:

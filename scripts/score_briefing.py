@@ -34,6 +34,16 @@ sys.path.insert(0, str(ROOT))
 SUFFIXES = (".txt", ".md", ".json", ".yaml", ".yml", ".html", ".htm")
 
 
+def articles_of(folder: Path) -> list[Path]:
+    """The article files of a folder, by name: where a truth folder is present, only the files
+    it has a truth file for (a folder's SOURCES.md or README is not an article); else every
+    file an article can be read from."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if (folder / "truth").is_dir():
+        files = [p for p in files if (folder / "truth" / (p.name + ".yaml")).is_file()]
+    return files
+
+
 def truth_of(folder: Path, files: list[Path]) -> dict[Path, dict]:
     import yaml
 
@@ -74,10 +84,14 @@ def _model_sections(document):
 
 
 def _is_boilerplate(text: str, starts: list[str]) -> bool:
+    """Contact details anywhere, or an article's text (one that cites its ``¶N``) opening as
+    a paragraph the truth lists as boilerplate: the digest's own line of outlet and date
+    may begin with a publisher's name that is also a boilerplate line of its page."""
     from reporter.ingest.boilerplate import contact_details
 
     t = " ".join(text.split())
-    return contact_details(t) or any(s and s.lower() in t.lower()[: len(s) + 2] for s in starts)
+    cites = "¶" in t
+    return contact_details(t) or (cites and any(s and s.lower() in t.lower()[: len(s) + 2] for s in starts))
 
 
 def _pdf_pages(path: Path) -> list[str]:
@@ -138,7 +152,7 @@ def main() -> None:
         write_distinct(args.distinct, extra)
         folders.append(extra)
     for folder in folders:
-        found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+        found = articles_of(folder)
         files += found
         truth.update(truth_of(folder, found))
     articles, owners = [], []

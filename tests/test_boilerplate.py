@@ -157,3 +157,66 @@ def test_a_place_alone_in_capitals_is_a_dateline(opening, place, agency):
 
     d = dateline(opening + "At least 40 people were hurt on Monday.")
     assert (d and (d.place, d.when, d.agency)) == ((place, None, agency) if place else None)
+
+
+@pytest.mark.parametrize("line, day", [
+    ("March 19, 2025", date(2025, 3, 19)),
+    ("20 June 2024", date(2024, 6, 20)),
+    ("Lakeside/Hilltown, 19 May 2025", date(2025, 5, 19)),
+])
+def test_a_line_that_only_dates_the_release_gives_its_date(line, day):
+    c = strip_boilerplate([line, "The council approved the new bridge on Tuesday.", "Work starts in spring."])
+    assert c.published == day and c.boilerplate == (1,)
+
+
+def test_a_sentence_with_a_date_is_text_not_a_date_line():
+    c = strip_boilerplate(["The council approved the bridge on 19 May 2025.", "Work starts in spring."])
+    assert c.published is None and c.boilerplate == ()
+
+
+@pytest.mark.parametrize("line", ["For release at 2:00 p.m. EDT", "FOR IMMEDIATE RELEASE", "Embargoed until 00:01 Tuesday 4 March"])
+def test_release_instructions_are_boilerplate(line):
+    from reporter.ingest.boilerplate import is_boilerplate
+
+    assert is_boilerplate(line)
+    assert not is_boilerplate("The release of the report was delayed until the council had met for the second time.")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Ministry of Ports (4 March 2025)", date(2025, 3, 4)),
+    ("Presenter: Harbour Master Ana Ruiz, spokeswoman March 8, 2015", date(2015, 3, 8)),
+    ("The press release issued by the Ministry of Ports on 4 March 2025.", date(2025, 3, 4)),
+    ("The speech made by Ana Ruiz, the Harbour Master, in Valparaíso on 28 August 2025.", date(2025, 8, 28)),
+])
+def test_a_pages_line_about_the_document_dates_it_and_is_not_text(line, day):
+    c = strip_boilerplate([line, "The port reopened its northern quay after the storm on Tuesday.", "Ferries resume."])
+    assert c.published == day and c.boilerplate == (1,)
+
+
+@pytest.mark.parametrize("line", [
+    "Official websites use .gov",
+    "A lock ( ) or https:// means you have safely connected to the site.",
+    "|Printable version",
+    "The Best Network for Port Engineering Careers - SIGN UP",
+    "Transmission of material in this news release is embargoed until 8:30 a.m.",
+    "The following statement was published by the Ministry of Ports on May 3. It is reproduced below.",
+    "FOR TECHNICAL INFORMATION: Ana Ruiz (202) 555-0100 * QUICKLINE: (202) 555-0101 * FAX: (202) 555-0102 "
+    + "and then a long list of desks " * 8,
+])
+def test_page_furniture_is_boilerplate(line):
+    from reporter.ingest.boilerplate import is_boilerplate
+
+    assert is_boilerplate(line)
+
+
+def test_a_masthead_above_the_story_is_boilerplate_but_a_sentence_is_not():
+    c = strip_boilerplate(["Ministry of Ports Office of Public Affairs News Release",
+                           "The Port Authority reopened the northern quay on Tuesday.", "Ferries resume."])
+    assert c.boilerplate == (1,)
+    c = strip_boilerplate(["Ferries Resume After Storm.", "Ports reopened on Tuesday.", "More ferries run."])
+    assert c.boilerplate == ()
+
+
+def test_a_phone_number_with_its_area_code_in_brackets_is_contact_detail_but_a_date_is_not():
+    assert contact_details("Call (202) 555-0100 for details.")
+    assert not contact_details("The plan was agreed on 2024-10-18 by 12 votes to 3.")

@@ -279,3 +279,74 @@ def test_libreoffice_lays_the_whole_summary_on_docx_page_one(corpus_build, tmp_p
     page_one = _pdf_pages(converted)[0].replace(" ", "")
     items = _summary_items(_paragraphs(paths["docx"]))
     assert len(items) == 8 and all(item.replace(" ", "") in page_one for item in items)
+
+
+def _article(title: str, *paragraphs: str, published=None):
+    from reporter.ingest import Article
+
+    return Article(title=title, paragraphs=tuple(paragraphs), published=published)
+
+
+def test_two_banks_rate_statements_are_two_stories_and_one_banks_coverage_is_one():
+    """Rate statements share the topic's words; the bank, its people and the date tell them apart."""
+    from datetime import date
+
+    from reporter.stories import group_stories
+
+    north = _article("Rate decision", "The Nordland Monetary Council held the policy rate at 4.5% as inflation eased "
+                     "toward the 2% target, Governor Ingrid Halvorsen said in Fjordby.",
+                     "The council will monitor wage growth, services inflation and the labour market before it "
+                     "moves the policy rate; risks to inflation remain.", published=date(2024, 6, 20))
+    south = _article("Policy statement", "Inflation eased but remains above the 2% target, so the Austral Reserve "
+                     "board held its policy rate, Chair Mateo Quispe said in Port Selby.",
+                     "The board will monitor wage growth, services inflation and the labour market; risks to the "
+                     "inflation outlook remain.", published=date(2025, 3, 19))
+    again = _article("Nordland holds its rate", "Governor Ingrid Halvorsen of the Nordland Monetary Council said "
+                     "in Fjordby that the policy rate stays while inflation eases.",
+                     "Economists in Fjordby expect Halvorsen to cut the rate once wage growth slows.",
+                     published=date(2024, 6, 21))
+    stories = group_stories([north, south, again]).stories
+    assert sorted(s.inputs for s in stories) == [(0, 2), (1,)]
+    # Without the dates, the names alone still tell the banks apart.
+    undated = [_article(a.title, *a.paragraphs) for a in (north, south, again)]
+    assert sorted(s.inputs for s in group_stories(undated).stories) == [(0, 2), (1,)]
+
+
+def test_the_same_people_a_year_apart_are_two_stories_unless_they_are_the_event_itself():
+    from datetime import date
+
+    from reporter.stories import _time_weight
+
+    assert _time_weight(date(2024, 3, 1), date(2024, 3, 25)) == 1.0
+    assert _time_weight(date(2024, 3, 1), None) == 1.0
+    assert 0.2 < _time_weight(date(2024, 3, 1), date(2024, 7, 1)) < 0.5
+    assert _time_weight(date(2024, 3, 1), date(2025, 3, 1)) < 0.1
+
+
+def test_a_report_that_states_a_releases_figures_is_one_event_with_it():
+    from reporter.stories import _same_figures
+
+    release = frozenset({"2.4", "2.6", "3.1", "11", "0.8", "5.5", "1,200"})
+    assert _same_figures(release, frozenset({"2.4", "2.6", "3.1", "40"}))
+    assert not _same_figures(release, frozenset({"2.4", "2.6", "12", "13"}))  # two in common: chance
+    assert not _same_figures(release | {str(k) for k in range(20, 60)}, frozenset(str(k) for k in range(50, 100)))
+
+
+def test_specifics_are_the_names_that_do_not_open_a_sentence_and_the_figures_that_are_not_years():
+    from reporter.stories import _specifics
+
+    a = _article("Talks in Geneva", "The Bank of England met on Monday, 3 March. Jane Doe said: “We will.” (See UN.)",
+                 "Madrid hosted it in Spain’s capital in 2024, with 1,200 delegates, 300 ships and 4.5 million euros.")
+    got = _specifics(a)
+    assert got.names == {"geneva": 1, "bank": 1, "england": 1, "doe": 1, "un": 1, "spain": 1}
+    assert got.numbers == {"1,200", "4.5"}
+
+
+def test_the_headline_repeated_above_the_text_is_never_an_item():
+    from reporter.compose.select import shown_text
+
+    a = _article("Port Authority Press Conference on the Storm", "Port Authority Press Conference on the Storm",
+                 "The port reopened its northern quay on Tuesday after the storm.")
+    assert shown_text(a.paragraphs[0], 1, (), a) is None
+    assert shown_text(a.paragraphs[1], 2, (), a) == a.paragraphs[1]
+

@@ -87,6 +87,8 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
         return None
     if article is not None and paragraph in dict(article.lists) and s[:1].islower():
         return None
+    if article is not None and _same_words(s, article.title):
+        return None  # the page's headline repeated above its text: the digest shows it already
     quoted = next((q for q in quotes if q.paragraph == paragraph and (q.text in s or s in q.text)), None)
     if quoted is None and article is not None and (who := introduced_by(article.paragraphs, paragraph)):
         from ..analysis.facts import Quotation as _Q
@@ -99,6 +101,11 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
         who = quoted.speaker + (f", {quoted.role}" if quoted.role else "")
         return f"“{s.rstrip('.')},” said {who}."
     return s
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.casefold().split() == b.casefold().split() or [w.lower() for w in _TERM.findall(a)] == [
+        w.lower() for w in _TERM.findall(b)]
 
 
 _INTRO = re.compile(r"(?P<who>[A-Z][^.!?:]{2,120}?)\s+(?:said|says|added|stated|commented|explained)\s*:$")

@@ -22,7 +22,10 @@ from typing import Sequence
 
 from ..dates import MONTH_NUMBERS
 
-PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,4}(?![\w.])")
+# "+44 20 7946 0000", "020 7946 0000", "(202) 555-0100": with an area code in brackets one
+# more group is enough.
+PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
+                   r"|\d{2,5}(?:[\s.-]\d{2,5}){2,4})(?![\w.])")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # A paragraph that is only an end mark: "###", "- ends -", "-30-", "ENDS".
@@ -31,17 +34,28 @@ END_MARK = re.compile(r"[#*=~_\-–— ]{3,}|[-–— ]*(?:ends?|30)[-–— ]*"
 SECTION_LABEL = re.compile(
     r"(?:notes?|information)\s+(?:to|for)\s+(?:editors?|journalists?)|about\s+(?:the\s+)?[\w .&'-]{2,60}"
     r"|(?:media|press|news)\s+(?:contacts?|enquir(?:y|ies)|inquir(?:y|ies)|office|section|desk)"
-    r"|(?:for\s+)?(?:further|more)\s+information|contacts?",
+    r"|(?:for\s+)?(?:further|more|technical)\s+information|contacts?",
     re.I)
 # "Media contact: ...", "For media inquiries: ...", "Press office: ...".
 CONTACT_OPENING = re.compile(
     r"(?:for\s+)?(?:media|press|news|journalists?)\b[^.:]{0,40}(?::|\b(?:contact|enquir|inquir))"
-    r"|(?:for\s+(?:further|more)\s+information|contacts?)\s*[:,-]", re.I)
+    r"|(?:(?:for\s+)?(?:further|more|technical)\s+information|contacts?)\s*[:,-]", re.I)
 SHARE = re.compile(r"(?:share|print|email|tweet|follow)\b.{0,30}\b(?:page|article|story|us|this|facebook|twitter|"
                    r"linkedin|whatsapp|bluesky|mastodon|threads|instagram|youtube|x)\b.{0,20}", re.I)
 CAPTION = re.compile(r"(?:photo|image|picture|video|graphic|illustration|credit|caption)s?\s*(?:credit)?\s*[:|(]"
                      r"|\((?:photo|image|credit)[^)]*\)\s*$", re.I)
-ATTRIBUTABLE = re.compile(r"(?:the\s+)?(?:below|following|above)\s+(?:statement\s+)?is\s+attributable\s+to\b", re.I)
+# A short line about the web page itself: "Official websites use .gov", "Secure websites use
+# HTTPS", "A lock ( ) or https:// means ...", "Printable version", "View the full report online".
+SITE = re.compile(r"\b(?:web\s?sites?|web\s?pages?|https?\b|printable\s+version|cookies|browser|online\s*:)"
+                  r"|(?<!\w)\.(?:gov|org|com|eu|int)\b", re.I)
+# An advertisement's call to action closing a short line: "... Jobs - JOIN NOW", "| SIGN UP".
+CALL_TO_ACTION = re.compile(r"[-–—|]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*!?$")
+# "For release at 2:00 p.m. EDT", "For immediate release", "Embargoed until 00:01 ...".
+RELEASE = re.compile(r"(?:for\s+(?:immediate\s+)?release|embargoed?\b(?:\s+(?:until|till|to))?)\b", re.I)
+EMBARGOED = re.compile(r"\b(?:is|are)\s+embargoed\b", re.I)
+ATTRIBUTABLE = re.compile(r"(?:the\s+)?(?:below|following|above)\s+(?:statement\s+)?is\s+attributable\s+to\b"
+                          r"|(?:the\s+)?(?:below|following|above)\s+(?:[\w-]+\s+){0,3}(?:was|is|has\s+been)\s+"
+                          r"(?:published|issued|released|reproduced|posted|first\s+published)\b", re.I)
 BYLINE = re.compile(r"(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin))"
                     r"{0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,4})*)"
                     r"(?:\s*[,|·]\s*[\w .'-]{0,60})?$")
@@ -102,11 +116,19 @@ def contact_details(text: str) -> bool:
 
 
 def _phone(text: str) -> bool:
+    return _phones(text, 1) > 0
+
+
+def _phones(text: str, enough: int = 3) -> int:
+    """How many phone numbers a text holds (counting stops at ``enough``)."""
+    found = 0
     for m in PHONE.finditer(text):
         digits = sum(c.isdigit() for c in m.group(0))
-        if digits >= 7 and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group(0).strip()):
-            return True
-    return False
+        if digits >= 7 and not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{4}-\d{2}-\d{2}", m.group(0).strip()):  # not 1,200,000 nor a date
+            found += 1
+            if found >= enough:
+                break
+    return found
 
 
 def is_boilerplate(text: str) -> bool:
@@ -117,9 +139,13 @@ def is_boilerplate(text: str) -> bool:
     words = len(s.split())
     if END_MARK.fullmatch(s):
         return True
-    if ATTRIBUTABLE.match(s):
+    if ATTRIBUTABLE.match(s) or (words <= 12 and RELEASE.match(s)) or (words <= 25 and EMBARGOED.search(s)):
         return True
     if CONTACT_OPENING.match(s) and words <= 60:
+        return True
+    if _phones(s) >= 3:
+        return True  # a contact block: three phone numbers are no story's words
+    if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s)):
         return True
     if words <= 12 and SHARE.fullmatch(s):
         return True
@@ -176,6 +202,57 @@ def _date_of(text: str) -> date | None:
                     int(m.group("day") or m.group("day2")))
     except (ValueError, KeyError):
         return None
+
+
+# "March 19, 2025", "20 June 2024", "London/Brussels, 19 May 2025": a line that only dates
+# the page (with the place it was issued from), as releases and statements open.
+_PLACE_PREFIX = re.compile(r"(?:[A-Z][\w'’.-]*(?:[ /-][A-Z][\w'’.-]*){0,3},\s*)?")
+
+
+_BRACKETED_DATE = re.compile(r"(?P<who>[A-Z][^()]{1,60}?)\s*\((?P<when>[^()]{6,40})\)")
+_LABELLED = re.compile(r"(?P<label>[A-Z][\w ]{1,20}):\s+(?P<rest>.+)")
+
+
+def date_line(text: str) -> date | None:
+    """The date of a line that only dates the page: a date, perhaps after the place it was
+    issued from ("Washington, March 19, 2025"), after who issued it ("Council of the EU
+    (10 April 2025)"), or closing a label line of a transcript's header ("Presenter: Jane
+    Doe, Press Secretary March 8, 2015"); None for anything else."""
+    s = text.strip().rstrip(".")
+    words = len(s.split())
+    if words > 14:
+        return None
+    if (m := _BRACKETED_DATE.fullmatch(s)) and (when := _date_of(m.group("when").strip())):
+        return when
+    if (m := _LABELLED.fullmatch(s)) and (when := _trailing_date(m.group("rest"))):
+        return when
+    if words > 8:
+        return None
+    m = _PLACE_PREFIX.match(s)
+    return _date_of(s[m.end():].strip()) or (_date_of(s) if m.end() else None)
+
+
+def _trailing_date(text: str) -> date | None:
+    """The full date a short text ends with ("... Press Secretary September 8, 2015")."""
+    words = text.split()
+    for k in (3, 4, 2, 1):  # "September 8, 2015", "8 September 2015 at 10:00", "2015-09-08"
+        if len(words) > k and (when := _date_of(" ".join(words[-k:]).strip(" ,"))):
+            return when
+    return None
+
+
+# "The press release issued by the Department for Education on 22 December 2022.", "The
+# speech made by Jane Doe, the Foreign Secretary, in Lima on 3 May 2025.": a page's line
+# about the document itself, which dates it.
+_SELF_DESCRIPTION = re.compile(
+    r"(?:the|this)\s+(?:[a-z-]+\s+){1,3}(?:(?:was|is|has\s+been)\s+)?(?:issued|made|published|given|delivered|released|sent)\s+by\s+"
+    r"[A-Z].{2,200}?\s+on\s+(?P<when>[^.]{6,40})\.?", re.I)
+
+
+def self_description(text: str) -> date | None:
+    """The date of a line that says what the document is, who issued it and when."""
+    m = _SELF_DESCRIPTION.fullmatch(text.strip())
+    return _date_of(m.group("when").strip()) if m and len(text.split()) <= 40 else None
 
 
 _FROM = re.compile(r"(?:from|published by|issued by)\s*:\s*(?P<who>[A-Z][^.!?]{2,80})$", re.I)
@@ -246,6 +323,19 @@ def _place_only(text: str) -> Dateline | None:
     return Dateline(f"{city}, {region}" if region else city, None, m.group("agency"), m.end())
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def masthead(text: str) -> bool:
+    """A page's header line above the story: short, no sentence, every word of four letters
+    or more capitalised ("Department of Health Office of Public Affairs News Release")."""
+    s = text.strip()
+    words = _WORD.findall(s)
+    long_words = [w for w in words if len(w) >= 4]
+    return (3 <= len(words) <= 20 and len(long_words) >= 3 and s[-1:] not in ".!?:;,\"”’"
+            and all(w[0].isupper() for w in long_words))
+
+
 class _About:
     """What an article's own lines say about it: its author, its dates, its publisher."""
 
@@ -267,10 +357,13 @@ class _About:
             elif kind == "updated" and self.updated is None:
                 self.updated = when
             return True
+        if i < 4 and ((when := date_line(text)) is not None or (when := self_description(text)) is not None):
+            self.published = self.published or when
+            return True
         if i < 4 and self.source is None and (who := publisher(text)):
             self.source = who
             return True
-        return False
+        return i < 3 and masthead(text)
 
 
 def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int, str]] = ()) -> Cleaned:
