@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .errors import InputError, ReporterError
+from .inputs import MANIFEST
 from .spec import Job
-
-MANIFEST = ".reporter-manifest.json"
 
 
 @dataclass(frozen=True)

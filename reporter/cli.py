@@ -201,9 +201,8 @@ def _spec_overrides(ctx: click.Context, kw: dict) -> dict:
 def build(ctx, inputs, **kw) -> None:
     """Build the briefing from article files, folders, globs or a briefing spec (.yaml) and print the paths written."""
     from .pipeline import make_and_write
-    from .spec import looks_like_spec
 
-    if len(inputs) == 1 and looks_like_spec(inputs[0]):
+    if len(inputs) == 1 and _is_spec(inputs[0]):
         from .batch import run_batch
         from .spec import resolve
 
@@ -276,8 +275,12 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iter
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    import gc
+
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+    # Each worker writes PDFs: the same larger first-generation threshold as build_executor's.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=gc.set_threshold,
+                             initargs=(10_000, 10, 10)) as pool:
         yield pool
 
 
@@ -371,6 +374,10 @@ def email(inputs, to, cc, bcc, sender, subject, smtp, starttls, use_ssl, smtp_ti
 
     if starttls and use_ssl:
         raise InputError("choose one of --starttls and --ssl")
+    if len(inputs) == 1 and _is_spec(inputs[0]):
+        given = dict(to=to, cc=cc, bcc=bcc, sender=sender, subject=subject, smtp=smtp, timeout=smtp_timeout,
+                     security="starttls" if starttls else "ssl" if use_ssl else None)
+        return _email_spec(inputs[0], given, max_attachment_mb, _spec_overrides(click.get_current_context(), kw))
     delivery = prepare_delivery(to=to, cc=cc, bcc=bcc, sender=sender, subject=subject, smtp=smtp,
                                 security="starttls" if starttls else "ssl" if use_ssl else "plain",
                                 timeout=smtp_timeout, max_attachment_mb=max_attachment_mb)
@@ -381,6 +388,43 @@ def email(inputs, to, cc, bcc, sender, subject, smtp, starttls, use_ssl, smtp_ti
     click.echo(str(result.path))
     if result.sent:
         click.echo(f"sent to {len(result.recipients)} recipient(s) via {smtp}", err=True)
+
+
+def _is_spec(path: Path) -> bool:
+    from .spec import looks_like_spec
+
+    return looks_like_spec(path)
+
+
+def _email_spec(spec: Path, given: dict, max_attachment_mb: float, overrides: dict) -> None:
+    """``reporter email SPEC``: each briefing of the spec built and sent to its ``delivery:``.
+
+    The command line's addresses and server, when given, replace the spec's. Every
+    briefing's addresses are checked before the first is built.
+    """
+    from .deliver import deliver, prepare_delivery
+    from .errors import InputError
+    from .pipeline import make_and_write
+    from .spec import resolve, select_articles
+
+    plans = []
+    for job in resolve(spec, overrides):
+        d = job.delivery
+        if d is None and not given["to"]:
+            raise InputError("no delivery: in the spec and no --to given", job.label)
+        pick = {k: given[k] or (getattr(d, k) if d else None) for k in ("to", "cc", "bcc", "sender", "subject", "smtp")}
+        security = given["security"] or (d.security if d else "plain")
+        timeout = given["timeout"] if given["to"] or d is None else d.timeout
+        plans.append((job, prepare_delivery(**{k: v or () if k in ("to", "cc", "bcc") else v for k, v in pick.items()},
+                                            security=security, timeout=timeout, max_attachment_mb=max_attachment_mb),
+                      pick["smtp"]))
+    for job, delivery, server in plans:
+        briefing, files = make_and_write(select_articles(job), formats=job.formats, out_dir=job.out_dir,
+                                         reference_doc=job.reference_doc, stem=job.name, **job.make_options)
+        result = deliver(briefing, list(files.values()), delivery, out_dir=job.out_dir)
+        click.echo(str(result.path))
+        if result.sent:
+            click.echo(f"sent to {len(result.recipients)} recipient(s) via {server}", err=True)
 
 
 def entry() -> None:

@@ -21,6 +21,9 @@ GLOB_CHARS = frozenset("*?[")
 # A folder may hold what we wrote there before, and the briefing specs that name it.
 SPEC_NAMES = ("briefing.yaml", "briefing.yml")
 SPEC_SUFFIXES = (".briefing.yaml", ".briefing.yml")
+MANIFEST = ".reporter-manifest.json"  # a batch's record of what it built, beside the outputs (batch.py)
+OUTPUT_PREFIX = "briefing-"  # how the pipeline names a briefing's files (Briefing.slug)
+OUTPUT_SUFFIXES = (".docx", ".pdf", ".eml")
 
 
 def article_suffixes() -> frozenset[str]:
@@ -43,6 +46,13 @@ def _hidden(parts: Iterable[str]) -> bool:
     return any(p.startswith((".", "~")) or p.endswith("~") for p in parts)
 
 
+def _ours(path: Path) -> bool:
+    """A file reporter wrote: in a folder a batch keeps its manifest in, or named as a build
+    names its outputs (should .docx or .pdf ever become article endings)."""
+    return (path.parent / MANIFEST).exists() or (
+        path.name.startswith(OUTPUT_PREFIX) and path.suffix.lower() in OUTPUT_SUFFIXES)
+
+
 def folder_articles(folder: Path) -> list[Path]:
     """Every article file under ``folder``, in a stable order (see the module)."""
     suffixes = article_suffixes()
@@ -50,6 +60,8 @@ def folder_articles(folder: Path) -> list[Path]:
     for path in folder.rglob("*"):
         rel = path.relative_to(folder).parts
         if _hidden(rel) or is_spec_name(path) or path.suffix.lower() not in suffixes or not path.is_file():
+            continue
+        if _ours(path):
             continue
         found.append(path)
     return sorted(found, key=lambda p: p.relative_to(folder).parts)

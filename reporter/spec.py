@@ -296,8 +296,8 @@ def resolve(path: str | Path, overrides: dict[str, Any] | None = None) -> list[J
         merged.update(overrides)
 
         def where(*loc: Any) -> int:
-            here = loc0 + loc
-            return lines.line(here) if lines.line(here) != lines.line(loc0) or not loc0 else lines.line(loc)
+            """The line of a key: the briefing's own if it gives it, else the top level's."""
+            return lines.at.get(loc0 + loc) or lines.line(loc)
 
         def expand(names: list[str], *loc: Any) -> tuple[str, ...]:
             try:

@@ -80,6 +80,9 @@ def test_a_spec_builds_with_its_options_and_the_command_line_wins(desk):
     ("articles: arts/\ndate: 2025-02-30\n", "2: date: '2025-02-30' is not a date that exists"),
     ("articles: arts/\ndelivery:\n  to: a@example.org\n  password: hunter2\n", "4: delivery.password: never"),
     ("articles: arts/\nmarking: TLP:ORANGE\n", "unknown TLP marking"),
+    ("articles: arts/\nsections:\n  - heading: R\n    headng: x\n", "4: sections[0].headng: unknown key (known: "
+     "articles, filter, heading)"),
+    ("articles: arts/\nbriefings:\n  - name: a\n    formats: [docx, odt]\n", "4: briefings[0].formats[1]:"),
 ])
 def test_spec_errors_are_one_line_naming_key_and_line(desk, body, needle):
     spec = _spec(desk, body)
@@ -168,3 +171,40 @@ def test_dask_localcluster_gives_the_pool_s_bytes(desk, monkeypatch):
     for name in ("one.docx", "one.pdf", "two.docx", "two.pdf"):
         assert (desk / "dask" / name).read_bytes() == (desk / "pool" / name).read_bytes()
     assert "Two" in _docx_text(desk / "dask" / "two.docx")
+
+
+def test_a_spec_s_delivery_is_sent_to_a_real_smtp_server_on_loopback(desk):
+    from email import message_from_bytes, policy
+
+    from aiosmtpd.controller import Controller
+
+    class Recorder:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append((envelope.rcpt_tos, envelope.content))
+            return "250 OK"
+
+    from test_email import free_port
+
+    handler = Recorder()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        spec = _spec(desk, f"articles: 'arts/*.json'\nname: eu\nmarking: tlp:green\ndelivery:\n"
+                           f"  to: desk@example.org\n  bcc: [archive@example.net]\n  from: reporter@example.org\n"
+                           f"  smtp: 127.0.0.1:{port}\n  security: plain\n  timeout: 5\n")
+        res = run_reporter("email", str(spec), env={**EPOCH, "REPORTER_SMTP_USER": "", "REPORTER_SMTP_PASSWORD": ""})
+        assert res.returncode == 0, res.stderr
+    finally:
+        controller.stop()
+    eml = Path(res.stdout.split()[0])
+    assert eml.parent == desk / "out" and eml.suffix == ".eml" and "sent to 2 recipient(s)" in res.stderr
+    [(rcpt, content)] = handler.messages
+    assert sorted(rcpt) == ["archive@example.net", "desk@example.org"]
+    msg = message_from_bytes(content, policy=policy.default)
+    assert msg["To"] == "desk@example.org" and "archive" not in str(msg)[:2000] and "TLP:GREEN" in msg["Subject"]
+    names = sorted(part.get_filename() for part in msg.iter_attachments())
+    assert names == ["eu.docx", "eu.pdf"]
