@@ -275,12 +275,14 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iter
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    import gc
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context, initializer = multiprocessing.get_context("forkserver"), None
+        context.set_forkserver_preload(["reporter.batchworker"])  # workers fork warm: see batchworker
+    else:
+        from .batchworker import warm as initializer
 
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    # Each worker writes PDFs: the same larger first-generation threshold as build_executor's.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=gc.set_threshold,
-                             initargs=(10_000, 10, 10)) as pool:
+        context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
         yield pool
 
 

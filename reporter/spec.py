@@ -320,7 +320,7 @@ def resolve(path: str | Path, overrides: dict[str, Any] | None = None) -> list[J
         extra = []
         for key in ("template", "reference_doc"):
             if merged[key] is not None:
-                p = (base / merged[key]) if not Path(merged[key]).is_absolute() else Path(merged[key])
+                p = Path(merged[key]) if key in overrides else base / merged[key]  # the command line's: from here
                 if key not in overrides and not p.is_file():
                     raise InputError(f"{where(key)}: {key}: {merged[key]}: no such file", path)
                 merged[key] = str(p.resolve())

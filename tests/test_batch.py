@@ -165,9 +165,16 @@ def test_dask_localcluster_gives_the_pool_s_bytes(desk, monkeypatch):
         assert all(o.status == "built" for o in run_batch(pool_jobs, executor=pool))
     dask_jobs = resolve(spec, {"out": str(desk / "dask")})
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
-        outcomes = run_batch(dask_jobs, executor=client.get_executor(retries=2, pure=False), return_bytes=True)
-    assert [o.status for o in outcomes] == ["built", "built"]
+                      dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            outcomes = run_batch(dask_jobs, executor=client.get_executor(retries=2, pure=False), return_bytes=True)
+        assert [o.status for o in outcomes] == ["built", "built"]
+        # and as a user runs it: the command line's client, the workers writing into a shared folder
+        res = run_reporter("batch", str(spec), "--out", str(desk / "shared"), "--scheduler",
+                           cluster.scheduler_address, "--shared-out", env=EPOCH)
+        assert res.returncode == 0 and "2 built, 0 up to date, 0 failed" in res.stderr, res.stderr
+    for name in ("one.docx", "one.pdf", "two.docx", "two.pdf"):
+        assert (desk / "shared" / name).read_bytes() == (desk / "pool" / name).read_bytes()
     for name in ("one.docx", "one.pdf", "two.docx", "two.pdf"):
         assert (desk / "dask" / name).read_bytes() == (desk / "pool" / name).read_bytes()
     assert "Two" in _docx_text(desk / "dask" / "two.docx")

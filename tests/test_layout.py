@@ -35,7 +35,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("reporter.pipeline",),
     ("reporter.deliver",),
     ("reporter.spec",),
-    ("reporter.batch",),
+    ("reporter.batch", "reporter.batchworker"),
     ("reporter.cluster",),
     ("reporter.batchview",),
     ("reporter.cli",),
