@@ -215,3 +215,29 @@ def test_a_spec_s_delivery_is_sent_to_a_real_smtp_server_on_loopback(desk):
     assert msg["To"] == "desk@example.org" and "archive" not in str(msg)[:2000] and "TLP:GREEN" in msg["Subject"]
     names = sorted(part.get_filename() for part in msg.iter_attachments())
     assert names == ["eu.docx", "eu.pdf"]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("tlp:amber", "TLP:AMBER"), ("TLP: Amber + Strict", "TLP:AMBER+STRICT"), ("tlp:white", "TLP:CLEAR"),
+    ("TLP:GREEN", "TLP:GREEN"), ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"), (None, None),
+])
+def test_tlp_markings_take_their_2_0_spelling(given, expected):
+    from reporter.marking import normalise_marking
+
+    assert normalise_marking(given) == expected
+
+
+def test_the_command_line_marking_is_normalised_too(desk):
+    res = run_reporter("build", str(desk / "arts" / "*.json"), "--marking", "tlp:red", "--format", "docx",
+                       "--out", str(desk / "out"), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    text = _docx_text(Path(res.stdout.split()[0]))
+    assert "TLP:RED" in text and "tlp:red" not in text
+
+
+def test_an_impossible_date_and_an_out_folder_that_cannot_be_made_are_one_line(desk):
+    res = run_reporter("build", str(desk / "arts"), "--date", "2025-02-30")
+    assert res.returncode == 2 and "2025-02-30: that date does not exist" in res.stderr
+    (desk / "afile").write_text("x")
+    res = run_reporter("build", str(desk / "arts"), "--out", str(desk / "afile" / "out"))
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "cannot create" in res.stderr
