@@ -241,3 +241,19 @@ def test_an_impossible_date_and_an_out_folder_that_cannot_be_made_are_one_line(d
     (desk / "afile").write_text("x")
     res = run_reporter("build", str(desk / "arts"), "--out", str(desk / "afile" / "out"))
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "cannot create" in res.stderr
+
+
+def test_a_briefing_that_fails_in_its_worker_leaves_the_others_built(desk):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reporter.batch import run_batch
+    from reporter.spec import resolve
+
+    spec = _spec(desk, "articles: arts/\nformats: docx\nbriefings:\n  - name: good\n  - name: empty\n    sections:\n"
+                       "      - heading: Nobody's\n        filter: {source: No Such Outlet}\n", "mixed.yaml")
+    with ProcessPoolExecutor(2) as pool:
+        outcomes = run_batch(resolve(spec), executor=pool)
+    assert [o.status for o in outcomes] == ["built", "failed"]
+    assert "section \"Nobody's\": no article matches" in outcomes[1].reason and "mixed.yaml" in outcomes[1].reason
+    assert "Kenya" in _docx_text(desk / "out" / "good.docx") and not (desk / "out" / "empty.docx").exists()
+    assert outcomes[1].reason.count("\n") == 0
