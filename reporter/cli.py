@@ -276,8 +276,19 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iter
     from concurrent.futures import ProcessPoolExecutor
 
     if "forkserver" in multiprocessing.get_all_start_methods():
+        import signal
+        from multiprocessing import forkserver
+
         context, initializer = multiprocessing.get_context("forkserver"), None
         context.set_forkserver_preload(["reporter.batchworker"])  # workers fork warm: see batchworker
+        # Started with Ctrl-C ignored, which it and every worker it forks keep: a Ctrl-C is this
+        # process's to handle (cancel what has not started, let the running briefings finish
+        # and rename their files), not a traceback from each worker in the middle of an import.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
     else:
         from .batchworker import warm as initializer
 
