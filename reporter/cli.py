@@ -74,12 +74,42 @@ def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
     return formats
 
 
+def _date(_ctx, _param, value: str | None):
+    """YYYY-MM-DD; a date in that form that is no day (2025-02-30) is told so, not "wrong format"."""
+    import re
+    from datetime import date
+
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise click.BadParameter(f"{value!r}: give the date as YYYY-MM-DD, e.g. 2025-02-14")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"{value}: that date does not exist") from None
+
+
+def _out_dir(_ctx, _param, value: Path | None) -> Path | None:
+    """The output folder, created now: one that cannot be (under a file, no permission, /proc)
+    is one line and exit 2 before anything is read, not an internal error after the build."""
+    from .errors import InputError
+
+    if value is not None:
+        try:
+            value.mkdir(parents=True, exist_ok=True)
+            if not os.access(value, os.W_OK | os.X_OK):
+                raise PermissionError(13, "Permission denied")
+        except OSError as exc:
+            raise InputError(f"cannot create or write the output folder ({exc.strerror or exc})", value) from None
+    return value
+
+
 def build_options(func):
     """The options every command that builds a briefing shares (build, email)."""
 
-    @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
     @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-                  help="Folder to write the briefing into.")
+                  callback=_out_dir, help="Folder to write the briefing into.")
     @click.option("--format", "formats", default="docx,pdf", show_default=True, callback=_formats,
                   help="Formats to write, comma-separated.")
     @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
@@ -88,7 +118,7 @@ def build_options(func):
     @click.option("--marking", help="Distribution marking shown on every page, e.g. TLP:AMBER.")
     @click.option("--prepared-for", help="Who the briefing is for.")
     @click.option("--prepared-by", help="Who prepared it (also the document author).")
-    @click.option("--date", "briefing_date", type=click.DateTime(["%Y-%m-%d"]),
+    @click.option("--date", "briefing_date", callback=_date, metavar="YYYY-MM-DD",
                   help="Briefing date, YYYY-MM-DD (default: latest publication date).")
     @click.option("--summary-items", default=8, show_default=True, type=click.IntRange(1, 30),
                   help="How many items the executive summary on page one may hold.")
@@ -98,7 +128,7 @@ def build_options(func):
                   help="A .docx whose styles, page setup, headers and footers the DOCX uses.")
     @functools.wraps(func)
     def wrapper(*args, briefing_date=None, **kwargs):
-        kwargs["briefing_date"] = briefing_date.date() if briefing_date else None
+        kwargs["briefing_date"] = briefing_date
         return func(*args, **kwargs)
 
     return wrapper
@@ -153,18 +183,136 @@ def _build_kwargs(kw: dict) -> tuple[dict, dict]:
     return make, write
 
 
+# The command line's names for the spec's keys, where they differ.
+_SPEC_KEYS = {"briefing_date": "date", "out_dir": "out"}
+
+
+def _spec_overrides(ctx: click.Context, kw: dict) -> dict:
+    """The options given on the command line (not left at their defaults), by spec key."""
+    from click.core import ParameterSource
+
+    return {_SPEC_KEYS.get(k, k): (str(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v)
+            for k, v in kw.items() if ctx.get_parameter_source(k) is not ParameterSource.DEFAULT}
+
+
 @main.command()
 @build_options
-def build(inputs, **kw) -> None:
-    """Build the briefing from article files and print the paths written."""
+@click.pass_context
+def build(ctx, inputs, **kw) -> None:
+    """Build the briefing from article files, folders, globs or a briefing spec (.yaml) and print the paths written."""
     from .pipeline import make_and_write
 
+    if len(inputs) == 1 and _is_spec(inputs[0]):
+        from .batch import run_batch
+        from .spec import resolve
+
+        outcomes = run_batch(resolve(inputs[0], _spec_overrides(ctx, kw)), force=True)
+        for o in outcomes:
+            for warning in o.warnings:
+                click.echo(f"reporter: warning: {warning}", err=True)
+        failed = [o for o in outcomes if o.status == "failed"]
+        if failed:
+            _fail(failed[0].reason, 2)
+        for o in outcomes:
+            for path in o.paths:
+                click.echo(str(path))
+        return
     make, write = _build_kwargs(kw)
     with build_executor(write["formats"]) as executor:
         briefing, written = make_and_write(inputs, **make, **write, executor=executor)
     _warn(briefing)
     for path in written.values():
         click.echo(str(path))
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Rebuild every briefing, up to date or not.")
+@click.option("--jobs", "-j", type=click.IntRange(1), metavar="N",
+              help="Briefings built at once on this machine  [default: the number of cores]")
+@click.option("--scheduler", metavar="tcp://HOST:8786", help="Build on this Dask cluster instead (reporter[dask]).")
+@click.option("--shared-out", is_flag=True,
+              help="With --scheduler: the workers write into the out folders themselves (a path they share).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), callback=_out_dir,
+              help="Folder for every briefing's files (default: each spec's out:).")
+def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
+    """Build every briefing of the specs, in parallel; skip those whose inputs have not changed."""
+    from .batch import Outcome, run_batch
+    from .batchview import BatchView
+    from .errors import InputError
+    from .spec import resolve
+
+    overrides = {"out": str(out_dir)} if out_dir else {}
+    all_jobs, failed = [], []
+    for spec in specs:
+        try:
+            all_jobs.extend(resolve(spec, overrides))
+        except InputError as exc:
+            failed.append(Outcome(str(spec), "failed", str(exc)))
+    view = BatchView()
+    with view, batch_executor(len(all_jobs), jobs, scheduler) as executor:
+        outcomes = run_batch(all_jobs, executor=executor, force=force, failed=failed,
+                             return_bytes=bool(scheduler) and not shared_out, progress=view.update)
+    view.summary(outcomes)
+    if any(o.status == "failed" for o in outcomes):
+        sys.exit(2)
+
+
+@contextmanager
+def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iterator[Executor | None]:
+    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here."""
+    if scheduler:
+        from .cluster import dask_executor
+
+        with dask_executor(scheduler) as executor:
+            yield executor
+        return
+    workers = min(jobs or os.cpu_count() or 1, max(n_jobs, 1))
+    if workers <= 1:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        import signal
+        from multiprocessing import forkserver
+
+        context, initializer = multiprocessing.get_context("forkserver"), None
+        context.set_forkserver_preload(["reporter.batchworker"])  # workers fork warm: see batchworker
+        # Started with Ctrl-C ignored, which it and every worker it forks keep: a Ctrl-C is this
+        # process's to handle (cancel what has not started, let the running briefings finish
+        # and rename their files), not a traceback from each worker in the middle of an import.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    else:
+        from .batchworker import warm as initializer
+
+        context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
+        yield pool
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite a spec already there.")
+def init(folder: Path, force: bool) -> None:
+    """Write briefing.yaml beside FOLDER: a commented example spec that briefs its articles."""
+    from .errors import InputError
+    from .fileio import write_bytes_atomic
+    from .inputs import folder_articles
+    from .spec import INIT_TEMPLATE
+
+    target = folder.resolve().parent / "briefing.yaml"
+    if target.exists() and not force:
+        raise InputError("already exists (--force to overwrite)", target)
+    n = len(folder_articles(folder))
+    write_bytes_atomic(target, INIT_TEMPLATE.format(spec=target.name, folder=folder.resolve().name).encode())
+    click.echo(str(target))
+    click.echo(f"{n} article file(s) in {folder}; edit {target.name}, then: reporter build {target}", err=True)
 
 
 @main.command()
@@ -238,6 +386,10 @@ def email(inputs, to, cc, bcc, sender, subject, smtp, starttls, use_ssl, smtp_ti
 
     if starttls and use_ssl:
         raise InputError("choose one of --starttls and --ssl")
+    if len(inputs) == 1 and _is_spec(inputs[0]):
+        given = dict(to=to, cc=cc, bcc=bcc, sender=sender, subject=subject, smtp=smtp, timeout=smtp_timeout,
+                     security="starttls" if starttls else "ssl" if use_ssl else None)
+        return _email_spec(inputs[0], given, max_attachment_mb, _spec_overrides(click.get_current_context(), kw))
     delivery = prepare_delivery(to=to, cc=cc, bcc=bcc, sender=sender, subject=subject, smtp=smtp,
                                 security="starttls" if starttls else "ssl" if use_ssl else "plain",
                                 timeout=smtp_timeout, max_attachment_mb=max_attachment_mb)
@@ -255,6 +407,43 @@ def _warn(briefing) -> None:
     """The briefing's one-line warnings ("3 duplicate inputs merged"), alike for build and email."""
     for warning in briefing.warnings:
         click.echo(f"reporter: warning: {warning}", err=True)
+
+
+def _is_spec(path: Path) -> bool:
+    from .spec import looks_like_spec
+
+    return looks_like_spec(path)
+
+
+def _email_spec(spec: Path, given: dict, max_attachment_mb: float, overrides: dict) -> None:
+    """``reporter email SPEC``: each briefing of the spec built and sent to its ``delivery:``.
+
+    The command line's addresses and server, when given, replace the spec's. Every
+    briefing's addresses are checked before the first is built.
+    """
+    from .deliver import deliver, prepare_delivery
+    from .errors import InputError
+    from .pipeline import make_and_write
+    from .spec import resolve, select_articles
+
+    plans = []
+    for job in resolve(spec, overrides):
+        d = job.delivery
+        if d is None and not given["to"]:
+            raise InputError("no delivery: in the spec and no --to given", job.label)
+        pick = {k: given[k] or (getattr(d, k) if d else None) for k in ("to", "cc", "bcc", "sender", "subject", "smtp")}
+        security = given["security"] or (d.security if d else "plain")
+        timeout = given["timeout"] if given["to"] or d is None else d.timeout
+        plans.append((job, prepare_delivery(**{k: v or () if k in ("to", "cc", "bcc") else v for k, v in pick.items()},
+                                            security=security, timeout=timeout, max_attachment_mb=max_attachment_mb),
+                      pick["smtp"]))
+    for job, delivery, server in plans:
+        briefing, files = make_and_write(select_articles(job), formats=job.formats, out_dir=job.out_dir,
+                                         reference_doc=job.reference_doc, stem=job.name, **job.make_options)
+        result = deliver(briefing, list(files.values()), delivery, out_dir=job.out_dir)
+        click.echo(str(result.path))
+        if result.sent:
+            click.echo(f"sent to {len(result.recipients)} recipient(s) via {server}", err=True)
 
 
 def entry() -> None:

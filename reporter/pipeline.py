@@ -73,11 +73,15 @@ def _one_line(value: str | None, what: str) -> str | None:
     return value or None
 
 
-def load_inputs(inputs: Iterable[str | Path]) -> list[Article]:
+def load_inputs(inputs: Iterable[str | Path | Article]) -> list[Article]:
+    """The articles of every file, folder and glob named (``inputs.expand_inputs``), in order;
+    articles already read (a spec's section filter read them to choose) pass as they are."""
     from .ingest import load_articles
+    from .inputs import expand_inputs
 
-    articles: list[Article] = []
-    for path in inputs:
+    items = list(inputs)
+    articles: list[Article] = [i for i in items if isinstance(i, Article)]
+    for path in expand_inputs(i for i in items if not isinstance(i, Article)):
         articles.extend(load_articles(path))
     if not articles:
         raise InputError("no input files given")
@@ -169,11 +173,12 @@ def make_briefing(
     from .compose import compose
     from .compose.context import briefing_context, long_date
     from .fileio import build_time
+    from .marking import normalise_marking
     from .stories import group_stories
     from .style import templates_dir
 
     title = _one_line(title, "--title")
-    marking = _one_line(marking, "--marking")
+    marking = normalise_marking(_one_line(marking, "--marking"))
     prepared_for = _one_line(prepared_for, "--prepared-for")
     prepared_by = _one_line(prepared_by, "--prepared-by")
     articles = load_inputs(inputs)
@@ -244,11 +249,14 @@ def write_briefing(
     out_dir: str | Path = "out",
     reference_doc: str | Path | None = None,
     executor: Executor | None = None,
+    stem: str | None = None,
 ) -> dict[str, Path]:
     """Write every format, then rename them all into place: a failure leaves nothing new.
 
     With an ``executor``, the first format is written here while the executor writes the
     others (a single format is written there, where it was warmed: ``sent_to_executor``).
+    ``stem``: the files' name without the ending (default: the briefing's slug); a batch
+    gives each briefing its own, since two audiences' briefings may share title and date.
     """
     from .fileio import atomic_paths
     from .style import load_house_style
@@ -261,7 +269,7 @@ def write_briefing(
         raise InputError("reference document not found", reference_doc)
     style = load_house_style()
     ref = Path(reference_doc) if reference_doc else None
-    targets = {fmt: Path(out_dir) / f"{briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
+    targets = {fmt: Path(out_dir) / f"{stem or briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
     with atomic_paths(list(targets.values())) as temps:
         jobs = list(zip(targets, temps))
         there = sent_to_executor(targets) if executor is not None else ()
@@ -292,12 +300,13 @@ def make_and_write(
     out_dir: str | Path = "out",
     reference_doc: str | Path | None = None,
     executor: Executor | None = None,
+    stem: str | None = None,
     **options: Any,
 ) -> tuple[Briefing, dict[str, Path]]:
     """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format."""
     briefing = make_briefing(inputs, executor=executor, warm=sent_to_executor(formats), **options)
     return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
-                                    executor=executor)
+                                    executor=executor, stem=stem)
 
 
 def build_briefing(

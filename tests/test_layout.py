@@ -23,15 +23,21 @@ PACKAGE = ROOT / "reporter"
 # Lowest first. Groups in one tuple share a rank and must not import each other.
 LAYERS: list[tuple[str, ...]] = [
     ("reporter.errors",),
-    ("reporter.fileio", "reporter.dates", "reporter.style", "reporter.urls", "reporter.ooxml"),
+    ("reporter.fileio", "reporter.dates", "reporter.style", "reporter.urls", "reporter.ooxml",
+     "reporter.marking"),
     ("reporter.model",),
     ("reporter.ingest",),
+    ("reporter.inputs",),
     ("reporter.analysis",),
     ("reporter.stories",),
     ("reporter.compose",),
     ("reporter.writers", "reporter.readers"),
     ("reporter.pipeline",),
     ("reporter.deliver",),
+    ("reporter.spec",),
+    ("reporter.batch", "reporter.batchworker"),
+    ("reporter.cluster",),
+    ("reporter.batchview",),
     ("reporter.cli",),
     ("reporter.__main__", "reporter"),  # the package's __init__: the public API, imported lazily by name
 ]

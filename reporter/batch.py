@@ -1,0 +1,266 @@
+"""Many briefings at once: each one a task, built where the caller's executor runs it.
+
+A task is one whole briefing (``build_job``): read, choose, analyse, compose, write. It
+is sized so a worker's per-task cost (pickling a job, a result) is nothing beside the
+build, and it runs serially inside its worker: the parallelism is across briefings.
+The executor is the caller's (``run_batch(..., executor=)``): a local process pool, a
+Dask cluster's (``cluster.py``), or none (in this process, one after the other).
+
+Idempotent: each briefing's inputs (every file's bytes, the spec's resolved options,
+reporter's version, SOURCE_DATE_EPOCH) hash to a key kept in a small manifest beside the
+outputs (``.reporter-manifest.json``). A briefing whose key and files are unchanged is
+skipped. The manifest is written after each briefing that finishes, so an interrupted
+batch resumes where it stopped; a briefing's files are renamed into place together or
+not at all, so a failure leaves the last good ones. One failure is that briefing's line
+in the summary, never the batch's end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from concurrent.futures import Executor, Future, as_completed
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .errors import InputError, ReporterError
+from .inputs import MANIFEST
+from .spec import Job
+
+
+@dataclass(frozen=True)
+class Output:
+    fmt: str
+    name: str  # file name in the job's out_dir
+    sha256: str
+    data: bytes | None = None  # the file, when the client writes it (a worker with no shared folder)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    label: str
+    status: str  # "built", "skipped" or "failed"
+    reason: str = ""  # one line, for a failure
+    outputs: tuple[Output, ...] = ()
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+    out_dir: str = ""
+
+    @property
+    def paths(self) -> list[Path]:
+        return [Path(self.out_dir) / o.name for o in self.outputs]
+
+
+def job_key(job: Job) -> str:
+    """What the briefing is built from, as one hash: change any of it and it is rebuilt."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    desc = {"version": version("reporter"), "epoch": os.environ.get("SOURCE_DATE_EPOCH", ""), "name": job.name,
+            "formats": job.formats, "options": [[k, str(v)] for k, v in job.options],
+            "sections": [[s.heading, list(s.inputs), s.filter.model_dump_json() if s.filter else None]
+                         for s in job.sections],
+            "reference_doc": job.reference_doc}
+    h.update(json.dumps(desc, sort_keys=True).encode())
+    for name in job.files:
+        h.update(b"\0" + name.encode() + b"\0")
+        try:
+            h.update(Path(name).read_bytes())
+        except OSError:
+            h.update(b"\0missing")  # the build reports it; the key must still differ from a good one
+    return h.hexdigest()
+
+
+def build_job(job: Job, return_bytes: bool = False) -> Outcome:
+    """Build one briefing, serially, wherever this runs; never raises for a bad briefing.
+
+    ``return_bytes``: write into a private temporary folder and hand the files back, for a
+    worker that does not share the client's file system (the client writes them).
+    """
+    import tempfile
+
+    from .pipeline import make_and_write
+    from .spec import select_articles
+
+    start = time.perf_counter()
+    try:
+        articles = select_articles(job)
+        make = job.make_options
+        with tempfile.TemporaryDirectory(prefix="reporter-") if return_bytes else _nothing() as tmp:
+            out_dir = tmp or job.out_dir
+            briefing, written = make_and_write(articles, formats=job.formats, out_dir=out_dir,
+                                               reference_doc=job.reference_doc, stem=job.name, **make)
+            outputs = []
+            for fmt, path in written.items():
+                data = Path(path).read_bytes()
+                outputs.append(Output(fmt, Path(path).name, hashlib.sha256(data).hexdigest(),
+                                      data if return_bytes else None))
+    except ReporterError as exc:
+        return Outcome(job.label, "failed", str(exc), seconds=time.perf_counter() - start)
+    except Exception as exc:  # a bug in one briefing must not take the others down
+        return Outcome(job.label, "failed", f"internal error: {type(exc).__name__}: {exc}",
+                       seconds=time.perf_counter() - start)
+    return Outcome(job.label, "built", outputs=tuple(outputs), warnings=briefing.warnings,
+                   seconds=time.perf_counter() - start, out_dir=job.out_dir)
+
+
+class _nothing:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+# ---------------------------------------------------------------- the manifest
+
+
+def _manifest_path(out_dir: str) -> Path:
+    return Path(out_dir) / MANIFEST
+
+
+def read_manifest(out_dir: str) -> dict:
+    try:
+        data = json.loads(_manifest_path(out_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data.get("briefings", {}) if isinstance(data, dict) else {}
+
+
+def write_manifest(out_dir: str, entries: dict) -> None:
+    from .fileio import write_bytes_atomic
+
+    data = json.dumps({"version": 1, "briefings": entries}, indent=1, sort_keys=True) + "\n"
+    write_bytes_atomic(_manifest_path(out_dir), data.encode())
+
+
+def _entry_key(job: Job) -> str:
+    return f"{Path(job.spec).resolve()}#{job.index}"
+
+
+def up_to_date(job: Job, key: str, entries: dict) -> bool:
+    """The manifest has this key for this briefing, and every file it lists is as written."""
+    entry = entries.get(_entry_key(job))
+    if not entry or entry.get("key") != key:
+        return False
+    for item in entry.get("files", []):
+        path = Path(job.out_dir) / item["name"]
+        try:
+            if hashlib.sha256(path.read_bytes()).hexdigest() != item["sha256"]:
+                return False
+        except OSError:
+            return False
+    return bool(entry.get("files"))
+
+
+def _record(job: Job, key: str, outcome: Outcome) -> None:
+    """Write the client's copies (if any), then the manifest entry: resumable after each one."""
+    from .fileio import atomic_paths
+
+    carried = [o for o in outcome.outputs if o.data is not None]
+    if carried:
+        with atomic_paths([Path(job.out_dir) / o.name for o in carried]) as temps:
+            for tmp, o in zip(temps, carried):
+                tmp.write_bytes(o.data)
+    entries = read_manifest(job.out_dir)
+    entries[_entry_key(job)] = {"key": key, "label": job.label,
+                                "files": [{"name": o.name, "sha256": o.sha256} for o in outcome.outputs]}
+    write_manifest(job.out_dir, entries)
+
+
+# ---------------------------------------------------------------- the run
+
+
+Progress = Callable[[Outcome, int, int], None]
+
+
+def run_batch(jobs: Sequence[Job], *, executor: Executor | None = None, force: bool = False,
+              return_bytes: bool = False, progress: Progress | None = None,
+              failed: Iterable[Outcome] = ()) -> list[Outcome]:
+    """Build every job not up to date; the outcomes in the jobs' order.
+
+    ``failed``: briefings that could not even be resolved (a bad spec), reported with the
+    rest. Each finished briefing is recorded at once, so stopping loses only those running.
+    """
+    outcomes: dict[int, Outcome] = {}
+    early = list(failed)
+    total = len(jobs) + len(early)
+    done = 0
+
+    def finish(i: int, outcome: Outcome) -> None:
+        nonlocal done
+        outcomes[i] = outcome
+        done += 1
+        if progress:
+            progress(outcome, done, total)
+
+    for i, outcome in enumerate(early):
+        finish(-1 - i, outcome)
+    for out_dir in sorted({j.out_dir for j in jobs}):
+        try:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"cannot create the output folder ({exc.strerror or exc})", out_dir) from None
+    manifests = {d: read_manifest(d) for d in {j.out_dir for j in jobs}}
+    keys: dict[int, str] = {}
+    todo = []
+    for i, job in enumerate(jobs):
+        keys[i] = job_key(job)
+        if not force and up_to_date(job, keys[i], manifests[job.out_dir]):
+            finish(i, Outcome(job.label, "skipped", out_dir=job.out_dir))
+        else:
+            todo.append(i)
+    _refuse_shared_targets([jobs[i] for i in todo])
+    if executor is None:
+        for i in todo:
+            _settle_one(jobs[i], keys[i], build_job(jobs[i], return_bytes), i, finish)
+    else:
+        futures: dict[Future, int] = {executor.submit(build_job, jobs[i], return_bytes): i for i in todo}
+        try:
+            for future in as_completed(futures):
+                i = futures[future]
+                try:
+                    outcome = future.result()
+                except Exception as exc:  # the worker died (a crash, the OOM killer) or the cluster gave up
+                    outcome = Outcome(jobs[i].label, "failed", f"worker lost: {type(exc).__name__}: {exc}")
+                _settle_one(jobs[i], keys[i], outcome, i, finish)
+        finally:
+            for future in futures:
+                future.cancel()
+    early_out = [outcomes[k] for k in sorted(k for k in outcomes if k < 0)][::-1]
+    return early_out + [outcomes[i] for i in range(len(jobs))]
+
+
+def _settle_one(job: Job, key: str, outcome: Outcome, i: int, finish: Callable[[int, Outcome], None]) -> None:
+    if outcome.status == "built":
+        try:
+            _record(job, key, outcome)
+        except OSError as exc:
+            outcome = Outcome(job.label, "failed", f"{job.out_dir}: cannot be written ({exc.strerror or exc})")
+        outcome = replace(outcome, outputs=tuple(replace(o, data=None) for o in outcome.outputs))
+    finish(i, outcome)
+
+
+def _refuse_shared_targets(jobs: Sequence[Job]) -> None:
+    """Two briefings of a batch named alike in one folder would overwrite each other."""
+    seen: dict[tuple[str, str], str] = {}
+    for job in jobs:
+        if job.name is None:
+            continue
+        where = (str(Path(job.out_dir).resolve()), job.name)
+        if where in seen:
+            raise InputError(f"writes the same files as {seen[where]} (name: {job.name}); give each its own name",
+                             job.label)
+        seen[where] = job.label
+
+
+def summary_rows(outcomes: Sequence[Outcome]) -> list[tuple[str, str, str]]:
+    """(briefing, status, detail) for the table at the end."""
+    rows = []
+    for o in outcomes:
+        detail = o.reason if o.status == "failed" else ", ".join(x.name for x in o.outputs) or "up to date"
+        rows.append((o.label, o.status, detail))
+    return rows

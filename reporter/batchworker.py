@@ -1,0 +1,39 @@
+"""A batch worker's start: what every briefing's build imports and loads, done once.
+
+The local pool's forkserver imports this module before it forks a worker
+(``set_forkserver_preload``), so each worker starts with python-docx, reportlab, the
+fonts, jinja2 and the analysis already loaded, shared copy-on-write, instead of every
+worker loading them again at its first briefing (a second or more of CPU each, which on
+two busy cores is the pool's whole gain for a small batch). Importing it is its purpose,
+hence the call at the bottom; where there is no forkserver (spawn), the pool's
+initializer calls ``warm`` in each worker instead.
+"""
+
+from __future__ import annotations
+
+import gc
+
+
+def warm() -> None:
+    """Import every step of a build and warm every writer; keep the build's worker collector."""
+    from .analysis import analyze  # noqa: F401
+    from .compose import compose  # noqa: F401
+    from .compose.context import briefing_context  # noqa: F401
+    from .ingest import FORMATS
+    from .pipeline import make_and_write  # noqa: F401
+    from .stories import group_stories  # noqa: F401
+    from .writers import WRITERS
+
+    for fmt in FORMATS.values():
+        fmt.reader()
+    for writer in WRITERS.values():
+        writer.warm()
+    try:
+        import datasketch  # noqa: F401  (stories.py, for two articles or more)
+    except ImportError:
+        pass
+    # The same larger first-generation threshold as the build's PDF worker (cli.build_executor).
+    gc.set_threshold(10_000, 10, 10)
+
+
+warm()

@@ -1,0 +1,259 @@
+"""Folders, globs, briefing specs and batches, as a user runs them; outputs read back."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, IN_CI, run_reporter
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1713571200"}
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+@pytest.fixture
+def desk(tmp_path):
+    arts = tmp_path / "arts"
+    (arts / "sub").mkdir(parents=True)
+    shutil.copy(FIXTURES / "eurozone-inflation.json", arts / "eurozone-inflation.json")
+    shutil.copy(FIXTURES / "kenya-drought-aid.md", arts / "sub" / "kenya-drought-aid.md")
+    (arts / ".hidden.md").write_text("---\ntitle: Hidden\n---\nNever read this.\n")
+    (arts / "briefing-old.pdf").write_bytes(b"%PDF-1.4 not an article")
+    return tmp_path
+
+
+def test_a_folder_is_its_article_files_in_order_hidden_and_outputs_skipped(desk):
+    from reporter.inputs import expand_inputs
+
+    files = expand_inputs([desk / "arts"])
+    assert [f.name for f in files] == ["eurozone-inflation.json", "kenya-drought-aid.md"]
+    assert [f.name for f in expand_inputs([str(desk / "arts" / "**" / "*.md")])] == ["kenya-drought-aid.md"]
+    res = run_reporter("build", str(desk / "arts"), "--out", str(desk / "out"), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    docx = next(Path(p) for p in res.stdout.split() if p.endswith(".docx"))
+    text = _docx_text(docx)
+    assert "Kenya" in text and "Never read this" not in text
+
+
+def test_a_quoted_glob_is_expanded_by_us(desk):
+    res = run_reporter("build", str(desk / "arts" / "*.json"), "--out", str(desk / "out"), "--format", "docx",
+                       env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    assert "Kenya" not in _docx_text(Path(res.stdout.split()[0]))
+    res = run_reporter("build", str(desk / "arts" / "*.txt"), "--out", str(desk / "out2"))
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "no files match" in res.stderr
+
+
+def _spec(desk, text: str, name: str = "briefing.yaml") -> Path:
+    path = desk / name
+    path.write_text(text)
+    return path
+
+
+def test_a_spec_builds_with_its_options_and_the_command_line_wins(desk):
+    spec = _spec(desk, "title: Desk briefing\nprepared_for: Desk A\nmarking: tlp:amber\narticles: arts/\n"
+                       "formats: docx\nname: desk\nsections:\n  - heading: Markets\n    articles: 'arts/*.json'\n"
+                       "  - heading: Rest\n")
+    res = run_reporter("build", str(spec), "--prepared-for", "Desk B", env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    out = Path(res.stdout.split()[0])
+    assert out == desk / "out" / "desk.docx"
+    text = _docx_text(out)
+    assert "Desk briefing" in text and "Desk B" in text and "Desk A" not in text and "TLP:AMBER" in text
+    assert text.index("nflation") < text.index("Kenya")  # the sections' order
+
+
+@pytest.mark.parametrize("body, needle", [
+    ("articles: arts/\ntitel: x\n", "2: titel: unknown key"),
+    ("articles: arts/\nsummary_items: many\n", "2: summary_items:"),
+    ("articles: nothing/*.md\n", "1: articles: nothing/*.md: no files match"),
+    ("articles: arts/\ntemplate: missing.j2\n", "2: template: missing.j2: no such file"),
+    ("articles: arts/\nsections:\n  - heading: R\n    filter: {source: Nobody}\n", "section 'R': no article matches"),
+    ("articles: arts/\ndate: 2025-02-30\n", "2: date: '2025-02-30' is not a date that exists"),
+    ("articles: arts/\ndelivery:\n  to: a@example.org\n  password: hunter2\n", "4: delivery.password: never"),
+    ("articles: arts/\nmarking: TLP:ORANGE\n", "unknown TLP marking"),
+    ("articles: arts/\nsections:\n  - heading: R\n    headng: x\n", "4: sections[0].headng: unknown key (known: "
+     "articles, filter, heading)"),
+    ("articles: arts/\nbriefings:\n  - name: a\n    formats: [docx, odt]\n", "4: briefings[0].formats[1]:"),
+])
+def test_spec_errors_are_one_line_naming_key_and_line(desk, body, needle):
+    spec = _spec(desk, body)
+    res = run_reporter("build", str(spec))
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.count("\n") == 1 and needle in res.stderr and "briefing.yaml" in res.stderr
+    assert not (desk / "out").exists() or not any((desk / "out").iterdir())
+
+
+def test_init_writes_a_spec_that_builds(desk):
+    res = run_reporter("init", str(desk / "arts"))
+    assert res.returncode == 0, res.stderr
+    spec = desk / "briefing.yaml"
+    assert "articles: arts/" in spec.read_text()
+    res = run_reporter("build", str(spec), "--format", "docx", env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    assert "Morning briefing" in _docx_text(Path(res.stdout.split()[0]))
+
+
+def _batch_specs(desk) -> list[Path]:
+    good = _spec(desk, "articles: arts/\nformats: [docx, pdf]\nbriefings:\n  - name: one\n    prepared_for: One\n"
+                       "  - name: two\n    prepared_for: Two\n    articles: 'arts/*.json'\n", "desk.yaml")
+    bad = _spec(desk, "articles: arts/none-*.md\n", "bad.yaml")
+    return [good, bad]
+
+
+def test_a_batch_builds_the_good_reports_the_bad_and_skips_what_is_up_to_date(desk):
+    specs = _batch_specs(desk)
+    res = run_reporter("batch", *map(str, specs), env=EPOCH)
+    assert res.returncode == 2
+    assert "2 built, 0 up to date, 1 failed" in res.stderr and "no files match" in res.stderr
+    out = desk / "out"
+    assert "Two" in _docx_text(out / "two.docx") and "One" in _docx_text(out / "one.docx")
+    manifest = json.loads((out / ".reporter-manifest.json").read_text())
+    assert len(manifest["briefings"]) == 2
+    before = (out / "one.pdf").stat().st_mtime_ns
+    res = run_reporter("batch", str(specs[0]), env=EPOCH)
+    assert res.returncode == 0 and "0 built, 2 up to date" in res.stderr
+    assert (out / "one.pdf").stat().st_mtime_ns == before
+    (desk / "arts" / "sub" / "kenya-drought-aid.md").write_text("---\ntitle: Changed story\n---\nA new text.\n")
+    res = run_reporter("batch", str(specs[0]), env=EPOCH)
+    assert "1 built, 1 up to date" in res.stderr  # 'two' takes only the JSON file
+    res = run_reporter("batch", str(specs[0]), "--force", env=EPOCH)
+    assert "2 built, 0 up to date" in res.stderr
+
+
+def test_an_interrupted_batch_resumes(desk):
+    from reporter.batch import run_batch
+    from reporter.spec import resolve
+
+    jobs = resolve(_batch_specs(desk)[0])
+    seen = []
+
+    def stop_after_first(outcome, done, total):
+        seen.append(outcome)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(jobs, progress=stop_after_first)
+    outcomes = run_batch(jobs)
+    assert [o.status for o in outcomes] == ["skipped", "built"]
+
+
+def test_dask_localcluster_gives_the_pool_s_bytes(desk, monkeypatch):
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        if IN_CI:
+            pytest.fail("dask/distributed missing (CI=true: install the test extras)")
+        pytest.skip("dask/distributed not installed")
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reporter.batch import run_batch
+    from reporter.spec import resolve
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH["SOURCE_DATE_EPOCH"])
+    spec = _batch_specs(desk)[0]
+    pool_jobs = resolve(spec, {"out": str(desk / "pool")})
+    with ProcessPoolExecutor(2) as pool:
+        assert all(o.status == "built" for o in run_batch(pool_jobs, executor=pool))
+    dask_jobs = resolve(spec, {"out": str(desk / "dask")})
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            outcomes = run_batch(dask_jobs, executor=client.get_executor(retries=2, pure=False), return_bytes=True)
+        assert [o.status for o in outcomes] == ["built", "built"]
+        # and as a user runs it: the command line's client, the workers writing into a shared folder
+        res = run_reporter("batch", str(spec), "--out", str(desk / "shared"), "--scheduler",
+                           cluster.scheduler_address, "--shared-out", env=EPOCH)
+        assert res.returncode == 0 and "2 built, 0 up to date, 0 failed" in res.stderr, res.stderr
+    for name in ("one.docx", "one.pdf", "two.docx", "two.pdf"):
+        assert (desk / "shared" / name).read_bytes() == (desk / "pool" / name).read_bytes()
+    for name in ("one.docx", "one.pdf", "two.docx", "two.pdf"):
+        assert (desk / "dask" / name).read_bytes() == (desk / "pool" / name).read_bytes()
+    assert "Two" in _docx_text(desk / "dask" / "two.docx")
+
+
+def test_a_spec_s_delivery_is_sent_to_a_real_smtp_server_on_loopback(desk):
+    from email import message_from_bytes, policy
+
+    from aiosmtpd.controller import Controller
+
+    class Recorder:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append((envelope.rcpt_tos, envelope.content))
+            return "250 OK"
+
+    from test_email import free_port
+
+    handler = Recorder()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        spec = _spec(desk, f"articles: 'arts/*.json'\nname: eu\nmarking: tlp:green\ndelivery:\n"
+                           f"  to: desk@example.org\n  bcc: [archive@example.net]\n  from: reporter@example.org\n"
+                           f"  smtp: 127.0.0.1:{port}\n  security: plain\n  timeout: 5\n")
+        res = run_reporter("email", str(spec), env={**EPOCH, "REPORTER_SMTP_USER": "", "REPORTER_SMTP_PASSWORD": ""})
+        assert res.returncode == 0, res.stderr
+    finally:
+        controller.stop()
+    eml = Path(res.stdout.split()[0])
+    assert eml.parent == desk / "out" and eml.suffix == ".eml" and "sent to 2 recipient(s)" in res.stderr
+    [(rcpt, content)] = handler.messages
+    assert sorted(rcpt) == ["archive@example.net", "desk@example.org"]
+    msg = message_from_bytes(content, policy=policy.default)
+    assert msg["To"] == "desk@example.org" and "archive" not in str(msg)[:2000] and "TLP:GREEN" in msg["Subject"]
+    names = sorted(part.get_filename() for part in msg.iter_attachments())
+    assert names == ["eu.docx", "eu.pdf"]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("tlp:amber", "TLP:AMBER"), ("TLP: Amber + Strict", "TLP:AMBER+STRICT"), ("tlp:white", "TLP:CLEAR"),
+    ("TLP:GREEN", "TLP:GREEN"), ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"), (None, None),
+])
+def test_tlp_markings_take_their_2_0_spelling(given, expected):
+    from reporter.marking import normalise_marking
+
+    assert normalise_marking(given) == expected
+
+
+def test_the_command_line_marking_is_normalised_too(desk):
+    res = run_reporter("build", str(desk / "arts" / "*.json"), "--marking", "tlp:red", "--format", "docx",
+                       "--out", str(desk / "out"), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    text = _docx_text(Path(res.stdout.split()[0]))
+    assert "TLP:RED" in text and "tlp:red" not in text
+
+
+def test_an_impossible_date_and_an_out_folder_that_cannot_be_made_are_one_line(desk):
+    res = run_reporter("build", str(desk / "arts"), "--date", "2025-02-30")
+    assert res.returncode == 2 and "2025-02-30: that date does not exist" in res.stderr
+    (desk / "afile").write_text("x")
+    res = run_reporter("build", str(desk / "arts"), "--out", str(desk / "afile" / "out"))
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "cannot create" in res.stderr
+
+
+def test_a_briefing_that_fails_in_its_worker_leaves_the_others_built(desk):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reporter.batch import run_batch
+    from reporter.spec import resolve
+
+    spec = _spec(desk, "articles: arts/\nformats: docx\nbriefings:\n  - name: good\n  - name: empty\n    sections:\n"
+                       "      - heading: Nobody's\n        filter: {source: No Such Outlet}\n", "mixed.yaml")
+    with ProcessPoolExecutor(2) as pool:
+        outcomes = run_batch(resolve(spec), executor=pool)
+    assert [o.status for o in outcomes] == ["built", "failed"]
+    assert "section \"Nobody's\": no article matches" in outcomes[1].reason and "mixed.yaml" in outcomes[1].reason
+    assert "Kenya" in _docx_text(desk / "out" / "good.docx") and not (desk / "out" / "empty.docx").exists()
+    assert outcomes[1].reason.count("\n") == 0
