@@ -141,12 +141,12 @@ def test_the_generated_paragraphs_cover_what_the_writer_must_handle():
         runs = make_runs(inlines, style, st, ANCHORS)
         words = measure(runs, style.fontSize)
         lines, chopped = _writer_lines(runs, style, width)
-        seen["bold"] += any(r and "Bold" in r[1] for r in runs)
-        seen["italic"] += any(r and "Italic" in r[1] for r in runs)
-        seen["link"] += any(r and r[3] for r in runs)
+        seen["bold"] += any(r and "Bold" in r.face for r in runs)
+        seen["italic"] += any(r and "Italic" in r.face for r in runs)
+        seen["link"] += any(r and r.href for r in runs)
         seen["break"] += bool(words.stops)
         seen["glued"] += bool(words.glued)
-        seen["beyond latin-1"] += any(r and max(r[0], default="a") > "\xff" for r in runs)
+        seen["beyond latin-1"] += any(r and max(r.text, default="a") > "\xff" for r in runs)
         seen["too long"] += chopped is not None
         seen["lines"] += len(lines) > 3
     assert len(CASES) == PARAGRAPHS

@@ -15,7 +15,7 @@ from ..model import (
     BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, plain_text, walk,
 )
-from .pdf_inline import anchor_key, clean, runs
+from .pdf_inline import Run, anchor_key, clean, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
 
@@ -64,7 +64,7 @@ class Builder:
 
         text = _WS.sub(" ", clean(text)).strip(" ")
         fill = fill_op(self.st.colors["link"] if href and "link" in self.st.colors else style.textColor)
-        return FastParagraph([(text, style.fontName, fill, href)] if text else [], style)
+        return FastParagraph([Run(text, style.fontName, fill, href)] if text else [], style)
 
     def inline_para(self, inlines, style, target: str = "", bullet: str | None = None):
         """A paragraph of inlines; text is data (never markup) all the way to the page."""

@@ -31,7 +31,7 @@ from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.flowables import Flowable
 
-LEFT, CENTER, RIGHT, JUSTIFY = 0, 1, 2, 4
+CENTER, RIGHT, JUSTIFY = 1, 2, 4  # reportlab's alignments (0: left)
 SOFT, HARD, CHOP = 0, 1, 2  # how a line ends
 SHRINK = 0.05  # how much of its spaces' width a line may lose to fit (reportlab's spaceShrinkage)
 _EPS = 1e-6
@@ -230,8 +230,8 @@ def measure(runs, size: float) -> Words:
     """The pieces of some runs at a font size; ``None`` runs are forced line breaks."""
     k = size * 0.001
     if len(runs) == 1 and runs[0] is not None:  # the usual paragraph: one run, nothing glued
-        units = units_of(runs[0][1])
-        texts = runs[0][0].split(" ")
+        units = units_of(runs[0].face)
+        texts = runs[0].text.split(" ")
         if "" in texts:
             texts = [t for t in texts if t]
         measured = list(map(units.cache.get, texts))
@@ -252,8 +252,8 @@ def measure(runs, size: float) -> Words:
             stops.append(Stop(len(texts), HARD))
             open_face = None
             continue
-        units = units_of(run[1])
-        parts = run[0].split(" ")
+        units = units_of(run.face)
+        parts = run.text.split(" ")
         first = parts[0]
         start = len(texts)
         if first:
@@ -263,7 +263,7 @@ def measure(runs, size: float) -> Words:
             else:
                 gaps.append(gap)
             texts.append(first)
-            open_face = run[1]
+            open_face = run.face
         if len(parts) > 1:
             space = units(" ") * k
             gap = space if (first or open_face is None) else units_of(open_face)(" ") * k
@@ -275,7 +275,7 @@ def measure(runs, size: float) -> Words:
                 gaps.append(gap)
                 gaps.extend([space] * (len(rest) - 1))
                 gap = space
-            open_face = run[1] if parts[-1] else None
+            open_face = run.face if parts[-1] else None
         if len(texts) > start:
             measured = list(map(units.cache.get, texts[start:]))
             if None in measured:
@@ -398,7 +398,7 @@ def _chunks(pieces: list, runs, k: float, limit: float) -> list:
     chunk: list = []
     width = 0.0
     for r, text in pieces:
-        char = units_of(runs[r][1]).char
+        char = units_of(runs[r].face).char
         start = 0
         acc = 0.0
         for n, c in enumerate(text):
@@ -419,17 +419,9 @@ def _chunks(pieces: list, runs, k: float, limit: float) -> list:
 # -- the flowable -------------------------------------------------------------------------------
 
 
-class Run(NamedTuple):
-    """Text in one face and colour, maybe a link (a URL or ``#destination``)."""
-
-    text: str
-    face: str
-    fill: str  # the PDF fill operator of its colour (``fill_op``)
-    href: str | None
-
-
 class FastParagraph(Flowable):
-    """One paragraph of ``Run`` s; ``None`` is a forced line break.
+    """One paragraph of runs (``pdf_inline.Run``: text, face, fill operator, link); ``None`` is a
+    forced line break.
 
     ``style`` is a reportlab ParagraphStyle (only its numbers and names are read); every run
     shares its size and leading. ``target`` names a destination placed at the paragraph's top.
@@ -465,9 +457,6 @@ class FastParagraph(Flowable):
         self.width = availWidth
         self.height = len(lines) * self.leading
         return availWidth, self.height
-
-    def minWidth(self):
-        return max(self._words.by_word()[0], default=0.0) + self.style.leftIndent + self.style.rightIndent
 
     def split(self, availWidth, availHeight):
         if self.width and self.width < availWidth:
@@ -517,9 +506,6 @@ class FastParagraph(Flowable):
         finally:
             del self.canv
 
-    def draw(self):  # reportlab's own drawOn path (translated canvas)
-        self._draw(self.canv, 0.0, 0.0)
-
     def _draw(self, canv, x0: float, y0: float) -> None:
         style = self.style
         avail = self._text_width(self.width)
@@ -538,9 +524,9 @@ class FastParagraph(Flowable):
             if run is None:
                 info.append(None)
                 continue
-            enc = _encode_fn(encoders, doc, run[1])
-            info.append((enc, run[2], run[3], enc(" ")[0]))
-            linked = linked or run[3] is not None
+            enc = _encode_fn(encoders, doc, run.face)
+            info.append((enc, run.fill, run.href, enc(" ")[0]))
+            linked = linked or run.href is not None
         align = style.alignment
         left = x0 + style.leftIndent
         y = top - size
