@@ -31,6 +31,53 @@ from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.flowables import Flowable
 
+# reportlab members the PDF writer relies on that are not its documented API, in one place:
+# reportlab is pinned to the major version that has them, and a test walks these names (through
+# a sample instance where a member is set in __init__) so an upgrade without one fails naming it.
+REPORTLAB_INTERNALS = (
+    # this module: measuring, encoding and writing text and links without the generic machinery
+    "reportlab.lib.rl_accel.fp_str",
+    "reportlab.pdfbase.pdfdoc.PDFObject",  # subclassed: reportlab calls format(document) at save
+    "reportlab.pdfbase.pdfdoc.PDFString.format",
+    "reportlab.pdfbase.pdfdoc.Destination.fmt",
+    "reportlab.pdfbase.pdfdoc.Destination.page",
+    "reportlab.pdfbase.pdfdoc.PDFDestinationXYZ.left",
+    "reportlab.pdfbase.pdfdoc.PDFDestinationXYZ.top",
+    "reportlab.pdfbase.pdfdoc.PDFDestinationXYZ.zoom",
+    "reportlab.pdfbase.ttfonts.TTFont.face.charWidths",
+    "reportlab.pdfbase.ttfonts.TTFont.face.defaultWidth",
+    "reportlab.pdfbase.ttfonts.TTFont.splitString",
+    "reportlab.pdfbase.ttfonts.TTFont.getSubsetInternalName",
+    "reportlab.pdfgen.canvas.Canvas._doc",
+    "reportlab.pdfgen.canvas.Canvas._doc.idToObjectNumberAndVersion",
+    "reportlab.pdfgen.canvas.Canvas._doc.Reference",
+    "reportlab.pdfgen.canvas.Canvas._code",
+    "reportlab.pdfgen.canvas.Canvas._absRect",
+    "reportlab.pdfgen.canvas.Canvas._addAnnotation",
+    "reportlab.pdfgen.canvas.Canvas._bookmarkReference",
+    "reportlab.platypus.flowables.Flowable._hAlignAdjust",
+    # pdf_flowables: KeepTogether.split reads what its wrap measured
+    "reportlab.platypus.flowables._listWrapOn",
+    "reportlab.platypus.flowables.KeepTogether._content",
+    "reportlab.platypus.flowables.KeepTogether._H",
+    "reportlab.platypus.flowables.KeepTogether._H0",
+    "reportlab.platypus.flowables.KeepTogether._wrapInfo",
+    # pdf_canvas: pages held back until the total is known, their links, a fixed timestamp
+    "reportlab.pdfgen.canvas.Canvas._startPage",
+    "reportlab.pdfgen.canvas.Canvas._setAnnotations",
+    "reportlab.pdfgen.canvas.Canvas._annotationrefs",
+    "reportlab.pdfgen.canvas.Canvas._doc.pageCounter",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.t",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.YMDhms",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.dhh",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.dmm",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.tzname",
+    # pdf and pdf_table: the frame's size, the page's content stream
+    "reportlab.platypus.frames.Frame._width",
+    "reportlab.platypus.frames.Frame._height",
+    "reportlab.rl_config.useA85",
+)
+
 CENTER, RIGHT, JUSTIFY = 1, 2, 4  # reportlab's alignments (0: left)
 SOFT, HARD, CHOP = 0, 1, 2  # how a line ends
 SHRINK = 0.05  # how much of its spaces' width a line may lose to fit (reportlab's spaceShrinkage)
