@@ -105,6 +105,19 @@ def num(v: float) -> str:
     return s
 
 
+_TM: dict = {}
+
+
+def _tm(x: float, y: float) -> str:
+    """The operator that starts a line of text at (x, y) (remembered, as ``num``)."""
+    op = _TM.get((x, y))
+    if op is None:
+        if len(_TM) > 50_000:
+            _TM.clear()
+        op = _TM[x, y] = f"1 0 0 1 {num(x)} {num(y)} Tm"
+    return op
+
+
 _RG: dict = {}
 
 
@@ -187,21 +200,14 @@ def _encode_fn(encoders: dict, doc, font_name: str):
             return None if False in shown else shown
 
         plain_cache: dict = {}  # word -> escaped text, or False when it needs another subset
-        space = fn(" ")[0][0]
+        fn.space = fn(" ")[0]  # type: ignore[attr-defined]  -- (subset name, text) of the space
+        space = fn.space[0]
         fn.plain = plain  # type: ignore[attr-defined]
         encoders[font_name] = fn
     return fn
 
 
 # -- the representation: a paragraph's words as parallel lists -------------------------------------
-
-
-class Span(NamedTuple):
-    """Pieces ``start`` to ``end`` of a paragraph come from ``runs[run]``."""
-
-    run: int
-    start: int
-    end: int
 
 
 class Stop(NamedTuple):
@@ -217,13 +223,16 @@ class Words(NamedTuple):
     A piece is the text of one word from one run. A word usually is one piece; a word made
     of two runs (``Calle`` in bold and its comma) is a piece and the ``glued`` ones after it.
     ``gaps`` holds the width of the space before each piece (ignored for a glued piece and at
-    the start of a line); the space is drawn in the face of the piece before it.
+    the start of a line); the space is drawn in the face of the piece before it. The pieces
+    come in spans, one per run with text: span ``k`` is pieces ``bounds[k]`` to
+    ``bounds[k + 1]`` of ``runs[span_runs[k]]``.
     """
 
     texts: list
     widths: list
     gaps: list
-    spans: list  # Span per run that has text, in order
+    span_runs: list  # the run of each span
+    bounds: list  # where each span starts, and the number of pieces
     glued: frozenset  # pieces that continue the word before them
     stops: tuple  # Stop per forced line break (and, once chopped, per over-long word)
 
@@ -285,11 +294,13 @@ def measure(runs, size: float) -> Words:
         if None in measured:
             measured = [units(t) if w is None else w for t, w in zip(texts, measured)]
         gaps = [0.0] + [units(" ") * k] * (len(texts) - 1) if texts else []
-        return Words(texts, [w * k for w in measured], gaps, [Span(0, 0, len(texts))] if texts else [], _NO_GLUE, ())
+        return Words(texts, [w * k for w in measured], gaps, [0] if texts else [], [0, len(texts)] if texts else [0],
+                     _NO_GLUE, ())
     texts: list = []
     widths: list = []
     gaps: list = []
-    spans: list = []
+    span_runs: list = []
+    bounds: list = [0]
     glued: list = []
     stops: list = []
     gap = 0.0  # the space before the next word: drawn in the face of the word before it
@@ -328,8 +339,9 @@ def measure(runs, size: float) -> Words:
             if None in measured:
                 measured = [units(t) if w is None else w for t, w in zip(texts[start:], measured)]
             widths.extend([w * k for w in measured])
-            spans.append(Span(i, start, len(texts)))
-    return Words(texts, widths, gaps, spans, frozenset(glued) if glued else _NO_GLUE, tuple(stops))
+            span_runs.append(i)
+            bounds.append(len(texts))
+    return Words(texts, widths, gaps, span_runs, bounds, frozenset(glued) if glued else _NO_GLUE, tuple(stops))
 
 
 # -- line breaking ---------------------------------------------------------------------------------
@@ -392,7 +404,7 @@ def chop(words: Words, by_word, runs, size: float, limit: float) -> Words:
     k = size * 0.001
     widths, _, _, starts = by_word
     bounds = starts if starts is not None else range(len(words.texts) + 1)
-    run_of = [span.run for span in words.spans for _ in range(span.start, span.end)]
+    run_of = [r for r, lo, hi in zip(words.span_runs, words.bounds, words.bounds[1:]) for _ in range(lo, hi)]
     is_glued = [j in words.glued for j in range(len(run_of))] if words.glued else [False] * len(run_of)
     texts: list = []
     out_widths: list = []
@@ -428,13 +440,9 @@ def chop(words: Words, by_word, runs, size: float, limit: float) -> Words:
         i = bisect_right(shifts, (stop.index, len(texts) + 1)) - 1
         stops.append((stop.index + (shifts[i][1] if i >= 0 else 0), 0, stop.kind))
     stops.sort()
-    spans: list = []
-    start = 0
-    for j in range(1, len(out_runs) + 1):
-        if j == len(out_runs) or out_runs[j] != out_runs[start]:
-            spans.append(Span(out_runs[start], start, j))
-            start = j
-    return Words(texts, out_widths, gaps, spans, frozenset(j for j, g in enumerate(glue) if g),
+    span_runs = [r for j, r in enumerate(out_runs) if not j or r != out_runs[j - 1]]
+    bounds = [j for j, r in enumerate(out_runs) if not j or r != out_runs[j - 1]] + [len(out_runs)]
+    return Words(texts, out_widths, gaps, span_runs, bounds, frozenset(j for j, g in enumerate(glue) if g),
                  tuple(Stop(index, kind) for index, _, kind in stops))
 
 
@@ -533,11 +541,12 @@ class FastParagraph(Flowable):
         a word chopped across its lines joins up again and is chopped anew."""
         words = laid.words
         a, b = lines[0].start, lines[-1].end
-        spans = [Span(r, max(i, a) - a, min(j, b) - a) for r, i, j in words.spans if i < b and j > a]
+        kept = [(r, hi) for r, lo, hi in zip(words.span_runs, words.bounds, words.bounds[1:]) if lo < b and hi > a]
         glued = [j - a for j in words.glued if a < j < b]
         glued += [line.start - a for before, line in zip(lines, lines[1:]) if before.end_kind == CHOP]
         stops = tuple(Stop(line.end - a, HARD) for line in lines[:-1] if line.end_kind == HARD)
-        part = Words(words.texts[a:b], words.widths[a:b], words.gaps[a:b], spans,
+        part = Words(words.texts[a:b], words.widths[a:b], words.gaps[a:b], [r for r, _ in kept],
+                     [0] + [min(hi, b) - a for _, hi in kept],
                      frozenset(glued) if glued else _NO_GLUE, stops)
         shifted = [line._replace(start=line.start - a, end=line.end - a) for line in lines] if a else list(lines)
         return FastParagraph(self.runs, self.style, target, bullet, _words=part,
@@ -571,8 +580,8 @@ class FastParagraph(Flowable):
             if run is None:
                 info.append(None)
                 continue
-            enc = _encode_fn(encoders, doc, run.face)
-            info.append((enc, run.fill, run.href, enc(" ")[0]))
+            enc = encoders.get(run.face) or _encode_fn(encoders, doc, run.face)
+            info.append((enc, run.fill, run.href, enc.space))
             linked = linked or run.href is not None
         align = style.alignment
         left = x0 + style.leftIndent
@@ -609,7 +618,7 @@ class FastParagraph(Flowable):
                 x += slack
             elif align == CENTER:
                 x += slack / 2
-            code(f"1 0 0 1 {num(x)} {num(y)} Tm")
+            code(_tm(x, y))
             if new_tw != tw:
                 tw = new_tw
                 code(f"{num(tw)} Tw")
@@ -627,7 +636,7 @@ class FastParagraph(Flowable):
 
 def _show(words: Words, a: int, b: int, first: int, info, x: float, y: float, tw: float, fsize: str, state: list,
           code, links: list | None) -> int:
-    """The text operators for pieces ``a`` to ``b`` (a line), whose first run is ``spans[first]``
+    """The text operators for pieces ``a`` to ``b`` (a line), whose first span is ``first``
     or after it: a show-text operator per run where its words are all in the subset of its
     space (plain text), word by word otherwise. The links found on the line go to ``links``
     (None: the paragraph has none, so positions are not tracked). Returns the index of the
@@ -640,10 +649,10 @@ def _show(words: Words, a: int, b: int, first: int, info, x: float, y: float, tw
     pos = pos_end = link_x = x
     href_now = None  # the link being drawn on this line, from x = link_x
     prev = -1  # the run of the piece before
-    spans = words.spans
-    last = len(spans) - 1
+    span_runs, bounds = words.span_runs, words.bounds
+    last = len(span_runs) - 1
     while first <= last:
-        r, lo, end = spans[first]
+        r, lo, end = span_runs[first], bounds[first], bounds[first + 1]
         if end <= a:
             first += 1
             continue
