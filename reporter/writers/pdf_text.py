@@ -354,7 +354,7 @@ def lay_out(words: Words, runs, size: float, avail: float) -> Layout:
     line-wide chunks (see ``chop``); the last chunk shares its line with the words after it.
     """
     limit = avail + _EPS
-    by_word = words.by_word()
+    by_word = words.by_word() if words.glued else (words.widths, words.gaps, words.stops, None)
     widths = by_word[0]
     if widths and max(widths) > limit:
         words = chop(words, by_word, runs, size, limit)
@@ -372,25 +372,29 @@ def lay_out(words: Words, runs, size: float, avail: float) -> Layout:
     return Layout(avail, words, lines)
 
 
+_new = tuple.__new__  # makes a Line without a call to its generated __new__: this loop makes thousands
+
+
 def _break(widths: list, gaps: list, a: int, b: int, kind: int, limit: float, lines: list) -> None:
     """The lines of words ``a`` to ``b``, the last one ending as ``kind``, appended to ``lines``."""
     if a == b:
         if kind == HARD:  # two forced breaks in a row: an empty line
             lines.append(Line(a, a, 0.0, HARD, 0))
         return
+    if a or b < len(widths):
+        widths, gaps = widths[a:b], gaps[a:b]
     start = a
-    width = widths[a]
-    spaces = 0.0
-    for i in range(a + 1, b):
-        gap = gaps[i]
-        grown = width + gap + widths[i]
-        if grown - SHRINK * (spaces + gap) <= limit:  # spaces may shrink a little, as in reportlab
-            width = grown
-            spaces += gap
-            continue
-        lines.append(Line(start, i, width, SOFT, i - start))
-        start, width, spaces = i, widths[i], 0.0
-    lines.append(Line(start, b, width, kind, b - start))
+    width = spaces = 0.0
+    for i, (w, gap) in enumerate(zip(widths, gaps), a):
+        if i > start:
+            grown = width + gap + w
+            if grown - SHRINK * (spaces + gap) <= limit:  # spaces may shrink a little, as in reportlab
+                width = grown
+                spaces += gap
+                continue
+            lines.append(_new(Line, (start, i, width, SOFT, i - start)))
+        start, width, spaces = i, w, 0.0
+    lines.append(_new(Line, (start, b, width, kind, b - start)))
 
 
 def chop(words: Words, by_word, runs, size: float, limit: float) -> Words:
