@@ -415,16 +415,17 @@ def chop(words: Words, by_word, runs, size: float, limit: float) -> Words:
     gaps: list = []
     out_runs: list = []
     glue: list = []
-    stops: list = []  # (index, 1, kind): after a forced stop at the same index (0)
+    stops: list = []  # (index, 0 for a forced stop or 1 for a chop's, kind): a forced break sorts first
     shifts: list = []  # (first piece after a chopped word, pieces added so far)
+    columns = ((texts, words.texts), (out_widths, words.widths), (gaps, words.gaps), (out_runs, run_of),
+               (glue, is_glued))
     done = 0  # pieces copied
     for w, width in enumerate(widths):
         if width <= limit:
             continue
         p0, p1 = bounds[w], bounds[w + 1]
-        for lst, src in ((texts, words.texts), (out_widths, words.widths), (gaps, words.gaps), (out_runs, run_of),
-                         (glue, is_glued)):
-            lst.extend(src[done:p0])
+        for out, src in columns:
+            out.extend(src[done:p0])
         stops.append((len(texts), 1, SOFT))
         for n, chunk in enumerate(_chunks([(run_of[p], words.texts[p]) for p in range(p0, p1)], runs, k, limit)):
             if n:
@@ -437,9 +438,8 @@ def chop(words: Words, by_word, runs, size: float, limit: float) -> Words:
                 glue.append(m > 0)
         done = p1
         shifts.append((p1, len(texts) - p1))
-    for lst, src in ((texts, words.texts), (out_widths, words.widths), (gaps, words.gaps), (out_runs, run_of),
-                     (glue, is_glued)):
-        lst.extend(src[done:])
+    for out, src in columns:
+        out.extend(src[done:])
     for stop in words.stops:  # forced stops are at word starts, never inside a chopped word
         i = bisect_right(shifts, (stop.index, len(texts) + 1)) - 1
         stops.append((stop.index + (shifts[i][1] if i >= 0 else 0), 0, stop.kind))
