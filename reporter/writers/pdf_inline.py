@@ -90,9 +90,13 @@ def trim(out: list) -> list:
     """Runs without the paragraph's outer spaces (and without runs left empty by that)."""
     texts = [i for i, r in enumerate(out) if r is not None]
     if texts:
-        first, last = texts[0], texts[-1]
-        out[first] = out[first]._replace(text=out[first].text.lstrip(" "))
-        out[last] = out[last]._replace(text=out[last].text.rstrip(" "))
+        i, j = texts[0], texts[-1]
+        r = out[i]
+        if r.text[:1] == " ":
+            out[i] = Run(r.text.lstrip(" "), r.face, r.fill, r.href)
+        r = out[j]  # read after the write: the first run may be the last
+        if r.text[-1:] == " ":
+            out[j] = Run(r.text.rstrip(" "), r.face, r.fill, r.href)
     return [r for r in out if r is None or r.text]
 
 
