@@ -16,7 +16,7 @@ from ..model import (
     TableOfContents, Text, heading_level, plain_text, walk,
 )
 from ..style import BODY_STYLES, BULLETS, NUMBER_FORMATS
-from .pdf_inline import anchor_key, printable, run_text, runs
+from .pdf_inline import Run, anchor_key, printable, run_text, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
 
@@ -71,7 +71,7 @@ class PdfFlowables:
 
         text = run_text(text).strip(" ")
         fill = fill_op(self.st.colors["link"] if href and "link" in self.st.colors else style.textColor)
-        return FastParagraph([(text, style.fontName, fill, href)] if text else [], style)
+        return FastParagraph([Run(text, style.fontName, fill, href)] if text else [], style)
 
     def inline_para(self, inlines, style, target: str = "", bullet: str | None = None):
         """A paragraph of inlines; text is data (never markup) all the way to the page."""

@@ -6,7 +6,7 @@ reportlab's tested code.
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Paragraph, Table
+from reportlab.platypus import KeepTogether
 from reportlab.platypus.flowables import _listWrapOn
 
 from .pdf_styles import CM
@@ -39,12 +39,13 @@ class KeepWithNext(KeepGroup):
     """
 
     ROOM = 3 * CM  # below the heading: a table header and two rows, or a few lines
+    # (the writer's own tables and paragraphs: it never puts reportlab's Table or Paragraph in a story)
 
     def split(self, aW, aH):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         content = self._content
-        if len(content) > 1 and isinstance(content[-1], (Table, FastTable, Paragraph, FastParagraph)):
+        if len(content) > 1 and isinstance(content[-1], (FastTable, FastParagraph)):
             lead = 0.0
             for f in content[:-1]:
                 _, h = f.wrap(aW, aH)

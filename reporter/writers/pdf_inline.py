@@ -7,6 +7,7 @@ Runs are built directly from the model and no markup parser ever sees them.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..model import Emph, LineBreak, Link, Strong, Text
 from ..urls import anchor_name, external_url
@@ -38,6 +39,15 @@ def run_text(text: str) -> str:
     return _WS.sub(" ", text) if "  " in text else text
 
 
+class Run(NamedTuple):
+    """Text in one face and colour, maybe a link: what ``FastParagraph`` lays out and draws."""
+
+    text: str
+    face: str  # a registered font name
+    fill: str  # the PDF operator that sets its colour (``pdf_text.fill_op``)
+    href: str | None  # a URL or ``#destination``
+
+
 def anchor_key(anchor: str) -> str:
     """A PDF destination name for a model anchor: ASCII only, one key per anchor."""
     if _KEY_UNSAFE.search(anchor) is None:
@@ -46,7 +56,7 @@ def anchor_key(anchor: str) -> str:
 
 
 def runs(inlines, style, st, anchors) -> list:
-    """FastParagraph runs ``(text, face, fill_op, href)`` for some inlines (``None``: a line break).
+    """FastParagraph ``Run`` s for some inlines (``None``: a line break).
 
     Text goes into runs as data, so nothing in it can act as markup; internal links only to
     existing anchors; spaces collapse and the paragraph's outer spaces go, as in reportlab.
@@ -55,7 +65,7 @@ def runs(inlines, style, st, anchors) -> list:
     out: list = []
     if all(type(node) is Text for node in inlines):  # plain text, the usual paragraph: one run
         text = run_text("".join([node.text for node in inlines])).strip(" ")
-        return [(text, st.face(font_key, bold0, italic0), text_fill, None)] if text else []
+        return [Run(text, st.face(font_key, bold0, italic0), text_fill, None)] if text else []
 
     def emit(nodes, bold: bool, italic: bool, href: str | None) -> None:
         for node in nodes:
@@ -63,7 +73,7 @@ def runs(inlines, style, st, anchors) -> list:
                 case Text(text=t):
                     text = run_text(t)
                     if text:
-                        out.append((text, st.face(font_key, bold, italic), link_fill if href else text_fill, href))
+                        out.append(Run(text, st.face(font_key, bold, italic), link_fill if href else text_fill, href))
                 case Strong(children=c):
                     emit(c, True, italic, href)
                 case Emph(children=c):
@@ -81,12 +91,14 @@ def trim(out: list) -> list:
     """Runs without the paragraph's outer spaces (and without runs left empty by that)."""
     texts = [i for i, r in enumerate(out) if r is not None]
     if texts:
-        first, last = texts[0], texts[-1]
-        r = out[first]
-        out[first] = (r[0].lstrip(" "), *r[1:])
-        r = out[last]
-        out[last] = (r[0].rstrip(" "), *r[1:])
-    return [r for r in out if r is None or r[0]]
+        i, j = texts[0], texts[-1]
+        r = out[i]
+        if r.text[:1] == " ":
+            out[i] = Run(r.text.lstrip(" "), r.face, r.fill, r.href)
+        r = out[j]  # read after the write: the first run may be the last
+        if r.text[-1:] == " ":
+            out[j] = Run(r.text.rstrip(" "), r.face, r.fill, r.href)
+    return [r for r in out if r is None or r.text]
 
 
 _LOOKS: dict[int, tuple] = {}

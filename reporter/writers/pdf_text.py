@@ -3,9 +3,16 @@
 reportlab's ``Paragraph`` handles markup, images, hyphenation, RTL and more, and pays for
 that generality in pure Python on every line of a long briefing. ``FastParagraph`` does
 what the briefing needs and no more: runs of text (face, colour, link) with one size and
-leading per paragraph, greedy line breaking over pre-measured words (words longer than the
-line broken by characters), left/right/centre/justified lines, a bullet, an anchor at its
-top, and splitting by lines across pages.
+leading per paragraph, forced line breaks, greedy line breaking over pre-measured words
+(words longer than the line cut by characters), left/right/centre/justified lines, a
+bullet, an anchor at its top, and splitting by lines across pages.
+
+Every paragraph has one representation, ``Words``: parallel lists of pieces (a word's text
+from one run) with their widths and the spaces before them, plus the rare extras (pieces
+glued into one word across runs, forced stops). ``lay_out`` breaks it into ``Line`` s of
+piece ranges; ``_show`` draws a line a run at a time. The line breaking follows reportlab's
+``Paragraph`` word for word (a test compares them), except where a word is too long for a
+line (see ``chop``).
 
 Drawing writes the text operators itself: one ``BT``/``ET`` per paragraph, a font change
 only where the face or TrueType subset changes, and justification by word spacing
@@ -16,12 +23,62 @@ once per document.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import NamedTuple
+
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.flowables import Flowable
 
-LEFT, CENTER, RIGHT, JUSTIFY = 0, 1, 2, 4
+# reportlab members the PDF writer relies on that are not its documented API, in one place:
+# reportlab is pinned to the major version that has them, and a test walks these names (through
+# a sample instance where a member is set in __init__) so an upgrade without one fails naming it.
+REPORTLAB_INTERNALS = (
+    # this module: measuring, encoding and writing text and links without the generic machinery
+    "reportlab.lib.rl_accel.fp_str",
+    "reportlab.pdfbase.pdfdoc.PDFObject",  # subclassed: reportlab calls format(document) at save
+    "reportlab.pdfbase.pdfdoc.PDFString.format",
+    "reportlab.pdfbase.pdfdoc.Destination.fmt",
+    "reportlab.pdfbase.pdfdoc.Destination.page",
+    "reportlab.pdfbase.pdfdoc.PDFDestinationXYZ.left",
+    "reportlab.pdfbase.pdfdoc.PDFDestinationXYZ.top",
+    "reportlab.pdfbase.pdfdoc.PDFDestinationXYZ.zoom",
+    "reportlab.pdfbase.ttfonts.TTFont.face.charWidths",
+    "reportlab.pdfbase.ttfonts.TTFont.face.defaultWidth",
+    "reportlab.pdfbase.ttfonts.TTFont.splitString",
+    "reportlab.pdfbase.ttfonts.TTFont.getSubsetInternalName",
+    "reportlab.pdfgen.canvas.Canvas._doc",
+    "reportlab.pdfgen.canvas.Canvas._doc.idToObjectNumberAndVersion",
+    "reportlab.pdfgen.canvas.Canvas._doc.Reference",
+    "reportlab.pdfgen.canvas.Canvas._code",
+    "reportlab.pdfgen.canvas.Canvas._absRect",
+    "reportlab.pdfgen.canvas.Canvas._addAnnotation",
+    "reportlab.pdfgen.canvas.Canvas._bookmarkReference",
+    "reportlab.platypus.flowables.Flowable._hAlignAdjust",
+    # pdf_flowables: KeepTogether.split reads what its wrap measured
+    "reportlab.platypus.flowables._listWrapOn",
+    "reportlab.platypus.flowables.KeepTogether._content",
+    "reportlab.platypus.flowables.KeepTogether._H",
+    "reportlab.platypus.flowables.KeepTogether._H0",
+    "reportlab.platypus.flowables.KeepTogether._wrapInfo",
+    # pdf_canvas: pages held back until the total is known, their links, a fixed timestamp
+    "reportlab.pdfgen.canvas.Canvas._startPage",
+    "reportlab.pdfgen.canvas.Canvas._setAnnotations",
+    "reportlab.pdfgen.canvas.Canvas._annotationrefs",
+    "reportlab.pdfgen.canvas.Canvas._doc.pageCounter",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.t",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.YMDhms",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.dhh",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.dmm",
+    "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.tzname",
+    # pdf and pdf_table: the frame's size, the page's content stream
+    "reportlab.platypus.frames.Frame._width",
+    "reportlab.platypus.frames.Frame._height",
+    "reportlab.rl_config.useA85",
+)
+
+CENTER, RIGHT, JUSTIFY = 1, 2, 4  # reportlab's alignments (0: left)
 SOFT, HARD, CHOP = 0, 1, 2  # how a line ends
 SHRINK = 0.05  # how much of its spaces' width a line may lose to fit (reportlab's spaceShrinkage)
 _EPS = 1e-6
@@ -46,6 +103,19 @@ def num(v: float) -> str:
             _NUMS.clear()
         _NUMS[v] = s
     return s
+
+
+_TM: dict = {}
+
+
+def _tm(x: float, y: float) -> str:
+    """The operator that starts a line of text at (x, y) (remembered, as ``num``)."""
+    op = _TM.get((x, y))
+    if op is None:
+        if len(_TM) > 50_000:
+            _TM.clear()
+        op = _TM[x, y] = f"1 0 0 1 {num(x)} {num(y)} Tm"
+    return op
 
 
 _RG: dict = {}
@@ -130,25 +200,294 @@ def _encode_fn(encoders: dict, doc, font_name: str):
             return None if False in shown else shown
 
         plain_cache: dict = {}  # word -> escaped text, or False when it needs another subset
-        space = fn(" ")[0][0]
+        fn.space = fn(" ")[0]  # type: ignore[attr-defined]  -- (subset name, text) of the space
+        space = fn.space[0]
         fn.plain = plain  # type: ignore[attr-defined]
         encoders[font_name] = fn
     return fn
+
+
+# -- the representation: a paragraph's words as parallel lists -------------------------------------
+
+
+class Stop(NamedTuple):
+    """A line that must end before piece ``index``, ending as ``kind`` (HARD, SOFT or CHOP)."""
+
+    index: int
+    kind: int
+
+
+class Words(NamedTuple):
+    """A paragraph's text as pieces: parallel lists, so that laying out a line is arithmetic.
+
+    A piece is the text of one word from one run. A word usually is one piece; a word made
+    of two runs (``Calle`` in bold and its comma) is a piece and the ``glued`` ones after it.
+    ``gaps`` holds the width of the space before each piece (ignored for a glued piece and at
+    the start of a line); the space is drawn in the face of the piece before it. The pieces
+    come in spans, one per run with text: span ``k`` is pieces ``bounds[k]`` to
+    ``bounds[k + 1]`` of ``runs[span_runs[k]]``.
+    """
+
+    texts: list
+    widths: list
+    gaps: list
+    span_runs: list  # the run of each span
+    bounds: list  # where each span starts, and the number of pieces
+    glued: frozenset  # pieces that continue the word before them
+    stops: tuple  # Stop per forced line break (and, once chopped, per over-long word)
+
+    def by_word(self):
+        """(widths, gaps, stops, first piece of each word) with glued pieces summed into words.
+
+        Word indices are piece indices when nothing is glued (the usual case; no copy, and the
+        last item is None); otherwise the starts list ends with the number of pieces.
+        """
+        if not self.glued:
+            return self.widths, self.gaps, self.stops, None
+        glued = self.glued
+        widths: list = []
+        gaps: list = []
+        starts: list = []
+        for j, (w, gap) in enumerate(zip(self.widths, self.gaps)):
+            if j in glued:
+                widths[-1] += w
+            else:
+                widths.append(w)
+                gaps.append(gap)
+                starts.append(j)
+        word_at = {p: i for i, p in enumerate(starts)}
+        word_at[len(self.texts)] = len(starts)
+        starts.append(len(self.texts))
+        return widths, gaps, tuple(Stop(word_at[s.index], s.kind) for s in self.stops), starts
+
+
+class Line(NamedTuple):
+    """Pieces ``start`` to ``end`` on one line: their width, how the line ends, how many words."""
+
+    start: int
+    end: int
+    width: float
+    end_kind: int  # SOFT (justifiable), HARD (a forced break or the last line), CHOP (a word goes on)
+    words: int
+
+
+class Layout(NamedTuple):
+    """A paragraph laid out at one text width: the pieces (chopped if a word was too long) and lines."""
+
+    avail: float
+    words: Words
+    lines: list
+
+
+_NO_GLUE: frozenset = frozenset()
+
+
+def measure(runs, size: float) -> Words:
+    """The pieces of some runs at a font size; ``None`` runs are forced line breaks."""
+    k = size * 0.001
+    if len(runs) == 1 and runs[0] is not None:  # the usual paragraph: one run, nothing glued
+        units = units_of(runs[0].face)
+        texts = runs[0].text.split(" ")
+        if "" in texts:
+            texts = [t for t in texts if t]
+        measured = list(map(units.cache.get, texts))
+        if None in measured:
+            measured = [units(t) if w is None else w for t, w in zip(texts, measured)]
+        gaps = [0.0] + [units(" ") * k] * (len(texts) - 1) if texts else []
+        return Words(texts, [w * k for w in measured], gaps, [0] if texts else [], [0, len(texts)] if texts else [0],
+                     _NO_GLUE, ())
+    texts: list = []
+    widths: list = []
+    gaps: list = []
+    span_runs: list = []
+    bounds: list = [0]
+    glued: list = []
+    stops: list = []
+    gap = 0.0  # the space before the next word: drawn in the face of the word before it
+    open_face = None  # face of the last word when no space has followed it yet
+    for i, run in enumerate(runs):
+        if run is None:
+            stops.append(Stop(len(texts), HARD))
+            open_face = None
+            continue
+        units = units_of(run.face)
+        parts = run.text.split(" ")
+        first = parts[0]
+        start = len(texts)
+        if first:
+            if open_face is not None:  # the word goes on from the run before
+                glued.append(start)
+                gaps.append(0.0)
+            else:
+                gaps.append(gap)
+            texts.append(first)
+            open_face = run.face
+        if len(parts) > 1:
+            space = units(" ") * k
+            gap = space if (first or open_face is None) else units_of(open_face)(" ") * k
+            rest = parts[1:]
+            if "" in rest:
+                rest = [t for t in rest if t]
+            if rest:
+                texts.extend(rest)
+                gaps.append(gap)
+                gaps.extend([space] * (len(rest) - 1))
+                gap = space
+            open_face = run.face if parts[-1] else None
+        if len(texts) > start:
+            measured = list(map(units.cache.get, texts[start:]))
+            if None in measured:
+                measured = [units(t) if w is None else w for t, w in zip(texts[start:], measured)]
+            widths.extend([w * k for w in measured])
+            span_runs.append(i)
+            bounds.append(len(texts))
+    return Words(texts, widths, gaps, span_runs, bounds, frozenset(glued) if glued else _NO_GLUE, tuple(stops))
+
+
+# -- line breaking ---------------------------------------------------------------------------------
+
+
+def lay_out(words: Words, runs, size: float, avail: float) -> Layout:
+    """Greedy lines for a text width: as many words as fit, spaces allowed to shrink a little.
+
+    A word wider than the line starts a line of its own and is cut by characters into
+    line-wide chunks (see ``chop``); the last chunk shares its line with the words after it.
+    """
+    limit = avail + _EPS
+    by_word = words.by_word() if words.glued else (words.widths, words.gaps, words.stops, None)
+    widths = by_word[0]
+    if widths and max(widths) > limit:
+        words = chop(words, by_word, runs, size, limit)
+        by_word = words.by_word()
+    widths, gaps, stops, starts = by_word
+    lines: list = []
+    start = 0
+    for stop in stops:
+        _break(widths, gaps, start, stop.index, stop.kind, limit, lines)
+        start = stop.index
+    if start < len(widths) or not lines:  # a forced break at the very end adds no empty line
+        _break(widths, gaps, start, len(widths), HARD, limit, lines)
+    if starts is not None:
+        lines = [Line(starts[a], starts[b], w, end, n) for a, b, w, end, n in lines]
+    return Layout(avail, words, lines)
+
+
+_new = tuple.__new__  # makes a Line without a call to its generated __new__: this loop makes thousands
+
+
+def _break(widths: list, gaps: list, a: int, b: int, kind: int, limit: float, lines: list) -> None:
+    """The lines of words ``a`` to ``b``, the last one ending as ``kind``, appended to ``lines``."""
+    if a == b:
+        if kind == HARD:  # two forced breaks in a row: an empty line
+            lines.append(Line(a, a, 0.0, HARD, 0))
+        return
+    if a or b < len(widths):
+        widths, gaps = widths[a:b], gaps[a:b]
+    start = a
+    width = spaces = 0.0
+    for i, (w, gap) in enumerate(zip(widths, gaps), a):
+        if i > start:
+            grown = width + gap + w
+            if grown - SHRINK * (spaces + gap) <= limit:  # spaces may shrink a little, as in reportlab
+                width = grown
+                spaces += gap
+                continue
+            lines.append(_new(Line, (start, i, width, SOFT, i - start)))
+        start, width, spaces = i, w, 0.0
+    lines.append(_new(Line, (start, b, width, kind, b - start)))
+
+
+def chop(words: Words, by_word, runs, size: float, limit: float) -> Words:
+    """The pieces with every word wider than ``limit`` cut by characters into chunks that fit.
+
+    Unlike reportlab's ``Paragraph`` (which fills the rest of the current line with the
+    word's first characters), the word starts a line: a SOFT stop ends the line before it,
+    a CHOP stop each chunk, and the chunks' pieces are glued within a chunk. ``by_word`` is
+    ``words.by_word()``.
+    """
+    k = size * 0.001
+    widths, _, _, starts = by_word
+    bounds = starts if starts is not None else range(len(words.texts) + 1)
+    run_of = [r for r, lo, hi in zip(words.span_runs, words.bounds, words.bounds[1:]) for _ in range(lo, hi)]
+    is_glued = [j in words.glued for j in range(len(run_of))] if words.glued else [False] * len(run_of)
+    texts: list = []
+    out_widths: list = []
+    gaps: list = []
+    out_runs: list = []
+    glue: list = []
+    stops: list = []  # (index, 0 for a forced stop or 1 for a chop's, kind): a forced break sorts first
+    shifts: list = []  # (first piece after a chopped word, pieces added so far)
+    columns = ((texts, words.texts), (out_widths, words.widths), (gaps, words.gaps), (out_runs, run_of),
+               (glue, is_glued))
+    done = 0  # pieces copied
+    for w, width in enumerate(widths):
+        if width <= limit:
+            continue
+        p0, p1 = bounds[w], bounds[w + 1]
+        for out, src in columns:
+            out.extend(src[done:p0])
+        stops.append((len(texts), 1, SOFT))
+        for n, chunk in enumerate(_chunks([(run_of[p], words.texts[p]) for p in range(p0, p1)], runs, k, limit)):
+            if n:
+                stops.append((len(texts), 1, CHOP))
+            for m, (r, text, chunk_width) in enumerate(chunk):
+                texts.append(text)
+                out_widths.append(chunk_width)
+                gaps.append(0.0 if n or m else words.gaps[p0])
+                out_runs.append(r)
+                glue.append(m > 0)
+        done = p1
+        shifts.append((p1, len(texts) - p1))
+    for out, src in columns:
+        out.extend(src[done:])
+    for stop in words.stops:  # forced stops are at word starts, never inside a chopped word
+        i = bisect_right(shifts, (stop.index, len(texts) + 1)) - 1
+        stops.append((stop.index + (shifts[i][1] if i >= 0 else 0), 0, stop.kind))
+    stops.sort()
+    span_runs = [r for j, r in enumerate(out_runs) if not j or r != out_runs[j - 1]]
+    bounds = [j for j, r in enumerate(out_runs) if not j or r != out_runs[j - 1]] + [len(out_runs)]
+    return Words(texts, out_widths, gaps, span_runs, bounds, frozenset(j for j, g in enumerate(glue) if g),
+                 tuple(Stop(index, kind) for index, _, kind in stops))
+
+
+def _chunks(pieces: list, runs, k: float, limit: float) -> list:
+    """A word's pieces ``(run, text)`` cut into chunks no wider than ``limit`` (at least one
+    character each), as lists of ``(run, text, width)``."""
+    chunks: list = []
+    chunk: list = []
+    width = 0.0
+    for r, text in pieces:
+        char = units_of(runs[r].face).char
+        start = 0
+        acc = 0.0
+        for n, c in enumerate(text):
+            w = char(c) * k
+            if width + acc + w > limit and (chunk or n > start):
+                if n > start:
+                    chunk.append((r, text[start:n], acc))
+                chunks.append(chunk)
+                chunk, width, start, acc = [], 0.0, n, 0.0
+            acc += w
+        if len(text) > start:
+            chunk.append((r, text[start:], acc))
+            width += acc
+    chunks.append(chunk)
+    return chunks
 
 
 # -- the flowable -------------------------------------------------------------------------------
 
 
 class FastParagraph(Flowable):
-    """One paragraph of runs ``(text, face, fill_op, href)``; ``None`` is a forced line break.
+    """One paragraph of runs (``pdf_inline.Run``: text, face, fill operator, link); ``None`` is a
+    forced line break.
 
     ``style`` is a reportlab ParagraphStyle (only its numbers and names are read); every run
-    shares its size and leading. ``href`` is a URL or ``#destination``; ``target`` names a
-    destination placed at the paragraph's top.
+    shares its size and leading. ``target`` names a destination placed at the paragraph's top.
     """
 
-    def __init__(self, runs, style, target: str = "", bullet: str | None = None, *, _words=None, _lines=None,
-                 _flat=None):
+    def __init__(self, runs, style, target: str = "", bullet: str | None = None, *,
+                 _words: Words | None = None, _laid: Layout | None = None):
         super().__init__()
         self.style = style
         self.runs = runs
@@ -159,237 +498,31 @@ class FastParagraph(Flowable):
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
         self.keepWithNext = style.keepWithNext
-        if _words is None and _flat is None:
-            _flat = self._measure_flat()
-            if _flat is None:
-                _words = self._tokenize()
-        # Most paragraphs have no forced break and no word made of two runs (such as "Calle,"
-        # with a bold name): they keep parallel lists, ``_flat = (texts, widths, gaps, spans)``
-        # with ``spans`` the (run, first word, end word) of each run, and are laid out and drawn
-        # a line at a time. Others keep a list of words, each ``[gap, width, pieces]``.
-        self._flat = _flat
-        self._words = _words
-        self._laid = _lines  # (width, lines) or None
+        self._words = measure(runs, self.size) if _words is None else _words
+        self._laid = _laid  # the last layout, kept for the next call at the same width
         self.width = self.height = 0
 
-    def _measure_flat(self) -> tuple | None:
-        """Parallel word lists, or None when the paragraph needs the general word list."""
-        k = self.size * 0.001
-        runs = self.runs
-        if len(runs) == 1 and runs[0] is not None:  # the usual paragraph: one run, no list per run
-            units = units_of(runs[0][1])
-            texts = runs[0][0].split(" ")
-            if "" in texts:
-                texts = [t for t in texts if t]
-            measured = list(map(units.cache.get, texts))
-            if None in measured:
-                measured = [units(t) if w is None else w for t, w in zip(texts, measured)]
-            gaps = [0.0] + [units(" ") * k] * (len(texts) - 1) if texts else []
-            return texts, [w * k for w in measured], gaps, [(0, 0, len(texts))] if texts else []
-        texts: list = []
-        widths: list = []
-        gaps: list = []
-        spans: list = []
-        gap = 0.0  # the space before the next word: drawn in the face of the word before it
-        open_face = None  # face of the last word when no space has followed it yet
-        for i, run in enumerate(self.runs):
-            if run is None:
-                return None
-            units = units_of(run[1])
-            parts = run[0].split(" ")
-            first = parts[0]
-            start = len(texts)
-            if first:
-                if open_face is not None:
-                    return None  # a word made of two runs
-                texts.append(first)
-                gaps.append(gap)
-                open_face = run[1]
-            if len(parts) > 1:
-                space = units(" ") * k
-                gap = space if (first or open_face is None) else units_of(open_face)(" ") * k
-                rest = parts[1:]
-                if "" in rest:
-                    rest = [t for t in rest if t]
-                if rest:
-                    texts.extend(rest)
-                    gaps.append(gap)
-                    gaps.extend([space] * (len(rest) - 1))
-                    gap = space
-                open_face = run[1] if parts[-1] else None
-            if len(texts) > start:
-                measured = list(map(units.cache.get, texts[start:]))
-                if None in measured:
-                    measured = [units(t) if w is None else w for t, w in zip(texts[start:], measured)]
-                widths.extend([w * k for w in measured])
-                spans.append((i, start, len(texts)))
-        return texts, widths, gaps, spans
-
-    def _general(self) -> list:
-        """The words as the general layout reads them, made once a flat paragraph needs them."""
-        if self._words is None:
-            self._words = _flat_words(self._flat, 0, len(self._flat[0]))
-            self._flat = None
-            self._laid = None
-        return self._words
-
-    # words: [gap, width, pieces]; pieces: ((run index, text, width), ...); None = forced break
-    def _tokenize(self) -> list:
-        runs = self.runs
-        k = self.size * 0.001
-        words: list = []
-        cur = None  # the word still open at the end of the previous run (no space after it yet)
-        gap = 0.0
-        prev_face = None  # face of the last piece of ``cur``
-        for i, run in enumerate(runs):
-            if run is None:
-                words.append(None)
-                cur = None
-                continue
-            text, face = run[0], run[1]
-            units = units_of(face)
-            parts = text.split(" ")
-            first = parts[0]
-            if first:
-                w = units(first) * k
-                if cur is None:
-                    cur = [gap, w, [(i, first, w)]]
-                    words.append(cur)
-                else:
-                    cur[1] += w
-                    cur[2].append((i, first, w))
-                prev_face = face
-            if len(parts) == 1:
-                continue
-            # a space follows: it is drawn in the face of the word before it
-            space = units(" ") * k
-            gap = space if (first or cur is None or prev_face == face) else units_of(prev_face)(" ") * k
-            cur = None
-            known = units.cache
-            for part in parts[1:]:
-                if part:
-                    w = known.get(part)
-                    w = (units(part) if w is None else w) * k
-                    cur = [gap, w, [(i, part, w)]]
-                    words.append(cur)
-                    gap = space
-            if not parts[-1]:
-                cur = None
-            prev_face = face
-        return words
-
-    # -- layout ---------------------------------------------------------------------------------
-
-    def _lines_for(self, avail: float) -> list:
-        """Lines as (words, width, end) for a text width; remembered per width.
-
-        ``end`` says how the line ends: SOFT (justifiable), HARD (a forced break or the last
-        line) or CHOP (a word too long for the line goes on).
-        """
+    def _lines_for(self, avail: float) -> Layout:
         laid = self._laid
-        if laid is not None and laid[0] == avail:
-            return laid[1]
-        limit = avail + _EPS
-        if self._flat is not None:
-            if not self._flat[1] or max(self._flat[1]) <= limit:
-                lines = self._flat_lines(limit)
-                self._laid = (avail, lines)
-                return lines
-            self._general()  # a word wider than the line: the general layout chops it
-        lines: list = []
-        line: list = []
-        width = gaps = 0.0
-        for word in self._words:
-            if word is None:
-                lines.append((line, width, HARD))
-                line, width = [], 0.0
-                continue
-            if line:
-                grown = width + word[0] + word[1]
-                if grown - SHRINK * (gaps + word[0]) <= limit:  # spaces may shrink a little, as in reportlab
-                    line.append(word)
-                    width = grown
-                    gaps += word[0]
-                    continue
-                lines.append((line, width, SOFT))
-                line, width = [], 0.0
-            gaps = 0.0
-            if word[1] <= limit:
-                line, width = [word], word[1]
-                continue
-            chunks = self._chop(word, avail)  # a word wider than the line: break it by characters
-            for chunk in chunks[:-1]:
-                lines.append(([chunk], chunk[1], CHOP))
-            line, width = [chunks[-1]], chunks[-1][1]
-        if line or not lines:
-            lines.append((line, width, HARD))
-        self._laid = (avail, lines)
-        return lines
-
-    def _flat_lines(self, limit: float) -> list:
-        """Lines of a flat paragraph as (first word, end word, width, end); the same greedy
-        breaks and arithmetic as the general layout, without a list per word."""
-        _, widths, gaps, _ = self._flat
-        lines: list = []
-        start = 0
-        width = spaces = 0.0
-        for i, (w, gap) in enumerate(zip(widths, gaps)):
-            if i > start:
-                grown = width + gap + w
-                if grown - SHRINK * (spaces + gap) <= limit:
-                    width = grown
-                    spaces += gap
-                    continue
-                lines.append((start, i, width, SOFT))
-            start, width, spaces = i, w, 0.0
-        lines.append((start, len(widths), width, HARD))
-        return lines
-
-    def _chop(self, word, avail: float) -> list:
-        k = self.size * 0.001
-        chunks: list = []
-        pieces: list = []
-        width = 0.0
-        for i, text, _ in word[2]:
-            char = units_of(self.runs[i][1]).char
-            start = 0
-            acc = 0.0
-            for n, c in enumerate(text):
-                w = char(c) * k
-                if width + acc + w > avail + _EPS and (pieces or n > start):
-                    if n > start:
-                        pieces.append((i, text[start:n], acc))
-                    chunks.append([0.0, width + acc, tuple(pieces)])
-                    pieces, width, start, acc = [], 0.0, n, 0.0
-                acc += w
-            if len(text) > start:
-                pieces.append((i, text[start:], acc))
-                width += acc
-        chunks.append([0.0, width, tuple(pieces)])
-        chunks[0][0] = word[0]
-        return chunks
+        if laid is None or laid.avail != avail:
+            laid = self._laid = lay_out(self._words, self.runs, self.size, avail)
+        return laid
 
     def _text_width(self, availWidth: float) -> float:
         return max(availWidth - self.style.leftIndent - self.style.rightIndent, 1.0)
 
     def wrap(self, availWidth, availHeight):
-        lines = self._lines_for(self._text_width(availWidth))
+        lines = self._lines_for(self._text_width(availWidth)).lines
         self.width = availWidth
         self.height = len(lines) * self.leading
         return availWidth, self.height
-
-    def minWidth(self):
-        if self._flat is not None:
-            words = self._flat[1]
-        else:
-            words = [w[1] for w in self._words if w is not None]
-        return max(words, default=0.0) + self.style.leftIndent + self.style.rightIndent
 
     def split(self, availWidth, availHeight):
         if self.width and self.width < availWidth:
             # a table wraps its cells inside the padding but splits them at the column width
             availWidth = self.width
-        lines = self._lines_for(self._text_width(availWidth))
+        laid = self._lines_for(self._text_width(availWidth))
+        lines = laid.lines
         total = len(lines)
         n = int((availHeight + _EPS) // self.leading)
         if n >= total:
@@ -398,39 +531,30 @@ class FastParagraph(Flowable):
             n = total - 2
         if n < 2:  # no orphan: a single line does not stay behind
             return []
-        width = self._text_width(availWidth)
-        first = self._part(lines[:n], width, self.target, self.bullet)
+        first = self._part(laid, lines[:n], self.target, self.bullet)
         first.spaceAfter = 0
         outline = getattr(self, "_outline", None)
         if outline is not None:
             first._outline = outline
-        second = self._part(lines[n:], width, "", None)
+        second = self._part(laid, lines[n:], "", None)
         second.spaceBefore = 0
         return [first, second]
 
-    def _part(self, lines, width, target, bullet) -> "FastParagraph":
-        if self._flat is not None:
-            texts, widths, gaps, spans = self._flat
-            a, b = lines[0][0], lines[-1][1]
-            spans = [(r, max(i, a) - a, min(j, b) - a) for r, i, j in spans if i < b and j > a]
-            return FastParagraph(self.runs, self.style, target, bullet,
-                                 _flat=(texts[a:b], widths[a:b], gaps[a:b], spans),
-                                 _lines=(width, [(i - a, j - a, w, end) for i, j, w, end in lines]))
-        words: list = []
-        chopped = False
-        for line_words, _, end in lines:
-            if chopped:  # join the pieces of a chopped word again: another width chops it anew
-                a, b = words.pop(), line_words[0]
-                words.append([a[0], a[1] + b[1], tuple(a[2]) + tuple(b[2])])
-                words.extend(line_words[1:])
-            else:
-                words.extend(line_words)
-            chopped = end == CHOP
-            if end == HARD:
-                words.append(None)
-        if words and words[-1] is None:
-            words.pop()
-        return FastParagraph(self.runs, self.style, target, bullet, _words=words, _lines=(width, list(lines)))
+    def _part(self, laid: Layout, lines: list, target: str, bullet) -> "FastParagraph":
+        """The paragraph of some of the lines, laid out as they are; laid out at another width,
+        a word chopped across its lines joins up again and is chopped anew."""
+        words = laid.words
+        a, b = lines[0].start, lines[-1].end
+        kept = [(r, hi) for r, lo, hi in zip(words.span_runs, words.bounds, words.bounds[1:]) if lo < b and hi > a]
+        glued = [j - a for j in words.glued if a < j < b]
+        glued += [line.start - a for before, line in zip(lines, lines[1:]) if before.end_kind == CHOP]
+        stops = tuple(Stop(line.end - a, HARD) for line in lines[:-1] if line.end_kind == HARD)
+        part = Words(words.texts[a:b], words.widths[a:b], words.gaps[a:b], [r for r, _ in kept],
+                     [0] + [min(hi, b) - a for _, hi in kept],
+                     frozenset(glued) if glued else _NO_GLUE, stops)
+        shifted = [line._replace(start=line.start - a, end=line.end - a) for line in lines] if a else list(lines)
+        return FastParagraph(self.runs, self.style, target, bullet, _words=part,
+                             _laid=Layout(laid.avail, part, shifted))
 
     # -- drawing --------------------------------------------------------------------------------
 
@@ -442,13 +566,11 @@ class FastParagraph(Flowable):
         finally:
             del self.canv
 
-    def draw(self):  # reportlab's own drawOn path (translated canvas)
-        self._draw(self.canv, 0.0, 0.0)
-
     def _draw(self, canv, x0: float, y0: float) -> None:
         style = self.style
         avail = self._text_width(self.width)
-        lines = self._lines_for(avail)
+        laid = self._lines_for(avail)
+        words = laid.words
         size, leading = self.size, self.leading
         top = y0 + self.height
         if self.target:
@@ -457,12 +579,14 @@ class FastParagraph(Flowable):
         doc = canv._doc
         # per run: encoder, fill, link, encoded space (subset name, text)
         info = []
+        linked = False
         for run in self.runs:
             if run is None:
                 info.append(None)
                 continue
-            enc = _encode_fn(encoders, doc, run[1])
-            info.append((enc, run[2], run[3], enc(" ")[0]))
+            enc = encoders.get(run.face) or _encode_fn(encoders, doc, run.face)
+            info.append((enc, run.fill, run.href, enc.space))
+            linked = linked or run.href is not None
         align = style.alignment
         left = x0 + style.leftIndent
         y = top - size
@@ -480,14 +604,8 @@ class FastParagraph(Flowable):
                 code(f"{name} {bsize} Tf ({s}) Tj")
         tw = 0.0
         links: list = []
-        flat = self._flat
-        for line in lines:
-            if flat is not None:
-                first, end_word, width, end = line
-                count = end_word - first
-            else:
-                words, width, end = line
-                count = len(words)
+        span = 0  # the run the next line starts in (or after)
+        for start, end, width, end_kind, count in laid.lines:
             if not count:
                 y -= leading
                 continue
@@ -498,20 +616,17 @@ class FastParagraph(Flowable):
                 new_tw = slack / (count - 1)
                 slack = 0.0
             elif align == JUSTIFY:
-                if end == SOFT and count > 1:
+                if end_kind == SOFT and count > 1:
                     new_tw = slack / (count - 1)
             elif align == RIGHT:
                 x += slack
             elif align == CENTER:
                 x += slack / 2
-            code(f"1 0 0 1 {num(x)} {num(y)} Tm")
+            code(_tm(x, y))
             if new_tw != tw:
                 tw = new_tw
                 code(f"{num(tw)} Tw")
-            if flat is None:
-                _show(words, info, x, y, tw, fsize, state, code, links)
-            elif not _show_flat(flat, first, end_word, info, x, y, tw, fsize, state, code, links):
-                _show(_flat_words(flat, first, end_word), info, x, y, tw, fsize, state, code, links)
+            span = _show(words, start, end, span, info, x, y, tw, fsize, state, code, links if linked else None)
             y -= leading
         code("ET Q")
         canv._code.append("\n".join(out))
@@ -523,36 +638,35 @@ class FastParagraph(Flowable):
                 link_url(canv, href, rect)
 
 
-def _flat_words(flat, a: int, b: int) -> list:
-    """Words ``a`` to ``b`` of a flat paragraph in the general form ``[gap, width, pieces]``."""
-    texts, widths, gaps, spans = flat
-    return [[gaps[j], widths[j], ((r, texts[j], widths[j]),)]
-            for r, i, k in spans for j in range(max(i, a), min(k, b))]
-
-
-def _show_flat(flat, a: int, b: int, info, x: float, y: float, tw: float, fsize: str, state: list, code,
-               links: list) -> bool:
-    """Words ``a`` to ``b`` of a flat paragraph as one show-text operator per run, when every
-    word is in the subset of its run's space (as plain text is); False (and nothing written)
-    otherwise. The operators are those ``_show`` writes word by word."""
-    texts, widths, gaps, spans = flat
-    segments = []
-    for r, i, k in spans:
-        if i < b and k > a:
-            lo, hi = max(i, a), min(k, b)
-            shown = info[r][0].plain(texts[lo:hi])
-            if shown is None:
-                return False
-            segments.append((r, lo, hi, shown))
+def _show(words: Words, a: int, b: int, first: int, info, x: float, y: float, tw: float, fsize: str, state: list,
+          code, links: list | None) -> int:
+    """The text operators for pieces ``a`` to ``b`` (a line), whose first span is ``first``
+    or after it: a show-text operator per run where its words are all in the subset of its
+    space (plain text), word by word otherwise. The links found on the line go to ``links``
+    (None: the paragraph has none, so positions are not tracked). Returns the index of the
+    span the next line starts in (or after).
+    """
+    texts, glued = words.texts, words.glued
     cur_font, cur_fill = state
-    buf: list = []
-    linked = any(info[r][2] for r, *_ in segments)
+    buf: list = []  # text of the current show-text operator
+    add = buf.append
     pos = pos_end = link_x = x
-    href_now = None
-    prev = -1
-    for r, lo, hi, shown in segments:
-        _, fill, href, (sp_name, sp) = info[r]
-        if prev >= 0:  # the space between runs, in the face of the word before it
+    href_now = None  # the link being drawn on this line, from x = link_x
+    prev = -1  # the run of the piece before
+    span_runs, bounds = words.span_runs, words.bounds
+    last = len(span_runs) - 1
+    while first <= last:
+        r, lo, end = span_runs[first], bounds[first], bounds[first + 1]
+        if end <= a:
+            first += 1
+            continue
+        if lo >= b:
+            break
+        if lo < a:
+            lo = a
+        hi = end if end < b else b
+        enc, fill, href, (sp_name, sp) = info[r]
+        if prev >= 0 and lo not in glued:  # the space between runs, in the face of the word before it
             name, space = info[prev][3]
             if name != cur_font:
                 if buf:
@@ -560,90 +674,63 @@ def _show_flat(flat, a: int, b: int, info, x: float, y: float, tw: float, fsize:
                     buf.clear()
                 cur_font = name
                 code(f"{name} {fsize} Tf")
-            buf.append(space)
-        if linked:
-            if prev >= 0:
-                pos += gaps[lo] + tw
-            if href != href_now:
-                if href_now:
-                    links.append((href_now, link_x, pos_end, y))
-                href_now, link_x = href, pos
-            pos += widths[lo]
-            for j in range(lo + 1, hi):
-                pos += gaps[j] + tw
-                pos += widths[j]
-            pos_end = pos
-        if fill is not cur_fill or sp_name != cur_font:
+            add(space)
+            pos += words.gaps[lo] + tw
+        if links is not None and href != href_now:
+            if href_now:
+                links.append((href_now, link_x, pos_end, y))
+            href_now, link_x = href, pos
+        if fill is not cur_fill:
             if buf:
                 code(f"({''.join(buf)}) Tj")
                 buf.clear()
-            if fill is not cur_fill:
-                cur_fill = fill
-                code(fill)
+            cur_fill = fill
+            code(fill)
+        shown = enc.plain(texts[lo:hi]) if not glued or glued.isdisjoint(range(lo + 1, hi)) else None
+        if shown is not None:
             if sp_name != cur_font:
+                if buf:
+                    code(f"({''.join(buf)}) Tj")
+                    buf.clear()
                 cur_font = sp_name
                 code(f"{sp_name} {fsize} Tf")
-        buf.append(sp.join(shown))
+            add(sp.join(shown))
+            if links is not None:
+                widths, gaps = words.widths, words.gaps
+                pos += widths[lo]
+                for j in range(lo + 1, hi):
+                    pos += gaps[j] + tw
+                    pos += widths[j]
+        else:
+            for j in range(lo, hi):
+                if j > lo and j not in glued:
+                    encoded = [(sp_name, sp)]
+                    pos += words.gaps[j] + tw
+                    encoded += enc(texts[j])
+                else:
+                    encoded = enc(texts[j])
+                for name, s in encoded:
+                    if name != cur_font:
+                        if buf:
+                            code(f"({''.join(buf)}) Tj")
+                            buf.clear()
+                        cur_font = name
+                        code(f"{name} {fsize} Tf")
+                    add(s)
+                pos += words.widths[j]
+        pos_end = pos
         prev = r
+        if end > b:  # the run goes on to the next line
+            break
+        first += 1
+        if end == b:
+            break
     if buf:
         code(f"({''.join(buf)}) Tj")
     if href_now:
         links.append((href_now, link_x, pos_end, y))
     state[0], state[1] = cur_font, cur_fill
-    return True
-
-
-def _show(words, info, x: float, y: float, tw: float, fsize: str, state: list, code, links: list) -> None:
-    """The text operators for one line of words, run by run; links found on the line go to ``links``."""
-    cur_font, cur_fill = state
-    buf: list = []  # text of the current show-text operator
-    add = buf.append
-
-    def flush() -> None:
-        if buf:
-            code(f"({''.join(buf)}) Tj")
-            buf.clear()
-
-    pos = pos_end = x
-    href_now = None  # the link being drawn on this line, from x = link_x
-    link_x = 0.0
-    last_run = -1
-    for word in words:
-        if last_run >= 0:
-            sp_name, sp = info[last_run][3]
-            if sp_name != cur_font:
-                flush()
-                cur_font = sp_name
-                code(f"{sp_name} {fsize} Tf")
-            add(sp)
-            pos += word[0] + tw
-        for i, text, w in word[2]:
-            enc, fill, href, _ = info[i]
-            last_run = i
-            if href != href_now:
-                if href_now:
-                    links.append((href_now, link_x, pos_end, y))
-                href_now, link_x = href, pos
-            if fill is not cur_fill:
-                flush()
-                cur_fill = fill
-                code(fill)
-            encoded = enc(text)
-            if len(encoded) == 1 and encoded[0][0] == cur_font:
-                add(encoded[0][1])
-            else:
-                for name, s in encoded:
-                    if name != cur_font:
-                        flush()
-                        cur_font = name
-                        code(f"{name} {fsize} Tf")
-                    add(s)
-            pos += w
-            pos_end = pos
-    flush()
-    if href_now:
-        links.append((href_now, link_x, pos_end, y))
-    state[0], state[1] = cur_font, cur_fill
+    return first
 
 
 class _Raw(PDFObject):
