@@ -36,6 +36,8 @@ from reporter.analysis.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNING_DIR = ROOT / "fixtures"
+REAL_DIR = ROOT / "fixtures" / "real"
+TUNING_DIRS = (TUNING_DIR, REAL_DIR)
 BLIND_DIR = ROOT / "fixtures" / "blind"
 BLIND_FLOOR = BLIND_DIR / "floor.yaml"
 
@@ -246,6 +248,48 @@ def score(article, facts, truth: dict) -> Score:
     return sc
 
 
+def misses(article, facts, truth: dict) -> list[str]:
+    """One line per truth quote not found or misattributed, false figure, not-figure listed, missed date.
+
+    Uses the same matching as ``score``, so what it lists is exactly what the score counts as wrong.
+    """
+    out: list[str] = []
+    paragraphs = article.paragraphs
+    tq = truth.get("quotes") or []
+    roles = _truth_roles(tq)
+    for t in tq:
+        para = locate(paragraphs, t["text"], t.get("paragraph"))
+        cands = [q for q in facts.quotes if para is not None and abs(q.paragraph - para) <= 1
+                 and quote_overlaps(q.text, t["text"])]
+        if not cands:
+            out.append(f"quote missed ¶{para}: {t['speaker']!r}: {t['text'][:70]!r}")
+            continue
+        right = [q for q in cands if speaker_matches(q.speaker, t["speaker"])]
+        if not right:
+            out.append(f"speaker wrong ¶{para}: {cands[0].speaker!r} for {t['speaker']!r}: {t['text'][:50]!r}")
+            continue
+        role = t["role"] if "role" in t else roles.get(t["speaker"])
+        if role and not any(role_matches(q.role, role) for q in right):
+            out.append(f"role wrong ¶{para}: {right[0].role!r} for {role!r} ({t['speaker']})")
+    tf = truth.get("figures") or []
+    fwhere = [locate(paragraphs, str(t.get("value", "")), t.get("paragraph")) for t in tf]
+    nots = {" ".join(_norm_words(str(n))) for n in truth.get("not_figures") or []}
+    for f in facts.figures:
+        if " ".join(_norm_words(f.value)) in nots or looks_like_phone_or_date(f.value):
+            out.append(f"not-figure listed ¶{f.paragraph}: {f.value!r}")
+        elif not any(_fig_match(f, t, p) for t, p in zip(tf, fwhere)):
+            out.append(f"false figure ¶{f.paragraph}: {f.value!r} ({f.what})")
+    for t, para in zip(tf, fwhere):
+        if t.get("headline") and not any(_fig_match(f, t, para) for f in facts.figures):
+            out.append(f"headline figure missed ¶{para}: {t.get('value')!r}")
+    pd = {e.date for e in facts.timeline}
+    for d in sorted({str(d) for d in truth.get("dates") or []} - pd):
+        out.append(f"date missed: {d}")
+    for d in sorted(pd - {str(d) for d in truth.get("dates") or []}):
+        out.append(f"date extra: {d}")
+    return out
+
+
 def truth_path(article_file: Path) -> Path:
     return article_file.parent / "truth" / (article_file.name + ".yaml")
 
@@ -256,19 +300,28 @@ def articles_with_truth(directory: Path) -> list[Path]:
     return [p for p in sorted(directory.iterdir()) if p.is_file() and truth_path(p).exists()]
 
 
-def score_fixtures(directory: Path) -> list[tuple[str, Score]]:
-    """(article name, score) for every article of the directory that has a truth file, by name."""
+def _scored(directory: Path):
+    """(path, article, facts, truth) for every article of the directory that has a truth file, by name."""
     import yaml
 
     from reporter.analysis import analyze
     from reporter import load_articles
 
-    rows = []
     for path in articles_with_truth(directory):
         truth = yaml.safe_load(truth_path(path).read_text(encoding="utf-8")) or {}
         article = load_articles(path)[0]
-        rows.append((path.name, score(article, analyze(article), truth)))
-    return rows
+        yield path, article, analyze(article), truth
+
+
+def score_fixtures(directory: Path) -> list[tuple[str, Score]]:
+    """(article name, score) for every article of the directory that has a truth file, by name."""
+    prefix = "" if directory == TUNING_DIR else f"{directory.name}/"
+    return [(prefix + path.name, score(article, facts, truth)) for path, article, facts, truth in _scored(directory)]
+
+
+def score_tuning() -> list[tuple[str, Score]]:
+    """The tuning rows: fixtures/ and then fixtures/real/ (real articles after their blind round)."""
+    return [row for d in TUNING_DIRS for row in score_fixtures(d)]
 
 
 def total(rows: list[tuple[str, Score]]) -> Score:
@@ -291,3 +344,36 @@ def markdown_table(rows: list[tuple[str, Score]]) -> str:
             f"| {s.headline_recall:.0%} ({s.headline_found}/{s.truth_headline}) | {s.not_figures_listed} "
             f"| {s.date_precision:.0%} | {s.date_recall:.0%} | {s.source_recall:.0%} | {s.non_verbatim} |")
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python scripts/scoring.py --misses [DIR ...]``: what the analysis gets wrong on tuning articles.
+
+    The blind set is refused: reading its misses would be tuning on it.
+    """
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list each miss, article by article")
+    parser.add_argument("dirs", nargs="*", type=Path, help="directories to score (default: the tuning set)")
+    args = parser.parse_args(argv)
+    dirs = args.dirs or list(TUNING_DIRS)
+    if any(d.resolve() == BLIND_DIR.resolve() for d in dirs):
+        print("scoring.py: the blind set is scored only by score_analysis.py, never read for misses", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT))
+    if not args.misses:
+        print(markdown_table([row for d in dirs for row in score_fixtures(d)]))
+        return 0
+    for d in dirs:
+        for path, article, facts, truth in _scored(d):
+            lines = misses(article, facts, truth)
+            if lines:
+                print(f"== {path.relative_to(ROOT)}")
+                print("\n".join(f"  {line}" for line in lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

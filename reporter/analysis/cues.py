@@ -38,7 +38,20 @@ NOT_SPEECH_BEFORE = ("so-called", "so called", "dubbed", "known as", "nicknamed"
 # Small words a title of a work may leave in lower case ("The Lord of the Rings").
 TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from as but nor vs".split())
 # Framing phrases that name the speaker of what follows, as token sequences.
-FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",))
+# Framings that hand over a whole statement on a line of its own ending in a colon, with no
+# speech verb: "The following is attributable to the spokesperson:". Everything after it, up to
+# boilerplate, is the statement, in the first person or not (a readout is in the third).
+STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"))
+FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
+
+# Marks that open a byline paragraph naming who spoke the quotation just before it:
+# "“…”" then "— Jane Doe, Minister for the Environment".
+BYLINE_DASHES = ("—", "–", "―", "-")
+MAX_BYLINE_CHARS = 200
+
+# Titles that make the article one person's statement ("Statement by Minister Jane Doe on …"): a
+# quotation in it that no cue attributes is that person's.
+STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ")
 
 FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine we We we're we’re we've we’ve "
                          "we'll we’ll us our Our ours you You your Your".split())
@@ -69,7 +82,7 @@ writer photographer designer filmmaker organiser organizer volunteer consultant 
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 
 # Paragraph starts that are the article's own voice or boilerplate, never an introduced quote.
-NARRATIVE_STARTS = ("Notes to editors", "Note to editors", "Media enquiries", "Media contact", "ENDS", "Ends",
+NARRATIVE_STARTS = ("Source:", "Sources:", "Notes to editors", "Note to editors", "Media enquiries", "Media contact", "ENDS", "Ends",
                     "Background", "About ", "For more information", "Further information", "Contact")
 
 

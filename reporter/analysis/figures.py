@@ -234,6 +234,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
         prev = text[max(0, s - 14):s].split()
         if prev and (prev[-1].lower() in LABELS or _LABEL_CODE.fullmatch(prev[-1]) or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
             return None  # "section 114", "OM 5451": a label or a code, not a quantity
+    if rng and not (cur or pct or mult) and value <= 31 and _is_date_part(text, s, e):
+        return None  # "7-10 October", "Sept. 16–20": a span of days, the timeline's
     if rng and not (cur or pct):
         first = rng.strip().lstrip("-–").strip()
         if first.startswith("to "):
