@@ -331,12 +331,14 @@ def total(rows: list[tuple[str, Score]]) -> Score:
     return t
 
 
-def markdown_table(rows: list[tuple[str, Score]]) -> str:
+def markdown_table(rows: list[tuple[str, Score]], subtotals: tuple[tuple[str, list[tuple[str, Score]]], ...] = ()) -> str:
+    """The rows, then a total row per (label, rows) of subtotals, then the total of all rows."""
     head = ("| Article | Quote R | Speaker acc. | Role acc. | Quote P | Figure P | Figure R | Headline R "
             "| Not-figures | Date P | Date R | Source R | Non-verbatim |\n"
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     lines = [head]
-    for name, s in rows + [("**All**", total(rows))]:
+    sums = [(f"**{label}**", total(part)) for label, part in subtotals]
+    for name, s in rows + sums + [("**All**", total(rows))]:
         lines.append(
             f"| {name} | {s.quote_recall:.0%} | {s.quote_speaker_accuracy:.0%} "
             f"({s.quotes_right_speaker}/{s.truth_quotes}) | {s.role_accuracy:.0%} ({s.roles_right}/{s.truth_roles}) "
@@ -358,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list each miss, article by article")
     parser.add_argument("dirs", nargs="*", type=Path, help="directories to score (default: the tuning set)")
     args = parser.parse_args(argv)
-    dirs = args.dirs or list(TUNING_DIRS)
+    dirs = [d.resolve() for d in args.dirs] or list(TUNING_DIRS)
     if any(d.resolve() == BLIND_DIR.resolve() for d in dirs):
         print("scoring.py: the blind set is scored only by score_analysis.py, never read for misses", file=sys.stderr)
         return 2

@@ -98,3 +98,34 @@ def test_numbers_that_still_count(text, value):
                                   "Storms struck on Sept. 16–20 across the county."])
 def test_a_span_of_days_is_no_figure(text):
     assert facts(text).figures == ()
+
+
+@pytest.mark.parametrize("para, who", [
+    ("Thanks for coming. With that, over to you, Madam Minister.", "Madam Minister"),
+    ("I will now turn it over to Director Bo Kerrin.", "Director Bo Kerrin"),
+    ("Thanks for coming, everyone.", None),
+    ("We handed the file over to you, and you lost it.", None),  # not at the turn's end
+])
+def test_hand_overs_at_the_end_of_a_turn(para, who):
+    from reporter.analysis.spans import handed_to
+    assert handed_to(para) == who
+
+
+def test_the_one_handed_the_floor_speaks_the_unlabelled_paragraphs_after():
+    paras = ("MODERATOR: Good morning. I welcome Harbours Secretary Ida Moss to the podium.",
+             "With that, over to you, Madam Secretary.",
+             "We have had a hard week on the coast.",
+             "Our crews worked through the night.")
+    got = [(q.paragraph, q.speaker) for q in facts(*paras).quotes]
+    assert got == [(1, "Moderator"), (2, "Moderator"), (3, "Ida Moss"), (4, "Ida Moss")]
+
+
+@pytest.mark.parametrize("words, name", [
+    ("Secretary of Harbours Ida B. Moss", "Ida B. Moss"),
+    ("Minister of Coasts Bo Kerrin Jr.", "Bo Kerrin Jr."),
+    ("Secretary of Harbours Ida B. Moss III", "Ida B. Moss III"),
+    ("Minister for Energy Jane Doe", "Jane Doe"),
+])
+def test_initials_and_suffixes_stay_in_names_after_a_title_with_of(words, name):
+    from reporter.analysis.mentions import split_title
+    assert " ".join(split_title(words.split())[1]) == name

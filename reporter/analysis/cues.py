@@ -44,6 +44,10 @@ TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from a
 STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"))
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
 
+# Phrases that end a transcript turn by handing the floor to someone, who speaks next even when
+# the transcript lost their label: "With that, over to you, Mr. Secretary."
+HANDOVERS = ("over to you", "turn it over to", "turn over to", "hand it over to", "hand over to", "pass it to")
+
 # Marks that open a byline paragraph naming who spoke the quotation just before it:
 # "“…”" then "— Jane Doe, Minister for the Environment".
 BYLINE_DASHES = ("—", "–", "―", "-")
@@ -58,8 +62,11 @@ FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mi
 PRONOUNS = frozenset("he she they i we".split())
 ADVERBS = frozenset("also later then further previously recently earlier separately once again".split())
 
+# Generational suffixes that end a person's name: "Lloyd J. Austin III", "Martin Luther King Jr."
+NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
+
 # Honorifics are courtesy, not roles: "Dr. Ahmed Khan" has no role from "Dr".
-HONORIFICS = frozenset("dr mr mrs ms miss mx prof sir dame lord lady rev hon".split())
+HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon".split())
 # Capitalised title words that, before a name, make a role: "NASA Deputy Administrator Jane Doe".
 TITLES = frozenset("""
 president vice prime minister secretary director director-general deputy commander general chief

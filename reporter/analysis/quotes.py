@@ -500,6 +500,9 @@ def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | N
     words = [w.title() if w.isupper() else w for w in label.replace(".", ". ").split()]
     title, name = split_title([w for w in words if w])
     name = [w for w in name if w.rstrip(".")]
+    if not name and title:  # "Mr. Secretary", handed the floor: the one person holding that title
+        r = actors.resolve(Subject("name", title, None, 0))
+        return (r[0], r[1]) if r is not None and r[1] else None
     if not name or not plausible_person(name) and not (len(name) == 1 and name[0][:1].isupper()):
         return None
     p = actors.person(name)

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import FIRST_PERSON, NARRATIVE_STARTS, REPORT_VERBS, STATEMENT_FRAMES, is_speech_verb
+from .cues import FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, STATEMENT_FRAMES, is_speech_verb
 
 MAX_QUOTES_PER_PARAGRAPH = 200
 
@@ -249,11 +249,17 @@ def transcript_turns(paragraphs) -> tuple[Turn, ...]:
         m = _LABEL.match(p, 0, 200) if p[:1].isupper() else None
         if m is not None and m.group("label") not in NOT_SPEAKER_LABELS:
             labelled[k] = Turn(k, m.group("label"), m.end())
-    if len(labelled) < MIN_TURNS:
+    if not labelled:
+        return ()
+    handed = {k + 1: who for k, p in enumerate(paragraphs[:-1])
+              if k >= min(labelled) and (who := handed_to(p)) and k + 1 not in labelled}
+    if len(labelled) + len(handed) < MIN_TURNS:
         return ()
     turns: list[Turn] = []
     current: Turn | None = None
     for k, p in enumerate(paragraphs):
+        if k in handed and current is not None:
+            labelled[k] = Turn(k, handed[k], 0)  # the one handed the floor speaks on, unlabelled
         if k in labelled:
             current = labelled[k]
             turns.append(current)
@@ -264,5 +270,19 @@ def transcript_turns(paragraphs) -> tuple[Turn, ...]:
     return tuple(turns)
 
 
-__all__ = ["QuoteSpan", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+def handed_to(text: str) -> str | None:
+    """Who a turn ending "…, over to you, Mr. Secretary." hands the floor to (cues.HANDOVERS), as
+    written; None when the paragraph does not end with a hand-over."""
+    tail = text[-120:].rstrip().rstrip(".!")
+    low = tail.lower()
+    for phrase in HANDOVERS:
+        at = low.rfind(phrase)
+        if at >= 0:
+            who = tail[at + len(phrase):].lstrip(" ,")
+            if who and len(who) <= 60 and who[:1].isupper() and not any(c in who for c in ".,;:?!"[1:]):
+                return who
+    return None
+
+
+__all__ = ["QuoteSpan", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
