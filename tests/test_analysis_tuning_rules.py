@@ -129,3 +129,16 @@ def test_the_one_handed_the_floor_speaks_the_unlabelled_paragraphs_after():
 def test_initials_and_suffixes_stay_in_names_after_a_title_with_of(words, name):
     from reporter.analysis.mentions import split_title
     assert " ".join(split_title(words.split())[1]) == name
+
+
+@pytest.mark.parametrize("text, published, dates", [
+    ("The ministry announced today that the harbour reopens.", "2024-03-05", ["2024-03-05"]),
+    ("The ferry sank yesterday off the point.", "2024-03-01", ["2024-02-29"]),
+    ("Talks resume tomorrow, officials said.", "2024-12-31", ["2025-01-01"]),
+    ("The ministry announced today that the harbour reopens.", None, []),  # no publication date: no anchor
+    ("Today’s figures and todays are no days.", "2024-03-05", []),
+])
+def test_relative_days_are_dated_against_publication(text, published, dates):
+    from datetime import date
+    article = Article(title="T", paragraphs=(text,), published=date.fromisoformat(published) if published else None)
+    assert [e.date for e in analyze(article).timeline] == dates
