@@ -142,3 +142,17 @@ def test_relative_days_are_dated_against_publication(text, published, dates):
     from datetime import date
     article = Article(title="T", paragraphs=(text,), published=date.fromisoformat(published) if published else None)
     assert [e.date for e in analyze(article).timeline] == dates
+
+
+@pytest.mark.parametrize("text, person, role, body", [
+    ("The Special Envoy and Coordinator of the Harbour Safety Center Ida Moss will speak.", "Ida Moss",
+     "Special Envoy and Coordinator of the Harbour Safety Center", "Harbour Safety Center"),
+    ("Later the Director of the Coastal Agency Bo Kerrin arrived.", "Bo Kerrin", "Director of the Coastal Agency",
+     "Coastal Agency"),
+    ("Staff of the Harbour Board Ida Moss met us.", "Ida Moss", None, "Harbour Board"),  # no title: no role
+])
+def test_a_person_named_after_the_body_of_their_title(text, person, role, body):
+    from reporter.analysis import actors
+    cast = actors.build((text,))
+    assert [(p.name, p.role) for p in cast.people] == [(person, role)]
+    assert [o.name for o in cast.organizations] == [body]
