@@ -201,6 +201,32 @@ def _truth_roles(quotes: list[dict]) -> dict[str, str | None]:
     return roles
 
 
+@dataclass(frozen=True)
+class QuoteVerdict:
+    """How one truth quote fared: the predicted quotes that match it, those of them with the
+    right speaker, and whether one of those has the right role (when the truth gives one)."""
+    truth: dict
+    paragraph: int | None
+    found: tuple
+    right: tuple
+    role: str | None
+    role_right: bool
+
+
+def quote_verdicts(paragraphs, facts, tq: list[dict]) -> list[QuoteVerdict]:
+    """One verdict per truth quote; the score counts them and --misses prints them."""
+    roles = _truth_roles(tq)
+    out = []
+    for t in tq:
+        para = locate(paragraphs, t["text"], t.get("paragraph"))
+        found = tuple(q for q in facts.quotes if para is not None and abs(q.paragraph - para) <= 1
+                      and quote_overlaps(q.text, t["text"]))
+        right = tuple(q for q in found if speaker_matches(q.speaker, t["speaker"]))
+        role = (t["role"] if "role" in t else roles.get(t["speaker"])) if right else None
+        out.append(QuoteVerdict(t, para, found, right, role, bool(role) and any(role_matches(q.role, role) for q in right)))
+    return out
+
+
 def score(article, facts, truth: dict) -> Score:
     sc = Score()
     paragraphs = article.paragraphs
@@ -208,22 +234,13 @@ def score(article, facts, truth: dict) -> Score:
         if not (1 <= q.paragraph <= len(paragraphs)) or q.text not in paragraphs[q.paragraph - 1]:
             sc.non_verbatim += 1
     tq = truth.get("quotes") or []
-    roles = _truth_roles(tq)
     where = [locate(paragraphs, t["text"], t.get("paragraph")) for t in tq]
     sc.truth_quotes, sc.pred_quotes = len(tq), len(facts.quotes)
-    for t, para in zip(tq, where):
-        cands = [q for q in facts.quotes if para is not None and abs(q.paragraph - para) <= 1
-                 and quote_overlaps(q.text, t["text"])]
-        if not cands:
-            continue
-        sc.quotes_found += 1
-        right = [q for q in cands if speaker_matches(q.speaker, t["speaker"])]
-        if right:
-            sc.quotes_right_speaker += 1
-            role = t["role"] if "role" in t else roles.get(t["speaker"])
-            if role:
-                sc.truth_roles += 1
-                sc.roles_right += any(role_matches(q.role, role) for q in right)
+    for v in quote_verdicts(paragraphs, facts, tq):
+        sc.quotes_found += bool(v.found)
+        sc.quotes_right_speaker += bool(v.right)
+        sc.truth_roles += bool(v.right and v.role)
+        sc.roles_right += v.role_right
     sc.pred_quotes_matched = sum(
         1 for q in facts.quotes
         if any(para is not None and abs(q.paragraph - para) <= 1 and quote_overlaps(q.text, t["text"])
@@ -255,22 +272,14 @@ def misses(article, facts, truth: dict) -> list[str]:
     """
     out: list[str] = []
     paragraphs = article.paragraphs
-    tq = truth.get("quotes") or []
-    roles = _truth_roles(tq)
-    for t in tq:
-        para = locate(paragraphs, t["text"], t.get("paragraph"))
-        cands = [q for q in facts.quotes if para is not None and abs(q.paragraph - para) <= 1
-                 and quote_overlaps(q.text, t["text"])]
-        if not cands:
+    for v in quote_verdicts(paragraphs, facts, truth.get("quotes") or []):
+        t, para = v.truth, v.paragraph
+        if not v.found:
             out.append(f"quote missed ¶{para}: {t['speaker']!r}: {t['text'][:70]!r}")
-            continue
-        right = [q for q in cands if speaker_matches(q.speaker, t["speaker"])]
-        if not right:
-            out.append(f"speaker wrong ¶{para}: {cands[0].speaker!r} for {t['speaker']!r}: {t['text'][:50]!r}")
-            continue
-        role = t["role"] if "role" in t else roles.get(t["speaker"])
-        if role and not any(role_matches(q.role, role) for q in right):
-            out.append(f"role wrong ¶{para}: {right[0].role!r} for {role!r} ({t['speaker']})")
+        elif not v.right:
+            out.append(f"speaker wrong ¶{para}: {v.found[0].speaker!r} for {t['speaker']!r}: {t['text'][:50]!r}")
+        elif v.role and not v.role_right:
+            out.append(f"role wrong ¶{para}: {v.right[0].role!r} for {v.role!r} ({t['speaker']})")
     tf = truth.get("figures") or []
     fwhere = [locate(paragraphs, str(t.get("value", "")), t.get("paragraph")) for t in tf]
     nots = {" ".join(_norm_words(str(n))) for n in truth.get("not_figures") or []}
