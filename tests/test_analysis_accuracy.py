@@ -38,8 +38,8 @@ TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role
 # The real articles of the tuning set (fixtures/real/): just below what the analysis reaches
 # there; dates and sources are gated low because they were not tuned yet.
 REAL_THRESHOLDS = {"quote_recall": 0.93, "quote_speaker_accuracy": 0.91, "role_accuracy": 0.97,
-                   "quote_precision": 0.98, "figure_precision": 0.96, "figure_recall": 0.94,
-                   "headline_recall": 0.95, "date_precision": 0.73, "date_recall": 0.76, "source_recall": 0.33}
+                   "quote_precision": 0.98, "figure_precision": 0.96, "figure_recall": 0.945,
+                   "headline_recall": 0.96, "date_precision": 0.73, "date_recall": 0.76, "source_recall": 0.33}
 
 
 def test_there_are_fixtures_of_five_formats_with_truth():

@@ -156,3 +156,12 @@ def test_a_person_named_after_the_body_of_their_title(text, person, role, body):
     cast = actors.build((text,))
     assert [(p.name, p.role) for p in cast.people] == [(person, role)]
     assert [o.name for o in cast.organizations] == [body]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The board cut the cap from $40 billion to $8 billion a month.", ["$40 billion", "$8 billion"]),
+    ("The fund is worth $20 billion to $25 billion.", ["$20 billion to $25 billion"]),  # a range
+    ("The fund fell to $8 billion from a peak.", ["$8 billion"]),
+])
+def test_money_falling_from_one_amount_to_another_is_two_figures(text, values):
+    assert [f.value for f in facts(text).figures] == values

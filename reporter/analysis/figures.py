@@ -190,9 +190,16 @@ def _year_like(num: str) -> bool:
 
 
 def _descending(m: re.Match) -> bool:
+    """A "range" whose second bound is below its first is two figures: a score, a vote split,
+    or with money a change ("from $25 billion to $5 billion", the same multiplier both sides)."""
     rng = m.group("range")
-    if not rng or m.group("cur") or m.group("mult"):
+    if not rng:
         return False
+    if m.group("cur") or m.group("mult"):
+        mult = (m.group("mult") or "").strip().lower()
+        changed = m.string[max(0, m.start() - 5):m.start()].lower().endswith("from ")
+        if not (changed and m.group("cur") and mult and rng.lower().rstrip(" .,").endswith(mult)):
+            return False
     second = re.search(r"\d[\d,]*(?:\.\d+)?", rng)
     first = _value(m.group("num"))
     return bool(second) and first is not None and m.group("num")[0].isdigit() and \
