@@ -181,3 +181,9 @@ def test_score_counts_misses_wrong_speakers_roles_and_not_figures():
     right = Facts(quotes=(Quotation("Alpha beta gamma delta", "Ann Lee", "Deputy", 2),))
     s = score(article, right, truth)
     assert (s.quotes_right_speaker, s.truth_roles, s.roles_right) == (1, 1, 0)
+
+
+def test_misses_refuses_the_blind_set(capsys):
+    from scoring import main
+    assert main(["--misses", str(BLIND_DIR)]) == 2
+    assert "blind" in capsys.readouterr().err
