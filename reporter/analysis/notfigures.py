@@ -1,8 +1,9 @@
 """The last stage of figures: numbers in the text that count nothing.
 
 A number span found by figures.py is dropped here when it is part of a phone number, a
-postcode or zip code, a street address, a date written with digits, list numbering, a
-section or regulation number, or an identifier (letters and digits together, "2024/117").
+postcode or zip code, a street address, a date written with digits, a clock time, list
+numbering, a section or regulation number, a legal citation, an index base ("=100"), a name
+("Channel 4"), or an identifier (letters and digits together, "2024/117", "25-038").
 Each test reads a bounded window around the span, so the stage stays linear; the reason is
 returned so that a test (and --verbose) can say why a number was left out.
 """
@@ -30,8 +31,7 @@ _CLOCK_BEFORE = re.compile(r"(?:\b(?:at|around|from|until|till|before|after|betw
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:](?:00|15|30|45)(?![\d%])")
 # A citation of a code: "12 CFR 21", "42 U.S.C. 1983": a number, a code in capitals, a number.
 _CITATION_AFTER = re.compile(r"\s(?:[A-Z]\.?){2,5}\s\d")
-# Words that end a noun phrase and so are not the head of a name like "Channel 4" (a number
-# after them starts a count): sentence openers that are capitalised only by position.
+# After a point-number, a unit or a magnitude makes it a quantity, never a clock time.
 _CLOCK_AFTER_UNIT = re.compile(r"\s?(?:%|per\s?cent|percent|million|billion|trillion)")
 _LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
 # Words a phone number follows: "call 111 or 999", "text 61016", "freephone 0800 …".
