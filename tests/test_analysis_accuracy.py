@@ -38,7 +38,7 @@ TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role
 # The real articles of the tuning set (fixtures/real/): just below what the analysis reaches
 # there; dates and sources are gated low because they were not tuned yet.
 REAL_THRESHOLDS = {"quote_recall": 0.93, "quote_speaker_accuracy": 0.91, "role_accuracy": 0.97,
-                   "quote_precision": 0.98, "figure_precision": 0.96, "figure_recall": 0.945,
+                   "quote_precision": 0.98, "figure_precision": 0.97, "figure_recall": 0.945,
                    "headline_recall": 0.96, "date_precision": 0.73, "date_recall": 0.76, "source_recall": 0.33}
 
 
@@ -67,7 +67,7 @@ def test_real_tuning_set_thresholds():
     got = real.metrics()
     low = {k: round(got[k], 3) for k, floor in REAL_THRESHOLDS.items() if got[k] < floor}
     assert not low, f"real tuning articles below their thresholds: {low}"
-    assert real.non_verbatim == 0 and real.not_figures_listed <= 1
+    assert real.non_verbatim == 0 and real.not_figures_listed == 0
 
 
 def test_misses_lists_what_the_score_counts_wrong():

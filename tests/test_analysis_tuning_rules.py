@@ -165,3 +165,12 @@ def test_a_person_named_after_the_body_of_their_title(text, person, role, body):
 ])
 def test_money_falling_from_one_amount_to_another_is_two_figures(text, values):
     assert [f.value for f in facts(text).figures] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Twelve-month food inflation eased to 3.1% in June.", ["3.1%"]),  # the window of a measure
+    ("The ten-year average of rainfall rose.", []),
+    ("They signed a two-year deal with the port.", ["two-year"]),  # a duration still counts
+])
+def test_a_window_of_a_measure_is_no_duration(text, values):
+    assert [f.value for f in facts(text).figures] == values

@@ -118,6 +118,10 @@ def _value(num: str) -> float | None:
         return None
 
 
+# After "four-month" and the like, words that make it the window of a measure, not a duration.
+_WINDOW_OF = re.compile(r"\s(?:[A-Za-z]{2,12}\s)?(?:high|low|peak|record|rate|inflation|average|growth|change)s?\b")
+
+
 def _is_date_part(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 12):s].split()
     after = text[e:e + 14].split()
@@ -257,9 +261,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             is_word = False
     if is_word and text[e:e + 1] == "-":
         hy = re.match(r"-([a-z]+(?:-point)?)(?![\w])", text[e:e + 24])
-        if not (hy and hy.group(1) in _HYPHEN_UNITS) or re.match(r"\s(?:high|low|peak|record)s?\b",
-                                                                text[e + hy.end():e + hy.end() + 8]):
-            return None  # "a one-off", "a four-month high": not a quantity of anything
+        if not (hy and hy.group(1) in _HYPHEN_UNITS) or _WINDOW_OF.match(text, e + hy.end()):
+            return None  # "a one-off", "a four-month high", "twelve-month inflation": not a quantity of anything
         return KeyFigure(value=text[s:e + hy.end()], number=value, unit=hy.group(1),
                          what=_what(text, e + hy.end(), s, hy.group(1)), paragraph=pno)
     if num.lower() == "double" and not (_qualifier(text, s) and not rng):
