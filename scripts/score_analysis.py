@@ -3,8 +3,9 @@
     python scripts/score_analysis.py
 
 Two tables, BLIND first (articles under fixtures/blind/ that the rules have never been tuned
-on), then TUNING (fixtures/, the set the rules were fixed against: an upper bound). The
-matching rules are documented in scripts/scoring.py.
+on), then TUNING: one table for fixtures/ and fixtures/real/ (real articles after their blind
+round), the sets the rules were fixed against (an upper bound), with a total per set and for
+both. The matching rules are documented in scripts/scoring.py.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 
 def main() -> None:
-    from scoring import BLIND_DIR, TUNING_DIR, articles_with_truth, markdown_table, score_fixtures
+    from scoring import BLIND_DIR, REAL_DIR, TUNING_DIR, articles_with_truth, markdown_table, score_fixtures
 
     from reporter.analysis import analyze
     from reporter import load_articles
@@ -28,8 +29,9 @@ def main() -> None:
     blind = score_fixtures(BLIND_DIR)
     print(f"## BLIND ({len(blind)} articles never tuned on)\n")
     print(markdown_table(blind) if blind else "(no blind articles yet: fixtures/blind/ holds none with truth)")
-    print(f"\n## TUNING ({len(articles_with_truth(TUNING_DIR))} articles the rules were fixed against)\n")
-    print(markdown_table(score_fixtures(TUNING_DIR)))
+    own, real = score_fixtures(TUNING_DIR), score_fixtures(REAL_DIR)
+    print(f"\n## TUNING ({len(own) + len(real)} articles the rules were fixed against: fixtures/ and fixtures/real/)\n")
+    print(markdown_table(own + real, subtotals=(("fixtures/", own), ("fixtures/real/", real))))
 
     from reporter.analysis.spans import quote_spans
     from reporter.analysis.text import paragraph_tokens

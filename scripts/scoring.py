@@ -36,6 +36,8 @@ from reporter.analysis.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNING_DIR = ROOT / "fixtures"
+REAL_DIR = ROOT / "fixtures" / "real"
+TUNING_DIRS = (TUNING_DIR, REAL_DIR)
 BLIND_DIR = ROOT / "fixtures" / "blind"
 BLIND_FLOOR = BLIND_DIR / "floor.yaml"
 
@@ -199,6 +201,32 @@ def _truth_roles(quotes: list[dict]) -> dict[str, str | None]:
     return roles
 
 
+@dataclass(frozen=True)
+class QuoteVerdict:
+    """How one truth quote fared: the predicted quotes that match it, those of them with the
+    right speaker, and whether one of those has the right role (when the truth gives one)."""
+    truth: dict
+    paragraph: int | None
+    found: tuple
+    right: tuple
+    role: str | None
+    role_right: bool
+
+
+def quote_verdicts(paragraphs, facts, tq: list[dict]) -> list[QuoteVerdict]:
+    """One verdict per truth quote; the score counts them and --misses prints them."""
+    roles = _truth_roles(tq)
+    out = []
+    for t in tq:
+        para = locate(paragraphs, t["text"], t.get("paragraph"))
+        found = tuple(q for q in facts.quotes if para is not None and abs(q.paragraph - para) <= 1
+                      and quote_overlaps(q.text, t["text"]))
+        right = tuple(q for q in found if speaker_matches(q.speaker, t["speaker"]))
+        role = (t["role"] if "role" in t else roles.get(t["speaker"])) if right else None
+        out.append(QuoteVerdict(t, para, found, right, role, bool(role) and any(role_matches(q.role, role) for q in right)))
+    return out
+
+
 def score(article, facts, truth: dict) -> Score:
     sc = Score()
     paragraphs = article.paragraphs
@@ -206,22 +234,13 @@ def score(article, facts, truth: dict) -> Score:
         if not (1 <= q.paragraph <= len(paragraphs)) or q.text not in paragraphs[q.paragraph - 1]:
             sc.non_verbatim += 1
     tq = truth.get("quotes") or []
-    roles = _truth_roles(tq)
     where = [locate(paragraphs, t["text"], t.get("paragraph")) for t in tq]
     sc.truth_quotes, sc.pred_quotes = len(tq), len(facts.quotes)
-    for t, para in zip(tq, where):
-        cands = [q for q in facts.quotes if para is not None and abs(q.paragraph - para) <= 1
-                 and quote_overlaps(q.text, t["text"])]
-        if not cands:
-            continue
-        sc.quotes_found += 1
-        right = [q for q in cands if speaker_matches(q.speaker, t["speaker"])]
-        if right:
-            sc.quotes_right_speaker += 1
-            role = t["role"] if "role" in t else roles.get(t["speaker"])
-            if role:
-                sc.truth_roles += 1
-                sc.roles_right += any(role_matches(q.role, role) for q in right)
+    for v in quote_verdicts(paragraphs, facts, tq):
+        sc.quotes_found += bool(v.found)
+        sc.quotes_right_speaker += bool(v.right)
+        sc.truth_roles += bool(v.right and v.role)
+        sc.roles_right += v.role_right
     sc.pred_quotes_matched = sum(
         1 for q in facts.quotes
         if any(para is not None and abs(q.paragraph - para) <= 1 and quote_overlaps(q.text, t["text"])
@@ -246,6 +265,40 @@ def score(article, facts, truth: dict) -> Score:
     return sc
 
 
+def misses(article, facts, truth: dict) -> list[str]:
+    """One line per truth quote not found or misattributed, false figure, not-figure listed, missed date.
+
+    Uses the same matching as ``score``, so what it lists is exactly what the score counts as wrong.
+    """
+    out: list[str] = []
+    paragraphs = article.paragraphs
+    for v in quote_verdicts(paragraphs, facts, truth.get("quotes") or []):
+        t, para = v.truth, v.paragraph
+        if not v.found:
+            out.append(f"quote missed ¶{para}: {t['speaker']!r}: {t['text'][:70]!r}")
+        elif not v.right:
+            out.append(f"speaker wrong ¶{para}: {v.found[0].speaker!r} for {t['speaker']!r}: {t['text'][:50]!r}")
+        elif v.role and not v.role_right:
+            out.append(f"role wrong ¶{para}: {v.right[0].role!r} for {v.role!r} ({t['speaker']})")
+    tf = truth.get("figures") or []
+    fwhere = [locate(paragraphs, str(t.get("value", "")), t.get("paragraph")) for t in tf]
+    nots = {" ".join(_norm_words(str(n))) for n in truth.get("not_figures") or []}
+    for f in facts.figures:
+        if " ".join(_norm_words(f.value)) in nots or looks_like_phone_or_date(f.value):
+            out.append(f"not-figure listed ¶{f.paragraph}: {f.value!r}")
+        elif not any(_fig_match(f, t, p) for t, p in zip(tf, fwhere)):
+            out.append(f"false figure ¶{f.paragraph}: {f.value!r} ({f.what})")
+    for t, para in zip(tf, fwhere):
+        if t.get("headline") and not any(_fig_match(f, t, para) for f in facts.figures):
+            out.append(f"headline figure missed ¶{para}: {t.get('value')!r}")
+    pd = {e.date for e in facts.timeline}
+    for d in sorted({str(d) for d in truth.get("dates") or []} - pd):
+        out.append(f"date missed: {d}")
+    for d in sorted(pd - {str(d) for d in truth.get("dates") or []}):
+        out.append(f"date extra: {d}")
+    return out
+
+
 def truth_path(article_file: Path) -> Path:
     return article_file.parent / "truth" / (article_file.name + ".yaml")
 
@@ -256,19 +309,28 @@ def articles_with_truth(directory: Path) -> list[Path]:
     return [p for p in sorted(directory.iterdir()) if p.is_file() and truth_path(p).exists()]
 
 
-def score_fixtures(directory: Path) -> list[tuple[str, Score]]:
-    """(article name, score) for every article of the directory that has a truth file, by name."""
+def _scored(directory: Path):
+    """(path, article, facts, truth) for every article of the directory that has a truth file, by name."""
     import yaml
 
     from reporter.analysis import analyze
     from reporter import load_articles
 
-    rows = []
     for path in articles_with_truth(directory):
         truth = yaml.safe_load(truth_path(path).read_text(encoding="utf-8")) or {}
         article = load_articles(path)[0]
-        rows.append((path.name, score(article, analyze(article), truth)))
-    return rows
+        yield path, article, analyze(article), truth
+
+
+def score_fixtures(directory: Path) -> list[tuple[str, Score]]:
+    """(article name, score) for every article of the directory that has a truth file, by name."""
+    prefix = "" if directory == TUNING_DIR else f"{directory.name}/"
+    return [(prefix + path.name, score(article, facts, truth)) for path, article, facts, truth in _scored(directory)]
+
+
+def score_tuning() -> list[tuple[str, Score]]:
+    """The tuning rows: fixtures/ and then fixtures/real/ (real articles after their blind round)."""
+    return [row for d in TUNING_DIRS for row in score_fixtures(d)]
 
 
 def total(rows: list[tuple[str, Score]]) -> Score:
@@ -278,12 +340,14 @@ def total(rows: list[tuple[str, Score]]) -> Score:
     return t
 
 
-def markdown_table(rows: list[tuple[str, Score]]) -> str:
+def markdown_table(rows: list[tuple[str, Score]], subtotals: tuple[tuple[str, list[tuple[str, Score]]], ...] = ()) -> str:
+    """The rows, then a total row per (label, rows) of subtotals, then the total of all rows."""
     head = ("| Article | Quote R | Speaker acc. | Role acc. | Quote P | Figure P | Figure R | Headline R "
             "| Not-figures | Date P | Date R | Source R | Non-verbatim |\n"
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     lines = [head]
-    for name, s in rows + [("**All**", total(rows))]:
+    sums = [(f"**{label}**", total(part)) for label, part in subtotals]
+    for name, s in rows + sums + [("**All**", total(rows))]:
         lines.append(
             f"| {name} | {s.quote_recall:.0%} | {s.quote_speaker_accuracy:.0%} "
             f"({s.quotes_right_speaker}/{s.truth_quotes}) | {s.role_accuracy:.0%} ({s.roles_right}/{s.truth_roles}) "
@@ -291,3 +355,36 @@ def markdown_table(rows: list[tuple[str, Score]]) -> str:
             f"| {s.headline_recall:.0%} ({s.headline_found}/{s.truth_headline}) | {s.not_figures_listed} "
             f"| {s.date_precision:.0%} | {s.date_recall:.0%} | {s.source_recall:.0%} | {s.non_verbatim} |")
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python scripts/scoring.py --misses [DIR ...]``: what the analysis gets wrong on tuning articles.
+
+    The blind set is refused: reading its misses would be tuning on it.
+    """
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list each miss, article by article")
+    parser.add_argument("dirs", nargs="*", type=Path, help="directories to score (default: the tuning set)")
+    args = parser.parse_args(argv)
+    dirs = [d.resolve() for d in args.dirs] or list(TUNING_DIRS)
+    if any(d.resolve() == BLIND_DIR.resolve() for d in dirs):
+        print("scoring.py: the blind set is scored only by score_analysis.py, never read for misses", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT))
+    if not args.misses:
+        print(markdown_table([row for d in dirs for row in score_fixtures(d)]))
+        return 0
+    for d in dirs:
+        for path, article, facts, truth in _scored(d):
+            lines = misses(article, facts, truth)
+            if lines:
+                print(f"== {path.relative_to(ROOT)}")
+                print("\n".join(f"  {line}" for line in lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

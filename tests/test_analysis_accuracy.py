@@ -1,6 +1,7 @@
 """Accuracy against hand-written ground truth, gating CI on two sets.
 
-TUNING (fixtures/ with fixtures/truth/): the rules were fixed while reading these, so the
+TUNING (fixtures/ with fixtures/truth/, and fixtures/real/ with fixtures/real/truth/: real
+articles after their one blind round): the rules were fixed while reading these, so each set's
 thresholds sit just below what the analysis reaches there; a change that loses ground fails.
 BLIND (fixtures/blind/ with fixtures/blind/truth/): articles never tuned on; the floor is read
 from fixtures/blind/floor.yaml, which the lead sets after a blind round. The matching rules
@@ -19,8 +20,8 @@ from conftest import FIXTURES, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from scoring import (BLIND_DIR, BLIND_FLOOR, METRICS, Score, articles_with_truth, locate,  # noqa: E402
-                     looks_like_phone_or_date, quote_overlaps, role_matches, score, score_fixtures,
+from scoring import (BLIND_DIR, BLIND_FLOOR, METRICS, REAL_DIR, Score, articles_with_truth, locate,  # noqa: E402
+                     looks_like_phone_or_date, misses, quote_overlaps, role_matches, score, score_fixtures,
                      source_matches, speaker_matches, total, truth_path)
 
 from reporter.analysis import analyze  # noqa: E402
@@ -28,11 +29,17 @@ from reporter.analysis.facts import Facts, KeyFigure, Quotation  # noqa: E402
 from reporter import Article, load_articles  # noqa: E402
 
 FIXTURE_FILES = articles_with_truth(FIXTURES)
+REAL_FILES = articles_with_truth(REAL_DIR)
 
 # Just below what the analysis reaches on the tuning set (scripts/score_analysis.py prints it).
 TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role_accuracy": 0.95,
                      "quote_precision": 0.98, "figure_precision": 0.98, "figure_recall": 0.98,
                      "headline_recall": 0.90, "date_precision": 0.98, "date_recall": 0.98, "source_recall": 0.83}
+# The real articles of the tuning set (fixtures/real/): just below what the analysis reaches
+# there; dates and sources are gated low because they were not tuned yet.
+REAL_THRESHOLDS = {"quote_recall": 0.93, "quote_speaker_accuracy": 0.91, "role_accuracy": 0.97,
+                   "quote_precision": 0.98, "figure_precision": 0.97, "figure_recall": 0.945,
+                   "headline_recall": 0.96, "date_precision": 0.73, "date_recall": 0.76, "source_recall": 0.33}
 
 
 def test_there_are_fixtures_of_five_formats_with_truth():
@@ -52,6 +59,33 @@ def test_tuning_set_thresholds(tuning):
     low = {k: round(got[k], 3) for k, floor in TUNING_THRESHOLDS.items() if got[k] < floor}
     assert not low, f"below the tuning thresholds: {low}"
     assert tuning.non_verbatim == 0 and tuning.not_figures_listed == 0
+
+
+def test_real_tuning_set_thresholds():
+    real = total(score_fixtures(REAL_DIR))
+    assert len(REAL_FILES) >= 38 and real.truth_quotes >= 60 and real.truth_figures >= 140
+    got = real.metrics()
+    low = {k: round(got[k], 3) for k, floor in REAL_THRESHOLDS.items() if got[k] < floor}
+    assert not low, f"real tuning articles below their thresholds: {low}"
+    assert real.non_verbatim == 0 and real.not_figures_listed == 0
+
+
+def test_misses_lists_what_the_score_counts_wrong():
+    article = Article(title="t", paragraphs=("“Alpha beta gamma delta,” said Minister Ann Lee. It cost $5 million.",))
+    truth = {"quotes": [{"text": "Alpha beta gamma delta", "speaker": "Ann Lee", "role": "Minister", "paragraph": 1},
+                        {"text": "not said", "speaker": "Bo Chen", "paragraph": 1}],
+             "figures": [{"value": "$5 million", "number": 5e6, "paragraph": 1, "headline": True}],
+             "not_figures": ["202-358-1600"], "dates": ["2020"]}
+    facts = Facts(quotes=(Quotation("Alpha beta gamma delta", "Bo Chen", None, 1),),
+                  figures=(KeyFigure("202-358-1600", 2.0, None, "x", 1),))
+    got = misses(article, facts, truth)
+    assert got[0].startswith("speaker wrong ¶1: 'Bo Chen' for 'Ann Lee'") and got[1].startswith("quote missed ¶1")
+    assert "not-figure listed ¶1: '202-358-1600'" in got and "headline figure missed ¶1: '$5 million'" in got
+    assert "date missed: 2020" in got
+    right = Facts(quotes=(Quotation("Alpha beta gamma delta", "Ann Lee", "Minister", 1),
+                          Quotation("not said", "Bo Chen", None, 1)),
+                  figures=(KeyFigure("$5 million", 5e6, "USD", "cost", 1),))
+    assert misses(article, right, {**truth, "dates": []}) == []
 
 
 def test_blind_set_floor():
@@ -77,11 +111,11 @@ def test_floor_file_names_only_known_metrics():
     assert all(k in METRICS or (k.startswith("max_") and k[4:] in fields) for k in floor), floor
 
 
-@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", FIXTURE_FILES + REAL_FILES, ids=lambda p: p.name)
 def test_every_quotation_is_verbatim_and_numbered(path):
     for article in load_articles(path):
         facts = analyze(article)
-        assert facts.quotes, "every fixture quotes someone"
+        assert facts.quotes or path.parent == REAL_DIR, "every own fixture quotes someone"
         for q in facts.quotes:
             assert 1 <= q.paragraph <= len(article.paragraphs)
             assert q.text and q.text in article.paragraphs[q.paragraph - 1]
@@ -147,3 +181,9 @@ def test_score_counts_misses_wrong_speakers_roles_and_not_figures():
     right = Facts(quotes=(Quotation("Alpha beta gamma delta", "Ann Lee", "Deputy", 2),))
     s = score(article, right, truth)
     assert (s.quotes_right_speaker, s.truth_roles, s.roles_right) == (1, 1, 0)
+
+
+def test_misses_refuses_the_blind_set(capsys):
+    from scoring import main
+    assert main(["--misses", str(BLIND_DIR)]) == 2
+    assert "blind" in capsys.readouterr().err

@@ -15,7 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .mentions import (RUN_JOINERS, Subject, is_name_tok, name_after, plausible_person, run_back, run_fwd,
+from .mentions import (RUN_JOINERS, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
@@ -303,12 +303,40 @@ def _candidate(sub: Subject, verb: str, b: _Builder) -> None:
     b.add_person(words, sub.role)
 
 
+def _person_after_body(words: list[str]) -> int | None:
+    """Where a person's name starts after the last word that makes a body ("Global Engagement
+    Center Jamie Rubin" -> 3): no organisation's name ends in a first name and a surname."""
+    last = max(k for k, w in enumerate(words) if fold(w) in ORG_WORDS)
+    rest = words[last + 1:]
+    return last + 1 if 2 <= len(rest) <= 4 and plausible_person(rest) else None
+
+
+def _office_before(toks: list[Tok], i: int) -> int | None:
+    """The start of a capitalised title that holds the body starting at token i ("Special Envoy
+    and Coordinator of the …"), or None when the body is not the object of a title."""
+    k = i - 1
+    if k >= 0 and toks[k].text in ("the", "The"):
+        k -= 1
+    if k < 1 or toks[k].text not in ("of", "for", "at"):
+        return None
+    s = run_back(toks, k - 1, allow_and=True)
+    s += s < k and toks[s].text == "The"  # the article before the title is no part of it
+    return s if s < k and any(is_title(t.text) for t in toks[s:k]) else None
+
+
 def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Builder) -> None:
     words = words_of(toks[i:e])
     if len(words) < 2:
         return  # every pattern below needs a name of two words or more
     if any(fold(w) in ORG_WORDS for w in words):
         title_words, name_words = split_title(words)
+        cut = _person_after_body(words) if not title_words else None
+        if cut is not None:  # "… of the Harbour Board Jane Doe": the body, then the person
+            b.add_org(" ".join(words[:cut]))
+            office = _office_before(toks, i)
+            b.add_person(words[cut:], text[toks[office].start:toks[i].start] + " ".join(words[:cut])
+                         if office is not None else None)
+            return
         if not title_words and len(words) >= 2:
             b.add_org(" ".join(words))
         if not (title_words and len(name_words) >= 2 and plausible_person(name_words)):

@@ -38,15 +38,35 @@ NOT_SPEECH_BEFORE = ("so-called", "so called", "dubbed", "known as", "nicknamed"
 # Small words a title of a work may leave in lower case ("The Lord of the Rings").
 TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from as but nor vs".split())
 # Framing phrases that name the speaker of what follows, as token sequences.
-FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",))
+# Framings that hand over a whole statement on a line of its own ending in a colon, with no
+# speech verb: "The following is attributable to the spokesperson:". Everything after it, up to
+# boilerplate, is the statement, in the first person or not (a readout is in the third).
+STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"))
+FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
+
+# Phrases that end a transcript turn by handing the floor to someone, who speaks next even when
+# the transcript lost their label: "With that, over to you, Mr. Secretary."
+HANDOVERS = ("over to you", "turn it over to", "turn over to", "hand it over to", "hand over to", "pass it to")
+
+# Marks that open a byline paragraph naming who spoke the quotation just before it:
+# "“…”" then "— Jane Doe, Minister for the Environment".
+BYLINE_DASHES = ("—", "–", "―", "-")
+MAX_BYLINE_CHARS = 200
+
+# Titles that make the article one person's statement ("Statement by Minister Jane Doe on …"): a
+# quotation in it that no cue attributes is that person's.
+STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ")
 
 FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine we We we're we’re we've we’ve "
                          "we'll we’ll us our Our ours you You your Your".split())
 PRONOUNS = frozenset("he she they i we".split())
 ADVERBS = frozenset("also later then further previously recently earlier separately once again".split())
 
+# Generational suffixes that end a person's name: "Lloyd J. Austin III", "Martin Luther King Jr."
+NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
+
 # Honorifics are courtesy, not roles: "Dr. Ahmed Khan" has no role from "Dr".
-HONORIFICS = frozenset("dr mr mrs ms miss mx prof sir dame lord lady rev hon".split())
+HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon".split())
 # Capitalised title words that, before a name, make a role: "NASA Deputy Administrator Jane Doe".
 TITLES = frozenset("""
 president vice prime minister secretary director director-general deputy commander general chief
@@ -69,7 +89,7 @@ writer photographer designer filmmaker organiser organizer volunteer consultant 
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 
 # Paragraph starts that are the article's own voice or boilerplate, never an introduced quote.
-NARRATIVE_STARTS = ("Notes to editors", "Note to editors", "Media enquiries", "Media contact", "ENDS", "Ends",
+NARRATIVE_STARTS = ("Source:", "Sources:", "Notes to editors", "Note to editors", "Media enquiries", "Media contact", "ENDS", "Ends",
                     "Background", "About ", "For more information", "Further information", "Contact")
 
 

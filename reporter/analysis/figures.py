@@ -118,6 +118,10 @@ def _value(num: str) -> float | None:
         return None
 
 
+# After "four-month" and the like, words that make it the window of a measure, not a duration.
+_WINDOW_OF = re.compile(r"\s(?:[A-Za-z]{2,12}\s)?(?:high|low|peak|record|rate|inflation|average|growth|change)s?\b")
+
+
 def _is_date_part(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 12):s].split()
     after = text[e:e + 14].split()
@@ -190,9 +194,16 @@ def _year_like(num: str) -> bool:
 
 
 def _descending(m: re.Match) -> bool:
+    """A "range" whose second bound is below its first is two figures: a score, a vote split,
+    or with money a change ("from $25 billion to $5 billion", the same multiplier both sides)."""
     rng = m.group("range")
-    if not rng or m.group("cur") or m.group("mult"):
+    if not rng:
         return False
+    if m.group("cur") or m.group("mult"):
+        mult = (m.group("mult") or "").strip().lower()
+        changed = m.string[max(0, m.start() - 5):m.start()].lower().endswith("from ")
+        if not (changed and m.group("cur") and mult and rng.lower().rstrip(" .,").endswith(mult)):
+            return False
     second = re.search(r"\d[\d,]*(?:\.\d+)?", rng)
     first = _value(m.group("num"))
     return bool(second) and first is not None and m.group("num")[0].isdigit() and \
@@ -234,6 +245,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
         prev = text[max(0, s - 14):s].split()
         if prev and (prev[-1].lower() in LABELS or _LABEL_CODE.fullmatch(prev[-1]) or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
             return None  # "section 114", "OM 5451": a label or a code, not a quantity
+    if rng and not (cur or pct or mult) and value <= 31 and _is_date_part(text, s, e):
+        return None  # "7-10 October", "Sept. 16–20": a span of days, the timeline's
     if rng and not (cur or pct):
         first = rng.strip().lstrip("-–").strip()
         if first.startswith("to "):
@@ -248,9 +261,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             is_word = False
     if is_word and text[e:e + 1] == "-":
         hy = re.match(r"-([a-z]+(?:-point)?)(?![\w])", text[e:e + 24])
-        if not (hy and hy.group(1) in _HYPHEN_UNITS) or re.match(r"\s(?:high|low|peak|record)s?\b",
-                                                                text[e + hy.end():e + hy.end() + 8]):
-            return None  # "a one-off", "a four-month high": not a quantity of anything
+        if not (hy and hy.group(1) in _HYPHEN_UNITS) or _WINDOW_OF.match(text, e + hy.end()):
+            return None  # "a one-off", "a four-month high", "twelve-month inflation": not a quantity of anything
         return KeyFigure(value=text[s:e + hy.end()], number=value, unit=hy.group(1),
                          what=_what(text, e + hy.end(), s, hy.group(1)), paragraph=pno)
     if num.lower() == "double" and not (_qualifier(text, s) and not rng):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import ADVERBS, AUDIENCE_VERBS, HONORIFICS, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -136,9 +136,18 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     rest = words[last + 1:]
     if any(fold(w) in CONNECTORS for w in rest):
         take = 3 if len(rest) >= 3 and fold(rest[-2]) in PARTICLES else 2
+        take += rest[-1] in NAME_SUFFIXES and len(rest) > take  # "… of Defense Lloyd J. Austin III"
+        while len(rest) > take and _initial(rest[-take]):
+            take += 1  # a middle initial is no first name: "… of Defense Donald H. Rumsfeld"
         ok = len(rest) > take and fold(rest[-take]) not in CONNECTORS and fold(rest[-take - 1]) not in CONNECTORS
         rest = rest[-take:] if ok else []
     return words[: len(words) - len(rest)], rest
+
+
+def _initial(word: str) -> bool:
+    """A middle initial as written in a name: "H." or "H"."""
+    w = word.rstrip(".")
+    return len(w) == 1 and w.isupper()
 
 
 def plausible_person(words: list[str]) -> bool:
@@ -146,6 +155,8 @@ def plausible_person(words: list[str]) -> bool:
         return False
     if not ((is_cap(words[0]) or fold(words[0]) in PARTICLES and len(words) >= 2) and is_name_tok(words[-1])):
         return False  # a name starts capitalised, or with a particle ("von der Leyen")
+    if len(words) >= 3 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]  # "Lloyd J. Austin III": the suffix is part of the name, not a word of a body
     for w in words:
         fw = fold(w)
         if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w.rstrip(".")) > 1 or not (

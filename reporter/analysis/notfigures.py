@@ -1,8 +1,9 @@
 """The last stage of figures: numbers in the text that count nothing.
 
 A number span found by figures.py is dropped here when it is part of a phone number, a
-postcode or zip code, a street address, a date written with digits, list numbering, a
-section or regulation number, or an identifier (letters and digits together, "2024/117").
+postcode or zip code, a street address, a date written with digits, a clock time, list
+numbering, a section or regulation number, a legal citation, an index base ("=100"), a name
+("Channel 4"), or an identifier (letters and digits together, "2024/117", "25-038").
 Each test reads a bounded window around the span, so the stage stays linear; the reason is
 returned so that a test (and --verbose) can say why a number was left out.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTH_NUMBERS
+
 # The characters a phone number, a date or an identifier is written with around its digits.
 _NUMBERISH = frozenset("0123456789()-.+/ \u00a0–")
 _PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?\(?\d{2,5}\)?[\s.\-\u00a0]?\d{3,4}[\s.\-\u00a0]\d{3,4}")
@@ -18,10 +21,18 @@ _DIGIT_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}")
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, TX 78701"
 _STREET = re.compile(r"\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
-                     r"Boulevard|Blvd|Court|Terrace|Row|Crescent|Close|Gardens|Park)\b")
+                     r"Boulevard|Blvd|Court|Terrace|Row|Crescent|Close|Gardens|Park|Highway|Hwy|Parkway|Pkwy|Pike|Plaza)\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|hours local|local time|h)\b")
 # After a model number: a word in capitals ("737 MAX") or a name word that ends the phrase ("Galaxy 24 Ultra.")
 _MODEL_AFTER = re.compile(r" (?:[A-Z]{2,}\b|[A-Z][a-z]+(?=[.,;:)]|$))")
+# A clock time written with a point or a colon after a word that places an event in time:
+# "at 10.00", "from 14:30". Quarter-hour minutes only, so that "at 5.25" stays a rate.
+_CLOCK_BEFORE = re.compile(r"(?:\b(?:at|around|from|until|till|before|after|between|and)\s+)$", re.I)
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:](?:00|15|30|45)(?![\d%])")
+# A citation of a code: "12 CFR 21", "42 U.S.C. 1983": a number, a code in capitals, a number.
+_CITATION_AFTER = re.compile(r"\s(?:[A-Z]\.?){2,5}\s\d")
+# After a point-number, a unit or a magnitude makes it a quantity, never a clock time.
+_CLOCK_AFTER_UNIT = re.compile(r"\s?(?:%|per\s?cent|percent|million|billion|trillion)")
 _LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
 # Words a phone number follows: "call 111 or 999", "text 61016", "freephone 0800 …".
 PHONE_WORDS = frozenset("call calling dial phone telephone text ring freephone helpline hotline tel tel. "
@@ -73,7 +84,16 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if e - s == 4 and text[s:e].isdigit() and int(text[s:s + 2]) < 24 and int(text[s + 2:e]) < 60 \
             and _CLOCK_AFTER.match(text, e):
         return "a clock time"  # "by 1030 GMT"
+    if _CLOCK.fullmatch(text, s, e) and _CLOCK_BEFORE.search(text, max(0, s - 12), s) \
+            and not _CLOCK_AFTER_UNIT.match(text, e):
+        return "a clock time"  # "at 10.00", "around 11.00"
+    if text[s - 1:s] == "=":
+        return "an index base"  # "(1982-84=100)"
+    if text[s:e].isdigit() and _CITATION_AFTER.match(text, e):
+        return "a legal citation"  # "12 CFR 21"
     token = _token_around(text, s, e)
+    if re.fullmatch(r"\d+(?:-\d+)+", token) and any(g.startswith("0") for g in token.split("-")[1:]):
+        return "an identifier"  # "25-038": a range is never written with a leading zero
     if token[:1].isalpha() and any(c.isdigit() for c in token):
         return "an identifier"  # "ABC-12345", "A380", "COVID-19"
     if "/" in token and not _DIGIT_DATE.fullmatch(token):
@@ -92,7 +112,7 @@ def why_not(text: str, s: int, e: int) -> str | None:
         if label is not None and label.end() > s and text[label.end():label.end() + 1].isupper():
             return "list numbering"  # "1. The council…", "…in 2026. 2. Contact:"
     prev = text[max(0, s - 14):s].split()
-    if prev and prev[-1].lower().rstrip(":") in LABELS:
+    if prev and prev[-1].lower().strip("(:") in LABELS:
         return "a label"
     bare = text[s:e].isdigit() and not text[e:e + 1].isalpha()
     if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
@@ -100,9 +120,30 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
             and s >= 2 and text[s - 1] == " ":
         return "a model name"  # "the Boeing 737 MAX", "a Galaxy 24 Ultra"
-    if s >= 1 and text[s - 1] == "(" and s >= 2 and text[s - 2].isdigit():
+    if bare and _named_number(text, s, prev):
+        return "part of a name"  # "Channel 4", "Tower 22", "Quarter 3"
+    if s >= 1 and text[s - 1] == "(" and s >= 2 and (text[s - 2].isdigit() or text[s - 2] == ")"):
         return "a sub-section number"  # "regulation 4(2)"
     return None
+
+
+def _named_number(text: str, s: int, prev: list[str]) -> bool:
+    """A bare number right after a capitalised word that does not open its sentence: the
+    number names something ("Channel 4", "Tower 22", "Quarter 3") rather than counting it.
+    A capital that only marks a sentence start ("Nearly 40 people") says nothing."""
+    if not prev or not (prev[-1][:1].isupper() and prev[-1][1:].islower() and prev[-1].isalpha()) \
+            or s < 2 or text[s - 1] != " ":
+        return False
+    if prev[-1].lower() in MONTH_NUMBERS:
+        return False  # "March 5" is a date, the timeline's
+    w = s - 1 - len(prev[-1])  # where the capitalised word starts
+    before = text[max(0, w - 3):w].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“‘(—–-" and _COUNTED_AFTER.match(text, s) is None
+
+
+# After a counted number: a magnitude, a percentage, or a lower-case noun it counts ("4 people").
+_COUNTED_AFTER = re.compile(r"[\d,.]+\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand"
+                            r"|(?!(?:and|or|in|on|at|of|to|for|with|by|from|the|is|was|as)\b)[a-zµ])")
 
 
 __all__ = ["LABELS", "why_not"]

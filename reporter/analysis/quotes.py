@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import FRAMES, HYPOTHETICAL, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
@@ -217,8 +217,26 @@ def _by_first_name(word: str, actors: Actors, speakers=None) -> tuple[str, str |
 _INTRO = re.compile(r"(?:That|This|Those|These)(?:’s|'s| is| was| are| were) (?:how|what|the words of)\s|So says\s")
 
 
+def _byline(text: str, actors: Actors) -> tuple[str, str | None] | None:
+    """A short paragraph "— Jane Doe, Minister for the Environment" under a quotation: its
+    speaker, with the role after the comma (cues.BYLINE_DASHES)."""
+    t = text.strip()
+    if len(t) > MAX_BYLINE_CHARS or not t.startswith(BYLINE_DASHES):
+        return None
+    rest = t.lstrip("".join(BYLINE_DASHES)).lstrip()
+    if not rest or rest[0] in _OPEN_MARKS:
+        return None
+    sub = name_after(tokens(rest), 0, rest)
+    r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
+    return (r[0], r[1] or sub.role) if r is not None and r[2] == "person" else None
+
+
 def _introduced_next(text: str, actors: Actors, spoke) -> tuple[str, str | None] | None:
-    """A paragraph that is only a quote, with the speaker named at the start of the next one."""
+    """A paragraph that is only a quote, with the speaker named at the start of the next one
+    ("That is how Jane Doe put it", or a byline "— Jane Doe, Minister")."""
+    byline = _byline(text, actors)
+    if byline is not None:
+        return byline
     m = _INTRO.match(text)
     if m is None:
         return None
@@ -311,11 +329,29 @@ def _full_name(surname: str, before: str) -> str | None:
     return found
 
 
-def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> tuple[list[Quotation], list[str]]:
+def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | None:
+    """Who an article titled "Statement by Treasury Secretary Jane Doe" is the statement of
+    (cues.STATEMENT_TITLES), with the role the title gives; None for any other title."""
+    low = title.lstrip().lower()
+    head = next((h for h in STATEMENT_TITLES if low.startswith(h)), None)
+    if head is None:
+        return None
+    rest = title.lstrip()[len(head):]
+    sub = name_after(tokens(rest), 0, rest)
+    if sub is None or sub.kind != "name":
+        return None
+    r = actors.resolve(sub)
+    return (r[0], r[1]) if r is not None and r[2] == "person" else None
+
+
+def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
+            title: str = "") -> tuple[list[Quotation], list[str]]:
+    """The quotations of an article's paragraphs (its title may make it one person's statement)."""
     if sentences is None:
         sentences = Sentences(paragraphs)
     quotes: list[Quotation] = []
     skipped: list[str] = []
+    of_statement = statement_speaker(title, actors) if title else None
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
@@ -424,6 +460,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None) -> t
             if speaker is None and closed and pno < len(paragraphs) and not text[:qs - 1].strip() \
                     and not text[qe + 1:].strip():
                 speaker = _introduced_next(paragraphs[pno], actors, spoke)  # "“…” / That is how X describes it"
+            if speaker is None and of_statement is not None and nwords >= 4:
+                speaker = of_statement  # no cue in a statement by one person: theirs
             if speaker is None:
                 if nwords < 4:
                     skipped.append(f"¶{pno}: “{body[:40]}” has no speaker (a term or scare quote)")
@@ -462,6 +500,9 @@ def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | N
     words = [w.title() if w.isupper() else w for w in label.replace(".", ". ").split()]
     title, name = split_title([w for w in words if w])
     name = [w for w in name if w.rstrip(".")]
+    if not name and title:  # "Mr. Secretary", handed the floor: the one person holding that title
+        r = actors.resolve(Subject("name", title, None, 0))
+        return (r[0], r[1]) if r is not None and r[1] else None
     if not name or not plausible_person(name) and not (len(name) == 1 and name[0][:1].isupper()):
         return None
     p = actors.person(name)

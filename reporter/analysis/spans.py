@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import FIRST_PERSON, NARRATIVE_STARTS, REPORT_VERBS, is_speech_verb
+from .cues import FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, STATEMENT_FRAMES, is_speech_verb
 
 MAX_QUOTES_PER_PARAGRAPH = 200
 
@@ -137,7 +137,13 @@ def is_introducing_line(text: str) -> bool:
     if not t.endswith(":") or len(t) > MAX_INTRO_CHARS or _has_marks(t):
         return False
     words = _WORD.findall(t[-120:])
-    return any(is_speech_verb(w) and w not in _FINDING_VERBS for w in words[-6:])
+    return any(is_speech_verb(w) and w not in _FINDING_VERBS for w in words[-6:]) or _hands_over(words)
+
+
+def _hands_over(words: list[str]) -> bool:
+    """The line frames a whole statement ("… is attributable to Spokesperson Jane Doe:")."""
+    low = [w.lower() for w in words[-10:]]
+    return any(tuple(low[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(low) - len(f) + 1))
 
 
 # "The report found:" introduces findings (a list, a table), not speech.
@@ -148,16 +154,19 @@ def _has_marks(text: str) -> bool:
     return any(c in text for c in "“”«»„\"「」")
 
 
-def _narrative(text: str, first: bool) -> bool:
+def _narrative(text: str, first: bool, statement: bool = False) -> bool:
     """A paragraph after an introduced quotation that is the article's own voice again: it has a
     speech verb of its own outside quotes (it attributes something), starts like a heading or
-    boilerplate, or (after the first paragraph) has no first- or second-person word."""
+    boilerplate, or (after the first paragraph) has no first- or second-person word. After a
+    line that hands over a whole statement only a heading or boilerplate ends it."""
     stripped = text.strip()
     if not stripped or stripped.startswith(NARRATIVE_STARTS) or is_introducing_line(stripped):
         return True
     words = _WORD.findall(stripped[:2000])
     if len(words) <= 4 and not stripped.endswith((".", "!", "?")):
         return True  # a heading that ingest left in the body
+    if statement:
+        return False
     if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words[:3]):
         return True
     return not first and not any(w in FIRST_PERSON for w in words)
@@ -173,6 +182,7 @@ def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
             k += 1
             continue
         quoted: list[int] = []
+        statement = _hands_over(_WORD.findall(paragraphs[k][-120:]))
         j = k + 1
         while j < n and len(quoted) < MAX_BLOCK:
             p = paragraphs[j]
@@ -184,7 +194,7 @@ def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
                 if quote_spans(p) and quote_spans(p)[-1].closed and not _continues(p):
                     break
                 continue
-            if _has_marks(p) or _narrative(p, first=not quoted):
+            if _has_marks(p) or _narrative(p, first=not quoted, statement=statement):
                 break
             quoted.append(j)
             j += 1
@@ -239,11 +249,17 @@ def transcript_turns(paragraphs) -> tuple[Turn, ...]:
         m = _LABEL.match(p, 0, 200) if p[:1].isupper() else None
         if m is not None and m.group("label") not in NOT_SPEAKER_LABELS:
             labelled[k] = Turn(k, m.group("label"), m.end())
-    if len(labelled) < MIN_TURNS:
+    if not labelled:
+        return ()
+    handed = {k + 1: who for k, p in enumerate(paragraphs[:-1])
+              if k >= min(labelled) and (who := handed_to(p)) and k + 1 not in labelled}
+    if len(labelled) + len(handed) < MIN_TURNS:
         return ()
     turns: list[Turn] = []
     current: Turn | None = None
     for k, p in enumerate(paragraphs):
+        if k in handed and current is not None:
+            labelled[k] = Turn(k, handed[k], 0)  # the one handed the floor speaks on, unlabelled
         if k in labelled:
             current = labelled[k]
             turns.append(current)
@@ -254,5 +270,19 @@ def transcript_turns(paragraphs) -> tuple[Turn, ...]:
     return tuple(turns)
 
 
-__all__ = ["QuoteSpan", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+def handed_to(text: str) -> str | None:
+    """Who a turn ending "…, over to you, Mr. Secretary." hands the floor to (cues.HANDOVERS), as
+    written; None when the paragraph does not end with a hand-over."""
+    tail = text[-120:].rstrip().rstrip(".!")
+    low = tail.lower()
+    for phrase in HANDOVERS:
+        at = low.rfind(phrase)
+        if at >= 0:
+            who = tail[at + len(phrase):].lstrip(" ,")
+            if who and len(who) <= 60 and who[:1].isupper() and not any(c in who for c in ".,;:?!"[1:]):
+                return who
+    return None
+
+
+__all__ = ["QuoteSpan", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]

@@ -1,6 +1,7 @@
 """Timeline: dated events in date order.
 
-Full dates, month-and-year, bare years, months and weekdays. A date without a year takes
+Full dates, month-and-year, bare years, months and weekdays; "today", "yesterday" and
+"tomorrow" against the publication date. A date without a year takes
 the year stated earlier in the same sentence ("In January 2018 ... April 12 that year"),
 else the year that puts it nearest the publication date; with neither it stays partial
 (``--04-14``). Weekdays need the publication date and are skipped without it.
@@ -142,9 +143,21 @@ def extract(paragraphs, published: date | None,
                     continue
                 seen.add((iso, pno))
                 events.append(TimelineEvent(date=iso, event=_event(text, sent, m), paragraph=pno))
+        for m in _RELATIVE_DAY.finditer(text, 0, MAX_SCAN) if published is not None else ():
+            iso = (published + timedelta(days=RELATIVE_DAYS[m.group(1).lower()])).isoformat()
+            if (iso, pno) in seen or len(events) >= MAX_EVENTS:
+                continue
+            seen.add((iso, pno))
+            sent = _sentence_of(sentences[pno - 1], m.start(), len(text))
+            events.append(TimelineEvent(date=iso, event=_event(text, sent, m), paragraph=pno))
         if published is None:
             context_year = _year_in_sentence(text[:MAX_SCAN], 0, min(len(text), MAX_SCAN)) or context_year
     return _sorted(events), skipped
+
+
+# Days named relative to the publication date: "announced today", "arrived yesterday".
+RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow)\b(?![’'-])", re.I)
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int, length: int) -> tuple[int, int]:
