@@ -74,6 +74,37 @@ def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
     return formats
 
 
+_LIMITS = {  # option -> (Limits field, type, help)
+    "--max-file-mb": ("file_mb", click.FloatRange(0.001, 1e6), "Largest article file read, in MB (MiB)."),
+    "--max-paragraphs": ("paragraphs", click.IntRange(1, 10**9), "Most paragraphs in one briefing."),
+    "--max-characters": ("characters", click.IntRange(1, 10**12), "Most characters of article text in one briefing."),
+    "--max-xml-mb": ("xml_mb", click.FloatRange(0.001, 1e6), "Most XML inflated from one DOCX, in MB (MiB)."),
+    "--max-xml-elements": ("xml_elements", click.IntRange(1, 10**10), "Most XML elements in one DOCX."),
+}
+
+
+def limit_options(*names: str):
+    """Options that raise (or lower) the reading limits, gathered into one ``limits`` argument."""
+
+    def decorate(func):
+        from .limits import DEFAULT
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            from .limits import Limits
+
+            values = {_LIMITS[n][0]: kwargs.pop(_LIMITS[n][0]) for n in names}
+            return func(*args, limits=Limits(**values), **kwargs)
+
+        for name in reversed(names):
+            field_name, kind, text = _LIMITS[name]
+            wrapper = click.option(name, field_name, type=kind, default=getattr(DEFAULT, field_name),
+                                   show_default=True, help=text)(wrapper)
+        return wrapper
+
+    return decorate
+
+
 def build_options(func):
     """The options every command that builds a briefing shares (build, email)."""
 
@@ -96,6 +127,7 @@ def build_options(func):
                   help="Add the article texts after the digest (the ¶ links jump into them).")
     @click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path),
                   help="A .docx whose styles, page setup, headers and footers the DOCX uses.")
+    @limit_options(*_LIMITS)
     @functools.wraps(func)
     def wrapper(*args, briefing_date=None, **kwargs):
         kwargs["briefing_date"] = briefing_date.date() if briefing_date else None
@@ -148,7 +180,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
     make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "briefing_date",
-                                    "summary_items", "annex")}
+                                    "summary_items", "annex", "limits")}
     write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc")}
     return make, write
 
@@ -192,7 +224,8 @@ def analyze(inputs, verbose: bool) -> None:
 @click.argument("docx_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="Format(s) to write.")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path))
-def export(docx_file: Path, formats, out_dir: Path) -> None:
+@limit_options("--max-xml-mb", "--max-xml-elements")
+def export(docx_file: Path, formats, out_dir: Path, limits) -> None:
     """Turn an edited DOCX back into a PDF in the house style (no Word or LibreOffice needed)."""
     from .errors import InputError
     from .fileio import atomic_path
@@ -200,9 +233,7 @@ def export(docx_file: Path, formats, out_dir: Path) -> None:
     from .style import load_house_style
     from .writers import WRITERS
 
-    if not docx_file.is_file():
-        raise InputError("no such file", docx_file)
-    document, warnings = read_docx(docx_file)
+    document, warnings = read_docx(docx_file, limits)
     for warning in warnings:
         click.echo(f"reporter: warning: {docx_file}: {warning}", err=True)
     style = load_house_style()

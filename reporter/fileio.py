@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -26,6 +27,39 @@ def reading(path: str | Path, kind: str) -> Iterator[None]:
         raise InputError("permission denied", path) from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+
+
+def open_regular(path: str | Path, kind: str):
+    """Open ``path`` for binary reading only if it is a regular file (symlinks to one too).
+
+    Opened non-blocking, so a FIFO is refused at once instead of waiting for a writer,
+    and checked on the open descriptor, so ``/dev/zero`` or a socket never gets read.
+    """
+    with reading(path, kind):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                what = "a directory" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+                raise InputError(f"is {what}, not {kind}; only regular files are read", path)
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
+            return os.fdopen(fd, "rb")
+        except BaseException:
+            os.close(fd)
+            raise
+
+
+def read_capped(path: str | Path, kind: str, limit: int, option: str) -> bytes:
+    """The bytes of a regular file, reading at most ``limit`` + 1 of them: a file that is
+    larger (whatever ``st_size`` says) is one ``InputError`` naming ``option``."""
+    with open_regular(path, kind) as fh, reading(path, kind):
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        from .limits import mb
+
+        raise InputError(f"is too large (more than {mb(limit)}; raise the limit with {option})", path)
+    return data
 
 
 @contextmanager

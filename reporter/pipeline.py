@@ -20,12 +20,16 @@ from concurrent.futures import Executor, Future, wait
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .analysis.facts import Facts
 from .ingest import Article
 from .errors import InputError
+from .limits import DEFAULT, Limits
 from .model import Document, Meta
+
+if TYPE_CHECKING:
+    from .writers.reference_doc import Reference
 
 FORMATS = ("docx", "pdf")
 
@@ -68,12 +72,14 @@ def _one_line(value: str | None, what: str) -> str | None:
     return value or None
 
 
-def load_inputs(inputs: Iterable[str | Path]) -> list[Article]:
-    from .ingest import load_articles
+def load_inputs(inputs: Iterable[str | Path], limits: Limits = DEFAULT) -> list[Article]:
+    """Every input's articles, the briefing's paragraph and character limits kept across them."""
+    from .ingest import Budget, load_articles
 
+    budget = Budget(limits)
     articles: list[Article] = []
     for path in inputs:
-        articles.extend(load_articles(path))
+        articles.extend(load_articles(path, budget))
     if not articles:
         raise InputError("no input files given")
     return articles
@@ -152,6 +158,7 @@ def make_briefing(
     warm: Sequence[str] = (),
     summary_items: int = 8,
     annex: bool = True,
+    limits: Limits = DEFAULT,
 ) -> Briefing:
     """Read, analyse and compose: everything but writing files (``executor``: see the module).
 
@@ -159,7 +166,7 @@ def make_briefing(
     They are warmed there as early as costs nothing: at once when the analysis stays
     here, after it when the executor shares it, so the warm-up never holds up its share.
     ``summary_items``: how many items the executive summary may hold; ``annex``: whether
-    the article texts follow the digest.
+    the article texts follow the digest; ``limits``: what may be read (``reporter.limits``).
     """
     from .compose import compose
     from .compose.context import briefing_context, long_date
@@ -171,7 +178,7 @@ def make_briefing(
     marking = _one_line(marking, "--marking")
     prepared_for = _one_line(prepared_for, "--prepared-for")
     prepared_by = _one_line(prepared_by, "--prepared-by")
-    articles = load_inputs(inputs)
+    articles = load_inputs(inputs, limits)
     shared = executor is not None and len(articles) >= SHARE_FROM
     if not shared:
         _warm(executor, warm)
@@ -236,10 +243,13 @@ def write_briefing(
     *,
     formats: Sequence[str] = FORMATS,
     out_dir: str | Path = "out",
-    reference_doc: str | Path | None = None,
+    reference_doc: str | Path | Reference | None = None,
     executor: Executor | None = None,
 ) -> dict[str, Path]:
     """Write every format, then rename them all into place: a failure leaves nothing new.
+
+    ``reference_doc``: a path is read through ``load_reference`` (its look only); a
+    ``Reference`` already read is used as it is.
 
     With an ``executor``, the first format is written here while the executor writes the
     others (a single format is written there, where it was warmed: ``sent_to_executor``).
@@ -251,10 +261,8 @@ def write_briefing(
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise InputError(f"unknown format {unknown[0]!r} (choose from {', '.join(WRITERS)})")
-    if reference_doc is not None and not Path(reference_doc).is_file():
-        raise InputError("reference document not found", reference_doc)
+    ref = _reference(reference_doc)
     style = load_house_style()
-    ref = Path(reference_doc) if reference_doc else None
     targets = {fmt: Path(out_dir) / f"{briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
     with atomic_paths(list(targets.values())) as temps:
         jobs = list(zip(targets, temps))
@@ -272,6 +280,15 @@ def write_briefing(
     return targets
 
 
+def _reference(reference_doc: str | Path | Reference | None, limits: Limits = DEFAULT) -> Reference | None:
+    """A user's reference document read (within ``limits``) and reduced to its look."""
+    from .writers.reference_doc import Reference, load_reference
+
+    if reference_doc is None or isinstance(reference_doc, Reference):
+        return reference_doc
+    return load_reference(reference_doc, limits)
+
+
 def make_and_write(
     inputs: Iterable[str | Path],
     *,
@@ -281,8 +298,17 @@ def make_and_write(
     executor: Executor | None = None,
     **options: Any,
 ) -> tuple[Briefing, dict[str, Path]]:
-    """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format."""
+    """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format.
+
+    The reference document is read first, so a bad one stops the build before any work;
+    what was dropped from it joins the briefing's warnings.
+    """
+    from dataclasses import replace
+
+    reference_doc = _reference(reference_doc, options.get("limits", DEFAULT))
     briefing = make_briefing(inputs, executor=executor, warm=sent_to_executor(formats), **options)
+    if reference_doc is not None:
+        briefing = replace(briefing, warnings=briefing.warnings + reference_doc.warnings())
     return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
                                     executor=executor)
 

