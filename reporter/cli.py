@@ -114,7 +114,11 @@ def build_options(func):
     @click.option("--format", "formats", default="docx,pdf", show_default=True, callback=_formats,
                   help="Formats to write, comma-separated.")
     @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
-                  help="A jinja2 Markdown template of your own (runs sandboxed).")
+                  help="A jinja2 Markdown template of your own (runs sandboxed, confined to its folder).")
+    @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
+                  help="Another folder the template may include files and take images from.")
+    @click.option("--template-seconds", default=10.0, show_default=True, type=click.FloatRange(0.01, 3600),
+                  help="Stop a template of your own that renders longer than this.")
     @click.option("--title", help="Briefing title (default: the article's title).")
     @click.option("--marking", help="Distribution marking shown on every page, e.g. TLP:AMBER.")
     @click.option("--prepared-for", help="Who the briefing is for.")
@@ -179,8 +183,8 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 
 
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
-    make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "briefing_date",
-                                    "summary_items", "annex", "limits")}
+    make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "template_dir",
+                                    "template_seconds", "briefing_date", "summary_items", "annex", "limits")}
     write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc")}
     return make, write
 

@@ -153,6 +153,8 @@ def make_briefing(
     prepared_for: str | None = None,
     prepared_by: str | None = None,
     template: str | Path | None = None,
+    template_dir: str | Path | None = None,
+    template_seconds: float = 10.0,
     briefing_date: date | None = None,
     executor: Executor | None = None,
     warm: Sequence[str] = (),
@@ -166,7 +168,8 @@ def make_briefing(
     They are warmed there as early as costs nothing: at once when the analysis stays
     here, after it when the executor shares it, so the warm-up never holds up its share.
     ``summary_items``: how many items the executive summary may hold; ``annex``: whether
-    the article texts follow the digest; ``limits``: what may be read (``reporter.limits``).
+    the article texts follow the digest; ``template_dir``: a folder a user's template may
+    include and take images from besides its own, ``template_seconds`` its render deadline; ``limits``: what may be read (``reporter.limits``).
     """
     from .compose import compose
     from .compose.context import briefing_context, long_date
@@ -212,7 +215,8 @@ def make_briefing(
     else:
         tpl, sandboxed = templates_dir() / "briefing.md.j2", False
     context = briefing_context(articles, facts, meta, stories=stories, summary_items=summary_items, annex=annex)
-    document = compose(tpl, context, meta, sandboxed=sandboxed)
+    extra = Path(template_dir) if template_dir is not None else None
+    document = compose(tpl, context, meta, sandboxed=sandboxed, template_dir=extra, seconds=template_seconds)
     return Briefing(
         title=title, date=when, marking=marking, prepared_for=prepared_for, prepared_by=prepared_by,
         articles=tuple(articles), facts=tuple(facts), document=document, warnings=stories.warnings(),

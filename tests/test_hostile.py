@@ -258,3 +258,83 @@ def test_a_file_over_the_size_cap_is_refused_whatever_its_size_says(tmp_path):
     result = run_limited("build", str(path), "--format", "docx", "--max-file-mb", "1", "--out",
                          str(tmp_path / "out"), cwd=tmp_path)
     one_error_line(result, "big.txt", "more than 1 MB", "--max-file-mb")
+
+
+# ----------------------------------------------------------------------- templates confined
+
+
+def template_build(tmp_path: Path, template: Path, *extra: str) -> subprocess.CompletedProcess:
+    return run_limited("build", str(SAMPLE), "--format", "docx", "--template", str(template), "--out",
+                       str(tmp_path / "out"), *extra, cwd=tmp_path)
+
+
+def docx_text(folder: Path) -> str:
+    from docx import Document
+
+    (path,) = folder.glob("*.docx")
+    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+
+
+@pytest.fixture
+def home(tmp_path) -> Path:
+    """A home folder with a secret dotfile and a template folder inside it."""
+    (tmp_path / ".aws").mkdir()
+    (tmp_path / ".aws" / "credentials").write_text("aws_secret_access_key = SECRET-KEY-123\n")
+    (tmp_path / "secret.txt").write_text("SECRET-OUTSIDE\n")
+    (tmp_path / "tpl").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize("body, needle", [
+    ("{% include '.aws/credentials' %}", ".aws/credentials"),
+    ("{% include '../secret.txt' %}", "../secret.txt"),
+    ("{% include 'link.txt' %}", "link.txt"),
+    ("![x](/etc/hostname)", "/etc/hostname"),
+    ("![x](../tiny.png)", "../tiny.png"),
+    ("![x](imglink.png)", "imglink.png"),
+])
+def test_a_template_reads_only_its_own_folder(home, body, needle):
+    from conftest import tiny_png
+
+    (home / "tiny.png").write_bytes(tiny_png())
+    (home / "tpl" / "link.txt").symlink_to(home / "secret.txt")
+    (home / "tpl" / "imglink.png").symlink_to(home / "tiny.png")
+    tpl = home / "tpl" / "brief.md.j2"
+    tpl.write_text(f"# {{{{ articles[0].title }}}}\n\n{body}\n")
+    result = template_build(home, tpl)
+    one_error_line(result, needle)
+    assert not (home / "out").exists()
+
+
+def test_template_dir_lets_a_template_include_a_shared_part(home):
+    shared = home / "shared"
+    shared.mkdir()
+    (shared / "footer.md").write_text("Shared footer paragraph.\n")
+    tpl = home / "tpl" / "brief.md.j2"
+    tpl.write_text("# {{ articles[0].title }}\n\nOwn paragraph.\n\n{% include 'footer.md' %}\n")
+    assert template_build(home, tpl).returncode == 2
+    result = template_build(home, tpl, "--template-dir", str(shared))
+    assert result.returncode == 0, result.stderr
+    text = docx_text(home / "out")
+    assert "Own paragraph." in text and "Shared footer paragraph." in text
+
+
+@pytest.mark.parametrize("body, needle", [
+    ("{{ 'a' * 10**9 }}", "would build more than"),
+    ("{{ 'a' * 100000 * 100000 }}", "would build more than"),
+    ("{{ 'a'|center(10**9) }}", "number above"),
+    ("{{ 'a'.ljust(10**9) }}", "number above"),
+    ("{% for i in range(10**9) %}x{% endfor %}", "template"),
+    ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "recurses"),
+    ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", "longer than 1 seconds"),
+    ("{% for i in range(99999) %}{% for j in range(99999) %}some literal text{% endfor %}{% endfor %}",
+     "longer than 20,000,000 characters"),
+    ("{{ meta.title.__class__ }}", "template"),
+    ("{{ 1 / 0 }}", "ZeroDivisionError"),
+])
+def test_a_costly_or_broken_template_is_one_line_and_exit_2(home, body, needle):
+    tpl = home / "tpl" / "brief.md.j2"
+    tpl.write_text(f"# {{{{ articles[0].title }}}}\n\n{body}\n")
+    result = template_build(home, tpl, "--template-seconds", "1")
+    one_error_line(result, "brief.md.j2", needle)
+    assert not (home / "out").exists()
