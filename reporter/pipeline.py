@@ -20,7 +20,7 @@ from concurrent.futures import Executor, Future, wait
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .analysis.facts import Facts
 from .ingest import Article
@@ -45,15 +45,43 @@ class Briefing:
     facts: tuple[Facts, ...]
     document: Document
     warnings: tuple[str, ...] = ()  # one line each, for the user ("3 duplicate inputs merged")
+    inputs_id: str = ""  # a short hash of the articles, added to the file name when the title is generic
 
     @property
     def slug(self) -> str:
-        """An ASCII file stem: the briefing date and the first words of its title."""
-        return f"briefing-{self.date.isoformat()}-{slugify(self.title)}"
+        """An ASCII file stem: the briefing date and the first words of its title (transliterated),
+        and the inputs' short hash when the title alone would not tell two briefings apart."""
+        stem = f"briefing-{self.date.isoformat()}-{slugify(self.title)}"
+        return f"{stem}-{self.inputs_id}" if self.inputs_id else stem
+
+    @property
+    def private(self) -> bool:
+        """Marked TLP:RED or TLP:AMBER (+STRICT): its files are never readable by others."""
+        return bool(self.marking and _PRIVATE_MARKING.search(self.marking))
+
+
+_PRIVATE_MARKING = re.compile(r"\bTLP\s*:\s*(RED|AMBER)", re.IGNORECASE)
+
+
+def inputs_id(articles: Sequence[Article]) -> str:
+    """Six hex digits that differ for different sets of articles (by their text, not their paths)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for article in articles:
+        digest.update(article.title.encode("utf-8", "replace") + b"\0")
+        for paragraph in article.paragraphs:
+            digest.update(paragraph.encode("utf-8", "replace") + b"\n")
+        digest.update(b"\1")
+    return digest.hexdigest()[:6]
 
 
 def slugify(text: str, max_len: int = 48) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Lower-case ASCII words of ``text``; non-Latin scripts are transliterated (anyascii), so a
+    Cyrillic or Chinese title gives a name of its own, not just "briefing"."""
+    from anyascii import anyascii
+
+    ascii_text = anyascii(unicodedata.normalize("NFKC", text))
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""
     for w in words:
@@ -191,6 +219,7 @@ def make_briefing(
     stories = group_stories(articles)
     published = [a.published for a in articles if a.published]
     when = briefing_date or (max(published) if published else None) or _default_date()
+    generic = not title
     if not title:
         n = len(stories.stories)
         title = (articles[stories.stories[0].members[0]].title if n == 1
@@ -220,6 +249,7 @@ def make_briefing(
     return Briefing(
         title=title, date=when, marking=marking, prepared_for=prepared_for, prepared_by=prepared_by,
         articles=tuple(articles), facts=tuple(facts), document=document, warnings=stories.warnings(),
+        inputs_id=inputs_id(articles) if (generic and len(articles) > 1) or slugify(title) == "briefing" else "",
     )
 
 
@@ -249,16 +279,22 @@ def write_briefing(
     out_dir: str | Path = "out",
     reference_doc: str | Path | Reference | None = None,
     executor: Executor | None = None,
+    force: bool = False,
+    check: Callable[[dict[str, Path]], None] | None = None,
 ) -> dict[str, Path]:
     """Write every format, then rename them all into place: a failure leaves nothing new.
 
     ``reference_doc``: a path is read through ``load_reference`` (its look only); a
-    ``Reference`` already read is used as it is.
+    ``Reference`` already read is used as it is. A DOCX changed since it was written here
+    (a user's edits) stops the build with ``EditedOutput`` unless ``force``, which keeps
+    it as ``NAME.docx.bak``. ``check`` sees the finished files (by format, at their
+    temporary paths) before they are renamed into place: an error there leaves nothing.
 
     With an ``executor``, the first format is written here while the executor writes the
     others (a single format is written there, where it was warmed: ``sent_to_executor``).
     """
-    from .fileio import atomic_paths
+    from .errors import EditedOutput
+    from .fileio import atomic_paths, edited_since_written, keep_backup, record_written
     from .style import load_house_style
     from .writers import WRITERS
 
@@ -268,7 +304,11 @@ def write_briefing(
     ref = _reference(reference_doc)
     style = load_house_style()
     targets = {fmt: Path(out_dir) / f"{briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
-    with atomic_paths(list(targets.values())) as temps:
+    edited = edited_since_written(targets.values())
+    if edited and not force:
+        raise EditedOutput(f"was changed since reporter wrote it; nothing was written (use --force to replace it: "
+                           f"the changed file is then kept as {edited[0].name}.bak)", edited[0])
+    with atomic_paths(list(targets.values()), private=briefing.private) as temps:
         jobs = list(zip(targets, temps))
         there = sent_to_executor(targets) if executor is not None else ()
         futures = [executor.submit(WRITERS[fmt].write, briefing.document, tmp, style=style, reference_doc=ref)
@@ -281,6 +321,11 @@ def write_briefing(
                 future.result()  # a child's error arrives with its traceback as __cause__
         finally:
             _settle(futures)
+        if check is not None:
+            check(dict(zip(targets, temps)))
+        for path in edited:
+            keep_backup(path)
+    record_written(targets.values())
     return targets
 
 
@@ -300,6 +345,8 @@ def make_and_write(
     out_dir: str | Path = "out",
     reference_doc: str | Path | None = None,
     executor: Executor | None = None,
+    force: bool = False,
+    check: Callable[[dict[str, Path]], None] | None = None,
     **options: Any,
 ) -> tuple[Briefing, dict[str, Path]]:
     """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format.
@@ -314,7 +361,7 @@ def make_and_write(
     if reference_doc is not None:
         briefing = replace(briefing, warnings=briefing.warnings + reference_doc.warnings())
     return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
-                                    executor=executor)
+                                    executor=executor, force=force, check=check)
 
 
 def build_briefing(

@@ -338,3 +338,274 @@ def test_a_costly_or_broken_template_is_one_line_and_exit_2(home, body, needle):
     result = template_build(home, tpl, "--template-seconds", "1")
     one_error_line(result, "brief.md.j2", needle)
     assert not (home / "out").exists()
+
+
+# ------------------------------------------------------------------ nothing lost, nothing leaked
+
+
+def briefing_files(out: Path) -> list[Path]:
+    return sorted(p for p in out.iterdir() if not p.name.startswith(".")) if out.exists() else []
+
+
+@pytest.mark.parametrize("marking, umask, mode", [
+    ("", 0o022, 0o644), ("", 0o077, 0o600), ("", 0o002, 0o664),
+    ("TLP:RED", 0o022, 0o600), ("TLP:AMBER+STRICT", 0o002, 0o600), ("TLP:CLEAR", 0o022, 0o644),
+])
+def test_outputs_honour_the_umask_and_private_markings(tmp_path, marking, umask, mode):
+    out = tmp_path / "out"
+
+    def limited_umask():
+        os.umask(umask)
+        _limit()
+
+    args = ["build", str(SAMPLE), "--out", str(out)] + (["--marking", marking] if marking else [])
+    result = subprocess.run([sys.executable, "-m", "reporter", *args], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120, preexec_fn=limited_umask, env={**os.environ, "REPORTER_JOBS": "1"})
+    assert result.returncode == 0, result.stderr
+    files = briefing_files(out)
+    assert [p.suffix for p in files] == [".docx", ".pdf"]
+    assert {oct(p.stat().st_mode & 0o777) for p in files} == {oct(mode)}
+
+
+def test_an_edited_docx_is_never_replaced_without_a_word(tmp_path):
+    out = tmp_path / "out"
+    first = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(out), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    (docx,) = briefing_files(out)
+    again = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(out), cwd=tmp_path)
+    assert again.returncode == 0, again.stderr  # unchanged since we wrote it: rebuilt in place
+    from docx import Document
+
+    d = Document(str(docx))
+    d.add_paragraph("My own edit that must survive.")
+    d.save(str(docx))
+    edited = docx.read_bytes()
+    stopped = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(out), cwd=tmp_path)
+    one_error_line(stopped, docx.name, "was changed since reporter wrote it", "--force", ".bak")
+    assert docx.read_bytes() == edited and briefing_files(out) == [docx]
+    forced = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(out), "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    backup = docx.with_name(docx.name + ".bak")
+    assert backup.read_bytes() == edited
+    assert "My own edit" not in "\n".join(p.text for p in Document(str(docx)).paragraphs)
+
+
+def test_a_docx_not_written_by_us_is_not_replaced(tmp_path):
+    out = tmp_path / "out"
+    first = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(tmp_path / "elsewhere"), cwd=tmp_path)
+    (name,) = [p.name for p in briefing_files(tmp_path / "elsewhere")]
+    out.mkdir()
+    (out / name).write_bytes(b"someone else's file")
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(out), cwd=tmp_path)
+    one_error_line(result, name, "--force")
+    assert first.returncode == 0 and (out / name).read_bytes() == b"someone else's file"
+
+
+def test_two_multi_article_briefings_get_different_names(tmp_path):
+    a, b, c = (tmp_path / f"{n}.txt" for n in "abc")
+    text = SAMPLE.read_text()
+    a.write_text(text)
+    b.write_text("Second article about ports\n\nA different article about ports and trade. " * 3)
+    c.write_text("Third article about rivers\n\nA different article about rivers and dams. " * 3)
+    out = tmp_path / "out"
+    env = {"SOURCE_DATE_EPOCH": "1714000000"}
+    for pair in ((a, b), (a, c), (a, b)):
+        result = run_limited("build", *map(str, pair), "--format", "docx", "--date", "2024-04-20", "--out", str(out),
+                             cwd=tmp_path, env=env)
+        assert result.returncode == 0, result.stderr
+    names = [p.name for p in briefing_files(out)]
+    assert len(names) == 2 and len(set(names)) == 2  # a+b twice is the same name, a+c another
+    assert all(re_hash.search(n) for n in names)
+
+
+import re  # noqa: E402
+
+re_hash = re.compile(r"-[0-9a-f]{6}\.docx$")
+
+
+@pytest.mark.parametrize("title, words", [("Путин встретился с Си Цзиньпином", "putin-vstretilsya"),
+                                          ("習近平會見普京", "xi"), ("مرحبا بالعالم", "mrhb")])
+def test_non_latin_titles_are_transliterated_into_the_file_name(tmp_path, title, words):
+    out = tmp_path / "out"
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--title", title, "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (path,) = briefing_files(out)
+    assert words in path.name and path.name.isascii() and not path.name.endswith("-briefing.docx")
+
+
+def test_a_build_sweeps_stale_temporaries_of_its_own_only(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = out / f".briefing-x.docx.{int(dead.stdout)}.abc123.part"
+    live = out / f".briefing-x.docx.{os.getpid()}.def456.part"
+    other = out / ".notes.part"
+    for p in (stale, live, other):
+        p.write_bytes(b"partial")
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists() and live.exists() and other.exists()
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    out, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            out.add(child)
+            todo.append(child)
+    return out
+
+
+@pytest.mark.parametrize("signame, code", [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+def test_a_signal_removes_temporaries_and_stops_the_worker(tmp_path, signame, code):
+    import signal
+    import time
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    text = SAMPLE.read_text()
+    for i in range(100):
+        (inputs / f"a{i:03}.txt").write_text(f"Copy {i}: " + text)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "reporter", "build", *sorted(map(str, inputs.iterdir())),
+                             "--out", str(out)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, preexec_fn=_limit)
+    for _ in range(600):  # until a temporary exists: the writers are at work
+        if out.exists() and list(out.glob(".*.part")):
+            break
+        time.sleep(0.02)
+    else:
+        pytest.fail("no temporary file appeared")
+    family = _descendants(proc.pid)
+    proc.send_signal(getattr(signal, signame))
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == code, stderr
+    assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
+    assert list(out.iterdir()) == []  # no temporaries, no half a briefing
+    for _ in range(100):
+        if not {p for p in family if Path(f"/proc/{p}").exists()
+                and "Z" not in Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0]}:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the worker went on after its parent stopped")
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--title", "Evil\x07title"], "--title contains a control character"),
+    (["--marking", "TLP:RED\x1b[2J"], "--marking contains a control character"),
+    (["--max-attachment-mb", "0.01"], "over the"),
+    (["--max-attachment-mb", "inf"], "--max-attachment-mb"),
+    (["--smtp-timeout", "inf"], "--smtp-timeout"),
+])
+def test_email_checks_every_argument_before_writing(tmp_path, args, needle):
+    out = tmp_path / "out"
+    result = run_limited("email", str(SAMPLE), "--to", "boss@example.org", "--out", str(out), *args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert needle in result.stderr and "Traceback" not in result.stderr
+    assert briefing_files(out) == [] and (not out.exists() or list(out.iterdir()) == [])
+
+
+# ------------------------------------------------------------------------- one SMTP deadline
+
+
+def _trickling_server(stop, *, greeting_done: bool = False):
+    """A loopback server that sends a multi-line greeting one line every 0.2 s, for ever
+    (or, with ``greeting_done``, greets and then trickles its reply to EHLO)."""
+    import socket
+    import threading
+    import time
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+
+    def serve():
+        server.settimeout(30)
+        try:
+            conn, _ = server.accept()
+        except OSError:
+            return
+        with conn:
+            try:
+                if greeting_done:
+                    conn.sendall(b"220 ready\r\n")
+                    conn.recv(1024)
+                while not stop.is_set():
+                    conn.sendall(b"250-still thinking\r\n" if greeting_done else b"220-still thinking\r\n")
+                    time.sleep(0.2)
+            except OSError:
+                pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    return server
+
+
+@pytest.mark.parametrize("after_greeting", [False, True])
+def test_a_trickling_server_cannot_hold_the_client(tmp_path, after_greeting):
+    import threading
+
+    stop = threading.Event()
+    server = _trickling_server(stop, greeting_done=after_greeting)
+    port = server.getsockname()[1]
+    try:
+        result = subprocess.run([sys.executable, "-m", "reporter", "email", str(SAMPLE), "--to", "boss@example.org",
+                                 "--out", str(tmp_path / "out"), "--smtp", f"127.0.0.1:{port}", "--smtp-timeout", "1.5"],
+                                cwd=tmp_path, capture_output=True, text=True, timeout=60, preexec_fn=_limit,
+                                env={**os.environ, "REPORTER_JOBS": "1"})
+    finally:
+        stop.set()
+        server.close()
+    assert result.returncode == 3, result.stderr
+    (line,) = [l for l in result.stderr.splitlines() if "error" in l]
+    assert "1.5-second deadline" in line and "nothing was sent" in line
+    assert list((tmp_path / "out").glob("*.eml"))  # the message is kept for another try
+
+
+# ------------------------------------------------------------------- exit 1 only for bugs
+
+
+def _small_files():
+    """A disk that fills up: no file may grow past 64 KB (EFBIG instead of the signal)."""
+    import signal
+
+    _limit()
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+
+@pytest.mark.parametrize("jobs", ["1", ""])
+def test_a_full_disk_is_one_line_and_exit_2_with_nothing_left(tmp_path, jobs):
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "reporter", "build", str(SAMPLE), "--out", str(out)], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120, preexec_fn=_small_files,
+                            env={**os.environ, "REPORTER_JOBS": jobs})
+    one_error_line(result, "cannot write there", "nothing was written")
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_an_out_folder_that_cannot_be_made_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(blocker / "out"), cwd=tmp_path)
+    one_error_line(result, "cannot write there")
+
+
+def test_a_reference_document_without_page_setup_is_used(tmp_path):
+    ref = write_docx(tmp_path / "plain.docx", "<w:p><w:r><w:t>Sample</w:t></w:r></w:p>")
+    out = tmp_path / "out"
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--reference-doc", str(ref), "--out", str(out),
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    from docx import Document
+
+    (docx,) = briefing_files(out)
+    d = Document(str(docx))
+    assert d.sections[0].page_width is not None and "Sample" not in [p.text for p in d.paragraphs]

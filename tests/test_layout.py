@@ -22,7 +22,7 @@ PACKAGE = ROOT / "reporter"
 
 # Lowest first. Groups in one tuple share a rank and must not import each other.
 LAYERS: list[tuple[str, ...]] = [
-    ("reporter.errors", "reporter.limits"),
+    ("reporter.errors", "reporter.limits", "reporter.worker"),
     ("reporter.fileio", "reporter.dates", "reporter.style", "reporter.urls", "reporter.ooxml"),
     ("reporter.package",),  # the one bounded reader of OOXML packages, for readers and writers alike
     ("reporter.model",),
