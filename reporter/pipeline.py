@@ -94,9 +94,11 @@ def slugify(text: str, max_len: int = 48) -> str:
 def _one_line(value: str | None, what: str) -> str | None:
     if value is None:
         return None
+    from .ingest.clean import plain_text
+
     if any(c in value for c in "\r\n\x00"):
         raise InputError(f"{what} must be one line of text")
-    value = " ".join(value.split())
+    value = " ".join(plain_text(value).split())
     return value or None
 
 

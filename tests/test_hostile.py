@@ -609,3 +609,40 @@ def test_a_reference_document_without_page_setup_is_used(tmp_path):
     (docx,) = briefing_files(out)
     d = Document(str(docx))
     assert d.sections[0].page_width is not None and "Sample" not in [p.text for p in d.paragraphs]
+
+
+# ------------------------------------------------------------------ invisible formatting characters
+
+RLO, PDF_, LRI, PDI, ZWSP = "\u202e", "\u202c", "\u2066", "\u2069", "\u200b"
+
+
+def test_bidi_controls_are_removed_from_titles_and_kept_in_body_text_only_isolated(tmp_path):
+    import email
+    from email import policy
+
+    from conftest import pdf_text
+
+    article = tmp_path / "spoof.txt"
+    article.write_text(f"Invoice_{RLO}fdp.exe{PDF_} review{ZWSP} meeting\n\n"
+                       f"The ministry said the file invoice_{RLO}gpj.exe was sent twice to staff.\n\n"
+                       f"The name {LRI}ABC-123{PDI} stays as written, while a stray {PDI} closer goes.\n\n"
+                       "A third paragraph about the review meeting and what it decided for the budget.\n")
+    out = tmp_path / "out"
+    result = run_limited("email", str(article), "--to", "boss@example.org", "--out", str(out),
+                         "--subject", f"Weekly {RLO}gnp.exe", "--marking", f"TLP:{RLO}CLEAR", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    files = briefing_files(out)
+    assert all(p.name.isascii() for p in files)
+    (docx,) = [p for p in files if p.suffix == ".docx"]
+    (pdf,) = [p for p in files if p.suffix == ".pdf"]
+    (eml,) = [p for p in files if p.suffix == ".eml"]
+    from docx import Document
+
+    paragraphs = [p.text for p in Document(str(docx)).paragraphs]
+    text = "\n".join(paragraphs)
+    assert "Invoice_fdp.exe review meeting" in text and RLO not in text and PDF_ not in text and ZWSP not in text
+    assert f"{LRI}ABC-123{PDI}" in text  # balanced: cannot reorder what is around it
+    assert f"stray {PDI}" not in text and "stray  closer" not in text
+    assert RLO not in pdf_text(pdf)
+    msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert msg["Subject"] == "Weekly gnp.exe"

@@ -150,6 +150,10 @@ def prepare_delivery(
     from .addresses import check_header_text
 
     recipients = prepare_recipients(to, cc, bcc, sender)
+    if subject is not None:  # bidi controls in a Subject only ever spoof what it says
+        from ..ingest.clean import plain_text
+
+        subject = plain_text(subject)
     for value, option in ((subject, "--subject"), (title, "--title"), (marking, "--marking")):
         if value is not None:  # the title and marking go into the Subject when none is given
             check_header_text(value, option)

@@ -105,7 +105,11 @@ def _without_boilerplate(article: Article) -> Article:
 
     from .boilerplate import strip_boilerplate
 
+    from .clean import plain_text
+
     c = strip_boilerplate(article.paragraphs, article.subheadings)
-    return replace(article, paragraphs=c.paragraphs, subheadings=c.subheadings, boilerplate=c.boilerplate,
+    subheadings = tuple((i, plain_text(h)) for i, h in c.subheadings)
+    return replace(article, title=plain_text(article.title), paragraphs=c.paragraphs, subheadings=subheadings,
+                   boilerplate=c.boilerplate,
                    lists=c.lists, author=article.author or c.author, place=article.place or c.place,
                    source=article.source or c.source, published=article.published or c.published)
