@@ -19,7 +19,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple, TypeVar
 
 from .errors import InputError
 from .fileio import open_regular, reading
@@ -30,6 +30,8 @@ MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes, all members
 MAX_RATIO, RATIO_FLOOR = 100, 10 * 1024 * 1024  # a member this compressed and this large is a bomb
 MAX_MEMBERS = 20_000
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+T = TypeVar("T")
 
 PKG_RELS = f"{{{PKG_REL_NS}}}Relationship"
 OFFICE_DOCUMENT = R_NS + "/officeDocument"
@@ -208,3 +210,16 @@ def open_package(path: Path, limits: Limits = DEFAULT) -> Package:
     except BaseException:
         zf.close()
         raise
+
+
+def read_package(path: str | Path, read: Callable[[Package, Path], T], limits: Limits = DEFAULT) -> T:
+    """``read(package, path)`` on ``path`` opened within ``limits``, the package closed after;
+    content nested deeper than Python's recursion limit is one ``InputError`` like the rest."""
+    path = Path(path)
+    pkg = open_package(path, limits)
+    try:
+        return read(pkg, path)
+    except RecursionError:
+        raise InputError("is not a usable Word document: its content is nested too deeply", path) from None
+    finally:
+        pkg.close()

@@ -30,16 +30,9 @@ def read_docx(path: Path, limits: Limits = DEFAULT) -> tuple[Document, list[str]
     Raises ``InputError`` (one line, nothing written) when the file is not a readable .docx
     or is larger than ``limits`` allow.
     """
-    from ..package import open_package
+    from ..package import read_package
 
-    path = Path(path)
-    pkg = open_package(path, limits)
-    try:
-        return _read(pkg, path)
-    except RecursionError:
-        raise InputError("is not a usable Word document: its content is nested too deeply", path) from None
-    finally:
-        pkg.close()
+    return read_package(path, _read, limits)
 
 
 def _read(pkg, path: Path) -> tuple[Document, list[str]]:

@@ -55,16 +55,9 @@ class Reference:
 
 def load_reference(path: str | Path, limits: Limits = DEFAULT) -> Reference:
     """Read ``path`` as a reference document within ``limits``; one ``InputError`` if it is not one."""
-    from ..package import open_package
+    from ..package import read_package
 
-    path = Path(path)
-    pkg = open_package(path, limits)
-    try:
-        return _reduce(pkg, path)
-    except RecursionError:
-        raise InputError("is not a usable Word document: its content is nested too deeply", path) from None
-    finally:
-        pkg.close()
+    return read_package(path, _reduce, limits)
 
 
 def _rel_kind(rel_type: str) -> str:
