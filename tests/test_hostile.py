@@ -648,3 +648,11 @@ def test_bidi_controls_are_removed_from_titles_and_kept_in_body_text_only_isolat
     assert RLO not in pdf_text(pdf)
     msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert msg["Subject"] == "Weekly gnp.exe"
+
+
+def test_a_template_may_still_pass_large_numbers_to_plain_calls(home):
+    tpl = home / "tpl" / "brief.md.j2"
+    tpl.write_text("# {{ articles[0].title }}\n\nTotal {{ '{:,}'.format(3100000000) }} and {{ 10**12 // 1000 }}.\n")
+    result = template_build(home, tpl)
+    assert result.returncode == 0, result.stderr
+    assert "Total 3,100,000,000 and 1000000000." in docx_text(home / "out")

@@ -108,20 +108,28 @@ class Guard:
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (jinja2's signature)
-        for arg in (*args, *kwargs.values()):
-            if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_VALUE_ITEMS:
-                raise TemplateTooCostly(f"a call with a number above {MAX_VALUE_ITEMS:,}")
+        # Only what builds by a count: a str, bytes or list method ('a'.ljust(10**9)). Our
+        # helpers and plain functions may take large numbers (a figure of 3.1 billion).
+        if isinstance(getattr(__obj, "__self__", None), (str, bytes, list)):
+            _check_numbers((*args, *kwargs.values()), "a call")
         return super().call(__context, __obj, *args, **kwargs)
 
 
+def _check_numbers(values, what: str) -> None:
+    for arg in values:
+        if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_VALUE_ITEMS:
+            raise TemplateTooCostly(f"{what} with a number above {MAX_VALUE_ITEMS:,}")
+
+
+_SIZED_FILTERS = ("center", "indent", "wordwrap", "batch", "slice", "truncate")
+
+
 def guarded_filters(filters: dict) -> dict:
-    """jinja2's filters with the same number check as calls (``center(10**9)``)."""
+    """The filters that build by a count (``center(10**9)``), with the calls' number check."""
 
     def wrap(func):
         def guarded(*args, **kwargs):
-            for arg in (*args[1:], *kwargs.values()):
-                if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_VALUE_ITEMS:
-                    raise TemplateTooCostly(f"a filter with a number above {MAX_VALUE_ITEMS:,}")
+            _check_numbers((*args[1:], *kwargs.values()), "a filter")
             return func(*args, **kwargs)
 
         for attr in ("jinja_pass_arg",):
@@ -129,7 +137,7 @@ def guarded_filters(filters: dict) -> dict:
                 setattr(guarded, attr, getattr(func, attr))
         return guarded
 
-    return {name: wrap(f) for name, f in filters.items()}
+    return {name: wrap(f) for name, f in filters.items() if name in _SIZED_FILTERS}
 
 
 @contextmanager
