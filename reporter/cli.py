@@ -262,25 +262,30 @@ def analyze(inputs, verbose: bool) -> None:
 @click.argument("docx_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="Format(s) to write.")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace a DOCX in --out changed since it was written (kept as .bak).")
 @limit_options("--max-xml-mb", "--max-xml-elements")
-def export(docx_file: Path, formats, out_dir: Path, limits) -> None:
+def export(docx_file: Path, formats, out_dir: Path, force: bool, limits) -> None:
     """Turn an edited DOCX back into a PDF in the house style (no Word or LibreOffice needed)."""
     from .errors import InputError
-    from .fileio import atomic_path
+    from .fileio import atomic_path, check_edited, keep_backup, record_written
     from .readers.docx import read_docx
     from .style import load_house_style
     from .writers import WRITERS
 
+    targets = {fmt: out_dir / f"{docx_file.stem}.{fmt}" for fmt in formats}
+    if any(t.resolve() == docx_file.resolve() for t in targets.values()):
+        raise InputError("would overwrite the input; choose another --out", docx_file)
+    edited = check_edited(targets.values(), force)
     document, warnings = read_docx(docx_file, limits)
     for warning in warnings:
         click.echo(f"reporter: warning: {docx_file}: {warning}", err=True)
     style = load_house_style()
-    for fmt in formats:
-        target = out_dir / f"{docx_file.stem}.{fmt}"
-        if target.resolve() == docx_file.resolve():
-            raise InputError(f"would overwrite the input; choose another --out", docx_file)
+    for fmt, target in targets.items():
         with atomic_path(target) as tmp:
             WRITERS[fmt].write(document, tmp, style=style)
+            if target in edited:
+                keep_backup(target)
+        record_written([target])
         click.echo(str(target))
 
 

@@ -202,6 +202,18 @@ def edited_since_written(targets: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def check_edited(targets: Iterable[str | Path], force: bool) -> list[Path]:
+    """The edited targets (``edited_since_written``) that ``force`` lets be replaced, each to be
+    kept as a backup; without ``force`` the first stops everything with ``EditedOutput``."""
+    from .errors import EditedOutput
+
+    edited = edited_since_written(targets)
+    if edited and not force:
+        raise EditedOutput(f"was changed since reporter wrote it; nothing was written (use --force to replace it: "
+                           f"the changed file is then kept as {edited[0].name}.bak)", edited[0])
+    return edited
+
+
 def keep_backup(path: Path) -> Path:
     """Move ``path`` aside as ``path.bak`` (replacing an older backup) before it is replaced."""
     backup = path.with_name(path.name + ".bak")

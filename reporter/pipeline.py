@@ -295,8 +295,7 @@ def write_briefing(
     With an ``executor``, the first format is written here while the executor writes the
     others (a single format is written there, where it was warmed: ``sent_to_executor``).
     """
-    from .errors import EditedOutput
-    from .fileio import atomic_paths, edited_since_written, keep_backup, record_written
+    from .fileio import atomic_paths, check_edited, keep_backup, record_written
     from .style import load_house_style
     from .writers import WRITERS
 
@@ -306,10 +305,7 @@ def write_briefing(
     ref = _reference(reference_doc)
     style = load_house_style()
     targets = {fmt: Path(out_dir) / f"{briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
-    edited = edited_since_written(targets.values())
-    if edited and not force:
-        raise EditedOutput(f"was changed since reporter wrote it; nothing was written (use --force to replace it: "
-                           f"the changed file is then kept as {edited[0].name}.bak)", edited[0])
+    edited = check_edited(targets.values(), force)
     with atomic_paths(list(targets.values()), private=briefing.private) as temps:
         jobs = list(zip(targets, temps))
         there = sent_to_executor(targets) if executor is not None else ()

@@ -656,3 +656,23 @@ def test_a_template_may_still_pass_large_numbers_to_plain_calls(home):
     result = template_build(home, tpl)
     assert result.returncode == 0, result.stderr
     assert "Total 3,100,000,000 and 1000000000." in docx_text(home / "out")
+
+
+def test_export_never_replaces_an_edited_docx_either(tmp_path):
+    from docx import Document
+
+    out = tmp_path / "out"
+    assert run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(tmp_path / "b"), cwd=tmp_path).returncode == 0
+    (src,) = briefing_files(tmp_path / "b")
+    first = run_limited("export", str(src), "--format", "docx,pdf", "--out", str(out), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    target = out / src.name
+    d = Document(str(target))
+    d.add_paragraph("Edited after export.")
+    d.save(str(target))
+    stopped = run_limited("export", str(src), "--format", "pdf,docx", "--out", str(out), cwd=tmp_path)
+    one_error_line(stopped, src.name, "was changed since reporter wrote it")
+    assert "Edited after export." in "\n".join(p.text for p in Document(str(target)).paragraphs)
+    forced = run_limited("export", str(src), "--format", "docx", "--out", str(out), "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert "Edited after export." in "\n".join(p.text for p in Document(str(target) + ".bak").paragraphs)
