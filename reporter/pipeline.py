@@ -199,7 +199,8 @@ def make_briefing(
     here, after it when the executor shares it, so the warm-up never holds up its share.
     ``summary_items``: how many items the executive summary may hold; ``annex``: whether
     the article texts follow the digest; ``template_dir``: a folder a user's template may
-    include and take images from besides its own, ``template_seconds`` its render deadline; ``limits``: what may be read (``reporter.limits``).
+    include and take images from besides its own, ``template_seconds`` its render deadline;
+    ``limits``: what may be read (``reporter.limits``).
     """
     from .compose import compose
     from .compose.context import briefing_context, long_date
