@@ -28,6 +28,35 @@ Examples:
 """
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, so every ``finally`` runs: temporary
+    files are removed and the worker is stopped, as for Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    import signal
+
+    def interrupt(signum, _frame):
+        signal.signal(signum, signal.SIG_IGN)  # a second signal must not cut the clean-up short
+        raise Terminated(signum)
+
+    names = [s for s in ("SIGTERM", "SIGHUP") if hasattr(signal, s)]
+    previous = {s: signal.signal(getattr(signal, s), interrupt) for s in names}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(getattr(signal, s), handler)
+
+
 def _fail(message: str, code: int) -> None:
     click.echo(f"reporter: error: {message}", err=True)
     sys.exit(code)
@@ -40,11 +69,14 @@ class _Group(click.Group):
         from .errors import ReporterError
 
         try:
-            return super().invoke(ctx)
+            with _signals_interrupt():
+                return super().invoke(ctx)
         except ReporterError as exc:
             _fail(str(exc), exc.exit_code)
+        except Terminated as exc:
+            _fail(f"stopped by {exc.name}; temporary files removed, nothing written", 128 + exc.signum)
         except KeyboardInterrupt:
-            _fail("interrupted", 130)
+            _fail("interrupted; temporary files removed, nothing written", 130)
         except BrokenPipeError:  # the reader went away (`reporter analyze ... | head`): not an error to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(141)
@@ -104,6 +136,37 @@ def _out_dir(_ctx, _param, value: Path | None) -> Path | None:
     return value
 
 
+_LIMITS = {  # option -> (Limits field, type, help)
+    "--max-file-mb": ("file_mb", click.FloatRange(0.001, 1e6), "Largest article file read, in MB (MiB)."),
+    "--max-paragraphs": ("paragraphs", click.IntRange(1, 10**9), "Most paragraphs in one briefing."),
+    "--max-characters": ("characters", click.IntRange(1, 10**12), "Most characters of article text in one briefing."),
+    "--max-xml-mb": ("xml_mb", click.FloatRange(0.001, 1e6), "Most XML inflated from one DOCX, in MB (MiB)."),
+    "--max-xml-elements": ("xml_elements", click.IntRange(1, 10**10), "Most XML elements in one DOCX."),
+}
+
+
+def limit_options(*names: str):
+    """Options that raise (or lower) the reading limits, gathered into one ``limits`` argument."""
+
+    def decorate(func):
+        from .limits import DEFAULT
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            from .limits import Limits
+
+            values = {_LIMITS[n][0]: kwargs.pop(_LIMITS[n][0]) for n in names}
+            return func(*args, limits=Limits(**values), **kwargs)
+
+        for name in reversed(names):
+            field_name, kind, text = _LIMITS[name]
+            wrapper = click.option(name, field_name, type=kind, default=getattr(DEFAULT, field_name),
+                                   show_default=True, help=text)(wrapper)
+        return wrapper
+
+    return decorate
+
+
 def build_options(func):
     """The options every command that builds a briefing shares (build, email)."""
 
@@ -113,7 +176,11 @@ def build_options(func):
     @click.option("--format", "formats", default="docx,pdf", show_default=True, callback=_formats,
                   help="Formats to write, comma-separated.")
     @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
-                  help="A jinja2 Markdown template of your own (runs sandboxed).")
+                  help="A jinja2 Markdown template of your own (runs sandboxed, confined to its folder).")
+    @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
+                  help="Another folder the template may include files and take images from.")
+    @click.option("--template-seconds", default=10.0, show_default=True, type=click.FloatRange(0.01, 3600),
+                  help="Stop a template of your own that renders longer than this.")
     @click.option("--title", help="Briefing title (default: the article's title).")
     @click.option("--marking", help="Distribution marking shown on every page, e.g. TLP:AMBER.")
     @click.option("--prepared-for", help="Who the briefing is for.")
@@ -126,6 +193,9 @@ def build_options(func):
                   help="Add the article texts after the digest (the ¶ links jump into them).")
     @click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path),
                   help="A .docx whose styles, page setup, headers and footers the DOCX uses.")
+    @click.option("--force", is_flag=True,
+                  help="Replace a DOCX in --out that was changed since it was written (kept as NAME.docx.bak).")
+    @limit_options(*_LIMITS)
     @functools.wraps(func)
     def wrapper(*args, briefing_date=None, **kwargs):
         kwargs["briefing_date"] = briefing_date
@@ -150,8 +220,6 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    import gc
-
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     # The worker's collector gets a larger first-generation threshold. It holds the whole
     # document while the PDF is laid out, and the default (700) re-scans it in full
@@ -160,8 +228,10 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
     # the same made no difference (900 to 1,100 ms of CPU either way), so it keeps the
     # default. The initializer does not warm the writers: with many articles the worker's
     # first jobs are its share of the analysis, and the library sends the warm-up after.
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=gc.set_threshold,
-                               initargs=(10_000, 10, 10))
+    from .worker import start
+
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=start,
+                               initargs=((10_000, 10, 10),))
     try:
         pool.submit(int)  # start the worker now, not at the first job
         yield pool
@@ -177,9 +247,9 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 
 
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
-    make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "briefing_date",
-                                    "summary_items", "annex")}
-    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc")}
+    make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "template_dir",
+                                    "template_seconds", "briefing_date", "summary_items", "annex", "limits")}
+    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force")}
     return make, write
 
 
@@ -339,26 +409,30 @@ def analyze(inputs, verbose: bool) -> None:
 @click.argument("docx_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="Format(s) to write.")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path))
-def export(docx_file: Path, formats, out_dir: Path) -> None:
+@click.option("--force", is_flag=True, help="Replace a DOCX in --out changed since it was written (kept as .bak).")
+@limit_options("--max-xml-mb", "--max-xml-elements")
+def export(docx_file: Path, formats, out_dir: Path, force: bool, limits) -> None:
     """Turn an edited DOCX back into a PDF in the house style (no Word or LibreOffice needed)."""
     from .errors import InputError
-    from .fileio import atomic_path
+    from .fileio import atomic_path, check_edited, keep_backup, record_written
     from .readers.docx import read_docx
     from .style import load_house_style
     from .writers import WRITERS
 
-    if not docx_file.is_file():
-        raise InputError("no such file", docx_file)
-    document, warnings = read_docx(docx_file)
+    targets = {fmt: out_dir / f"{docx_file.stem}.{fmt}" for fmt in formats}
+    if any(t.resolve() == docx_file.resolve() for t in targets.values()):
+        raise InputError("would overwrite the input; choose another --out", docx_file)
+    edited = check_edited(targets.values(), force)
+    document, warnings = read_docx(docx_file, limits)
     for warning in warnings:
         click.echo(f"reporter: warning: {docx_file}: {warning}", err=True)
     style = load_house_style()
-    for fmt in formats:
-        target = out_dir / f"{docx_file.stem}.{fmt}"
-        if target.resolve() == docx_file.resolve():
-            raise InputError(f"would overwrite the input; choose another --out", docx_file)
+    for fmt, target in targets.items():
         with atomic_path(target) as tmp:
             WRITERS[fmt].write(document, tmp, style=style)
+            if target in edited:
+                keep_backup(target)
+        record_written([target])
         click.echo(str(target))
 
 
@@ -373,10 +447,10 @@ def export(docx_file: Path, formats, out_dir: Path) -> None:
               "REPORTER_SMTP_USER / REPORTER_SMTP_PASSWORD).")
 @click.option("--starttls", is_flag=True, help="Upgrade the connection with STARTTLS.")
 @click.option("--ssl", "use_ssl", is_flag=True, help="Connect with implicit TLS (port 465).")
-@click.option("--smtp-timeout", default=30.0, show_default=True, type=float, metavar="SECONDS",
-              help="Give up on an unresponsive server after this long.")
-@click.option("--max-attachment-mb", default=10.0, show_default=True, type=float,
-              help="Refuse to send attachments larger than this in total.")
+@click.option("--smtp-timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 3600), metavar="SECONDS",
+              help="One deadline for the whole delivery, from connecting to the server's last reply.")
+@click.option("--max-attachment-mb", default=10.0, show_default=True, type=click.FloatRange(0.001, 1e5),
+              help="Refuse to send attachments larger than this in total, in MB (MiB).")
 def email(inputs, to, cc, bcc, sender, subject, smtp, starttls, use_ssl, smtp_timeout, max_attachment_mb,
           **kw) -> None:
     """Build the briefing, write it as out/<slug>.eml with the DOCX and PDF attached, optionally send it."""
@@ -392,10 +466,11 @@ def email(inputs, to, cc, bcc, sender, subject, smtp, starttls, use_ssl, smtp_ti
         return _email_spec(inputs[0], given, max_attachment_mb, _spec_overrides(click.get_current_context(), kw))
     delivery = prepare_delivery(to=to, cc=cc, bcc=bcc, sender=sender, subject=subject, smtp=smtp,
                                 security="starttls" if starttls else "ssl" if use_ssl else "plain",
-                                timeout=smtp_timeout, max_attachment_mb=max_attachment_mb)
+                                timeout=smtp_timeout, max_attachment_mb=max_attachment_mb,
+                                title=kw.get("title"), marking=kw.get("marking"))
     make, write = _build_kwargs(kw)
     with build_executor(write["formats"]) as executor:
-        briefing, files = make_and_write(inputs, **make, **write, executor=executor)
+        briefing, files = make_and_write(inputs, **make, **write, executor=executor, check=delivery.check_files)
     _warn(briefing)
     result = deliver(briefing, list(files.values()), delivery, out_dir=write["out_dir"])
     click.echo(str(result.path))

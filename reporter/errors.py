@@ -27,3 +27,11 @@ class DeliveryError(ReporterError):
     """The message was written but could not be delivered."""
 
     exit_code = 3
+
+
+class OutputError(ReporterError):
+    """An output cannot be written (disk full, read-only folder, no permission): exit 2."""
+
+
+class EditedOutput(ReporterError):
+    """A file we would replace was changed since we wrote it (a user's edits)."""

@@ -20,12 +20,16 @@ from concurrent.futures import Executor, Future, wait
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .analysis.facts import Facts
 from .ingest import Article
 from .errors import InputError
+from .limits import DEFAULT, Limits
 from .model import Document, Meta
+
+if TYPE_CHECKING:
+    from .writers.reference_doc import Reference
 
 FORMATS = ("docx", "pdf")
 
@@ -46,15 +50,43 @@ class Briefing:
     summary: tuple[dict, ...] = ()
     key_figures: tuple[dict, ...] = ()
     figures_more: int = 0
+    inputs_id: str = ""  # a short hash of the articles, added to the file name when the title is generic
 
     @property
     def slug(self) -> str:
-        """An ASCII file stem: the briefing date and the first words of its title."""
-        return f"briefing-{self.date.isoformat()}-{slugify(self.title)}"
+        """An ASCII file stem: the briefing date and the first words of its title (transliterated),
+        and the inputs' short hash when the title alone would not tell two briefings apart."""
+        stem = f"briefing-{self.date.isoformat()}-{slugify(self.title)}"
+        return f"{stem}-{self.inputs_id}" if self.inputs_id else stem
+
+    @property
+    def private(self) -> bool:
+        """Marked TLP:RED or TLP:AMBER (+STRICT): its files are never readable by others."""
+        return bool(self.marking and _PRIVATE_MARKING.search(self.marking))
+
+
+_PRIVATE_MARKING = re.compile(r"\bTLP\s*:\s*(RED|AMBER)", re.IGNORECASE)
+
+
+def inputs_id(articles: Sequence[Article]) -> str:
+    """Six hex digits that differ for different sets of articles (by their text, not their paths)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for article in articles:
+        digest.update(article.title.encode("utf-8", "replace") + b"\0")
+        for paragraph in article.paragraphs:
+            digest.update(paragraph.encode("utf-8", "replace") + b"\n")
+        digest.update(b"\1")
+    return digest.hexdigest()[:6]
 
 
 def slugify(text: str, max_len: int = 48) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Lower-case ASCII words of ``text``; non-Latin scripts are transliterated (anyascii), so a
+    Cyrillic or Chinese title gives a name of its own, not just "briefing"."""
+    from anyascii import anyascii
+
+    ascii_text = anyascii(unicodedata.normalize("NFKC", text))
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""
     for w in words:
@@ -67,22 +99,26 @@ def slugify(text: str, max_len: int = 48) -> str:
 def _one_line(value: str | None, what: str) -> str | None:
     if value is None:
         return None
+    from .ingest.clean import plain_text
+
     if any(c in value for c in "\r\n\x00"):
         raise InputError(f"{what} must be one line of text")
-    value = " ".join(value.split())
+    value = " ".join(plain_text(value).split())
     return value or None
 
 
-def load_inputs(inputs: Iterable[str | Path | Article]) -> list[Article]:
-    """The articles of every file, folder and glob named (``inputs.expand_inputs``), in order;
-    articles already read (a spec's section filter read them to choose) pass as they are."""
-    from .ingest import load_articles
+def load_inputs(inputs: Iterable[str | Path | Article], limits: Limits = DEFAULT) -> list[Article]:
+    """The articles of every file, folder and glob named (``inputs.expand_inputs``), in order,
+    the briefing's paragraph and character limits kept across them; articles already read (a
+    spec's section filter read them to choose) pass as they are."""
+    from .ingest import Budget, load_articles
     from .inputs import expand_inputs
 
+    budget = Budget(limits)
     items = list(inputs)
     articles: list[Article] = [i for i in items if isinstance(i, Article)]
     for path in expand_inputs(i for i in items if not isinstance(i, Article)):
-        articles.extend(load_articles(path))
+        articles.extend(load_articles(path, budget))
     if not articles:
         raise InputError("no input files given")
     return articles
@@ -156,11 +192,14 @@ def make_briefing(
     prepared_for: str | None = None,
     prepared_by: str | None = None,
     template: str | Path | None = None,
+    template_dir: str | Path | None = None,
+    template_seconds: float = 10.0,
     briefing_date: date | None = None,
     executor: Executor | None = None,
     warm: Sequence[str] = (),
     summary_items: int = 8,
     annex: bool = True,
+    limits: Limits = DEFAULT,
 ) -> Briefing:
     """Read, analyse and compose: everything but writing files (``executor``: see the module).
 
@@ -168,7 +207,9 @@ def make_briefing(
     They are warmed there as early as costs nothing: at once when the analysis stays
     here, after it when the executor shares it, so the warm-up never holds up its share.
     ``summary_items``: how many items the executive summary may hold; ``annex``: whether
-    the article texts follow the digest.
+    the article texts follow the digest; ``template_dir``: a folder a user's template may
+    include and take images from besides its own, ``template_seconds`` its render deadline;
+    ``limits``: what may be read (``reporter.limits``).
     """
     from .compose import compose
     from .compose.context import briefing_context, long_date
@@ -181,7 +222,7 @@ def make_briefing(
     marking = normalise_marking(_one_line(marking, "--marking"))
     prepared_for = _one_line(prepared_for, "--prepared-for")
     prepared_by = _one_line(prepared_by, "--prepared-by")
-    articles = load_inputs(inputs)
+    articles = load_inputs(inputs, limits)
     shared = executor is not None and len(articles) >= SHARE_FROM
     if not shared:
         _warm(executor, warm)
@@ -191,6 +232,7 @@ def make_briefing(
     stories = group_stories(articles)
     published = [a.published for a in articles if a.published]
     when = briefing_date or (max(published) if published else None) or _default_date()
+    generic = not title
     if not title:
         n = len(stories.stories)
         title = (articles[stories.stories[0].members[0]].title if n == 1
@@ -215,11 +257,13 @@ def make_briefing(
     else:
         tpl, sandboxed = templates_dir() / "briefing.md.j2", False
     context = briefing_context(articles, facts, meta, stories=stories, summary_items=summary_items, annex=annex)
-    document = compose(tpl, context, meta, sandboxed=sandboxed)
+    extra = Path(template_dir) if template_dir is not None else None
+    document = compose(tpl, context, meta, sandboxed=sandboxed, template_dir=extra, seconds=template_seconds)
     return Briefing(
         title=title, date=when, marking=marking, prepared_for=prepared_for, prepared_by=prepared_by,
         articles=tuple(articles), facts=tuple(facts), document=document, warnings=stories.warnings(),
         summary=tuple(context["summary"]), key_figures=tuple(context["figures"]), figures_more=context["figures_more"],
+        inputs_id=inputs_id(articles) if (generic and len(articles) > 1) or slugify(title) == "briefing" else "",
     )
 
 
@@ -247,30 +291,37 @@ def write_briefing(
     *,
     formats: Sequence[str] = FORMATS,
     out_dir: str | Path = "out",
-    reference_doc: str | Path | None = None,
+    reference_doc: str | Path | Reference | None = None,
     executor: Executor | None = None,
     stem: str | None = None,
+    force: bool = False,
+    check: Callable[[dict[str, Path]], None] | None = None,
 ) -> dict[str, Path]:
     """Write every format, then rename them all into place: a failure leaves nothing new.
+
+    ``reference_doc``: a path is read through ``load_reference`` (its look only); a
+    ``Reference`` already read is used as it is. A DOCX changed since it was written here
+    (a user's edits) stops the build with ``EditedOutput`` unless ``force``, which keeps
+    it as ``NAME.docx.bak``. ``check`` sees the finished files (by format, at their
+    temporary paths) before they are renamed into place: an error there leaves nothing.
 
     With an ``executor``, the first format is written here while the executor writes the
     others (a single format is written there, where it was warmed: ``sent_to_executor``).
     ``stem``: the files' name without the ending (default: the briefing's slug); a batch
     gives each briefing its own, since two audiences' briefings may share title and date.
     """
-    from .fileio import atomic_paths
+    from .fileio import atomic_paths, check_edited, keep_backup, record_written
     from .style import load_house_style
     from .writers import WRITERS
 
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise InputError(f"unknown format {unknown[0]!r} (choose from {', '.join(WRITERS)})")
-    if reference_doc is not None and not Path(reference_doc).is_file():
-        raise InputError("reference document not found", reference_doc)
+    ref = _reference(reference_doc)
     style = load_house_style()
-    ref = Path(reference_doc) if reference_doc else None
     targets = {fmt: Path(out_dir) / f"{stem or briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
-    with atomic_paths(list(targets.values())) as temps:
+    edited = check_edited(targets.values(), force)
+    with atomic_paths(list(targets.values()), private=briefing.private) as temps:
         jobs = list(zip(targets, temps))
         there = sent_to_executor(targets) if executor is not None else ()
         submitted = {fmt: executor.submit(WRITERS[fmt].write, briefing.document, tmp, style=style, reference_doc=ref)
@@ -290,7 +341,21 @@ def write_briefing(
                 future.result()  # a child's error arrives with its traceback as __cause__
         finally:
             _settle(futures)
+        if check is not None:
+            check(dict(zip(targets, temps)))
+        for path in edited:
+            keep_backup(path)
+    record_written(targets.values())
     return targets
+
+
+def _reference(reference_doc: str | Path | Reference | None, limits: Limits = DEFAULT) -> Reference | None:
+    """A user's reference document read (within ``limits``) and reduced to its look."""
+    from .writers.reference_doc import Reference, load_reference
+
+    if reference_doc is None or isinstance(reference_doc, Reference):
+        return reference_doc
+    return load_reference(reference_doc, limits)
 
 
 def make_and_write(
@@ -301,12 +366,23 @@ def make_and_write(
     reference_doc: str | Path | None = None,
     executor: Executor | None = None,
     stem: str | None = None,
+    force: bool = False,
+    check: Callable[[dict[str, Path]], None] | None = None,
     **options: Any,
 ) -> tuple[Briefing, dict[str, Path]]:
-    """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format."""
+    """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format.
+
+    The reference document is read first, so a bad one stops the build before any work;
+    what was dropped from it joins the briefing's warnings.
+    """
+    from dataclasses import replace
+
+    reference_doc = _reference(reference_doc, options.get("limits", DEFAULT))
     briefing = make_briefing(inputs, executor=executor, warm=sent_to_executor(formats), **options)
+    if reference_doc is not None:
+        briefing = replace(briefing, warnings=briefing.warnings + reference_doc.warnings())
     return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
-                                    executor=executor, stem=stem)
+                                    executor=executor, stem=stem, force=force, check=check)
 
 
 def build_briefing(

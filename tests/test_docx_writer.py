@@ -335,9 +335,9 @@ def test_reference_without_page_setup_gets_the_house_page_and_furniture(tmp_path
 def test_unusable_reference_is_a_clear_input_error(tmp_path):
     bad = tmp_path / "not-a-docx.docx"
     bad.write_text("hello")
-    with pytest.raises(InputError, match="not a usable Word reference document"):
+    with pytest.raises(InputError, match="not-a-docx.docx: is not a DOCX file"):
         write(briefing(), tmp_path / "out.docx", reference_doc=bad)
-    with pytest.raises(InputError, match="not found"):
+    with pytest.raises(InputError, match="no such file"):
         write(briefing(), tmp_path / "out.docx", reference_doc=tmp_path / "missing.docx")
     assert not (tmp_path / "out.docx").exists()
 

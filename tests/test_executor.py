@@ -93,11 +93,14 @@ def test_a_writer_error_in_the_pool_arrives_with_its_type_message_and_traceback(
 
 
 def test_an_input_error_in_the_pool_keeps_its_file_and_message(tmp_path):
+    from reporter.writers.reference_doc import Reference
+
     bad_ref = tmp_path / "corporate.docx"
-    bad_ref.write_text("not a zip")
+    # A reference read already (so the check here is passed) whose package python-docx refuses there.
+    reference = Reference(path=str(bad_ref), data=b"not a zip")
     briefing = make_briefing([SAMPLE])
     with _pool() as pool, pytest.raises(InputError) as err:
-        write_briefing(briefing, formats=("pdf", "docx"), out_dir=tmp_path / "out", reference_doc=bad_ref,
+        write_briefing(briefing, formats=("pdf", "docx"), out_dir=tmp_path / "out", reference_doc=reference,
                        executor=pool)  # the DOCX, second, is the pool's
     assert err.value.path == str(bad_ref) and "not a usable Word reference document" in err.value.message
     assert "writers/docx.py" in str(err.value.__cause__)
@@ -112,5 +115,6 @@ def test_the_cli_reports_a_worker_input_error_in_one_line_with_exit_2(tmp_path):
                        "--out", str(out))
     assert res.returncode == 2
     (line,) = res.stderr.splitlines()
-    assert line.startswith(f"reporter: error: {bad_ref}: not a usable Word reference document (")
+    # read before the build, in this process, through the one package reader
+    assert line == f"reporter: error: {bad_ref}: is not a DOCX file (not a ZIP package)"
     assert not out.exists() or list(out.iterdir()) == []

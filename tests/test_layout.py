@@ -22,9 +22,10 @@ PACKAGE = ROOT / "reporter"
 
 # Lowest first. Groups in one tuple share a rank and must not import each other.
 LAYERS: list[tuple[str, ...]] = [
-    ("reporter.errors",),
+    ("reporter.errors", "reporter.limits", "reporter.worker"),
     ("reporter.fileio", "reporter.dates", "reporter.style", "reporter.urls", "reporter.ooxml",
      "reporter.marking"),
+    ("reporter.package",),  # the one bounded reader of OOXML packages, for readers and writers alike
     ("reporter.model",),
     ("reporter.ingest",),
     ("reporter.inputs",),

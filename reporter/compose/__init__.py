@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import InputError
+from .sandbox import RENDER_SECONDS, Folders
 from ..model import (
     Block, BulletList, Div, Document, Emph, Heading, Image, Inline, LineBreak, Link, Meta,
     OrderedList, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, Text,
@@ -188,7 +189,9 @@ def _environment_class(sandboxed: bool):
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
-    class KeysFirst(SandboxedEnvironment if sandboxed else jinja2.Environment):
+    from .sandbox import Guard
+
+    class KeysFirst(*((Guard, SandboxedEnvironment) if sandboxed else (jinja2.Environment,))):
         def getattr(self, obj: Any, attribute: str) -> Any:
             if type(obj) is dict and attribute in obj and not hasattr(dict, attribute):
                 return obj[attribute]
@@ -197,11 +200,13 @@ def _environment_class(sandboxed: bool):
     return KeysFirst
 
 
-def _environment(search_path: Path, sandboxed: bool, values: Values):
+def _environment(folders: Folders, sandboxed: bool, values: Values):
     import jinja2
 
+    from .sandbox import guarded_filters, loader
+
     env = _environment_class(sandboxed)(
-        loader=jinja2.FileSystemLoader(str(search_path)),
+        loader=loader(folders),
         undefined=jinja2.StrictUndefined,
         finalize=values.put,
         autoescape=False,
@@ -210,39 +215,54 @@ def _environment(search_path: Path, sandboxed: bool, values: Values):
         lstrip_blocks=True,
     )
     env.globals.update(values.helpers())
+    if sandboxed:
+        env.filters.update(guarded_filters(env.filters))
     return env
 
 
-def render_markdown(template: Path, context: dict[str, Any], *, sandboxed: bool = False) -> tuple[str, Values]:
+def render_markdown(template: Path, context: dict[str, Any], *, sandboxed: bool = False,
+                    template_dir: Path | None = None, seconds: float = RENDER_SECONDS) -> tuple[str, Values]:
     """Render a template file to Markdown and the table of values it printed.
 
-    A user's template runs in jinja2's sandbox.
+    A user's template runs in jinja2's sandbox, confined (``compose.sandbox``): files only
+    from its folder or ``template_dir``, a deadline and an output cap, every error exit 2.
     """
     import jinja2
 
-    values = Values(template.parent)
+    from .sandbox import Folders, render, template_error
+
+    folders = Folders.of(template, template_dir)
+    values = Values(folders)
     try:
-        env = _environment(template.parent, sandboxed, values)
-        return env.get_template(template.name).render(**context), values
+        env = _environment(folders, sandboxed, values)
+        return render(env.get_template(template.name), context, seconds=seconds), values
     except jinja2.TemplateSyntaxError as exc:
         raise InputError(f"template error at line {exc.lineno}: {exc.message}", template) from None
-    except jinja2.TemplateNotFound:
-        raise InputError("template not found", template) from None
+    except jinja2.TemplateNotFound as exc:
+        raise InputError("template not found" if exc.name == template.name else exc.message, template) from None
     except jinja2.UndefinedError as exc:
         raise InputError(f"template uses an undefined value: {exc.message}", template) from None
     except jinja2.exceptions.SecurityError as exc:
         raise InputError(f"template is not allowed to do that: {exc}", template) from None
     except (TypeError, ValueError, AttributeError, IndexError, KeyError) as exc:
         raise InputError(f"template failed: {exc}", template) from None
+    except RecursionError as exc:
+        raise template_error(exc, template) from None
+    except Exception as exc:  # a user's template: whatever it does wrong is its error, not ours
+        if not sandboxed:
+            raise
+        raise template_error(exc, template) from None
 
 
-def compose(template: Path, context: dict[str, Any], meta: Meta, *, sandboxed: bool = False) -> Document:
+def compose(template: Path, context: dict[str, Any], meta: Meta, *, sandboxed: bool = False,
+            template_dir: Path | None = None, seconds: float = RENDER_SECONDS) -> Document:
     """Render the template with the context and parse what it wrote into the document model,
     after the title block (``build.title_block``: the same for every template)."""
     from .build import title_block
 
-    markdown, values = render_markdown(template, context, sandboxed=sandboxed)
-    doc = parse_markdown(markdown, meta, base=template.parent, values=values)
+    markdown, values = render_markdown(template, context, sandboxed=sandboxed, template_dir=template_dir,
+                                       seconds=seconds)
+    doc = parse_markdown(markdown, meta, base=values.base, values=values)
     # the outlets that name themselves (a file's name is no source to list)
     outlets = [o["name"] for s in context.get("stories", ()) for o in s.get("outlets", ()) if o.get("named", True)]
     return Document(meta, (title_block(meta, outlets), *doc.blocks))
@@ -414,11 +434,10 @@ class _Converter:
         alt = "".join(c.content for c in node.children if c.type == "text") or src
         if "://" in src or self.base is None:
             raise InputError(f"image {src!r}: only local image files can be used (no network)")
-        path = (self.base / src).resolve()
-        try:
-            return Image(path.read_bytes(), alt)
-        except OSError:
-            raise InputError(f"image {src!r} not found", path) from None
+        from .sandbox import Folders
+
+        folders = self.base if isinstance(self.base, Folders) else Folders((Path(self.base).resolve(),))
+        return Image(folders.read_image(src), alt)
 
     def inline(self, content: str) -> tuple[Inline, ...]:
         """Inline Markdown (an inline token's text) as inlines."""

@@ -119,6 +119,13 @@ class Delivery:
     transport: Transport | None  # None: write the .eml only
     where: str  # the server, for error messages
 
+    def check_files(self, files: dict[str, Path]) -> None:
+        """The attachment limit on the files just built, before they are renamed into ``out/``:
+        a limit too small for them is an input error with nothing new written."""
+        from .email import check_attachment_size, read_attachments
+
+        check_attachment_size(read_attachments(list(files.values())), self.max_attachment_bytes)
+
 
 def prepare_delivery(
     *,
@@ -132,6 +139,8 @@ def prepare_delivery(
     timeout: float = DEFAULT_TIMEOUT,
     max_attachment_mb: float = 10.0,
     transport: Transport | None = None,
+    title: str | None = None,
+    marking: str | None = None,
 ) -> Delivery:
     """Check the options of ``reporter email`` (input errors, exit 2) before the build.
 
@@ -141,10 +150,15 @@ def prepare_delivery(
     from .addresses import check_header_text
 
     recipients = prepare_recipients(to, cc, bcc, sender)
-    if subject is not None:
-        check_header_text(subject, "--subject")
-    if not max_attachment_mb > 0:
-        raise InputError("--max-attachment-mb must be positive")
+    if subject is not None:  # bidi controls in a Subject only ever spoof what it says
+        from ..ingest.clean import plain_text
+
+        subject = plain_text(subject)
+    for value, option in ((subject, "--subject"), (title, "--title"), (marking, "--marking")):
+        if value is not None:  # the title and marking go into the Subject when none is given
+            check_header_text(value, option)
+    if not 0 < max_attachment_mb < float("inf"):
+        raise InputError("--max-attachment-mb must be a positive number")
     where = ""
     if smtp:
         host, port = parse_server(smtp)

@@ -100,14 +100,20 @@ class SmtpTransport:
                 raise InputError(f"REPORTER_SMTP_CAFILE: cannot load: {exc}") from None
         return ctx
 
-    def _connect(self):
+    def _connect(self, deadline: "Deadline"):
         import smtplib
 
         s = self.settings
-        if s.security == "ssl":
-            return smtplib.SMTP_SSL(s.host, s.port, local_hostname=s.helo, timeout=s.timeout,
-                                    context=self._context())
-        client = smtplib.SMTP(s.host, s.port, local_hostname=s.helo, timeout=s.timeout)
+        try:
+            if s.security == "ssl":
+                return deadline.client(smtplib.SMTP_SSL)(s.host, s.port, local_hostname=s.helo,
+                                                         timeout=deadline.remaining(), context=self._context())
+            client = deadline.client(smtplib.SMTP)(s.host, s.port, local_hostname=s.helo, timeout=deadline.remaining())
+        except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
+            if deadline.expired or isinstance(exc, TimeoutError):
+                raise DeliveryError(f"{s.where}: no greeting from the server within the {s.timeout:g}-second "
+                                    "deadline; nothing was sent") from None
+            raise
         if s.security == "starttls":
             try:
                 client.ehlo()
@@ -121,10 +127,24 @@ class SmtpTransport:
         return client
 
     def send(self, data: bytes, *, sender: str, recipients: Sequence[str]) -> None:
+        """One delivery under one deadline (``settings.timeout``), connect to the final reply."""
+        import smtplib
+
+        with Deadline(self.settings.timeout) as deadline:
+            try:
+                self._send(deadline, data, sender=sender, recipients=recipients)
+            except (OSError, EOFError, ValueError, smtplib.SMTPException) as exc:
+                if not deadline.expired or isinstance(exc, DeliveryError):
+                    raise
+                raise DeliveryError(f"{self.settings.where}: no final reply within the {self.settings.timeout:g}-second "
+                                    "deadline; " + ("the message may not have been delivered" if deadline.data_sent
+                                                    else "nothing was sent")) from None
+
+    def _send(self, deadline: "Deadline", data: bytes, *, sender: str, recipients: Sequence[str]) -> None:
         import smtplib
 
         s = self.settings
-        client = self._connect()
+        client = self._connect(deadline)
         try:
             if s.username:
                 client.ehlo_or_helo_if_needed()
@@ -139,6 +159,66 @@ class SmtpTransport:
                 client.close()
         if refused:
             raise DeliveryError(f"{s.where}: sent, but the server refused {_refused(refused)}")
+
+
+class Deadline:
+    """One deadline for a whole delivery. smtplib's timeout is per read, so a server that
+    trickles a multi-line reply a byte at a time could hold the client for ever; here a
+    timer shuts the connection down when the time is up, whatever is being read or written."""
+
+    def __init__(self, seconds: float) -> None:
+        import threading
+        import time
+
+        self._clock = time.monotonic
+        self.seconds = seconds
+        self.end = self._clock() + seconds
+        self.expired = False
+        self.data_sent = False
+        self.sock = None
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "Deadline":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._timer.cancel()
+
+    def remaining(self) -> float:
+        return max(0.01, self.end - self._clock())
+
+    def _expire(self) -> None:
+        import socket
+
+        self.expired = True
+        sock = self.sock
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def client(self, base):
+        """``base`` (smtplib.SMTP or SMTP_SSL) with its socket handed to this deadline."""
+        deadline = self
+
+        class Client(base):
+            def _get_socket(self, host, port, timeout):
+                deadline.sock = super()._get_socket(host, port, deadline.remaining())
+                return deadline.sock
+
+            def data(self, msg):
+                deadline.data_sent = True  # from here on the server may have the message
+                return super().data(msg)
+
+            def starttls(self, *args, **kwargs):
+                reply = super().starttls(*args, **kwargs)
+                deadline.sock = self.sock  # the TLS socket replaces the plain one
+                return reply
+
+        return Client
 
 
 def _refused(recipients: dict) -> str:

@@ -14,10 +14,12 @@ from importlib import import_module
 from pathlib import Path
 from typing import Callable
 
+from ..errors import InputError
+from ..limits import DEFAULT, Limits
 from .article import Article, CuratedFigure, CuratedQuote
 from .files import read_text_file
 
-__all__ = ["Article", "CuratedFigure", "CuratedQuote", "FORMATS", "detect_format", "load_articles"]
+__all__ = ["Article", "CuratedFigure", "CuratedQuote", "Budget", "FORMATS", "detect_format", "load_articles"]
 
 
 @dataclass(frozen=True)
@@ -58,11 +60,43 @@ def detect_format(path: Path, text: str) -> str:
     return "text"
 
 
-def load_articles(path: str | Path) -> list[Article]:
-    """Read one file into one or more articles (a JSON/YAML file may hold a list)."""
+class Budget:
+    """What is left of a briefing's paragraph and character limits as its files are read.
+
+    Checked before the expensive steps (boilerplate, analysis), so a file of a million
+    short paragraphs ends in a second with one line instead of running for minutes.
+    """
+
+    def __init__(self, limits: Limits = DEFAULT) -> None:
+        self.limits = limits
+        self.characters = 0
+        self.paragraphs = 0
+
+    def spend_text(self, path: Path, text: str) -> None:
+        self.characters += len(text)
+        if self.characters > self.limits.characters:
+            raise InputError(f"makes the briefing longer than {self.limits.characters:,} characters "
+                             "(raise the limit with --max-characters)", path)
+
+    def spend_paragraphs(self, path: Path, articles: list[Article]) -> None:
+        self.paragraphs += sum(len(a.paragraphs) for a in articles)
+        if self.paragraphs > self.limits.paragraphs:
+            raise InputError(f"makes the briefing longer than {self.limits.paragraphs:,} paragraphs "
+                             "(raise the limit with --max-paragraphs)", path)
+
+
+def load_articles(path: str | Path, budget: Budget | None = None) -> list[Article]:
+    """Read one file into one or more articles (a JSON/YAML file may hold a list).
+
+    ``budget`` carries the briefing's limits across files (a fresh one per call if not given).
+    """
     path = Path(path)
-    text = read_text_file(path)
-    return [_without_boilerplate(a) for a in FORMATS[detect_format(path, text)].reader()(text, path)]
+    budget = budget or Budget()
+    text = read_text_file(path, budget.limits)
+    budget.spend_text(path, text)
+    articles = FORMATS[detect_format(path, text)].reader()(text, path)
+    budget.spend_paragraphs(path, articles)
+    return [_without_boilerplate(a) for a in articles]
 
 
 def _without_boilerplate(article: Article) -> Article:
@@ -71,7 +105,11 @@ def _without_boilerplate(article: Article) -> Article:
 
     from .boilerplate import strip_boilerplate
 
+    from .clean import plain_text
+
     c = strip_boilerplate(article.paragraphs, article.subheadings)
-    return replace(article, paragraphs=c.paragraphs, subheadings=c.subheadings, boilerplate=c.boilerplate,
+    subheadings = tuple((i, plain_text(h)) for i, h in c.subheadings)
+    return replace(article, title=plain_text(article.title), paragraphs=c.paragraphs, subheadings=subheadings,
+                   boilerplate=c.boilerplate,
                    lists=c.lists, author=article.author or c.author, place=article.place or c.place,
                    source=article.source or c.source, published=article.published or c.published)

@@ -19,6 +19,16 @@ _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _MOJIBAKE_LEAD = re.compile(r"[\u00c2-\u00f4]")
+# Bidirectional embeddings and overrides (U+202A-202E) reorder the text after them up to the
+# end of the paragraph: "invoice_\u202egpj.exe" shows as "invoice_exe.jpg". Isolates
+# (U+2066-2069) affect only what they enclose.
+_BIDI_OVERRIDES = re.compile("[\u202a-\u202e]")
+_ISOLATES = re.compile("[\u2066-\u2069]")
+# Every invisible formatting character a title, heading, subject or file name could hide:
+# bidi marks, embeddings, overrides and isolates, zero-width space, word joiner and
+# invisible operators, the byte-order mark, the soft hyphen. (ZWJ and ZWNJ stay: scripts
+# and emoji need them.)
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def _fix_mojibake(match: re.Match[str]) -> str:
@@ -43,10 +53,39 @@ def clean_text(text: str) -> str:
     if _MOJIBAKE_LEAD.search(text):
         text = _MOJIBAKE.sub(_fix_mojibake, text)
     text = _CONTROL.sub("", text)
+    if _BIDI_OVERRIDES.search(text) or _ISOLATES.search(text):
+        text = "\n".join(_isolated_only(line) for line in text.split("\n"))
     text = unicodedata.normalize("NFC", text)
     if "  " in text or _ODD_SPACE.search(text):  # else there is nothing to fold: skip the slow pass
         text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _isolated_only(line: str) -> str:
+    """The line without embeddings and overrides, and with only the isolates that open and
+    close within it (a balanced isolate cannot reorder the text around it)."""
+    line = _BIDI_OVERRIDES.sub("", line)
+    if not _ISOLATES.search(line):
+        return line
+    keep = [True] * len(line)
+    opened: list[int] = []
+    for i, ch in enumerate(line):
+        if ch in "\u2066\u2067\u2068":
+            opened.append(i)
+        elif ch == "\u2069":
+            if opened:
+                opened.pop()
+            else:
+                keep[i] = False
+    for i in opened:
+        keep[i] = False
+    return "".join(ch for ch, k in zip(line, keep) if k)
+
+
+def plain_text(text: str) -> str:
+    """``text`` without any invisible formatting character: for titles, headings, the mail
+    Subject and file names, where no bidi control has a use and every one can spoof."""
+    return _INVISIBLE.sub("", text)
 
 
 def one_line(text: str) -> str:

@@ -7,20 +7,16 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..fileio import reading
+from ..fileio import read_capped
+from ..limits import DEFAULT, Limits
 from .clean import clean_text
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
 
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
-def read_text_file(path: Path) -> str:
-    with reading(path, "an article file"):
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"file is too large ({size // 1_000_000} MB; the limit is 50 MB)", path)
-        data = path.read_bytes()
+def read_text_file(path: Path, limits: Limits = DEFAULT) -> str:
+    """The file's text; only a regular file is read, and at most ``limits.file_mb`` of it."""
+    data = read_capped(path, "an article file", limits.file_bytes, "--max-file-mb")
     if not data.strip():
         raise InputError("file is empty", path)
     head = data[:4096]

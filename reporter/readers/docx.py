@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..limits import DEFAULT, Limits
 from ..model import Document, Meta
 from ..ooxml import CORE_PROPERTIES_REL, R_NS, W_NS
 
@@ -23,21 +24,15 @@ _RT = R_NS + "/"
 _PLACEHOLDER_AUTHORS = {"python-docx", "un-named"}
 
 
-def read_docx(path: Path) -> tuple[Document, list[str]]:
+def read_docx(path: Path, limits: Limits = DEFAULT) -> tuple[Document, list[str]]:
     """Read ``path`` into a Document; also return warnings about content that could not be kept.
 
-    Raises ``InputError`` (one line, nothing written) when the file is not a readable .docx.
+    Raises ``InputError`` (one line, nothing written) when the file is not a readable .docx
+    or is larger than ``limits`` allow.
     """
-    from .docx_package import open_package
+    from ..package import read_package
 
-    path = Path(path)
-    pkg = open_package(path)
-    try:
-        return _read(pkg, path)
-    except RecursionError:
-        raise InputError("is not a usable Word document: its content is nested too deeply", path) from None
-    finally:
-        pkg.close()
+    return read_package(path, _read, limits)
 
 
 def _read(pkg, path: Path) -> tuple[Document, list[str]]:

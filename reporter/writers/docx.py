@@ -11,12 +11,15 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..errors import InputError
 from ..fileio import build_time
 from ..model import Document, PageMap
 from ..style import HouseStyle, load_house_style, templates_dir
+
+if TYPE_CHECKING:
+    from .reference_doc import Reference
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
@@ -25,8 +28,11 @@ def default_reference() -> Path:
     return templates_dir() / "reference.docx"
 
 
-def _open_reference(reference_doc: Path | None, hs: HouseStyle, lang: str):
+def _open_reference(reference_doc: Path | Reference | None, hs: HouseStyle, lang: str):
+    """python-docx on our own reference, or on a user's reduced to its look (``reference_doc``)."""
     from docx import Document as open_docx
+
+    from .reference_doc import Reference, load_reference
 
     if reference_doc is None:
         path = default_reference()
@@ -34,14 +40,12 @@ def _open_reference(reference_doc: Path | None, hs: HouseStyle, lang: str):
             from .docx_reference import build_reference
 
             return open_docx(io.BytesIO(build_reference(hs, lang)))
-    else:
-        path = Path(reference_doc)
-        if not path.is_file():
-            raise InputError("reference document not found", path)
-    try:
         return open_docx(str(path))
-    except Exception as exc:  # zipfile, KeyError, lxml and python-docx errors all mean "not a .docx"
-        raise InputError(f"not a usable Word reference document ({type(exc).__name__})", path) from None
+    ref = reference_doc if isinstance(reference_doc, Reference) else load_reference(reference_doc)
+    try:
+        return open_docx(io.BytesIO(ref.data))
+    except Exception as exc:  # KeyError, lxml and python-docx errors all mean "not a .docx"
+        raise InputError(f"not a usable Word reference document ({type(exc).__name__})", ref.path) from None
 
 
 def _text_width(sect_pr, hs: HouseStyle) -> int:
@@ -88,7 +92,8 @@ def warm() -> None:
 
 
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
-          reference_doc: Path | None = None, pages: PageMap | Callable[[], PageMap] | None = None) -> None:
+          reference_doc: Path | Reference | None = None,
+          pages: PageMap | Callable[[], PageMap] | None = None) -> None:
     """Write ``doc`` to ``path`` as a .docx styled by name from the reference document.
 
     A contents list's page numbers are the PDF's (``pages``, or a function that waits for them,

@@ -1,26 +1,37 @@
-"""Opening a .docx safely: the ZIP checked before anything is decompressed, XML parsed without DTDs.
+"""Opening a .docx safely: the one package reader, for edited briefings and reference documents alike.
+
+The ZIP is checked before anything is decompressed, each part is inflated only up to
+what is left of the package's XML budget (``Limits.xml_mb``: a part that declares a
+small size and inflates to more is stopped at the cap) and parsed only if it holds no
+more elements than the budget allows (``Limits.xml_elements``, counted as its tags
+before lxml builds a tree), without DTDs. So a 4 MB file of 190 MB of empty
+paragraphs ends in a second with one line instead of taking gigabytes.
 
 Every way a file can fail to be a Word document (empty, a renamed .doc, encrypted,
-truncated, a zip bomb, broken XML) becomes one ``InputError`` a user can act on.
+truncated, a zip bomb, broken XML, too large) becomes one ``InputError`` a user can act on.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple, TypeVar
 
-from ..errors import InputError
-from ..fileio import reading
-from ..ooxml import PKG_REL_NS, R_NS
+from .errors import InputError
+from .fileio import open_regular, reading
+from .limits import DEFAULT, Limits, mb
+from .ooxml import PKG_REL_NS, R_NS
 
 MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes, all members
 MAX_RATIO, RATIO_FLOOR = 100, 10 * 1024 * 1024  # a member this compressed and this large is a bomb
 MAX_MEMBERS = 20_000
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+T = TypeVar("T")
 
 PKG_RELS = f"{{{PKG_REL_NS}}}Relationship"
 OFFICE_DOCUMENT = R_NS + "/officeDocument"
@@ -50,7 +61,10 @@ class Package:
     path: Path
     zf: zipfile.ZipFile
     main: str  # e.g. "word/document.xml"
+    limits: Limits = DEFAULT
     _cache: dict = field(default_factory=dict)
+    _read_bytes: int = 0  # XML inflated so far, against limits.xml_bytes
+    _elements: int = 0  # tags parsed so far, against limits.xml_elements
 
     def has(self, name: str) -> bool:
         try:
@@ -59,9 +73,20 @@ class Package:
         except KeyError:
             return False
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, *, budget: bool = False) -> bytes:
+        """The part's bytes; with ``budget``, counted against the package's XML limit and
+        inflated no further than what is left of it."""
         try:
-            return self.zf.read(name)
+            if not budget:
+                return self.zf.read(name)
+            left = self.limits.xml_bytes - self._read_bytes
+            with self.zf.open(name) as fh:
+                data = fh.read(left + 1)
+            self._read_bytes += len(data)
+            if len(data) > left:
+                raise InputError(f"is too large to read: its XML inflates to more than {mb(self.limits.xml_bytes)} "
+                                 f"(at {name}; raise the limit with --max-xml-mb)", self.path)
+            return data
         except KeyError:
             raise InputError(f"is damaged: {name} is missing", self.path) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
@@ -77,10 +102,14 @@ class Package:
             return None
         from lxml import etree
 
-        data = self.read(name)
-        if b"<!DOCTYPE" in data[:4096].upper():
+        data = self.read(name, budget=True)
+        if b"<!DOCTYPE" in data.upper():
             raise InputError(f"is not a usable Word document: {name} declares a DTD, which Word never writes",
                              self.path)
+        self._elements += data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")
+        if self._elements > self.limits.xml_elements:
+            raise InputError(f"is too large to read: it holds more than {self.limits.xml_elements:,} XML elements "
+                             f"(at {name}; raise the limit with --max-xml-elements)", self.path)
         try:
             root = etree.fromstring(data, xml_parser())
         except etree.XMLSyntaxError as exc:
@@ -150,13 +179,15 @@ def _main_part(pkg: Package) -> str:
     return "word/document.xml"
 
 
-def open_package(path: Path) -> Package:
-    """Open ``path`` as a .docx or raise one ``InputError`` that says what it is instead."""
+def open_package(path: Path, limits: Limits = DEFAULT) -> Package:
+    """Open ``path`` as a .docx or raise one ``InputError`` that says what it is instead.
+
+    Only a regular file is opened (a FIFO or a device is refused at once).
+    """
     path = Path(path)
-    with reading(path, "a DOCX file"):
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            head = fh.read(8)
+    with open_regular(path, "a DOCX file") as fh, reading(path, "a DOCX file"):
+        size = os.fstat(fh.fileno()).st_size
+        head = fh.read(8)
     if size == 0:
         raise InputError("is empty, not a DOCX file", path)
     if head.startswith(OLE2_MAGIC):
@@ -171,7 +202,7 @@ def open_package(path: Path) -> Package:
         raise InputError(f"is a damaged DOCX (its ZIP package is corrupt: {_short(exc)})", path) from None
     try:
         _check_members(zf, path)
-        pkg = Package(path=path, zf=zf, main="word/document.xml")
+        pkg = Package(path=path, zf=zf, main="word/document.xml", limits=limits)
         pkg.main = _main_part(pkg)
         if not pkg.has(pkg.main):
             raise InputError("is not a Word document: it has no word/document.xml", path)
@@ -179,3 +210,16 @@ def open_package(path: Path) -> Package:
     except BaseException:
         zf.close()
         raise
+
+
+def read_package(path: str | Path, read: Callable[[Package, Path], T], limits: Limits = DEFAULT) -> T:
+    """``read(package, path)`` on ``path`` opened within ``limits``, the package closed after;
+    content nested deeper than Python's recursion limit is one ``InputError`` like the rest."""
+    path = Path(path)
+    pkg = open_package(path, limits)
+    try:
+        return read(pkg, path)
+    except RecursionError:
+        raise InputError("is not a usable Word document: its content is nested too deeply", path) from None
+    finally:
+        pkg.close()
