@@ -122,17 +122,21 @@ def _date(_ctx, _param, value: str | None):
 
 
 def _out_dir(_ctx, _param, value: Path | None) -> Path | None:
-    """The output folder, created now: one that cannot be (under a file, no permission, /proc)
-    is one line and exit 2 before anything is read, not an internal error after the build."""
-    from .errors import InputError
+    """The output folder, checked now but not created: one that cannot be (under a file, no
+    permission) is one line and exit 2 before anything is read. Nothing is made until the
+    build succeeds, so a bad input leaves no new folder either; a failure the check cannot
+    foresee (``/proc``, a full disk) is the writer's one-line ``OutputError``."""
+    from .errors import OutputError
 
-    if value is not None:
-        try:
-            value.mkdir(parents=True, exist_ok=True)
-            if not os.access(value, os.W_OK | os.X_OK):
-                raise PermissionError(13, "Permission denied")
-        except OSError as exc:
-            raise InputError(f"cannot create or write the output folder ({exc.strerror or exc})", value) from None
+    if value is None:
+        return None
+    probe = value
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise OutputError(f"cannot write there: {probe.name} is a file, not a folder; nothing was written", value)
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise OutputError("cannot write there: permission denied; nothing was written", value)
     return value
 
 

@@ -240,7 +240,7 @@ def test_an_impossible_date_and_an_out_folder_that_cannot_be_made_are_one_line(d
     assert res.returncode == 2 and "2025-02-30: that date does not exist" in res.stderr
     (desk / "afile").write_text("x")
     res = run_reporter("build", str(desk / "arts"), "--out", str(desk / "afile" / "out"))
-    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "cannot create" in res.stderr
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "cannot write there" in res.stderr
 
 
 def test_a_briefing_that_fails_in_its_worker_leaves_the_others_built(desk):
