@@ -1,6 +1,7 @@
 # The two commands of the quickstart: `make demo` and `make test`.
 # Editable installs use the "compat" mode: a plain path entry, which imports faster than
-# setuptools' import-hook finder (about 30 ms of every CLI start).
+# setuptools' import-hook finder (about 30 ms of every CLI start). Installing is silent (pip -qq:
+# errors only), so a first `make demo` prints the files it built and nothing else.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -9,15 +10,15 @@ SAMPLE := fixtures/peru-us-organized-crime.txt
 .PHONY: demo test bench reference clean
 
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e . --config-settings editable_mode=compat
-	$(PY) -m compileall -q reporter > /dev/null
-	touch $@
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -qq --upgrade pip
+	@$(PY) -m pip install -qq -e . --config-settings editable_mode=compat
+	@$(PY) -m compileall -q reporter > /dev/null
+	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test]' --config-settings editable_mode=compat
-	touch $@
+	@$(PY) -m pip install -qq -e '.[test]' --config-settings editable_mode=compat
+	@touch $@
 
 ## Build the sample briefing into out/ (DOCX and PDF) and print the paths.
 demo: $(VENV)/.installed
