@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import InputError
+from ..urls import external_url
 from .sandbox import RENDER_SECONDS, Folders
 from ..model import (
     Block, BulletList, Div, Document, Emph, Heading, Image, Inline, LineBreak, Link, Meta,
@@ -39,7 +40,6 @@ class Markdown(str):
 BLOCKS = "\ue002"  # a line "\ue002<n>\ue002" stands for prebuilt blocks
 _BLOCKS_LINE = re.compile(BLOCKS + r"(\d+)" + BLOCKS)
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ue000-\ue002]")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
 # What markdown-it could read as syntax in a value: CommonMark lets a backslash escape any of them.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:])")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -131,10 +131,11 @@ class Values:
         label = self._clean(text if text is not None and str(text).strip() else u)
         if u.startswith("#"):
             target = "#" + (_anchor_name(u[1:]) or "")
-        elif u.lower().startswith(_SAFE_SCHEMES) and not any(c in u for c in "\r\n"):
-            target = quote(u, safe=":/?#[]@!$&'*+,;=%~-._")
-        else:
-            return Text(label) if label else None
+        else:  # spaces and brackets percent-encoded, then the one URL policy (reporter.urls)
+            target = None if any(ord(c) < 32 or ord(c) == 127 for c in u) else external_url(
+                quote(u, safe=":/?#[]@!$&'*+,;=%~-._"))
+            if target is None:
+                return Text(label) if label else None
         return Link((Text(label),), target) if label else None
 
     def link(self, text: Any, url: Any) -> Markdown:
