@@ -650,6 +650,12 @@ def _show(words: Words, a: int, b: int, first: int, info, x: float, y: float, tw
     cur_font, cur_fill = state
     buf: list = []  # text of the current show-text operator
     add = buf.append
+
+    def flush() -> None:  # end the show-text operator: a font or colour change follows
+        if buf:
+            code(f"({''.join(buf)}) Tj")
+            buf.clear()
+
     pos = pos_end = link_x = x
     href_now = None  # the link being drawn on this line, from x = link_x
     prev = -1  # the run of the piece before
@@ -669,9 +675,7 @@ def _show(words: Words, a: int, b: int, first: int, info, x: float, y: float, tw
         if prev >= 0 and lo not in glued:  # the space between runs, in the face of the word before it
             name, space = info[prev][3]
             if name != cur_font:
-                if buf:
-                    code(f"({''.join(buf)}) Tj")
-                    buf.clear()
+                flush()
                 cur_font = name
                 code(f"{name} {fsize} Tf")
             add(space)
@@ -681,17 +685,13 @@ def _show(words: Words, a: int, b: int, first: int, info, x: float, y: float, tw
                 links.append((href_now, link_x, pos_end, y))
             href_now, link_x = href, pos
         if fill is not cur_fill:
-            if buf:
-                code(f"({''.join(buf)}) Tj")
-                buf.clear()
+            flush()
             cur_fill = fill
             code(fill)
         shown = enc.plain(texts[lo:hi]) if not glued or glued.isdisjoint(range(lo + 1, hi)) else None
         if shown is not None:
             if sp_name != cur_font:
-                if buf:
-                    code(f"({''.join(buf)}) Tj")
-                    buf.clear()
+                flush()
                 cur_font = sp_name
                 code(f"{sp_name} {fsize} Tf")
             add(sp.join(shown))
@@ -711,9 +711,7 @@ def _show(words: Words, a: int, b: int, first: int, info, x: float, y: float, tw
                     encoded = enc(texts[j])
                 for name, s in encoded:
                     if name != cur_font:
-                        if buf:
-                            code(f"({''.join(buf)}) Tj")
-                            buf.clear()
+                        flush()
                         cur_font = name
                         code(f"{name} {fsize} Tf")
                     add(s)
@@ -725,8 +723,7 @@ def _show(words: Words, a: int, b: int, first: int, info, x: float, y: float, tw
         first += 1
         if end == b:
             break
-    if buf:
-        code(f"({''.join(buf)}) Tj")
+    flush()
     if href_now:
         links.append((href_now, link_x, pos_end, y))
     state[0], state[1] = cur_font, cur_fill
