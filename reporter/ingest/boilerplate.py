@@ -184,9 +184,9 @@ def stamp(text: str) -> tuple[str, date] | None:
     return ("updated" if re.search(r"updated|modified", m.group("what"), re.I) else "published"), when
 
 
-_DATE_ONLY = re.compile(r"(?:(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) +
+_DATE_ONLY = re.compile(r"(?:(?P<month>" + _MONTH +
                         r")\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})|(?P<day2>\d{1,2})\s+(?P<month2>" +
-                        "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?,?\s+(?P<year2>\d{4})"
+                        _MONTH + r")\.?,?\s+(?P<year2>\d{4})"
                         r"|(?P<iso>\d{4}-\d{2}-\d{2}))(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\w{0,4})?", re.I)
 
 
@@ -197,11 +197,18 @@ def _date_of(text: str) -> date | None:
     try:
         if m.group("iso"):
             return date.fromisoformat(m.group("iso"))
-        month = m.group("month") or m.group("month2")
-        return date(int(m.group("year") or m.group("year2")), MONTH_NUMBERS[month.lower()],
-                    int(m.group("day") or m.group("day2")))
+        year, month, day = _parts(m)
+        return date(int(year), month, day)
     except (ValueError, KeyError):
         return None
+
+
+def _parts(m: re.Match) -> tuple[str | None, int, int]:
+    """(year or None, month, day) of a match of either order, "March 4, 2025" or "4 March 2025"
+    (groups month/day/year or month2/day2/year2). A month word not in the table is a KeyError."""
+    month = m.group("month") or m.group("month2")
+    return (m.group("year") or m.group("year2"), MONTH_NUMBERS[month.lower().rstrip(".")],
+            int(m.group("day") or m.group("day2")))
 
 
 # "March 19, 2025", "20 June 2024", "London/Brussels, 19 May 2025": a line that only dates
@@ -287,13 +294,11 @@ def dateline(text: str) -> Dateline | None:
     m = DATELINE.match(text)
     if not m or m.end() >= len(text):
         return _place_only(text)
-    month = m.group("month") or m.group("month2")
-    day = m.group("day") or m.group("day2")
-    year = m.group("year") or m.group("year2")
     try:
-        when = date(int(year), MONTH_NUMBERS[month.lower().rstrip(".")], int(day)) if year else None
+        year, month, day = _parts(m)
+        when = date(int(year), month, day) if year else None
         if not year:
-            date(2000, MONTH_NUMBERS[month.lower().rstrip(".")], int(day))  # still a real day
+            date(2000, month, day)  # still a real day
     except (ValueError, KeyError):
         return None
     place = " ".join(m.group("place").split()).strip(" ,")
