@@ -31,14 +31,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SUFFIXES = (".txt", ".md", ".json", ".yaml", ".yml", ".html", ".htm")
 
 
 def articles_of(folder: Path) -> list[Path]:
     """The article files of a folder, by name: where a truth folder is present, only the files
     it has a truth file for (a folder's SOURCES.md or README is not an article); else every
     file an article can be read from."""
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    from reporter.inputs import article_suffixes  # the endings ingest's format table reads
+
+    suffixes = article_suffixes()
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
     if (folder / "truth").is_dir():
         files = [p for p in files if (folder / "truth" / (p.name + ".yaml")).is_file()]
     return files
