@@ -148,9 +148,9 @@ def choose(picks: list[Pick], n: int, n_stories: int) -> list[Pick]:
     return sorted(chosen, key=lambda p: (p.story, p.article, p.paragraph))
 
 
-def rank_figures(figures: Sequence[KeyFigure], story_rank: int = 0) -> list[KeyFigure]:
-    """An article's figures, the ones it leads with first: early paragraphs, money and shares
-    before plain counts; in the story's order among stories."""
+def rank_figures(figures: Sequence[KeyFigure]) -> list[KeyFigure]:
+    """An article's figures, the ones it leads with first: early paragraphs, then money, shares
+    and measures before plain counts, then the article's own order."""
 
     def key(ix: tuple[int, KeyFigure]):
         i, f = ix
