@@ -471,7 +471,8 @@ def test_a_signal_removes_temporaries_and_stops_the_worker(tmp_path, signame, co
     inputs = tmp_path / "in"
     inputs.mkdir()
     lines = SAMPLE.read_text().splitlines()
-    for i in range(100):  # words shuffled in each paragraph: 100 distinct articles, not copies
+    for i in range(300):  # words shuffled in each paragraph: 300 distinct articles, not copies, so the
+        # writers work for seconds and the signal lands while they do (100 finished first once)
         rng = random.Random(i)
         shuffled = [" ".join(rng.sample(line.split(), len(line.split()))) for line in lines[1:]]
         (inputs / f"a{i:03}.txt").write_text("\n".join([f"Copy {i}: {lines[0]}", *shuffled]))
