@@ -8,7 +8,7 @@ month names from this module; no other module keeps a table of its own.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
@@ -38,6 +38,25 @@ def date_label(iso: str) -> str:
     parts = ([str(int(day))] if day else []) + [MONTH_NAMES[int(month) - 1]]
     parts.append(year if year != "-" else "(year not stated)")
     return " ".join(parts)
+
+
+def date_span(iso: str) -> tuple[date, date] | None:
+    """The first and last day an ISO-ish date stands for ('2024' is the whole year, '2024-02'
+    the month); None for a date without a year ('--04-03') or one no calendar has. Charts
+    place a date by it (``compose.charts``, ``writers.chart_layout``)."""
+    m = _ISO.fullmatch((iso or "").strip())
+    if not m or m.group(1) == "-":
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        first = date(year, int(month), 1)
+        if day is not None:
+            return first.replace(day=int(day)), first.replace(day=int(day))
+        return first, date(year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    except ValueError:
+        return None
 
 
 def utc_datetime(text: str | None) -> datetime | None:

@@ -108,6 +108,51 @@ class Image:
 
 
 @dataclass(frozen=True, slots=True)
+class ChartPoint:
+    """One mark of a chart: a bar (``value``) or a dated event (``date``, ISO as analysis gives
+    it: 2024-04-03, 2024-04 or 2024), with the words each writer prints beside it."""
+
+    label: str  # what the mark is: the figure's subject, the event's words
+    value: float = 0.0
+    date: str = ""
+    shown: str = ""  # the value or the date as the reader sees it: "46%", "3 Apr 2024"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """Marks drawn alike. ``role`` says how: "main"; "background" (older dates, set apart
+    before the main stretch and muted); "ahead" (dates after it, set apart after it)."""
+
+    name: str
+    points: tuple[ChartPoint, ...]
+    role: str = "main"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartWindow:
+    """The stretch of time a timeline highlights (ISO dates, both ends included)."""
+
+    start: str
+    end: str
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart as data, not as a picture: each writer draws it from the same description
+    (the PDF as vector graphics, the DOCX as an image), with its caption below and its alt
+    text for readers that cannot see it. ``kind`` names a drawing in the writers' table
+    (``writers.chart_layout.KINDS``: "timeline", "bars")."""
+
+    kind: str
+    caption: str
+    alt: str
+    series: tuple[ChartSeries, ...]
+    unit: str = ""
+    window: ChartWindow | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PageBreak:
     pass
 
@@ -135,7 +180,7 @@ class Div:
 
 
 Block = Union[
-    Heading, Paragraph, BulletList, OrderedList, Table, Quote, Image, PageBreak, TableOfContents, Div
+    Heading, Paragraph, BulletList, OrderedList, Table, Quote, Image, Chart, PageBreak, TableOfContents, Div
 ]
 
 # --------------------------------------------------------------------------
@@ -260,6 +305,7 @@ def pickle_by_fields(cls: type) -> type:
 
 
 for _cls in (Text, Strong, Emph, Link, LineBreak, Heading, Paragraph, BulletList, OrderedList, Table, Quote,
-             Image, PageBreak, TableOfContents, Div, Meta, PageMap, Document):
+             Image, ChartPoint, ChartSeries, ChartWindow, Chart, PageBreak, TableOfContents, Div, Meta, PageMap,
+             Document):
     pickle_by_fields(_cls)
 del _cls

@@ -26,7 +26,7 @@ from ..errors import InputError
 from ..urls import external_url
 from .sandbox import RENDER_SECONDS, Folders
 from ..model import (
-    Block, BulletList, Div, Document, Emph, Heading, Image, Inline, LineBreak, Link, Meta,
+    Block, BulletList, Chart, Div, Document, Emph, Heading, Image, Inline, LineBreak, Link, Meta,
     OrderedList, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, Text,
 )
 
@@ -110,6 +110,16 @@ class Values:
         """
         return Markdown(caller())
 
+    def chart(self, chart: Any) -> Markdown:
+        """A chart the context describes (``timeline_chart``, a story's ``chart``) where the
+        template calls it; nothing for None, so ``{{ chart(s.chart) }}`` needs no ``if``
+        (and ``--no-charts``, which leaves them None, empties every call)."""
+        if chart is None:
+            return Markdown("")
+        if not isinstance(chart, Chart):
+            raise TypeError("chart() takes a chart from the briefing's values (timeline_chart, a story's chart)")
+        return self._placeholder((chart,))
+
     def _placeholder(self, blocks: tuple[Block, ...]) -> Markdown:
         """A paragraph of its own that the converter replaces with ``blocks``."""
         self.blocks.append(blocks)
@@ -157,6 +167,7 @@ class Values:
             return lambda *args, **kwargs: self._placeholder(tuple(method(*args, **kwargs)))
 
         return {"link": self.link, "anchor": md_anchor, "article_body": self.article_body, "prebuilt": self.prebuilt,
+                "chart": self.chart,
                 **{name: built(getattr(b, name)) for name in BUILDERS}}
 
 

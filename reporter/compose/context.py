@@ -15,6 +15,7 @@ Nothing here formats for a writer.
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any, Sequence
 
 from ..analysis.facts import Facts, Quotation
@@ -125,9 +126,11 @@ def _outlets(story, articles: Sequence[Article], refs: _Refs) -> list[dict[str, 
 
 def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: Meta, *,
                      stories: Stories | None = None, summary_items: int = SUMMARY_ITEMS,
-                     annex: bool = True) -> dict[str, Any]:
-    """The template's values (documented in the README under "Template variables")."""
+                     annex: bool = True, charts: bool = True) -> dict[str, Any]:
+    """The template's values (documented in the README under "Template variables").
+    ``charts``: whether to describe charts (``compose.charts``) for the template to place."""
     from . import select
+    from .charts import figures_chart, timeline_chart
 
     stories = stories or group_stories(articles)
     order = [m for s in stories.stories for m in s.members]
@@ -172,6 +175,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
                               for d in (select.disagreements(story.members, facts, articles)
                                         + select.date_disagreements(story.members, facts, articles))],
             "articles": [refs.number[m] for m in story.members],
+            "chart": figures_chart([f for _, _, f in figs], articles[lead].title) if charts else None,
         })
 
     # The key figures table: each story's leading figures, the first stories first, ten at most.
@@ -210,6 +214,9 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
                 seen.add(r["anchor"])
                 entry["refs"].append(r)
     timeline.sort(key=lambda e: _date_key(e["date"]))
+    published = [a.published for a in articles if a.published]
+    briefing_day = date.fromisoformat(meta.date) if meta.date else None
+    events_chart = timeline_chart(timeline, published, briefing_day) if charts else None
     timeline, timeline_more = capped(timeline, TIMELINE_ROWS)
     people_list, people_more = capped(list(people.values()), ACTOR_ROWS)
     org_list, organizations_more = capped(list(organizations.values()), LIST_ITEMS)
@@ -222,7 +229,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
         "multiple": refs.multiple, "annex": annex, "merged": stories.merged,
         "summary": summary, "stories": story_items,
         "figures": key_figures, "figures_more": figures_more, "quotes": quotes,
-        "timeline": timeline, "timeline_more": timeline_more,
+        "timeline": timeline, "timeline_more": timeline_more, "timeline_chart": events_chart,
         "people": people_list, "people_more": people_more,
         "organizations": org_list, "organizations_more": organizations_more,
         "places": place_list, "places_more": places_more,

@@ -14,7 +14,7 @@ from lxml import etree
 from ..style import BODY_STYLES
 from ..urls import anchor_name, external_url
 from ..model import (
-    BulletList, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
+    BulletList, Chart, Div, Emph, Heading, Image, LineBreak, Link, OrderedList, PageBreak, Paragraph,
     PageMap, Quote, Strong, Table, TableOfContents, Text, heading_level, plain_text, walk,
 )
 from .docx_lists import NumberingWriter
@@ -46,6 +46,7 @@ class DocxBodyWriter:
     text_width: int  # twips
     part: object  # python-docx DocumentPart, for hyperlink and image relationships
     numbering: NumberingWriter
+    style: object = None  # the HouseStyle (charts draw in its fonts and colours)
     toc_levels: int = 0
     anchors: dict[str, str] = field(default_factory=dict)
     _toc_marks: list[TocEntry] = field(default_factory=list)  # in document order
@@ -225,6 +226,10 @@ class DocxBodyWriter:
             from .docx_image import add_image
 
             add_image(self, block, parent)
+        elif isinstance(block, Chart):
+            from .docx_chart import add_chart
+
+            add_chart(self, block, parent)
         elif isinstance(block, PageBreak):
             p = etree.SubElement(self.body if parent is None else parent, P)
             sub(etree.SubElement(p, R), BR, type="page")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..model import (
-    BulletList, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
+    BulletList, Chart, Div, Document, Heading, Image, OrderedList, PageBreak, Paragraph, Quote, Table,
     TableOfContents, Text, heading_level, plain_text, walk,
 )
 from ..style import BODY_STYLES, BULLETS, NUMBER_FORMATS
@@ -122,6 +122,10 @@ class PdfFlowables:
                 return self.quote(block)
             case Image():
                 return self.image(block)
+            case Chart():
+                from .pdf_chart import chart_flowables
+
+                return chart_flowables(block, self)
             case PageBreak():
                 from reportlab.platypus import PageBreak as RLPageBreak
 
