@@ -195,6 +195,8 @@ def build_options(func):
                   help="How many items the executive summary on page one may hold.")
     @click.option("--annex/--no-annex", default=True, show_default=True,
                   help="Add the article texts after the digest (the ¶ links jump into them).")
+    @click.option("--charts/--no-charts", default=True, show_default=True,
+                  help="Draw charts from the facts: a timeline of the dated events, bar charts of figures.")
     @click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path),
                   help="A .docx whose styles, page setup, headers and footers the DOCX uses.")
     @click.option("--force", is_flag=True,
@@ -252,7 +254,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
     make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "template_dir",
-                                    "template_seconds", "briefing_date", "summary_items", "annex", "limits")}
+                                    "template_seconds", "briefing_date", "summary_items", "annex", "charts", "limits")}
     write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force")}
     return make, write
 

@@ -199,6 +199,7 @@ def make_briefing(
     warm: Sequence[str] = (),
     summary_items: int = 8,
     annex: bool = True,
+    charts: bool = True,
     limits: Limits = DEFAULT,
 ) -> Briefing:
     """Read, analyse and compose: everything but writing files (``executor``: see the module).
@@ -207,7 +208,8 @@ def make_briefing(
     They are warmed there as early as costs nothing: at once when the analysis stays
     here, after it when the executor shares it, so the warm-up never holds up its share.
     ``summary_items``: how many items the executive summary may hold; ``annex``: whether
-    the article texts follow the digest; ``template_dir``: a folder a user's template may
+    the article texts follow the digest; ``charts``: whether the template's charts are drawn
+    (a timeline of the dated events, bar charts of figures); ``template_dir``: a folder a user's template may
     include and take images from besides its own, ``template_seconds`` its render deadline;
     ``limits``: what may be read (``reporter.limits``).
     """
@@ -256,7 +258,8 @@ def make_briefing(
             raise InputError("template not found", tpl)
     else:
         tpl, sandboxed = templates_dir() / "briefing.md.j2", False
-    context = briefing_context(articles, facts, meta, stories=stories, summary_items=summary_items, annex=annex)
+    context = briefing_context(articles, facts, meta, stories=stories, summary_items=summary_items, annex=annex,
+                                charts=charts)
     extra = Path(template_dir) if template_dir is not None else None
     document = compose(tpl, context, meta, sandboxed=sandboxed, template_dir=extra, seconds=template_seconds)
     return Briefing(

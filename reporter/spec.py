@@ -78,6 +78,7 @@ class BriefingFields(_Model):
     marking: str | None = None
     summary_items: int = Field(8, ge=1, le=30)
     annex: bool = True
+    charts: bool = True
     formats: list[Literal["docx", "pdf"]] = ["docx", "pdf"]
     template: str | None = None
     reference_doc: str | None = None
@@ -330,7 +331,7 @@ def resolve(path: str | Path, overrides: dict[str, Any] | None = None) -> list[J
         name = merged["name"] or (f"{path.stem.removesuffix('.briefing')}-{index + 1}" if spec.briefings else None)
         label = str(path) if not spec.briefings else f"{path}[{index}]" + (f" {merged['name']}" if merged["name"] else "")
         options = {k: merged[k] for k in ("title", "marking", "prepared_for", "prepared_by", "template",
-                                           "summary_items", "annex")}
+                                           "summary_items", "annex", "charts")}
         options["briefing_date"] = merged["date"]
         if "marking" in overrides:
             options["marking"] = normalise_marking(overrides["marking"])
@@ -404,6 +405,7 @@ prepared_by: Analyst desk          # also: author; the document's author
 marking: TLP:AMBER                 # TLP 2.0 labels: TLP:RED, TLP:AMBER+STRICT, TLP:AMBER, TLP:GREEN, TLP:CLEAR
 summary_items: 8                   # items in the executive summary on page one (1-30)
 annex: true                        # the article texts after the digest
+charts: true                       # a timeline of the dated events, bar charts of figures
 formats: [docx, pdf]
 # template: my-briefing.md.j2      # a jinja2 Markdown template of your own (runs sandboxed)
 # reference_doc: house.docx        # styles, page setup, headers and footers for the DOCX

@@ -22,6 +22,7 @@ from ..model import Chart, ChartPoint, ChartSeries, ChartWindow
 
 MIN_POINTS = 3  # fewer marks make no picture worth its space
 MAX_EVENTS = 12  # dates a timeline shows; the table in the appendix lists the rest
+SET_APART = 2  # dates before and after the window a crowded timeline still shows, each side
 MAX_BARS = 8
 WINDOW_LEAD = timedelta(days=30)  # the window opens this long before the earliest article
 ALT_WORDS = 14  # words of an event the alt text reads out
@@ -74,14 +75,26 @@ def timeline_chart(events: Sequence[dict[str, Any]], published: Sequence[date], 
             return "ahead"
         return "main"
 
-    def distance(iso: str) -> int:  # how far from the window: the nearest dates are kept first
-        if window is None or role(iso) == "main":
-            return 0
+    def priority(iso: str) -> tuple:
+        """Which dates a crowded timeline keeps: in the window the most precise and latest
+        first; outside it the nearest to the window first."""
         first, last = spans[iso]
-        return max(date.fromisoformat(window.start) - last, first - date.fromisoformat(window.end)).days
+        if role(iso) == "main":
+            return ((last - first).days, -first.toordinal())
+        if role(iso) == "background":
+            return (0, date.fromisoformat(window.start).toordinal() - last.toordinal())
+        return (0, first.toordinal() - date.fromisoformat(window.end).toordinal())
 
     dated = sorted(by_date, key=lambda iso: (spans[iso], iso))
-    kept = set(sorted(dated, key=lambda iso: (distance(iso), dated.index(iso)))[:MAX_EVENTS])
+    by_role: dict[str, list[str]] = {}
+    for iso in sorted(dated, key=priority):
+        by_role.setdefault(role(iso), []).append(iso)
+    # a few dates either side of the window stay however many fall in it
+    aside = {r: by_role.get(r, [])[:SET_APART] for r in ("background", "ahead")}
+    room = MAX_EVENTS - len(aside["background"]) - len(aside["ahead"])
+    kept = set(by_role.get("main", [])[:room]) | set(aside["background"]) | set(aside["ahead"])
+    rest = [iso for r in ("background", "ahead") for iso in by_role.get(r, [])[SET_APART:]]
+    kept |= set(sorted(rest, key=priority)[:MAX_EVENTS - len(kept)])
     shown = [iso for iso in dated if iso in kept]
     names = {"background": "Earlier", "main": "In the window" if window else "Events", "ahead": "Ahead"}
     series = []

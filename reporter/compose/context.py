@@ -35,6 +35,7 @@ ACTOR_ROWS = 15
 LIST_ITEMS = 20
 SOURCE_ROWS = 15
 NOTABLE_QUOTES = 6
+BAR_CHARTS = 3  # stories with a bar chart of their figures: the first that have one
 
 
 def _date_key(iso: str) -> tuple:
@@ -144,6 +145,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
         by_story.setdefault(p.story, []).append(p)
 
     story_items = []
+    bar_charts = 0
     all_figures: list[tuple[int, int, dict]] = []
     for si, story in enumerate(stories.stories):
         lead = story.members[0]
@@ -162,6 +164,9 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
                                if q.paragraph not in articles[m].boilerplate])
         quote_owner = next((m for m in story.members if q is not None and q in facts[m].quotes), lead)
         outlets = _outlets(story, articles, refs)
+        bars = (figures_chart([f for _, _, f in figs], articles[lead].title) if charts and bar_charts < BAR_CHARTS
+                else None)
+        bar_charts += bars is not None
         story_items.append({
             "n": si + 1, "anchor": f"s{si + 1}", "title": articles[lead].title,
             "outlets": outlets, "n_sources": len(outlets), "n_articles": len(story.members),
@@ -175,7 +180,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
                               for d in (select.disagreements(story.members, facts, articles)
                                         + select.date_disagreements(story.members, facts, articles))],
             "articles": [refs.number[m] for m in story.members],
-            "chart": figures_chart([f for _, _, f in figs], articles[lead].title) if charts else None,
+            "chart": bars,
         })
 
     # The key figures table: each story's leading figures, the first stories first, ten at most.

@@ -96,7 +96,7 @@ DATE = 7.0  # pt: dates, bold
 TITLE = 7.0  # pt: segment titles
 LINE = 9.0  # pt between a label's two lines
 LANE = 2 * LINE + 4  # pt: one lane of labels
-LANES = 3  # on each side of the axis
+LANES = 4  # on each side of the axis
 GAP = 16.0  # pt between segments, where the axis breaks
 
 
@@ -140,6 +140,20 @@ class _Placed(NamedTuple):
     left: float
     when: str
     words: str
+    right: float
+
+
+def _clash(lane: int, left: float, right: float, x: float, q: _Placed) -> int:
+    """How badly a label in ``lane`` over ``left``..``right`` for the dot at ``x`` would touch
+    ``q``: 4 when it overlaps its label in the same lane (unreadable), 1 when it hides its
+    leader or has its leader cross it (still readable), else 0."""
+    if (lane > 0) != (q.lane > 0):
+        return 0
+    if abs(lane) == abs(q.lane):
+        return 4 * (left < q.right + 6 and q.left < right + 6)
+    if abs(lane) < abs(q.lane):  # nearer the axis: q's leader runs through this lane
+        return left - 2 <= q.mark.x <= right + 2
+    return q.left - 2 <= x <= q.right + 2  # farther: this leader runs through q's lane
 
 
 def timeline(chart: Chart, width: float, measure: Measure, pal: Palette) -> Geometry:
@@ -158,8 +172,10 @@ def timeline(chart: Chart, width: float, measure: Measure, pal: Palette) -> Geom
         w = avail * weight / total
         n = len(seg.points)
         if seg.role == "main" and chart.window is not None:
-            lo = date.fromisoformat(chart.window.start).toordinal()
-            hi = date.fromisoformat(chart.window.end).toordinal()
+            # to scale over the shown dates' stretch of the window (a long window would
+            # crowd them), the band standing for the whole window the caption gives
+            lo = max(date.fromisoformat(chart.window.start).toordinal(), min(_ordinal(p.date) for p in seg.points))
+            hi = min(date.fromisoformat(chart.window.end).toordinal(), max(_ordinal(p.date) for p in seg.points))
             inner = w * 0.08
             for p in seg.points:
                 t = 0.5 if hi <= lo else min(1.0, max(0.0, (_ordinal(p.date) - lo) / (hi - lo)))
@@ -169,29 +185,34 @@ def timeline(chart: Chart, width: float, measure: Measure, pal: Palette) -> Geom
         extents.append(_Segment(x0, x0 + w, seg.name, seg.role))
         x0 += w + GAP
 
-    # Labels into lanes: above 1, below 1, above 2, ... the first where it clears the last one.
-    max_w = max(60.0, min(130.0, width / 4))
-    lane_end: dict[int, float] = {}
+    # Labels into lanes (1, -1, 2, -2, ...: above and below the axis, nearest first): the
+    # first lane where the label clears its neighbours and no leader crosses a label.
+    # a label's room: wide when there are few (six lanes share the width), never under 70 pt
+    max_w = max(70.0, min(190.0, 2.5 * width / max(len(marks), 1)))
     placed: list[_Placed] = []
     order = [k for n in range(1, LANES + 1) for k in (n, -n)]
     for mark in marks:
         x, p = mark.x, mark.point
         when = fit(p.shown, max_w, DATE, True, measure) or p.shown
         words = fit(p.label, max_w, LABEL, False, measure)
-        for attempt in (words, ""):
+        best: tuple[int, int, float, str, float] | None = None  # clashes, rank, left, words, width
+        for attempt in dict.fromkeys((words, "")):
             w = max(measure(when, DATE, True), measure(attempt, LABEL, False) if attempt else 0.0)
             left = max(pad, x - 2 if x - 2 + w <= width - pad else x + 2 - w)
-            lane = next((k for k in order if left >= lane_end.get(k, -1e9) + 6), None)
-            if lane is not None:
+            for rank, lane in enumerate(order):
+                clashes = sum(_clash(lane, left, left + w, x, q) for q in placed)
+                if best is None or (clashes, rank) < best[:2]:
+                    best = (clashes, rank, left, attempt, w)
+                if not clashes:
+                    break
+            if best[0] == 0:
                 break
-        if lane is None:  # crowded: the lane that frees first, as near the axis as can be
-            lane = min(order, key=lambda k: (lane_end.get(k, -1e9), abs(k)))
-        lane_end[lane] = left + w
-        placed.append(_Placed(mark, lane, left, when, attempt))
+        _, rank, left, attempt, w = best
+        placed.append(_Placed(mark, order[rank], left, when, attempt, left + w))
 
     above = max((q.lane for q in placed if q.lane > 0), default=0)
     below = -min((q.lane for q in placed if q.lane < 0), default=0)
-    header = TITLE + 6
+    header = TITLE + 6 if len(extents) > 1 or chart.window is not None else 2
     axis = pad + below * LANE + 8
     height = axis + 8 + above * LANE + header
 
@@ -199,7 +220,8 @@ def timeline(chart: Chart, width: float, measure: Measure, pal: Palette) -> Geom
     for seg in extents:
         if seg.role == "main" and chart.window is not None:
             shapes.append(Box(seg.left, pad, seg.right - seg.left, height - pad, pal.band))
-        shapes.append(Label(seg.left + 2, height - TITLE - 1, seg.title, TITLE, pal.muted, True))
+        if len(extents) > 1 or chart.window is not None:  # one stretch needs no name
+            shapes.append(Label(seg.left + 2, height - TITLE - 1, seg.title, TITLE, pal.muted, True))
     for i, seg in enumerate(extents):
         shapes.append(Stroke(seg.left, axis, seg.right, axis, pal.rule, 1.0))
         if i:  # the break: two short slants in the gap
