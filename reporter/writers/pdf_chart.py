@@ -26,8 +26,9 @@ class ChartDrawing(Drawing):
 
     _attrMap = AttrMap(BASE=Drawing, alt=AttrMapValue(isString), keepWithNext=AttrMapValue(isInt))
 
-    def __init__(self, width: float, height: float, alt: str):
+    def __init__(self, width: float, height: float, alt: str, font: str):
         super().__init__(width, height)
+        self.initialFontName = font  # else the renderer sets Helvetica first, a standard-14 font
         self.alt = alt
         self.hAlign = "CENTER"
         self.keepWithNext = 1
@@ -48,7 +49,7 @@ def chart_flowables(chart: Chart, b) -> list:
     geo = layout(chart, b.width, measure, colors)
     if geo is None:
         return [b.para(printable(chart.alt), st.style("Body Text")), caption]
-    d = ChartDrawing(geo.width, geo.height, printable(chart.alt))
+    d = ChartDrawing(geo.width, geo.height, printable(chart.alt), faces[False])
     color = _Colors()
     for s in geo.shapes:
         match s:
