@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, pdf_text, run_reporter
+from conftest import FIXTURES, SAMPLE, pdf_text, run_reporter
 
 from reporter.compose.charts import MIN_POINTS, figures_chart, timeline_chart
 from reporter.model import Chart, Image, Paragraph, walk
@@ -336,3 +336,29 @@ def test_reading_the_chart_code_waits_for_a_chart():
             " 'reporter.writers.pdf_chart', 'reporter.writers.docx_chart', 'reporter.writers.chart_layout'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_pdf_and_the_docx_lay_each_chart_out_alike():
+    """One geometry: both writers' ways of measuring text give the same shapes, to 1/100 pt."""
+    from reporter.pipeline import make_briefing
+    from reporter.style import load_house_style
+    from reporter.writers import docx_chart, pdf_chart
+    from reporter.writers.chart_layout import layout
+    from reporter.writers.pdf_styles import pdf_styles
+
+    hs = load_house_style()
+    doc = make_briefing(sorted(str(p) for p in FIXTURES.iterdir() if p.is_file())).document
+    charts = _charts(doc)
+    assert {c.kind for c in charts} == {"timeline", "bars"}
+
+    def rounded(geo):
+        return [tuple(round(v, 2) if isinstance(v, float) else v for v in (type(s).__name__, *vars_of(s)))
+                for s in geo.shapes]
+
+    def vars_of(shape):
+        return [getattr(shape, name) for name in shape.__slots__]
+
+    for chart in charts:
+        in_pdf = layout(chart, 470.0, pdf_chart.measure_for(pdf_styles(hs)), hs.colors)
+        in_docx = layout(chart, 470.0, docx_chart.measure_for(hs), hs.colors)
+        assert rounded(in_pdf) == rounded(in_docx)

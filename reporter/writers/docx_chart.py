@@ -16,7 +16,10 @@ from ..style import HouseStyle, load_house_style
 from .chart_layout import Box, Dot, Label, Stroke, layout
 
 DPI = 220  # sharp when printed, small enough to mail (a chart is some tens of kB)
-_MEASURE_PX = 1000  # measure at this size and scale: the advance widths the PDF's metrics give
+# Text is measured glyph by glyph at 2048 px, a TrueType font's usual units per em (the
+# Liberation faces'): each advance is then the font's own number, as the PDF's metrics read
+# it, so both writers lay a chart out alike to the last digit (other fonts: within 1/4096 em).
+_MEASURE_PX = 2048
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}  # Pillow's anchors on the baseline
 
 
@@ -27,9 +30,24 @@ def _font(path: str, px: int):
     return ImageFont.truetype(path, px)
 
 
+@lru_cache(maxsize=4096)
+def _advance(path: str, char: str) -> float:
+    return _font(path, _MEASURE_PX).getlength(char)
+
+
 def _faces(hs: HouseStyle) -> dict[bool, str]:
     fam = hs.fonts[hs.style("Normal").font]
     return {False: str(fam.regular), True: str(fam.bold or fam.regular)}
+
+
+def measure_for(hs: HouseStyle):
+    """The layout's ``measure`` in the house style's chart faces (regular, bold), in points."""
+    faces = _faces(hs)
+
+    def measure(text: str, size: float, bold: bool) -> float:
+        return sum(_advance(faces[bold], c) for c in text) * size / _MEASURE_PX
+
+    return measure
 
 
 def chart_png(chart: Chart, width_pt: float, hs: HouseStyle) -> tuple[bytes, float] | None:
@@ -38,11 +56,7 @@ def chart_png(chart: Chart, width_pt: float, hs: HouseStyle) -> tuple[bytes, flo
     from PIL import ImageDraw
 
     faces = _faces(hs)
-
-    def measure(text: str, size: float, bold: bool) -> float:
-        return _font(faces[bold], _MEASURE_PX).getlength(text) * size / _MEASURE_PX
-
-    geo = layout(chart, width_pt, measure, hs.colors)
+    geo = layout(chart, width_pt, measure_for(hs), hs.colors)
     if geo is None:
         return None
     k = DPI / 72

@@ -34,19 +34,30 @@ class ChartDrawing(Drawing):
         self.keepWithNext = 1
 
 
-def chart_flowables(chart: Chart, b) -> list:
-    """The chart's drawing and caption for ``b`` (a ``pdf_blocks.PdfFlowables``); a kind this
-    version cannot draw shows as its caption and alt text."""
-    st = b.st
+def chart_faces(st) -> dict[bool, str]:
+    """The registered faces a chart's labels use (regular, bold): the Normal style's family."""
     key, _, _ = st.face_of(st.style("Normal").fontName)
-    faces = {False: st.face(key), True: st.face(key, bold=True)}
+    return {False: st.face(key), True: st.face(key, bold=True)}
+
+
+def measure_for(st):
+    """The layout's ``measure`` in the chart's faces, from the embedded fonts' metrics."""
+    faces = chart_faces(st)
 
     def measure(text: str, size: float, bold: bool) -> float:
         return stringWidth(text, faces[bold], size)
 
+    return measure
+
+
+def chart_flowables(chart: Chart, b) -> list:
+    """The chart's drawing and caption for ``b`` (a ``pdf_blocks.PdfFlowables``); a kind this
+    version cannot draw shows as its caption and alt text."""
+    st = b.st
+    faces = chart_faces(st)
     caption = b.para(printable(chart.caption), st.style("Caption"))
     colors = {k: v.hexval()[2:].upper() for k, v in st.colors.items()}
-    geo = layout(chart, b.width, measure, colors)
+    geo = layout(chart, b.width, measure_for(st), colors)
     if geo is None:
         return [b.para(printable(chart.alt), st.style("Body Text")), caption]
     d = ChartDrawing(geo.width, geo.height, printable(chart.alt), faces[False])
