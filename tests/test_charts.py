@@ -362,3 +362,15 @@ def test_the_pdf_and_the_docx_lay_each_chart_out_alike():
         in_pdf = layout(chart, 470.0, pdf_chart.measure_for(pdf_styles(hs)), hs.colors)
         in_docx = layout(chart, 470.0, docx_chart.measure_for(hs), hs.colors)
         assert rounded(in_pdf) == rounded(in_docx)
+
+
+def test_a_spec_can_turn_the_charts_off(built, tmp_path):
+    _, _, _, inputs, _ = built
+    spec = tmp_path / "daily.briefing.yaml"
+    listed = "".join(f"  - {p}\n" for p in inputs)
+    for charts, pictures, out in (("true", True, "with"), ("false", False, "without")):
+        spec.write_text(f"articles:\n{listed}charts: {charts}\nformats: [docx]\nout: {out}\n", encoding="utf-8")
+        result = run_reporter("build", str(spec))
+        assert result.returncode == 0, result.stderr
+        with zipfile.ZipFile(next((tmp_path / out).glob("*.docx"))) as z:
+            assert any(n.startswith("word/media/") for n in z.namelist()) is pictures

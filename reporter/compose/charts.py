@@ -143,6 +143,7 @@ def figures_chart(figures: Sequence[dict[str, Any]], title: str) -> Chart | None
     points = tuple(ChartPoint(" ".join(str(f["what"] or f["value"]).split()), float(f["number"]),
                               shown=" ".join(str(f["value"]).split())) for f in chosen)
     words = _UNIT_WORDS.get(unit, unit)
+    title = " ".join(str(title).split())
     caption = f"Figures in {words} from \u201c{title}\u201d, as the articles state them; bars to scale."
     alt = f"Bar chart of {len(points)} figures in {words}, largest first: " + "; ".join(
         f"{p.shown} {p.label}".strip() for p in points) + "."

@@ -152,8 +152,8 @@ def _clash(lane: int, left: float, right: float, x: float, q: _Placed) -> int:
     if abs(lane) == abs(q.lane):
         return 4 * (left < q.right + 6 and q.left < right + 6)
     if abs(lane) < abs(q.lane):  # nearer the axis: q's leader runs through this lane
-        return left - 2 <= q.mark.x <= right + 2
-    return q.left - 2 <= x <= q.right + 2  # farther: this leader runs through q's lane
+        return int(left - 2 <= q.mark.x <= right + 2)
+    return int(q.left - 2 <= x <= q.right + 2)  # farther: this leader runs through q's lane
 
 
 def timeline(chart: Chart, width: float, measure: Measure, pal: Palette) -> Geometry:
