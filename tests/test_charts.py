@@ -320,6 +320,11 @@ def test_sample_briefing_draws_its_charts_in_both_formats(tmp_path):
 
 def test_a_template_may_only_chart_what_the_values_describe(tmp_path):
     template = tmp_path / "mine.md.j2"
+    template.write_text("# Mine\n\n{{ chart(timeline_chart) }}\n", encoding="utf-8")
+    result = run_reporter("build", str(SAMPLE), "--template", str(template), "--out", str(tmp_path / "ok"))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(next((tmp_path / "ok").glob("*.docx"))) as z:  # a sandboxed template places it too
+        assert len([n for n in z.namelist() if n.startswith("word/media/")]) == 1
     template.write_text("# Mine\n\n{{ chart(timeline_chart) }}\n{{ chart('not a chart') }}\n", encoding="utf-8")
     result = run_reporter("build", str(SAMPLE), "--template", str(template), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
