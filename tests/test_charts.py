@@ -106,6 +106,12 @@ def test_timeline_sets_older_dates_apart_and_highlights_the_window():
             assert f"{p.shown}: {p.label}" in chart.alt
 
 
+def test_a_timeline_with_nothing_in_its_window_says_so():
+    chart = timeline_chart(_events("2001", "2002", "2030"), [date(2024, 3, 28)], date(2024, 3, 28))
+    assert [s.role for s in chart.series] == ["background", "ahead"]
+    assert "No dated event falls in the briefing's window" in chart.caption and "Shaded" not in chart.caption
+
+
 def test_crowded_timeline_keeps_dates_either_side_of_the_window():
     window_days = [f"2024-03-{d:02d}" for d in range(1, 29)]
     chart = timeline_chart(_events("2001", "2002", "2003", *window_days, "2030"), [date(2024, 3, 28)],

@@ -105,7 +105,8 @@ def timeline_chart(events: Sequence[dict[str, Any]], published: Sequence[date], 
     counts = {s.role: len(s.points) for s in series}
     caption = f"Timeline of the dated events in the articles, {date_label(shown[0])} to {date_label(shown[-1])}."
     if window is not None:
-        caption += f" Shaded: the briefing's window, {window.label}."
+        caption += (f" Shaded: the briefing's window, {window.label}." if counts.get("main") else
+                    f" No dated event falls in the briefing's window, {window.label}.")
         apart = [f"{counts[r]} {w} {'date' if counts[r] == 1 else 'dates'}"
                  for r, w in (("background", "earlier"), ("ahead", "later")) if counts.get(r)]
         if apart:
