@@ -69,11 +69,7 @@ def timeline_chart(events: Sequence[dict[str, Any]], published: Sequence[date], 
         first, last = spans[iso]
         if window is None:
             return "main"
-        if last < date.fromisoformat(window.start):
-            return "background"
-        if first > date.fromisoformat(window.end):
-            return "ahead"
-        return "main"
+        return "background" if last < start else "ahead" if first > end else "main"
 
     def priority(iso: str) -> tuple:
         """Which dates a crowded timeline keeps: in the window the most precise and latest
@@ -81,9 +77,7 @@ def timeline_chart(events: Sequence[dict[str, Any]], published: Sequence[date], 
         first, last = spans[iso]
         if role(iso) == "main":
             return ((last - first).days, -first.toordinal())
-        if role(iso) == "background":
-            return (0, date.fromisoformat(window.start).toordinal() - last.toordinal())
-        return (0, first.toordinal() - date.fromisoformat(window.end).toordinal())
+        return (0, (start - last).days if role(iso) == "background" else (first - end).days)
 
     dated = sorted(by_date, key=lambda iso: (spans[iso], iso))
     by_role: dict[str, list[str]] = {}
@@ -112,7 +106,7 @@ def timeline_chart(events: Sequence[dict[str, Any]], published: Sequence[date], 
         if apart:
             caption += f" Set apart: {' and '.join(apart)}, each side spaced evenly, not to scale."
     if len(shown) < len(dated):
-        caption += f" {len(shown)} of {len(dated)} dates shown; the appendix's timeline lists the events."
+        caption += f" {len(shown)} of {len(dated)} dates shown."
     alt = "Timeline chart. " + " ".join(
         f"{s.name}: " + "; ".join(f"{p.shown}: {_first_words(p.label, ALT_WORDS)}" for p in s.points) + "."
         for s in series)
