@@ -9,6 +9,7 @@ Pillow writes no time chunk, and the resolution is fixed, so a rebuild is byte-i
 from __future__ import annotations
 
 import io
+import threading
 from functools import lru_cache
 
 from ..model import Chart, Image, Text
@@ -21,6 +22,9 @@ DPI = 220  # sharp when printed, small enough to mail (a chart is some tens of k
 # it, so both writers lay a chart out alike to the last digit (other fonts: within 1/4096 em).
 _MEASURE_PX = 2048
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}  # Pillow's anchors on the baseline
+# The cached FreeType faces are shared by every thread that writes a DOCX; one chart is
+# painted at a time, as reportlab's font registry is filled once under the writers' lock.
+_PAINT = threading.Lock()
 
 
 @lru_cache(maxsize=32)
@@ -52,6 +56,11 @@ def measure_for(hs: HouseStyle):
 
 def chart_png(chart: Chart, width_pt: float, hs: HouseStyle) -> tuple[bytes, float] | None:
     """The chart as PNG bytes and its width in points; None for a kind this version cannot draw."""
+    with _PAINT:
+        return _paint(chart, width_pt, hs)
+
+
+def _paint(chart: Chart, width_pt: float, hs: HouseStyle) -> tuple[bytes, float] | None:
     from PIL import Image as PILImage
     from PIL import ImageDraw
 
