@@ -104,7 +104,8 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
     from .docx_body import DocxBodyWriter
     from .docx_lists import NumberingWriter
     from .docx_package import (
-        add_header_footer, parse_created, save_reproducibly, set_core_properties, update_settings,
+        add_header_footer, parse_created, save_reproducibly, set_core_properties, style_title_marking,
+        update_settings,
     )
     from .docx_styles import ensure_styles, set_language
     from .docx_xml import w, xml_safe
@@ -143,6 +144,7 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
         sect_pr = parse_xml(etree.tostring(section_properties(hs)))
     body.append(sect_pr)
 
+    style_title_marking(body, ids, doc.meta.marking)
     add_header_footer(document, doc.meta, ids)
     set_core_properties(document, doc.meta, parse_created(doc.meta.created, build_time()))
     save_reproducibly(document, Path(path))
