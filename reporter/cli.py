@@ -196,7 +196,10 @@ def build_options(func):
     @click.option("--annex/--no-annex", default=True, show_default=True,
                   help="Add the article texts after the digest (the ¶ links jump into them).")
     @click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path),
-                  help="A .docx whose styles, page setup, headers and footers the DOCX uses.")
+                  help="A .docx whose styles, page setup, headers and footers the DOCX uses (and the PDF its "
+                       "page, fonts and colours).")
+    @click.option("--style", "style", type=click.Path(dir_okay=False, path_type=Path),
+                  help="A house style (.toml) merged over the default: page, fonts, colours, named styles.")
     @click.option("--force", is_flag=True,
                   help="Replace a DOCX in --out that was changed since it was written (kept as NAME.docx.bak).")
     @limit_options(*_LIMITS)
@@ -253,7 +256,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
     make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "template_dir",
                                     "template_seconds", "briefing_date", "summary_items", "annex", "limits")}
-    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force")}
+    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force", "style")}
     return make, write
 
 

@@ -36,7 +36,8 @@ def _open_reference(reference_doc: Path | Reference | None, hs: HouseStyle, lang
 
     if reference_doc is None:
         path = default_reference()
-        if not path.exists():  # a fresh checkout without the generated file still works
+        # the committed file is the default house style's; another (--style) gets its own
+        if not path.exists() or hs != load_house_style():  # a fresh checkout still works too
             from .docx_reference import build_reference
 
             return open_docx(io.BytesIO(build_reference(hs, lang)))
