@@ -8,6 +8,7 @@ and the black box under it).
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -157,3 +158,176 @@ def test_other_marking_in_the_house_style_in_the_docx(tmp_path):
     assert str(style.font.color.rgb) == load_house_style().color("marking")
     assert style.element.rPr.find(W + "shd") is None
 
+
+
+# -- one look: a reference document's page and fonts in the PDF too; --style files -------------
+
+def make_reference(path, heading_font: str | None = "DejaVu Serif", color: str = "8B0000", letter: bool = True):
+    """A reference document as a user's Word would save it (python-docx's template: theme fonts
+    Cambria for body text and Calibri for headings), on Letter paper with its headings in another
+    font and colour."""
+    import docx
+    from docx.shared import Inches, RGBColor
+
+    d = docx.Document()
+    if letter:
+        sec = d.sections[0]
+        sec.page_width, sec.page_height = Inches(8.5), Inches(11)
+        sec.left_margin = sec.right_margin = Inches(1)
+    for name in ("Heading 1", "Heading 2", "Title"):
+        st = d.styles[name]
+        if heading_font:
+            st.font.name = heading_font
+            fonts = st.element.rPr.find(W + "rFonts")
+            for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                fonts.attrib.pop(W + attr, None)  # a theme font would win over the name
+        st.font.color.rgb = RGBColor.from_string(color)
+    d.save(str(path))
+    return path
+
+
+def pdffonts(path) -> str:
+    exe = require_tool("pdffonts")
+    return subprocess.run([exe, str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def heading_fill(pdf_path, word: str = "Executive"):
+    """The fill colour of the tallest ``word`` on page 1 (the "Executive summary" heading)."""
+    shows, _ = text_fills(pdf_path)
+    x0, y0, x1, y1 = max(words_at(pdf_path, word), key=lambda b: b[3] - b[1])
+    return min(shows, key=lambda s: abs(s[0][0] - x0) + abs(s[0][1] - y0) * 2)[1]
+
+
+def build(tmp_path, monkeypatch, **kw):
+    from conftest import SAMPLE
+    from reporter.pipeline import make_and_write
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1713571200")
+    out = tmp_path / "out"
+    briefing, files = make_and_write([SAMPLE], out_dir=out, **kw)
+    return briefing, files
+
+
+def test_a_letter_reference_with_another_heading_font_gives_a_letter_pdf_in_that_font(tmp_path, monkeypatch):
+    import docx
+
+    ref = make_reference(tmp_path / "corporate.docx")
+    briefing, files = build(tmp_path, monkeypatch, reference_doc=ref)
+    reader = PdfReader(str(files["pdf"]))
+    assert {(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages} == {(612.0, 792.0)}
+    fonts = pdffonts(files["pdf"])
+    assert "DejaVuSerif-Bold" in fonts  # the headings'
+    assert "Caladea" in fonts  # body text: the theme's Cambria, by its metric-compatible twin
+    assert heading_fill(files["pdf"]) == pytest.approx(rgb("8B0000"), abs=0.002)
+    document = docx.Document(str(files["docx"]))
+    section = document.sections[0]
+    assert (section.page_width.inches, section.page_height.inches) == (8.5, 11)
+    assert document.styles["Heading 1"].font.name == "DejaVu Serif"
+    assert str(document.styles["Heading 1"].font.color.rgb) == "8B0000"
+    assert not [w for w in briefing.warnings if "was not found" in w]
+
+
+def test_the_reference_margins_go_into_the_pdf(tmp_path, monkeypatch):
+    ref = make_reference(tmp_path / "corporate.docx")  # one-inch side margins
+    _, files = build(tmp_path, monkeypatch, reference_doc=ref, formats=("pdf",))
+    lefts = [b[0] for b in words_at(files["pdf"], "Executive")]
+    assert min(lefts) == pytest.approx(72.0, abs=1.0)
+
+
+def test_a_reference_font_with_no_file_is_one_warning_naming_the_fallback(tmp_path):
+    from conftest import SAMPLE, run_reporter
+
+    ref = make_reference(tmp_path / "corporate.docx", heading_font="Nonesuch Grotesk Display")
+    out = tmp_path / "out"
+    proc = run_reporter("build", str(SAMPLE), "--reference-doc", str(ref), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if "Nonesuch" in line]
+    assert len(lines) == 1
+    m = re.fullmatch(rf"reporter: warning: {re.escape(str(ref))}: reference document: font 'Nonesuch Grotesk "
+                     r"Display' was not found on this machine; the PDF uses (\S+) instead", lines[0])
+    assert m, lines[0]
+    fonts = pdffonts(next(out.glob("*.pdf")))
+    # what the headings fall back to: the reference's body font (its theme's Cambria, as Caladea)
+    assert "Nonesuch" not in fonts and m.group(1) == "Caladea" and "Caladea-Bold" in fonts
+
+
+def test_theme_fonts_and_doc_defaults_count():
+    from lxml import etree
+
+    from reporter.writers.reference_doc import read_look
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    styles = etree.fromstring(f"""<w:styles {ns}>
+      <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi"/><w:sz w:val="22"/>
+      </w:rPr></w:rPrDefault></w:docDefaults>
+      <w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+      <w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>
+        <w:rPr><w:rFonts w:ascii="+mj-lt"/><w:b/><w:color w:val="112233"/><w:sz w:val="32"/></w:rPr></w:style>
+      <w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/><w:basedOn w:val="H1"/>
+        <w:rPr><w:i/><w:sz w:val="26"/></w:rPr></w:style>
+    </w:styles>""")
+    theme = etree.fromstring("""<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">
+      <a:themeElements><a:fontScheme><a:majorFont><a:latin typeface="Caladea"/></a:majorFont>
+      <a:minorFont><a:latin typeface="Carlito"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>""")
+    looks = dict(read_look(styles, theme, None).styles)
+    assert (looks["Normal"].font, looks["Normal"].size) == ("Carlito", 11.0)
+    h1, h2 = looks["Heading 1"], looks["Heading 2"]
+    assert (h1.font, h1.size, h1.color, h1.bold, h1.italic) == ("Caladea", 16.0, "112233", True, False)
+    assert (h2.font, h2.size, h2.color, h2.bold, h2.italic) == ("Caladea", 13.0, "112233", True, True)
+    assert "Heading 3" not in looks  # not in the reference: the house style's stays
+
+
+def test_a_style_file_changes_the_heading_colour_in_both_formats(tmp_path, monkeypatch):
+    import docx
+
+    style = tmp_path / "brand.toml"
+    style.write_text('[colors]\naccent = "0B6E4F"\n\n[styles."Heading 1"]\ncolor = "7A1F5C"\n\n'
+                     '[page]\nsize = "Letter"\n')
+    _, files = build(tmp_path, monkeypatch, style=style)
+    assert heading_fill(files["pdf"]) == pytest.approx(rgb("7A1F5C"), abs=0.002)
+    assert float(PdfReader(str(files["pdf"])).pages[0].mediabox.width) == 612.0
+    document = docx.Document(str(files["docx"]))
+    assert str(document.styles["Heading 1"].font.color.rgb) == "7A1F5C"
+    assert str(document.styles["Title"].font.color.rgb) == "0B6E4F"  # by its colour key
+    assert document.sections[0].page_width.inches == 8.5
+
+
+@pytest.mark.parametrize("text, key", [
+    ('[styles."Heading 1"]\ncolour = "7A1F5C"\n', 'styles."Heading 1".colour: unknown key'),
+    ('[styles."Heading 1"]\nsize = "large"\n', 'styles."Heading 1".size: must be a number'),
+    ('[styles."Heading 1"]\nbold = 1\n', 'styles."Heading 1".bold: must be true or false'),
+    ('[page]\nmargin_left = true\n', "page.margin_left: must be a number"),
+    ('[colors]\naccent = "blue"\n', "colors.accent: must be a colour"),
+    ('[styles."Heding 1"]\nsize = 12\n', 'styles."Heding 1": unknown style'),
+    ('[palette]\naccent = "0B6E4F"\n', "palette: unknown key"),
+])
+def test_a_bad_style_file_is_one_line_naming_the_file_and_key_and_exit_2(tmp_path, text, key):
+    from conftest import SAMPLE, run_reporter
+
+    style = tmp_path / "brand.toml"
+    style.write_text(text)
+    out = tmp_path / "out"
+    proc = run_reporter("build", str(SAMPLE), "--style", str(style), "--out", str(out))
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(style) in lines[0] and key in lines[0], proc.stderr
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_builds_with_a_reference_are_byte_identical(tmp_path, monkeypatch):
+    ref = make_reference(tmp_path / "corporate.docx")
+    first = build(tmp_path / "a", monkeypatch, reference_doc=ref)[1]
+    second = build(tmp_path / "b", monkeypatch, reference_doc=ref)[1]
+    for fmt in ("docx", "pdf"):
+        assert first[fmt].read_bytes() == second[fmt].read_bytes()
+
+
+def test_find_family_takes_only_the_family_asked_for_or_its_metric_twin():
+    from reporter.fonts import find_family
+
+    require_tool("fc-match")
+    assert find_family("Nonesuch Grotesk Display") is None  # fontconfig's nearest font does not count
+    found = find_family("Calibri")
+    assert found is not None and found.family == "Carlito" and found.bold.name == "Carlito-Bold.ttf"
+    serif = find_family("DejaVu Serif")
+    assert serif is not None and serif.regular.suffix == ".ttf"

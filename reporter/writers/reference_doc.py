@@ -396,7 +396,7 @@ def apply_look(hs: HouseStyle, look: Look, path: str) -> tuple[HouseStyle, tuple
 
     overlay: dict = {"page": dict(look.page), "styles": {}, "fonts": {}}
     keys = {fam.name.casefold(): key for key, fam in hs.fonts.items()}
-    warnings: dict[str, None] = {}
+    missing: dict[str, str] = {}  # a font with no file -> the first style that asked for it
     for name, st in look.styles:
         spec = {k: v for k, v in (("size", st.size), ("color", st.color), ("bold", st.bold),
                                   ("italic", st.italic)) if v is not None}
@@ -405,9 +405,7 @@ def apply_look(hs: HouseStyle, look: Look, path: str) -> tuple[HouseStyle, tuple
             if key is None:
                 found = find_family(st.font)
                 if found is None:
-                    instead = hs.fonts[hs.style(name).font]
-                    warnings.setdefault(f"{path}: reference document: font {st.font!r} was not found on this "
-                                        f"machine; the PDF uses {instead.pdf_name} instead", None)
+                    missing.setdefault(st.font, name)
                 else:
                     key = keys[st.font.casefold()] = "ref-" + "".join(c for c in st.font.lower() if c.isalnum())
                     overlay["fonts"][key] = {
@@ -418,4 +416,7 @@ def apply_look(hs: HouseStyle, look: Look, path: str) -> tuple[HouseStyle, tuple
                 spec["font"] = key
         if spec:
             overlay["styles"][name] = spec
-    return hs.merged(overlay), tuple(warnings)
+    merged = hs.merged(overlay)
+    return merged, tuple(f"{path}: reference document: font {font!r} was not found on this machine; the PDF "
+                         f"uses {merged.fonts[merged.style(name).font].pdf_name} instead"
+                         for font, name in missing.items())
