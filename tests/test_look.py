@@ -162,14 +162,15 @@ def test_other_marking_in_the_house_style_in_the_docx(tmp_path):
 
 # -- one look: a reference document's page and fonts in the PDF too; --style files -------------
 
-def make_reference(path, heading_font: str | None = "DejaVu Serif", color: str = "8B0000", letter: bool = True):
+def make_reference(path, heading_font: str | None = "DejaVu Serif", color: str = "8B0000", letter: bool = True,
+                   base=None):
     """A reference document as a user's Word would save it (python-docx's template: theme fonts
-    Cambria for body text and Calibri for headings), on Letter paper with its headings in another
-    font and colour."""
+    Cambria for body text and Calibri for headings; or ``base``), on Letter paper with its
+    headings in another font and colour."""
     import docx
     from docx.shared import Inches, RGBColor
 
-    d = docx.Document()
+    d = docx.Document(str(base) if base else None)
     if letter:
         sec = d.sections[0]
         sec.page_width, sec.page_height = Inches(8.5), Inches(11)
@@ -182,6 +183,9 @@ def make_reference(path, heading_font: str | None = "DejaVu Serif", color: str =
             for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
                 fonts.attrib.pop(W + attr, None)  # a theme font would win over the name
         st.font.color.rgb = RGBColor.from_string(color)
+    for rel in list(d.part.rels.values()):  # Word 2010's copy of the styles, which Word 2013 on never writes
+        if rel.reltype.endswith("/stylesWithEffects"):
+            d.part.drop_rel(rel.rId)
     d.save(str(path))
     return path
 
@@ -331,3 +335,23 @@ def test_find_family_takes_only_the_family_asked_for_or_its_metric_twin():
     assert found is not None and found.family == "Carlito" and found.bold.name == "Carlito-Bold.ttf"
     serif = find_family("DejaVu Serif")
     assert serif is not None and serif.regular.suffix == ".ttf"
+
+
+def test_docx_with_a_reference_a_style_file_and_each_kind_of_marking_is_schema_valid(tmp_path):
+    from conftest import SAMPLE, run_reporter
+    from test_docx_schema import schema_errors
+
+    from conftest import ROOT
+
+    # on our own reference: python-docx's template has settings of Word 2010's the strict schema refuses
+    ref = make_reference(tmp_path / "corporate.docx", base=ROOT / "templates" / "reference.docx")
+    style = tmp_path / "brand.toml"
+    style.write_text('[styles."Heading 1"]\ncolor = "7A1F5C"\n')
+    docs = []
+    for name, args in (("ref", ["--reference-doc", str(ref), "--marking", "TLP:RED"]),
+                       ("style", ["--style", str(style), "--marking", "OFFICIAL-SENSITIVE"])):
+        proc = run_reporter("build", str(SAMPLE), *args, "--format", "docx", "--out", str(tmp_path / name))
+        assert proc.returncode == 0, proc.stderr
+        docs += sorted((tmp_path / name).glob("*.docx"))
+    assert len(docs) == 2
+    assert schema_errors(docs, tmp_path) == []
