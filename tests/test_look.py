@@ -355,3 +355,16 @@ def test_docx_with_a_reference_a_style_file_and_each_kind_of_marking_is_schema_v
         docs += sorted((tmp_path / name).glob("*.docx"))
     assert len(docs) == 2
     assert schema_errors(docs, tmp_path) == []
+
+
+def test_a_style_file_applies_to_each_briefing_of_a_spec(tmp_path):
+    from conftest import SAMPLE, run_reporter
+
+    spec = tmp_path / "weekly.yaml"
+    spec.write_text(f"articles: [{SAMPLE}]\n")
+    style = tmp_path / "brand.toml"
+    style.write_text('[page]\nsize = "Letter"\n')
+    proc = run_reporter("build", str(spec), "--style", str(style), "--format", "pdf", "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    (pdf,) = (tmp_path / "out").glob("*.pdf")
+    assert float(PdfReader(str(pdf)).pages[0].mediabox.width) == 612.0
