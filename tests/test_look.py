@@ -368,3 +368,25 @@ def test_a_style_file_applies_to_each_briefing_of_a_spec(tmp_path):
     assert proc.returncode == 0, proc.stderr
     (pdf,) = (tmp_path / "out").glob("*.pdf")
     assert float(PdfReader(str(pdf)).pages[0].mediabox.width) == 612.0
+
+
+def test_the_reference_table_style_colours_the_pdf_tables_too(tmp_path, monkeypatch):
+    import docx
+
+    from conftest import ROOT
+
+    d = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    table = d.styles["Briefing Table"].element
+    for row in table.iterfind(W + "tblStylePr"):
+        if row.get(W + "type") == "firstRow":
+            row.find(f"{W}tcPr/{W}shd").set(W + "fill", "4B0082")
+        elif row.get(W + "type") == "band1Horz":
+            row.find(f"{W}tcPr/{W}shd").set(W + "fill", "FFF4D6")
+    ref = tmp_path / "corporate.docx"
+    d.save(str(ref))
+    _, files = build(tmp_path, monkeypatch, reference_doc=ref)
+    reader = PdfReader(str(files["pdf"]))
+    fills = {tuple(round(v, 3) for v in box[4]) for n in range(len(reader.pages)) for box in text_fills(files["pdf"], n)[1]}
+    assert tuple(round(v, 3) for v in rgb("4B0082")) in fills
+    assert tuple(round(v, 3) for v in rgb("FFF4D6")) in fills
+    assert tuple(round(v, 3) for v in rgb("1B3A5C")) not in fills  # the house header fill is gone

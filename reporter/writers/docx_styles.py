@@ -189,7 +189,7 @@ def toc_styles(text_width: int, normal_id: str = "Normal") -> list[etree._Elemen
 
 
 def table_style(hs: HouseStyle) -> etree._Element:
-    """"Briefing Table": rule-coloured grid, accent header row, striped body rows."""
+    """"Briefing Table": rule-coloured grid, header row in ``table_header`` (the accent), striped body rows."""
     el = _simple("table", "BriefingTable", TABLE_STYLE, based_on="TableNormal")
     sub(el, w("uiPriority"), val="59")
     ppr = sub(el, w("pPr"))
@@ -208,7 +208,7 @@ def table_style(hs: HouseStyle) -> etree._Element:
     sub(rpr, w("color"), val=hs.color("table_header_text"))
     sub(first, w("tblPr"))
     sub(sub(first, w("trPr")), w("tblHeader"))
-    sub(sub(first, w("tcPr")), w("shd"), val="clear", color="auto", fill=hs.color("accent"))
+    sub(sub(first, w("tcPr")), w("shd"), val="clear", color="auto", fill=hs.colors.get("table_header", hs.color("accent")))
     band = sub(el, w("tblStylePr"), type="band1Horz")
     sub(band, w("tblPr"))
     sub(sub(band, w("tcPr")), w("shd"), val="clear", color="auto", fill=hs.color("table_stripe"))

@@ -227,7 +227,8 @@ def _xml(root) -> bytes:
 # The house-style names a reference's look is read for, and the names Word gives them
 # (its built-in styles keep lower-case internal names).
 LOOK_STYLES = {"Normal": "normal", "Body Text": "body text", "Title": "title", "Subtitle": "subtitle",
-               "Heading 1": "heading 1", "Heading 2": "heading 2", "Heading 3": "heading 3", "Quote": "quote"}
+               "Heading 1": "heading 1", "Heading 2": "heading 2", "Heading 3": "heading 3", "Quote": "quote",
+               "Table Text": "table text", "Table Heading": "table heading"}
 _A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _TWIPS_PER_CM = 1440 / 2.54
 
@@ -250,6 +251,40 @@ class Look:
 
     page: tuple[tuple[str, object], ...] = ()
     styles: tuple[tuple[str, StyleLook], ...] = ()
+    colors: tuple[tuple[str, str], ...] = ()  # house colour keys, from the table style
+
+
+def _hex(value: str | None) -> str | None:
+    value = value or ""
+    return value.upper() if len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value) else None
+
+
+def _table_colors(styles) -> tuple[tuple[str, str], ...]:
+    """The house table colours from the reference's table style of our name (the one the DOCX's
+    tables use): header fill and text, grid, stripe."""
+    from .docx_styles import TABLE_STYLE
+
+    el = next((s for s in styles.iterfind(_w("style")) if s.get(_w("type")) == "table"
+               and (s.find(_w("name")) is not None and s.find(_w("name")).get(_w("val")) == TABLE_STYLE)), None)
+    if el is None:
+        return ()
+    out: dict[str, str] = {}
+    grid = [_hex(b.get(_w("color"))) for b in el.iterfind(f"{_w('tblPr')}/{_w('tblBorders')}/*")]
+    if any(grid):
+        out["rule"] = next(g for g in grid if g)
+    for part in el.iterfind(_w("tblStylePr")):
+        kind = part.get(_w("type"))
+        fill = _hex(part.find(f"{_w('tcPr')}/{_w('shd')}").get(_w("fill"))) \
+            if part.find(f"{_w('tcPr')}/{_w('shd')}") is not None else None
+        if kind == "firstRow":
+            text = part.find(f"{_w('rPr')}/{_w('color')}")
+            if fill:
+                out["table_header"] = fill
+            if text is not None and _hex(text.get(_w("val"))):
+                out["table_header_text"] = _hex(text.get(_w("val")))
+        elif kind == "band1Horz" and fill:
+            out["table_stripe"] = fill
+    return tuple(out.items())
 
 
 def root_sect(document_root):
@@ -330,8 +365,8 @@ def _run_look(rpr, theme: dict[str, str]) -> dict:
         out["size"] = size / 2
     color = rpr.find(_w("color"))
     value = (color.get(_w("val")) or "") if color is not None else ""
-    if len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value):
-        out["color"] = value.upper()
+    if _hex(value):
+        out["color"] = _hex(value)
     elif value.lower() == "auto":
         out["color"] = "000000"
     for attr in ("bold", "italic"):
@@ -386,7 +421,7 @@ def read_look(styles, theme, sect) -> Look:
             props = {"bold": False, "italic": False, "color": "000000", **props}
         if props:
             looks.append((house, StyleLook(**props)))
-    return Look(page=_page(sect), styles=tuple(looks))
+    return Look(page=_page(sect), styles=tuple(looks), colors=_table_colors(styles) if styles is not None else ())
 
 
 def apply_look(hs: HouseStyle, look: Look, path: str) -> tuple[HouseStyle, tuple[str, ...]]:
@@ -394,7 +429,7 @@ def apply_look(hs: HouseStyle, look: Look, path: str) -> tuple[HouseStyle, tuple
     warning per font that has no file here, naming what the PDF uses instead."""
     from ..fonts import find_family
 
-    overlay: dict = {"page": dict(look.page), "styles": {}, "fonts": {}}
+    overlay: dict = {"page": dict(look.page), "styles": {}, "fonts": {}, "colors": dict(look.colors)}
     keys = {fam.name.casefold(): key for key, fam in hs.fonts.items()}
     missing: dict[str, str] = {}  # a font with no file -> the first style that asked for it
     for name, st in look.styles:
