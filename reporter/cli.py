@@ -417,14 +417,18 @@ def analyze(inputs, verbose: bool) -> None:
 @click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="Format(s) to write.")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace a DOCX in --out changed since it was written (kept as .bak).")
+@click.option("--style", "style_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A house style (.toml) merged over the default, under the DOCX's own look.")
 @limit_options("--max-xml-mb", "--max-xml-elements")
-def export(docx_file: Path, formats, out_dir: Path, force: bool, limits) -> None:
-    """Turn an edited DOCX back into a PDF in the house style (no Word or LibreOffice needed)."""
+def export(docx_file: Path, formats, out_dir: Path, force: bool, limits, style_file: Path | None = None) -> None:
+    """Turn an edited DOCX back into a PDF in its own look: its page setup and named styles over
+    the house style (no Word or LibreOffice needed)."""
     from .errors import InputError
     from .fileio import atomic_path, check_edited, keep_backup, record_written
+    from .pipeline import house_style
     from .readers.docx import read_docx
-    from .style import load_house_style
     from .writers import WRITERS
+    from .writers.reference_doc import load_reference
 
     targets = {fmt: out_dir / f"{docx_file.stem}.{fmt}" for fmt in formats}
     if any(t.resolve() == docx_file.resolve() for t in targets.values()):
@@ -433,7 +437,10 @@ def export(docx_file: Path, formats, out_dir: Path, force: bool, limits) -> None
     document, warnings = read_docx(docx_file, limits)
     for warning in warnings:
         click.echo(f"reporter: warning: {docx_file}: {warning}", err=True)
-    style = load_house_style()
+    # the DOCX is its own reference: a Letter page or a restyled Heading 1 in Word reach the PDF
+    style, font_warnings = house_style(style_file, load_reference(docx_file, limits))
+    for warning in font_warnings:
+        click.echo(f"reporter: warning: {warning}", err=True)
     for fmt, target in targets.items():
         with atomic_path(target) as tmp:
             WRITERS[fmt].write(document, tmp, style=style)

@@ -390,3 +390,22 @@ def test_the_reference_table_style_colours_the_pdf_tables_too(tmp_path, monkeypa
     assert tuple(round(v, 3) for v in rgb("4B0082")) in fills
     assert tuple(round(v, 3) for v in rgb("FFF4D6")) in fills
     assert tuple(round(v, 3) for v in rgb("1B3A5C")) not in fills  # the house header fill is gone
+
+
+def test_export_takes_the_edited_docx_own_page_and_styles(tmp_path, monkeypatch):
+    import docx
+    from docx.shared import RGBColor
+
+    from conftest import run_reporter
+
+    ref = make_reference(tmp_path / "corporate.docx")
+    _, files = build(tmp_path, monkeypatch, reference_doc=ref, formats=("docx",))
+    edited = docx.Document(str(files["docx"]))
+    edited.styles["Heading 1"].font.color.rgb = RGBColor.from_string("2E6B30")  # restyled in Word
+    edited.save(str(tmp_path / "edited.docx"))
+    proc = run_reporter("export", str(tmp_path / "edited.docx"), "--out", str(tmp_path / "pdf"))
+    assert proc.returncode == 0, proc.stderr
+    pdf = tmp_path / "pdf" / "edited.pdf"
+    assert {(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(str(pdf)).pages} == {(612.0, 792.0)}
+    assert "DejaVuSerif-Bold" in pdffonts(pdf)
+    assert heading_fill(pdf) == pytest.approx(rgb("2E6B30"), abs=0.002)
