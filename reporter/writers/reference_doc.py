@@ -228,7 +228,7 @@ def _xml(root) -> bytes:
 # (its built-in styles keep lower-case internal names).
 LOOK_STYLES = {"Normal": "normal", "Body Text": "body text", "Title": "title", "Subtitle": "subtitle",
                "Heading 1": "heading 1", "Heading 2": "heading 2", "Heading 3": "heading 3", "Quote": "quote",
-               "Table Text": "table text", "Table Heading": "table heading"}
+               "Table Text": "table text", "Table Heading": "table heading", "Header": "header", "Footer": "footer"}
 _A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _TWIPS_PER_CM = 1440 / 2.54
 
