@@ -54,6 +54,13 @@ def _match(pattern: str) -> tuple[str, str, str, str]:
     return parts[0], parts[1], parts[2], parts[3]
 
 
+def _escape(family: str) -> str:
+    """A family name as a fontconfig pattern takes it: its own ``-``, ``:`` and ``,`` escaped."""
+    for ch in "\\-:,":
+        family = family.replace(ch, "\\" + ch)
+    return family
+
+
 def _families(text: str) -> set[str]:
     return {f.strip().casefold() for f in text.split(",") if f.strip()}
 
@@ -71,7 +78,7 @@ def find_family(name: str) -> FoundFamily | None:
     found: dict[str, Path | None] = {}
     family = ""
     for face in FACES:
-        path, families, fmt, style = _match(name.strip().replace("-", r"\-") + _PATTERN[face])
+        path, families, fmt, style = _match(_escape(name.strip()) + _PATTERN[face])
         ok = path and fmt == "TrueType" and path.lower().endswith(".ttf") and _families(families) & wanted
         if ok and face != "regular":  # fontconfig hands the regular face back for a missing bold
             words = style.casefold()

@@ -424,9 +424,25 @@ def read_look(styles, theme, sect) -> Look:
     return Look(page=_page(sect), styles=tuple(looks), colors=_table_colors(styles) if styles is not None else ())
 
 
+_APPLIED: dict[tuple, tuple] = {}  # (id(hs), look, path) -> (hs, result): one object per look
+
+
 def apply_look(hs: HouseStyle, look: Look, path: str) -> tuple[HouseStyle, tuple[str, ...]]:
     """``hs`` with a reference's look merged in, fonts found by name (``reporter.fonts``); one
-    warning per font that has no file here, naming what the PDF uses instead."""
+    warning per font that has no file here, naming what the PDF uses instead.
+
+    The same look over the same house style gives the same object, so a batch of briefings
+    on one reference builds the PDF's styles once per process (they are cached by object)."""
+    key = (id(hs), look, path)
+    hit = _APPLIED.get(key)
+    if hit is not None and hit[0] is hs:
+        return hit[1]
+    result = _apply_look(hs, look, path)
+    _APPLIED[key] = (hs, result)  # holding hs keeps its id from being reused
+    return result
+
+
+def _apply_look(hs: HouseStyle, look: Look, path: str) -> tuple[HouseStyle, tuple[str, ...]]:
     from ..fonts import find_family
 
     overlay: dict = {"page": dict(look.page), "styles": {}, "fonts": {}, "colors": dict(look.colors)}
