@@ -198,7 +198,10 @@ def build_options(func):
     @click.option("--charts/--no-charts", default=True, show_default=True,
                   help="Draw charts from the facts: a timeline of the dated events, bar charts of figures.")
     @click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path),
-                  help="A .docx whose styles, page setup, headers and footers the DOCX uses.")
+                  help="A .docx whose styles, page setup, headers and footers the DOCX uses (and the PDF its "
+                       "page, fonts and colours).")
+    @click.option("--style", "style", type=click.Path(dir_okay=False, path_type=Path),
+                  help="A house style (.toml) merged over the default: page, fonts, colours, named styles.")
     @click.option("--force", is_flag=True,
                   help="Replace a DOCX in --out that was changed since it was written (kept as NAME.docx.bak).")
     @limit_options(*_LIMITS)
@@ -255,7 +258,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
     make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "template_dir",
                                     "template_seconds", "briefing_date", "summary_items", "annex", "charts", "limits")}
-    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force")}
+    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force", "style")}
     return make, write
 
 
@@ -416,14 +419,18 @@ def analyze(inputs, verbose: bool) -> None:
 @click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="Format(s) to write.")
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace a DOCX in --out changed since it was written (kept as .bak).")
+@click.option("--style", "style_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A house style (.toml) merged over the default, under the DOCX's own look.")
 @limit_options("--max-xml-mb", "--max-xml-elements")
-def export(docx_file: Path, formats, out_dir: Path, force: bool, limits) -> None:
-    """Turn an edited DOCX back into a PDF in the house style (no Word or LibreOffice needed)."""
+def export(docx_file: Path, formats, out_dir: Path, force: bool, limits, style_file: Path | None = None) -> None:
+    """Turn an edited DOCX back into a PDF in its own look: its page setup and named styles over
+    the house style (no Word or LibreOffice needed)."""
     from .errors import InputError
     from .fileio import atomic_path, check_edited, keep_backup, record_written
+    from .pipeline import house_style
     from .readers.docx import read_docx
-    from .style import load_house_style
     from .writers import WRITERS
+    from .writers.reference_doc import load_reference
 
     targets = {fmt: out_dir / f"{docx_file.stem}.{fmt}" for fmt in formats}
     if any(t.resolve() == docx_file.resolve() for t in targets.values()):
@@ -432,7 +439,10 @@ def export(docx_file: Path, formats, out_dir: Path, force: bool, limits) -> None
     document, warnings = read_docx(docx_file, limits)
     for warning in warnings:
         click.echo(f"reporter: warning: {docx_file}: {warning}", err=True)
-    style = load_house_style()
+    # the DOCX is its own reference: a Letter page or a restyled Heading 1 in Word reach the PDF
+    style, font_warnings = house_style(style_file, load_reference(docx_file, limits))
+    for warning in font_warnings:
+        click.echo(f"reporter: warning: {warning}", err=True)
     for fmt, target in targets.items():
         with atomic_path(target) as tmp:
             WRITERS[fmt].write(document, tmp, style=style)

@@ -29,6 +29,7 @@ from .limits import DEFAULT, Limits
 from .model import Document, Meta
 
 if TYPE_CHECKING:
+    from .style import HouseStyle
     from .writers.reference_doc import Reference
 
 FORMATS = ("docx", "pdf")
@@ -299,6 +300,7 @@ def write_briefing(
     stem: str | None = None,
     force: bool = False,
     check: Callable[[dict[str, Path]], None] | None = None,
+    style: str | Path | HouseStyle | None = None,
 ) -> dict[str, Path]:
     """Write every format, then rename them all into place: a failure leaves nothing new.
 
@@ -312,16 +314,19 @@ def write_briefing(
     others (a single format is written there, where it was warmed: ``sent_to_executor``).
     ``stem``: the files' name without the ending (default: the briefing's slug); a batch
     gives each briefing its own, since two audiences' briefings may share title and date.
+    ``style``: a house-style TOML file merged over the default, or a ``HouseStyle`` (see
+    ``house_style``: a reference document's page and styles go into it, for the PDF too).
     """
     from .fileio import atomic_paths, check_edited, keep_backup, record_written
-    from .style import load_house_style
+    from .style import HouseStyle
     from .writers import WRITERS
 
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise InputError(f"unknown format {unknown[0]!r} (choose from {', '.join(WRITERS)})")
     ref = _reference(reference_doc)
-    style = load_house_style()
+    if not isinstance(style, HouseStyle):
+        style = house_style(style, ref)[0]
     targets = {fmt: Path(out_dir) / f"{stem or briefing.slug}.{fmt}" for fmt in dict.fromkeys(formats)}
     edited = check_edited(targets.values(), force)
     with atomic_paths(list(targets.values()), private=briefing.private) as temps:
@@ -352,6 +357,17 @@ def write_briefing(
     return targets
 
 
+def house_style(style: str | Path | None, ref: Reference | None) -> tuple[HouseStyle, tuple[str, ...]]:
+    """The house style both writers take their look from: the default, a TOML file of the
+    user's merged over it, then a reference document's page and named styles (so the PDF
+    follows the reference as the DOCX does); with a warning for each reference font that
+    has no file here."""
+    from .style import load_house_style
+
+    hs = load_house_style(Path(style) if style is not None else None)
+    return ref.house_style(hs) if ref is not None else (hs, ())
+
+
 def _reference(reference_doc: str | Path | Reference | None, limits: Limits = DEFAULT) -> Reference | None:
     """A user's reference document read (within ``limits``) and reduced to its look."""
     from .writers.reference_doc import Reference, load_reference
@@ -371,6 +387,7 @@ def make_and_write(
     stem: str | None = None,
     force: bool = False,
     check: Callable[[dict[str, Path]], None] | None = None,
+    style: str | Path | None = None,
     **options: Any,
 ) -> tuple[Briefing, dict[str, Path]]:
     """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format.
@@ -381,11 +398,12 @@ def make_and_write(
     from dataclasses import replace
 
     reference_doc = _reference(reference_doc, options.get("limits", DEFAULT))
+    hs, font_warnings = house_style(style, reference_doc)  # a bad --style stops the build here
     briefing = make_briefing(inputs, executor=executor, warm=sent_to_executor(formats), **options)
     if reference_doc is not None:
-        briefing = replace(briefing, warnings=briefing.warnings + reference_doc.warnings())
+        briefing = replace(briefing, warnings=briefing.warnings + reference_doc.warnings() + font_warnings)
     return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
-                                    executor=executor, stem=stem, force=force, check=check)
+                                    executor=executor, stem=stem, force=force, check=check, style=hs)
 
 
 def build_briefing(

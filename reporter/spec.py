@@ -335,6 +335,9 @@ def resolve(path: str | Path, overrides: dict[str, Any] | None = None) -> list[J
         options["briefing_date"] = merged["date"]
         if "marking" in overrides:
             options["marking"] = normalise_marking(overrides["marking"])
+        if overrides.get("style"):  # the command line's house style (--style), for every briefing
+            options["style"] = str(Path(overrides["style"]).resolve())
+            extra.append(options["style"])
         files = tuple(dict.fromkeys(f for s in sections for f in s.inputs)) + tuple(extra)
         jobs.append(Job(spec=str(path), index=index, label=label, name=name, out_dir=str(out_dir),
                         formats=tuple(dict.fromkeys(merged["formats"])), sections=tuple(sections),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,9 +75,17 @@ class FontFamily:
     bold_italic: Path | None = None
 
 
+PAGE_SIZES = {"A4": (21.0, 29.7), "LETTER": (21.59, 27.94), "LEGAL": (21.59, 35.56), "A5": (14.8, 21.0)}
+
+
 @dataclass(frozen=True, slots=True)
 class PageSetup:
+    """The page: a named size (``PAGE_SIZES``), or ``width`` and ``height`` in cm for another one
+    (a reference document's), and the margins in cm."""
+
     size: str = "A4"
+    width: float = 0.0  # cm; with height, overrides size
+    height: float = 0.0
     margin_top: float = 2.2
     margin_bottom: float = 2.0
     margin_left: float = 2.2
@@ -87,7 +95,9 @@ class PageSetup:
 
     @property
     def size_cm(self) -> tuple[float, float]:
-        return {"A4": (21.0, 29.7), "LETTER": (21.59, 27.94)}[self.size.upper()]
+        if self.width > 0 and self.height > 0:
+            return self.width, self.height
+        return PAGE_SIZES[self.size.upper()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +106,13 @@ class HouseStyle:
     fonts: dict[str, FontFamily]
     colors: dict[str, str]
     styles: dict[str, ParagraphStyle]
+    # The TOML-shaped data it was parsed from (font paths made absolute), so an overlay (a
+    # reference document's look) merges over it the way a --style file merges over the default.
+    source: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def merged(self, overlay: dict) -> "HouseStyle":
+        """This style with ``overlay`` (house-style TOML shape) merged over it."""
+        return parse_house_style(merge_data(self.source, overlay), Path("/"))
 
     def style(self, name: str) -> ParagraphStyle:
         """The named style, falling back to Body Text for names the house style lacks."""
@@ -135,13 +152,16 @@ def _resolve(name: str, raw: dict[str, dict], colors: dict[str, str], seen: tupl
 
 
 def parse_house_style(data: dict, base: Path) -> HouseStyle:
+    """A ``HouseStyle`` from TOML-shaped ``data``; font file paths are relative to ``base``."""
+    data = {**data, "fonts": {key: {part: (str(base / value) if part in _FONT_FILES else value)
+                                    for part, value in spec.items()}
+                              for key, spec in data.get("fonts", {}).items()}}
     colors = {k: str(v).lstrip("#").upper() for k, v in data.get("colors", {}).items()}
     fonts = {}
-    for key, spec in data.get("fonts", {}).items():
-        paths = {
-            part: (base / spec[part]) if spec.get(part) else None
-            for part in ("regular", "bold", "italic", "bold_italic")
-        }
+    for key, spec in data["fonts"].items():
+        if "name" not in spec or "regular" not in spec:
+            raise StyleError(f"font {key!r} needs a name and a regular file")
+        paths = {part: Path(spec[part]) if spec.get(part) else None for part in _FONT_FILES}
         fonts[key] = FontFamily(key=key, name=spec["name"], pdf_name=spec.get("pdf_name", spec["name"]), **paths)
     raw = data.get("styles", {})
     styles = {name: ParagraphStyle(name=name, **_resolve(name, raw, colors)) for name in raw}
@@ -151,12 +171,118 @@ def parse_house_style(data: dict, base: Path) -> HouseStyle:
     for st in styles.values():
         if st.font not in fonts:
             raise StyleError(f"style {st.name!r} uses unknown font {st.font!r}")
-    return HouseStyle(page=PageSetup(**data.get("page", {})), fonts=fonts, colors=colors, styles=styles)
+    page = PageSetup(**data.get("page", {}))
+    if page.size.upper() not in PAGE_SIZES and not (page.width > 0 and page.height > 0):
+        raise StyleError(f"page size {page.size!r} is none of {', '.join(PAGE_SIZES)} (or give width and height)")
+    return HouseStyle(page=page, fonts=fonts, colors=colors, styles=styles, source=data)
+
+
+_FONT_FILES = ("regular", "bold", "italic", "bold_italic")
+
+
+def merge_data(base: dict, over: dict) -> dict:
+    """``over`` merged into ``base`` table by table (a style given in ``over`` changes only the
+    keys it names), as a --style file goes over the default house style."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = merge_data(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) \
+            else value
+    return out
+
+
+# What a house-style file may say, by table: key -> the types its value may have. Numbers
+# may be written as integers; a bool is not a number.
+_NUMBER = (int, float)
+_PAGE_KEYS = {f.name: (str,) if f.name == "size" else _NUMBER for f in fields(PageSetup)}
+_FONT_KEYS = {"name": (str,), "pdf_name": (str,), **{part: (str,) for part in _FONT_FILES}}
+_STYLE_KEYS = {f.name: {"str": (str,), "str | None": (str,), "bool": (bool,)}.get(f.type, _NUMBER)
+               for f in fields(ParagraphStyle) if f.name != "name"}
+
+
+def _check_table(table: object, where: str, keys: dict | None, problems: list[str]) -> None:
+    if not isinstance(table, dict):
+        problems.append(f"{where}: must be a table")
+        return
+    for key, value in table.items():
+        name = f"{where}.{key}" if " " not in key else f'{where}."{key}"'
+        if keys is None:  # colours: any key, a hex value
+            ok = isinstance(value, str) and len(value.lstrip("#")) == 6 and all(
+                c in "0123456789abcdefABCDEF" for c in value.lstrip("#"))
+            if not ok:
+                problems.append(f"{name}: must be a colour as 6 hex digits, not {value!r}")
+        elif key not in keys:
+            problems.append(f"{name}: unknown key")
+        elif isinstance(value, bool) and bool not in keys[key] or not isinstance(value, keys[key]):
+            want = "true or false" if bool in keys[key] else "a number" if int in keys[key] else "a string"
+            problems.append(f"{name}: must be {want}, not {value!r}")
+
+
+def check_style_data(data: dict) -> list[str]:
+    """What is wrong with a house-style file's data, one entry per key (empty if nothing)."""
+    problems: list[str] = []
+    for key, value in data.items():
+        if key == "page":
+            _check_table(value, "page", _PAGE_KEYS, problems)
+        elif key == "colors":
+            _check_table(value, "colors", None, problems)
+        elif key in ("fonts", "styles"):
+            if not isinstance(value, dict):
+                problems.append(f"{key}: must be a table")
+                continue
+            for name, spec in value.items():
+                if key == "styles" and name not in STYLE_NAMES:
+                    problems.append(f'styles."{name}": unknown style (styles: {", ".join(STYLE_NAMES)})')
+                    continue
+                _check_table(spec, f'{key}."{name}"' if " " in name else f"{key}.{name}",
+                             _FONT_KEYS if key == "fonts" else _STYLE_KEYS, problems)
+        else:
+            problems.append(f"{key}: unknown key (a house style has page, fonts, colors and styles)")
+    return problems
+
+
+def _read_toml(path: Path) -> dict:
+    from .errors import InputError
+
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise InputError(f"cannot read the house style ({exc.strerror or exc})", path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not a TOML house style: {exc}", path) from None
+
+
+def default_style_path() -> Path:
+    return templates_dir() / "house-style.toml"
 
 
 @lru_cache(maxsize=8)
 def load_house_style(path: Path | None = None) -> HouseStyle:
-    path = path or templates_dir() / "house-style.toml"
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    return parse_house_style(data, path.parent)
+    """The default house style, or a house-style TOML file of the user's merged over it.
+
+    A user's file is checked first: an unknown key or a value of the wrong type is one
+    ``InputError`` naming the file and the key (its font files are relative to its folder).
+    """
+    default = default_style_path()
+    with open(default, "rb") as fh:
+        hs = parse_house_style(tomllib.load(fh), default.parent)
+    if path is None or Path(path).resolve() == default.resolve():
+        return hs
+    from .errors import InputError
+
+    path = Path(path)
+    data = _read_toml(path)
+    problems = check_style_data(data)
+    if problems:
+        raise InputError(f"house style: {problems[0]}" + (f" (and {len(problems) - 1} more)" if problems[1:] else ""),
+                         path)
+    fonts = {key: {part: (str(path.parent / value) if part in _FONT_FILES else value) for part, value in spec.items()}
+             for key, spec in data.get("fonts", {}).items()}
+    for key, spec in fonts.items():
+        for part in _FONT_FILES:
+            if part in spec and not Path(spec[part]).is_file():
+                raise InputError(f"house style: fonts.{key}.{part}: no font file {spec[part]!r}", path)
+    try:
+        return hs.merged({**data, "fonts": fonts} if fonts else data)
+    except StyleError as exc:
+        raise InputError(f"house style: {exc}", path) from None

@@ -19,6 +19,7 @@ from typing import Any, Sequence
 
 from ..dates import long_date
 from ..errors import InputError
+from ..marking import marking_look
 from ..urls import external_url
 from .addresses import check_header_text
 
@@ -26,9 +27,6 @@ MIME_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
 }
-# TLP 2.0: the label in its colour on black.
-TLP_COLOURS = {"TLP:RED": "#FF2B2B", "TLP:AMBER": "#FFC000", "TLP:AMBER+STRICT": "#FFC000",
-               "TLP:GREEN": "#33FF00", "TLP:CLEAR": "#FFFFFF", "TLP:WHITE": "#FFFFFF"}
 
 
 @dataclass(frozen=True)
@@ -95,7 +93,8 @@ def email_context(briefing: Any, attachments: Sequence[Attachment]) -> dict[str,
     marking = briefing.marking or None
     return {
         "title": briefing.title, "date": long_date(briefing.date), "marking": marking,
-        "marking_colour": TLP_COLOURS.get((marking or "").upper(), "#FFFFFF"),
+        # TLP 2.0: the label in its colour on black (the band is black for any marking)
+        "marking_colour": "#" + getattr(marking_look(marking), "text", "FFFFFF"),
         "prepared_for": briefing.prepared_for, "prepared_by": briefing.prepared_by,
         "points": points, "figures": figures, "more_figures": briefing.figures_more,
         "sources": sources, "multiple": multiple,

@@ -36,7 +36,8 @@ def _open_reference(reference_doc: Path | Reference | None, hs: HouseStyle, lang
 
     if reference_doc is None:
         path = default_reference()
-        if not path.exists():  # a fresh checkout without the generated file still works
+        # the committed file is the default house style's; another (--style) gets its own
+        if not path.exists() or hs != load_house_style():  # a fresh checkout still works too
             from .docx_reference import build_reference
 
             return open_docx(io.BytesIO(build_reference(hs, lang)))
@@ -104,7 +105,8 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
     from .docx_body import DocxBodyWriter
     from .docx_lists import NumberingWriter
     from .docx_package import (
-        add_header_footer, parse_created, save_reproducibly, set_core_properties, update_settings,
+        add_header_footer, parse_created, save_reproducibly, set_core_properties, style_title_marking,
+        update_settings,
     )
     from .docx_styles import ensure_styles, set_language
     from .docx_xml import w, xml_safe
@@ -144,6 +146,7 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
         sect_pr = parse_xml(etree.tostring(section_properties(hs)))
     body.append(sect_pr)
 
+    style_title_marking(body, ids, doc.meta.marking)
     add_header_footer(document, doc.meta, ids)
     set_core_properties(document, doc.meta, parse_created(doc.meta.created, build_time()))
     save_reproducibly(document, Path(path))

@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..dates import utc_datetime
-from .docx_xml import B, PPR, PSTYLE, RPR, add_field, add_text_runs, sub, w, xml_safe
+from .docx_xml import P, PPR, PSTYLE, R, RPR, RSTYLE, VAL, add_field, add_text_runs, sub, w, xml_safe
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold; meaningless on purpose
 
@@ -124,8 +124,40 @@ def _hf_paragraph(root, style_id: str):
     return p
 
 
-def _bold(r) -> None:
-    sub(r, RPR).append(etree.Element(B))
+def marking_style(marking: str, ids: dict[str, str]) -> str:
+    """The id of the character style a marking is shown in: its TLP 2.0 label's, or the house
+    style's for any other marking."""
+    from ..marking import MARKING_TEXT_STYLE, marking_look
+
+    look = marking_look(marking)
+    return ids[look.style if look else MARKING_TEXT_STYLE]
+
+
+def _char_style(style_id: str):
+    def rpr(r) -> None:
+        sub(sub(r, RPR), RSTYLE, val=style_id)
+    return rpr
+
+
+def style_title_marking(body, ids: dict[str, str], marking: str) -> None:
+    """Give the title block's marking paragraph (style "Marking") the marking's character style,
+    so a TLP label shows in its colour on black there as in the header and footer."""
+    if not marking:
+        return
+    para_id, char_id = ids["Marking"], marking_style(marking, ids)
+    for p in body.iterchildren(P):
+        ppr = p.find(PPR)
+        style = ppr.find(PSTYLE) if ppr is not None else None
+        if style is None or style.get(VAL) != para_id:
+            continue
+        for r in p.iter(R):
+            rpr = r.find(RPR)
+            if rpr is None:
+                rpr = etree.Element(RPR)
+                r.insert(0, rpr)
+            if rpr.find(RSTYLE) is None:
+                rpr.insert(0, etree.Element(RSTYLE, {VAL: char_id}))
+        return  # the title block's, the first: a later "Marking" paragraph is the user's own
 
 
 def add_header_footer(document, meta, ids: dict[str, str]) -> None:
@@ -147,7 +179,7 @@ def add_header_footer(document, meta, ids: dict[str, str]) -> None:
         element[:] = []
         p = _hf_paragraph(element, ids[kind.capitalize()])
         if values["marking"]:
-            add_text_runs(p, values["marking"], _bold)
+            add_text_runs(p, values["marking"], _char_style(marking_style(meta.marking, ids)))
         if kind == "header":
             add_text_runs(p, "\t\t" + values["title"])
         else:

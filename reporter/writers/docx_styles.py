@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..marking import MARKING_TEXT_STYLE, TLP_LOOKS
 from ..style import BULLETS, NUMBER_FORMATS, HouseStyle, ParagraphStyle
 from .docx_xml import NSMAP, sub, twips, w
 
@@ -151,6 +152,25 @@ def hyperlink_style(hs: HouseStyle) -> etree._Element:
     return el
 
 
+def marking_styles(hs: HouseStyle) -> list[etree._Element]:
+    """The marking's character styles: one per TLP 2.0 label (its colour on black, as FIRST
+    specifies) and "Marking Text" for any other marking (the house style's marking colour).
+    By name, so the header, the footer and the title block show a label alike."""
+    out = []
+    looks = [(look.style, look.text, look.background) for look in TLP_LOOKS.values()]
+    for name, text, background in looks + [(MARKING_TEXT_STYLE, hs.color("marking"), None)]:
+        el = _simple("character", style_id(name), name, based_on="DefaultParagraphFont")
+        sub(el, w("uiPriority"), val="9")
+        rpr = sub(el, w("rPr"))
+        sub(rpr, w("b"))
+        sub(rpr, w("bCs"))
+        sub(rpr, w("color"), val=text)
+        if background:
+            sub(rpr, w("shd"), val="clear", color="auto", fill=background)
+        out.append(el)
+    return out
+
+
 def toc_styles(text_width: int, normal_id: str = "Normal") -> list[etree._Element]:
     """``toc 1``..``toc 3``: the entries Word and LibreOffice generate, with dotted page tabs."""
     out = []
@@ -169,7 +189,7 @@ def toc_styles(text_width: int, normal_id: str = "Normal") -> list[etree._Elemen
 
 
 def table_style(hs: HouseStyle) -> etree._Element:
-    """"Briefing Table": rule-coloured grid, accent header row, striped body rows."""
+    """"Briefing Table": rule-coloured grid, header row in ``table_header`` (the accent), striped body rows."""
     el = _simple("table", "BriefingTable", TABLE_STYLE, based_on="TableNormal")
     sub(el, w("uiPriority"), val="59")
     ppr = sub(el, w("pPr"))
@@ -188,7 +208,7 @@ def table_style(hs: HouseStyle) -> etree._Element:
     sub(rpr, w("color"), val=hs.color("table_header_text"))
     sub(first, w("tblPr"))
     sub(sub(first, w("trPr")), w("tblHeader"))
-    sub(sub(first, w("tcPr")), w("shd"), val="clear", color="auto", fill=hs.color("accent"))
+    sub(sub(first, w("tcPr")), w("shd"), val="clear", color="auto", fill=hs.colors.get("table_header", hs.color("accent")))
     band = sub(el, w("tblStylePr"), type="band1Horz")
     sub(band, w("tblPr"))
     sub(sub(band, w("tcPr")), w("shd"), val="clear", color="auto", fill=hs.color("table_stripe"))
@@ -231,7 +251,7 @@ def build_styles(hs: HouseStyle, lang: str, text_width: int) -> etree._Element:
     names = ["Normal"] + sorted(n for n in hs.styles if n != "Normal")
     for name in names:
         root.append(paragraph_style(hs, name, text_width, {}))
-    for el in base_styles() + toc_styles(text_width) + [hyperlink_style(hs), table_style(hs)]:
+    for el in base_styles() + toc_styles(text_width) + [hyperlink_style(hs), table_style(hs)] + marking_styles(hs):
         root.append(el)
     return root
 
@@ -284,6 +304,8 @@ def ensure_styles(styles_root: etree._Element, hs: HouseStyle, text_width: int) 
         add(name, lambda name=name: paragraph_style(hs, name, text_width, out))
     add("Hyperlink", lambda: hyperlink_style(hs))
     add(TABLE_STYLE, lambda: table_style(hs))
+    for el in marking_styles(hs):
+        add(el.find(w("name")).get(w("val")), lambda el=el: el)
     for el in toc_styles(text_width, out["Normal"]):
         add(el.find(w("name")).get(w("val")), lambda el=el: el)
     for key, value in list(out.items()):

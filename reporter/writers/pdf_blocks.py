@@ -92,7 +92,9 @@ class PdfFlowables:
         """The title block's paragraphs (built by compose), under a rule in the accent colour."""
         from reportlab.platypus.flowables import HRFlowable
 
-        out = self.blocks(inner)
+        from .pdf_canvas import marking_band
+
+        out = [marking_band(f) for f in self.blocks(inner)]  # a TLP label in its colours
         if out:
             out.append(HRFlowable(width="100%", thickness=1.2, color=self.st.colors.get("accent"),
                                   spaceBefore=2, spaceAfter=10))

@@ -23,6 +23,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ..dates import utc_datetime
 from .pdf_styles import CM
+from .pdf_text import FastParagraph
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class PageDecor:
     muted: object
     marking_color: object
     rule: object
+    marking_back: object = None  # a TLP label's black, drawn behind it
 
     @classmethod
     def from_style(cls, hs, st, title: str, marking: str) -> "PageDecor":
@@ -52,8 +54,8 @@ class PageDecor:
             page_w=w, page_h=h, left=hs.page.margin_left * CM, right=w - hs.page.margin_right * CM,
             header_y=h - hs.page.header_distance * CM - header.fontSize, footer_y=hs.page.footer_distance * CM,
             title=title, marking=marking, font=header.fontName, bold_font=st.face(hs.style("Header").font, bold=True),
-            size=header.fontSize, muted=header.textColor, marking_color=st.colors.get("marking", header.textColor),
-            rule=st.colors.get("rule", header.textColor),
+            size=header.fontSize, muted=header.textColor, rule=st.colors.get("rule", header.textColor),
+            **marking_colors(marking, st.colors.get("marking", header.textColor)),
         )
 
     def draw(self, c: Canvas, number: int, total: int) -> None:
@@ -62,9 +64,7 @@ class PageDecor:
         marking_w = c.stringWidth(self.marking, self.bold_font, self.size) if self.marking else 0.0
         # header: marking left, short title right, a hairline below
         if self.marking:
-            c.setFont(self.bold_font, self.size)
-            c.setFillColor(self.marking_color)
-            c.drawString(self.left, self.header_y, self.marking)
+            self._draw_marking(c, self.header_y, self.marking)
         title = _fit(c, self.title, self.font, self.size, width - marking_w - 0.8 * CM)
         c.setFont(self.font, self.size)
         c.setFillColor(self.muted)
@@ -77,10 +77,54 @@ class PageDecor:
         c.line(self.left, self.footer_y + self.size + 3, self.right, self.footer_y + self.size + 3)
         c.drawRightString(self.right, self.footer_y, f"Page {number} of {total}")
         if self.marking:
-            c.setFont(self.bold_font, self.size)
-            c.setFillColor(self.marking_color)
-            c.drawString(self.left, self.footer_y, _fit(c, self.marking, self.bold_font, self.size, width * 0.6))
+            self._draw_marking(c, self.footer_y, _fit(c, self.marking, self.bold_font, self.size, width * 0.6))
         c.restoreState()
+
+    def _draw_marking(self, c: Canvas, y: float, text: str) -> None:
+        if self.marking_back is not None:
+            marking_box(c, self.left, y, c.stringWidth(text, self.bold_font, self.size), self.size, self.marking_back)
+        c.setFont(self.bold_font, self.size)
+        c.setFillColor(self.marking_color)
+        c.drawString(self.left, y, text)
+
+
+def marking_colors(marking: str, house_color) -> dict:
+    """``marking_color`` and ``marking_back`` for a marking: a TLP 2.0 label's colour on black
+    (``marking.TLP_LOOKS``, the table the DOCX and the e-mail read), else the house colour."""
+    from reportlab.lib.colors import HexColor
+
+    from ..marking import marking_look
+
+    look = marking_look(marking)
+    if look is None:
+        return {"marking_color": house_color, "marking_back": None}
+    return {"marking_color": HexColor("#" + look.text), "marking_back": HexColor("#" + look.background)}
+
+
+def marking_box(c: Canvas, x: float, baseline: float, width: float, size: float, color) -> None:
+    """The black behind a TLP label: the text's width and the font's height, a little padded."""
+    pad = 0.3 * size
+    c.saveState()
+    c.setFillColor(color)
+    c.rect(x - pad, baseline - 0.3 * size, width + 2 * pad, 1.3 * size, stroke=0, fill=1)
+    c.restoreState()
+
+
+def marking_band(flowable):
+    """The title block's marking paragraph as a TLP label (its colour on black), or as it is
+    for any other paragraph or marking."""
+    from .pdf_inline import Run
+    from .pdf_text import fill_op
+
+    if type(flowable) is not FastParagraph or flowable.style.name != "Marking":
+        return flowable
+    text = "".join(r.text for r in flowable.runs if r is not None)
+    colors = marking_colors(text, None)
+    if colors["marking_back"] is None:
+        return flowable
+    fill = fill_op(colors["marking_color"])
+    runs = [Run(r.text, r.face, fill, r.href) if r is not None else None for r in flowable.runs]
+    return MarkingParagraph(runs, flowable.style, flowable.target, back=colors["marking_back"])
 
 
 def _fit(c: Canvas, text: str, font: str, size: float, room: float) -> str:
@@ -236,3 +280,17 @@ class ContentsEntry(Flowable):
         baseline = y + style.leading - style.fontSize
         canvas.contents_numbers.append(ContentsNumber(
             canvas.page_index, self.key, x + self.width, baseline, style.fontName, style.fontSize, style.textColor))
+
+
+class MarkingParagraph(FastParagraph):
+    """A one-line marking paragraph drawn over its label's background box."""
+
+    def __init__(self, runs, style, target: str = "", *, back):
+        super().__init__(runs, style, target)
+        self.back = back
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        width = sum(canvas.stringWidth(r.text, r.face, self.size) for r in self.runs if r is not None)
+        left = self._hAlignAdjust(x, _sW) + self.style.leftIndent
+        marking_box(canvas, left, y + self.height - self.size, width, self.size, self.back)
+        super().drawOn(canvas, x, y, _sW)

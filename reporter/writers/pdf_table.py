@@ -36,9 +36,10 @@ def table_flowables(table: Table, b) -> list:
         head_styles = [_aligned(st, "Table Heading", a) for a in aligns]
         widths = widths_by_measure([header, *rows], b.width, st.style("Table Text"), st.style("Table Heading"))
         c = st.colors
+        head = c.get("table_header", c.get("accent", rl_colors.black))
         look = TableLook(
-            header_fill=c.get("accent", rl_colors.black), stripes=(rl_colors.white, c.get("table_stripe", rl_colors.white)),
-            grid=c.get("rule", rl_colors.grey), header_rule=c.get("accent", rl_colors.black), frame_height=b.height,
+            header_fill=head, stripes=(rl_colors.white, c.get("table_stripe", rl_colors.white)),
+            grid=c.get("rule", rl_colors.grey), header_rule=head, frame_height=b.height,
         )
         flow = FastTable(
             [b.inline_para(c, s) for c, s in zip(header, head_styles)],

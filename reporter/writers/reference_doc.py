@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..limits import DEFAULT, Limits
 from ..ooxml import PKG_REL_NS, R_NS, W_NS
+from ..style import PAGE_SIZES, HouseStyle
 
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _MAIN_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -40,11 +41,20 @@ _SETTINGS_DROPPED = ("attachedTemplate", "footnotePr", "endnotePr", "mailMerge",
 
 @dataclass(frozen=True)
 class Reference:
-    """A reference document checked and reduced to its look: the package bytes python-docx opens."""
+    """A reference document checked and reduced to its look: the package bytes python-docx opens,
+    and the look the PDF takes from it too (``look``, see ``read_look``)."""
 
     path: str
     data: bytes
     dropped: tuple[str, ...] = ()
+    look: Look | None = None
+
+    def house_style(self, hs: HouseStyle) -> tuple[HouseStyle, tuple[str, ...]]:
+        """``hs`` with this reference's page and named styles merged in, and a warning for each
+        font no file can be found for (the PDF keeps the house font there)."""
+        if self.look is None:
+            return hs, ()
+        return apply_look(hs, self.look, self.path)
 
     def warnings(self) -> tuple[str, ...]:
         if not self.dropped:
@@ -75,6 +85,7 @@ class _Reducer:
     def __init__(self, pkg, path: Path) -> None:
         self.pkg, self.path = pkg, path
         self.parts: dict[str, bytes] = {}
+        self.kinds: dict[str, str] = {}  # relationship kind -> the first part kept of that kind
         self.dropped: dict[str, None] = {}
 
     def drop(self, what: str) -> None:
@@ -109,6 +120,7 @@ class _Reducer:
 
         if part in self.parts:
             return
+        self.kinds.setdefault(kind, part)
         if kind in ("image", "font"):
             self.parts[part] = self.pkg.read(part)
             return
@@ -190,7 +202,10 @@ def _reduce(pkg, path: Path) -> Reference:
     entries += sorted(red.parts.items())
     buf = io.BytesIO()
     write_zip(entries, buf)
-    return Reference(path=str(path), data=buf.getvalue(), dropped=tuple(red.dropped))
+    look = read_look(pkg.xml(red.kinds["styles"]) if "styles" in red.kinds else None,
+                     pkg.xml(red.kinds["theme"]) if "theme" in red.kinds else None,
+                     root_sect(pkg.xml(pkg.main)))
+    return Reference(path=str(path), data=buf.getvalue(), dropped=tuple(red.dropped), look=look)
 
 
 def _overrides(pkg) -> dict[str, str]:
@@ -205,3 +220,254 @@ def _xml(root) -> bytes:
     from lxml import etree
 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# -- the look, for the PDF ----------------------------------------------------------------------
+
+# The house-style names a reference's look is read for, and the names Word gives them
+# (its built-in styles keep lower-case internal names).
+LOOK_STYLES = {"Normal": "normal", "Body Text": "body text", "Title": "title", "Subtitle": "subtitle",
+               "Heading 1": "heading 1", "Heading 2": "heading 2", "Heading 3": "heading 3", "Quote": "quote",
+               "Table Text": "table text", "Table Heading": "table heading", "Header": "header", "Footer": "footer"}
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_TWIPS_PER_CM = 1440 / 2.54
+
+
+@dataclass(frozen=True)
+class StyleLook:
+    """What a reference says of one named style, resolved through basedOn, the document
+    defaults and the theme: None where it says nothing."""
+
+    font: str | None = None  # a family name, e.g. "Calibri"
+    size: float | None = None  # pt
+    color: str | None = None  # RRGGBB
+    bold: bool | None = None
+    italic: bool | None = None
+
+
+@dataclass(frozen=True)
+class Look:
+    """A reference document's page setup (house-style ``page`` keys) and named styles."""
+
+    page: tuple[tuple[str, object], ...] = ()
+    styles: tuple[tuple[str, StyleLook], ...] = ()
+    colors: tuple[tuple[str, str], ...] = ()  # house colour keys, from the table style
+
+
+def _hex(value: str | None) -> str | None:
+    value = value or ""
+    return value.upper() if len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value) else None
+
+
+def _table_colors(styles) -> tuple[tuple[str, str], ...]:
+    """The house table colours from the reference's table style of our name (the one the DOCX's
+    tables use): header fill and text, grid, stripe."""
+    from .docx_styles import TABLE_STYLE
+
+    el = next((s for s in styles.iterfind(_w("style")) if s.get(_w("type")) == "table"
+               and (s.find(_w("name")) is not None and s.find(_w("name")).get(_w("val")) == TABLE_STYLE)), None)
+    if el is None:
+        return ()
+    out: dict[str, str] = {}
+    grid = [_hex(b.get(_w("color"))) for b in el.iterfind(f"{_w('tblPr')}/{_w('tblBorders')}/*")]
+    if any(grid):
+        out["rule"] = next(g for g in grid if g)
+    for part in el.iterfind(_w("tblStylePr")):
+        kind = part.get(_w("type"))
+        fill = _hex(part.find(f"{_w('tcPr')}/{_w('shd')}").get(_w("fill"))) \
+            if part.find(f"{_w('tcPr')}/{_w('shd')}") is not None else None
+        if kind == "firstRow":
+            text = part.find(f"{_w('rPr')}/{_w('color')}")
+            if fill:
+                out["table_header"] = fill
+            if text is not None and _hex(text.get(_w("val"))):
+                out["table_header_text"] = _hex(text.get(_w("val")))
+        elif kind == "band1Horz" and fill:
+            out["table_stripe"] = fill
+    return tuple(out.items())
+
+
+def root_sect(document_root):
+    body = document_root.find(f"{{{W_NS}}}body") if document_root is not None else None
+    return body.find(f"{{{W_NS}}}sectPr") if body is not None else None
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _page(sect) -> tuple[tuple[str, object], ...]:
+    """The page as house-style keys: a named size when it is one (to the twip), else cm."""
+    if sect is None:
+        return ()
+    out: dict[str, object] = {}
+    size = sect.find(_w("pgSz"))
+    width, height = (_int(size.get(_w("w"))), _int(size.get(_w("h")))) if size is not None else (None, None)
+    if width and height and width > 1000 and height > 1000:
+        named = [name for name, (w_cm, h_cm) in PAGE_SIZES.items()
+                 if abs(w_cm * _TWIPS_PER_CM - width) <= 20 and abs(h_cm * _TWIPS_PER_CM - height) <= 20]
+        if named:
+            out.update(size=named[0], width=0.0, height=0.0)
+        else:
+            out.update(width=round(width / _TWIPS_PER_CM, 3), height=round(height / _TWIPS_PER_CM, 3))
+    mar = sect.find(_w("pgMar"))
+    if mar is not None:
+        for attr, key in (("top", "margin_top"), ("bottom", "margin_bottom"), ("left", "margin_left"),
+                          ("right", "margin_right"), ("header", "header_distance"), ("footer", "footer_distance")):
+            value = _int(mar.get(_w(attr)))
+            if value is not None and 0 <= abs(value) < 31680:  # up to 22 inches; a margin's sign only moves text
+                out[key] = round(abs(value) / _TWIPS_PER_CM, 3)
+    return tuple(out.items())
+
+
+def _theme_fonts(theme) -> dict[str, str]:
+    """{"major": ..., "minor": ...}: the theme's Latin heading and body fonts."""
+    out = {}
+    if theme is None:
+        return out
+    for kind in ("major", "minor"):
+        latin = theme.find(f".//{{{_A_NS}}}{kind}Font/{{{_A_NS}}}latin")
+        if latin is not None and latin.get("typeface"):
+            out[kind] = latin.get("typeface")
+    return out
+
+
+def _toggle(el) -> bool | None:
+    if el is None:
+        return None
+    return (el.get(_w("val")) or "true").lower() not in ("0", "false", "off", "none")
+
+
+def _run_look(rpr, theme: dict[str, str]) -> dict:
+    """The properties one w:rPr sets (a theme font by its typeface)."""
+    if rpr is None:
+        return {}
+    out: dict = {}
+    fonts = rpr.find(_w("rFonts"))
+    if fonts is not None:
+        ref = fonts.get(_w("asciiTheme")) or fonts.get(_w("hAnsiTheme"))
+        name = fonts.get(_w("ascii")) or fonts.get(_w("hAnsi"))
+        if ref:
+            name = theme.get("major" if ref.startswith("major") else "minor", name)
+        elif name in ("+mj-lt", "+mn-lt"):
+            name = theme.get("major" if name == "+mj-lt" else "minor")
+        if name:
+            out["font"] = name
+    size = _int(rpr.find(_w("sz")).get(_w("val"))) if rpr.find(_w("sz")) is not None else None
+    if size and 2 <= size <= 3276:
+        out["size"] = size / 2
+    color = rpr.find(_w("color"))
+    value = (color.get(_w("val")) or "") if color is not None else ""
+    if _hex(value):
+        out["color"] = _hex(value)
+    elif value.lower() == "auto":
+        out["color"] = "000000"
+    for attr in ("bold", "italic"):
+        flag = _toggle(rpr.find(_w("b" if attr == "bold" else "i")))
+        if flag is not None:
+            out[attr] = flag
+    return out
+
+
+def read_look(styles, theme, sect) -> Look:
+    """A reference's look: its page, and for each of ``LOOK_STYLES`` the font, size, colour,
+    bold and italic it resolves to (the style, then what it is based on, then the document
+    defaults; theme fonts by their typeface)."""
+    theme_fonts = _theme_fonts(theme)
+    by_id: dict[str, object] = {}
+    by_name: dict[str, str] = {}
+    defaults: dict = {}
+    if styles is not None:
+        default_rpr = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+        defaults = _run_look(default_rpr, theme_fonts)
+        for el in styles.iterfind(_w("style")):
+            if el.get(_w("type")) != "paragraph":
+                continue
+            sid = el.get(_w("styleId")) or ""
+            name_el = el.find(_w("name"))
+            by_id[sid] = el
+            if name_el is not None:
+                by_name.setdefault(" ".join((name_el.get(_w("val")) or "").lower().split()), sid)
+    if "minor" in theme_fonts:
+        defaults.setdefault("font", theme_fonts["minor"])
+
+    def resolved(sid: str) -> dict:
+        chain, seen = [], set()
+        while sid in by_id and sid not in seen and len(chain) < 50:
+            seen.add(sid)
+            el = by_id[sid]
+            chain.append(_run_look(el.find(_w("rPr")), theme_fonts))
+            base = el.find(_w("basedOn"))
+            sid = base.get(_w("val")) if base is not None else ""
+        out = dict(defaults)
+        for props in reversed(chain):
+            out.update(props)
+        return out
+
+    looks = []
+    for house, word in LOOK_STYLES.items():
+        sid = by_name.get(word) or by_name.get(house.lower())
+        if sid is None and house != "Normal":
+            continue
+        props = resolved(sid) if sid else dict(defaults)
+        if sid:  # a style the reference defines says all of its look: what it leaves unset is off
+            props = {"bold": False, "italic": False, "color": "000000", **props}
+        if props:
+            looks.append((house, StyleLook(**props)))
+    return Look(page=_page(sect), styles=tuple(looks), colors=_table_colors(styles) if styles is not None else ())
+
+
+_APPLIED: dict[tuple, tuple] = {}  # (id(hs), look, path) -> (hs, result): one object per look
+
+
+def apply_look(hs: HouseStyle, look: Look, path: str) -> tuple[HouseStyle, tuple[str, ...]]:
+    """``hs`` with a reference's look merged in, fonts found by name (``reporter.fonts``); one
+    warning per font that has no file here, naming what the PDF uses instead.
+
+    The same look over the same house style gives the same object, so a batch of briefings
+    on one reference builds the PDF's styles once per process (they are cached by object)."""
+    key = (id(hs), look, path)
+    hit = _APPLIED.get(key)
+    if hit is not None and hit[0] is hs:
+        return hit[1]
+    result = _apply_look(hs, look, path)
+    _APPLIED[key] = (hs, result)  # holding hs keeps its id from being reused
+    return result
+
+
+def _apply_look(hs: HouseStyle, look: Look, path: str) -> tuple[HouseStyle, tuple[str, ...]]:
+    from ..fonts import find_family
+
+    overlay: dict = {"page": dict(look.page), "styles": {}, "fonts": {}, "colors": dict(look.colors)}
+    keys = {fam.name.casefold(): key for key, fam in hs.fonts.items()}
+    missing: dict[str, str] = {}  # a font with no file -> the first style that asked for it
+    for name, st in look.styles:
+        spec = {k: v for k, v in (("size", st.size), ("color", st.color), ("bold", st.bold),
+                                  ("italic", st.italic)) if v is not None}
+        if st.font:
+            key = keys.get(st.font.casefold())
+            if key is None:
+                found = find_family(st.font)
+                if found is None:
+                    missing.setdefault(st.font, name)
+                else:
+                    key = keys[st.font.casefold()] = "ref-" + "".join(c for c in st.font.lower() if c.isalnum())
+                    overlay["fonts"][key] = {
+                        "name": st.font, "pdf_name": "".join(c for c in found.family if c.isalnum()),
+                        **{face: str(getattr(found, face)) for face in ("regular", "bold", "italic", "bold_italic")
+                           if getattr(found, face) is not None}}
+            if key is not None:
+                spec["font"] = key
+        if spec:
+            overlay["styles"][name] = spec
+    merged = hs.merged(overlay)
+    return merged, tuple(f"{path}: reference document: font {font!r} was not found on this machine; the PDF "
+                         f"uses {merged.fonts[merged.style(name).font].pdf_name} instead"
+                         for font, name in missing.items())
