@@ -191,7 +191,20 @@ _DATE_ONLY = re.compile(r"(?:(?P<month>" + _MONTH +
 
 
 def _date_of(text: str) -> date | None:
-    m = _DATE_ONLY.fullmatch(text)
+    return _match_date(_DATE_ONLY.fullmatch(text))
+
+
+def title_date(title: str) -> date | None:
+    """The full date a headline ends with, as statements and readouts are titled ("Joint
+    statement on cooperation: 2 October 2024"): the date of the event it reports."""
+    tail = title.strip().rstrip(".)")
+    for m in _DATE_ONLY.finditer(tail):
+        if m.end() == len(tail):
+            return _match_date(m)
+    return None
+
+
+def _match_date(m: re.Match | None) -> date | None:
     if not m:
         return None
     try:
