@@ -32,7 +32,6 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .dates import MONTH_NUMBERS
@@ -85,9 +84,14 @@ def outlet(article: Article) -> str | None:
     return article.source or host(article.url)
 
 
+UNNAMED = "unnamed source"
+
+
 def label(article: Article) -> str:
-    """An article's outlet, or the name of its file when it names none."""
-    return outlet(article) or Path(article.path).name or article.title
+    """An article's outlet as a summary item or a digest ends with it: its publisher, else its
+    site, else UNNAMED. Never its file's name: "notes-3.txt" tells a reader nothing, and a
+    briefing e-mailed on must not show the sender's folders."""
+    return outlet(article) or UNNAMED
 
 
 def _lead_key(article: Article, k: int) -> tuple:

@@ -119,3 +119,28 @@ def test_an_undated_statement_is_dated_by_the_date_its_headline_ends_with(title,
 
     assert title_date(title) == day
 
+
+
+def test_an_article_without_a_source_is_an_unnamed_source_never_its_file_name(tmp_path):
+    """Summary items and the digest end with the outlet: the publisher, else the URL's host,
+    else a neutral wording; the file an article was read from is nobody's name."""
+    from conftest import run_reporter
+
+    plain = tmp_path / "notes-from-the-desk-7.txt"
+    plain.write_text("Harbour bridge reopens after repairs\n\nThe harbour bridge in Port Liria reopened on "
+                     "Monday after six months of repairs costing 40 million crowns, the city council said.\n\n"
+                     "Traffic engineers expect 30,000 vehicles a day to use it again by the end of the month.\n",
+                     encoding="utf-8")
+    hosted = tmp_path / "ferry.json"
+    hosted.write_text('{"title": "Ferry timetable changes", "url": "https://news.example.org/ferry", "body": '
+                      '"The island ferry will run every 40 minutes from June, the operator said. Fares stay the '
+                      'same for residents."}', encoding="utf-8")
+    res = run_reporter("build", str(plain), str(hosted), "--out", str(tmp_path / "out"), "--format", "docx",
+                       env={"SOURCE_DATE_EPOCH": "1713571200"})
+    assert res.returncode == 0, res.stderr
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(res.stdout.split()[0]).paragraphs)
+    front = text.split("Annex: the articles")[0]
+    assert "notes-from-the-desk-7" not in text
+    assert "unnamed source" in front and "news.example.org" in front
