@@ -63,7 +63,12 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
             for k, point in enumerate(fx.key_points):
                 if point.paragraph in articles[m].boilerplate:
                     continue
-                text = shown_text(point.text, point.paragraph, fx.quotes, articles[m])
+                sentence = point.text
+                if refers_back(sentence):
+                    sentence = with_antecedent(articles[m], point.paragraph, sentence)
+                    if sentence is None:
+                        continue
+                text = shown_text(sentence, point.paragraph, fx.quotes, articles[m])
                 if text is None:
                     continue
                 terms = [w.lower() for w in _TERM.findall(text)]
@@ -101,6 +106,40 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
         who = quoted.speaker + (f", {quoted.role}" if quoted.role else "")
         return f"“{s.rstrip('.')},” said {who}."
     return s
+
+
+# A sentence that opens with a pronoun or a demonstrative points back at the one before
+# ("These violations...", "He said...", "Such loans..."); "This year" and the like do not.
+_ANAPHOR = re.compile(
+    r"\(?(?:he|she|it|its|they|them|their|we|this|these|those|that|such|his|her|the\s+(?:latter|former))\b"
+    r"(?!\s+(?:year|week|month|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|quarter|"
+    r"decade|century|time)\b)", re.I)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence opens with a word that refers to the sentence before it, so that it
+    makes no sense on its own as a summary item."""
+    return bool(_ANAPHOR.match(sentence.lstrip()))
+
+
+def with_antecedent(article: Article, paragraph: int, sentence: str) -> str | None:
+    """A sentence that refers back, with the sentence before it (in its paragraph, or the last
+    of the paragraph before) in front, when the two fit in one item and the one before does not
+    refer back itself; None when they do not: the item is better left out."""
+    from ..analysis.text import sentence_spans
+
+    if not 1 <= paragraph <= len(article.paragraphs):
+        return None
+    text = article.paragraphs[paragraph - 1]
+    at = text.find(sentence)
+    before = [text[a:b].strip() for a, b in sentence_spans(text[:at])] if at > 0 else []
+    if not before and paragraph > 1 and paragraph - 1 not in article.boilerplate:
+        prev = article.paragraphs[paragraph - 2]
+        before = [prev[a:b].strip() for a, b in sentence_spans(prev[:20_000])]
+    if not before or not before[-1] or refers_back(before[-1]) or before[-1].endswith(":"):
+        return None
+    pair = f"{before[-1]} {sentence.strip()}"
+    return pair if len(pair) <= MAX_ITEM_CHARS else None
 
 
 def _same_words(a: str, b: str) -> bool:

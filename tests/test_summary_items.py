@@ -1,0 +1,78 @@
+"""Summary items that read alone: a sentence that refers back is given its antecedent or left out."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _article(title: str, *paragraphs: str, boilerplate=()):
+    from reporter.ingest import Article
+
+    return Article(title=title, paragraphs=tuple(paragraphs), boilerplate=tuple(boilerplate))
+
+
+@pytest.mark.parametrize("sentence, back", [
+    ("These violations affect about 105,000 engines.", True),
+    ("He told reporters the bridge would reopen.", True),
+    ("It is the third closure this year.", True),
+    ("Such loans carry an interest rate of 4%.", True),
+    ("Their report found 12 faults.", True),
+    ("That is why the council acted.", True),
+    ("The latter said talks would resume.", True),
+    ("This year the council will spend £4m.", False),
+    ("This week ministers meet in Geneva.", False),
+    ("Theresa Lind chairs the board.", False),
+    ("Thematic reviews are published monthly.", False),
+    ("“We will act,” the minister said.", False),
+    ("Heavy rain closed the port.", False),
+])
+def test_a_sentence_that_opens_with_a_pronoun_or_demonstrative_refers_back(sentence, back):
+    from reporter.compose.select import refers_back
+
+    assert refers_back(sentence) is back
+
+
+def test_the_antecedent_is_prepended_when_the_pair_fits_and_the_item_is_left_out_when_not():
+    from reporter.compose.select import MAX_ITEM_CHARS, with_antecedent
+
+    a = _article("Engine maker fined",
+                 "Regulators fined the Kestrel engine maker $1.6 billion on Monday. These violations affect about "
+                 "105,000 engines.",
+                 "They also ordered a recall.",
+                 "It is " + "very " * 80 + "large.")
+    assert with_antecedent(a, 1, "These violations affect about 105,000 engines.") == (
+        "Regulators fined the Kestrel engine maker $1.6 billion on Monday. These violations affect about 105,000 "
+        "engines.")
+    # The first sentence of its paragraph: the last sentence of the paragraph before, unless that refers back too.
+    assert with_antecedent(a, 2, "They also ordered a recall.") is None
+    long_before = _article("x", "A" + " sentence" * 40 + ".", "They also ordered a recall.")
+    assert len(long_before.paragraphs[0]) + 30 > MAX_ITEM_CHARS and with_antecedent(long_before, 2, "They also ordered a recall.") is None
+    fresh = _article("x", "Regulators fined the maker on Monday.", "They also ordered a recall.")
+    assert with_antecedent(fresh, 2, "They also ordered a recall.") == (
+        "Regulators fined the maker on Monday. They also ordered a recall.")
+    # Nothing before it, or only boilerplate: left out.
+    assert with_antecedent(_article("x", "They ordered a recall."), 1, "They ordered a recall.") is None
+    assert with_antecedent(_article("x", "Media contact: press office.", "They ordered a recall.", boilerplate=(1,)),
+                           2, "They ordered a recall.") is None
+
+
+def test_no_summary_item_opens_with_a_word_that_refers_back(tmp_path):
+    """Built from an article whose sentences a summary would take: every item reads alone."""
+    from reporter.analysis import analyze
+    from reporter.compose import select
+    from reporter.ingest import load_articles
+    from reporter.stories import group_stories
+
+    path = tmp_path / "fine.txt"
+    path.write_text("Engine maker fined over emissions tests\n\n"
+                    "Regulators fined the Kestrel engine maker $1.6 billion on Monday for falsifying emissions "
+                    "tests on its diesel engines. These violations affect about 105,000 engines sold since 2010.\n\n"
+                    "They also ordered the company to recall the engines and fund a $50 million programme to "
+                    "replace old locomotives.\n\n"
+                    "The company's chief executive apologised to customers and said it would cooperate.\n",
+                    encoding="utf-8")
+    articles = load_articles(path)
+    facts = [analyze(a) for a in articles]
+    picks = select.candidates(group_stories(articles), articles, facts)
+    assert picks and not any(select.refers_back(p.text) for p in picks)
+    assert any(p.text.startswith("Regulators fined") and "These violations" in p.text for p in picks)
