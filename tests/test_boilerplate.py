@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -291,3 +292,29 @@ def test_page_furniture_is_marked_in_every_input_kind(tmp_path):
         (article,) = load_articles(path)
         kept = [p for n, p in enumerate(article.paragraphs, 1) if n not in article.boilerplate]
         assert kept == STORY, path.suffix
+
+
+def test_private_use_characters_of_icon_fonts_reach_no_output(tmp_path):
+    """A scraped page's icon glyphs (private use area, U+E000-U+F8FF) show nothing a reader
+    can read: they are dropped at ingest, so no title, header, summary or annex holds one."""
+    from conftest import pdf_text
+
+    page = tmp_path / "ferry.txt"
+    page.write_text("Ferry \ue002 service resumes\n\nThe island ferry \ue0020\ue002 resumed on Monday after "
+                    "repairs costing 40 million crowns, the operator said. \uf099\n\n\ue002\n\n"
+                    "Traffic engineers expect 3,000 passengers a day.\n", encoding="utf-8")
+    res = run_reporter("build", str(page), "--out", str(tmp_path / "out"), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    import zipfile
+
+    paths = res.stdout.split()
+    docx = next(p for p in paths if p.endswith(".docx"))
+    pdf = next(p for p in paths if p.endswith(".pdf"))
+    with zipfile.ZipFile(docx) as z:
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    assert "Ferry service resumes" in xml and "40 million crowns" in xml
+    text = pdf_text(Path(pdf))
+    assert "40 million crowns" in text
+    analysed = run_reporter("analyze", str(page), env=EPOCH).stdout
+    for out in (xml, text, analysed):
+        assert not any("\ue000" <= ch <= "\uf8ff" for ch in out)
