@@ -76,3 +76,35 @@ def test_no_summary_item_opens_with_a_word_that_refers_back(tmp_path):
     picks = select.candidates(group_stories(articles), articles, facts)
     assert picks and not any(select.refers_back(p.text) for p in picks)
     assert any(p.text.startswith("Regulators fined") and "These violations" in p.text for p in picks)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("diesel engines", "non-conforming engines", "diesel engines"),
+    ("Peruvian National Police (PNP) officers", "vetted officers", "vetted officers"),
+    ("people killed", "people reported killed", None),  # what ends in a verb is no thing counted
+    ("Euro area annual inflation is expected", "Economists had expected", None),
+    ("civil penalty", "criminal fine", None),
+    ("homes in the valley along the river banks", "flooded homes", None),  # too long to name one thing
+    ("", "engines", None),
+])
+def test_two_figures_count_the_same_thing_when_they_count_the_same_noun(a, b, same):
+    from reporter.compose.select import _same_counted
+
+    assert _same_counted(a, b) == same
+
+
+def test_real_releases_that_disagree_on_a_count_show_both_with_their_sources(tmp_path):
+    """Two federal releases on one case: the plea's "more than 110,000" engines and the
+    sentencing's "over 105,000". The digest shows both, each with its outlet and ¶ link."""
+    import docx
+
+    from conftest import ROOT, run_reporter
+
+    real = ROOT / "fixtures" / "real"
+    res = run_reporter("build", str(real / "doj-hino-plea-2025-01-15.html"),
+                       str(real / "doj-hino-sentencing-2025-03-19.json"), "--out", str(tmp_path), "--format", "docx",
+                       env={"SOURCE_DATE_EPOCH": "1713571200"})
+    assert res.returncode == 0, res.stderr
+    text = [p.text for p in docx.Document(res.stdout.split()[0]).paragraphs]
+    differ = [t for t in text if t.startswith("Sources differ on")]
+    assert any("110,000" in t and "105,000" in t and "engines" in t and t.count("¶") == 2 for t in differ), differ

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 MAX_ITEM_CHARS = 330  # one or two lines of a summary item, so eight fit on page one
 SIMILAR = 0.5  # share of content words two items may have in common
+COUNTED_WORDS = 6  # the longest description of what a figure counts that names one thing
 _QUOTE_MARKS = "“”\"«»„"
 _ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to|stated|added|wrote|announced|noted|argued|"
                          r"warned|insisted|explained|declared|concluded)\b", re.I)
@@ -224,10 +225,11 @@ def disagreements(members: Sequence[int], facts: Sequence[Facts], articles: Sequ
     """Figures for the same thing that different articles of one story state differently.
 
     "The same thing": the two sentences stating them share a pair of adjacent content words
-    ("core inflation", "officers trained"), the figures have the same unit and the same
-    order of magnitude (within a factor of two), and neither sentence states the other's
-    value (then they count different things). For each shared pair the closest values are
-    shown; three disagreements at most per story.
+    ("core inflation", "officers trained"), or the figures count the same noun (the last
+    word of what each counts: "diesel engines" and "non-conforming engines"), the figures
+    have the same unit and the same order of magnitude (within a factor of two), and neither
+    sentence states the other's value (then they count different things). For each shared
+    pair the closest values are shown; three disagreements at most per story.
     """
     out: list[Disagreement] = []
     seen: set[str] = set()
@@ -250,6 +252,8 @@ def disagreements(members: Sequence[int], facts: Sequence[Facts], articles: Sequ
                     if not sb or fb.value in sa or fa.value in sb:
                         continue
                     shared = pairs_a & _word_pairs(sb)
+                    if not shared and (what := _same_counted(fa.what, fb.what)):
+                        shared = {what}
                     for key in sorted(shared):
                         gap = abs(fa.number - fb.number)
                         if key not in found or gap < found[key][0]:
@@ -299,6 +303,22 @@ def date_disagreements(members: Sequence[int], facts: Sequence[Facts], articles:
                                                           Claim(date_label(eb.date), b, eb.paragraph))))
                         break
     return out[:3]
+
+
+def _same_counted(a: str, b: str) -> str | None:
+    """What two figures both count, when each counts a short noun phrase (at most
+    COUNTED_WORDS words) ending in the same noun ("diesel engines", "non-conforming engines");
+    else None. A word ending in -ed or -ing is a verb's ("had expected 3.0%", "slowed to 2.9%"),
+    not a thing counted."""
+    from ..stories import STOP_WORDS
+
+    wa, wb = _TERM.findall(a.lower()), _TERM.findall(b.lower())
+    if not wa or not wb or max(len(wa), len(wb)) > COUNTED_WORDS or wa[-1] != wb[-1]:
+        return None
+    head = wa[-1]
+    if len(head) < 4 or head in STOP_WORDS or not head.isalpha() or head.endswith(("ed", "ing")):
+        return None
+    return min((a.strip(), b.strip()), key=lambda w: (len(w), w))
 
 
 def _day(iso: str) -> tuple[str | None, str] | None:
