@@ -108,3 +108,21 @@ def test_real_releases_that_disagree_on_a_count_show_both_with_their_sources(tmp
     text = [p.text for p in docx.Document(res.stdout.split()[0]).paragraphs]
     differ = [t for t in text if t.startswith("Sources differ on")]
     assert any("110,000" in t and "105,000" in t and "engines" in t and t.count("¶") == 2 for t in differ), differ
+
+
+@pytest.mark.parametrize("sentence, first", [
+    ("Let me begin by thanking the Prime Minister for hosting us.", True),
+    ("We have agreed a new partnership.", True),
+    ("I am proud of what we achieved.", True),
+    ("Our plan will cut waiting lists.", True),
+    ("US officials said the talks would resume.", False),
+    ("QUESTION: Yeah, but he was the one who set this up.", True),
+    ("MR. MILLER: The talks went well.", True),
+    ("NATO: allies meet in June.", True),
+    ("Ireland said it would join.", False),
+    ("“We will act,” the minister said.", False),  # a quotation with its speaker: shown as such
+])
+def test_a_sentence_in_the_first_person_is_never_an_item_without_its_speaker(sentence, first):
+    from reporter.compose.select import first_person
+
+    assert first_person(sentence) is first

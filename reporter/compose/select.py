@@ -65,6 +65,8 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
                 if point.paragraph in articles[m].boilerplate:
                     continue
                 sentence = point.text
+                if first_person(sentence):
+                    continue
                 if refers_back(sentence):
                     sentence = with_antecedent(articles[m], point.paragraph, sentence)
                     if sentence is None:
@@ -112,9 +114,24 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
 # A sentence that opens with a pronoun or a demonstrative points back at the one before
 # ("These violations...", "He said...", "Such loans..."); "This year" and the like do not.
 _ANAPHOR = re.compile(
-    r"\(?(?:he|she|it|its|they|them|their|we|this|these|those|that|such|his|her|the\s+(?:latter|former))\b"
+    r"\(?(?:he|she|it|its|they|them|their|this|these|those|that|such|his|her|the\s+(?:latter|former))\b"
     r"(?!\s+(?:year|week|month|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|quarter|"
     r"decade|century|time)\b)", re.I)
+
+
+# A sentence in the first person is its speaker's ("Let me begin by thanking...", "We have
+# agreed..."): no sentence before it says who that is in a summary item.
+# Case matters: "US officials" is no "us".
+_FIRST_PERSON = re.compile(r"\(?(?:I|We|My|Our|Let\s+(?:me|us))\b(?!['’]s\b|\.)")
+# A transcript's turn: "QUESTION: Yeah, but...", "MR. MILLER: We...".
+_TURN = re.compile(r"[A-Z][A-Z.'’ -]{1,40}:\s")
+
+
+def first_person(sentence: str) -> bool:
+    """Whether a sentence speaks as "I" or "we", or is a transcript's turn: a speech's, a
+    statement's or a briefing's words, which an item cannot show as a fact without its speaker."""
+    s = sentence.lstrip()
+    return bool(_FIRST_PERSON.match(s) or _TURN.match(s))
 
 
 def refers_back(sentence: str) -> bool:
