@@ -126,3 +126,31 @@ def test_a_sentence_in_the_first_person_is_never_an_item_without_its_speaker(sen
     from reporter.compose.select import first_person
 
     assert first_person(sentence) is first
+
+
+@pytest.mark.parametrize("title, who", [
+    ("Remarks by President Ana Costa at the joint press conference following the summit", "President Ana Costa"),
+    ("Jane Doe – 2025 Speech at the Harbour Forum", "Jane Doe"),
+    ("Speech by Minister Omar Haddad", "Minister Omar Haddad"),
+    ("Keynote address by Dr Lena Okafor, Director of the Directorate", "Dr Lena Okafor"),
+    ("Secretary of Ports Jane Doe Press Conference", None),  # a press conference has many speakers
+    ("Remarks With the Foreign Secretary Before Their Meeting", None),
+    ("Statement from Jane Doe on her appointment", None),  # a statement page may be the department's words
+    ("Council sets out speech therapy plans", None),
+])
+def test_a_speech_page_names_its_speaker_in_its_headline(title, who):
+    from reporter.compose.select import speech_speaker
+
+    assert speech_speaker(title) == who
+
+
+def test_a_speechs_sentences_are_its_speakers_words_in_every_item():
+    from reporter.compose.select import shown_text
+
+    a = _article("Remarks by President Ana Costa at the summit in Port Liria",
+                 "Let me begin by thanking the Premier for hosting this summit.",
+                 "The agreements we reached today open a new chapter for the Union.")
+    assert shown_text(a.paragraphs[1], 2, (), a) == (
+        "“The agreements we reached today open a new chapter for the Union,” said President Ana Costa.")
+    plain = _article("Summit ends with agreements", *a.paragraphs)
+    assert shown_text(plain.paragraphs[1], 2, (), plain) == plain.paragraphs[1]

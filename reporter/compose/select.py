@@ -65,15 +65,15 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
                 if point.paragraph in articles[m].boilerplate:
                     continue
                 sentence = point.text
-                if first_person(sentence):
-                    continue
+                if _TURN.match(sentence.lstrip()):
+                    continue  # a transcript's turn: "QUESTION: ..."
                 if refers_back(sentence):
                     sentence = with_antecedent(articles[m], point.paragraph, sentence)
                     if sentence is None:
                         continue
                 text = shown_text(sentence, point.paragraph, fx.quotes, articles[m])
-                if text is None:
-                    continue
+                if text is None or (first_person(sentence) and text == " ".join(sentence.split())):
+                    continue  # "We agreed...", with no speaker to say who "we" are
                 terms = [w.lower() for w in _TERM.findall(text)]
                 central = sum(centroid.get(w, 0.0) for w in set(terms)) / norm / math.sqrt(len(set(terms)) or 1)
                 lede = 0.3 if k == 0 else 0.0
@@ -88,7 +88,8 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
     Contact details and boilerplate are never items, nor a list item that reads only after
     its introduction ("have 30% more seats"); a sentence that quotes someone must name who
     (or is left out); a quote paragraph without quotation marks gets its speaker, from the
-    analysis or from the press-release line that introduces it ("Jane Doe said:").
+    analysis, from the press-release line that introduces it ("Jane Doe said:") or, in a
+    speech, from its headline ("Remarks by Jane Doe at ...").
     """
     s = " ".join(sentence.split())
     if len(s) > MAX_ITEM_CHARS or contact_details(s) or is_boilerplate(s):
@@ -98,7 +99,8 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
     if article is not None and _same_words(s, article.title):
         return None  # the page's headline repeated above its text: the digest shows it already
     quoted = next((q for q in quotes if q.paragraph == paragraph and (q.text in s or s in q.text)), None)
-    if quoted is None and article is not None and (who := introduced_by(article.paragraphs, paragraph)):
+    if quoted is None and article is not None and (
+            who := introduced_by(article.paragraphs, paragraph) or speech_speaker(article.title)):
         from ..analysis.facts import Quotation as _Q
 
         quoted = _Q(s, who, None, paragraph)
@@ -132,6 +134,25 @@ def first_person(sentence: str) -> bool:
     statement's or a briefing's words, which an item cannot show as a fact without its speaker."""
     s = sentence.lstrip()
     return bool(_FIRST_PERSON.match(s) or _TURN.match(s))
+
+
+_NAME = r"(?P<who>(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?-i:[A-Z])[\w'’.-]*|de|da|von|van|al|bin)){0,6})"
+# "Remarks by President Jane Doe at the summit", "Speech by Jane Doe", "Jane Doe – 2025 speech
+# at the Forum": a page of one speaker's words (a "statement" page may be the department's own).
+_SPEECH_TITLE = re.compile(
+    r"(?:remarks|speech|address|keynote(?:\s+address)?|lecture)\s+(?:by|of|from)\s+" + _NAME
+    + r"(?=\s+(?:at|on|to|before|following|after|in|during|for)\b|\s*[,:;–—(-]|\s*$)"
+    + r"|" + _NAME.replace("who", "who2") + r"\s*[–—:-]\s*(?:\d{4}\s+)?(?:remarks|speech|address)\b", re.I)
+
+
+def speech_speaker(title: str) -> str | None:
+    """Who speaks throughout a page whose headline says it is one person's speech, remarks or
+    address; None for anything else (a press conference or briefing has many speakers)."""
+    m = _SPEECH_TITLE.search(title.strip())
+    if not m:
+        return None
+    who = (m.group("who") or m.group("who2")).strip(" ,.")
+    return who if 2 <= len(who.split()) <= 7 else None
 
 
 def refers_back(sentence: str) -> bool:
