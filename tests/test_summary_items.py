@@ -154,3 +154,17 @@ def test_a_speechs_sentences_are_its_speakers_words_in_every_item():
         "“The agreements we reached today open a new chapter for the Union,” said President Ana Costa.")
     plain = _article("Summit ends with agreements", *a.paragraphs)
     assert shown_text(plain.paragraphs[1], 2, (), plain) == plain.paragraphs[1]
+
+
+def test_the_briefing_score_counts_items_that_do_not_read_alone():
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from score_briefing import _reads_alone
+
+    assert _reads_alone("These violations affect 105,000 engines. — Agency, 3 May 2025, ¶2") is False
+    assert _reads_alone("We agreed a new partnership. — unnamed source, ¶4") is False
+    assert _reads_alone("“We agreed a new partnership,” said Ana Costa. — unnamed source, ¶4") is True
+    assert _reads_alone("Regulators fined the maker $1.6 billion. These violations affect 105,000 engines. — Agency, ¶2")
