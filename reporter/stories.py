@@ -49,7 +49,7 @@ NEAR_EVENT = 0.08  # the least cosine of two articles of the same days' news tha
 NEAR_NAMES = 0.2  # ... and the least cosine of their names
 NAME_WEIGHT = 0.5  # what their names' cosine adds to their words' for the same days' news
 SAME_NAMES = 0.3  # proper-name TF-IDF cosine below which two articles are not one event
-SERIES_FIGURES = 4  # figures each of two issues of a series states (see _series)
+SERIES_FIGURES = 4  # figures each of two editions of a series states (see _series)
 SAME_FIGURES = 3  # figures two articles state alike that make them one event (see _same_figures)
 SAME_ACTORS = 0.5  # names this much alike are the event itself, whatever the pages' dates say
 CLOSE_DAYS = 31  # publication dates this close apart say nothing against one event
@@ -216,7 +216,7 @@ def _days_apart(a: date | None, b: date | None) -> int | None:
 
 
 def _series(a: frozenset[str], b: frozenset[str], days: int | None) -> bool:
-    """Whether two articles are two issues of one series (this month's and last month's
+    """Whether two articles are two editions of one series (this month's and last month's
     jobs report, two quarters' results): published more than EVENT_DAYS apart, both stating
     SERIES_FIGURES precise figures or more and sharing fewer than a quarter of them. The
     same template words and names, other figures: another event. Two reports of one event
