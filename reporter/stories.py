@@ -32,10 +32,10 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .dates import MONTH_NUMBERS
+from .ingest.boilerplate import title_date
 
 if TYPE_CHECKING:
     from .ingest import Article
@@ -44,7 +44,12 @@ SHINGLE = 3  # words per shingle for near-duplicates
 NEAR_DUPLICATE = 0.6  # share of the shorter text's shingles found in the longer one: a copy
 SAME_TEXT_COSINE = 0.9  # a paraphrased copy: nearly the same words, reordered or re-edited
 SAME_EVENT = 0.2  # TF-IDF cosine at or above which two articles tell one story
+EVENT_DAYS = 7  # publication dates this close apart: the same days' news (see _event_cosines)
+NEAR_EVENT = 0.08  # the least cosine of two articles of the same days' news that may be one event
+NEAR_NAMES = 0.2  # ... and the least cosine of their names
+NAME_WEIGHT = 0.5  # what their names' cosine adds to their words' for the same days' news
 SAME_NAMES = 0.3  # proper-name TF-IDF cosine below which two articles are not one event
+SERIES_FIGURES = 4  # figures each of two editions of a series states (see _series)
 SAME_FIGURES = 3  # figures two articles state alike that make them one event (see _same_figures)
 SAME_ACTORS = 0.5  # names this much alike are the event itself, whatever the pages' dates say
 CLOSE_DAYS = 31  # publication dates this close apart say nothing against one event
@@ -79,9 +84,14 @@ def outlet(article: Article) -> str | None:
     return article.source or host(article.url)
 
 
+UNNAMED = "unnamed source"
+
+
 def label(article: Article) -> str:
-    """An article's outlet, or the name of its file when it names none."""
-    return outlet(article) or Path(article.path).name or article.title
+    """An article's outlet as a summary item or a digest ends with it: its publisher, else its
+    site, else UNNAMED. Never its file's name: "notes-3.txt" tells a reader nothing, and a
+    briefing e-mailed on must not show the sender's folders."""
+    return outlet(article) or UNNAMED
 
 
 def _lead_key(article: Article, k: int) -> tuple:
@@ -152,7 +162,8 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     names = _tfidf([x.names for x in specifics])
     numbers = [x.numbers for x in specifics]
     known = {h: next((articles[k].published for k in sorted(g) if articles[k].published), None) for h, g in heads.items()}
-    when = [articles[k].published or known[head_of[k]] for k in range(n)]  # a copy's date is its group's
+    # A copy's date is its group's; an undated statement's, the date its headline ends with.
+    when = [articles[k].published or known[head_of[k]] or title_date(articles[k].title) for k in range(n)]
     _join_events(event, _event_cosines(when, cosines, names, numbers), head_of)
     stories = []
     for cluster in event.groups():
@@ -167,20 +178,52 @@ def group_stories(articles: Sequence[Article]) -> Stories:
 
 def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], float],
                    names: list[dict[str, float]], numbers: list[frozenset[str]]) -> dict[tuple[int, int], float]:
-    """The cosines that can make two articles one event, weighed by how far apart in time
-    they were published; none for a pair that neither names the same people, bodies and
-    places (SAME_NAMES) nor states the same figures (_same_figures). Only the pairs close
-    enough to count are weighed, each in time linear in its vectors."""
+    """The scores that can make two articles one event, weighed by how far apart in time
+    they were published.
+
+    A pair's score is its cosine when it names the same people, bodies and places
+    (SAME_NAMES) or states the same figures (_same_figures). Published within EVENT_DAYS of
+    each other, a pair that is at least NEAR_EVENT alike scores its cosine plus NAME_WEIGHT
+    times its names' cosine: two publishers tell one earthquake or one flood in their own
+    words (a wire's rescue scenes, an agency's shelter needs) but name the same province,
+    town and people in the same days, which two earthquakes of a year do not. A pair of a
+    series (_series: next month's jobs report) never counts. Only the pairs close enough to
+    count are weighed, each in time linear in its vectors."""
     out = {}
     for (i, j), c in cosines.items():
-        if c < SAME_EVENT:
+        if c < NEAR_EVENT:
+            continue
+        days = _days_apart(when[i], when[j])
+        same_days = days is not None and days <= EVENT_DAYS
+        if c < SAME_EVENT and not same_days:
             continue
         small, large = sorted((names[i], names[j]), key=len)
         shared = sum(x * large.get(w, 0.0) for w, x in small.items())
-        if shared < SAME_NAMES and not _same_figures(numbers[i], numbers[j]):
+        if same_days and shared >= NEAR_NAMES:
+            score = c + NAME_WEIGHT * shared
+        elif shared >= SAME_NAMES or _same_figures(numbers[i], numbers[j]):
+            score = c
+        else:
             continue
-        out[(i, j)] = c if shared >= SAME_ACTORS else c * _time_weight(when[i], when[j])
+        if _series(numbers[i], numbers[j], days):
+            continue
+        out[(i, j)] = score if shared >= SAME_ACTORS else score * _time_weight(when[i], when[j])
     return out
+
+
+def _days_apart(a: date | None, b: date | None) -> int | None:
+    return None if a is None or b is None else abs(a.toordinal() - b.toordinal())
+
+
+def _series(a: frozenset[str], b: frozenset[str], days: int | None) -> bool:
+    """Whether two articles are two editions of one series (this month's and last month's
+    jobs report, two quarters' results): published more than EVENT_DAYS apart, both stating
+    SERIES_FIGURES precise figures or more and sharing fewer than a quarter of them. The
+    same template words and names, other figures: another event. Two reports of one event
+    share its figures, or are published in the same days and may disagree on them."""
+    if days is None or days <= EVENT_DAYS or min(len(a), len(b)) < SERIES_FIGURES:
+        return False
+    return 4 * len(a & b) < min(len(a), len(b))
 
 
 def _time_weight(a: date | None, b: date | None) -> float:

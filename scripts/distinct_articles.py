@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 KEEP_IN = 5  # words found in this many fixtures (the language's own words) stay as they are
 _NUMBER = re.compile(r"(?<![\d\\-])\d+(?![\d-])")  # not ISO dates' parts, nor JSON escapes
-_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
+_WORD = re.compile(r"(?<![\\\w])[^\W\d_]{3,}")  # letters of any script: "Lê Văn Hùng" varies too
 
 
 def fixture_files() -> list[Path]:

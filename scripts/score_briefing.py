@@ -12,7 +12,10 @@ own), prints a Markdown report:
 - for briefings of 1, 3, 13 and 30 articles (the first N inputs by name, as many as there
   are): summary items, how many are on PDF page 1, boilerplate items in the summary and the
   digest (contact details, or the start of a paragraph the truth lists as ``boilerplate``),
-  and front-matter pages (before the annex).
+  front-matter pages (before the annex), summary items that do not read alone (opening with
+  a word that refers back, or in the first person with no speaker), input file names shown
+  in the summary or digest (an outlet must never be one), and private-use characters in the
+  PDF's text.
 
 Usage: python scripts/score_briefing.py FOLDER... [--sizes 1,3,13,30] [--distinct N]
 Several folders are scored as one collection (each with its own truth/); ``--distinct N``
@@ -113,6 +116,10 @@ def score_build(files: list[Path], truth: dict[Path, dict], out: Path) -> dict:
     on_page_one = sum(" ".join(s.split()).replace(" ", "") in first for s in summary)
     starts = [s for f in files for s in (truth[f].get("boilerplate") or [])]
     boiler = sum(_is_boilerplate(t, starts) for t in summary + digest)
+    refer = sum(_reads_alone(t) is False for t in summary)
+    shown = " ".join(summary + digest)
+    file_names = sum(f.name in shown for f in files)
+    private = sum("\ue000" <= ch <= "\uf8ff" for p in pages for ch in p)
     # Pages before the annex heading, and the share of the page it starts on that comes before it.
     # (The contents list names the annex too: the heading is its last mention.)
     at = max((i for i, p in enumerate(pages) if "Annex: the articles" in p and i > 0), default=None)
@@ -122,7 +129,17 @@ def score_build(files: list[Path], truth: dict[Path, dict], out: Path) -> dict:
         before, _, after = pages[at].rpartition("Annex: the articles")
         annex_page = at + round(len(before) / max(1, len(before) + len(after)), 1)
     return {"articles": len(files), "stories": len(set(_story_ids(briefing))), "items": len(summary),
-            "on_page_one": on_page_one, "boilerplate": boiler, "front_pages": annex_page, "pages": len(pages)}
+            "on_page_one": on_page_one, "boilerplate": boiler, "front_pages": annex_page, "pages": len(pages),
+            "refer": refer, "file_names": file_names, "private": private}
+
+
+def _reads_alone(item: str) -> bool:
+    """Whether a summary item reads on its own: it does not open with a word that refers back
+    ("These violations...") nor speak in the first person without saying who speaks."""
+    from reporter.compose.select import first_person, refers_back
+
+    text = item.split(" — ")[0].strip()
+    return not (refers_back(text) or first_person(text))
 
 
 def _story_ids(briefing) -> list[int]:
@@ -184,13 +201,14 @@ def main() -> None:
     print("| pairwise precision | recall | F1 | duplicates left |")
     print("|---:|---:|---:|---:|")
     print(f"| {p:.3f} | {r:.3f} | {f1:.3f} | {left} |\n")
-    print("| articles | stories | summary items | on PDF page 1 | boilerplate in summary + digest | front-matter pages | all pages |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("| articles | stories | summary items | on PDF page 1 | boilerplate in summary + digest | front-matter pages | all pages "
+          "| items that refer back | file names shown | private-use characters |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sorted({min(int(x), len(files)) for x in args.sizes.split(",") if x.strip()}):
             s = score_build(files[:n], truth, Path(tmp) / str(n))
             print(f"| {s['articles']} | {s['stories']} | {s['items']} | {s['on_page_one']} | {s['boilerplate']} | "
-                  f"{s['front_pages']} | {s['pages']} |")
+                  f"{s['front_pages']} | {s['pages']} | {s['refer']} | {s['file_names']} | {s['private']} |")
 
 
 if __name__ == "__main__":

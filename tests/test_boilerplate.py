@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -220,3 +221,100 @@ def test_a_masthead_above_the_story_is_boilerplate_but_a_sentence_is_not():
 def test_a_phone_number_with_its_area_code_in_brackets_is_contact_detail_but_a_date_is_not():
     assert contact_details("Call (202) 555-0100 for details.")
     assert not contact_details("The plan was agreed on 2024-10-18 by 12 votes to 3.")
+
+
+FURNITURE_LINES = [
+    "Skip to main content", "Home > News > Environment", "You are here: Home » Newsroom", "Back to top",
+    "Share this article", "Share on Facebook", "Print this page",
+    "We use cookies to improve your experience on our site. By continuing you agree to our cookie policy.",
+    "Accept all cookies", "Related articles", "You may also like", "Read more", "More from this section",
+    "Tags: flooding, rivers", "Image credit: Ministry of Ports", "Jane Doe/AFP via Getty Images",
+    "Published 3 March 2025", "Last updated 4 March 2025", "Published on 3 March 2025 | Updated on 4 March 2025",
+    "Posted by Jane Doe on March 3, 2025", "Sign up for our newsletter", "Is this page useful? Yes No",
+    "Privacy policy | Terms of use | Accessibility", "Copyright © 2025 Ministry of Ports. All rights reserved.",
+    "Download the full report (PDF, 2 MB)", "Advertisement", "3 min read",
+]
+NOT_FURNITURE = [
+    "Home ownership fell to 62% last year, the survey found.", "Search teams found the missing hikers on Tuesday.",
+    "More than 300 people were evacuated from the valley.", "Share prices fell 4% after the announcement.",
+    "Related charges were dropped by prosecutors in May.", "Copyright law will change next year, the minister said.",
+    "Read the full statement by the minister below, she said.", "Back pay of £2,000 will go to 3,000 nurses.",
+    "Updated figures released on 3 March 2025 show inflation at 3%.",
+    "Home Secretary Jane Doe said the strategy would cut crime.",
+    "Tags were attached to 400 birds to track their migration.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_page_furniture_of_scraped_pages_is_boilerplate(line):
+    from reporter.ingest.boilerplate import is_boilerplate
+
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", NOT_FURNITURE)
+def test_a_sentence_that_opens_like_furniture_is_text(line):
+    from reporter.ingest.boilerplate import is_boilerplate
+
+    assert not is_boilerplate(line)
+
+
+STORY = ["The river authority opened the new flood barrier at Kelmor on Tuesday after three years of work.",
+         "The barrier protects 4,000 homes and cost 120 million crowns, the authority said.",
+         "Engineers will test its gates every month during the winter."]
+
+
+def _furnished_inputs(tmp_path):
+    """One scraped story in every input kind, the page's furniture between its paragraphs."""
+    lines = []
+    for k, para in enumerate(STORY):
+        lines += FURNITURE_LINES[k * 9:(k + 1) * 9] + [para]
+    txt = tmp_path / "barrier.txt"
+    txt.write_text("Kelmor flood barrier opens\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    md = tmp_path / "barrier.md"
+    md.write_text("---\ntitle: Kelmor flood barrier opens\n---\n\n" + "\n\n".join(
+        line.replace(">", "\\>").replace("|", "\\|") for line in lines) + "\n", encoding="utf-8")
+    js = tmp_path / "barrier.json"
+    js.write_text(json.dumps({"title": "Kelmor flood barrier opens", "body": lines}), encoding="utf-8")
+    import html as h
+
+    page = tmp_path / "barrier.html"
+    page.write_text("<html><head><title>Kelmor flood barrier opens</title></head><body><article>"
+                    "<h1>Kelmor flood barrier opens</h1>" + "".join(f"<p>{h.escape(x)}</p>" for x in lines)
+                    + "</article></body></html>", encoding="utf-8")
+    return [txt, md, js, page]
+
+
+def test_page_furniture_is_marked_in_every_input_kind(tmp_path):
+    from reporter.ingest import load_articles
+
+    for path in _furnished_inputs(tmp_path):
+        (article,) = load_articles(path)
+        kept = [p for n, p in enumerate(article.paragraphs, 1) if n not in article.boilerplate]
+        assert kept == STORY, path.suffix
+
+
+def test_private_use_characters_of_icon_fonts_reach_no_output(tmp_path):
+    """A scraped page's icon glyphs (private use area, U+E000-U+F8FF) show nothing a reader
+    can read: they are dropped at ingest, so no title, header, summary or annex holds one."""
+    from conftest import pdf_text
+
+    page = tmp_path / "ferry.txt"
+    page.write_text("Ferry \ue002 service resumes\n\nThe island ferry \ue0020\ue002 resumed on Monday after "
+                    "repairs costing 40 million crowns, the operator said. \uf099\n\n\ue002\n\n"
+                    "Traffic engineers expect 3,000 passengers a day.\n", encoding="utf-8")
+    res = run_reporter("build", str(page), "--out", str(tmp_path / "out"), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    import zipfile
+
+    paths = res.stdout.split()
+    docx = next(p for p in paths if p.endswith(".docx"))
+    pdf = next(p for p in paths if p.endswith(".pdf"))
+    with zipfile.ZipFile(docx) as z:
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    assert "Ferry service resumes" in xml and "40 million crowns" in xml
+    text = pdf_text(Path(pdf))
+    assert "40 million crowns" in text
+    analysed = run_reporter("analyze", str(page), env=EPOCH).stdout
+    for out in (xml, text, analysed):
+        assert not any("\ue000" <= ch <= "\uf8ff" for ch in out)

@@ -107,17 +107,18 @@ def _once(figs: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
 
 def _outlets(story, articles: Sequence[Article], refs: _Refs) -> list[dict[str, Any]]:
     """Each outlet that carried the story once; a copy that names no outlet counts only when
-    its whole group of copies names none (then its file stands for it)."""
+    its whole group of copies names none (then it is one unnamed source of its own)."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for group in story.copies:
+    for n, group in enumerate(story.copies):
         named = [k for k in group if outlet(articles[k])] or group[:1]
         for k in named:
             a = articles[k]
             name = label(a)
-            if name in seen:
+            key = name if outlet(a) else f"\0{n}"  # two unnamed sources are two sources
+            if key in seen:
                 continue
-            seen.add(name)
+            seen.add(key)
             lead = group[0]
             out.append({"name": name, "named": bool(outlet(a)), "date": long_date(a.published) if a.published else None,
                         "url": a.url, "url_label": host(a.url) or a.url, "article": refs.number.get(lead),

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 MAX_ITEM_CHARS = 330  # one or two lines of a summary item, so eight fit on page one
 SIMILAR = 0.5  # share of content words two items may have in common
+COUNTED_WORDS = 6  # the longest description of what a figure counts that names one thing
 _QUOTE_MARKS = "“”\"«»„"
 _ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to|stated|added|wrote|announced|noted|argued|"
                          r"warned|insisted|explained|declared|concluded)\b", re.I)
@@ -63,9 +64,16 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
             for k, point in enumerate(fx.key_points):
                 if point.paragraph in articles[m].boilerplate:
                     continue
-                text = shown_text(point.text, point.paragraph, fx.quotes, articles[m])
-                if text is None:
-                    continue
+                sentence = point.text
+                if _TURN.match(sentence.lstrip()):
+                    continue  # a transcript's turn: "QUESTION: ..."
+                if refers_back(sentence):
+                    sentence = with_antecedent(articles[m], point.paragraph, sentence)
+                    if sentence is None:
+                        continue
+                text = shown_text(sentence, point.paragraph, fx.quotes, articles[m])
+                if text is None or (first_person(sentence) and text == " ".join(sentence.split())):
+                    continue  # "We agreed...", with no speaker to say who "we" are
                 terms = [w.lower() for w in _TERM.findall(text)]
                 central = sum(centroid.get(w, 0.0) for w in set(terms)) / norm / math.sqrt(len(set(terms)) or 1)
                 lede = 0.3 if k == 0 else 0.0
@@ -80,7 +88,8 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
     Contact details and boilerplate are never items, nor a list item that reads only after
     its introduction ("have 30% more seats"); a sentence that quotes someone must name who
     (or is left out); a quote paragraph without quotation marks gets its speaker, from the
-    analysis or from the press-release line that introduces it ("Jane Doe said:").
+    analysis, from the press-release line that introduces it ("Jane Doe said:") or, in a
+    speech, from its headline ("Remarks by Jane Doe at ...").
     """
     s = " ".join(sentence.split())
     if len(s) > MAX_ITEM_CHARS or contact_details(s) or is_boilerplate(s):
@@ -90,7 +99,8 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
     if article is not None and _same_words(s, article.title):
         return None  # the page's headline repeated above its text: the digest shows it already
     quoted = next((q for q in quotes if q.paragraph == paragraph and (q.text in s or s in q.text)), None)
-    if quoted is None and article is not None and (who := introduced_by(article.paragraphs, paragraph)):
+    if quoted is None and article is not None and (
+            who := introduced_by(article.paragraphs, paragraph) or speech_speaker(article.title)):
         from ..analysis.facts import Quotation as _Q
 
         quoted = _Q(s, who, None, paragraph)
@@ -101,6 +111,74 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
         who = quoted.speaker + (f", {quoted.role}" if quoted.role else "")
         return f"“{s.rstrip('.')},” said {who}."
     return s
+
+
+# A sentence that opens with a pronoun or a demonstrative points back at the one before
+# ("These violations...", "He said...", "Such loans..."); "This year" and the like do not.
+_ANAPHOR = re.compile(
+    r"\(?(?:he|she|it|its|they|them|their|this|these|those|that|such|his|her|the\s+(?:latter|former))\b"
+    r"(?!\s+(?:year|week|month|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|quarter|"
+    r"decade|century|time)\b)", re.I)
+
+
+# A sentence in the first person is its speaker's ("Let me begin by thanking...", "We have
+# agreed..."): no sentence before it says who that is in a summary item.
+# Case matters: "US officials" is no "us".
+_FIRST_PERSON = re.compile(r"\(?(?:I|We|My|Our|Let\s+(?:me|us))\b(?!['’]s\b|\.)")
+# A transcript's turn: "QUESTION: Yeah, but...", "MR. MILLER: We...".
+_TURN = re.compile(r"[A-Z][A-Z.'’ -]{1,40}:\s")
+
+
+def first_person(sentence: str) -> bool:
+    """Whether a sentence speaks as "I" or "we", or is a transcript's turn: a speech's, a
+    statement's or a briefing's words, which an item cannot show as a fact without its speaker."""
+    s = sentence.lstrip()
+    return bool(_FIRST_PERSON.match(s) or _TURN.match(s))
+
+
+_NAME = r"(?P<who>(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?-i:[A-Z])[\w'’.-]*|de|da|von|van|al|bin)){0,6})"
+# "Remarks by President Jane Doe at the summit", "Speech by Jane Doe", "Jane Doe – 2025 speech
+# at the Forum": a page of one speaker's words (a "statement" page may be the department's own).
+_SPEECH_TITLE = re.compile(
+    r"(?:remarks|speech|address|keynote(?:\s+address)?|lecture)\s+(?:by|of|from)\s+" + _NAME
+    + r"(?=\s+(?:at|on|to|before|following|after|in|during|for)\b|\s*[,:;–—(-]|\s*$)"
+    + r"|" + _NAME.replace("who", "who2") + r"\s*[–—:-]\s*(?:\d{4}\s+)?(?:remarks|speech|address)\b", re.I)
+
+
+def speech_speaker(title: str) -> str | None:
+    """Who speaks throughout a page whose headline says it is one person's speech, remarks or
+    address; None for anything else (a press conference or briefing has many speakers)."""
+    m = _SPEECH_TITLE.search(title.strip())
+    if not m:
+        return None
+    who = (m.group("who") or m.group("who2")).strip(" ,.")
+    return who if 2 <= len(who.split()) <= 7 else None
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence opens with a word that refers to the sentence before it, so that it
+    makes no sense on its own as a summary item."""
+    return bool(_ANAPHOR.match(sentence.lstrip()))
+
+
+def with_antecedent(article: Article, paragraph: int, sentence: str) -> str | None:
+    """A sentence that refers back, with the sentence before it (in its paragraph, or the last
+    of the paragraph before) in front, when the two fit in one item and the one before does not
+    refer back itself; None when they do not: the item is better left out."""
+    from ..analysis.text import sentence_spans
+
+    if not 1 <= paragraph <= len(article.paragraphs):
+        return None
+    text = article.paragraphs[paragraph - 1]
+    at = text.find(sentence)
+    before = [text[a:b].strip() for a, b in sentence_spans(text[:at])] if at > 0 else []
+    if not before and paragraph > 1 and paragraph - 1 not in article.boilerplate:
+        prev = article.paragraphs[paragraph - 2]
+        before = [prev[a:b].strip() for a, b in sentence_spans(prev[:20_000])]
+    if not before or not before[-1] or refers_back(before[-1]) or before[-1].endswith(":"):
+        return None
+    pair = f"{before[-1]} {sentence.strip()}"
+    return pair if len(pair) <= MAX_ITEM_CHARS else None
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -185,10 +263,11 @@ def disagreements(members: Sequence[int], facts: Sequence[Facts], articles: Sequ
     """Figures for the same thing that different articles of one story state differently.
 
     "The same thing": the two sentences stating them share a pair of adjacent content words
-    ("core inflation", "officers trained"), the figures have the same unit and the same
-    order of magnitude (within a factor of two), and neither sentence states the other's
-    value (then they count different things). For each shared pair the closest values are
-    shown; three disagreements at most per story.
+    ("core inflation", "officers trained"), or the figures count the same noun (the last
+    word of what each counts: "diesel engines" and "non-conforming engines"), the figures
+    have the same unit and the same order of magnitude (within a factor of two), and neither
+    sentence states the other's value (then they count different things). For each shared
+    pair the closest values are shown; three disagreements at most per story.
     """
     out: list[Disagreement] = []
     seen: set[str] = set()
@@ -211,6 +290,8 @@ def disagreements(members: Sequence[int], facts: Sequence[Facts], articles: Sequ
                     if not sb or fb.value in sa or fa.value in sb:
                         continue
                     shared = pairs_a & _word_pairs(sb)
+                    if not shared and (what := _same_counted(fa.what, fb.what)):
+                        shared = {what}
                     for key in sorted(shared):
                         gap = abs(fa.number - fb.number)
                         if key not in found or gap < found[key][0]:
@@ -260,6 +341,22 @@ def date_disagreements(members: Sequence[int], facts: Sequence[Facts], articles:
                                                           Claim(date_label(eb.date), b, eb.paragraph))))
                         break
     return out[:3]
+
+
+def _same_counted(a: str, b: str) -> str | None:
+    """What two figures both count, when each counts a short noun phrase (at most
+    COUNTED_WORDS words) ending in the same noun ("diesel engines", "non-conforming engines");
+    else None. A word ending in -ed or -ing is a verb's ("had expected 3.0%", "slowed to 2.9%"),
+    not a thing counted."""
+    from ..stories import STOP_WORDS
+
+    wa, wb = _TERM.findall(a.lower()), _TERM.findall(b.lower())
+    if not wa or not wb or max(len(wa), len(wb)) > COUNTED_WORDS or wa[-1] != wb[-1]:
+        return None
+    head = wa[-1]
+    if len(head) < 4 or head in STOP_WORDS or not head.isalpha() or head.endswith(("ed", "ing")):
+        return None
+    return min((a.strip(), b.strip()), key=lambda w: (len(w), w))
 
 
 def _day(iso: str) -> tuple[str | None, str] | None:

@@ -2,7 +2,9 @@
 
 ``strip_boilerplate(paragraphs)`` tells an article's body from what surrounds it: contact blocks, phone numbers and e-mail addresses, "Notes to editors" and
 what follows them, end marks ("###", "-ends-"), sharing prompts, photo captions and
-credits, attribution notes ("The below is attributable to ..."). A byline ("By Jane Doe")
+credits, attribution notes ("The below is attributable to ..."), and the furniture of a
+scraped page (navigation and breadcrumbs, "Share this", cookie banners, "Related articles",
+tags, newsletter and feedback prompts, footers, "Published/Updated" lines). A byline ("By Jane Doe")
 and a dateline ("WASHINGTON, April 26, 2006 --") become the article's author, place and
 date, and the dateline is cut from the paragraph it opens; a page's own stamps ("Published
 3 March 2025", "Last updated: ...", "From: Department for Transport") give its date and
@@ -50,6 +52,49 @@ SITE = re.compile(r"\b(?:web\s?sites?|web\s?pages?|https?\b|printable\s+version|
                   r"|(?<!\w)\.(?:gov|org|com|eu|int)\b", re.I)
 # An advertisement's call to action closing a short line: "... Jobs - JOIN NOW", "| SIGN UP".
 CALL_TO_ACTION = re.compile(r"[-–—|]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*!?$")
+# Page furniture: what a site prints around every story, whole lines of a few words.
+# Navigation and breadcrumbs, sharing and printing, cookie banners, "Related articles" and
+# reading prompts, tags, image credits, newsletters, feedback prompts, footers.
+_NAV_WORDS = (r"home|menu|main\s+menu|search|navigation|breadcrumbs?|contents|table\s+of\s+contents|"
+              r"advertisement|advert|sponsored(?:\s+content)?|comments?|leave\s+a\s+(?:comment|reply)|print|share|"
+              r"next(?:\s+(?:article|story|page))?|previous(?:\s+(?:article|story|page))?|back|more|close|"
+              r"top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest(?:\s+news)?")
+FURNITURE = re.compile(
+    r"(?:" + _NAV_WORDS + r")\s*:?"
+    r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search)|skip\s+navigation|back\s+to\s+(?:top|the\s+top)"
+    r"|you\s+are\s+here\s*:.*"
+    r"|home\s*[>»›/|].*"  # a breadcrumb trail
+    r"|print(?:\s+this)?(?:\s+(?:page|article|story))?|print\s+(?:friendly|version)"
+    r"|share\s+(?:this|on|via|the)\b.{0,60}"
+    r"|(?:accept|reject|allow|manage|refuse|decline)\s+(?:all\s+|additional\s+|optional\s+|analytics\s+)?cookies\b.{0,40}"
+    r"|cookie\s+(?:settings|preferences|policy|notice|banner)\b.{0,40}"
+    r"|(?:this\s+(?:site|website)|we)\s+uses?\s+(?:some\s+)?(?:essential\s+|necessary\s+)?cookies\b"
+    r"(?=.*\b(?:site|website|experience|brows\w*|analytics|consent|agree|preferences|personalis\w*|personaliz\w*)\b).{0,240}"
+    r"|related(?:\s+(?:articles?|content|stories|news|links|topics|pages|posts|reading|coverage))?\s*:?"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)\b.{0,40}"
+    r"|(?:read|see|watch|listen)\s+(?:more|next|also|the\s+(?:video|full\s+\w+))\b[^,;]{0,60}|see\s+also\b[^,;]{0,60}"
+    r"|more\s+(?:from|on|about|in|news|stories|articles|like\s+this)\b.{0,50}"
+    r"|listen\s+to\s+this\s+(?:article|story)\b.{0,20}|\d{1,2}\s*(?:-\s*)?min(?:ute)?s?\s+read"
+    r"|(?:tags|topics|categories|filed\s+under|keywords|tagged)\s*:.{0,160}"
+    r"|(?:subscribe|sign\s+up|register)\b.{0,40}\b(?:newsletters?|updates|alerts|e-?mails?|briefings?|podcast)\b.{0,40}"
+    r"|follow\s+us\b.{0,60}"
+    r"|(?:is|was)\s+this\s+(?:page|article|information)\s+(?:useful|helpful)\b.{0,40}"
+    r"|report\s+a\s+problem\b.{0,40}|give\s+(?:us\s+)?feedback\b.{0,40}"
+    r"|(?:copyright\s*)?(?:©|\(c\)|copyright\s+\d{4}).{0,100}|all\s+rights\s+reserved\.?"
+    r"|click\s+here\b.{0,80}"
+    r"|(?:download|view|read)\b.{0,80}\((?:pdf|docx?|xlsx?|csv|odt|ods|pptx?)\b[^)]{0,30}\)\.?",
+    re.I)
+# A line of footer links: "Privacy policy | Terms of use | Accessibility".
+_FOOTER_LINK = (r"(?:privacy(?:\s+(?:policy|notice|statement))?|terms(?:\s+(?:of\s+(?:use|service)|and\s+conditions))?|"
+                r"accessibility(?:\s+statement)?|cookies?(?:\s+(?:policy|settings))?|contact(?:\s+us)?|sitemap|"
+                r"site\s+map|about(?:\s+us)?|careers|jobs|help|faqs?|rss|freedom\s+of\s+information|disclaimer|"
+                r"legal(?:\s+notice)?|copyright)")
+FOOTER = re.compile(_FOOTER_LINK + r"(?:\s*[|·•/]\s*" + _FOOTER_LINK + r")+", re.I)
+# An image's credit line: "Getty Images", "Jane Doe/AFP via Getty Images", "(Reuters/Jane Doe)".
+PICTURE_AGENCY = re.compile(r"\b(?:getty\s+images|shutterstock|alamy|istock(?:photo)?|ap\s+photo|pa\s+(?:images|wire|media)"
+                            r"|(?:afp|reuters|epa|ap|anadolu)\s*(?:/|via)|/\s*(?:afp|reuters|epa|ap|anadolu)\b)", re.I)
+
+
 # "For release at 2:00 p.m. EDT", "For immediate release", "Embargoed until 00:01 ...".
 RELEASE = re.compile(r"(?:for\s+(?:immediate\s+)?release|embargoed?\b(?:\s+(?:until|till|to))?)\b", re.I)
 EMBARGOED = re.compile(r"\b(?:is|are)\s+embargoed\b", re.I)
@@ -149,6 +194,12 @@ def is_boilerplate(text: str) -> bool:
         return True
     if words <= 12 and SHARE.fullmatch(s):
         return True
+    if words <= 40 and (FURNITURE.fullmatch(s.rstrip(".!?:")) or FURNITURE.fullmatch(s)):
+        return True
+    if words <= 16 and (FOOTER.fullmatch(s.rstrip(".")) or stamp(s) is not None):
+        return True
+    if words <= 10 and PICTURE_AGENCY.search(s):
+        return True
     if words > 60:
         return False  # too long for a caption or a contact line
     if words <= 40 and (CAPTION.match(s) or (s.endswith(")") and CAPTION.search(s))):
@@ -168,20 +219,24 @@ def is_section_label(text: str) -> bool:
 
 
 _STAMP = re.compile(r"(?P<what>(?:first\s+)?published|posted|released|issued|(?:last\s+)?updated|modified)"
-                    r"(?:\s+on)?\s*:?\s*", re.I)
+                    r"(?:\s+by\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})?(?:\s+on)?\s*:?\s*", re.I)
+_STAMP_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*;\s*")
 
 
 def stamp(text: str) -> tuple[str, date] | None:
     """A paragraph that only dates the page ("Published 3 March 2025", "Last updated: 4 March
-    2025"): ("published" or "updated", the date)."""
-    s = text.strip()
-    m = _STAMP.match(s)
-    if not m or len(s.split()) > 8:
-        return None
-    when = _date_of(s[m.end():].strip().rstrip("."))
-    if when is None:
-        return None
-    return ("updated" if re.search(r"updated|modified", m.group("what"), re.I) else "published"), when
+    2025", "Posted by Jane Doe on March 3, 2025", "Published 3 March | Updated 4 March 2025"):
+    ("published" or "updated", the date of its first stamp)."""
+    found = []
+    for part in _STAMP_SEPARATOR.split(text.strip()):
+        m = _STAMP.match(part)
+        if not m or len(part.split()) > 12:
+            return None
+        when = _date_of(part[m.end():].strip().rstrip("."))
+        if when is None:
+            return None
+        found.append((("updated" if re.search(r"updated|modified", m.group("what"), re.I) else "published"), when))
+    return found[0] if found else None
 
 
 _DATE_ONLY = re.compile(r"(?:(?P<month>" + _MONTH +
@@ -191,7 +246,20 @@ _DATE_ONLY = re.compile(r"(?:(?P<month>" + _MONTH +
 
 
 def _date_of(text: str) -> date | None:
-    m = _DATE_ONLY.fullmatch(text)
+    return _match_date(_DATE_ONLY.fullmatch(text))
+
+
+def title_date(title: str) -> date | None:
+    """The full date a headline ends with, as statements and readouts are titled ("Joint
+    statement on cooperation: 2 October 2024"): the date of the event it reports."""
+    tail = title.strip().rstrip(".)")
+    for m in _DATE_ONLY.finditer(tail):
+        if m.end() == len(tail):
+            return _match_date(m)
+    return None
+
+
+def _match_date(m: re.Match | None) -> date | None:
     if not m:
         return None
     try:
@@ -391,8 +459,11 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
     for i, h in subheadings:
         if about.read(h, i):
             continue
-        if is_section_label(h) or is_boilerplate(h):
-            if i >= tail_start:
+        label = is_section_label(h)
+        if label or is_boilerplate(h):
+            # "Notes to editors" opens the release's tail; "Read more" or "Advertisement" between
+            # the story's paragraphs is furniture that marks only itself.
+            if i >= tail_start and (label or _opens_tail(h) or END_MARK.fullmatch(h.strip())):
                 tail_from = min(tail_from, i)
         else:
             heads.append((i, h))

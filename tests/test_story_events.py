@@ -1,0 +1,146 @@
+"""One event from different publishers, and one topic that is two events: table-driven cases.
+
+Every article here is invented (places, people and bodies too), written the way agencies and
+wire services write: different words for one event, the same words for two events of a kind.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def _article(title: str, *paragraphs: str, published=None, source=None):
+    from reporter.ingest import Article
+
+    return Article(title=title, paragraphs=tuple(paragraphs), published=published, source=source)
+
+
+QUAKE_WIRE_1 = _article(
+    "Strong earthquake kills dozens in Vardeni province",
+    "A magnitude 7.1 earthquake struck the mountainous Vardeni province of Ostravia early on Tuesday, "
+    "killing at least 140 people and toppling apartment blocks in the provincial capital Kelmor, officials said.",
+    "The quake hit at a depth of 10 km about 30 km south of Kelmor, the Ostravian Seismological Institute said. "
+    "Aftershocks of up to magnitude 5.2 rattled the region through the morning.",
+    "Television footage showed residents pulling survivors from the rubble with their hands.",
+    source="Northwire", published=date(2025, 3, 4))
+QUAKE_WIRE_2 = _article(
+    "Rescuers race to find survivors as Ostravia toll rises",
+    "Rescue teams in Ostravia worked through the night under floodlights after Tuesday's 7.1 quake in "
+    "Vardeni, and the interior ministry said on Wednesday that 162 people had died.",
+    "Hospitals in Kelmor were overwhelmed and field clinics were set up in school yards, Health Minister "
+    "Dana Petrovic told reporters. Neighbouring Lusaria sent sniffer dogs and two cargo planes of tents.",
+    "Prime Minister Aurel Vasko declared three days of national mourning.",
+    source="Globe Press Agency", published=date(2025, 3, 5))
+QUAKE_AGENCY = _article(
+    "Vardeni earthquake: flash update No. 2",
+    "The humanitarian office estimates that 45,000 people in Vardeni province need shelter after the "
+    "earthquake of 4 March, which the Ostravian authorities say killed 162 people.",
+    "Partners have delivered tents and hygiene kits to Kelmor and to villages cut off by landslides; "
+    "the Lusaria border crossing is open for relief convoys.",
+    source="Relief Coordination Office", published=date(2025, 3, 6))
+QUAKE_OTHER = _article(
+    "Earthquake shakes Marisol coast, damaging port",
+    "A magnitude 6.4 earthquake struck off the Marisol coast of Tevaria on Friday, killing 12 people and "
+    "damaging the port of San Aurelio, the civil protection agency said.",
+    "The quake hit at a depth of 25 km. Rescue teams searched the rubble of collapsed warehouses and "
+    "aftershocks rattled the region through the morning.",
+    source="Northwire", published=date(2025, 9, 12))
+FLOOD_AGENCY = _article(
+    "Federal assistance approved for Redfern River flooding",
+    "The Emergency Management Directorate approved disaster assistance for Halvard and Mossby counties after "
+    "the Redfern River flooding of June 2 and 3, Director Lena Okafor said.",
+    "Residents whose homes were damaged may apply for grants for temporary housing and repairs; "
+    "assistance centres open in Brookport on Monday.",
+    source="Emergency Management Directorate", published=date(2024, 6, 6))
+FLOOD_WIRE = _article(
+    "Thousands flee as Redfern River bursts its banks",
+    "Floodwater from the Redfern River swept through Brookport on Sunday, forcing thousands from their "
+    "homes in Halvard county as levees failed after two days of rain.",
+    "Governor Tom Brandt said the state would ask for federal help; Okafor's directorate sent rescue boats to "
+    "Mossby county.",
+    source="Globe Press Agency", published=date(2024, 6, 3))
+JOBS_DECEMBER = _article(
+    "The Employment Situation: December",
+    "Total nonfarm payroll employment rose by 216,000 in December, and the unemployment rate was unchanged at "
+    "3.7 percent, the Bureau of Labor Statistics reported today. Employment continued to trend up in "
+    "government, health care, social assistance, and construction, while transportation and warehousing "
+    "lost jobs.",
+    "Among the major worker groups, the unemployment rates for adult men (3.5 percent), adult women "
+    "(3.3 percent), and teenagers (11.9 percent) showed little or no change in December.",
+    "The labor force participation rate was 62.5 percent and the employment-population ratio was 60.1 percent.",
+    source="Bureau of Labor Statistics", published=date(2024, 1, 5))
+JOBS_NOVEMBER = _article(
+    "The Employment Situation: November",
+    "Total nonfarm payroll employment rose by 199,000 in November, and the unemployment rate edged down to "
+    "3.7 percent, the Bureau of Labor Statistics reported today. Employment continued to trend up in "
+    "health care and government, while retail trade lost jobs.",
+    "Among the major worker groups, the unemployment rates for adult men (3.4 percent), adult women "
+    "(3.4 percent), and teenagers (11.6 percent) showed little or no change in November.",
+    "The labor force participation rate was 62.8 percent and the employment-population ratio was 60.4 percent.",
+    source="Bureau of Labor Statistics", published=date(2023, 12, 8))
+CASES = [
+    # (what, articles, same event?)
+    ("two wire services on one earthquake", (QUAKE_WIRE_1, QUAKE_WIRE_2), True),
+    ("a relief agency's update and a wire story on one earthquake", (QUAKE_AGENCY, QUAKE_WIRE_1), True),
+    ("an agency's release and a wire story on one flood", (FLOOD_AGENCY, FLOOD_WIRE), True),
+    ("two earthquakes in different countries months apart", (QUAKE_WIRE_1, QUAKE_OTHER), False),
+    ("the second wire on one earthquake and another earthquake", (QUAKE_WIRE_2, QUAKE_OTHER), False),
+    ("two monthly jobs reports", (JOBS_DECEMBER, JOBS_NOVEMBER), False),
+    ("a flood and an earthquake", (FLOOD_WIRE, QUAKE_WIRE_2), False),
+]
+
+
+@pytest.mark.parametrize("what, articles, same", CASES, ids=[c[0] for c in CASES])
+def test_one_event_across_publishers_and_one_topic_that_is_two_events(what, articles, same):
+    from reporter.stories import group_stories
+
+    got = group_stories(list(articles))
+    assert (len(got.stories) == 1) is same, what
+    assert got.merged == 0  # none of these is a copy of another
+
+
+def test_an_event_covered_three_ways_is_one_story_beside_an_unrelated_one():
+    from reporter.stories import group_stories
+
+    got = group_stories([QUAKE_WIRE_1, QUAKE_OTHER, QUAKE_WIRE_2, JOBS_DECEMBER, QUAKE_AGENCY])
+    assert sorted(tuple(sorted(s.inputs)) for s in got.stories) == [(0, 2, 4), (1,), (3,)]
+
+
+@pytest.mark.parametrize("title, day", [
+    ("Joint statement on enhancing strategic cooperation: 2 October 2024", date(2024, 10, 2)),
+    ("Readout of the minister's call (March 4, 2025)", date(2025, 3, 4)),
+    ("Talks held on 3 May 2025 in Port Liria", None),  # a date inside the headline may be any date
+    ("Strong earthquake kills dozens", None),
+])
+def test_an_undated_statement_is_dated_by_the_date_its_headline_ends_with(title, day):
+    from reporter.ingest.boilerplate import title_date
+
+    assert title_date(title) == day
+
+
+
+def test_an_article_without_a_source_is_an_unnamed_source_never_its_file_name(tmp_path):
+    """Summary items and the digest end with the outlet: the publisher, else the URL's host,
+    else a neutral wording; the file an article was read from is nobody's name."""
+    from conftest import run_reporter
+
+    plain = tmp_path / "notes-from-the-desk-7.txt"
+    plain.write_text("Harbour bridge reopens after repairs\n\nThe harbour bridge in Port Liria reopened on "
+                     "Monday after six months of repairs costing 40 million crowns, the city council said.\n\n"
+                     "Traffic engineers expect 30,000 vehicles a day to use it again by the end of the month.\n",
+                     encoding="utf-8")
+    hosted = tmp_path / "ferry.json"
+    hosted.write_text('{"title": "Ferry timetable changes", "url": "https://news.example.org/ferry", "body": '
+                      '"The island ferry will run every 40 minutes from June, the operator said. Fares stay the '
+                      'same for residents."}', encoding="utf-8")
+    res = run_reporter("build", str(plain), str(hosted), "--out", str(tmp_path / "out"), "--format", "docx",
+                       env={"SOURCE_DATE_EPOCH": "1713571200"})
+    assert res.returncode == 0, res.stderr
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(res.stdout.split()[0]).paragraphs)
+    front = text.split("Annex: the articles")[0]
+    assert "notes-from-the-desk-7" not in text
+    assert "unnamed source" in front and "news.example.org" in front

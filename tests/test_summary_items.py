@@ -1,0 +1,170 @@
+"""Summary items that read alone: a sentence that refers back is given its antecedent or left out."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _article(title: str, *paragraphs: str, boilerplate=()):
+    from reporter.ingest import Article
+
+    return Article(title=title, paragraphs=tuple(paragraphs), boilerplate=tuple(boilerplate))
+
+
+@pytest.mark.parametrize("sentence, back", [
+    ("These violations affect about 105,000 engines.", True),
+    ("He told reporters the bridge would reopen.", True),
+    ("It is the third closure this year.", True),
+    ("Such loans carry an interest rate of 4%.", True),
+    ("Their report found 12 faults.", True),
+    ("That is why the council acted.", True),
+    ("The latter said talks would resume.", True),
+    ("This year the council will spend £4m.", False),
+    ("This week ministers meet in Geneva.", False),
+    ("Theresa Lind chairs the board.", False),
+    ("Thematic reviews are published monthly.", False),
+    ("“We will act,” the minister said.", False),
+    ("Heavy rain closed the port.", False),
+])
+def test_a_sentence_that_opens_with_a_pronoun_or_demonstrative_refers_back(sentence, back):
+    from reporter.compose.select import refers_back
+
+    assert refers_back(sentence) is back
+
+
+def test_the_antecedent_is_prepended_when_the_pair_fits_and_the_item_is_left_out_when_not():
+    from reporter.compose.select import MAX_ITEM_CHARS, with_antecedent
+
+    a = _article("Engine maker fined",
+                 "Regulators fined the Kestrel engine maker $1.6 billion on Monday. These violations affect about "
+                 "105,000 engines.",
+                 "They also ordered a recall.",
+                 "It is " + "very " * 80 + "large.")
+    assert with_antecedent(a, 1, "These violations affect about 105,000 engines.") == (
+        "Regulators fined the Kestrel engine maker $1.6 billion on Monday. These violations affect about 105,000 "
+        "engines.")
+    # The first sentence of its paragraph: the last sentence of the paragraph before, unless that refers back too.
+    assert with_antecedent(a, 2, "They also ordered a recall.") is None
+    long_before = _article("x", "A" + " sentence" * 40 + ".", "They also ordered a recall.")
+    assert len(long_before.paragraphs[0]) + 30 > MAX_ITEM_CHARS and with_antecedent(long_before, 2, "They also ordered a recall.") is None
+    fresh = _article("x", "Regulators fined the maker on Monday.", "They also ordered a recall.")
+    assert with_antecedent(fresh, 2, "They also ordered a recall.") == (
+        "Regulators fined the maker on Monday. They also ordered a recall.")
+    # Nothing before it, or only boilerplate: left out.
+    assert with_antecedent(_article("x", "They ordered a recall."), 1, "They ordered a recall.") is None
+    assert with_antecedent(_article("x", "Media contact: press office.", "They ordered a recall.", boilerplate=(1,)),
+                           2, "They ordered a recall.") is None
+
+
+def test_no_summary_item_opens_with_a_word_that_refers_back(tmp_path):
+    """Built from an article whose sentences a summary would take: every item reads alone."""
+    from reporter.analysis import analyze
+    from reporter.compose import select
+    from reporter.ingest import load_articles
+    from reporter.stories import group_stories
+
+    path = tmp_path / "fine.txt"
+    path.write_text("Engine maker fined over emissions tests\n\n"
+                    "Regulators fined the Kestrel engine maker $1.6 billion on Monday for falsifying emissions "
+                    "tests on its diesel engines. These violations affect about 105,000 engines sold since 2010.\n\n"
+                    "They also ordered the company to recall the engines and fund a $50 million programme to "
+                    "replace old locomotives.\n\n"
+                    "The company's chief executive apologised to customers and said it would cooperate.\n",
+                    encoding="utf-8")
+    articles = load_articles(path)
+    facts = [analyze(a) for a in articles]
+    picks = select.candidates(group_stories(articles), articles, facts)
+    assert picks and not any(select.refers_back(p.text) for p in picks)
+    assert any(p.text.startswith("Regulators fined") and "These violations" in p.text for p in picks)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("diesel engines", "non-conforming engines", "diesel engines"),
+    ("Peruvian National Police (PNP) officers", "vetted officers", "vetted officers"),
+    ("people killed", "people reported killed", None),  # what ends in a verb is no thing counted
+    ("Euro area annual inflation is expected", "Economists had expected", None),
+    ("civil penalty", "criminal fine", None),
+    ("homes in the valley along the river banks", "flooded homes", None),  # too long to name one thing
+    ("", "engines", None),
+])
+def test_two_figures_count_the_same_thing_when_they_count_the_same_noun(a, b, same):
+    from reporter.compose.select import _same_counted
+
+    assert _same_counted(a, b) == same
+
+
+def test_real_releases_that_disagree_on_a_count_show_both_with_their_sources(tmp_path):
+    """Two federal releases on one case: the plea's "more than 110,000" engines and the
+    sentencing's "over 105,000". The digest shows both, each with its outlet and ¶ link."""
+    import docx
+
+    from conftest import ROOT, run_reporter
+
+    real = ROOT / "fixtures" / "real"
+    res = run_reporter("build", str(real / "doj-hino-plea-2025-01-15.html"),
+                       str(real / "doj-hino-sentencing-2025-03-19.json"), "--out", str(tmp_path), "--format", "docx",
+                       env={"SOURCE_DATE_EPOCH": "1713571200"})
+    assert res.returncode == 0, res.stderr
+    text = [p.text for p in docx.Document(res.stdout.split()[0]).paragraphs]
+    differ = [t for t in text if t.startswith("Sources differ on")]
+    assert any("110,000" in t and "105,000" in t and "engines" in t and t.count("¶") == 2 for t in differ), differ
+
+
+@pytest.mark.parametrize("sentence, first", [
+    ("Let me begin by thanking the Prime Minister for hosting us.", True),
+    ("We have agreed a new partnership.", True),
+    ("I am proud of what we achieved.", True),
+    ("Our plan will cut waiting lists.", True),
+    ("US officials said the talks would resume.", False),
+    ("QUESTION: Yeah, but he was the one who set this up.", True),
+    ("MR. MILLER: The talks went well.", True),
+    ("NATO: allies meet in June.", True),
+    ("Ireland said it would join.", False),
+    ("“We will act,” the minister said.", False),  # a quotation with its speaker: shown as such
+])
+def test_a_sentence_in_the_first_person_is_never_an_item_without_its_speaker(sentence, first):
+    from reporter.compose.select import first_person
+
+    assert first_person(sentence) is first
+
+
+@pytest.mark.parametrize("title, who", [
+    ("Remarks by President Ana Costa at the joint press conference following the summit", "President Ana Costa"),
+    ("Jane Doe – 2025 Speech at the Harbour Forum", "Jane Doe"),
+    ("Speech by Minister Omar Haddad", "Minister Omar Haddad"),
+    ("Keynote address by Dr Lena Okafor, Director of the Directorate", "Dr Lena Okafor"),
+    ("Secretary of Ports Jane Doe Press Conference", None),  # a press conference has many speakers
+    ("Remarks With the Foreign Secretary Before Their Meeting", None),
+    ("Statement from Jane Doe on her appointment", None),  # a statement page may be the department's words
+    ("Council sets out speech therapy plans", None),
+])
+def test_a_speech_page_names_its_speaker_in_its_headline(title, who):
+    from reporter.compose.select import speech_speaker
+
+    assert speech_speaker(title) == who
+
+
+def test_a_speechs_sentences_are_its_speakers_words_in_every_item():
+    from reporter.compose.select import shown_text
+
+    a = _article("Remarks by President Ana Costa at the summit in Port Liria",
+                 "Let me begin by thanking the Premier for hosting this summit.",
+                 "The agreements we reached today open a new chapter for the Union.")
+    assert shown_text(a.paragraphs[1], 2, (), a) == (
+        "“The agreements we reached today open a new chapter for the Union,” said President Ana Costa.")
+    plain = _article("Summit ends with agreements", *a.paragraphs)
+    assert shown_text(plain.paragraphs[1], 2, (), plain) == plain.paragraphs[1]
+
+
+def test_the_briefing_score_counts_items_that_do_not_read_alone():
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from score_briefing import _reads_alone
+
+    assert _reads_alone("These violations affect 105,000 engines. — Agency, 3 May 2025, ¶2") is False
+    assert _reads_alone("We agreed a new partnership. — unnamed source, ¶4") is False
+    assert _reads_alone("“We agreed a new partnership,” said Ana Costa. — unnamed source, ¶4") is True
+    assert _reads_alone("Regulators fined the maker $1.6 billion. These violations affect 105,000 engines. — Agency, ¶2")
