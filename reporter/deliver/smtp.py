@@ -173,7 +173,7 @@ class Deadline:
         self._clock = time.monotonic
         self.seconds = seconds
         self.end = self._clock() + seconds
-        self.expired = False
+        self._fired = False
         self.data_sent = False
         self.sock = None
         self._timer = threading.Timer(seconds, self._expire)
@@ -186,13 +186,20 @@ class Deadline:
     def __exit__(self, *_exc) -> None:
         self._timer.cancel()
 
+    @property
+    def expired(self) -> bool:
+        """True once the time is up, by the timer or by the clock: on a loaded machine a
+        socket's own read timeout (set to the time remaining) can fire before the timer
+        thread runs, and that is the deadline too, not a server that answered badly."""
+        return self._fired or self._clock() >= self.end
+
     def remaining(self) -> float:
         return max(0.01, self.end - self._clock())
 
     def _expire(self) -> None:
         import socket
 
-        self.expired = True
+        self._fired = True
         sock = self.sock
         if sock is not None:
             try:
