@@ -197,6 +197,9 @@ def build_options(func):
                   help="Add the article texts after the digest (the ¶ links jump into them).")
     @click.option("--reference-doc", type=click.Path(dir_okay=False, path_type=Path),
                   help="A .docx whose styles, page setup, headers and footers the DOCX uses.")
+    @click.option("--font-dir", "font_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+                  help="A folder of TrueType fonts the PDF tries first for characters the house fonts lack.")
+    @click.option("--strict", is_flag=True, help="Stop (exit 2) when the PDF has no font for some characters.")
     @click.option("--force", is_flag=True,
                   help="Replace a DOCX in --out that was changed since it was written (kept as NAME.docx.bak).")
     @limit_options(*_LIMITS)
@@ -253,7 +256,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
     make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "template_dir",
                                     "template_seconds", "briefing_date", "summary_items", "annex", "limits")}
-    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force")}
+    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force", "font_dirs", "strict")}
     return make, write
 
 

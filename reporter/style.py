@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,6 +96,10 @@ class HouseStyle:
     fonts: dict[str, FontFamily]
     colors: dict[str, str]
     styles: dict[str, ParagraphStyle]
+    # Font families for characters the style's fonts lack, tried in order (PDF), and the family
+    # for each script (ISO 15924 code), tried first in the PDF and named in the DOCX.
+    fallback: tuple[str, ...] = ()
+    script_fonts: dict[str, str] = field(default_factory=dict)
 
     def style(self, name: str) -> ParagraphStyle:
         """The named style, falling back to Body Text for names the house style lacks."""
@@ -151,7 +155,10 @@ def parse_house_style(data: dict, base: Path) -> HouseStyle:
     for st in styles.values():
         if st.font not in fonts:
             raise StyleError(f"style {st.name!r} uses unknown font {st.font!r}")
-    return HouseStyle(page=PageSetup(**data.get("page", {})), fonts=fonts, colors=colors, styles=styles)
+    fallback = data.get("fallback", {})
+    return HouseStyle(page=PageSetup(**data.get("page", {})), fonts=fonts, colors=colors, styles=styles,
+                      fallback=tuple(str(f) for f in fallback.get("fonts", ())),
+                      script_fonts={str(k): str(v) for k, v in fallback.get("scripts", {}).items()})
 
 
 @lru_cache(maxsize=8)

@@ -46,6 +46,8 @@ class Run(NamedTuple):
     face: str  # a registered font name
     fill: str  # the PDF operator that sets its colour (``pdf_text.fill_op``)
     href: str | None  # a URL or ``#destination``
+    level: int = 0  # bidirectional embedding level: odd is right to left (``pdf_scripts``)
+    script: str = ""  # a script drawn shaped or broken between ideographs (ISO 15924), else ""
 
 
 def anchor_key(anchor: str) -> str:
@@ -94,10 +96,10 @@ def trim(out: list) -> list:
         i, j = texts[0], texts[-1]
         r = out[i]
         if r.text[:1] == " ":
-            out[i] = Run(r.text.lstrip(" "), r.face, r.fill, r.href)
+            out[i] = r._replace(text=r.text.lstrip(" "))
         r = out[j]  # read after the write: the first run may be the last
         if r.text[-1:] == " ":
-            out[j] = Run(r.text.rstrip(" "), r.face, r.fill, r.href)
+            out[j] = r._replace(text=r.text.rstrip(" "))
     return [r for r in out if r is None or r.text]
 
 

@@ -56,6 +56,13 @@ REPORTLAB_INTERNALS = (
     "reportlab.pdfgen.canvas.Canvas._addAnnotation",
     "reportlab.pdfgen.canvas.Canvas._bookmarkReference",
     "reportlab.platypus.flowables.Flowable._hAlignAdjust",
+    # pdf_scripts and pdf_fallback: shaping through the font's harfbuzz face, glyphs without a
+    # code point given private ones (what hbFont hands out as hbAddPrivate), coverage from the cmap
+    "reportlab.pdfbase.ttfonts.TTFont.hbFont",
+    "reportlab.pdfbase.ttfonts.TTFont._TTFont__addPrivate",
+    "reportlab.pdfbase.ttfonts.TTFont.pdfScale",
+    "reportlab.pdfbase.ttfonts.TTFont.face.charToGlyph",
+    "reportlab.pdfbase.ttfonts.TTFont.face.glyphToChar",
     # pdf_flowables: KeepTogether.split reads what its wrap measured
     "reportlab.platypus.flowables._listWrapOn",
     "reportlab.platypus.flowables.KeepTogether._content",
@@ -487,9 +494,16 @@ class FastParagraph(Flowable):
     """
 
     def __init__(self, runs, style, target: str = "", bullet: str | None = None, *,
-                 _words: Words | None = None, _laid: Layout | None = None):
+                 _words: Words | None = None, _laid: Layout | None = None, _base: int = 0):
         super().__init__()
         self.style = style
+        self.base = _base  # 1: a right-to-left paragraph
+        if _words is None:  # text the faces do not draw as it is goes to other fonts, shaped (pdf_scripts)
+            from .pdf_scripts import is_plain, split_runs
+
+            if not is_plain(runs):
+                runs, self.base = split_runs(runs)
+        self.mixed = any(r is not None and (r.level or r.script) for r in runs)
         self.runs = runs
         self.target = target
         self.bullet = bullet
@@ -498,7 +512,14 @@ class FastParagraph(Flowable):
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
         self.keepWithNext = style.keepWithNext
-        self._words = measure(runs, self.size) if _words is None else _words
+        if _words is None:
+            if self.mixed:
+                from .pdf_scripts import measure_mixed
+
+                _words = measure_mixed(runs, self.size)
+            else:
+                _words = measure(runs, self.size)
+        self._words = _words
         self._laid = _laid  # the last layout, kept for the next call at the same width
         self.width = self.height = 0
 
@@ -554,7 +575,7 @@ class FastParagraph(Flowable):
                      frozenset(glued) if glued else _NO_GLUE, stops)
         shifted = [line._replace(start=line.start - a, end=line.end - a) for line in lines] if a else list(lines)
         return FastParagraph(self.runs, self.style, target, bullet, _words=part,
-                             _laid=Layout(laid.avail, part, shifted))
+                             _laid=Layout(laid.avail, part, shifted), _base=self.base)
 
     # -- drawing --------------------------------------------------------------------------------
 
@@ -588,6 +609,14 @@ class FastParagraph(Flowable):
             info.append((enc, run.fill, run.href, enc.space))
             linked = linked or run.href is not None
         align = style.alignment
+        if self.base and align != CENTER:  # a right-to-left paragraph: ragged at the left
+            align = JUSTIFY if align == JUSTIFY else RIGHT
+        mixed = self.mixed
+        if mixed:
+            from .pdf_scripts import show_mixed
+
+            def enc_of(face: str):
+                return encoders.get(face) or _encode_fn(encoders, doc, face)
         left = x0 + style.leftIndent
         y = top - size
         out = ["q BT"]
@@ -618,6 +647,8 @@ class FastParagraph(Flowable):
             elif align == JUSTIFY:
                 if end_kind == SOFT and count > 1:
                     new_tw = slack / (count - 1)
+                elif self.base:
+                    x += slack
             elif align == RIGHT:
                 x += slack
             elif align == CENTER:
@@ -626,7 +657,11 @@ class FastParagraph(Flowable):
             if new_tw != tw:
                 tw = new_tw
                 code(f"{num(tw)} Tw")
-            span = _show(words, start, end, span, info, x, y, tw, fsize, state, code, links if linked else None)
+            if mixed:
+                show_mixed(canv, words, start, end, self.runs, enc_of, x, y, tw, fsize, size, state, code,
+                           links if linked else None)
+            else:
+                span = _show(words, start, end, span, info, x, y, tw, fsize, state, code, links if linked else None)
             y -= leading
         code("ET Q")
         canv._code.append("\n".join(out))
