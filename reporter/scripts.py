@@ -99,8 +99,8 @@ def only_latin(text: str) -> bool:
 
 
 class Segment(NamedTuple):
-    """Characters ``start`` to ``end`` of a text, in one script (common characters join the
-    script before them, or after them at the start)."""
+    """Characters ``start`` to ``end`` of a text, in one script (COMMON: punctuation, digits and
+    spaces between two scripts)."""
 
     script: str
     start: int
@@ -108,38 +108,56 @@ class Segment(NamedTuple):
 
 
 def segments(text: str) -> list[Segment]:
-    """``text`` cut where its script changes; punctuation, spaces and marks go with their neighbours."""
-    out: list[Segment] = []
-    current = None
-    start = 0
-    for i, ch in enumerate(text):
-        s = script_of(ch)
-        if s in (COMMON, INHERITED) or s == current:
+    """``text`` cut where its script changes. Marks go with the letter before them; punctuation,
+    digits and spaces with the script on both sides of them, or on their own between two
+    scripts (so a right-to-left run never takes the bracket or the space after it)."""
+    marks = [script_of(ch) for ch in text]
+    for i, s in enumerate(marks):
+        if s == INHERITED:
+            marks[i] = marks[i - 1] if i else COMMON
+    i, n = 0, len(marks)
+    while i < n:
+        if marks[i] != COMMON:
+            i += 1
             continue
-        if current is not None:
-            out.append(Segment(current, start, i))
+        j = i
+        while j < n and marks[j] == COMMON:
+            j += 1
+        before = marks[i - 1] if i else None
+        after = marks[j] if j < n else None
+        if before is not None and before == after:
+            marks[i:j] = [before] * (j - i)
+        i = j
+    out: list[Segment] = []
+    start = 0
+    for i in range(1, n + 1):
+        if i == n or marks[i] != marks[start]:
+            out.append(Segment(marks[start], start, i))
             start = i
-        elif i:
-            start = 0
-        current = s
-    out.append(Segment(current or COMMON, start, len(text)))
-    return out
+    return out or [Segment(COMMON, 0, 0)]
 
 
 def is_rtl_char(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("R", "AL")
 
 
-def base_level(text: str) -> int:
-    """1 when the first strong character is right to left (rules P2 and P3 of the Unicode
-    bidirectional algorithm), else 0."""
+def first_strong(text: str) -> int | None:
+    """1 when the first strong character is right to left, 0 when left to right, None when
+    there is none (rules P2 and P3 of the Unicode bidirectional algorithm)."""
+    if text.isascii():
+        return 0 if any(c.isalpha() for c in text) else None
     for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind == "L":
             return 0
         if kind in ("R", "AL"):
             return 1
-    return 0
+    return None
+
+
+def base_level(text: str) -> int:
+    """A paragraph's base level: 1 when its first strong character is right to left, else 0."""
+    return first_strong(text) or 0
 
 
 def bidi_levels(text: str, base: int) -> list[int]:

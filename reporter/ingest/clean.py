@@ -19,6 +19,10 @@ _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _MOJIBAKE_LEAD = re.compile(r"[\u00c2-\u00f4]")
+# Private-use characters mean something only to the font of the page they came from, and a
+# lone surrogate (from a JSON escape) is no character at all: both become the replacement
+# character, which every writer shows.
+_NO_CHARACTER = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ud800-\udfff]")
 # Bidirectional embeddings and overrides (U+202A-202E) reorder the text after them up to the
 # end of the paragraph: "invoice_\u202egpj.exe" shows as "invoice_exe.jpg". Isolates
 # (U+2066-2069) affect only what they enclose.
@@ -43,7 +47,9 @@ def clean_text(text: str) -> str:
     """Normalise text so that what the briefing quotes is what a reader sees.
 
     NFC; UTF-8 read as cp1252 (``â€™``) repaired; control and zero-width characters
-    dropped; runs of spaces folded. Newlines are kept: they carry structure.
+    dropped; private-use characters and lone surrogates replaced by U+FFFD; bidi embeddings
+    and overrides dropped (they would reorder everything after them) and only balanced
+    isolates kept; runs of spaces folded. Newlines are kept: they carry structure.
 
     The mojibake pass is a regular expression rather than ftfy: on the fixtures ftfy
     (its encoding fix alone) gave the same text, but took 130 ms to import and 13 times
@@ -53,6 +59,8 @@ def clean_text(text: str) -> str:
     if _MOJIBAKE_LEAD.search(text):
         text = _MOJIBAKE.sub(_fix_mojibake, text)
     text = _CONTROL.sub("", text)
+    if not text.isascii() and _NO_CHARACTER.search(text):
+        text = _NO_CHARACTER.sub("\ufffd", text)
     if _BIDI_OVERRIDES.search(text) or _ISOLATES.search(text):
         text = "\n".join(_isolated_only(line) for line in text.split("\n"))
     text = unicodedata.normalize("NFC", text)

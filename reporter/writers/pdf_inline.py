@@ -14,7 +14,8 @@ from ..urls import anchor_name, external_url
 
 # C0/C1 controls break the paragraph parser or show as boxes; whitespace ones become spaces.
 _SPACE = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
-_DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Bidi marks and isolates have no glyph: the layout orders right-to-left text itself (pdf_scripts).
+_DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _WS = re.compile(r"[ \t\r\n]+")

@@ -75,6 +75,9 @@ def split_runs(runs) -> tuple[list, int]:
     return out, base
 
 
+_JOINERS = frozenset("\u200c\u200d" + "".join(map(chr, range(0xFE00, 0xFE10))))
+
+
 def _split_one(run: Run, levels) -> list:
     fallback = _ACTIVE[0]
     simple, own = _face_sets(run.face)
@@ -85,6 +88,10 @@ def _split_one(run: Run, levels) -> list:
     for i, ch in enumerate(run.text):
         s = script_of(ch)
         level = levels[i] if levels else 0
+        if ch in _JOINERS:  # joiners and variation selectors: for the shaper, or nothing
+            if key is not None and key[2] in SHAPED:
+                chars.append(ch)
+            continue
         if key is not None and (s == INHERITED or s == COMMON and ch not in own) and ch in _cover(key[0]):
             face, script = key[0], key[2]  # marks stay with the letter before them
         elif s == COMMON and ch in own:
