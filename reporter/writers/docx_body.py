@@ -178,13 +178,13 @@ class DocxBodyWriter:
         if only_latin(text):
             add_text_runs(parent, text, self._rpr(bold, italic, link))
             return
-        japanese = any(s.script in ("Hira", "Kana") for s in segments(text))
-        korean = not japanese and any(s.script == "Hang" for s in segments(text))
+        segs = segments(text)
         pieces: list = []  # (script and language, or None for a plain run; text)
-        for seg in segments(text):
+        for n, seg in enumerate(segs):
             lang = LANGUAGES.get(seg.script, "")
-            if seg.script == "Hani" and (japanese or korean):
-                lang = "ja-JP" if japanese else "ko-KR"
+            if seg.script == "Hani":  # Han next to kana is Japanese, next to Hangul Korean
+                near = {s.script for s in segs[max(n - 1, 0):n + 2]}
+                lang = "ja-JP" if near & {"Hira", "Kana"} else "ko-KR" if "Hang" in near else lang
             key = (seg.script, lang) if lang or seg.script in SHAPED else None
             if pieces and pieces[-1][0] == key:
                 pieces[-1][1] += text[seg.start:seg.end]

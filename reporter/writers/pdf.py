@@ -57,6 +57,8 @@ def layout(doc: Document, *, style: HouseStyle | None = None, font_dirs: tuple =
     hs = style or load_house_style()
     fallback = fallback_for(hs.fallback, hs.script_fonts, font_dirs)
     fallback.missing = {}
+    if font_dirs:  # the user's own fonts load now: a file that does not stops the build, naming it
+        fallback.candidates()
     activate(fallback)
     try:
         data, pages = _layout(doc, hs)

@@ -75,6 +75,7 @@ def split_runs(runs) -> tuple[list, int]:
     return out, base
 
 
+_MIRRORED = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹"))
 _JOINERS = frozenset("\u200c\u200d" + "".join(map(chr, range(0xFE00, 0xFE10))))
 
 
@@ -101,11 +102,10 @@ def _split_one(run: Run, levels) -> list:
             if face is None:
                 if fallback is not None:
                     fallback.note_missing(ch)
-                ch = PLACEHOLDER
-                face = run.face if ch in own else (fallback.face_for(ch, bold) if fallback is not None else None)
-                if face is None:
-                    ch, face = "?", run.face
+                ch, face = _placeholder(run.face, own, fallback, bold)
             script = s if s in SHAPED or s in CJK else ""
+        if level % 2 and ch in _MIRRORED and not script:  # a bracket in right-to-left text (rule L4)
+            ch = _MIRRORED[ch]
         k = (face, level, script)
         if k != key and chars:
             out.append(run._replace(text="".join(chars), face=key[0], level=key[1], script=key[2]))
@@ -115,6 +115,17 @@ def _split_one(run: Run, levels) -> list:
     if chars:
         out.append(run._replace(text="".join(chars), face=key[0], level=key[1], script=key[2]))
     return out
+
+
+def _placeholder(face: str, own: frozenset, fallback, bold: bool) -> tuple[str, str]:
+    """(character, face) drawn for a character no font has: U+FFFD from any font that has it,
+    else a white square, else a question mark in the run's own face."""
+    if PLACEHOLDER in own:
+        return PLACEHOLDER, face
+    found = fallback.face_for(PLACEHOLDER, bold) if fallback is not None else None
+    if found is not None:
+        return PLACEHOLDER, found
+    return ("\u25a1" if "\u25a1" in own else "?"), face
 
 
 def _cover(face: str) -> frozenset:
