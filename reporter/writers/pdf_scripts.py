@@ -5,14 +5,16 @@ The usual paragraph never comes here: ``split_runs`` answers with one set check 
 (the characters the run's own face draws as they are, a set built once per face) and
 gives the runs back untouched. Otherwise each run is cut where the font that has the
 glyphs changes (``pdf_fallback``), where the bidirectional level changes (``scripts``)
-and where a script needs shaping or line breaks without spaces; ``measure_mixed`` and
-``show_mixed`` then stand in for ``pdf_text.measure`` and ``pdf_text._show``.
+and where a script needs shaping or line breaks without spaces; ``pdf_text.measure`` asks
+``pieces_of`` and ``widths_of`` for such runs, and ``show_mixed`` stands in for
+``pdf_text._show``.
 
 Shaping is harfbuzz through reportlab's own hook (``TTFont.hbFont``; glyphs without a
 code point of their own, such as Arabic joining forms, get private code points in the
-subset the way reportlab's shaped paragraphs do). A shaped word is written with its
-logical text as ``/ActualText``, so copying or extracting it gives the characters in
-reading order however the glyphs were ordered on the page.
+subset the way reportlab's shaped paragraphs do). A shaped word is written with its text
+as ``/ActualText`` (a right-to-left one in the order drawn, which readers such as poppler
+put back in reading order as they do for any right-to-left glyphs), so copying or
+extracting it gives the characters in reading order, ligatures and joining forms included.
 """
 
 from __future__ import annotations
@@ -197,58 +199,21 @@ _CJK_CHARS = char_class(CJK)
 _CJK_TOKEN = re.compile(f"[{_CJK_CHARS}][^{_CJK_CHARS}]*|[^{_CJK_CHARS}]+")
 
 
-def measure_mixed(runs, size: float):
-    """``pdf_text.measure`` for runs ``split_runs`` cut: shaped words measured shaped, and in
-    Chinese and Japanese a break allowed before every ideograph or kana (a piece with no gap)."""
-    from .pdf_text import HARD, Stop, Words, units_of, _NO_GLUE
+def pieces_of(run: Run, word: str) -> list:
+    """A word of a run as line-breaking pieces: one, or in Chinese and Japanese one per
+    ideograph or kana (with the punctuation after it), a line may break between them."""
+    return _CJK_TOKEN.findall(word) if run.script in CJK else [word]
 
-    k = size * 0.001
-    texts: list = []
-    widths: list = []
-    gaps: list = []
-    span_runs: list = []
-    bounds: list = [0]
-    glued: list = []
-    stops: list = []
-    gap = 0.0
-    open_face = None
-    for i, run in enumerate(runs):
-        if run is None:
-            stops.append(Stop(len(texts), HARD))
-            open_face = None
-            continue
-        units = units_of(run.face)
-        space = units(" ") * k
-        start = len(texts)
-        parts = run.text.split(" ")
-        for n, part in enumerate(parts):
-            if n:  # a space before this part
-                gap = space if (parts[n - 1] or open_face is None) else units_of(open_face)(" ") * k
-                open_face = None
-            if not part:
-                continue
-            pieces = _CJK_TOKEN.findall(part) if run.script in CJK else (part,)
-            for m, piece in enumerate(pieces):
-                if m:
-                    gaps.append(0.0)  # a break between ideographs: no space
-                elif open_face is not None:
-                    glued.append(len(texts))
-                    gaps.append(0.0)
-                else:
-                    gaps.append(gap)
-                texts.append(piece)
-                if run.script in SHAPED:
-                    widths.append(shape(run.face, piece, bool(run.level % 2)).width * k)
-                else:
-                    widths.append(units(piece) * k)
-            open_face = run.face
-            gap = space
-        if parts[-1] == "":
-            open_face = None
-        if len(texts) > start:
-            span_runs.append(i)
-            bounds.append(len(texts))
-    return Words(texts, widths, gaps, span_runs, bounds, frozenset(glued) if glued else _NO_GLUE, tuple(stops))
+
+def widths_of(run: Run, pieces: list) -> list:
+    """The widths of a run's pieces in 1/1000 em: shaped in a script that is shaped."""
+    if run.script in SHAPED:
+        rtl = bool(run.level % 2)
+        return [shape(run.face, piece, rtl).width for piece in pieces]
+    from .pdf_text import units_of
+
+    units = units_of(run.face)
+    return [units(piece) for piece in pieces]
 
 
 # -- drawing --------------------------------------------------------------------------------------

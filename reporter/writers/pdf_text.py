@@ -290,9 +290,14 @@ _NO_GLUE: frozenset = frozenset()
 
 
 def measure(runs, size: float) -> Words:
-    """The pieces of some runs at a font size; ``None`` runs are forced line breaks."""
+    """The pieces of some runs at a font size; ``None`` runs are forced line breaks.
+
+    A run in a script of its own (``Run.script``, see ``pdf_scripts``) is measured shaped, and
+    Chinese or Japanese text is cut into pieces with no space between them (a line may break
+    between two ideographs).
+    """
     k = size * 0.001
-    if len(runs) == 1 and runs[0] is not None:  # the usual paragraph: one run, nothing glued
+    if len(runs) == 1 and runs[0] is not None and not runs[0].script:  # the usual paragraph: one run
         units = units_of(runs[0].face)
         texts = runs[0].text.split(" ")
         if "" in texts:
@@ -318,34 +323,42 @@ def measure(runs, size: float) -> Words:
             open_face = None
             continue
         units = units_of(run.face)
+        space = units(" ") * k
         parts = run.text.split(" ")
-        first = parts[0]
         start = len(texts)
-        if first:
+        for n, part in enumerate(parts):
+            if n:  # a space before this part
+                gap = space if (parts[n - 1] or open_face is None) else units_of(open_face)(" ") * k
+                open_face = None
+            if not part:
+                continue
             if open_face is not None:  # the word goes on from the run before
-                glued.append(start)
+                glued.append(len(texts))
                 gaps.append(0.0)
             else:
                 gaps.append(gap)
-            texts.append(first)
+            if run.script:
+                from .pdf_scripts import pieces_of
+
+                pieces = pieces_of(run, part)
+                texts.extend(pieces)
+                gaps.extend([0.0] * (len(pieces) - 1))  # breaks between ideographs: no space
+            else:
+                texts.append(part)
             open_face = run.face
-        if len(parts) > 1:
-            space = units(" ") * k
-            gap = space if (first or open_face is None) else units_of(open_face)(" ") * k
-            rest = parts[1:]
-            if "" in rest:
-                rest = [t for t in rest if t]
-            if rest:
-                texts.extend(rest)
-                gaps.append(gap)
-                gaps.extend([space] * (len(rest) - 1))
-                gap = space
-            open_face = run.face if parts[-1] else None
+            gap = space
+        if len(parts) > 1 and not parts[-1]:
+            open_face = None
         if len(texts) > start:
-            measured = list(map(units.cache.get, texts[start:]))
-            if None in measured:
-                measured = [units(t) if w is None else w for t, w in zip(texts[start:], measured)]
-            widths.extend([w * k for w in measured])
+            if run.script:
+                from .pdf_scripts import widths_of
+
+                widths.extend([w * k for w in widths_of(run, texts[start:])])
+            else:
+                measured = list(map(units.cache.get, texts[start:]))
+                if None in measured:
+                    measured = [units(t) if w is None else w for t, w in zip(texts[start:], measured)]
+                widths.extend([w * k for w in measured])
             span_runs.append(i)
             bounds.append(len(texts))
     return Words(texts, widths, gaps, span_runs, bounds, frozenset(glued) if glued else _NO_GLUE, tuple(stops))
@@ -512,14 +525,7 @@ class FastParagraph(Flowable):
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
         self.keepWithNext = style.keepWithNext
-        if _words is None:
-            if self.mixed:
-                from .pdf_scripts import measure_mixed
-
-                _words = measure_mixed(runs, self.size)
-            else:
-                _words = measure(runs, self.size)
-        self._words = _words
+        self._words = measure(runs, self.size) if _words is None else _words
         self._laid = _laid  # the last layout, kept for the next call at the same width
         self.width = self.height = 0
 
