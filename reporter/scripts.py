@@ -137,10 +137,6 @@ def segments(text: str) -> list[Segment]:
     return out or [Segment(COMMON, 0, 0)]
 
 
-def is_rtl_char(ch: str) -> bool:
-    return unicodedata.bidirectional(ch) in ("R", "AL")
-
-
 def first_strong(text: str) -> int | None:
     """1 when the first strong character is right to left, 0 when left to right, None when
     there is none (rules P2 and P3 of the Unicode bidirectional algorithm)."""

@@ -27,6 +27,7 @@ from ..scripts import NAMES, script_of
 
 PLACEHOLDER = "\ufffd"  # drawn for a character no font has (a visible box or diamond, never nothing)
 _FONT_FILES = (".ttf", ".otf", ".ttc")
+_UPRIGHT = ("regular", "book", "normal", "medium", "bold")
 _NAME_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -81,12 +82,8 @@ def _fc_list() -> list:
             continue
         family, style, _, path, ranges = parts
         style = style.lower()
-        if "italic" in style or "oblique" in style or not ({"regular", "book", "normal", "bold", "medium"} &
-                                                             set(style.split())):
-            continue
-        if style not in ("regular", "book", "normal", "bold", "medium"):
-            continue
-        fonts.append(FontFile(family, "bold" in style, Path(path), _charset(ranges)))
+        if style in _UPRIGHT:  # no italics, no condensed or light cuts: the text's own weights only
+            fonts.append(FontFile(family, style == "bold", Path(path), _charset(ranges)))
     return fonts
 
 

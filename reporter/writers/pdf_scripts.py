@@ -35,7 +35,6 @@ def activate(fallback: Fallback | None) -> None:
 
 
 _SIMPLE: dict = {}
-_COVER: dict = {}
 
 
 def _face_sets(face: str) -> tuple:
@@ -46,8 +45,7 @@ def _face_sets(face: str) -> tuple:
 
         chars = frozenset(map(chr, getFont(face).face.charToGlyph))
         special = RTL | SHAPED | CJK | {"Zzzz"}
-        simple = frozenset(c for c in chars if script_of(c) not in special and c != " " or c == " ")
-        hit = _SIMPLE[face] = (simple, chars)
+        hit = _SIMPLE[face] = (frozenset(c for c in chars if script_of(c) not in special), chars)
     return hit
 
 
@@ -131,10 +129,8 @@ def _placeholder(face: str, own: frozenset, fallback, bold: bool) -> tuple[str, 
 
 
 def _cover(face: str) -> frozenset:
-    hit = _COVER.get(face)
-    if hit is None:
-        hit = _COVER[face] = _face_sets(face)[1]
-    return hit
+    """The characters ``face`` has a glyph for."""
+    return _face_sets(face)[1]
 
 
 # -- measuring ------------------------------------------------------------------------------------
@@ -223,7 +219,7 @@ def _actual_text(text: str) -> str:
     return "/Span << /ActualText <FEFF" + text.encode("utf-16-be").hex().upper() + "> >> BDC"
 
 
-def _shaped_ops(canv, enc_of, run: Run, text: str, fsize: str, size: float) -> list:
+def _shaped_ops(enc_of, run: Run, text: str, fsize: str, size: float) -> list:
     """(font name, operators) pairs that draw ``text`` shaped, glyph positions kept by TJ
     offsets and rises; the caller writes a font change where the name changes."""
     from .pdf_text import num
@@ -267,8 +263,8 @@ def _split_escaped(enc, string: str):
         yield name, chars
 
 
-def show_mixed(canv, words, a: int, b: int, runs, enc_of, x: float, y: float, tw: float, fsize: str, size: float,
-               state: list, code, links: list | None) -> None:
+def show_mixed(words, a: int, b: int, runs, enc_of, x: float, y: float, tw: float, fsize: str, size: float, state: list,
+               code, links: list | None) -> None:
     """The text operators for pieces ``a`` to ``b`` (a line) in visual order: right-to-left
     pieces reversed (rule L2 of the bidirectional algorithm over the pieces' levels), shaped
     pieces drawn glyph by glyph with their logical text as ActualText."""
@@ -314,7 +310,7 @@ def show_mixed(canv, words, a: int, b: int, runs, enc_of, x: float, y: float, tw
             code(run.fill)
         actual = run.script in SHAPED or not texts[j].isascii() and max(texts[j]) > "\uffff"
         if run.script in SHAPED:
-            pieces = _shaped_ops(canv, enc_of, run, texts[j], fsize, size)
+            pieces = _shaped_ops(enc_of, run, texts[j], fsize, size)
             # the text as drawn, left to right: readers (poppler's among them) put right-to-left
             # runs back in reading order themselves, as they do for unshaped glyphs
             code(_actual_text(texts[j][::-1] if run.level % 2 else texts[j]))

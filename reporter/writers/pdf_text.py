@@ -664,7 +664,7 @@ class FastParagraph(Flowable):
                 tw = new_tw
                 code(f"{num(tw)} Tw")
             if mixed:
-                show_mixed(canv, words, start, end, self.runs, enc_of, x, y, tw, fsize, size, state, code,
+                show_mixed(words, start, end, self.runs, enc_of, x, y, tw, fsize, size, state, code,
                            links if linked else None)
             else:
                 span = _show(words, start, end, span, info, x, y, tw, fsize, state, code, links if linked else None)
