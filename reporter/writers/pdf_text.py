@@ -23,6 +23,7 @@ once per document.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -470,6 +471,11 @@ def chop(words: Words, by_word, runs, size: float, limit: float) -> Words:
                  tuple(Stop(index, kind) for index, _, kind in stops))
 
 
+def _joins_before(c: str) -> bool:
+    """Whether ``c`` belongs to the character before it (a combining mark, a joiner)."""
+    return not c.isascii() and (unicodedata.category(c)[0] == "M" or c in "\u200c\u200d")
+
+
 def _chunks(pieces: list, runs, k: float, limit: float) -> list:
     """A word's pieces ``(run, text)`` cut into chunks no wider than ``limit`` (at least one
     character each), as lists of ``(run, text, width)``."""
@@ -482,7 +488,8 @@ def _chunks(pieces: list, runs, k: float, limit: float) -> list:
         acc = 0.0
         for n, c in enumerate(text):
             w = char(c) * k
-            if width + acc + w > limit and (chunk or n > start):
+            # never between a letter and its marks: a shaped script would lose its clusters
+            if width + acc + w > limit and (chunk or n > start) and not _joins_before(c):
                 if n > start:
                     chunk.append((r, text[start:n], acc))
                 chunks.append(chunk)
