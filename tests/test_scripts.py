@@ -10,9 +10,11 @@ and rendered with pdftoppm; the DOCX with lxml.
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import subprocess
+import sys
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -358,3 +360,21 @@ def test_segments(text, cut):
 ])
 def test_cleaning(raw, clean):
     assert clean_text(raw) == clean
+
+
+def test_text_the_house_fonts_draw_never_asks_fontconfig():
+    """The fast path: a briefing in Latin script (the sample, in a fresh process) is laid out
+    without listing the system's fonts or loading any other."""
+    code = (
+        "import json, reporter\n"
+        "from reporter.writers import pdf, pdf_fallback\n"
+        "from reporter.pipeline import make_briefing\n"
+        f"b = make_briefing([{str(ROOT / 'fixtures' / 'peru-us-organized-crime.txt')!r}])\n"
+        "pdf.render(b.document)\n"
+        "from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames\n"
+        "print(json.dumps([pdf_fallback._SYSTEM is None, sorted(getRegisteredFontNames())]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    untouched, fonts = json.loads(out)
+    assert untouched, "fontconfig was asked"
+    assert not [f for f in fonts if f.startswith("Fallback-")]
