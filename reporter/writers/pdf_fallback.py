@@ -171,11 +171,11 @@ class Fallback:
         with self._lock:
             o = ord(ch)
             chain = self.candidates()
-            covering = [f for f in chain if o in self._cover(f)]
+            covering = [(n, f) for n, f in enumerate(chain) if o in self._cover(f)]
             preferred = self.preferred.get(script_of(ch), "").lower()
-            users = chain[:self._users]
-            first = next((f for f in covering if f in users or f.family.lower() == preferred),
-                         covering[0] if covering else None)
+            first = next((f for n, f in covering if n < self._users or f.family.lower() == preferred),
+                         covering[0][1] if covering else None)
+            covering = [f for _, f in covering]
             name = None
             if first is not None:
                 same = [f for f in covering if f.family == first.family]
@@ -192,7 +192,7 @@ class Fallback:
         self.missing.setdefault(script_of(ch), {})[ch] = None
 
     def described(self) -> str:
-        """The scripts no font had and a few of their characters ("Emoji: U+1F600 ..."), or ""."""
+        """The scripts no font had and a few of their characters ("Emoji U+1F9FF; Han U+5317"), or ""."""
         parts = []
         for script, chars in sorted(self.missing.items()):
             shown = " ".join(f"U+{ord(c):04X}" for c in list(chars)[:3])
