@@ -202,6 +202,9 @@ def build_options(func):
                        "page, fonts and colours).")
     @click.option("--style", "style", type=click.Path(dir_okay=False, path_type=Path),
                   help="A house style (.toml) merged over the default: page, fonts, colours, named styles.")
+    @click.option("--font-dir", "font_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+                  help="A folder of TrueType fonts the PDF tries first for characters the house fonts lack.")
+    @click.option("--strict", is_flag=True, help="Stop (exit 2) when the PDF has no font for some characters.")
     @click.option("--force", is_flag=True,
                   help="Replace a DOCX in --out that was changed since it was written (kept as NAME.docx.bak).")
     @limit_options(*_LIMITS)
@@ -258,7 +261,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 def _build_kwargs(kw: dict) -> tuple[dict, dict]:
     make = {k: kw.pop(k) for k in ("title", "marking", "prepared_for", "prepared_by", "template", "template_dir",
                                     "template_seconds", "briefing_date", "summary_items", "annex", "charts", "limits")}
-    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force", "style")}
+    write = {k: kw.pop(k) for k in ("formats", "out_dir", "reference_doc", "force", "style", "font_dirs", "strict")}
     return make, write
 
 

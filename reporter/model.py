@@ -211,6 +211,8 @@ class PageMap:
 
     pages: tuple[int, ...]
     total: int
+    warnings: tuple[str, ...] = ()  # one line each: what the writer could not render (no font)
+    missing: str = ""  # the scripts and characters no font had, when some had none
 
 
 @dataclass(frozen=True, slots=True)

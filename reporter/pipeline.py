@@ -301,8 +301,15 @@ def write_briefing(
     force: bool = False,
     check: Callable[[dict[str, Path]], None] | None = None,
     style: str | Path | HouseStyle | None = None,
+    font_dirs: Sequence[str | Path] = (),
+    strict: bool = False,
+    warnings: list[str] | None = None,
 ) -> dict[str, Path]:
     """Write every format, then rename them all into place: a failure leaves nothing new.
+
+    ``font_dirs``: the user's own fonts, which the PDF tries first for characters the house
+    fonts lack; the PDF's one-line warnings (characters no font has) go to ``warnings``, or
+    with ``strict`` stop the build as an ``InputError``.
 
     ``reference_doc``: a path is read through ``load_reference`` (its look only); a
     ``Reference`` already read is used as it is. A DOCX changed since it was written here
@@ -332,7 +339,9 @@ def write_briefing(
     with atomic_paths(list(targets.values()), private=briefing.private) as temps:
         jobs = list(zip(targets, temps))
         there = sent_to_executor(targets) if executor is not None else ()
-        submitted = {fmt: executor.submit(WRITERS[fmt].write, briefing.document, tmp, style=style, reference_doc=ref)
+        own = {"pdf": {"font_dirs": tuple(Path(d) for d in font_dirs), "strict": strict}}
+        submitted = {fmt: executor.submit(WRITERS[fmt].write, briefing.document, tmp, style=style, reference_doc=ref,
+                                          **own.get(fmt, {}))
                      for fmt, tmp in jobs if fmt in there}
         futures = list(submitted.values())
         # The DOCX's contents list takes its page numbers from the PDF's layout: the PDF is
@@ -341,7 +350,7 @@ def write_briefing(
         pages: Any = submitted["pdf"].result if "pdf" in submitted else None
         try:
             for fmt, tmp in here:
-                options = {"pages": pages} if fmt == "docx" and pages is not None else {}
+                options = {"pages": pages} if fmt == "docx" and pages is not None else own.get(fmt, {})
                 result = WRITERS[fmt].write(briefing.document, tmp, style=style, reference_doc=ref, **options)
                 if fmt == "pdf":
                     pages = result
@@ -349,6 +358,8 @@ def write_briefing(
                 future.result()  # a child's error arrives with its traceback as __cause__
         finally:
             _settle(futures)
+        if "pdf" in targets and warnings is not None:
+            warnings.extend(getattr(submitted["pdf"].result() if "pdf" in submitted else pages, "warnings", ()))
         if check is not None:
             check(dict(zip(targets, temps)))
         for path in edited:
@@ -388,6 +399,8 @@ def make_and_write(
     force: bool = False,
     check: Callable[[dict[str, Path]], None] | None = None,
     style: str | Path | None = None,
+    font_dirs: Sequence[str | Path] = (),
+    strict: bool = False,
     **options: Any,
 ) -> tuple[Briefing, dict[str, Path]]:
     """``make_briefing`` then ``write_briefing``: the briefing and the files written, by format.
@@ -402,8 +415,11 @@ def make_and_write(
     briefing = make_briefing(inputs, executor=executor, warm=sent_to_executor(formats), **options)
     if reference_doc is not None:
         briefing = replace(briefing, warnings=briefing.warnings + reference_doc.warnings() + font_warnings)
-    return briefing, write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
-                                    executor=executor, stem=stem, force=force, check=check, style=hs)
+    notes: list[str] = []
+    written = write_briefing(briefing, formats=formats, out_dir=out_dir, reference_doc=reference_doc,
+                             executor=executor, stem=stem, force=force, check=check, style=hs,
+                             font_dirs=font_dirs, strict=strict, warnings=notes)
+    return (replace(briefing, warnings=briefing.warnings + tuple(notes)) if notes else briefing), written
 
 
 def build_briefing(

@@ -109,6 +109,10 @@ class HouseStyle:
     # The TOML-shaped data it was parsed from (font paths made absolute), so an overlay (a
     # reference document's look) merges over it the way a --style file merges over the default.
     source: dict = field(default_factory=dict, compare=False, repr=False)
+    # Font families for characters the style's fonts lack, tried in order (PDF), and the family
+    # for each script (ISO 15924 code), tried first in the PDF and named in the DOCX.
+    fallback: tuple[str, ...] = ()
+    script_fonts: dict[str, str] = field(default_factory=dict)
 
     def merged(self, overlay: dict) -> "HouseStyle":
         """This style with ``overlay`` (house-style TOML shape) merged over it."""
@@ -174,7 +178,10 @@ def parse_house_style(data: dict, base: Path) -> HouseStyle:
     page = PageSetup(**data.get("page", {}))
     if page.size.upper() not in PAGE_SIZES and not (page.width > 0 and page.height > 0):
         raise StyleError(f"page size {page.size!r} is none of {', '.join(PAGE_SIZES)} (or give width and height)")
-    return HouseStyle(page=page, fonts=fonts, colors=colors, styles=styles, source=data)
+    fallback = data.get("fallback", {})
+    return HouseStyle(page=page, fonts=fonts, colors=colors, styles=styles, source=data,
+                      fallback=tuple(str(f) for f in fallback.get("fonts", ())),
+                      script_fonts={str(k): str(v) for k, v in fallback.get("scripts", {}).items()})
 
 
 _FONT_FILES = ("regular", "bold", "italic", "bold_italic")
@@ -235,9 +242,27 @@ def check_style_data(data: dict) -> list[str]:
                     continue
                 _check_table(spec, f'{key}."{name}"' if " " in name else f"{key}.{name}",
                              _FONT_KEYS if key == "fonts" else _STYLE_KEYS, problems)
+        elif key == "fallback":
+            _check_fallback(value, problems)
         else:
-            problems.append(f"{key}: unknown key (a house style has page, fonts, colors and styles)")
+            problems.append(f"{key}: unknown key (a house style has page, fonts, colors, styles and fallback)")
     return problems
+
+
+def _check_fallback(table: object, problems: list[str]) -> None:
+    """``[fallback]``: ``fonts``, a list of family names; ``scripts``, script code -> family."""
+    if not isinstance(table, dict):
+        problems.append("fallback: must be a table")
+        return
+    for key, value in table.items():
+        if key == "fonts":
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                problems.append(f"fallback.fonts: must be a list of font family names, not {value!r}")
+        elif key == "scripts":
+            if not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
+                problems.append(f"fallback.scripts: must be a table of script code = font family, not {value!r}")
+        else:
+            problems.append(f"fallback.{key}: unknown key (fallback has fonts and scripts)")
 
 
 def _read_toml(path: Path) -> dict:

@@ -13,14 +13,20 @@ JUNK_LINES = frozenset(
     "related articles,listen to this article,more,next,previous".split(",")
 )
 
-# Controls, zero-width and non-characters; and the private use area, where a scraped page's
-# icon fonts put their glyphs (a share button's, a clock's): no reader sees a character there.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ue000-\uf8ff\ufeff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
 _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
                        r"\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _MOJIBAKE_LEAD = re.compile(r"[\u00c2-\u00f4]")
+# Private-use characters mean something only to the font of the page they came from, and a
+# lone surrogate (from a JSON escape) is no character at all: both become the replacement
+# character, which every writer shows.
+_NO_CHARACTER = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ud800-\udfff]")
+# ...except a private-use character standing alone between spaces or line ends: that is a
+# scraped page's icon-font glyph (a share button's, a clock's), decoration with no text to
+# stand for, so it is dropped rather than shown as a placeholder in a title or a summary.
+_ICON = re.compile("(?<!\\S)[\ue000-\uf8ff\U000f0000-\U0010ffff]+(?!\\S)")
 # Bidirectional embeddings and overrides (U+202A-202E) reorder the text after them up to the
 # end of the paragraph: "invoice_\u202egpj.exe" shows as "invoice_exe.jpg". Isolates
 # (U+2066-2069) affect only what they enclose.
@@ -44,8 +50,11 @@ def _fix_mojibake(match: re.Match[str]) -> str:
 def clean_text(text: str) -> str:
     """Normalise text so that what the briefing quotes is what a reader sees.
 
-    NFC; UTF-8 read as cp1252 (``â€™``) repaired; control, zero-width and private-use
-    characters dropped; runs of spaces folded. Newlines are kept: they carry structure.
+    NFC; UTF-8 read as cp1252 (``â€™``) repaired; control and zero-width characters
+    dropped; private-use characters standing alone (icon glyphs) dropped, others and lone
+    surrogates replaced by U+FFFD; bidi embeddings
+    and overrides dropped (they would reorder everything after them) and only balanced
+    isolates kept; runs of spaces folded. Newlines are kept: they carry structure.
 
     The mojibake pass is a regular expression rather than ftfy: on the fixtures ftfy
     (its encoding fix alone) gave the same text, but took 130 ms to import and 13 times
@@ -55,6 +64,8 @@ def clean_text(text: str) -> str:
     if _MOJIBAKE_LEAD.search(text):
         text = _MOJIBAKE.sub(_fix_mojibake, text)
     text = _CONTROL.sub("", text)
+    if not text.isascii() and _NO_CHARACTER.search(text):
+        text = _NO_CHARACTER.sub("\ufffd", _ICON.sub("", text))
     if _BIDI_OVERRIDES.search(text) or _ISOLATES.search(text):
         text = "\n".join(_isolated_only(line) for line in text.split("\n"))
     text = unicodedata.normalize("NFC", text)

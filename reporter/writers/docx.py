@@ -128,7 +128,7 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
 
     numbering = NumberingWriter(_numbering_root(document, hs), hs.fonts[hs.styles["Normal"].font].name)
     writer = DocxBodyWriter(body=body, ids=ids, text_width=width, part=document.part, numbering=numbering,
-                            style=hs)
+                            style=hs, script_fonts=hs.script_fonts)
     writer.prepare(doc.blocks)
     writer.blocks(doc.blocks)
     if writer.has_contents:

@@ -1,7 +1,10 @@
 """Document model blocks -> WordprocessingML body elements, built with lxml directly.
 
 Every paragraph gets a style id looked up once per document; runs carry only bold,
-italic or the Hyperlink character style. Everything else is in the styles.
+italic or the Hyperlink character style, and for text in another script its language,
+direction and font slot (``w:lang``, ``w:rtl``, ``w:rFonts`` ``w:eastAsia``/``w:cs``), so
+Word and LibreOffice choose fonts and order right-to-left text as the PDF does. Everything
+else is in the styles.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from ..scripts import EAST_ASIAN, LANGUAGES, RTL, SHAPED, first_strong, only_latin, segments
 from ..style import BODY_STYLES
 from ..urls import anchor_name, external_url
 from ..model import (
@@ -23,6 +27,27 @@ from .docx_xml import (
     ANCHOR, B, BM_END, BM_START, BR, HISTORY, HYPERLINK, I, ID, JC, NAME, P, PPR, PSTYLE, R, R_ID,
     RPR, RSTYLE, TAB, VAL, add_field, add_text_runs, bookmark_name, field_char, instr_text, sub, w, xml_safe,
 )
+
+
+RFONTS, B_CS, I_CS, RTL_, CS, LANG, BIDI = (w(t) for t in ("rFonts", "bCs", "iCs", "rtl", "cs", "lang", "bidi"))
+
+
+def _right_to_left(nodes) -> bool:
+    """Whether a paragraph's first letter is right to left (its base direction, as the PDF's)."""
+    for text in walk_text(nodes):
+        found = first_strong(text)
+        if found is not None:
+            return bool(found)
+    return False
+
+
+def walk_text(nodes):
+    """The texts of some inlines, in order."""
+    for node in nodes:
+        if isinstance(node, Text):
+            yield node.text
+        elif isinstance(node, (Strong, Emph, Link)):
+            yield from walk_text(node.children)
 
 
 class TocEntry(NamedTuple):
@@ -59,6 +84,7 @@ class DocxBodyWriter:
     _links: dict = field(default_factory=dict)
     _next_rid: int = 1
     _rpr_cache: dict = field(default_factory=dict)
+    script_fonts: dict = field(default_factory=dict)  # script -> the font family the house style names for it
 
     # ------------------------------------------------------------------ setup
     def prepare(self, blocks) -> None:
@@ -112,10 +138,67 @@ class DocxBodyWriter:
             self._rpr_cache[key] = fn
         return fn
 
+    def _script_rpr(self, bold: bool, italic: bool, link: bool, script: str, lang: str):
+        """The run properties of text in ``script`` (language ``lang``), in the schema's order:
+        rStyle, rFonts, b, bCs, i, iCs, rtl, cs, lang."""
+        key = (bold, italic, link, script, lang)
+        fn = self._rpr_cache.get(key)
+        if fn is None:
+            link_id = self.ids["Hyperlink"] if link else None
+            font = self.script_fonts.get(script)
+            east = script in EAST_ASIAN
+            complex_ = script in SHAPED
+            slot = {"eastAsia": font} if east and font else {"cs": font} if complex_ and font else {}
+            lang_attr = {"eastAsia": lang} if east else {"bidi": lang} if complex_ else {"val": lang}
+
+            def fn(r):
+                rpr = etree.SubElement(r, RPR)
+                if link_id:
+                    etree.SubElement(rpr, RSTYLE).set(VAL, link_id)
+                if slot:
+                    sub(rpr, RFONTS, **slot)
+                if bold:
+                    etree.SubElement(rpr, B)
+                    if complex_:
+                        etree.SubElement(rpr, B_CS)
+                if italic:
+                    etree.SubElement(rpr, I)
+                    if complex_:
+                        etree.SubElement(rpr, I_CS)
+                if script in RTL:
+                    etree.SubElement(rpr, RTL_)
+                elif complex_:
+                    etree.SubElement(rpr, CS)
+                if lang:
+                    sub(rpr, LANG, **lang_attr)
+            self._rpr_cache[key] = fn
+        return fn
+
+    def text(self, parent, text: str, bold: bool, italic: bool, link: bool) -> None:
+        """Runs for some text: one, unless it holds another script than Latin (a run per script)."""
+        if only_latin(text):
+            add_text_runs(parent, text, self._rpr(bold, italic, link))
+            return
+        segs = segments(text)
+        pieces: list = []  # (script and language, or None for a plain run; text)
+        for n, seg in enumerate(segs):
+            lang = LANGUAGES.get(seg.script, "")
+            if seg.script == "Hani":  # Han next to kana is Japanese, next to Hangul Korean
+                near = {s.script for s in segs[max(n - 1, 0):n + 2]}
+                lang = "ja-JP" if near & {"Hira", "Kana"} else "ko-KR" if "Hang" in near else lang
+            key = (seg.script, lang) if lang or seg.script in SHAPED else None
+            if pieces and pieces[-1][0] == key:
+                pieces[-1][1] += text[seg.start:seg.end]
+            else:
+                pieces.append([key, text[seg.start:seg.end]])
+        for key, piece in pieces:
+            rpr = self._rpr(bold, italic, link) if key is None else self._script_rpr(bold, italic, link, *key)
+            add_text_runs(parent, piece, rpr)
+
     def inlines(self, parent, nodes, bold=False, italic=False, link=False) -> None:
         for node in nodes:
             if isinstance(node, Text):
-                add_text_runs(parent, node.text, self._rpr(bold, italic, link))
+                self.text(parent, node.text, bold, italic, link)
             elif isinstance(node, Strong):
                 self.inlines(parent, node.children, True, italic, link)
             elif isinstance(node, Emph):
@@ -173,9 +256,11 @@ class DocxBodyWriter:
             num_pr = sub(ppr, w("numPr"))
             sub(num_pr, w("ilvl"), val=str(level))
             sub(num_pr, w("numId"), val=str(num_id if numbered else 0))
-            if level or not numbered:
-                left, hanging = list_indent(level)
-                sub(ppr, w("ind"), left=str(left), hanging=str(hanging if numbered else 0))
+        if _right_to_left(nodes):
+            etree.SubElement(ppr, BIDI)
+        if num_id is not None and (level or not numbered):
+            left, hanging = list_indent(level)
+            sub(ppr, w("ind"), left=str(left), hanging=str(hanging if numbered else 0))
         if jc:
             etree.SubElement(ppr, JC).set(VAL, jc)
         mark = mark or (self.anchors.get(anchor) if anchor else None)

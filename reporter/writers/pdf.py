@@ -17,14 +17,18 @@ from ..style import HouseStyle, load_house_style
 
 
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None, reference_doc: Path | None = None,
-          **_: object) -> PageMap:
+          font_dirs: tuple = (), strict: bool = False, **_: object) -> PageMap:
     """Write ``doc`` as a PDF at ``path``; the same input gives the same bytes. Returns where
-    the headings went, for the DOCX's contents (see ``PageMap``).
+    the headings went, for the DOCX's contents (see ``PageMap``), and a warning when some
+    characters had no font (``strict``: an input error instead).
 
     ``reference_doc`` is the DOCX writer's; the PDF takes its look from the house style only.
+    ``font_dirs``: folders of the user's own fonts, tried before the house style's fallback chain.
     Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
     """
-    data, pages = layout(doc, style=style)
+    data, pages = layout(doc, style=style, font_dirs=tuple(font_dirs))
+    if pages.missing and strict:
+        raise InputError(f"no font has some characters of the PDF ({pages.missing}; --strict)")
     Path(path).write_bytes(data)
     return pages
 
@@ -41,15 +45,34 @@ def render(doc: Document, *, style: HouseStyle | None = None) -> bytes:
     return layout(doc, style=style)[0]
 
 
-def layout(doc: Document, *, style: HouseStyle | None = None) -> tuple[bytes, PageMap]:
+def layout(doc: Document, *, style: HouseStyle | None = None, font_dirs: tuple = ()) -> tuple[bytes, PageMap]:
     """The PDF bytes and where its headings are. A contents list the document is too short
     for (``TableOfContents.min_pages``) is left out, and the rest laid out again: only a
     short document pays for a second pass."""
-    data, pages = _layout(doc, style)
-    shortest = max((b.min_pages for b in walk(doc.blocks) if isinstance(b, TableOfContents)), default=0)
-    if pages.total < shortest:
-        data, pages = _layout(Document(doc.meta, without_contents(doc.blocks)), style)
-    return data, pages
+    from dataclasses import replace
+
+    from .pdf_fallback import fallback_for
+    from .pdf_scripts import activate
+
+    hs = style or load_house_style()
+    fallback = fallback_for(hs.fallback, hs.script_fonts, font_dirs)
+    fallback.missing = {}
+    if font_dirs:  # the user's own fonts load now: a file that does not stops the build, naming it
+        fallback.candidates()
+    activate(fallback)
+    try:
+        data, pages = _layout(doc, hs)
+        shortest = max((b.min_pages for b in walk(doc.blocks) if isinstance(b, TableOfContents)), default=0)
+        if pages.total < shortest:
+            data, pages = _layout(Document(doc.meta, without_contents(doc.blocks)), hs)
+    finally:
+        activate(None)
+    missing = fallback.described()
+    if not missing:
+        return data, pages
+    warning = (f"the PDF shows \N{REPLACEMENT CHARACTER} for characters no font has ({missing}): install a font "
+               "that has them (the README lists some) or pass --font-dir")
+    return data, replace(pages, warnings=(warning,), missing=missing)
 
 
 def _layout(doc: Document, style: HouseStyle | None) -> tuple[bytes, PageMap]:

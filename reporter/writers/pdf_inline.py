@@ -14,7 +14,8 @@ from ..urls import anchor_name, external_url
 
 # C0/C1 controls break the paragraph parser or show as boxes; whitespace ones become spaces.
 _SPACE = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
-_DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Bidi marks and isolates have no glyph: the layout orders right-to-left text itself (pdf_scripts).
+_DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _WS = re.compile(r"[ \t\r\n]+")
@@ -46,6 +47,8 @@ class Run(NamedTuple):
     face: str  # a registered font name
     fill: str  # the PDF operator that sets its colour (``pdf_text.fill_op``)
     href: str | None  # a URL or ``#destination``
+    level: int = 0  # bidirectional embedding level: odd is right to left (``pdf_scripts``)
+    script: str = ""  # a script drawn shaped or broken between ideographs (ISO 15924), else ""
 
 
 def anchor_key(anchor: str) -> str:
@@ -94,10 +97,10 @@ def trim(out: list) -> list:
         i, j = texts[0], texts[-1]
         r = out[i]
         if r.text[:1] == " ":
-            out[i] = Run(r.text.lstrip(" "), r.face, r.fill, r.href)
+            out[i] = r._replace(text=r.text.lstrip(" "))
         r = out[j]  # read after the write: the first run may be the last
         if r.text[-1:] == " ":
-            out[j] = Run(r.text.rstrip(" "), r.face, r.fill, r.href)
+            out[j] = r._replace(text=r.text.rstrip(" "))
     return [r for r in out if r is None or r.text]
 
 

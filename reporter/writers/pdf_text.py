@@ -23,6 +23,7 @@ once per document.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -56,6 +57,13 @@ REPORTLAB_INTERNALS = (
     "reportlab.pdfgen.canvas.Canvas._addAnnotation",
     "reportlab.pdfgen.canvas.Canvas._bookmarkReference",
     "reportlab.platypus.flowables.Flowable._hAlignAdjust",
+    # pdf_scripts and pdf_fallback: shaping through the font's harfbuzz face, glyphs without a
+    # code point given private ones (what hbFont hands out as hbAddPrivate), coverage from the cmap
+    "reportlab.pdfbase.ttfonts.TTFont.hbFont",
+    "reportlab.pdfbase.ttfonts.TTFont._TTFont__addPrivate",
+    "reportlab.pdfbase.ttfonts.TTFont.pdfScale",
+    "reportlab.pdfbase.ttfonts.TTFont.face.charToGlyph",
+    "reportlab.pdfbase.ttfonts.TTFont.face.glyphToChar",
     # pdf_flowables: KeepTogether.split reads what its wrap measured
     "reportlab.platypus.flowables._listWrapOn",
     "reportlab.platypus.flowables.KeepTogether._content",
@@ -283,9 +291,14 @@ _NO_GLUE: frozenset = frozenset()
 
 
 def measure(runs, size: float) -> Words:
-    """The pieces of some runs at a font size; ``None`` runs are forced line breaks."""
+    """The pieces of some runs at a font size; ``None`` runs are forced line breaks.
+
+    A run in a script of its own (``Run.script``, see ``pdf_scripts``) is measured shaped, and
+    Chinese or Japanese text is cut into pieces with no space between them (a line may break
+    between two ideographs).
+    """
     k = size * 0.001
-    if len(runs) == 1 and runs[0] is not None:  # the usual paragraph: one run, nothing glued
+    if len(runs) == 1 and runs[0] is not None and not runs[0].script:  # the usual paragraph: one run
         units = units_of(runs[0].face)
         texts = runs[0].text.split(" ")
         if "" in texts:
@@ -311,34 +324,42 @@ def measure(runs, size: float) -> Words:
             open_face = None
             continue
         units = units_of(run.face)
+        space = units(" ") * k
         parts = run.text.split(" ")
-        first = parts[0]
         start = len(texts)
-        if first:
+        for n, part in enumerate(parts):
+            if n:  # a space before this part
+                gap = space if (parts[n - 1] or open_face is None) else units_of(open_face)(" ") * k
+                open_face = None
+            if not part:
+                continue
             if open_face is not None:  # the word goes on from the run before
-                glued.append(start)
+                glued.append(len(texts))
                 gaps.append(0.0)
             else:
                 gaps.append(gap)
-            texts.append(first)
+            if run.script:
+                from .pdf_scripts import pieces_of
+
+                pieces = pieces_of(run, part)
+                texts.extend(pieces)
+                gaps.extend([0.0] * (len(pieces) - 1))  # breaks between ideographs: no space
+            else:
+                texts.append(part)
             open_face = run.face
-        if len(parts) > 1:
-            space = units(" ") * k
-            gap = space if (first or open_face is None) else units_of(open_face)(" ") * k
-            rest = parts[1:]
-            if "" in rest:
-                rest = [t for t in rest if t]
-            if rest:
-                texts.extend(rest)
-                gaps.append(gap)
-                gaps.extend([space] * (len(rest) - 1))
-                gap = space
-            open_face = run.face if parts[-1] else None
+            gap = space
+        if len(parts) > 1 and not parts[-1]:
+            open_face = None
         if len(texts) > start:
-            measured = list(map(units.cache.get, texts[start:]))
-            if None in measured:
-                measured = [units(t) if w is None else w for t, w in zip(texts[start:], measured)]
-            widths.extend([w * k for w in measured])
+            if run.script:
+                from .pdf_scripts import widths_of
+
+                widths.extend([w * k for w in widths_of(run, texts[start:])])
+            else:
+                measured = list(map(units.cache.get, texts[start:]))
+                if None in measured:
+                    measured = [units(t) if w is None else w for t, w in zip(texts[start:], measured)]
+                widths.extend([w * k for w in measured])
             span_runs.append(i)
             bounds.append(len(texts))
     return Words(texts, widths, gaps, span_runs, bounds, frozenset(glued) if glued else _NO_GLUE, tuple(stops))
@@ -450,6 +471,11 @@ def chop(words: Words, by_word, runs, size: float, limit: float) -> Words:
                  tuple(Stop(index, kind) for index, _, kind in stops))
 
 
+def _joins_before(c: str) -> bool:
+    """Whether ``c`` belongs to the character before it (a combining mark, a joiner)."""
+    return not c.isascii() and (unicodedata.category(c)[0] == "M" or c in "\u200c\u200d")
+
+
 def _chunks(pieces: list, runs, k: float, limit: float) -> list:
     """A word's pieces ``(run, text)`` cut into chunks no wider than ``limit`` (at least one
     character each), as lists of ``(run, text, width)``."""
@@ -462,7 +488,8 @@ def _chunks(pieces: list, runs, k: float, limit: float) -> list:
         acc = 0.0
         for n, c in enumerate(text):
             w = char(c) * k
-            if width + acc + w > limit and (chunk or n > start):
+            # never between a letter and its marks: a shaped script would lose its clusters
+            if width + acc + w > limit and (chunk or n > start) and not _joins_before(c):
                 if n > start:
                     chunk.append((r, text[start:n], acc))
                 chunks.append(chunk)
@@ -487,9 +514,16 @@ class FastParagraph(Flowable):
     """
 
     def __init__(self, runs, style, target: str = "", bullet: str | None = None, *,
-                 _words: Words | None = None, _laid: Layout | None = None):
+                 _words: Words | None = None, _laid: Layout | None = None, _base: int = 0):
         super().__init__()
         self.style = style
+        self.base = _base  # 1: a right-to-left paragraph
+        if _words is None:  # text the faces do not draw as it is goes to other fonts, shaped (pdf_scripts)
+            from .pdf_scripts import is_plain, split_runs
+
+            if not is_plain(runs):
+                runs, self.base = split_runs(runs)
+        self.mixed = any(r is not None and (r.level or r.script) for r in runs)
         self.runs = runs
         self.target = target
         self.bullet = bullet
@@ -554,7 +588,7 @@ class FastParagraph(Flowable):
                      frozenset(glued) if glued else _NO_GLUE, stops)
         shifted = [line._replace(start=line.start - a, end=line.end - a) for line in lines] if a else list(lines)
         return FastParagraph(self.runs, self.style, target, bullet, _words=part,
-                             _laid=Layout(laid.avail, part, shifted))
+                             _laid=Layout(laid.avail, part, shifted), _base=self.base)
 
     # -- drawing --------------------------------------------------------------------------------
 
@@ -588,6 +622,14 @@ class FastParagraph(Flowable):
             info.append((enc, run.fill, run.href, enc.space))
             linked = linked or run.href is not None
         align = style.alignment
+        if self.base and align != CENTER:  # a right-to-left paragraph: ragged at the left
+            align = JUSTIFY if align == JUSTIFY else RIGHT
+        mixed = self.mixed
+        if mixed:
+            from .pdf_scripts import show_mixed
+
+            def enc_of(face: str):
+                return encoders.get(face) or _encode_fn(encoders, doc, face)
         left = x0 + style.leftIndent
         y = top - size
         out = ["q BT"]
@@ -618,6 +660,8 @@ class FastParagraph(Flowable):
             elif align == JUSTIFY:
                 if end_kind == SOFT and count > 1:
                     new_tw = slack / (count - 1)
+                elif self.base:
+                    x += slack
             elif align == RIGHT:
                 x += slack
             elif align == CENTER:
@@ -626,7 +670,11 @@ class FastParagraph(Flowable):
             if new_tw != tw:
                 tw = new_tw
                 code(f"{num(tw)} Tw")
-            span = _show(words, start, end, span, info, x, y, tw, fsize, state, code, links if linked else None)
+            if mixed:
+                show_mixed(words, start, end, self.runs, enc_of, x, y, tw, fsize, size, state, code,
+                           links if linked else None)
+            else:
+                span = _show(words, start, end, span, info, x, y, tw, fsize, state, code, links if linked else None)
             y -= leading
         code("ET Q")
         canv._code.append("\n".join(out))
