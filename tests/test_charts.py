@@ -385,3 +385,16 @@ def test_a_spec_can_turn_the_charts_off(built, tmp_path):
         assert result.returncode == 0, result.stderr
         with zipfile.ZipFile(next((tmp_path / out).glob("*.docx"))) as z:
             assert any(n.startswith("word/media/") for n in z.namelist()) is pictures
+
+
+def test_timeline_marks_say_the_story_when_there_are_several_and_drop_a_leading_time_phrase():
+    one = [{"date": iso, "event": text} for iso, text in (
+        ("2024-03-02", "Today, the council approved the plan"),
+        ("2024-03-05", "On March 5, 2024, the agency opened the bridge"),
+        ("2024-03-20", "About 5,000 people attended"))]
+    chart = timeline_chart(one, [date(2024, 3, 20)], date(2024, 3, 21))
+    labels = [p.label for s in chart.series for p in s.points]
+    assert labels == ["The council approved the plan", "The agency opened the bridge", "About 5,000 people attended"]
+    many = [dict(e, story=f"Story {n}") for n, e in enumerate(one)]
+    chart = timeline_chart(many, [date(2024, 3, 20)], date(2024, 3, 21))
+    assert [p.label for s in chart.series for p in s.points] == ["Story 0", "Story 1", "Story 2"]

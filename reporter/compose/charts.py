@@ -38,6 +38,23 @@ def _event_words(text: str) -> str:
     return " ".join(str(text).replace("\u2026", " ").split())
 
 
+# A sentence's leading time phrase ("Today,", "On 15 January 2025,", "Last week,"): said of
+# every event, it tells nothing at the mark, which already stands at its date.
+_LEAD_TIME = re.compile(r"^(?:(?:on|in|by|since|from|at|until|during|last|this|earlier|later)\b[^,]{0,40}"
+                        r"(?:,\s*\d{4})?|today|yesterday|tomorrow|now|recently),\s+(?!\d)", re.IGNORECASE)
+
+
+def _event_label(event: dict[str, Any], many_stories: bool) -> str:
+    """What a mark on the timeline says: with several stories, the story's short title (the
+    reader's first question is which story the date belongs to); with one, the event's words
+    without a leading time phrase."""
+    if many_stories and event.get("story"):
+        return str(event["story"])
+    words = _event_words(event["event"])
+    rest = _LEAD_TIME.sub("", words, count=1)
+    return words if rest == words or not rest else rest[:1].upper() + rest[1:]
+
+
 def _first_words(text: str, n: int) -> str:
     words = text.split()
     return " ".join(words[:n]) + ("\u2026" if len(words) > n else "")
@@ -52,11 +69,12 @@ def timeline_chart(events: Sequence[dict[str, Any]], published: Sequence[date], 
     ``events``: the context's timeline items (``date``, ``event``), in date order."""
     by_date: dict[str, str] = {}
     spans: dict[str, tuple[date, date]] = {}
+    many_stories = len({e.get("story") for e in events}) > 1
     for e in events:
         span = date_span(e["date"])
         if span is None or e["date"] in by_date:
             continue
-        by_date[e["date"]] = _event_words(e["event"])
+        by_date[e["date"]] = _event_label(e, many_stories)
         spans[e["date"]] = span
     if len(by_date) < MIN_POINTS:
         return None

@@ -197,8 +197,9 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
         art, fx = articles[k], facts[k]
         quotes += [{"text": q.text, "speaker": q.speaker, "role": q.role, **refs.ref(k, q.paragraph)}
                    for q in notable_quotes(fx.quotes) if q.paragraph not in art.boilerplate]
-        timeline += [{"date": e.date, "date_label": date_label(e.date), "event": e.event, **refs.ref(k, e.paragraph)}
-                     for e in fx.timeline if e.paragraph not in art.boilerplate]
+        story = short_title(art.title, 4)
+        timeline += [{"date": e.date, "date_label": date_label(e.date), "event": e.event, "story": story,
+                      **refs.ref(k, e.paragraph)} for e in fx.timeline if e.paragraph not in art.boilerplate]
         for p in fx.people:
             known = people.setdefault(p.name, {"name": p.name, "role": p.role})
             known["role"] = known["role"] or p.role
