@@ -15,6 +15,8 @@ from ..errors import InputError
 from ..model import Document, PageMap, TableOfContents, walk, without_contents
 from ..style import HouseStyle, load_house_style
 
+DEFAULT_LANG = "en"  # the catalog's /Lang when the document names none (PDF/UA asks for one)
+
 
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None, reference_doc: Path | None = None,
           **_: object) -> PageMap:
@@ -59,8 +61,10 @@ def _layout(doc: Document, style: HouseStyle | None) -> tuple[bytes, PageMap]:
     from .pdf_blocks import PdfFlowables
     from .pdf_canvas import BriefingTemplate, PageDecor, canvas_maker
     from .pdf_flowables import KeepWithNext
+    from .pdf_archive import Archive
     from .pdf_inline import printable
     from .pdf_styles import CM, pdf_styles
+    from .pdf_tags import Marks
 
     from reportlab import rl_config
 
@@ -80,7 +84,9 @@ def _layout(doc: Document, style: HouseStyle | None) -> tuple[bytes, PageMap]:
 
         story = [Spacer(1, 1)]
     meta = doc.meta
+    lang = printable(meta.lang).strip() or DEFAULT_LANG
     decor = PageDecor.from_style(hs, st, printable(meta.title).strip(), printable(meta.marking).strip())
+    marks = Marks(flowables.tree, {e.key: e.title for e in flowables.headings})
     buf = io.BytesIO()
     template = BriefingTemplate(
         buf,
@@ -88,12 +94,12 @@ def _layout(doc: Document, style: HouseStyle | None) -> tuple[bytes, PageMap]:
         leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
         title=printable(meta.title), author=printable(meta.author), subject=printable(meta.subject),
         keywords=[printable(k) for k in meta.keywords], creator="reporter", producer="reporter (reportlab)",
-        invariant=1, lang=printable(meta.lang) or None, displayDocTitle=1,
+        invariant=1, lang=lang, displayDocTitle=1,
         initialFontName=st.style("Normal").fontName, initialFontSize=10, initialLeading=12,
         pageTemplates=[PageTemplate(id="page", frames=[frame])], keepTogetherClass=KeepWithNext,
     )
     try:
-        template.build(story, canvasmaker=canvas_maker(decor, meta.created))
+        template.build(story, canvasmaker=canvas_maker(decor, meta.created, marks, Archive(lang)))
     except LayoutError as exc:  # content that cannot fit any page (e.g. a giant unbreakable block)
         raise InputError(f"cannot lay out the PDF: {str(exc).splitlines()[0][:200]}") from None
     canvas = template.canv
