@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
+from reportlab.pdfbase.pdfdoc import PDFInfo, PDFObject, PDFString
 
 PDFA_PART, PDFA_CONFORMANCE = 2, "A"  # PDF/A-2a: tagged, Unicode text, logical structure
 PDFUA_PART = 1
@@ -45,12 +45,28 @@ class Archive:
     lang: str
 
     def add_to(self, doc) -> None:
+        doc.info.__class__ = _Info  # the same values, the empty ones left out (as they are in XMP)
         catalog = doc.Catalog
         catalog.Metadata = _Stream(xmp(doc, self.lang), b"/Type /Metadata /Subtype /XML")
         profile = _Stream(srgb_profile(), b"/N 3", compress=True)
         doc.Reference(profile, "OutputProfile")
         catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
         catalog.OutputIntents = _OutputIntents()
+
+
+class _Info(PDFInfo):
+    """reportlab's Info dictionary without its empty strings: an empty /Author would need an
+    empty dc:creator in XMP, which XMP cannot say."""
+
+    def format(self, document) -> bytes:
+        from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFName
+
+        d = {key: PDFString(_info_text(value)) for key, value in (
+            ("Title", self.title), ("Author", self.author), ("Subject", self.subject), ("Keywords", self.keywords),
+            ("Creator", self.creator), ("Producer", self.producer)) if _info_text(value).strip()}
+        d["CreationDate"] = d["ModDate"] = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
+        d["Trapped"] = PDFName(self.trapped)
+        return PDFDictionary(d).format(document)
 
 
 class _Stream(PDFObject):
@@ -96,25 +112,29 @@ def xmp(doc, lang: str) -> bytes:
     def t(value) -> str:
         return escape(_info_text(value), {'"': "&quot;"})
 
+    def given(element: str, value) -> str:
+        """The element and a line break, or nothing for an empty value (left out of Info too)."""
+        return element.format(t(value)) + "\n" if _info_text(value).strip() else ""
+
     body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:format>application/pdf</dc:format>
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{t(info.title)}</rdf:li></rdf:Alt></dc:title>
-<dc:creator><rdf:Seq><rdf:li>{t(info.author)}</rdf:li></rdf:Seq></dc:creator>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{t(info.subject)}</rdf:li></rdf:Alt></dc:description>
+{given("<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>", info.author)}\
+{given('<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{}</rdf:li></rdf:Alt></dc:description>', info.subject)}\
 <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-<xmp:CreatorTool>{t(info.creator)}</xmp:CreatorTool>
+{given("<xmp:CreatorTool>{}</xmp:CreatorTool>", info.creator)}\
 <xmp:CreateDate>{when}</xmp:CreateDate>
 <xmp:ModifyDate>{when}</xmp:ModifyDate>
 <xmp:MetadataDate>{when}</xmp:MetadataDate>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-<pdf:Producer>{t(info.producer)}</pdf:Producer>
-<pdf:Keywords>{t(info.keywords)}</pdf:Keywords>
+{given("<pdf:Producer>{}</pdf:Producer>", info.producer)}\
+{given("<pdf:Keywords>{}</pdf:Keywords>", info.keywords)}\
 <pdf:Trapped>{t(info.trapped)}</pdf:Trapped>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">

@@ -20,6 +20,7 @@ non-empty ``alt`` attribute it is a Figure with that Alt text, otherwise an arti
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
@@ -27,6 +28,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
 from reportlab.platypus.flowables import Flowable, KeepTogether, NullDraw
 
 ARTIFACT = "/Artifact BMC"
+_URI = re.compile(rb"/URI (\((?:\\.|[^\\)])*\))")
 PAGINATION = "/Artifact <</Type /Pagination>> BDC"
 END = "EMC"
 
@@ -235,9 +237,8 @@ class _TaggedAnnot(PDFObject):
         if dest is not None:  # an internal link: to a heading, or to a place in the text
             title = self.marks.titles.get(getattr(dest, "name", ""), "")
             return _text(doc, f"Go to {title}" if title else "Go to a place in this document")
-        if b"/URI " in data:  # the URI string as the link's own bytes already hold it
-            return data.split(b"/URI ", 1)[1].split(b" >>", 1)[0]
-        return _text(doc, "Link")
+        uri = _URI.search(data)  # the URI string, as the link's own bytes already hold it
+        return uri.group(1) if uri else _text(doc, "Link")
 
 
 def tag_annotation(canvas, annotation, name=None):
