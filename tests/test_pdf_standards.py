@@ -267,3 +267,47 @@ def test_each_check_catches_its_defect(rich_pdf, plant, check):
     pdf.save(out)
     found = pdf_checks.problems(open_pdf(out.getvalue()))
     assert any(p.startswith(check + ":") for p in found), found
+
+
+# -- scripts/check_pdf_standards.py -----------------------------------------------------------------
+
+
+def _check_script(args, tmp_path, path_dirs=()):
+    import os
+    import sys
+
+    from conftest import ROOT
+
+    env = {**os.environ, "PATH": os.pathsep.join([*map(str, path_dirs), "/usr/bin", "/bin"])}
+    env.pop("VERAPDF", None)
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check_pdf_standards.py"), *args],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+
+
+def test_the_script_says_plainly_when_verapdf_is_missing(rich_pdf, tmp_path):
+    import shutil
+
+    if shutil.which("verapdf", path="/usr/bin:/bin"):
+        pytest.skip("veraPDF is installed here")
+    pdf = tmp_path / "b.pdf"
+    pdf.write_bytes(rich_pdf)
+    result = _check_script([str(pdf)], tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "veraPDF is not installed" in result.stdout and "NOT validated" in result.stdout
+    assert f"PASS {pdf} (offline checks)" in result.stdout
+    assert _check_script([str(pdf), "--require-verapdf"], tmp_path).returncode == 2
+
+
+def test_the_script_runs_verapdf_and_reports_its_failures(rich_pdf, tmp_path):
+    pdf = tmp_path / "b.pdf"
+    pdf.write_bytes(rich_pdf)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "verapdf"  # stands in for veraPDF: the flavour it was asked for decides the verdict
+    fake.write_text('#!/bin/sh\nif [ "$2" = "ua1" ]; then echo "PASS $7"; exit 0; fi\n'
+                    'echo "FAIL $7"; echo "  6.6.2.1-1 the metadata is missing"; exit 1\n')
+    fake.chmod(0o755)
+    result = _check_script([str(pdf)], tmp_path, [bin_dir])
+    assert result.returncode == 1
+    assert "PDF/A-2a: not compliant" in result.stdout and "6.6.2.1-1" in result.stdout
+    assert "PDF/UA-1" not in result.stdout
