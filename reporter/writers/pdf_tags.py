@@ -84,6 +84,7 @@ class Marks:
         self.page = 0  # the page being drawn, from 0
         self.hidden = 0
         self.total_pages = 0
+        self.said: dict[str, bytes] = {}  # an internal link's /Contents per destination title
 
     def mark(self, elem: Elem, page: int | None = None) -> str:
         """The operator that starts ``elem``'s next piece of content on ``page`` (default: the
@@ -174,7 +175,7 @@ class _ElemObject(PDFObject):
     def format(self, doc) -> bytes:
         e = self.elem
         parent = _obj(doc, e.parent.name) if e.parent is not None else _obj(doc, "StructTreeRoot")
-        out = [b"<< /Type /StructElem /S /", e.role.encode(), b" /P ", parent]
+        out = [b"<< /S /", e.role.encode(), b" /P ", parent]  # /Type is optional: 4,000 elements, 80 kB
         home = next((k[0] for k in e.kids if type(k) is tuple), None)
         if home is not None:
             out += [b" /Pg ", _page(doc, home)]
@@ -236,7 +237,10 @@ class _TaggedAnnot(PDFObject):
         dest = getattr(self.inner, "dest", None)
         if dest is not None:  # an internal link: to a heading, or to a place in the text
             title = self.marks.titles.get(getattr(dest, "name", ""), "")
-            return _text(doc, f"Go to {title}" if title else "Go to a place in this document")
+            said = self.marks.said
+            if title not in said:  # most links go to a few places (the article paragraphs)
+                said[title] = _text(doc, f"Go to {title}" if title else "Go to a place in this document")
+            return said[title]
         uri = _URI.search(data)  # the URI string, as the link's own bytes already hold it
         return uri.group(1) if uri else _text(doc, "Link")
 
