@@ -7,7 +7,7 @@ Without it this script says so and runs the offline checks the test suite uses
 relies on, not the whole standards.
 
 Usage: python scripts/check_pdf_standards.py FILE.pdf [...] [--verapdf PATH] [--require-verapdf]
-Exit status: 0 all files pass, 1 a file fails, 2 veraPDF is required but not found.
+Exit status: 0 all files pass, 1 a file fails, 2 a file is missing or veraPDF is required but not found.
 """
 
 from __future__ import annotations
@@ -66,6 +66,10 @@ def main() -> int:
     ap.add_argument("--verapdf", help="the veraPDF command (default: $VERAPDF or verapdf on the PATH)")
     ap.add_argument("--require-verapdf", action="store_true", help="fail when veraPDF is not installed")
     args = ap.parse_args()
+    for path in args.files:
+        if not path.is_file():
+            print(f"check_pdf_standards: {path}: no such file", file=sys.stderr)
+            return 2
     exe = find_verapdf(args.verapdf)
     if exe is None:
         print("veraPDF is not installed (https://verapdf.org/software/): the standards were NOT validated; "
