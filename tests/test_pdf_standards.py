@@ -82,6 +82,8 @@ def test_the_tree_has_every_kind(rich_pdf):
             "TD", "Caption", "BlockQuote", "Figure", "Link", "TOC", "TOCI"} <= roles
     (figure,) = elems(pdf, "Figure")  # the picture without alt text is an artifact
     assert str(figure.Alt) == "A grey rectangle"
+    x0, y0, x1, y1 = (float(v) for v in figure.A.BBox)
+    assert round(x1 - x0) == round(4.0 * 72 / 2.54) and round(y1 - y0) == round(2.0 * 72 / 2.54)  # 4 cm by 2
     quote = elems(pdf, "BlockQuote")[0]
     assert [pdf_checks.role(k) for k in pdf_checks._kid_elems(quote)] == ["P", "P"]  # words, attribution
     assert len(elems(pdf, "TOCI")) == 4

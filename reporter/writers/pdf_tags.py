@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
 from reportlab.platypus.flowables import Flowable, KeepTogether, NullDraw
@@ -37,7 +38,7 @@ class Elem:
     """A structure element: its type, its kids (elements, marked content ``(page, mcid)``,
     annotations) in logical order, and its attributes."""
 
-    __slots__ = ("role", "parent", "kids", "alt", "scope", "name")
+    __slots__ = ("role", "parent", "kids", "alt", "scope", "bbox", "name")
 
     def __init__(self, role: str, parent: "Elem | None" = None, alt: str = "", scope: str = ""):
         self.role = role
@@ -45,6 +46,7 @@ class Elem:
         self.kids: list = []
         self.alt = alt
         self.scope = scope  # Row, Column or Both, for a TH
+        self.bbox: tuple | None = None  # where a Figure is on its page (x0, y0, x1, y1), once drawn
         self.name = ""  # the object's name in the PDF, once written
         if parent is not None:
             parent.kids.append(self)
@@ -183,6 +185,8 @@ class _ElemObject(PDFObject):
             out += [b" /Alt ", _text(doc, e.alt)]
         if e.scope:
             out.append(b" /A << /O /Table /Scope /%s >>" % e.scope.encode())
+        elif e.bbox:
+            out.append(b" /A << /O /Layout /BBox [ %s ] >>" % " ".join(fp_str(v) for v in e.bbox).encode())
         kids = []
         for k in e.kids:
             t = type(k)
@@ -286,6 +290,9 @@ class Marked(Flowable):
         marks = getattr(canvas, "marks", None)
         if marks is not None:
             canvas._code.append(marks.mark(self.elem) if self.elem is not None else ARTIFACT)
+            if self.elem is not None and self.elem.bbox is None:  # assistive tools show where it is
+                left = self.inner._hAlignAdjust(x, _sW)
+                self.elem.bbox = (left, y, left + self.width, y + self.height)
         self.inner.drawOn(canvas, x, y, _sW)
         if marks is not None:
             canvas._code.append(END)

@@ -72,6 +72,16 @@ REPORTLAB_INTERNALS = (
     "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.dhh",
     "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.dmm",
     "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.tzname",
+    # pdf_tags, pdf_archive: page and catalog keys reportlab has no setter for, the Info values
+    # XMP repeats, the /ID's digest; flowables that draw nothing (left untagged)
+    "reportlab.pdfbase.pdfdoc.PDFPage.__NoDefault__",
+    "reportlab.pdfbase.pdfdoc.PDFCatalog.__NoDefault__",
+    "reportlab.pdfgen.canvas.Canvas._doc.Catalog",
+    "reportlab.pdfgen.canvas.Canvas._doc.info.trapped",
+    "reportlab.pdfgen.canvas.Canvas._doc.info._dateFormatter",
+    "reportlab.pdfgen.canvas.Canvas._doc.updateSignature",
+    "reportlab.platypus.flowables.NullDraw",
+    "reportlab.platypus.doctemplate.FrameActionFlowable",
     # pdf and pdf_table: the frame's size, the page's content stream
     "reportlab.platypus.frames.Frame._width",
     "reportlab.platypus.frames.Frame._height",
