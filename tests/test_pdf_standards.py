@@ -313,3 +313,30 @@ def test_the_script_runs_verapdf_and_reports_its_failures(rich_pdf, tmp_path):
     assert result.returncode == 1
     assert "PDF/A-2a: not compliant" in result.stdout and "6.6.2.1-1" in result.stdout
     assert "PDF/UA-1" not in result.stdout
+
+
+def test_tagging_changes_nothing_on_the_page(rich_pdf, tmp_path, monkeypatch):
+    """The same document drawn without marked content (no structure tree) renders to the same pixels."""
+    from reporter.writers import pdf_archive, pdf_tags
+
+    monkeypatch.setattr(pdf_tags, "Marks", lambda *a: None)
+    monkeypatch.setattr(pdf_archive, "Archive", lambda *a: None)
+    plain = render(rich_document())
+    assert b"/StructTreeRoot" not in plain and b"/StructTreeRoot" in rich_pdf
+    pages = {}
+    for name, data in (("tagged", rich_pdf), ("plain", plain)):
+        (tmp_path / f"{name}.pdf").write_bytes(data)
+        subprocess.run([require_tool("pdftoppm"), "-png", "-r", "40", str(tmp_path / f"{name}.pdf"),
+                        str(tmp_path / name)], check=True)
+        pages[name] = sorted(tmp_path.glob(f"{name}-*.png"))
+    assert len(pages["tagged"]) == len(pages["plain"]) >= 3
+    for a, b in zip(pages["tagged"], pages["plain"]):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_metadata_agrees_for_a_title_that_needs_escaping():
+    title = "Café & “quotes” <in> a title — 北京"
+    doc = rich_document()
+    pdf = open_pdf(render(Document(Meta(title=title, author="A & B", lang="en"), doc.blocks[1:4])))
+    assert pdf_checks.check_metadata(pdf) == []
+    assert pdf.open_metadata()["dc:title"] == title == str(pdf.docinfo.Title)
