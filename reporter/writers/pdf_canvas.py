@@ -194,7 +194,6 @@ class NumberedCanvas(Canvas):
         pages = self.heading_pages
         self._doc.pageCounter = 1
         marks = self.marks
-        code = None
         for number, state in enumerate(held, 1):
             self.__dict__.update(state)
             code = self._code
