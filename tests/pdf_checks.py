@@ -258,7 +258,8 @@ def check_tables(pdf: pikepdf.Pdf, tree: Tree | None = None) -> list[str]:
 def check_lists(pdf: pikepdf.Pdf, tree: Tree | None = None) -> list[str]:
     tree = tree or read_tree(pdf)
     out = []
-    allowed = {"L": {"LI", "L", "Caption"}, "LI": {"Lbl", "LBody"}, "TOC": {"TOCI", "TOC"}}
+    allowed = {"L": {"LI", "L", "Caption"}, "LI": {"Lbl", "LBody"}, "TOC": {"TOCI", "TOC", "Caption"},
+               "TOCI": {"Lbl", "Reference", "NonStruct", "P", "TOC"}}
     for _, e in tree.elems:
         r = role(e)
         if r in allowed:

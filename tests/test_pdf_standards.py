@@ -79,14 +79,16 @@ def test_the_tree_has_every_kind(rich_pdf):
     pdf = open_pdf(rich_pdf)
     roles = {pdf_checks.role(e) for _, e in pdf_checks.read_tree(pdf).elems}
     assert {"Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody", "TR", "TH",
-            "TD", "Caption", "BlockQuote", "Figure", "Link", "TOC", "TOCI"} <= roles
+            "TD", "Caption", "BlockQuote", "Figure", "Link", "TOC", "TOCI", "Reference"} <= roles
     (figure,) = elems(pdf, "Figure")  # the picture without alt text is an artifact
     assert str(figure.Alt) == "A grey rectangle"
     x0, y0, x1, y1 = (float(v) for v in figure.A.BBox)
     assert round(x1 - x0) == round(4.0 * 72 / 2.54) and round(y1 - y0) == round(2.0 * 72 / 2.54)  # 4 cm by 2
     quote = elems(pdf, "BlockQuote")[0]
     assert [pdf_checks.role(k) for k in pdf_checks._kid_elems(quote)] == ["P", "P"]  # words, attribution
-    assert len(elems(pdf, "TOCI")) == 4
+    entries = elems(pdf, "TOCI")
+    assert len(entries) == 4
+    assert all([pdf_checks.role(k) for k in pdf_checks._kid_elems(e)] == ["Reference"] for e in entries)
 
 
 def test_a_split_paragraph_is_one_element_on_two_pages(rich_pdf):

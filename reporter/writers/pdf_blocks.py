@@ -254,7 +254,8 @@ class PdfFlowables:
                                     self.st.style("Normal").fontName)
             para = self.para(text or "(untitled)", style, "#" + key)
             entry = ContentsEntry(para, key, room)
-            entry._tag = para._tag = Tag(toc.add("TOCI"))  # the entry's text, link and page number
+            # TOCI holds a Reference (ISO 32000-1 table 333): the entry's text, its link and page number
+            entry._tag = para._tag = Tag(toc.add("TOCI").add("Reference"))
             out.append(entry)
         return out
 
