@@ -86,6 +86,7 @@ def test_the_tree_has_every_kind(rich_pdf):
     assert round(x1 - x0) == round(4.0 * 72 / 2.54) and round(y1 - y0) == round(2.0 * 72 / 2.54)  # 4 cm by 2
     quote = elems(pdf, "BlockQuote")[0]
     assert [pdf_checks.role(k) for k in pdf_checks._kid_elems(quote)] == ["P", "P"]  # words, attribution
+    assert [str(lst.A.ListNumbering) for lst in elems(pdf, "L")] == ["/Disc", "/LowerAlpha"]  # bullets, a.
     entries = elems(pdf, "TOCI")
     assert len(entries) == 4
     assert all([pdf_checks.role(k) for k in pdf_checks._kid_elems(e)] == ["Reference"] for e in entries)

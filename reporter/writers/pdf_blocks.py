@@ -20,7 +20,7 @@ from ..style import BODY_STYLES, BULLETS, NUMBER_FORMATS
 from .pdf_inline import Run, anchor_key, printable, run_text, runs
 from .pdf_styles import CM, PdfStyles
 from .pdf_table import table_flowables
-from .pdf_tags import Elem, Tag, figure_or_artifact
+from .pdf_tags import Elem, Tag, figure_or_artifact, list_attrs
 
 
 
@@ -177,7 +177,8 @@ class PdfFlowables:
     def list_items(self, items, start: int | None, body_style: str | None, depth: int) -> list:
         base = "List Number" if start is not None else "List Bullet"
         out: list = []
-        tagged_list = self.parent.add("L")
+        numbering = NUMBER_FORMATS[depth % len(NUMBER_FORMATS)] if start is not None else None
+        tagged_list = self.parent.add("L", attrs=list_attrs(numbering))
         for n, item in enumerate(items):
             bullet = (list_number(max(0, start) + n, depth) if start is not None
                       else BULLETS[depth % len(BULLETS)])

@@ -14,7 +14,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ..model import Table, column_alignment, plain_text
 from .pdf_inline import printable
-from .pdf_tags import ARTIFACT, END, Tag
+from .pdf_tags import ARTIFACT, COLUMN_HEADER, END, Tag
 
 _PAD_X, _PAD_TOP, _PAD_BOTTOM = 5.0, 3.0, 4.0
 _ALIGN = {"right": 2, "center": 1}  # model.column_alignment, as reportlab numbers it
@@ -45,7 +45,7 @@ def table_flowables(table: Table, b) -> list:
         head_row = tagged.add("THead").add("TR")
         body = tagged.add("TBody")
         flow = FastTable(
-            [_cell(b.inline_para(c, s), head_row.add("TH", scope="Column")) for c, s in zip(header, head_styles)],
+            [_cell(b.inline_para(c, s), head_row.add("TH", attrs=COLUMN_HEADER)) for c, s in zip(header, head_styles)],
             [_row(b, r, body_styles, body.add("TR")) for r in rows],
             widths, look,
         )

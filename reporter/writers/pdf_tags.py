@@ -38,14 +38,14 @@ class Elem:
     """A structure element: its type, its kids (elements, marked content ``(page, mcid)``,
     annotations) in logical order, and its attributes."""
 
-    __slots__ = ("role", "parent", "kids", "alt", "scope", "bbox", "name")
+    __slots__ = ("role", "parent", "kids", "alt", "attrs", "bbox", "name")
 
-    def __init__(self, role: str, parent: "Elem | None" = None, alt: str = "", scope: str = ""):
+    def __init__(self, role: str, parent: "Elem | None" = None, alt: str = "", attrs: str = ""):
         self.role = role
         self.parent = parent
         self.kids: list = []
         self.alt = alt
-        self.scope = scope  # Row, Column or Both, for a TH
+        self.attrs = attrs  # an attribute dictionary's entries: a TH's scope, a list's numbering
         self.bbox: tuple | None = None  # where a Figure is on its page (x0, y0, x1, y1), once drawn
         self.name = ""  # the object's name in the PDF, once written
         if parent is not None:
@@ -53,6 +53,15 @@ class Elem:
 
     def add(self, role: str, **kw) -> "Elem":
         return Elem(role, self, **kw)
+
+
+COLUMN_HEADER = "/O /Table /Scope /Column"
+LIST_NUMBERING = {None: "Disc", "decimal": "Decimal", "lowerLetter": "LowerAlpha", "lowerRoman": "LowerRoman"}
+
+
+def list_attrs(number_format: str | None) -> str:
+    """A list's attributes: how its labels count (``style.NUMBER_FORMATS``; None: bullets)."""
+    return f"/O /List /ListNumbering /{LIST_NUMBERING.get(number_format, 'Decimal')}"
 
 
 class Tag(NamedTuple):
@@ -183,8 +192,8 @@ class _ElemObject(PDFObject):
             out += [b" /Pg ", _page(doc, home)]
         if e.alt:
             out += [b" /Alt ", _text(doc, e.alt)]
-        if e.scope:
-            out.append(b" /A << /O /Table /Scope /%s >>" % e.scope.encode())
+        if e.attrs:
+            out.append(b" /A << %s >>" % e.attrs.encode())
         elif e.bbox:
             out.append(b" /A << /O /Layout /BBox [ %s ] >>" % " ".join(fp_str(v) for v in e.bbox).encode())
         kids = []
