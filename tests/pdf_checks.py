@@ -343,6 +343,21 @@ def check_catalog(pdf: pikepdf.Pdf) -> list[str]:
     return out
 
 
+def check_xobjects(pdf: pikepdf.Pdf) -> list[str]:
+    """PDF/A-2 6.2.8 and 6.2.9: images not interpolated, no alternates or OPI; no PostScript."""
+    out = []
+    for n, page in enumerate(pdf.pages, 1):
+        for name, x in page.obj.get("/Resources", {}).get("/XObject", {}).items():
+            if x.get("/Subtype") == "/PS" or "/PS" in x:
+                out.append(f"page {n}: PostScript XObject {name}")
+            if x.get("/Subtype") == "/Image":
+                if bool(x.get("/Interpolate", False)):
+                    out.append(f"page {n}: image {name} is interpolated")
+                if "/Alternates" in x or "/OPI" in x:
+                    out.append(f"page {n}: image {name} has alternates or OPI")
+    return out
+
+
 def check_output_intent(pdf: pikepdf.Pdf) -> list[str]:
     intents = _kids(pdf.Root.get("/OutputIntents"))
     pdfa = [i for i in intents if i.get("/S") == "/GTS_PDFA1"]
@@ -405,7 +420,7 @@ def check_metadata(pdf: pikepdf.Pdf) -> list[str]:
 
 
 ALL = (check_content_tagged, check_parent_tree, check_roles, check_headings, check_tables, check_lists,
-       check_figures, check_links, check_fonts, check_catalog, check_output_intent, check_metadata)
+       check_figures, check_links, check_fonts, check_catalog, check_xobjects, check_output_intent, check_metadata)
 
 
 def problems(pdf: pikepdf.Pdf) -> list[str]:

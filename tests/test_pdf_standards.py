@@ -230,6 +230,13 @@ def plant_font_without_tounicode(pdf):
             return
 
 
+def plant_interpolated_image(pdf):
+    for page in pdf.pages:
+        for x in page.obj.Resources.get("/XObject", {}).values():
+            x.Interpolate = True
+            return
+
+
 def plant_other_title(pdf):
     pdf.docinfo.Title = pikepdf.String("Another title")
 
@@ -259,6 +266,7 @@ def plant_p_in_list(pdf):
     (plant_link_without_contents, "check_links"),
     (plant_link_without_objr, "check_links"),
     (plant_font_without_tounicode, "check_fonts"),
+    (plant_interpolated_image, "check_xobjects"),
     (plant_other_title, "check_metadata"),
     (plant_no_output_intent, "check_output_intent"),
     (plant_unmarked, "check_catalog"),
