@@ -351,3 +351,16 @@ def test_metadata_agrees_for_a_title_that_needs_escaping():
     pdf = open_pdf(render(Document(Meta(title=title, author="A & B", lang="en"), doc.blocks[1:4])))
     assert pdf_checks.check_metadata(pdf) == []
     assert pdf.open_metadata()["dc:title"] == title == str(pdf.docinfo.Title)
+
+
+def test_an_edited_docx_back_to_pdf_is_tagged_too(tmp_path):
+    """``reporter export``'s way: the DOCX read back into the model, then the same PDF writer."""
+    from reporter.readers.docx import read_docx
+    from reporter.writers.docx import write as write_docx
+
+    path = tmp_path / "b.docx"
+    write_docx(rich_document(), path)
+    doc, _ = read_docx(path)
+    pdf = open_pdf(render(doc))
+    assert pdf_checks.problems(pdf) == []
+    assert [str(f.Alt) for f in elems(pdf, "Figure")] == ["A grey rectangle"]
