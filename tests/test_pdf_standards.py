@@ -345,6 +345,12 @@ def test_tagging_changes_nothing_on_the_page(rich_pdf, tmp_path, monkeypatch):
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
+def test_a_document_without_a_title_still_has_one_in_its_metadata():
+    pdf = open_pdf(render(Document(Meta(title=" "), (Paragraph((Text("Text."),)),))))
+    assert pdf_checks.problems(pdf) == []
+    assert pdf.open_metadata()["dc:title"] == str(pdf.docinfo.Title) == "Untitled document"
+
+
 def test_metadata_agrees_for_a_title_that_needs_escaping():
     title = "Café & “quotes” <in> a title — 北京"
     doc = rich_document()

@@ -18,6 +18,7 @@ from ..model import Document, PageMap, TableOfContents, walk, without_contents
 from ..style import HouseStyle, load_house_style
 
 DEFAULT_LANG = "en"  # the catalog's /Lang when the document names none (PDF/UA asks for one)
+UNTITLED = "Untitled document"  # the metadata title of a document without one (PDF/UA asks for one)
 
 
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None, reference_doc: Path | None = None,
@@ -94,7 +95,7 @@ def _layout(doc: Document, style: HouseStyle | None) -> tuple[bytes, PageMap]:
         buf,
         pagesize=(width, height),
         leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-        title=printable(meta.title), author=printable(meta.author), subject=printable(meta.subject),
+        title=printable(meta.title).strip() or UNTITLED, author=printable(meta.author), subject=printable(meta.subject),
         keywords=[printable(k) for k in meta.keywords], creator="reporter", producer="reporter (reportlab)",
         invariant=1, lang=lang, displayDocTitle=1,
         initialFontName=st.style("Normal").fontName, initialFontSize=10, initialLeading=12,
