@@ -250,9 +250,22 @@ def test_pdf_chart_is_vector_drawing_with_its_alt_text(built):
     doc, _, pdf, _, _ = built
     flows = PdfFlowables.for_document(doc, pdf_styles(load_house_style()), 470.0, 700.0)
     for chart in _charts(doc):
-        drawing, caption = flows.block(chart)
+        drawing, caption = flows._block(chart)  # before tagging wraps the drawing as a Figure
         assert isinstance(drawing, Drawing) and drawing.alt == chart.alt
         assert caption.style.name == "Caption"
+    import pikepdf
+
+    with pikepdf.open(pdf) as tagged:  # and in the file: a Figure element with the alt text for each
+        alts, todo = [], [tagged.Root.StructTreeRoot]
+        while todo:
+            node = todo.pop()
+            if isinstance(node, pikepdf.Array):
+                todo.extend(node)
+            elif isinstance(node, pikepdf.Dictionary) and "/K" in node:
+                if node.get("/S") == "/Figure":
+                    alts.append(str(node.Alt))
+                todo.append(node.K)
+        assert sorted(alts) == sorted(c.alt for c in _charts(doc))
     from pypdf import PdfReader
 
     reader = PdfReader(pdf)

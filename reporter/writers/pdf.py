@@ -3,7 +3,9 @@
 Everything comes from the document model and the house style: one ParagraphStyle per
 house-style name, embedded Liberation fonts (no standard-14 font anywhere), headings as
 outline entries, a header and a ``Page N of M`` footer drawn in one layout pass by a
-canvas that holds pages back until it knows how many there are.
+canvas that holds pages back until it knows how many there are. The PDF is tagged
+(PDF/UA-1: the structure tree of ``pdf_tags``, built with the flowables) and archival
+(PDF/A-2a: ``pdf_archive``'s XMP and output intent), at the cost of objects, not passes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document, PageMap, TableOfContents, walk, without_contents
 from ..style import HouseStyle, load_house_style
+
+DEFAULT_LANG = "en"  # the catalog's /Lang when the document names none (PDF/UA asks for one)
+UNTITLED = "Untitled document"  # the metadata title of a document without one (PDF/UA asks for one)
 
 
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None, reference_doc: Path | None = None,
@@ -79,11 +84,13 @@ def _layout(doc: Document, style: HouseStyle | None) -> tuple[bytes, PageMap]:
     from reportlab.platypus import Frame, PageTemplate
     from reportlab.platypus.doctemplate import LayoutError
 
+    from .pdf_archive import Archive
     from .pdf_blocks import PdfFlowables
     from .pdf_canvas import BriefingTemplate, PageDecor, canvas_maker
     from .pdf_flowables import KeepWithNext
     from .pdf_inline import printable
     from .pdf_styles import CM, pdf_styles
+    from .pdf_tags import Marks
 
     from reportlab import rl_config
 
@@ -103,20 +110,22 @@ def _layout(doc: Document, style: HouseStyle | None) -> tuple[bytes, PageMap]:
 
         story = [Spacer(1, 1)]
     meta = doc.meta
+    lang = printable(meta.lang).strip() or DEFAULT_LANG
     decor = PageDecor.from_style(hs, st, printable(meta.title).strip(), printable(meta.marking).strip())
+    marks = Marks(flowables.tree, {e.key: e.title for e in flowables.headings})
     buf = io.BytesIO()
     template = BriefingTemplate(
         buf,
         pagesize=(width, height),
         leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-        title=printable(meta.title), author=printable(meta.author), subject=printable(meta.subject),
+        title=printable(meta.title).strip() or UNTITLED, author=printable(meta.author), subject=printable(meta.subject),
         keywords=[printable(k) for k in meta.keywords], creator="reporter", producer="reporter (reportlab)",
-        invariant=1, lang=printable(meta.lang) or None, displayDocTitle=1,
+        invariant=1, lang=lang, displayDocTitle=1,
         initialFontName=st.style("Normal").fontName, initialFontSize=10, initialLeading=12,
         pageTemplates=[PageTemplate(id="page", frames=[frame])], keepTogetherClass=KeepWithNext,
     )
     try:
-        template.build(story, canvasmaker=canvas_maker(decor, meta.created))
+        template.build(story, canvasmaker=canvas_maker(decor, meta.created, marks, Archive(lang)))
     except LayoutError as exc:  # content that cannot fit any page (e.g. a giant unbreakable block)
         raise InputError(f"cannot lay out the PDF: {str(exc).splitlines()[0][:200]}") from None
     canvas = template.canv

@@ -23,7 +23,8 @@ from reportlab.platypus.flowables import Flowable
 
 from ..dates import utc_datetime
 from .pdf_styles import CM
-from .pdf_text import FastParagraph
+from .pdf_tags import ARTIFACT, END, PAGINATION, tag_annotation
+from .pdf_text import FastParagraph, _Raw
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,10 @@ def marking_band(flowable):
         return flowable
     fill = fill_op(colors["marking_color"])
     runs = [Run(r.text, r.face, fill, r.href) if r is not None else None for r in flowable.runs]
-    return MarkingParagraph(runs, flowable.style, flowable.target, back=colors["marking_back"])
+    band = MarkingParagraph(runs, flowable.style, flowable.target, back=colors["marking_back"])
+    if hasattr(flowable, "_tag"):  # the same paragraph of the structure tree, in its colours
+        band._tag = flowable._tag
+    return band
 
 
 def _fit(c: Canvas, text: str, font: str, size: float, room: float) -> str:
@@ -154,6 +158,9 @@ class _Stamp:
         self.tzname = "UTC"
 
 
+_TAB_ORDER = _Raw(b"/S")  # written inline in each page's dictionary, so one object serves all
+
+
 class _References(PDFObject):
     """A page's /Annots: the bytes of reportlab's PDFArray of references, without formatting
     each reference through the generic machinery (a briefing page holds dozens of links)."""
@@ -181,13 +188,16 @@ class ContentsNumber:
     font: str
     size: float
     color: object
+    elem: object = None  # the contents entry's structure element (pdf_tags.Elem), when tagged
 
 
 class NumberedCanvas(Canvas):
     """Holds finished pages back so each can say ``Page N of M``; draws the page furniture."""
 
-    def __init__(self, *args, decor: PageDecor, created: str = "", **kwargs):
+    def __init__(self, *args, decor: PageDecor, created: str = "", marks=None, archive=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.marks = marks  # pdf_tags.Marks: the structure tree's marked content (None: untagged)
+        self._archive = archive  # pdf_archive.Archive: XMP and output intent (None: plain PDF)
         self._held: list[dict] = []
         self._decor = decor
         self.heading_pages: dict[str, int] = {}  # destination key -> page (from 1)
@@ -199,11 +209,22 @@ class NumberedCanvas(Canvas):
 
     def _setAnnotations(self, page):
         page.Annots = _References(self._annotationrefs) if self._annotationrefs else None
+        if self.marks is not None:  # the page's key in the ParentTree, and tab order by structure
+            page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
+            page.StructParents = self._doc.pageCounter - 1
+            page.Tabs = _TAB_ORDER
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1):
+        if self.marks is not None:
+            annotation, name = tag_annotation(self, annotation, name)
+        super()._addAnnotation(annotation, name, addtopage)
 
     def showPage(self):
         self._held.append(dict(self.__dict__))
         self._startPage()
         self._doc.pageCounter += 1  # so bookmarks on the next page point at it, not at page 1
+        if self.marks is not None:
+            self.marks.page = len(self._held)
 
     @property
     def page_index(self) -> int:
@@ -218,21 +239,40 @@ class NumberedCanvas(Canvas):
             numbers.setdefault(entry.page, []).append(entry)
         pages = self.heading_pages
         self._doc.pageCounter = 1
+        marks = self.marks
         for number, state in enumerate(held, 1):
             self.__dict__.update(state)
+            code = self._code
+            if marks is not None:
+                code.append(PAGINATION)
             self._decor.draw(self, number, total)
+            if marks is not None:
+                code.append(END)
             for entry in numbers.get(number - 1, ()):
                 if entry.key in pages:
+                    if marks is not None:
+                        code.append(marks.mark(entry.elem, number - 1) if entry.elem else ARTIFACT)
                     self.setFont(entry.font, entry.size)
                     self.setFillColor(entry.color)
                     self.drawRightString(entry.x, entry.y, str(pages[entry.key]))
+                    if marks is not None:
+                        code.append(END)
+            if self._archive is not None:  # the file's /ID follows its content
+                self._doc.updateSignature("\n".join(code))
             Canvas.showPage(self)
         self.total_pages = total  # after the held states, which knew no total, are all restored
+        if marks is not None:
+            marks.total_pages = total
+            catalog = self._doc.Catalog
+            catalog.StructTreeRoot = marks.write(self._doc)
+            catalog.MarkInfo = _Raw(b"<< /Marked true >>")  # one per file: a referenced object keeps its name
+        if self._archive is not None:
+            self._archive.add_to(self._doc)
         Canvas.save(self)
 
 
-def canvas_maker(decor: PageDecor, created: str):
-    return partial(NumberedCanvas, decor=decor, created=created)
+def canvas_maker(decor: PageDecor, created: str, marks=None, archive=None):
+    return partial(NumberedCanvas, decor=decor, created=created, marks=marks, archive=archive)
 
 
 class BriefingTemplate(BaseDocTemplate):
@@ -278,8 +318,10 @@ class ContentsEntry(Flowable):
         style = self.para.style
         # the last line's baseline: lines are ``leading`` apart, the first at ``size`` below the top
         baseline = y + style.leading - style.fontSize
+        tag = getattr(self.para, "_tag", None)
         canvas.contents_numbers.append(ContentsNumber(
-            canvas.page_index, self.key, x + self.width, baseline, style.fontName, style.fontSize, style.textColor))
+            canvas.page_index, self.key, x + self.width, baseline, style.fontName, style.fontSize, style.textColor,
+            tag.elem if tag is not None else None))
 
 
 class MarkingParagraph(FastParagraph):
@@ -292,5 +334,7 @@ class MarkingParagraph(FastParagraph):
     def drawOn(self, canvas, x, y, _sW=0):
         width = sum(canvas.stringWidth(r.text, r.face, self.size) for r in self.runs if r is not None)
         left = self._hAlignAdjust(x, _sW) + self.style.leftIndent
+        canvas._code.append(ARTIFACT)  # the box is decoration: the label's text is the paragraph's content
         marking_box(canvas, left, y + self.height - self.size, width, self.size, self.back)
+        canvas._code.append(END)
         super().drawOn(canvas, x, y, _sW)

@@ -55,11 +55,11 @@ def chart_flowables(chart: Chart, b) -> list:
     version cannot draw shows as its caption and alt text."""
     st = b.st
     faces = chart_faces(st)
-    caption = b.para(printable(chart.caption), st.style("Caption"))
+    caption = b.tagged(b.para(printable(chart.caption), st.style("Caption")), "Caption")
     colors = {k: v.hexval()[2:].upper() for k, v in st.colors.items()}
     geo = layout(chart, b.width, measure_for(st), colors)
     if geo is None:
-        return [b.para(printable(chart.alt), st.style("Body Text")), caption]
+        return [b.tagged(b.para(printable(chart.alt), st.style("Body Text")), "P"), caption]
     d = ChartDrawing(geo.width, geo.height, printable(chart.alt), faces[False])
     color = _Colors()
     for s in geo.shapes:

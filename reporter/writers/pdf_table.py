@@ -14,6 +14,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ..model import Table, column_alignment, plain_text
 from .pdf_inline import printable
+from .pdf_tags import ARTIFACT, COLUMN_HEADER, END, Tag
 
 _PAD_X, _PAD_TOP, _PAD_BOTTOM = 5.0, 3.0, 4.0
 _ALIGN = {"right": 2, "center": 1}  # model.column_alignment, as reportlab numbers it
@@ -41,16 +42,33 @@ def table_flowables(table: Table, b) -> list:
             header_fill=head, stripes=(rl_colors.white, c.get("table_stripe", rl_colors.white)),
             grid=c.get("rule", rl_colors.grey), header_rule=head, frame_height=b.height,
         )
+        tagged = b.parent.add("Table")
+        head_row = tagged.add("THead").add("TR")
+        body = tagged.add("TBody")
         flow = FastTable(
-            [b.inline_para(c, s) for c, s in zip(header, head_styles)],
-            [[b.inline_para(c, s) for c, s in zip(r, body_styles)] for r in rows],
+            [_cell(b.inline_para(c, s), head_row.add("TH", attrs=COLUMN_HEADER)) for c, s in zip(header, head_styles)],
+            [_row(b, r, body_styles, body.add("TR")) for r in rows],
             widths, look,
         )
+        flow._tag = Tag(tagged)
         flow.spaceBefore, flow.spaceAfter = 4, 2 if table.caption else 10
         out.append(flow)
-    if table.caption:
-        out.append(b.para(table.caption, st.style("Caption")))
+        if table.caption:  # the caption inside the table's element, after its rows
+            with b.under(tagged):
+                out.append(b.tagged(b.para(table.caption, st.style("Caption")), "Caption"))
+    elif table.caption:
+        out.append(b.tagged(b.para(table.caption, st.style("Caption")), "P"))
     return out
+
+
+def _cell(para, elem):
+    """A cell's paragraph as the content of its TH or TD."""
+    para._tag = Tag(elem)
+    return para
+
+
+def _row(b, row: list, styles: list, tr) -> list:
+    return [_cell(b.inline_para(c, s), tr.add("TD")) for c, s in zip(row, styles)]
 
 
 @dataclass(frozen=True)
@@ -73,10 +91,12 @@ class FastTable(Flowable):
     column widths), so each cell is wrapped once and each page of rows drawn in one go.
     """
 
-    def __init__(self, header: list, rows: list, widths: list[float], look: TableLook, first: int = 0):
+    def __init__(self, header: list, rows: list, widths: list[float], look: TableLook, first: int = 0,
+                 repeated: bool = False):
         super().__init__()
         self.header, self.rows, self.widths, self.look = header, rows, widths, look
         self.first = first  # index of rows[0] in the whole table (keeps the stripes in step)
+        self.repeated = repeated  # a later page's part: its header row is a repeat (an artifact)
         self.width = sum(widths)
         self._heights: list[float] | None = None
         self._head_height = 0.0
@@ -118,37 +138,38 @@ class FastTable(Flowable):
             cut = self._split_row(self.rows[n], room - used - _PAD_TOP - _PAD_BOTTOM)
             if cut is not None:
                 head, tail = cut
-                return [self._part([*self.rows[:n], head], self.first),
-                        self._part([tail, *self.rows[n + 1:]], self.first + n)]
+                return [self._part([*self.rows[:n], head], self.first, self.repeated),
+                        self._part([tail, *self.rows[n + 1:]], self.first + n, True)]
         if n:
-            return [self._part(self.rows[:n], self.first, heights[:n]),
-                    self._part(self.rows[n:], self.first + n, heights[n:])]
+            return [self._part(self.rows[:n], self.first, self.repeated, heights[:n]),
+                    self._part(self.rows[n:], self.first + n, True, heights[n:])]
         return []
 
     def _split_row(self, row: list, room: float) -> tuple[list, list] | None:
         """The row's cells cut by lines to fit ``room`` (None when no cell can give two lines)."""
-        from .pdf_text import FastParagraph
 
         head: list = []
         tail: list = []
         for cell, w in zip(row, self.widths):
             parts = cell.split(max(w - 2 * _PAD_X, 1.0), room) if room > 0 else []
+            tag = getattr(cell, "_tag", None)
             if len(parts) == 2:
                 head.append(parts[0])
                 tail.append(parts[1])
             elif parts:  # fits whole
                 head.append(cell)
-                tail.append(FastParagraph([], cell.style))
+                tail.append(_empty(cell.style, tag))
             else:  # not two lines of it fit: all of it goes on
-                head.append(FastParagraph([], cell.style))
+                head.append(_empty(cell.style, tag))
                 tail.append(cell)
         if all(not c.runs for c in head):
             return None
         return head, tail
 
-    def _part(self, rows: list, first: int, heights: list[float] | None = None) -> "FastTable":
-        part = FastTable(self.header, rows, self.widths, self.look, first)
+    def _part(self, rows: list, first: int, repeated: bool, heights: list[float] | None = None) -> "FastTable":
+        part = FastTable(self.header, rows, self.widths, self.look, first, repeated)
         part.spaceBefore, part.spaceAfter = self.spaceBefore, self.spaceAfter
+        part._tag = getattr(self, "_tag", None)
         if heights is not None:  # rows already measured at these widths
             part._heights, part._head_height = heights, self._head_height
         return part
@@ -158,6 +179,7 @@ class FastTable(Flowable):
 
         canv = self.canv
         look = self.look
+        marks = getattr(canv, "marks", None)  # tagged: fills and rules are artifacts, cells their TH/TD
         heights = self._measure()
         xs = [0.0]
         for w in self.widths:
@@ -171,16 +193,36 @@ class FastTable(Flowable):
             stripe = look.stripes[(self.first + i) % 2]
             ops.append(f"{fill_op(stripe)} 0 {num(ys[i + 2])} {width} {num(h)} re f")
         ops.append("Q")
+        if marks is not None:
+            ops = [ARTIFACT, *ops, END]
         canv._code.append("\n".join(ops))
-        for row, top in zip([self.header, *self.rows], ys):
+        for r, (row, top) in enumerate(zip([self.header, *self.rows], ys)):
+            hide = marks is not None and not r and self.repeated  # the header is in the tree where it first is
+            if hide:
+                marks.hidden += 1
             for cell, x in zip(row, xs):
                 cell.drawOn(canv, x + _PAD_X, top - _PAD_TOP - cell.height)
+            if hide:
+                marks.hidden -= 1
         bottom = num(ys[-1])
-        lines = [f"q 2 J 0.5 w {_stroke_op(look.grid)}"]
+        lines = [f"{ARTIFACT} q 2 J 0.5 w {_stroke_op(look.grid)}" if marks is not None else
+                 f"q 2 J 0.5 w {_stroke_op(look.grid)}"]
         lines += [f"0 {num(y)} m {width} {num(y)} l" for y in ys if y is not ys[1]]
         lines += [f"{num(x)} {bottom} m {num(x)} {num(ys[0])} l" for x in xs]
         lines.append(f"S 1 w {_stroke_op(look.header_rule)} 0 {num(ys[1])} m {width} {num(ys[1])} l S Q")
+        if marks is not None:
+            lines.append(END)
         canv._code.append(" ".join(lines))
+
+
+def _empty(style, tag):
+    """An empty cell where a split row's cell has nothing on one of its pages (same element)."""
+    from .pdf_text import FastParagraph
+
+    cell = FastParagraph([], style)
+    if tag is not None:
+        cell._tag = tag
+    return cell
 
 
 def _stroke_op(color) -> str:

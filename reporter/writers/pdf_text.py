@@ -80,6 +80,16 @@ REPORTLAB_INTERNALS = (
     "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.dhh",
     "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.dmm",
     "reportlab.pdfgen.canvas.Canvas._doc._timeStamp.tzname",
+    # pdf_tags, pdf_archive: page and catalog keys reportlab has no setter for, the Info values
+    # XMP repeats, the /ID's digest; flowables that draw nothing (left untagged)
+    "reportlab.pdfbase.pdfdoc.PDFPage.__NoDefault__",
+    "reportlab.pdfbase.pdfdoc.PDFCatalog.__NoDefault__",
+    "reportlab.pdfgen.canvas.Canvas._doc.Catalog",
+    "reportlab.pdfgen.canvas.Canvas._doc.info.trapped",
+    "reportlab.pdfgen.canvas.Canvas._doc.info._dateFormatter",
+    "reportlab.pdfgen.canvas.Canvas._doc.updateSignature",
+    "reportlab.platypus.flowables.NullDraw",
+    "reportlab.platypus.doctemplate.FrameActionFlowable",
     # pdf and pdf_table: the frame's size, the page's content stream
     "reportlab.platypus.frames.Frame._width",
     "reportlab.platypus.frames.Frame._height",
@@ -572,6 +582,9 @@ class FastParagraph(Flowable):
             first._outline = outline
         second = self._part(laid, lines[n:], "", None)
         second.spaceBefore = 0
+        tag = getattr(self, "_tag", None)  # pdf_tags: both parts are content of one element
+        if tag is not None:
+            first._tag = second._tag = tag
         return [first, second]
 
     def _part(self, laid: Layout, lines: list, target: str, bullet) -> "FastParagraph":
@@ -635,15 +648,22 @@ class FastParagraph(Flowable):
         out = ["q BT"]
         code = out.append
         fsize = num(size)
+        marks = getattr(canv, "marks", None)  # pdf_tags.Marks on a tagged canvas
         # the text state so far: [font, fill] (a font or fill operator is written only on change)
         state = [None, None]
         if self.bullet:
+            if marks is not None:
+                code(marks.label(self))
             state[1] = fill_op(style.textColor)
             code(state[1])
             code(f"1 0 0 1 {num(x0 + style.bulletIndent)} {num(y)} Tm")
             bsize = num(style.bulletFontSize)
             for name, s in _encode_fn(encoders, doc, style.bulletFontName)(self.bullet):
                 code(f"{name} {bsize} Tf ({s}) Tj")
+            if marks is not None:
+                code("EMC")
+        if marks is not None:
+            code(marks.begin(self))
         tw = 0.0
         links: list = []
         span = 0  # the run the next line starts in (or after)
@@ -676,6 +696,8 @@ class FastParagraph(Flowable):
             else:
                 span = _show(words, start, end, span, info, x, y, tw, fsize, state, code, links if linked else None)
             y -= leading
+        if marks is not None:
+            code("EMC")
         code("ET Q")
         canv._code.append("\n".join(out))
         for href, xa, xb, base in links:
