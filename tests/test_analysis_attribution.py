@@ -165,9 +165,11 @@ def test_score_falls_with_distance_and_is_bounded():
     assert score(near) > score(far) > score(farther) == score(Candidate("A", None, "subject", 20_000, True))
 
 
-def test_a_reporter_s_question_in_a_transcript_is_no_quotation():
-    got = quotes("MS. DOE: We are ready to sign.", "Q: Are you ready to sign the deal today?", "MS. DOE: Yes.")
-    assert set(got) == {"We are ready to sign.", "Yes."} and {v[0] for v in got.values()} == {"Doe"}
+def test_a_question_from_the_floor_is_a_reporter_s_and_no_later_pronoun_s():
+    got = quotes("MS. DOE: We are ready to sign.", "Q: Are you ready to sign the deal today?", "MS. DOE: Yes.",
+                 "Q: (Inaudible.)")
+    assert got == {"We are ready to sign.": ("Doe", None), "Are you ready to sign the deal today?": ("a reporter", None),
+                   "Yes.": ("Doe", None)}
 
 
 def test_introduced_quotations_and_their_lines_are_no_key_points():

@@ -44,6 +44,11 @@ TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from a
 STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"))
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
 
+# Transcript labels that mark a question from the floor, and the speaker such a turn is given:
+# the questioner is not named, so the turn is "a reporter"'s, as the truth files write it.
+QUESTION_LABELS = frozenset("q question questioner reporter audience member".split())
+REPORTER = "a reporter"
+
 # Phrases that end a transcript turn by handing the floor to someone, who speaks next even when
 # the transcript lost their label: "With that, over to you, Mr. Secretary."
 HANDOVERS = ("over to you", "turn it over to", "turn over to", "hand it over to", "hand over to", "pass it to")

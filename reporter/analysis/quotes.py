@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, subject_before, wordlike, words_of)
@@ -29,6 +29,7 @@ _OPEN_MARKS = tuple(OPENERS)
 
 
 _HYPOTHETICAL = (None, "hypothetical")
+_STAGE = re.compile(r"\([^()]{0,80}\)")  # a transcript's stage direction, "(Laughter.)"
 
 
 def _not_speech(text: str, qs: int, qe: int, body: str) -> str | None:
@@ -433,8 +434,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                 break
             s, e = _trim(text, qs, qe)
             body = text[s:e]
-            if not any(ch.isalpha() for ch in body):
-                continue
+            if not any(ch.isalpha() for ch in _STAGE.sub("", body)):
+                continue  # "(Inaudible.)", "(Laughter.)": a transcript's stage direction is no speech
             nwords = len(body.split())
             why = _not_speech(text, qs, qe, body) if intro is None else None
             if why is not None:
@@ -477,6 +478,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                                       paragraph=quotes[k].paragraph)
             pending = []
             quotes.append(Quotation(text=body, speaker=speaker[0], role=speaker[1], paragraph=pno))
+            if speaker[0] == REPORTER:
+                continue  # a question from the floor: no one a later "he said" can stand for
             para_speaker = last_speaker = speaker
             if " " in speaker[0]:
                 spoke.setdefault(fold(speaker[0].split()[-1]), speaker)
@@ -489,20 +492,21 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     return _consistent([q for q in quotes if q.speaker], actors), skipped
 
 
-_QUESTION_LABELS = frozenset("q question reporter audience member".split())
-
-
 def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | None] | None:
     """Who a transcript label names: "MR. KIRBY" is the John Kirby written in full elsewhere
-    (else "Kirby"); "Jane Doe" is Jane Doe. A reporter's question ("Q") names no one."""
-    if fold(label) in _QUESTION_LABELS:
-        return None
+    (else "Kirby"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
+    else "The President" as written. A question from the floor ("Q", "QUESTION") is
+    cues.REPORTER's: the questioner is not named."""
+    if fold(label) in QUESTION_LABELS:
+        return REPORTER, None
     words = [w.title() if w.isupper() else w for w in label.replace(".", ". ").split()]
     title, name = split_title([w for w in words if w])
     name = [w for w in name if w.rstrip(".")]
     if not name and title:  # "Mr. Secretary", handed the floor: the one person holding that title
         r = actors.resolve(Subject("name", title, None, 0))
-        return (r[0], r[1]) if r is not None and r[1] else None
+        if r is not None and r[1]:
+            return r[0], r[1]
+        return (" ".join(words), None) if fold(words[0]) == "the" and len(words) > 1 else None
     if not name or not plausible_person(name) and not (len(name) == 1 and name[0][:1].isupper()):
         return None
     p = actors.person(name)
