@@ -63,3 +63,75 @@ def test_transcripts(paragraphs, text, speaker, role):
 def test_a_stage_direction_is_no_turn_and_no_speech():
     got = quotes(*BRIEFING)
     assert "(Off-mike.)" not in got and not any(t.startswith("(") for t in got)
+
+
+WIRE = [
+    # an unnamed official, told reporters (the listeners are no speaker)
+    (("“We are not going to back down,” the official told reporters on condition of anonymity.",),
+     "We are not going to back down", "the official", None),
+    # surname, then the role after a comma
+    (("“The ministry will review every case,” said Halvorsen, a spokesman for the interior ministry.",),
+     "The ministry will review every case", "Halvorsen", "a spokesman for the interior ministry"),
+    # the title later stands for the person named with it
+    (("Defence Minister Rune Halvorsen visited the base on Monday.", "“Our troops are ready,” the minister said."),
+     "Our troops are ready", "Rune Halvorsen", "Defence Minister"),
+    (("“Prices will fall next year,” a spokeswoman for the central bank said.",),
+     "Prices will fall next year", "a spokeswoman for the central bank", None),
+    # a second quote, "she added", and attribution in the middle of a quote
+    (("“We have done our part,” Ruth Okonkwo said. She added: “Now it is up to the other side to respond.”",),
+     "Now it is up to the other side to respond.", "Ruth Okonkwo", None),
+    (("“We have done our part,” said Ruth Okonkwo, the mayor. “Now it is up to them,” she added, “to respond.”",),
+     "to respond.", "Ruth Okonkwo", "the mayor"),
+    # "according to", and a colon after the verb
+    (("According to Daniel Ferreira, the state's budget director, “there is no money left for this.”",),
+     "there is no money left for this.", "Daniel Ferreira", "the state's budget director"),
+    (("Daniel Ferreira arrived late.", "Ferreira said: “There is no money left for this programme.”"),
+     "There is no money left for this programme.", "Daniel Ferreira", None),
+    (("“There is no money left,” Ferreira told the Associated Press.",), "There is no money left", "Ferreira", None),
+    # abbreviated titles are no part of the name and are spelt out in the role
+    (("“We will hold them accountable,” Gov. Jordan Whitaker said.",), "We will hold them accountable",
+     "Jordan Whitaker", "Governor"),
+    (("“We will hold them accountable,” said Sen. Jordan Whitaker, D-Ohio.",), "We will hold them accountable",
+     "Jordan Whitaker", "Senator"),
+    (("“We will hold them accountable,” said Adm. Jordan Whitaker.",), "We will hold them accountable",
+     "Jordan Whitaker", "Admiral"),
+    (("“We will hold them accountable,” said Gen. Jordan Whitaker, commander of the force.",),
+     "We will hold them accountable", "Jordan Whitaker", "commander of the force"),
+    (("“We will hold them accountable,” said Mr. Jordan Whitaker.",), "We will hold them accountable",
+     "Jordan Whitaker", None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", WIRE, ids=[c[1][:30] for c in WIRE])
+def test_wire_style(paragraphs, text, speaker, role):
+    got = quotes(*paragraphs)
+    assert got.get(text) == (speaker, role), got
+
+
+RELEASES = [
+    # "X said:" then paragraphs without marks; a role after the name
+    (("The government announced new funding today.", "Minister for Housing Clara Beaumont said:",
+      "This money will help thousands of families find a home.", "We will keep working with councils to deliver it."),
+     "We will keep working with councils to deliver it.", "Clara Beaumont", "Minister for Housing"),
+    (("The government announced new funding today.", "Clara Beaumont, Secretary of State for Housing, said:",
+      "This money will help thousands of families find a home."),
+     "This money will help thousands of families find a home.", "Clara Beaumont", "Secretary of State for Housing"),
+    # the organisation and the role precede the name; a middle initial stays in it
+    (("“This mission opens a new chapter,” said Agency Deputy Administrator Jordan P. Whitaker.",),
+     "This mission opens a new chapter", "Jordan P. Whitaker", "Agency Deputy Administrator"),
+    (("“We will hold them accountable,” said Assistant Attorney General Jordan Whitaker of the Justice "
+      "Department’s Criminal Division.",), "We will hold them accountable", "Jordan Whitaker",
+     "Assistant Attorney General"),
+    # a named person's quote over two paragraphs, the second opening without a close before it
+    (("“This is a great day for workers,” said Secretary Jordan Whitaker. “We delivered what we promised.",
+      "“And we are not done yet.”"), "And we are not done yet.", "Jordan Whitaker", "Secretary"),
+    (("“Today we are announcing new rules,” said Administrator Lena Marsh. “These rules protect families.”",
+      "Marsh added that the rules take effect in May."), "These rules protect families.", "Lena Marsh",
+     "Administrator"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", RELEASES, ids=[c[1][:30] for c in RELEASES])
+def test_press_releases(paragraphs, text, speaker, role):
+    got = quotes(*paragraphs)
+    assert got.get(text) == (speaker, role), got

@@ -15,7 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .mentions import (RUN_JOINERS, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
+from .mentions import (RUN_JOINERS, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
@@ -100,16 +100,16 @@ class Actors:
             return self._by_title(sub.words, title_words)  # "The Prime Minister said:"
         p = self.person(name_words)
         if p is not None and not org:
-            return p.name, p.role or sub.role or (" ".join(title_words) or None), "person"
+            return p.name, p.role or sub.role or title_role(title_words), "person"
         if len(name_words) == 1 and sub.role and not org and plausible_person(name_words) and any(
                 fold(strip_possessive(w)) in ROLE_NOUNS for w in sub.role.split()):
             return name_words[0], sub.role, "person"  # "Lee, the mayor, said": a role says it is a person
         if len(name_words) < len(words) - len(title_words) and plausible_person(name_words):
             # An honorific said it is a person: "According to Mr. Khan", no first name known.
-            return " ".join(words), sub.role or (" ".join(title_words) or None), "person"
+            return " ".join(words), sub.role or title_role(title_words), "person"
         if title_words and len(name_words) >= 2 and not org and plausible_person(name_words):
             # "European Commission President Ursula von der Leyen": the body is in the title only
-            return " ".join(name_words), sub.role or " ".join(title_words), "person"
+            return " ".join(name_words), sub.role or title_role(title_words), "person"
         if org or any(fold(w) in ORG_WORDS for w in words) or len(name_words) == 1:
             if len(words) == 1 and (fold(words[0]) in NOT_NAMES or fold(words[0]) in GENERIC_SUBJECTS
                                     or fold(words[0]).endswith(("ists", "ians", "ogists"))):
@@ -119,7 +119,7 @@ class Actors:
             return None
         if verb in REPORT_VERBS and not sub.role and not title_words:
             return " ".join(name_words), None, "org"
-        return " ".join(name_words), sub.role or (" ".join(title_words) or None), "person"
+        return " ".join(name_words), sub.role or title_role(title_words), "person"
 
 
 def _one_deletion(longer: str, shorter: str) -> bool:
@@ -150,7 +150,7 @@ class _Builder:
         title_words, name_words = split_title(words)
         if len(name_words) < 2 or not plausible_person(name_words):
             return
-        role = role or (" ".join(title_words) if title_words else None)
+        role = role or title_role(title_words)
         name = " ".join(name_words)
         entry = self.people.setdefault(fold(name), [name, None])
         if role and (entry[1] is None or fold(entry[1].rstrip(".")) in _HONORIFIC_ROLES):

@@ -84,7 +84,13 @@ president-elect minister-designate executive officer officer head founder co-fou
 footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer undersecretary
 under-secretary surgeon controller comptroller auditor registrar provost dean rector principal
 commissioner-general sheriff marshal solicitor advocate counsel manager editor leader coordinator
+gen adm amb cmdr maj brig supt insp
 """.split())
+# Abbreviated titles and the word a role spells out: "Gov. Jane Doe said" has the role "Governor".
+TITLE_ABBREVIATIONS = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
+                       "adm": "Admiral", "amb": "Ambassador", "lt": "Lieutenant", "col": "Colonel",
+                       "capt": "Captain", "sgt": "Sergeant", "cmdr": "Commander", "maj": "Major",
+                       "brig": "Brigadier", "supt": "Superintendent", "insp": "Inspector"}
 # Lower-case role nouns that make an appositive a role ("a senior lecturer at ...").
 ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
 official economist analyst researcher scientist head manager founder partner fellow student teacher

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 
-from .cues import ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
-_DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen st hon rev jr sr".split())
+_DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen adm amb cmdr maj brig supt insp st hon rev "
+                    "jr sr".split())
+# A party and state after a legislator's name ("Sen. Jane Doe, D-Ohio,") is no role: the title is.
+_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]{0,15}\)?")
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
 _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9
@@ -144,6 +147,15 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     return words[: len(words) - len(rest)], rest
 
 
+def title_role(title: list[str]) -> str | None:
+    """The title words before a name as a role, abbreviations spelt out ("Lt. Gen." ->
+    "Lieutenant General"); None for no title."""
+    if not title:
+        return None
+    return " ".join(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w) if w.endswith(".") or fold(w) in
+                    TITLE_ABBREVIATIONS else w for w in title)
+
+
 def _initial(word: str) -> bool:
     """A middle initial as written in a name: "H." or "H"."""
     w = word.rstrip(".")
@@ -183,6 +195,8 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
     if not toks or len(toks) > 30:
         return None
     role = text[toks[0].start:toks[-1].end].strip()
+    if _PARTY_TAG.fullmatch(role):
+        return None
     for lead in ("who is ", "who was ", "who has been ", "now ", "of the ", "of ", "at the ", "at ", "from the ",
                  "from "):
         if role.startswith(lead):

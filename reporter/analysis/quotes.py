@@ -16,7 +16,7 @@ from .actors import Actors
 from .cues import QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
-                    split_title, strip_possessive, subject_before, wordlike, words_of)
+                    split_title, strip_possessive, title_role, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
 from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans,
@@ -356,6 +356,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
+    full_names: dict[str, str | None] = {}  # a surname written alone -> the full name the article gives
+    whole = "\n".join(paragraphs)[:200_000]
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
         if sub.kind == "pronoun":
@@ -385,6 +387,14 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                 body = (the if the.lower() == "the " else "") + " ".join(sub.words)
             return body, None
         r = actors.resolve(sub, verb)
+        if r is not None and " " not in r[0] and len(sub.words) == 1 and is_name_tok(r[0]):
+            # "Ferreira said" after "Daniel Ferreira arrived": the person the article named in full
+            if r[0] not in full_names:
+                full_names[r[0]] = _full_name(r[0], whole)
+            full = full_names[r[0]]
+            if full is not None:
+                p = actors.person(full.split())
+                return full, r[1] or (p.role if p else None)
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
@@ -511,12 +521,12 @@ def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | N
         return None
     p = actors.person(name)
     if p is not None:
-        return p.name, p.role or (" ".join(title) or None)
+        return p.name, p.role or title_role(title)
     if len(name) == 1:
         full = _full_name(name[0], "\n".join(paragraphs)[:200_000])
         if full is not None:
-            return full, " ".join(title) or None
-    return " ".join(name), " ".join(title) or None
+            return full, title_role(title)
+    return " ".join(name), title_role(title)
 
 
 def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | None:
