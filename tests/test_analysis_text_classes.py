@@ -135,3 +135,38 @@ RELEASES = [
 def test_press_releases(paragraphs, text, speaker, role):
     got = quotes(*paragraphs)
     assert got.get(text) == (speaker, role), got
+
+
+PRONOUNS = [
+    # the pronoun's gender, shown by an honorific, passes over the nearer person of the other
+    (("Ms. Okonkwo met Daniel Ferreira, the governor, on Friday.", "“We are close to a deal,” she said."),
+     "Ms Okonkwo"),
+    (("Mr. Ferreira met Ruth Okonkwo, the mayor, on Friday.", "“We are close to a deal,” he said."), "Mr Ferreira"),
+    # by a gendered noun in an appositive, and by a pronoun in a sentence the person opens
+    (("Ruth Okonkwo, a spokeswoman, met Daniel Ferreira, the governor, on Friday.",
+      "“We are close to a deal,” she said."), "Ruth Okonkwo"),
+    (("Daniel Ferreira said his staff had met Ruth Okonkwo, the mayor, on Friday.",
+      "“We are close to a deal,” he said."), "Daniel Ferreira"),
+    # nothing shown: the nearest
+    (("Ruth Okonkwo met Daniel Ferreira on Friday.", "“We are close to a deal,” she said."), "Daniel Ferreira"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", PRONOUNS, ids=[c[1] + str(i) for i, c in enumerate(PRONOUNS)])
+def test_pronouns_by_gender_the_article_shows(paragraphs, speaker):
+    got = quotes(*paragraphs)
+    assert got.get("We are close to a deal", ("",))[0] == speaker, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ms. Okonkwo arrived.", {"okonkwo": "f"}),
+    ("Ruth Okonkwo said her office was ready.", {"okonkwo": "f"}),
+    ("Ruth Okonkwo said she met Daniel Ferreira and his aides.", {}),  # both genders in one sentence
+    ("“He is ready,” Ruth Okonkwo said.", {}),  # a pronoun inside a quotation says nothing of the speaker
+    ("Daniel Ferreira, the company's chairman, spoke.", {"ferreira": "m"}),
+    ("Mr. Lee spoke. Ms. Lee replied.", {}),  # two people, one surname: unknown
+])
+def test_gender_evidence(text, expected):
+    from reporter.analysis.mentions import genders
+    from reporter.analysis.text import Sentences
+    assert genders((text,), Sentences((text,))) == expected

@@ -62,6 +62,13 @@ MAX_BYLINE_CHARS = 200
 # quotation in it that no cue attributes is that person's.
 STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ")
 
+# What tells a person's gender in news text, so that "she said" is not given to a man: the
+# pronouns, the honorifics and the gendered nouns of roles. Anything else says nothing.
+MASCULINE = frozenset("he him his himself mr sir lord king prince father brother son husband spokesman chairman "
+                      "congressman councilman businessman sportsman".split())
+FEMININE = frozenset("she her hers herself ms mrs miss madam madame dame lady queen princess mother sister daughter "
+                     "wife spokeswoman chairwoman congresswoman councilwoman businesswoman sportswoman".split())
+
 FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine we We we're we’re we've we’ve "
                          "we'll we’ll us our Our ours you You your Your".split())
 PRONOUNS = frozenset("he she they i we".split())

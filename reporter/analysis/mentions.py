@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -512,3 +512,57 @@ def _lower_role_then_name(toks: list[Tok], i: int, text: str) -> Subject | None:
                 return None
             return Subject("name", words, text[toks[i].start:toks[k].end], toks[k + 1].start)
     return None
+
+
+# --------------------------------------------------------------------------
+# Gender, from what the article itself says: "Ms. Okonkwo", "Okonkwo … her office"
+
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dame|Lord|Lady)\.? ((?:[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)")
+_FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: (?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
+_GENDER_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_APPOSITIVE_NOUN = re.compile(r"([A-Z][\w’'-]+), (?:(?:a|an|the|its|their) )?(?:[\w’'-]+ ){0,5}?(%s)\b" % "|".join(
+    sorted(w for w in MASCULINE | FEMININE if len(w) > 4 and w not in ("himself", "herself", "madame"))))
+_QUOTED = frozenset("“”\"«»„")
+
+
+def word_gender(word: str) -> str | None:
+    """"m" or "f" for a word that tells a gender (cues.MASCULINE, cues.FEMININE), else None."""
+    w = fold(word.rstrip("."))
+    return "m" if w in MASCULINE else "f" if w in FEMININE else None
+
+
+def genders(paragraphs, sentences) -> dict[str, str]:
+    """Folded surname -> "m" or "f", where the article tells it and never the other way: an
+    honorific before the name ("Ms. Okonkwo"), or a sentence outside quotation marks that names
+    one person in full and uses pronouns of one gender only ("Ruth Okonkwo said her office …").
+    A surname with evidence both ways is left out."""
+    seen: dict[str, set[str]] = {}
+    for k, text in enumerate(paragraphs):
+        if len(text) > 200_000:
+            continue
+        for m in _HONORIFIC_NAME.finditer(text):
+            seen.setdefault(fold(m.group(2).split()[-1]), set()).add(word_gender(m.group(1)))
+        for a, b in sentences[k]:
+            sent = text[a:b]
+            if any(c in _QUOTED for c in sent):
+                continue
+            for m in _APPOSITIVE_NOUN.finditer(sent):  # "Ruth Okonkwo, a spokeswoman for …"
+                seen.setdefault(fold(m.group(1)), set()).add(word_gender(m.group(2)))
+            said = {word_gender(w.group()) for w in _GENDER_WORD.finditer(sent)}
+            if len(said) != 1:
+                continue
+            names = [n for n in _FULL_NAME.finditer(sent) if plausible_person(split_title(n.group().split())[1] or ["-"])]
+            if len({n.group() for n in names}) == 1 or (names and names[0].start() == 0):
+                # one person named, or the sentence's subject: "Ruth Okonkwo said her office met …"
+                seen.setdefault(fold(strip_possessive(names[0].group().split()[-1])), set()).update(said)
+    return {name: g.pop() for name, g in seen.items() if len(g) == 1}
+
+
+def gender_of(name: str, role: str | None, known: dict[str, str]) -> str | None:
+    """A candidate's gender: from the article's evidence for the surname, else from the role's
+    words ("a spokeswoman for the ministry")."""
+    g = known.get(fold(strip_possessive(name.split()[-1]))) if name.split() else None
+    if g is None and role:
+        found = {word_gender(w) for w in role.split()} - {None}
+        g = found.pop() if len(found) == 1 else None
+    return g

@@ -16,7 +16,7 @@ from .actors import Actors
 from .cues import QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
-                    split_title, strip_possessive, title_role, subject_before, wordlike, words_of)
+                    split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
 from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans,
@@ -270,7 +270,15 @@ def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str,
                         known_only: bool = False) -> tuple[str, str | None] | None:
     """The last person named in the paragraph before pos: known, an earlier speaker by the last
     word of the name ("Hùng said" after Nguyễn Văn Hùng spoke), or a plausible full name."""
+    named = _people_before(text, pos, actors, speakers, known_only)
+    return named[-1] if named else None
+
+
+def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tuple[str, str | None]],
+                   known_only: bool = False) -> list[tuple[str, str | None]]:
+    """Every person named in the paragraph before pos, in order (see _last_person_before)."""
     toks = tokens(text)
+    named: list[tuple[str, str | None]] = []
     found = None
     i = 0
     while i < len(toks) and toks[i].start < pos:
@@ -292,10 +300,14 @@ def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str,
                 elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) for w in name) \
                         and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Mopani Copper Mines"
                     found = (" ".join(name), None)
+                elif len(name) == 1 and len(words) == 2 and is_honorific(words[0]) and plausible_person(name):
+                    found = (" ".join(words), None)  # "Ms. Okonkwo met the governor"
+                if found is not None and (not named or named[-1] != found):
+                    named.append(found)
             i = max(e, i + 1)
             continue
         i += 1
-    return found
+    return named
 
 
 def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str]]:
@@ -356,14 +368,23 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
+    known_genders: dict[str, str] = {}  # surname -> "m"/"f", read on the first gendered pronoun
     full_names: dict[str, str | None] = {}  # a surname written alone -> the full name the article gives
     whole = "\n".join(paragraphs)[:200_000]
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
         if sub.kind == "pronoun":
             earlier = paragraphs[pno - 2] if pno >= 2 else ""
-            return choose(_pronoun_candidates(text, qs, pno, paragraphs, _subjects(text, sents, actors, earlier),
-                                              para_speaker, last_speaker, quotes, actors, spoke))
+            cands = list(_pronoun_candidates(text, qs, pno, paragraphs, _subjects(text, sents, actors, earlier),
+                                             para_speaker, last_speaker, quotes, actors, spoke))
+            want = word_gender(sub.words[0])
+            if want is not None and len({c.name for c in cands}) > 1:
+                if not known_genders:
+                    known_genders.update(genders(paragraphs, sentences) or {"": ""})
+                # "she said": not a candidate the article shows to be a man (nor "he", a woman)
+                told = [(c, gender_of(c.name, c.role, known_genders)) for c in cands]
+                cands = [c._replace(gender_fit=g == want) for c, g in told if g in (want, None)] or cands
+            return choose(cands)
         if sub.kind == "descriptor":
             noun = fold(sub.words[0])
             named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
@@ -590,9 +611,9 @@ def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_
         yield Candidate(near[0], near[1], "mention", qs, True)
     if pno >= 2 and not quote_spans(paragraphs[pno - 2]):
         prev = paragraphs[pno - 2]
-        earlier = _last_person_before(prev, len(prev), actors, spoke)
-        if earlier is not None:
-            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100, False)
+        named = _people_before(prev, len(prev), actors, spoke)
+        for back, earlier in enumerate(reversed(named)):  # the last named first; the others further back
+            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100 + 100 * back, False)
     if last_speaker is not None:
         yield Candidate(last_speaker[0], last_speaker[1], "last_speaker", qs + 200, False)
 
