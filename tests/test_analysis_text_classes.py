@@ -170,3 +170,36 @@ def test_gender_evidence(text, expected):
     from reporter.analysis.mentions import genders
     from reporter.analysis.text import Sentences
     assert genders((text,), Sentences((text,))) == expected
+
+
+def dates(*paragraphs: str, title: str = "T", published=None) -> set[str]:
+    facts = analyze(Article(title=title, paragraphs=tuple(paragraphs), published=published))
+    return {e.date for e in facts.timeline}
+
+
+def test_a_date_in_the_title_dates_today_weekdays_and_yearless_dates():
+    got = dates("The spokesperson said today that the envoy met his counterpart on Tuesday and on March 3.",
+                title="Department Press Briefing – March 6, 2025")
+    assert got == {"2025-03-06", "2025-03-04", "2025-03-03"}
+
+
+def test_a_header_line_ending_in_a_date_is_the_reference_date():
+    got = dates("MEDIA LINE: (555) 010-0000 Friday, January 16, 2009",
+                "Prices decreased 1.0 percent in December, the agency said.")
+    assert got == {"2009-01-16", "2008-12"}
+
+
+def test_a_sentence_ending_in_a_future_date_is_no_reference_date():
+    got = dates("The judge ruled before the law was due to take effect on Jan. 1, 2031.",
+                "The governor signed it in May 2030. Lawyers sued in October.")
+    assert "2031-10" not in got and "2030-05" in got
+
+
+def test_an_index_base_period_is_no_date():
+    got = dates("The index stood at 210.2 (1982-84=100) and the other at 120.6 (December 1999=100) in June 2008.")
+    assert got == {"2008-06"}
+
+
+def test_a_planned_visit_looks_ahead():
+    from datetime import date
+    assert dates("They discussed the planned visit in April.", published=date(2026, 2, 14)) == {"2026-04"}

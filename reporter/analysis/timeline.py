@@ -48,6 +48,8 @@ MAX_SCAN = 100_000
 # How far back a date without a year looks for one: bounded, so a run-on paragraph of many dates stays linear.
 YEAR_LOOKBACK = 2_000
 EVENT_WORDS = 22
+HEADER_PARAGRAPHS = 2  # with no publication date, a full date this early is the reference date
+_INDEX_BASE = re.compile(r"\s?=\s?100\b")
 
 
 def _month(name: str) -> int:
@@ -55,7 +57,7 @@ def _month(name: str) -> int:
     return MONTH_NUMBERS.get(key, 0)
 
 
-_FUTURE = frozenset("will would shall until till next plans plan planning expected expects expect due starting "
+_FUTURE = frozenset("will would shall until till next plans plan planning planned expected expects expect due starting "
                     "scheduled upcoming ahead begin begins start starts resume resumes".split())
 _PAST = frozenset("said told was were had did began rose fell grew took came made won lost met held saw sold bought "
                   "went left became wrote spent paid led ran ago last".split())
@@ -121,6 +123,22 @@ def _nearest_year(month: int, day: int, published: date, tense: str | None = Non
     return best
 
 
+def title_date(title: str) -> date | None:
+    """A full date written in the title ("Press Briefing – September 28, 2023", "…: 2 October
+    2024"): what "today", a weekday and a date without a year are read against when the
+    article gives no publication date of its own."""
+    for m in _DATE.finditer(title[:300]):
+        g = m.groupdict()
+        year, day = g["y1"] or g["y2"] or g["yi"], g["d1"] or g["d2"] or g["di"]
+        month = _month(g["m1"] or g["m2"]) if (g["md"] or g["dm"]) else int(g["mi"] or 0)
+        if year and day and month:
+            try:
+                return date(int(year), month, int(day))
+            except ValueError:
+                continue
+    return None
+
+
 def extract(paragraphs, published: date | None,
             sentences: Sentences | None = None) -> tuple[list[TimelineEvent], list[str]]:
     if sentences is None:
@@ -131,13 +149,17 @@ def extract(paragraphs, published: date | None,
     context_year: int | None = None  # the last year written so far: dates a bare month when nothing else can
     for pno, text in enumerate(paragraphs, 1):
         spans = None
+        last_full = None
         for m in _DATE.finditer(text):
+            last_full = m if (m.group("md") or m.group("dm") or m.group("iso")) else last_full
             if len(events) >= MAX_EVENTS:
                 skipped.append(f"more than {MAX_EVENTS} dates; the rest are ignored")
                 return _sorted(events), skipped
             if spans is None:
                 spans = sentences[pno - 1]
             sent = _sentence_of(spans, m.start(), len(text))
+            if _INDEX_BASE.match(text, m.end()):
+                continue  # "(1982-84=100)", "(December 1999=100)": an index's base period, no event
             for iso in _dates(m, text, sent, published, skipped, pno, context_year):
                 if (iso, pno) in seen:
                     continue
@@ -152,6 +174,11 @@ def extract(paragraphs, published: date | None,
             events.append(TimelineEvent(date=iso, event=_event(text, sent, m), paragraph=pno))
         if published is None:
             context_year = _year_in_sentence(text[:MAX_SCAN], 0, min(len(text), MAX_SCAN)) or context_year
+            if pno <= HEADER_PARAGRAPHS and last_full is not None and last_full.end() >= len(text.rstrip()):
+                # A release's header line that ends with the date, no full stop ("… Friday, January
+                # 16, 2009"), dates what follows, as a publication date would.
+                published = next((date.fromisoformat(e.date) for e in reversed(events)
+                                  if e.paragraph == pno and len(e.date) == 10), None)
     return _sorted(events), skipped
 
 
