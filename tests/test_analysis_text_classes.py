@@ -203,3 +203,42 @@ def test_an_index_base_period_is_no_date():
 def test_a_planned_visit_looks_ahead():
     from datetime import date
     assert dates("They discussed the planned visit in April.", published=date(2026, 2, 14)) == {"2026-04"}
+
+
+def sources(*paragraphs: str) -> set[str]:
+    return {s.name for s in analyze(Article(title="T", paragraphs=tuple(paragraphs))).sources}
+
+
+SOURCES = [
+    ("The jobless rate was unchanged at 4.1 percent, the U.S. Bureau of Farm Statistics reported today.",
+     {"Bureau of Farm Statistics"}),
+    # a piece of work credited with "by", and two bodies joined by "and"
+    ("A survey by the Chamber of Commerce found that most firms expect growth.", {"Chamber of Commerce"}),
+    ("Nearly 40% of children are malnourished, according to a screening by the Infant Relief Fund and the "
+     "World Grain Programme (WGP).", {"Infant Relief Fund", "World Grain Programme (WGP)"}),
+    ("According to data from the Office of Fisheries Statistics, catches fell by 12%.", {"Office of Fisheries Statistics"}),
+    # a body that estimates, with its acronym and a plural verb
+    ("The Northern Policing Agency (NPA) estimate that there are at least 9,000 people involved.",
+     {"Northern Policing Agency (NPA)"}),
+    ("The Coastal Research Institute estimates that sea levels will rise by 30 cm.", {"Coastal Research Institute"}),
+    # the context says it is a body: a clause between commas, staff "at" it, "the operator, X,"
+    ("Doctors Across Borders (DAB), which runs a clinic in the town, said on Thursday that it had treated 300 people.",
+     {"Doctors Across Borders (DAB)"}),
+    ("Blue Ridge Minerals, the largest producer in the country, said in a statement that output fell.",
+     {"Blue Ridge Minerals"}),
+    ("Analysts at Keller Brothers said in a note to clients that the results were strong.", {"Keller Brothers"}),
+    ("The operator, Harbour Link Ferries, says a replacement is coming.", {"Harbour Link Ferries"}),
+    ("In the words of the World Weather Council, the region is warming fast.", {"World Weather Council"}),
+    # negatives: people, people at large, a person's words
+    ("Jane Doe, the company's chairman, said profits rose.", set()),
+    ("Jane Doe, who leads the union, said pay must rise.", set()),
+    ("Maps are available for review by residents and business owners in the county.", set()),
+    ("A report by Jane Doe found little change.", set()),
+    ("In the words of Jane Doe, the plan is a failure.", set()),
+    ("Employment rose by 3%, the survey found.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", SOURCES, ids=[s[0][:30] for s in SOURCES])
+def test_sources(text, expected):
+    assert sources(text) == expected
