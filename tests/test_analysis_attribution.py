@@ -25,9 +25,9 @@ CASES = [
     # an appositive role between the quote and the name
     (("“Our quarter was strong,” the company’s chief executive, John Doe, told analysts.",),
      "Our quarter was strong", "John Doe", "the company’s chief executive"),
-    # a framing phrase before the quote
+    # a framing phrase before the quote; the honorific and surname take the full name given earlier
     (("Ahmed Khan chairs the review.", "According to Mr. Khan, “the numbers do not lie at all.”"),
-     "the numbers do not lie at all.", "Mr Khan", None),
+     "the numbers do not lie at all.", "Ahmed Khan", None),
     # an unnamed speaker is given as the article describes them
     (("“We will not comment on leaks,” a spokeswoman for the ministry said.",),
      "We will not comment on leaks", "a spokeswoman for the ministry", None),

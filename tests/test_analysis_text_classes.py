@@ -51,6 +51,13 @@ TRANSCRIPTS = [
      "Thank you, Madam President. We welcome this resolution.", "Ingrid Solberg", "Ambassador"),
     (("AMBASSADOR SOLBERG: Thank you, Madam President.", "Ms. Pratt: Thank you, Ambassador, for those words."),
      "Thank you, Ambassador, for those words.", "Pratt", None),
+    # an unnamed official's label speaks as written; "MR" without a full stop; a middle initial
+    (("SENIOR ADMINISTRATION OFFICIAL: Thanks, everybody, for joining the call.", "Q Hi, thanks for doing this.",
+      "SENIOR ADMINISTRATION OFFICIAL: Of course."), "Of course.", "Senior Administration Official", None),
+    (("MR PRICE: Good afternoon.", "QUESTION: Ned, on the talks?", "MR PRICE: Yes, go ahead."),
+     "Yes, go ahead.", "Price", None),
+    (("Remarks by Secretary of State Tom A. Hargreaves", "SECRETARY HARGREAVES: Good morning. Thanks for joining us.",
+      "Q Mr. Secretary, thank you.", "SECRETARY HARGREAVES: Sure."), "Sure.", "Tom A. Hargreaves", "Secretary of State"),
 ]
 
 
@@ -109,6 +116,26 @@ def test_wire_style(paragraphs, text, speaker, role):
 
 
 RELEASES = [
+    # letters after the name are no part of it; the role after it is the role
+    (("The department announced the grants today.", "Helen Marsh MP, Minister for Rural Affairs, said:",
+      "We are backing our farmers with real money."), "We are backing our farmers with real money.", "Helen Marsh",
+     "Minister for Rural Affairs"),
+    (("The department announced the grants today.",
+      "Commenting on the announcement, Chief Executive of the Rivers Agency, Tom Hargreaves, said:",
+      "We are delighted to support these projects across the country."),
+     "We are delighted to support these projects across the country.", "Tom Hargreaves",
+     "Chief Executive of the Rivers Agency"),
+    # US federal titles: "U.S. Attorney", "Special Agent in Charge"; title and surname take the full name
+    (("“We will find those responsible,” said U.S. Attorney Helen Marsh for the Eastern District.",),
+     "We will find those responsible", "Helen Marsh", "U.S. Attorney"),
+    (("“We will find those responsible,” said FBI Special Agent in Charge Tom Hargreaves.",),
+     "We will find those responsible", "Tom Hargreaves", "FBI Special Agent in Charge"),
+    (("Helen Marsh is the new administrator.", "Administrator Marsh said, “Clean air matters to every family.”"),
+     "Clean air matters to every family.", "Helen Marsh", "Administrator"),
+    # a named person's statement ends where the article's own voice resumes
+    (("Environment Secretary Helen Marsh said:", "We are cleaning up our rivers.",
+      "We will hold water companies to account.", "The scheme opens to applicants in June."),
+     "We will hold water companies to account.", "Helen Marsh", "Environment Secretary"),
     # "X said:" then paragraphs without marks; a role after the name
     (("The government announced new funding today.", "Minister for Housing Clara Beaumont said:",
       "This money will help thousands of families find a home.", "We will keep working with councils to deliver it."),
@@ -135,6 +162,12 @@ RELEASES = [
 def test_press_releases(paragraphs, text, speaker, role):
     got = quotes(*paragraphs)
     assert got.get(text) == (speaker, role), got
+
+
+def test_the_narrative_after_an_introduced_statement_is_no_quotation():
+    got = quotes("Environment Secretary Helen Marsh said:", "We are cleaning up our rivers.",
+                 "The scheme opens to applicants in June.")
+    assert set(got) == {"We are cleaning up our rivers."}
 
 
 PRONOUNS = [
@@ -211,7 +244,7 @@ def sources(*paragraphs: str) -> set[str]:
 
 SOURCES = [
     ("The jobless rate was unchanged at 4.1 percent, the U.S. Bureau of Farm Statistics reported today.",
-     {"Bureau of Farm Statistics"}),
+     {"U.S. Bureau of Farm Statistics"}),
     # a piece of work credited with "by", and two bodies joined by "and"
     ("A survey by the Chamber of Commerce found that most firms expect growth.", {"Chamber of Commerce"}),
     ("Nearly 40% of children are malnourished, according to a screening by the Infant Relief Fund and the "

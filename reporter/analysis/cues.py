@@ -76,6 +76,9 @@ ADVERBS = frozenset("also later then further previously recently earlier separat
 
 # Generational suffixes that end a person's name: "Lloyd J. Austin III", "Martin Luther King Jr."
 NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
+# Letters after a name that are an office or an honour, no part of the name: "Jane Doe MP, Minister
+# for Roads, said:" is Jane Doe.
+POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM QC KC OBE CBE MBE KBE DBE FRS PhD".split())
 
 # Honorifics are courtesy, not roles: "Dr. Ahmed Khan" has no role from "Dr".
 HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon".split())
@@ -91,7 +94,7 @@ president-elect minister-designate executive officer officer head founder co-fou
 footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer undersecretary
 under-secretary surgeon controller comptroller auditor registrar provost dean rector principal
 commissioner-general sheriff marshal solicitor advocate counsel manager editor leader coordinator
-gen adm amb cmdr maj brig supt insp
+gen adm amb cmdr maj brig supt insp agent
 """.split())
 # Abbreviated titles and the word a role spells out: "Gov. Jane Doe said" has the role "Governor".
 TITLE_ABBREVIATIONS = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",

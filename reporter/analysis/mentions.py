@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -26,6 +26,8 @@ _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9
 # Lower-case words that may sit inside a name run: "Inter-American Court of Human Rights", "Luis de la Torre".
 RUN_JOINERS = PARTICLES | {"of", "for", "&"}  # "&" joins organisations: "UK Trade & Investment"
+# Lower-case words that join a run only before one word: "Special Agent in Charge Jane Doe".
+JOIN_BEFORE = {"in": "charge"}
 
 
 def wordlike(t: str) -> bool:
@@ -44,8 +46,10 @@ def strip_possessive(t: str) -> str:
 
 
 def is_dotted(word: str) -> bool:
-    """A word a full stop may follow inside a name: an abbreviation or a single initial ("H")."""
-    return fold(word) in _DOTTED or (len(word) == 1 and word.isupper())
+    """A word a full stop may follow inside a name: an abbreviation, a single initial ("H"), or
+    capitals with full stops inside ("U.S" of "U.S. Attorney")."""
+    return fold(word) in _DOTTED or (len(word) == 1 and word.isupper()) or (
+        "." in word and len(word) <= 6 and word.replace(".", "").isalpha() and word.replace(".", "").isupper())
 
 
 # Arabic and other surnames written with a lower-case particle: al-Amiri, el-Sisi, bin-Zayed.
@@ -68,7 +72,8 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
         if is_name_tok(t) and not t.endswith(("’s", "'s")):
             i -= 1
         elif i >= 2 and (is_name_tok(toks[i - 2].text) or fold(toks[i - 2].text) in PARTICLES and i >= 3
-                         and is_name_tok(toks[i - 3].text)) and ((ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")):
+                         and is_name_tok(toks[i - 3].text)) and ((ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")
+                                                   or JOIN_BEFORE.get(ft) == fold(toks[i].text)):
             i -= 1
         elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" \
                 and fold(toks[i - 2].text) in ("of", "for", "on") and is_name_tok(toks[i - 3].text):
@@ -94,7 +99,8 @@ def run_fwd(toks: list[Tok], i: int) -> int:
                 break
         elif t == "." and j > i and is_dotted(toks[j - 1].text):
             j += 1
-        elif j > i and fold(t) in RUN_JOINERS and j + 1 < size and is_name_tok(toks[j + 1].text):
+        elif j > i and j + 1 < size and is_name_tok(toks[j + 1].text) and (
+                fold(t) in RUN_JOINERS or JOIN_BEFORE.get(t) == fold(toks[j + 1].text)):
             j += 1
         else:
             break
@@ -112,8 +118,9 @@ def words_of(toks: list[Tok]) -> list[str]:
     for k, t in enumerate(toks):
         if t.text != ".":
             out.append(strip_possessive(t.text))
-        elif k and len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper() and toks[k - 1].end == t.start:
-            out[-1] += "."
+        elif k and toks[k - 1].end == t.start and out and (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper()
+                                                             or "." in toks[k - 1].text):
+            out[-1] += "."  # "H." and "U.S." keep their full stop
     return out
 
 
@@ -130,10 +137,12 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """("ECB President Christine Lagarde") -> (["ECB", "President"], ["Christine", "Lagarde"]);
     honorifics are neither ("Dr Ahmed Khan" -> ([], ["Ahmed", "Khan"]))."""
     words = [w for w in words if not is_honorific(w)] if any(map(is_honorific, words)) else words
+    while len(words) > 2 and words[-1] in POSTNOMINALS:
+        words = words[:-1]  # "Jane Doe MP"
     last = -1
     for k, w in enumerate(words):
-        if is_title(w) and is_cap(w):
-            last = k
+        if is_title(w) and is_cap(w) or k and JOIN_BEFORE.get(words[k - 1]) == fold(w):
+            last = k  # "Special Agent in Charge": the phrase ends the title
     if last < 0:
         return [], words
     rest = words[last + 1:]

@@ -408,14 +408,17 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                 body = (the if the.lower() == "the " else "") + " ".join(sub.words)
             return body, None
         r = actors.resolve(sub, verb)
-        if r is not None and " " not in r[0] and len(sub.words) == 1 and is_name_tok(r[0]):
-            # "Ferreira said" after "Daniel Ferreira arrived": the person the article named in full
-            if r[0] not in full_names:
-                full_names[r[0]] = _full_name(r[0], whole)
-            full = full_names[r[0]]
+        title, name = split_title([w for w in sub.words if w not in ("The", "the")])
+        if r is not None and len(name) == 1 and r[0].endswith(name[0]) and is_name_tok(name[0]) and (
+                " " not in r[0] or title or r[0].split()[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss")):
+            # "Ferreira said", "Administrator Marsh said", "Mr. Ferreira said" after "Daniel Ferreira
+            # arrived": the person the article named in full, with the title as the role
+            if name[0] not in full_names:
+                full_names[name[0]] = _full_name(name[0], whole)
+            full = full_names[name[0]]
             if full is not None:
                 p = actors.person(full.split())
-                return full, r[1] or (p.role if p else None)
+                return full, r[1] or (p.role if p else None) or title_role(title)
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
@@ -539,7 +542,8 @@ def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | N
             return r[0], r[1]
         return (" ".join(words), None) if fold(words[0]) == "the" and len(words) > 1 else None
     if not name or not plausible_person(name) and not (len(name) == 1 and name[0][:1].isupper()):
-        return None
+        # "SENIOR ADMINISTRATION OFFICIAL": a speaker the transcript does not name, as written
+        return (" ".join(words), None) if fold(words[-1]) in ROLE_NOUNS and len(words) <= 5 else None
     p = actors.person(name)
     if p is not None:
         return p.name, p.role or title_role(title)
