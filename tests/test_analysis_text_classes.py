@@ -106,6 +106,18 @@ WIRE = [
      "We will hold them accountable", "Jordan Whitaker", "commander of the force"),
     (("“We will hold them accountable,” said Mr. Jordan Whitaker.",), "We will hold them accountable",
      "Jordan Whitaker", None),
+    # an unnamed official after the verb, as written; a participle after the name is no role
+    (("“We will rebuild,” said one official, who was not authorized to speak publicly.",), "We will rebuild",
+     "one official", None),
+    (("“We will rebuild,” said a spokesman for the Roads Agency, who declined to be named.",), "We will rebuild",
+     "a spokesman for the Roads Agency", None),
+    (("“We lost everything,” said Grace Okafor, adding that “nobody came to help us for days”.",),
+     "nobody came to help us for days", "Grace Okafor", None),
+    (("Grace Okafor, a spokeswoman for the agency, said it would review the case.",
+      "“We take every complaint seriously,” Okafor said."), "We take every complaint seriously", "Grace Okafor",
+     "a spokeswoman for the agency"),
+    (("The plan is “dead on arrival,” according to Tunde Bello, the opposition leader.",), "dead on arrival",
+     "Tunde Bello", "the opposition leader"),
 ]
 
 

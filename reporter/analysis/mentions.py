@@ -197,6 +197,9 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
             end = k
             break
     toks = toks[:end]
+    if toks and (fold(toks[0].text) in _ROLE_CUT or fold(toks[0].text) in ("whose", "which")
+                 or toks[0].text.endswith("ing") and toks[0].text.islower()):
+        return None  # "said Jane Doe, adding that …", "…, whose ministry runs it": no role follows
     if len(toks) > 2 and toks[0].text.isdigit() and len(toks[0].text) <= 3 and toks[1].text == ",":
         toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
     while toks and toks[-1].text in ",:(":
@@ -466,6 +469,16 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
         return Subject("pronoun", [t], None, toks[i].start)
     if t in ("the", "The") and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
         i += 1
+    if fold(t) in _INDEFINITE:  # "said one senior official, who …", "said a spokeswoman for the ministry"
+        for k in range(i + 1, min(len(toks), i + 4)):
+            if toks[k].text.islower() and toks[k].text in ROLE_NOUNS:
+                e = k + 1
+                if e + 1 < len(toks) and toks[e].text in ("for", "at", "with") and toks[e + 1].text[:1].isalpha():
+                    e = run_fwd(toks, e + 1 + (toks[e + 1].text in ("the", "The"))) if is_name_tok(
+                        toks[e + 1 + (toks[e + 1].text in ("the", "The"))].text) else _lower_phrase_end(toks, e + 1)
+                return Subject("unnamed", [text[toks[i].start:toks[e - 1].end]], None, toks[i].start)
+            if not toks[k].text.isalpha() or not toks[k].text.islower():
+                break
     k = i
     while k < len(toks) and k - i < 3 and fold(toks[k].text) in PARTICLES:
         k += 1  # "said von der Leyen"
@@ -483,6 +496,15 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     if e < len(toks) and toks[e].text == "," and e + 1 < len(toks):
         role = clean_role(toks[e + 1:e + 40], text)
     return Subject("name", words, role, toks[i].start)
+
+
+def _lower_phrase_end(toks: list[Tok], i: int) -> int:
+    """End of a short lower-case phrase from i ("the interior ministry"), at most four words."""
+    e = i
+    while e < len(toks) and e - i < 4 and toks[e].text.isalpha() and toks[e].text.islower() \
+            and toks[e].text not in ("who", "which", "that", "said", "and"):
+        e += 1
+    return max(e, i)
 
 
 _DETERMINERS = frozenset("the its their our his her a an".split())
