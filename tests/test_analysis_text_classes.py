@@ -287,3 +287,41 @@ SOURCES = [
 @pytest.mark.parametrize("text, expected", SOURCES, ids=[s[0][:30] for s in SOURCES])
 def test_sources(text, expected):
     assert sources(text) == expected
+
+
+def titled(title: str, *paragraphs: str) -> dict[str, tuple[str, str | None]]:
+    facts = analyze(Article(title=title, paragraphs=tuple(paragraphs)))
+    return {q.text: (q.speaker, q.role) for q in facts.quotes}
+
+
+STATEMENTS = [
+    # the title names whose statement it is, before or after the word "Statement"
+    ("Secretary Okafor’s Statement on Road Funding",
+     ("The funding was confirmed today.", "“We are investing in every region of the country and we will not stop.”"),
+     "We are investing in every region of the country and we will not stop.", ("Okafor", "Secretary")),
+    ("Secretary Okafor Statement on Road Funding",
+     ("“We are investing in every region of the country and we will not stop.”",),
+     "We are investing in every region of the country and we will not stop.", ("Okafor", "Secretary")),
+    # a statement with no quotation marks at all: its first-person paragraphs are the speaker's
+    ("Statement from Secretary of Transportation Grace Okafor on Road Funding",
+     ("We are investing in every region of the country and we will not stop.", "Media contact: press office."),
+     "We are investing in every region of the country and we will not stop.",
+     ("Grace Okafor", "Secretary of Transportation")),
+]
+
+
+@pytest.mark.parametrize("title, paragraphs, text, expected", STATEMENTS, ids=[s[0][:30] for s in STATEMENTS])
+def test_statements(title, paragraphs, text, expected):
+    got = titled(title, *paragraphs)
+    assert got.get(text) == expected, got
+
+
+def test_a_joint_statement_in_the_third_person_has_no_unmarked_quotations():
+    got = titled("Statement by the President of the Council and the Prime Minister of the Kingdom",
+                 "The leaders met today and agreed that we should work together on trade.")
+    assert got == {}
+
+
+def test_said_title_and_surname_with_no_full_name_gives_the_title_as_role():
+    got = quotes("“These grants will make our streets safer,” said Secretary Okafor.")
+    assert got == {"These grants will make our streets safer": ("Okafor", "Secretary")}

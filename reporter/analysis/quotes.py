@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -342,19 +342,32 @@ def _full_name(surname: str, before: str) -> str | None:
     return found
 
 
+_STATEMENT_AFTER = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,6}?)(?:’s|'s)? Statement\b")
+
+
 def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | None:
     """Who an article titled "Statement by Treasury Secretary Jane Doe" is the statement of
     (cues.STATEMENT_TITLES), with the role the title gives; None for any other title."""
     low = title.lstrip().lower()
     head = next((h for h in STATEMENT_TITLES if low.startswith(h)), None)
     if head is None:
+        # "Secretary Jane Doe’s Statement on …", "Secretary Doe Statement on …": the name before it
+        m = _STATEMENT_AFTER.match(title.lstrip())
+        rest = strip_possessive(m.group(1)) if m else ""
+    else:
+        rest = title.lstrip()[len(head):]
+    if not rest:
         return None
-    rest = title.lstrip()[len(head):]
     sub = name_after(tokens(rest), 0, rest)
     if sub is None or sub.kind != "name":
         return None
     r = actors.resolve(sub)
-    return (r[0], r[1]) if r is not None and r[2] == "person" else None
+    if r is not None and r[2] == "person":
+        return r[0], r[1]
+    title_words, name = split_title(sub.words)
+    if title_words and len(name) == 1 and plausible_person(name):
+        return name[0], title_role(title_words)  # "Secretary Doe’s Statement on …": a person by title
+    return None
 
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
@@ -419,6 +432,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
             if full is not None:
                 p = actors.person(full.split())
                 return full, r[1] or (p.role if p else None) or title_role(title)
+            if title and r[1] is None:
+                return name[0], title_role(title)  # "said Secretary Doe", never named in full
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
@@ -523,7 +538,30 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         pending = new_pending
     for k in pending:
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
+    if of_statement is not None and not quotes and not blocks and " and " not in title and of_statement[1]:
+        quotes = _unmarked_statement(paragraphs, of_statement)  # one named person's, not a joint statement
     return _consistent([q for q in quotes if q.speaker], actors), skipped
+
+
+MAX_STATEMENT_PARAGRAPHS = 30
+
+
+def _unmarked_statement(paragraphs, speaker: tuple[str, str | None]) -> list[Quotation]:
+    """"Statement from Secretary Jane Doe on …" whose text has no quotation marks at all: each of
+    its paragraphs in the first person, up to boilerplate, is the statement's speaker's."""
+    out: list[Quotation] = []
+    for pno, text in enumerate(paragraphs, 1):
+        t = text.strip()
+        if t.startswith(NARRATIVE_STARTS) or len(out) >= MAX_STATEMENT_PARAGRAPHS:
+            break
+        words = _FIRST_WORDS.findall(t[:2000])
+        if len(words) >= 6 and any(w in FIRST_PERSON for w in words):
+            span = paragraph_span(text)
+            out.append(Quotation(text=text[span.start:span.end], speaker=speaker[0], role=speaker[1], paragraph=pno))
+    return out
+
+
+_FIRST_WORDS = re.compile(r"[\w’']+")
 
 
 def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | None] | None:
