@@ -60,9 +60,10 @@ CASES = [
      "frank and useful", "Bo Chen", "Foreign Secretary"),
     (("A Department of Health and Social Care spokesperson said the money was “new, not reallocated”.",),
      "new, not reallocated", "Department of Health and Social Care", None),
-    # "of" inside the body's own name does not stop the scan for the person before it
+    # "of" inside the body's own name does not stop the scan for the person before it; the title joins the body
     (("Responding to the report, Professor John Smith from the University of Leeds said:",
-      "This is a careful piece of work."), "This is a careful piece of work.", "John Smith", "University of Leeds"),
+      "This is a careful piece of work."), "This is a careful piece of work.", "John Smith",
+     "Professor from the University of Leeds"),
     # "the company" / "the bank" is the organisation named earlier
     (("Northgate Bank Plc cut 300 jobs on Monday.", "The company said it was “reviewing all options”."),
      "reviewing all options", "Northgate Bank Plc", None),

@@ -325,3 +325,10 @@ def test_a_joint_statement_in_the_third_person_has_no_unmarked_quotations():
 def test_said_title_and_surname_with_no_full_name_gives_the_title_as_role():
     got = quotes("“These grants will make our streets safer,” said Secretary Okafor.")
     assert got == {"These grants will make our streets safer": ("Okafor", "Secretary")}
+
+
+def test_a_title_and_an_affiliation_make_one_role():
+    assert quotes("“It’s a historic day,” said Mayor Jane Holt of Riverton.") == {
+        "It’s a historic day": ("Jane Holt", "Mayor of Riverton")}
+    assert quotes("“It’s a historic day,” said Dr. Jane Holt of the city council.") == {
+        "It’s a historic day": ("Jane Holt", "city council")}

@@ -331,8 +331,16 @@ def _affiliated(toks: list[Tok], j: int, text: str) -> Subject | None:
             r = k + 1 + (toks[k + 1].text in ("the", "The"))
             if r > j:
                 return None
-            return Subject("name", words, text[toks[r].start:toks[j].end], toks[s].start)
+            return Subject("name", words, _titled_affiliation(title, text[toks[r].start:toks[j].end],
+                                                              text[toks[k].start:toks[j].end]), toks[s].start)
     return None
+
+
+def _titled_affiliation(title: list[str], body: str, affiliation: str) -> str:
+    """The role of "Mayor Jane Doe of Riverton": the title with its affiliation as written ("Mayor
+    of Riverton"); with no title, as for "Dr. Ahmed Khan of the health ministry", the body alone."""
+    role = title_role(title)
+    return f"{role} {affiliation}" if role else body
 
 
 def _unnamed(toks: list[Tok], j: int, text: str) -> Subject | None:
@@ -491,10 +499,16 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
             title, name = split_title(words_of(toks[i:a]))
             if len(name) >= 2 and plausible_person(name):
                 r = a + 1 + (toks[a + 1].text in ("the", "The"))
-                return Subject("name", words_of(toks[i:a]), text[toks[r].start:toks[e - 1].end], toks[i].start)
+                return Subject("name", words_of(toks[i:a]), _titled_affiliation(
+                    title, text[toks[r].start:toks[e - 1].end], text[toks[a].start:toks[e - 1].end]), toks[i].start)
     role = None
     if e < len(toks) and toks[e].text == "," and e + 1 < len(toks):
         role = clean_role(toks[e + 1:e + 40], text)
+    elif e + 2 < len(toks) and toks[e].text in ("of", "at", "from") and toks[e + 1].text == "the":
+        f = _lower_phrase_end(toks, e + 2)  # "said Dr. Jane Doe of the city council"
+        title, name = split_title(words)
+        if f > e + 2 and len(name) >= 2 and plausible_person(name):
+            role = _titled_affiliation(title, text[toks[e + 2].start:toks[f - 1].end], text[toks[e].start:toks[f - 1].end])
     return Subject("name", words, role, toks[i].start)
 
 
