@@ -144,6 +144,15 @@ RELEASES = [
      "We will find those responsible", "Tom Hargreaves", "FBI Special Agent in Charge"),
     (("Helen Marsh is the new administrator.", "Administrator Marsh said, “Clean air matters to every family.”"),
      "Clean air matters to every family.", "Helen Marsh", "Administrator"),
+    # a unit number inside a title; a peerage with a surname is the name; a title opening the line
+    (("“We are ready for the storm season,” said FEMA Region 6 Administrator Tom Reyes.",),
+     "We are ready for the storm season", "Tom Reyes", "FEMA Region 6 Administrator"),
+    (("Science Minister Lord Halden said:", "This investment will keep us at the front of research."),
+     "This investment will keep us at the front of research.", "Lord Halden", "Science Minister"),
+    (("Minister for Skills, Jane Holt MP said:", "This investment will keep us at the front of research."),
+     "This investment will keep us at the front of research.", "Jane Holt", "Minister for Skills"),
+    (("In a statement, Jane Holt said:", "This investment will keep us at the front of research."),
+     "This investment will keep us at the front of research.", "Jane Holt", None),
     # a named person's statement ends where the article's own voice resumes
     (("Environment Secretary Helen Marsh said:", "We are cleaning up our rivers.",
       "We will hold water companies to account.", "The scheme opens to applicants in June."),

@@ -81,7 +81,11 @@ NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM QC KC OBE CBE MBE KBE DBE FRS PhD".split())
 
 # Honorifics are courtesy, not roles: "Dr. Ahmed Khan" has no role from "Dr".
-HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon".split())
+HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon baroness baron".split())
+# Of those, the peerages that stand with a surname as the name itself: "Lord Halden said" is Lord Halden.
+PEERAGES = frozenset("lord lady baroness baron".split())
+# Words a unit number follows inside a title: "FEMA Region 6 Administrator Jane Doe".
+NUMBERED_UNITS = frozenset("region district ward division zone unit sector".split())
 # Capitalised title words that, before a name, make a role: "NASA Deputy Administrator Jane Doe".
 TITLES = frozenset("""
 president vice prime minister secretary director director-general deputy commander general chief

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -80,6 +80,8 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
             i -= 2
         elif t == "." and i >= 2 and is_dotted(toks[i - 2].text):
             i -= 1
+        elif t.isdigit() and len(t) <= 3 and i >= 2 and fold(toks[i - 2].text) in NUMBERED_UNITS:
+            i -= 1  # "FEMA Region 6 Administrator"
         else:
             break
         n += 1
@@ -100,8 +102,9 @@ def run_fwd(toks: list[Tok], i: int) -> int:
         elif t == "." and j > i and is_dotted(toks[j - 1].text):
             j += 1
         elif j > i and j + 1 < size and is_name_tok(toks[j + 1].text) and (
-                fold(t) in RUN_JOINERS or JOIN_BEFORE.get(t) == fold(toks[j + 1].text)):
-            j += 1
+                fold(t) in RUN_JOINERS or JOIN_BEFORE.get(t) == fold(toks[j + 1].text)
+                or t.isdigit() and len(t) <= 3 and fold(toks[j - 1].text) in NUMBERED_UNITS):
+            j += 1  # "of", "in Charge", "Region 6"
         else:
             break
         n += 1
@@ -135,7 +138,11 @@ def is_title(word: str) -> bool:
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """("ECB President Christine Lagarde") -> (["ECB", "President"], ["Christine", "Lagarde"]);
-    honorifics are neither ("Dr Ahmed Khan" -> ([], ["Ahmed", "Khan"]))."""
+    honorifics are neither ("Dr Ahmed Khan" -> ([], ["Ahmed", "Khan"])), except a peerage before a
+    surname alone, which is the name ("Science Minister Lord Halden" -> (["Science", "Minister"],
+    ["Lord", "Halden"]))."""
+    if len(words) >= 2 and fold(words[-2].rstrip(".")) in PEERAGES and is_cap(words[-1]):
+        return words[:-2], words[-2:]
     words = [w for w in words if not is_honorific(w)] if any(map(is_honorific, words)) else words
     while len(words) > 2 and words[-1] in POSTNOMINALS:
         words = words[:-1]  # "Jane Doe MP"
@@ -414,7 +421,22 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
         return None
     if role is None and s >= 1:
         role = lower_title_before(toks, s)
+    if role is None and s >= 2 and toks[s - 1].text == ",":
+        role = _title_before_comma(toks, s - 1, text=None)  # "Minister for Skills, Jane Holt MP said:"
     return Subject("name", words, role, toks[s].start)
+
+
+def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | None:
+    """A title phrase that opens the sentence and ends at the comma before a name: "Minister for
+    Skills, Jane Doe said"; nothing else before the comma ("In a statement, Jane Doe said")."""
+    k = comma
+    while k > 0 and comma - k < 8 and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ",:(":
+        k -= 1
+    if k > 0 and toks[k - 1].text not in _SENT_STOP or k == comma or not (is_title(toks[k].text) and is_cap(toks[k].text)):
+        return None
+    if not all(is_name_tok(x.text) or fold(x.text) in RUN_JOINERS or x.text == "and" for x in toks[k:comma]):
+        return None
+    return " ".join(x.text for x in toks[k:comma])
 
 
 def title_and(toks: list[Tok], s: int, e: int) -> int:
