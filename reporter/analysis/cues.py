@@ -74,7 +74,7 @@ FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mi
 PRONOUNS = frozenset("he she they i we".split())
 ADVERBS = frozenset("also later then further previously recently earlier separately once again".split())
 
-# Generational suffixes that end a person's name: "Lloyd J. Austin III", "Martin Luther King Jr."
+# Generational suffixes that end a person's name: "Harold J. Baines III", "Martin Luther King Jr."
 NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 # Letters after a name that are an office or an honour, no part of the name: "Jane Doe MP, Minister
 # for Roads, said:" is Jane Doe.

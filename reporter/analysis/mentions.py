@@ -1,5 +1,5 @@
 """Stage 3 of attribution: mentions. Reading names out of token lists: capitalised runs
-(with middle initials, "Donald H. Rumsfeld", and particles, "Ursula von der Leyen"), titles
+(with middle initials, "Donald H. Rumsfeld", and particles, "Anna von der Brelie"), titles
 and roles before names ("NASA Deputy Administrator Jane Doe" is Jane Doe, role "NASA Deputy
 Administrator"), honorifics that are courtesy and not roles ("Dr", "Mr", "Sir"),
 affiliations ("Dr. Ahmed Khan of the health ministry"), unnamed speakers ("a spokeswoman for
@@ -35,7 +35,7 @@ def wordlike(t: str) -> bool:
 
 
 def strip_possessive(t: str) -> str:
-    """"Calle’s" -> "Calle", "councils'" -> "councils", "Jones" stays "Jones": the suffix is
+    """"Ferro’s" -> "Ferro", "councils'" -> "councils", "Jones" stays "Jones": the suffix is
     removed as a suffix (never ``rstrip``, which strips characters and cuts a final s)."""
     last = t[-1:]
     if last == "s":
@@ -137,7 +137,7 @@ def is_title(word: str) -> bool:
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """("ECB President Christine Lagarde") -> (["ECB", "President"], ["Christine", "Lagarde"]);
+    """("ECB President Ingrid Vos") -> (["ECB", "President"], ["Ingrid", "Vos"]);
     honorifics are neither ("Dr Ahmed Khan" -> ([], ["Ahmed", "Khan"])), except a peerage before a
     surname alone, which is the name ("Science Minister Lord Halden" -> (["Science", "Minister"],
     ["Lord", "Halden"]))."""
@@ -155,7 +155,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     rest = words[last + 1:]
     if any(fold(w) in CONNECTORS for w in rest):
         take = 3 if len(rest) >= 3 and fold(rest[-2]) in PARTICLES else 2
-        take += rest[-1] in NAME_SUFFIXES and len(rest) > take  # "… of Defense Lloyd J. Austin III"
+        take += rest[-1] in NAME_SUFFIXES and len(rest) > take  # "… of Defense Harold J. Baines III"
         while len(rest) > take and _initial(rest[-take]):
             take += 1  # a middle initial is no first name: "… of Defense Donald H. Rumsfeld"
         ok = len(rest) > take and fold(rest[-take]) not in CONNECTORS and fold(rest[-take - 1]) not in CONNECTORS
@@ -182,9 +182,9 @@ def plausible_person(words: list[str]) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     if not ((is_cap(words[0]) or fold(words[0]) in PARTICLES and len(words) >= 2) and is_name_tok(words[-1])):
-        return False  # a name starts capitalised, or with a particle ("von der Leyen")
+        return False  # a name starts capitalised, or with a particle ("von der Brelie")
     if len(words) >= 3 and words[-1] in NAME_SUFFIXES:
-        words = words[:-1]  # "Lloyd J. Austin III": the suffix is part of the name, not a word of a body
+        words = words[:-1]  # "Harold J. Baines III": the suffix is part of the name, not a word of a body
     for w in words:
         fw = fold(w)
         if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w.rstrip(".")) > 1 or not (
@@ -245,8 +245,8 @@ class Subject:
 
 
 def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
-    """The subject of the verb at token v: "Calle said", "Kevin Winter, a lecturer, says",
-    "The LGA's chair, Louise Gittins, said", "Dr Ahmed Khan of the health ministry said",
+    """The subject of the verb at token v: "Ferro said", "Owen Fairley, a lecturer, says",
+    "The union's chair, Maria Penrose, said", "Dr Ahmed Khan of the health ministry said",
     "a spokeswoman for the ministry said", "The minister, who asked not to be named, said"."""
     j = skip_adverbs_back(toks, v - 1)
     if j < 0:
@@ -257,7 +257,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1)
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
-            return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The LGA's chair, Louise Gittins, said"
+            return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The union's chair, Maria Penrose, said"
     if t == ",":
         for k in range(j - 1, max(-1, j - 45), -1):
             tk = toks[k].text
@@ -268,7 +268,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 role = clean_role(toks[k + 1:j], text)
                 ps, pe = _person_before_affiliation(toks, s)
                 if pe is not None:
-                    return _named(toks, ps, pe, role)  # "Dr Amara Okafor of the London School …, warned"
+                    return _named(toks, ps, pe, role)  # "Dr Nia Adeyemi of the London School …, warned"
                 return _named(toks, s, k, role)
         return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
     if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
@@ -468,8 +468,8 @@ def is_role_word(t: str) -> bool:
 
 def lower_title_before(toks: list[Tok], s: int) -> str | None:
     """A lower-case title right before a name, with what heads it: "Chamber of Mines president
-    Sokwani Chilembo", "Greens leader Tamsin Hollis", "lead author Tomáš Gallo", "the Brazilian
-    agronomist João Gonçalves"."""
+    Chanda Mwape", "Greens leader Erin Maddox", "lead author Marek Hora", "the Brazilian
+    agronomist Rui Tavares"."""
     if s < 1 or not is_role_word(toks[s - 1].text):
         return None
     r = s - 1
@@ -484,12 +484,12 @@ def lower_title_before(toks: list[Tok], s: int) -> str | None:
             while r < s - 1 and fold(toks[r].text) in NOT_NAMES:
                 r += 1  # not "As lead author", "The Brazilian agronomist"
     if toks[r].text in ("The", "the"):
-        r += 1  # "The Brazilian agronomist João Gonçalves": the article belongs to the whole phrase
+        r += 1  # "The Brazilian agronomist Rui Tavares": the article belongs to the whole phrase
     return " ".join(x.text for x in toks[r:s])
 
 
 def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
-    """The name that follows a verb ("said Fabián Calle, Professor of ..."), with its role.
+    """The name that follows a verb ("said Mateo Ferro, Professor of ..."), with its role.
 
     Not after "told": "told Reuters" names the listener, not the speaker."""
     if i >= len(toks) or (i >= 1 and toks[i - 1].text in AUDIENCE_VERBS):
@@ -511,7 +511,7 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
                 break
     k = i
     while k < len(toks) and k - i < 3 and fold(toks[k].text) in PARTICLES:
-        k += 1  # "said von der Leyen"
+        k += 1  # "said von der Brelie"
     if k >= len(toks) or not is_name_tok(toks[k].text):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)

@@ -79,7 +79,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
         return name_after(toks, i + 2, text), "said"
     if is_speech_verb(t):
         return name_after(toks, i + 1, text), t
-    # Subject first: "Calle said", "the IDHPUCP indicates", "Xanthea Limberg, who was ..., said"
+    # Subject first: "Ferro said", "the IRDUPCS indicates", "Odile Marsh, who was ..., said"
     for v in range(i + 1, min(len(toks), i + 40)):
         if toks[v].text in ("!", "?") or (toks[v].text == "." and not is_dotted(toks[v - 1].text)):
             break
@@ -91,7 +91,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
                 return sub, toks[v].text
             if sub is not None and sub.kind == "name" and _role_words_only(toks, i, sub.pos):
                 sub.role = sub.role or text[toks[i].start:sub.pos].strip() or None
-                return sub, toks[v].text  # "…," Greens leader Tamsin Hollis wrote
+                return sub, toks[v].text  # "…," Greens leader Erin Maddox wrote
             if sub is not None and sub.kind == "name" and sub.role and toks[0].text != "." \
                     and text.find(sub.role, toks[i].start, sub.pos) >= 0:
                 return sub, toks[v].text  # "…," the company's chief executive, John Doe, told analysts
@@ -150,7 +150,7 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
                 return sub, toks[v].text  # "X rejected that reading, writing that …"
             break
     if prefix.rstrip().endswith(":") and toks:
-        # "Gisela Kaiser, the city's former executive director, put it simply: "…"": the first
+        # "Helga Brandt, the city's former executive director, put it simply: "…"": the first
         # person named before the first comma or verb; a lone capitalised word at the start of the
         # sentence ("Asked whether …") names no one unless it is someone already known.
         v = 0
@@ -168,7 +168,7 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
 
 
 def _framed(toks: list[Tok], text: str) -> Subject | None:
-    """"As Tomáš Gallo put it, "…"" and "In the words of the WMO, … "…"": a framing clause names
+    """"As Marek Hora put it, "…"" and "In the words of the WMO, … "…"": a framing clause names
     the speaker of the quote it introduces."""
     n = len(toks)
     for k in range(max(0, n - 40), n):
@@ -255,7 +255,7 @@ def _introduced_next(text: str, actors: Actors, spoke) -> tuple[str, str | None]
 
 def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> str | None:
     """"the captain" when no one's role says so: the person named last before the word "captain"
-    in the latest earlier paragraph that uses it ("Morag Sinclair … she is its captain")."""
+    in the latest earlier paragraph that uses it ("Isla Rennie … she is its captain")."""
     pat = re.compile(rf"\b{re.escape(noun)}\b", re.I)
     for k in range(pno - 1, max(0, pno - 12), -1):
         para = paragraphs[k - 1]
@@ -269,7 +269,7 @@ def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> 
 def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str, tuple[str, str | None]],
                         known_only: bool = False) -> tuple[str, str | None] | None:
     """The last person named in the paragraph before pos: known, an earlier speaker by the last
-    word of the name ("Hùng said" after Nguyễn Văn Hùng spoke), or a plausible full name."""
+    word of the name ("Lộc said" after Trần Văn Lộc spoke), or a plausible full name."""
     named = _people_before(text, pos, actors, speakers, known_only)
     return named[-1] if named else None
 
@@ -293,12 +293,12 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
                 elif len(name) == 1 and fold(name[0]) in speakers:
                     found = speakers[fold(name[0])]
                 elif len(name) == 1 and (first := _by_first_name(name[0], actors, speakers)) is not None:
-                    found = first  # "Morag checks the forecast" after Morag Sinclair was introduced
+                    found = first  # "Isla checks the forecast" after Isla Rennie was introduced
                 elif known_only:
                     if len(name) >= 2 and fold(name[-1]) in speakers:
                         found = speakers[fold(name[-1])]
                 elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) for w in name) \
-                        and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Mopani Copper Mines"
+                        and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Kafue Copper Mines"
                     found = (" ".join(name), None)
                 elif len(name) == 1 and len(words) == 2 and is_honorific(words[0]) and plausible_person(name):
                     found = (" ".join(words), None)  # "Ms. Okonkwo met the governor"
@@ -410,7 +410,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
             end = text.find(sub.words[0], sub.pos)
             near = _last_person_before(text, qs, actors, spoke)
             if near is not None:
-                return near[0], near[1] or sub.words[0]  # "Hùng lost his crop. “…,” the farmer said"
+                return near[0], near[1] or sub.words[0]  # "Lộc lost his crop. “…,” the farmer said"
             # "The minister, who asked not to be named, said:": no one named, so the description speaks.
             return last_speaker or ((text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
         if sub.kind == "generic":
@@ -565,8 +565,8 @@ _FIRST_WORDS = re.compile(r"[\w’']+")
 
 
 def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | None] | None:
-    """Who a transcript label names: "MR. KIRBY" is the John Kirby written in full elsewhere
-    (else "Kirby"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
+    """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
+    (else "Halloran"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
     else "The President" as written. A question from the floor ("Q", "QUESTION") is
     cues.REPORTER's: the questioner is not named."""
     if fold(label) in QUESTION_LABELS:
@@ -609,7 +609,7 @@ def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | N
 
 def _consistent(quotes: list[Quotation], actors: Actors) -> list[Quotation]:
     """One name and one role per speaker, as the article first gives them: a speaker named by
-    one word ("Morag") that is a word of exactly one speaker's full name takes that name, and
+    one word ("Isla") that is a word of exactly one speaker's full name takes that name, and
     a quote without a role takes the role its speaker has elsewhere (in another quote, or in
     who-is-who)."""
     full: dict[str, set[str]] = {}

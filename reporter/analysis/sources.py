@@ -2,7 +2,7 @@
 
 "according to X", "reported by X", "polled by X", "X reported", "X indicated", and an
 organisation that "said" something. People are not sources here (they are speakers).
-Scraped glue such as "news agency Andinathe police" is split back into "Andina".
+Scraped glue such as "news agency Norpressthe police" is split back into "Norpress".
 """
 
 from __future__ import annotations
@@ -47,9 +47,9 @@ _WORK_NOUNS = frozenset("research study report survey analysis paper data figure
 
 
 def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[SourceCited]:
-    """Sources; ``speakers`` are the people quoted, whose surnames alone ("Hùng said") are no source."""
+    """Sources; ``speakers`` are the people quoted, whose surnames alone ("Lộc said") are no source."""
     found: dict[str, SourceCited] = {}
-    surnames = {fold(w) for n in speakers if " " in n for w in n.split()}  # "Hùng said", "Morag reported"
+    surnames = {fold(w) for n in speakers if " " in n for w in n.split()}  # "Lộc said", "Isla reported"
     seen: dict = {}  # what _not_a_source found for a name (and the people's names), read once per article
     for pno, text in enumerate(paragraphs, 1):
         if len(found) >= MAX_SOURCES:
@@ -230,13 +230,13 @@ _SENTENCE_OPENERS = frozenset(".!?:;“”\"‘’'([—–-")
 def _not_a_source(name: str, actors: Actors, paragraphs, verb: str | None, seen: dict) -> bool:
     """People and common words are no outlets: a title ("MP"), someone the article names as a
     person, one capitalised word the article also writes in lower case ("employment"), or one
-    it only ever writes at a sentence start ("Employment said…") unless it reports ("Correo
+    it only ever writes at a sentence start ("Employment said…") unless it reports ("Diario Sur
     reported", as outlets do)."""
     key = fold(name)
     if "people" not in seen:
         seen["people"] = {fold(p.name) for p in actors.people} | {w for p in actors.people for w in fold(p.name).split()}
     if key in TITLES or key in seen["people"]:
-        return True  # "MP", a person, or a person by one of their names ("Morag")
+        return True  # "MP", a person, or a person by one of their names ("Isla")
     if " " in name or name.isupper() or not name[:1].isupper() or "(" in name:
         return False
     reports = verb in REPORT_VERBS
@@ -269,7 +269,7 @@ def _org_like(name: str, actors: Actors | None) -> bool:
 
 def _capitalised_mid_sentence(word: str, paragraphs) -> bool:
     """Whether the word is written capitalised somewhere other than a sentence's start."""
-    pat = re.compile(rf"(?<![\w’'-]){re.escape(word)}")  # no end boundary: scraped glue ("Andinathe")
+    pat = re.compile(rf"(?<![\w’'-]){re.escape(word)}")  # no end boundary: scraped glue ("Norpressthe")
     for text in paragraphs:
         for m in pat.finditer(text, 0, min(len(text), MAX_SCAN_CHARS)):
             before = text[max(0, m.start() - 3):m.start()].rstrip()
@@ -374,7 +374,7 @@ def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | No
         return None
     words = [w.text for w in seg]
     words[-1] = _unglue(words[-1])
-    # the last capitalised run is the name ("Peruvian news agency Andina" -> "Andina")
+    # the last capitalised run is the name ("regional news agency Norpress" -> "Norpress")
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() or fold(words[k - 1]) in ("of", "for", "de")):
         k -= 1

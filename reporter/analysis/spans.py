@@ -222,11 +222,11 @@ def paragraph_span(text: str, start: int = 0) -> QuoteSpan:
 
 
 # --------------------------------------------------------------------------
-# Transcripts: "MR. KIRBY: We will…", "Jane Doe: …", one speaker's turn per label
+# Transcripts: "MR. HALLORAN: We will…", "Jane Doe: …", one speaker's turn per label
 
 class Turn(NamedTuple):
     paragraph: int  # 0-based
-    label: str  # the speaker label as written ("MR. KIRBY", "Jane Doe"); "" for a continuation
+    label: str  # the speaker label as written ("MR. HALLORAN", "Jane Doe"); "" for a continuation
     start: int  # where the speech starts in the paragraph (after the label)
 
 
