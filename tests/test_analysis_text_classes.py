@@ -341,3 +341,20 @@ def test_a_title_and_an_affiliation_make_one_role():
         "It’s a historic day": ("Jane Holt", "Mayor of Riverton")}
     assert quotes("“It’s a historic day,” said Dr. Jane Holt of the city council.") == {
         "It’s a historic day": ("Jane Holt", "city council")}
+
+
+def test_an_appointment_gives_the_role_of_a_speaker_who_has_none():
+    got = quotes("Lord Halden has been appointed by the Minister as the new Chair of the Arts Board, for four years.",
+                 "Lord Halden said:", "I am very pleased to take on this role at an important time.")
+    assert got == {"I am very pleased to take on this role at an important time.":
+                   ("Lord Halden", "new Chair of the Arts Board")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe was named as chief executive of the trust.", {"doe": "chief executive of the trust"}),
+    ("Jane Doe was elected as the party's leader on Monday.", {"doe": "party's leader"}),
+    ("Jane Doe appointed three new members.", {}),
+])
+def test_appointed_roles(text, expected):
+    from reporter.analysis.quotes import appointed_roles
+    assert appointed_roles((text,)) == expected

@@ -540,7 +540,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
     if of_statement is not None and not quotes and not blocks and " and " not in title and of_statement[1]:
         quotes = _unmarked_statement(paragraphs, of_statement)  # one named person's, not a joint statement
-    return _consistent([q for q in quotes if q.speaker], actors), skipped
+    return _consistent([q for q in quotes if q.speaker], actors, paragraphs), skipped
 
 
 MAX_STATEMENT_PARAGRAPHS = 30
@@ -607,7 +607,29 @@ def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | N
     return best
 
 
-def _consistent(quotes: list[Quotation], actors: Actors) -> list[Quotation]:
+# "Jane Doe has been appointed as the new Chair of the Board": the role an appointment gives.
+_APPOINTED = re.compile(r"([A-Z][\w’'-]+)(?: has been| was| is| will be)? (?:appointed|named|elected|confirmed)"
+                        r"(?: [a-z][\w -]{0,40}?)? as (?:the |its |a |an )?([^.,;:()]{3,80})")
+
+
+_ROLE_TAIL = re.compile(r" (?:on|from|until|with effect|effective|in|at) ")
+
+
+def appointed_roles(paragraphs) -> dict[str, str]:
+    """Folded surname -> the role an appointment sentence gives ("Lord Jane Doe has been appointed
+    by the Secretary of State as the new Chair of the Board" -> "new Chair of the Board")."""
+    out: dict[str, str] = {}
+    for text in paragraphs:
+        if len(text) > 20_000 or " as " not in text:
+            continue
+        for m in _APPOINTED.finditer(text):
+            role = _ROLE_TAIL.split(m.group(2), 1)[0].strip()  # "leader on Monday": the role ends at the time
+            if role:
+                out.setdefault(fold(m.group(1)), role)
+    return out
+
+
+def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[Quotation]:
     """One name and one role per speaker, as the article first gives them: a speaker named by
     one word ("Isla") that is a word of exactly one speaker's full name takes that name, and
     a quote without a role takes the role its speaker has elsewhere (in another quote, or in
@@ -627,11 +649,16 @@ def _consistent(quotes: list[Quotation], actors: Actors) -> list[Quotation]:
         if q.role and name not in roles:
             roles[name] = q.role
     out = []
+    appointed = None
     for q, name in named:
         role = q.role or roles.get(name)
         if role is None and " " in name:
             p = actors.person(name.split())
             role = p.role if p is not None and p.name == name else None
+        if role is None and name != REPORTER:
+            if appointed is None:
+                appointed = appointed_roles(paragraphs)
+            role = appointed.get(fold(name.split()[-1]))
         out.append(q if (name, role) == (q.speaker, q.role) else
                    Quotation(text=q.text, speaker=name, role=role, paragraph=q.paragraph))
     return out
