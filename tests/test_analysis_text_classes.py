@@ -67,6 +67,11 @@ def test_transcripts(paragraphs, text, speaker, role):
     assert got.get(text) == (speaker, role), got
 
 
+def test_a_quote_after_speech_no_one_gave_has_no_speaker_from_it():
+    got = quotes("Mayor Jane Holt would never say the city was broke.", "“We owe it to the people who cross it.”")
+    assert got == {}
+
+
 def test_a_stage_direction_is_no_turn_and_no_speech():
     got = quotes(*BRIEFING)
     assert "(Off-mike.)" not in got and not any(t.startswith("(") for t in got)
@@ -118,6 +123,11 @@ WIRE = [
      "a spokeswoman for the agency"),
     (("The plan is “dead on arrival,” according to Tunde Bello, the opposition leader.",), "dead on arrival",
      "Tunde Bello", "the opposition leader"),
+    # reported speech, then the same person's words in a paragraph of their own
+    (("Mayor Jane Holt said the city would repair the bridge by spring.", "“We owe it to the people who cross it.”"),
+     "We owe it to the people who cross it.", "Jane Holt", "Mayor"),
+    (("The city will repair the bridge, Mayor Jane Holt said on Monday.", "“We owe it to the people who cross it.”"),
+     "We owe it to the people who cross it.", "Jane Holt", "Mayor"),
 ]
 
 

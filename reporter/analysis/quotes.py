@@ -167,6 +167,25 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
     return None
 
 
+_OPEN_ONLY = ('“', '"', '«', '„', "'", '‘')
+
+
+def _reported_speech(text: str, sents, actors: Actors):
+    """(subject, verb) of the last sentence of a paragraph when it reports someone's speech
+    ("Mayor Jane Doe said the city would act", "The city will act, Jane Doe said"), else None."""
+    if not sents or len(text) > 5000:
+        return None
+    a, b = sents[-1]
+    toks = tokens_between(text, a, b)
+    for v in range(len(toks) - 1, 0, -1):
+        if toks[v].text in ("said", "says", "told", "added", "explained", "stated", "noted"):
+            if _hypothetical(toks, v):
+                return None
+            sub = subject_before(toks, v, text) or name_after(toks, v + 1, text)
+            return (sub, toks[v].text) if sub is not None and sub.kind in ("name", "descriptor", "unnamed") else None
+    return None
+
+
 def _framed(toks: list[Tok], text: str) -> Subject | None:
     """"As Marek Hora put it, "…"" and "In the words of the WMO, … "…"": a framing clause names
     the speaker of the quote it introduces."""
@@ -507,6 +526,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
             if speaker is None and text[:qs].strip() in ('“', '"', '«', '„', "'", '‘') and last_speaker is not None \
                     and quotes and quotes[-1].paragraph == pno - 1:
                 speaker = last_speaker  # a paragraph that is all quote continues the previous one
+            if speaker is None and pno >= 2 and text[:qs].strip() in _OPEN_ONLY and not quote_spans(paragraphs[pno - 2]):
+                # "Mayor Jane Doe said the city would act." then "“We owe it to them.”": the reported
+                # speaker of the paragraph before goes on in her own words
+                prev = paragraphs[pno - 2]
+                found_prev = _reported_speech(prev, sentences[pno - 2], actors)
+                if found_prev is not None:
+                    speaker = resolve(found_prev[0], found_prev[1], prev, len(prev), pno - 1, sentences[pno - 2], None)
             if speaker is None and closed and pno < len(paragraphs) and not text[:qs - 1].strip() \
                     and not text[qe + 1:].strip():
                 speaker = _introduced_next(paragraphs[pno], actors, spoke)  # "“…” / That is how X describes it"
