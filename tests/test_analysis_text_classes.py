@@ -72,6 +72,14 @@ def test_a_quote_after_speech_no_one_gave_has_no_speaker_from_it():
     assert got == {}
 
 
+def test_a_label_takes_the_full_name_and_title_written_only_in_the_title():
+    facts = analyze(Article(title="Secretary of State Tom A. Hargreaves at a Press Availability",
+                            paragraphs=("SECRETARY HARGREAVES: Good morning.", "QUESTION: Thanks.",
+                                        "SECRETARY HARGREAVES: Sure, go ahead.")))
+    assert {(q.speaker, q.role) for q in facts.quotes} == {("Tom A. Hargreaves", "Secretary of State"),
+                                                           ("a reporter", None)}
+
+
 def test_a_stage_direction_is_no_turn_and_no_speech():
     got = quotes(*BRIEFING)
     assert "(Off-mike.)" not in got and not any(t.startswith("(") for t in got)

@@ -351,13 +351,24 @@ def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple
 
 def _full_name(surname: str, before: str) -> str | None:
     """The last name written in full that ends with this surname, in the text before."""
+    found = _full_name_titled(surname, before)
+    return found[0] if found else None
+
+
+def _full_name_titled(surname: str, before: str) -> tuple[str, str | None] | None:
+    """(name, title) of the last name written in full that ends with this surname, with the
+    title written before it ("Secretary of State Tom A. Doe" -> ("Tom A. Doe", "Secretary of State"))."""
     if len(surname) < 2 or len(before) > 200_000:
         return None
     found = None
-    for m in re.finditer(rf"(?<![\w’'-])((?:[A-Z][\w’'-]*\.? ){{1,3}}){re.escape(surname)}(?![\w’'-])", before):
+    for m in re.finditer(rf"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*\.?|of|for|the|and) ){{1,6}}){re.escape(surname)}(?![\w’'-])",
+                         before):
         words = (m.group(1) + surname).split()
-        if plausible_person(split_title(words)[1]) and len(split_title(words)[1]) >= 2:
-            found = " ".join(split_title(words)[1])
+        while words and not words[0][:1].isupper():
+            words = words[1:]
+        title, name = split_title(words)
+        if len(name) >= 2 and plausible_person(name):
+            found = " ".join(name), title_role(title)
     return found
 
 
@@ -402,7 +413,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
     known_genders: dict[str, str] = {}  # surname -> "m"/"f", read on the first gendered pronoun
     full_names: dict[str, str | None] = {}  # a surname written alone -> the full name the article gives
-    whole = "\n".join(paragraphs)[:200_000]
+    whole = (title + "\n" + "\n".join(paragraphs))[:200_000]  # the title may be the one place a name is in full
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
         if sub.kind == "pronoun":
@@ -465,7 +476,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     for turn in transcript_turns(paragraphs):
         if turn.label:
             if turn.label not in by_label:  # a label recurs at every turn: resolve it once
-                by_label[turn.label] = _label_speaker(turn.label, paragraphs, actors)
+                by_label[turn.label] = _label_speaker(turn.label, whole, actors)
             current = by_label[turn.label]
         turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
@@ -590,7 +601,7 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None]) -> list[Quo
 _FIRST_WORDS = re.compile(r"[\w’']+")
 
 
-def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | None] | None:
+def _label_speaker(label: str, whole: str, actors: Actors) -> tuple[str, str | None] | None:
     """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
     (else "Halloran"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
     else "The President" as written. A question from the floor ("Q", "QUESTION") is
@@ -612,9 +623,10 @@ def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | N
     if p is not None:
         return p.name, p.role or title_role(title)
     if len(name) == 1:
-        full = _full_name(name[0], "\n".join(paragraphs)[:200_000])
+        full = _full_name_titled(name[0], whole)
         if full is not None:
-            return full, title_role(title)
+            given = full[1] if full[1] and all(fold(w) in fold(full[1]) for w in title) else None
+            return full[0], given or title_role(title)  # "SECRETARY DOE" after "Secretary of State Jane Doe"
     return " ".join(name), title_role(title)
 
 
