@@ -376,3 +376,11 @@ def test_an_appointment_gives_the_role_of_a_speaker_who_has_none():
 def test_appointed_roles(text, expected):
     from reporter.analysis.quotes import appointed_roles
     assert appointed_roles((text,)) == expected
+
+
+def test_a_weekday_right_after_a_speech_verb_is_a_date():
+    from datetime import date
+    got = dates("Bello said Tuesday that the plan was dead. The agency announced Monday it would act.",
+                published=date(2025, 3, 13))
+    assert got == {"2025-03-11", "2025-03-10"}
+    assert dates("Bello said Tuesday was a good day.", published=None) == set()  # no publication date: undated

@@ -28,14 +28,15 @@ _DATE = re.compile(
     # first (one character class, then the exact test) lets the search step over all other
     # positions without trying the six alternatives. The class takes every non-ASCII character
     # rather than \d, which would cost a Unicode lookup per position.
-    r"(?=[0-9JFMASONDbflnotu\x80-\U0010ffff])(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by)\s)"
+    r"(?=[0-9JFMASONDbflnotsau\x80-\U0010ffff])(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by|said|announced|told)\s)"
     rf"(?:(?P<md>(?P<m1>{_MONTH}|{_MONTH_ABBR})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
     rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
     rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
     rf"|(?P<iso>(?<![\w/\-])(?P<yi>{_YEAR})-(?P<mi>0[1-9]|1[0-2])-(?P<di>[0-2]\d|3[01])(?![\w\-]))"
     rf"|(?P<yr>(?:(?<![\w$€£.,\-/])|(?<=mid-))(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
-    rf"|(?P<wd>\b(?:on|last|next|this|from|until|by)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
+    # US wire style drops the "on": "said Tuesday", "announced Monday"
+    rf"|(?P<wd>\b(?:on|last|next|this|from|until|by|said|announced|told)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
                                  r"late|mid|last|next|this|of|before|after|for|or|the)\s|-)$")
