@@ -384,3 +384,14 @@ def test_a_weekday_right_after_a_speech_verb_is_a_date():
                 published=date(2025, 3, 13))
     assert got == {"2025-03-11", "2025-03-10"}
     assert dates("Bello said Tuesday was a good day.", published=None) == set()  # no publication date: undated
+
+
+def test_a_reporter_s_question_is_never_the_quote_a_briefing_shows():
+    from reporter.compose.context import notable_quotes
+    from reporter.compose.select import best_quote
+    facts = analyze(Article(title="T", paragraphs=(
+        "MS. DOE: Yes.", "Q: Can you say whether the ministry will publish the full report before the summit?",
+        "MS. DOE: We will.")))
+    assert any(q.speaker == "a reporter" for q in facts.quotes)
+    assert {q.speaker for q in notable_quotes(facts.quotes)} == {"Doe"}
+    assert best_quote(facts.quotes).speaker == "Doe"
