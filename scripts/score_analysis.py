@@ -1,6 +1,8 @@
 """Print the analysis accuracy tables (Markdown, for the README) and analysis timings.
 
-    python scripts/score_analysis.py
+    python scripts/score_analysis.py               # both tables and timings
+    python scripts/score_analysis.py --tuning      # the tuning table and timings only
+    python scripts/score_analysis.py --misses [DIR ...]   # each tuning miss (never the blind set's)
 
 Two tables, BLIND first (articles under fixtures/blind/ that the rules have never been tuned
 on), then TUNING: one table for fixtures/ and fixtures/real/ (real articles after their blind
@@ -20,15 +22,23 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
+    """``--misses [DIR ...]`` lists the tuning misses (scoring.py's, which refuses the blind set);
+    ``--tuning`` prints the tuning table and timings only, for work that must not see blind scores."""
+    argv = sys.argv[1:] if argv is None else argv
+    if "--misses" in argv:
+        import scoring
+
+        return scoring.main(argv)
     from scoring import BLIND_DIR, REAL_DIR, TUNING_DIR, articles_with_truth, markdown_table, score_fixtures
 
     from reporter.analysis import analyze
     from reporter import load_articles
 
-    blind = score_fixtures(BLIND_DIR)
-    print(f"## BLIND ({len(blind)} articles never tuned on)\n")
-    print(markdown_table(blind) if blind else "(no blind articles yet: fixtures/blind/ holds none with truth)")
+    if "--tuning" not in argv:
+        blind = score_fixtures(BLIND_DIR)
+        print(f"## BLIND ({len(blind)} articles never tuned on)\n")
+        print(markdown_table(blind) if blind else "(no blind articles yet: fixtures/blind/ holds none with truth)")
     own, real = score_fixtures(TUNING_DIR), score_fixtures(REAL_DIR)
     print(f"\n## TUNING ({len(own) + len(real)} articles the rules were fixed against: fixtures/ and fixtures/real/)\n")
     print(markdown_table(own + real, subtotals=(("fixtures/", own), ("fixtures/real/", real))))
@@ -58,7 +68,8 @@ def main() -> None:
         analyze(a)
     hundred = time.perf_counter() - t
     print(f"\nSample article: {one * 1000:.1f} ms per analysis (mean of {runs}); 100 articles: {hundred:.2f} s")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

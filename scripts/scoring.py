@@ -266,7 +266,8 @@ def score(article, facts, truth: dict) -> Score:
 
 
 def misses(article, facts, truth: dict) -> list[str]:
-    """One line per truth quote not found or misattributed, false figure, not-figure listed, missed date.
+    """One line per truth quote not found or misattributed, false figure, not-figure listed, missed
+    or extra date, missed source.
 
     Uses the same matching as ``score``, so what it lists is exactly what the score counts as wrong.
     """
@@ -296,6 +297,9 @@ def misses(article, facts, truth: dict) -> list[str]:
         out.append(f"date missed: {d}")
     for d in sorted(pd - {str(d) for d in truth.get("dates") or []}):
         out.append(f"date extra: {d}")
+    for t in truth.get("sources") or []:
+        if not any(source_matches(s.name, t) for s in facts.sources):
+            out.append(f"source missed: {t!r} (found: {', '.join(s.name for s in facts.sources) or 'none'})")
     return out
 
 

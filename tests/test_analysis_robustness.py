@@ -118,3 +118,20 @@ def test_transcript_labels_in_bulk():
     facts = analyze(art(*paragraphs))
     assert facts.quotes and all(q.text in paragraphs[q.paragraph - 1] for q in facts.quotes)
     assert_consistent(art("MR. DOE: " + "A" * 2_000_000, "MS. ROE: " * 200_000))
+
+
+def test_bulk_of_the_new_stages_gender_appointments_bodies_and_statements():
+    """Gender evidence, appointment roles, bodies named by context and reported speech read each
+    paragraph a bounded number of times; a long paragraph is skipped by them, not scanned."""
+    paragraphs = ["Ms. Roe said her office met Mr. Doe, a spokesman, and his aides.",
+                  "Jane Roe has been appointed by the Minister as the new Chair of the Board, for four years.",
+                  "Analysts at Keller Brothers said, and Blue Ridge Minerals, the largest producer, said so.",
+                  "A survey by the Chamber of Commerce and the Trade Council (TC) found growth.",
+                  "“We are ready,” she said.", "Mayor Jane Roe said the city would act.", "“We owe it to them.”"] * 3_000
+    facts = analyze(art(*paragraphs))
+    assert facts.quotes and all(q.text in paragraphs[q.paragraph - 1] for q in facts.quotes)
+    big = "Ms. Roe said her office has been appointed as the chair, which runs, said Analysts at X said " * 20_000
+    assert_consistent(art(big, "“We are ready,” she said."))
+    statement = Article(title="Statement from Secretary Jane Roe on the Budget",
+                        paragraphs=tuple(["We will deliver for every family in the country, and I am proud of it."] * 5_000))
+    assert len(analyze(statement).quotes) <= 30

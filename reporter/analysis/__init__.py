@@ -45,7 +45,7 @@ def analyze(article: "Article") -> Facts:
     else:
         found_figures, why = figures.extract(paragraphs)
         skipped += why
-    events, why = timeline.extract(paragraphs, article.published, sentences)
+    events, why = timeline.extract(paragraphs, article.published or timeline.title_date(article.title or ""), sentences)
     skipped += why
     cited = sources.extract(paragraphs, cast, tuple(q.speaker for q in found_quotes))
     people = _people(cast.people, found_quotes)

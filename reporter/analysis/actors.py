@@ -1,10 +1,10 @@
 """Who is who: people with their roles, organisations with acronyms, places.
 
 One pass over the tokens of each paragraph collects candidates from the patterns a news
-writer uses ("Prime Minister Gustavo Adrianzén", "Kevin Winter, a senior lecturer at ...,",
-"said Laura Méndez, Chief Executive Officer of ...", "Peruvian National Police (PNP)").
+writer uses ("Prime Minister Tomás Arvelo", "Owen Fairley, a senior lecturer at ...,",
+"said Lucía Berrocal, Chief Executive Officer of ...", "Andean Border Police (ABP)").
 The result also resolves a bare surname or a misspelt acronym to the full entity, so a
-later "Calle said" becomes Fabián Calle with the role from his first mention.
+later "Ferro said" becomes Mateo Ferro with the role from his first mention.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .mentions import (RUN_JOINERS, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
+from .mentions import (RUN_JOINERS, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
@@ -43,7 +43,7 @@ class Actors:
         return self._people_by_key.get(key) or (self._people_by_key.get("~" + key) if len(words) == 1 else None)
 
     def acronym(self, word: str) -> str | None:
-        """The canonical spelling of an acronym, forgiving one letter more or less (IDHPUCP)."""
+        """The canonical spelling of an acronym, forgiving one letter more or less (IRDUPCS)."""
         if word in self.acronyms:
             return word
         if len(word) >= 5 and word.isupper():
@@ -100,16 +100,16 @@ class Actors:
             return self._by_title(sub.words, title_words)  # "The Prime Minister said:"
         p = self.person(name_words)
         if p is not None and not org:
-            return p.name, p.role or sub.role or (" ".join(title_words) or None), "person"
+            return p.name, p.role or sub.role or title_role(title_words), "person"
         if len(name_words) == 1 and sub.role and not org and plausible_person(name_words) and any(
                 fold(strip_possessive(w)) in ROLE_NOUNS for w in sub.role.split()):
             return name_words[0], sub.role, "person"  # "Lee, the mayor, said": a role says it is a person
         if len(name_words) < len(words) - len(title_words) and plausible_person(name_words):
             # An honorific said it is a person: "According to Mr. Khan", no first name known.
-            return " ".join(words), sub.role or (" ".join(title_words) or None), "person"
+            return " ".join(words), sub.role or title_role(title_words), "person"
         if title_words and len(name_words) >= 2 and not org and plausible_person(name_words):
-            # "European Commission President Ursula von der Leyen": the body is in the title only
-            return " ".join(name_words), sub.role or " ".join(title_words), "person"
+            # "European Commission President Anna von der Brelie": the body is in the title only
+            return " ".join(name_words), sub.role or title_role(title_words), "person"
         if org or any(fold(w) in ORG_WORDS for w in words) or len(name_words) == 1:
             if len(words) == 1 and (fold(words[0]) in NOT_NAMES or fold(words[0]) in GENERIC_SUBJECTS
                                     or fold(words[0]).endswith(("ists", "ians", "ogists"))):
@@ -119,7 +119,7 @@ class Actors:
             return None
         if verb in REPORT_VERBS and not sub.role and not title_words:
             return " ".join(name_words), None, "org"
-        return " ".join(name_words), sub.role or (" ".join(title_words) or None), "person"
+        return " ".join(name_words), sub.role or title_role(title_words), "person"
 
 
 def _one_deletion(longer: str, shorter: str) -> bool:
@@ -150,7 +150,7 @@ class _Builder:
         title_words, name_words = split_title(words)
         if len(name_words) < 2 or not plausible_person(name_words):
             return
-        role = role or (" ".join(title_words) if title_words else None)
+        role = role or title_role(title_words)
         name = " ".join(name_words)
         entry = self.people.setdefault(fold(name), [name, None])
         if role and (entry[1] is None or fold(entry[1].rstrip(".")) in _HONORIFIC_ROLES):
@@ -305,7 +305,7 @@ def _candidate(sub: Subject, verb: str, b: _Builder) -> None:
 
 def _person_after_body(words: list[str]) -> int | None:
     """Where a person's name starts after the last word that makes a body ("Global Engagement
-    Center Jamie Rubin" -> 3): no organisation's name ends in a first name and a surname."""
+    Center Alex Carver" -> 3): no organisation's name ends in a first name and a surname."""
     last = max(k for k, w in enumerate(words) if fold(w) in ORG_WORDS)
     rest = words[last + 1:]
     return last + 1 if 2 <= len(rest) <= 4 and plausible_person(rest) else None
@@ -345,7 +345,7 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
     if title_words and len(name_words) >= 2:
         b.add_person(words, None)
     elif len(words) >= 2 and plausible_person(words) and (role := lower_title_before(toks, i)) is not None:
-        b.add_person(words, role)  # "the Brazilian agronomist João Gonçalves"
+        b.add_person(words, role)  # "the Brazilian agronomist Rui Tavares"
     n = len(toks)
     # "Name Name, the/a role ...," at the start of a sentence
     if sent_start and e < n and toks[e].text == "," and len(words) >= 2 and plausible_person(words):
@@ -366,7 +366,7 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
         if seg and any(fold(x.text) in ROLE_NOUNS for x in seg):
             role = text[seg[0].start:seg[-1].end]
             if seg[0].text in ("Its", "its", "Their", "their") and len(seg) > 1:
-                body = _body_before(text, toks, k + 1)  # "Its chief executive" -> "CalMar Ferries chief executive"
+                body = _body_before(text, toks, k + 1)  # "Its chief executive" -> "Seaway Ferries chief executive"
                 role = f"{body} {text[seg[1].start:seg[-1].end]}" if body else role
             b.add_person(words, role)
 

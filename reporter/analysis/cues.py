@@ -44,6 +44,11 @@ TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from a
 STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"))
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
 
+# Transcript labels that mark a question from the floor, and the speaker such a turn is given:
+# the questioner is not named, so the turn is "a reporter"'s, as the truth files write it.
+QUESTION_LABELS = frozenset("q question questioner reporter audience member".split())
+REPORTER = "a reporter"
+
 # Phrases that end a transcript turn by handing the floor to someone, who speaks next even when
 # the transcript lost their label: "With that, over to you, Mr. Secretary."
 HANDOVERS = ("over to you", "turn it over to", "turn over to", "hand it over to", "hand over to", "pass it to")
@@ -57,16 +62,30 @@ MAX_BYLINE_CHARS = 200
 # quotation in it that no cue attributes is that person's.
 STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ")
 
+# What tells a person's gender in news text, so that "she said" is not given to a man: the
+# pronouns, the honorifics and the gendered nouns of roles. Anything else says nothing.
+MASCULINE = frozenset("he him his himself mr sir lord king prince father brother son husband spokesman chairman "
+                      "congressman councilman businessman sportsman".split())
+FEMININE = frozenset("she her hers herself ms mrs miss madam madame dame lady queen princess mother sister daughter "
+                     "wife spokeswoman chairwoman congresswoman councilwoman businesswoman sportswoman".split())
+
 FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine we We we're we’re we've we’ve "
                          "we'll we’ll us our Our ours you You your Your".split())
 PRONOUNS = frozenset("he she they i we".split())
 ADVERBS = frozenset("also later then further previously recently earlier separately once again".split())
 
-# Generational suffixes that end a person's name: "Lloyd J. Austin III", "Martin Luther King Jr."
+# Generational suffixes that end a person's name: "Harold J. Baines III", "Martin Luther King Jr."
 NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
+# Letters after a name that are an office or an honour, no part of the name: "Jane Doe MP, Minister
+# for Roads, said:" is Jane Doe.
+POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM QC KC OBE CBE MBE KBE DBE FRS PhD".split())
 
 # Honorifics are courtesy, not roles: "Dr. Ahmed Khan" has no role from "Dr".
-HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon".split())
+HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon baroness baron".split())
+# Of those, the peerages that stand with a surname as the name itself: "Lord Halden said" is Lord Halden.
+PEERAGES = frozenset("lord lady baroness baron".split())
+# Words a unit number follows inside a title: "FEMA Region 6 Administrator Jane Doe".
+NUMBERED_UNITS = frozenset("region district ward division zone unit sector".split())
 # Capitalised title words that, before a name, make a role: "NASA Deputy Administrator Jane Doe".
 TITLES = frozenset("""
 president vice prime minister secretary director director-general deputy commander general chief
@@ -79,7 +98,13 @@ president-elect minister-designate executive officer officer head founder co-fou
 footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer undersecretary
 under-secretary surgeon controller comptroller auditor registrar provost dean rector principal
 commissioner-general sheriff marshal solicitor advocate counsel manager editor leader coordinator
+gen adm amb cmdr maj brig supt insp agent
 """.split())
+# Abbreviated titles and the word a role spells out: "Gov. Jane Doe said" has the role "Governor".
+TITLE_ABBREVIATIONS = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
+                       "adm": "Admiral", "amb": "Ambassador", "lt": "Lieutenant", "col": "Colonel",
+                       "capt": "Captain", "sgt": "Sergeant", "cmdr": "Commander", "maj": "Major",
+                       "brig": "Brigadier", "supt": "Superintendent", "insp": "Inspector"}
 # Lower-case role nouns that make an appositive a role ("a senior lecturer at ...").
 ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
 official economist analyst researcher scientist head manager founder partner fellow student teacher

@@ -329,7 +329,7 @@ _OR_MORE = re.compile(r"\s(?:or|and) (?:more|fewer|less|so|over|above|under)\b")
 
 
 def _what(text: str, end: int, start: int, unit: str | None) -> str:
-    """The noun phrase after the number ("Peruvian National Police (PNP) officers"), else the clause before."""
+    """The noun phrase after the number ("Andean Border Police (ABP) officers"), else the clause before."""
     words: list[str] = []
     pos = end
     more = _OR_MORE.match(text, end)

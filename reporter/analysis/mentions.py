@@ -1,5 +1,5 @@
 """Stage 3 of attribution: mentions. Reading names out of token lists: capitalised runs
-(with middle initials, "Donald H. Rumsfeld", and particles, "Ursula von der Leyen"), titles
+(with middle initials, "Donald H. Rumsfeld", and particles, "Anna von der Brelie"), titles
 and roles before names ("NASA Deputy Administrator Jane Doe" is Jane Doe, role "NASA Deputy
 Administrator"), honorifics that are courtesy and not roles ("Dr", "Mr", "Sir"),
 affiliations ("Dr. Ahmed Khan of the health ministry"), unnamed speakers ("a spokeswoman for
@@ -13,16 +13,21 @@ from __future__ import annotations
 
 import re
 
-from .cues import ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
-_DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen st hon rev jr sr".split())
+_DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen adm amb cmdr maj brig supt insp st hon rev "
+                    "jr sr".split())
+# A party and state after a legislator's name ("Sen. Jane Doe, D-Ohio,") is no role: the title is.
+_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]{0,15}\)?")
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
 _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9
 # Lower-case words that may sit inside a name run: "Inter-American Court of Human Rights", "Luis de la Torre".
 RUN_JOINERS = PARTICLES | {"of", "for", "&"}  # "&" joins organisations: "UK Trade & Investment"
+# Lower-case words that join a run only before one word: "Special Agent in Charge Jane Doe".
+JOIN_BEFORE = {"in": "charge"}
 
 
 def wordlike(t: str) -> bool:
@@ -30,7 +35,7 @@ def wordlike(t: str) -> bool:
 
 
 def strip_possessive(t: str) -> str:
-    """"Calle’s" -> "Calle", "councils'" -> "councils", "Jones" stays "Jones": the suffix is
+    """"Ferro’s" -> "Ferro", "councils'" -> "councils", "Jones" stays "Jones": the suffix is
     removed as a suffix (never ``rstrip``, which strips characters and cuts a final s)."""
     last = t[-1:]
     if last == "s":
@@ -41,8 +46,10 @@ def strip_possessive(t: str) -> str:
 
 
 def is_dotted(word: str) -> bool:
-    """A word a full stop may follow inside a name: an abbreviation or a single initial ("H")."""
-    return fold(word) in _DOTTED or (len(word) == 1 and word.isupper())
+    """A word a full stop may follow inside a name: an abbreviation, a single initial ("H"), or
+    capitals with full stops inside ("U.S" of "U.S. Attorney")."""
+    return fold(word) in _DOTTED or (len(word) == 1 and word.isupper()) or (
+        "." in word and len(word) <= 6 and word.replace(".", "").isalpha() and word.replace(".", "").isupper())
 
 
 # Arabic and other surnames written with a lower-case particle: al-Amiri, el-Sisi, bin-Zayed.
@@ -65,13 +72,16 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
         if is_name_tok(t) and not t.endswith(("’s", "'s")):
             i -= 1
         elif i >= 2 and (is_name_tok(toks[i - 2].text) or fold(toks[i - 2].text) in PARTICLES and i >= 3
-                         and is_name_tok(toks[i - 3].text)) and ((ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")):
+                         and is_name_tok(toks[i - 3].text)) and ((ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")
+                                                   or JOIN_BEFORE.get(ft) == fold(toks[i].text)):
             i -= 1
         elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" \
                 and fold(toks[i - 2].text) in ("of", "for", "on") and is_name_tok(toks[i - 3].text):
             i -= 2
         elif t == "." and i >= 2 and is_dotted(toks[i - 2].text):
             i -= 1
+        elif t.isdigit() and len(t) <= 3 and i >= 2 and fold(toks[i - 2].text) in NUMBERED_UNITS:
+            i -= 1  # "FEMA Region 6 Administrator"
         else:
             break
         n += 1
@@ -91,8 +101,10 @@ def run_fwd(toks: list[Tok], i: int) -> int:
                 break
         elif t == "." and j > i and is_dotted(toks[j - 1].text):
             j += 1
-        elif j > i and fold(t) in RUN_JOINERS and j + 1 < size and is_name_tok(toks[j + 1].text):
-            j += 1
+        elif j > i and j + 1 < size and is_name_tok(toks[j + 1].text) and (
+                fold(t) in RUN_JOINERS or JOIN_BEFORE.get(t) == fold(toks[j + 1].text)
+                or t.isdigit() and len(t) <= 3 and fold(toks[j - 1].text) in NUMBERED_UNITS):
+            j += 1  # "of", "in Charge", "Region 6"
         else:
             break
         n += 1
@@ -109,8 +121,9 @@ def words_of(toks: list[Tok]) -> list[str]:
     for k, t in enumerate(toks):
         if t.text != ".":
             out.append(strip_possessive(t.text))
-        elif k and len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper() and toks[k - 1].end == t.start:
-            out[-1] += "."
+        elif k and toks[k - 1].end == t.start and out and (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper()
+                                                             or "." in toks[k - 1].text):
+            out[-1] += "."  # "H." and "U.S." keep their full stop
     return out
 
 
@@ -124,24 +137,39 @@ def is_title(word: str) -> bool:
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """("ECB President Christine Lagarde") -> (["ECB", "President"], ["Christine", "Lagarde"]);
-    honorifics are neither ("Dr Ahmed Khan" -> ([], ["Ahmed", "Khan"]))."""
+    """("ECB President Ingrid Vos") -> (["ECB", "President"], ["Ingrid", "Vos"]);
+    honorifics are neither ("Dr Ahmed Khan" -> ([], ["Ahmed", "Khan"])), except a peerage before a
+    surname alone, which is the name ("Science Minister Lord Halden" -> (["Science", "Minister"],
+    ["Lord", "Halden"]))."""
+    if len(words) >= 2 and fold(words[-2].rstrip(".")) in PEERAGES and is_cap(words[-1]):
+        return words[:-2], words[-2:]
     words = [w for w in words if not is_honorific(w)] if any(map(is_honorific, words)) else words
+    while len(words) > 2 and words[-1] in POSTNOMINALS:
+        words = words[:-1]  # "Jane Doe MP"
     last = -1
     for k, w in enumerate(words):
-        if is_title(w) and is_cap(w):
-            last = k
+        if is_title(w) and is_cap(w) or k and JOIN_BEFORE.get(words[k - 1]) == fold(w):
+            last = k  # "Special Agent in Charge": the phrase ends the title
     if last < 0:
         return [], words
     rest = words[last + 1:]
     if any(fold(w) in CONNECTORS for w in rest):
         take = 3 if len(rest) >= 3 and fold(rest[-2]) in PARTICLES else 2
-        take += rest[-1] in NAME_SUFFIXES and len(rest) > take  # "… of Defense Lloyd J. Austin III"
+        take += rest[-1] in NAME_SUFFIXES and len(rest) > take  # "… of Defense Harold J. Baines III"
         while len(rest) > take and _initial(rest[-take]):
             take += 1  # a middle initial is no first name: "… of Defense Donald H. Rumsfeld"
         ok = len(rest) > take and fold(rest[-take]) not in CONNECTORS and fold(rest[-take - 1]) not in CONNECTORS
         rest = rest[-take:] if ok else []
     return words[: len(words) - len(rest)], rest
+
+
+def title_role(title: list[str]) -> str | None:
+    """The title words before a name as a role, abbreviations spelt out ("Lt. Gen." ->
+    "Lieutenant General"); None for no title."""
+    if not title:
+        return None
+    return " ".join(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w) if w.endswith(".") or fold(w) in
+                    TITLE_ABBREVIATIONS else w for w in title)
 
 
 def _initial(word: str) -> bool:
@@ -154,9 +182,9 @@ def plausible_person(words: list[str]) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     if not ((is_cap(words[0]) or fold(words[0]) in PARTICLES and len(words) >= 2) and is_name_tok(words[-1])):
-        return False  # a name starts capitalised, or with a particle ("von der Leyen")
+        return False  # a name starts capitalised, or with a particle ("von der Brelie")
     if len(words) >= 3 and words[-1] in NAME_SUFFIXES:
-        words = words[:-1]  # "Lloyd J. Austin III": the suffix is part of the name, not a word of a body
+        words = words[:-1]  # "Harold J. Baines III": the suffix is part of the name, not a word of a body
     for w in words:
         fw = fold(w)
         if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w.rstrip(".")) > 1 or not (
@@ -176,6 +204,9 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
             end = k
             break
     toks = toks[:end]
+    if toks and (fold(toks[0].text) in _ROLE_CUT or fold(toks[0].text) in ("whose", "which")
+                 or toks[0].text.endswith("ing") and toks[0].text.islower()):
+        return None  # "said Jane Doe, adding that …", "…, whose ministry runs it": no role follows
     if len(toks) > 2 and toks[0].text.isdigit() and len(toks[0].text) <= 3 and toks[1].text == ",":
         toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
     while toks and toks[-1].text in ",:(":
@@ -183,6 +214,8 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
     if not toks or len(toks) > 30:
         return None
     role = text[toks[0].start:toks[-1].end].strip()
+    if _PARTY_TAG.fullmatch(role):
+        return None
     for lead in ("who is ", "who was ", "who has been ", "now ", "of the ", "of ", "at the ", "at ", "from the ",
                  "from "):
         if role.startswith(lead):
@@ -212,8 +245,8 @@ class Subject:
 
 
 def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
-    """The subject of the verb at token v: "Calle said", "Kevin Winter, a lecturer, says",
-    "The LGA's chair, Louise Gittins, said", "Dr Ahmed Khan of the health ministry said",
+    """The subject of the verb at token v: "Ferro said", "Owen Fairley, a lecturer, says",
+    "The union's chair, Maria Penrose, said", "Dr Ahmed Khan of the health ministry said",
     "a spokeswoman for the ministry said", "The minister, who asked not to be named, said"."""
     j = skip_adverbs_back(toks, v - 1)
     if j < 0:
@@ -224,7 +257,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1)
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
-            return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The LGA's chair, Louise Gittins, said"
+            return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The union's chair, Maria Penrose, said"
     if t == ",":
         for k in range(j - 1, max(-1, j - 45), -1):
             tk = toks[k].text
@@ -235,7 +268,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 role = clean_role(toks[k + 1:j], text)
                 ps, pe = _person_before_affiliation(toks, s)
                 if pe is not None:
-                    return _named(toks, ps, pe, role)  # "Dr Amara Okafor of the London School …, warned"
+                    return _named(toks, ps, pe, role)  # "Dr Nia Adeyemi of the London School …, warned"
                 return _named(toks, s, k, role)
         return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
     if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
@@ -305,8 +338,16 @@ def _affiliated(toks: list[Tok], j: int, text: str) -> Subject | None:
             r = k + 1 + (toks[k + 1].text in ("the", "The"))
             if r > j:
                 return None
-            return Subject("name", words, text[toks[r].start:toks[j].end], toks[s].start)
+            return Subject("name", words, _titled_affiliation(title, text[toks[r].start:toks[j].end],
+                                                              text[toks[k].start:toks[j].end]), toks[s].start)
     return None
+
+
+def _titled_affiliation(title: list[str], body: str, affiliation: str) -> str:
+    """The role of "Mayor Jane Doe of Riverton": the title with its affiliation as written ("Mayor
+    of Riverton"); with no title, as for "Dr. Ahmed Khan of the health ministry", the body alone."""
+    role = title_role(title)
+    return f"{role} {affiliation}" if role else body
 
 
 def _unnamed(toks: list[Tok], j: int, text: str) -> Subject | None:
@@ -380,7 +421,22 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
         return None
     if role is None and s >= 1:
         role = lower_title_before(toks, s)
+    if role is None and s >= 2 and toks[s - 1].text == ",":
+        role = _title_before_comma(toks, s - 1, text=None)  # "Minister for Skills, Jane Holt MP said:"
     return Subject("name", words, role, toks[s].start)
+
+
+def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | None:
+    """A title phrase that opens the sentence and ends at the comma before a name: "Minister for
+    Skills, Jane Doe said"; nothing else before the comma ("In a statement, Jane Doe said")."""
+    k = comma
+    while k > 0 and comma - k < 8 and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ",:(":
+        k -= 1
+    if k > 0 and toks[k - 1].text not in _SENT_STOP or k == comma or not (is_title(toks[k].text) and is_cap(toks[k].text)):
+        return None
+    if not all(is_name_tok(x.text) or fold(x.text) in RUN_JOINERS or x.text == "and" for x in toks[k:comma]):
+        return None
+    return " ".join(x.text for x in toks[k:comma])
 
 
 def title_and(toks: list[Tok], s: int, e: int) -> int:
@@ -412,8 +468,8 @@ def is_role_word(t: str) -> bool:
 
 def lower_title_before(toks: list[Tok], s: int) -> str | None:
     """A lower-case title right before a name, with what heads it: "Chamber of Mines president
-    Sokwani Chilembo", "Greens leader Tamsin Hollis", "lead author Tomáš Gallo", "the Brazilian
-    agronomist João Gonçalves"."""
+    Chanda Mwape", "Greens leader Erin Maddox", "lead author Marek Hora", "the Brazilian
+    agronomist Rui Tavares"."""
     if s < 1 or not is_role_word(toks[s - 1].text):
         return None
     r = s - 1
@@ -428,12 +484,12 @@ def lower_title_before(toks: list[Tok], s: int) -> str | None:
             while r < s - 1 and fold(toks[r].text) in NOT_NAMES:
                 r += 1  # not "As lead author", "The Brazilian agronomist"
     if toks[r].text in ("The", "the"):
-        r += 1  # "The Brazilian agronomist João Gonçalves": the article belongs to the whole phrase
+        r += 1  # "The Brazilian agronomist Rui Tavares": the article belongs to the whole phrase
     return " ".join(x.text for x in toks[r:s])
 
 
 def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
-    """The name that follows a verb ("said Fabián Calle, Professor of ..."), with its role.
+    """The name that follows a verb ("said Mateo Ferro, Professor of ..."), with its role.
 
     Not after "told": "told Reuters" names the listener, not the speaker."""
     if i >= len(toks) or (i >= 1 and toks[i - 1].text in AUDIENCE_VERBS):
@@ -443,9 +499,19 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
         return Subject("pronoun", [t], None, toks[i].start)
     if t in ("the", "The") and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
         i += 1
+    if fold(t) in _INDEFINITE:  # "said one senior official, who …", "said a spokeswoman for the ministry"
+        for k in range(i + 1, min(len(toks), i + 4)):
+            if toks[k].text.islower() and toks[k].text in ROLE_NOUNS:
+                e = k + 1
+                if e + 1 < len(toks) and toks[e].text in ("for", "at", "with") and toks[e + 1].text[:1].isalpha():
+                    e = run_fwd(toks, e + 1 + (toks[e + 1].text in ("the", "The"))) if is_name_tok(
+                        toks[e + 1 + (toks[e + 1].text in ("the", "The"))].text) else _lower_phrase_end(toks, e + 1)
+                return Subject("unnamed", [text[toks[i].start:toks[e - 1].end]], None, toks[i].start)
+            if not toks[k].text.isalpha() or not toks[k].text.islower():
+                break
     k = i
     while k < len(toks) and k - i < 3 and fold(toks[k].text) in PARTICLES:
-        k += 1  # "said von der Leyen"
+        k += 1  # "said von der Brelie"
     if k >= len(toks) or not is_name_tok(toks[k].text):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)
@@ -455,11 +521,26 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
             title, name = split_title(words_of(toks[i:a]))
             if len(name) >= 2 and plausible_person(name):
                 r = a + 1 + (toks[a + 1].text in ("the", "The"))
-                return Subject("name", words_of(toks[i:a]), text[toks[r].start:toks[e - 1].end], toks[i].start)
+                return Subject("name", words_of(toks[i:a]), _titled_affiliation(
+                    title, text[toks[r].start:toks[e - 1].end], text[toks[a].start:toks[e - 1].end]), toks[i].start)
     role = None
     if e < len(toks) and toks[e].text == "," and e + 1 < len(toks):
         role = clean_role(toks[e + 1:e + 40], text)
+    elif e + 2 < len(toks) and toks[e].text in ("of", "at", "from") and toks[e + 1].text == "the":
+        f = _lower_phrase_end(toks, e + 2)  # "said Dr. Jane Doe of the city council"
+        title, name = split_title(words)
+        if f > e + 2 and len(name) >= 2 and plausible_person(name):
+            role = _titled_affiliation(title, text[toks[e + 2].start:toks[f - 1].end], text[toks[e].start:toks[f - 1].end])
     return Subject("name", words, role, toks[i].start)
+
+
+def _lower_phrase_end(toks: list[Tok], i: int) -> int:
+    """End of a short lower-case phrase from i ("the interior ministry"), at most four words."""
+    e = i
+    while e < len(toks) and e - i < 4 and toks[e].text.isalpha() and toks[e].text.islower() \
+            and toks[e].text not in ("who", "which", "that", "said", "and"):
+        e += 1
+    return max(e, i)
 
 
 _DETERMINERS = frozenset("the its their our his her a an".split())
@@ -498,3 +579,57 @@ def _lower_role_then_name(toks: list[Tok], i: int, text: str) -> Subject | None:
                 return None
             return Subject("name", words, text[toks[i].start:toks[k].end], toks[k + 1].start)
     return None
+
+
+# --------------------------------------------------------------------------
+# Gender, from what the article itself says: "Ms. Okonkwo", "Okonkwo … her office"
+
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dame|Lord|Lady)\.? ((?:[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)")
+_FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: (?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}")
+_GENDER_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_APPOSITIVE_NOUN = re.compile(r"([A-Z][\w’'-]+), (?:(?:a|an|the|its|their) )?(?:[\w’'-]+ ){0,5}?(%s)\b" % "|".join(
+    sorted(w for w in MASCULINE | FEMININE if len(w) > 4 and w not in ("himself", "herself", "madame"))))
+_QUOTED = frozenset("“”\"«»„")
+
+
+def word_gender(word: str) -> str | None:
+    """"m" or "f" for a word that tells a gender (cues.MASCULINE, cues.FEMININE), else None."""
+    w = fold(word.rstrip("."))
+    return "m" if w in MASCULINE else "f" if w in FEMININE else None
+
+
+def genders(paragraphs, sentences) -> dict[str, str]:
+    """Folded surname -> "m" or "f", where the article tells it and never the other way: an
+    honorific before the name ("Ms. Okonkwo"), or a sentence outside quotation marks that names
+    one person in full and uses pronouns of one gender only ("Ruth Okonkwo said her office …").
+    A surname with evidence both ways is left out."""
+    seen: dict[str, set[str]] = {}
+    for k, text in enumerate(paragraphs):
+        if len(text) > 200_000:
+            continue
+        for m in _HONORIFIC_NAME.finditer(text):
+            seen.setdefault(fold(m.group(2).split()[-1]), set()).add(word_gender(m.group(1)))
+        for a, b in sentences[k]:
+            sent = text[a:b]
+            if any(c in _QUOTED for c in sent):
+                continue
+            for m in _APPOSITIVE_NOUN.finditer(sent):  # "Ruth Okonkwo, a spokeswoman for …"
+                seen.setdefault(fold(m.group(1)), set()).add(word_gender(m.group(2)))
+            said = {word_gender(w.group()) for w in _GENDER_WORD.finditer(sent)}
+            if len(said) != 1:
+                continue
+            names = [n for n in _FULL_NAME.finditer(sent) if plausible_person(split_title(n.group().split())[1] or ["-"])]
+            if len({n.group() for n in names}) == 1 or (names and names[0].start() == 0):
+                # one person named, or the sentence's subject: "Ruth Okonkwo said her office met …"
+                seen.setdefault(fold(strip_possessive(names[0].group().split()[-1])), set()).update(said)
+    return {name: g.pop() for name, g in seen.items() if len(g) == 1}
+
+
+def gender_of(name: str, role: str | None, known: dict[str, str]) -> str | None:
+    """A candidate's gender: from the article's evidence for the surname, else from the role's
+    words ("a spokeswoman for the ministry")."""
+    g = known.get(fold(strip_possessive(name.split()[-1]))) if name.split() else None
+    if g is None and role:
+        found = {word_gender(w) for w in role.split()} - {None}
+        g = found.pop() if len(found) == 1 else None
+    return g

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
-                    split_title, strip_possessive, subject_before, wordlike, words_of)
+                    split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
 from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans,
@@ -29,6 +29,7 @@ _OPEN_MARKS = tuple(OPENERS)
 
 
 _HYPOTHETICAL = (None, "hypothetical")
+_STAGE = re.compile(r"\([^()]{0,80}\)")  # a transcript's stage direction, "(Laughter.)"
 
 
 def _not_speech(text: str, qs: int, qe: int, body: str) -> str | None:
@@ -78,7 +79,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
         return name_after(toks, i + 2, text), "said"
     if is_speech_verb(t):
         return name_after(toks, i + 1, text), t
-    # Subject first: "Calle said", "the IDHPUCP indicates", "Xanthea Limberg, who was ..., said"
+    # Subject first: "Ferro said", "the IRDUPCS indicates", "Odile Marsh, who was ..., said"
     for v in range(i + 1, min(len(toks), i + 40)):
         if toks[v].text in ("!", "?") or (toks[v].text == "." and not is_dotted(toks[v - 1].text)):
             break
@@ -90,7 +91,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
                 return sub, toks[v].text
             if sub is not None and sub.kind == "name" and _role_words_only(toks, i, sub.pos):
                 sub.role = sub.role or text[toks[i].start:sub.pos].strip() or None
-                return sub, toks[v].text  # "…," Greens leader Tamsin Hollis wrote
+                return sub, toks[v].text  # "…," Greens leader Erin Maddox wrote
             if sub is not None and sub.kind == "name" and sub.role and toks[0].text != "." \
                     and text.find(sub.role, toks[i].start, sub.pos) >= 0:
                 return sub, toks[v].text  # "…," the company's chief executive, John Doe, told analysts
@@ -149,7 +150,7 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
                 return sub, toks[v].text  # "X rejected that reading, writing that …"
             break
     if prefix.rstrip().endswith(":") and toks:
-        # "Gisela Kaiser, the city's former executive director, put it simply: "…"": the first
+        # "Helga Brandt, the city's former executive director, put it simply: "…"": the first
         # person named before the first comma or verb; a lone capitalised word at the start of the
         # sentence ("Asked whether …") names no one unless it is someone already known.
         v = 0
@@ -166,8 +167,27 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
     return None
 
 
+_OPEN_ONLY = ('“', '"', '«', '„', "'", '‘')
+
+
+def _reported_speech(text: str, sents, actors: Actors):
+    """(subject, verb) of the last sentence of a paragraph when it reports someone's speech
+    ("Mayor Jane Doe said the city would act", "The city will act, Jane Doe said"), else None."""
+    if not sents or len(text) > 5000:
+        return None
+    a, b = sents[-1]
+    toks = tokens_between(text, a, b)
+    for v in range(len(toks) - 1, 0, -1):
+        if toks[v].text in ("said", "says", "told", "added", "explained", "stated", "noted"):
+            if _hypothetical(toks, v):
+                return None
+            sub = subject_before(toks, v, text) or name_after(toks, v + 1, text)
+            return (sub, toks[v].text) if sub is not None and sub.kind in ("name", "descriptor", "unnamed") else None
+    return None
+
+
 def _framed(toks: list[Tok], text: str) -> Subject | None:
-    """"As Tomáš Gallo put it, "…"" and "In the words of the WMO, … "…"": a framing clause names
+    """"As Marek Hora put it, "…"" and "In the words of the WMO, … "…"": a framing clause names
     the speaker of the quote it introduces."""
     n = len(toks)
     for k in range(max(0, n - 40), n):
@@ -254,7 +274,7 @@ def _introduced_next(text: str, actors: Actors, spoke) -> tuple[str, str | None]
 
 def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> str | None:
     """"the captain" when no one's role says so: the person named last before the word "captain"
-    in the latest earlier paragraph that uses it ("Morag Sinclair … she is its captain")."""
+    in the latest earlier paragraph that uses it ("Isla Rennie … she is its captain")."""
     pat = re.compile(rf"\b{re.escape(noun)}\b", re.I)
     for k in range(pno - 1, max(0, pno - 12), -1):
         para = paragraphs[k - 1]
@@ -268,8 +288,16 @@ def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> 
 def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str, tuple[str, str | None]],
                         known_only: bool = False) -> tuple[str, str | None] | None:
     """The last person named in the paragraph before pos: known, an earlier speaker by the last
-    word of the name ("Hùng said" after Nguyễn Văn Hùng spoke), or a plausible full name."""
+    word of the name ("Lộc said" after Trần Văn Lộc spoke), or a plausible full name."""
+    named = _people_before(text, pos, actors, speakers, known_only)
+    return named[-1] if named else None
+
+
+def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tuple[str, str | None]],
+                   known_only: bool = False) -> list[tuple[str, str | None]]:
+    """Every person named in the paragraph before pos, in order (see _last_person_before)."""
     toks = tokens(text)
+    named: list[tuple[str, str | None]] = []
     found = None
     i = 0
     while i < len(toks) and toks[i].start < pos:
@@ -284,17 +312,21 @@ def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str,
                 elif len(name) == 1 and fold(name[0]) in speakers:
                     found = speakers[fold(name[0])]
                 elif len(name) == 1 and (first := _by_first_name(name[0], actors, speakers)) is not None:
-                    found = first  # "Morag checks the forecast" after Morag Sinclair was introduced
+                    found = first  # "Isla checks the forecast" after Isla Rennie was introduced
                 elif known_only:
                     if len(name) >= 2 and fold(name[-1]) in speakers:
                         found = speakers[fold(name[-1])]
                 elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) for w in name) \
-                        and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Mopani Copper Mines"
+                        and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Kafue Copper Mines"
                     found = (" ".join(name), None)
+                elif len(name) == 1 and len(words) == 2 and is_honorific(words[0]) and plausible_person(name):
+                    found = (" ".join(words), None)  # "Ms. Okonkwo met the governor"
+                if found is not None and (not named or named[-1] != found):
+                    named.append(found)
             i = max(e, i + 1)
             continue
         i += 1
-    return found
+    return named
 
 
 def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str]]:
@@ -319,14 +351,28 @@ def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple
 
 def _full_name(surname: str, before: str) -> str | None:
     """The last name written in full that ends with this surname, in the text before."""
+    found = _full_name_titled(surname, before)
+    return found[0] if found else None
+
+
+def _full_name_titled(surname: str, before: str) -> tuple[str, str | None] | None:
+    """(name, title) of the last name written in full that ends with this surname, with the
+    title written before it ("Secretary of State Tom A. Doe" -> ("Tom A. Doe", "Secretary of State"))."""
     if len(surname) < 2 or len(before) > 200_000:
         return None
     found = None
-    for m in re.finditer(rf"(?<![\w’'-])((?:[A-Z][\w’'-]*\.? ){{1,3}}){re.escape(surname)}(?![\w’'-])", before):
+    for m in re.finditer(rf"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*\.?|of|for|the|and) ){{1,6}}){re.escape(surname)}(?![\w’'-])",
+                         before):
         words = (m.group(1) + surname).split()
-        if plausible_person(split_title(words)[1]) and len(split_title(words)[1]) >= 2:
-            found = " ".join(split_title(words)[1])
+        while words and not words[0][:1].isupper():
+            words = words[1:]
+        title, name = split_title(words)
+        if len(name) >= 2 and plausible_person(name):
+            found = " ".join(name), title_role(title)
     return found
+
+
+_STATEMENT_AFTER = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,6}?)(?:’s|'s)? Statement\b")
 
 
 def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | None:
@@ -335,13 +381,23 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     low = title.lstrip().lower()
     head = next((h for h in STATEMENT_TITLES if low.startswith(h)), None)
     if head is None:
+        # "Secretary Jane Doe’s Statement on …", "Secretary Doe Statement on …": the name before it
+        m = _STATEMENT_AFTER.match(title.lstrip())
+        rest = strip_possessive(m.group(1)) if m else ""
+    else:
+        rest = title.lstrip()[len(head):]
+    if not rest:
         return None
-    rest = title.lstrip()[len(head):]
     sub = name_after(tokens(rest), 0, rest)
     if sub is None or sub.kind != "name":
         return None
     r = actors.resolve(sub)
-    return (r[0], r[1]) if r is not None and r[2] == "person" else None
+    if r is not None and r[2] == "person":
+        return r[0], r[1]
+    title_words, name = split_title(sub.words)
+    if title_words and len(name) == 1 and plausible_person(name):
+        return name[0], title_role(title_words)  # "Secretary Doe’s Statement on …": a person by title
+    return None
 
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
@@ -355,12 +411,23 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
+    known_genders: dict[str, str] = {}  # surname -> "m"/"f", read on the first gendered pronoun
+    full_names: dict[str, str | None] = {}  # a surname written alone -> the full name the article gives
+    whole = (title + "\n" + "\n".join(paragraphs))[:200_000]  # the title may be the one place a name is in full
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
         if sub.kind == "pronoun":
             earlier = paragraphs[pno - 2] if pno >= 2 else ""
-            return choose(_pronoun_candidates(text, qs, pno, paragraphs, _subjects(text, sents, actors, earlier),
-                                              para_speaker, last_speaker, quotes, actors, spoke))
+            cands = list(_pronoun_candidates(text, qs, pno, paragraphs, _subjects(text, sents, actors, earlier),
+                                             para_speaker, last_speaker, quotes, actors, spoke))
+            want = word_gender(sub.words[0])
+            if want is not None and len({c.name for c in cands}) > 1:
+                if not known_genders:
+                    known_genders.update(genders(paragraphs, sentences) or {"": ""})
+                # "she said": not a candidate the article shows to be a man (nor "he", a woman)
+                told = [(c, gender_of(c.name, c.role, known_genders)) for c in cands]
+                cands = [c._replace(gender_fit=g == want) for c, g in told if g in (want, None)] or cands
+            return choose(cands)
         if sub.kind == "descriptor":
             noun = fold(sub.words[0])
             named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
@@ -373,7 +440,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
             end = text.find(sub.words[0], sub.pos)
             near = _last_person_before(text, qs, actors, spoke)
             if near is not None:
-                return near[0], near[1] or sub.words[0]  # "Hùng lost his crop. “…,” the farmer said"
+                return near[0], near[1] or sub.words[0]  # "Lộc lost his crop. “…,” the farmer said"
             # "The minister, who asked not to be named, said:": no one named, so the description speaks.
             return last_speaker or ((text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
         if sub.kind == "generic":
@@ -384,6 +451,19 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                 body = (the if the.lower() == "the " else "") + " ".join(sub.words)
             return body, None
         r = actors.resolve(sub, verb)
+        title, name = split_title([w for w in sub.words if w not in ("The", "the")])
+        if r is not None and len(name) == 1 and r[0].endswith(name[0]) and is_name_tok(name[0]) and (
+                " " not in r[0] or title or r[0].split()[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr", "Miss")):
+            # "Ferreira said", "Administrator Marsh said", "Mr. Ferreira said" after "Daniel Ferreira
+            # arrived": the person the article named in full, with the title as the role
+            if name[0] not in full_names:
+                full_names[name[0]] = _full_name(name[0], whole)
+            full = full_names[name[0]]
+            if full is not None:
+                p = actors.person(full.split())
+                return full, r[1] or (p.role if p else None) or title_role(title)
+            if title and r[1] is None:
+                return name[0], title_role(title)  # "said Secretary Doe", never named in full
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
@@ -396,7 +476,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     for turn in transcript_turns(paragraphs):
         if turn.label:
             if turn.label not in by_label:  # a label recurs at every turn: resolve it once
-                by_label[turn.label] = _label_speaker(turn.label, paragraphs, actors)
+                by_label[turn.label] = _label_speaker(turn.label, whole, actors)
             current = by_label[turn.label]
         turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
@@ -433,8 +513,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                 break
             s, e = _trim(text, qs, qe)
             body = text[s:e]
-            if not any(ch.isalpha() for ch in body):
-                continue
+            if not any(ch.isalpha() for ch in _STAGE.sub("", body)):
+                continue  # "(Inaudible.)", "(Laughter.)": a transcript's stage direction is no speech
             nwords = len(body.split())
             why = _not_speech(text, qs, qe, body) if intro is None else None
             if why is not None:
@@ -457,6 +537,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
             if speaker is None and text[:qs].strip() in ('“', '"', '«', '„', "'", '‘') and last_speaker is not None \
                     and quotes and quotes[-1].paragraph == pno - 1:
                 speaker = last_speaker  # a paragraph that is all quote continues the previous one
+            if speaker is None and pno >= 2 and text[:qs].strip() in _OPEN_ONLY and not quote_spans(paragraphs[pno - 2]):
+                # "Mayor Jane Doe said the city would act." then "“We owe it to them.”": the reported
+                # speaker of the paragraph before goes on in her own words
+                prev = paragraphs[pno - 2]
+                found_prev = _reported_speech(prev, sentences[pno - 2], actors)
+                if found_prev is not None:
+                    speaker = resolve(found_prev[0], found_prev[1], prev, len(prev), pno - 1, sentences[pno - 2], None)
             if speaker is None and closed and pno < len(paragraphs) and not text[:qs - 1].strip() \
                     and not text[qe + 1:].strip():
                 speaker = _introduced_next(paragraphs[pno], actors, spoke)  # "“…” / That is how X describes it"
@@ -477,6 +564,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                                       paragraph=quotes[k].paragraph)
             pending = []
             quotes.append(Quotation(text=body, speaker=speaker[0], role=speaker[1], paragraph=pno))
+            if speaker[0] == REPORTER:
+                continue  # a question from the floor: no one a later "he said" can stand for
             para_speaker = last_speaker = speaker
             if " " in speaker[0]:
                 spoke.setdefault(fold(speaker[0].split()[-1]), speaker)
@@ -486,33 +575,59 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         pending = new_pending
     for k in pending:
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
-    return _consistent([q for q in quotes if q.speaker], actors), skipped
+    if of_statement is not None and not quotes and not blocks and " and " not in title and of_statement[1]:
+        quotes = _unmarked_statement(paragraphs, of_statement)  # one named person's, not a joint statement
+    return _consistent([q for q in quotes if q.speaker], actors, paragraphs), skipped
 
 
-_QUESTION_LABELS = frozenset("q question reporter audience member".split())
+MAX_STATEMENT_PARAGRAPHS = 30
 
 
-def _label_speaker(label: str, paragraphs, actors: Actors) -> tuple[str, str | None] | None:
-    """Who a transcript label names: "MR. KIRBY" is the John Kirby written in full elsewhere
-    (else "Kirby"); "Jane Doe" is Jane Doe. A reporter's question ("Q") names no one."""
-    if fold(label) in _QUESTION_LABELS:
-        return None
+def _unmarked_statement(paragraphs, speaker: tuple[str, str | None]) -> list[Quotation]:
+    """"Statement from Secretary Jane Doe on …" whose text has no quotation marks at all: each of
+    its paragraphs in the first person, up to boilerplate, is the statement's speaker's."""
+    out: list[Quotation] = []
+    for pno, text in enumerate(paragraphs, 1):
+        t = text.strip()
+        if t.startswith(NARRATIVE_STARTS) or len(out) >= MAX_STATEMENT_PARAGRAPHS:
+            break
+        words = _FIRST_WORDS.findall(t[:2000])
+        if len(words) >= 6 and any(w in FIRST_PERSON for w in words):
+            span = paragraph_span(text)
+            out.append(Quotation(text=text[span.start:span.end], speaker=speaker[0], role=speaker[1], paragraph=pno))
+    return out
+
+
+_FIRST_WORDS = re.compile(r"[\w’']+")
+
+
+def _label_speaker(label: str, whole: str, actors: Actors) -> tuple[str, str | None] | None:
+    """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
+    (else "Halloran"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
+    else "The President" as written. A question from the floor ("Q", "QUESTION") is
+    cues.REPORTER's: the questioner is not named."""
+    if fold(label) in QUESTION_LABELS:
+        return REPORTER, None
     words = [w.title() if w.isupper() else w for w in label.replace(".", ". ").split()]
     title, name = split_title([w for w in words if w])
     name = [w for w in name if w.rstrip(".")]
     if not name and title:  # "Mr. Secretary", handed the floor: the one person holding that title
         r = actors.resolve(Subject("name", title, None, 0))
-        return (r[0], r[1]) if r is not None and r[1] else None
+        if r is not None and r[1]:
+            return r[0], r[1]
+        return (" ".join(words), None) if fold(words[0]) == "the" and len(words) > 1 else None
     if not name or not plausible_person(name) and not (len(name) == 1 and name[0][:1].isupper()):
-        return None
+        # "SENIOR ADMINISTRATION OFFICIAL": a speaker the transcript does not name, as written
+        return (" ".join(words), None) if fold(words[-1]) in ROLE_NOUNS and len(words) <= 5 else None
     p = actors.person(name)
     if p is not None:
-        return p.name, p.role or (" ".join(title) or None)
+        return p.name, p.role or title_role(title)
     if len(name) == 1:
-        full = _full_name(name[0], "\n".join(paragraphs)[:200_000])
+        full = _full_name_titled(name[0], whole)
         if full is not None:
-            return full, " ".join(title) or None
-    return " ".join(name), " ".join(title) or None
+            given = full[1] if full[1] and all(fold(w) in fold(full[1]) for w in title) else None
+            return full[0], given or title_role(title)  # "SECRETARY DOE" after "Secretary of State Jane Doe"
+    return " ".join(name), title_role(title)
 
 
 def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | None:
@@ -530,9 +645,31 @@ def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | N
     return best
 
 
-def _consistent(quotes: list[Quotation], actors: Actors) -> list[Quotation]:
+# "Jane Doe has been appointed as the new Chair of the Board": the role an appointment gives.
+_APPOINTED = re.compile(r"([A-Z][\w’'-]+)(?: has been| was| is| will be)? (?:appointed|named|elected|confirmed)"
+                        r"(?: [a-z][\w -]{0,40}?)? as (?:the |its |a |an )?([^.,;:()]{3,80})")
+
+
+_ROLE_TAIL = re.compile(r" (?:on|from|until|with effect|effective|in|at) ")
+
+
+def appointed_roles(paragraphs) -> dict[str, str]:
+    """Folded surname -> the role an appointment sentence gives ("Lord Jane Doe has been appointed
+    by the Secretary of State as the new Chair of the Board" -> "new Chair of the Board")."""
+    out: dict[str, str] = {}
+    for text in paragraphs:
+        if len(text) > 20_000 or " as " not in text:
+            continue
+        for m in _APPOINTED.finditer(text):
+            role = _ROLE_TAIL.split(m.group(2), 1)[0].strip()  # "leader on Monday": the role ends at the time
+            if role:
+                out.setdefault(fold(m.group(1)), role)
+    return out
+
+
+def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[Quotation]:
     """One name and one role per speaker, as the article first gives them: a speaker named by
-    one word ("Morag") that is a word of exactly one speaker's full name takes that name, and
+    one word ("Isla") that is a word of exactly one speaker's full name takes that name, and
     a quote without a role takes the role its speaker has elsewhere (in another quote, or in
     who-is-who)."""
     full: dict[str, set[str]] = {}
@@ -550,11 +687,16 @@ def _consistent(quotes: list[Quotation], actors: Actors) -> list[Quotation]:
         if q.role and name not in roles:
             roles[name] = q.role
     out = []
+    appointed = None
     for q, name in named:
         role = q.role or roles.get(name)
         if role is None and " " in name:
             p = actors.person(name.split())
             role = p.role if p is not None and p.name == name else None
+        if role is None and name != REPORTER:
+            if appointed is None:
+                appointed = appointed_roles(paragraphs)
+            role = appointed.get(fold(name.split()[-1]))
         out.append(q if (name, role) == (q.speaker, q.role) else
                    Quotation(text=q.text, speaker=name, role=role, paragraph=q.paragraph))
     return out
@@ -576,9 +718,9 @@ def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_
         yield Candidate(near[0], near[1], "mention", qs, True)
     if pno >= 2 and not quote_spans(paragraphs[pno - 2]):
         prev = paragraphs[pno - 2]
-        earlier = _last_person_before(prev, len(prev), actors, spoke)
-        if earlier is not None:
-            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100, False)
+        named = _people_before(prev, len(prev), actors, spoke)
+        for back, earlier in enumerate(reversed(named)):  # the last named first; the others further back
+            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100 + 100 * back, False)
     if last_speaker is not None:
         yield Candidate(last_speaker[0], last_speaker[1], "last_speaker", qs + 200, False)
 

@@ -2,14 +2,15 @@
 
 "according to X", "reported by X", "polled by X", "X reported", "X indicated", and an
 organisation that "said" something. People are not sources here (they are speakers).
-Scraped glue such as "news agency Andinathe police" is split back into "Andina".
+Scraped glue such as "news agency Norpressthe police" is split back into "Norpress".
 """
 
 from __future__ import annotations
 
 import re
 from itertools import compress
-from operator import itemgetter
+from bisect import bisect_right
+from operator import attrgetter, itemgetter
 
 from .actors import Actors
 from .facts import SourceCited
@@ -24,11 +25,14 @@ _TRAILING = frozenset("data figures estimates estimate statistics report reports
                       "statement records numbers".split())
 _DESCRIPTORS = frozenset("""news agency site newspaper daily weekly outlet paper magazine broadcaster channel radio
 television station network website portal wire service press office statistics institute""".split())
-_SOURCE_VERBS = SPEECH_VERBS - frozenset("asked urged told tells".split())
+# Speech verbs, less those that ask, plus the plural forms a body "estimate"s or "report"s in.
+_SOURCE_VERBS = SPEECH_VERBS - frozenset("asked urged told tells".split()) | frozenset(
+    "estimate calculate publish".split())
 _BY_VERBS = frozenset("reported published polled compiled cited released quoted".split())
 # The (lower-cased) words at which extract() looks for a source; a verb must also be written lower-case.
 _TRIGGERS = _SOURCE_VERBS | {"according", "by", "told", "with", "in", "from"}
 _text = itemgetter(0)  # Tok.text, at C speed
+_start = attrgetter("start")
 
 
 @word_memo
@@ -43,9 +47,9 @@ _WORK_NOUNS = frozenset("research study report survey analysis paper data figure
 
 
 def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[SourceCited]:
-    """Sources; ``speakers`` are the people quoted, whose surnames alone ("Hùng said") are no source."""
+    """Sources; ``speakers`` are the people quoted, whose surnames alone ("Lộc said") are no source."""
     found: dict[str, SourceCited] = {}
-    surnames = {fold(w) for n in speakers if " " in n for w in n.split()}  # "Hùng said", "Morag reported"
+    surnames = {fold(w) for n in speakers if " " in n for w in n.split()}  # "Lộc said", "Isla reported"
     seen: dict = {}  # what _not_a_source found for a name (and the people's names), read once per article
     for pno, text in enumerate(paragraphs, 1):
         if len(found) >= MAX_SOURCES:
@@ -64,9 +68,17 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                 continue  # words inside a quotation are the speaker's, not the article's attribution
             name = None
             if low == "according" and i + 1 < len(toks) and toks[i + 1].text == "to":
-                name = _work_venue(toks, i + 2) or _noun_phrase(toks, i + 2, text, actors)
-            elif low == "by" and i >= 1 and toks[i - 1].text in _BY_VERBS:
-                name = _noun_phrase(toks, i + 1, text, actors)
+                venue = _work_venue(toks, i + 2)
+                if venue and venue.startswith("the "):
+                    venue = _canon(venue, actors)  # "data from the Office for X": one entry with the acronym
+                name = venue or _noun_phrase(toks, i + 2, text, actors)
+            elif low == "by" and i >= 1 and (toks[i - 1].text in _BY_VERBS or fold(toks[i - 1].text) in _BY_WORKS):
+                name = _noun_phrase(toks, i + 1, text, actors)  # "reported by X", "a survey by X"
+                if name and toks[i - 1].text not in _BY_VERBS and not _org_like(name, None):
+                    name = None  # "for review by residents", "a report by Jane Doe": no body
+                for also in _coordinated(toks, i + 1, text, actors):  # "a screening by X and the Y (Z)": both
+                    if not _not_a_source(also, actors, paragraphs, t.text, seen):
+                        _add(found, also, pno)
             elif low == "from" and i >= 1 and fold(toks[i - 1].text) in _TRAILING:
                 name = _noun_phrase(toks, i + 1, text, actors)  # "figures from the Office for National Statistics"
                 if name and not _org_like(name, actors):
@@ -80,6 +92,17 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                     else:
                         sub = suffixed or sub
                 name = _org_subject(sub, t.text, actors) if sub is not None else None
+                if name and _after_by(toks, sub.pos) and not _org_like(name, None):
+                    name = None  # "A report by Jane Doe found": the subject is the report, and she is a person
+                if name is None:
+                    # the context says it is a body, so no check against the people found
+                    body = _body_of_staff(toks, i, text, actors) or _org_before_commas(toks, i, text, actors)
+                    if body and fold(body) not in surnames:
+                        _add(found, body, pno)
+            elif low == "in" and [fold(x.text) for x in toks[i + 1:i + 4]] == ["the", "words", "of"]:
+                name = _noun_phrase(toks, i + 4, text, actors)  # "In the words of the WMO, …"
+                if name and not _org_like(name, actors):
+                    name = None  # a person's words: a speaker, not a source
             elif (low == "told" or (low == "with" and i >= 1 and toks[i - 1].text in ("interview", "interviews"))
                   or (low == "in" and i >= 1 and toks[i - 1].text == "published")):
                 name = _outlet(toks, i + 1)  # "told the BBC", "in an interview with Sky News"
@@ -88,6 +111,118 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
     return list(found.values())
 
 
+# Nouns of a piece of work that "by" then credits to its author: "a survey by the Chamber of Commerce".
+_BY_WORKS = frozenset("survey study report analysis review screening census poll audit investigation assessment "
+                      "count tally inquiry estimate estimates research count modelling modeling".split())
+# Plural nouns for a body's staff: "analysts at Acme said" is Acme speaking.
+_STAFF = frozenset("analysts economists researchers scientists officials experts strategists staff engineers "
+                   "doctors investigators lawyers spokespeople".split())
+
+
+def _org_name_at(toks: list[Tok], s: int, e: int, text: str, actors: Actors, body: bool = False) -> str | None:
+    """The tokens s..e as a body's name, when they are one: a capitalised run (with an acronym in
+    brackets) that resolves to an organisation, never a place. With ``body`` the context has
+    already said it is a body ("analysts at X", "X, the largest producer,"): any run that is no
+    person the article knows and no place."""
+    if s < e and toks[s].text in ("the", "The"):
+        s += 1
+    if s >= e or not is_name_tok(toks[s].text):
+        return None
+    acr = None
+    if e - s >= 4 and toks[e - 3].text == "(" and toks[e - 1].text == ")" and toks[e - 2].text.isupper():
+        acr, e = toks[e - 2].text, e - 3
+    if not all(is_name_tok(x.text) or fold(x.text) in ("of", "for", "and", "&", "de") for x in toks[s:e]):
+        return None
+    words = words_of(toks[s:e])
+    sub = Subject("name", words, None, toks[s].start, acr)
+    r = actors.resolve(sub, None)
+    if body and r is not None and r[2] == "person" and (len(words) >= 2 or acr):
+        r = (" ".join(words) + (f" ({acr})" if acr else ""), None, "org")
+    if r is None or r[2] != "org" or is_place(fold(r[0])):
+        return None
+    return _canon(r[0], actors)
+
+
+def _body_of_staff(toks: list[Tok], v: int, text: str, actors: Actors) -> str | None:
+    """"Analysts at Keller Brothers said", "Researchers from the Coastal Institute found": the body."""
+    e = v
+    while e > 0 and v - e < 3 and toks[e - 1].text.islower() and toks[e - 1].text.endswith("ly"):
+        e -= 1
+    s = e
+    while s > 0 and e - s < 8 and (is_name_tok(toks[s - 1].text) or fold(toks[s - 1].text) in ("of", "for", "&")):
+        s -= 1
+    if s == e or s < 2:
+        return None
+    k = s - 1 - (fold(toks[s - 1].text) == "the")
+    if k < 1 or fold(toks[k].text) not in ("at", "from", "with") or fold(toks[k - 1].text) not in _STAFF:
+        return None
+    return _org_name_at(toks, s, e, text, actors, body=True)
+
+
+def _org_before_commas(toks: list[Tok], v: int, text: str, actors: Actors) -> str | None:
+    """A body that is the subject with a clause between commas before the verb: "Blue Ridge
+    Minerals, the largest producer, said", "Doctors Across Borders (DAB), which runs a clinic,
+    said", "The operator, Harbour Link Ferries, says"."""
+    if v < 2 or toks[v - 1].text != "," and not (toks[v - 2].text == "," and toks[v - 1].text.islower()):
+        return None
+    k = v - 1
+    while k > 0 and v - k < 45 and toks[k - 1].text not in _SENTENCE_STOP:
+        k -= 1
+    commas = [x for x in range(k, v) if toks[x].text == ","]
+    if len(commas) < 2:
+        return None
+    between = toks[commas[0] + 1:commas[1]]
+    said_body = bool(between) and (fold(between[0].text) == "which" or _head_noun(between) in _BODY_NOUNS)
+    first = _org_name_at(toks, k, commas[0], text, actors, body=said_body)
+    if first is not None:
+        return first
+    if len(commas) == 2 and fold(toks[k].text) == "the" and commas[0] - k == 2 and \
+            fold(toks[k + 1].text) in _BODY_NOUNS:
+        return _org_name_at(toks, commas[0] + 1, commas[1], text, actors, body=True)  # "The operator, X, says"
+    return None
+
+
+# What an appositive calls a body: "X, the largest producer in the country," / "The operator, X,".
+_BODY_NOUNS = ORG_NOUNS_LOWER | frozenset("""producer miner maker manufacturer developer carrier exporter importer
+supplier provider broadcaster publisher chain conglomerate subsidiary startup watchdog consultancy""".split())
+_HEAD_STOP = frozenset("in of at for with from that which whose who to on by and".split())
+
+
+def _head_noun(seg: list[Tok]) -> str:
+    """The head of a short noun phrase: its last word before a preposition or a relative word
+    ("the largest producer in the country" -> "producer")."""
+    head = ""
+    for x in seg[:8]:
+        if fold(x.text) in _HEAD_STOP:
+            break
+        head = fold(x.text)
+    return head
+
+
+def _after_by(toks: list[Tok], pos: int) -> bool:
+    """Whether the word "by" comes right before the token at character pos."""
+    k = bisect_right(toks, pos, key=_start) - 1
+    return k >= 1 and toks[k].start == pos and toks[k - 1].text == "by"
+
+
+def _coordinated(toks: list[Tok], i: int, text: str, actors: Actors) -> tuple[str, ...]:
+    """The two bodies of "by X and [the] Y (Z)", when both are bodies' names; else none."""
+    e = i + (toks[i].text in ("the", "The")) if i < len(toks) else i
+    while e < len(toks) and e - i < 10 and (is_name_tok(toks[e].text) or fold(toks[e].text) in ("of", "for", "the")):
+        e += 1
+    if e + 1 >= len(toks) or toks[e].text != "and" or e == i:
+        return ()
+    s = e + 1
+    f = s + (toks[s].text in ("the", "The"))
+    while f < len(toks) and f - s < 10 and (is_name_tok(toks[f].text) or fold(toks[f].text) in ("of", "for")):
+        f += 1
+    if f + 2 < len(toks) and toks[f].text == "(" and toks[f + 2].text == ")":
+        f += 3
+    first, second = _org_name_at(toks, i, e, text, actors), _org_name_at(toks, s, f, text, actors) if f > s else None
+    return (first, second) if first and second else ()
+
+
+_SENTENCE_STOP = frozenset(".!?;“”\"")
 _PLACE_PREPOSITIONS = frozenset("in of from at across throughout".split())
 _SENTENCE_OPENERS = frozenset(".!?:;“”\"‘’'([—–-")
 
@@ -95,13 +230,13 @@ _SENTENCE_OPENERS = frozenset(".!?:;“”\"‘’'([—–-")
 def _not_a_source(name: str, actors: Actors, paragraphs, verb: str | None, seen: dict) -> bool:
     """People and common words are no outlets: a title ("MP"), someone the article names as a
     person, one capitalised word the article also writes in lower case ("employment"), or one
-    it only ever writes at a sentence start ("Employment said…") unless it reports ("Correo
+    it only ever writes at a sentence start ("Employment said…") unless it reports ("Diario Sur
     reported", as outlets do)."""
     key = fold(name)
     if "people" not in seen:
         seen["people"] = {fold(p.name) for p in actors.people} | {w for p in actors.people for w in fold(p.name).split()}
     if key in TITLES or key in seen["people"]:
-        return True  # "MP", a person, or a person by one of their names ("Morag")
+        return True  # "MP", a person, or a person by one of their names ("Isla")
     if " " in name or name.isupper() or not name[:1].isupper() or "(" in name:
         return False
     reports = verb in REPORT_VERBS
@@ -124,16 +259,17 @@ def _written_lower(word: str, paragraphs) -> bool:
     return False
 
 
-def _org_like(name: str, actors: Actors) -> bool:
-    """A body by its name: an organisation word in it, an acronym, or an organisation found."""
+def _org_like(name: str, actors: Actors | None) -> bool:
+    """A body by its name: an organisation word in it, an acronym, or an organisation found
+    (not asked with no actors: where "found" would be circular, a body's name must say so)."""
     words = name.replace("(", " ").replace(")", " ").split()
-    return any(fold(w) in ORG_WORDS for w in words) or any(w.isupper() and len(w) >= 2 for w in words) or any(
-        fold(o.name) == fold(name) for o in actors.organizations)
+    return any(fold(w) in ORG_WORDS for w in words) or any(w.isupper() and len(w) >= 2 for w in words) or (
+        actors is not None and any(fold(o.name) == fold(name) for o in actors.organizations))
 
 
 def _capitalised_mid_sentence(word: str, paragraphs) -> bool:
     """Whether the word is written capitalised somewhere other than a sentence's start."""
-    pat = re.compile(rf"(?<![\w’'-]){re.escape(word)}")  # no end boundary: scraped glue ("Andinathe")
+    pat = re.compile(rf"(?<![\w’'-]){re.escape(word)}")  # no end boundary: scraped glue ("Norpressthe")
     for text in paragraphs:
         for m in pat.finditer(text, 0, min(len(text), MAX_SCAN_CHARS)):
             before = text[max(0, m.start() - 3):m.start()].rstrip()
@@ -238,7 +374,7 @@ def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | No
         return None
     words = [w.text for w in seg]
     words[-1] = _unglue(words[-1])
-    # the last capitalised run is the name ("Peruvian news agency Andina" -> "Andina")
+    # the last capitalised run is the name ("regional news agency Norpress" -> "Norpress")
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() or fold(words[k - 1]) in ("of", "for", "de")):
         k -= 1

@@ -222,11 +222,11 @@ def paragraph_span(text: str, start: int = 0) -> QuoteSpan:
 
 
 # --------------------------------------------------------------------------
-# Transcripts: "MR. KIRBY: We will…", "Jane Doe: …", one speaker's turn per label
+# Transcripts: "MR. HALLORAN: We will…", "Jane Doe: …", one speaker's turn per label
 
 class Turn(NamedTuple):
     paragraph: int  # 0-based
-    label: str  # the speaker label as written ("MR. KIRBY", "Jane Doe"); "" for a continuation
+    label: str  # the speaker label as written ("MR. HALLORAN", "Jane Doe"); "" for a continuation
     start: int  # where the speech starts in the paragraph (after the label)
 
 
@@ -237,6 +237,8 @@ _LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z]
 # Labels that head a section, not a speaker's turn.
 NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
                                "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION".split(" "))
+# A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
+_BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
 MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a transcript
 
 
@@ -246,7 +248,7 @@ def transcript_turns(paragraphs) -> tuple[Turn, ...]:
     boilerplate start. Empty unless at least MIN_TURNS paragraphs carry a label."""
     labelled: dict[int, Turn] = {}
     for k, p in enumerate(paragraphs):
-        m = _LABEL.match(p, 0, 200) if p[:1].isupper() else None
+        m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
         if m is not None and m.group("label") not in NOT_SPEAKER_LABELS:
             labelled[k] = Turn(k, m.group("label"), m.end())
     if not labelled:

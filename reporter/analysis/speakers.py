@@ -6,8 +6,11 @@ one), every person the text offers is a candidate, scored on what a reader weigh
   continuation), a person merely named, or someone from an earlier paragraph;
 - whether it is in the same paragraph as the quote;
 - how far back it is, in characters.
-The best score wins; ties go to the nearest. There is no gender filter: a "she" is not
-checked against a name, so the same choice holds for every pronoun.
+- whether the article shows the candidate to be of the pronoun's gender ("Ms. Okonkwo", "Ruth
+  Okonkwo said her office …"; mentions.genders): a candidate shown to be of the other gender
+  is no candidate at all, and one shown to match counts a little more than one nothing is
+  known of, never as much as being in the same paragraph.
+The best score wins; ties go to the nearest.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ KIND_WEIGHT = {"subject": 3.0, "speaker": 3.0, "mention": 2.5, "earlier_mention"
 SAME_PARAGRAPH = 4.0
 DISTANCE_SCALE = 300.0  # characters per point lost
 MAX_DISTANCE_PENALTY = 3.0
+GENDER_FIT = 1.5  # the article shows the candidate to be of the pronoun's gender
 
 
 class Candidate(NamedTuple):
@@ -27,10 +31,11 @@ class Candidate(NamedTuple):
     kind: str  # a key of KIND_WEIGHT
     distance: int  # characters back from the quote (0 for a candidate right before it)
     same_paragraph: bool
+    gender_fit: bool = False
 
 
 def score(c: Candidate) -> float:
-    return (KIND_WEIGHT[c.kind] + (SAME_PARAGRAPH if c.same_paragraph else 0.0)
+    return (KIND_WEIGHT[c.kind] + (SAME_PARAGRAPH if c.same_paragraph else 0.0) + (GENDER_FIT if c.gender_fit else 0.0)
             - min(MAX_DISTANCE_PENALTY, c.distance / DISTANCE_SCALE))
 
 

@@ -28,14 +28,15 @@ _DATE = re.compile(
     # first (one character class, then the exact test) lets the search step over all other
     # positions without trying the six alternatives. The class takes every non-ASCII character
     # rather than \d, which would cost a Unicode lookup per position.
-    r"(?=[0-9JFMASONDbflnotu\x80-\U0010ffff])(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by)\s)"
+    r"(?=[0-9JFMASONDbflnotsau\x80-\U0010ffff])(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by|said|announced|told)\s)"
     rf"(?:(?P<md>(?P<m1>{_MONTH}|{_MONTH_ABBR})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
     rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
     rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
     rf"|(?P<iso>(?<![\w/\-])(?P<yi>{_YEAR})-(?P<mi>0[1-9]|1[0-2])-(?P<di>[0-2]\d|3[01])(?![\w\-]))"
     rf"|(?P<yr>(?:(?<![\w$€£.,\-/])|(?<=mid-))(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
-    rf"|(?P<wd>\b(?:on|last|next|this|from|until|by)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
+    # US wire style drops the "on": "said Tuesday", "announced Monday"
+    rf"|(?P<wd>\b(?:on|last|next|this|from|until|by|said|announced|told)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
                                  r"late|mid|last|next|this|of|before|after|for|or|the)\s|-)$")
@@ -48,6 +49,8 @@ MAX_SCAN = 100_000
 # How far back a date without a year looks for one: bounded, so a run-on paragraph of many dates stays linear.
 YEAR_LOOKBACK = 2_000
 EVENT_WORDS = 22
+HEADER_PARAGRAPHS = 2  # with no publication date, a full date this early is the reference date
+_INDEX_BASE = re.compile(r"\s?=\s?100\b")
 
 
 def _month(name: str) -> int:
@@ -55,7 +58,7 @@ def _month(name: str) -> int:
     return MONTH_NUMBERS.get(key, 0)
 
 
-_FUTURE = frozenset("will would shall until till next plans plan planning expected expects expect due starting "
+_FUTURE = frozenset("will would shall until till next plans plan planning planned expected expects expect due starting "
                     "scheduled upcoming ahead begin begins start starts resume resumes".split())
 _PAST = frozenset("said told was were had did began rose fell grew took came made won lost met held saw sold bought "
                   "went left became wrote spent paid led ran ago last".split())
@@ -121,6 +124,22 @@ def _nearest_year(month: int, day: int, published: date, tense: str | None = Non
     return best
 
 
+def title_date(title: str) -> date | None:
+    """A full date written in the title ("Press Briefing – September 28, 2023", "…: 2 October
+    2024"): what "today", a weekday and a date without a year are read against when the
+    article gives no publication date of its own."""
+    for m in _DATE.finditer(title[:300]):
+        g = m.groupdict()
+        year, day = g["y1"] or g["y2"] or g["yi"], g["d1"] or g["d2"] or g["di"]
+        month = _month(g["m1"] or g["m2"]) if (g["md"] or g["dm"]) else int(g["mi"] or 0)
+        if year and day and month:
+            try:
+                return date(int(year), month, int(day))
+            except ValueError:
+                continue
+    return None
+
+
 def extract(paragraphs, published: date | None,
             sentences: Sentences | None = None) -> tuple[list[TimelineEvent], list[str]]:
     if sentences is None:
@@ -131,13 +150,17 @@ def extract(paragraphs, published: date | None,
     context_year: int | None = None  # the last year written so far: dates a bare month when nothing else can
     for pno, text in enumerate(paragraphs, 1):
         spans = None
+        last_full = None
         for m in _DATE.finditer(text):
+            last_full = m if (m.group("md") or m.group("dm") or m.group("iso")) else last_full
             if len(events) >= MAX_EVENTS:
                 skipped.append(f"more than {MAX_EVENTS} dates; the rest are ignored")
                 return _sorted(events), skipped
             if spans is None:
                 spans = sentences[pno - 1]
             sent = _sentence_of(spans, m.start(), len(text))
+            if _INDEX_BASE.match(text, m.end()):
+                continue  # "(1982-84=100)", "(December 1999=100)": an index's base period, no event
             for iso in _dates(m, text, sent, published, skipped, pno, context_year):
                 if (iso, pno) in seen:
                     continue
@@ -152,6 +175,11 @@ def extract(paragraphs, published: date | None,
             events.append(TimelineEvent(date=iso, event=_event(text, sent, m), paragraph=pno))
         if published is None:
             context_year = _year_in_sentence(text[:MAX_SCAN], 0, min(len(text), MAX_SCAN)) or context_year
+            if pno <= HEADER_PARAGRAPHS and last_full is not None and last_full.end() >= len(text.rstrip()):
+                # A release's header line that ends with the date, no full stop ("… Friday, January
+                # 16, 2009"), dates what follows, as a publication date would.
+                published = next((date.fromisoformat(e.date) for e in reversed(events)
+                                  if e.paragraph == pno and len(e.date) == 10), None)
     return _sorted(events), skipped
 
 

@@ -18,6 +18,7 @@ import math
 from datetime import date
 from typing import Any, Sequence
 
+from ..analysis.cues import REPORTER
 from ..analysis.facts import Facts, Quotation
 from ..dates import date_label, long_date
 from ..ingest import Article
@@ -46,6 +47,7 @@ def _date_key(iso: str) -> tuple:
 def notable_quotes(quotes: Sequence[Quotation], limit: int = NOTABLE_QUOTES) -> list[Quotation]:
     """The quotations a busy reader should see: each speaker's fullest quote first, then the
     others, up to ``limit`` per article, shown in the article's order."""
+    quotes = [q for q in quotes if q.speaker != REPORTER]  # a transcript's questions are no one's statement
     chosen: list[int] = []
     seen: set[str] = set()
     for i in sorted(range(len(quotes)), key=lambda i: (-len(quotes[i].text), i)):

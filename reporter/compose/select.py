@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from ..analysis.cues import REPORTER
 from ..ingest.boilerplate import contact_details, is_boilerplate
 
 if TYPE_CHECKING:
@@ -240,7 +241,7 @@ def rank_figures(figures: Sequence[KeyFigure]) -> list[KeyFigure]:
 
 def best_quote(quotes: Sequence[Quotation]) -> Quotation | None:
     """The quotation a digest shows: a named speaker with a role first, then the fullest."""
-    usable = [q for q in quotes if q.speaker and not contact_details(q.text)]
+    usable = [q for q in quotes if q.speaker and q.speaker != REPORTER and not contact_details(q.text)]
     if not usable:
         return None
     return min(usable, key=lambda q: (q.role is None, " " not in q.speaker, -min(len(q.text), 300), q.paragraph))
