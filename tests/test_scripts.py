@@ -378,3 +378,33 @@ def test_text_the_house_fonts_draw_never_asks_fontconfig():
     untouched, fonts = json.loads(out)
     assert untouched, "fontconfig was asked"
     assert not [f for f in fonts if f.startswith("Fallback-")]
+
+
+def test_two_threads_writing_pdfs_at_once_each_get_their_own_missing_characters():
+    """The library may be called from threads: the fallback chain in use and the characters it
+    lacked belong to each PDF being laid out, not to the process (one thread's Han must not
+    reach the other's warning, nor vanish from its own)."""
+    import threading
+
+    from reporter.model import Document, Meta, Paragraph, Text
+    from reporter.style import load_house_style
+    from reporter.writers.pdf import layout
+
+    hs = load_house_style()
+    from dataclasses import replace
+
+    bare = replace(hs, fallback=(), script_fonts={})  # only the house fonts: Han has no font
+    docs = {"han": Document(Meta(title="A"), (Paragraph((Text("北京 " * 400),)),)),
+            "latin": Document(Meta(title="B"), (Paragraph((Text("Plain words " * 400),)),))}
+    got: dict = {}
+
+    def work(name, n):
+        got[(name, n)] = layout(docs[name], style=bare)[1].missing
+
+    threads = [threading.Thread(target=work, args=(name, n)) for n in range(4) for name in docs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all("Han" in got[("han", n)] for n in range(4)), got
+    assert all(not got[("latin", n)] for n in range(4)), got

@@ -56,23 +56,19 @@ def layout(doc: Document, *, style: HouseStyle | None = None, font_dirs: tuple =
     short document pays for a second pass."""
     from dataclasses import replace
 
-    from .pdf_fallback import fallback_for
-    from .pdf_scripts import activate
+    from .pdf_fallback import describe_missing, fallback_for
+    from .pdf_scripts import active
 
     hs = style or load_house_style()
     fallback = fallback_for(hs.fallback, hs.script_fonts, font_dirs)
-    fallback.missing = {}
     if font_dirs:  # the user's own fonts load now: a file that does not stops the build, naming it
         fallback.candidates()
-    activate(fallback)
-    try:
+    with active(fallback) as chars:
         data, pages = _layout(doc, hs)
         shortest = max((b.min_pages for b in walk(doc.blocks) if isinstance(b, TableOfContents)), default=0)
         if pages.total < shortest:
             data, pages = _layout(Document(doc.meta, without_contents(doc.blocks)), hs)
-    finally:
-        activate(None)
-    missing = fallback.described()
+    missing = describe_missing(chars)
     if not missing:
         return data, pages
     warning = (f"the PDF shows \N{REPLACEMENT CHARACTER} for characters no font has ({missing}): install a font "

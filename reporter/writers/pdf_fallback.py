@@ -127,7 +127,6 @@ class Fallback:
     _loaded: dict = field(default_factory=dict)  # path -> registered name
     _coverage: dict = field(default_factory=dict)  # registered name -> frozenset of code points
     _chosen: dict = field(default_factory=dict)  # (code point, bold) -> registered name or None
-    missing: dict = field(default_factory=dict)  # script -> characters no font has (this document)
     _lock: Lock = field(default_factory=Lock)
 
     def candidates(self) -> list:
@@ -188,16 +187,14 @@ class Fallback:
     def _cover(self, f: FontFile) -> frozenset:
         return f.charset if f.charset is not None else self._coverage[self._register(f.path)]
 
-    def note_missing(self, ch: str) -> None:
-        self.missing.setdefault(script_of(ch), {})[ch] = None
 
-    def described(self) -> str:
-        """The scripts no font had and a few of their characters ("Emoji U+1F9FF; Han U+5317"), or ""."""
-        parts = []
-        for script, chars in sorted(self.missing.items()):
-            shown = " ".join(f"U+{ord(c):04X}" for c in list(chars)[:3])
-            parts.append(f"{NAMES.get(script, script)} {shown}{' ...' if len(chars) > 3 else ''}")
-        return "; ".join(parts)
+def describe_missing(missing: dict) -> str:
+    """The scripts no font had and a few of their characters ("Emoji U+1F9FF; Han U+5317"), or ""."""
+    parts = []
+    for script, chars in sorted(missing.items()):
+        shown = " ".join(f"U+{ord(c):04X}" for c in list(chars)[:3])
+        parts.append(f"{NAMES.get(script, script)} {shown}{' ...' if len(chars) > 3 else ''}")
+    return "; ".join(parts)
 
 
 _CHAINS: dict = {}

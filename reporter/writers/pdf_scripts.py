@@ -20,18 +20,30 @@ extracting it gives the characters in reading order, ligatures and joining forms
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from ..scripts import CJK, COMMON, char_class, INHERITED, RTL, SHAPED, base_level, bidi_levels, script_of, visual_order
 from .pdf_fallback import PLACEHOLDER, Fallback
 from .pdf_inline import Run
 
-_ACTIVE: list = [None]  # the Fallback of the PDF being laid out (one at a time per process)
+# The fallback chain of the PDF being laid out in this thread (or task), and the characters
+# no font had in it. A context variable, not a module global: the library may write two PDFs
+# at once from two threads, each with its own --font-dir and its own warning.
+_ACTIVE: ContextVar = ContextVar("pdf_fallback", default=(None, None))
 
 
-def activate(fallback: Fallback | None) -> None:
-    """Make ``fallback`` the chain the next paragraphs use (the writer sets it per document)."""
-    _ACTIVE[0] = fallback
+@contextmanager
+def active(fallback: Fallback | None):
+    """``fallback`` is the chain the paragraphs laid out inside use; yields the dict that
+    collects, by script, the characters no font had (for the build's one warning)."""
+    missing: dict = {}
+    token = _ACTIVE.set((fallback, missing))
+    try:
+        yield missing
+    finally:
+        _ACTIVE.reset(token)
 
 
 _SIMPLE: dict = {}
@@ -80,7 +92,7 @@ _JOINERS = frozenset("\u200c\u200d" + "".join(map(chr, range(0xFE00, 0xFE10))))
 
 
 def _split_one(run: Run, levels) -> list:
-    fallback = _ACTIVE[0]
+    fallback, missing = _ACTIVE.get()
     simple, own = _face_sets(run.face)
     bold = "Bold" in run.face
     out: list = []
@@ -100,8 +112,8 @@ def _split_one(run: Run, levels) -> list:
         else:
             face = run.face if ch in own else (fallback.face_for(ch, bold) if fallback is not None else None)
             if face is None:
-                if fallback is not None:
-                    fallback.note_missing(ch)
+                if missing is not None:
+                    missing.setdefault(script_of(ch), {})[ch] = None
                 ch, face = _placeholder(run.face, own, fallback, bold)
             script = s if s in SHAPED or s in CJK else ""
         if level % 2 and ch in _MIRRORED and not script:  # a bracket in right-to-left text (rule L4)
