@@ -408,3 +408,17 @@ def test_two_threads_writing_pdfs_at_once_each_get_their_own_missing_characters(
         t.join()
     assert all("Han" in got[("han", n)] for n in range(4)), got
     assert all(not got[("latin", n)] for n in range(4)), got
+
+
+def test_a_title_in_another_script_is_drawn_with_real_glyphs_in_the_running_header_too(tmp_path):
+    from reporter.model import Document, Meta, Paragraph, Text
+    from reporter.writers.pdf import render
+
+    title = "北京与东京会谈 Beijing and Tokyo talks"
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(render(Document(Meta(title=title), (Paragraph((Text("Plain words."),)),))))
+    for name, glyphs in _fonts(pdf).items():  # the header draws the title on every page
+        assert all(g != ".notdef" for _, g, _ in glyphs), name
+    from pypdf import PdfReader
+
+    assert "北京" in PdfReader(pdf).pages[0].extract_text()

@@ -66,11 +66,13 @@ class PageDecor:
         # header: marking left, short title right, a hairline below
         if self.marking:
             self._draw_marking(c, self.header_y, self.marking)
-        title = _fit(c, self.title, self.font, self.size, width - marking_w - 0.8 * CM)
+        room = width - marking_w - 0.8 * CM
         c.setFont(self.font, self.size)
         c.setFillColor(self.muted)
-        if title:
-            c.drawRightString(self.right, self.header_y, title)
+        if self.title and not self._draw_other_script_title(c, room):
+            title = _fit(c, self.title, self.font, self.size, room)
+            if title:
+                c.drawRightString(self.right, self.header_y, title)
         c.setStrokeColor(self.rule)
         c.setLineWidth(0.5)
         c.line(self.left, self.header_y - 4, self.right, self.header_y - 4)
@@ -80,6 +82,34 @@ class PageDecor:
         if self.marking:
             self._draw_marking(c, self.footer_y, _fit(c, self.marking, self.bold_font, self.size, width * 0.6))
         c.restoreState()
+
+    def _draw_other_script_title(self, c: Canvas, room: float) -> bool:
+        """A title with characters the header's font lacks (Chinese, Arabic...) drawn run by
+        run in the faces the fallback chain gives them; False for a title the font draws
+        itself (the usual case, drawn as one plain string)."""
+        from .pdf_inline import Run
+        from .pdf_scripts import is_plain, split_runs
+
+        runs = [Run(self.title, self.font, "", None)]
+        if is_plain(runs):
+            return False
+        pieces, _ = split_runs(runs)
+        shown, width = [], 0.0
+        for r in pieces:
+            if r is None:
+                continue
+            w = c.stringWidth(r.text, r.face, self.size)
+            if width + w > room:  # a long title ends where the room does, at a run
+                break
+            shown.append((r, w))
+            width += w
+        x = self.right - width
+        for r, w in shown:
+            c.setFont(r.face, self.size)
+            c.drawString(x, self.header_y, r.text)
+            x += w
+        c.setFont(self.font, self.size)
+        return True
 
     def _draw_marking(self, c: Canvas, y: float, text: str) -> None:
         if self.marking_back is not None:
