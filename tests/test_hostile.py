@@ -115,6 +115,41 @@ def test_the_xml_limits_can_be_raised_and_lowered(tmp_path):
     assert Document(str(tmp_path / "out" / "some.docx")).paragraphs[-1].text == "Hello there."
 
 
+def utf16_docx(path: Path, prolog: str) -> Path:
+    """A package whose document.xml is UTF-16 (which OPC allows), ``prolog`` after its declaration,
+    and one run reading "Before &word; after the entity." (the entity only where a DTD declares it)."""
+    entity = "&word;" if "ENTITY" in prolog else "word"
+    xml = (f'<?xml version="1.0" encoding="UTF-16"?>{prolog}<w:document xmlns:w="{W}"><w:body><w:p><w:r>'
+           f"<w:t>Before {entity} after the entity.</w:t></w:r></w:p></w:body></w:document>")
+    write_docx(path, b"")
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = xml.encode("utf-16")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_a_dtd_is_refused_in_a_utf16_part_too_so_no_text_goes_missing(tmp_path):
+    """An entity left unexpanded loses the text after it; a UTF-16 part once hid its DTD."""
+    out = tmp_path / "out"
+    plain = run_limited("export", str(utf16_docx(tmp_path / "plain.docx", "")), "--format", "docx", "--out",
+                        str(out), cwd=tmp_path)
+    assert plain.returncode == 0, plain.stderr
+    from docx import Document
+
+    assert [p.text for p in Document(str(out / "plain.docx")).paragraphs][-1] == "Before word after the entity."
+    hostile = utf16_docx(tmp_path / "dtd.docx", '<!DOCTYPE w:document [<!ENTITY word "WORD">]>')
+    result = run_limited("export", str(hostile), "--out", str(tmp_path / "out2"), cwd=tmp_path)
+    one_error_line(result, "dtd.docx", "word/document.xml declares a DTD")
+    assert not (tmp_path / "out2").exists()
+    result = run_limited("build", str(SAMPLE), "--reference-doc", str(hostile), "--out", str(tmp_path / "out3"),
+                         cwd=tmp_path)
+    one_error_line(result, "dtd.docx", "declares a DTD")
+    assert not (tmp_path / "out3").exists()
+
+
 def test_a_reference_doc_bomb_goes_through_the_same_limits(tmp_path):
     ref = write_docx(tmp_path / "ref.docx", low_ratio_paragraphs(70 * 1024 * 1024))
     out = tmp_path / "out"
