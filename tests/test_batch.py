@@ -257,3 +257,23 @@ def test_a_briefing_that_fails_in_its_worker_leaves_the_others_built(desk):
     assert "section \"Nobody's\": no article matches" in outcomes[1].reason and "mixed.yaml" in outcomes[1].reason
     assert "Kenya" in _docx_text(desk / "out" / "good.docx") and not (desk / "out" / "empty.docx").exists()
     assert outcomes[1].reason.count("\n") == 0
+
+
+def test_a_docx_or_pdf_given_as_an_article_is_named_for_what_it_is(desk):
+    import docx
+    from reportlab.pdfgen import canvas
+
+    word = desk / "notes.docx"
+    d = docx.Document()
+    d.add_paragraph("Some notes kept in Word.")
+    d.save(str(word))
+    pdf = desk / "scan.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.drawString(72, 720, "A text PDF.")
+    c.save()
+    for path, what in ((word, "is a Word document, not article text"), (pdf, "is a PDF file, not article text")):
+        res = run_reporter("build", str(path), "--out", str(desk / "out"))
+        assert res.returncode == 2 and res.stderr.count("\n") == 1, res.stderr
+        line = res.stderr.strip()
+        assert line.startswith(f"reporter: error: {path}: {what}") and ".md" in line and ".html" in line, line
+        assert not (desk / "out").exists()
