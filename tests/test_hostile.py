@@ -341,6 +341,66 @@ def test_a_template_reads_only_its_own_folder(home, body, needle):
     assert not (home / "out").exists()
 
 
+def _bad_pictures() -> dict[str, bytes]:
+    from conftest import tiny_png
+
+    good = tiny_png(40, 20)
+    return {"truncated.png": good[: len(good) - 30], "renamed.png": b"GIF89a but then no picture at all",
+            "words.png": b"not a picture, only words in a file named .png"}
+
+
+@pytest.mark.parametrize("name, needle", [("truncated.png", "damaged picture"), ("renamed.png", "is not a picture"),
+                                          ("words.png", "is not a picture")])
+def test_an_unreadable_template_image_is_one_line_and_exit_2(home, name, needle):
+    """Before, the PDF showed "[image: alt]" in its place and nothing said why."""
+    (home / "tpl" / name).write_bytes(_bad_pictures()[name])
+    tpl = home / "tpl" / "brief.md.j2"
+    tpl.write_text(f"# {{{{ articles[0].title }}}}\n\n![Sales chart]({name})\n")
+    result = run_limited("build", str(SAMPLE), "--template", str(tpl), "--out", str(home / "out"), cwd=home)
+    line = one_error_line(result, needle, f"the template's image {name!r}")
+    assert line.startswith(f"reporter: error: {home / 'tpl' / name}: ")
+    assert not (home / "out").exists()
+    from conftest import tiny_png
+
+    (home / "tpl" / name).write_bytes(tiny_png(40, 20))  # the same template with a good picture builds
+    result = run_limited("build", str(SAMPLE), "--template", str(tpl), "--out", str(home / "out"), cwd=home)
+    assert result.returncode == 0, result.stderr
+    (pdf,) = (home / "out").glob("*.pdf")
+    from pypdf import PdfReader
+
+    assert sum(len(page.images) for page in PdfReader(str(pdf)).pages) == 1
+
+
+def test_an_unreadable_picture_in_an_edited_docx_is_left_out_with_a_warning(tmp_path):
+    from docx import Document
+
+    from conftest import pdf_text, tiny_png
+
+    (tmp_path / "chart.png").write_bytes(tiny_png(40, 20))
+    d = Document()
+    d.add_paragraph("Before the picture.")
+    d.add_picture(str(tmp_path / "chart.png"))
+    d.add_paragraph("After the picture.")
+    d.save(str(tmp_path / "edited.docx"))
+    with zipfile.ZipFile(tmp_path / "edited.docx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    (media,) = [n for n in parts if n.startswith("word/media/")]
+    parts[media] = parts[media][:-30]  # truncated: it still starts like a PNG
+    with zipfile.ZipFile(tmp_path / "broken.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    out = tmp_path / "out"
+    result = run_limited("export", str(tmp_path / "broken.docx"), "--format", "pdf,docx", "--out", str(out),
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("reporter: warning: ")]
+    assert len(warnings) == 1 and "broken.docx" in warnings[0] and "damaged" in warnings[0], result.stderr
+    text = pdf_text(out / "broken.pdf")
+    assert "Before the picture." in text and "After the picture." in text and "[image" not in text
+    with zipfile.ZipFile(out / "broken.docx") as z:
+        assert not [n for n in z.namelist() if n.startswith("word/media/")]
+
+
 def test_template_dir_lets_a_template_include_a_shared_part(home):
     shared = home / "shared"
     shared.mkdir()
