@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError
+from .ingest.clean import plain_text
 from .marking import normalise_marking
 
 # A YAML file with one of these at the top is a spec, not an article record.
@@ -101,6 +102,9 @@ class BriefingFields(_Model):
     def _name(cls, value: str | None) -> str | None:
         if value is not None and (not value.strip() or any(c in value for c in '/\\:\0') or value.startswith(".")):
             raise ValueError("a file name without a folder, e.g. 'daily-security'")
+        if value is not None and (plain_text(value) != value or not value.isprintable()):
+            # a bidi override in a file name shows "report\u202egpj.exe" as "reportexe.jpg"
+            raise ValueError("a file name of visible characters only (no control, bidi or zero-width characters)")
         return value
 
 

@@ -83,6 +83,7 @@ def test_a_spec_builds_with_its_options_and_the_command_line_wins(desk):
     ("articles: arts/\nsections:\n  - heading: R\n    headng: x\n", "4: sections[0].headng: unknown key (known: "
      "articles, filter, heading)"),
     ("articles: arts/\nbriefings:\n  - name: a\n    formats: [docx, odt]\n", "4: briefings[0].formats[1]:"),
+    ('articles: arts/\nname: "invoice\\u202egpj.exe"\n', "2: name: a file name of visible characters only"),
 ])
 def test_spec_errors_are_one_line_naming_key_and_line(desk, body, needle):
     spec = _spec(desk, body)

@@ -746,6 +746,37 @@ def test_bidi_controls_are_removed_from_titles_and_kept_in_body_text_only_isolat
     assert msg["Subject"] == "Weekly gnp.exe"
 
 
+def test_headings_a_template_writes_or_an_edited_docx_holds_carry_no_bidi_control(home):
+    """The article's titles were cleaned at ingest; a template's own headings and an edited
+    document's were not, so "Weekly {RLO}gnp.exe" still showed as "Weekly exe.png"."""
+    from docx import Document
+
+    from conftest import pdf_text
+
+    tpl = home / "tpl" / "brief.md.j2"
+    tpl.write_text(f"# Weekly {RLO}gnp.exe report\n\n## {{{{ articles[0].title }}}} {RLO}desrever{PDF_} part\n\n"
+                   f"Body paragraph.\n\n### Third{ZWSP} level\n")
+    result = template_build(home, tpl, "--format", "docx,pdf")
+    assert result.returncode == 0, result.stderr
+    (docx,) = (home / "out").glob("*.docx")
+    headings = [p.text for p in Document(str(docx)).paragraphs if p.style.name.startswith("Heading")]
+    assert "Weekly gnp.exe report" in headings and "Third level" in headings, headings
+    assert any(h.endswith(" desrever part") for h in headings), headings
+    text = pdf_text(next((home / "out").glob("*.pdf")))
+    assert "Weekly gnp.exe report" in text and RLO not in text and ZWSP not in text
+    edited = Document(str(docx))
+    edited.add_heading(f"Edited {RLO}gnp.exe heading", level=2)
+    edited.core_properties.title = f"Core {RLO}title"
+    edited.save(str(home / "edited.docx"))
+    result = run_limited("export", str(home / "edited.docx"), "--format", "docx,pdf", "--out", str(home / "exp"),
+                         cwd=home)
+    assert result.returncode == 0, result.stderr
+    headings = [p.text for p in Document(str(home / "exp" / "edited.docx")).paragraphs
+                if p.style.name.startswith("Heading")]
+    assert "Edited gnp.exe heading" in headings and not [h for h in headings if RLO in h or ZWSP in h]
+    assert "Edited gnp.exe heading" in pdf_text(home / "exp" / "edited.pdf")
+
+
 def test_a_template_may_still_pass_large_numbers_to_plain_calls(home):
     tpl = home / "tpl" / "brief.md.j2"
     tpl.write_text("# {{ articles[0].title }}\n\nTotal {{ '{:,}'.format(3100000000) }} and {{ 10**12 // 1000 }}.\n")
