@@ -87,11 +87,11 @@ def build_job(job: Job, return_bytes: bool = False) -> Outcome:
 
     start = time.perf_counter()
     try:
-        articles = select_articles(job)
+        chosen = select_articles(job).build_options
         make = job.make_options
         with tempfile.TemporaryDirectory(prefix="reporter-") if return_bytes else _nothing() as tmp:
             out_dir = tmp or job.out_dir
-            briefing, written = make_and_write(articles, formats=job.formats, out_dir=out_dir,
+            briefing, written = make_and_write(**chosen, formats=job.formats, out_dir=out_dir,
                                                reference_doc=job.reference_doc, stem=job.name, **make)
             outputs = []
             for fmt, path in written.items():

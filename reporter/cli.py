@@ -517,8 +517,9 @@ def _email_spec(spec: Path, given: dict, max_attachment_mb: float, overrides: di
                                             security=security, timeout=timeout, max_attachment_mb=max_attachment_mb),
                       pick["smtp"]))
     for job, delivery, server in plans:
-        briefing, files = make_and_write(select_articles(job), formats=job.formats, out_dir=job.out_dir,
-                                         reference_doc=job.reference_doc, stem=job.name, **job.make_options)
+        briefing, files = make_and_write(**select_articles(job).build_options, formats=job.formats,
+                                         out_dir=job.out_dir, reference_doc=job.reference_doc, stem=job.name,
+                                         **job.make_options)
         result = deliver(briefing, list(files.values()), delivery, out_dir=job.out_dir)
         click.echo(str(result.path))
         if result.sent:

@@ -29,6 +29,7 @@ from .limits import DEFAULT, Limits
 from .model import Document, Meta
 
 if TYPE_CHECKING:
+    from .compose.context import Section
     from .writers.reference_doc import Reference
 
 FORMATS = ("docx", "pdf")
@@ -200,6 +201,7 @@ def make_briefing(
     summary_items: int = 8,
     annex: bool = True,
     limits: Limits = DEFAULT,
+    sections: Sequence[Section] = (),
 ) -> Briefing:
     """Read, analyse and compose: everything but writing files (``executor``: see the module).
 
@@ -209,7 +211,8 @@ def make_briefing(
     ``summary_items``: how many items the executive summary may hold; ``annex``: whether
     the article texts follow the digest; ``template_dir``: a folder a user's template may
     include and take images from besides its own, ``template_seconds`` its render deadline;
-    ``limits``: what may be read (``reporter.limits``).
+    ``limits``: what may be read (``reporter.limits``); ``sections``: headings that each take
+    the next so many articles, as a spec's sections do (``compose.context.Section``).
     """
     from .compose import compose
     from .compose.context import briefing_context, long_date
@@ -256,7 +259,8 @@ def make_briefing(
             raise InputError("template not found", tpl)
     else:
         tpl, sandboxed = templates_dir() / "briefing.md.j2", False
-    context = briefing_context(articles, facts, meta, stories=stories, summary_items=summary_items, annex=annex)
+    context = briefing_context(articles, facts, meta, stories=stories, summary_items=summary_items, annex=annex,
+                               sections=sections)
     extra = Path(template_dir) if template_dir is not None else None
     document = compose(tpl, context, meta, sandboxed=sandboxed, template_dir=extra, seconds=template_seconds)
     return Briefing(

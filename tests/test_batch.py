@@ -278,3 +278,44 @@ def test_a_docx_or_pdf_given_as_an_article_is_named_for_what_it_is(desk):
         line = res.stderr.strip()
         assert line.startswith(f"reporter: error: {path}: {what}") and ".md" in line and ".html" in line, line
         assert not (desk / "out").exists()
+
+
+def test_sections_print_their_headings_over_their_stories_and_a_tag_filter_picks(desk):
+    """A section is a heading in the briefing with its stories under it, in the spec's order;
+    a section whose articles all came earlier prints nothing; ``tag`` reads the article's tags."""
+    import docx
+
+    from conftest import SAMPLE, pdf_text
+
+    md = desk / "arts" / "sub" / "kenya-drought-aid.md"
+    md.write_text(md.read_text().replace("author: Wanjiru Kamau\n", "author: Wanjiru Kamau\ntags: [Aid, Africa]\n"))
+    record = desk / "arts" / "eurozone-inflation.json"
+    record.write_text(record.read_text().replace('"body":', '"keywords": "economy; Europe",\n  "body":', 1))
+    shutil.copy(SAMPLE, desk / "arts" / SAMPLE.name)
+    spec = _spec(desk, "title: Desk briefing\narticles: arts/\nformats: [docx, pdf]\nname: desk\nsections:\n"
+                       "  - heading: Humanitarian\n    filter: {tag: aid}\n"
+                       "  - heading: Markets and money\n    filter: {tags: [EUROPE, nothing]}\n"
+                       "  - heading: Everything else\n"
+                       "  - heading: Aid again\n    filter: {tag: africa}\n")
+    res = run_reporter("build", str(spec), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(desk / "out" / "desk.docx")).paragraphs]
+    annex = paragraphs.index(("Heading 1", "Annex: the articles"))
+    front = [(style, text) for style, text in paragraphs[:annex] if style in ("Heading 1", "Heading 2")]
+    assert [text for style, text in front if style == "Heading 1"] == [
+        "Executive summary", "Humanitarian", "Markets and money", "Everything else", "Key figures"]
+    under = {}
+    for style, text in front:
+        if style == "Heading 1":
+            current = under.setdefault(text, [])
+        else:
+            current.append(text)
+    assert len(under["Humanitarian"]) == 1 and "Kenya" in under["Humanitarian"][0]
+    assert len(under["Markets and money"]) == 1 and "Eurozone" in under["Markets and money"][0]
+    assert len(under["Everything else"]) == 1 and "Peru" in under["Everything else"][0]
+    text = " ".join(pdf_text(desk / "out" / "desk.pdf").split())
+    assert text.index("Humanitarian") < text.index("Markets and money") < text.index("Everything else")
+    assert "Aid again" not in text
+    bad = _spec(desk, "articles: arts/\nsections:\n  - heading: Sport\n    filter: {tag: football}\n", "bad.yaml")
+    res = run_reporter("build", str(bad), env=EPOCH)
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "section 'Sport': no article matches" in res.stderr
