@@ -6,14 +6,29 @@ imports what it needs. Every user-facing failure is one line and an exit code.
 
 from __future__ import annotations
 
-import functools
+import _signal  # the C module: ``signal`` imports enum first, itself a window of milliseconds
 import os
 import sys
-from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
 
-import click
+
+def _interrupted_at_start(signum, frame) -> None:
+    """Ctrl-C while this module loads (click and the commands' definitions: the first tenth of
+    a second of a run, more on a busy machine): nothing is written yet, so one line and 130."""
+    os.write(2, b"reporter: error: interrupted; nothing written\n")
+    os._exit(130)
+
+
+try:
+    _signal.signal(_signal.SIGINT, _interrupted_at_start)  # put back at the end of this module
+except ValueError:  # imported outside the main thread: signals are not this thread's to handle
+    pass
+
+import functools  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING, Iterator  # noqa: E402
+
+import click  # noqa: E402
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -66,17 +81,17 @@ class _Group(click.Group):
     """Turns the errors a user can act on into one line and an exit code, never a traceback."""
 
     def invoke(self, ctx: click.Context):
-        from .errors import ReporterError
-
         try:
+            from .errors import ReporterError  # inside: Ctrl-C during this first import is handled too
+
             with _signals_interrupt():
                 return super().invoke(ctx)
-        except ReporterError as exc:
-            _fail(str(exc), exc.exit_code)
-        except Terminated as exc:
+        except Terminated as exc:  # the interrupts first: ReporterError may not be imported yet
             _fail(f"stopped by {exc.name}; temporary files removed, nothing written", 128 + exc.signum)
         except KeyboardInterrupt:
             _fail("interrupted; temporary files removed, nothing written", 130)
+        except ReporterError as exc:
+            _fail(str(exc), exc.exit_code)
         except BrokenPipeError:  # the reader went away (`reporter analyze ... | head`): not an error to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(141)
@@ -540,6 +555,9 @@ def entry() -> None:
         code: int | str | None = 0
     except SystemExit as exc:  # click ends every run this way
         code = exc.code
+    except KeyboardInterrupt:  # before a command's own handling began (or after it ended)
+        sys.stderr.write("reporter: error: interrupted; nothing written\n")
+        code = 130
     if isinstance(code, str):
         sys.stderr.write(code + "\n")
         code = 1
@@ -553,3 +571,7 @@ def entry() -> None:
     if threading.active_count() > 1:
         sys.exit(code or 0)
     os._exit(code or 0)
+
+
+if _signal.getsignal(_signal.SIGINT) is _interrupted_at_start:
+    _signal.signal(_signal.SIGINT, _signal.default_int_handler)  # from here on, KeyboardInterrupt as usual

@@ -803,3 +803,27 @@ def test_export_never_replaces_an_edited_docx_either(tmp_path):
     forced = run_limited("export", str(src), "--format", "docx", "--out", str(out), "--force", cwd=tmp_path)
     assert forced.returncode == 0, forced.stderr
     assert "Edited after export." in "\n".join(p.text for p in Document(str(target) + ".bak").paragraphs)
+
+
+@pytest.mark.parametrize("module", ["click", "reporter.errors"])
+def test_ctrl_c_while_the_command_starts_is_one_line_and_exit_130(tmp_path, module):
+    """Ctrl-C lands while click is imported (the first tenth of a second of a run), or after the
+    command was parsed but before its own handling began: made certain here by an import hook
+    that sends the process SIGINT at that import."""
+    script = (
+        "import os, signal, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {module!r}:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv = ['reporter', 'build', sys.argv[1], '--out', sys.argv[2]]\n"
+        "from reporter.cli import entry\n"
+        "entry()\n"
+    )
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-c", script, str(SAMPLE), str(out)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60, preexec_fn=_limit, env={**os.environ, "REPORTER_JOBS": "1"})
+    assert result.returncode == 130, result.stderr
+    assert re.fullmatch(r"reporter: error: interrupted; (temporary files removed, )?nothing written", result.stderr.strip()), result.stderr
+    assert not out.exists()
