@@ -689,11 +689,18 @@ def test_a_full_disk_is_one_line_and_exit_2_with_nothing_left(tmp_path, jobs):
     assert not out.exists() or list(out.iterdir()) == []
 
 
-def test_an_out_folder_that_cannot_be_made_is_one_line_and_exit_2(tmp_path):
+@pytest.mark.parametrize("where", ["under-a-file", "/proc/reporter-out", "/sys/kernel/reporter-out"])
+def test_an_out_folder_that_cannot_be_made_is_one_line_and_exit_2(tmp_path, where):
+    """A path under a file, one in a file system that makes no folders, one where even root may
+    not write (the tests may run as root, where a chmod 555 folder is no obstacle)."""
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(blocker / "out"), cwd=tmp_path)
-    one_error_line(result, "cannot write there")
+    out = blocker / "out" if where == "under-a-file" else Path(where)
+    if where.startswith("/") and not Path(where).parent.is_dir():
+        pytest.skip(f"no {Path(where).parent} here")
+    result = run_limited("build", str(SAMPLE), "--format", "docx", "--out", str(out), cwd=tmp_path)
+    one_error_line(result, str(out), "cannot write there", "nothing was written")
+    assert not out.exists()
 
 
 def test_a_reference_document_without_page_setup_is_used(tmp_path):
