@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -174,10 +175,30 @@ def test_dask_localcluster_gives_the_pool_s_bytes(desk, monkeypatch):
         res = run_reporter("batch", str(spec), "--out", str(desk / "shared"), "--scheduler",
                            cluster.scheduler_address, "--shared-out", env=EPOCH)
         assert res.returncode == 0 and "2 built, 0 up to date, 0 failed" in res.stderr, res.stderr
+        # a worker lost mid-task: its briefing is built again elsewhere, and nothing differs
+        from distributed.diagnostics.plugin import WorkerPlugin
+
+        marker = desk / "a-worker-died"
+
+        class DieInFirstTask(WorkerPlugin):
+            def __init__(self, path):
+                self.path = path
+
+            def transition(self, key, start, finish, **kwargs):
+                if finish == "executing" and not os.path.exists(self.path):
+                    open(self.path, "w").close()
+                    os._exit(1)  # the worker process ends with the task half done
+
+        with Client(cluster) as client:
+            client.register_plugin(DieInFirstTask(str(marker)))
+            lost = run_batch(resolve(spec, {"out": str(desk / "lost")}),
+                             executor=client.get_executor(retries=2, pure=False), return_bytes=True)
+        assert marker.exists() and [o.status for o in lost] == ["built", "built"]
     for name in ("one.docx", "one.pdf", "two.docx", "two.pdf"):
         assert (desk / "shared" / name).read_bytes() == (desk / "pool" / name).read_bytes()
     for name in ("one.docx", "one.pdf", "two.docx", "two.pdf"):
         assert (desk / "dask" / name).read_bytes() == (desk / "pool" / name).read_bytes()
+        assert (desk / "lost" / name).read_bytes() == (desk / "pool" / name).read_bytes()
     assert "Two" in _docx_text(desk / "dask" / "two.docx")
 
 
