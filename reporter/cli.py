@@ -343,6 +343,9 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
         outcomes = run_batch(all_jobs, executor=executor, force=force, failed=failed,
                              return_bytes=bool(scheduler) and not shared_out, progress=view.update)
     view.summary(outcomes)
+    for outcome in outcomes:  # stdout: the files written, one a line, as `reporter build` prints them
+        for path in outcome.paths if outcome.status == "built" else ():
+            click.echo(str(path))
     if any(o.status == "failed" for o in outcomes):
         sys.exit(2)
 

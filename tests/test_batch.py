@@ -340,3 +340,45 @@ def test_sections_print_their_headings_over_their_stories_and_a_tag_filter_picks
     bad = _spec(desk, "articles: arts/\nsections:\n  - heading: Sport\n    filter: {tag: football}\n", "bad.yaml")
     res = run_reporter("build", str(bad), env=EPOCH)
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "section 'Sport': no article matches" in res.stderr
+
+
+def test_a_batch_shows_a_bar_and_a_table_on_a_terminal_and_plain_lines_in_a_log(desk):
+    import pty
+    import subprocess
+    import sys
+
+    spec = _spec(desk, "articles: 'arts/*.json'\nformats: docx\nbriefings:\n  - name: one\n  - name: two\n",
+                 "small.yaml")
+    env = {**os.environ, **EPOCH, "COLUMNS": "100", "TERM": "xterm"}
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "reporter", "batch", str(spec), "--out", str(desk / "tty")],
+                            stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    stdout = proc.communicate(timeout=120)[0].decode()
+    assert proc.returncode == 0, seen.decode(errors="replace")
+    import re
+
+    raw = seen.decode("utf-8", "replace")
+    assert "briefings" in raw and "━" in raw and "\x1b[" in raw  # rich's bar, drawn with escape codes
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", raw)
+    header = next(line for line in shown.splitlines() if "briefing" in line and "status" in line)
+    assert "│" in header or "┃" in header  # the table, in boxes
+    assert "2 built, 0 up to date, 0 failed" in shown and shown.count("built") >= 3
+    assert "[1/2]" not in shown
+    assert sorted(Path(p).name for p in stdout.split()) == ["one.docx", "two.docx"]
+    res = run_reporter("batch", str(spec), "--out", str(desk / "log"), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    lines = res.stderr.splitlines()
+    assert lines[0].startswith("[1/2] built ") and lines[1].startswith("[2/2] built ") and "\x1b[" not in res.stderr
+    assert lines[-1] == "2 built, 0 up to date, 0 failed" and "┃" not in res.stderr
+    assert res.stdout.split() == [str(desk / "log" / n) for n in ("one.docx", "two.docx")]
