@@ -326,7 +326,7 @@ def build(ctx, inputs, **kw) -> None:
               help="Folder for every briefing's files (default: each spec's out:).")
 def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
     """Build every briefing of the specs, in parallel; skip those whose inputs have not changed."""
-    from .batch import Outcome, run_batch
+    from .batch import Outcome, job_may_hold_stories, run_batch
     from .batchview import BatchView
     from .errors import InputError
     from .spec import resolve
@@ -339,7 +339,8 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
         except InputError as exc:
             failed.append(Outcome(str(spec), "failed", str(exc)))
     view = BatchView()
-    with view, batch_executor(len(all_jobs), jobs, scheduler) as executor:
+    many = any(job_may_hold_stories(job) for job in all_jobs)
+    with view, batch_executor(len(all_jobs), jobs, scheduler, stories=many) as executor:
         outcomes = run_batch(all_jobs, executor=executor, force=force, failed=failed,
                              return_bytes=bool(scheduler) and not shared_out, progress=view.update)
     view.summary(outcomes)
@@ -351,8 +352,12 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
 
 
 @contextmanager
-def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iterator[Executor | None]:
-    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here."""
+def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
+                   stories: bool = True) -> Iterator[Executor | None]:
+    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here.
+
+    ``stories``: whether some briefing has two articles or more, so the pool's workers should
+    fork with the near-duplicate finder loaded too (see ``batchworker``)."""
     if scheduler:
         from .cluster import dask_executor
 
@@ -371,7 +376,10 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iter
         from multiprocessing import forkserver
 
         context, initializer = multiprocessing.get_context("forkserver"), None
-        context.set_forkserver_preload(["reporter.batchworker"])  # workers fork warm: see batchworker
+        from .batch import STORIES_PRELOAD  # not from batchworker: importing it warms this process
+
+        preload = ["reporter.batchworker"] + ([STORIES_PRELOAD] if stories else [])
+        context.set_forkserver_preload(preload)  # workers fork warm: see batchworker
         # Started with Ctrl-C ignored, which it and every worker it forks keep: a Ctrl-C is this
         # process's to handle (cancel what has not started, let the running briefings finish
         # and rename their files), not a traceback from each worker in the middle of an import.
