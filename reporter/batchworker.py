@@ -5,8 +5,8 @@ The local pool's forkserver imports this module before it forks a worker
 fonts, jinja2 and the analysis already loaded, shared copy-on-write, instead of every
 worker loading them again at its first briefing (a second or more of CPU each, which on
 two busy cores is the pool's whole gain for a small batch). Importing it is its purpose,
-hence the call at the bottom; where there is no forkserver (spawn), the pool's
-initializer calls ``warm`` in each worker instead.
+hence the call at the bottom; where there is no forkserver (spawn), each worker loads
+what it needs at its first briefing.
 
 datasketch (numpy and scipy: 0.55 s of CPU, more than everything else here together) is
 left out: only a briefing of two articles or more needs it, so the pool preloads it as a

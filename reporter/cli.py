@@ -250,7 +250,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
     from .worker import start
 
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=start,
-                               initargs=((10_000, 10, 10),))
+                               initargs=((10_000, 10, 10), os.getpid()))
     try:
         pool.submit(int)  # start the worker now, not at the first job
         yield pool
@@ -375,7 +375,7 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
         import signal
         from multiprocessing import forkserver
 
-        context, initializer = multiprocessing.get_context("forkserver"), None
+        context = multiprocessing.get_context("forkserver")
         from .batch import STORIES_PRELOAD  # not from batchworker: importing it warms this process
 
         preload = ["reporter.batchworker"] + ([STORIES_PRELOAD] if stories else [])
@@ -388,11 +388,11 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
             forkserver.ensure_running()
         finally:
             signal.signal(signal.SIGINT, previous)
-    else:
-        from .batchworker import warm as initializer
-
+    else:  # each worker loads what a build needs at its first briefing
         context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
+    from .worker import watch
+
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=watch, initargs=(os.getpid(),)) as pool:
         yield pool
 
 

@@ -382,3 +382,36 @@ def test_a_batch_shows_a_bar_and_a_table_on_a_terminal_and_plain_lines_in_a_log(
     assert lines[0].startswith("[1/2] built ") and lines[1].startswith("[2/2] built ") and "\x1b[" not in res.stderr
     assert lines[-1] == "2 built, 0 up to date, 0 failed" and "┃" not in res.stderr
     assert res.stdout.split() == [str(desk / "log" / n) for n in ("one.docx", "two.docx")]
+
+
+def test_a_killed_batch_leaves_no_worker_behind(desk):
+    """SIGKILL cannot be handled: the pool's workers (the forkserver's children, which keep it
+    alive in turn) must see the command is gone and end by themselves."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from test_hostile import _descendants
+
+    spec = _spec(desk, "articles: arts/\nformats: docx\nbriefings:\n  - name: one\n  - name: two\n", "kill.yaml")
+    with open(desk / "log.txt", "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "reporter", "batch", str(spec), "-j", "2"], stdout=log,
+                                stderr=log, env={**os.environ, **EPOCH})
+        family: set[int] = set()
+        for _ in range(1200):  # until the pool's two workers are up (a minute at most)
+            family |= _descendants(proc.pid)
+            if len(family) >= 4:  # resource tracker, forkserver, two workers
+                break
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    for _ in range(400):
+        alive = {p for p in family if Path(f"/proc/{p}").exists()
+                 and Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"}
+        if not alive:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f"{len(alive)} of the batch's processes went on after it was killed")
+    assert len(family) >= 3

@@ -430,7 +430,10 @@ def test_template_dir_lets_a_template_include_a_shared_part(home):
 def test_a_costly_or_broken_template_is_one_line_and_exit_2(home, body, needle):
     tpl = home / "tpl" / "brief.md.j2"
     tpl.write_text(f"# {{{{ articles[0].title }}}}\n\n{body}\n")
-    result = template_build(home, tpl, "--template-seconds", "1")
+    # a one-second deadline for the case about the deadline; the others must not reach it first
+    # on a loaded machine (the output cap's case renders 20 MB before it stops)
+    seconds = "1" if "seconds" in needle else "15"
+    result = template_build(home, tpl, "--template-seconds", seconds)
     one_error_line(result, "brief.md.j2", needle)
     assert not (home / "out").exists()
 
@@ -558,8 +561,10 @@ def _descendants(pid: int) -> set[int]:
     return out
 
 
-@pytest.mark.parametrize("signame, code", [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+@pytest.mark.parametrize("signame, code", [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130), ("SIGKILL", -9)])
 def test_a_signal_removes_temporaries_and_stops_the_worker(tmp_path, signame, code):
+    """SIGKILL cannot be handled: then only the worker's end is checked (the parent-death
+    signal), and the next build sweeps what was left (test_a_build_sweeps_stale_temporaries)."""
     import signal
     import time
 
@@ -575,7 +580,7 @@ def test_a_signal_removes_temporaries_and_stops_the_worker(tmp_path, signame, co
     proc = subprocess.Popen([sys.executable, "-m", "reporter", "build", *sorted(map(str, inputs.iterdir())),
                              "--out", str(out)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, preexec_fn=_limit)
-    for _ in range(600):  # until a temporary exists: the writers are at work
+    for _ in range(3000):  # until a temporary exists (up to a minute on a loaded machine): the writers are at work
         if out.exists() and list(out.glob(".*.part")):
             break
         time.sleep(0.02)
@@ -585,8 +590,10 @@ def test_a_signal_removes_temporaries_and_stops_the_worker(tmp_path, signame, co
     proc.send_signal(getattr(signal, signame))
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == code, stderr
-    assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
-    assert list(out.iterdir()) == []  # no temporaries, no half a briefing
+    if signame != "SIGKILL":
+        assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
+        assert list(out.iterdir()) == []  # no temporaries, no half a briefing
+    assert not [p for p in out.iterdir() if not p.name.startswith(".")]  # never a visible half briefing
     for _ in range(100):
         if not {p for p in family if Path(f"/proc/{p}").exists()
                 and "Z" not in Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0]}:
