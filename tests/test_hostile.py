@@ -576,19 +576,26 @@ def test_a_signal_removes_temporaries_and_stops_the_worker(tmp_path, signame, co
         rng = random.Random(i)
         shuffled = [" ".join(rng.sample(line.split(), len(line.split()))) for line in lines[1:]]
         (inputs / f"a{i:03}.txt").write_text("\n".join([f"Copy {i}: {lines[0]}", *shuffled]))
-    out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "reporter", "build", *sorted(map(str, inputs.iterdir())),
-                             "--out", str(out)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, preexec_fn=_limit)
-    for _ in range(3000):  # until a temporary exists (up to a minute on a loaded machine): the writers are at work
-        if out.exists() and list(out.glob(".*.part")):
-            break
-        time.sleep(0.02)
+    for attempt in range(3):
+        out = tmp_path / f"out{attempt}"
+        proc = subprocess.Popen([sys.executable, "-m", "reporter", "build", *sorted(map(str, inputs.iterdir())),
+                                 "--out", str(out)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, preexec_fn=_limit)
+        for _ in range(3000):  # until a temporary exists (up to a minute on a loaded machine): the writers are at work
+            if out.exists() and list(out.glob(".*.part")):
+                break
+            time.sleep(0.02)
+        else:
+            pytest.fail("no temporary file appeared")
+        family = _descendants(proc.pid)
+        proc.send_signal(getattr(signal, signame))
+        _, stderr = proc.communicate(timeout=60)
+        if proc.returncode == 0 and not stderr and briefing_files(out) and \
+                sorted(p.suffix for p in briefing_files(out)) == [".docx", ".pdf"]:
+            continue  # the build was done before the signal came (this process got no CPU for a while): again
+        break
     else:
-        pytest.fail("no temporary file appeared")
-    family = _descendants(proc.pid)
-    proc.send_signal(getattr(signal, signame))
-    _, stderr = proc.communicate(timeout=60)
+        pytest.fail("the build finished before the signal three times")
     assert proc.returncode == code, stderr
     if signame != "SIGKILL":
         assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
