@@ -29,7 +29,7 @@ from .limits import DEFAULT, Limits
 from .model import Document, Meta
 
 if TYPE_CHECKING:
-    from .compose.context import Section
+    from .compose.context import Part
     from .writers.reference_doc import Reference
 
 FORMATS = ("docx", "pdf")
@@ -201,7 +201,7 @@ def make_briefing(
     summary_items: int = 8,
     annex: bool = True,
     limits: Limits = DEFAULT,
-    sections: Sequence[Section] = (),
+    sections: Sequence[Part] = (),
 ) -> Briefing:
     """Read, analyse and compose: everything but writing files (``executor``: see the module).
 
@@ -212,7 +212,7 @@ def make_briefing(
     the article texts follow the digest; ``template_dir``: a folder a user's template may
     include and take images from besides its own, ``template_seconds`` its render deadline;
     ``limits``: what may be read (``reporter.limits``); ``sections``: headings that each take
-    the next so many articles, as a spec's sections do (``compose.context.Section``).
+    the next so many articles, as a spec's sections do (``compose.context.Part``).
     """
     from .compose import compose
     from .compose.context import briefing_context, long_date

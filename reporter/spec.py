@@ -385,7 +385,7 @@ class Selection(NamedTuple):
     """A job's articles in section order, and the sections that print their headings over them."""
 
     articles: list[Any]
-    sections: tuple[Any, ...]  # compose.context.Section: (heading, how many of the articles); () for none
+    sections: tuple[Any, ...]  # compose.context.Part: (heading, how many of the articles); () for none
 
     @property
     def build_options(self) -> dict[str, Any]:
@@ -399,7 +399,7 @@ def select_articles(job: Job) -> Selection:
     A section that selects nothing is an error (a typo in a filter should not pass as an
     empty heading); one whose articles all came earlier prints no heading.
     """
-    from .compose.context import Section
+    from .compose.context import Part
     from .ingest import load_articles
 
     chosen: dict[tuple[str, int], Any] = {}
@@ -419,7 +419,7 @@ def select_articles(job: Job) -> Selection:
             raise InputError(f"{section.line}: {what}: no article matches its filter", job.spec)
         counts.append(len(chosen) - before)
     headed = any(s.heading for s in job.sections)
-    sections = tuple(Section(s.heading, n) for s, n in zip(job.sections, counts)) if headed else ()
+    sections = tuple(Part(s.heading, n) for s, n in zip(job.sections, counts)) if headed else ()
     return Selection(list(chosen.values()), sections)
 
 

@@ -37,14 +37,14 @@ SOURCE_ROWS = 15
 NOTABLE_QUOTES = 6
 
 
-class Section(NamedTuple):
+class Part(NamedTuple):
     """A part of the briefing under its own heading: the next ``articles`` of the inputs, in order."""
 
     heading: str
     articles: int
 
 
-def _in_sections(stories: Stories, sections: Sequence[Section], n_articles: int) -> tuple[Stories, list[int]]:
+def _in_sections(stories: Stories, sections: Sequence[Part], n_articles: int) -> tuple[Stories, list[int]]:
     """The stories regrouped section by section (by the section of their earliest input; by
     importance within one), and the section of each story."""
     section_of: list[int] = []
@@ -145,7 +145,7 @@ def _outlets(story, articles: Sequence[Article], refs: _Refs) -> list[dict[str, 
 
 def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: Meta, *,
                      stories: Stories | None = None, summary_items: int = SUMMARY_ITEMS,
-                     annex: bool = True, sections: Sequence[Section] = ()) -> dict[str, Any]:
+                     annex: bool = True, sections: Sequence[Part] = ()) -> dict[str, Any]:
     """The template's values (documented in the README under "Template variables").
 
     ``sections``: the briefing's parts under their own headings (a spec's ``sections:``),
