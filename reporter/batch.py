@@ -24,7 +24,7 @@ import time
 from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, ContextManager, Iterable, Sequence
 
 from .errors import InputError, ReporterError
 from .inputs import MANIFEST
@@ -187,14 +187,27 @@ def _record(job: Job, key: str, outcome: Outcome) -> None:
 Progress = Callable[[Outcome, int, int], None]
 
 
-def run_batch(jobs: Sequence[Job], *, executor: Executor | None = None, force: bool = False,
-              return_bytes: bool = False, progress: Progress | None = None,
+def run_batch(jobs: Sequence[Job], *, executor: Executor | Callable[[int], ContextManager] | None = None,
+              force: bool = False, return_bytes: bool = False, progress: Progress | None = None,
               failed: Iterable[Outcome] = ()) -> list[Outcome]:
     """Build every job not up to date; the outcomes in the jobs' order.
 
-    ``failed``: briefings that could not even be resolved (a bad spec), reported with the
-    rest. Each finished briefing is recorded at once, so stopping loses only those running.
+    ``executor``: an executor, or a function of the number of briefings to build that gives
+    a context manager yielding one (or None: here, one after the other), so a pool is
+    started only when something is to be built, and no larger than that (the command's
+    no-change rerun starts no process). ``failed``: briefings that could not even be
+    resolved (a bad spec), reported with the rest. Each finished briefing is recorded at
+    once, so stopping loses only those running.
     """
+    if callable(executor) and not isinstance(executor, Executor):
+        start = executor
+        manifests = {d: read_manifest(d) for d in {j.out_dir for j in jobs}}
+        pending = [j for j in jobs if force or not up_to_date(j, job_key(j), manifests[j.out_dir])]
+        if pending:
+            with start(len(pending)) as started:
+                return run_batch(jobs, executor=started, force=force, return_bytes=return_bytes,
+                                 progress=progress, failed=failed)
+        executor = None
     outcomes: dict[int, Outcome] = {}
     early = list(failed)
     total = len(jobs) + len(early)

@@ -340,9 +340,10 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
             failed.append(Outcome(str(spec), "failed", str(exc)))
     view = BatchView()
     many = any(job_may_hold_stories(job) for job in all_jobs)
-    with view, batch_executor(len(all_jobs), jobs, scheduler, stories=many) as executor:
-        outcomes = run_batch(all_jobs, executor=executor, force=force, failed=failed,
-                             return_bytes=bool(scheduler) and not shared_out, progress=view.update)
+    with view:  # the pool starts only if some briefing is to be built (see run_batch)
+        outcomes = run_batch(all_jobs, executor=lambda n: batch_executor(n, jobs, scheduler, stories=many),
+                             force=force, failed=failed, return_bytes=bool(scheduler) and not shared_out,
+                             progress=view.update)
     view.summary(outcomes)
     for outcome in outcomes:  # stdout: the files written, one a line, as `reporter build` prints them
         for path in outcome.paths if outcome.status == "built" else ():

@@ -415,3 +415,25 @@ def test_a_killed_batch_leaves_no_worker_behind(desk):
     else:
         pytest.fail(f"{len(alive)} of the batch's processes went on after it was killed")
     assert len(family) >= 3
+
+
+def test_a_no_change_rerun_starts_no_pool_and_a_partial_one_no_more_than_it_needs(desk):
+    """The pool (forkserver, preloaded writers) took most of a no-change rerun's second."""
+    from contextlib import contextmanager
+
+    from reporter.batch import run_batch
+    from reporter.spec import resolve
+
+    asked: list[int] = []
+
+    @contextmanager
+    def start(n):
+        asked.append(n)
+        yield None  # build here, one after the other
+
+    jobs = resolve(_batch_specs(desk)[0])
+    assert [o.status for o in run_batch(jobs, executor=start)] == ["built", "built"] and asked == [2]
+    assert [o.status for o in run_batch(jobs, executor=start)] == ["skipped", "skipped"] and asked == [2]
+    (desk / "arts" / "sub" / "kenya-drought-aid.md").write_text("---\ntitle: Changed story\n---\nA new text.\n")
+    assert [o.status for o in run_batch(jobs, executor=start)] == ["built", "skipped"] and asked == [2, 1]
+    assert "Changed story" in _docx_text(desk / "out" / "one.docx")
