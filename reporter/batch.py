@@ -24,7 +24,7 @@ import time
 from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, ContextManager, Iterable, Sequence
 
 from .errors import InputError, ReporterError
 from .inputs import MANIFEST
@@ -74,6 +74,16 @@ def job_key(job: Job) -> str:
     return h.hexdigest()
 
 
+STORIES_PRELOAD = "datasketch"  # what stories.py imports for two articles or more (see batchworker)
+
+
+def job_may_hold_stories(job: Job) -> bool:
+    """Whether the briefing may have two articles or more: more than one input file, or a
+    record file (JSON or YAML), which may list several."""
+    inputs = {name for section in job.sections for name in section.inputs}
+    return len(inputs) > 1 or any(name.lower().endswith((".json", ".yaml", ".yml")) for name in inputs)
+
+
 def build_job(job: Job, return_bytes: bool = False) -> Outcome:
     """Build one briefing, serially, wherever this runs; never raises for a bad briefing.
 
@@ -87,11 +97,11 @@ def build_job(job: Job, return_bytes: bool = False) -> Outcome:
 
     start = time.perf_counter()
     try:
-        articles = select_articles(job)
+        chosen = select_articles(job).build_options
         make = job.make_options
         with tempfile.TemporaryDirectory(prefix="reporter-") if return_bytes else _nothing() as tmp:
             out_dir = tmp or job.out_dir
-            briefing, written = make_and_write(articles, formats=job.formats, out_dir=out_dir,
+            briefing, written = make_and_write(**chosen, formats=job.formats, out_dir=out_dir,
                                                reference_doc=job.reference_doc, stem=job.name, **make)
             outputs = []
             for fmt, path in written.items():
@@ -177,14 +187,27 @@ def _record(job: Job, key: str, outcome: Outcome) -> None:
 Progress = Callable[[Outcome, int, int], None]
 
 
-def run_batch(jobs: Sequence[Job], *, executor: Executor | None = None, force: bool = False,
-              return_bytes: bool = False, progress: Progress | None = None,
+def run_batch(jobs: Sequence[Job], *, executor: Executor | Callable[[int], ContextManager] | None = None,
+              force: bool = False, return_bytes: bool = False, progress: Progress | None = None,
               failed: Iterable[Outcome] = ()) -> list[Outcome]:
     """Build every job not up to date; the outcomes in the jobs' order.
 
-    ``failed``: briefings that could not even be resolved (a bad spec), reported with the
-    rest. Each finished briefing is recorded at once, so stopping loses only those running.
+    ``executor``: an executor, or a function of the number of briefings to build that gives
+    a context manager yielding one (or None: here, one after the other), so a pool is
+    started only when something is to be built, and no larger than that (the command's
+    no-change rerun starts no process). ``failed``: briefings that could not even be
+    resolved (a bad spec), reported with the rest. Each finished briefing is recorded at
+    once, so stopping loses only those running.
     """
+    if callable(executor) and not isinstance(executor, Executor):
+        start = executor
+        manifests = {d: read_manifest(d) for d in {j.out_dir for j in jobs}}
+        pending = [j for j in jobs if force or not up_to_date(j, job_key(j), manifests[j.out_dir])]
+        if pending:
+            with start(len(pending)) as started:
+                return run_batch(jobs, executor=started, force=force, return_bytes=return_bytes,
+                                 progress=progress, failed=failed)
+        executor = None
     outcomes: dict[int, Outcome] = {}
     early = list(failed)
     total = len(jobs) + len(early)

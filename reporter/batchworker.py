@@ -5,8 +5,12 @@ The local pool's forkserver imports this module before it forks a worker
 fonts, jinja2 and the analysis already loaded, shared copy-on-write, instead of every
 worker loading them again at its first briefing (a second or more of CPU each, which on
 two busy cores is the pool's whole gain for a small batch). Importing it is its purpose,
-hence the call at the bottom; where there is no forkserver (spawn), the pool's
-initializer calls ``warm`` in each worker instead.
+hence the call at the bottom; where there is no forkserver (spawn), each worker loads
+what it needs at its first briefing.
+
+datasketch (numpy and scipy: 0.55 s of CPU, more than everything else here together) is
+left out: only a briefing of two articles or more needs it, so the pool preloads it as a
+module of its own when the batch has such a briefing (``batch.STORIES_PRELOAD``).
 """
 
 from __future__ import annotations
@@ -28,10 +32,6 @@ def warm() -> None:
         fmt.reader()
     for writer in WRITERS.values():
         writer.warm()
-    try:
-        import datasketch  # noqa: F401  (stories.py, for two articles or more)
-    except ImportError:
-        pass
     # The same larger first-generation threshold as the build's PDF worker (cli.build_executor).
     gc.set_threshold(10_000, 10, 10)
 

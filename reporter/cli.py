@@ -6,14 +6,29 @@ imports what it needs. Every user-facing failure is one line and an exit code.
 
 from __future__ import annotations
 
-import functools
+import _signal  # the C module: ``signal`` imports enum first, itself a window of milliseconds
 import os
 import sys
-from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
 
-import click
+
+def _interrupted_at_start(signum, frame) -> None:
+    """Ctrl-C while this module loads (click and the commands' definitions: the first tenth of
+    a second of a run, more on a busy machine): nothing is written yet, so one line and 130."""
+    os.write(2, b"reporter: error: interrupted; nothing written\n")
+    os._exit(130)
+
+
+try:
+    _signal.signal(_signal.SIGINT, _interrupted_at_start)  # put back at the end of this module
+except ValueError:  # imported outside the main thread: signals are not this thread's to handle
+    pass
+
+import functools  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING, Iterator  # noqa: E402
+
+import click  # noqa: E402
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -66,17 +81,17 @@ class _Group(click.Group):
     """Turns the errors a user can act on into one line and an exit code, never a traceback."""
 
     def invoke(self, ctx: click.Context):
-        from .errors import ReporterError
-
         try:
+            from .errors import ReporterError  # inside: Ctrl-C during this first import is handled too
+
             with _signals_interrupt():
                 return super().invoke(ctx)
-        except ReporterError as exc:
-            _fail(str(exc), exc.exit_code)
-        except Terminated as exc:
+        except Terminated as exc:  # the interrupts first: ReporterError may not be imported yet
             _fail(f"stopped by {exc.name}; temporary files removed, nothing written", 128 + exc.signum)
         except KeyboardInterrupt:
             _fail("interrupted; temporary files removed, nothing written", 130)
+        except ReporterError as exc:
+            _fail(str(exc), exc.exit_code)
         except BrokenPipeError:  # the reader went away (`reporter analyze ... | head`): not an error to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(141)
@@ -243,7 +258,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
     from .worker import start
 
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=start,
-                               initargs=((10_000, 10, 10),))
+                               initargs=((10_000, 10, 10), os.getpid()))
     try:
         pool.submit(int)  # start the worker now, not at the first job
         yield pool
@@ -319,7 +334,7 @@ def build(ctx, inputs, **kw) -> None:
               help="Folder for every briefing's files (default: each spec's out:).")
 def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
     """Build every briefing of the specs, in parallel; skip those whose inputs have not changed."""
-    from .batch import Outcome, run_batch
+    from .batch import Outcome, job_may_hold_stories, run_batch
     from .batchview import BatchView
     from .errors import InputError
     from .spec import resolve
@@ -332,17 +347,26 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
         except InputError as exc:
             failed.append(Outcome(str(spec), "failed", str(exc)))
     view = BatchView()
-    with view, batch_executor(len(all_jobs), jobs, scheduler) as executor:
-        outcomes = run_batch(all_jobs, executor=executor, force=force, failed=failed,
-                             return_bytes=bool(scheduler) and not shared_out, progress=view.update)
+    many = any(job_may_hold_stories(job) for job in all_jobs)
+    with view:  # the pool starts only if some briefing is to be built (see run_batch)
+        outcomes = run_batch(all_jobs, executor=lambda n: batch_executor(n, jobs, scheduler, stories=many),
+                             force=force, failed=failed, return_bytes=bool(scheduler) and not shared_out,
+                             progress=view.update)
     view.summary(outcomes)
+    for outcome in outcomes:  # stdout: the files written, one a line, as `reporter build` prints them
+        for path in outcome.paths if outcome.status == "built" else ():
+            click.echo(str(path))
     if any(o.status == "failed" for o in outcomes):
         sys.exit(2)
 
 
 @contextmanager
-def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iterator[Executor | None]:
-    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here."""
+def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
+                   stories: bool = True) -> Iterator[Executor | None]:
+    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here.
+
+    ``stories``: whether some briefing has two articles or more, so the pool's workers should
+    fork with the near-duplicate finder loaded too (see ``batchworker``)."""
     if scheduler:
         from .cluster import dask_executor
 
@@ -360,8 +384,11 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iter
         import signal
         from multiprocessing import forkserver
 
-        context, initializer = multiprocessing.get_context("forkserver"), None
-        context.set_forkserver_preload(["reporter.batchworker"])  # workers fork warm: see batchworker
+        context = multiprocessing.get_context("forkserver")
+        from .batch import STORIES_PRELOAD  # not from batchworker: importing it warms this process
+
+        preload = ["reporter.batchworker"] + ([STORIES_PRELOAD] if stories else [])
+        context.set_forkserver_preload(preload)  # workers fork warm: see batchworker
         # Started with Ctrl-C ignored, which it and every worker it forks keep: a Ctrl-C is this
         # process's to handle (cancel what has not started, let the running briefings finish
         # and rename their files), not a traceback from each worker in the middle of an import.
@@ -370,11 +397,11 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iter
             forkserver.ensure_running()
         finally:
             signal.signal(signal.SIGINT, previous)
-    else:
-        from .batchworker import warm as initializer
-
+    else:  # each worker loads what a build needs at its first briefing
         context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
+    from .worker import watch
+
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=watch, initargs=(os.getpid(),)) as pool:
         yield pool
 
 
@@ -532,8 +559,9 @@ def _email_spec(spec: Path, given: dict, max_attachment_mb: float, overrides: di
                                             security=security, timeout=timeout, max_attachment_mb=max_attachment_mb),
                       pick["smtp"]))
     for job, delivery, server in plans:
-        briefing, files = make_and_write(select_articles(job), formats=job.formats, out_dir=job.out_dir,
-                                         reference_doc=job.reference_doc, stem=job.name, **job.make_options)
+        briefing, files = make_and_write(**select_articles(job).build_options, formats=job.formats,
+                                         out_dir=job.out_dir, reference_doc=job.reference_doc, stem=job.name,
+                                         **job.make_options)
         result = deliver(briefing, list(files.values()), delivery, out_dir=job.out_dir)
         click.echo(str(result.path))
         if result.sent:
@@ -554,6 +582,9 @@ def entry() -> None:
         code: int | str | None = 0
     except SystemExit as exc:  # click ends every run this way
         code = exc.code
+    except KeyboardInterrupt:  # before a command's own handling began (or after it ended)
+        sys.stderr.write("reporter: error: interrupted; nothing written\n")
+        code = 130
     if isinstance(code, str):
         sys.stderr.write(code + "\n")
         code = 1
@@ -567,3 +598,7 @@ def entry() -> None:
     if threading.active_count() > 1:
         sys.exit(code or 0)
     os._exit(code or 0)
+
+
+if _signal.getsignal(_signal.SIGINT) is _interrupted_at_start:
+    _signal.signal(_signal.SIGINT, _signal.default_int_handler)  # from here on, KeyboardInterrupt as usual

@@ -239,6 +239,25 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
     return "".join(out)
 
 
+def map_text(inlines: tuple[Inline, ...], fn) -> tuple[Inline, ...]:
+    """The inlines with ``fn`` applied to every piece of text, formatting and links kept (a
+    heading's text made plain wherever a document comes from: a template, an edited DOCX)."""
+    out: list[Inline] = []
+    for node in inlines:
+        match node:
+            case Text(text=t):
+                out.append(Text(fn(t)))
+            case Strong(children=c):
+                out.append(Strong(map_text(c, fn)))
+            case Emph(children=c):
+                out.append(Emph(map_text(c, fn)))
+            case Link(children=c, url=url):
+                out.append(Link(map_text(c, fn), url))
+            case _:
+                out.append(node)
+    return tuple(out)
+
+
 def heading_level(level: int) -> int:
     """A heading's level in the model's range 1..3. Deeper headings (a template's ``####``) show
     as level 3, so both writers, their contents lists and the DOCX reader agree on them."""

@@ -29,6 +29,7 @@ from .limits import DEFAULT, Limits
 from .model import Document, Meta
 
 if TYPE_CHECKING:
+    from .compose.context import Part
     from .style import HouseStyle
     from .writers.reference_doc import Reference
 
@@ -202,6 +203,7 @@ def make_briefing(
     annex: bool = True,
     charts: bool = True,
     limits: Limits = DEFAULT,
+    sections: Sequence[Part] = (),
 ) -> Briefing:
     """Read, analyse and compose: everything but writing files (``executor``: see the module).
 
@@ -212,7 +214,8 @@ def make_briefing(
     the article texts follow the digest; ``charts``: whether the template's charts are drawn
     (a timeline of the dated events, bar charts of figures); ``template_dir``: a folder a user's template may
     include and take images from besides its own, ``template_seconds`` its render deadline;
-    ``limits``: what may be read (``reporter.limits``).
+    ``limits``: what may be read (``reporter.limits``); ``sections``: headings that each take
+    the next so many articles, as a spec's sections do (``compose.context.Part``).
     """
     from .compose import compose
     from .compose.context import briefing_context, long_date
@@ -260,7 +263,7 @@ def make_briefing(
     else:
         tpl, sandboxed = templates_dir() / "briefing.md.j2", False
     context = briefing_context(articles, facts, meta, stories=stories, summary_items=summary_items, annex=annex,
-                                charts=charts)
+                                charts=charts, sections=sections)
     extra = Path(template_dir) if template_dir is not None else None
     document = compose(tpl, context, meta, sandboxed=sandboxed, template_dir=extra, seconds=template_seconds)
     return Briefing(

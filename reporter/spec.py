@@ -15,11 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError
+from .ingest.clean import plain_text
 from .marking import normalise_marking
 
 # A YAML file with one of these at the top is a spec, not an article record.
@@ -41,19 +42,28 @@ class Filter(_Model):
     """Which of a section's articles it takes, by the article's own fields."""
 
     source: list[str] = []  # the outlet, any of these (case does not matter)
+    tag: list[str] = Field([], validation_alias=AliasChoices("tag", "tags"))  # any of these among the article's tags
     since: Date | None = None  # published on or after
     until: Date | None = None  # published on or before
     words: list[str] = []  # each of these appears in the title or text
 
-    _lists = field_validator("source", "words", mode="before")(_listed)
+    _lists = field_validator("source", "tag", "words", mode="before")(_listed)
 
 
 class Section(_Model):
-    heading: str
+    heading: str  # printed over the section's stories
     articles: list[str] = []  # files, folders, globs; none: the briefing's own articles
     filter: Filter | None = None
 
     _lists = field_validator("articles", mode="before")(_listed)
+
+    @field_validator("heading")
+    @classmethod
+    def _heading(cls, value: str) -> str:
+        value = " ".join(plain_text(value).split())
+        if not value:
+            raise ValueError("a heading of some words, e.g. 'Markets'")
+        return value
 
 
 class Delivery(_Model):
@@ -102,6 +112,9 @@ class BriefingFields(_Model):
     def _name(cls, value: str | None) -> str | None:
         if value is not None and (not value.strip() or any(c in value for c in '/\\:\0') or value.startswith(".")):
             raise ValueError("a file name without a folder, e.g. 'daily-security'")
+        if value is not None and (plain_text(value) != value or not value.isprintable()):
+            # a bidi override in a file name shows "report\u202egpj.exe" as "reportexe.jpg"
+            raise ValueError("a file name of visible characters only (no control, bidi or zero-width characters)")
         return value
 
 
@@ -359,6 +372,8 @@ def matches(article: Any, flt: Filter | None) -> bool:
         return True
     if flt.source and (article.source or "").casefold() not in {s.casefold() for s in flt.source}:
         return False
+    if flt.tag and not {t.casefold() for t in article.tags} & {t.casefold() for t in flt.tag}:
+        return False
     if flt.since and (article.published is None or article.published < flt.since):
         return False
     if flt.until and (article.published is None or article.published > flt.until):
@@ -370,19 +385,32 @@ def matches(article: Any, flt: Filter | None) -> bool:
     return True
 
 
-def select_articles(job: Job) -> list[Any]:
+class Selection(NamedTuple):
+    """A job's articles in section order, and the sections that print their headings over them."""
+
+    articles: list[Any]
+    sections: tuple[Any, ...]  # compose.context.Part: (heading, how many of the articles); () for none
+
+    @property
+    def build_options(self) -> dict[str, Any]:
+        """``make_and_write``'s inputs and sections."""
+        return {"inputs": self.articles, "sections": self.sections}
+
+
+def select_articles(job: Job) -> Selection:
     """Each section's articles in section order, each article once (in its first section).
 
-    The briefing shows them in this order; the headings themselves are not yet printed
-    (the template has one digest), which is why a section that selects nothing is an error
-    rather than an empty heading.
+    A section that selects nothing is an error (a typo in a filter should not pass as an
+    empty heading); one whose articles all came earlier prints no heading.
     """
+    from .compose.context import Part
     from .ingest import load_articles
 
     chosen: dict[tuple[str, int], Any] = {}
     cache: dict[str, list[Any]] = {}
+    counts: list[int] = []
     for section in job.sections:
-        taken = 0
+        taken, before = 0, len(chosen)
         for name in section.inputs:
             if name not in cache:
                 cache[name] = load_articles(name)
@@ -393,7 +421,10 @@ def select_articles(job: Job) -> list[Any]:
         if not taken:
             what = f"section {section.heading!r}" if section.heading else "articles"
             raise InputError(f"{section.line}: {what}: no article matches its filter", job.spec)
-    return list(chosen.values())
+        counts.append(len(chosen) - before)
+    headed = any(s.heading for s in job.sections)
+    sections = tuple(Part(s.heading, n) for s, n in zip(job.sections, counts)) if headed else ()
+    return Selection(list(chosen.values()), sections)
 
 
 INIT_TEMPLATE = """\
@@ -417,12 +448,15 @@ out: out                           # the folder the files go into
 
 articles: {folder}/                # files, folders ("{folder}/") and globs ("{folder}/*.md")
 
-# Sections take their articles in order; each article counts once, in its first section.
+# Sections print their headings over their stories, in this order; each article counts
+# once, in its first section.
 # sections:
 #   - heading: Markets
 #     articles: ["{folder}/*.json"]
 #   - heading: Last week, from Reuters
 #     filter: {{source: Reuters, since: 2025-02-07, until: 2025-02-14, words: [inflation]}}
+#   - heading: Energy
+#     filter: {{tag: [energy, oil]}}     # any of the article's own tags (tags:, keywords:)
 
 # delivery:                        # `reporter email {spec}`; the login comes from
 #   to: [desk@example.org]         # REPORTER_SMTP_USER / REPORTER_SMTP_PASSWORD, never from here

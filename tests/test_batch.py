@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -83,6 +84,7 @@ def test_a_spec_builds_with_its_options_and_the_command_line_wins(desk):
     ("articles: arts/\nsections:\n  - heading: R\n    headng: x\n", "4: sections[0].headng: unknown key (known: "
      "articles, filter, heading)"),
     ("articles: arts/\nbriefings:\n  - name: a\n    formats: [docx, odt]\n", "4: briefings[0].formats[1]:"),
+    ('articles: arts/\nname: "invoice\\u202egpj.exe"\n', "2: name: a file name of visible characters only"),
 ])
 def test_spec_errors_are_one_line_naming_key_and_line(desk, body, needle):
     spec = _spec(desk, body)
@@ -173,10 +175,30 @@ def test_dask_localcluster_gives_the_pool_s_bytes(desk, monkeypatch):
         res = run_reporter("batch", str(spec), "--out", str(desk / "shared"), "--scheduler",
                            cluster.scheduler_address, "--shared-out", env=EPOCH)
         assert res.returncode == 0 and "2 built, 0 up to date, 0 failed" in res.stderr, res.stderr
+        # a worker lost mid-task: its briefing is built again elsewhere, and nothing differs
+        from distributed.diagnostics.plugin import WorkerPlugin
+
+        marker = desk / "a-worker-died"
+
+        class DieInFirstTask(WorkerPlugin):
+            def __init__(self, path):
+                self.path = path
+
+            def transition(self, key, start, finish, **kwargs):
+                if finish == "executing" and not os.path.exists(self.path):
+                    open(self.path, "w").close()
+                    os._exit(1)  # the worker process ends with the task half done
+
+        with Client(cluster) as client:
+            client.register_plugin(DieInFirstTask(str(marker)))
+            lost = run_batch(resolve(spec, {"out": str(desk / "lost")}),
+                             executor=client.get_executor(retries=2, pure=False), return_bytes=True)
+        assert marker.exists() and [o.status for o in lost] == ["built", "built"]
     for name in ("one.docx", "one.pdf", "two.docx", "two.pdf"):
         assert (desk / "shared" / name).read_bytes() == (desk / "pool" / name).read_bytes()
     for name in ("one.docx", "one.pdf", "two.docx", "two.pdf"):
         assert (desk / "dask" / name).read_bytes() == (desk / "pool" / name).read_bytes()
+        assert (desk / "lost" / name).read_bytes() == (desk / "pool" / name).read_bytes()
     assert "Two" in _docx_text(desk / "dask" / "two.docx")
 
 
@@ -257,3 +279,161 @@ def test_a_briefing_that_fails_in_its_worker_leaves_the_others_built(desk):
     assert "section \"Nobody's\": no article matches" in outcomes[1].reason and "mixed.yaml" in outcomes[1].reason
     assert "Kenya" in _docx_text(desk / "out" / "good.docx") and not (desk / "out" / "empty.docx").exists()
     assert outcomes[1].reason.count("\n") == 0
+
+
+def test_a_docx_or_pdf_given_as_an_article_is_named_for_what_it_is(desk):
+    import docx
+    from reportlab.pdfgen import canvas
+
+    word = desk / "notes.docx"
+    d = docx.Document()
+    d.add_paragraph("Some notes kept in Word.")
+    d.save(str(word))
+    pdf = desk / "scan.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.drawString(72, 720, "A text PDF.")
+    c.save()
+    for path, what in ((word, "is a Word document, not article text"), (pdf, "is a PDF file, not article text")):
+        res = run_reporter("build", str(path), "--out", str(desk / "out"))
+        assert res.returncode == 2 and res.stderr.count("\n") == 1, res.stderr
+        line = res.stderr.strip()
+        assert line.startswith(f"reporter: error: {path}: {what}") and ".md" in line and ".html" in line, line
+        assert not (desk / "out").exists()
+
+
+def test_sections_print_their_headings_over_their_stories_and_a_tag_filter_picks(desk):
+    """A section is a heading in the briefing with its stories under it, in the spec's order;
+    a section whose articles all came earlier prints nothing; ``tag`` reads the article's tags."""
+    import docx
+
+    from conftest import SAMPLE, pdf_text
+
+    md = desk / "arts" / "sub" / "kenya-drought-aid.md"
+    md.write_text(md.read_text().replace("author: Wanjiru Kamau\n", "author: Wanjiru Kamau\ntags: [Aid, Africa]\n"))
+    record = desk / "arts" / "eurozone-inflation.json"
+    record.write_text(record.read_text().replace('"body":', '"keywords": "economy; Europe",\n  "body":', 1))
+    shutil.copy(SAMPLE, desk / "arts" / SAMPLE.name)
+    spec = _spec(desk, "title: Desk briefing\narticles: arts/\nformats: [docx, pdf]\nname: desk\nsections:\n"
+                       "  - heading: Humanitarian\n    filter: {tag: aid}\n"
+                       "  - heading: Markets and money\n    filter: {tags: [EUROPE, nothing]}\n"
+                       "  - heading: Everything else\n"
+                       "  - heading: Aid again\n    filter: {tag: africa}\n")
+    res = run_reporter("build", str(spec), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(desk / "out" / "desk.docx")).paragraphs]
+    annex = paragraphs.index(("Heading 1", "Annex: the articles"))
+    front = [(style, text) for style, text in paragraphs[:annex] if style in ("Heading 1", "Heading 2")]
+    assert [text for style, text in front if style == "Heading 1"] == [
+        "Executive summary", "Humanitarian", "Markets and money", "Everything else", "Key figures"]
+    under = {}
+    for style, text in front:
+        if style == "Heading 1":
+            current = under.setdefault(text, [])
+        else:
+            current.append(text)
+    assert len(under["Humanitarian"]) == 1 and "Kenya" in under["Humanitarian"][0]
+    assert len(under["Markets and money"]) == 1 and "Eurozone" in under["Markets and money"][0]
+    assert len(under["Everything else"]) == 1 and "Peru" in under["Everything else"][0]
+    text = " ".join(pdf_text(desk / "out" / "desk.pdf").split())
+    assert text.index("Humanitarian") < text.index("Markets and money") < text.index("Everything else")
+    assert "Aid again" not in text
+    bad = _spec(desk, "articles: arts/\nsections:\n  - heading: Sport\n    filter: {tag: football}\n", "bad.yaml")
+    res = run_reporter("build", str(bad), env=EPOCH)
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "section 'Sport': no article matches" in res.stderr
+
+
+def test_a_batch_shows_a_bar_and_a_table_on_a_terminal_and_plain_lines_in_a_log(desk):
+    import pty
+    import subprocess
+    import sys
+
+    spec = _spec(desk, "articles: 'arts/*.json'\nformats: docx\nbriefings:\n  - name: one\n  - name: two\n",
+                 "small.yaml")
+    env = {**os.environ, **EPOCH, "COLUMNS": "100", "TERM": "xterm"}
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "reporter", "batch", str(spec), "--out", str(desk / "tty")],
+                            stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    stdout = proc.communicate(timeout=120)[0].decode()
+    assert proc.returncode == 0, seen.decode(errors="replace")
+    import re
+
+    raw = seen.decode("utf-8", "replace")
+    assert "briefings" in raw and "━" in raw and "\x1b[" in raw  # rich's bar, drawn with escape codes
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", raw)
+    header = next(line for line in shown.splitlines() if "briefing" in line and "status" in line)
+    assert "│" in header or "┃" in header  # the table, in boxes
+    assert "2 built, 0 up to date, 0 failed" in shown and shown.count("built") >= 3
+    assert "[1/2]" not in shown
+    assert sorted(Path(p).name for p in stdout.split()) == ["one.docx", "two.docx"]
+    res = run_reporter("batch", str(spec), "--out", str(desk / "log"), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    lines = res.stderr.splitlines()
+    assert lines[0].startswith("[1/2] built ") and lines[1].startswith("[2/2] built ") and "\x1b[" not in res.stderr
+    assert lines[-1] == "2 built, 0 up to date, 0 failed" and "┃" not in res.stderr
+    assert res.stdout.split() == [str(desk / "log" / n) for n in ("one.docx", "two.docx")]
+
+
+def test_a_killed_batch_leaves_no_worker_behind(desk):
+    """SIGKILL cannot be handled: the pool's workers (the forkserver's children, which keep it
+    alive in turn) must see the command is gone and end by themselves."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from test_hostile import _descendants
+
+    spec = _spec(desk, "articles: arts/\nformats: docx\nbriefings:\n  - name: one\n  - name: two\n", "kill.yaml")
+    with open(desk / "log.txt", "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "reporter", "batch", str(spec), "-j", "2"], stdout=log,
+                                stderr=log, env={**os.environ, **EPOCH})
+        family: set[int] = set()
+        for _ in range(1200):  # until the pool's two workers are up (a minute at most)
+            family |= _descendants(proc.pid)
+            if len(family) >= 4:  # resource tracker, forkserver, two workers
+                break
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    for _ in range(400):
+        alive = {p for p in family if Path(f"/proc/{p}").exists()
+                 and Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"}
+        if not alive:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f"{len(alive)} of the batch's processes went on after it was killed")
+    assert len(family) >= 3
+
+
+def test_a_no_change_rerun_starts_no_pool_and_a_partial_one_no_more_than_it_needs(desk):
+    """The pool (forkserver, preloaded writers) took most of a no-change rerun's second."""
+    from contextlib import contextmanager
+
+    from reporter.batch import run_batch
+    from reporter.spec import resolve
+
+    asked: list[int] = []
+
+    @contextmanager
+    def start(n):
+        asked.append(n)
+        yield None  # build here, one after the other
+
+    jobs = resolve(_batch_specs(desk)[0])
+    assert [o.status for o in run_batch(jobs, executor=start)] == ["built", "built"] and asked == [2]
+    assert [o.status for o in run_batch(jobs, executor=start)] == ["skipped", "skipped"] and asked == [2]
+    (desk / "arts" / "sub" / "kenya-drought-aid.md").write_text("---\ntitle: Changed story\n---\nA new text.\n")
+    assert [o.status for o in run_batch(jobs, executor=start)] == ["built", "skipped"] and asked == [2, 1]
+    assert "Changed story" in _docx_text(desk / "out" / "one.docx")

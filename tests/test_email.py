@@ -435,6 +435,20 @@ def test_real_server_that_hangs_times_out(files, tmp_path):
             write(make_briefing(), files, tmp_path / "o", transport=transport)
 
 
+def test_a_silent_server_is_nothing_sent_even_when_the_timer_wakes_late(files, tmp_path, monkeypatch):
+    """On a loaded machine the socket's own timeout (the time left) can end the read before the
+    deadline's timer thread runs: that is the same deadline, and still nothing was sent."""
+    from reporter.deliver.smtp import Deadline
+
+    monkeypatch.setattr(Deadline, "_expire", lambda self: None)  # the timer never gets the CPU in time
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        transport = SmtpTransport(SmtpSettings("127.0.0.1", silent.getsockname()[1], timeout=0.3))
+        with pytest.raises(DeliveryError, match="within the 0.3-second deadline; nothing was sent"):
+            write(make_briefing(), files, tmp_path / "o", transport=transport)
+
+
 def test_starttls_trusts_the_test_certificate_only_when_told(files, tmp_path, smtp_server, self_signed):
     where, handler = smtp_server(tls_context=server_tls(self_signed), require_starttls=True)
     with pytest.raises(DeliveryError, match="certificate not trusted"):

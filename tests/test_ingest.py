@@ -117,7 +117,7 @@ def test_clean_text_repairs_mojibake_and_drops_control_characters():
     [
         (b"", "empty"),
         (b"   \n\t\n  ", "empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "is a PNG image, not article text"),
         (b"Title line\n\nCaf\xe9 au lait is good.\n", "not UTF-8"),
         (b"\x01\x02\x03\x04" * 50, "binary"),
         (b"Only a title", "no paragraphs"),

@@ -24,7 +24,7 @@ PACKAGE = ROOT / "reporter"
 LAYERS: list[tuple[str, ...]] = [
     ("reporter.errors", "reporter.limits", "reporter.worker"),
     ("reporter.fileio", "reporter.dates", "reporter.style", "reporter.urls", "reporter.ooxml",
-     "reporter.marking", "reporter.fonts", "reporter.scripts"),
+     "reporter.marking", "reporter.fonts", "reporter.scripts", "reporter.pictures"),
     ("reporter.package",),  # the one bounded reader of OOXML packages, for readers and writers alike
     ("reporter.model",),
     ("reporter.ingest",),

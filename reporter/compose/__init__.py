@@ -23,11 +23,12 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import InputError
+from ..ingest.clean import plain_text as visible_only
 from ..urls import external_url
 from .sandbox import RENDER_SECONDS, Folders
 from ..model import (
     Block, BulletList, Chart, Div, Document, Emph, Heading, Image, Inline, LineBreak, Link, Meta,
-    OrderedList, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, Text,
+    OrderedList, PageBreak, Paragraph, Quote, Strong, Table, TableOfContents, Text, map_text,
 )
 
 
@@ -364,8 +365,9 @@ class _Converter:
         out: list[Block] = []
         for node in nodes:
             t = node.type
-            if t == "heading":
-                out.append(Heading(min(int(node.tag[1]), 3), self.inline(node.children[0].content), node.attrs.get("id")))
+            if t == "heading":  # a template's own heading: no bidi control or invisible character, as in titles
+                inlines = map_text(self.inline(node.children[0].content), visible_only)
+                out.append(Heading(min(int(node.tag[1]), 3), inlines, node.attrs.get("id")))
             elif t == "paragraph":
                 self.paragraph(out, node.children[0].content, node.attrs.get("id"))
             elif t == "bullet_list":

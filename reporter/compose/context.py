@@ -15,8 +15,9 @@ Nothing here formats for a writer.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from ..analysis.cues import REPORTER
 from ..analysis.facts import Facts, Quotation
@@ -37,6 +38,25 @@ LIST_ITEMS = 20
 SOURCE_ROWS = 15
 NOTABLE_QUOTES = 6
 BAR_CHARTS = 3  # stories with a bar chart of their figures: the first that have one
+
+
+class Part(NamedTuple):
+    """A part of the briefing under its own heading: the next ``articles`` of the inputs, in order."""
+
+    heading: str
+    articles: int
+
+
+def _in_sections(stories: Stories, sections: Sequence[Part], n_articles: int) -> tuple[Stories, list[int]]:
+    """The stories regrouped section by section (by the section of their earliest input; by
+    importance within one), and the section of each story."""
+    section_of: list[int] = []
+    for i, section in enumerate(sections):
+        section_of += [i] * section.articles
+    if len(section_of) != n_articles:
+        raise ValueError(f"the sections hold {len(section_of)} articles, the briefing {n_articles}")
+    ordered = sorted(stories.stories, key=lambda s: section_of[min(s.inputs)])
+    return replace(stories, stories=tuple(ordered)), [section_of[min(s.inputs)] for s in ordered]
 
 
 def _date_key(iso: str) -> tuple:
@@ -130,13 +150,20 @@ def _outlets(story, articles: Sequence[Article], refs: _Refs) -> list[dict[str, 
 
 def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: Meta, *,
                      stories: Stories | None = None, summary_items: int = SUMMARY_ITEMS,
-                     annex: bool = True, charts: bool = True) -> dict[str, Any]:
+                     annex: bool = True, charts: bool = True, sections: Sequence[Part] = ()) -> dict[str, Any]:
     """The template's values (documented in the README under "Template variables").
-    ``charts``: whether to describe charts (``compose.charts``) for the template to place."""
+
+    ``charts``: whether to describe charts (``compose.charts``) for the template to place.
+    ``sections``: the briefing's parts under their own headings (a spec's ``sections:``),
+    which take the articles in order; each story goes into the section of its earliest input.
+    """
     from . import select
     from .charts import figures_chart, timeline_chart
 
     stories = stories or group_stories(articles)
+    story_section: list[int] = []
+    if sections:
+        stories, story_section = _in_sections(stories, sections, len(articles))
     order = [m for s in stories.stories for m in s.members]
     refs = _Refs(articles, order, annex)
     picks = select.candidates(stories, articles, facts)
@@ -237,6 +264,8 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
                      "prepared_for": meta.prepared_for, "prepared_by": meta.author},
         "multiple": refs.multiple, "annex": annex, "merged": stories.merged,
         "summary": summary, "stories": story_items,
+        "sections": [{"heading": sec.heading, "stories": [s for s, i in zip(story_items, story_section) if i == k]}
+                     for k, sec in enumerate(sections) if k in story_section],
         "figures": key_figures, "figures_more": figures_more, "quotes": quotes,
         "timeline": timeline, "timeline_more": timeline_more, "timeline_chart": events_chart,
         "people": people_list, "people_more": people_more,

@@ -64,7 +64,15 @@ class Folders:
         raise InputError(f"template {what} {name!r} not found in the template's folder", self.roots[0])
 
     def read_image(self, src: str) -> bytes:
-        return read_capped(self.find(src, "image"), "an image file", MAX_IMAGE_BYTES, "a smaller image")
+        """The picture's bytes, once they are known to be a picture the writers can show."""
+        from ..pictures import picture_problem
+
+        path = self.find(src, "image")
+        data = read_capped(path, "an image file", MAX_IMAGE_BYTES, "a smaller image")
+        problem = picture_problem(data)
+        if problem:
+            raise InputError(f"{problem} (the template's image {src!r})", path)
+        return data
 
 
 def loader(folders: Folders):

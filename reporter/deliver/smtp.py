@@ -110,7 +110,7 @@ class SmtpTransport:
                                                          timeout=deadline.remaining(), context=self._context())
             client = deadline.client(smtplib.SMTP)(s.host, s.port, local_hostname=s.helo, timeout=deadline.remaining())
         except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
-            if deadline.expired or isinstance(exc, TimeoutError):
+            if deadline.timed_out(exc):
                 raise DeliveryError(f"{s.where}: no greeting from the server within the {s.timeout:g}-second "
                                     "deadline; nothing was sent") from None
             raise
@@ -134,7 +134,7 @@ class SmtpTransport:
             try:
                 self._send(deadline, data, sender=sender, recipients=recipients)
             except (OSError, EOFError, ValueError, smtplib.SMTPException) as exc:
-                if not deadline.expired or isinstance(exc, DeliveryError):
+                if isinstance(exc, DeliveryError) or not deadline.timed_out(exc):
                     raise
                 raise DeliveryError(f"{self.settings.where}: no final reply within the {self.settings.timeout:g}-second "
                                     "deadline; " + ("the message may not have been delivered" if deadline.data_sent
@@ -173,7 +173,7 @@ class Deadline:
         self._clock = time.monotonic
         self.seconds = seconds
         self.end = self._clock() + seconds
-        self._fired = False
+        self.expired = False
         self.data_sent = False
         self.sock = None
         self._timer = threading.Timer(seconds, self._expire)
@@ -186,12 +186,12 @@ class Deadline:
     def __exit__(self, *_exc) -> None:
         self._timer.cancel()
 
-    @property
-    def expired(self) -> bool:
-        """True once the time is up, by the timer or by the clock: on a loaded machine a
-        socket's own read timeout (set to the time remaining) can fire before the timer
-        thread runs, and that is the deadline too, not a server that answered badly."""
-        return self._fired or self._clock() >= self.end
+    def timed_out(self, exc: BaseException) -> bool:
+        """Whether ``exc`` is this deadline's doing: the timer fired, or the socket's own timeout
+        (the time left) ran out first, which smtplib reports as a disconnect caused by it. Under
+        load the timer's thread may wake after the read has already given up."""
+        return (self.expired or isinstance(exc, TimeoutError)
+                or isinstance(exc.__context__, TimeoutError) or isinstance(exc.__cause__, TimeoutError))
 
     def remaining(self) -> float:
         return max(0.01, self.end - self._clock())
@@ -199,7 +199,7 @@ class Deadline:
     def _expire(self) -> None:
         import socket
 
-        self._fired = True
+        self.expired = True
         sock = self.sock
         if sock is not None:
             try:

@@ -9,7 +9,7 @@ from ..errors import InputError
 from .article import Article
 from .blocks import markdown_body
 from .clean import clean_text, one_line
-from .fields import parse_date
+from .fields import parse_date, split_tags
 
 
 def read(text: str, path: Path) -> list[Article]:
@@ -35,5 +35,5 @@ def read(text: str, path: Path) -> list[Article]:
     return [Article(
         title=title, paragraphs=paragraphs, subheadings=subheadings, url=doc.url or None,
         source=doc.sitename or None, published=published, author=doc.author or None,
-        path=str(path), raw_text=text,
+        path=str(path), raw_text=text, tags=split_tags([*(getattr(doc, "tags", None) or ()), *(getattr(doc, "categories", None) or ())]),
     )]

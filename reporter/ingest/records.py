@@ -43,7 +43,7 @@ def article_from_record(record: Any, path: Path, raw_text: str = "") -> Article:
     return Article(
         title=title, paragraphs=paragraphs, subheadings=subheadings, url=rec.url, source=rec.source,
         published=rec.published, author=rec.author, path=str(path), raw_text=raw_text,
-        quotes=quotes, figures=figures,
+        quotes=quotes, figures=figures, tags=tuple(rec.tags),
     )
 
 

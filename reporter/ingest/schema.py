@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import InputError
-from .fields import parse_date
+from .fields import parse_date, split_tags
 
 
 class QuoteRecord(BaseModel):
@@ -48,6 +48,19 @@ class ArticleRecord(BaseModel):
     author: str | None = None
     quotes: list[QuoteRecord] | None = None
     figures: list[FigureRecord] | None = None
+    tags: list[str] = Field(default=[], validation_alias=AliasChoices("tags", "keywords", "categories"))
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags(cls, v: Any) -> Any:
+        """``tags: economy, Europe`` or a list; a list of numbers or dates is read as their text."""
+        if v is None:
+            return []
+        if isinstance(v, str):
+            return split_tags([v])
+        if isinstance(v, list) and all(isinstance(x, (str, int, float, date)) and not isinstance(x, bool) for x in v):
+            return split_tags([str(x) for x in v])
+        return v
 
     @field_validator("published", mode="before")
     @classmethod

@@ -61,8 +61,11 @@ def _read(pkg, path: Path) -> tuple[Document, list[str]]:
 
 
 def _meta(pkg, tb, path: Path) -> Meta:
-    """Meta from the visible title block first (the user edited it), core properties second."""
-    core = _core_properties(pkg)
+    """Meta from the visible title block first (the user edited it), core properties second;
+    the title and subject without invisible formatting characters, as every title is."""
+    from ..ingest.clean import plain_text as visible_only
+
+    core = {k: visible_only(v) if k in ("title", "subject") else v for k, v in _core_properties(pkg).items()}
     author = core.get("creator", "")
     if author.strip().lower() in _PLACEHOLDER_AUTHORS:
         author = ""

@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..dates import MONTH_NUMBERS
+from ..ingest.clean import plain_text as visible_only
 from ..model import (
     BulletList, Div, Heading, OrderedList, Paragraph, Quote, Table, TableOfContents, Text, heading_level,
-    plain_text,
+    map_text, plain_text,
 )
 from ..style import STYLE_NAMES
 from .docx_body import Para
@@ -73,7 +74,8 @@ def _title_line(text: str, tb: TitleBlock) -> bool:
 
 
 def _one_line(inlines: tuple) -> str:
-    return " ".join(plain_text(inlines).split())
+    """A title, caption or contents heading as one line, without invisible formatting characters."""
+    return " ".join(visible_only(plain_text(inlines)).split())
 
 
 def assemble(items: list) -> tuple[TitleBlock, tuple]:
@@ -99,7 +101,7 @@ def assemble(items: list) -> tuple[TitleBlock, tuple]:
         role = item.role
         if role in _META_ROLES and in_title_block and not getattr(tb, role.lower()):
             setattr(tb, role.lower(), _one_line(item.inlines))
-            head.append(Paragraph(item.inlines, style=role))
+            head.append(Paragraph(map_text(item.inlines, visible_only), style=role))
             i += 1
             continue
         if role == "Source" and in_title_block and tb.title and (
@@ -109,7 +111,7 @@ def assemble(items: list) -> tuple[TitleBlock, tuple]:
             continue
         in_title_block = False
         if role.startswith("Heading"):
-            out.append(Heading(heading_level(item.level), item.inlines, item.anchor))
+            out.append(Heading(heading_level(item.level), map_text(item.inlines, visible_only), item.anchor))
             i += 1
         elif role == "Quote":
             i = _quote(items, i, out)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Image, PageBreak
 from ..ooxml import A_NS, M_NS, MC_NS, R_NS, V_NS, WP_NS, w
+from ..pictures import picture_problem
 from ..urls import external_url
 from .docx_report import Report
 from .docx_styles import Styles, on
@@ -312,7 +313,7 @@ class InlineReader:
             self.report.add("picture_missing")
             return
         data = self.package.read(rel.target)
-        if not data.startswith(_IMAGE_MAGIC):
+        if not data.startswith(_IMAGE_MAGIC) or picture_problem(data):
             self.report.add("picture_format")
             return
         out.items.append(Image(data=data, alt=alt, width_cm=width))
