@@ -89,9 +89,16 @@ UNNAMED = "unnamed source"
 
 def label(article: Article) -> str:
     """An article's outlet as a summary item or a digest ends with it: its publisher, else its
-    site, else UNNAMED. Never its file's name: "notes-3.txt" tells a reader nothing, and a
-    briefing e-mailed on must not show the sender's folders."""
-    return outlet(article) or UNNAMED
+    site, else the first words of its title in quotation marks (which article, when nothing
+    says who published it), else UNNAMED. Never its file's name: "notes-3.txt" tells a reader
+    nothing, and a briefing e-mailed on must not show the sender's folders."""
+    found = outlet(article)
+    if found:
+        return found
+    words = article.title.split()
+    if not words:
+        return UNNAMED
+    return "\u201c" + " ".join(words[:4]) + ("\u2026" if len(words) > 4 else "") + "\u201d"
 
 
 def _lead_key(article: Article, k: int) -> tuple:

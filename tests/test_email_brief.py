@@ -67,3 +67,44 @@ def test_the_email_body_is_the_page_one_summary_with_short_references(tmp_path):
         assert f"{' '.join(value.split())}: {' '.join(what.split())}" in figures
     assert bullets("KEY FIGURES", "SOURCES") - ("more in the attached briefing" in figures) == len(rows)
     assert "para." not in flat and "¶" in markup
+
+
+def test_the_html_body_renders_in_a_real_browser_with_its_marking(tmp_path):
+    """What a mail client shows: the HTML body as headless Chromium draws it is not blank, and
+    the TLP label's colours (amber on black, from the one TLP table) are on the screen."""
+    import subprocess
+
+    from PIL import Image
+
+    from conftest import require_tool
+    from reporter.marking import TLP_LOOKS
+
+    chromium = require_tool("chromium")
+    mailed = run_reporter("email", str(SAMPLE), "--marking", "TLP:AMBER", "--out", str(tmp_path / "e"),
+                          "--to", "boss@example.org", env=ENV)
+    assert mailed.returncode == 0, mailed.stderr
+    eml = next(Path(p) for p in mailed.stdout.split() if p.endswith(".eml"))
+    html = message_from_bytes(eml.read_bytes(), policy=policy.default).get_body(("html",)).get_content()
+    page = tmp_path / "body.html"
+    page.write_text(html, encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=900,1200",
+                    f"--screenshot={shot}", page.as_uri()], check=True, capture_output=True, timeout=120)
+    img = Image.open(shot).convert("RGB")
+    colours = img.getcolors(maxcolors=img.width * img.height)
+    assert len(colours) > 20, "the screenshot is blank"  # text antialiasing alone gives many colours
+    ink = sum(n for n, rgb in colours if sum(rgb) < 600)
+    assert ink > 0.005 * img.width * img.height, "hardly any text drawn"
+    look = TLP_LOOKS["TLP:AMBER"]
+
+    def rgb(hexval: str) -> tuple:
+        return tuple(int(hexval.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+
+    def near(a, b) -> bool:
+        return all(abs(x - y) <= 8 for x, y in zip(a, b))
+
+    amber, black = rgb(look.text), rgb(look.background)
+    assert sum(n for n, c in colours if near(c, amber)) > 50, "no amber label on the screen"
+    assert sum(n for n, c in colours if near(c, black)) > 200, "no black band behind it"

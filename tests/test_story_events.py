@@ -121,9 +121,9 @@ def test_an_undated_statement_is_dated_by_the_date_its_headline_ends_with(title,
 
 
 
-def test_an_article_without_a_source_is_an_unnamed_source_never_its_file_name(tmp_path):
+def test_an_article_without_a_source_is_named_by_its_title_never_its_file_name(tmp_path):
     """Summary items and the digest end with the outlet: the publisher, else the URL's host,
-    else a neutral wording; the file an article was read from is nobody's name."""
+    else the first words of the article's title; the file an article was read from is nobody's name."""
     from conftest import run_reporter
 
     plain = tmp_path / "notes-from-the-desk-7.txt"
@@ -143,4 +143,4 @@ def test_an_article_without_a_source_is_an_unnamed_source_never_its_file_name(tm
     text = "\n".join(p.text for p in docx.Document(res.stdout.split()[0]).paragraphs)
     front = text.split("Annex: the articles")[0]
     assert "notes-from-the-desk-7" not in text
-    assert "unnamed source" in front and "news.example.org" in front
+    assert "\u201cHarbour bridge reopens after\u2026\u201d" in front and "news.example.org" in front
