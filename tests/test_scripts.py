@@ -422,3 +422,20 @@ def test_a_title_in_another_script_is_drawn_with_real_glyphs_in_the_running_head
     from pypdf import PdfReader
 
     assert "北京" in PdfReader(pdf).pages[0].extract_text()
+
+
+def test_a_passage_in_another_language_is_marked_with_its_language_in_the_pdf():
+    """PDF/UA: the language of a passage not in the document's is said where it is drawn
+    (a marked-content span with /Lang), so a screen reader switches voice for it."""
+    import pikepdf
+
+    from reporter.model import Document, Meta, Paragraph, Text
+    from reporter.writers.pdf import render
+
+    doc = Document(Meta(title="Talks"), (Paragraph((Text("The crowd chanted \u00ab\u0633\u0644\u0627\u0645\u00bb "
+                                                         "outside the \u5317\u4eac office."),)),
+                                         Paragraph((Text("Plain English only."),))))
+    with pikepdf.open(io.BytesIO(render(doc))) as pdf:
+        stream = b"".join(p.Contents.read_bytes() for p in pdf.pages)
+    # the two passages, and nothing for the English words (they carry the document's language)
+    assert set(re.findall(rb"/Lang \((.*?)\)", stream)) == {b"ar-SA", b"zh-CN"}

@@ -24,7 +24,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import NamedTuple
 
-from ..scripts import CJK, COMMON, char_class, INHERITED, RTL, SHAPED, base_level, bidi_levels, script_of, visual_order
+from ..scripts import (CJK, COMMON, INHERITED, LANGUAGES, RTL, SHAPED, base_level, bidi_levels, char_class, script_of,
+                       visual_order)
 from .pdf_fallback import PLACEHOLDER, Fallback
 from .pdf_inline import Run
 
@@ -227,8 +228,16 @@ def widths_of(run: Run, pieces: list) -> list:
 # -- drawing --------------------------------------------------------------------------------------
 
 
-def _actual_text(text: str) -> str:
-    return "/Span << /ActualText <FEFF" + text.encode("utf-16-be").hex().upper() + "> >> BDC"
+def _span(text: str | None, lang: str | None) -> str:
+    """A marked-content span around a piece: its logical text as /ActualText (shaped glyphs,
+    characters beyond the BMP), its language as /Lang (a screen reader switches voice; PDF/UA
+    asks for the language of every passage not in the document's)."""
+    entries = ""
+    if lang:
+        entries += f" /Lang ({lang})"
+    if text is not None:
+        entries += " /ActualText <FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+    return f"/Span <<{entries} >> BDC"
 
 
 def _shaped_ops(enc_of, run: Run, text: str, fsize: str, size: float) -> list:
@@ -321,23 +330,24 @@ def show_mixed(words, a: int, b: int, runs, enc_of, x: float, y: float, tw: floa
             cur_fill = run.fill
             code(run.fill)
         actual = run.script in SHAPED or not texts[j].isascii() and max(texts[j]) > "\uffff"
+        lang = LANGUAGES.get(run.script) if run.script else None
         if run.script in SHAPED:
             pieces = _shaped_ops(enc_of, run, texts[j], fsize, size)
             # the text as drawn, left to right: readers (poppler's among them) put right-to-left
             # runs back in reading order themselves, as they do for unshaped glyphs
-            code(_actual_text(texts[j][::-1] if run.level % 2 else texts[j]))
+            code(_span(texts[j][::-1] if run.level % 2 else texts[j], lang))
         else:
             # reportlab's ToUnicode maps only the Basic Multilingual Plane: emoji and rare
             # ideographs get their text this way
-            if actual:
-                code(_actual_text(texts[j]))
+            if actual or lang:
+                code(_span(texts[j] if actual else None, lang))
             pieces = [(name, f"({s}) Tj") for name, s in enc_of(run.face)(texts[j])]
         for name, op in pieces:
             if name != cur_font:
                 cur_font = name
                 code(f"{name} {fsize} Tf")
             code(op)
-        if actual:
+        if actual or lang:
             code("EMC")
         if links is not None:
             if link_now is not None and run.href != link_now[0]:
