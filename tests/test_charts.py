@@ -411,3 +411,16 @@ def test_timeline_marks_say_the_story_when_there_are_several_and_drop_a_leading_
     many = [dict(e, story=f"Story {n}") for n, e in enumerate(one)]
     chart = timeline_chart(many, [date(2024, 3, 20)], date(2024, 3, 21))
     assert [p.label for s in chart.series for p in s.points] == ["Story 0", "Story 1", "Story 2"]
+
+
+def test_plain_counts_make_bars_only_when_they_count_the_same_thing():
+    def fig(value, number, what):
+        return {"value": value, "number": number, "unit": "", "what": what}
+
+    mixed = [fig("135,000", 135000, "law enforcement officers"), fig("160", 160, "special operations"),
+             fig("80", 80, "gangs"), fig("15", 15, "locations")]
+    assert figures_chart(mixed, "A story") is None  # officers, operations, gangs, places: no one axis
+    same = [fig("4,000", 4000, "homes destroyed"), fig("1,200", 1200, "homes damaged"),
+            fig("300", 300, "schools"), fig("900", 900, "homes without power")]
+    chart = figures_chart(same, "A story")  # three counts of homes, largest first; the schools left out
+    assert chart is not None and [p.value for p in chart.series[0].points] == [4000, 1200, 900]

@@ -135,9 +135,21 @@ def _is_range(value: str) -> bool:
     return bool(_RANGE.search(value))
 
 
+def _counted(what: Any) -> str:
+    """What a plain count counts, as one word to compare by: the first plural word of its
+    description, singular ("law enforcement officers vetted" -> "officer", "homes without
+    power" -> "home"), else its last word. Counts share one axis only when they count the
+    same thing: 135,000 officers beside 15 locations is no chart."""
+    words = re.findall(r"[a-z]+", str(what or "").lower())
+    plural = next((w for w in words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), None)
+    if plural:
+        return plural[:-1]
+    return words[-1] if words else ""
+
+
 def figures_chart(figures: Sequence[dict[str, Any]], title: str) -> Chart | None:
     """A story's figures in one unit as bars, largest first: the unit most of them share, if
-    three or more do (at most ``MAX_BARS``, the best ranked). Ranges and negative amounts are
+    three or more do (at most ``MAX_BARS``, the best ranked); plain counts only of one thing. Ranges and negative amounts are
     left out (a bar cannot show either honestly). None when no unit has three.
 
     ``figures``: the story's figures as the context ranks them (``value``, ``number``,
@@ -147,11 +159,12 @@ def figures_chart(figures: Sequence[dict[str, Any]], title: str) -> Chart | None
         number = f.get("number")
         if number is None or number < 0 or _is_range(str(f["value"])):
             continue
-        groups.setdefault(f.get("unit") or "", []).append(f)
+        unit = f.get("unit") or ""
+        groups.setdefault((unit, _counted(f.get("what")) if not unit else ""), []).append(f)
     best = max(groups.items(), key=lambda kv: len(kv[1]), default=None)  # ties: the first-ranked unit
     if best is None or len(best[1]) < MIN_POINTS:
         return None
-    unit, chosen = best[0], best[1][:MAX_BARS]
+    unit, chosen = best[0][0], best[1][:MAX_BARS]
     chosen = sorted(chosen, key=lambda f: -f["number"])
     points = tuple(ChartPoint(" ".join(str(f["what"] or f["value"]).split()), float(f["number"]),
                               shown=" ".join(str(f["value"]).split())) for f in chosen)
