@@ -233,6 +233,9 @@ FURNITURE_LINES = [
     "Posted by Jane Doe on March 3, 2025", "Sign up for our newsletter", "Is this page useful? Yes No",
     "Privacy policy | Terms of use | Accessibility", "Copyright © 2025 Ministry of Ports. All rights reserved.",
     "Download the full report (PDF, 2 MB)", "Advertisement", "3 min read",
+    "You have accessed part of a historical collection of the Ministry of Ports. Some of the information "
+    "contained within may be outdated and links may not function. Please contact the MOP Webmaster with any questions.",
+    "This page has been archived and is no longer updated.", "Accessibility links", "Breaking News", "IMPRINT",
 ]
 NOT_FURNITURE = [
     "Home ownership fell to 62% last year, the survey found.", "Search teams found the missing hikers on Tuesday.",
@@ -242,6 +245,9 @@ NOT_FURNITURE = [
     "Updated figures released on 3 March 2025 show inflation at 3%.",
     "Home Secretary Jane Doe said the strategy would cut crime.",
     "Tags were attached to 400 birds to track their migration.",
+    "The ministry's webmaster was arrested on Tuesday after a two-year inquiry into the leaked files.",
+    "Breaking news of the port closure reached the island by radio on Monday, the harbour master said.",
+    "The archive holds a historical collection of 40,000 maps, most of them never shown in public before.",
 ]
 
 

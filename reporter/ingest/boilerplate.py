@@ -50,6 +50,13 @@ CAPTION = re.compile(r"(?:photo|image|picture|video|graphic|illustration|credit|
 # HTTPS", "A lock ( ) or https:// means ...", "Printable version", "View the full report online".
 SITE = re.compile(r"\b(?:web\s?sites?|web\s?pages?|https?\b|printable\s+version|cookies|browser|online\s*:)"
                   r"|(?<!\w)\.(?:gov|org|com|eu|int)\b", re.I)
+# A notice about the page's own standing, as archives print above every old page: "You have
+# accessed part of a historical collection ... may be outdated and links may not function.
+# Please contact the Webmaster", "This page has been archived".
+ARCHIVE_NOTICE = re.compile(r"\b(?:accessed\s+(?:part\s+of\s+)?(?:a|an|the)\s+historical\s+(?:collection|archive)|archived\s+(?:content|pages?|material|web\s?sites?)"
+                            r"|(?:page|content|item|release)\s+(?:has\s+been|was|is)\s+archived"
+                            r"|may\s+be\s+(?:outdated|out\s+of\s+date)|links?\s+may\s+(?:not\s+(?:function|work)|be\s+broken)"
+                            r"|contact\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}webmaster)\b", re.I)
 # An advertisement's call to action closing a short line: "... Jobs - JOIN NOW", "| SIGN UP".
 CALL_TO_ACTION = re.compile(r"[-–—|]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*!?$")
 # Page furniture: what a site prints around every story, whole lines of a few words.
@@ -58,7 +65,7 @@ CALL_TO_ACTION = re.compile(r"[-–—|]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*!?$"
 _NAV_WORDS = (r"home|menu|main\s+menu|search|navigation|breadcrumbs?|contents|table\s+of\s+contents|"
               r"advertisement|advert|sponsored(?:\s+content)?|comments?|leave\s+a\s+(?:comment|reply)|print|share|"
               r"next(?:\s+(?:article|story|page))?|previous(?:\s+(?:article|story|page))?|back|more|close|"
-              r"top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest(?:\s+news)?")
+              r"accessibility\s+links|breaking\s+news|imprint|top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest(?:\s+news)?")
 FURNITURE = re.compile(
     r"(?:" + _NAV_WORDS + r")\s*:?"
     r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search)|skip\s+navigation|back\s+to\s+(?:top|the\s+top)"
@@ -191,6 +198,8 @@ def is_boilerplate(text: str) -> bool:
     if _phones(s) >= 3:
         return True  # a contact block: three phone numbers are no story's words
     if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s)):
+        return True
+    if words <= 40 and ARCHIVE_NOTICE.search(s):
         return True
     if words <= 12 and SHARE.fullmatch(s):
         return True
