@@ -35,7 +35,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from .dates import MONTH_NUMBERS
-from .ingest.boilerplate import title_date
+from .ingest.boilerplate import is_boilerplate, title_date
 
 if TYPE_CHECKING:
     from .ingest import Article
@@ -51,6 +51,7 @@ NAME_WEIGHT = 0.5  # what their names' cosine adds to their words' for the same 
 SAME_NAMES = 0.3  # proper-name TF-IDF cosine below which two articles are not one event
 SERIES_FIGURES = 4  # figures each of two editions of a series states (see _series)
 SAME_FIGURES = 3  # figures two articles state alike that make them one event (see _same_figures)
+SAME_TEMPLATE = 0.6  # share of the shorter headline's words the other repeats: one headline template (see _other_subject)
 SAME_ACTORS = 0.5  # names this much alike are the event itself, whatever the pages' dates say
 CLOSE_DAYS = 31  # publication dates this close apart say nothing against one event
 HALF_LIFE_DAYS = 90  # beyond that, the event cosine halves for every so many days
@@ -160,11 +161,11 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     head_of = {k: h for h, g in heads.items() for k in g}
     specifics = [_specifics(a) for a in articles]
     names = _tfidf([x.names for x in specifics])
-    numbers = [x.numbers for x in specifics]
+    vocabulary = [set(t) | set(x.names) for t, x in zip(terms, specifics)]
     known = {h: next((articles[k].published for k in sorted(g) if articles[k].published), None) for h, g in heads.items()}
     # A copy's date is its group's; an undated statement's, the date its headline ends with.
     when = [articles[k].published or known[head_of[k]] or title_date(articles[k].title) for k in range(n)]
-    _join_events(event, _event_cosines(when, cosines, names, numbers), head_of)
+    _join_events(event, _event_cosines(when, cosines, names, specifics, vocabulary), head_of)
     stories = []
     for cluster in event.groups():
         members = [h for h in cluster if h in heads]
@@ -177,7 +178,8 @@ def group_stories(articles: Sequence[Article]) -> Stories:
 
 
 def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], float],
-                   names: list[dict[str, float]], numbers: list[frozenset[str]]) -> dict[tuple[int, int], float]:
+                   names: list[dict[str, float]], specifics: Sequence[Specifics],
+                   vocabulary: Sequence[set[str]]) -> dict[tuple[int, int], float]:
     """The scores that can make two articles one event, weighed by how far apart in time
     they were published.
 
@@ -187,7 +189,8 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
     times its names' cosine: two publishers tell one earthquake or one flood in their own
     words (a wire's rescue scenes, an agency's shelter needs) but name the same province,
     town and people in the same days, which two earthquakes of a year do not. A pair of a
-    series (_series: next month's jobs report) never counts. Only the pairs close enough to
+    series (_series: next month's jobs report) or one headline template about two subjects
+    (_other_subject: one minister's calls with two counterparts) never counts. Only the pairs close enough to
     count are weighed, each in time linear in its vectors."""
     out = {}
     for (i, j), c in cosines.items():
@@ -201,11 +204,13 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
         shared = sum(x * large.get(w, 0.0) for w, x in small.items())
         if same_days and shared >= NEAR_NAMES:
             score = c + NAME_WEIGHT * shared
-        elif shared >= SAME_NAMES or _same_figures(numbers[i], numbers[j]):
+        elif shared >= SAME_NAMES or _same_figures(specifics[i].numbers, specifics[j].numbers):
             score = c
         else:
             continue
-        if _series(numbers[i], numbers[j], days):
+        if _series(specifics[i].numbers, specifics[j].numbers, days):
+            continue
+        if _other_subject(specifics[i], specifics[j], vocabulary[i], vocabulary[j]):
             continue
         out[(i, j)] = score if shared >= SAME_ACTORS else score * _time_weight(when[i], when[j])
     return out
@@ -286,8 +291,14 @@ def _fingerprint(article: Article) -> str:
     return hashlib.blake2b(words.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def _title(article: Article) -> str:
+    """An article's headline, unless it is a page's furniture (a site's banner scraped as the
+    first line): the same banner over a department's pages says nothing about their stories."""
+    return "" if is_boilerplate(article.title) else article.title
+
+
 def _words(article: Article) -> list[str]:
-    text = article.title + "\n" + "\n".join(_body(article))
+    text = _title(article) + "\n" + "\n".join(_body(article))
     return [w.lower() for w in _TOKEN.findall(text[:MAX_TERMS_CHARS])]
 
 
@@ -306,6 +317,8 @@ class Specifics:
 
     names: dict[str, int]
     numbers: frozenset[str]
+    headline: frozenset[str] = frozenset()  # the headline's words (not stop words nor figures)
+    subjects: frozenset[str] = frozenset()  # ... that the text also uses as names: who or where it is about
 
 
 def _specifics(article: Article) -> Specifics:
@@ -315,8 +328,10 @@ def _specifics(article: Article) -> Specifics:
     four digits or more; not years, which _time_weight weighs, nor small counts ("12", "300"),
     which any two articles may state."""
     names: dict[str, int] = {}
+    in_body: set[str] = set()
     numbers: set[str] = set()
-    text = article.title + "\n" + "\n".join(_body(article))[:MAX_TERMS_CHARS]
+    title = _title(article)
+    text = title + "\n" + "\n".join(_body(article))[:MAX_TERMS_CHARS]
     for m in _SPECIFIC.finditer(text):
         w = m.group(0).lower()
         if m.group("number"):
@@ -330,7 +345,24 @@ def _specifics(article: Article) -> Specifics:
         w = w.removesuffix("'s").removesuffix("’s")
         if not (w.isdigit() or w in STOP_WORDS or w.rstrip(".") in CALENDAR):
             names[w] = names.get(w, 0) + 1
-    return Specifics(names, frozenset(numbers))
+            if m.start() > len(title):
+                in_body.add(w)
+    headline = frozenset(w for w in (t.lower() for t in _TOKEN.findall(title)) if w not in STOP_WORDS and w[0].isalpha())
+    return Specifics(names, frozenset(numbers), headline, frozenset(headline & in_body))
+
+
+def _other_subject(a: Specifics, b: Specifics, vocabulary_a: set[str], vocabulary_b: set[str]) -> bool:
+    """Whether two articles are one headline template about two subjects: their headlines
+    share most of their words, figures aside (SAME_TEMPLATE: "Secretary's call with the foreign minister
+    of X", "Agency offers disaster loans to residents affected by Y"), and one headline names
+    someone or somewhere (a word its text uses as a name) that the other article never
+    mentions. An agency's releases of one week, or one official's calls, share the words of
+    the template and the names of the agency and the official; what they are about is the
+    name that differs. Two reports of one event each mention what the other's headline names."""
+    small = min(len(a.headline), len(b.headline))
+    if not small or len(a.headline & b.headline) < SAME_TEMPLATE * small:
+        return False
+    return not (a.subjects <= vocabulary_b and b.subjects <= vocabulary_a)
 
 
 def _same_figures(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -80,8 +80,47 @@ JOBS_NOVEMBER = _article(
     "(3.4 percent), and teenagers (11.6 percent) showed little or no change in November.",
     "The labor force participation rate was 62.8 percent and the employment-population ratio was 60.4 percent.",
     source="Bureau of Labor Statistics", published=date(2023, 12, 8))
+# One agency, one week, one headline template: two events (another counterpart, another storm).
+CALL_NORTH = _article(
+    "Minister Arlen's Call with Norvian Foreign Minister Tessaro",
+    "The below is attributable to Spokesperson Mara Quill:",
+    "Foreign Minister Ivo Arlen spoke today with Norvian Foreign Minister Lucia Tessaro. The two discussed "
+    "efforts to keep the conflict from widening and to get humanitarian aid to civilians in the border region.",
+    "Minister Arlen welcomed Norvia's constructive engagement and its work to free the hostages.",
+    source="Ministry of Foreign Affairs of Ostravia", published=date(2025, 3, 3))
+CALL_SOUTH = _article(
+    "Minister Arlen's Call with Sellish Foreign Minister Dorne",
+    "The below is attributable to Spokesperson Mara Quill:",
+    "Foreign Minister Ivo Arlen spoke with Sellish Foreign Minister Pavel Dorne today about their visits to the "
+    "border region. Minister Arlen and Foreign Minister Dorne stressed the need to get humanitarian aid to civilians.",
+    "The two ministers called for the immediate release of all hostages and agreed to stay in close touch.",
+    source="Ministry of Foreign Affairs of Ostravia", published=date(2025, 3, 6))
+LOANS_STORM = _article(
+    "Agency Offers Low-Interest Disaster Loans to Residents, Businesses Affected by Storm Idris",
+    "Low-interest disaster loans from the Small Enterprise Agency are available to businesses and residents in "
+    "Halvard province affected by Storm Idris, Administrator Rosa Lind said.",
+    "In Halvard, the declaration covers Mossby, Brookport and Kelmor counties. Loans up to 500,000 crowns are "
+    "available to homeowners to repair or replace damaged property.",
+    source="Small Enterprise Agency", published=date(2025, 10, 2))
+LOANS_FLOOD = _article(
+    "Agency Offers Disaster Loans to Businesses and Residents in Halvard",
+    "Businesses and residents of Halvard province affected by the Redfern River flooding of Sept. 20 can apply "
+    "for low-interest disaster loans from the Small Enterprise Agency, Administrator Rosa Lind said.",
+    "The declaration covers Brookport and the adjacent counties of Mossby and Dunmere. Loans up to 500,000 crowns "
+    "are available to homeowners to repair or replace damaged property.",
+    source="Small Enterprise Agency", published=date(2025, 10, 8))
+STORM_RELIEF = _article(
+    "Government Supports Continued Federal Response to Storm Idris",
+    "At the direction of Prime Minister Aurel Vasko, the Emergency Management Directorate is sending teams and "
+    "supplies to Halvard province, where Storm Idris flooded Mossby and Kelmor counties.",
+    "The Small Enterprise Agency offers low-interest disaster loans to businesses and residents in Halvard "
+    "affected by Storm Idris.",
+    source="Emergency Management Directorate", published=date(2025, 10, 1))
 CASES = [
     # (what, articles, same event?)
+    ("one minister's calls with two counterparts in one week", (CALL_NORTH, CALL_SOUTH), False),
+    ("one agency's loans for two disasters in one week", (LOANS_STORM, LOANS_FLOOD), False),
+    ("an agency's loans and a directorate's response to one storm", (LOANS_STORM, STORM_RELIEF), True),
     ("two wire services on one earthquake", (QUAKE_WIRE_1, QUAKE_WIRE_2), True),
     ("a relief agency's update and a wire story on one earthquake", (QUAKE_AGENCY, QUAKE_WIRE_1), True),
     ("an agency's release and a wire story on one flood", (FLOOD_AGENCY, FLOOD_WIRE), True),
