@@ -58,6 +58,7 @@ HALF_LIFE_DAYS = 90  # beyond that, the event cosine halves for every so many da
 MAX_DF = 30  # see _cosines
 CANDIDATE = 0.5  # TF-IDF cosine below which two texts cannot be copies of each other
 NUM_PERM = 128
+OPENING_CHARS = 2_000  # where an undated page states the month it reports (see _stated_month)
 MAX_TERMS_CHARS = 60_000  # the words of an article's first 60,000 characters stand for all of it
 
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#]+)", re.I)
@@ -163,8 +164,10 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     names = _tfidf([x.names for x in specifics])
     vocabulary = [set(t) | set(x.names) for t, x in zip(terms, specifics)]
     known = {h: next((articles[k].published for k in sorted(g) if articles[k].published), None) for h, g in heads.items()}
-    # A copy's date is its group's; an undated statement's, the date its headline ends with.
-    when = [articles[k].published or known[head_of[k]] or title_date(articles[k].title) for k in range(n)]
+    # A copy's date is its group's; an undated statement's, the date its headline ends with;
+    # else the latest month its opening states.
+    when = [articles[k].published or known[head_of[k]] or title_date(articles[k].title) or _stated_month(articles[k])
+            for k in range(n)]
     _join_events(event, _event_cosines(when, cosines, names, specifics, vocabulary), head_of)
     stories = []
     for cluster in event.groups():
@@ -214,6 +217,27 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
             continue
         out[(i, j)] = score if shared >= SAME_ACTORS else score * _time_weight(when[i], when[j])
     return out
+
+
+_MONTH_WORD = "|".join(sorted((m.capitalize() for m in MONTH_NUMBERS), key=len, reverse=True))
+_STATED = re.compile(r"(?<![\w.])(?:(?P<day2>\d{1,2})\s+)?(?P<month>" + _MONTH_WORD + r")\.?\s+"
+                     r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d\d)(?![\w.,]\d)")
+
+
+def _stated_month(article: Article) -> date | None:
+    """The latest month (and day, where given) an undated page's opening states with its year:
+    a statistics release's reference period ("January 2019"), a wire page's caption ("Kyiv,
+    April 4, 2022"), a release date ("13 April 2022"). Not the page's date, which may be later,
+    but close enough to tell this month's edition of a series from last year's, and this
+    week's live page from one of another season."""
+    found = []
+    for m in _STATED.finditer(_title(article) + "\n" + "\n".join(_body(article))[:OPENING_CHARS]):
+        day = m.group("day") or m.group("day2")
+        try:
+            found.append(date(int(m.group("year")), MONTH_NUMBERS[m.group("month").lower()], int(day) if day else 15))
+        except ValueError:
+            continue
+    return max(found, default=None)
 
 
 def _days_apart(a: date | None, b: date | None) -> int | None:

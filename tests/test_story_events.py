@@ -116,8 +116,35 @@ STORM_RELIEF = _article(
     "The Small Enterprise Agency offers low-interest disaster loans to businesses and residents in Halvard "
     "affected by Storm Idris.",
     source="Emergency Management Directorate", published=date(2025, 10, 1))
+# Undated pages: a live page's caption and a statistics release's reference period date them.
+LIVE_SPRING = _article(
+    "Latest developments in Ostravia",
+    "Prime Minister Aurel Vasko speaks to soldiers in Kelmor, Vardeni province, April 4, 2027.",
+    "11:00 p.m.: Lusarian forces shelled villages near Kelmor overnight, the Ostravian defence ministry said, "
+    "and Prime Minister Vasko asked Lusaria's neighbours for air defence systems.",
+    "9:40 p.m.: The Lusarian foreign ministry said talks with Ostravia would not resume before the summer.")
+LIVE_WINTER = _article(
+    "Latest developments in Ostravia",
+    "Ostravian soldiers fire a howitzer towards Lusarian positions near Dorvik, Marren region, Dec. 26, 2027.",
+    "10:15 p.m.: President Ilse Norberg said the situation at the front in Marren was difficult and thanked "
+    "the Northern Alliance for the winter aid. Lusarian drones struck power stations near Tavrin.",
+    "8:30 p.m.: The Lusarian defence ministry said its forces had taken two villages south of Dorvik.")
+RATE_JANUARY = _article(
+    "Union unemployment at 6.5%",
+    "The Union's seasonally adjusted unemployment rate was 6.5% in January 2027, down from 6.6% in December 2026 "
+    "and from 7.2% in January 2026, the Union Statistics Office said. Among the member states, the lowest "
+    "rates were recorded in Norvia (2.1%) and Sellia (3.3%).",
+    "Youth unemployment was 14.9% in January 2027, compared with 16.1% in January 2026.")
+RATE_DECEMBER = _article(
+    "Union unemployment at 7.3%",
+    "The Union's seasonally adjusted unemployment rate was 7.3% in December 2025, down from 7.4% in November 2025 "
+    "and from 8.2% in December 2024, the Union Statistics Office said. Among the member states, the lowest "
+    "rates were recorded in Norvia (2.3%) and Sellia (3.6%).",
+    "Youth unemployment was 16.4% in December 2025, compared with 18.2% in December 2024.")
 CASES = [
     # (what, articles, same event?)
+    ("one war's undated live pages of spring and winter", (LIVE_SPRING, LIVE_WINTER), False),
+    ("one series' undated monthly releases a year apart", (RATE_JANUARY, RATE_DECEMBER), False),
     ("one minister's calls with two counterparts in one week", (CALL_NORTH, CALL_SOUTH), False),
     ("one agency's loans for two disasters in one week", (LOANS_STORM, LOANS_FLOOD), False),
     ("an agency's loans and a directorate's response to one storm", (LOANS_STORM, STORM_RELIEF), True),
@@ -138,6 +165,14 @@ def test_one_event_across_publishers_and_one_topic_that_is_two_events(what, arti
     got = group_stories(list(articles))
     assert (len(got.stories) == 1) is same, what
     assert got.merged == 0  # none of these is a copy of another
+
+
+def test_an_undated_page_is_dated_by_the_latest_month_its_opening_states():
+    from reporter.stories import _stated_month
+
+    assert _stated_month(LIVE_WINTER) == date(2027, 12, 26)
+    assert _stated_month(RATE_JANUARY) == date(2027, 1, 15)  # a month alone: its middle
+    assert _stated_month(FLOOD_WIRE) is None  # "on Sunday" states no month
 
 
 def test_an_event_covered_three_ways_is_one_story_beside_an_unrelated_one():
