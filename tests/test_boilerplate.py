@@ -235,7 +235,11 @@ FURNITURE_LINES = [
     "Download the full report (PDF, 2 MB)", "Advertisement", "3 min read",
     "You have accessed part of a historical collection of the Ministry of Ports. Some of the information "
     "contained within may be outdated and links may not function. Please contact the MOP Webmaster with any questions.",
-    "This page has been archived and is no longer updated.", "Accessibility links", "Breaking News", "IMPRINT",
+    "This page has been archived and is no longer updated.",
+    "MINISTRY OF PORTS News Release (2025/0117) issued by the Government News Service on 3 March 2025",
+    "The Harbour Traffic Index (HTI) is a measure of shipping activity and includes statistics about the "
+    "number of ships calling at each port",
+    "The Port Price Index measures the average change over time in the fees paid by shipping lines", "Accessibility links", "Breaking News", "IMPRINT",
 ]
 NOT_FURNITURE = [
     "Home ownership fell to 62% last year, the survey found.", "Search teams found the missing hikers on Tuesday.",
@@ -247,6 +251,9 @@ NOT_FURNITURE = [
     "Tags were attached to 400 birds to track their migration.",
     "The ministry's webmaster was arrested on Tuesday after a two-year inquiry into the leaked files.",
     "Breaking news of the port closure reached the island by radio on Monday, the harbour master said.",
+    "The harbour index is a measure of shipping that rose 4% in March, the ministry said.",
+    "The ministry issued a news release on Monday saying the port would reopen, but ferries stayed in harbour "
+    "all week because of the storm and the strike of the pilots, who want higher pay.",
     "The archive holds a historical collection of 40,000 maps, most of them never shown in public before.",
 ]
 

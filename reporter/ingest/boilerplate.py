@@ -57,6 +57,14 @@ ARCHIVE_NOTICE = re.compile(r"\b(?:accessed\s+(?:part\s+of\s+)?(?:a|an|the)\s+hi
                             r"|(?:page|content|item|release)\s+(?:has\s+been|was|is)\s+archived"
                             r"|may\s+be\s+(?:outdated|out\s+of\s+date)|links?\s+may\s+(?:not\s+(?:function|work)|be\s+broken)"
                             r"|contact\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}webmaster)\b", re.I)
+# A release's issue line: "DEPARTMENT OF X News Release (2008/0058) issued by the Y Network on 16 May 2008".
+ISSUE_LINE = re.compile(r".{0,80}\b(?:news|press|media)\s+release\b.{0,40}\b(?:issued|published|distributed|released)\s+(?:by|on)\b",
+                        re.I)
+# A series' standing definition under its title, the same in every edition: "The Consumer Price
+# Index (CPI) is a measure of household inflation and includes statistics about ...".
+DEFINITION = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}(?:\([A-Z][A-Za-z]{1,9}\)\s+)?(?:is|are|measures)\s+"
+                        r"(?:(?:a|an|the)\s+(?:\w+\s+)?(?:measure|gauge|indicator|index|estimate|survey)s?\s+of\b"
+                        r"|(?:the\s+)?(?:average\s+)?changes?\s+(?:over\s+time\s+)?in\b)")
 # An advertisement's call to action closing a short line: "... Jobs - JOIN NOW", "| SIGN UP".
 CALL_TO_ACTION = re.compile(r"[-–—|]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*!?$")
 # Page furniture: what a site prints around every story, whole lines of a few words.
@@ -200,6 +208,10 @@ def is_boilerplate(text: str) -> bool:
     if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s)):
         return True
     if words <= 40 and ARCHIVE_NOTICE.search(s):
+        return True
+    if words <= 30 and ISSUE_LINE.match(s):
+        return True
+    if words <= 40 and DEFINITION.match(s) and not any(ch.isdigit() for ch in s):
         return True
     if words <= 12 and SHARE.fullmatch(s):
         return True
