@@ -331,3 +331,30 @@ def test_private_use_characters_of_icon_fonts_reach_no_output(tmp_path):
     analysed = run_reporter("analyze", str(page), env=EPOCH).stdout
     for out in (xml, text, analysed):
         assert not any("\ue000" <= ch <= "\uf8ff" for ch in out)
+
+
+@pytest.mark.parametrize("title, cut", [
+    ("Ministry of Ports Press release 41st meeting of the Ports Council Port Liria, 3 March 2025 PRESS "
+     "Harbour Road 12 Tel.: +44 20 7946 0000 press@ports.example.org", "Ministry of Ports Press release 41st "
+     "meeting of the Ports Council Port Liria, 3 March 2025 PRESS Harbour Road 12"),
+    ("Ferry fares frozen for 2025 | press@ports.example.org", "Ferry fares frozen for 2025"),
+    ("Ferry fares frozen for 2025", "Ferry fares frozen for 2025"),
+    ("Call 020 7946 0000", "Call 020 7946 0000"),  # too little would be left: the title stays whole
+])
+def test_a_title_that_runs_on_into_its_contact_block_is_cut_before_it(title, cut):
+    from reporter.ingest.boilerplate import contact_details, headline
+
+    assert headline(title) == cut
+    assert not contact_details(headline(title)) or headline(title) == title
+
+
+def test_a_scraped_header_block_gives_a_title_without_contact_details(tmp_path):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "council.txt"
+    f.write_text("Ports Council 41st meeting Port Liria, 3 March 2025\nPRESS Harbour Road 12\n"
+                 "Tel.: +44 20 7946 0000 press@ports.example.org\n\n"
+                 "The Ports Council agreed on Monday to freeze ferry fares for 2025.\n\n"
+                 "Ministers will meet again in June.\n", encoding="utf-8")
+    a = load_articles(f)[0]
+    assert a.title == "Ports Council 41st meeting Port Liria, 3 March 2025 PRESS Harbour Road 12"

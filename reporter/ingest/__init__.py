@@ -103,13 +103,13 @@ def _without_boilerplate(article: Article) -> Article:
     """The one place every reader's article passes: boilerplate marked, byline and dateline read."""
     from dataclasses import replace
 
-    from .boilerplate import strip_boilerplate
+    from .boilerplate import headline, strip_boilerplate
 
     from .clean import plain_text
 
     c = strip_boilerplate(article.paragraphs, article.subheadings)
     subheadings = tuple((i, plain_text(h)) for i, h in c.subheadings)
-    return replace(article, title=plain_text(article.title), paragraphs=c.paragraphs, subheadings=subheadings,
+    return replace(article, title=headline(plain_text(article.title)), paragraphs=c.paragraphs, subheadings=subheadings,
                    boilerplate=c.boilerplate,
                    lists=c.lists, author=article.author or c.author, place=article.place or c.place,
                    source=article.source or c.source, published=article.published or c.published)

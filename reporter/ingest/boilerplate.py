@@ -175,6 +175,23 @@ def contact_details(text: str) -> bool:
     return bool(("@" in text and EMAIL.search(text)) or _phone(text))
 
 
+_CONTACT_LABEL = re.compile(r"\b(?:tel|telephone|phone|fax|e-?mail|mobile)\b\.?\s*:", re.I)
+
+
+def headline(title: str) -> str:
+    """A title without the contact block it runs on into: a PDF's header block read as one
+    line ("... Press release 3341st Council meeting ... Tel.: +32 2 281 6319 press@...") is
+    cut where its first phone number, e-mail address, web address or contact label begins,
+    since no headline carries them. A title that would be left with fewer than three words
+    stays whole."""
+    starts = [m.start() for m in (_CONTACT_LABEL.search(title), EMAIL.search(title), URL.search(title)) if m]
+    starts += [m.start() for m in PHONE.finditer(title) if sum(c.isdigit() for c in m.group(0)) >= 7][:1]
+    if not starts:
+        return title
+    cut = title[:min(starts)].rstrip(" \t,;:–—-|(")
+    return cut if len(cut.split()) >= 3 else title
+
+
 def _phone(text: str) -> bool:
     return _phones(text, 1) > 0
 
