@@ -358,3 +358,32 @@ def test_a_scraped_header_block_gives_a_title_without_contact_details(tmp_path):
                  "Ministers will meet again in June.\n", encoding="utf-8")
     a = load_articles(f)[0]
     assert a.title == "Ports Council 41st meeting Port Liria, 3 March 2025 PRESS Harbour Road 12"
+
+
+@pytest.mark.parametrize("banner", [
+    "An official website of the Republic of Ostravia Here's how you know\n\nOfficial websites use .gov\n\n"
+    "You have accessed part of a historical collection of the Ministry of Ports. Some of the information "
+    "contained within may be outdated and links may not function.",
+    "IMPRINT",
+])
+def test_a_banner_scraped_as_the_title_gives_way_to_the_headline_below_it(tmp_path, banner):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "briefing.txt"
+    f.write_text(banner + "\n\nMinister Dorne Holds a Press Briefing in the Harbour Room\n\n"
+                 "MINISTER DORNE: Good morning. The northern quay reopens on Monday after six months of repairs.\n\n"
+                 "Ferries will run every 40 minutes from June.\n", encoding="utf-8")
+    a = load_articles(f)[0]
+    assert a.title == "Minister Dorne Holds a Press Briefing in the Harbour Room"
+    body = [p for n, p in enumerate(a.paragraphs, 1) if n not in a.boilerplate]
+    assert body[0].startswith("MINISTER DORNE: Good morning.")  # the headline is not told twice
+    assert a.title not in [h for _, h in a.subheadings]
+
+
+def test_a_real_title_stays_the_title_whatever_follows():
+    from reporter.ingest import Article
+    from reporter.ingest import _without_boilerplate
+
+    a = _without_boilerplate(Article(title="Northern quay reopens after repairs",
+                                     paragraphs=("Share this page", "Ferries Resume", "The quay reopened on Monday.")))
+    assert a.title == "Northern quay reopens after repairs"
