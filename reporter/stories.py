@@ -12,7 +12,9 @@ Three relations, strongest first:
   word of the topic but no name) or state the same figures (a statistics release and a
   report of it), and were published close in time (the cosine weighs half as much for every
   HALF_LIFE_DAYS beyond a month between their dates, unless their names are alike enough
-  to be the event itself: a page's date may be its copy's).
+  to be the event itself: a page's date may be its copy's; an undated page is dated by the
+  latest month its opening states), and are not one headline template about two subjects
+  (one minister's calls with two counterparts, one agency's loans for two disasters).
 
 Duplicates merge into one copy (the fullest) that lists every outlet; articles about one
 event form a story with "N sources". Pure: the same articles always give the same stories
