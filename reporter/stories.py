@@ -164,7 +164,7 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     head_of = {k: h for h, g in heads.items() for k in g}
     specifics = [_specifics(a) for a in articles]
     names = _tfidf([x.names for x in specifics])
-    vocabulary = [set(t) | set(x.names) for t, x in zip(terms, specifics)]
+    vocabulary = [_vocabulary(a, t, x.names) for a, t, x in zip(articles, terms, specifics)]
     known = {h: next((articles[k].published for k in sorted(g) if articles[k].published), None) for h, g in heads.items()}
     # A copy's date is its group's; an undated statement's, the date its headline ends with;
     # else the latest month its opening states.
@@ -373,22 +373,39 @@ def _specifics(article: Article) -> Specifics:
             names[w] = names.get(w, 0) + 1
             if m.start() > len(title):
                 in_body.add(w)
-    headline = frozenset(w for w in (t.lower() for t in _TOKEN.findall(title)) if w not in STOP_WORDS and w[0].isalpha())
+    headline = frozenset(w for w in (t.lower() for t in _TOKEN.findall(title))
+                         if w not in STOP_WORDS and w[0].isalpha())
     return Specifics(names, frozenset(numbers), headline, frozenset(headline & in_body))
 
 
 def _other_subject(a: Specifics, b: Specifics, vocabulary_a: set[str], vocabulary_b: set[str]) -> bool:
     """Whether two articles are one headline template about two subjects: their headlines
-    share most of their words, figures aside (SAME_TEMPLATE: "Secretary's call with the foreign minister
-    of X", "Agency offers disaster loans to residents affected by Y"), and one headline names
-    someone or somewhere (a word its text uses as a name) that the other article never
-    mentions. An agency's releases of one week, or one official's calls, share the words of
-    the template and the names of the agency and the official; what they are about is the
-    name that differs. Two reports of one event each mention what the other's headline names."""
+    share most of their words, figures aside (SAME_TEMPLATE: "Secretary's call with the
+    foreign minister of X", "Agency offers disaster loans to residents affected by Y"), and
+    one headline names someone or somewhere (a word its text uses as a name) that the other
+    article never mentions in any form of its stem ("Norvian", "Norvia"), nor its publisher's
+    name. An agency's releases of one week, or one official's calls, share the words of the
+    template and the names of the agency and the official; what they are about is the name
+    that differs. Two reports of one event each mention what the other's headline names."""
     small = min(len(a.headline), len(b.headline))
     if not small or len(a.headline & b.headline) < SAME_TEMPLATE * small:
         return False
-    return not (a.subjects <= vocabulary_b and b.subjects <= vocabulary_a)
+    return not (_mentions(vocabulary_b, a.subjects) and _mentions(vocabulary_a, b.subjects))
+
+
+STEM = 5  # letters a name and its other forms share: "Norvian" and "Norvia", "Turkish" and "Turkiye"
+
+
+def _vocabulary(article: Article, terms: dict[str, int], names: dict[str, int]) -> set[str]:
+    """The words of an article, its publisher's name (a ministry's readout never names its
+    own country) and their stems (marked with a trailing "*")."""
+    words = set(terms) | set(names) | {w.lower() for w in _TOKEN.findall(outlet(article) or "")}
+    return words | {w[:STEM] + "*" for w in words if len(w) > STEM}
+
+
+def _mentions(vocabulary: set[str], subjects: frozenset[str]) -> bool:
+    """Whether an article mentions each of some names, in that form or another of its stem."""
+    return all(w in vocabulary or (len(w) > STEM and w[:STEM] + "*" in vocabulary) for w in subjects)
 
 
 def _same_figures(a: frozenset[str], b: frozenset[str]) -> bool:

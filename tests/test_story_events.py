@@ -141,8 +141,16 @@ RATE_DECEMBER = _article(
     "and from 8.2% in December 2024, the Union Statistics Office said. Among the member states, the lowest "
     "rates were recorded in Norvia (2.3%) and Sellia (3.6%).",
     "Youth unemployment was 16.4% in December 2025, compared with 18.2% in December 2024.")
+CALL_NORTH_READOUT = _article(
+    "Foreign Minister Tessaro's Call with Ostravian Foreign Minister Arlen",
+    "Foreign Minister Lucia Tessaro spoke today with Ostravian Foreign Minister Ivo Arlen about the conflict in "
+    "the border region and the release of the hostages held there.",
+    "Minister Tessaro said Norvia would keep humanitarian aid reaching civilians and would host talks if both "
+    "sides asked for them.",
+    source="Norvian Foreign Ministry", published=date(2025, 3, 3))
 CASES = [
     # (what, articles, same event?)
+    ("the two ministries' readouts of one call", (CALL_NORTH, CALL_NORTH_READOUT), True),
     ("one war's undated live pages of spring and winter", (LIVE_SPRING, LIVE_WINTER), False),
     ("one series' undated monthly releases a year apart", (RATE_JANUARY, RATE_DECEMBER), False),
     ("one minister's calls with two counterparts in one week", (CALL_NORTH, CALL_SOUTH), False),
