@@ -236,6 +236,7 @@ FURNITURE_LINES = [
     "You have accessed part of a historical collection of the Ministry of Ports. Some of the information "
     "contained within may be outdated and links may not function. Please contact the MOP Webmaster with any questions.",
     "This page has been archived and is no longer updated.",
+    "Navigation path", "Left navigation", "You are here", "18 SHARES Share Tweet Mail Reddit Pocket Print",
     "MINISTRY OF PORTS News Release (2025/0117) issued by the Government News Service on 3 March 2025",
     "The Harbour Traffic Index (HTI) is a measure of shipping activity and includes statistics about the "
     "number of ships calling at each port",
@@ -249,6 +250,8 @@ NOT_FURNITURE = [
     "Updated figures released on 3 March 2025 show inflation at 3%.",
     "Home Secretary Jane Doe said the strategy would cut crime.",
     "Tags were attached to 400 birds to track their migration.",
+    "18 shares like these were sold on Monday, the registry said, and 40 more will follow in June.",
+    "You are here to learn, the minister told the students at the opening of the new harbour college.",
     "The ministry's webmaster was arrested on Tuesday after a two-year inquiry into the leaked files.",
     "Breaking news of the port closure reached the island by radio on Monday, the harbour master said.",
     "The harbour index is a measure of shipping that rose 4% in March, the ministry said.",
@@ -387,3 +390,15 @@ def test_a_real_title_stays_the_title_whatever_follows():
     a = _without_boilerplate(Article(title="Northern quay reopens after repairs",
                                      paragraphs=("Share this page", "Ferries Resume", "The quay reopened on Monday.")))
     assert a.title == "Northern quay reopens after repairs"
+
+
+def test_a_date_scraped_as_the_title_dates_the_article_and_gives_way_to_its_headline(tmp_path):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "settlement.txt"
+    f.write_text("Wednesday, May 12, 2027\n\nMinistry Announces Settlement of Harbour Lawsuit\n\n"
+                 "The Ministry of Ports settled the lawsuit over the northern quay on Tuesday, its lawyers said.\n\n"
+                 "The quay reopens in June.\n", encoding="utf-8")
+    a = load_articles(f)[0]
+    assert a.title == "Ministry Announces Settlement of Harbour Lawsuit"
+    assert a.published.isoformat() == "2027-05-12"

@@ -121,8 +121,9 @@ def _without_boilerplate(article: Article) -> Article:
     c = strip_boilerplate(article.paragraphs, article.subheadings)
     subheadings = tuple((i, plain_text(h)) for i, h in c.subheadings)
     title, boilerplate = headline(plain_text(article.title)), c.boilerplate
-    if is_boilerplate(title):
-        # A site's banner scraped as the first line ("An official website of ...", "IMPRINT"):
+    dated = date_line(title)  # a page's date scraped as its first line dates it
+    if is_boilerplate(title) or dated is not None:
+        # A site's banner or a date scraped as the first line ("An official website of ...", "IMPRINT"):
         # the headline is the first line of the story, which stays as its paragraph, marked as
         # boilerplate since it repeats the title.
         # A subheading above that line is the headline itself, and leaves the subheadings.
@@ -139,4 +140,4 @@ def _without_boilerplate(article: Article) -> Article:
     return replace(article, title=title, paragraphs=c.paragraphs, subheadings=subheadings,
                    boilerplate=boilerplate,
                    lists=c.lists, author=article.author or c.author, place=article.place or c.place,
-                   source=article.source or c.source, published=article.published or c.published)
+                   source=article.source or c.source, published=article.published or c.published or dated)

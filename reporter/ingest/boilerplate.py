@@ -73,7 +73,7 @@ CALL_TO_ACTION = re.compile(r"[-–—|]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*!?$"
 _NAV_WORDS = (r"home|menu|main\s+menu|search|navigation|breadcrumbs?|contents|table\s+of\s+contents|"
               r"advertisement|advert|sponsored(?:\s+content)?|comments?|leave\s+a\s+(?:comment|reply)|print|share|"
               r"next(?:\s+(?:article|story|page))?|previous(?:\s+(?:article|story|page))?|back|more|close|"
-              r"accessibility\s+links|breaking\s+news|imprint|top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest(?:\s+news)?")
+              r"accessibility\s+links|breaking\s+news|imprint|(?:left\s+|main\s+)?navigation(?:\s+path)?|you\s+are\s+here|top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest(?:\s+news)?")
 FURNITURE = re.compile(
     r"(?:" + _NAV_WORDS + r")\s*:?"
     r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search)|skip\s+navigation|back\s+to\s+(?:top|the\s+top)"
@@ -81,6 +81,9 @@ FURNITURE = re.compile(
     r"|home\s*[>»›/|].*"  # a breadcrumb trail
     r"|print(?:\s+this)?(?:\s+(?:page|article|story))?|print\s+(?:friendly|version)"
     r"|share\s+(?:this|on|via|the)\b.{0,60}"
+    # a share bar: "18 SHARES Share Tweet Mail ..."
+    r"|\d[\d,.]*k?\s+shares?\s+(?:(?:share|tweet|like|mail|e-?mail|print|pin|reddit|pocket|buffer|whatsapp|facebook"
+    r"|twitter|linkedin|google\+?)(?!\w)\W*){2,}.{0,200}"
     r"|(?:accept|reject|allow|manage|refuse|decline)\s+(?:all\s+|additional\s+|optional\s+|analytics\s+)?cookies\b.{0,40}"
     r"|cookie\s+(?:settings|preferences|policy|notice|banner)\b.{0,40}"
     r"|(?:this\s+(?:site|website)|we)\s+uses?\s+(?:some\s+)?(?:essential\s+|necessary\s+)?cookies\b"
