@@ -12,7 +12,9 @@ Three relations, strongest first:
   word of the topic but no name) or state the same figures (a statistics release and a
   report of it), and were published close in time (the cosine weighs half as much for every
   HALF_LIFE_DAYS beyond a month between their dates, unless their names are alike enough
-  to be the event itself: a page's date may be its copy's).
+  to be the event itself: a page's date may be its copy's; an undated page is dated by the
+  latest month its opening states), and are not one headline template about two subjects
+  (one minister's calls with two counterparts, one agency's loans for two disasters).
 
 Duplicates merge into one copy (the fullest) that lists every outlet; articles about one
 event form a story with "N sources". Pure: the same articles always give the same stories
@@ -35,7 +37,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from .dates import MONTH_NUMBERS
-from .ingest.boilerplate import title_date
+from .ingest.boilerplate import is_boilerplate, title_date
 
 if TYPE_CHECKING:
     from .ingest import Article
@@ -51,12 +53,14 @@ NAME_WEIGHT = 0.5  # what their names' cosine adds to their words' for the same 
 SAME_NAMES = 0.3  # proper-name TF-IDF cosine below which two articles are not one event
 SERIES_FIGURES = 4  # figures each of two editions of a series states (see _series)
 SAME_FIGURES = 3  # figures two articles state alike that make them one event (see _same_figures)
+SAME_TEMPLATE = 0.6  # share of the shorter headline's words the other repeats: one headline template (see _other_subject)
 SAME_ACTORS = 0.5  # names this much alike are the event itself, whatever the pages' dates say
 CLOSE_DAYS = 31  # publication dates this close apart say nothing against one event
 HALF_LIFE_DAYS = 90  # beyond that, the event cosine halves for every so many days
 MAX_DF = 30  # see _cosines
 CANDIDATE = 0.5  # TF-IDF cosine below which two texts cannot be copies of each other
 NUM_PERM = 128
+OPENING_CHARS = 2_000  # where an undated page states the month it reports (see _stated_month)
 MAX_TERMS_CHARS = 60_000  # the words of an article's first 60,000 characters stand for all of it
 
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#]+)", re.I)
@@ -167,11 +171,13 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     head_of = {k: h for h, g in heads.items() for k in g}
     specifics = [_specifics(a) for a in articles]
     names = _tfidf([x.names for x in specifics])
-    numbers = [x.numbers for x in specifics]
+    vocabulary = [_vocabulary(a, t, x.names) for a, t, x in zip(articles, terms, specifics)]
     known = {h: next((articles[k].published for k in sorted(g) if articles[k].published), None) for h, g in heads.items()}
-    # A copy's date is its group's; an undated statement's, the date its headline ends with.
-    when = [articles[k].published or known[head_of[k]] or title_date(articles[k].title) for k in range(n)]
-    _join_events(event, _event_cosines(when, cosines, names, numbers), head_of)
+    # A copy's date is its group's; an undated statement's, the date its headline ends with;
+    # else the latest month its opening states.
+    when = [articles[k].published or known[head_of[k]] or title_date(articles[k].title) or _stated_month(articles[k])
+            for k in range(n)]
+    _join_events(event, _event_cosines(when, cosines, names, specifics, vocabulary), head_of)
     stories = []
     for cluster in event.groups():
         members = [h for h in cluster if h in heads]
@@ -184,7 +190,8 @@ def group_stories(articles: Sequence[Article]) -> Stories:
 
 
 def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], float],
-                   names: list[dict[str, float]], numbers: list[frozenset[str]]) -> dict[tuple[int, int], float]:
+                   names: list[dict[str, float]], specifics: Sequence[Specifics],
+                   vocabulary: Sequence[set[str]]) -> dict[tuple[int, int], float]:
     """The scores that can make two articles one event, weighed by how far apart in time
     they were published.
 
@@ -194,7 +201,8 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
     times its names' cosine: two publishers tell one earthquake or one flood in their own
     words (a wire's rescue scenes, an agency's shelter needs) but name the same province,
     town and people in the same days, which two earthquakes of a year do not. A pair of a
-    series (_series: next month's jobs report) never counts. Only the pairs close enough to
+    series (_series: next month's jobs report) or one headline template about two subjects
+    (_other_subject: one minister's calls with two counterparts) never counts. Only the pairs close enough to
     count are weighed, each in time linear in its vectors."""
     out = {}
     for (i, j), c in cosines.items():
@@ -208,14 +216,37 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
         shared = sum(x * large.get(w, 0.0) for w, x in small.items())
         if same_days and shared >= NEAR_NAMES:
             score = c + NAME_WEIGHT * shared
-        elif shared >= SAME_NAMES or _same_figures(numbers[i], numbers[j]):
+        elif shared >= SAME_NAMES or _same_figures(specifics[i].numbers, specifics[j].numbers):
             score = c
         else:
             continue
-        if _series(numbers[i], numbers[j], days):
+        if _series(specifics[i].numbers, specifics[j].numbers, days):
+            continue
+        if _other_subject(specifics[i], specifics[j], vocabulary[i], vocabulary[j]):
             continue
         out[(i, j)] = score if shared >= SAME_ACTORS else score * _time_weight(when[i], when[j])
     return out
+
+
+_MONTH_WORD = "|".join(sorted((m.capitalize() for m in MONTH_NUMBERS), key=len, reverse=True))
+_STATED = re.compile(r"(?<![\w.])(?:(?P<day2>\d{1,2})\s+)?(?P<month>" + _MONTH_WORD + r")\.?\s+"
+                     r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d\d)(?![\w.,]\d)")
+
+
+def _stated_month(article: Article) -> date | None:
+    """The latest month (and day, where given) an undated page's opening states with its year:
+    a statistics release's reference period ("January 2019"), a wire page's caption ("Kyiv,
+    April 4, 2022"), a release date ("13 April 2022"). Not the page's date, which may be later,
+    but close enough to tell this month's edition of a series from last year's, and this
+    week's live page from one of another season."""
+    found = []
+    for m in _STATED.finditer(_title(article) + "\n" + "\n".join(_body(article))[:OPENING_CHARS]):
+        day = m.group("day") or m.group("day2")
+        try:
+            found.append(date(int(m.group("year")), MONTH_NUMBERS[m.group("month").lower()], int(day) if day else 15))
+        except ValueError:
+            continue
+    return max(found, default=None)
 
 
 def _days_apart(a: date | None, b: date | None) -> int | None:
@@ -293,8 +324,14 @@ def _fingerprint(article: Article) -> str:
     return hashlib.blake2b(words.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def _title(article: Article) -> str:
+    """An article's headline, unless it is a page's furniture (a site's banner scraped as the
+    first line): the same banner over a department's pages says nothing about their stories."""
+    return "" if is_boilerplate(article.title) else article.title
+
+
 def _words(article: Article) -> list[str]:
-    text = article.title + "\n" + "\n".join(_body(article))
+    text = _title(article) + "\n" + "\n".join(_body(article))
     return [w.lower() for w in _TOKEN.findall(text[:MAX_TERMS_CHARS])]
 
 
@@ -313,6 +350,8 @@ class Specifics:
 
     names: dict[str, int]
     numbers: frozenset[str]
+    headline: frozenset[str] = frozenset()  # the headline's words (not stop words nor figures)
+    subjects: frozenset[str] = frozenset()  # ... that the text also uses as names: who or where it is about
 
 
 def _specifics(article: Article) -> Specifics:
@@ -322,8 +361,10 @@ def _specifics(article: Article) -> Specifics:
     four digits or more; not years, which _time_weight weighs, nor small counts ("12", "300"),
     which any two articles may state."""
     names: dict[str, int] = {}
+    in_body: set[str] = set()
     numbers: set[str] = set()
-    text = article.title + "\n" + "\n".join(_body(article))[:MAX_TERMS_CHARS]
+    title = _title(article)
+    text = title + "\n" + "\n".join(_body(article))[:MAX_TERMS_CHARS]
     for m in _SPECIFIC.finditer(text):
         w = m.group(0).lower()
         if m.group("number"):
@@ -337,7 +378,41 @@ def _specifics(article: Article) -> Specifics:
         w = w.removesuffix("'s").removesuffix("’s")
         if not (w.isdigit() or w in STOP_WORDS or w.rstrip(".") in CALENDAR):
             names[w] = names.get(w, 0) + 1
-    return Specifics(names, frozenset(numbers))
+            if m.start() > len(title):
+                in_body.add(w)
+    headline = frozenset(w for w in (t.lower() for t in _TOKEN.findall(title))
+                         if w not in STOP_WORDS and w[0].isalpha())
+    return Specifics(names, frozenset(numbers), headline, frozenset(headline & in_body))
+
+
+def _other_subject(a: Specifics, b: Specifics, vocabulary_a: set[str], vocabulary_b: set[str]) -> bool:
+    """Whether two articles are one headline template about two subjects: their headlines
+    share most of their words, figures aside (SAME_TEMPLATE: "Secretary's call with the
+    foreign minister of X", "Agency offers disaster loans to residents affected by Y"), and
+    one headline names someone or somewhere (a word its text uses as a name) that the other
+    article never mentions in any form of its stem ("Norvian", "Norvia"), nor its publisher's
+    name. An agency's releases of one week, or one official's calls, share the words of the
+    template and the names of the agency and the official; what they are about is the name
+    that differs. Two reports of one event each mention what the other's headline names."""
+    small = min(len(a.headline), len(b.headline))
+    if not small or len(a.headline & b.headline) < SAME_TEMPLATE * small:
+        return False
+    return not (_mentions(vocabulary_b, a.subjects) and _mentions(vocabulary_a, b.subjects))
+
+
+STEM = 5  # letters a name and its other forms share: "Norvian" and "Norvia", "Turkish" and "Turkiye"
+
+
+def _vocabulary(article: Article, terms: dict[str, int], names: dict[str, int]) -> set[str]:
+    """The words of an article, its publisher's name (a ministry's readout never names its
+    own country) and their stems (marked with a trailing "*")."""
+    words = set(terms) | set(names) | {w.lower() for w in _TOKEN.findall(outlet(article) or "")}
+    return words | {w[:STEM] + "*" for w in words if len(w) > STEM}
+
+
+def _mentions(vocabulary: set[str], subjects: frozenset[str]) -> bool:
+    """Whether an article mentions each of some names, in that form or another of its stem."""
+    return all(w in vocabulary or (len(w) > STEM and w[:STEM] + "*" in vocabulary) for w in subjects)
 
 
 def _same_figures(a: frozenset[str], b: frozenset[str]) -> bool:

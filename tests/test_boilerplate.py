@@ -233,6 +233,14 @@ FURNITURE_LINES = [
     "Posted by Jane Doe on March 3, 2025", "Sign up for our newsletter", "Is this page useful? Yes No",
     "Privacy policy | Terms of use | Accessibility", "Copyright © 2025 Ministry of Ports. All rights reserved.",
     "Download the full report (PDF, 2 MB)", "Advertisement", "3 min read",
+    "You have accessed part of a historical collection of the Ministry of Ports. Some of the information "
+    "contained within may be outdated and links may not function. Please contact the MOP Webmaster with any questions.",
+    "This page has been archived and is no longer updated.",
+    "Navigation path", "Left navigation", "You are here", "18 SHARES Share Tweet Mail Reddit Pocket Print",
+    "MINISTRY OF PORTS News Release (2025/0117) issued by the Government News Service on 3 March 2025",
+    "The Harbour Traffic Index (HTI) is a measure of shipping activity and includes statistics about the "
+    "number of ships calling at each port",
+    "The Port Price Index measures the average change over time in the fees paid by shipping lines", "Accessibility links", "Breaking News", "IMPRINT",
 ]
 NOT_FURNITURE = [
     "Home ownership fell to 62% last year, the survey found.", "Search teams found the missing hikers on Tuesday.",
@@ -242,6 +250,14 @@ NOT_FURNITURE = [
     "Updated figures released on 3 March 2025 show inflation at 3%.",
     "Home Secretary Jane Doe said the strategy would cut crime.",
     "Tags were attached to 400 birds to track their migration.",
+    "18 shares like these were sold on Monday, the registry said, and 40 more will follow in June.",
+    "You are here to learn, the minister told the students at the opening of the new harbour college.",
+    "The ministry's webmaster was arrested on Tuesday after a two-year inquiry into the leaked files.",
+    "Breaking news of the port closure reached the island by radio on Monday, the harbour master said.",
+    "The harbour index is a measure of shipping that rose 4% in March, the ministry said.",
+    "The ministry issued a news release on Monday saying the port would reopen, but ferries stayed in harbour "
+    "all week because of the storm and the strike of the pilots, who want higher pay.",
+    "The archive holds a historical collection of 40,000 maps, most of them never shown in public before.",
 ]
 
 
@@ -318,3 +334,71 @@ def test_private_use_characters_of_icon_fonts_reach_no_output(tmp_path):
     analysed = run_reporter("analyze", str(page), env=EPOCH).stdout
     for out in (xml, text, analysed):
         assert not any("\ue000" <= ch <= "\uf8ff" for ch in out)
+
+
+@pytest.mark.parametrize("title, cut", [
+    ("Ministry of Ports Press release 41st meeting of the Ports Council Port Liria, 3 March 2025 PRESS "
+     "Harbour Road 12 Tel.: +44 20 7946 0000 press@ports.example.org", "Ministry of Ports Press release 41st "
+     "meeting of the Ports Council Port Liria, 3 March 2025 PRESS Harbour Road 12"),
+    ("Ferry fares frozen for 2025 | press@ports.example.org", "Ferry fares frozen for 2025"),
+    ("Ferry fares frozen for 2025", "Ferry fares frozen for 2025"),
+    ("Call 020 7946 0000", "Call 020 7946 0000"),  # too little would be left: the title stays whole
+])
+def test_a_title_that_runs_on_into_its_contact_block_is_cut_before_it(title, cut):
+    from reporter.ingest.boilerplate import contact_details, headline
+
+    assert headline(title) == cut
+    assert not contact_details(headline(title)) or headline(title) == title
+
+
+def test_a_scraped_header_block_gives_a_title_without_contact_details(tmp_path):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "council.txt"
+    f.write_text("Ports Council 41st meeting Port Liria, 3 March 2025\nPRESS Harbour Road 12\n"
+                 "Tel.: +44 20 7946 0000 press@ports.example.org\n\n"
+                 "The Ports Council agreed on Monday to freeze ferry fares for 2025.\n\n"
+                 "Ministers will meet again in June.\n", encoding="utf-8")
+    a = load_articles(f)[0]
+    assert a.title == "Ports Council 41st meeting Port Liria, 3 March 2025 PRESS Harbour Road 12"
+
+
+@pytest.mark.parametrize("banner", [
+    "An official website of the Republic of Ostravia Here's how you know\n\nOfficial websites use .gov\n\n"
+    "You have accessed part of a historical collection of the Ministry of Ports. Some of the information "
+    "contained within may be outdated and links may not function.",
+    "IMPRINT",
+])
+def test_a_banner_scraped_as_the_title_gives_way_to_the_headline_below_it(tmp_path, banner):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "briefing.txt"
+    f.write_text(banner + "\n\nMinister Dorne Holds a Press Briefing in the Harbour Room\n\n"
+                 "MINISTER DORNE: Good morning. The northern quay reopens on Monday after six months of repairs.\n\n"
+                 "Ferries will run every 40 minutes from June.\n", encoding="utf-8")
+    a = load_articles(f)[0]
+    assert a.title == "Minister Dorne Holds a Press Briefing in the Harbour Room"
+    body = [p for n, p in enumerate(a.paragraphs, 1) if n not in a.boilerplate]
+    assert body[0].startswith("MINISTER DORNE: Good morning.")  # the headline is not told twice
+    assert a.title not in [h for _, h in a.subheadings]
+
+
+def test_a_real_title_stays_the_title_whatever_follows():
+    from reporter.ingest import Article
+    from reporter.ingest import _without_boilerplate
+
+    a = _without_boilerplate(Article(title="Northern quay reopens after repairs",
+                                     paragraphs=("Share this page", "Ferries Resume", "The quay reopened on Monday.")))
+    assert a.title == "Northern quay reopens after repairs"
+
+
+def test_a_date_scraped_as_the_title_dates_the_article_and_gives_way_to_its_headline(tmp_path):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "settlement.txt"
+    f.write_text("Wednesday, May 12, 2027\n\nMinistry Announces Settlement of Harbour Lawsuit\n\n"
+                 "The Ministry of Ports settled the lawsuit over the northern quay on Tuesday, its lawyers said.\n\n"
+                 "The quay reopens in June.\n", encoding="utf-8")
+    a = load_articles(f)[0]
+    assert a.title == "Ministry Announces Settlement of Harbour Lawsuit"
+    assert a.published.isoformat() == "2027-05-12"

@@ -80,8 +80,82 @@ JOBS_NOVEMBER = _article(
     "(3.4 percent), and teenagers (11.6 percent) showed little or no change in November.",
     "The labor force participation rate was 62.8 percent and the employment-population ratio was 60.4 percent.",
     source="Bureau of Labor Statistics", published=date(2023, 12, 8))
+# One agency, one week, one headline template: two events (another counterpart, another storm).
+CALL_NORTH = _article(
+    "Minister Arlen's Call with Norvian Foreign Minister Tessaro",
+    "The below is attributable to Spokesperson Mara Quill:",
+    "Foreign Minister Ivo Arlen spoke today with Norvian Foreign Minister Lucia Tessaro. The two discussed "
+    "efforts to keep the conflict from widening and to get humanitarian aid to civilians in the border region.",
+    "Minister Arlen welcomed Norvia's constructive engagement and its work to free the hostages.",
+    source="Ministry of Foreign Affairs of Ostravia", published=date(2025, 3, 3))
+CALL_SOUTH = _article(
+    "Minister Arlen's Call with Sellish Foreign Minister Dorne",
+    "The below is attributable to Spokesperson Mara Quill:",
+    "Foreign Minister Ivo Arlen spoke with Sellish Foreign Minister Pavel Dorne today about their visits to the "
+    "border region. Minister Arlen and Foreign Minister Dorne stressed the need to get humanitarian aid to civilians.",
+    "The two ministers called for the immediate release of all hostages and agreed to stay in close touch.",
+    source="Ministry of Foreign Affairs of Ostravia", published=date(2025, 3, 6))
+LOANS_STORM = _article(
+    "Agency Offers Low-Interest Disaster Loans to Residents, Businesses Affected by Storm Idris",
+    "Low-interest disaster loans from the Small Enterprise Agency are available to businesses and residents in "
+    "Halvard province affected by Storm Idris, Administrator Rosa Lind said.",
+    "In Halvard, the declaration covers Mossby, Brookport and Kelmor counties. Loans up to 500,000 crowns are "
+    "available to homeowners to repair or replace damaged property.",
+    source="Small Enterprise Agency", published=date(2025, 10, 2))
+LOANS_FLOOD = _article(
+    "Agency Offers Disaster Loans to Businesses and Residents in Halvard",
+    "Businesses and residents of Halvard province affected by the Redfern River flooding of Sept. 20 can apply "
+    "for low-interest disaster loans from the Small Enterprise Agency, Administrator Rosa Lind said.",
+    "The declaration covers Brookport and the adjacent counties of Mossby and Dunmere. Loans up to 500,000 crowns "
+    "are available to homeowners to repair or replace damaged property.",
+    source="Small Enterprise Agency", published=date(2025, 10, 8))
+STORM_RELIEF = _article(
+    "Government Supports Continued Federal Response to Storm Idris",
+    "At the direction of Prime Minister Aurel Vasko, the Emergency Management Directorate is sending teams and "
+    "supplies to Halvard province, where Storm Idris flooded Mossby and Kelmor counties.",
+    "The Small Enterprise Agency offers low-interest disaster loans to businesses and residents in Halvard "
+    "affected by Storm Idris.",
+    source="Emergency Management Directorate", published=date(2025, 10, 1))
+# Undated pages: a live page's caption and a statistics release's reference period date them.
+LIVE_SPRING = _article(
+    "Latest developments in Ostravia",
+    "Prime Minister Aurel Vasko speaks to soldiers in Kelmor, Vardeni province, April 4, 2027.",
+    "11:00 p.m.: Lusarian forces shelled villages near Kelmor overnight, the Ostravian defence ministry said, "
+    "and Prime Minister Vasko asked Lusaria's neighbours for air defence systems.",
+    "9:40 p.m.: The Lusarian foreign ministry said talks with Ostravia would not resume before the summer.")
+LIVE_WINTER = _article(
+    "Latest developments in Ostravia",
+    "Ostravian soldiers fire a howitzer towards Lusarian positions near Dorvik, Marren region, Dec. 26, 2027.",
+    "10:15 p.m.: President Ilse Norberg said the situation at the front in Marren was difficult and thanked "
+    "the Northern Alliance for the winter aid. Lusarian drones struck power stations near Tavrin.",
+    "8:30 p.m.: The Lusarian defence ministry said its forces had taken two villages south of Dorvik.")
+RATE_JANUARY = _article(
+    "Union unemployment at 6.5%",
+    "The Union's seasonally adjusted unemployment rate was 6.5% in January 2027, down from 6.6% in December 2026 "
+    "and from 7.2% in January 2026, the Union Statistics Office said. Among the member states, the lowest "
+    "rates were recorded in Norvia (2.1%) and Sellia (3.3%).",
+    "Youth unemployment was 14.9% in January 2027, compared with 16.1% in January 2026.")
+RATE_DECEMBER = _article(
+    "Union unemployment at 7.3%",
+    "The Union's seasonally adjusted unemployment rate was 7.3% in December 2025, down from 7.4% in November 2025 "
+    "and from 8.2% in December 2024, the Union Statistics Office said. Among the member states, the lowest "
+    "rates were recorded in Norvia (2.3%) and Sellia (3.6%).",
+    "Youth unemployment was 16.4% in December 2025, compared with 18.2% in December 2024.")
+CALL_NORTH_READOUT = _article(
+    "Foreign Minister Tessaro's Call with Ostravian Foreign Minister Arlen",
+    "Foreign Minister Lucia Tessaro spoke today with Ostravian Foreign Minister Ivo Arlen about the conflict in "
+    "the border region and the release of the hostages held there.",
+    "Minister Tessaro said Norvia would keep humanitarian aid reaching civilians and would host talks if both "
+    "sides asked for them.",
+    source="Norvian Foreign Ministry", published=date(2025, 3, 3))
 CASES = [
     # (what, articles, same event?)
+    ("the two ministries' readouts of one call", (CALL_NORTH, CALL_NORTH_READOUT), True),
+    ("one war's undated live pages of spring and winter", (LIVE_SPRING, LIVE_WINTER), False),
+    ("one series' undated monthly releases a year apart", (RATE_JANUARY, RATE_DECEMBER), False),
+    ("one minister's calls with two counterparts in one week", (CALL_NORTH, CALL_SOUTH), False),
+    ("one agency's loans for two disasters in one week", (LOANS_STORM, LOANS_FLOOD), False),
+    ("an agency's loans and a directorate's response to one storm", (LOANS_STORM, STORM_RELIEF), True),
     ("two wire services on one earthquake", (QUAKE_WIRE_1, QUAKE_WIRE_2), True),
     ("a relief agency's update and a wire story on one earthquake", (QUAKE_AGENCY, QUAKE_WIRE_1), True),
     ("an agency's release and a wire story on one flood", (FLOOD_AGENCY, FLOOD_WIRE), True),
@@ -99,6 +173,14 @@ def test_one_event_across_publishers_and_one_topic_that_is_two_events(what, arti
     got = group_stories(list(articles))
     assert (len(got.stories) == 1) is same, what
     assert got.merged == 0  # none of these is a copy of another
+
+
+def test_an_undated_page_is_dated_by_the_latest_month_its_opening_states():
+    from reporter.stories import _stated_month
+
+    assert _stated_month(LIVE_WINTER) == date(2027, 12, 26)
+    assert _stated_month(RATE_JANUARY) == date(2027, 1, 15)  # a month alone: its middle
+    assert _stated_month(FLOOD_WIRE) is None  # "on Sunday" states no month
 
 
 def test_an_event_covered_three_ways_is_one_story_beside_an_unrelated_one():

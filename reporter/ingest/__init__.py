@@ -99,17 +99,45 @@ def load_articles(path: str | Path, budget: Budget | None = None) -> list[Articl
     return [_without_boilerplate(a) for a in articles]
 
 
+HEADLINE_WITHIN = 8  # the paragraphs a banner may push the headline down by
+HEADLINE_WORDS = 30
+
+
+def _headline_like(text: str) -> bool:
+    """A line a headline may be: short, and not a sentence (no full stop, question or
+    exclamation mark at its end)."""
+    s = text.strip()
+    return 2 <= len(s.split()) <= HEADLINE_WORDS and s[-1:] not in ".!?;:,"
+
+
 def _without_boilerplate(article: Article) -> Article:
     """The one place every reader's article passes: boilerplate marked, byline and dateline read."""
     from dataclasses import replace
 
-    from .boilerplate import strip_boilerplate
+    from .boilerplate import byline, date_line, headline, is_boilerplate, strip_boilerplate
 
     from .clean import plain_text
 
     c = strip_boilerplate(article.paragraphs, article.subheadings)
     subheadings = tuple((i, plain_text(h)) for i, h in c.subheadings)
-    return replace(article, title=plain_text(article.title), paragraphs=c.paragraphs, subheadings=subheadings,
-                   boilerplate=c.boilerplate,
+    title, boilerplate = headline(plain_text(article.title)), c.boilerplate
+    dated = date_line(title)  # a page's date scraped as its first line dates it
+    if is_boilerplate(title) or dated is not None:
+        # A site's banner or a date scraped as the first line ("An official website of ...", "IMPRINT"):
+        # the headline is the first line of the story, which stays as its paragraph, marked as
+        # boilerplate since it repeats the title.
+        # A subheading above that line is the headline itself, and leaves the subheadings.
+        first = next((n for n, p in enumerate(c.paragraphs, 1) if n not in boilerplate), None)
+        # (Read before the boilerplate pass, which takes a Title Case line at the top for a masthead.)
+        above = next((h for i, h in article.subheadings if first is not None and i < first and i < HEADLINE_WITHIN
+                      and not is_boilerplate(h) and _headline_like(h) and byline(h) is None and date_line(h) is None),
+                     None)
+        if above is not None:
+            title = plain_text(above)
+            subheadings = tuple((i, h) for i, h in subheadings if h != title)
+        elif first is not None and first <= HEADLINE_WITHIN and _headline_like(c.paragraphs[first - 1]):
+            title, boilerplate = plain_text(c.paragraphs[first - 1]), tuple(sorted((*boilerplate, first)))
+    return replace(article, title=title, paragraphs=c.paragraphs, subheadings=subheadings,
+                   boilerplate=boilerplate,
                    lists=c.lists, author=article.author or c.author, place=article.place or c.place,
-                   source=article.source or c.source, published=article.published or c.published)
+                   source=article.source or c.source, published=article.published or c.published or dated)

@@ -50,6 +50,21 @@ CAPTION = re.compile(r"(?:photo|image|picture|video|graphic|illustration|credit|
 # HTTPS", "A lock ( ) or https:// means ...", "Printable version", "View the full report online".
 SITE = re.compile(r"\b(?:web\s?sites?|web\s?pages?|https?\b|printable\s+version|cookies|browser|online\s*:)"
                   r"|(?<!\w)\.(?:gov|org|com|eu|int)\b", re.I)
+# A notice about the page's own standing, as archives print above every old page: "You have
+# accessed part of a historical collection ... may be outdated and links may not function.
+# Please contact the Webmaster", "This page has been archived".
+ARCHIVE_NOTICE = re.compile(r"\b(?:accessed\s+(?:part\s+of\s+)?(?:a|an|the)\s+historical\s+(?:collection|archive)|archived\s+(?:content|pages?|material|web\s?sites?)"
+                            r"|(?:page|content|item|release)\s+(?:has\s+been|was|is)\s+archived"
+                            r"|may\s+be\s+(?:outdated|out\s+of\s+date)|links?\s+may\s+(?:not\s+(?:function|work)|be\s+broken)"
+                            r"|contact\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}webmaster)\b", re.I)
+# A release's issue line: "DEPARTMENT OF X News Release (2008/0058) issued by the Y Network on 16 May 2008".
+ISSUE_LINE = re.compile(r".{0,80}\b(?:news|press|media)\s+release\b.{0,40}\b(?:issued|published|distributed|released)\s+(?:by|on)\b",
+                        re.I)
+# A series' standing definition under its title, the same in every edition: "The Consumer Price
+# Index (CPI) is a measure of household inflation and includes statistics about ...".
+DEFINITION = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}(?:\([A-Z][A-Za-z]{1,9}\)\s+)?(?:is|are|measures)\s+"
+                        r"(?:(?:a|an|the)\s+(?:\w+\s+)?(?:measure|gauge|indicator|index|estimate|survey)s?\s+of\b"
+                        r"|(?:the\s+)?(?:average\s+)?changes?\s+(?:over\s+time\s+)?in\b)")
 # An advertisement's call to action closing a short line: "... Jobs - JOIN NOW", "| SIGN UP".
 CALL_TO_ACTION = re.compile(r"[-–—|]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*!?$")
 # Page furniture: what a site prints around every story, whole lines of a few words.
@@ -58,7 +73,7 @@ CALL_TO_ACTION = re.compile(r"[-–—|]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*!?$"
 _NAV_WORDS = (r"home|menu|main\s+menu|search|navigation|breadcrumbs?|contents|table\s+of\s+contents|"
               r"advertisement|advert|sponsored(?:\s+content)?|comments?|leave\s+a\s+(?:comment|reply)|print|share|"
               r"next(?:\s+(?:article|story|page))?|previous(?:\s+(?:article|story|page))?|back|more|close|"
-              r"top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest(?:\s+news)?")
+              r"accessibility\s+links|breaking\s+news|imprint|(?:left\s+|main\s+)?navigation(?:\s+path)?|you\s+are\s+here|top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest(?:\s+news)?")
 FURNITURE = re.compile(
     r"(?:" + _NAV_WORDS + r")\s*:?"
     r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search)|skip\s+navigation|back\s+to\s+(?:top|the\s+top)"
@@ -66,6 +81,9 @@ FURNITURE = re.compile(
     r"|home\s*[>»›/|].*"  # a breadcrumb trail
     r"|print(?:\s+this)?(?:\s+(?:page|article|story))?|print\s+(?:friendly|version)"
     r"|share\s+(?:this|on|via|the)\b.{0,60}"
+    # a share bar: "18 SHARES Share Tweet Mail ..."
+    r"|\d[\d,.]*k?\s+shares?\s+(?:(?:share|tweet|like|mail|e-?mail|print|pin|reddit|pocket|buffer|whatsapp|facebook"
+    r"|twitter|linkedin|google\+?)(?!\w)\W*){2,}.{0,200}"
     r"|(?:accept|reject|allow|manage|refuse|decline)\s+(?:all\s+|additional\s+|optional\s+|analytics\s+)?cookies\b.{0,40}"
     r"|cookie\s+(?:settings|preferences|policy|notice|banner)\b.{0,40}"
     r"|(?:this\s+(?:site|website)|we)\s+uses?\s+(?:some\s+)?(?:essential\s+|necessary\s+)?cookies\b"
@@ -160,6 +178,23 @@ def contact_details(text: str) -> bool:
     return bool(("@" in text and EMAIL.search(text)) or _phone(text))
 
 
+_CONTACT_LABEL = re.compile(r"\b(?:tel|telephone|phone|fax|e-?mail|mobile)\b\.?\s*:", re.I)
+
+
+def headline(title: str) -> str:
+    """A title without the contact block it runs on into: a PDF's header block read as one
+    line ("... Press release 3341st Council meeting ... Tel.: +32 2 281 6319 press@...") is
+    cut where its first phone number, e-mail address, web address or contact label begins,
+    since no headline carries them. A title that would be left with fewer than three words
+    stays whole."""
+    starts = [m.start() for m in (_CONTACT_LABEL.search(title), EMAIL.search(title), URL.search(title)) if m]
+    starts += [m.start() for m in PHONE.finditer(title) if sum(c.isdigit() for c in m.group(0)) >= 7][:1]
+    if not starts:
+        return title
+    cut = title[:min(starts)].rstrip(" \t,;:–—-|(")
+    return cut if len(cut.split()) >= 3 else title
+
+
 def _phone(text: str) -> bool:
     return _phones(text, 1) > 0
 
@@ -191,6 +226,12 @@ def is_boilerplate(text: str) -> bool:
     if _phones(s) >= 3:
         return True  # a contact block: three phone numbers are no story's words
     if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s)):
+        return True
+    if words <= 40 and ARCHIVE_NOTICE.search(s):
+        return True
+    if words <= 30 and ISSUE_LINE.match(s):
+        return True
+    if words <= 40 and DEFINITION.match(s) and not any(ch.isdigit() for ch in s):
         return True
     if words <= 12 and SHARE.fullmatch(s):
         return True
