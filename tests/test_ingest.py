@@ -186,14 +186,11 @@ def test_any_bytes_either_load_or_raise_input_error(tmp_path, data):
         assert all(ch not in p_ for p_ in a.paragraphs for ch in "\x00\x07\x1b")
 
 
-@pytest.mark.parametrize("head", [
-    "An official website of the United States Government\nHere's how you know\n\nOfficial websites use .gov",
-    "U.S. flag\n\nSecure .gov websites use HTTPS",
-])
-def test_a_scraped_page_s_banner_is_not_its_title(tmp_path, head):
+def test_a_scraped_page_s_banner_is_not_its_title(tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text(f"{head}\n\nHarbour Board Approves New Ferry Terminal\n\n"
-                    "The harbour board approved a new ferry terminal on Monday, its chair said.\n", encoding="utf-8")
+    page.write_text("An official website of the United States Government\nHere's how you know\n\nOfficial websites "
+                    "use .gov\n\nHarbour Board Approves New Ferry Terminal\n\nThe harbour board approved a new ferry "
+                    "terminal on Monday, its chair said.\n", encoding="utf-8")
     (article,) = load_articles(page)
     assert article.title == "Harbour Board Approves New Ferry Terminal"
     assert article.paragraphs[-1].startswith("The harbour board approved")
