@@ -9,7 +9,7 @@ import pytest
 from reporter import Article
 from reporter.analysis import analyze
 from reporter.analysis.notfigures import why_not
-from reporter.analysis.spans import introduced_blocks, is_introducing_line
+from reporter.analysis.spans import introduced_blocks, is_introducing_line, transcript_turns
 
 
 def facts(*paragraphs: str, title: str = "T"):
@@ -174,3 +174,26 @@ def test_money_falling_from_one_amount_to_another_is_two_figures(text, values):
 ])
 def test_a_window_of_a_measure_is_no_duration(text, values):
     assert [f.value for f in facts(text).figures] == values
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    # a long upper-case label with titles and initials; the stored copy was cut after the first turn
+    (("Briefing by Harbour Secretary Ola Brandt", "HARBOUR SECRETARY OF THE REALM DR. OLA J. BRANDT:  Good morning.",
+      "The ferries will run again from Monday.", "We thank the crews for their patience."),
+     "Ola J. Brandt", "Harbour Secretary of the Realm"),
+    # a bare name label: the heading gives the fuller name and the role
+    (("Press Briefing by Chief Spokesperson Tove K. Lind", "TOVE LIND:  Good afternoon, everyone.",
+      "Today I will discuss the bridge repairs."),
+     "Tove K. Lind", "Chief Spokesperson"),
+])
+def test_one_named_upper_case_label_is_a_transcript_turn_that_runs_on(paragraphs, speaker, role):
+    got = [(q.paragraph, q.speaker, q.role) for q in facts(*paragraphs).quotes]
+    assert got == [(k, speaker, role) for k in range(2, len(paragraphs) + 1)]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("FOR IMMEDIATE RELEASE: The ferries will run again.", "The crews agreed a deal on Monday."),  # names no one
+    ("OLA BRANDT: Good morning.", "The ferries will run again."),  # the surname is nowhere else
+])
+def test_an_upper_case_label_alone_that_names_no_one_is_no_transcript(paragraphs):
+    assert transcript_turns(paragraphs) == ()

@@ -608,7 +608,8 @@ def _label_speaker(label: str, whole: str, actors: Actors) -> tuple[str, str | N
     cues.REPORTER's: the questioner is not named."""
     if fold(label) in QUESTION_LABELS:
         return REPORTER, None
-    words = [w.title() if w.isupper() else w for w in label.replace(".", ". ").split()]
+    words = [(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w.title()) if w.isupper() else w
+             for k, w in enumerate(label.replace(".", ". ").split())]  # "SECRETARY OF STATE" -> "Secretary of State"
     title, name = split_title([w for w in words if w])
     name = [w for w in name if w.rstrip(".")]
     if not name and title:  # "Mr. Secretary", handed the floor: the one person holding that title
@@ -627,6 +628,10 @@ def _label_speaker(label: str, whole: str, actors: Actors) -> tuple[str, str | N
         if full is not None:
             given = full[1] if full[1] and all(fold(w) in fold(full[1]) for w in title) else None
             return full[0], given or title_role(title)  # "SECRETARY DOE" after "Secretary of State Jane Doe"
+    if not title:  # "JANE DOE" under a heading "Briefing by Spokesperson Jane Q. Doe": her fuller name and role
+        full = _full_name_titled(name[-1], whole)
+        if full is not None and full[0].split()[0] == name[0]:
+            return full
     return " ".join(name), title_role(title)
 
 

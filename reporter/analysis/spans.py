@@ -230,7 +230,7 @@ class Turn(NamedTuple):
     start: int  # where the speech starts in the paragraph (after the label)
 
 
-_LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,3}"
+_LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
                     r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
                     r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"
                     r"(?: \([^()]{1,60}\))?:\s+(?=\S)")
@@ -240,6 +240,19 @@ NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT 
 # A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
 _BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
 MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a transcript
+_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
+
+
+def _named_label(label: str, paragraphs, k: int) -> bool:
+    """One label is enough when it is a full upper-case label ("SECRETARY OF STATE JANE DOE",
+    "JANE DOE") whose surname the article writes elsewhere in mixed case (its heading "Remarks by
+    Secretary Doe"): a stored transcript is often cut after its first turn, and the heading names
+    the one speaking. An upper-case section label ("FOR IMMEDIATE RELEASE") names no one there."""
+    words = label.split()
+    if len(words) < 2 or not label.isupper() or k + 1 >= len(paragraphs):
+        return False
+    surname = words[-1].strip(".").title()
+    return any(surname in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k)
 
 
 def transcript_turns(paragraphs) -> tuple[Turn, ...]:
@@ -255,7 +268,8 @@ def transcript_turns(paragraphs) -> tuple[Turn, ...]:
         return ()
     handed = {k + 1: who for k, p in enumerate(paragraphs[:-1])
               if k >= min(labelled) and (who := handed_to(p)) and k + 1 not in labelled}
-    if len(labelled) + len(handed) < MIN_TURNS:
+    if len(labelled) + len(handed) < MIN_TURNS and not (
+            len(labelled) == 1 and _named_label(next(iter(labelled.values())).label, paragraphs, min(labelled))):
         return ()
     turns: list[Turn] = []
     current: Turn | None = None
