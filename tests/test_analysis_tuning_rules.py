@@ -197,3 +197,44 @@ def test_one_named_upper_case_label_is_a_transcript_turn_that_runs_on(paragraphs
 ])
 def test_an_upper_case_label_alone_that_names_no_one_is_no_transcript(paragraphs):
     assert transcript_turns(paragraphs) == ()
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # a readout framed "As stated by": third person, and the spokesperson's
+    (("As stated by Spokesperson Ann Tull:", "The Secretary spoke with the harbour master today about the storm.",
+      "Media contact: press office"), [(2, "Ann Tull")]),
+    # "has issued this statement:" then one quoted paragraph
+    (("Harbour Commissioner Bo Kerrin has issued this statement:", "“This agreement lets the ports work as one again.”",
+      "The ports reopen on Monday."), [(2, "Bo Kerrin")]),
+    # a lead ending with a full stop; the statement's paragraphs each open with a mark, the last closes
+    (("Today, Minister of Ports Ida Moss released the following statement on the vote in parliament.",
+      "“Today, members from every party voted for the harbour bill.", "“It brings work back to our coast.”",
+      "A video message can be found on the ministry's site."), [(2, "Ida Moss"), (3, "Ida Moss")]),
+])
+def test_statement_frames_hand_over_what_follows(paragraphs, expected):
+    assert [(q.paragraph, q.speaker) for q in facts(*paragraphs).quotes] == expected
+
+
+def test_a_lead_that_made_a_statement_without_quoted_paragraphs_after_it_hands_over_nothing():
+    paras = ("The minister released the following statement data on the ports.", "The ports reopen on Monday.")
+    assert introduced_blocks(paras) == ()
+
+
+@pytest.mark.parametrize("paragraphs, quoted", [
+    # paragraphs without "I"/"we" between two with them stay in the speaker's block
+    (("Minister Ola Brandt said:", "We should be clear about the cost.", "The storm damage is the worst in decades.",
+      "It leaves the coast exposed.", "We will publish a plan next month."), (1, 2, 3, 4)),
+    # ... but not when no first-person paragraph follows them: that is the release's own voice
+    (("Minister Ola Brandt said:", "We should be clear about the cost.", "The storm damage is the worst in decades.",
+      "Repairs start in May."), (1,)),
+    # a speaker's "I" keeps a paragraph with a speech verb in the block ("responded to my calls")
+    (("Minister Ola Brandt said:", "We should be clear about the cost.",
+      "I am glad the council has responded to my calls."), (1, 2)),
+    # a lone closing mark at the end of a paragraph closes the block and belongs to it
+    (("Minister Ola Brandt said:", "We should be clear about the cost.", "There is a long way to go, but I am hopeful.”",
+      "I will visit the coast."), (1, 2)),
+    # the article's own voice reporting what someone added is not in the block
+    (("Minister Ola Brandt said:", "We should be clear about the cost.", "She added that repairs start in May."), (1,)),
+])
+def test_an_introduced_block_bridges_a_few_paragraphs_to_the_speakers_next_first_person_one(paragraphs, quoted):
+    assert introduced_blocks(paragraphs)[0].quoted == quoted

@@ -19,7 +19,7 @@ from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -126,8 +126,9 @@ def _sentence_subject(toks: list[Tok], text: str, actors: Actors) -> Subject | N
     return None
 
 
-def _before(text: str, s: int, sent_start: int, actors: Actors):
-    """Attribution in the same sentence before the quote (partial quotes, colon lead-ins)."""
+def _before(text: str, s: int, sent_start: int, actors: Actors, lead: bool = False):
+    """Attribution in the same sentence before the quote (partial quotes, colon lead-ins). On an
+    introducing line (lead) "X released the following statement" names the speaker too."""
     prefix = text[sent_start:s - 1] if s >= 1 else ""
     if not prefix.strip():
         return None
@@ -136,7 +137,7 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
     if framed is not None:
         return framed, "said"
     for v in range(len(toks) - 1, -1, -1):
-        if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS:
+        if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS or lead and toks[v].text in STATEMENT_VERBS:
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
@@ -467,7 +468,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
-    blocks = introduced_blocks(paragraphs) if any(p.rstrip().endswith(":") for p in paragraphs) else ()
+    blocks = introduced_blocks(paragraphs)
     intro_of = {q: b.intro for b in blocks for q in b.quoted}
     intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None
     turn_speakers: dict[int, tuple[str, str | None] | None] = {}
@@ -485,7 +486,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         if intro is not None:
             if intro not in intro_speakers:
                 line = paragraphs[intro]
-                found = _before(line, len(line) + 1, sentences[intro][-1][0] if sentences[intro] else 0, actors)
+                found = _before(line, len(line) + 1, sentences[intro][-1][0] if sentences[intro] else 0, actors, lead=True)
                 intro_speakers[intro] = (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
                                          if found and found[0] is not None else None)
             if intro_speakers[intro] is None:

@@ -167,36 +167,80 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
         return True  # a heading that ingest left in the body
     if statement:
         return False
-    if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words[:3]):
-        return True
-    return not first and not any(w in FIRST_PERSON for w in words)
+    if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words):
+        return True  # "She added that the plan is ready." (the speaker's own "I" may say "responded to my calls")
+    return not first and not _first_person(stripped)
+
+
+def _first_person(text: str) -> bool:
+    return any(w in FIRST_PERSON for w in _WORD.findall(text[:2000]))
+
+
+# "Secretary Jane Doe released the following statement on the vote." ends with a full stop, not
+# a colon, yet hands over the paragraphs after it when each of them opens with a quotation mark.
+STATEMENT_VERBS = frozenset("released issued gave made delivered provided".split())
+_STATEMENT_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) (?:the following|this) statement\b",
+                             re.IGNORECASE)
+MAX_BRIDGE = 2  # paragraphs without a first-person word that a later first-person one keeps in the block
+_CLOSERS = "”\"’'»"
+
+
+def _statement_lead(paragraphs, k: int) -> bool:
+    p = paragraphs[k]
+    return (len(p) <= MAX_INTRO_CHARS and not _has_marks(p) and k + 1 < len(paragraphs)
+            and _has_marks(paragraphs[k + 1][:1]) and _STATEMENT_LEAD.search(p) is not None)
+
+
+def _closes_only(text: str) -> bool:
+    """A paragraph whose one quotation mark closes it at its end: the release closing an
+    unmarked quotation it opened with "X said:"."""
+    t = text.rstrip()
+    return len(t) > 1 and t[-1] in _CLOSERS and not _has_marks(t[:-1])
 
 
 def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
-    quotation marks counts as introduced too (its span comes from the marks)."""
+    quotation marks counts as introduced too (its span comes from the marks). After the first
+    paragraph, one without a first-person word stays in the block only when a first-person one
+    follows within MAX_BRIDGE ("It provides pain today…" between two of the speaker's "we")."""
     out: list[Introduced] = []
     k, n = 0, len(paragraphs)
     while k < n:
+        marks_only = False
         if not is_introducing_line(paragraphs[k]):
-            k += 1
-            continue
+            if not _statement_lead(paragraphs, k):
+                k += 1
+                continue
+            marks_only = True
         quoted: list[int] = []
+        pending: list[int] = []  # bridged paragraphs, kept once a first-person one follows
         statement = _hands_over(_WORD.findall(paragraphs[k][-120:]))
         j = k + 1
-        while j < n and len(quoted) < MAX_BLOCK:
+        while j < n and len(quoted) + len(pending) < MAX_BLOCK:
             p = paragraphs[j]
             if _has_marks(p[:1]) or (p[:1] in "‘'" and quote_spans(p)):
-                if quoted and not _continues(paragraphs[quoted[-1]]):
+                if pending or quoted and not _continues(paragraphs[quoted[-1]]):
                     break
                 quoted.append(j)  # ‘We will…’ on its own line after "X said:"
                 j += 1
                 if quote_spans(p) and quote_spans(p)[-1].closed and not _continues(p):
                     break
                 continue
-            if _has_marks(p) or _narrative(p, first=not quoted, statement=statement):
+            if marks_only:
                 break
-            quoted.append(j)
+            if _has_marks(p):
+                if quoted and _closes_only(p) and not _narrative(p, first=True):
+                    quoted += pending + [j]
+                break
+            if _narrative(p, first=True, statement=statement):
+                break
+            if not quoted or statement or _first_person(p):
+                quoted += pending + [j]
+                pending = []
+            elif len(pending) < MAX_BRIDGE:
+                pending.append(j)
+            else:
+                break
             j += 1
         if quoted:
             out.append(Introduced(k, tuple(quoted)))
@@ -300,5 +344,5 @@ def handed_to(text: str) -> str | None:
     return None
 
 
-__all__ = ["QuoteSpan", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+__all__ = ["STATEMENT_VERBS", "QuoteSpan", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
