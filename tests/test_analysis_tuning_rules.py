@@ -238,3 +238,38 @@ def test_a_lead_that_made_a_statement_without_quoted_paragraphs_after_it_hands_o
 ])
 def test_an_introduced_block_bridges_a_few_paragraphs_to_the_speakers_next_first_person_one(paragraphs, quoted):
     assert introduced_blocks(paragraphs)[0].quoted == quoted
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("Ferry fares rose by 3.1% in the 12 months to August 2031.", "12", "a reference window"),
+    ("Rents rose 4% in the twelve months ending June.", "twelve", "a reference window"),
+    ("It was the highest 18-month inflation rate on record.", "18", "a reference window"),
+    ("At 1430 today, the minister will open the bridge.", "1430", "a clock time"),
+    ("The office may appoint a deputy under 12 U.S.C. § 481 for a term.", "12", "a legal citation"),
+    ("The office may appoint a deputy under 12 U.S.C. § 481 for a term.", "481", "a label"),
+    ("Posted Mon, 03/14/2031 – 09:45 by the press office.", "03", "a date"),
+    ("Harbour News 02 / 03 / 2031 The council met.", "02", "a date"),
+])
+def test_windows_clock_times_citations_and_dates_are_not_figures(text, number, reason):
+    s = text.index(number)
+    assert why_not(text, s, s + len(number)) == reason
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The council froze fares for 12 months while the bridge was shut.", "12 months"),  # a duration
+    ("The ferry sailed at 1430 metres per minute.", "1430 metres"),  # no word of the day after it
+    ("Crews worked 18 months to finish the pier.", "18 months"),  # "to" before no month
+])
+def test_durations_and_counts_near_those_shapes_stay_figures(text, value):
+    assert value in [f.value for f in facts(text).figures]
+
+
+@pytest.mark.parametrize("text, value, number", [
+    ("Harbour Fund Awards $7.5 Million to Coastal Towns", "$7.5 Million", 7.5e6),  # a title-case magnitude
+])
+def test_a_title_case_magnitude_scales_its_figure(text, value, number):
+    assert [(f.value, f.number) for f in facts(text).figures] == [(value, number)]
+
+
+def test_a_day_and_month_in_brackets_is_a_date_not_a_figure():
+    assert "29" not in [f.value for f in facts("Figures released today (29 September) show a rise of 4%.").figures]

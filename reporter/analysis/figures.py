@@ -11,7 +11,7 @@ import re
 
 from .facts import KeyFigure
 from ..dates import MONTH_NUMBERS
-from .notfigures import LABELS, why_not
+from .notfigures import LABELS, WINDOW_OF, why_not
 
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -59,7 +59,7 @@ def _by_first_letter(words: list[str]) -> str:
 
 _WORD = _by_first_letter(list(WORDS))
 _CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|CHF|JPY|CNY|INR|KSh|Ksh|Rs\.?)\s?"
-_MULT = r"(?:\s?(?:thousand|million|billion|trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
+_MULT = r"(?:\s?(?:thousand|million|billion|trillion|Thousand|Million|Billion|Trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
 # A figure starts with a digit, a currency sign or code (the first characters of _CUR) or a number
 # word. One character class saying so lets the search skip other positions cheaply; it takes every
 # non-ASCII character as well, which covers the currency signs, digits other than 0-9 and any
@@ -118,17 +118,15 @@ def _value(num: str) -> float | None:
         return None
 
 
-# After "four-month" and the like, words that make it the window of a measure, not a duration.
-_WINDOW_OF = re.compile(r"\s(?:[A-Za-z]{2,12}\s)?(?:high|low|peak|record|rate|inflation|average|growth|change)s?\b")
 
 
 def _is_date_part(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 12):s].split()
     after = text[e:e + 14].split()
-    prev = before[-1].lower().rstrip(".,") if before else ""
-    nxt = after[0].lower().rstrip(".,") if after else ""
+    prev = before[-1].lower().strip(".,;:()") if before else ""
+    nxt = after[0].lower().strip(".,;:()") if after else ""  # "(29 September)"
     if nxt == "of" and len(after) > 1:
-        nxt = after[1].lower().rstrip(".,")
+        nxt = after[1].lower().strip(".,;:()")
     return prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS
 
 
@@ -261,7 +259,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             is_word = False
     if is_word and text[e:e + 1] == "-":
         hy = re.match(r"-([a-z]+(?:-point)?)(?![\w])", text[e:e + 24])
-        if not (hy and hy.group(1) in _HYPHEN_UNITS) or _WINDOW_OF.match(text, e + hy.end()):
+        if not (hy and hy.group(1) in _HYPHEN_UNITS) or WINDOW_OF.match(text, e + hy.end()):
             return None  # "a one-off", "a four-month high", "twelve-month inflation": not a quantity of anything
         return KeyFigure(value=text[s:e + hy.end()], number=value, unit=hy.group(1),
                          what=_what(text, e + hy.end(), s, hy.group(1)), paragraph=pno)
