@@ -273,3 +273,10 @@ def test_a_title_case_magnitude_scales_its_figure(text, value, number):
 
 def test_a_day_and_month_in_brackets_is_a_date_not_a_figure():
     assert "29" not in [f.value for f in facts("Figures released today (29 September) show a rise of 4%.").figures]
+
+
+def test_a_single_label_named_only_in_the_title_is_a_transcript():
+    paras = ("MINISTER BRANDT: Good afternoon. It is good to be back in the port city.", "We met the harbour board today.")
+    got = [(q.paragraph, q.speaker) for q in facts(*paras, title="Minister Ola J. Brandt at a Press Availability").quotes]
+    assert got == [(1, "Ola J. Brandt"), (2, "Ola J. Brandt")]
+    assert facts(*paras, title="A press availability").quotes == ()  # named nowhere: no transcript

@@ -474,7 +474,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     turn_speakers: dict[int, tuple[str, str | None] | None] = {}
     turn_starts: dict[int, int] = {}
     current, by_label = None, {}
-    for turn in transcript_turns(paragraphs):
+    for turn in transcript_turns(paragraphs, title):
         if turn.label:
             if turn.label not in by_label:  # a label recurs at every turn: resolve it once
                 by_label[turn.label] = _label_speaker(turn.label, whole, actors)

@@ -287,7 +287,7 @@ MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a tra
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 
 
-def _named_label(label: str, paragraphs, k: int) -> bool:
+def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     """One label is enough when it is a full upper-case label ("SECRETARY OF STATE JANE DOE",
     "JANE DOE") whose surname the article writes elsewhere in mixed case (its heading "Remarks by
     Secretary Doe"): a stored transcript is often cut after its first turn, and the heading names
@@ -296,13 +296,14 @@ def _named_label(label: str, paragraphs, k: int) -> bool:
     if len(words) < 2 or not label.isupper() or k + 1 >= len(paragraphs):
         return False
     surname = words[-1].strip(".").title()
-    return any(surname in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k)
+    return surname in _WORD.findall(heading) or any(surname in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k)
 
 
-def transcript_turns(paragraphs) -> tuple[Turn, ...]:
+def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     """The turns of a transcript: each paragraph that opens with a speaker label, and the
     unlabelled paragraphs after it (the same speaker goes on) until the next label or a
-    boilerplate start. Empty unless at least MIN_TURNS paragraphs carry a label."""
+    boilerplate start. Empty unless at least MIN_TURNS paragraphs carry a label, or one label
+    names someone the article's heading or another paragraph names."""
     labelled: dict[int, Turn] = {}
     for k, p in enumerate(paragraphs):
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
@@ -313,7 +314,7 @@ def transcript_turns(paragraphs) -> tuple[Turn, ...]:
     handed = {k + 1: who for k, p in enumerate(paragraphs[:-1])
               if k >= min(labelled) and (who := handed_to(p)) and k + 1 not in labelled}
     if len(labelled) + len(handed) < MIN_TURNS and not (
-            len(labelled) == 1 and _named_label(next(iter(labelled.values())).label, paragraphs, min(labelled))):
+            len(labelled) == 1 and _named_label(next(iter(labelled.values())).label, paragraphs, min(labelled), heading)):
         return ()
     turns: list[Turn] = []
     current: Turn | None = None
