@@ -280,3 +280,28 @@ def test_a_single_label_named_only_in_the_title_is_a_transcript():
     got = [(q.paragraph, q.speaker) for q in facts(*paras, title="Minister Ola J. Brandt at a Press Availability").quotes]
     assert got == [(1, "Ola J. Brandt"), (2, "Ola J. Brandt")]
     assert facts(*paras, title="A press availability").quotes == ()  # named nowhere: no transcript
+
+
+@pytest.mark.parametrize("intro, speaker, role", [
+    # a title after a leading clause and a comma
+    ("Opening the bridge, Minister for Ports and Coastal Affairs, Ida Moss said:", "Ida Moss",
+     "Minister for Ports and Coastal Affairs"),
+    # a title with a second clause about its remit
+    ("Deputy Minister for Ports, with a responsibility for Ferries, Ida Moss said:", "Ida Moss",
+     "Deputy Minister for Ports, with a responsibility for Ferries"),
+    # the role after the name, ending in a role noun: the person speaks, not "Harbour Trust Chief Executive"
+    ("Dr Ola Jansen Brandt, Harbour Trust Chief Executive added:", "Ola Jansen Brandt", "Harbour Trust Chief Executive"),
+    # a long role with a list of capitalised portfolio words between the name and the verb
+    ("Bo Kerrin, Vice-President of the Board, responsible for Ports, Ferries and Bridges, currently also in charge "
+     "of the Canal portfolio, said:", "Bo Kerrin", None),
+])
+def test_intro_lines_with_a_role_around_the_name(intro, speaker, role):
+    q = facts(intro, "“We will open the bridge to traffic in the spring.”").quotes
+    assert [q0.speaker for q0 in q] == [speaker]
+    if role is not None:
+        assert q[0].role == role
+
+
+def test_in_a_statement_a_comma_before_the_name_is_no_role():
+    q = facts("In a statement, Ida Moss said:", "“We will open the bridge in the spring.”").quotes
+    assert [(x.speaker, x.role) for x in q] == [("Ida Moss", None)]

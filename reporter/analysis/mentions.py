@@ -259,6 +259,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
             return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The union's chair, Maria Penrose, said"
     if t == ",":
+        single = None  # a one-word run before a comma: a word of a long role ("…, Growth and Trade, said") or a surname
         for k in range(j - 1, max(-1, j - 45), -1):
             tk = toks[k].text
             if tk in _SENT_STOP:
@@ -269,7 +270,12 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 ps, pe = _person_before_affiliation(toks, s)
                 if pe is not None:
                     return _named(toks, ps, pe, role)  # "Dr Nia Adeyemi of the London School …, warned"
-                return _named(toks, s, k, role)
+                if k - s >= 2 and plausible_person(words_of(toks[s:k])):
+                    return _named(toks, s, k, role)
+                if single is None:
+                    single = _named(toks, s, k, role)
+        if single is not None:
+            return single
         return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
     if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
         acr = toks[j - 1].text
@@ -284,7 +290,12 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     if affiliated is not None:
         return affiliated
     if is_name_tok(t):
-        return _named(toks, title_and(toks, run_back(toks, j, allow_the=True), j + 1), j + 1, None)
+        s = title_and(toks, run_back(toks, j, allow_the=True), j + 1)
+        if fold(t) in ROLE_NOUNS and s >= 2 and toks[s - 1].text == "," and is_name_tok(toks[s - 2].text):
+            ns = run_back(toks, s - 2)  # "Dr Ann Lee, Harbour Trust Chief Executive, added": the person, not the role
+            if s - 1 - ns >= 2 and plausible_person(split_title(words_of(toks[ns:s - 1]))[1]):
+                return _named(toks, ns, s - 1, " ".join(words_of(toks[s:j + 1])))
+        return _named(toks, s, j + 1, None)
     if t in SPOKESPEOPLE and j >= 1 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1, allow_and=True)  # "A Department of Health and Social Care spokesperson"
         while s < j - 1 and fold(toks[s].text) in NOT_NAMES:
@@ -429,14 +440,23 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
 def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | None:
     """A title phrase that opens the sentence and ends at the comma before a name: "Minister for
     Skills, Jane Doe said"; nothing else before the comma ("In a statement, Jane Doe said")."""
-    k = comma
-    while k > 0 and comma - k < 8 and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ",:(":
-        k -= 1
-    if k > 0 and toks[k - 1].text not in _SENT_STOP or k == comma or not (is_title(toks[k].text) and is_cap(toks[k].text)):
-        return None
-    if not all(is_name_tok(x.text) or fold(x.text) in RUN_JOINERS or x.text == "and" for x in toks[k:comma]):
-        return None
-    return " ".join(x.text for x in toks[k:comma])
+    for segments in (1, 2):  # "Minister for Ports, with a responsibility for Ferries, Ida Moss said"
+        k, seen = comma, 0
+        while k > 0 and comma - k < 8 * segments and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ":(":
+            if toks[k - 1].text == ",":
+                seen += 1
+                if seen == segments:
+                    break
+            k -= 1
+        opens = k == 0 or toks[k - 1].text in _SENT_STOP or toks[k - 1].text == "," and segments == 1
+        # "Announcing the funding, Minister for Ports, Ida Moss said": a title after a leading clause
+        if not opens or k == comma or not (is_title(toks[k].text) and is_cap(toks[k].text)):
+            continue
+        first = next((i for i in range(k, comma) if toks[i].text == ","), comma)
+        if not all(is_name_tok(x.text) or fold(x.text) in RUN_JOINERS or x.text == "and" for x in toks[k:first]):
+            continue
+        return "".join(("" if x.text == "," or i == 0 else " ") + x.text for i, x in enumerate(toks[k:comma]))
+    return None
 
 
 def title_and(toks: list[Tok], s: int, e: int) -> int:
