@@ -305,3 +305,12 @@ def test_intro_lines_with_a_role_around_the_name(intro, speaker, role):
 def test_in_a_statement_a_comma_before_the_name_is_no_role():
     q = facts("In a statement, Ida Moss said:", "“We will open the bridge in the spring.”").quotes
     assert [(x.speaker, x.role) for x in q] == [("Ida Moss", None)]
+
+
+@pytest.mark.parametrize("para, speaker", [
+    ("“We will pay the harbour debt in full,” a Harbour Board spokeswoman told reporters.", "Harbour Board"),
+    ("“We will pay the harbour debt in full,” an Acme Ferries spokesman said.", "Acme Ferries"),
+    ("“We will pay the harbour debt in full,” the Harbour Board said.", "Harbour Board"),
+])
+def test_a_body_after_an_article_speaks_after_the_quote(para, speaker):
+    assert [q.speaker for q in facts(para).quotes] == [speaker]

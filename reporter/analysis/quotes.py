@@ -87,7 +87,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
-            if sub is not None and sub.pos <= toks[i].start + (4 if toks[i].text in ("the", "The") else 0):
+            if sub is not None and sub.pos <= toks[i].start + (len(toks[i].text) + 1 if fold(toks[i].text) in ("the", "a", "an") else 0):
                 return sub, toks[v].text
             if sub is not None and sub.kind == "name" and _role_words_only(toks, i, sub.pos):
                 sub.role = sub.role or text[toks[i].start:sub.pos].strip() or None
