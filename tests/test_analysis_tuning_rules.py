@@ -314,3 +314,14 @@ def test_in_a_statement_a_comma_before_the_name_is_no_role():
 ])
 def test_a_body_after_an_article_speaks_after_the_quote(para, speaker):
     assert [q.speaker for q in facts(para).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("para, speakers", [
+    # the outlet carries the mayor's words: the mayor speaks both partial quotes
+    ('Mayor Ann Lee said on Monday that the harbour was "in poor shape" and needed "urgent repairs and money," '
+     'the Gazette reported.', ["Ann Lee", "Ann Lee"]),
+    # no one else in the sentence: the outlet is the source of the words
+    ('"The harbour needs urgent repairs and money," the Gazette reported.', ["Gazette"]),
+])
+def test_an_outlet_reporting_after_a_quote_yields_to_the_speaker_before_it(para, speakers):
+    assert [q.speaker for q in facts(para).quotes] == speakers

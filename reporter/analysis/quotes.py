@@ -60,6 +60,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_OUTLET_VERBS = frozenset("reported reports".split())  # an outlet's verb, weaker than a speaker's own
+
+
 def _after(text: str, e: int, closed: bool, actors: Actors):
     """Attribution right after the closing mark."""
     if not closed:
@@ -522,9 +525,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                 skipped.append(f"¶{pno}: “{body[:40]}” is {why}, not speech")
                 continue
             found = _after(text, qe, closed, actors)
-            if found is None or (found[0] is None and found != _HYPOTHETICAL):
+            if found is None or (found[0] is None and found != _HYPOTHETICAL) or found[1] in _OUTLET_VERBS:
                 sent_start = next((a for a, b in sents if a <= qs - 1 < b), 0)
-                found = _before(text, qs, sent_start, actors)
+                earlier = _before(text, qs, sent_start, actors)
+                # "X said that … “…,” Reuters reported": the outlet carries X's words; X speaks
+                if found is None or found[1] not in _OUTLET_VERBS or earlier is not None and earlier[0] is not None \
+                        and earlier != _HYPOTHETICAL:
+                    found = earlier
             if found == _HYPOTHETICAL:
                 skipped.append(f"¶{pno}: “{body[:40]}” is hypothetical speech (no one said it)")
                 continue
