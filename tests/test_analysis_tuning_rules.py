@@ -325,3 +325,14 @@ def test_a_body_after_an_article_speaks_after_the_quote(para, speaker):
 ])
 def test_an_outlet_reporting_after_a_quote_yields_to_the_speaker_before_it(para, speakers):
     assert [q.speaker for q in facts(para).quotes] == speakers
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ('The board debated the "Seven Harbours\' Plan" on Monday.', "Seven", "part of a name"),
+    ("It follows the Ten Year Coastal Review of the ports.", "Ten", "part of a name"),
+    ("Three Ferries were sold. The rest stay.", "Three", None),  # a sentence start: a count
+    ("The council hired Three Ferries Ltd and four crews.", "four", None),  # lower case: a count
+])
+def test_a_capitalised_number_word_before_a_capitalised_word_is_part_of_a_name(text, number, reason):
+    s = text.index(number)
+    assert why_not(text, s, s + len(number)) == reason

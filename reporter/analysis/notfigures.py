@@ -45,6 +45,8 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
 # A military clock time, four digits after "at" and before a word of the day: "at 1615 today".
 _HHMM_BEFORE = re.compile(r"\b(?:at|by|from|until|till|before|after)\s$", re.I)
 _HHMM_AFTER = re.compile(r"\s(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|hours)\b")
+# A capitalised word after a capitalised number word in mid-sentence: the number is part of a name.
+_CAP_WORD_AFTER = re.compile(r"[ \-][A-Z][a-z]")
 # After "four-month" and the like, words that make it the window of a measure, not a duration
 # ("a four-month high", "the 12-month inflation rate"); figures.py reads it for word numbers too.
 WINDOW_OF = re.compile(r"\s(?:[A-Za-z]{2,12}\s)?(?:high|low|peak|record|rate|inflation|average|growth|change)s?\b")
@@ -105,6 +107,10 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a clock time"  # "at 1615 today"
     if reference_window(text, e):
         return "a reference window"  # "the 12 months to March", "the 12-month inflation rate"
+    if text[s:e].isalpha() and text[s:s + 1].isupper() and _CAP_WORD_AFTER.match(text, e):
+        head = text[:s].rstrip(" \"“‘'(")
+        if head and head[-1] not in ".!?:;—–-":
+            return "part of a name"  # the "Five Presidents' Report", the Five Year Forward View
     token = _token_around(text, s, e)
     if _DIGIT_DATE.fullmatch(token):
         return "a date"  # "07/28/2022" with a clock time after it
