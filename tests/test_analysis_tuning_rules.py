@@ -336,3 +336,17 @@ def test_an_outlet_reporting_after_a_quote_yields_to_the_speaker_before_it(para,
 def test_a_capitalised_number_word_before_a_capitalised_word_is_part_of_a_name(text, number, reason):
     s = text.index(number)
     assert why_not(text, s, s + len(number)) == reason
+
+
+@pytest.mark.parametrize("para, speaker, role", [
+    ('The board met. Harbour Board First Vice-President Ann Lee said: "Our approach on ports is working well."',
+     "Ann Lee", "Harbour Board First Vice-President"),
+    ('The board met. Harbour Board Co-Chair Ann Lee said: "Our approach on ports is working well."',
+     "Ann Lee", "Harbour Board Co-Chair"),
+    ('The board met. Ann Smith-Major said: "Our approach on ports is working well."', "Ann Smith-Major", None),
+    ("“Our approach is working,” said Ann B. Lee, acting regional administrator, Harbour Region 5.", "Ann B. Lee",
+     "acting regional administrator, Harbour Region 5"),
+    ("“Our approach is working,” said Ann B. Lee, adding that the director agreed.", "Ann B. Lee", None),
+])
+def test_prefixed_titles_and_roles_that_open_with_an_ing_adjective(para, speaker, role):
+    assert [(q.speaker, q.role) for q in facts(para).quotes] == [(speaker, role)]

@@ -132,8 +132,17 @@ def is_honorific(word: str) -> bool:
     return fold(word.rstrip(".")) in HONORIFICS
 
 
+_TITLE_PREFIXES = frozenset("vice deputy co under acting ex pro".split())
+
+
 def is_title(word: str) -> bool:
-    return fold(word.rstrip(".")) in TITLES
+    """A title word; a prefixed one too ("Vice-President", "Co-Chair"), but not a double-barrelled
+    name whose last part happens to be a title ("Smith-Major")."""
+    w = fold(word.rstrip("."))
+    if w in TITLES:
+        return True
+    head, _, tail = w.partition("-")
+    return bool(tail) and head in _TITLE_PREFIXES and tail in TITLES
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -193,6 +202,18 @@ def plausible_person(words: list[str]) -> bool:
     return True
 
 
+def _ing_role(toks: list[Tok]) -> bool:
+    """"acting regional administrator": an -ing word that opens a role, its noun within three
+    words and no article or "that" between ("adding that the director…" is no role)."""
+    for t in toks[1:4]:
+        w = fold(t.text)
+        if w in ROLE_NOUNS:
+            return True
+        if not t.text.isalpha() or not t.text.islower() or w in _MODIFIER_STOP:
+            return False
+    return False
+
+
 def clean_role(toks: list[Tok], text: str) -> str | None:
     """Role text after "Name," up to the end of the clause, as written."""
     end = len(toks)
@@ -205,7 +226,7 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
             break
     toks = toks[:end]
     if toks and (fold(toks[0].text) in _ROLE_CUT or fold(toks[0].text) in ("whose", "which")
-                 or toks[0].text.endswith("ing") and toks[0].text.islower()):
+                 or toks[0].text.endswith("ing") and toks[0].text.islower() and not _ing_role(toks)):
         return None  # "said Jane Doe, adding that …", "…, whose ministry runs it": no role follows
     if len(toks) > 2 and toks[0].text.isdigit() and len(toks[0].text) <= 3 and toks[1].text == ",":
         toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
