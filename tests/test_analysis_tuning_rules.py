@@ -350,3 +350,16 @@ def test_a_capitalised_number_word_before_a_capitalised_word_is_part_of_a_name(t
 ])
 def test_prefixed_titles_and_roles_that_open_with_an_ing_adjective(para, speaker, role):
     assert [(q.speaker, q.role) for q in facts(para).quotes] == [(speaker, role)]
+
+
+@pytest.mark.parametrize("para, expected", [
+    ("The harbour is on course to reopen this spring, but there is more to do - Ann Lee, Harbour Board Chief "
+     "Executive said today.", [("Ann Lee", "Harbour Board Chief Executive",
+                                "The harbour is on course to reopen this spring, but there is more to do")]),
+    ("The harbour is on course to reopen this spring – Ann Lee said.", [("Ann Lee", None,
+                                                                        "The harbour is on course to reopen this spring")]),
+    ("Ferries run to the island - the longest route in the region - and the board says.", []),  # a dash aside
+    ("The ferry - Ann Lee said.", []),  # too short to be a statement
+])
+def test_unmarked_speech_attributed_after_a_dash_at_the_end(para, expected):
+    assert [(q.speaker, q.role, q.text) for q in facts(para).quotes] == expected

@@ -19,7 +19,7 @@ from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, dash_attributed, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -73,8 +73,8 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
         window = window[:cut]
     toks = tokens_between(text, e + 1, e + 1 + len(window))
     i = 0
-    if i < len(toks) and toks[i].text in (",", "."):
-        i += 1
+    if i < len(toks) and toks[i].text in (",", ".", "-", "–", "—"):
+        i += 1  # "…,” said", "… - Jane Doe said today."
     if i >= len(toks):
         return None
     t = toks[i].text
@@ -503,6 +503,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
             intro = ("turn", pno - 1)
             intro_speakers[intro] = turn_speakers[pno - 1]
             spans = (paragraph_span(text, turn_starts[pno - 1]),)
+        if not spans and intro is None and pno - 1 not in turn_speakers:
+            dashed = dash_attributed(text)  # "… there is more to do - Jane Doe said today."
+            spans = (dashed,) if dashed is not None else ()
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
             skipped.append(f"¶{pno}: more than {MAX_QUOTES_PER_PARAGRAPH} quote marks; quotes beyond are ignored")
         if not spans:

@@ -248,6 +248,21 @@ def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
     return tuple(out)
 
 
+# A paragraph of unmarked speech with its attribution after a dash at the end: "There is more
+# to do - Jane Doe, Chief Executive, said today." (an older release's lead). Bounded, no nesting.
+_DASH_ATTRIBUTION = re.compile(r" [-–—] (?=[A-Z])[^-–—.!?]{3,120}? (?:said|says)(?: today| yesterday| on [A-Z][a-z]+)?\.$")
+
+
+def dash_attributed(text: str) -> QuoteSpan | None:
+    """The speech of such a paragraph, without marks, up to the dash; None for any other."""
+    if _has_marks(text) or len(text) > 2000:
+        return None
+    m = _DASH_ATTRIBUTION.search(text.rstrip(), max(0, len(text.rstrip()) - 140))
+    if m is None or m.start() < 20:
+        return None
+    return paragraph_span(text[:m.start()])
+
+
 def _continues(text: str) -> bool:
     """A quoted paragraph whose last quote is left open runs on into the next one."""
     spans = quote_spans(text)
@@ -345,5 +360,5 @@ def handed_to(text: str) -> str | None:
     return None
 
 
-__all__ = ["STATEMENT_VERBS", "QuoteSpan", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+__all__ = ["STATEMENT_VERBS", "QuoteSpan", "dash_attributed", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
