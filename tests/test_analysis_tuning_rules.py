@@ -363,3 +363,14 @@ def test_prefixed_titles_and_roles_that_open_with_an_ing_adjective(para, speaker
 ])
 def test_unmarked_speech_attributed_after_a_dash_at_the_end(para, expected):
     assert [(q.speaker, q.role, q.text) for q in facts(para).quotes] == expected
+
+
+@pytest.mark.parametrize("surname, speaker", [
+    ("Petrovskiy", "Ivan Petrovskyy"),  # the same transliterated surname spelt another way
+    ("Petrovsky", "Ivan Petrovskyy"),
+    ("Petrovska", "Petrovska"),  # another name: no match
+])
+def test_a_transliterated_surname_finds_the_full_name_spelt_another_way(surname, speaker):
+    paras = ("President Ivan Petrovskyy said on Monday the talks were hard.",
+             f'"We will hold the line at the river," {surname} said in a nightly address.')
+    assert [q.speaker for q in facts(*paras).quotes][-1] == speaker

@@ -359,15 +359,21 @@ def _full_name(surname: str, before: str) -> str | None:
     return found[0] if found else None
 
 
+# A transliterated surname's ending, spelt several ways in one article ("-skiy", "-skyy", "-sky").
+_TRANSLIT_END = re.compile(r"(?<=[kv])(?:iy|yy|ii|y)$")
+
+
 def _full_name_titled(surname: str, before: str) -> tuple[str, str | None] | None:
     """(name, title) of the last name written in full that ends with this surname, with the
     title written before it ("Secretary of State Tom A. Doe" -> ("Tom A. Doe", "Secretary of State"))."""
     if len(surname) < 2 or len(before) > 200_000:
         return None
     found = None
-    for m in re.finditer(rf"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*\.?|of|for|the|and) ){{1,6}}){re.escape(surname)}(?![\w’'-])",
+    stem = _TRANSLIT_END.sub("", surname)
+    spelt = rf"{re.escape(stem)}(?:iy|yy|ii|y)" if stem != surname and len(stem) >= 4 else re.escape(surname)
+    for m in re.finditer(rf"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*\.?|of|for|the|and) ){{1,6}})({spelt})(?![\w’'-])",
                          before):
-        words = (m.group(1) + surname).split()
+        words = (m.group(1) + m.group(2)).split()
         while words and not words[0][:1].isupper():
             words = words[1:]
         title, name = split_title(words)
