@@ -360,3 +360,12 @@ def test_a_transliterated_surname_finds_the_full_name_spelt_another_way(surname,
     paras = ("President Ivan Petrovskyy said on Monday the talks were hard.",
              f'"We will hold the line at the river," {surname} said in a nightly address.')
     assert [q.speaker for q in facts(*paras).quotes][-1] == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ferry fares fell -2.9% in the quarter.", [("-2.9%", -2.9)]),
+    ("Ferry fares changed (−0.4%) in the quarter.", [("−0.4%", -0.4)]),
+    ("Crossings rose to 5-7 a day.", [("5-7", 5.0)]),  # a range keeps its first bound, no minus
+])
+def test_a_minus_sign_before_the_digits_makes_the_figure_negative(text, expected):
+    assert [(f.value, f.number) for f in facts(text).figures] == expected

@@ -8,6 +8,7 @@ to the timeline). One linear regex finds candidates; small checks around each de
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .facts import KeyFigure
 from ..dates import MONTH_NUMBERS
@@ -67,7 +68,7 @@ _MULT = r"(?:\s?(?:thousand|million|billion|trillion|Thousand|Million|Billion|Tr
 _FIRST_CHARS = "".join(sorted(set("$ACEGHIJKNRU") | {c for w in WORDS for c in (w[0], w[0].upper())}))
 _FIG_START = rf"(?=[0-9{re.escape(_FIRST_CHARS)}\x80-\U0010ffff])"
 _FIG = re.compile(
-    rf"{_FIG_START}(?<![\w.,$€£/:#+\-])(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
+    rf"{_FIG_START}(?<![\w.,$€£/:#+])(?<![\w)\]\-]-)(?<![\w)\]]−)(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
     rf"(?P<mult>{_MULT})?"
     rf"(?P<range>\s?(?:-|–|to|and)\s?(?:{_CUR})?(?:{_NUM}|(?i:(?:{_WORD})\b))(?:{_MULT})?)?"
     rf"(?P<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b)?"
@@ -130,6 +131,10 @@ def _is_date_part(text: str, s: int, e: int) -> bool:
     return prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS
 
 
+# A minus sign after a space or a bracket, right before the digits: " -2.9%", "(−0.4%)".
+_MINUS = re.compile(r"(?<=[\s(])[-−](?=\d)")
+
+
 def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
     figures: list[KeyFigure] = []
     skipped: list[str] = []
@@ -159,6 +164,8 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
             if no_range:
                 pos = m.start("range")  # "52 to 48": a score or a vote split, two figures
             fig = _figure(text, m, pno, skipped, no_range)
+            if fig is not None and _MINUS.match(text, m.start() - 1) and fig.number is not None:
+                fig = replace(fig, value=text[m.start() - 1] + fig.value, number=-fig.number)  # "fell -2.9%"
             if fig is not None and (m.group("cur") or why_not(text, m.start("num"), m.end("num")) is None):
                 figures.append(fig)
                 at = text.find(fig.value, max(0, m.start() - 40))
