@@ -369,3 +369,13 @@ def test_a_transliterated_surname_finds_the_full_name_spelt_another_way(surname,
 ])
 def test_a_minus_sign_before_the_digits_makes_the_figure_negative(text, expected):
     assert [(f.value, f.number) for f in facts(text).figures] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The board set the target range for the harbour rate at 4-1/4 to 4-1/2 percent.",
+     [("4-1/4 to 4-1/2 percent", 4.25, "%")]),
+    ("The harbour rate is 2-3/4%.", [("2-3/4%", 2.75, "%")]),
+    ("Case 12-1/2024 was heard.", []),  # an identifier, no fraction
+])
+def test_a_mixed_fraction_percentage(text, expected):
+    assert [(f.value, f.number, f.unit) for f in facts(text).figures] == expected

@@ -150,6 +150,11 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 skipped.append(f"more than {MAX_FIGURES} figures or {MAX_CANDIDATES} numbers; the rest are ignored")
                 return figures, skipped
             pos = m.end()
+            mixed = _MIXED.match(text, m.start()) if not m.group("cur") else None
+            if mixed is not None and int(mixed.group(3)) < int(mixed.group(4)):
+                figures.append(_mixed(text, mixed, pno))
+                pos = mixed.end()
+                continue
             r = _RATIO.match(text, m.start()) if not m.group("cur") else None
             if r is not None and 0 < int(r.group(1)) < int(r.group(2)) and not _year_like(r.group(2)):
                 figures.append(_ratio(text, r, pno))
@@ -185,6 +190,19 @@ def _rank(text: str, s: int, e: int, value: float | None, pno: int) -> KeyFigure
         return None
     end = after.end() if after and after.group().lstrip().startswith("out of") else e
     return KeyFigure(value=text[s:end], number=value, unit="rank", what=_what(text, end, s, "rank"), paragraph=pno)
+
+
+# A mixed fraction, as central banks write rates: "4-1/4 percent", "4-1/4 to 4-1/2 percent" (a
+# range by its first bound).
+_MIXED = re.compile(r"(?P<value>(\d{1,3})-(\d)/(\d)(?:\s?(?:to|-|–)\s?\d{1,3}-\d/\d)?"
+                    r"(?P<pct>\s?%|\s(?:per ?cent|percent)\b))")  # a percentage only: "5-1/3" alone may be a label
+
+
+def _mixed(text: str, m: re.Match, pno: int) -> KeyFigure:
+    unit = "%"
+    number = int(m.group(2)) + int(m.group(3)) / int(m.group(4))
+    return KeyFigure(value=m.group("value"), number=number, unit=unit, what=_what(text, m.end(), m.start(), unit),
+                     paragraph=pno)
 
 
 def _ratio(text: str, r: re.Match, pno: int) -> KeyFigure:
