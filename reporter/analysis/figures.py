@@ -68,7 +68,7 @@ _MULT = r"(?:\s?(?:thousand|million|billion|trillion|Thousand|Million|Billion|Tr
 _FIRST_CHARS = "".join(sorted(set("$ACEGHIJKNRU") | {c for w in WORDS for c in (w[0], w[0].upper())}))
 _FIG_START = rf"(?=[0-9{re.escape(_FIRST_CHARS)}\x80-\U0010ffff])"
 _FIG = re.compile(
-    rf"{_FIG_START}(?<![\w.,$€£/:#+])(?<![\w)\]\-]-)(?<![\w)\]]−)(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
+    rf"{_FIG_START}(?<![\w.,$€£/:#])(?<![\w)\]+]\+)(?<![\w)\]\-]-)(?<![\w)\]]−)(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
     rf"(?P<mult>{_MULT})?"
     rf"(?P<range>\s?(?:-|–|to|and)\s?(?:{_CUR})?(?:{_NUM}|(?i:(?:{_WORD})\b))(?:{_MULT})?)?"
     rf"(?P<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b)?"
