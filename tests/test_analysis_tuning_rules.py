@@ -381,3 +381,13 @@ def test_a_sign_before_the_digits(text, expected):
 ])
 def test_a_mixed_fraction_percentage(text, expected):
     assert [(f.value, f.number, f.unit) for f in facts(text).figures] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Over half a million children joined the ferry scheme.", [("Over half a million", 5e5)]),
+    ("The plan aims for a million Welsh speakers by 2050.", [("a million", 1e6)]),
+    ("I have told you a million times.", []),  # a manner of speaking
+    ("A billion-dollar harbour deal was signed.", []),  # an adjective, no count
+])
+def test_a_magnitude_with_an_article_is_a_figure(text, expected):
+    assert [(f.value, f.number) for f in facts(text).figures] == expected

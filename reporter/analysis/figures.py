@@ -179,7 +179,24 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                     tail = _PCT_RANGE_TAIL.match(text, m.end())
                     if tail and (not tail.group().lstrip().startswith("and") or fig.value.lower().startswith("between")):
                         pos = tail.end()  # "between 10% and 12%", "5%-7%": one range, by its first bound
+        for a in _A_MAGNITUDE.finditer(text) if "illion" in text else ():
+            if len(figures) < MAX_FIGURES:
+                figures.append(_a_magnitude(text, a, pno))
     return figures, skipped
+
+
+# "half a million children", "a million Welsh speakers": a magnitude with an article, no digits,
+# before a lower-case or capitalised noun (not "a million times", "a billion-dollar").
+_A_MAGNITUDE = re.compile(r"(?<![\w$€£¥-])(?:(?P<half>half) a|[Aa]) (?P<mult>million|billion|trillion)"
+                          r"(?= (?!times\b|ways\b|reasons\b)[A-Za-z])")
+
+
+def _a_magnitude(text: str, m: re.Match, pno: int) -> KeyFigure:
+    qual = _qualifier(text, m.start())
+    start = m.start() - len(qual.group()) if qual else m.start()
+    number = MULT[m.group("mult")] * (0.5 if m.group("half") else 1)
+    return KeyFigure(value=text[start:m.end()], number=number, unit=None, what=_what(text, m.end(), start, None),
+                     paragraph=pno)
 
 
 def _rank(text: str, s: int, e: int, value: float | None, pno: int) -> KeyFigure | None:
