@@ -366,6 +366,7 @@ def test_a_transliterated_surname_finds_the_full_name_spelt_another_way(surname,
     ("Ferry fares fell -2.9% in the quarter.", [("-2.9%", -2.9)]),
     ("Ferry fares changed (−0.4%) in the quarter.", [("−0.4%", -0.4)]),
     ("Crossings rose to 5-7 a day.", [("5-7", 5.0)]),  # a range keeps its first bound, no minus
+    ("The level of 120.661 (March 2031=100) was 0.5 percent lower.", [("120.661", 120.661), ("0.5 percent", 0.5)]),
     ("Fuel (+4.4%) and fruit (+6.8%) rose.", [("4.4%", 4.4), ("6.8%", 6.8)]),  # a plus sign: the change itself
     ("The 3+2 offer ended.", [("3", 3.0)]),  # a sum: no figure after its plus
 ])

@@ -124,10 +124,10 @@ def _value(num: str) -> float | None:
 def _is_date_part(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 12):s].split()
     after = text[e:e + 14].split()
-    prev = before[-1].lower().strip(".,;:()") if before else ""
-    nxt = after[0].lower().strip(".,;:()") if after else ""  # "(29 September)"
+    prev = before[-1].lower().rstrip(".,") if before else ""
+    nxt = after[0].lower().rstrip(".,;:)") if after else ""  # "(29 September)", not "120.6 (December"
     if nxt == "of" and len(after) > 1:
-        nxt = after[1].lower().strip(".,;:()")
+        nxt = after[1].lower().rstrip(".,;:)")
     return prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS
 
 
