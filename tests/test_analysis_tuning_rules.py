@@ -86,6 +86,7 @@ def test_a_byline_under_a_quotation_names_its_speaker(byline, speaker, role):
     ("The office may appoint a deputy under 12 U.S.C. § 481 for a term.", "481", "a label"),
     ("Posted Mon, 03/14/2031 – 09:45 by the press office.", "03", "a date"),
     ("Harbour News 02 / 03 / 2031 The council met.", "02", "a date"),
+    ("Output is 0.2% below its level (Quarter 3 (Jul to Sep) 2029).", "3", "part of a name"),
     ('The board debated the "Seven Harbours\' Plan" on Monday.', "Seven", "part of a name"),
     ("It follows the Ten Year Coastal Review of the ports.", "Ten", "part of a name"),
     ("Three Ferries were sold. The rest stay.", "Three", None),  # a sentence start: a count

@@ -142,8 +142,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
             and s >= 2 and text[s - 1] == " ":
         return "a model name"  # "the Boeing 737 MAX", "a Galaxy 24 Ultra"
-    if bare and _named_number(text, s, prev):
-        return "part of a name"  # "Channel 4", "Tower 22", "Quarter 3"
+    if bare and (_named_number(text, s, prev) or prev and prev[-1].strip("(") == "Quarter"):
+        return "part of a name"  # "Channel 4", "Tower 22", "Quarter 3", "(Quarter 4 (Oct to Dec) 2019)"
     if s >= 1 and text[s - 1] == "(" and s >= 2 and (text[s - 2].isdigit() or text[s - 2] == ")"):
         return "a sub-section number"  # "regulation 4(2)"
     return None
