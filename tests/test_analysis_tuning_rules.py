@@ -393,3 +393,23 @@ def test_a_mixed_fraction_percentage(text, expected):
 ])
 def test_a_magnitude_with_an_article_is_a_figure(text, expected):
     assert [(f.value, f.number) for f in facts(text).figures] == expected
+
+
+@pytest.mark.parametrize("para, speaker", [
+    # the sentence before "She said:" opens with a full name and an appositive: she is that person
+    ("The plan was drawn up by Harbour Board President Tom Brandt, with the port's chair. It went to the council. "
+     "Ann Lee, Deputy Chair for Ferries, presented a first plan to the board. She said: \"We need to move faster.\"",
+     "Ann Lee"),
+])
+def test_a_sentence_opening_with_a_full_name_and_an_appositive_is_what_a_pronoun_refers_to(para, speaker):
+    assert [q.speaker for q in facts(para).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee, Deputy Chair for Ferries, presented", True),
+    ("Ann Lee, the port's chief engineer, presented", True),
+    ("New Haven, the next town, waits its turn", False),
+])
+def test_the_appositive_after_an_opening_name_must_be_a_role(text, expected):
+    from reporter.analysis.quotes import _role_follows
+    assert _role_follows(text, text.index(",") + 1) is expected

@@ -15,7 +15,7 @@ import re
 from .actors import Actors
 from .cues import FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
-from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
+from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
@@ -333,14 +333,33 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
     return named
 
 
+def _role_follows(text: str, at: int) -> bool:
+    """The appositive after a name's comma is a role: a title ("Vice-President for Ports") or an
+    article and a role noun ("the port's chief engineer"), not "the next town"."""
+    words = _FIRST_WORDS.findall(text, at, at + 80)[:5]
+    if not words:
+        return False
+    if is_title(words[0]) and words[0][:1].isupper():
+        return True
+    return fold(words[0]) in ("the", "a", "an") and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in words[1:])
+
+
 def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str]]:
     """(position, person) for the first person named in each sentence: what "he"/"she" refers to.
     A sentence that opens with a surname no one was registered under ("Jones later defended
     it") names the person written in full with that surname earlier ("Tom Jones")."""
     out = []
     for s, e in spans:
+        opening: list[str] = []  # the capitalised words the sentence opens with
         for k, m in enumerate(token_matches(text, s, min(e, s + 400))):  # lazily: the first person ends the scan
             w = m.group()
+            if len(opening) == k and is_name_tok(w) and k < 4:
+                opening.append(w)
+            elif w == "," and len(opening) == k >= 2 and plausible_person(opening) and \
+                    not any(fold(x) in NOT_NAMES for x in opening) and _role_follows(text, m.end()):
+                # "Jane Doe, Vice-President for Ports, presented …": a full name and an appositive
+                out.append((s + text[s:].find(opening[0]), " ".join(opening)))
+                break
             p = actors.person([strip_possessive(w)]) if w[:1].isupper() else None
             if p is not None:
                 out.append((m.start(), p.name))
