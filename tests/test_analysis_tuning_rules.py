@@ -413,3 +413,11 @@ def test_a_sentence_opening_with_a_full_name_and_an_appositive_is_what_a_pronoun
 def test_the_appositive_after_an_opening_name_must_be_a_role(text, expected):
     from reporter.analysis.quotes import _role_follows
     assert _role_follows(text, text.index(",") + 1) is expected
+
+
+def test_an_upper_case_heading_with_a_colon_is_no_transcript_even_when_its_last_word_recurs():
+    paras = ("PRESS RELEASE FROM THE HARBOUR BOARD: The ferries run again from Monday.",
+             "The Harbour Board said the repairs were done.",
+             "“We are glad to see the ferries back,” said Ann Lee, the board’s chair.")
+    assert transcript_turns(paras) == ()
+    assert [q.speaker for q in facts(*paras).quotes] == ["Ann Lee"]

@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, STATEMENT_FRAMES, is_speech_verb
+from .cues import FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES, is_speech_verb
+from .text import NOT_NAMES, ORG_WORDS, fold
 
 MAX_QUOTES_PER_PARAGRAPH = 200
 
@@ -311,6 +312,9 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     if len(words) < 2 or not label.isupper() or k + 1 >= len(paragraphs):
         return False
     surname = words[-1].strip(".").title()
+    if any(fold(w.strip(".")) in ORG_WORDS or fold(w.strip(".")) in NOT_NAMES for w in words[-2:]) \
+            or fold(surname) in ROLE_NOUNS:
+        return False  # "PRESS RELEASE FROM THE HARBOUR BOARD", "SENIOR DEFENSE OFFICIAL": no one's name
     return surname in _WORD.findall(heading) or any(surname in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k)
 
 
