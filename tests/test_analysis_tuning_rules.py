@@ -80,13 +80,13 @@ def test_a_byline_under_a_quotation_names_its_speaker(byline, speaker, role):
     ("Breaches of rule 9(b)(4) were found.", "4", "a sub-section number"),
     ("Ferry fares rose by 3.1% in the 12 months to August 2031.", "12", "a reference window"),
     ("Rents rose 4% in the twelve months ending June.", "twelve", "a reference window"),
-    ("It was the highest 18-month inflation rate on record.", "18", "a reference window"),
+    ("It was the highest 18-month growth rate on record.", "18", "a reference window"),
     ("At 1430 today, the minister will open the bridge.", "1430", "a clock time"),
     ("The office may appoint a deputy under 12 U.S.C. § 481 for a term.", "12", "a legal citation"),
     ("The office may appoint a deputy under 12 U.S.C. § 481 for a term.", "481", "a label"),
     ("Posted Mon, 03/14/2031 – 09:45 by the press office.", "03", "a date"),
     ("Harbour News 02 / 03 / 2031 The council met.", "02", "a date"),
-    ("Output is 0.2% below its level (Quarter 3 (Jul to Sep) 2029).", "3", "part of a name"),
+    ("Output is 0.2% below its level (Quarter 3) of 2029.", "3", "part of a name"),
     ('The board debated the "Seven Harbours\' Plan" on Monday.', "Seven", "part of a name"),
     ("It follows the Ten Year Coastal Review of the ports.", "Ten", "part of a name"),
     ("Three Ferries were sold. The rest stay.", "Three", None),  # a sentence start: a count
@@ -195,8 +195,8 @@ def test_a_window_of_a_measure_is_no_duration(text, values):
       "The ferries will run again from Monday.", "We thank the crews for their patience."),
      "Ola J. Brandt", "Harbour Secretary of the Realm"),
     # a bare name label: the heading gives the fuller name and the role
-    (("Press Briefing by Chief Spokesperson Tove K. Lind", "TOVE LIND:  Good afternoon, everyone.",
-      "Today I will discuss the bridge repairs."),
+    (("Press Briefing by Chief Spokesperson Tove K. Lind", "TOVE LIND:  Hello and welcome.",
+      "This week the bridge repairs begin."),
      "Tove K. Lind", "Chief Spokesperson"),
 ])
 def test_one_named_upper_case_label_is_a_transcript_turn_that_runs_on(paragraphs, speaker, role):
@@ -221,7 +221,7 @@ def test_an_upper_case_label_alone_that_names_no_one_is_no_transcript(paragraphs
       "The ports reopen on Monday."), [(2, "Bo Kerrin")]),
     # a lead ending with a full stop; the statement's paragraphs each open with a mark, the last closes
     (("Today, Minister of Ports Ida Moss released the following statement on the vote in parliament.",
-      "“Today, members from every party voted for the harbour bill.", "“It brings work back to our coast.”",
+      "“Today, every party backed the harbour bill.", "“It brings work back to our coast.”",
       "A video message can be found on the ministry's site."), [(2, "Ida Moss"), (3, "Ida Moss")]),
 ])
 def test_statement_frames_hand_over_what_follows(paragraphs, expected):
@@ -240,11 +240,11 @@ def test_a_lead_that_made_a_statement_without_quoted_paragraphs_after_it_hands_o
     # ... but not when no first-person paragraph follows them: that is the release's own voice
     (("Minister Ola Brandt said:", "We should be clear about the cost.", "The storm damage is the worst in decades.",
       "Repairs start in May."), (1,)),
-    # a speaker's "I" keeps a paragraph with a speech verb in the block ("responded to my calls")
+    # a speaker's "I" keeps a paragraph with a speech verb in the block ("replied to my letters")
     (("Minister Ola Brandt said:", "We should be clear about the cost.",
-      "I am glad the council has responded to my calls."), (1, 2)),
+      "I am glad the council has replied to my letters."), (1, 2)),
     # a lone closing mark at the end of a paragraph closes the block and belongs to it
-    (("Minister Ola Brandt said:", "We should be clear about the cost.", "There is a long way to go, but I am hopeful.”",
+    (("Minister Ola Brandt said:", "We should be clear about the cost.", "The work is hard, but I am hopeful.”",
       "I will visit the coast."), (1, 2)),
     # the article's own voice reporting what someone added is not in the block
     (("Minister Ola Brandt said:", "We should be clear about the cost.", "She added that repairs start in May."), (1,)),
@@ -285,13 +285,13 @@ def test_a_single_label_named_only_in_the_title_is_a_transcript():
     ("Opening the bridge, Minister for Ports and Coastal Affairs, Ida Moss said:", "Ida Moss",
      "Minister for Ports and Coastal Affairs"),
     # a title with a second clause about its remit
-    ("Deputy Minister for Ports, with a responsibility for Ferries, Ida Moss said:", "Ida Moss",
-     "Deputy Minister for Ports, with a responsibility for Ferries"),
+    ("Deputy Minister for Ports, in charge of Ferries, Ida Moss said:", "Ida Moss",
+     "Deputy Minister for Ports, in charge of Ferries"),
     # the role after the name, ending in a role noun: the person speaks, not "Harbour Trust Chief Executive"
     ("Dr Ola Jansen Brandt, Harbour Trust Chief Executive added:", "Ola Jansen Brandt", "Harbour Trust Chief Executive"),
     # a long role with a list of capitalised portfolio words between the name and the verb
-    ("Bo Kerrin, Vice-President of the Board, responsible for Ports, Ferries and Bridges, currently also in charge "
-     "of the Canal portfolio, said:", "Bo Kerrin", None),
+    ("Bo Kerrin, Vice-President of the Board, responsible for Ports, Ferries and Bridges, who also runs "
+     "the canals, said:", "Bo Kerrin", None),
 ])
 def test_intro_lines_with_a_role_around_the_name(intro, speaker, role):
     q = facts(intro, "“We will open the bridge to traffic in the spring.”").quotes
@@ -331,8 +331,8 @@ def test_an_outlet_reporting_after_a_quote_yields_to_the_speaker_before_it(para,
     ('The board met. Harbour Board Co-Chair Ann Lee said: "Our approach on ports is working well."',
      "Ann Lee", "Harbour Board Co-Chair"),
     ('The board met. Ann Smith-Major said: "Our approach on ports is working well."', "Ann Smith-Major", None),
-    ("“Our approach is working,” said Ann B. Lee, acting regional administrator, Harbour Region 5.", "Ann B. Lee",
-     "acting regional administrator, Harbour Region 5"),
+    ("“Our approach is working,” said Ann B. Lee, acting deputy director, Harbour District 5.", "Ann B. Lee",
+     "acting deputy director, Harbour District 5"),
     ("“Our approach is working,” said Ann B. Lee, adding that the director agreed.", "Ann B. Lee", None),
 ])
 def test_prefixed_titles_and_roles_that_open_with_an_ing_adjective(para, speaker, role):
@@ -340,11 +340,11 @@ def test_prefixed_titles_and_roles_that_open_with_an_ing_adjective(para, speaker
 
 
 @pytest.mark.parametrize("para, expected", [
-    ("The harbour is on course to reopen this spring, but there is more to do - Ann Lee, Harbour Board Chief "
+    ("The harbour will reopen this spring, though the repairs go on - Ann Lee, Harbour Board Chief "
      "Executive said today.", [("Ann Lee", "Harbour Board Chief Executive",
-                                "The harbour is on course to reopen this spring, but there is more to do")]),
-    ("The harbour is on course to reopen this spring – Ann Lee said.", [("Ann Lee", None,
-                                                                        "The harbour is on course to reopen this spring")]),
+                                "The harbour will reopen this spring, though the repairs go on")]),
+    ("The harbour will reopen this spring – Ann Lee said.", [("Ann Lee", None,
+                                                                        "The harbour will reopen this spring")]),
     ("Ferries run to the island - the longest route in the region - and the board says.", []),  # a dash aside
     ("The ferry - Ann Lee said.", []),  # too short to be a statement
 ])
@@ -364,11 +364,11 @@ def test_a_transliterated_surname_finds_the_full_name_spelt_another_way(surname,
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Ferry fares fell -2.9% in the quarter.", [("-2.9%", -2.9)]),
-    ("Ferry fares changed (−0.4%) in the quarter.", [("−0.4%", -0.4)]),
+    ("Ferry fares fell -1.7% in the quarter.", [("-1.7%", -1.7)]),
+    ("Ferry fares changed (−0.3%) in the quarter.", [("−0.3%", -0.3)]),
     ("Crossings rose to 5-7 a day.", [("5-7", 5.0)]),  # a range keeps its first bound, no minus
-    ("The level of 120.661 (March 2031=100) was 0.5 percent lower.", [("120.661", 120.661), ("0.5 percent", 0.5)]),
-    ("Fuel (+4.4%) and fruit (+6.8%) rose.", [("4.4%", 4.4), ("6.8%", 6.8)]),  # a plus sign: the change itself
+    ("The level of 118.245 (March 2031=100) was 0.7 percent lower.", [("118.245", 118.245), ("0.7 percent", 0.7)]),
+    ("Fares (+3.1%) and fees (+5.2%) rose.", [("3.1%", 3.1), ("5.2%", 5.2)]),  # a plus sign: the change itself
     ("The 3+2 offer ended.", [("3", 3.0)]),  # a sum: no figure after its plus
 ])
 def test_a_sign_before_the_digits(text, expected):
@@ -376,8 +376,8 @@ def test_a_sign_before_the_digits(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The board set the target range for the harbour rate at 4-1/4 to 4-1/2 percent.",
-     [("4-1/4 to 4-1/2 percent", 4.25, "%")]),
+    ("The board set the target range for the harbour rate at 3-3/4 to 4-1/4 percent.",
+     [("3-3/4 to 4-1/4 percent", 3.75, "%")]),
     ("The harbour rate is 2-3/4%.", [("2-3/4%", 2.75, "%")]),
     ("Case 12-1/2024 was heard.", []),  # an identifier, no fraction
 ])
@@ -386,8 +386,8 @@ def test_a_mixed_fraction_percentage(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Over half a million children joined the ferry scheme.", [("Over half a million", 5e5)]),
-    ("The plan aims for a million Welsh speakers by 2050.", [("a million", 1e6)]),
+    ("Over half a million pupils joined the ferry scheme.", [("Over half a million", 5e5)]),
+    ("The plan aims for a million new readers by 2050.", [("a million", 1e6)]),
     ("I have told you a million times.", []),  # a manner of speaking
     ("A billion-dollar harbour deal was signed.", []),  # an adjective, no count
 ])
@@ -398,7 +398,7 @@ def test_a_magnitude_with_an_article_is_a_figure(text, expected):
 @pytest.mark.parametrize("para, speaker", [
     # the sentence before "She said:" opens with a full name and an appositive: she is that person
     ("The plan was drawn up by Harbour Board President Tom Brandt, with the port's chair. It went to the council. "
-     "Ann Lee, Deputy Chair for Ferries, presented a first plan to the board. She said: \"We need to move faster.\"",
+     "Ann Lee, Deputy Chair for Ferries, presented its plan to the board. She said: \"We need to move faster.\"",
      "Ann Lee"),
 ])
 def test_a_sentence_opening_with_a_full_name_and_an_appositive_is_what_a_pronoun_refers_to(para, speaker):

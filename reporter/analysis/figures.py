@@ -125,13 +125,13 @@ def _is_date_part(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 12):s].split()
     after = text[e:e + 14].split()
     prev = before[-1].lower().rstrip(".,") if before else ""
-    nxt = after[0].lower().rstrip(".,;:)") if after else ""  # "(29 September)", not "120.6 (December"
+    nxt = after[0].lower().rstrip(".,;:)") if after else ""  # "(14 March)", not "118.2 (March 2030=100)"
     if nxt == "of" and len(after) > 1:
         nxt = after[1].lower().rstrip(".,;:)")
     return prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS
 
 
-# A minus sign after a space or a bracket, right before the digits: " -2.9%", "(−0.4%)".
+# A minus sign after a space or a bracket, right before the digits: " -1.7%", "(−0.3%)".
 _MINUS = re.compile(r"(?<=[\s(])[-−](?=\d)")
 
 
@@ -170,7 +170,7 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 pos = m.start("range")  # "52 to 48": a score or a vote split, two figures
             fig = _figure(text, m, pno, skipped, no_range)
             if fig is not None and _MINUS.match(text, m.start() - 1) and fig.number is not None:
-                fig = replace(fig, value=text[m.start() - 1] + fig.value, number=-fig.number)  # "fell -2.9%"
+                fig = replace(fig, value=text[m.start() - 1] + fig.value, number=-fig.number)  # "fell -1.7%"
             if fig is not None and (m.group("cur") or why_not(text, m.start("num"), m.end("num")) is None):
                 figures.append(fig)
                 at = text.find(fig.value, max(0, m.start() - 40))
@@ -185,7 +185,7 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
     return figures, skipped
 
 
-# "half a million children", "a million Welsh speakers": a magnitude with an article, no digits,
+# "half a million pupils", "a million new readers": a magnitude with an article, no digits,
 # before a lower-case or capitalised noun (not "a million times", "a billion-dollar").
 _A_MAGNITUDE = re.compile(r"(?<![\w$€£¥-])(?:(?P<half>half) a|[Aa]) (?P<mult>million|billion|trillion)"
                           r"(?= (?!times\b|ways\b|reasons\b)[A-Za-z])")
@@ -209,7 +209,7 @@ def _rank(text: str, s: int, e: int, value: float | None, pno: int) -> KeyFigure
     return KeyFigure(value=text[s:end], number=value, unit="rank", what=_what(text, end, s, "rank"), paragraph=pno)
 
 
-# A mixed fraction, as central banks write rates: "4-1/4 percent", "4-1/4 to 4-1/2 percent" (a
+# A mixed fraction, as central banks write rates: "3-3/4 percent", "3-3/4 to 4 percent" (a
 # range by its first bound).
 _MIXED = re.compile(r"(?P<value>(\d{1,3})-(\d)/(\d)(?:\s?(?:to|-|–)\s?\d{1,3}-\d/\d)?"
                     r"(?P<pct>\s?%|\s(?:per ?cent|percent)\b))")  # a percentage only: "5-1/3" alone may be a label

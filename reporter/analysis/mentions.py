@@ -203,7 +203,7 @@ def plausible_person(words: list[str]) -> bool:
 
 
 def _ing_role(toks: list[Tok]) -> bool:
-    """"acting regional administrator": an -ing word that opens a role, its noun within three
+    """"acting harbour master": an -ing word that opens a role, its noun within three
     words and no article or "that" between ("adding that the director…" is no role)."""
     for t in toks[1:4]:
         w = fold(t.text)
@@ -461,7 +461,7 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
 def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | None:
     """A title phrase that opens the sentence and ends at the comma before a name: "Minister for
     Skills, Jane Doe said"; nothing else before the comma ("In a statement, Jane Doe said")."""
-    for segments in (1, 2):  # "Minister for Ports, with a responsibility for Ferries, Ida Moss said"
+    for segments in (1, 2):  # "Minister for Ports, in charge of Ferries, Ida Moss said"
         k, seen = comma, 0
         while k > 0 and comma - k < 8 * segments and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ":(":
             if toks[k - 1].text == ",":
@@ -470,7 +470,7 @@ def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | 
                     break
             k -= 1
         opens = k == 0 or toks[k - 1].text in _SENT_STOP or toks[k - 1].text == "," and segments == 1
-        # "Announcing the funding, Minister for Ports, Ida Moss said": a title after a leading clause
+        # "Opening the bridge, Minister for Ports, Ida Moss said": a title after a leading clause
         if not opens or k == comma or not (is_title(toks[k].text) and is_cap(toks[k].text)):
             continue
         first = next((i for i in range(k, comma) if toks[i].text == ","), comma)

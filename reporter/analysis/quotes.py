@@ -378,7 +378,7 @@ def _full_name(surname: str, before: str) -> str | None:
     return found[0] if found else None
 
 
-# A transliterated surname's ending, spelt several ways in one article ("-skiy", "-skyy", "-sky").
+# A transliterated surname's ending, spelt several ways in one article ("Petrovskiy", "Petrovskyy", "Petrovsky").
 _TRANSLIT_END = re.compile(r"(?<=[kv])(?:iy|yy|ii|y)$")
 
 
@@ -529,7 +529,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
             intro_speakers[intro] = turn_speakers[pno - 1]
             spans = (paragraph_span(text, turn_starts[pno - 1]),)
         if not spans and intro is None and pno - 1 not in turn_speakers:
-            dashed = dash_attributed(text)  # "… there is more to do - Jane Doe said today."
+            dashed = dash_attributed(text)  # "… the work goes on - Jane Doe said today."
             spans = (dashed,) if dashed is not None else ()
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
             skipped.append(f"¶{pno}: more than {MAX_QUOTES_PER_PARAGRAPH} quote marks; quotes beyond are ignored")
@@ -556,7 +556,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
             if found is None or (found[0] is None and found != _HYPOTHETICAL) or found[1] in _OUTLET_VERBS:
                 sent_start = next((a for a, b in sents if a <= qs - 1 < b), 0)
                 earlier = _before(text, qs, sent_start, actors)
-                # "X said that … “…,” Reuters reported": the outlet carries X's words; X speaks
+                # "X said that … “…,” the Gazette reported": the outlet carries X's words; X speaks
                 if found is None or found[1] not in _OUTLET_VERBS or earlier is not None and earlier[0] is not None \
                         and earlier != _HYPOTHETICAL:
                     found = earlier

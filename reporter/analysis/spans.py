@@ -169,7 +169,7 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
     if statement:
         return False
     if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words):
-        return True  # "She added that the plan is ready." (the speaker's own "I" may say "responded to my calls")
+        return True  # "She added that the plan is ready." (the speaker's own "I" may say "the council answered my letter")
     return not first and not _first_person(stripped)
 
 
@@ -203,7 +203,7 @@ def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
     quotation marks counts as introduced too (its span comes from the marks). After the first
     paragraph, one without a first-person word stays in the block only when a first-person one
-    follows within MAX_BRIDGE ("It provides pain today…" between two of the speaker's "we")."""
+    follows within MAX_BRIDGE ("The storm damage is severe." between two of the speaker's "we")."""
     out: list[Introduced] = []
     k, n = 0, len(paragraphs)
     while k < n:
