@@ -9,7 +9,7 @@ import pytest
 from reporter import Article
 from reporter.analysis import analyze
 from reporter.analysis.notfigures import why_not
-from reporter.analysis.spans import introduced_blocks, is_introducing_line
+from reporter.analysis.spans import introduced_blocks, is_introducing_line, transcript_turns
 
 
 def facts(*paragraphs: str, title: str = "T"):
@@ -78,6 +78,19 @@ def test_a_byline_under_a_quotation_names_its_speaker(byline, speaker, role):
     ("The show moved to Channel 5 and then online.", "5", "part of a name"),
     ("The trend is shown in (Figure 2) below.", "2", "a label"),
     ("Breaches of rule 9(b)(4) were found.", "4", "a sub-section number"),
+    ("Ferry fares rose by 3.1% in the 12 months to August 2031.", "12", "a reference window"),
+    ("Rents rose 4% in the twelve months ending June.", "twelve", "a reference window"),
+    ("It was the highest 18-month growth rate on record.", "18", "a reference window"),
+    ("At 1430 today, the minister will open the bridge.", "1430", "a clock time"),
+    ("The office may appoint a deputy under 12 U.S.C. § 481 for a term.", "12", "a legal citation"),
+    ("The office may appoint a deputy under 12 U.S.C. § 481 for a term.", "481", "a label"),
+    ("Posted Mon, 03/14/2031 – 09:45 by the press office.", "03", "a date"),
+    ("Harbour News 02 / 03 / 2031 The council met.", "02", "a date"),
+    ("Output is 0.2% below its level (Quarter 3) of 2029.", "3", "part of a name"),
+    ('The board debated the "Seven Harbours\' Plan" on Monday.', "Seven", "part of a name"),
+    ("It follows the Ten Year Coastal Review of the ports.", "Ten", "part of a name"),
+    ("Three Ferries were sold. The rest stay.", "Three", None),  # a sentence start: a count
+    ("The council hired Three Ferries Ltd and four crews.", "four", None),  # lower case: a count
 ])
 def test_numbers_that_name_place_or_cite(text, number, reason):
     s = text.index(number)
@@ -174,3 +187,237 @@ def test_money_falling_from_one_amount_to_another_is_two_figures(text, values):
 ])
 def test_a_window_of_a_measure_is_no_duration(text, values):
     assert [f.value for f in facts(text).figures] == values
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    # a long upper-case label with titles and initials; the stored copy was cut after the first turn
+    (("Briefing by Harbour Secretary Ola Brandt", "HARBOUR SECRETARY OF THE REALM DR. OLA J. BRANDT:  Good morning.",
+      "The ferries will run again from Monday.", "We thank the crews for their patience."),
+     "Ola J. Brandt", "Harbour Secretary of the Realm"),
+    # a bare name label: the heading gives the fuller name and the role
+    (("Press Briefing by Chief Spokesperson Tove K. Lind", "TOVE LIND:  Hello and welcome.",
+      "This week the bridge repairs begin."),
+     "Tove K. Lind", "Chief Spokesperson"),
+])
+def test_one_named_upper_case_label_is_a_transcript_turn_that_runs_on(paragraphs, speaker, role):
+    got = [(q.paragraph, q.speaker, q.role) for q in facts(*paragraphs).quotes]
+    assert got == [(k, speaker, role) for k in range(2, len(paragraphs) + 1)]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("FOR IMMEDIATE RELEASE: The ferries will run again.", "The crews agreed a deal on Monday."),  # names no one
+    ("OLA BRANDT: Good morning.", "The ferries will run again."),  # the surname is nowhere else
+])
+def test_an_upper_case_label_alone_that_names_no_one_is_no_transcript(paragraphs):
+    assert transcript_turns(paragraphs) == ()
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # a readout framed "As stated by": third person, and the spokesperson's
+    (("As stated by Spokesperson Ann Tull:", "The Secretary spoke with the harbour master today about the storm.",
+      "Media contact: press office"), [(2, "Ann Tull")]),
+    # "has issued this statement:" then one quoted paragraph
+    (("Harbour Commissioner Bo Kerrin has issued this statement:", "“This agreement lets the ports work as one again.”",
+      "The ports reopen on Monday."), [(2, "Bo Kerrin")]),
+    # a lead ending with a full stop; the statement's paragraphs each open with a mark, the last closes
+    (("Today, Minister of Ports Ida Moss released the following statement on the vote in parliament.",
+      "“Today, every party backed the harbour bill.", "“It brings work back to our coast.”",
+      "A video message can be found on the ministry's site."), [(2, "Ida Moss"), (3, "Ida Moss")]),
+])
+def test_statement_frames_hand_over_what_follows(paragraphs, expected):
+    assert [(q.paragraph, q.speaker) for q in facts(*paragraphs).quotes] == expected
+
+
+def test_a_lead_that_made_a_statement_without_quoted_paragraphs_after_it_hands_over_nothing():
+    paras = ("The minister released the following statement data on the ports.", "The ports reopen on Monday.")
+    assert introduced_blocks(paras) == ()
+
+
+@pytest.mark.parametrize("paragraphs, quoted", [
+    # paragraphs without "I"/"we" between two with them stay in the speaker's block
+    (("Minister Ola Brandt said:", "We should be clear about the cost.", "The storm damage is the worst in decades.",
+      "It leaves the coast exposed.", "We will publish a plan next month."), (1, 2, 3, 4)),
+    # ... but not when no first-person paragraph follows them: that is the release's own voice
+    (("Minister Ola Brandt said:", "We should be clear about the cost.", "The storm damage is the worst in decades.",
+      "Repairs start in May."), (1,)),
+    # a speaker's "I" keeps a paragraph with a speech verb in the block ("replied to my letters")
+    (("Minister Ola Brandt said:", "We should be clear about the cost.",
+      "I am glad the council has replied to my letters."), (1, 2)),
+    # a lone closing mark at the end of a paragraph closes the block and belongs to it
+    (("Minister Ola Brandt said:", "We should be clear about the cost.", "The work is hard, but I am hopeful.”",
+      "I will visit the coast."), (1, 2)),
+    # the article's own voice reporting what someone added is not in the block
+    (("Minister Ola Brandt said:", "We should be clear about the cost.", "She added that repairs start in May."), (1,)),
+])
+def test_an_introduced_block_bridges_a_few_paragraphs_to_the_speakers_next_first_person_one(paragraphs, quoted):
+    assert introduced_blocks(paragraphs)[0].quoted == quoted
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The council froze fares for 12 months while the bridge was shut.", "12 months"),  # a duration
+    ("The ferry sailed at 1430 metres per minute.", "1430 metres"),  # no word of the day after it
+    ("Crews worked 18 months to finish the pier.", "18 months"),  # "to" before no month
+])
+def test_durations_and_counts_near_those_shapes_stay_figures(text, value):
+    assert value in [f.value for f in facts(text).figures]
+
+
+@pytest.mark.parametrize("text, value, number", [
+    ("Harbour Fund Awards $7.5 Million to Coastal Towns", "$7.5 Million", 7.5e6),  # a title-case magnitude
+])
+def test_a_title_case_magnitude_scales_its_figure(text, value, number):
+    assert [(f.value, f.number) for f in facts(text).figures] == [(value, number)]
+
+
+def test_a_day_and_month_in_brackets_is_a_date_not_a_figure():
+    assert "29" not in [f.value for f in facts("Figures released today (29 September) show a rise of 4%.").figures]
+
+
+def test_a_single_label_named_only_in_the_title_is_a_transcript():
+    paras = ("MINISTER BRANDT: Good afternoon. It is good to be back in the port city.", "We met the harbour board today.")
+    got = [(q.paragraph, q.speaker) for q in facts(*paras, title="Minister Ola J. Brandt at a Press Availability").quotes]
+    assert got == [(1, "Ola J. Brandt"), (2, "Ola J. Brandt")]
+    assert facts(*paras, title="A press availability").quotes == ()  # named nowhere: no transcript
+
+
+@pytest.mark.parametrize("intro, speaker, role", [
+    # a title after a leading clause and a comma
+    ("Opening the bridge, Minister for Ports and Coastal Affairs, Ida Moss said:", "Ida Moss",
+     "Minister for Ports and Coastal Affairs"),
+    # a title with a second clause about its remit
+    ("Deputy Minister for Ports, in charge of Ferries, Ida Moss said:", "Ida Moss",
+     "Deputy Minister for Ports, in charge of Ferries"),
+    # the role after the name, ending in a role noun: the person speaks, not "Harbour Trust Chief Executive"
+    ("Dr Ola Jansen Brandt, Harbour Trust Chief Executive added:", "Ola Jansen Brandt", "Harbour Trust Chief Executive"),
+    # a long role with a list of capitalised portfolio words between the name and the verb
+    ("Bo Kerrin, Vice-President of the Board, responsible for Ports, Ferries and Bridges, who also runs "
+     "the canals, said:", "Bo Kerrin", None),
+])
+def test_intro_lines_with_a_role_around_the_name(intro, speaker, role):
+    q = facts(intro, "“We will open the bridge to traffic in the spring.”").quotes
+    assert [q0.speaker for q0 in q] == [speaker]
+    if role is not None:
+        assert q[0].role == role
+
+
+def test_in_a_statement_a_comma_before_the_name_is_no_role():
+    q = facts("In a statement, Ida Moss said:", "“We will open the bridge in the spring.”").quotes
+    assert [(x.speaker, x.role) for x in q] == [("Ida Moss", None)]
+
+
+@pytest.mark.parametrize("para, speaker", [
+    ("“We will pay the harbour debt in full,” a Harbour Board spokeswoman told reporters.", "Harbour Board"),
+    ("“We will pay the harbour debt in full,” an Acme Ferries spokesman said.", "Acme Ferries"),
+    ("“We will pay the harbour debt in full,” the Harbour Board said.", "Harbour Board"),
+])
+def test_a_body_after_an_article_speaks_after_the_quote(para, speaker):
+    assert [q.speaker for q in facts(para).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("para, speakers", [
+    # the outlet carries the mayor's words: the mayor speaks both partial quotes
+    ('Mayor Ann Lee said on Monday that the harbour was "in poor shape" and needed "urgent repairs and money," '
+     'the Gazette reported.', ["Ann Lee", "Ann Lee"]),
+    # no one else in the sentence: the outlet is the source of the words
+    ('"The harbour needs urgent repairs and money," the Gazette reported.', ["Gazette"]),
+])
+def test_an_outlet_reporting_after_a_quote_yields_to_the_speaker_before_it(para, speakers):
+    assert [q.speaker for q in facts(para).quotes] == speakers
+
+
+@pytest.mark.parametrize("para, speaker, role", [
+    ('The board met. Harbour Board First Vice-President Ann Lee said: "Our approach on ports is working well."',
+     "Ann Lee", "Harbour Board First Vice-President"),
+    ('The board met. Harbour Board Co-Chair Ann Lee said: "Our approach on ports is working well."',
+     "Ann Lee", "Harbour Board Co-Chair"),
+    ('The board met. Ann Smith-Major said: "Our approach on ports is working well."', "Ann Smith-Major", None),
+    ("“Our approach is working,” said Ann B. Lee, acting deputy director, Harbour District 5.", "Ann B. Lee",
+     "acting deputy director, Harbour District 5"),
+    ("“Our approach is working,” said Ann B. Lee, adding that the director agreed.", "Ann B. Lee", None),
+])
+def test_prefixed_titles_and_roles_that_open_with_an_ing_adjective(para, speaker, role):
+    assert [(q.speaker, q.role) for q in facts(para).quotes] == [(speaker, role)]
+
+
+@pytest.mark.parametrize("para, expected", [
+    ("The harbour will reopen this spring, though the repairs go on - Ann Lee, Harbour Board Chief "
+     "Executive said today.", [("Ann Lee", "Harbour Board Chief Executive",
+                                "The harbour will reopen this spring, though the repairs go on")]),
+    ("The harbour will reopen this spring – Ann Lee said.", [("Ann Lee", None,
+                                                                        "The harbour will reopen this spring")]),
+    ("Ferries run to the island - the longest route in the region - and the board says.", []),  # a dash aside
+    ("The ferry - Ann Lee said.", []),  # too short to be a statement
+])
+def test_unmarked_speech_attributed_after_a_dash_at_the_end(para, expected):
+    assert [(q.speaker, q.role, q.text) for q in facts(para).quotes] == expected
+
+
+@pytest.mark.parametrize("surname, speaker", [
+    ("Petrovskiy", "Ivan Petrovskyy"),  # the same transliterated surname spelt another way
+    ("Petrovsky", "Ivan Petrovskyy"),
+    ("Petrovska", "Petrovska"),  # another name: no match
+])
+def test_a_transliterated_surname_finds_the_full_name_spelt_another_way(surname, speaker):
+    paras = ("President Ivan Petrovskyy said on Monday the talks were hard.",
+             f'"We will hold the line at the river," {surname} said in a nightly address.')
+    assert [q.speaker for q in facts(*paras).quotes][-1] == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ferry fares fell -1.7% in the quarter.", [("-1.7%", -1.7)]),
+    ("Ferry fares changed (−0.3%) in the quarter.", [("−0.3%", -0.3)]),
+    ("Crossings rose to 5-7 a day.", [("5-7", 5.0)]),  # a range keeps its first bound, no minus
+    ("The level of 118.245 (March 2031=100) was 0.7 percent lower.", [("118.245", 118.245), ("0.7 percent", 0.7)]),
+    ("Fares (+3.1%) and fees (+5.2%) rose.", [("3.1%", 3.1), ("5.2%", 5.2)]),  # a plus sign: the change itself
+    ("The 3+2 offer ended.", [("3", 3.0)]),  # a sum: no figure after its plus
+])
+def test_a_sign_before_the_digits(text, expected):
+    assert [(f.value, f.number) for f in facts(text).figures] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The board set the target range for the harbour rate at 3-3/4 to 4-1/4 percent.",
+     [("3-3/4 to 4-1/4 percent", 3.75, "%")]),
+    ("The harbour rate is 2-3/4%.", [("2-3/4%", 2.75, "%")]),
+    ("Case 12-1/2024 was heard.", []),  # an identifier, no fraction
+])
+def test_a_mixed_fraction_percentage(text, expected):
+    assert [(f.value, f.number, f.unit) for f in facts(text).figures] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Over half a million pupils joined the ferry scheme.", [("Over half a million", 5e5)]),
+    ("The plan aims for a million new readers by 2050.", [("a million", 1e6)]),
+    ("I have told you a million times.", []),  # a manner of speaking
+    ("A billion-dollar harbour deal was signed.", []),  # an adjective, no count
+])
+def test_a_magnitude_with_an_article_is_a_figure(text, expected):
+    assert [(f.value, f.number) for f in facts(text).figures] == expected
+
+
+@pytest.mark.parametrize("para, speaker", [
+    # the sentence before "She said:" opens with a full name and an appositive: she is that person
+    ("The plan was drawn up by Harbour Board President Tom Brandt, with the port's chair. It went to the council. "
+     "Ann Lee, Deputy Chair for Ferries, presented its plan to the board. She said: \"We need to move faster.\"",
+     "Ann Lee"),
+])
+def test_a_sentence_opening_with_a_full_name_and_an_appositive_is_what_a_pronoun_refers_to(para, speaker):
+    assert [q.speaker for q in facts(para).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee, Deputy Chair for Ferries, presented", True),
+    ("Ann Lee, the port's chief engineer, presented", True),
+    ("New Haven, the next town, waits its turn", False),
+])
+def test_the_appositive_after_an_opening_name_must_be_a_role(text, expected):
+    from reporter.analysis.quotes import _role_follows
+    assert _role_follows(text, text.index(",") + 1) is expected
+
+
+def test_an_upper_case_heading_with_a_colon_is_no_transcript_even_when_its_last_word_recurs():
+    paras = ("PRESS RELEASE FROM THE HARBOUR BOARD: The ferries run again from Monday.",
+             "The Harbour Board said the repairs were done.",
+             "“We are glad to see the ferries back,” said Ann Lee, the board’s chair.")
+    assert transcript_turns(paras) == ()
+    assert [q.speaker for q in facts(*paras).quotes] == ["Ann Lee"]

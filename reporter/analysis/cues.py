@@ -41,7 +41,8 @@ TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from a
 # Framings that hand over a whole statement on a line of its own ending in a colon, with no
 # speech verb: "The following is attributable to the spokesperson:". Everything after it, up to
 # boilerplate, is the statement, in the first person or not (a readout is in the third).
-STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"))
+STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"), ("as", "stated", "by"), ("this", "statement"),
+                    ("following", "statement"))
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
 
 # Transcript labels that mark a question from the floor, and the speaker such a turn is given:

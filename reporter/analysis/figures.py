@@ -8,10 +8,11 @@ to the timeline). One linear regex finds candidates; small checks around each de
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .facts import KeyFigure
 from ..dates import MONTH_NUMBERS
-from .notfigures import LABELS, why_not
+from .notfigures import LABELS, WINDOW_OF, why_not
 
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -59,7 +60,7 @@ def _by_first_letter(words: list[str]) -> str:
 
 _WORD = _by_first_letter(list(WORDS))
 _CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|CHF|JPY|CNY|INR|KSh|Ksh|Rs\.?)\s?"
-_MULT = r"(?:\s?(?:thousand|million|billion|trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
+_MULT = r"(?:\s?(?:thousand|million|billion|trillion|Thousand|Million|Billion|Trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
 # A figure starts with a digit, a currency sign or code (the first characters of _CUR) or a number
 # word. One character class saying so lets the search skip other positions cheaply; it takes every
 # non-ASCII character as well, which covers the currency signs, digits other than 0-9 and any
@@ -67,7 +68,7 @@ _MULT = r"(?:\s?(?:thousand|million|billion|trillion)|(?:bn|mn|mln|tn|m|k|b))(?!
 _FIRST_CHARS = "".join(sorted(set("$ACEGHIJKNRU") | {c for w in WORDS for c in (w[0], w[0].upper())}))
 _FIG_START = rf"(?=[0-9{re.escape(_FIRST_CHARS)}\x80-\U0010ffff])"
 _FIG = re.compile(
-    rf"{_FIG_START}(?<![\w.,$€£/:#+\-])(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
+    rf"{_FIG_START}(?<![\w.,$€£/:#])(?<![\w)\]+]\+)(?<![\w)\]\-]-)(?<![\w)\]]−)(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
     rf"(?P<mult>{_MULT})?"
     rf"(?P<range>\s?(?:-|–|to|and)\s?(?:{_CUR})?(?:{_NUM}|(?i:(?:{_WORD})\b))(?:{_MULT})?)?"
     rf"(?P<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b)?"
@@ -118,18 +119,20 @@ def _value(num: str) -> float | None:
         return None
 
 
-# After "four-month" and the like, words that make it the window of a measure, not a duration.
-_WINDOW_OF = re.compile(r"\s(?:[A-Za-z]{2,12}\s)?(?:high|low|peak|record|rate|inflation|average|growth|change)s?\b")
 
 
 def _is_date_part(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 12):s].split()
     after = text[e:e + 14].split()
     prev = before[-1].lower().rstrip(".,") if before else ""
-    nxt = after[0].lower().rstrip(".,") if after else ""
+    nxt = after[0].lower().rstrip(".,;:)") if after else ""  # "(14 March)", not "118.2 (March 2030=100)"
     if nxt == "of" and len(after) > 1:
-        nxt = after[1].lower().rstrip(".,")
+        nxt = after[1].lower().rstrip(".,;:)")
     return prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS
+
+
+# A minus sign after a space or a bracket, right before the digits: " -1.7%", "(−0.3%)".
+_MINUS = re.compile(r"(?<=[\s(])[-−](?=\d)")
 
 
 def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
@@ -147,6 +150,11 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 skipped.append(f"more than {MAX_FIGURES} figures or {MAX_CANDIDATES} numbers; the rest are ignored")
                 return figures, skipped
             pos = m.end()
+            mixed = _MIXED.match(text, m.start()) if not m.group("cur") else None
+            if mixed is not None and int(mixed.group(3)) < int(mixed.group(4)):
+                figures.append(_mixed(text, mixed, pno))
+                pos = mixed.end()
+                continue
             r = _RATIO.match(text, m.start()) if not m.group("cur") else None
             if r is not None and 0 < int(r.group(1)) < int(r.group(2)) and not _year_like(r.group(2)):
                 figures.append(_ratio(text, r, pno))
@@ -161,6 +169,8 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
             if no_range:
                 pos = m.start("range")  # "52 to 48": a score or a vote split, two figures
             fig = _figure(text, m, pno, skipped, no_range)
+            if fig is not None and _MINUS.match(text, m.start() - 1) and fig.number is not None:
+                fig = replace(fig, value=text[m.start() - 1] + fig.value, number=-fig.number)  # "fell -1.7%"
             if fig is not None and (m.group("cur") or why_not(text, m.start("num"), m.end("num")) is None):
                 figures.append(fig)
                 at = text.find(fig.value, max(0, m.start() - 40))
@@ -169,7 +179,24 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                     tail = _PCT_RANGE_TAIL.match(text, m.end())
                     if tail and (not tail.group().lstrip().startswith("and") or fig.value.lower().startswith("between")):
                         pos = tail.end()  # "between 10% and 12%", "5%-7%": one range, by its first bound
+        for a in _A_MAGNITUDE.finditer(text) if "illion" in text else ():
+            if len(figures) < MAX_FIGURES:
+                figures.append(_a_magnitude(text, a, pno))
     return figures, skipped
+
+
+# "half a million pupils", "a million new readers": a magnitude with an article, no digits,
+# before a lower-case or capitalised noun (not "a million times", "a billion-dollar").
+_A_MAGNITUDE = re.compile(r"(?<![\w$€£¥-])(?:(?P<half>half) a|[Aa]) (?P<mult>million|billion|trillion)"
+                          r"(?= (?!times\b|ways\b|reasons\b)[A-Za-z])")
+
+
+def _a_magnitude(text: str, m: re.Match, pno: int) -> KeyFigure:
+    qual = _qualifier(text, m.start())
+    start = m.start() - len(qual.group()) if qual else m.start()
+    number = MULT[m.group("mult")] * (0.5 if m.group("half") else 1)
+    return KeyFigure(value=text[start:m.end()], number=number, unit=None, what=_what(text, m.end(), start, None),
+                     paragraph=pno)
 
 
 def _rank(text: str, s: int, e: int, value: float | None, pno: int) -> KeyFigure | None:
@@ -180,6 +207,19 @@ def _rank(text: str, s: int, e: int, value: float | None, pno: int) -> KeyFigure
         return None
     end = after.end() if after and after.group().lstrip().startswith("out of") else e
     return KeyFigure(value=text[s:end], number=value, unit="rank", what=_what(text, end, s, "rank"), paragraph=pno)
+
+
+# A mixed fraction, as central banks write rates: "3-3/4 percent", "3-3/4 to 4 percent" (a
+# range by its first bound).
+_MIXED = re.compile(r"(?P<value>(\d{1,3})-(\d)/(\d)(?:\s?(?:to|-|–)\s?\d{1,3}-\d/\d)?"
+                    r"(?P<pct>\s?%|\s(?:per ?cent|percent)\b))")  # a percentage only: "5-1/3" alone may be a label
+
+
+def _mixed(text: str, m: re.Match, pno: int) -> KeyFigure:
+    unit = "%"
+    number = int(m.group(2)) + int(m.group(3)) / int(m.group(4))
+    return KeyFigure(value=m.group("value"), number=number, unit=unit, what=_what(text, m.end(), m.start(), unit),
+                     paragraph=pno)
 
 
 def _ratio(text: str, r: re.Match, pno: int) -> KeyFigure:
@@ -261,7 +301,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             is_word = False
     if is_word and text[e:e + 1] == "-":
         hy = re.match(r"-([a-z]+(?:-point)?)(?![\w])", text[e:e + 24])
-        if not (hy and hy.group(1) in _HYPHEN_UNITS) or _WINDOW_OF.match(text, e + hy.end()):
+        if not (hy and hy.group(1) in _HYPHEN_UNITS) or WINDOW_OF.match(text, e + hy.end()):
             return None  # "a one-off", "a four-month high", "twelve-month inflation": not a quantity of anything
         return KeyFigure(value=text[s:e + hy.end()], number=value, unit=hy.group(1),
                          what=_what(text, e + hy.end(), s, hy.group(1)), paragraph=pno)

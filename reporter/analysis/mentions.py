@@ -132,8 +132,17 @@ def is_honorific(word: str) -> bool:
     return fold(word.rstrip(".")) in HONORIFICS
 
 
+_TITLE_PREFIXES = frozenset("vice deputy co under acting ex pro".split())
+
+
 def is_title(word: str) -> bool:
-    return fold(word.rstrip(".")) in TITLES
+    """A title word; a prefixed one too ("Vice-President", "Co-Chair"), but not a double-barrelled
+    name whose last part happens to be a title ("Smith-Major")."""
+    w = fold(word.rstrip("."))
+    if w in TITLES:
+        return True
+    head, _, tail = w.partition("-")
+    return bool(tail) and head in _TITLE_PREFIXES and tail in TITLES
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -193,6 +202,18 @@ def plausible_person(words: list[str]) -> bool:
     return True
 
 
+def _ing_role(toks: list[Tok]) -> bool:
+    """"acting harbour master": an -ing word that opens a role, its noun within three
+    words and no article or "that" between ("adding that the director…" is no role)."""
+    for t in toks[1:4]:
+        w = fold(t.text)
+        if w in ROLE_NOUNS:
+            return True
+        if not t.text.isalpha() or not t.text.islower() or w in _MODIFIER_STOP:
+            return False
+    return False
+
+
 def clean_role(toks: list[Tok], text: str) -> str | None:
     """Role text after "Name," up to the end of the clause, as written."""
     end = len(toks)
@@ -205,7 +226,7 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
             break
     toks = toks[:end]
     if toks and (fold(toks[0].text) in _ROLE_CUT or fold(toks[0].text) in ("whose", "which")
-                 or toks[0].text.endswith("ing") and toks[0].text.islower()):
+                 or toks[0].text.endswith("ing") and toks[0].text.islower() and not _ing_role(toks)):
         return None  # "said Jane Doe, adding that …", "…, whose ministry runs it": no role follows
     if len(toks) > 2 and toks[0].text.isdigit() and len(toks[0].text) <= 3 and toks[1].text == ",":
         toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
@@ -259,6 +280,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
             return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The union's chair, Maria Penrose, said"
     if t == ",":
+        single = None  # a one-word run before a comma: a word of a long role ("…, Growth and Trade, said") or a surname
         for k in range(j - 1, max(-1, j - 45), -1):
             tk = toks[k].text
             if tk in _SENT_STOP:
@@ -269,7 +291,12 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 ps, pe = _person_before_affiliation(toks, s)
                 if pe is not None:
                     return _named(toks, ps, pe, role)  # "Dr Nia Adeyemi of the London School …, warned"
-                return _named(toks, s, k, role)
+                if k - s >= 2 and plausible_person(words_of(toks[s:k])):
+                    return _named(toks, s, k, role)
+                if single is None:
+                    single = _named(toks, s, k, role)
+        if single is not None:
+            return single
         return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
     if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
         acr = toks[j - 1].text
@@ -284,7 +311,12 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     if affiliated is not None:
         return affiliated
     if is_name_tok(t):
-        return _named(toks, title_and(toks, run_back(toks, j, allow_the=True), j + 1), j + 1, None)
+        s = title_and(toks, run_back(toks, j, allow_the=True), j + 1)
+        if fold(t) in ROLE_NOUNS and s >= 2 and toks[s - 1].text == "," and is_name_tok(toks[s - 2].text):
+            ns = run_back(toks, s - 2)  # "Dr Ann Lee, Harbour Trust Chief Executive, added": the person, not the role
+            if s - 1 - ns >= 2 and plausible_person(split_title(words_of(toks[ns:s - 1]))[1]):
+                return _named(toks, ns, s - 1, " ".join(words_of(toks[s:j + 1])))
+        return _named(toks, s, j + 1, None)
     if t in SPOKESPEOPLE and j >= 1 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1, allow_and=True)  # "A Department of Health and Social Care spokesperson"
         while s < j - 1 and fold(toks[s].text) in NOT_NAMES:
@@ -429,14 +461,23 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
 def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | None:
     """A title phrase that opens the sentence and ends at the comma before a name: "Minister for
     Skills, Jane Doe said"; nothing else before the comma ("In a statement, Jane Doe said")."""
-    k = comma
-    while k > 0 and comma - k < 8 and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ",:(":
-        k -= 1
-    if k > 0 and toks[k - 1].text not in _SENT_STOP or k == comma or not (is_title(toks[k].text) and is_cap(toks[k].text)):
-        return None
-    if not all(is_name_tok(x.text) or fold(x.text) in RUN_JOINERS or x.text == "and" for x in toks[k:comma]):
-        return None
-    return " ".join(x.text for x in toks[k:comma])
+    for segments in (1, 2):  # "Minister for Ports, in charge of Ferries, Ida Moss said"
+        k, seen = comma, 0
+        while k > 0 and comma - k < 8 * segments and toks[k - 1].text not in _SENT_STOP and toks[k - 1].text not in ":(":
+            if toks[k - 1].text == ",":
+                seen += 1
+                if seen == segments:
+                    break
+            k -= 1
+        opens = k == 0 or toks[k - 1].text in _SENT_STOP or toks[k - 1].text == "," and segments == 1
+        # "Opening the bridge, Minister for Ports, Ida Moss said": a title after a leading clause
+        if not opens or k == comma or not (is_title(toks[k].text) and is_cap(toks[k].text)):
+            continue
+        first = next((i for i in range(k, comma) if toks[i].text == ","), comma)
+        if not all(is_name_tok(x.text) or fold(x.text) in RUN_JOINERS or x.text == "and" for x in toks[k:first]):
+            continue
+        return "".join(("" if x.text == "," or i == 0 else " ") + x.text for i, x in enumerate(toks[k:comma]))
+    return None
 
 
 def title_and(toks: list[Tok], s: int, e: int) -> int:

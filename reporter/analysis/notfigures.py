@@ -17,7 +17,7 @@ from ..dates import MONTH_NUMBERS
 # The characters a phone number, a date or an identifier is written with around its digits.
 _NUMBERISH = frozenset("0123456789()-.+/ \u00a0–")
 _PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?\(?\d{2,5}\)?[\s.\-\u00a0]?\d{3,4}[\s.\-\u00a0]\d{3,4}")
-_DIGIT_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}")
+_DIGIT_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2} / \d{1,2} / \d{4}")  # "03/14/2031", "02 / 03 / 2031"
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, TX 78701"
 _STREET = re.compile(r"\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
@@ -30,7 +30,7 @@ _MODEL_AFTER = re.compile(r" (?:[A-Z]{2,}\b|[A-Z][a-z]+(?=[.,;:)]|$))")
 _CLOCK_BEFORE = re.compile(r"(?:\b(?:at|around|from|until|till|before|after|between|and)\s+)$", re.I)
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:](?:00|15|30|45)(?![\d%])")
 # A citation of a code: "12 CFR 21", "42 U.S.C. 1983": a number, a code in capitals, a number.
-_CITATION_AFTER = re.compile(r"\s(?:[A-Z]\.?){2,5}\s\d")
+_CITATION_AFTER = re.compile(r"\s(?:[A-Z]\.?){2,5}\s(?:§{1,2}\s?)?\d")  # "12 U.S.C. § 481" too
 # After a point-number, a unit or a magnitude makes it a quantity, never a clock time.
 _CLOCK_AFTER_UNIT = re.compile(r"\s?(?:%|per\s?cent|percent|million|billion|trillion)")
 _LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
@@ -41,7 +41,18 @@ PHONE_WORDS = frozenset("call calling dial phone telephone text ring freephone h
 LABELS = frozenset("section sections article articles chapter clause paragraph paragraphs rule rules regulation "
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
-                   "version v bill order directive code form lot unit cell phone tel tel. fax".split())
+                   "version v bill order directive code form lot unit cell phone tel tel. fax § §§".split())
+# A military clock time, four digits after "at" and before a word of the day: "at 1430 today".
+_HHMM_BEFORE = re.compile(r"\b(?:at|by|from|until|till|before|after)\s$", re.I)
+_HHMM_AFTER = re.compile(r"\s(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|hours)\b")
+# A capitalised word after a capitalised number word in mid-sentence: the number is part of a name.
+_CAP_WORD_AFTER = re.compile(r"[ \-][A-Z][a-z]")
+# After "four-month" and the like, words that make it the window of a measure, not a duration
+# ("a four-month high", "the 18-month growth rate"); figures.py reads it for word numbers too.
+WINDOW_OF = re.compile(r"\s(?:[A-Za-z]{2,12}\s)?(?:high|low|peak|record|rate|inflation|average|growth|change)s?\b")
+_WINDOW_HYPHEN = re.compile(r"-(?:month|quarter|week|year)(?=\s)")
+# A reference window: "in the 12 months to August", "the twelve months ending June".
+_WINDOW_UNIT = re.compile(r"\s(?:months|quarters|weeks)\s(?:to|ending|ended|through)\s(?:the\s)?([A-Z][a-z]+)")
 
 
 def _number_run(text: str, s: int, e: int) -> tuple[int, int]:
@@ -91,7 +102,18 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "an index base"  # "(1982-84=100)"
     if text[s:e].isdigit() and _CITATION_AFTER.match(text, e):
         return "a legal citation"  # "12 CFR 21"
+    if e - s == 4 and text[s:e].isdigit() and int(text[s:s + 2]) < 24 and int(text[s + 2:e]) < 60 \
+            and _HHMM_BEFORE.search(text, max(0, s - 8), s) and _HHMM_AFTER.match(text, e):
+        return "a clock time"  # "at 1430 today"
+    if reference_window(text, e):
+        return "a reference window"  # "the 12 months to August", "the 18-month growth rate"
+    if text[s:e].isalpha() and text[s:s + 1].isupper() and _CAP_WORD_AFTER.match(text, e):
+        head = text[:s].rstrip(" \"“‘'(")
+        if head and head[-1] not in ".!?:;—–-":
+            return "part of a name"  # the "Seven Harbours' Plan", the Ten Year Coastal Review
     token = _token_around(text, s, e)
+    if _DIGIT_DATE.fullmatch(token):
+        return "a date"  # "03/14/2031" with a clock time after it
     if re.fullmatch(r"\d+(?:-\d+)+", token) and any(g.startswith("0") for g in token.split("-")[1:]):
         return "an identifier"  # "25-038": a range is never written with a leading zero
     if token[:1].isalpha() and any(c.isdigit() for c in token):
@@ -120,11 +142,20 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
             and s >= 2 and text[s - 1] == " ":
         return "a model name"  # "the Boeing 737 MAX", "a Galaxy 24 Ultra"
-    if bare and _named_number(text, s, prev):
-        return "part of a name"  # "Channel 4", "Tower 22", "Quarter 3"
+    if bare and (_named_number(text, s, prev) or prev and prev[-1].strip("(") == "Quarter"):
+        return "part of a name"  # "Channel 4", "Tower 22", "Quarter 3", "(Quarter 3 (Jul to Sep) 2029)"
     if s >= 1 and text[s - 1] == "(" and s >= 2 and (text[s - 2].isdigit() or text[s - 2] == ")"):
         return "a sub-section number"  # "regulation 4(2)"
     return None
+
+
+def reference_window(text: str, e: int) -> bool:
+    """The number ending at e sets the period a measure is taken over, not a quantity."""
+    hy = _WINDOW_HYPHEN.match(text, e)
+    if hy is not None:
+        return WINDOW_OF.match(text, hy.end()) is not None
+    unit = _WINDOW_UNIT.match(text, e)
+    return unit is not None and unit.group(1).lower() in MONTH_NUMBERS
 
 
 def _named_number(text: str, s: int, prev: list[str]) -> bool:
@@ -146,4 +177,4 @@ _COUNTED_AFTER = re.compile(r"[\d,.]+\s?(?:%|per\s?cent|percent|million|billion|
                             r"|(?!(?:and|or|in|on|at|of|to|for|with|by|from|the|is|was|as)\b)[a-zµ])")
 
 
-__all__ = ["LABELS", "why_not"]
+__all__ = ["LABELS", "WINDOW_OF", "reference_window", "why_not"]

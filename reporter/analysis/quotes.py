@@ -15,11 +15,11 @@ import re
 from .actors import Actors
 from .cues import FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
-from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
+from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, dash_attributed, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -60,6 +60,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_OUTLET_VERBS = frozenset("reported reports".split())  # an outlet's verb, weaker than a speaker's own
+
+
 def _after(text: str, e: int, closed: bool, actors: Actors):
     """Attribution right after the closing mark."""
     if not closed:
@@ -70,8 +73,8 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
         window = window[:cut]
     toks = tokens_between(text, e + 1, e + 1 + len(window))
     i = 0
-    if i < len(toks) and toks[i].text in (",", "."):
-        i += 1
+    if i < len(toks) and toks[i].text in (",", ".", "-", "–", "—"):
+        i += 1  # "…,” said", "… - Jane Doe said today."
     if i >= len(toks):
         return None
     t = toks[i].text
@@ -87,7 +90,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
-            if sub is not None and sub.pos <= toks[i].start + (4 if toks[i].text in ("the", "The") else 0):
+            if sub is not None and sub.pos <= toks[i].start + (len(toks[i].text) + 1 if fold(toks[i].text) in ("the", "a", "an") else 0):
                 return sub, toks[v].text
             if sub is not None and sub.kind == "name" and _role_words_only(toks, i, sub.pos):
                 sub.role = sub.role or text[toks[i].start:sub.pos].strip() or None
@@ -126,8 +129,9 @@ def _sentence_subject(toks: list[Tok], text: str, actors: Actors) -> Subject | N
     return None
 
 
-def _before(text: str, s: int, sent_start: int, actors: Actors):
-    """Attribution in the same sentence before the quote (partial quotes, colon lead-ins)."""
+def _before(text: str, s: int, sent_start: int, actors: Actors, lead: bool = False):
+    """Attribution in the same sentence before the quote (partial quotes, colon lead-ins). On an
+    introducing line (lead) "X released the following statement" names the speaker too."""
     prefix = text[sent_start:s - 1] if s >= 1 else ""
     if not prefix.strip():
         return None
@@ -136,7 +140,7 @@ def _before(text: str, s: int, sent_start: int, actors: Actors):
     if framed is not None:
         return framed, "said"
     for v in range(len(toks) - 1, -1, -1):
-        if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS:
+        if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS or lead and toks[v].text in STATEMENT_VERBS:
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
@@ -329,14 +333,33 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
     return named
 
 
+def _role_follows(text: str, at: int) -> bool:
+    """The appositive after a name's comma is a role: a title ("Vice-President for Ports") or an
+    article and a role noun ("the port's chief engineer"), not "the next town"."""
+    words = _FIRST_WORDS.findall(text, at, at + 80)[:5]
+    if not words:
+        return False
+    if is_title(words[0]) and words[0][:1].isupper():
+        return True
+    return fold(words[0]) in ("the", "a", "an") and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in words[1:])
+
+
 def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str]]:
     """(position, person) for the first person named in each sentence: what "he"/"she" refers to.
     A sentence that opens with a surname no one was registered under ("Jones later defended
     it") names the person written in full with that surname earlier ("Tom Jones")."""
     out = []
     for s, e in spans:
+        opening: list[str] = []  # the capitalised words the sentence opens with
         for k, m in enumerate(token_matches(text, s, min(e, s + 400))):  # lazily: the first person ends the scan
             w = m.group()
+            if len(opening) == k and is_name_tok(w) and k < 4:
+                opening.append(w)
+            elif w == "," and len(opening) == k >= 2 and plausible_person(opening) and \
+                    not any(fold(x) in NOT_NAMES for x in opening) and _role_follows(text, m.end()):
+                # "Jane Doe, Vice-President for Ports, presented …": a full name and an appositive
+                out.append((s + text[s:].find(opening[0]), " ".join(opening)))
+                break
             p = actors.person([strip_possessive(w)]) if w[:1].isupper() else None
             if p is not None:
                 out.append((m.start(), p.name))
@@ -355,15 +378,21 @@ def _full_name(surname: str, before: str) -> str | None:
     return found[0] if found else None
 
 
+# A transliterated surname's ending, spelt several ways in one article ("Petrovskiy", "Petrovskyy", "Petrovsky").
+_TRANSLIT_END = re.compile(r"(?<=[kv])(?:iy|yy|ii|y)$")
+
+
 def _full_name_titled(surname: str, before: str) -> tuple[str, str | None] | None:
     """(name, title) of the last name written in full that ends with this surname, with the
     title written before it ("Secretary of State Tom A. Doe" -> ("Tom A. Doe", "Secretary of State"))."""
     if len(surname) < 2 or len(before) > 200_000:
         return None
     found = None
-    for m in re.finditer(rf"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*\.?|of|for|the|and) ){{1,6}}){re.escape(surname)}(?![\w’'-])",
+    stem = _TRANSLIT_END.sub("", surname)
+    spelt = rf"{re.escape(stem)}(?:iy|yy|ii|y)" if stem != surname and len(stem) >= 4 else re.escape(surname)
+    for m in re.finditer(rf"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*\.?|of|for|the|and) ){{1,6}})({spelt})(?![\w’'-])",
                          before):
-        words = (m.group(1) + surname).split()
+        words = (m.group(1) + m.group(2)).split()
         while words and not words[0][:1].isupper():
             words = words[1:]
         title, name = split_title(words)
@@ -467,13 +496,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
-    blocks = introduced_blocks(paragraphs) if any(p.rstrip().endswith(":") for p in paragraphs) else ()
+    blocks = introduced_blocks(paragraphs)
     intro_of = {q: b.intro for b in blocks for q in b.quoted}
     intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None
     turn_speakers: dict[int, tuple[str, str | None] | None] = {}
     turn_starts: dict[int, int] = {}
     current, by_label = None, {}
-    for turn in transcript_turns(paragraphs):
+    for turn in transcript_turns(paragraphs, title):
         if turn.label:
             if turn.label not in by_label:  # a label recurs at every turn: resolve it once
                 by_label[turn.label] = _label_speaker(turn.label, whole, actors)
@@ -485,7 +514,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         if intro is not None:
             if intro not in intro_speakers:
                 line = paragraphs[intro]
-                found = _before(line, len(line) + 1, sentences[intro][-1][0] if sentences[intro] else 0, actors)
+                found = _before(line, len(line) + 1, sentences[intro][-1][0] if sentences[intro] else 0, actors, lead=True)
                 intro_speakers[intro] = (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
                                          if found and found[0] is not None else None)
             if intro_speakers[intro] is None:
@@ -499,6 +528,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
             intro = ("turn", pno - 1)
             intro_speakers[intro] = turn_speakers[pno - 1]
             spans = (paragraph_span(text, turn_starts[pno - 1]),)
+        if not spans and intro is None and pno - 1 not in turn_speakers:
+            dashed = dash_attributed(text)  # "… the work goes on - Jane Doe said today."
+            spans = (dashed,) if dashed is not None else ()
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
             skipped.append(f"¶{pno}: more than {MAX_QUOTES_PER_PARAGRAPH} quote marks; quotes beyond are ignored")
         if not spans:
@@ -521,9 +553,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                 skipped.append(f"¶{pno}: “{body[:40]}” is {why}, not speech")
                 continue
             found = _after(text, qe, closed, actors)
-            if found is None or (found[0] is None and found != _HYPOTHETICAL):
+            if found is None or (found[0] is None and found != _HYPOTHETICAL) or found[1] in _OUTLET_VERBS:
                 sent_start = next((a for a, b in sents if a <= qs - 1 < b), 0)
-                found = _before(text, qs, sent_start, actors)
+                earlier = _before(text, qs, sent_start, actors)
+                # "X said that … “…,” the Gazette reported": the outlet carries X's words; X speaks
+                if found is None or found[1] not in _OUTLET_VERBS or earlier is not None and earlier[0] is not None \
+                        and earlier != _HYPOTHETICAL:
+                    found = earlier
             if found == _HYPOTHETICAL:
                 skipped.append(f"¶{pno}: “{body[:40]}” is hypothetical speech (no one said it)")
                 continue
@@ -608,7 +644,8 @@ def _label_speaker(label: str, whole: str, actors: Actors) -> tuple[str, str | N
     cues.REPORTER's: the questioner is not named."""
     if fold(label) in QUESTION_LABELS:
         return REPORTER, None
-    words = [w.title() if w.isupper() else w for w in label.replace(".", ". ").split()]
+    words = [(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w.title()) if w.isupper() else w
+             for k, w in enumerate(label.replace(".", ". ").split())]  # "SECRETARY OF STATE" -> "Secretary of State"
     title, name = split_title([w for w in words if w])
     name = [w for w in name if w.rstrip(".")]
     if not name and title:  # "Mr. Secretary", handed the floor: the one person holding that title
@@ -627,6 +664,10 @@ def _label_speaker(label: str, whole: str, actors: Actors) -> tuple[str, str | N
         if full is not None:
             given = full[1] if full[1] and all(fold(w) in fold(full[1]) for w in title) else None
             return full[0], given or title_role(title)  # "SECRETARY DOE" after "Secretary of State Jane Doe"
+    if not title:  # "JANE DOE" under a heading "Briefing by Spokesperson Jane Q. Doe": her fuller name and role
+        full = _full_name_titled(name[-1], whole)
+        if full is not None and full[0].split()[0] == name[0]:
+            return full
     return " ".join(name), title_role(title)
 
 

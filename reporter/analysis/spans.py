@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, STATEMENT_FRAMES, is_speech_verb
+from .cues import FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES, is_speech_verb
+from .text import NOT_NAMES, ORG_WORDS, fold
 
 MAX_QUOTES_PER_PARAGRAPH = 200
 
@@ -167,41 +168,100 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
         return True  # a heading that ingest left in the body
     if statement:
         return False
-    if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words[:3]):
-        return True
-    return not first and not any(w in FIRST_PERSON for w in words)
+    if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words):
+        return True  # "She added that the plan is ready." (the speaker's own "I" may say "the council answered my letter")
+    return not first and not _first_person(stripped)
+
+
+def _first_person(text: str) -> bool:
+    return any(w in FIRST_PERSON for w in _WORD.findall(text[:2000]))
+
+
+# "Secretary Jane Doe released the following statement on the vote." ends with a full stop, not
+# a colon, yet hands over the paragraphs after it when each of them opens with a quotation mark.
+STATEMENT_VERBS = frozenset("released issued gave made delivered provided".split())
+_STATEMENT_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) (?:the following|this) statement\b",
+                             re.IGNORECASE)
+MAX_BRIDGE = 2  # paragraphs without a first-person word that a later first-person one keeps in the block
+_CLOSERS = "”\"’'»"
+
+
+def _statement_lead(paragraphs, k: int) -> bool:
+    p = paragraphs[k]
+    return (len(p) <= MAX_INTRO_CHARS and not _has_marks(p) and k + 1 < len(paragraphs)
+            and _has_marks(paragraphs[k + 1][:1]) and _STATEMENT_LEAD.search(p) is not None)
+
+
+def _closes_only(text: str) -> bool:
+    """A paragraph whose one quotation mark closes it at its end: the release closing an
+    unmarked quotation it opened with "X said:"."""
+    t = text.rstrip()
+    return len(t) > 1 and t[-1] in _CLOSERS and not _has_marks(t[:-1])
 
 
 def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
-    quotation marks counts as introduced too (its span comes from the marks)."""
+    quotation marks counts as introduced too (its span comes from the marks). After the first
+    paragraph, one without a first-person word stays in the block only when a first-person one
+    follows within MAX_BRIDGE ("The storm damage is severe." between two of the speaker's "we")."""
     out: list[Introduced] = []
     k, n = 0, len(paragraphs)
     while k < n:
+        marks_only = False
         if not is_introducing_line(paragraphs[k]):
-            k += 1
-            continue
+            if not _statement_lead(paragraphs, k):
+                k += 1
+                continue
+            marks_only = True
         quoted: list[int] = []
+        pending: list[int] = []  # bridged paragraphs, kept once a first-person one follows
         statement = _hands_over(_WORD.findall(paragraphs[k][-120:]))
         j = k + 1
-        while j < n and len(quoted) < MAX_BLOCK:
+        while j < n and len(quoted) + len(pending) < MAX_BLOCK:
             p = paragraphs[j]
             if _has_marks(p[:1]) or (p[:1] in "‘'" and quote_spans(p)):
-                if quoted and not _continues(paragraphs[quoted[-1]]):
+                if pending or quoted and not _continues(paragraphs[quoted[-1]]):
                     break
                 quoted.append(j)  # ‘We will…’ on its own line after "X said:"
                 j += 1
                 if quote_spans(p) and quote_spans(p)[-1].closed and not _continues(p):
                     break
                 continue
-            if _has_marks(p) or _narrative(p, first=not quoted, statement=statement):
+            if marks_only:
                 break
-            quoted.append(j)
+            if _has_marks(p):
+                if quoted and _closes_only(p) and not _narrative(p, first=True):
+                    quoted += pending + [j]
+                break
+            if _narrative(p, first=True, statement=statement):
+                break
+            if not quoted or statement or _first_person(p):
+                quoted += pending + [j]
+                pending = []
+            elif len(pending) < MAX_BRIDGE:
+                pending.append(j)
+            else:
+                break
             j += 1
         if quoted:
             out.append(Introduced(k, tuple(quoted)))
         k = max(j, k + 1)
     return tuple(out)
+
+
+# A paragraph of unmarked speech with its attribution after a dash at the end: "There is more
+# to do - Jane Doe, Chief Executive, said today." (an older release's lead). Bounded, no nesting.
+_DASH_ATTRIBUTION = re.compile(r" [-–—] (?=[A-Z])[^-–—.!?]{3,120}? (?:said|says)(?: today| yesterday| on [A-Z][a-z]+)?\.$")
+
+
+def dash_attributed(text: str) -> QuoteSpan | None:
+    """The speech of such a paragraph, without marks, up to the dash; None for any other."""
+    if _has_marks(text) or len(text) > 2000:
+        return None
+    m = _DASH_ATTRIBUTION.search(text.rstrip(), max(0, len(text.rstrip()) - 140))
+    if m is None or m.start() < 20:
+        return None
+    return paragraph_span(text[:m.start()])
 
 
 def _continues(text: str) -> bool:
@@ -230,7 +290,7 @@ class Turn(NamedTuple):
     start: int  # where the speech starts in the paragraph (after the label)
 
 
-_LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,3}"
+_LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
                     r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
                     r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"
                     r"(?: \([^()]{1,60}\))?:\s+(?=\S)")
@@ -240,12 +300,29 @@ NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT 
 # A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
 _BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
 MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a transcript
+_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 
 
-def transcript_turns(paragraphs) -> tuple[Turn, ...]:
+def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
+    """One label is enough when it is a full upper-case label ("SECRETARY OF STATE JANE DOE",
+    "JANE DOE") whose surname the article writes elsewhere in mixed case (its heading "Remarks by
+    Secretary Doe"): a stored transcript is often cut after its first turn, and the heading names
+    the one speaking. An upper-case section label ("FOR IMMEDIATE RELEASE") names no one there."""
+    words = label.split()
+    if len(words) < 2 or not label.isupper() or k + 1 >= len(paragraphs):
+        return False
+    surname = words[-1].strip(".").title()
+    if any(fold(w.strip(".")) in ORG_WORDS or fold(w.strip(".")) in NOT_NAMES for w in words[-2:]) \
+            or fold(surname) in ROLE_NOUNS:
+        return False  # "PRESS RELEASE FROM THE HARBOUR BOARD", "SENIOR DEFENSE OFFICIAL": no one's name
+    return surname in _WORD.findall(heading) or any(surname in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k)
+
+
+def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     """The turns of a transcript: each paragraph that opens with a speaker label, and the
     unlabelled paragraphs after it (the same speaker goes on) until the next label or a
-    boilerplate start. Empty unless at least MIN_TURNS paragraphs carry a label."""
+    boilerplate start. Empty unless at least MIN_TURNS paragraphs carry a label, or one label
+    names someone the article's heading or another paragraph names."""
     labelled: dict[int, Turn] = {}
     for k, p in enumerate(paragraphs):
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
@@ -255,7 +332,8 @@ def transcript_turns(paragraphs) -> tuple[Turn, ...]:
         return ()
     handed = {k + 1: who for k, p in enumerate(paragraphs[:-1])
               if k >= min(labelled) and (who := handed_to(p)) and k + 1 not in labelled}
-    if len(labelled) + len(handed) < MIN_TURNS:
+    if len(labelled) + len(handed) < MIN_TURNS and not (
+            len(labelled) == 1 and _named_label(next(iter(labelled.values())).label, paragraphs, min(labelled), heading)):
         return ()
     turns: list[Turn] = []
     current: Turn | None = None
@@ -286,5 +364,5 @@ def handed_to(text: str) -> str | None:
     return None
 
 
-__all__ = ["QuoteSpan", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+__all__ = ["STATEMENT_VERBS", "QuoteSpan", "dash_attributed", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
