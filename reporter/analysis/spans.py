@@ -330,10 +330,11 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
             labelled[k] = Turn(k, m.group("label"), m.end())
     if not labelled:
         return ()
+    first = min(labelled)  # once: inside the comprehension it made the stage quadratic in paragraphs
     handed = {k + 1: who for k, p in enumerate(paragraphs[:-1])
-              if k >= min(labelled) and (who := handed_to(p)) and k + 1 not in labelled}
+              if k >= first and (who := handed_to(p)) and k + 1 not in labelled}
     if len(labelled) + len(handed) < MIN_TURNS and not (
-            len(labelled) == 1 and _named_label(next(iter(labelled.values())).label, paragraphs, min(labelled), heading)):
+            len(labelled) == 1 and _named_label(next(iter(labelled.values())).label, paragraphs, first, heading)):
         return ()
     turns: list[Turn] = []
     current: Turn | None = None
