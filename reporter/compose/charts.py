@@ -19,6 +19,7 @@ from typing import Any, Sequence
 
 from ..dates import date_label, date_span, long_date
 from ..model import Chart, ChartPoint, ChartSeries, ChartWindow
+from .select import counted_noun
 
 MIN_POINTS = 3  # fewer marks make no picture worth its space
 MAX_EVENTS = 12  # dates a timeline shows; the table in the appendix lists the rest
@@ -135,21 +136,10 @@ def _is_range(value: str) -> bool:
     return bool(_RANGE.search(value))
 
 
-def _counted(what: Any) -> str:
-    """What a plain count counts, as one word to compare by: the first plural word of its
-    description, singular ("law enforcement officers vetted" -> "officer", "homes without
-    power" -> "home"), else its last word. Counts share one axis only when they count the
-    same thing: 135,000 officers beside 15 locations is no chart."""
-    words = re.findall(r"[a-z]+", str(what or "").lower())
-    plural = next((w for w in words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), None)
-    if plural:
-        return plural[:-1]
-    return words[-1] if words else ""
-
-
 def figures_chart(figures: Sequence[dict[str, Any]], title: str) -> Chart | None:
     """A story's figures in one unit as bars, largest first: the unit most of them share, if
-    three or more do (at most ``MAX_BARS``, the best ranked); plain counts only of one thing. Ranges and negative amounts are
+    three or more do (at most ``MAX_BARS``, the best ranked); plain counts only of one thing
+    (``select.counted_noun``: 135,000 officers beside 15 locations is no chart). Ranges and negative amounts are
     left out (a bar cannot show either honestly). None when no unit has three.
 
     ``figures``: the story's figures as the context ranks them (``value``, ``number``,
@@ -160,7 +150,9 @@ def figures_chart(figures: Sequence[dict[str, Any]], title: str) -> Chart | None
         if number is None or number < 0 or _is_range(str(f["value"])):
             continue
         unit = f.get("unit") or ""
-        groups.setdefault((unit, _counted(f.get("what")) if not unit else ""), []).append(f)
+        if not unit and counted_noun(f.get("what")) is None:
+            continue  # a plain count of nothing nameable shares no axis with another
+        groups.setdefault((unit, counted_noun(f.get("what")) if not unit else ""), []).append(f)
     best = max(groups.items(), key=lambda kv: len(kv[1]), default=None)  # ties: the first-ranked unit
     if best is None or len(best[1]) < MIN_POINTS:
         return None

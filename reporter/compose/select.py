@@ -344,18 +344,30 @@ def date_disagreements(members: Sequence[int], facts: Sequence[Facts], articles:
     return out[:3]
 
 
-def _same_counted(a: str, b: str) -> str | None:
-    """What two figures both count, when each counts a short noun phrase (at most
-    COUNTED_WORDS words) ending in the same noun ("diesel engines", "non-conforming engines");
-    else None. A word ending in -ed or -ing is a verb's ("had expected 3.0%", "slowed to 2.9%"),
-    not a thing counted."""
+def counted_noun(what: str) -> str | None:
+    """The noun a figure counts, singular, from the words of what it counts: the first plural
+    noun ("homes without power" -> "home", "law enforcement officers vetted" -> "officer"), else
+    the last word; None when that is a verb's (-ed, -ing: "had expected 3.0%") or a stop word.
+    The one reading of it: the digest's disagreements and the bar charts both compare by it."""
     from ..stories import STOP_WORDS
 
-    wa, wb = _TERM.findall(a.lower()), _TERM.findall(b.lower())
-    if not wa or not wb or max(len(wa), len(wb)) > COUNTED_WORDS or wa[-1] != wb[-1]:
+    words = [w for w in _TERM.findall(str(what or "").lower()) if w.isalpha()]
+    head = next((w for w in words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), None)
+    if head is None:
+        head = words[-1] if words else ""
+    if len(head) < 4 or head in STOP_WORDS or head.endswith(("ed", "ing")):
         return None
-    head = wa[-1]
-    if len(head) < 4 or head in STOP_WORDS or not head.isalpha() or head.endswith(("ed", "ing")):
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+def _same_counted(a: str, b: str) -> str | None:
+    """What two figures both count, when each counts a short noun phrase (at most
+    COUNTED_WORDS words) about the same noun (``counted_noun``: "diesel engines",
+    "non-conforming engines"); else None."""
+    if max(len(_TERM.findall(a.lower())), len(_TERM.findall(b.lower()))) > COUNTED_WORDS:
+        return None
+    noun = counted_noun(a)
+    if noun is None or noun != counted_noun(b):
         return None
     return min((a.strip(), b.strip()), key=lambda w: (len(w), w))
 
