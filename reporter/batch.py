@@ -74,6 +74,17 @@ def job_key(job: Job) -> str:
     return h.hexdigest()
 
 
+def job_size(job: Job) -> int:
+    """Bytes of the briefing's input files: what its build costs, near enough to order by."""
+    total = 0
+    for name in job.files:
+        try:
+            total += os.stat(name).st_size
+        except OSError:
+            pass
+    return total
+
+
 STORIES_PRELOAD = "datasketch"  # what stories.py imports for two articles or more (see batchworker)
 
 
@@ -241,7 +252,11 @@ def run_batch(jobs: Sequence[Job], *, executor: Executor | Callable[[int], Conte
         for i in todo:
             _settle_one(jobs[i], keys[i], build_job(jobs[i], return_bytes), i, finish)
     else:
-        futures: dict[Future, int] = {executor.submit(build_job, jobs[i], return_bytes): i for i in todo}
+        # Largest first: the briefings' costs differ a hundredfold (a long transcript against a
+        # short release), and one large briefing sent last leaves the other workers idle while it
+        # runs (50 real articles on two workers: 5.2 s in file order, the last 2.3 s alone).
+        order = sorted(todo, key=lambda i: (-job_size(jobs[i]), i))
+        futures: dict[Future, int] = {executor.submit(build_job, jobs[i], return_bytes): i for i in order}
         try:
             for future in as_completed(futures):
                 i = futures[future]

@@ -9,8 +9,12 @@ hence the call at the bottom; where there is no forkserver (spawn), each worker 
 what it needs at its first briefing.
 
 datasketch (numpy and scipy: 0.55 s of CPU, more than everything else here together) is
-left out: only a briefing of two articles or more needs it, so the pool preloads it as a
-module of its own when the batch has such a briefing (``batch.STORIES_PRELOAD``).
+left out: only a briefing of two articles or more needs it, so each of the pool's workers
+imports it as it starts when the batch has such a briefing (``batch.STORIES_PRELOAD``).
+
+Last, the objects loaded so far are frozen out of the collector (``gc.freeze``, as its
+documentation advises before forking): a worker's collections then never walk, and so
+never write to, the pages it shares with the forkserver, which would copy them one by one.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ def warm() -> None:
         writer.warm()
     # The same larger first-generation threshold as the build's PDF worker (cli.build_executor).
     gc.set_threshold(10_000, 10, 10)
+    gc.freeze()
 
 
 warm()

@@ -334,6 +334,8 @@ def build(ctx, inputs, **kw) -> None:
               help="Folder for every briefing's files (default: each spec's out:).")
 def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
     """Build every briefing of the specs, in parallel; skip those whose inputs have not changed."""
+    if not scheduler and jobs != 1 and (os.cpu_count() or 1) > 1:
+        start_batch_forkserver()  # first: it warms up while the specs are read (see there)
     from .batch import Outcome, job_may_hold_stories, run_batch
     from .batchview import BatchView
     from .errors import InputError
@@ -366,7 +368,7 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
     """Where a batch's briefings are built: a Dask cluster, a local process pool, or here.
 
     ``stories``: whether some briefing has two articles or more, so the pool's workers should
-    fork with the near-duplicate finder loaded too (see ``batchworker``)."""
+    load the near-duplicate finder as they start (see ``batchworker``)."""
     if scheduler:
         from .cluster import dask_executor
 
@@ -377,32 +379,50 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
     if workers <= 1:
         yield None
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        import signal
-        from multiprocessing import forkserver
+    from .batch import STORIES_PRELOAD
+    from .worker import batch_start
 
-        context = multiprocessing.get_context("forkserver")
-        from .batch import STORIES_PRELOAD  # not from batchworker: importing it warms this process
-
-        preload = ["reporter.batchworker"] + ([STORIES_PRELOAD] if stories else [])
-        context.set_forkserver_preload(preload)  # workers fork warm: see batchworker
-        # Started with Ctrl-C ignored, which it and every worker it forks keep: a Ctrl-C is this
-        # process's to handle (cancel what has not started, let the running briefings finish
-        # and rename their files), not a traceback from each worker in the middle of an import.
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            forkserver.ensure_running()
-        finally:
-            signal.signal(signal.SIGINT, previous)
-    else:  # each worker loads what a build needs at its first briefing
-        context = multiprocessing.get_context("spawn")
-    from .worker import watch
-
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=watch, initargs=(os.getpid(),)) as pool:
+    context = start_batch_forkserver()
+    # The near-duplicate finder is loaded by each worker as it starts, in parallel, not by
+    # the forkserver before its first fork: the forkserver is started before the specs are
+    # read (see ``batch``), when nobody knows yet whether a briefing holds two articles.
+    preload = (STORIES_PRELOAD,) if stories else ()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=batch_start,
+                             initargs=(os.getpid(), preload)) as pool:
         yield pool
+
+
+def start_batch_forkserver():
+    """The multiprocessing context of a batch's pool: forkserver (spawn where there is none).
+
+    The forkserver is started here, once, with ``reporter.batchworker`` preloaded, so the
+    workers fork warm (see batchworker). The batch command calls this first of all, before
+    it reads the specs: the forkserver's start (half a second of imports and fonts, a new
+    interpreter) then runs on the other core while this process reads the specs and hashes
+    the inputs, instead of after it; on a two-core machine that start was most of what the
+    pool lost against one process. A batch with nothing to build leaves it unused, and it
+    ends when this process ends.
+    """
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")  # each worker loads what a build needs at its first briefing
+    import signal
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["reporter.batchworker"])  # not imported here: that would warm this process
+    # Started with Ctrl-C ignored, which it and every worker it forks keep: a Ctrl-C is this
+    # process's to handle (cancel what has not started, let the running briefings finish
+    # and rename their files), not a traceback from each worker in the middle of an import.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return context
 
 
 @main.command()
