@@ -38,11 +38,13 @@ TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role
 # The real articles of the tuning set (fixtures/real/): just below what the analysis reaches
 # there. Round 4's 49 files joined after their blind round (fixtures/real/SOURCES.md); the rules
 # were then tuned on them (single-label transcripts, statement leads, roles around a name,
-# reference windows), and the floor rose with what they reach. Dates and sources sit lowest.
-REAL_THRESHOLDS = {"quote_recall": 0.96, "quote_speaker_accuracy": 0.95, "role_accuracy": 0.98,
-                   "quote_precision": 0.96, "figure_precision": 0.98, "figure_recall": 0.96,
-                   "headline_recall": 0.98, "date_precision": 0.86, "date_recall": 0.85, "source_recall": 0.86}
-REAL_MAX_NOT_FIGURES = 0  # numbers the truth says are not figures that are listed as figures
+# reference windows), and the floor rose with what they reach. Round 5's 39 files joined on
+# 2026-12-02 after theirs, which lowered the floor to what the rules reach on all 126 before
+# tuning on them. Figure recall, dates and sources sit lowest.
+REAL_THRESHOLDS = {"quote_recall": 0.88, "quote_speaker_accuracy": 0.87, "role_accuracy": 0.94,
+                   "quote_precision": 0.96, "figure_precision": 0.95, "figure_recall": 0.79,
+                   "headline_recall": 0.96, "date_precision": 0.83, "date_recall": 0.82, "source_recall": 0.76}
+REAL_MAX_NOT_FIGURES = 1  # numbers the truth says are not figures that are listed as figures
 
 
 def test_there_are_fixtures_of_five_formats_with_truth():
