@@ -201,3 +201,50 @@ def test_a_headline_first_stays_the_title(tmp_path):
     page.write_text("Harbour Board Approves New Ferry Terminal\n\nAn official website of the United States "
                     "Government\n\nThe board approved a terminal on Monday, its chair said.\n", encoding="utf-8")
     assert load_articles(page)[0].title == "Harbour Board Approves New Ferry Terminal"
+
+
+# One paragraph a line (scraped, no blank lines) against hard-wrapped text (one paragraph over
+# several lines of about the same width): (the body's lines, the paragraphs expected).
+_SCRAPED = [
+    "The harbour board approved a new ferry terminal on Monday after three years of public consultation on the plans.",
+    "Work will begin in the spring and is expected to take eighteen months, the board's chair told reporters.",
+    "Residents had asked for a larger waiting room and more parking, and both are in the final design.",
+    "The terminal will replace a building that has stood on the quay since the nineteen-sixties.",
+]
+_WRAPPED = ("The harbour board approved a new ferry terminal on Monday after three\n"
+            "years of public consultation on the plans. Work will begin in the\n"
+            "spring and is expected to take eighteen months, the board's chair told\n"
+            "reporters on the quay.")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("\n".join(_SCRAPED), _SCRAPED),
+    # a subheading line among them is still a line of its own
+    ("\n".join([*_SCRAPED[:2], "What residents asked for", *_SCRAPED[2:]]), _SCRAPED),
+    (_WRAPPED, [" ".join(_WRAPPED.split("\n"))]),
+    (_WRAPPED + "\n\n" + _WRAPPED, [" ".join(_WRAPPED.split("\n"))] * 2),
+    # two long lines are too few to tell: they stay one paragraph, as before
+    ("\n".join(_SCRAPED[:2]), [" ".join(_SCRAPED[:2])]),
+    # long lines that do not end sentences are one paragraph wrapped at a wide width
+    ("\n".join(s.rstrip(".") + " and" for s in _SCRAPED[:3]) + "\nso it ends.",
+     [" ".join(s.rstrip(".") + " and" for s in _SCRAPED[:3]) + " so it ends."]),
+], ids=["one-a-line", "with-subheading", "hard-wrapped", "wrapped-blocks", "two-lines", "wide-wrap"])
+@pytest.mark.parametrize("kind", ["txt", "json"])
+def test_one_paragraph_a_line_is_told_from_hard_wrapped_text(tmp_path, body, expected, kind):
+    path = tmp_path / f"article.{kind}"
+    if kind == "txt":
+        path.write_text("Harbour Board Approves New Ferry Terminal\n\n" + body + "\n", encoding="utf-8")
+    else:
+        path.write_text(json.dumps({"title": "Harbour Board Approves New Ferry Terminal", "body": body}), encoding="utf-8")
+    (article,) = load_articles(path)
+    assert list(article.paragraphs) == expected
+    if "What residents" in body:
+        assert [h for _, h in article.subheadings] == ["What residents asked for"]
+
+
+def test_a_file_of_one_paragraph_a_line_takes_its_first_line_as_the_title(tmp_path):
+    path = tmp_path / "scraped.txt"
+    path.write_text("Harbour Board Approves New Ferry Terminal\n" + "\n".join(_SCRAPED) + "\n", encoding="utf-8")
+    (article,) = load_articles(path)
+    assert article.title == "Harbour Board Approves New Ferry Terminal"
+    assert list(article.paragraphs) == _SCRAPED

@@ -17,25 +17,55 @@ def _looks_like_subheading(block: str) -> bool:
 LIST_LINE = re.compile(r"(?:[-*•‣▪]|\d{1,3}[.)])\s+\S")  # "- item", "• item", "3. item", "3) item"
 
 
+# Hard-wrapped text breaks its lines at a fixed width, 72 to 80 columns and rarely past 100; a
+# line longer than this was not wrapped by anyone.
+WRAP_WIDTH = 100
+_SENTENCE_END = tuple(".!?:;\"”’')…")
+
+
+def one_paragraph_a_line(lines: list[str]) -> bool:
+    """Whether a block's lines are paragraphs of their own (scraped text, one long line per
+    paragraph and no blank lines) rather than one hard-wrapped paragraph.
+
+    Wrapped lines are about as long as each other, none much past the wrap width, and break
+    wherever the width falls, so few of them end a sentence. Paragraph lines vary: some run
+    past any wrap width, and nearly every one but the last ends a sentence or is short (a
+    subheading, a byline). Three lines at least: two are too few to tell the two apart.
+    """
+    if len(lines) < 3:
+        return False
+    longest = max(len(ln) for ln in lines)
+    if longest <= WRAP_WIDTH:
+        return False
+    breaks = sum(ln.endswith(_SENTENCE_END) or (len(ln) <= 0.6 * longest and len(ln.split()) <= 12)
+                 for ln in lines[:-1])
+    return 3 * breaks >= 2 * (len(lines) - 1)
+
+
 def split_blocks(text: str) -> list[str]:
     """Blank-line separated blocks; lines inside a block are joined (hard-wrapped text),
-    except in a list, where each item line ("- ...", "2. ...") stays a block of its own."""
+    except in a list, where each item line ("- ...", "2. ...") stays a block of its own, and
+    in a block of one paragraph a line (``one_paragraph_a_line``), where each line does."""
     blocks = []
     for chunk in re.split(r"\n\s*\n", text):
-        lines = [ln for ln in chunk.split("\n") if ln.strip()]
+        lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
         lines = [ln for ln in lines if not is_junk_line(ln)]
-        items = [ln for ln in lines if LIST_LINE.match(ln.strip())]
-        if len(items) >= 2 and LIST_LINE.match(lines[-1].strip()) and len(items) >= len(lines) - 1:
+        items = [ln for ln in lines if LIST_LINE.match(ln)]
+        if not lines:
+            continue
+        if len(items) >= 2 and LIST_LINE.match(lines[-1]) and len(items) >= len(lines) - 1:
             # An introducing line may come first; wrapped item lines join their item.
             out: list[str] = []
             for ln in lines:
-                if LIST_LINE.match(ln.strip()) or not out:
-                    out.append(ln.strip())
+                if LIST_LINE.match(ln) or not out:
+                    out.append(ln)
                 else:
-                    out[-1] += " " + ln.strip()
+                    out[-1] += " " + ln
             blocks.extend(out)
-        elif lines:
-            blocks.append(" ".join(ln.strip() for ln in lines))
+        elif one_paragraph_a_line(lines):
+            blocks.extend(lines)
+        else:
+            blocks.append(" ".join(lines))
     return blocks
 
 
