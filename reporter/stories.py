@@ -160,8 +160,10 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     distinct = sorted(first_of.values())
     cosines = _cosines(vectors, distinct)
     close = sorted(pair for pair, c in cosines.items() if c >= CANDIDATE)
+    specifics = [_specifics(a) for a in articles]
     for i, j in _near_duplicates(articles, close) if close else ():
-        copies.union(i, j)
+        if not _other_figures(specifics[i].numbers, specifics[j].numbers):
+            copies.union(i, j)
     for (i, j), c in cosines.items():
         if c >= SAME_TEXT_COSINE:
             copies.union(i, j)
@@ -169,7 +171,6 @@ def group_stories(articles: Sequence[Article]) -> Stories:
     heads = {min(g, key=lambda k: _lead_key(articles[k], k)): g for g in groups}  # the fullest copy leads
     event = _UnionFind(n)
     head_of = {k: h for h, g in heads.items() for k in g}
-    specifics = [_specifics(a) for a in articles]
     names = _tfidf([x.names for x in specifics])
     vocabulary = [_vocabulary(a, t, x.names) for a, t, x in zip(articles, terms, specifics)]
     known = {h: next((articles[k].published for k in sorted(g) if articles[k].published), None) for h, g in heads.items()}
@@ -240,7 +241,8 @@ def _stated_month(article: Article) -> date | None:
     but close enough to tell this month's edition of a series from last year's, and this
     week's live page from one of another season."""
     found = []
-    for m in _STATED.finditer(_title(article) + "\n" + "\n".join(_body(article))[:OPENING_CHARS]):
+    # Every paragraph, boilerplate too: a caption dates the page as well as its story does.
+    for m in _STATED.finditer(_title(article) + "\n" + "\n".join(article.paragraphs)[:OPENING_CHARS]):
         day = m.group("day") or m.group("day2")
         try:
             found.append(date(int(m.group("year")), MONTH_NUMBERS[m.group("month").lower()], int(day) if day else 15))
@@ -262,6 +264,13 @@ def _series(a: frozenset[str], b: frozenset[str], days: int | None) -> bool:
     if days is None or days <= EVENT_DAYS or min(len(a), len(b)) < SERIES_FIGURES:
         return False
     return 4 * len(a & b) < min(len(a), len(b))
+
+
+def _other_figures(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two texts of one template state other figures: each SERIES_FIGURES precise
+    figures or more, fewer than half of them shared. Two editions of a monthly release
+    repeat each other's sentences around new numbers; a copy repeats its numbers too."""
+    return min(len(a), len(b)) >= SERIES_FIGURES and 2 * len(a & b) < min(len(a), len(b))
 
 
 def _time_weight(a: date | None, b: date | None) -> float:

@@ -402,3 +402,94 @@ def test_a_date_scraped_as_the_title_dates_the_article_and_gives_way_to_its_head
     a = load_articles(f)[0]
     assert a.title == "Ministry Announces Settlement of Harbour Lawsuit"
     assert a.published.isoformat() == "2027-05-12"
+
+
+# --- What a scraped page prints above its headline, and around it (made-up pages) ---------
+
+_STORY = ("The harbour board approved a new ferry terminal on Monday after three years of consultation, "
+          "its chair said.")
+
+
+@pytest.mark.parametrize("first_line", [
+    "News story", "Press Releases", "In the news", "Statements & Remarks", "Money & The Coast", "News / Coast",
+    "Tag: Harbours", "Saturday, May 4, 2024", "Here’s how you know", "Port Authority flag", "Department of Harbours",
+    "The Harbour Agency", "Coast Office - Daily News", "Syndicate content Updated: 20 min ago",
+])
+def test_a_page_s_section_date_or_publisher_above_the_headline_is_not_its_title(tmp_path, first_line):
+    page = tmp_path / "page.txt"
+    page.write_text(f"{first_line}\n\nHarbour Board Approves New Ferry Terminal\n\n{_STORY}\n", encoding="utf-8")
+    from reporter import load_articles
+
+    (article,) = load_articles(page)
+    assert article.title == "Harbour Board Approves New Ferry Terminal"
+    assert article.paragraphs[-1] == _STORY
+
+
+@pytest.mark.parametrize("title", ["Harbour closes early", "Ferry Terminal Approved", "Union fishermen protest"])
+def test_a_short_headline_stays_the_title(tmp_path, title):
+    from reporter import load_articles
+
+    page = tmp_path / "page.txt"
+    page.write_text(f"{title}\n\nHarbour Board Approves New Ferry Terminal\n\n{_STORY}\n", encoding="utf-8")
+    assert load_articles(page)[0].title == title
+
+
+def test_a_body_named_above_the_headline_is_the_source():
+    from reporter.ingest.boilerplate import kicker, organisation
+
+    assert organisation("The Harbour Agency") == "Harbour Agency"
+    assert organisation("Department of Harbours and Coasts") == "Department of Harbours and Coasts"
+    assert organisation("Harbour board approves terminal") is None
+    # a kind of page is a section; a headline that ends with such a word is not
+    assert kicker("Coast Office - Daily News") and not kicker("Minister attacks the press")
+
+
+def test_a_republishers_framed_headline_is_the_title_and_its_repeats_are_boilerplate(tmp_path):
+    from reporter import load_articles
+
+    page = tmp_path / "page.txt"
+    page.write_text("Tag: Harbours\n\n• PRESS RELEASE : Harbour board approves new ferry terminal [May 2024]\n\n"
+                    "PRESS RELEASE : Harbour board approves new ferry terminal [May 2024]\n\n" + _STORY + "\n",
+                    encoding="utf-8")
+    (article,) = load_articles(page)
+    assert article.title == "Harbour board approves new ferry terminal"
+    assert article.boilerplate == (1, 2) and article.paragraphs[2] == _STORY
+
+
+def test_a_contact_line_run_into_the_headline_is_cut_from_it(tmp_path):
+    from reporter import load_articles
+
+    page = tmp_path / "page.txt"
+    page.write_text("Contact: press@harbour.example\nHarbour Board Approves New Ferry Terminal\n\n" + _STORY + "\n",
+                    encoding="utf-8")
+    assert load_articles(page)[0].title == "Harbour Board Approves New Ferry Terminal"
+
+
+@pytest.mark.parametrize("caption", [
+    "Jane Doe, second from left, talks to ferry passengers on the quay at Portmouth, May 3, 2024.",
+    "The new terminal building (left) beside the old quay in Portmouth on Friday.",
+    "The new ferry terminal at Portmouth on Friday, May 3, 2024. The new ferry terminal at Portmouth on Friday, May 3, 2024.",
+])
+def test_a_caption_is_boilerplate(caption):
+    c = strip_boilerplate([caption, _STORY, "Work will begin in the spring, the board said."])
+    assert c.boilerplate == (1,)
+
+
+def test_a_date_line_run_into_its_paragraph_dates_the_article_and_is_cut_from_the_summary_item():
+    from reporter.compose.select import shown_text
+
+    opening = "Portmouth, 3 May 2024 The harbour board approved a new ferry terminal on Monday."
+    c = strip_boilerplate([opening, "Work will begin in the spring, the board said."])
+    assert (c.place, c.published) == ("Portmouth", date(2024, 5, 3))
+    assert c.paragraphs[0] == opening  # the text keeps it: the analysis reads its date
+    assert shown_text(opening, 1, ()) == "The harbour board approved a new ferry terminal on Monday."
+    # a sentence that only opens with a place and a date keeps it
+    said = "Portmouth, 3 May 2024 — The harbour board approved a new ferry terminal."
+    assert strip_boilerplate([said, _STORY]).paragraphs[0] == "The harbour board approved a new ferry terminal."
+
+
+def test_a_headline_inside_the_text_is_no_summary_item():
+    from reporter.compose.select import shown_text
+
+    assert shown_text("Readout of the Harbour Board Chair's Call With the Coast Minister of Portmouth", 6, ()) is None
+    assert shown_text("The Harbour Board Chair called the Coast Minister of Portmouth.", 6, ()) is not None

@@ -350,3 +350,34 @@ def test_the_headline_repeated_above_the_text_is_never_an_item():
     assert shown_text(a.paragraphs[0], 1, (), a) is None
     assert shown_text(a.paragraphs[1], 2, (), a) == a.paragraphs[1]
 
+
+
+def test_two_editions_of_a_release_template_with_other_figures_are_not_copies():
+    """A monthly release repeats last month's sentences around new numbers: the words alone
+    look like a copy, the figures tell the editions apart; a real copy repeats its figures."""
+    from reporter.stories import group_stories
+
+    def edition(rate, before, year_ago, youth, jobless):
+        return _article("Harbour jobs", f"The Portmouth harbour unemployment rate was {rate}% in December, stable "
+                        f"compared with {before}% in November and down from {year_ago}% a year earlier, the harbour "
+                        f"statistics office said today in its monthly release on the labour market of the coast.",
+                        f"Youth unemployment was {youth}% and {jobless} people were out of work in the harbour "
+                        "district, the office estimated in its monthly release on the labour market of the coast.")
+
+    december = edition("8.71", "8.74", "9.72", "17.9", "14,300")
+    january = edition("7.92", "7.95", "8.61", "15.2", "13,100")
+    assert group_stories([december, january]).merged == 0  # both stay in the briefing
+    copy = _article("Harbour jobs (republished)", *december.paragraphs)
+    assert group_stories([december, copy]).merged == 1
+
+
+def test_a_caption_dates_an_undated_page_even_when_it_is_boilerplate():
+    from datetime import date
+
+    from reporter.ingest import Article
+    from reporter.stories import _stated_month
+
+    page = Article(title="Latest from the coast", paragraphs=(
+        "Ferry passengers queue on the quay in Portmouth, May 3, 2024.",
+        "The harbour board approved a new ferry terminal on Monday."), boilerplate=(1,))
+    assert _stated_month(page) == date(2024, 5, 3)

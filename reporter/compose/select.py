@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from ..analysis.cues import REPORTER
-from ..ingest.boilerplate import contact_details, is_boilerplate
+from ..ingest.boilerplate import contact_details, dateline, is_boilerplate, masthead, same_headline
 
 if TYPE_CHECKING:
     from ..analysis.facts import Facts, KeyFigure, Quotation
@@ -93,12 +93,16 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
     speech, from its headline ("Remarks by Jane Doe at ...").
     """
     s = " ".join(sentence.split())
+    if (d := dateline(s)) is not None and not d.separated:
+        s = s[d.end:].lstrip()  # "Brussels, 31 January 2018 The euro area ...": the item's source line dates it
     if len(s) > MAX_ITEM_CHARS or contact_details(s) or is_boilerplate(s):
         return None
     if article is not None and paragraph in dict(article.lists) and s[:1].islower():
         return None
-    if article is not None and _same_words(s, article.title):
+    if article is not None and (_same_words(s, article.title) or same_headline(s, article.title)):
         return None  # the page's headline repeated above its text: the digest shows it already
+    if masthead(s):
+        return None  # a headline within the text (the next release's on a page of two), not a sentence
     quoted = next((q for q in quotes if q.paragraph == paragraph and (q.text in s or s in q.text)), None)
     if quoted is None and article is not None and (
             who := introduced_by(article.paragraphs, paragraph) or speech_speaker(article.title)):

@@ -104,17 +104,19 @@ HEADLINE_WORDS = 30
 
 
 def _headline_like(text: str) -> bool:
-    """A line a headline may be: short, and not a sentence (no full stop, question or
-    exclamation mark at its end)."""
+    """A line a headline may be: short, not a sentence (no full stop, question or exclamation
+    mark at its end), with two words at least (not a code and a date: "EXME 13 / 18.10")."""
     s = text.strip()
-    return 2 <= len(s.split()) <= HEADLINE_WORDS and s[-1:] not in ".!?;:,"
+    words = sum(len(w) >= 3 and any(ch.islower() for ch in w) for w in s.split())
+    return 2 <= len(s.split()) <= HEADLINE_WORDS and s[-1:] not in ".!?;:," and words >= 2
 
 
 def _without_boilerplate(article: Article) -> Article:
     """The one place every reader's article passes: boilerplate marked, byline and dateline read."""
     from dataclasses import replace
 
-    from .boilerplate import byline, date_line, headline, is_boilerplate, strip_boilerplate
+    from .boilerplate import (byline, date_line, headline, is_boilerplate, kicker, organisation, same_headline,
+                              stamp, strip_boilerplate)
 
     from .clean import plain_text
 
@@ -122,22 +124,41 @@ def _without_boilerplate(article: Article) -> Article:
     subheadings = tuple((i, plain_text(h)) for i, h in c.subheadings)
     title, boilerplate = headline(plain_text(article.title)), c.boilerplate
     dated = date_line(title)  # a page's date scraped as its first line dates it
-    if is_boilerplate(title) or dated is not None:
-        # A site's banner or a date scraped as the first line ("An official website of ...", "IMPRINT"):
-        # the headline is the first line of the story, which stays as its paragraph, marked as
-        # boilerplate since it repeats the title.
+    body = organisation(title)  # a body's name scraped as the first line says who the page is from
+    if is_boilerplate(title) or dated is not None or kicker(title) or body is not None:
+        # A site's banner, a date, the page's section ("News story", "Tag: ...") or its
+        # publisher's name scraped as the first line: the headline is the first line of the
+        # story, which stays as its paragraph, marked as boilerplate since it repeats the title.
         # A subheading above that line is the headline itself, and leaves the subheadings.
-        first = next((n for n, p in enumerate(c.paragraphs, 1) if n not in boilerplate), None)
-        # (Read before the boilerplate pass, which takes a Title Case line at the top for a masthead.)
-        above = next((h for i, h in article.subheadings if first is not None and i < first and i < HEADLINE_WITHIN
-                      and not is_boilerplate(h) and _headline_like(h) and byline(h) is None and date_line(h) is None),
+        # (A Title Case line at the top may be marked as a masthead: it is still a headline.)
+        # (A menu that lists the section the title named is furniture too.)
+        first = next((n for n, p in enumerate(c.paragraphs, 1) if n <= HEADLINE_WITHIN and not _furniture(p, title)),
                      None)
+        above = next((h for i, h in article.subheadings if first is not None and i < first and i < HEADLINE_WITHIN
+                      and not _furniture(h, title) and _headline_like(h)), None)
         if above is not None:
-            title = plain_text(above)
-            subheadings = tuple((i, h) for i, h in subheadings if h != title)
-        elif first is not None and first <= HEADLINE_WITHIN and _headline_like(c.paragraphs[first - 1]):
-            title, boilerplate = plain_text(c.paragraphs[first - 1]), tuple(sorted((*boilerplate, first)))
+            title = headline(plain_text(above))
+            subheadings = tuple((i, h) for i, h in subheadings if h != plain_text(above))
+        elif first is not None and _headline_like(c.paragraphs[first - 1]):
+            title, boilerplate = headline(plain_text(c.paragraphs[first - 1])), tuple(sorted({*boilerplate, first}))
+        else:
+            body = None
+    # The headline again as a paragraph at the top, framed or not (a republisher's list entry
+    # "• PRESS RELEASE : <headline> [April 2024]", then its page's own).
+    repeats = {n for n, p in enumerate(c.paragraphs[:HEADLINE_WITHIN], 1) if same_headline(p, title)}
+    if repeats - set(boilerplate) and len(repeats | set(boilerplate)) < len(c.paragraphs):
+        boilerplate = tuple(sorted({*boilerplate, *repeats}))
     return replace(article, title=title, paragraphs=c.paragraphs, subheadings=subheadings,
                    boilerplate=boilerplate,
                    lists=c.lists, author=article.author or c.author, place=article.place or c.place,
-                   source=article.source or c.source, published=article.published or c.published or dated)
+                   source=article.source or c.source or body, published=article.published or c.published or dated)
+
+
+def _furniture(text: str, section: str = "") -> bool:
+    """A line at the top of a page that cannot be its headline: boilerplate, the page's
+    section, a menu that lists it, a byline, a date, a publisher's name or scraped markup."""
+    from .boilerplate import byline, date_line, is_boilerplate, kicker, organisation, stamp
+
+    return (is_boilerplate(text) or kicker(text) or byline(text) is not None or date_line(text) is not None
+            or stamp(text) is not None or organisation(text) is not None or '="' in text or '">' in text
+            or (len(section.split()) <= 5 and kicker(section) and section.casefold() in text.casefold()))

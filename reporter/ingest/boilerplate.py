@@ -46,6 +46,9 @@ SHARE = re.compile(r"(?:share|print|email|tweet|follow)\b.{0,30}\b(?:page|articl
                    r"linkedin|whatsapp|bluesky|mastodon|threads|instagram|youtube|x)\b.{0,20}", re.I)
 CAPTION = re.compile(r"(?:photo|image|picture|video|graphic|illustration|credit|caption)s?\s*(?:credit)?\s*[:|(]"
                      r"|\((?:photo|image|credit)[^)]*\)\s*$", re.I)
+# Where someone stands in a picture: "Jane Doe, second from left, talks to ...", "(left)".
+CAPTION_POSITION = re.compile(r",\s+(?:(?:second|third|fourth|far)\s+)?(?:from\s+)?(?:left|right|centre|center)\s*,"
+                              r"|\((?:left|right|centre|center|pictured)\)", re.I)
 # A short line about the web page itself: "Official websites use .gov", "Secure websites use
 # HTTPS", "A lock ( ) or https:// means ...", "Printable version", "View the full report online".
 SITE = re.compile(r"\b(?:web\s?sites?|web\s?pages?|https?\b|printable\s+version|cookies|browser|online\s*:)"
@@ -93,7 +96,13 @@ FURNITURE = re.compile(
     r"|(?:read|see|watch|listen)\s+(?:more|next|also|the\s+(?:video|full\s+\w+))\b[^,;]{0,60}|see\s+also\b[^,;]{0,60}"
     r"|more\s+(?:from|on|about|in|news|stories|articles|like\s+this)\b.{0,50}"
     r"|listen\s+to\s+this\s+(?:article|story)\b.{0,20}|\d{1,2}\s*(?:-\s*)?min(?:ute)?s?\s+read"
-    r"|(?:tags|topics|categories|filed\s+under|keywords|tagged)\s*:.{0,160}"
+    r"|(?:tags?|topics?|categor(?:y|ies)|sections?|filed\s+under|keywords|tagged)\s*:.{0,160}"
+    # a language switcher, a tool bar, a government banner's prompt
+    r"|(?:other\s+)?(?:available\s+)?languages?\s*:.{0,80}|(?:additional\s+|page\s+)?tools"
+    r"|here(?:['’]s|\s+is)\s+how\s+you\s+know"
+    r"|(?:syndicate\s+content|rss\s+feeds?|subscribe\s+to\s+(?:this\s+)?feed)\b.{0,80}"
+    # an image's alternative text on a line of its own: "U.S. flag", "Department logo"
+    r"|(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,3}(?:flag|logo|icon|emblem|crest)"
     r"|(?:subscribe|sign\s+up|register)\b.{0,40}\b(?:newsletters?|updates|alerts|e-?mails?|briefings?|podcast)\b.{0,40}"
     r"|follow\s+us\b.{0,60}"
     r"|(?:is|was)\s+this\s+(?:page|article|information)\s+(?:useful|helpful)\b.{0,40}"
@@ -129,7 +138,7 @@ DATELINE = re.compile(
     r"(?:(?P<month>(?i:" + _MONTH + r"))\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH + r"))\.?(?:\s+(?P<year2>\d{4}))?)\)?"
     r"(?:\s*\((?P<agency>[A-Z][\w .&'-]{1,30})\))?"
-    r"\s*(?:[-–—]{1,2}|/[A-Z][\w ]{1,30}/\s*[-–—]*|:)\s+")
+    r"\s*(?:[-–—]{1,2}|/[A-Z][\w ]{1,30}/\s*[-–—]*|:|(?<=\d{4})(?=\s+[A-Z]))\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,12 +196,42 @@ def headline(title: str) -> str:
     cut where its first phone number, e-mail address, web address or contact label begins,
     since no headline carries them. A title that would be left with fewer than three words
     stays whole."""
+    title = _tidy_headline(title)
+    lead = _CONTACT_LEAD.match(title)
+    if lead and len(title[lead.end():].split()) >= 3:
+        title = title[lead.end():]  # "Contact: press@... EPA Announces ...": the contact line ran into it
     starts = [m.start() for m in (_CONTACT_LABEL.search(title), EMAIL.search(title), URL.search(title)) if m]
     starts += [m.start() for m in PHONE.finditer(title) if sum(c.isdigit() for c in m.group(0)) >= 7][:1]
     if not starts:
         return title
     cut = title[:min(starts)].rstrip(" \t,;:–—-|(")
     return cut if len(cut.split()) >= 3 else title
+
+
+# "Contact: press@agency.gov", "Media contact: Jane Doe, +1 202 555 0100" opening a title line.
+_CONTACT_LEAD = re.compile(r"(?:(?:media|press|news)\s+)?contacts?\s*:\s*(?:[^\s@]+@\S+|[+()\d][\d\s().-]{6,}\d)\s*", re.I)
+# A republisher's frame around a headline: "• PRESS RELEASE : <headline> [April 2024]".
+_KIND_LEAD = re.compile(r"(?:[-*•‣▪]\s+)?(?:(?:(?:press|news|media)\s+release|statement|news\s+story|speech|readout|"
+                        r"blog\s+post)\s*:\s+)?", re.I)
+_BRACKETED_TAIL = re.compile(r"\s*[\[(](?:(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+                             + r")\.?\s+)?\d{4}[\])]$", re.I)
+
+
+def _tidy_headline(title: str) -> str:
+    """A headline without the list marker, kind label and bracketed date a republisher framed
+    it in; a headline that would be left with fewer than three words stays whole."""
+    s = title.strip()
+    s = s[_KIND_LEAD.match(s).end():]
+    s = _BRACKETED_TAIL.sub("", s)
+    return s if len(s.split()) >= 3 else title
+
+
+def same_headline(a: str, b: str) -> bool:
+    """Whether two lines are one headline (a page repeats its title as its first paragraph,
+    framed or not)."""
+    def key(t: str) -> str:
+        return "".join(ch for ch in _tidy_headline(t).casefold() if ch.isalnum())
+    return bool(key(a)) and key(a) == key(b)
 
 
 def _phone(text: str) -> bool:
@@ -243,14 +282,64 @@ def is_boilerplate(text: str) -> bool:
         return True
     if words > 60:
         return False  # too long for a caption or a contact line
-    if words <= 40 and (CAPTION.match(s) or (s.endswith(")") and CAPTION.search(s))):
+    if words <= 40 and (CAPTION.match(s) or (s.endswith(")") and CAPTION.search(s)) or CAPTION_POSITION.search(s)):
         return True
+    if words >= 6 and _doubled(s):
+        return True  # a caption printed twice, as the picture's alternative text and under it
     if contact_details(s):
         # A line that is mostly contact details: few words besides the numbers and addresses.
         rest = EMAIL.sub(" ", PHONE.sub(" ", URL.sub(" ", s)))
         if len(rest.split()) <= 14:
             return True
     return False
+
+
+def _doubled(text: str) -> bool:
+    """Whether a paragraph is one text twice over ("X. X."): a scraped picture's alternative
+    text and its caption, run together."""
+    half = len(text) // 2
+    return text[:half].strip() == text[half:].strip() or (text[:half + 1].strip() == text[half + 1:].strip() != "")
+
+
+# A page's section or kind, printed above the headline: "News story", "Press releases",
+# "In the news", "NOAA News Releases", "Secretary Statements & Remarks". The words before the
+# kind are only more kinds, small words, an acronym or a site's name.
+_KINDS = (r"news|(?:press\s+|news\s+|media\s+)?releases?|statements?|remarks|updates|stor(?:y|ies)|speech(?:es)?"
+          r"|readouts?|briefings?|articles?|announcements?|newsroom|blogs?|press|media|transcripts?|features?")
+KICKER = re.compile(r"(?:(?:" + _KINDS + r"|in|the|and|&|of|latest|recent|top|home|all|our|secretary|official|daily|weekly|midday"
+                    r"|(?-i:[A-Z]{2,}[\w.]*)|[\w-]+\.(?:com|org|gov|net|eu|int|co\.uk))\s+){0,4}(?:" + _KINDS + r")", re.I)
+# A body's name on its own line: "Department of State", "The Environment Agency".
+ORGANISATION = re.compile(r"(?:the\s+)?(?:(?:U\.\s?S\.|US|UK|HM|EU)\s+)?(?:department|ministry|office|bureau)\s+(?:of|for)\s+"
+                          r"(?-i:[A-Z])[\w'’-]+(?:\s+(?:and|of|for|the|&|(?-i:[A-Z])[\w'’-]+)){0,5}"
+                          r"|(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]+\s+){1,4}(?:agency|department|ministry|office|commission"
+                          r"|council|bureau|administration|service)", re.I)
+
+
+def kicker(text: str) -> bool:
+    """A line that names a page's section rather than its story, as scraped pages print above
+    the headline: a kind of page ("News story", "Press Releases", "In the news"), or a short
+    Title Case section name in parts joined by "&" or "/" ("Money & The Economy", "News /
+    World")."""
+    s = re.sub(r"[\s\d/.-]+$", "", text.strip()) if text.strip()[-1:].isdigit() else text.strip()  # "Daily News 30 / 04 / 2019"
+    head, dash, tail = s.rpartition(" - ") if " - " in s else s.rpartition(" – ")
+    if dash and len(head.split()) <= 5:
+        s = tail  # "European Commission - Daily News": a body's section
+    words = s.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in s) or s[-1:] in ".!?,;:":
+        return False
+    if KICKER.fullmatch(s):
+        return True
+    return (len(words) <= 4 and any(w in ("&", "/") for w in words)
+            and all(w[0].isupper() or w in ("&", "/") for w in words if len(w) > 3 or w in ("&", "/")))
+
+
+def organisation(text: str) -> str | None:
+    """The name of a body standing alone as a line ("Department of State", "The Environment
+    Agency"): who the page is from, not a headline."""
+    s = text.strip()
+    if len(s.split()) > 8 or not ORGANISATION.fullmatch(s):
+        return None
+    return re.sub(r"^the\s+", "", s, flags=re.I)
 
 
 def is_section_label(text: str) -> bool:
@@ -395,6 +484,9 @@ class Dateline:
     when: date | None  # None when the dateline gives no year
     agency: str | None  # "LUSAKA, March 4 (Reuters) -": the wire that filed it
     end: int  # where the story's own words start
+    # False for a date line run into its paragraph with no dash or colon ("Brussels, 31 January
+    # 2018 The euro area ..."): the text keeps it (the analysis reads its date), the summary cuts it.
+    separated: bool = True
 
 
 def dateline(text: str) -> Dateline | None:
@@ -413,7 +505,7 @@ def dateline(text: str) -> Dateline | None:
     place = " ".join(m.group("place").split()).strip(" ,")
     if not year and not (place.isupper() or m.group("agency")):
         return None  # "Yesterday, March 3 - ...": without a year only a wire's form counts
-    return Dateline(place, when, m.group("agency"), m.end())
+    return Dateline(place, when, m.group("agency"), m.end(), not m.group(0).rstrip()[-1:].isdigit())
 
 
 _PLACE_ONLY = re.compile(r"(?P<head>[^—–()\n]{2,60}?)\s*(?:\((?P<agency>[A-Z][\w .&'-]{1,30})\))?\s*(?:—|–|--)\s+(?=\S)")
@@ -525,7 +617,8 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
         if place is None and text_seen < 2 and (d := dateline(p)):
             place = d.place
             about.published, about.source = about.published or d.when, about.source or d.agency
-            texts[i] = p[d.end:].lstrip()
+            if d.separated:
+                texts[i] = p[d.end:].lstrip()
         text_seen += 1
     if len(marked) == n:  # all of it looked like boilerplate: better the text than nothing
         marked = []
