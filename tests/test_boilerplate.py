@@ -493,3 +493,13 @@ def test_a_headline_inside_the_text_is_no_summary_item():
 
     assert shown_text("Readout of the Harbour Board Chair's Call With the Coast Minister of Portmouth", 6, ()) is None
     assert shown_text("The Harbour Board Chair called the Coast Minister of Portmouth.", 6, ()) is not None
+
+
+@pytest.mark.parametrize("line, when", [
+    ("Fri. Nov 22nd, 2024", date(2024, 11, 22)), ("Saturday, 4 May 2024", date(2024, 5, 4)),
+    ("Sat 4th May 2024", date(2024, 5, 4)), ("Sunday service resumes", None),
+])
+def test_a_date_line_may_open_with_its_weekday_and_give_the_day_as_an_ordinal(line, when):
+    from reporter.ingest.boilerplate import date_line
+
+    assert date_line(line) == when

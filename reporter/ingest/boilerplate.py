@@ -370,7 +370,7 @@ def stamp(text: str) -> tuple[str, date] | None:
 
 
 _DATE_ONLY = re.compile(r"(?:(?P<month>" + _MONTH +
-                        r")\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})|(?P<day2>\d{1,2})\s+(?P<month2>" +
+                        r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>" +
                         _MONTH + r")\.?,?\s+(?P<year2>\d{4})"
                         r"|(?P<iso>\d{4}-\d{2}-\d{2}))(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\w{0,4})?", re.I)
 
@@ -414,6 +414,7 @@ def _parts(m: re.Match) -> tuple[str | None, int, int]:
 _PLACE_PREFIX = re.compile(r"(?:[A-Z][\w'’.-]*(?:[ /-][A-Z][\w'’.-]*){0,3},\s*)?")
 
 
+_WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?=\S)", re.I)
 _BRACKETED_DATE = re.compile(r"(?P<who>[A-Z][^()]{1,60}?)\s*\((?P<when>[^()]{6,40})\)")
 _LABELLED = re.compile(r"(?P<label>[A-Z][\w ]{1,20}):\s+(?P<rest>.+)")
 
@@ -423,7 +424,7 @@ def date_line(text: str) -> date | None:
     issued from ("Washington, March 19, 2025"), after who issued it ("Council of the EU
     (10 April 2025)"), or closing a label line of a transcript's header ("Presenter: Jane
     Doe, Press Secretary March 8, 2015"); None for anything else."""
-    s = text.strip().rstrip(".")
+    s = _WEEKDAY.sub("", text.strip().rstrip("."), count=1)  # "Fri. Nov 22nd, 2024", "Saturday, 4 May 2024"
     words = len(s.split())
     if words > 14:
         return None
