@@ -81,7 +81,7 @@ def _model_sections(document):
             continue
         if section == "Executive summary" and isinstance(block, BulletList):
             summary += [" ".join(plain_text(b.children) for b in item if hasattr(b, "children")) for item in block.items]
-        elif section == "Stories":
+        elif section in ("Stories", "The story"):
             for b in walk((block,)):
                 if hasattr(b, "children") and not isinstance(b, BulletList):
                     digest.append(plain_text(b.children))
@@ -121,8 +121,9 @@ def score_build(files: list[Path], truth: dict[Path, dict], out: Path) -> dict:
     file_names = sum(f.name in shown for f in files)
     private = sum("\ue000" <= ch <= "\uf8ff" for p in pages for ch in p)
     # Pages before the annex heading, and the share of the page it starts on that comes before it.
-    # (The contents list names the annex too: the heading is its last mention.)
-    at = max((i for i, p in enumerate(pages) if "Annex: the articles" in p and i > 0), default=None)
+    # (The contents list names the annex too: the heading is its last mention. A brief of one
+    # story has no contents list, and its annex may start on page one.)
+    at = max((i for i, p in enumerate(pages) if "Annex: the articles" in p), default=None)
     if at is None:
         annex_page = float(len(pages))
     else:

@@ -381,3 +381,16 @@ def test_a_caption_dates_an_undated_page_even_when_it_is_boilerplate():
         "Ferry passengers queue on the quay in Portmouth, May 3, 2024.",
         "The harbour board approved a new ferry terminal on Monday."), boilerplate=(1,))
     assert _stated_month(page) == date(2024, 5, 3)
+
+
+def test_a_brief_of_one_story_goes_on_into_its_digest_on_page_one_and_of_two_breaks_after_the_summary(tmp_path):
+    """One story: page one holds the summary and then the story, so its front matter is one
+    page and a half at most; several stories: the summary has page one to itself."""
+    one, _ = _build(tmp_path / "one", [FIXTURES / "peru-us-organized-crime.txt"], "--format", "pdf")
+    pages = _pdf_pages(one["pdf"])
+    assert "Executive summary" in pages[0] and "The story" in pages[0]
+    annex = next(i for i, p in enumerate(pages) if "Annex: the articles" in p)
+    assert annex <= 1  # the annex starts on page one or two
+    two, _ = _build(tmp_path / "two", sorted(FIXTURES.glob("*.*"))[:3], "--format", "pdf")
+    pages = _pdf_pages(two["pdf"])
+    assert "Executive summary" in pages[0] and "Stories" not in pages[0].replace("Executive summary", "")
