@@ -503,3 +503,25 @@ def test_a_date_line_may_open_with_its_weekday_and_give_the_day_as_an_ordinal(li
     from reporter.ingest.boilerplate import date_line
 
     assert date_line(line) == when
+
+
+@pytest.mark.parametrize("line", [
+    "The Harbour Daily is released Monday to Friday at 8:30 a.m. Eastern time, except during holidays.",
+    "The chair's video message on the new terminal can be found here",
+    "The pandemic's effect on our capacity means we have suspended some of our monthly releases.",
+    "The latest developments in the harbour strike. All times local.",
+    "This was published under the 2010 to 2015 coalition government",
+])
+def test_a_publications_notes_about_itself_are_boilerplate(line):
+    assert strip_boilerplate([_STORY, line, "Work will begin in the spring, the board said."]).boilerplate == (2,)
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Daily In the news Indicators Releases by subject Release schedule",  # a menu
+    "– in the Harbour Council at 5:34 pm on 25 November 2024.",  # a fragment
+    "and the board approved it on Monday.",
+])
+def test_a_summary_item_is_a_sentence(text):
+    from reporter.compose.select import shown_text
+
+    assert shown_text(text, 2, ()) is None

@@ -83,6 +83,9 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
     return out
 
 
+_SENTENCE_END = ".!?…\"”’')]"
+
+
 def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], article: Article | None = None) -> str | None:
     """The sentence as an item may show it, or None if it must not be one.
 
@@ -101,8 +104,10 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
         return None
     if article is not None and (_same_words(s, article.title) or same_headline(s, article.title)):
         return None  # the page's headline repeated above its text: the digest shows it already
-    if masthead(s):
-        return None  # a headline within the text (the next release's on a page of two), not a sentence
+    if masthead(s) or s[-1:] not in _SENTENCE_END:
+        return None  # a headline within the text (the next release's on a page of two), a menu: no sentence
+    if not (s[:1].isupper() or s[:1].isdigit() or s[:1] in _QUOTE_MARKS or s[:1] in "(["):
+        return None  # "– in the House of Commons at 5:34 pm ...": a fragment, not a sentence
     quoted = next((q for q in quotes if q.paragraph == paragraph and (q.text in s or s in q.text)), None)
     if quoted is None and article is not None and (
             who := introduced_by(article.paragraphs, paragraph) or speech_speaker(article.title)):

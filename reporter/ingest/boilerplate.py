@@ -58,6 +58,7 @@ SITE = re.compile(r"\b(?:web\s?sites?|web\s?pages?|https?\b|printable\s+version|
 # Please contact the Webmaster", "This page has been archived".
 ARCHIVE_NOTICE = re.compile(r"\b(?:accessed\s+(?:part\s+of\s+)?(?:a|an|the)\s+historical\s+(?:collection|archive)|archived\s+(?:content|pages?|material|web\s?sites?)"
                             r"|(?:page|content|item|release)\s+(?:has\s+been|was|is)\s+archived"
+                            r"|published\s+under\s+the\s+(?:\d{4}\s+to\s+\d{4}\s+)?[\w ,&'’-]{0,80}\bgovernment"
                             r"|may\s+be\s+(?:outdated|out\s+of\s+date)|links?\s+may\s+(?:not\s+(?:function|work)|be\s+broken)"
                             r"|contact\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}webmaster)\b", re.I)
 # A release's issue line: "DEPARTMENT OF X News Release (2008/0058) issued by the Y Network on 16 May 2008".
@@ -68,6 +69,17 @@ ISSUE_LINE = re.compile(r".{0,80}\b(?:news|press|media)\s+release\b.{0,40}\b(?:i
 DEFINITION = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}(?:\([A-Z][A-Za-z]{1,9}\)\s+)?(?:is|are|measures)\s+"
                         r"(?:(?:a|an|the)\s+(?:\w+\s+)?(?:measure|gauge|indicator|index|estimate|survey)s?\s+of\b"
                         r"|(?:the\s+)?(?:average\s+)?changes?\s+(?:over\s+time\s+)?in\b)")
+# A publication's standing notes about itself: its schedule ("The Daily is released Monday to
+# Friday at 8:30 a.m."), a pointer to a link ("... video message can be found here").
+SCHEDULE = re.compile(r"\b(?:is|are)\s+(?:released|published|issued|updated)\s+(?:every|each|daily|weekly|monthly|quarterly"
+                      r"|annually|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b", re.I)
+LINK_PROMPT = re.compile(r"\b(?:can|may)\s+be\s+(?:found|viewed|watched|read|seen|accessed|downloaded|heard)\s+"
+                         r"(?:here|online|below)\b|\b(?:is|are)\s+available\s+(?:here|online)\b", re.I)
+# The publisher on its own output ("... means we have reviewed the existing labour market
+# releases and suspended some publications"), a live page's line about itself ("The latest
+# developments in the war.").
+OWN_RELEASES = re.compile(r"\b(?:we|our)\b(?=.*\b(?:releases|publications?|bulletins?)\b)"
+                          r"|^the\s+latest\s+(?:developments|news|updates|headlines)\s+(?:in|on|from|about)\b", re.I)
 # An advertisement's call to action closing a short line: "... Jobs - JOIN NOW", "| SIGN UP".
 CALL_TO_ACTION = re.compile(r"[-–—|]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*!?$")
 # Page furniture: what a site prints around every story, whole lines of a few words.
@@ -267,6 +279,10 @@ def is_boilerplate(text: str) -> bool:
     if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s)):
         return True
     if words <= 40 and ARCHIVE_NOTICE.search(s):
+        return True
+    if words <= 25 and (SCHEDULE.search(s) or LINK_PROMPT.search(s)):
+        return True
+    if words <= 40 and OWN_RELEASES.search(s) and not any(ch in s for ch in "“”\""):
         return True
     if words <= 30 and ISSUE_LINE.match(s):
         return True
