@@ -44,3 +44,28 @@ def test_docx_and_pdf_show_the_same_title_block_and_it_reads_back(tmp_path):
 
     # the byline leaves out the date the subtitle says; the reader finds it there
     assert back.meta.date and date_label(back.meta.date) in head[1][1]
+
+
+def test_stories_with_no_named_publisher_are_counted_and_their_digest_says_so(tmp_path):
+    """One article names its publisher, one does not: the title block must not say the one
+    publisher carried both, and the second story's outlet line under its headline points to
+    its text in the annex instead of repeating the headline's first words."""
+    named = tmp_path / "named.md"
+    named.write_text("---\ntitle: Harbour dredging contract awarded\nsource: Port Authority of Exampleton\n"
+                     "published: 2024-03-02\n---\n\nThe port authority awarded a contract worth $12 million "
+                     "to deepen the main channel by two metres before the winter storms begin.\n\n"
+                     "Work starts in April and is due to finish within eighteen months, the authority said.\n")
+    bare = tmp_path / "bare.txt"
+    bare.write_text("Orchard growers report a late frost\n\nGrowers in the northern valley lost about a third "
+                    "of their apple blossom to a late frost on Tuesday night, the growers' association said.\n\n"
+                    "Insurers expect claims to rise sharply, and the association asked for emergency support.\n")
+    res = run_reporter("build", str(named), str(bare), "--out", str(tmp_path / "out"), env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    paths = {Path(p).suffix: Path(p) for p in res.stdout.split()}
+    texts = [p.text for p in docx.Document(str(paths[".docx"])).paragraphs]
+    assert "Sources: Port Authority of Exampleton; 1 story with no named publisher" in texts
+    pdf = " ".join(pdf_text(paths[".pdf"]).split())
+    assert "Sources: Port Authority of Exampleton; 1 story with no named publisher" in pdf
+    outlet_lines = [t for t in texts if "no named publisher" in t and not t.startswith("Sources")]
+    assert outlet_lines and all(t.startswith("Annex article ") for t in outlet_lines), outlet_lines
+    assert not any(t.startswith("\u201cOrchard growers report") for t in texts)

@@ -276,9 +276,12 @@ def compose(template: Path, context: dict[str, Any], meta: Meta, *, sandboxed: b
     markdown, values = render_markdown(template, context, sandboxed=sandboxed, template_dir=template_dir,
                                        seconds=seconds)
     doc = parse_markdown(markdown, meta, base=values.base, values=values)
-    # the outlets that name themselves (a file's name is no source to list)
-    outlets = [o["name"] for s in context.get("stories", ()) for o in s.get("outlets", ()) if o.get("named", True)]
-    return Document(meta, (title_block(meta, outlets), *doc.blocks))
+    # the outlets that name themselves (a file's name is no source to list), and how many
+    # stories name none: "Sources: X" over thirteen stories would say X carried them all
+    stories = context.get("stories", ())
+    outlets = [o["name"] for s in stories for o in s.get("outlets", ()) if o.get("named", True)]
+    unnamed = sum(1 for s in stories if not any(o.get("named", True) for o in s.get("outlets", ())))
+    return Document(meta, (title_block(meta, outlets, unnamed=unnamed if outlets else 0), *doc.blocks))
 
 
 # --------------------------------------------------------------------------

@@ -38,10 +38,11 @@ def byline_parts(meta: Meta) -> list[str]:
     return parts
 
 
-def title_block(meta: Meta, sources: Sequence[str] = ()) -> Div:
+def title_block(meta: Meta, sources: Sequence[str] = (), unnamed: int = 0) -> Div:
     """The title block as one model block, so the DOCX and the PDF say the same things: title,
     subtitle, byline (date, prepared for, prepared by), marking and the outlets the briefing
-    draws on (the first few, "and N more"), each a paragraph in its named style."""
+    draws on (the first few, "and N more"; ``unnamed``: stories whose articles name no
+    publisher, counted after them), each a paragraph in its named style."""
     def one_line(value: str) -> str:
         return " ".join(value.split())
 
@@ -54,6 +55,8 @@ def title_block(meta: Meta, sources: Sequence[str] = ()) -> Div:
     if names:
         more = len(names) - SOURCES_SHOWN
         listed = "; ".join(names[:SOURCES_SHOWN]) + (f"; and {more} more" if more > 0 else "")
+        if unnamed:
+            listed += f"; {unnamed} {'story' if unnamed == 1 else 'stories'} with no named publisher"
         out.append(Paragraph((Text(SOURCES_LEAD + listed),), style="Source"))
     return Div(TITLE_BLOCK, tuple(out))
 
@@ -136,11 +139,22 @@ class Builder:
                                    self.ref(p, "mark"), *sources))
         return self.bullets(items)
 
+    @staticmethod
+    def outlet_line(o: dict) -> str:
+        """An outlet under a story's headline. One that names no publisher is labelled by its
+        title's first words elsewhere (``stories.label``); under the headline that is the
+        headline again, so it says where the text is instead."""
+        if o.get("named", True):
+            return o["name"]
+        if o.get("article") and str(o.get("target", "")).startswith("#"):
+            return f"Annex article {o['article']}, no named publisher"
+        return "No named publisher"
+
     def digest(self, s: dict, numbered: bool, figures: bool = True) -> list[Block]:
         """One story: headline, outlets and dates, sentences, figures, disagreements, a quotation."""
         title = f"{s['n']}. {self.text(s['title'])}" if numbered else self.text(s["title"])
         out: list[Block] = [Heading(2, (Text(title),), s["anchor"])]
-        outlets = self.joined(((self.link(o["name"], o["target"]), f" ({o['date']})" if o.get("date") else None)
+        outlets = self.joined(((self.link(self.outlet_line(o), o["target"]), f" ({o['date']})" if o.get("date") else None)
                                for o in s["outlets"]), "; ")
         lead = f"{s['n_sources']} sources: " if s["n_sources"] > 1 else None
         out.append(self.para(Emph(self.inlines(lead, *outlets))))
