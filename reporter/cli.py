@@ -551,6 +551,11 @@ def _warn(briefing) -> None:
 
 
 def _is_spec(path: Path) -> bool:
+    """Whether the one input named is a briefing spec. Every spec is a YAML file (by its name
+    or its keys), so any other ending is an article, told without importing the spec's
+    pydantic models: a sixth of the sample's whole run, and before the PDF worker starts."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
     from .spec import looks_like_spec
 
     return looks_like_spec(path)
