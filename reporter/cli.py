@@ -267,7 +267,7 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
     pool = ProcessPoolExecutor(1, mp_context=context, initializer=start,
                                initargs=((10_000, 10, 10), os.getpid()))
     # The first job starts the worker, and the call that sends it waits until the forkserver's
-    # own interpreter is up and has forked (a sixth of the sample's run on a busy machine):
+    # own interpreter is up and has forked (an eighth of the sample's run on a busy machine):
     # a helper thread waits for that while this one goes on importing and reading. A start
     # that fails there fails again, with its error, at the library's first job.
     launch = threading.Thread(target=_start_worker, args=(pool,), name="reporter-start-worker", daemon=True)
@@ -288,6 +288,8 @@ def build_executor(formats: tuple[str, ...]) -> Iterator[Executor | None]:
 
 
 def _start_worker(pool: Executor) -> None:
+    """Send the pool its first job, which starts its worker; run in a helper thread, as the
+    sending waits for the worker's process to exist."""
     try:
         pool.submit(int)
     except Exception:  # noqa: BLE001 -- the library's next job on the pool meets it and reports it
@@ -574,7 +576,8 @@ def _warn(briefing) -> None:
 def _is_spec(path: Path) -> bool:
     """Whether the one input named is a briefing spec. Every spec is a YAML file (by its name
     or its keys), so any other ending is an article, told without importing the spec's
-    pydantic models: a sixth of the sample's whole run, and before the PDF worker starts."""
+    pydantic models: a third of the sample's CPU in this process, spent before the PDF
+    worker started."""
     if path.suffix.lower() not in (".yaml", ".yml"):
         return False
     from .spec import looks_like_spec
