@@ -351,15 +351,19 @@ def write_briefing(
         # written first here, or the DOCX waits for the executor's once its body is built.
         here = sorted(((fmt, tmp) for fmt, tmp in jobs if fmt not in there), key=lambda job: job[0] != "pdf")
         pages: Any = submitted["pdf"].result if "pdf" in submitted else None
+        charts = ChartsThere(executor, submitted["pdf"]) if "pdf" in submitted else None
         try:
             for fmt, tmp in here:
-                options = {"pages": pages} if fmt == "docx" and pages is not None else own.get(fmt, {})
+                options = ({"pages": pages, "charts": charts} if fmt == "docx" and pages is not None
+                           else own.get(fmt, {}))
                 result = WRITERS[fmt].write(briefing.document, tmp, style=style, reference_doc=ref, **options)
                 if fmt == "pdf":
                     pages = result
             for future in futures:
                 future.result()  # a child's error arrives with its traceback as __cause__
         finally:
+            if charts is not None:
+                futures.extend(charts.close())
             _settle(futures)
         if "pdf" in targets and warnings is not None:
             warnings.extend(getattr(submitted["pdf"].result() if "pdf" in submitted else pages, "warnings", ()))
@@ -369,6 +373,80 @@ def write_briefing(
             keep_backup(path)
     record_written(targets.values())
     return targets
+
+
+class ChartsThere:
+    """The DOCX's chart pictures (``docx_chart.ChartPainter``), painted by the executor while it
+    has nothing else to do: after ``after`` (the PDF it writes), one chart at a time, each sent
+    only when the one before is done. A chart the DOCX's body reaches before it was sent is
+    painted here, and one sent is waited for, so the executor's spare time is used and never
+    waited on (for the sample, the two pictures are a tenth of this process's run; the PDF
+    worker has them done while this process builds the body before them). The pictures are
+    the same bytes wherever they are painted."""
+
+    def __init__(self, executor: Executor, after: Future) -> None:
+        import threading
+
+        self._executor = executor
+        self._changed = threading.Condition()
+        self._idle = False
+        self._todo: list = []  # charts neither sent nor painted here, in the document's order
+        self._sent: dict[int, Future | None] = {}  # id(chart) -> its future (None: being sent)
+        self._width: float | None = None
+        self._hs: HouseStyle | None = None
+        self._futures: list[Future] = []
+        after.add_done_callback(self._freed)
+
+    def plan(self, charts: Sequence, width_pt: float, hs: HouseStyle) -> None:
+        with self._changed:
+            self._todo, self._width, self._hs = list(charts), width_pt, hs
+        self._next()
+
+    def __call__(self, chart, width_pt: float, hs: HouseStyle):
+        from .writers.docx_chart import chart_png
+
+        with self._changed:
+            self._todo = [c for c in self._todo if c is not chart]  # not to be sent now
+            while id(chart) in self._sent and self._sent[id(chart)] is None:
+                self._changed.wait()
+            future = self._sent.pop(id(chart), None)
+        if future is not None and width_pt == self._width and hs is self._hs:
+            return future.result()
+        return chart_png(chart, width_pt, hs)
+
+    def close(self) -> list[Future]:
+        """Send nothing more; the futures sent, for the caller to settle."""
+        with self._changed:
+            self._todo = []
+            return list(self._futures)
+
+    def _freed(self, _done: Future | None = None) -> None:
+        with self._changed:
+            self._idle = True
+        self._next()
+
+    def _next(self) -> None:
+        from .writers.docx_chart import chart_png
+
+        with self._changed:
+            if not (self._idle and self._todo):
+                return
+            chart = self._todo.pop(0)
+            self._idle = False
+            self._sent[id(chart)] = None
+        try:  # outside the lock: the executor takes its own
+            future = self._executor.submit(chart_png, chart, self._width, self._hs)
+        except RuntimeError:  # the executor is shutting down: the body paints it
+            future = None
+        with self._changed:
+            if future is None:
+                self._sent.pop(id(chart), None)
+            else:
+                self._sent[id(chart)] = future
+                self._futures.append(future)
+            self._changed.notify_all()
+        if future is not None:
+            future.add_done_callback(self._freed)
 
 
 def house_style(style: str | Path | None, ref: Reference | None) -> tuple[HouseStyle, tuple[str, ...]]:

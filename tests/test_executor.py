@@ -118,3 +118,63 @@ def test_the_cli_reports_a_worker_input_error_in_one_line_with_exit_2(tmp_path):
     # read before the build, in this process, through the one package reader
     assert line == f"reporter: error: {bad_ref}: is not a DOCX file (not a ZIP package)"
     assert not out.exists() or list(out.iterdir()) == []
+
+
+class _Recording(ThreadPoolExecutor):
+    """A thread pool that remembers the name of each function it was given."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sent: list[str] = []
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.sent.append(getattr(fn, "__name__", type(fn).__name__))
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_the_executor_paints_the_docx_charts_one_by_one_once_it_is_free_and_the_pictures_are_the_same():
+    from concurrent.futures import Future
+
+    from reporter.model import Chart, walk
+    from reporter.pipeline import ChartsThere
+    from reporter.style import load_house_style
+    from reporter.writers.docx_chart import chart_png
+
+    hs = load_house_style()
+    charts = [b for b in walk(make_briefing([SAMPLE]).document.blocks) if isinstance(b, Chart)]
+    assert len(charts) == 2
+    pdf_written: Future = Future()
+    with _Recording(1) as pool:
+        painter = ChartsThere(pool, pdf_written)
+        painter.plan(charts, 450.0, hs)
+        assert pool.sent == []  # the executor is still writing the PDF: nothing is sent yet
+        pdf_written.set_result(None)
+        first = painter(charts[0], 450.0, hs)  # sent when the PDF was done, waited for here
+        second = painter(charts[1], 450.0, hs)  # sent when the first was done
+        assert pool.sent == ["chart_png", "chart_png"]
+        assert painter.close() and all(f.done() for f in painter.close())
+    assert first == chart_png(charts[0], 450.0, hs) and second == chart_png(charts[1], 450.0, hs)
+    assert first[0].startswith(b"\x89PNG") and first[0] != second[0]
+
+
+def test_a_chart_the_body_reaches_first_or_at_another_width_is_painted_here():
+    from concurrent.futures import Future
+
+    from reporter.model import Chart, walk
+    from reporter.pipeline import ChartsThere
+    from reporter.style import load_house_style
+    from reporter.writers.docx_chart import chart_png
+
+    hs = load_house_style()
+    charts = [b for b in walk(make_briefing([SAMPLE]).document.blocks) if isinstance(b, Chart)]
+    busy: Future = Future()
+    with _Recording(1) as pool:
+        painter = ChartsThere(pool, busy)
+        painter.plan(charts, 450.0, hs)
+        here = painter(charts[0], 450.0, hs)  # the executor is busy: painted here, never sent
+        busy.set_result(None)  # now free: the second is sent
+        other = painter(charts[1], 300.0, hs)  # but the body wants another width: painted here too
+        assert pool.sent == ["chart_png"]
+        painter.close()
+    assert here == chart_png(charts[0], 450.0, hs)
+    assert other == chart_png(charts[1], 300.0, hs) != chart_png(charts[1], 450.0, hs)

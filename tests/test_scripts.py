@@ -367,16 +367,17 @@ def test_text_the_house_fonts_draw_never_asks_fontconfig():
     without listing the system's fonts or loading any other."""
     code = (
         "import json, reporter\n"
-        "from reporter.writers import pdf, pdf_fallback\n"
+        "from reporter import fonts\n"
+        "from reporter.writers import pdf\n"
         "from reporter.pipeline import make_briefing\n"
         f"b = make_briefing([{str(ROOT / 'fixtures' / 'peru-us-organized-crime.txt')!r}])\n"
         "pdf.render(b.document)\n"
         "from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames\n"
-        "print(json.dumps([pdf_fallback._SYSTEM is None, sorted(getRegisteredFontNames())]))\n"
+        "print(json.dumps([fonts.asked(), sorted(getRegisteredFontNames())]))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    untouched, fonts = json.loads(out)
-    assert untouched, "fontconfig was asked"
+    asked, fonts = json.loads(out)
+    assert asked == [], f"fontconfig was asked: {asked}"
     assert not [f for f in fonts if f.startswith("Fallback-")]
 
 

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Callable
 
 from ..errors import InputError
 from ..fileio import build_time
-from ..model import Document, PageMap
+from ..model import Chart, Document, PageMap, walk
 from ..style import HouseStyle, load_house_style, templates_dir
 
 if TYPE_CHECKING:
+    from .docx_chart import ChartPainter
     from .reference_doc import Reference
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -94,12 +95,14 @@ def warm() -> None:
 
 def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
           reference_doc: Path | Reference | None = None,
-          pages: PageMap | Callable[[], PageMap] | None = None) -> None:
+          pages: PageMap | Callable[[], PageMap] | None = None, charts: ChartPainter | None = None) -> None:
     """Write ``doc`` to ``path`` as a .docx styled by name from the reference document.
 
     A contents list's page numbers are the PDF's (``pages``, or a function that waits for them,
     asked only once the body is built so both writers can run at once); without them and with a
-    contents list, the PDF's layout is made here for them.
+    contents list, the PDF's layout is made here for them. ``charts``: who paints the charts'
+    pictures (``docx_chart.ChartPainter``; by default ``chart_png``, here), told which charts
+    there are as soon as their width is known, so it may start before the body reaches them.
     Callers that must not leave a half-written file wrap this in ``fileio.atomic_paths``.
     """
     from .docx_body import DocxBodyWriter
@@ -129,6 +132,9 @@ def write(doc: Document, path: Path, *, style: HouseStyle | None = None,
     numbering = NumberingWriter(_numbering_root(document, hs), hs.fonts[hs.styles["Normal"].font].name)
     writer = DocxBodyWriter(body=body, ids=ids, text_width=width, part=document.part, numbering=numbering,
                             style=hs, script_fonts=hs.script_fonts)
+    if charts is not None:
+        writer.paint = charts
+        charts.plan([b for b in walk(doc.blocks) if isinstance(b, Chart)], width / 20, hs)
     writer.prepare(doc.blocks)
     writer.blocks(doc.blocks)
     if writer.has_contents:

@@ -85,6 +85,7 @@ class DocxBodyWriter:
     _next_rid: int = 1
     _rpr_cache: dict = field(default_factory=dict)
     script_fonts: dict = field(default_factory=dict)  # script -> the font family the house style names for it
+    paint: object = None  # who paints a chart's picture (docx_chart.ChartPainter); None: chart_png, here
 
     # ------------------------------------------------------------------ setup
     def prepare(self, blocks) -> None:

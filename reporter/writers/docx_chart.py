@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import threading
 from functools import lru_cache
+from typing import Protocol, Sequence
 
 from ..model import Chart, Image, Text
 from ..style import HouseStyle, load_house_style
@@ -95,12 +96,22 @@ def _paint(chart: Chart, width_pt: float, hs: HouseStyle) -> tuple[bytes, float]
     return out.getvalue(), geo.width
 
 
+class ChartPainter(Protocol):
+    """Paints the DOCX's chart pictures somewhere else than where the body is built (the
+    pipeline's executor): told the charts and their width before the body is built, then asked
+    for each picture, which must be what ``chart_png`` gives for the same arguments."""
+
+    def plan(self, charts: Sequence[Chart], width_pt: float, hs: HouseStyle) -> None: ...
+
+    def __call__(self, chart: Chart, width_pt: float, hs: HouseStyle) -> tuple[bytes, float] | None: ...
+
+
 def add_chart(writer, chart: Chart, parent=None) -> None:
     """The chart's picture and caption into the body ``writer`` (a ``docx_body.DocxBodyWriter``)
     builds; a kind this version cannot draw shows as its alt text and caption."""
     from .docx_image import add_image
 
-    drawn = chart_png(chart, writer.text_width / 20, writer.style or load_house_style())
+    drawn = (writer.paint or chart_png)(chart, writer.text_width / 20, writer.style or load_house_style())
     if drawn is None:
         writer.paragraph(writer.sid("Body Text"), (Text(chart.alt),), parent=parent)
     else:

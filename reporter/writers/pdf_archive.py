@@ -13,7 +13,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from reportlab.pdfbase.pdfdoc import PDFInfo, PDFObject, PDFString
 
@@ -21,6 +21,13 @@ PDFA_PART, PDFA_CONFORMANCE = 2, "A"  # PDF/A-2a: tagged, Unicode text, logical 
 PDFUA_PART = 1
 SRGB = "sRGB IEC61966-2.1"
 _FIXED_DATE = bytes.fromhex("07d0 0001 0001 0000 0000 0000")  # 2000-01-01 00:00:00 as the ICC header holds it
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities, for XMP's element text. The standard library's
+    HTML module, which the worker has loaded already, rather than ``xml.sax.saxutils``: that one
+    imports ``urllib.request`` and with it HTTP, e-mail and SSL, a tenth of the worker's start."""
+    return _html_escape(text, quote=False)
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +117,7 @@ def xmp(doc, lang: str) -> bytes:
     lang = escape(lang or "x-default")
 
     def t(value) -> str:
-        return escape(_info_text(value), {'"': "&quot;"})
+        return escape(_info_text(value)).replace('"', "&quot;")
 
     def given(element: str, value) -> str:
         """The element and a line break, or nothing for an empty value (left out of Info too)."""

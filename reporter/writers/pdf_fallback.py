@@ -1,12 +1,11 @@
 """Fonts for the characters the house fonts lack: a fallback chain, found and loaded on demand.
 
 The house style names the chain (``[fallback] fonts``: family names, tried in order); a
-family is looked up among the fonts of a user's ``--font-dir``, then the system's through
-fontconfig (``fc-list``, called once per process, and only when a paragraph has a
-character the house font lacks: the usual briefing never pays for it). Only TrueType
-outlines: reportlab's loader refuses CFF ones (Noto Sans CJK), so fontconfig's list is
-filtered by format. A font is parsed and registered with reportlab the first time one of
-its characters is drawn; what each font covers is a set of code points, built once.
+family is looked up among the fonts of a user's ``--font-dir``, then the system's
+(``fonts.system_fonts``: fontconfig's list, read once per process, and only when a paragraph
+has a character the house font lacks: the usual briefing never pays for it). A font is
+parsed and registered with reportlab the first time one of its characters is drawn; what
+each font covers is a set of code points, built once.
 
 A character no font covers is drawn as the replacement character and remembered, so the
 writer can say once per build which scripts went missing (``missing``).
@@ -16,75 +15,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from threading import Lock
 
 from ..errors import InputError
+from ..fonts import FontFile, system_fonts
 from ..scripts import NAMES, script_of
 
 PLACEHOLDER = "\ufffd"  # drawn for a character no font has (a visible box or diamond, never nothing)
 _FONT_FILES = (".ttf", ".otf", ".ttc")
-_UPRIGHT = ("regular", "book", "normal", "medium", "bold")
 _NAME_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
-
-
-@dataclass(frozen=True)
-class FontFile:
-    """One font file: its family, whether it is bold, and the code points it has glyphs for
-    (None: not known until the file is loaded)."""
-
-    family: str
-    bold: bool
-    path: Path
-    charset: frozenset | None = None
-
-
-def _charset(ranges: str) -> frozenset:
-    """fontconfig's ``%{charset}`` ("20-7e a0-17f 2000") as a set of code points."""
-    points: list = []
-    for part in ranges.split():
-        a, _, b = part.partition("-")
-        lo = int(a, 16)
-        points.extend(range(lo, int(b, 16) + 1) if b else (lo,))
-    return frozenset(points)
-
-
-_SYSTEM: list | None = None
-_SYSTEM_LOCK = Lock()
-
-
-def system_fonts() -> list:
-    """The system's TrueType-outline fonts (``FontFile`` s) as fontconfig lists them, read once
-    per process; empty where there is no fontconfig (see the README for macOS and Windows)."""
-    global _SYSTEM
-    with _SYSTEM_LOCK:
-        if _SYSTEM is None:
-            _SYSTEM = _fc_list()
-        return _SYSTEM
-
-
-def _fc_list() -> list:
-    exe = shutil.which("fc-list")
-    if exe is None:
-        return []
-    try:
-        out = subprocess.run([exe, "--format", r"%{family[0]}\t%{style[0]}\t%{fontformat}\t%{file}\t%{charset}\n"],
-                             capture_output=True, text=True, timeout=20, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    fonts = []
-    for line in sorted(out.splitlines()):  # sorted: the same choice whatever order fontconfig lists in
-        parts = line.split("\t")
-        if len(parts) != 5 or parts[2] != "TrueType" or not parts[3].lower().endswith((".ttf", ".ttc")):
-            continue
-        family, style, _, path, ranges = parts
-        style = style.lower()
-        if style in _UPRIGHT:  # no italics, no condensed or light cuts: the text's own weights only
-            fonts.append(FontFile(family, style == "bold", Path(path), _charset(ranges)))
-    return fonts
 
 
 def font_dir_files(dirs) -> list:
