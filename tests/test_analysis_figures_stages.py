@@ -104,3 +104,67 @@ def test_what_a_figure_counts_is_never_a_function_word(text, value, what):
     assert got.get(value) == what, got
     assert got[value].split()[0].lower() not in FUNCTION_WORDS
     assert got[value].split()[-1].lower() not in FUNCTION_WORDS
+
+
+# Classes of ordinary text found missing on real articles, each with a made-up sentence.
+@pytest.mark.parametrize("text, value, number, unit", [
+    # a statistics table flattened into text: every decimal cell, a flag letter ("e" estimated) dropped
+    ("Index Weight 2030 Mar 2031 Apr 2031 Bread 120.5 1.4 2.2e Fuel 88.0 -0.6 3.1p", "2.2", 2.2, None),
+    ("Index Weight 2030 Mar 2031 Apr 2031 Bread 120.5 1.4 2.2e Fuel 88.0 -0.6 3.1p", "-0.6", -0.6, None),
+    ("Index Weight 2030 Mar 2031 Apr 2031 Bread 120.5 1.4 2.2e Fuel 88.0 -0.6 3.1p", "120.5", 120.5, None),
+    # thousands grouped by a space, as European releases write them
+    ("The mission has trained 12 500 recruits so far.", "12 500", 12500.0, None),
+    ("Its goal is 40 000 homes by 2032.", "40 000", 40000.0, None),
+    # spans of time counted in another unit, or written without digits
+    ("She brings three decades of experience.", "three decades", 30.0, "years"),
+    ("Repairs will take around a year.", "around a year", 1.0, "years"),
+    ("The records were altered for over a decade.", "over a decade", 10.0, "years"),
+    ("After the past year and a half of talks, a deal.", "year and a half", 1.5, "years"),
+    ("The works took two and a half years.", "two and a half years", 2.5, "years"),
+    ("The term rose by one year and four months on appeal.", "one year and four months", 16.0, "months"),
+    # "one" where it counts: a magnitude, a span, a charge
+    ("The plan aims at one million new readers.", "one million", 1e6, None),
+    ("In one month the unit seized 300 parcels.", "one month", 1.0, "months"),
+    ("He admitted one count of fraud.", "one", 1.0, None),
+    ("The firm entered a one-count plea.", "one-count", 1.0, "count"),
+    # glued metric units, a currency with a capital magnitude, vulgar fractions
+    ("Water just 30cm deep can move a car.", "30cm", 30.0, "cm"),
+    ("The county receives $45M this year.", "$45M", 45e6, "USD"),
+    ("Output grows by around ¼% per quarter.", "around ¼%", 0.25, "%"),
+    ("Rates sit at 4½% now.", "4½%", 4.5, "%"),
+])
+def test_figure_classes_of_ordinary_text(text, value, number, unit):
+    got = {f.value: (f.number, f.unit) for f in figures(text)}
+    assert got.get(value) == (number, unit), got
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Call 0300 123 4567 or 202 358 1600 today.", {"0300 123", "123 4567", "202 358"}),
+    ("One of them left; one day it will return.", {"One", "one", "one day"}),
+    ("Pensioners get £900 a year, a year earlier than planned.", {"a year"}),
+    ("It began about a year ago.", {"about a year"}),
+    ("The code F-35B and 500M units were listed.", {"500M"}),
+    ("The dose was 5 mg/kg a day.", {"5 mg"}),
+])
+def test_figure_classes_keep_their_negatives(text, absent):
+    got = {f.value for f in figures(text)}
+    assert not got & absent, got
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("The Key Stage 2 pupils used the library.", "2", "a level or stage"),
+    ("A Year 1 pupil was hurt.", "1", "a level or stage"),
+    ("The drug is now in Phase 3 trials.", "3", "a level or stage"),
+    ("The action, taken under Executive Order (E.O.) 14024, targets firms.", "14024", "a label"),
+])
+def test_labels_of_levels_and_abbreviated_labels(text, number, reason):
+    s = text.index(number)
+    assert why_not(text, s, s + len(number)) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "Τρίτη 14 Μαΐου 2030",  # a weekday, day, month and year in another language
+    "PARIS (March 4, 2031) – The agency announced a plan.",
+])
+def test_days_of_dates_are_not_figures(text):
+    assert figures(text) == ()

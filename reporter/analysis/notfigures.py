@@ -42,6 +42,11 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
                    "version v bill order directive code form lot unit cell phone tel tel. fax § §§".split())
+# A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
+_ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
+# Capitalised words after which a small number names a level, a stage or a school year rather
+# than counting anything ("Key Stage 1 pupils", "Phase 2 trials", "Category 5 hurricane").
+LEVEL_WORDS = frozenset("Year Stage Phase Level Tier Grade Category Step Band Division Zone Round".split())
 # A military clock time, four digits after "at" and before a word of the day: "at 1430 today".
 _HHMM_BEFORE = re.compile(r"\b(?:at|by|from|until|till|before|after)\s$", re.I)
 _HHMM_AFTER = re.compile(r"\s(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|hours)\b")
@@ -137,6 +142,11 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if prev and prev[-1].lower().strip("(:") in LABELS:
         return "a label"
     bare = text[s:e].isdigit() and not text[e:e + 1].isalpha()
+    if bare and _ABBREVIATED_LABEL.search(text, max(0, s - 40), s) and \
+            _ABBREVIATED_LABEL.search(text, max(0, s - 40), s).group(1).lower() in LABELS:
+        return "a label"  # "Executive Order (E.O.) 13851": the label, then its abbreviation
+    if bare and prev and prev[-1] in LEVEL_WORDS and len(text[s:e]) <= 2:
+        return "a level or stage"  # "Key Stage 2", "a Year 1 pupil", "Phase 3 trials"
     if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
         return "a phone number"  # "call 111 or 999"
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
