@@ -156,6 +156,9 @@ def test_figure_classes_keep_their_negatives(text, absent):
     ("A Year 1 pupil was hurt.", "1", "a level or stage"),
     ("The drug is now in Phase 3 trials.", "3", "a level or stage"),
     ("The action, taken under Executive Order (E.O.) 14024, targets firms.", "14024", "a label"),
+    ("The House passed H.R. 5120 on Tuesday.", "5120", "a label"),
+    ("Call the helpline on 116 123 at any time.", "116 123", "a phone number"),
+    ("From abroad dial +44 (0)20 7946 0958.", "44", "a phone number"),
 ])
 def test_labels_of_levels_and_abbreviated_labels(text, number, reason):
     s = text.index(number)

@@ -16,7 +16,8 @@ from ..dates import MONTH_NUMBERS
 
 # The characters a phone number, a date or an identifier is written with around its digits.
 _NUMBERISH = frozenset("0123456789()-.+/ \u00a0–")
-_PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?\(?\d{2,5}\)?[\s.\-\u00a0]?\d{3,4}[\s.\-\u00a0]\d{3,4}")
+# "(0)" is the trunk prefix written after a country code: "+44 (0)20 7946 0958".
+_PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?(?:\(0\)\s?)?\(?\d{2,5}\)?[\s.\-\u00a0]?\d{3,4}[\s.\-\u00a0]\d{3,4}")
 _DIGIT_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2} / \d{1,2} / \d{4}")  # "03/14/2031", "02 / 03 / 2031"
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, TX 78701"
@@ -44,6 +45,8 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
                    "version v bill order directive code form lot unit cell phone tel tel. fax § §§".split())
 # A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
 _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
+# Initials with full stops right before a number: the abbreviation of what the number labels.
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s$")
 # Capitalised words after which a small number names a level, a stage or a school year rather
 # than counting anything ("Key Stage 1 pupils", "Phase 2 trials", "Category 5 hurricane").
 LEVEL_WORDS = frozenset("Year Stage Phase Level Tier Grade Category Step Band Division Zone Round".split())
@@ -141,10 +144,12 @@ def why_not(text: str, s: int, e: int) -> str | None:
     prev = text[max(0, s - 14):s].split()
     if prev and prev[-1].lower().strip("(:") in LABELS:
         return "a label"
-    bare = text[s:e].isdigit() and not text[e:e + 1].isalpha()
+    bare = text[s:e].replace(" ", "").replace("\u00a0", "").isdigit() and not text[e:e + 1].isalpha()  # "116 123" too
     if bare and _ABBREVIATED_LABEL.search(text, max(0, s - 40), s) and \
             _ABBREVIATED_LABEL.search(text, max(0, s - 40), s).group(1).lower() in LABELS:
         return "a label"  # "Executive Order (E.O.) 13851": the label, then its abbreviation
+    if bare and e - s >= 3 and _INITIALS_BEFORE.search(text, max(0, s - 12), s):
+        return "a label"  # "H.R. 4346", "S. 1260", "E.O. 13660": a bill's or an order's number
     if bare and prev and prev[-1] in LEVEL_WORDS and len(text[s:e]) <= 2:
         return "a level or stage"  # "Key Stage 2", "a Year 1 pupil", "Phase 3 trials"
     if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
