@@ -132,6 +132,20 @@ def test_what_a_figure_counts_is_never_a_function_word(text, value, what):
     ("The county receives $45M this year.", "$45M", 45e6, "USD"),
     ("Output grows by around ¼% per quarter.", "around ¼%", 0.25, "%"),
     ("Rates sit at 4½% now.", "4½%", 4.5, "%"),
+    # a range takes its magnitude from its second bound, and is worth its first
+    ("The repairs cost $5-10 million.", "$5-10 million", 5e6, "USD"),
+    ("Bids came in between €1.5 and €2 billion.", "between €1.5 and €2 billion", 1.5e9, "EUR"),
+    # a rate with what it counts between the number and its base; the base is no figure
+    ("There were 4.5 deaths per 100,000 last year.", "4.5 deaths per 100,000", 4.5, "per 100,000"),
+    # "m" after a number counts millions before people or a plural noun, else it is metres
+    ("About 1.2m people live there.", "About 1.2m", 1.2e6, None),
+    # written-out shares and fractions
+    ("Eight out of 10 adults agree.", "Eight out of 10", 0.8, "ratio"),
+    ("Nine in ten voters agree.", "Nine in ten", 0.9, "ratio"),
+    ("The bank froze half the assets.", "half", 0.5, "ratio"),
+    ("More than a third of pupils passed.", "More than a third", 1 / 3, "ratio"),
+    ("Two-thirds of staff left.", "Two-thirds", 2 / 3, "ratio"),
+    ("Three quarters of the budget is spent.", "Three quarters", 0.75, "ratio"),
 ])
 def test_figure_classes_of_ordinary_text(text, value, number, unit):
     got = {f.value: (f.number, f.unit) for f in figures(text)}
@@ -145,6 +159,12 @@ def test_figure_classes_of_ordinary_text(text, value, number, unit):
     ("It began about a year ago.", {"about a year"}),
     ("The code F-35B and 500M units were listed.", {"500M"}),
     ("The dose was 5 mg/kg a day.", {"5 mg"}),
+    ("There were 4.5 deaths per 100,000 last year.", {"100,000"}),
+    ("The wall is 2m tall and 5m across.", {"2m", "5m"}),
+    ("He scored five in 10 minutes.", {"five in 10"}),
+    ("Three quarters of the budget is spent.", {"Three"}),
+    ("In the first half of 2031 and the second quarter of the year, a quarter of an hour passed.",
+     {"half", "quarter", "a quarter"}),
 ])
 def test_figure_classes_keep_their_negatives(text, absent):
     got = {f.value for f in figures(text)}

@@ -121,9 +121,12 @@ _DURATIONS = frozenset("years months weeks days hours minutes".split())
 MAX_FIGURES = 2000
 MAX_CANDIDATES = 50_000  # numbers read per article: past this the text is junk (a table dump, a log)
 # "1 in 5 deaths": a share, worth 0.2
-_RATIO = re.compile(r"(\d{1,3}) (?:in|out of) (\d{1,3}(?:,\d{3})?|\d{1,5})(?![\w%.,]?\d|[\w%])")
+_RATIO_WORD = _by_first_letter(list(_UNITS_DIGIT) + "ten twenty hundred".split())
+_RATIO = re.compile(rf"(\d{{1,3}}|(?i:{_RATIO_WORD})) (?:in|out of) (\d{{1,3}}(?:,\d{{3}})?|\d{{1,5}}|(?i:{_RATIO_WORD}))"
+                    r"(?![\w%.,]?\d|[\w%]|\s(?:seconds|minutes|hours|days|weeks|months|years|games|matches)\b)")
 # "12.5 per 100,000 people": a rate, its base part of the unit
 _PER_RATE = re.compile(r"\s(?:per|for every)\s(100|1,000|10,000|100,000|1,000,000|million)(?![\w,])")
+_COUNTED_PER_RATE = re.compile(r"\s([a-z]{3,20}(?:\s[a-z]{3,20})?)\s(?:per|for every)\s(100|1,000|10,000|100,000|1,000,000|million)(?![\w,])")
 # "50 µg/L", "5 mg/kg": a concentration or a dose
 _CONCENTRATION = re.compile(r"\s?((?:µg|μg|mg|ng|mmol|mol|g|kg)/(?:L|l|dL|dl|m³|m3|kg|day))(?![\w/])")
 # "ranked 40th", "the 3rd largest", "40th out of 50": an ordinal that measures a position
@@ -202,7 +205,7 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 pos = span.end()
                 continue
             r = _RATIO.match(text, m.start()) if not m.group("cur") else None
-            if r is not None and 0 < int(r.group(1)) < int(r.group(2)) and not _year_like(r.group(2)):
+            if r is not None and 0 < (_value(r.group(1)) or 0) < (_value(r.group(2)) or 0) and not _year_like(r.group(2)):
                 figures.append(_ratio(text, r, pno))
                 pos = r.end()
                 continue
@@ -228,7 +231,11 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
         for a in _A_MAGNITUDE.finditer(text) if "illion" in text else ():
             if len(figures) < MAX_FIGURES:
                 figures.append(_a_magnitude(text, a, pno))
-        for a in _SPAN_UNIT.finditer(text) if _SPAN_HINT.search(text) else ():
+        for a in _FRACTION_OF.finditer(text) if _may_hold_fraction(text) else ():
+            fig = _fraction(text, a, pno)
+            if fig is not None and len(figures) < MAX_FIGURES:
+                figures.append(fig)
+        for a in _SPAN_UNIT.finditer(text) if _may_hold_span(text) else ():
             fig = _a_span(text, a, pno)
             if fig is not None and len(figures) < MAX_FIGURES:
                 figures.append(fig)
@@ -257,9 +264,51 @@ def _compound_span(text: str, m: re.Match, pno: int) -> KeyFigure:
                      what=_what(text, m.end(), start, unit), paragraph=pno)
 
 
+# A share written as a fraction: "half the assets", "nearly half of firms", "a third of pupils",
+# "two-thirds of voters", "three quarters of the budget".
+def _may_hold_fraction(text: str) -> bool:
+    """A cheap test (substring searches) before the fraction pattern is run over the paragraph."""
+    return "half" in text or "third" in text or "quarter" in text or "fifth" in text or "tenth" in text
+_FRACTION_OF = re.compile(r"(?<![\w-])(?:(?P<n>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Aa])[- ])?(?P<f>half|thirds?|quarters?|fifths?|tenths?)"
+                          r"\s(?P<of>of\s(?:the\s|its\s|their\s|all\s)?|the\s)(?=[A-Za-z])")
+_FRACTION_AFTER = re.compile(r"[- ](?:thirds|quarters|fifths|tenths)\b")
+_FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION_NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4}
+# Words before a fraction that make it a part of a period or an order, not a share:
+# "the first half of 2024", "the second quarter of the year", "each third of the pitch".
+_FRACTION_NOT_AFTER = frozenset("first second third fourth last final latter former other the this that next each every "
+                                "its their our".split())
+_FRACTION_NOT_OF = re.compile(r"(?:of\s)?(?:(?:an?|the|this|that|its)\s)?(?:hour|century|decade|year|month|day|mile|way|time"
+                              r"|season|term|game|match)\b|(?:of\s)?(?:1[89]|20)\d\d")
+
+
+def _fraction(text: str, m: re.Match, pno: int) -> KeyFigure | None:
+    """A share written as a fraction, worth numerator over parts ("two-thirds of voters" = 2/3);
+    "third" and "quarter" need a numerator ("a third of", else an ordinal), "half" needs none."""
+    part = m.group("f").rstrip("s")
+    n = (m.group("n") or "").lower()
+    if part != "half" and not n or part == "half" and n not in ("", "one"):
+        return None
+    if m.group("f").endswith("s") and n in ("a", "one", ""):
+        return None  # "a thirds of": no English
+    before = text[max(0, m.start() - 12):m.start()].split()
+    if before and before[-1].lower() in _FRACTION_NOT_AFTER:
+        return None
+    if _FRACTION_NOT_OF.match(text, m.start("of")):
+        return None  # "a quarter of an hour", "half of 2024"
+    qual = _qualifier(text, m.start())
+    start = m.start() - len(qual.group()) if qual else m.start()
+    number = _FRACTION_NUMERATORS.get(n, 1) / _FRACTION_PARTS[part]
+    value = text[start:m.start("of")].strip()
+    return KeyFigure(value=value, number=number, unit="ratio", what=_what(text, m.end(), start, "ratio"), paragraph=pno)
+
+
 # A span of time with no digits: "around a year", "over a decade", "a year and a half".
 _SPAN_UNIT = re.compile(r"(?<=\s)(?:an?\s)?(?P<unit>year|decade|month|week|fortnight)(?P<half>\sand\sa\shalf)?(?![\w’'-])")
-_SPAN_HINT = re.compile(r"a (?:year|decade|month|week|fortnight)|and a half")  # a cheap test first
+def _may_hold_span(text: str) -> bool:
+    """A cheap test (substring searches) before the span pattern is run over the paragraph."""
+    return "a year" in text or "a decade" in text or "a month" in text or "a week" in text or \
+        "a fortnight" in text or "and a half" in text
 _SPAN_QUALS = frozenset("about around nearly almost over roughly approximately some under only".split()) | {
     "more than", "less than", "just over", "just under", "at least", "up to", "well over"}
 
@@ -326,7 +375,7 @@ def _mixed(text: str, m: re.Match, pno: int) -> KeyFigure:
 def _ratio(text: str, r: re.Match, pno: int) -> KeyFigure:
     qual = _qualifier(text, r.start())
     start = r.start() - len(qual.group()) if qual else r.start()
-    return KeyFigure(value=text[start:r.end()].strip(), number=int(r.group(1)) / int(r.group(2)), unit="ratio",
+    return KeyFigure(value=text[start:r.end()].strip(), number=_value(r.group(1)) / _value(r.group(2)), unit="ratio",
                      what=_what(text, r.end(), start, "ratio"), paragraph=pno)
 
 
@@ -365,6 +414,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
         return _rank(text, s, e + 2, _value(num), pno)
     if text[e:e + 1].isalnum() or (text[e:e + 1] in ".," and text[e + 1:e + 2].isdigit()):
         return None  # part of a code
+    if is_word and _FRACTION_AFTER.match(text, e):
+        return None  # "three quarters of the budget": the numerator of a fraction, read as a share
     if is_word and num.lower() == "two" and text[max(0, s - 4):s].lower() == "the ":
         return None  # "the two delegations" refers back to them; it does not count them
     if rng and rng.strip().startswith("and"):
@@ -421,11 +472,15 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
                          what=_what(text, e, start, "times"), paragraph=pno)
     if (mult or "") in ("M", "B", "K") and not cur:
         return None  # "500M", "F-35B": a code; with a currency ("$232M") a magnitude
-    if (mult or "").strip().lower() == "m" and not cur:
-        mult = None  # "100m" without a currency is metres
+    if (mult or "").strip().lower() == "m" and not cur and not _MILLION_OF.match(text, e):
+        mult = None  # "100m" without a currency is metres; "1.2m people", "4m homes" count millions
         glued = glued or None
         e = m.start("mult")
     multiplier = MULT.get((mult or "").strip().lower(), 1.0)
+    if rng and not mult:
+        shared = _RANGE_MULT.search(rng)
+        if shared and (cur or len(shared.group(1)) > 2):
+            multiplier = MULT[shared.group(1).lower()]  # "$5-10 million": both bounds in millions
     number = value * multiplier
     unit: str | None = None
     if cur:
@@ -465,6 +520,13 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     rate = _PER_RATE.match(text, unit_end)
     if rate is not None:
         unit, unit_end = f"{unit + ' ' if unit else ''}per {rate.group(1)}", rate.end()
+    elif unit is None and not (cur or pct) and (counted := _COUNTED_PER_RATE.match(text, unit_end)) is not None:
+        # "4.5 deaths per 100,000": a rate of what it counts; the base is part of it, no figure
+        unit, unit_end = f"per {counted.group(2)}", counted.end()
+        qual = _qualifier(text, s)
+        start = s - len(qual.group()) if qual else s
+        return KeyFigure(value=text[start:unit_end].strip(), number=number, unit=unit, what=counted.group(1),
+                         paragraph=pno)
     qual = _qualifier(text, s)
     if qual and unit in _DURATIONS and qual.group().strip().lower() in ("over", "under", "some", "only"):
         qual = None  # "over three years" is a period, not "more than three"
@@ -478,6 +540,9 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     return KeyFigure(value=value_text, number=number, unit=unit, what=what, paragraph=pno)
 
 
+# After "1.2m": people or a plural noun that is no length's word ("1.2m people", "4m homes", not "2m tall").
+_MILLION_OF = re.compile(r"\s(?:people|(?!(?:metres|meters|miles|tonnes|tons|is|was|has|as|its|this|his|across|less|unless|plus|thus|always|towards|upwards|downwards|afterwards|perhaps|whereas)\b)[a-z]{2,}s)\b")
+_RANGE_MULT = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k|b)$", re.I)
 # "one" counts only before a magnitude, a span of time or a charge ("one count of fraud").
 _ONE_UNITS = frozenset("years months weeks hours".split())
 _COUNTS_AFTER = re.compile(r"\s(?:counts?|charges?)\b")
@@ -563,8 +628,8 @@ def _what(text: str, end: int, start: int, unit: str | None) -> str:
             before = before[k + len(stop):]
     clause = before.split()[-8:]
     # Never a stray function word at either end ("rose at or", "and"): what is left is content.
-    while clause and clause[-1].lower() in _STOP:
-        clause.pop()
+    while clause and (clause[-1].lower() in _STOP or clause[-1].lower() == "of"):
+        clause.pop()  # "growth of", "rose at or"
     while clause and clause[0].lower() in _STOP:
         clause.pop(0)
     return " ".join(clause)
