@@ -33,6 +33,10 @@ def test_dates(text, expected):
     ("In January, the ship was watched by a frigate.", ["2026-01"]),
     # a listing's stamp at the end of a line is when it was posted, not an event
     ("PRESS RELEASE : Harbour works start [ February 2026]", []),
+    # a year that opens a reference number, or names a law, dates nothing
+    ("Refer to News Release 2025-118 and release (2025/0061).", []),
+    ("The firm was fined under the Safety at Work Act 1985 in 2025.", ["2025"]),
+    ("Spending in 2025/26 and 2019-2021 rose.", ["2019", "2021", "2025"]),
     # a day close to the publication date is this year's, whatever the verb's tense
     ("The ministers prepared the meeting of 14 March.", ["2026-03-14"]),
 ])

@@ -41,7 +41,9 @@ _DATE = re.compile(
     rf"|(?P<my>(?P<m3>{_MONTH}|{_MONTH_ABBR_YEAR})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
     rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
     rf"|(?P<iso>(?<![\w/\-])(?P<yi>{_YEAR})-(?P<mi>0[1-9]|1[0-2])-(?P<di>[0-2]\d|3[01])(?![\w\-]))"
-    rf"|(?P<yr>(?:(?<![\w$€£.,\-/])|(?<=mid-))(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
+    # a year, or a span of years; not one that opens a reference number ("2008/0058", "2024-116")
+    rf"|(?P<yr>(?:(?<![\w$€£.,\-/])|(?<=mid-))(?P<y5>{_YEAR})(?![\-/](?!{_YEAR}(?!\d))\d{{3}})"
+    rf"(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
     # US wire style drops the "on": "said Tuesday", "announced Monday"
     rf"|(?P<wd>\b(?:on|last|next|this|from|until|by|said|announced|told)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
@@ -257,6 +259,8 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
         except ValueError:
             return []
     if g["yr"]:
+        if _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            return []  # "the Health and Safety at Work Act 1974": a law's title, no event
         first = int(g["y5"])
         out = [str(first)]
         if g["y6"]:
@@ -278,6 +282,8 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
     return []
 
 
+# Words whose year names an instrument or a document rather than dating an event.
+_TITLE_BEFORE = re.compile(r"\b(?:Act|Acts|Regulations|Rules|Order|Bill|Code|Directive|Decision|Release|Ordinance)\s$")
 _WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s(?:the\s)?$")
 
 
