@@ -37,6 +37,12 @@ def test_dates(text, expected):
     ("Refer to News Release 2025-118 and release (2025/0061).", []),
     ("The firm was fined under the Safety at Work Act 1985 in 2025.", ["2025"]),
     ("Spending in 2025/26 and 2019-2021 rose.", ["2019", "2021", "2025"]),
+    # a date in digits, day and month in the order the numbers (or the publication date) allow
+    ("Issued 29/01/2026 and 11/25/2025.", ["2025-11-25", "2026-01-29"]),
+    ("Daily News 12 / 03 / 2026", ["2026-03-12"]),
+    ("The notice of 05/06/2025 was withdrawn.", []),  # 5 June or 6 May: neither said
+    # a month after a possessive
+    ("We will set out our December budget.", ["2026-12"]),
     # a day close to the publication date is this year's, whatever the verb's tense
     ("The ministers prepared the meeting of 14 March.", ["2026-03-14"]),
 ])

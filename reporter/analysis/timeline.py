@@ -41,6 +41,9 @@ _DATE = re.compile(
     rf"|(?P<my>(?P<m3>{_MONTH}|{_MONTH_ABBR_YEAR})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
     rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
     rf"|(?P<iso>(?<![\w/\-])(?P<yi>{_YEAR})-(?P<mi>0[1-9]|1[0-2])-(?P<di>[0-2]\d|3[01])(?![\w\-]))"
+    # "29/01/2020", "11/25/2024", "01 / 07 / 2015": day and month in either order, read where the
+    # numbers or the publication date say which
+    rf"|(?P<nd>(?<![\w/.\-])(?P<na>[0-3]?\d)\s?/\s?(?P<nb>[0-3]?\d)\s?/\s?(?P<ny>{_YEAR})(?![\w/.\-]?\d))"
     # a year, or a span of years; not one that opens a reference number ("2008/0058", "2024-116")
     rf"|(?P<yr>(?:(?<![\w$€£.,\-/])|(?<=mid-))(?P<y5>{_YEAR})(?![\-/](?!{_YEAR}(?!\d))\d{{3}})"
     rf"(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
@@ -48,7 +51,7 @@ _DATE = re.compile(
     rf"|(?P<wd>\b(?:on|last|next|this|from|until|by|said|announced|told)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
-                                 r"late|mid|last|next|this|of|before|after|for|or|the|"
+                                 r"late|mid|last|next|this|of|before|after|for|or|the|our|its|their|"
                                  r"In|Since|By|Until|From|Between|Through|During|Early|Late|Last|Next|This|Before|After)\s|-)$")
 # A listing's stamp, "[June 2025]" or "[ April 2024]" closing a line: when the item was posted, no event.
 _STAMP_BEFORE = re.compile(r"\[\s?$")
@@ -253,6 +256,18 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
                 tense = "past"  # "since the start of May" looks back
             year = _nearest_year(month, 28 if tense == "future" else (1 if tense == "past" else 15), published, tense)
         return [f"{year}-{month:02d}" if year else f"--{month:02d}"]
+    if g["nd"]:
+        a, b, y = int(g["na"]), int(g["nb"]), int(g["ny"])
+        readings = [(b, a)] if a > 12 else [(a, b)] if b > 12 else [(b, a), (a, b)]  # (month, day)
+        found = []
+        for month, day in readings:
+            try:
+                found.append(date(y, month, day))
+            except ValueError:
+                continue
+        if len(found) == 2:  # both readings are dates: the one that is the publication date, else none
+            found = [d for d in found if d == published]
+        return [found[0].isoformat()] if len(found) == 1 else []
     if g["iso"]:  # "2026-03-05", as a machine writes it
         try:
             return [date(int(g["yi"]), int(g["mi"]), int(g["di"])).isoformat()]
