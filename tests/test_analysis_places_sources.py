@@ -89,6 +89,10 @@ def test_sources(paragraphs, present, absent):
     (("According to court records, the firm paid $5 million.",), ["court records"], []),
     (("According to their records, the firm paid.", "According to the figures, it rose."), [],
      ["their records", "figures", "the figures"]),
+    # the staff of a body, with the body in an aside between commas and an acronym in mixed case
+    (("The researchers, from the Northern Institute for Coastal Health (NICHealth), also found that floods rose.",),
+     ["NICHealth"], []),
+    (("The researchers, who were tired, found nothing.",), [], ["researchers"]),
     # a place between the subject and the verb stays a place
     (("Police in Bavaria in Germany today said 40 people were held.",), [], ["Germany", "Bavaria"]),
 ])

@@ -94,7 +94,8 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                 if name and not _org_like(name, actors):
                     name = None  # "data from the Moon's south pole": a place, not a body
             elif t.text in _FINDING_VERBS and t.text not in _SOURCE_VERBS:
-                name = _work_of_body(toks, i, text, actors)  # "A Coastal Agency (CA) investigation found"
+                # "A Coastal Agency (CA) investigation found", "Researchers at the X Institute found"
+                name = _work_of_body(toks, i, text, actors) or _body_of_staff(toks, i, text, actors)
             elif t.text in _SOURCE_VERBS:
                 a = i
                 while a > 1 and i - a < 3 and toks[a - 1].text in _AUXILIARIES:
@@ -195,7 +196,7 @@ def _org_name_at(toks: list[Tok], s: int, e: int, text: str, actors: Actors, bod
     if s >= e or not is_name_tok(toks[s].text):
         return None
     acr = None
-    if e - s >= 4 and toks[e - 3].text == "(" and toks[e - 1].text == ")" and toks[e - 2].text.isupper():
+    if e - s >= 4 and toks[e - 3].text == "(" and toks[e - 1].text == ")" and _acronym_like(toks[e - 2].text):
         acr, e = toks[e - 2].text, e - 3
     if not all(is_name_tok(x.text) or fold(x.text) in ("of", "for", "and", "&", "de") for x in toks[s:e]):
         return None
@@ -209,11 +210,28 @@ def _org_name_at(toks: list[Tok], s: int, e: int, text: str, actors: Actors, bod
     return _canon(r[0], actors)
 
 
+def _acronym_like(word: str) -> bool:
+    """An acronym in brackets after a name: "WHO", and mixed ones such as "ISGlobal"."""
+    return word.isupper() or (word[:1].isupper() and sum(c.isupper() for c in word) >= 2 and word.isalpha())
+
+
 def _body_of_staff(toks: list[Tok], v: int, text: str, actors: Actors) -> str | None:
     """"Analysts at Keller Brothers said", "Researchers from the Coastal Institute found": the body."""
     e = v
-    while e > 0 and v - e < 3 and toks[e - 1].text.islower() and toks[e - 1].text.endswith("ly"):
+    while e > 0 and v - e < 3 and toks[e - 1].text.islower() and (toks[e - 1].text.endswith("ly") or
+                                                                  toks[e - 1].text in ("also", "now", "today")):
         e -= 1
+    if e >= 2 and toks[e - 1].text == ",":  # "The researchers, from the X Institute (XI), also found"
+        e -= 1
+        c = e - 1
+        while c > 0 and e - c < 14 and toks[c].text not in (",",) and toks[c].text not in _SENTENCE_STOP:
+            c -= 1
+        if c < 1 or toks[c].text != "," or fold(toks[c - 1].text) not in _STAFF:
+            return None
+        k = c + 1
+        if k >= e or fold(toks[k].text) not in ("at", "from", "with"):
+            return None
+        return _org_name_at(toks, k + 1, e, text, actors, body=True)
     s = e
     while s > 0 and e - s < 8 and (is_name_tok(toks[s - 1].text) or fold(toks[s - 1].text) in ("of", "for", "&")):
         s -= 1
