@@ -46,6 +46,7 @@ def figures(*paragraphs: str):
     ("The House passed H.R. 5120 on Tuesday.", "5120", "a label"),
     ("Call the helpline on 116 123 at any time.", "116 123", "a phone number"),
     ("From abroad dial +44 (0)20 7946 0958.", "44", "a phone number"),
+    ("Trading halted at 09.50 GMT.", "09.50", "a clock time"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)
@@ -129,6 +130,9 @@ def test_no_figure_is_listed_for_numbers_that_count_nothing(text):
     ("More than a third of pupils passed.", "More than a third", 1 / 3, "ratio"),
     ("Two-thirds of staff left.", "Two-thirds", 2 / 3, "ratio"),
     ("Three quarters of the budget is spent.", "Three quarters", 0.75, "ratio"),
+    # percentages as the British press abbreviates them
+    ("Shares rose 5pc on the day.", "5pc", 5.0, "%"),
+    ("Gilt yields rose 0.5pp in a week.", "0.5pp", 0.5, "percentage points"),
 ])
 def test_new_kinds_of_figure(text, value, number, unit):
     got = {f.value: (f.number, f.unit) for f in figures(text)}

@@ -86,7 +86,7 @@ def _figure_pattern(word: str, start: str = "") -> re.Pattern:
         rf"{start}(?<![\w.,$€£/:#])(?<![\w)\]+]\+)(?<![\w)\]\-]-)(?<![\w)\]]−)(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{word})\b))"
         rf"(?P<mult>{_MULT})?"
         rf"(?P<range>\s?(?:-|–|to|and)\s?(?:{_CUR})?(?:{_NUM}|(?i:(?:{word})\b))(?:{_MULT})?)?"
-        rf"(?P<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b)?"
+        rf"(?P<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b|pc\b|\s?(?:pp|ppts?)\b)?"
         rf"(?P<glued>C\b|°C|°F|km\b|kg\b|kWh\b|MWh\b|GWh\b|TWh\b|MW\b|GW\b|kW\b|cm\b|mm\b|ml\b|mg\b|ha\b|mph\b)?"
     )
 
@@ -486,7 +486,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     if cur:
         unit = CURRENCY.get(cur.strip(), cur.strip())
     elif pct:
-        unit = "percentage points" if "point" in pct else "%"
+        unit = "percentage points" if "point" in pct or pct.strip().startswith("pp") else "%"  # "0.5pp", "5pc"
     elif glued:
         unit = UNITS.get(glued.lower(), glued)
     half = _AND_A_HALF.match(text, e) if not (cur or pct or rng or mult) else None

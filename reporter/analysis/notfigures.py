@@ -30,6 +30,7 @@ _MODEL_AFTER = re.compile(r" (?:[A-Z]{2,}\b|[A-Z][a-z]+(?=[.,;:)]|$))")
 # "at 10.00", "from 14:30". Quarter-hour minutes only, so that "at 5.25" stays a rate.
 _CLOCK_BEFORE = re.compile(r"(?:\b(?:at|around|from|until|till|before|after|between|and)\s+)$", re.I)
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:](?:00|15|30|45)(?![\d%])")
+_ANY_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 # A citation of a code: "12 CFR 21", "42 U.S.C. 1983": a number, a code in capitals, a number.
 _CITATION_AFTER = re.compile(r"\s(?:[A-Z]\.?){2,5}\s(?:§{1,2}\s?)?\d")  # "12 U.S.C. § 481" too
 # After a point-number, a unit or a magnitude makes it a quantity, never a clock time.
@@ -103,6 +104,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if e - s == 4 and text[s:e].isdigit() and int(text[s:s + 2]) < 24 and int(text[s + 2:e]) < 60 \
             and _CLOCK_AFTER.match(text, e):
         return "a clock time"  # "by 1030 GMT"
+    if _ANY_CLOCK.fullmatch(text, s, e) and _CLOCK_AFTER.match(text, e):
+        return "a clock time"  # "at 09.50 GMT", "14:20 BST"
     if _CLOCK.fullmatch(text, s, e) and _CLOCK_BEFORE.search(text, max(0, s - 12), s) \
             and not _CLOCK_AFTER_UNIT.match(text, e):
         return "a clock time"  # "at 10.00", "around 11.00"
