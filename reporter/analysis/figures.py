@@ -178,8 +178,11 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
         pos = 0
         ones = [o.start() for o in _ONE_AT.finditer(text)] if "one" in text or "One" in text else []
         k = 0
+        ahead, searched = None, -1  # the next candidate (or none) from `searched` on: one search while "one"s come first
         while True:
-            m = _FIG.search(text, pos)
+            if searched < 0 or (ahead.start() < pos if ahead is not None else False):
+                ahead, searched = _FIG.search(text, pos), pos
+            m = ahead
             while k < len(ones) and ones[k] < pos:
                 k += 1
             if k < len(ones) and (m is None or ones[k] < m.start()):
@@ -231,14 +234,13 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
         for a in _A_MAGNITUDE.finditer(text) if "illion" in text else ():
             if len(figures) < MAX_FIGURES:
                 figures.append(_a_magnitude(text, a, pno))
-        for a in _FRACTION_OF.finditer(text) if _may_hold_fraction(text) else ():
-            fig = _fraction(text, a, pno)
-            if fig is not None and len(figures) < MAX_FIGURES:
-                figures.append(fig)
-        for a in _SPAN_UNIT.finditer(text) if _may_hold_span(text) else ():
-            fig = _a_span(text, a, pno)
-            if fig is not None and len(figures) < MAX_FIGURES:
-                figures.append(fig)
+        for finder, read, may_hold in ((_FRACTION_OF, _fraction, _may_hold_fraction), (_SPAN_UNIT, _a_span, _may_hold_span)):
+            for a in finder.finditer(text) if may_hold(text) else ():
+                if len(figures) >= MAX_FIGURES:
+                    break
+                fig = read(text, a, pno)
+                if fig is not None:
+                    figures.append(fig)
     return figures, skipped
 
 
