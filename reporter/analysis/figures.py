@@ -537,8 +537,9 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     what = _what(text, unit_end, start, unit)
     if is_word and not what and unit is None:
         return None  # a bare number word ("the two of them") is not a key figure
-    if num.lower() == "one" and not (mult or unit in _ONE_UNITS or _COUNTS_AFTER.match(text, unit_end)):
-        return None  # "one of them", "one day": a pronoun or an idiom; "one million", "one year" count
+    if num.lower() == "one" and not (mult or unit in _ONE_UNITS and not _ONE_SPAN_REFERENCE.match(text, unit_end)
+                                     or _COUNTS_AFTER.match(text, unit_end)):
+        return None  # "one of them", "one day", "one year on": a pronoun or an idiom; "one million", "one year" count
     return KeyFigure(value=value_text, number=number, unit=unit, what=what, paragraph=pno)
 
 
@@ -547,6 +548,7 @@ _MILLION_OF = re.compile(r"\s(?:people|(?!(?:metres|meters|miles|tonnes|tons|is|
 _RANGE_MULT = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k|b)$", re.I)
 # "one" counts only before a magnitude, a span of time or a charge ("one count of fraud").
 _ONE_UNITS = frozenset("years months weeks hours".split())
+_ONE_SPAN_REFERENCE = re.compile(r"\s(?:later|earlier|on|after|before|since|into|from|ago)\b")  # "one year on"
 _COUNTS_AFTER = re.compile(r"\s(?:counts?|charges?)\b")
 _AND_A_HALF = re.compile(r" and a half(?= (?:year|month|week|day|hour|decade)s?\b)")
 # A cell of a statistics table flattened into text: a decimal number among others, each perhaps
