@@ -40,11 +40,14 @@ TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role
 # were then tuned on them (single-label transcripts, statement leads, roles around a name,
 # reference windows), and the floor rose with what they reach. Round 5's 39 files joined on
 # 2026-12-02 after theirs, which lowered the floor to what the rules reach on all 126 before
-# tuning on them. Figure recall, dates and sources sit lowest.
+# tuning on them. The figure, date and source rules were then tuned on round 5 by classes of text
+# (flattened tables, spans of time, fractions, digit dates, bodies' works as subjects), which
+# raised those floors (sources one miss below the 30 of 34 reached, since the people found,
+# which the quotation stages change, decide some of them). Dates and sources sit lowest.
 REAL_THRESHOLDS = {"quote_recall": 0.88, "quote_speaker_accuracy": 0.87, "role_accuracy": 0.94,
-                   "quote_precision": 0.96, "figure_precision": 0.95, "figure_recall": 0.79,
-                   "headline_recall": 0.96, "date_precision": 0.83, "date_recall": 0.82, "source_recall": 0.76}
-REAL_MAX_NOT_FIGURES = 1  # numbers the truth says are not figures that are listed as figures
+                   "quote_precision": 0.96, "figure_precision": 0.98, "figure_recall": 0.98,
+                   "headline_recall": 0.99, "date_precision": 0.88, "date_recall": 0.85, "source_recall": 0.85}
+REAL_MAX_NOT_FIGURES = 0  # numbers the truth says are not figures that are listed as figures
 
 
 def test_there_are_fixtures_of_five_formats_with_truth():

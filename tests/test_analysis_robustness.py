@@ -135,3 +135,15 @@ def test_bulk_of_the_new_stages_gender_appointments_bodies_and_statements():
     statement = Article(title="Statement from Secretary Jane Roe on the Budget",
                         paragraphs=tuple(["We will deliver for every family in the country, and I am proud of it."] * 5_000))
     assert len(analyze(statement).quotes) <= 30
+
+
+def test_two_megabytes_of_the_figure_date_and_source_classes():
+    """Table cells, space-grouped thousands, "one" with no digit anywhere, fractions, spans of time,
+    digit dates, weekday-named days and bodies' works: each is read from a bounded window, and a
+    paragraph with "one" but no digit is searched for its candidates once, not once per "one"."""
+    for chunk in ("HICP 1000.0 1.5 1.3 2.1e -0.4 ", "1 000 24 000 0300 123 4567 ", "one year and ten months, one ",
+                  "nearly half of the third of a quarter of ", "around a year and a half, over a decade ",
+                  "12/12/2020 29/01/2021 01 / 07 / 2015 ", "on Monday 25th November, 23-24 October ",
+                  "A Coastal Agency (CA) investigation into the spill found, the researchers, from the X (XI), also found ",
+                  "Executive Order (E.O.) 13851 H.R. 4346 4.5 deaths per 100,000 "):
+        assert_consistent(art(chunk * (2_000_000 // len(chunk))))

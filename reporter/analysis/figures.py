@@ -2,7 +2,10 @@
 
 Counts, money, percentages and measures are kept apart; calendar years, days of the
 month, clock times, phone numbers, ordinals and "N years ago" are not figures (years go
-to the timeline). One linear regex finds candidates; small checks around each decide.
+to the timeline). One linear regex finds candidates; small checks around each decide. Beyond
+prose numbers it reads the cells of a statistics table flattened into text, thousands grouped by
+spaces, vulgar fractions, spans of time without digits ("over a decade", "a year and a half") or
+in two units ("one year and ten months"), and "one" where it counts (a magnitude, a span, a charge).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ _UNITS_DIGIT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
 # "a two-year freeze", "a seven-day pause": a number word made an adjective of a measured span
 _HYPHEN_UNITS = frozenset("year month week day hour minute mile kilometre kilometer metre meter "
-                          "percentage-point point seat storey story".split())
+                          "percentage-point point seat storey story count".split())
 _LABEL_CODE = re.compile(r"[A-Z][A-Za-z]*&[A-Za-z]+")  # "S&P 500": an index name, not a count
 _TWICE_CONTEXT = re.compile(r"\s(?:as|the|that|its|their|his|her|a|an)\b")
 MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
@@ -40,12 +43,21 @@ UNITS = {"mw": "MW", "gw": "GW", "kw": "kW", "twh": "TWh", "gwh": "GWh", "mwh": 
          "c": "°C", "°c": "°C", "f": "°F", "°f": "°F", "degrees": "degrees", "years": "years", "year": "years",
          "months": "months", "month": "months", "weeks": "weeks", "week": "weeks", "days": "days",
          "day": "days", "hours": "hours", "minutes": "minutes", "times": "times", "basis": "basis points",
-         "points": "points", "metres": "m", "meters": "m", "feet": "feet", "people": None}
+         "points": "points", "metres": "m", "meters": "m", "feet": "feet", "people": None,
+         "decades": "years", "decade": "years", "fortnights": "weeks", "fortnight": "weeks",
+         "cm": "cm", "mm": "mm", "ha": "hectares", "mph": "mph", "kwh": "kWh"}
+# Units counted in another unit: "four decades" is 40 years, "a fortnight" two weeks.
+UNIT_FACTORS = {"decades": 10, "decade": 10, "fortnights": 2, "fortnight": 2}
 QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up to", "nearly", "almost",
               "about", "around", "roughly", "approximately", "some", "over", "under", "above", "below",
               "no more than", "an estimated", "as many as", "as much as", "estimated", "just over",
               "just under", "between", "only", "a record")
-_NUM = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d+)?|\d{1,15}(?:\.\d{1,6})?"
+# Thousands grouped by a comma, or (European style) by a space: "24 000", never a group of
+# digits that another group follows ("0300 123 4567" is a phone number); a vulgar fraction "¼",
+# "3½".
+_FRACTIONS = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_NUM = (r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3}){1,3}(?![\d.,]\d|[ \u00a0\u202f]?\d)"
+        r"|\d{0,3}[¼½¾⅓⅔⅛]|\d{1,15}(?:\.\d{1,6})?")
 
 
 def _by_first_letter(words: list[str]) -> str:
@@ -60,20 +72,31 @@ def _by_first_letter(words: list[str]) -> str:
 
 _WORD = _by_first_letter(list(WORDS))
 _CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|CHF|JPY|CNY|INR|KSh|Ksh|Rs\.?)\s?"
-_MULT = r"(?:\s?(?:thousand|million|billion|trillion|Thousand|Million|Billion|Trillion)|(?:bn|mn|mln|tn|m|k|b))(?![\w])"
+_MULT = r"(?:\s?(?:thousand|million|billion|trillion|Thousand|Million|Billion|Trillion)|(?:bn|mn|mln|tn|m|k|b|M|B|K))(?![\w])"
 # A figure starts with a digit, a currency sign or code (the first characters of _CUR) or a number
 # word. One character class saying so lets the search skip other positions cheaply; it takes every
 # non-ASCII character as well, which covers the currency signs, digits other than 0-9 and any
 # case-insensitive match of the words' first letters.
 _FIRST_CHARS = "".join(sorted(set("$ACEGHIJKNRU") | {c for w in WORDS for c in (w[0], w[0].upper())}))
 _FIG_START = rf"(?=[0-9{re.escape(_FIRST_CHARS)}\x80-\U0010ffff])"
-_FIG = re.compile(
-    rf"{_FIG_START}(?<![\w.,$€£/:#])(?<![\w)\]+]\+)(?<![\w)\]\-]-)(?<![\w)\]]−)(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{_WORD})\b))"
-    rf"(?P<mult>{_MULT})?"
-    rf"(?P<range>\s?(?:-|–|to|and)\s?(?:{_CUR})?(?:{_NUM}|(?i:(?:{_WORD})\b))(?:{_MULT})?)?"
-    rf"(?P<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b)?"
-    rf"(?P<glued>C\b|°C|°F|km\b|kg\b|MW\b|GW\b|kW\b)?"
-)
+
+
+def _figure_pattern(word: str, start: str = "") -> re.Pattern:
+    return re.compile(
+        rf"{start}(?<![\w.,$€£/:#])(?<![\w)\]+]\+)(?<![\w)\]\-]-)(?<![\w)\]]−)(?P<cur>{_CUR})?(?P<num>{_NUM}|(?i:(?:{word})\b))"
+        rf"(?P<mult>{_MULT})?"
+        rf"(?P<range>\s?(?:-|–|to|and)\s?(?:{_CUR})?(?:{_NUM}|(?i:(?:{word})\b))(?:{_MULT})?)?"
+        rf"(?P<pct>\s?%|\s(?:per ?cent|percent|percentage points?)\b|pc\b|\s?(?:pp|ppts?)\b)?"
+        rf"(?P<glued>C\b|°C|°F|km\b|kg\b|kWh\b|MWh\b|GWh\b|TWh\b|MW\b|GW\b|kW\b|cm\b|mm\b|ml\b|mg\b|ha\b|mph\b)?"
+    )
+
+
+_FIG = _figure_pattern(_WORD, _FIG_START)
+# "one" is read only where it counts (a magnitude, a span of time, a charge: see _figure); the
+# scan for candidates leaves it out, since an "o" at every other word would cost every search,
+# and this pattern is matched only where _ONE_AT found the word.
+_FIG_ONE = _figure_pattern(_WORD + "|one")
+_ONE_AT = re.compile(r"(?<![\w-])[Oo]ne(?=[\s-])")
 _QUAL = re.compile(r"(?i)(?<![\w])(?:" + "|".join(q.replace(" ", r"\s") for q in QUALIFIERS) + r")\s$")
 # A qualifier match ends at the end of the text searched (or before a final newline), so it starts
 # within this many characters of that end.
@@ -98,9 +121,12 @@ _DURATIONS = frozenset("years months weeks days hours minutes".split())
 MAX_FIGURES = 2000
 MAX_CANDIDATES = 50_000  # numbers read per article: past this the text is junk (a table dump, a log)
 # "1 in 5 deaths": a share, worth 0.2
-_RATIO = re.compile(r"(\d{1,3}) (?:in|out of) (\d{1,3}(?:,\d{3})?|\d{1,5})(?![\w%.,]?\d|[\w%])")
+_RATIO_WORD = _by_first_letter(list(_UNITS_DIGIT) + "ten twenty hundred".split())
+_RATIO = re.compile(rf"(\d{{1,3}}|(?i:{_RATIO_WORD})) (?:in|out of) (\d{{1,3}}(?:,\d{{3}})?|\d{{1,5}}|(?i:{_RATIO_WORD}))"
+                    r"(?![\w%.,]?\d|[\w%]|\s(?:seconds|minutes|hours|days|weeks|months|years|games|matches)\b)")
 # "12.5 per 100,000 people": a rate, its base part of the unit
 _PER_RATE = re.compile(r"\s(?:per|for every)\s(100|1,000|10,000|100,000|1,000,000|million)(?![\w,])")
+_COUNTED_PER_RATE = re.compile(r"\s([a-z]{3,20}(?:\s[a-z]{3,20})?)\s(?:per|for every)\s(100|1,000|10,000|100,000|1,000,000|million)(?![\w,])")
 # "50 µg/L", "5 mg/kg": a concentration or a dose
 _CONCENTRATION = re.compile(r"\s?((?:µg|μg|mg|ng|mmol|mol|g|kg)/(?:L|l|dL|dl|m³|m3|kg|day))(?![\w/])")
 # "ranked 40th", "the 3rd largest", "40th out of 50": an ordinal that measures a position
@@ -111,10 +137,13 @@ _PCT_RANGE_TAIL = re.compile(r"\s?(?:-|–|to|and)\s?\d{1,15}(?:\.\d{1,6})?\s?(?
 
 
 def _value(num: str) -> float | None:
-    if num.lower() in WORDS:
-        return float(WORDS[num.lower()])
+    low = num.lower()
+    if low in WORDS or low == "one":
+        return float(WORDS.get(low, 1))
+    if num[-1:] in _FRACTIONS:
+        return (float(num[:-1]) if num[:-1] else 0.0) + _FRACTIONS[num[-1]]
     try:
-        return float(num.replace(",", ""))
+        return float(num.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
     except ValueError:
         return None
 
@@ -124,11 +153,17 @@ def _value(num: str) -> float | None:
 def _is_date_part(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 12):s].split()
     after = text[e:e + 14].split()
-    prev = before[-1].lower().rstrip(".,") if before else ""
+    prev = before[-1].lower().lstrip("([“\"").rstrip(".,") if before else ""  # "(March 4, 2020)"
     nxt = after[0].lower().rstrip(".,;:)") if after else ""  # "(14 March)", not "118.2 (March 2030=100)"
     if nxt == "of" and len(after) > 1:
         nxt = after[1].lower().rstrip(".,;:)")
-    return prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS
+    if prev in MONTH_NUMBERS or nxt in MONTH_NUMBERS:
+        return True
+    # A day, a month's name in any language, a year: "31 Ιανουαρίου 2018", "19 octobre 2013".
+    return e - s <= 2 and text[s:e].isdigit() and int(text[s:e]) <= 31 and _DAY_WORD_YEAR.match(text, e) is not None
+
+
+_DAY_WORD_YEAR = re.compile(r"\s[^\W\d_]{3,12}\.?,?\s(?:1[89]|20)\d\d(?![\w.,]?\d)")
 
 
 # A minus sign after a space or a bracket, right before the digits: " -1.7%", "(−0.3%)".
@@ -141,8 +176,20 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
     candidates = 0
     for pno, text in enumerate(paragraphs, 1):
         pos = 0
+        ones = [o.start() for o in _ONE_AT.finditer(text)] if "one" in text or "One" in text else []
+        k = 0
+        ahead, searched = None, -1  # the next candidate (or none) from `searched` on: one search while "one"s come first
         while True:
-            m = _FIG.search(text, pos)
+            if searched < 0 or (ahead.start() < pos if ahead is not None else False):
+                ahead, searched = _FIG.search(text, pos), pos
+            m = ahead
+            while k < len(ones) and ones[k] < pos:
+                k += 1
+            if k < len(ones) and (m is None or ones[k] < m.start()):
+                m = _FIG_ONE.match(text, ones[k])
+                k += 1
+                if m is None:
+                    continue
             if m is None:
                 break
             candidates += 1
@@ -155,8 +202,13 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 figures.append(_mixed(text, mixed, pno))
                 pos = mixed.end()
                 continue
+            span = _COMPOUND_SPAN.match(text, m.start()) if not m.group("cur") else None
+            if span is not None:
+                figures.append(_compound_span(text, span, pno))
+                pos = span.end()
+                continue
             r = _RATIO.match(text, m.start()) if not m.group("cur") else None
-            if r is not None and 0 < int(r.group(1)) < int(r.group(2)) and not _year_like(r.group(2)):
+            if r is not None and 0 < (_value(r.group(1)) or 0) < (_value(r.group(2)) or 0) and not _year_like(r.group(2)):
                 figures.append(_ratio(text, r, pno))
                 pos = r.end()
                 continue
@@ -182,7 +234,107 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
         for a in _A_MAGNITUDE.finditer(text) if "illion" in text else ():
             if len(figures) < MAX_FIGURES:
                 figures.append(_a_magnitude(text, a, pno))
+        for finder, read, may_hold in ((_FRACTION_OF, _fraction, _may_hold_fraction), (_SPAN_UNIT, _a_span, _may_hold_span)):
+            for a in finder.finditer(text) if may_hold(text) else ():
+                if len(figures) >= MAX_FIGURES:
+                    break
+                fig = read(text, a, pno)
+                if fig is not None:
+                    figures.append(fig)
     return figures, skipped
+
+
+# "one year and ten months", "two weeks and three days": one span, in the smaller unit.
+_SMALL = r"\d{1,2}|" + _by_first_letter(list(_UNITS_DIGIT) + "ten eleven twelve".split())
+_COMPOUND_SPAN = re.compile(rf"(?i:(?P<a>{_SMALL}|a)\s(?P<big>year|week|day|hour)s?,?\s(?:and\s)?(?P<b>{_SMALL})\s"
+                            rf"(?P<small>month|day|hour|minute)s?)\b")
+_SPAN_FACTORS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
+
+
+def _compound_span(text: str, m: re.Match, pno: int) -> KeyFigure:
+    def count(word: str) -> int:
+        low = word.lower()
+        return int(low) if low.isdigit() else 1 if low == "a" else (_UNITS_DIGIT.get(low) or WORDS[low])
+
+    big, small = m.group("big").lower(), m.group("small").lower()
+    factor = _SPAN_FACTORS.get((big, small))
+    number = count(m.group("a")) * factor + count(m.group("b")) if factor else float(count(m.group("a")))
+    unit = (small if factor else big) + "s"
+    qual = _qualifier(text, m.start())
+    start = m.start() - len(qual.group()) if qual else m.start()
+    return KeyFigure(value=text[start:m.end()], number=float(number), unit=unit,
+                     what=_what(text, m.end(), start, unit), paragraph=pno)
+
+
+# A share written as a fraction: "half the assets", "nearly half of firms", "a third of pupils",
+# "two-thirds of voters", "three quarters of the budget".
+def _may_hold_fraction(text: str) -> bool:
+    """A cheap test (substring searches) before the fraction pattern is run over the paragraph."""
+    return "half" in text or "third" in text or "quarter" in text or "fifth" in text or "tenth" in text
+_FRACTION_OF = re.compile(r"(?<![\w-])(?:(?P<n>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Aa])[- ])?(?P<f>half|thirds?|quarters?|fifths?|tenths?)"
+                          r"\s(?P<of>of\s(?:the\s|its\s|their\s|all\s)?|the\s)(?=[A-Za-z])")
+_FRACTION_AFTER = re.compile(r"[- ](?:thirds|quarters|fifths|tenths)\b")
+_FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION_NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4}
+# Words before a fraction that make it a part of a period or an order, not a share:
+# "the first half of 2024", "the second quarter of the year", "each third of the pitch".
+_FRACTION_NOT_AFTER = frozenset("first second third fourth last final latter former other the this that next each every "
+                                "its their our".split())
+_FRACTION_NOT_OF = re.compile(r"(?:of\s)?(?:(?:an?|the|this|that|its)\s)?(?:hour|century|decade|year|month|day|mile|way|time"
+                              r"|season|term|game|match)\b|(?:of\s)?(?:1[89]|20)\d\d")
+
+
+def _fraction(text: str, m: re.Match, pno: int) -> KeyFigure | None:
+    """A share written as a fraction, worth numerator over parts ("two-thirds of voters" = 2/3);
+    "third" and "quarter" need a numerator ("a third of", else an ordinal), "half" needs none."""
+    part = m.group("f").rstrip("s")
+    n = (m.group("n") or "").lower()
+    if part != "half" and not n or part == "half" and n not in ("", "one"):
+        return None
+    if m.group("f").endswith("s") and n in ("a", "one", ""):
+        return None  # "a thirds of": no English
+    before = text[max(0, m.start() - 12):m.start()].split()
+    if before and before[-1].lower() in _FRACTION_NOT_AFTER:
+        return None
+    if _FRACTION_NOT_OF.match(text, m.start("of")):
+        return None  # "a quarter of an hour", "half of 2024"
+    qual = _qualifier(text, m.start())
+    start = m.start() - len(qual.group()) if qual else m.start()
+    number = _FRACTION_NUMERATORS.get(n, 1) / _FRACTION_PARTS[part]
+    value = text[start:m.start("of")].strip()
+    return KeyFigure(value=value, number=number, unit="ratio", what=_what(text, m.end(), start, "ratio"), paragraph=pno)
+
+
+# A span of time with no digits: "around a year", "over a decade", "a year and a half".
+_SPAN_UNIT = re.compile(r"(?<=\s)(?:an?\s)?(?P<unit>year|decade|month|week|fortnight)(?P<half>\sand\sa\shalf)?(?![\w’'-])")
+def _may_hold_span(text: str) -> bool:
+    """A cheap test (substring searches) before the span pattern is run over the paragraph."""
+    return "a year" in text or "a decade" in text or "a month" in text or "a week" in text or \
+        "a fortnight" in text or "and a half" in text
+_SPAN_QUALS = frozenset("about around nearly almost over roughly approximately some under only".split()) | {
+    "more than", "less than", "just over", "just under", "at least", "up to", "well over"}
+
+
+def _a_span(text: str, m: re.Match, pno: int) -> KeyFigure | None:
+    """A span written with an article or none ("around a year", "over a decade", "the past year
+    and a half"): a figure when a qualifier says how long, or "and a half" says it; "a year"
+    alone ("£900 a year", "a year earlier") is a rate or a reference, not a quantity."""
+    has_article = m.group().startswith("a")
+    if not has_article and not m.group("half"):
+        return None
+    qual = _qualifier(text, m.start()) if has_article else None
+    if qual is not None and qual.group().strip().lower() not in _SPAN_QUALS:
+        qual = None
+    if qual is None and not m.group("half"):
+        return None
+    if text[m.end():m.end() + 4] in (" ago", " old") or text[m.end():m.end() + 8] in (" earlier", " later,", " later."):
+        return None  # "about a year ago" dates something; "a year old" is an age said otherwise
+    word = m.group("unit")
+    number = UNIT_FACTORS.get(word, 1) * (1.5 if m.group("half") else 1.0)
+    unit = UNITS[word] if word in UNITS else word + "s"
+    start = m.start() - len(qual.group()) if qual else m.start()
+    return KeyFigure(value=text[start:m.end()], number=number, unit=unit, what=_what(text, m.end(), start, unit),
+                     paragraph=pno)
 
 
 # "half a million pupils", "a million new readers": a magnitude with an article, no digits,
@@ -225,7 +377,7 @@ def _mixed(text: str, m: re.Match, pno: int) -> KeyFigure:
 def _ratio(text: str, r: re.Match, pno: int) -> KeyFigure:
     qual = _qualifier(text, r.start())
     start = r.start() - len(qual.group()) if qual else r.start()
-    return KeyFigure(value=text[start:r.end()].strip(), number=int(r.group(1)) / int(r.group(2)), unit="ratio",
+    return KeyFigure(value=text[start:r.end()].strip(), number=_value(r.group(1)) / _value(r.group(2)), unit="ratio",
                      what=_what(text, r.end(), start, "ratio"), paragraph=pno)
 
 
@@ -255,11 +407,17 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     s, e = m.start(), m.end()
     if no_range:
         rng, e = None, m.start("range")
-    is_word = not num[0].isdigit()
+    is_word = not num[0].isdigit() and num[-1] not in _FRACTIONS
+    if not (cur or mult or pct or rng or glued) and "." in num:
+        cell = _table_cell(text, s, e)
+        if cell is not None:
+            return KeyFigure(value=text[s:e], number=float(num), unit=None, what=_row_label(text, s), paragraph=pno)
     if text[e:e + 2] in ("st", "nd", "rd", "th") and not text[e + 2:e + 3].isalnum() and not (cur or pct):
         return _rank(text, s, e + 2, _value(num), pno)
     if text[e:e + 1].isalnum() or (text[e:e + 1] in ".," and text[e + 1:e + 2].isdigit()):
         return None  # part of a code
+    if is_word and _FRACTION_AFTER.match(text, e):
+        return None  # "three quarters of the budget": the numerator of a fraction, read as a share
     if is_word and num.lower() == "two" and text[max(0, s - 4):s].lower() == "the ":
         return None  # "the two delegations" refers back to them; it does not count them
     if rng and rng.strip().startswith("and"):
@@ -314,19 +472,28 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
         start = s - len(qual.group()) if qual else s
         return KeyFigure(value=text[start:e].strip(), number=2.0, unit="times",
                          what=_what(text, e, start, "times"), paragraph=pno)
-    if (mult or "").strip().lower() == "m" and not cur:
-        mult = None  # "100m" without a currency is metres
+    if (mult or "") in ("M", "B", "K") and not cur:
+        return None  # "500M", "F-35B": a code; with a currency ("$232M") a magnitude
+    if (mult or "").strip().lower() == "m" and not cur and not _MILLION_OF.match(text, e):
+        mult = None  # "100m" without a currency is metres; "1.2m people", "4m homes" count millions
         glued = glued or None
         e = m.start("mult")
     multiplier = MULT.get((mult or "").strip().lower(), 1.0)
+    if rng and not mult:
+        shared = _RANGE_MULT.search(rng)
+        if shared and (cur or len(shared.group(1)) > 2):
+            multiplier = MULT[shared.group(1).lower()]  # "$5-10 million": both bounds in millions
     number = value * multiplier
     unit: str | None = None
     if cur:
         unit = CURRENCY.get(cur.strip(), cur.strip())
     elif pct:
-        unit = "percentage points" if "point" in pct else "%"
+        unit = "percentage points" if "point" in pct or pct.strip().startswith("pp") else "%"  # "0.5pp", "5pc"
     elif glued:
         unit = UNITS.get(glued.lower(), glued)
+    half = _AND_A_HALF.match(text, e) if not (cur or pct or rng or mult) else None
+    if half is not None:
+        number, e = number + 0.5, half.end()  # "two and a half years"
     after = text[e:e + 80]
     w = _WORD_AFTER.match(after)
     unit_end = e
@@ -334,6 +501,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
         word = w.group(1).lower()
         if word in UNITS and UNITS[word] is not None:
             unit = UNITS[word]
+            number *= UNIT_FACTORS.get(word, 1)
             unit_end = e + w.end()
             if word == "basis":
                 unit_end = e + w.end() + (len(" points") if after[w.end():w.end() + 7] == " points" else 0)
@@ -354,6 +522,13 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     rate = _PER_RATE.match(text, unit_end)
     if rate is not None:
         unit, unit_end = f"{unit + ' ' if unit else ''}per {rate.group(1)}", rate.end()
+    elif unit is None and not (cur or pct) and (counted := _COUNTED_PER_RATE.match(text, unit_end)) is not None:
+        # "4.5 deaths per 100,000": a rate of what it counts; the base is part of it, no figure
+        unit, unit_end = f"per {counted.group(2)}", counted.end()
+        qual = _qualifier(text, s)
+        start = s - len(qual.group()) if qual else s
+        return KeyFigure(value=text[start:unit_end].strip(), number=number, unit=unit, what=counted.group(1),
+                         paragraph=pno)
     qual = _qualifier(text, s)
     if qual and unit in _DURATIONS and qual.group().strip().lower() in ("over", "under", "some", "only"):
         qual = None  # "over three years" is a period, not "more than three"
@@ -362,7 +537,60 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     what = _what(text, unit_end, start, unit)
     if is_word and not what and unit is None:
         return None  # a bare number word ("the two of them") is not a key figure
+    if num.lower() == "one" and not (mult or unit in _ONE_UNITS and not _ONE_SPAN_REFERENCE.match(text, unit_end)
+                                     or _COUNTS_AFTER.match(text, unit_end)):
+        return None  # "one of them", "one day", "one year on": a pronoun or an idiom; "one million", "one year" count
     return KeyFigure(value=value_text, number=number, unit=unit, what=what, paragraph=pno)
+
+
+# After "1.2m": people or a plural noun that is no length's word ("1.2m people", "4m homes", not "2m tall").
+_MILLION_OF = re.compile(r"\s(?:people|(?!(?:metres|meters|miles|tonnes|tons|is|was|has|as|its|this|his|across|less|unless|plus|thus|always|towards|upwards|downwards|afterwards|perhaps|whereas)\b)[a-z]{2,}s)\b")
+_RANGE_MULT = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k|b)$", re.I)
+# "one" counts only before a magnitude, a span of time or a charge ("one count of fraud").
+_ONE_UNITS = frozenset("years months weeks hours".split())
+_ONE_SPAN_REFERENCE = re.compile(r"\s(?:later|earlier|on|after|before|since|into|from|ago)\b")  # "one year on"
+_COUNTS_AFTER = re.compile(r"\s(?:counts?|charges?)\b")
+_AND_A_HALF = re.compile(r" and a half(?= (?:year|month|week|day|hour|decade)s?\b)")
+# A cell of a statistics table flattened into text: a decimal number among others, each perhaps
+# flagged by one letter ("2.1e" estimated, "0.4p" provisional, "1.3r" revised).
+_CELL_AFTER = re.compile(r"[eprbf]?[ \u00a0\t]+[-−]?\d{1,6}\.\d{1,3}[eprbf]?(?![\w.,]?\d|[\w%])")
+_CELL_BEFORE = re.compile(r"\d\.\d{1,3}[eprbf]?[ \u00a0\t]+[-−]?$")
+_FLAG = re.compile(r"[eprbf](?![\w.,%])")
+
+
+def _table_cell(text: str, s: int, e: int) -> int | None:
+    """The end of a table cell (its flag letter included) when the decimal number text[s:e]
+    stands among other decimal numbers with only spaces between them: a table row flattened
+    into text ("HICP 1000.0 1.5 1.3 2.1e"), where no single number is a phone number or a code."""
+    if not (_CELL_AFTER.match(text, e) or _CELL_BEFORE.search(text, max(0, s - 16), s)):
+        return None
+    if text[e:e + 1].isalnum():
+        flag = _FLAG.match(text, e)
+        return flag.end() if flag else None
+    return None if text[e:e + 1] in ".," and text[e + 1:e + 2].isdigit() else e
+
+
+def _row_label(text: str, s: int) -> str:
+    """What a table cell measures, as far as the flattened row says: the words before the row's
+    first cell ("All-items HICP" in "… All-items HICP 1000.0 1.5 1.3")."""
+    k = s - (text[s - 1:s] in ("-", "−"))
+    limit = max(0, s - 400)
+    while k > limit:  # back over the cells before this one
+        j = k
+        while j > limit and text[j - 1] in " \u00a0\t":
+            j -= 1
+        i = j - (j > limit and text[j - 1] in "eprbf" and j - 2 >= 0 and text[j - 2].isdigit())
+        while i > limit and (text[i - 1].isdigit() or text[i - 1] in ".-−"):
+            i -= 1
+        if i == j or not any(c.isdigit() for c in text[i:j]):
+            break
+        k = i
+    before = text[max(0, k - 80):k]
+    cut = max((before.rfind(c) for c in "0123456789.;:"), default=-1)
+    words = [w for w in before[cut + 1:].split() if any(c.isalpha() for c in w)]
+    if words and len(words[0]) == 1:
+        words = words[1:]  # the flag of the row before ("2.1e All-items …")
+    return " ".join(words[-6:])
 
 
 _OR_MORE = re.compile(r"\s(?:or|and) (?:more|fewer|less|so|over|above|under)\b")
@@ -404,8 +632,8 @@ def _what(text: str, end: int, start: int, unit: str | None) -> str:
             before = before[k + len(stop):]
     clause = before.split()[-8:]
     # Never a stray function word at either end ("rose at or", "and"): what is left is content.
-    while clause and clause[-1].lower() in _STOP:
-        clause.pop()
+    while clause and (clause[-1].lower() in _STOP or clause[-1].lower() == "of"):
+        clause.pop()  # "growth of", "rose at or"
     while clause and clause[0].lower() in _STOP:
         clause.pop(0)
     return " ".join(clause)

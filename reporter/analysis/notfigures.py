@@ -16,7 +16,8 @@ from ..dates import MONTH_NUMBERS
 
 # The characters a phone number, a date or an identifier is written with around its digits.
 _NUMBERISH = frozenset("0123456789()-.+/ \u00a0–")
-_PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?\(?\d{2,5}\)?[\s.\-\u00a0]?\d{3,4}[\s.\-\u00a0]\d{3,4}")
+# "(0)" is the trunk prefix written after a country code: "+44 (0)20 7946 0958".
+_PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?(?:\(0\)\s?)?\(?\d{2,5}\)?[\s.\-\u00a0]?\d{3,4}[\s.\-\u00a0]\d{3,4}")
 _DIGIT_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2} / \d{1,2} / \d{4}")  # "03/14/2031", "02 / 03 / 2031"
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, TX 78701"
@@ -29,6 +30,7 @@ _MODEL_AFTER = re.compile(r" (?:[A-Z]{2,}\b|[A-Z][a-z]+(?=[.,;:)]|$))")
 # "at 10.00", "from 14:30". Quarter-hour minutes only, so that "at 5.25" stays a rate.
 _CLOCK_BEFORE = re.compile(r"(?:\b(?:at|around|from|until|till|before|after|between|and)\s+)$", re.I)
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:](?:00|15|30|45)(?![\d%])")
+_ANY_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 # A citation of a code: "12 CFR 21", "42 U.S.C. 1983": a number, a code in capitals, a number.
 _CITATION_AFTER = re.compile(r"\s(?:[A-Z]\.?){2,5}\s(?:§{1,2}\s?)?\d")  # "12 U.S.C. § 481" too
 # After a point-number, a unit or a magnitude makes it a quantity, never a clock time.
@@ -42,6 +44,13 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
                    "version v bill order directive code form lot unit cell phone tel tel. fax § §§".split())
+# A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
+_ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
+# Initials with full stops right before a number: the abbreviation of what the number labels.
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s$")
+# Capitalised words after which a small number names a level, a stage or a school year rather
+# than counting anything ("Key Stage 1 pupils", "Phase 2 trials", "Category 5 hurricane").
+LEVEL_WORDS = frozenset("Year Stage Phase Level Tier Grade Category Step Band Division Zone Round".split())
 # A military clock time, four digits after "at" and before a word of the day: "at 1430 today".
 _HHMM_BEFORE = re.compile(r"\b(?:at|by|from|until|till|before|after)\s$", re.I)
 _HHMM_AFTER = re.compile(r"\s(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|hours)\b")
@@ -95,6 +104,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if e - s == 4 and text[s:e].isdigit() and int(text[s:s + 2]) < 24 and int(text[s + 2:e]) < 60 \
             and _CLOCK_AFTER.match(text, e):
         return "a clock time"  # "by 1030 GMT"
+    if _ANY_CLOCK.fullmatch(text, s, e) and _CLOCK_AFTER.match(text, e):
+        return "a clock time"  # "at 09.50 GMT", "14:20 BST"
     if _CLOCK.fullmatch(text, s, e) and _CLOCK_BEFORE.search(text, max(0, s - 12), s) \
             and not _CLOCK_AFTER_UNIT.match(text, e):
         return "a clock time"  # "at 10.00", "around 11.00"
@@ -136,7 +147,14 @@ def why_not(text: str, s: int, e: int) -> str | None:
     prev = text[max(0, s - 14):s].split()
     if prev and prev[-1].lower().strip("(:") in LABELS:
         return "a label"
-    bare = text[s:e].isdigit() and not text[e:e + 1].isalpha()
+    bare = text[s:e].replace(" ", "").replace("\u00a0", "").isdigit() and not text[e:e + 1].isalpha()  # "116 123" too
+    if bare and _ABBREVIATED_LABEL.search(text, max(0, s - 40), s) and \
+            _ABBREVIATED_LABEL.search(text, max(0, s - 40), s).group(1).lower() in LABELS:
+        return "a label"  # "Executive Order (E.O.) 13851": the label, then its abbreviation
+    if bare and e - s >= 3 and _INITIALS_BEFORE.search(text, max(0, s - 12), s):
+        return "a label"  # "H.R. 4346", "S. 1260", "E.O. 13660": a bill's or an order's number
+    if bare and prev and prev[-1] in LEVEL_WORDS and len(text[s:e]) <= 2:
+        return "a level or stage"  # "Key Stage 2", "a Year 1 pupil", "Phase 3 trials"
     if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
         return "a phone number"  # "call 111 or 999"
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \

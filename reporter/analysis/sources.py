@@ -1,7 +1,10 @@
 """Sources cited: the outlets and bodies the article attributes facts to.
 
-"according to X", "reported by X", "polled by X", "X reported", "X indicated", and an
-organisation that "said" something. People are not sources here (they are speakers).
+"according to X", "reported by X", "polled by X", "X reported", "X indicated", an
+organisation that "said" or "has today released" something, a body whose piece of work is the
+subject ("A X (XA) investigation found", "The X's survey shows"), data "derived from" a body's
+survey, and records a body keeps ("according to court records"). People are not sources here
+(they are speakers).
 Scraped glue such as "news agency Norpressthe police" is split back into "Norpress".
 """
 
@@ -27,10 +30,17 @@ _DESCRIPTORS = frozenset("""news agency site newspaper daily weekly outlet paper
 television station network website portal wire service press office statistics institute""".split())
 # Speech verbs, less those that ask, plus the plural forms a body "estimate"s or "report"s in.
 _SOURCE_VERBS = SPEECH_VERBS - frozenset("asked urged told tells".split()) | frozenset(
-    "estimate calculate publish".split())
+    "estimate calculate publish published publishes released releases".split())
+# Verbs whose subject is a piece of work that a body did: "A Coastal Agency (CA) inquiry found".
+_FINDING_VERBS = frozenset("found finds showed shows revealed reveals concluded concludes suggested suggests "
+                           "said says".split())
+# Words a body's data are drawn "from" with: "estimates derived from the X survey".
+_DRAWN = frozenset("derived drawn compiled sourced taken".split())
+# Lower-case bodies whose records a fact is attributed to: "according to court records".
+_RECORD_KEEPERS = ORG_NOUNS_LOWER | frozenset("court police customs census hospital registry".split())
 _BY_VERBS = frozenset("reported published polled compiled cited released quoted".split())
 # The (lower-cased) words at which extract() looks for a source; a verb must also be written lower-case.
-_TRIGGERS = _SOURCE_VERBS | {"according", "by", "told", "with", "in", "from"}
+_TRIGGERS = _SOURCE_VERBS | _FINDING_VERBS | {"according", "by", "told", "with", "in", "from"}
 _text = itemgetter(0)  # Tok.text, at C speed
 _start = attrgetter("start")
 
@@ -42,8 +52,8 @@ MAX_SOURCES = 200
 MAX_SCAN_CHARS = 100_000
 
 
-_WORK_NOUNS = frozenset("research study report survey analysis paper data figures estimates findings article "
-                        "review statement".split())
+_WORK_NOUNS = frozenset("research study report survey analysis paper data figures estimate estimates findings "
+                        "article review statement".split())
 
 
 def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[SourceCited]:
@@ -79,15 +89,21 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                 for also in _coordinated(toks, i + 1, text, actors):  # "a screening by X and the Y (Z)": both
                     if not _not_a_source(also, actors, paragraphs, t.text, seen):
                         _add(found, also, pno)
-            elif low == "from" and i >= 1 and fold(toks[i - 1].text) in _TRAILING:
+            elif low == "from" and i >= 1 and (fold(toks[i - 1].text) in _TRAILING or toks[i - 1].text in _DRAWN):
                 name = _noun_phrase(toks, i + 1, text, actors)  # "figures from the Office for National Statistics"
                 if name and not _org_like(name, actors):
                     name = None  # "data from the Moon's south pole": a place, not a body
+            elif t.text in _FINDING_VERBS and t.text not in _SOURCE_VERBS:
+                # "A Coastal Agency (CA) investigation found", "Researchers at the X Institute found"
+                name = _work_of_body(toks, i, text, actors) or _body_of_staff(toks, i, text, actors)
             elif t.text in _SOURCE_VERBS:
-                sub = subject_before(toks, i, text)
+                a = i
+                while a > 1 and i - a < 3 and toks[a - 1].text in _AUXILIARIES:
+                    a -= 1  # "X has today released": the subject before the auxiliaries
+                sub = subject_before(toks, a, text)
                 if sub is not None and len(sub.words) == 1 and is_place(fold(sub.words[0])):
                     suffixed = _place_suffix(toks, sub)  # "the US Embassy in Peru indicated"
-                    if suffixed is None and i >= 2 and toks[i - 2].text in _PLACE_PREPOSITIONS:
+                    if suffixed is None and a >= 2 and toks[a - 2].text in _PLACE_PREPOSITIONS:
                         sub = None  # "officials in Ontario said": the place is not the subject
                     else:
                         sub = suffixed or sub
@@ -96,7 +112,8 @@ def extract(paragraphs, actors: Actors, speakers: tuple[str, ...] = ()) -> list[
                     name = None  # "A report by Jane Doe found": the subject is the report, and she is a person
                 if name is None:
                     # the context says it is a body, so no check against the people found
-                    body = _body_of_staff(toks, i, text, actors) or _org_before_commas(toks, i, text, actors)
+                    body = _body_of_staff(toks, i, text, actors) or _org_before_commas(toks, i, text, actors) or (
+                        _work_of_body(toks, i, text, actors) if sub is None or sub.kind == "generic" else None)
                     if body and fold(body) not in surnames:
                         _add(found, body, pno)
             elif low == "in" and [fold(x.text) for x in toks[i + 1:i + 4]] == ["the", "words", "of"]:
@@ -119,6 +136,56 @@ _STAFF = frozenset("analysts economists researchers scientists officials experts
                    "doctors investigators lawyers spokespeople".split())
 
 
+# The head of a subject that is a piece of work, not its author.
+_WORKS = _BY_WORKS | frozenset("investigation release study report survey review".split())
+
+
+def _work_of_body(toks: list[Tok], v: int, text: str, actors: Actors) -> str | None:
+    """The body whose work is the subject of the verb at v: "A Coastal Agency (CA) investigation
+    into the spill found", "The Harbour Board's annual survey of 2,000 firms shows". The work noun
+    stands within eight words before the verb, with no comma or sentence stop between, right
+    after the body's name (its acronym in brackets, or its possessive)."""
+    for w in range(v - 1, max(-1, v - 9), -1):
+        tw = toks[w].text
+        if tw in _SENTENCE_STOP or tw in (",", ":"):
+            return None
+        if fold(tw) not in _WORKS:
+            continue
+        end = w
+        while end > 0 and toks[end - 1].text[:1].islower() and toks[end - 1].text.isalpha() and w - end < 2 \
+                and fold(toks[end - 1].text) not in _DETERMINERS | {"of", "for", "and"}:
+            end -= 1  # "annual", "independent"
+        acr = None
+        if end >= 3 and toks[end - 1].text == ")" and toks[end - 3].text == "(" and toks[end - 2].text.isupper():
+            acr, end = toks[end - 2].text, end - 3
+        s = end
+        while s > 0 and end - s < 10 and (is_name_tok(toks[s - 1].text) or fold(toks[s - 1].text) in ("of", "for", "and", "&")) \
+                and fold(toks[s - 1].text) not in _DETERMINERS:
+            s -= 1
+        if s == end or not is_name_tok(toks[s].text):
+            return None
+        if s > 0 and fold(toks[s - 1].text) not in _DETERMINERS and toks[s - 1].text not in _SENTENCE_STOP:
+            return None  # the run must open its noun phrase
+        words = words_of(toks[s:end])
+        if not words:
+            return None
+        last = words[-1]
+        if last.endswith(("’s", "'s")):
+            if acr:
+                return None
+            words[-1] = last[:-2]  # "The Harbour Board's survey"
+        name = " ".join(words) + (f" ({acr})" if acr else "")
+        if is_place(fold(" ".join(words))) or not _org_like(name, actors):
+            return None  # "A Jane Smith study", "The London report"
+        return _canon(name, actors)
+    return None
+
+
+_DETERMINERS = frozenset("a an the".split())
+# What may stand between a body and what it "released": "The X Office has today released".
+_AUXILIARIES = frozenset("has have had today now also recently just yesterday".split())
+
+
 def _org_name_at(toks: list[Tok], s: int, e: int, text: str, actors: Actors, body: bool = False) -> str | None:
     """The tokens s..e as a body's name, when they are one: a capitalised run (with an acronym in
     brackets) that resolves to an organisation, never a place. With ``body`` the context has
@@ -129,7 +196,7 @@ def _org_name_at(toks: list[Tok], s: int, e: int, text: str, actors: Actors, bod
     if s >= e or not is_name_tok(toks[s].text):
         return None
     acr = None
-    if e - s >= 4 and toks[e - 3].text == "(" and toks[e - 1].text == ")" and toks[e - 2].text.isupper():
+    if e - s >= 4 and toks[e - 3].text == "(" and toks[e - 1].text == ")" and _acronym_like(toks[e - 2].text):
         acr, e = toks[e - 2].text, e - 3
     if not all(is_name_tok(x.text) or fold(x.text) in ("of", "for", "and", "&", "de") for x in toks[s:e]):
         return None
@@ -143,11 +210,28 @@ def _org_name_at(toks: list[Tok], s: int, e: int, text: str, actors: Actors, bod
     return _canon(r[0], actors)
 
 
+def _acronym_like(word: str) -> bool:
+    """An acronym in brackets after a name: "WHO", and mixed ones such as "ISGlobal"."""
+    return word.isupper() or (word[:1].isupper() and sum(c.isupper() for c in word) >= 2 and word.isalpha())
+
+
 def _body_of_staff(toks: list[Tok], v: int, text: str, actors: Actors) -> str | None:
     """"Analysts at Keller Brothers said", "Researchers from the Coastal Institute found": the body."""
     e = v
-    while e > 0 and v - e < 3 and toks[e - 1].text.islower() and toks[e - 1].text.endswith("ly"):
+    while e > 0 and v - e < 3 and toks[e - 1].text.islower() and (toks[e - 1].text.endswith("ly") or
+                                                                  toks[e - 1].text in ("also", "now", "today")):
         e -= 1
+    if e >= 2 and toks[e - 1].text == ",":  # "The researchers, from the X Institute (XI), also found"
+        e -= 1
+        c = e - 1
+        while c > 0 and e - c < 14 and toks[c].text not in (",",) and toks[c].text not in _SENTENCE_STOP:
+            c -= 1
+        if c < 1 or toks[c].text != "," or fold(toks[c - 1].text) not in _STAFF:
+            return None
+        k = c + 1
+        if k >= e or fold(toks[k].text) not in ("at", "from", "with"):
+            return None
+        return _org_name_at(toks, k + 1, e, text, actors, body=True)
     s = e
     while s > 0 and e - s < 8 and (is_name_tok(toks[s - 1].text) or fold(toks[s - 1].text) in ("of", "for", "&")):
         s -= 1
@@ -381,6 +465,8 @@ def _noun_phrase(toks: list[Tok], i: int, text: str, actors: Actors) -> str | No
     caps = words[k:]
     if caps and k > 0 and words[k - 1].islower() and fold(words[k - 1]) not in _TRAILING:
         return _canon(" ".join(caps), actors)
+    if len(words) == 2 and words[-1].islower() and fold(words[-1]) in _TRAILING and fold(words[0]) in _RECORD_KEEPERS:
+        return " ".join(words)  # "according to court records", "police figures"
     while len(words) > 1 and words[-1].islower() and fold(words[-1]) in _TRAILING:
         words = words[:-1]
     if fold(words[0]) in PRONOUNS or fold(words[0]) in ("his", "her", "their", "its", "our", "my"):

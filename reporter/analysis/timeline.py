@@ -4,7 +4,10 @@ Full dates, month-and-year, bare years, months and weekdays; "today", "yesterday
 "tomorrow" against the publication date. A date without a year takes
 the year stated earlier in the same sentence ("In January 2018 ... April 12 that year"),
 else the year that puts it nearest the publication date; with neither it stays partial
-(``--04-14``). Weekdays need the publication date and are skipped without it.
+(``--04-14``). Weekdays need the publication date and are skipped without it; a weekday
+written with a day and month ("Monday 25th November") dates it even so, in the year near the
+article's last one that puts that day on that weekday. A span of days is dated by its first day
+("23-24 October"); a listing's "[June 2025]" stamp is no event.
 """
 
 from __future__ import annotations
@@ -23,23 +26,36 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # Wire style writes an abbreviated month without its full stop before a day: "Nov 12".
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s[0-3]?\d(?!\d))"
+# Tables and headers write it so before a year too: "Sep 2017", "Apr 2018".
+_MONTH_ABBR_YEAR = rf"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s{_YEAR}(?!\d))"
+# The end of a span of days, which the date gives by its first day: "23-24 October", "Sept. 16–20".
+_DAY_SPAN_END = r"(?:\s?(?:-|–|and|to)\s?[0-3]?\d(?:st|nd|rd|th)?(?![\d\w]))"
 _DATE = re.compile(
     # Every alternative starts with a digit, a month's capital or a weekday's lead word. Saying so
     # first (one character class, then the exact test) lets the search step over all other
     # positions without trying the six alternatives. The class takes every non-ASCII character
     # rather than \d, which would cost a Unicode lookup per position.
     r"(?=[0-9JFMASONDbflnotsau\x80-\U0010ffff])(?=[\dJFMASOND]|\b(?:on|last|next|this|from|until|by|said|announced|told)\s)"
-    rf"(?:(?P<md>(?P<m1>{_MONTH}|{_MONTH_ABBR})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
-    rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
-    rf"|(?P<my>(?P<m3>{_MONTH})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
+    rf"(?:(?P<md>(?P<m1>{_MONTH}|{_MONTH_ABBR})\s(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w]){_DAY_SPAN_END}?(?:,?\s(?P<y1>{_YEAR})(?!\d))?)"
+    rf"|(?P<dm>(?<![\d\w])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_SPAN_END}?\s(?:of\s)?(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR})(?!\d))?)"
+    rf"|(?P<my>(?P<m3>{_MONTH}|{_MONTH_ABBR_YEAR})(?:\sof)?,?\s(?P<y3>{_YEAR})(?!\d))"
     rf"|(?P<mo>(?P<m4>{_MONTH})(?![\w]))"
     rf"|(?P<iso>(?<![\w/\-])(?P<yi>{_YEAR})-(?P<mi>0[1-9]|1[0-2])-(?P<di>[0-2]\d|3[01])(?![\w\-]))"
-    rf"|(?P<yr>(?:(?<![\w$€£.,\-/])|(?<=mid-))(?P<y5>{_YEAR})(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
+    # "29/01/2020", "11/25/2024", "01 / 07 / 2015": day and month in either order, read where the
+    # numbers or the publication date say which
+    rf"|(?P<nd>(?<![\w/.\-])(?P<na>[0-3]?\d)\s?/\s?(?P<nb>[0-3]?\d)\s?/\s?(?P<ny>{_YEAR})(?![\w/.\-]?\d))"
+    # a year, or a span of years; not one that opens a reference number ("2008/0058", "2024-116")
+    rf"|(?P<yr>(?:(?<![\w$€£.,\-/])|(?<=mid-))(?P<y5>{_YEAR})(?![\-/](?!{_YEAR}(?!\d))\d{{3}})"
+    rf"(?:\s?[-–]\s?(?P<y6>{_YEAR}|\d\d))?(?![\w%.,]\d|[\w%]))"
     # US wire style drops the "on": "said Tuesday", "announced Monday"
     rf"|(?P<wd>\b(?:on|last|next|this|from|until|by|said|announced|told)\s(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 _MONTH_ONLY_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|between|and|to|through|during|early|"
-                                 r"late|mid|last|next|this|of|before|after|for|or|the)\s|-)$")
+                                 r"late|mid|last|next|this|of|before|after|for|or|the|our|its|their|"
+                                 r"In|Since|By|Until|From|Between|Through|During|Early|Late|Last|Next|This|Before|After)\s|-)$")
+# A listing's stamp, "[June 2025]" or "[ April 2024]" closing a line: when the item was posted, no event.
+_STAMP_BEFORE = re.compile(r"\[\s?$")
+_STAMP_AFTER = re.compile(r"\s?\]\s*$")
 _LEAD = re.compile(r"^(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ff]rom|[Dd]uring)\s")
 # "June and September 2024", "March to May 2025": a month sharing the year of the one after it
 _SHARED_YEAR = re.compile(rf"\s(?:and|to|through|until|or|-|–)\s{_MONTH}\s({_YEAR})(?!\d)")
@@ -49,6 +65,9 @@ MAX_SCAN = 100_000
 # How far back a date without a year looks for one: bounded, so a run-on paragraph of many dates stays linear.
 YEAR_LOOKBACK = 2_000
 EVENT_WORDS = 22
+# A date without a year this close to the publication date is taken in the nearest year, as a
+# reader takes it, whatever the tense of its clause says.
+NEAR_DAYS = 21
 HEADER_PARAGRAPHS = 2  # with no publication date, a full date this early is the reference date
 _INDEX_BASE = re.compile(r"\s?=\s?100\b")
 
@@ -104,11 +123,14 @@ def _tense(text: str, start: int, pos: int, end: int | None = None, stop: int | 
     return None
 
 
-def _nearest_year(month: int, day: int, published: date, tense: str | None = None) -> int:
+def _nearest_year(month: int, day: int, published: date, tense: str | None = None, exact: bool = False) -> int:
     """The year a month (and day) without one falls in: the last one before publication for a
     past event ("told a conference in March"), the next one for a future event ("until the rainy
     season starts in November"), else the nearest."""
     here = (published.month, published.day)
+    near = _nearest_year(month, day, published) if tense and exact else None
+    if near is not None and abs((date(near, month, min(day, 28)) - published).days) <= NEAR_DAYS:
+        return near  # "the meeting of 23-24 October" in a release of 21 October: this year's, whatever the verb
     if tense == "past":
         return published.year if (month, day) <= here else published.year - 1
     if tense == "future":
@@ -161,6 +183,8 @@ def extract(paragraphs, published: date | None,
             sent = _sentence_of(spans, m.start(), len(text))
             if _INDEX_BASE.match(text, m.end()):
                 continue  # "(1982-84=100)", "(December 1999=100)": an index's base period, no event
+            if m.group("my") and _STAMP_AFTER.match(text, m.end()) and _STAMP_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+                continue  # "… sentence increased [June 2025]": the date a listing was posted
             for iso in _dates(m, text, sent, published, skipped, pno, context_year):
                 if (iso, pno) in seen:
                     continue
@@ -208,7 +232,9 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
         if year is None:
             same = text[m.end():m.end() + 16].lstrip(" ,").startswith(("that year", "the same year"))
             year = (_year_in_sentence(text, max(sent[0], m.start() - YEAR_LOOKBACK), m.start()) if same or published is None else None) or (
-                _nearest_year(month, day, published, _tense(text, sent[0], m.start(), m.end(), sent[1])) if published else None)
+                _nearest_year(month, day, published, _tense(text, sent[0], m.start(), m.end(), sent[1]), exact=True) if published else None)
+            if year is None and context_year is not None:
+                year = _weekday_year(text, m.start(), month, day, context_year)
         try:
             return [date(int(year), month, day).isoformat()] if year else [f"--{month:02d}-{day:02d}"]
         except ValueError:
@@ -230,12 +256,26 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
                 tense = "past"  # "since the start of May" looks back
             year = _nearest_year(month, 28 if tense == "future" else (1 if tense == "past" else 15), published, tense)
         return [f"{year}-{month:02d}" if year else f"--{month:02d}"]
+    if g["nd"]:
+        a, b, y = int(g["na"]), int(g["nb"]), int(g["ny"])
+        readings = [(b, a)] if a > 12 else [(a, b)] if b > 12 else [(b, a), (a, b)]  # (month, day)
+        found = []
+        for month, day in readings:
+            try:
+                found.append(date(y, month, day))
+            except ValueError:
+                continue
+        if len(found) == 2:  # both readings are dates: the one that is the publication date, else none
+            found = [d for d in found if d == published]
+        return [found[0].isoformat()] if len(found) == 1 else []
     if g["iso"]:  # "2026-03-05", as a machine writes it
         try:
             return [date(int(g["yi"]), int(g["mi"]), int(g["di"])).isoformat()]
         except ValueError:
             return []
     if g["yr"]:
+        if _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            return []  # "the Health and Safety at Work Act 1974": a law's title, no event
         first = int(g["y5"])
         out = [str(first)]
         if g["y6"]:
@@ -255,6 +295,28 @@ def _dates(m: re.Match, text: str, sent: tuple[int, int], published: date | None
             return [(published + timedelta(days=7 - back)).isoformat()]
         return [(published - timedelta(days=back or (7 if lead == "last" else 0))).isoformat()]
     return []
+
+
+# Words whose year names an instrument or a document rather than dating an event.
+_TITLE_BEFORE = re.compile(r"\b(?:Act|Acts|Regulations|Rules|Order|Bill|Code|Directive|Decision|Release|Ordinance)\s$")
+_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s(?:the\s)?$")
+
+
+def _weekday_year(text: str, pos: int, month: int, day: int, near: int) -> int | None:
+    """The year a date without one falls in when a weekday names it ("Monday 25th November")
+    and the article gives no publication date: the year nearest to the last one the article
+    wrote in which that day is that weekday."""
+    w = _WEEKDAY_BEFORE.search(text, max(0, pos - 12), pos)
+    if w is None:
+        return None
+    want = WEEKDAYS[w.group(1).lower()]
+    for y in sorted(range(near - 3, near + 4), key=lambda y: (abs(y - near), -y)):
+        try:
+            if date(y, month, day).weekday() == want:
+                return y
+        except ValueError:
+            continue
+    return None
 
 
 # (?<![\w$€£.,])(1[89]\d\d|20\d\d)(?![\w%]), written to start with the digit it consumes (the
