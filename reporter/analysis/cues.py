@@ -43,12 +43,21 @@ TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from a
 # boilerplate, is the statement, in the first person or not (a readout is in the third).
 STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"), ("as", "stated", "by"), ("this", "statement"),
                     ("following", "statement"))
+# Verbs that hand over a statement written out after them: "Jane Doe released the following
+# statement.", "Spokesperson Jane Doe provided the following readout:" (a readout is in the third
+# person, and the spokesperson who gives it is its speaker).
+STATEMENT_VERBS = frozenset("released issued gave made delivered provided".split())
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
 
 # Transcript labels that mark a question from the floor, and the speaker such a turn is given:
 # the questioner is not named, so the turn is "a reporter"'s, as the truth files write it.
 QUESTION_LABELS = frozenset("q question questioner reporter audience member".split())
 REPORTER = "a reporter"
+
+# Words of a heading that make the article a transcript, where one labelled turn ("MR DOE: …")
+# is enough to read the labels as speakers.
+TRANSCRIPT_HEADINGS = ("briefing", "remarks", "transcript", "press conference", "news conference", "interview",
+                       "hearing", "testimony", "q&a")
 
 # Phrases that end a transcript turn by handing the floor to someone, who speaks next even when
 # the transcript lost their label: "With that, over to you, Mr. Secretary."

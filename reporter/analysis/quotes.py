@@ -429,9 +429,11 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     return None
 
 
-def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
-            title: str = "") -> tuple[list[Quotation], list[str]]:
-    """The quotations of an article's paragraphs (its title may make it one person's statement)."""
+def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, title: str = "",
+            boilerplate: tuple[int, ...] = (), subheadings: tuple[tuple[int, str], ...] = ()) -> tuple[list[Quotation], list[str]]:
+    """The quotations of an article's paragraphs (its title may make it one person's statement).
+    boilerplate (¶N, as ingest marks it) ends an introduced statement; a subheading right under a
+    paragraph may be its attribution line ("Jane Doe, Minister for Ports")."""
     if sentences is None:
         sentences = Sentences(paragraphs)
     quotes: list[Quotation] = []
@@ -496,7 +498,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
-    blocks = introduced_blocks(paragraphs)
+    blocks = introduced_blocks(paragraphs, frozenset(n - 1 for n in boilerplate))
     intro_of = {q: b.intro for b in blocks for q in b.quoted}
     intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None
     turn_speakers: dict[int, tuple[str, str | None] | None] = {}

@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES, is_speech_verb
+from .cues import (FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES, STATEMENT_VERBS,
+                   TRANSCRIPT_HEADINGS, is_speech_verb)
 from .text import NOT_NAMES, ORG_WORDS, fold
 
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -142,9 +143,11 @@ def is_introducing_line(text: str) -> bool:
 
 
 def _hands_over(words: list[str]) -> bool:
-    """The line frames a whole statement ("… is attributable to Spokesperson Jane Doe:")."""
+    """The line frames a whole statement ("… is attributable to Spokesperson Jane Doe:", "Jane Doe
+    provided the following readout:")."""
     low = [w.lower() for w in words[-10:]]
-    return any(tuple(low[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(low) - len(f) + 1))
+    return any(tuple(low[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(low) - len(f) + 1)) or any(
+        low[k] in STATEMENT_VERBS and low[k + 1:k + 3] == ["the", "following"] for k in range(len(low) - 2))
 
 
 # "The report found:" introduces findings (a list, a table), not speech.
@@ -167,10 +170,16 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
     if len(words) <= 4 and not stripped.endswith((".", "!", "?")):
         return True  # a heading that ingest left in the body
     if statement:
-        return False
+        # a statement ends at the page's furniture: a web address, or a line opening with a mark
+        # that is no letter, digit or quotation mark ("/Public Release.", "© 2024 …", "| Share")
+        return _WEB.search(stripped[:2000]) is not None or not (stripped[0].isalnum() or _has_marks(stripped[0])
+                                                                 or stripped[0] in "‘'(")
     if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words):
         return True  # "She added that the plan is ready." (the speaker's own "I" may say "the council answered my letter")
     return not first and not _first_person(stripped)
+
+
+_WEB = re.compile(r"https?://|\bwww\.")
 
 
 def _first_person(text: str) -> bool:
@@ -179,7 +188,6 @@ def _first_person(text: str) -> bool:
 
 # "Secretary Jane Doe released the following statement on the vote." ends with a full stop, not
 # a colon, yet hands over the paragraphs after it when each of them opens with a quotation mark.
-STATEMENT_VERBS = frozenset("released issued gave made delivered provided".split())
 _STATEMENT_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) (?:the following|this) statement\b",
                              re.IGNORECASE)
 MAX_BRIDGE = 2  # paragraphs without a first-person word that a later first-person one keeps in the block
@@ -199,11 +207,12 @@ def _closes_only(text: str) -> bool:
     return len(t) > 1 and t[-1] in _CLOSERS and not _has_marks(t[:-1])
 
 
-def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
+def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
     quotation marks counts as introduced too (its span comes from the marks). After the first
     paragraph, one without a first-person word stays in the block only when a first-person one
-    follows within MAX_BRIDGE ("The storm damage is severe." between two of the speaker's "we")."""
+    follows within MAX_BRIDGE ("The storm damage is severe." between two of the speaker's "we").
+    A paragraph in stops (0-based: what ingest marked as boilerplate) ends a block."""
     out: list[Introduced] = []
     k, n = 0, len(paragraphs)
     while k < n:
@@ -217,7 +226,7 @@ def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
         pending: list[int] = []  # bridged paragraphs, kept once a first-person one follows
         statement = _hands_over(_WORD.findall(paragraphs[k][-120:]))
         j = k + 1
-        while j < n and len(quoted) + len(pending) < MAX_BLOCK:
+        while j < n and len(quoted) + len(pending) < MAX_BLOCK and j not in stops:
             p = paragraphs[j]
             if _has_marks(p[:1]) or (p[:1] in "‘'" and quote_spans(p)):
                 if pending or quoted and not _continues(paragraphs[quoted[-1]]):
@@ -294,6 +303,7 @@ _LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z]
                     r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
                     r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"
                     r"(?: \([^()]{1,60}\))?:\s+(?=\S)")
+_LABEL_HONORIFICS = frozenset("MR MS MRS DR".split())
 # Labels that head a section, not a speaker's turn.
 NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
                                "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION".split(" "))
@@ -311,6 +321,9 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     words = label.split()
     if len(words) < 2 or not label.isupper() or k + 1 >= len(paragraphs):
         return False
+    if len(words) == 2 and words[0].rstrip(".") in _LABEL_HONORIFICS and words[1].isalpha() \
+            and any(w in heading.lower() for w in TRANSCRIPT_HEADINGS):
+        return True  # "Press Briefing" over "MR DOE: Good afternoon.": an honorific says it is a person's
     surname = words[-1].strip(".").title()
     if any(fold(w.strip(".")) in ORG_WORDS or fold(w.strip(".")) in NOT_NAMES for w in words[-2:]) \
             or fold(surname) in ROLE_NOUNS:
