@@ -72,3 +72,44 @@ LABELS = [
 @pytest.mark.parametrize("title, paragraphs, text, speaker, role", LABELS, ids=[f"{i}" for i in range(len(LABELS))])
 def test_single_labelled_turns(title, paragraphs, text, speaker, role):
     check(title, paragraphs, text, speaker, role)
+
+
+BODIES = [
+    # "It added that …": the body that spoke, or the one named last before
+    ("The Finance Ministry said the deficit had narrowed. It added that the “worst of the slowdown is now behind us.”",
+     "worst of the slowdown", "Finance Ministry"),
+    ("“Exports rose in every quarter,” the Trade Bureau said on Monday. It added: “We expect the same next year.”",
+     "We expect the same next year", "Trade Bureau"),
+    # "continues to" and "added to" report nothing: the speaker is the subject of the verb that does
+    ("The regulator noted that the airline continues to face “serious questions about its safety record.”",
+     "serious questions about its safety", "The regulator"),
+    # "the force", "the board": a body's own words, the body named before
+    ("Northshire Police said officers found the van abandoned. “The driver fled on foot before officers arrived”, "
+     "the force said.", "The driver fled on foot", "Northshire Police"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", BODIES, ids=[b[1][:24] for b in BODIES])
+def test_bodies_as_speakers(text, quote, speaker):
+    check("T", (text,), quote, speaker, None)
+
+
+PRONOUN_CHAINS = [
+    # "he said" two paragraphs after the name, past a paragraph that names no one; a participle and
+    # a nationality opening a sentence ("Visiting Dutch", "Touring Kenyan") are nobody
+    (("Prime Minister Ana Sorel toured the flooded towns on Monday.",
+      "Visiting Dutch engineers at the dam, the premier praised the repair crews.",
+      "“We owe them a great deal,” she said."), "We owe them a great deal", "Ana Sorel", "Prime Minister"),
+    (("U.N. Secretary-General Oda Pirelli arrived in the capital on Friday.",
+      "Touring Kenyan relief depots, the U.N. chief spoke of shortages.",
+      "“We need more trucks and more drivers,” she said."), "We need more trucks", "Oda Pirelli", "U.N. Secretary-General"),
+    # "…, saying …" hangs on the main clause's subject, not on the last name before its comma
+    (("Mayor-elect Rui Tancredo visited the shelter.",
+      "Stopping at a centre that is home to 900 Ethiopians, Tancredo also voiced anger at the delays, "
+      "saying they were a “disgrace to the whole region.”"), "disgrace to the whole region", "Rui Tancredo", "Mayor-elect"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, quote, speaker, role", PRONOUN_CHAINS, ids=[c[1][:24] for c in PRONOUN_CHAINS])
+def test_pronoun_and_participle_chains(paragraphs, quote, speaker, role):
+    check("T", paragraphs, quote, speaker, role)

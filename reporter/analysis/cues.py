@@ -20,6 +20,11 @@ predicted predicts conceded concedes confirmed confirms claimed claims suggested
 maintained maintains countered counters contended contends affirmed affirms
 estimated estimates calculated calculates found finds revealed reveals published publishes
 """.split())
+# Of those, the ones that report nothing before "to": "the bank continues to face …", "added to the
+# pressure" (while "said to reporters" and "explained to them" still report speech).
+NOT_SPEECH_BEFORE_TO = frozenset("continue continues continued add adds added".split())
+# Nouns that make "the force said", "the board said" a body's words, beside text.ORG_NOUNS_LOWER.
+BODY_NOUNS = frozenset("force board party organisation organization foundation federation administration".split())
 # Of those, the ones a body uses to publish a fact rather than to speak.
 REPORT_VERBS = frozenset("""reported reports indicated indicates announced announces published publishes
 estimated estimates calculated calculates found finds revealed reveals""".split())

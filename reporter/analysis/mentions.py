@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import BODY_NOUNS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -133,16 +133,17 @@ def is_honorific(word: str) -> bool:
 
 
 _TITLE_PREFIXES = frozenset("vice deputy co under acting ex pro".split())
+_TITLE_SUFFIXES = frozenset("elect designate".split())  # "Secretary-General", "Governor-elect"
 
 
 def is_title(word: str) -> bool:
-    """A title word; a prefixed one too ("Vice-President", "Co-Chair"), but not a double-barrelled
-    name whose last part happens to be a title ("Smith-Major")."""
+    """A title word; a prefixed or compound one too ("Vice-President", "Co-Chair", "Secretary-General",
+    "Mayor-elect"), but not a double-barrelled name whose last part happens to be a title ("Smith-Major")."""
     w = fold(word.rstrip("."))
     if w in TITLES:
         return True
     head, _, tail = w.partition("-")
-    return bool(tail) and head in _TITLE_PREFIXES and tail in TITLES
+    return bool(tail) and (head in _TITLE_PREFIXES or head in TITLES) and (tail in TITLES or tail in _TITLE_SUFFIXES)
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -275,6 +276,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     t = toks[j].text
     if fold(t) in PRONOUNS:
         return Subject("pronoun", [t], None, toks[j].start)
+    if fold(t) == "it":
+        return Subject("it", [t], None, toks[j].start)  # "It added that …": a body that spoke before
     if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1)
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
@@ -328,7 +331,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     desc = descriptor_at(toks, j)
     if desc is not None:
         return desc
-    if fold(t) in ORG_NOUNS_LOWER:
+    if fold(t) in ORG_NOUNS_LOWER or t in BODY_NOUNS:
         k = j
         while k > 0 and j - k < 3 and wordlike(toks[k - 1].text) and fold(toks[k - 1].text) not in (
                 "the", "a", "an", "its", "their", "his", "her") and not is_speech_verb(toks[k - 1].text):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -52,6 +52,12 @@ def _hypothetical(toks: list[Tok], v: int) -> bool:
     return any(fold(t.text) in HYPOTHETICAL for t in toks[max(0, v - 3):v])
 
 
+def _speaks(toks: list[Tok], v: int) -> bool:
+    """The token at v reports speech: a speech verb, but not "continues to", "added to" (cues)."""
+    t = toks[v].text
+    return is_speech_verb(t) and not (t in NOT_SPEECH_BEFORE_TO and v + 1 < len(toks) and toks[v + 1].text == "to")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
@@ -86,7 +92,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
     for v in range(i + 1, min(len(toks), i + 40)):
         if toks[v].text in ("!", "?") or (toks[v].text == "." and not is_dotted(toks[v - 1].text)):
             break
-        if is_speech_verb(toks[v].text):
+        if _speaks(toks, v):
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
@@ -98,8 +104,8 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
             if sub is not None and sub.kind == "name" and sub.role and toks[0].text != "." \
                     and text.find(sub.role, toks[i].start, sub.pos) >= 0:
                 return sub, toks[v].text  # "…," the company's chief executive, John Doe, told analysts
-            if sub is not None and fold(toks[i].text) in PRONOUNS and sub.kind == "pronoun":
-                return sub, toks[v].text
+            if sub is not None and sub.kind in ("pronoun", "it") and sub.pos == toks[i].start:
+                return sub, toks[v].text  # "…,” she said', '…,” it added
             break
     return None
 
@@ -114,6 +120,25 @@ def _role_words_only(toks: list[Tok], i: int, pos: int) -> bool:
             return False
         k += 1
     return k > i
+
+
+def _clause_subject(toks: list[Tok], v: int) -> Subject | None:
+    """Who "…, saying …" hangs on: the name that opens the main clause and is followed by its verb
+    ("Touring the camp, Jane Doe also voiced anger at the delays, saying …"), not the last name
+    before the comma."""
+    for p in range(v):
+        if p and toks[p - 1].text not in (",", ".") or not is_name_tok(toks[p].text):
+            continue
+        e = run_fwd(toks, p)
+        k = e
+        while k < v and (toks[k].text in ADVERBS or toks[k].text.endswith("ly") and toks[k].text.islower()):
+            k += 1
+        w = toks[k].text if k < v else ""
+        if w.islower() and w.isalpha() and w.endswith(("ed", "s")) and w not in ROLE_NOUNS and fold(toks[p].text) not in NOT_NAMES:
+            words = words_of(toks[p:e])
+            if plausible_person(split_title(words)[1] or words):
+                return Subject("name", words, None, toks[p].start)
+    return None
 
 
 def _sentence_subject(toks: list[Tok], text: str, actors: Actors) -> Subject | None:
@@ -140,10 +165,11 @@ def _before(text: str, s: int, sent_start: int, actors: Actors, lead: bool = Fal
     if framed is not None:
         return framed, "said"
     for v in range(len(toks) - 1, -1, -1):
-        if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS or lead and toks[v].text in STATEMENT_VERBS:
+        if _speaks(toks, v) or toks[v].text in LEAD_VERBS or lead and toks[v].text in STATEMENT_VERBS:
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
-            sub = subject_before(toks, v, text)
+            sub = _clause_subject(toks, v) if toks[v].text.endswith("ing") and toks[v - 1].text == "," else None
+            sub = sub or subject_before(toks, v, text)
             if sub is not None:
                 return sub, toks[v].text
             nxt = name_after(toks, v + 1, text) if toks[v].text not in LEAD_VERBS else None
@@ -307,6 +333,9 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
     while i < len(toks) and toks[i].start < pos:
         if is_name_tok(toks[i].text) and (i == 0 or not is_name_tok(toks[i - 1].text)):
             e = run_fwd(toks, i)
+            if e - i >= 2 and _participle_opening(toks, i):
+                i += 1  # "Visiting Dutch engineers, the premier …": the participle is no first name
+                continue
             if toks[e - 1].end <= pos and not toks[e - 1].text.endswith(("’s", "'s")):
                 words = words_of(toks[i:e])
                 _, name = split_title(words)
@@ -320,7 +349,7 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
                 elif known_only:
                     if len(name) >= 2 and fold(name[-1]) in speakers:
                         found = speakers[fold(name[-1])]
-                elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) for w in name) \
+                elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) or _demonym(w) for w in name) \
                         and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Kafue Copper Mines"
                     found = (" ".join(name), None)
                 elif len(name) == 1 and len(words) == 2 and is_honorific(words[0]) and plausible_person(name):
@@ -331,6 +360,27 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
             continue
         i += 1
     return named
+
+
+def _participle_opening(toks: list[Tok], i: int) -> bool:
+    """A sentence that opens with a capitalised participle ("Visiting", "Addressing"): the run
+    it starts is the verb and its object, not a person's name."""
+    t = toks[i].text
+    return len(t) >= 7 and t.endswith("ing") and t[1:].islower() and (i == 0 or toks[i - 1].text in ".!?")
+
+
+# How a nationality is spelt from its country: Syria-n, Mali-an, Brazil-ian, Chin(a)-ese, Iraq-i.
+_DEMONYM_ENDINGS = (("n", ("",)), ("an", ("", "a", "o")), ("ian", ("", "a", "e")), ("ese", ("", "a")), ("i", ("",)))
+
+
+def _demonym(word: str) -> bool:
+    """A nationality ("Syrian", "Chinese"), no part of a person's name: "Visiting Syrian refugee
+    camps, the envoy …" names no one called Visiting Syrian."""
+    w = fold(word)
+    if len(w) < 5 or not word[:1].isupper():
+        return False
+    return any(w.endswith(end) and any(is_country(w[:-len(end)] + tail) for tail in tails)
+               for end, tails in _DEMONYM_ENDINGS)
 
 
 def _role_follows(text: str, at: int) -> bool:
@@ -444,6 +494,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
     known_genders: dict[str, str] = {}  # surname -> "m"/"f", read on the first gendered pronoun
     full_names: dict[str, str | None] = {}  # a surname written alone -> the full name the article gives
+    bodies: set[str] = set()  # speakers that are organisations, for "it said"
     whole = (title + "\n" + "\n".join(paragraphs))[:200_000]  # the title may be the one place a name is in full
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
@@ -474,12 +525,24 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 return near[0], near[1] or sub.words[0]  # "Lộc lost his crop. “…,” the farmer said"
             # "The minister, who asked not to be named, said:": no one named, so the description speaks.
             return last_speaker or ((text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
+        if sub.kind == "it":
+            # "It added that …": the body that spoke last in this paragraph or the one before, else
+            # the body named last before the quote
+            if para_speaker is not None and para_speaker[0] in bodies:
+                return para_speaker
+            if last_speaker is not None and last_speaker[0] in bodies and quotes and quotes[-1].paragraph >= pno - 1:
+                return last_speaker
+            body = _last_body_before(paragraphs, pno, qs, actors)
+            if body is not None:
+                bodies.add(body)
+            return (body, None) if body is not None else None
         if sub.kind == "generic":
             # "the company said": the company named earlier; "the group said": the body named last
             body = actors.body_named(sub.words[-1]) or _last_body_before(paragraphs, pno, qs, actors)
             if body is None:  # "The ministry said in a statement": an unnamed body, as written
                 the = text[max(0, sub.pos - 4):sub.pos]
                 body = (the if the.lower() == "the " else "") + " ".join(sub.words)
+            bodies.add(body)
             return body, None
         r = actors.resolve(sub, verb)
         title, name = split_title([w for w in sub.words if w not in ("The", "the")])
@@ -495,6 +558,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 return full, r[1] or (p.role if p else None) or title_role(title)
             if title and r[1] is None:
                 return name[0], title_role(title)  # "said Secretary Doe", never named in full
+        if r is not None and r[2] == "org":
+            bodies.add(r[0])
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
@@ -745,10 +810,14 @@ def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[
     return out
 
 
+MAX_PARAGRAPHS_BACK = 3  # how far back "he said" looks for a person named, past paragraphs that name no one
+
+
 def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_speaker, quotes, actors, spoke):
     """Everyone "he"/"she"/"they" may stand for, for the scorer: each sentence's subject before
     the quote, this paragraph's earlier speaker, the last person named here or in the paragraph
-    before (when it quotes no one), and the last speaker of the article."""
+    before (when it quotes no one; or the nearest before it that names someone, as in "Jane Doe
+    arrived." / "The envoy spoke of the camps." / "“…,” she said"), and the last speaker."""
     for pos, name in subjects:
         if pos < qs:
             p = actors.person([name])
@@ -759,11 +828,15 @@ def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_
     near = _last_person_before(text, qs, actors, spoke)
     if near is not None:
         yield Candidate(near[0], near[1], "mention", qs, True)
-    if pno >= 2 and not quote_spans(paragraphs[pno - 2]):
-        prev = paragraphs[pno - 2]
-        named = _people_before(prev, len(prev), actors, spoke)
+    for up in range(1, MAX_PARAGRAPHS_BACK + 1):  # the nearest paragraph before that names someone
+        k = pno - 1 - up
+        if k < 0 or quote_spans(paragraphs[k]):
+            break
+        named = _people_before(paragraphs[k], len(paragraphs[k]), actors, spoke)
         for back, earlier in enumerate(reversed(named)):  # the last named first; the others further back
-            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100 + 100 * back, False)
+            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100 * up + 100 * back, False)
+        if named:
+            break
     if last_speaker is not None:
         yield Candidate(last_speaker[0], last_speaker[1], "last_speaker", qs + 200, False)
 
