@@ -113,3 +113,43 @@ PRONOUN_CHAINS = [
 @pytest.mark.parametrize("paragraphs, quote, speaker, role", PRONOUN_CHAINS, ids=[c[1][:24] for c in PRONOUN_CHAINS])
 def test_pronoun_and_participle_chains(paragraphs, quote, speaker, role):
     check("T", paragraphs, quote, speaker, role)
+
+
+ROLES = [
+    # a lower-case modifier belongs to the title after it
+    ("“We are ready for the season,” said former Deputy Mayor Ines Calder.", "ready for the season",
+     "Ines Calder", "former Deputy Mayor"),
+    # a degree after the name is neither name nor role; of a title before the name and an appositive
+    # after it, the appositive (even when the person is known by the title elsewhere)
+    ("“We are ready,” said retired Army Gen. Paul R. Hanley, Ph.D., director of the state emergency agency.",
+     "We are ready", "Paul R. Hanley", "director of the state emergency agency"),
+    ("“My crew performed superbly,” said Captain Rhys Tallow, the ship’s commanding officer.", "performed superbly",
+     "Rhys Tallow", "the ship’s commanding officer"),
+    ("Captain Rhys Tallow sailed at dawn. Later Captain Rhys Tallow, the ship’s commanding officer, said: “We made good time.”",
+     "We made good time", "Rhys Tallow", "the ship’s commanding officer"),
+    ("Senator Ada Kirwan, who chairs the panel, said: “We will vote on Friday.”", "We will vote on Friday",
+     "Ada Kirwan", "Senator"),
+    # "The Title, the Rt Hon Name MP said:": the title before the comma, courtesy words dropped
+    ("The Home Secretary, the Rt Hon Mara Whitlow MP said: “Every community must feel safe.”", "must feel safe",
+     "Mara Whitlow", "Home Secretary"),
+    ("The Attorney General, Cal Brenner, said: “The scheme is working.”", "The scheme is working",
+     "Cal Brenner", "Attorney General"),
+    # a leading clause is no title: "In Geneva, Jane Doe said"
+    ("In Geneva, Mara Whitlow said: “Talks will resume.”", "Talks will resume", "Mara Whitlow", None),
+    # "She said:" after "Name, Role, verb …": the appositive's role
+    ("Ilse Marrow, Vice-President for Trade, presented the plan. She said: “We must move faster on it.”",
+     "We must move faster", "Ilse Marrow", "Vice-President for Trade"),
+    # a straight-quoted title inside a straight-quoted quotation does not end it
+    ('Ilse Marrow said: "We will publish the "Blue Book" next week and consult widely." The board meets in June.',
+     "consult widely", "Ilse Marrow", None),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker, role", ROLES, ids=[r[1][:24] for r in ROLES])
+def test_roles_around_names(text, quote, speaker, role):
+    check("T", (text,), quote, speaker, role)
+
+
+def test_a_nested_straight_quote_leaves_the_narrative_after_it_out():
+    found = attributed("T", ('Ilse Marrow said: "We will publish the "Blue Book" next week." The board meets in June.',))
+    assert [t for t, _, _ in found] == ['We will publish the "Blue Book" next week.']

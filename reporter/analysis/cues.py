@@ -95,8 +95,13 @@ NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 # for Roads, said:" is Jane Doe.
 POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM QC KC OBE CBE MBE KBE DBE FRS PhD".split())
 
+# Degrees written after a name and a comma, with full stops ("Jane Doe, Ph.D., director of …").
+DEGREES = frozenset("PhD MD DPhil EdD JD DDS DVM MBA".split())
+# Lower-case words before a title that belong to it: "said former Deputy Mayor Ines Calder".
+ROLE_MODIFIERS = frozenset("former retired acting outgoing incoming interim then".split())
 # Honorifics are courtesy, not roles: "Dr. Ahmed Khan" has no role from "Dr".
-HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon baroness baron".split())
+HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon rt honourable honorable "
+                       "baroness baron".split())
 # Of those, the peerages that stand with a surname as the name itself: "Lord Halden said" is Lord Halden.
 PEERAGES = frozenset("lord lady baroness baron".split())
 # Words a unit number follows inside a title: "FEMA Region 6 Administrator Jane Doe".

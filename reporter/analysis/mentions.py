@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import BODY_NOUNS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import BODY_NOUNS, DEGREES, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -354,6 +354,8 @@ def appositive_role(toks: list[Tok], comma: int, text: str) -> str | None:
     seg = toks[k:comma]  # "the" stays: the role reads as the article gives it
     if not seg or not any(fold(strip_possessive(x.text)) in ROLE_NOUNS for x in seg):
         return None
+    if len(seg) > 1 and seg[0].text in ("The", "the") and is_title(seg[1].text) and is_cap(seg[1].text):
+        seg = seg[1:]  # "The Attorney General, Jane Doe": a title, whose article is no part of it
     return text[seg[0].start:seg[-1].end]
 
 
@@ -458,6 +460,8 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
         role = lower_title_before(toks, s)
     if role is None and s >= 2 and toks[s - 1].text == ",":
         role = _title_before_comma(toks, s - 1, text=None)  # "Minister for Skills, Jane Holt MP said:"
+    elif role is None and s >= 3 and fold(toks[s - 1].text) == "the" and toks[s - 2].text == ",":
+        role = _title_before_comma(toks, s - 2, text=None)  # "The Home Secretary, the Rt Hon Jane Holt said:"
     return Subject("name", words, role, toks[s].start)
 
 
@@ -473,9 +477,11 @@ def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | 
                     break
             k -= 1
         opens = k == 0 or toks[k - 1].text in _SENT_STOP or toks[k - 1].text == "," and segments == 1
+        if toks[k].text in ("The", "the") and k + 1 < comma:
+            k += 1  # "The Attorney General, Jane Doe said:": the article is no part of the title
         # "Opening the bridge, Minister for Ports, Ida Moss said": a title after a leading clause
-        if not opens or k == comma or not (is_title(toks[k].text) and is_cap(toks[k].text)):
-            continue
+        if not opens or k == comma or not any(is_title(x.text) and is_cap(x.text) for x in toks[k:comma]):
+            continue  # "Home Secretary, Jane Doe said": a title word in the phrase
         first = next((i for i in range(k, comma) if toks[i].text == ","), comma)
         if not all(is_name_tok(x.text) or fold(x.text) in RUN_JOINERS or x.text == "and" for x in toks[k:first]):
             continue
@@ -553,6 +559,13 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
                 return Subject("unnamed", [text[toks[i].start:toks[e - 1].end]], None, toks[i].start)
             if not toks[k].text.isalpha() or not toks[k].text.islower():
                 break
+    if t in ROLE_MODIFIERS and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
+        sub = name_after(toks, i + 1, text)  # "said former Deputy Mayor Ines Calder"
+        if sub is not None and sub.kind == "name" and split_title(sub.words)[0]:
+            sub.words = [t] + sub.words  # the modifier is part of the title: "former Deputy Mayor"
+            sub.pos = toks[i].start
+            return sub
+        return sub
     k = i
     while k < len(toks) and k - i < 3 and fold(toks[k].text) in PARTICLES:
         k += 1  # "said von der Brelie"
@@ -568,8 +581,12 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
                 return Subject("name", words_of(toks[i:a]), _titled_affiliation(
                     title, text[toks[r].start:toks[e - 1].end], text[toks[a].start:toks[e - 1].end]), toks[i].start)
     role = None
-    if e < len(toks) and toks[e].text == "," and e + 1 < len(toks):
-        role = clean_role(toks[e + 1:e + 40], text)
+    c = e
+    while c + 3 < len(toks) and toks[c].text == "," and toks[c + 1].text.replace(".", "") in DEGREES \
+            and toks[c + 2].text == "." and toks[c + 3].text == ",":
+        c += 3  # "said Jane Doe, Ph.D., director of …": the degree is neither name nor role
+    if c < len(toks) and toks[c].text == "," and c + 1 < len(toks):
+        role = clean_role(toks[c + 1:c + 40], text)
     elif e + 2 < len(toks) and toks[e].text in ("of", "at", "from") and toks[e + 1].text == "the":
         f = _lower_phrase_end(toks, e + 2)  # "said Dr. Jane Doe of the city council"
         title, name = split_title(words)

@@ -394,8 +394,9 @@ def _role_follows(text: str, at: int) -> bool:
     return fold(words[0]) in ("the", "a", "an") and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in words[1:])
 
 
-def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str]]:
-    """(position, person) for the first person named in each sentence: what "he"/"she" refers to.
+def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str, str | None]]:
+    """(position, person, role) for the first person named in each sentence: what "he"/"she" refers to
+    (the role an appositive gives: "Jane Doe, Vice-President for Ports, presented …").
     A sentence that opens with a surname no one was registered under ("Jones later defended
     it") names the person written in full with that surname earlier ("Tom Jones")."""
     out = []
@@ -408,16 +409,18 @@ def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple
             elif w == "," and len(opening) == k >= 2 and plausible_person(opening) and \
                     not any(fold(x) in NOT_NAMES for x in opening) and _role_follows(text, m.end()):
                 # "Jane Doe, Vice-President for Ports, presented …": a full name and an appositive
-                out.append((s + text[s:].find(opening[0]), " ".join(opening)))
+                close = text.find(",", m.end(), min(e, m.end() + 150))
+                role = text[m.end():close].strip() if close > m.end() else None
+                out.append((s + text[s:].find(opening[0]), " ".join(opening), role))
                 break
             p = actors.person([strip_possessive(w)]) if w[:1].isupper() else None
             if p is not None:
-                out.append((m.start(), p.name))
+                out.append((m.start(), p.name, None))
                 break
             if k == 0 and is_name_tok(w) and fold(w) not in NOT_NAMES:
                 full = _full_name(strip_possessive(w), earlier + "\n" + text[:m.start()])
                 if full is not None:
-                    out.append((m.start(), full))
+                    out.append((m.start(), full, None))
                     break
     return out
 
@@ -560,6 +563,12 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 return name[0], title_role(title)  # "said Secretary Doe", never named in full
         if r is not None and r[2] == "org":
             bodies.add(r[0])
+        if r is not None and r[2] == "person" and title and sub.role and len(name) >= 2 \
+                and not sub.role.startswith(("who ", "which ", "whose ")):
+            # "Commander Jane Doe, the ship's commanding officer, said": of the two roles the cue
+            # gives, the appositive says what she is (as "said Gen. Jane Doe, commander of …"); a
+            # clause ("Senator Jane Doe, who chairs the panel, said") leaves the title
+            return r[0], sub.role
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
@@ -775,6 +784,17 @@ def appointed_roles(paragraphs) -> dict[str, str]:
     return out
 
 
+def _bare_title(role: str | None) -> str | None:
+    """"The Attorney General" -> "Attorney General": a capitalised title needs no article (while "the
+    company's chief executive" keeps it, as the article writes it)."""
+    if role and role.startswith(("The ", "the ")):
+        rest = role[4:]
+        first = rest.split(" ", 1)[0]
+        if is_title(first) and first[:1].isupper():
+            return rest
+    return role
+
+
 def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[Quotation]:
     """One name and one role per speaker, as the article first gives them: a speaker named by
     one word ("Isla") that is a word of exactly one speaker's full name takes that name, and
@@ -797,7 +817,7 @@ def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[
     out = []
     appointed = None
     for q, name in named:
-        role = q.role or roles.get(name)
+        role = _bare_title(q.role or roles.get(name))
         if role is None and " " in name:
             p = actors.person(name.split())
             role = p.role if p is not None and p.name == name else None
@@ -818,10 +838,10 @@ def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_
     the quote, this paragraph's earlier speaker, the last person named here or in the paragraph
     before (when it quotes no one; or the nearest before it that names someone, as in "Jane Doe
     arrived." / "The envoy spoke of the camps." / "“…,” she said"), and the last speaker."""
-    for pos, name in subjects:
+    for pos, name, role in subjects:
         if pos < qs:
             p = actors.person([name])
-            yield Candidate(name, p.role if p else None, "subject", qs - pos, True)
+            yield Candidate(name, (p.role if p else None) or role, "subject", qs - pos, True)
     if para_speaker is not None:
         at = _pos_of(quotes, para_speaker, text, qs)
         yield Candidate(para_speaker[0], para_speaker[1], "speaker", qs - at if at >= 0 else qs, True)

@@ -59,8 +59,16 @@ def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
 def _double_spans(text: str) -> tuple[QuoteSpan, ...]:
     spans: list[QuoteSpan] = []
     start, closers = -1, ""
+    nested = False  # a straight-quoted title inside a quote: "We read the "Blue Book" daily."
     for m in _MARKS.finditer(text):
         i, c = m.start(), m.group()
+        if c == '"' and start >= 0 and '"' in closers:
+            if nested:
+                nested = False
+                continue
+            if i and text[i - 1] in " (" and i + 1 < len(text) and text[i + 1].isalnum() and text.find('"', i + 1) >= 0:
+                nested = True
+                continue
         if start < 0:
             if c == '"' and i and text[i - 1].isalnum():
                 continue  # 5'11", a stray inch mark
@@ -70,7 +78,7 @@ def _double_spans(text: str) -> tuple[QuoteSpan, ...]:
                 start, closers = i + 1, PAIRS[c]
         elif c in closers:
             spans.append(QuoteSpan(start, i, True))
-            start = -1
+            start, nested = -1, False
         elif c in _RESTART:
             # A new opening mark of the same family: the previous quote lost its closing mark.
             spans.append(QuoteSpan(start, i, False))
