@@ -153,3 +153,49 @@ def test_roles_around_names(text, quote, speaker, role):
 def test_a_nested_straight_quote_leaves_the_narrative_after_it_out():
     found = attributed("T", ('Ilse Marrow said: "We will publish the "Blue Book" next week." The board meets in June.',))
     assert [t for t, _, _ in found] == ['We will publish the "Blue Book" next week.']
+
+
+PULL_QUOTES = [
+    # a paragraph repeating what a speaker is quoted saying elsewhere is theirs
+    (("The harbour handled record cargo this year.", "This is the best year the harbour has ever had",
+      "Harbour master Joan Pike said the figures were a record. “This is the best year the harbour has ever had,” "
+      "she said."), (), "This is the best year", 2, "Joan Pike"),
+    # a first-person paragraph with a subheading under it that is only a name and a role
+    (("Ministers met in the capital on Monday.", "We remain united and we will keep our support going for as long as needed.",
+      "The talks will resume in March."), ((2, "Teodor Vasile, High Representative for Trade"),),
+     "We remain united", 2, "Teodor Vasile"),
+    # ... or a dashed byline paragraph
+    (("We remain united and we will keep our support going for as long as needed.",
+      "— Teodor Vasile, High Representative for Trade", "The talks will resume in March."), (),
+     "We remain united", 1, "Teodor Vasile"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, subheadings, quote, paragraph, speaker", PULL_QUOTES,
+                         ids=[f"{i}" for i in range(len(PULL_QUOTES))])
+def test_pull_quotes(paragraphs, subheadings, quote, paragraph, speaker):
+    facts = analyze(Article(title="T", paragraphs=paragraphs, subheadings=subheadings))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes if quote in q.text][:1] == [(paragraph, speaker)]
+
+
+@pytest.mark.parametrize("paragraphs, subheadings", [
+    # a third-person paragraph over a name line is narrative; a heading that opens with a name is no byline
+    (("The ministers met in the capital on Monday and agreed a plan.", "The talks will resume."),
+     ((1, "Teodor Vasile, High Representative for Trade"),)),
+    (("We remain united and we will keep our support going for as long as needed.", "The talks will resume."),
+     ((1, "Teodor Vasile visits the northern provinces"),)),
+    # a short phrase repeated is no pull quote
+    (("Record cargo", "“Record cargo,” said harbour master Joan Pike, “is what we expected.”"), ()),
+])
+def test_no_pull_quote(paragraphs, subheadings):
+    facts = analyze(Article(title="T", paragraphs=paragraphs, subheadings=subheadings))
+    assert all(q.paragraph != 1 for q in facts.quotes), facts.quotes
+
+
+def test_an_introduced_readout_ends_at_the_next_items_heading_and_at_a_subheading():
+    paragraphs = ("Spokesperson Lena Ortiz provided the following readout:", "The minister met her counterpart today.",
+                  "Readout of the Minister’s Call With the Foreign Minister of Eastland",
+                  "Spokesperson Lena Ortiz provided the following readout:", "The ministers spoke by phone.",
+                  "The ministers agreed to meet.")
+    facts = analyze(Article(title="T", paragraphs=paragraphs, subheadings=((5, "Later"),)))
+    assert [q.paragraph for q in facts.quotes] == [2, 5]

@@ -267,18 +267,72 @@ def _by_first_name(word: str, actors: Actors, speakers=None) -> tuple[str, str |
 _INTRO = re.compile(r"(?:That|This|Those|These)(?:’s|'s| is| was| are| were) (?:how|what|the words of)\s|So says\s")
 
 
-def _byline(text: str, actors: Actors) -> tuple[str, str | None] | None:
+def _byline(text: str, actors: Actors, dashed: bool = True) -> tuple[str, str | None] | None:
     """A short paragraph "— Jane Doe, Minister for the Environment" under a quotation: its
-    speaker, with the role after the comma (cues.BYLINE_DASHES)."""
+    speaker, with the role after the comma (cues.BYLINE_DASHES). Not dashed: a subheading that is
+    only a name and its role ("Jane Doe, Minister for the Environment"), under a pull quote."""
     t = text.strip()
-    if len(t) > MAX_BYLINE_CHARS or not t.startswith(BYLINE_DASHES):
+    if len(t) > MAX_BYLINE_CHARS or dashed and not t.startswith(BYLINE_DASHES):
         return None
     rest = t.lstrip("".join(BYLINE_DASHES)).lstrip()
     if not rest or rest[0] in _OPEN_MARKS:
         return None
-    sub = name_after(tokens(rest), 0, rest)
+    toks = tokens(rest)
+    sub = name_after(toks, 0, rest)
+    if not dashed and not _name_and_role_only(toks, sub):
+        return None  # a heading that happens to start with a name, not a name and its role
     r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
     return (r[0], r[1] or sub.role) if r is not None and r[2] == "person" else None
+
+
+def _name_and_role_only(toks: list[Tok], sub: Subject | None) -> bool:
+    """The line is a person's name of two words or more, alone or followed by a comma and a role."""
+    if sub is None or sub.kind != "name" or len(split_title(sub.words)[1]) < 2:
+        return False
+    e = run_fwd(toks, 0)
+    return e == len(toks) or toks[e].text == ","
+
+
+MIN_PULL_WORDS = 6  # a pull quote repeats a sentence, not a phrase
+
+
+def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actors) -> list[Quotation]:
+    """Quotations set apart from the text, which no cue attributes: a paragraph that repeats
+    words a speaker is quoted saying elsewhere in the article (a pull quote) is theirs; a
+    paragraph in the first person (or all quotation) with an attribution line under it, a
+    subheading or a dashed byline that is only a name and a role, is that person's."""
+    quoted = {q.paragraph for q in quotes}
+    under = {k: line for k, line in subheadings if 1 <= k <= len(paragraphs)}  # the line under ¶k
+    added: list[Quotation] = []
+    for pno, text in enumerate(paragraphs, 1):
+        if pno in quoted or len(text) > 1000 or text.strip().startswith(NARRATIVE_STARTS):
+            continue
+        spans = quote_spans(text)
+        if spans and text[:spans[0].start - 1].strip():
+            continue  # a quotation inside narrative: the cues had their chance
+        span = spans[0] if len(spans) == 1 else paragraph_span(text) if not spans else None
+        if span is None:
+            continue
+        s, e = _trim(text, span.start, span.end)
+        body = text[s:e].rstrip(".!?…").rstrip()
+        if len(body.split()) < MIN_PULL_WORDS:
+            continue
+        speaker = next(((q.speaker, q.role) for q in quotes if q.paragraph != pno and fold(body) in fold(q.text)), None)
+        if speaker is None:
+            line = under.get(pno)
+            if line is None and pno < len(paragraphs):
+                line, dashed = paragraphs[pno], True
+            else:
+                dashed = False
+            if line is not None and (spans or _first_person_text(body)):
+                speaker = _byline(line, actors, dashed=dashed)
+        if speaker is not None:
+            added.append(Quotation(text=text[s:e], speaker=speaker[0], role=speaker[1], paragraph=pno))
+    return sorted(quotes + added, key=lambda q: q.paragraph) if added else quotes
+
+
+def _first_person_text(text: str) -> bool:
+    return any(w in FIRST_PERSON for w in _FIRST_WORDS.findall(text[:2000]))
 
 
 def _introduced_next(text: str, actors: Actors, spoke) -> tuple[str, str | None] | None:
@@ -572,7 +626,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
-    blocks = introduced_blocks(paragraphs, frozenset(n - 1 for n in boilerplate))
+    # (neither boilerplate nor a subheading is part of what a line introduces)
+    blocks = introduced_blocks(paragraphs, frozenset(n - 1 for n in boilerplate) | {k for k, _ in subheadings})
     intro_of = {q: b.intro for b in blocks for q in b.quoted}
     intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None
     turn_speakers: dict[int, tuple[str, str | None] | None] = {}
@@ -689,7 +744,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
     if of_statement is not None and not quotes and not blocks and " and " not in title and of_statement[1]:
         quotes = _unmarked_statement(paragraphs, of_statement)  # one named person's, not a joint statement
-    return _consistent([q for q in quotes if q.speaker], actors, paragraphs), skipped
+    quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
+    return _consistent(quotes, actors, paragraphs), skipped
 
 
 MAX_STATEMENT_PARAGRAPHS = 30

@@ -178,6 +178,8 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
     if len(words) <= 4 and not stripped.endswith((".", "!", "?")):
         return True  # a heading that ingest left in the body
     if statement:
+        if len(words) <= 25 and not stripped.endswith((".", "!", "?", ":", ";", "”", "’", '"', "'", ")")):
+            return True  # "Readout of the Minister's Call With …": the next item's heading
         # a statement ends at the page's furniture: a web address, or a line opening with a mark
         # that is no letter, digit or quotation mark ("/Public Release.", "© 2024 …", "| Share")
         return _WEB.search(stripped[:2000]) is not None or not (stripped[0].isalnum() or _has_marks(stripped[0])
