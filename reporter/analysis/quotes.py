@@ -294,6 +294,8 @@ def _name_and_role_only(toks: list[Tok], sub: Subject | None) -> bool:
 
 
 MIN_PULL_WORDS = 6  # a pull quote repeats a sentence, not a phrase
+MAX_PULL_QUOTES = 10  # an article sets a few quotations apart, not hundreds
+MAX_PULL_SOURCES = 200  # quotations a pull quote is looked for in
 
 
 def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actors) -> list[Quotation]:
@@ -303,10 +305,14 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
     subheading or a dashed byline that is only a name and a role, is that person's."""
     quoted = {q.paragraph for q in quotes}
     under = {k: line for k, line in subheadings if 1 <= k <= len(paragraphs)}  # the line under ¶k
+    said = [(fold(q.text), q) for q in quotes[:MAX_PULL_SOURCES]]
+    copies = {paragraphs[q.paragraph - 1] for q in quotes if 1 <= q.paragraph <= len(paragraphs)}
     added: list[Quotation] = []
     for pno, text in enumerate(paragraphs, 1):
-        if pno in quoted or len(text) > 1000 or text.strip().startswith(NARRATIVE_STARTS):
-            continue
+        if len(added) >= MAX_PULL_QUOTES:
+            break
+        if pno in quoted or len(text) > 1000 or text in copies or text.strip().startswith(NARRATIVE_STARTS):
+            continue  # (a paragraph repeated whole is a copy, not a pull quote)
         spans = quote_spans(text)
         if spans and text[:spans[0].start - 1].strip():
             continue  # a quotation inside narrative: the cues had their chance
@@ -317,7 +323,8 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
         body = text[s:e].rstrip(".!?…").rstrip()
         if len(body.split()) < MIN_PULL_WORDS:
             continue
-        speaker = next(((q.speaker, q.role) for q in quotes if q.paragraph != pno and fold(body) in fold(q.text)), None)
+        folded = fold(body)
+        speaker = next(((q.speaker, q.role) for f, q in said if q.paragraph != pno and folded in f), None)
         if speaker is None:
             line = under.get(pno)
             if line is None and pno < len(paragraphs):
