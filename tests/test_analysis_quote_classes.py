@@ -199,3 +199,29 @@ def test_an_introduced_readout_ends_at_the_next_items_heading_and_at_a_subheadin
                   "The ministers agreed to meet.")
     facts = analyze(Article(title="T", paragraphs=paragraphs, subheadings=((5, "Later"),)))
     assert [q.paragraph for q in facts.quotes] == [2, 5]
+
+
+WIRE = [
+    # an unnamed speaker of a named body, after the quote: the description as written
+    (("“We will appeal,” a spokeswoman for Acme Holdings said.",), "We will appeal", "a spokeswoman for Acme Holdings", None),
+    (("“We will appeal,” said a spokesman at the Harbour Trust.",), "We will appeal", "a spokesman at the Harbour Trust", None),
+    # a determiner, a title with "of the", then the name: the person, with the title
+    (("“Inflation is falling,” said the Chancellor of the Exchequer, Ada Kirwan.",), "Inflation is falling",
+     "Ada Kirwan", "Chancellor of the Exchequer"),
+    # an age between commas is no role
+    (("Ada Kirwan, 45, said: “We did our best.”",), "We did our best", "Ada Kirwan", None),
+    # a document speaks for its issuer: named, written as a body, or the body named before
+    (("“The deal is off,” said a statement from the ministry.",), "The deal is off", "the ministry", None),
+    (("The ministry issued a statement on Monday.", "“The deal is off,” the statement said."), "The deal is off",
+     "the ministry", None),
+    (("“We are reviewing the data,” according to a statement from the Department of Health.",), "reviewing the data",
+     "Department of Health", None),
+    # a compound title alone ("the Secretary-General") is the one person holding it
+    (("Secretary-General Antonio Reyes addressed the assembly.", "“The world is watching”, the Secretary-General said."),
+     "The world is watching", "Antonio Reyes", "Secretary-General"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, quote, speaker, role", WIRE, ids=[f"{i}-{w[1][:20]}" for i, w in enumerate(WIRE)])
+def test_wire_attribution(paragraphs, quote, speaker, role):
+    check("T", paragraphs, quote, speaker, role)

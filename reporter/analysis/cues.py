@@ -23,6 +23,9 @@ estimated estimates calculated calculates found finds revealed reveals published
 # Of those, the ones that report nothing before "to": "the bank continues to face …", "added to the
 # pressure" (while "said to reporters" and "explained to them" still report speech).
 NOT_SPEECH_BEFORE_TO = frozenset("continue continues continued add adds added".split())
+# Documents that speak for the body that issued them: "said a statement from the ministry",
+# "according to a statement by Acme", "the statement said" (the body that issued it).
+DOCUMENT_NOUNS = frozenset("statement release communique communiqué announcement notice".split())
 # Nouns that make "the force said", "the board said" a body's words, beside text.ORG_NOUNS_LOWER.
 BODY_NOUNS = frozenset("force board party organisation organization foundation federation administration".split())
 # Of those, the ones a body uses to publish a fact rather than to speak.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import BODY_NOUNS, DEGREES, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import BODY_NOUNS, DEGREES, DOCUMENT_NOUNS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -233,8 +233,8 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
         toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
     while toks and toks[-1].text in ",:(":
         toks = toks[:-1]
-    if not toks or len(toks) > 30:
-        return None
+    if not toks or len(toks) > 30 or len(toks) == 1 and toks[0].text.isdigit():
+        return None  # (", 45, said": an age is no role)
     role = text[toks[0].start:toks[-1].end].strip()
     if _PARTY_TAG.fullmatch(role):
         return None
@@ -278,6 +278,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         return Subject("pronoun", [t], None, toks[j].start)
     if fold(t) == "it":
         return Subject("it", [t], None, toks[j].start)  # "It added that …": a body that spoke before
+    if t in DOCUMENT_NOUNS and j >= 1 and fold(toks[j - 1].text) in _DETERMINERS:
+        return Subject("document", [t], None, toks[j - 1].start)  # "the statement said": its issuer's words
     if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1)
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
@@ -315,6 +317,11 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         return affiliated
     if is_name_tok(t):
         s = title_and(toks, run_back(toks, j, allow_the=True), j + 1)
+        b = s - 1 - (s >= 2 and toks[s - 1].text in ("the", "The"))
+        if b >= 1 and toks[b].text in ("for", "at", "with"):
+            unnamed = _unnamed(toks, j, text)  # "a spokeswoman for Acme Holdings said": as written
+            if unnamed is not None:
+                return unnamed
         if fold(t) in ROLE_NOUNS and s >= 2 and toks[s - 1].text == "," and is_name_tok(toks[s - 2].text):
             ns = run_back(toks, s - 2)  # "Dr Ann Lee, Harbour Trust Chief Executive, added": the person, not the role
             if s - 1 - ns >= 2 and plausible_person(split_title(words_of(toks[ns:s - 1]))[1]):
@@ -547,7 +554,12 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     t = toks[i].text
     if fold(t) in PRONOUNS:
         return Subject("pronoun", [t], None, toks[i].start)
+    if fold(t) in _DETERMINERS and i + 1 < len(toks) and toks[i + 1].text in DOCUMENT_NOUNS:
+        return document_issuer(toks, i + 1, text)
     if t in ("the", "The") and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
+        titled = _role_then_name(toks, i, text)  # "said the Chancellor of the Exchequer, Jane Doe"
+        if titled is not None and titled.kind == "name":
+            return titled
         i += 1
     if fold(t) in _INDEFINITE:  # "said one senior official, who …", "said a spokeswoman for the ministry"
         for k in range(i + 1, min(len(toks), i + 4)):
@@ -593,6 +605,21 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
         if f > e + 2 and len(name) >= 2 and plausible_person(name):
             role = _titled_affiliation(title, text[toks[e + 2].start:toks[f - 1].end], text[toks[e].start:toks[f - 1].end])
     return Subject("name", words, role, toks[i].start)
+
+
+def document_issuer(toks: list[Tok], k: int, text: str) -> Subject:
+    """Who a document at token k speaks for: "a statement from the Health Ministry" (a name),
+    "a statement from the ministry" (a body as written), or, with no issuer, kind "document"
+    (the reader takes the body named before)."""
+    if k + 2 < len(toks) and toks[k + 1].text in ("from", "by", "of"):
+        a = k + 2 + (toks[k + 2].text in ("the", "The") and k + 3 < len(toks))
+        if is_name_tok(toks[a].text):
+            e = run_fwd(toks, a)
+            return Subject("name", words_of(toks[a:e]), None, toks[a].start)
+        e = _lower_phrase_end(toks, a)
+        if e > a and fold(toks[e - 1].text) in ORG_NOUNS_LOWER:
+            return Subject("generic", [x.text for x in toks[a:e]], None, toks[a].start)
+    return Subject("document", [toks[k].text], None, toks[k].start)
 
 
 def _lower_phrase_end(toks: list[Tok], i: int) -> int:

@@ -21,7 +21,7 @@ from .places import is_country
 from .speakers import Candidate, choose
 from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, dash_attributed, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
-from .text import NOT_NAMES, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
+from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
@@ -589,14 +589,14 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 return near[0], near[1] or sub.words[0]  # "Lộc lost his crop. “…,” the farmer said"
             # "The minister, who asked not to be named, said:": no one named, so the description speaks.
             return last_speaker or ((text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
-        if sub.kind == "it":
+        if sub.kind in ("it", "document"):
             # "It added that …": the body that spoke last in this paragraph or the one before, else
             # the body named last before the quote
             if para_speaker is not None and para_speaker[0] in bodies:
                 return para_speaker
             if last_speaker is not None and last_speaker[0] in bodies and quotes and quotes[-1].paragraph >= pno - 1:
                 return last_speaker
-            body = _last_body_before(paragraphs, pno, qs, actors)
+            body = _last_body_before(paragraphs, pno, qs, actors) or _body_noun_before(paragraphs, pno, qs)
             if body is not None:
                 bodies.add(body)
             return (body, None) if body is not None else None
@@ -823,6 +823,22 @@ def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | N
                 if at >= 0 and (k, at) > best_at:
                     best, best_at = actors.org_display(o.acronym) if o.acronym else o.name, (k, at)
     return best
+
+
+_BODY_NOUN = re.compile(r"\b[Tt]he ((?:[a-z]+ ){0,2}(?:%s))\b" % "|".join(sorted(ORG_NOUNS_LOWER)))
+
+
+def _body_noun_before(paragraphs, pno: int, pos: int) -> str | None:
+    """"the ministry" written last before pos, in this paragraph or the one before: the issuer
+    of "the statement" when the article names no organisation ("The ministry issued a statement.")."""
+    for k, end in ((pno, pos), (pno - 1, None)):
+        if k < 1:
+            continue
+        text = paragraphs[k - 1][:end][-2000:]
+        found = [m.group(0) for m in _BODY_NOUN.finditer(text)]
+        if found:
+            return "the " + found[-1][4:]
+    return None
 
 
 # "Jane Doe has been appointed as the new Chair of the Board": the role an appointment gives.
