@@ -225,3 +225,18 @@ WIRE = [
 @pytest.mark.parametrize("paragraphs, quote, speaker, role", WIRE, ids=[f"{i}-{w[1][:20]}" for i, w in enumerate(WIRE)])
 def test_wire_attribution(paragraphs, quote, speaker, role):
     check("T", paragraphs, quote, speaker, role)
+
+
+def test_an_interview_with_one_word_labels_is_a_dialogue():
+    paragraphs = ("Interviewer: How did it start?", "Voss: It started with a letter.", "Interviewer: And then?",
+                  "Voss: Then the council called.")
+    found = attributed("An interview", paragraphs)
+    assert ("Then the council called.", "Voss", None) in found and ("It started with a letter.", "Voss", None) in found
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Update: The road is closed.", "Photo: The bridge at dawn.", "Update: The road is open.", "Photo: The crowd."),
+    ("Voss: It started with a letter.", "The council met.", "Voss: Then it called."),  # one label is no dialogue
+])
+def test_section_labels_and_one_label_are_no_dialogue(paragraphs):
+    assert attributed("T", paragraphs) == []

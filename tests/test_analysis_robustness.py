@@ -151,3 +151,4 @@ def test_bulk_of_pull_quotes_readouts_and_attribution_lines():
     assert facts.quotes and all(q.text in paragraphs[q.paragraph - 1] for q in facts.quotes)
     assert sum(1 for q in facts.quotes if q.text.startswith("We will keep every") and "“" not in paragraphs[q.paragraph - 1]) <= 10
     assert_consistent(art('"' + 'We read the "Blue Book" ' * 100_000 + '"'))
+    assert_consistent(art(*(["Voss: It started with a letter.", "Interviewer: And then?"] * 5_000)))

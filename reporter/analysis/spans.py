@@ -316,7 +316,9 @@ _LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z]
 _LABEL_HONORIFICS = frozenset("MR MS MRS DR".split())
 # Labels that head a section, not a speaker's turn.
 NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
-                               "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION".split(" "))
+                               "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION UPDATED PHOTO PHOTOS "
+                               "PICTURE IMAGE VIDEO WATCH READ LISTEN CREDIT CAPTION WARNING TAGS TOPICS LOCATION DATE "
+                               "TIME WHEN WHERE WHAT WHO WHY HOW SUMMARY RELATED SEE ALSO EMAIL PHONE TEL WEBSITE".split(" "))
 # A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
 _BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
 MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a transcript
@@ -341,16 +343,38 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     return surname in _WORD.findall(heading) or any(surname in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k)
 
 
+# An interview's one-word labels in mixed case ("Voss: It started with a letter."), read only as
+# a dialogue: two labels or more that each open MIN_DIALOGUE_TURNS paragraphs or more, since one
+# "Update:" or "Photo:" is a section's label.
+_ONE_WORD_LABEL = re.compile(r"(?P<label>[A-Z][a-z][\w’'\-]{0,24}):\s+(?=\S)")
+MIN_DIALOGUE_TURNS = 2
+
+
+def _dialogue(single: dict[int, Turn]) -> dict[int, Turn]:
+    counts: dict[str, int] = {}
+    for t in single.values():
+        counts[t.label] = counts.get(t.label, 0) + 1
+    speakers = {label for label, n in counts.items() if n >= MIN_DIALOGUE_TURNS}
+    if len(speakers) < 2:
+        return {}
+    return {k: t for k, t in single.items() if t.label in speakers}
+
+
 def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     """The turns of a transcript: each paragraph that opens with a speaker label, and the
     unlabelled paragraphs after it (the same speaker goes on) until the next label or a
     boilerplate start. Empty unless at least MIN_TURNS paragraphs carry a label, or one label
     names someone the article's heading or another paragraph names."""
     labelled: dict[int, Turn] = {}
+    single: dict[int, Turn] = {}
     for k, p in enumerate(paragraphs):
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
         if m is not None and m.group("label") not in NOT_SPEAKER_LABELS:
             labelled[k] = Turn(k, m.group("label"), m.end())
+        elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
+                and m.group("label").upper() not in NOT_SPEAKER_LABELS:
+            single[k] = Turn(k, m.group("label"), m.end())
+    labelled.update(_dialogue(single))
     if not labelled:
         return ()
     first = min(labelled)  # once: inside the comprehension it made the stage quadratic in paragraphs
