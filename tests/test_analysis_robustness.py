@@ -144,7 +144,7 @@ def test_bulk_of_pull_quotes_readouts_and_attribution_lines():
     paragraphs = [said, "We will keep every promise we made to the people of the valley",
                   "Spokesperson Lena Ortiz provided the following readout:", "The mayor met the governor today.",
                   'She said: "We read the "Blue Book" every day and we will again." It added that the “worst is over now.”',
-                  "We remain united and we will keep going.", "— Lena Ortiz, Spokesperson"] * 4_000
+                  "We remain united and we will keep going.", "— Lena Ortiz, Spokesperson"] * 2_000
     subheadings = tuple((k, "Lena Ortiz, Spokesperson") for k in range(5, len(paragraphs), 70))
     article = Article(title="Daily Press Briefing", paragraphs=tuple(paragraphs), subheadings=subheadings)
     facts = analyze(article)
