@@ -240,3 +240,22 @@ def test_an_interview_with_one_word_labels_is_a_dialogue():
 ])
 def test_section_labels_and_one_label_are_no_dialogue(paragraphs):
     assert attributed("T", paragraphs) == []
+
+
+MORE = [
+    # a possessive before an appositive name is someone else's: "Her neighbour, Tom Reyes" is no woman
+    (("“We lost everything,” said Ada Kirwan. “Our house, our car, our animals.”",
+      "Her neighbour, Tom Reyes, agreed. “Nobody came,” he said."), "Nobody came", "Tom Reyes", None),
+    # an abbreviation's full stop ends neither the subject nor the role
+    (("Lt. Gen. Ada Kirwan, commander of U.S. forces in the region, said: “We are ready.”",), "We are ready",
+     "Ada Kirwan", "commander of U.S. forces in the region"),
+    (("“We are ready,” said Lt. Gen. Ada Kirwan, commander of U.S. forces in the region.",), "We are ready",
+     "Ada Kirwan", "commander of U.S. forces in the region"),
+    # a body written with a possessive keeps it
+    (("“We are deeply saddened,” Kirwan’s office said.",), "deeply saddened", "Kirwan’s office", None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, quote, speaker, role", MORE, ids=[f"{i}-{m[1][:20]}" for i, m in enumerate(MORE)])
+def test_more_wire_attribution(paragraphs, quote, speaker, role):
+    check("T", paragraphs, quote, speaker, role)

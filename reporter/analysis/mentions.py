@@ -219,6 +219,9 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
     """Role text after "Name," up to the end of the clause, as written."""
     end = len(toks)
     for k, t in enumerate(toks):
+        if t.text == "." and k and is_dotted(toks[k - 1].text) and k + 1 < len(toks) and (
+                "." in toks[k - 1].text or toks[k + 1].text.islower()):
+            continue  # "commander of U.S. forces": an abbreviation's full stop ends nothing
         if t.text in _SENT_STOP:
             end = k
             break
@@ -288,8 +291,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         single = None  # a one-word run before a comma: a word of a long role ("…, Growth and Trade, said") or a surname
         for k in range(j - 1, max(-1, j - 45), -1):
             tk = toks[k].text
-            if tk in _SENT_STOP:
-                break
+            if tk in _SENT_STOP and not (tk == "." and k and is_dotted(toks[k - 1].text)):
+                break  # (not the full stop of "Lt. Gen." or "U.S.")
             if tk == "," and k >= 1 and is_name_tok(toks[k - 1].text):
                 s = run_back(toks, k - 1)
                 role = clean_role(toks[k + 1:j], text)
@@ -703,10 +706,13 @@ def genders(paragraphs, sentences) -> dict[str, str]:
                 continue
             for m in _APPOSITIVE_NOUN.finditer(sent):  # "Ruth Okonkwo, a spokeswoman for …"
                 seen.setdefault(fold(m.group(1)), set()).add(word_gender(m.group(2)))
-            said = {word_gender(w.group()) for w in _GENDER_WORD.finditer(sent)}
-            if len(said) != 1:
+            if _GENDER_WORD.search(sent) is None:
                 continue
             names = [n for n in _FULL_NAME.finditer(sent) if plausible_person(split_title(n.group().split())[1] or ["-"])]
+            # only the pronouns after the name: "Her neighbour, Tom Reyes, agreed" says nothing of him
+            said = {word_gender(w.group()) for w in _GENDER_WORD.finditer(sent, names[0].end())} if names else set()
+            if len(said) != 1:
+                continue
             if len({n.group() for n in names}) == 1 or (names and names[0].start() == 0):
                 # one person named, or the sentence's subject: "Ruth Okonkwo said her office met …"
                 seen.setdefault(fold(strip_possessive(names[0].group().split()[-1])), set()).update(said)

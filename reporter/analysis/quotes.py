@@ -605,7 +605,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             body = actors.body_named(sub.words[-1]) or _last_body_before(paragraphs, pno, qs, actors)
             if body is None:  # "The ministry said in a statement": an unnamed body, as written
                 the = text[max(0, sub.pos - 4):sub.pos]
-                body = (the if the.lower() == "the " else "") + " ".join(sub.words)
+                end = text.find(sub.words[-1], sub.pos, sub.pos + 120)
+                written = text[sub.pos:end + len(sub.words[-1])] if end >= 0 else " ".join(sub.words)
+                body = (the if the.lower() == "the " else "") + written  # "Jane Doe’s office", as written
             bodies.add(body)
             return body, None
         r = actors.resolve(sub, verb)
