@@ -259,3 +259,32 @@ MORE = [
 @pytest.mark.parametrize("paragraphs, quote, speaker, role", MORE, ids=[f"{i}-{m[1][:20]}" for i, m in enumerate(MORE)])
 def test_more_wire_attribution(paragraphs, quote, speaker, role):
     check("T", paragraphs, quote, speaker, role)
+
+
+TRANSCRIPT_LABELS = [
+    # a role in brackets after the label
+    ("Press Briefing", ("JANE ROWE (Chief Executive, Acme Holdings): We had a strong quarter.", "ANALYST: What about costs?",
+                        "JANE ROWE: Costs fell."), "Costs fell", "Jane Rowe", "Chief Executive, Acme Holdings"),
+    # a mixed-case label with a title, four words long; "Reporter:" and "Question:" are the floor's
+    ("Press Briefing", ("Press Secretary Dana Whitfield: Good afternoon.", "Reporter: Any news on the summit?",
+                        "Press Secretary Dana Whitfield: Not today."), "Not today", "Dana Whitfield", "Press Secretary"),
+    ("Press Briefing", ("Press Secretary Dana Whitfield: Good afternoon.", "Reporter: Any news on the summit?",
+                        "Press Secretary Dana Whitfield: Not today."), "Any news on the summit", "a reporter", None),
+    ("Briefing", ("Dana Whitfield: Good afternoon.", "Question: Any news on the summit?", "Dana Whitfield: Not today."),
+     "Any news on the summit", "a reporter", None),
+    # "A:" answers are the interviewee's the heading names; unnamed, nobody's
+    ("Interview with Health Minister Dana Whitfield", ("Q: Minister, why now?", "A: Because the time is right.",
+                                                       "Q: And the cost?", "A: It is affordable."),
+     "It is affordable", "Dana Whitfield", "Health Minister"),
+    ("Interview", ("Q: Why now?", "A: Because the time is right.", "Q: And the cost?", "A: It is affordable."),
+     "It is affordable", None, None),
+    # a transcript's metadata line is nobody's turn
+    ("News Transcript", ("Presenter: Press Secretary Dana Whitfield, 8 May", "DANA WHITFIELD: Good afternoon.",
+                         "Q: Any news?", "DANA WHITFIELD: None."), "Press Secretary Dana Whitfield, 8 May", None, None),
+]
+
+
+@pytest.mark.parametrize("title, paragraphs, text, speaker, role", TRANSCRIPT_LABELS,
+                         ids=[f"{i}-{c[2][:20]}" for i, c in enumerate(TRANSCRIPT_LABELS)])
+def test_transcript_labels(title, paragraphs, text, speaker, role):
+    check(title, paragraphs, text, speaker, role)

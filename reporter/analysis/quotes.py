@@ -645,7 +645,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     for turn in transcript_turns(paragraphs, title):
         if turn.label:
             if turn.label not in by_label:  # a label recurs at every turn: resolve it once
-                by_label[turn.label] = _label_speaker(turn.label, whole, actors)
+                by_label[turn.label] = _label_speaker(turn.label, whole, actors, title)
+                if turn.note and by_label[turn.label] is not None and by_label[turn.label][1] is None \
+                        and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in turn.note.replace(",", " ").split()):
+                    by_label[turn.label] = (by_label[turn.label][0], turn.note)  # "JANE DOE (Chief Executive, Acme):"
             current = by_label[turn.label]
         turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
@@ -778,13 +781,21 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None]) -> list[Quo
 _FIRST_WORDS = re.compile(r"[\w’']+")
 
 
-def _label_speaker(label: str, whole: str, actors: Actors) -> tuple[str, str | None] | None:
+_INTERVIEWEE = re.compile(r"\b[Ii]nterview (?:with|of) (.{3,80})")
+
+
+def _label_speaker(label: str, whole: str, actors: Actors, title: str = "") -> tuple[str, str | None] | None:
     """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
     (else "Halloran"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
     else "The President" as written. A question from the floor ("Q", "QUESTION") is
     cues.REPORTER's: the questioner is not named."""
     if fold(label) in QUESTION_LABELS:
         return REPORTER, None
+    if label == "A":  # an interview's answers: the one the heading says was interviewed, else no one known
+        m = _INTERVIEWEE.search(title)
+        sub = name_after(tokens(m.group(1)), 0, m.group(1)) if m else None
+        r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
+        return (r[0], r[1]) if r is not None and r[2] == "person" else None
     words = [(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w.title()) if w.isupper() else w
              for k, w in enumerate(label.replace(".", ". ").split())]  # "SECRETARY OF STATE" -> "Secretary of State"
     title, name = split_title([w for w in words if w])
@@ -883,7 +894,7 @@ def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[
     who-is-who)."""
     full: dict[str, set[str]] = {}
     for name in [q.speaker for q in quotes] + [p.name for p in actors.people]:
-        if " " in name:
+        if " " in name and name != REPORTER:
             for w in name.split():
                 full.setdefault(fold(w), set()).add(name)
     roles: dict[str, str] = {}

@@ -18,8 +18,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import (FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES, STATEMENT_VERBS,
-                   TRANSCRIPT_HEADINGS, is_speech_verb)
+from .cues import (FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES,
+                   STATEMENT_VERBS, TITLES, TRANSCRIPT_HEADINGS, is_speech_verb)
 from .text import NOT_NAMES, ORG_WORDS, fold
 
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -307,12 +307,13 @@ class Turn(NamedTuple):
     paragraph: int  # 0-based
     label: str  # the speaker label as written ("MR. HALLORAN", "Jane Doe"); "" for a continuation
     start: int  # where the speech starts in the paragraph (after the label)
+    note: str = ""  # what the label says in brackets: "JANE DOE (Chief Executive, Acme):"
 
 
-_LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
+_LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
                     r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
-                    r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"
-                    r"(?: \([^()]{1,60}\))?:\s+(?=\S)")
+                    r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,3})"
+                    r"(?: \((?P<note>[^()]{1,60})\))?:\s+(?=\S)")
 _LABEL_HONORIFICS = frozenset("MR MS MRS DR".split())
 # Labels that head a section, not a speaker's turn.
 NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
@@ -350,7 +351,24 @@ _ONE_WORD_LABEL = re.compile(r"(?P<label>[A-Z][a-z][\w’'\-]{0,24}):\s+(?=\S)")
 MIN_DIALOGUE_TURNS = 2
 
 
-def _dialogue(single: dict[int, Turn]) -> dict[int, Turn]:
+def _titled_if_long(label: str) -> bool:
+    """A mixed-case label of four words or five holds a title ("Press Secretary Jane Doe"); an
+    upper-case one or a short one needs none."""
+    words = label.split()
+    return len(words) <= 3 or label.isupper() or any(fold(w) in TITLES for w in words[:-2])
+
+
+# Single words that label a transcript's other voices ("Question:", "Moderator:"), read as
+# labels wherever the article has labelled turns of its own ("Presenter:" heads a transcript as its
+# metadata, and is left out).
+FLOOR_LABELS = QUESTION_LABELS | frozenset("moderator operator interviewer participant journalist".split())
+
+
+def _dialogue(single: dict[int, Turn], labelled: bool = False) -> dict[int, Turn]:
+    if labelled:
+        floor = {k: t for k, t in single.items() if fold(t.label) in FLOOR_LABELS}
+        if floor:
+            return floor
     counts: dict[str, int] = {}
     for t in single.values():
         counts[t.label] = counts.get(t.label, 0) + 1
@@ -369,12 +387,12 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     single: dict[int, Turn] = {}
     for k, p in enumerate(paragraphs):
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
-        if m is not None and m.group("label") not in NOT_SPEAKER_LABELS:
-            labelled[k] = Turn(k, m.group("label"), m.end())
+        if m is not None and m.group("label") not in NOT_SPEAKER_LABELS and _titled_if_long(m.group("label")):
+            labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or "")
         elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
                 and m.group("label").upper() not in NOT_SPEAKER_LABELS:
             single[k] = Turn(k, m.group("label"), m.end())
-    labelled.update(_dialogue(single))
+    labelled.update(_dialogue(single, bool(labelled)))
     if not labelled:
         return ()
     first = min(labelled)  # once: inside the comprehension it made the stage quadratic in paragraphs
