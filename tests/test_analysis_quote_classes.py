@@ -288,3 +288,17 @@ TRANSCRIPT_LABELS = [
                          ids=[f"{i}-{c[2][:20]}" for i, c in enumerate(TRANSCRIPT_LABELS)])
 def test_transcript_labels(title, paragraphs, text, speaker, role):
     check(title, paragraphs, text, speaker, role)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Acme Holdings and its subsidiaries (collectively, “Korvel”) agreed to pay the fine, the agency said.", "Korvel"),
+    ("Police said they seized cannabis and MDMA (“molly”) in the raid.", "molly"),
+    ("The regulator said the two firms (the “Parties”) must sell the plant.", "Parties"),
+])
+def test_a_term_defined_in_brackets_is_no_quotation(text, term):
+    assert all(t != term for t, _, _ in attributed("T", (text,)))
+
+
+def test_a_short_quote_at_the_end_of_a_long_bracketed_remark_stays_a_quotation():
+    text = "The scheme ended (at the last vote Mayor Ana Sorel said “never again”) in May."
+    assert [(t, s) for t, s, _ in attributed("T", (text,))] == [("never again", "Ana Sorel")]

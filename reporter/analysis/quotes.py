@@ -29,6 +29,7 @@ _OPEN_MARKS = tuple(OPENERS)
 
 
 _HYPOTHETICAL = (None, "hypothetical")
+MAX_BRACKET_LEAD = 30  # characters between an opening bracket and a term quoted in it
 _STAGE = re.compile(r"\([^()]{0,80}\)")  # a transcript's stage direction, "(Laughter.)"
 
 
@@ -40,6 +41,9 @@ def _not_speech(text: str, qs: int, qe: int, body: str) -> str | None:
     if lead.endswith(NOT_SPEECH_BEFORE):
         return "a term"
     words = body.split()
+    before = text[max(0, qs - 1 - MAX_BRACKET_LEAD):max(0, qs - 1)]
+    if len(words) <= 3 and text[qe + 1:qe + 3].lstrip()[:1] == ")" and "(" in before and ")" not in before[before.rfind("("):]:
+        return "a term"  # "(collectively, “Acme”)", "(“ecstasy”)": a name defined in brackets
     if 2 <= len(words) <= 10 and body[-1:].isalnum() and text[qe + 1:qe + 2] != "," and words[0][:1].isupper() \
             and all(w[:1].isupper() or w in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words):
         return "a title"
