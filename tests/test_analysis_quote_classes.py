@@ -302,3 +302,38 @@ def test_a_term_defined_in_brackets_is_no_quotation(text, term):
 def test_a_short_quote_at_the_end_of_a_long_bracketed_remark_stays_a_quotation():
     text = "The scheme ended (at the last vote Mayor Ana Sorel said “never again”) in May."
     assert [(t, s) for t, s, _ in attributed("T", (text,))] == [("never again", "Ana Sorel")]
+
+
+DESCRIBED = [
+    # "the retired teacher said": the person that noun stood in apposition to
+    (("Ada Kirwan, 61, a retired teacher, lost her home in the flood.", "“It’s over,” the retired teacher said."),
+     "It’s over", "Ada Kirwan", "teacher"),
+    # "the ministry of health said": a body written out, not the body named last
+    (("The Harbour Trust met on Monday. The ministry of health said: “Cases are falling.”",), "Cases are falling",
+     "The ministry of health", None),
+    # an owner's possessive before the role: the person after the comma
+    (("“We regret the delay,” said Acme’s chief executive, Tom Reyes.",), "We regret the delay", "Tom Reyes",
+     "Acme’s chief executive"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, quote, speaker, role", DESCRIBED, ids=[f"{i}" for i in range(len(DESCRIBED))])
+def test_described_speakers(paragraphs, quote, speaker, role):
+    check("T", paragraphs, quote, speaker, role)
+
+
+BRIDGE = "We are delighted that the new bridge is open to traffic ahead of schedule."
+LEAD_LINES = [
+    # a participle ends an introducing line as a speech verb does; the speaker is the main clause's subject
+    (("Minister Ada Kirwan welcomed the news, saying:", BRIDGE), "Ada Kirwan", "Minister"),
+    (("Ada Kirwan, Minister for Roads, opened the bridge, adding:", BRIDGE), "Ada Kirwan", "Minister for Roads"),
+    # "Jane Doe’s full statement:" hands over what follows
+    (("Ada Kirwan’s full statement:", BRIDGE, "Our thanks go to the workers who built it."), "Ada Kirwan", None),
+    # a participle that reports nothing introduces nothing
+    (("The figures were published on Monday, showing:", BRIDGE), None, None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", LEAD_LINES, ids=[f"{i}" for i in range(len(LEAD_LINES))])
+def test_lead_lines(paragraphs, speaker, role):
+    check("T", paragraphs, "delighted that the new bridge", speaker, role)

@@ -37,6 +37,8 @@ AUDIENCE_VERBS = frozenset("told tells asked asks urged urges".split())
 # "called the ruling "a win"", "described it as "…"", "…, writing that "…"".
 LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded "
                        "brands labelled labeled labels termed terms".split())
+# Participles that end an introducing line as a speech verb does: "Jane Doe welcomed the news, saying:".
+INTRO_PARTICIPLES = frozenset("saying adding explaining noting stressing warning commenting declaring stating".split())
 # Words before a speech verb that make the speech hypothetical or negated: no one said it.
 HYPOTHETICAL = frozenset("would could might should never not didn't didn’t won't won’t wouldn't wouldn’t".split())
 # Words right before a quoted passage that make it a term, a name or a title, not speech:

@@ -341,6 +341,10 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     desc = descriptor_at(toks, j)
     if desc is not None:
         return desc
+    if t.islower() and j >= 2 and toks[j - 1].text in ("of", "for") and fold(toks[j - 2].text) in ORG_NOUNS_LOWER \
+            and toks[j - 2].text.islower():
+        k = j - 2  # "the ministry of health said": a body written out, no name to look for
+        return Subject("generic", [text[toks[k].start:toks[j].end]], None, toks[k].start)
     if fold(t) in ORG_NOUNS_LOWER or t in BODY_NOUNS:
         k = j
         while k > 0 and j - k < 3 and wordlike(toks[k - 1].text) and fold(toks[k - 1].text) not in (
@@ -587,6 +591,10 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     if k >= len(toks) or not is_name_tok(toks[k].text):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)
+    if toks[e - 1].text.endswith(("’s", "'s")) and e < len(toks) and toks[e].text.islower():
+        owned = _role_then_name(toks, i, text, owned=True)  # "said Acme’s chief executive, Ann Lee"
+        if owned is not None and owned.kind == "name":
+            return owned
     words = words_of(toks[i:e])
     for a in range(i + 1, e - 1):  # "said Jane Doe of Acme Analytics": the body is the role
         if fold(toks[a].text) in ("of", "at", "from"):
@@ -637,10 +645,11 @@ def _lower_phrase_end(toks: list[Tok], i: int) -> int:
 _DETERMINERS = frozenset("the its their our his her a an".split())
 
 
-def _role_then_name(toks: list[Tok], i: int, text: str) -> Subject | None:
+def _role_then_name(toks: list[Tok], i: int, text: str, owned: bool = False) -> Subject | None:
     """After a verb, a role before the name: "said the agency's chief economist, Grant Doe",
-    "said its chief executive, Ann Lee"; or a role alone, "said the minister" (a descriptor)."""
-    if fold(toks[i].text) not in _DETERMINERS:
+    "said its chief executive, Ann Lee", "said Acme's chief executive, Ann Lee" (owned: the
+    owner's name opens it); or a role alone, "said the minister" (a descriptor)."""
+    if fold(toks[i].text) not in _DETERMINERS and not owned:
         return None
     for k in range(i + 1, min(len(toks), i + 10)):
         tk = toks[k].text

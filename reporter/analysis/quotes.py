@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import ADVERBS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -169,7 +169,8 @@ def _before(text: str, s: int, sent_start: int, actors: Actors, lead: bool = Fal
     if framed is not None:
         return framed, "said"
     for v in range(len(toks) - 1, -1, -1):
-        if _speaks(toks, v) or toks[v].text in LEAD_VERBS or lead and toks[v].text in STATEMENT_VERBS:
+        if _speaks(toks, v) or toks[v].text in LEAD_VERBS or lead and (toks[v].text in STATEMENT_VERBS
+                                                                       or toks[v].text in INTRO_PARTICIPLES):
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
             sub = _clause_subject(toks, v) if toks[v].text.endswith("ing") and toks[v - 1].text == "," else None
@@ -375,9 +376,18 @@ def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> 
         para = paragraphs[k - 1]
         starts = [m.start() for m in pat.finditer(para)]
         if starts:
-            found = _last_person_before(para, starts[-1], actors, spoke, known_only=True)
+            found = _last_person_before(para, starts[-1], actors, spoke, known_only=True) or _appositive_of(
+                para, starts[-1], actors, spoke)
             return found[0] if found else None
     return None
+
+
+def _appositive_of(text: str, at: int, actors: Actors, spoke) -> tuple[str, str | None] | None:
+    """The full name the noun at this point stands in apposition to: "Ada Kirwan, 61, a retired
+    teacher, lost her home" (the last plausible full name before it, in the same sentence)."""
+    start = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at)) + 1
+    named = _people_before(text[start:at], at - start, actors, spoke)
+    return named[-1] if named and " " in named[-1][0] else None
 
 
 def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str, tuple[str, str | None]],
@@ -606,7 +616,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             return (body, None) if body is not None else None
         if sub.kind == "generic":
             # "the company said": the company named earlier; "the group said": the body named last
-            body = actors.body_named(sub.words[-1]) or _last_body_before(paragraphs, pno, qs, actors)
+            body = None if " " in sub.words[-1] else (actors.body_named(sub.words[-1])
+                                                     or _last_body_before(paragraphs, pno, qs, actors))
             if body is None:  # "The ministry said in a statement": an unnamed body, as written
                 the = text[max(0, sub.pos - 4):sub.pos]
                 end = text.find(sub.words[-1], sub.pos, sub.pos + 120)

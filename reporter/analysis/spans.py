@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import (FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES,
+from .cues import (FIRST_PERSON, HANDOVERS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES,
                    STATEMENT_VERBS, TITLES, TRANSCRIPT_HEADINGS, is_speech_verb)
 from .text import NOT_NAMES, ORG_WORDS, fold
 
@@ -147,7 +147,8 @@ def is_introducing_line(text: str) -> bool:
     if not t.endswith(":") or len(t) > MAX_INTRO_CHARS or _has_marks(t):
         return False
     words = _WORD.findall(t[-120:])
-    return any(is_speech_verb(w) and w not in _FINDING_VERBS for w in words[-6:]) or _hands_over(words)
+    return any(is_speech_verb(w) and w not in _FINDING_VERBS or w in INTRO_PARTICIPLES for w in words[-6:]) \
+        or _hands_over(words)
 
 
 def _hands_over(words: list[str]) -> bool:
@@ -155,7 +156,9 @@ def _hands_over(words: list[str]) -> bool:
     provided the following readout:")."""
     low = [w.lower() for w in words[-10:]]
     return any(tuple(low[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(low) - len(f) + 1)) or any(
-        low[k] in STATEMENT_VERBS and low[k + 1:k + 3] == ["the", "following"] for k in range(len(low) - 2))
+        low[k] in STATEMENT_VERBS and low[k + 1:k + 3] == ["the", "following"] for k in range(len(low) - 2)) or (
+        bool(low) and (low[-1] == "statement" or low[-2:] in (["statement", "reads"], ["statement", "follows"]))
+        and any(w.endswith(("’s", "'s")) for w in words[-6:]))  # "Jane Doe’s full statement:"
 
 
 # "The report found:" introduces findings (a list, a table), not speech.
