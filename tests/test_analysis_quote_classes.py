@@ -337,3 +337,14 @@ LEAD_LINES = [
 @pytest.mark.parametrize("paragraphs, speaker, role", LEAD_LINES, ids=[f"{i}" for i in range(len(LEAD_LINES))])
 def test_lead_lines(paragraphs, speaker, role):
     check("T", paragraphs, "delighted that the new bridge", speaker, role)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Ada Kirwan vowed: “We will fight on.”", "We will fight on", "Ada Kirwan"),
+    ("“We will fight on,” Kirwan pledged.", "We will fight on", "Kirwan"),
+    ("The union complained that the offer was “an insult to every nurse”.", "an insult to every nurse", "The union"),
+    ("Dr Ana Sorel recommended that councils “publish every figure on one day each month”.", "publish every figure",
+     "Ana Sorel"),
+])
+def test_more_speech_verbs(text, quote, speaker):
+    check("T", (text,), quote, speaker, None)

@@ -19,6 +19,9 @@ indicated indicates announced announces recalled recalls cautioned cautions urge
 predicted predicts conceded concedes confirmed confirms claimed claims suggested suggests recounted
 maintained maintains countered counters contended contends affirmed affirms
 estimated estimates calculated calculates found finds revealed reveals published publishes
+vowed vows pledged pledges promised promises joked jokes quipped quips lamented laments complained complains
+boasted boasts recommended recommends reiterated reiterates exclaimed pleaded pleads assured assures
+alleged alleges testified testifies underlined underlines underscored underscores
 """.split())
 # Of those, the ones that report nothing before "to": "the bank continues to face …", "added to the
 # pressure" (while "said to reporters" and "explained to them" still report speech).
