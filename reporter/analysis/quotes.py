@@ -126,11 +126,14 @@ def _role_words_only(toks: list[Tok], i: int, pos: int) -> bool:
     return k > i
 
 
+MAX_CLAUSE_TOKENS = 80  # how far back "…, saying" looks for its main clause
+
+
 def _clause_subject(toks: list[Tok], v: int) -> Subject | None:
     """Who "…, saying …" hangs on: the name that opens the main clause and is followed by its verb
     ("Touring the camp, Jane Doe also voiced anger at the delays, saying …"), not the last name
     before the comma."""
-    for p in range(v):
+    for p in range(max(0, v - MAX_CLAUSE_TOKENS), v):
         if p and toks[p - 1].text not in (",", ".") or not is_name_tok(toks[p].text):
             continue
         e = run_fwd(toks, p)
