@@ -348,3 +348,11 @@ def test_lead_lines(paragraphs, speaker, role):
 ])
 def test_more_speech_verbs(text, quote, speaker):
     check("T", (text,), quote, speaker, None)
+
+
+def test_an_appointment_with_an_appositive_gives_the_role():
+    paragraphs = ("Ana (Annie) R. Sorel, Ph.D., a veteran diplomat with three decades abroad, was confirmed by the "
+                  "Senate today as the ambassador to Chile and the 12th envoy to the region.",
+                  "“I am honoured to serve,” said Sorel.")
+    roles = [r for t, s, r in attributed("T", paragraphs) if "honoured" in t and s.endswith("Sorel")]
+    assert roles == ["ambassador to Chile and the 12th envoy to the region"]

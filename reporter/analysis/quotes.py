@@ -891,7 +891,17 @@ def appointed_roles(paragraphs) -> dict[str, str]:
             role = _ROLE_TAIL.split(m.group(2), 1)[0].strip()  # "leader on Monday": the role ends at the time
             if role:
                 out.setdefault(fold(m.group(1)), role)
+        lead = _APPOSED_APPOINTMENT.search(text, 0, 600)
+        if lead is not None:  # "Jane (Janie) Q. Doe, Ph.D., a veteran diplomat, was confirmed … as the ambassador."
+            name = _FIRST_WORDS.findall(text[:text.find(",")])
+            if 2 <= len(name) <= 6 and name[-1][:1].isupper():
+                out.setdefault(fold(name[-1]), lead.group(1).strip())
     return out
+
+
+# An appointment whose subject opens the paragraph with an appositive between it and the verb.
+_APPOSED_APPOINTMENT = re.compile(r"^[A-Z][^,]{2,60},[^;:]{0,300}?, (?:has been|was|is|will be) (?:appointed|named|elected|"
+                                  r"confirmed|sworn in)\b[^;:]{0,60}? as (?:the |its |a |an )?([^,;:()]{3,120}?)[.,;](?:\s|$)")
 
 
 def _bare_title(role: str | None) -> str | None:
