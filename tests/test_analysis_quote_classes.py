@@ -356,3 +356,22 @@ def test_an_appointment_with_an_appositive_gives_the_role():
                   "“I am honoured to serve,” said Sorel.")
     roles = [r for t, s, r in attributed("T", paragraphs) if "honoured" in t and s.endswith("Sorel")]
     assert roles == ["ambassador to Chile and the 12th envoy to the region"]
+
+
+INLINE = [
+    # a hand-over and its statement joined in one paragraph (a scraped page often joins them)
+    (("The following is attributable to Spokesperson Lena Ortiz: Minister Tavi Rask met Foreign Minister Ole "
+      "Brandt in Vienna today.", "They agreed to meet again in the spring."), "met Foreign Minister Ole Brandt",
+     "Lena Ortiz", "Spokesperson"),
+    (("The following is attributable to Spokesperson Lena Ortiz: Minister Tavi Rask met Foreign Minister Ole "
+      "Brandt in Vienna today.", "They agreed to meet again in the spring."), "agreed to meet again",
+     "Lena Ortiz", "Spokesperson"),
+    # after "X said:" unmarked words in the same paragraph are as often a paraphrase: no quotation
+    (("Spokesperson Lena Ortiz said: the minister met her counterpart in Vienna today.",), "met her counterpart",
+     None, None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, quote, speaker, role", INLINE, ids=[f"{i}" for i in range(len(INLINE))])
+def test_inline_hand_overs(paragraphs, quote, speaker, role):
+    check("Readout", paragraphs, quote, speaker, role)

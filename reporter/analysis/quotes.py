@@ -656,6 +656,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     # (neither boilerplate nor a subheading is part of what a line introduces)
     blocks = introduced_blocks(paragraphs, frozenset(n - 1 for n in boilerplate) | {k for k, _ in subheadings})
     intro_of = {q: b.intro for b in blocks for q in b.quoted}
+    inline_at = {b.intro: b.inline for b in blocks if b.inline}  # a hand-over and its statement in one paragraph
     intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None
     turn_speakers: dict[int, tuple[str, str | None] | None] = {}
     turn_starts: dict[int, int] = {}
@@ -674,12 +675,16 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         spans = quote_spans(text)
         if intro is not None:
             if intro not in intro_speakers:
-                line = paragraphs[intro]
-                found = _before(line, len(line) + 1, sentences[intro][-1][0] if sentences[intro] else 0, actors, lead=True)
+                line = paragraphs[intro][:inline_at[intro]] if intro in inline_at else paragraphs[intro]
+                start = next((a for a, b in sentences[intro] if a <= len(line) - 1 < b), 0) if intro in inline_at \
+                    else sentences[intro][-1][0] if sentences[intro] else 0
+                found = _before(line, len(line) + 1, start, actors, lead=True)
                 intro_speakers[intro] = (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
                                          if found and found[0] is not None else None)
             if intro_speakers[intro] is None:
                 intro = None
+            elif intro == pno - 1:
+                spans = (paragraph_span(text, inline_at[intro]),)  # the statement after its hand-over
             elif not spans:
                 spans = (paragraph_span(text),)
         if pno - 1 in turn_speakers:  # a transcript: the turn is the quotation, its label the speaker

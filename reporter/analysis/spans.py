@@ -135,6 +135,23 @@ MAX_BLOCK = 12  # paragraphs one introducing line can hold
 class Introduced(NamedTuple):
     intro: int  # 0-based index of the introducing paragraph
     quoted: tuple[int, ...]  # 0-based indexes of the paragraphs it introduces
+    inline: int = 0  # where the statement starts inside the introducing paragraph itself (0: it does not)
+
+
+MAX_INLINE_LEAD = 250  # characters of a hand-over that the statement follows in the same paragraph
+
+
+def inline_lead(text: str) -> int:
+    """Where a statement starts after a hand-over written in the same paragraph ("The following is
+    attributable to Spokesperson Jane Doe: The Minister met …"), else 0. Only a hand-over (not any
+    "X said:") is read so: after "X said:" unmarked words are a paraphrase as often as speech."""
+    colon = text.find(":", 0, MAX_INLINE_LEAD)
+    if colon < 0 or len(text) > 5000 or _has_marks(text):
+        return 0
+    rest = text[colon + 1:].strip()
+    if len(rest.split()) < 4 or not rest[:1].isupper():
+        return 0
+    return colon + 1 if _hands_over(_WORD.findall(text[:colon])) else 0
 
 
 _WORD = re.compile(r"[\w’']+")
@@ -230,14 +247,16 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[
     k, n = 0, len(paragraphs)
     while k < n:
         marks_only = False
+        inline = 0
         if not is_introducing_line(paragraphs[k]):
-            if not _statement_lead(paragraphs, k):
+            inline = inline_lead(paragraphs[k])
+            if not inline and not _statement_lead(paragraphs, k):
                 k += 1
                 continue
-            marks_only = True
-        quoted: list[int] = []
+            marks_only = not inline
+        quoted: list[int] = [k] if inline else []
         pending: list[int] = []  # bridged paragraphs, kept once a first-person one follows
-        statement = _hands_over(_WORD.findall(paragraphs[k][-120:]))
+        statement = bool(inline) or _hands_over(_WORD.findall(paragraphs[k][-120:]))
         j = k + 1
         while j < n and len(quoted) + len(pending) < MAX_BLOCK and j not in stops:
             p = paragraphs[j]
@@ -266,7 +285,7 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[
                 break
             j += 1
         if quoted:
-            out.append(Introduced(k, tuple(quoted)))
+            out.append(Introduced(k, tuple(quoted), inline))
         k = max(j, k + 1)
     return tuple(out)
 
@@ -433,5 +452,5 @@ def handed_to(text: str) -> str | None:
     return None
 
 
-__all__ = ["STATEMENT_VERBS", "QuoteSpan", "dash_attributed", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+__all__ = ["STATEMENT_VERBS", "QuoteSpan", "inline_lead", "dash_attributed", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
