@@ -5,7 +5,9 @@ spans (where the quoted passages are, marked or introduced by a line "X said:") 
 role, told reporters that the law was "…"; a colon lead-in; "according to"; the vocabulary
 in cues.py) -> mentions (who the cue's subject or object names) -> speakers (a pronoun or a
 continuation is resolved by scoring every candidate, speakers.py). Hypothetical speech ("he
-would say") is no quotation.
+would say") and terms ("so-called", a name defined in brackets) are no quotation. Last, pull
+quotes: a paragraph set apart that repeats a speaker's quoted words, or has only a name and a
+role under it, is that speaker's.
 """
 
 from __future__ import annotations

@@ -7,7 +7,14 @@ Two kinds of span, both verbatim slices of a paragraph:
   the quote at the paragraph end, as a quote running on into the next paragraph does.
 - introduced: the press-release layout, where a line of its own ("Minister Jane Doe said:")
   is followed by one or more paragraphs without quotation marks, each a quotation of the
-  person introduced, until the next introducing line or a clearly narrative paragraph.
+  person introduced, until the next introducing line or a clearly narrative paragraph. A line
+  that hands over a whole statement ("The following is attributable to …:", "Jane Doe provided
+  the following readout:", even joined to its first paragraph) introduces third-person
+  paragraphs too, up to boilerplate, a subheading, a web address or the next item's heading.
+- turns: a transcript's labelled paragraphs ("MR. DOE:", "Press Secretary Jane Doe:", an
+  interview's "Voss:" / "Interviewer:", "Q:" / "A:").
+A straight-quoted title inside a straight-quoted quotation ("We read the "Blue Book" daily.")
+does not end it.
 
 One linear scan per paragraph; nothing here backtracks.
 """
