@@ -345,7 +345,7 @@ def test_lead_lines(paragraphs, speaker, role):
     ("The union complained that the offer was “an insult to every nurse”.", "an insult to every nurse", "The union"),
     ("Dr Ana Sorel recommended that councils “publish every figure on one day each month”.", "publish every figure",
      "Ana Sorel"),
-    ("Mayor Ana Sorel hailed the deal as “a historic day for the valley”.", "a historic day", "Ana Sorel"),
+    ("Ana Sorel hailed the deal as “a historic day for the valley”.", "a historic day", "Ana Sorel"),
 ])
 def test_more_speech_verbs(text, quote, speaker):
     check("T", (text,), quote, speaker, None)
