@@ -45,9 +45,11 @@ STATEMENTS = [
      ("The department issued the following update:", "Crews restored power to most homes overnight.",
       "/Release. This material is reproduced as published by the originating body."),
      "This material is reproduced", None, None),
-    # "the following" after a verb that hands nothing over introduces no statement
+    # "the following" after a verb that hands nothing over, or before what is no statement, introduces none
     ("News", ("The council approved the following projects:", "A new library in the north of the town."),
      "A new library", None, None),
+    ("News", ("The council made the following changes:", "The library will open on Sundays from May onwards."),
+     "The library will open", None, None),
 ]
 
 

@@ -60,6 +60,9 @@ STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"), ("as", "stat
 # statement.", "Spokesperson Jane Doe provided the following readout:" (a readout is in the third
 # person, and the spokesperson who gives it is its speaker).
 STATEMENT_VERBS = frozenset("released issued gave made delivered provided".split())
+# What such a verb hands over ("the following readout"), unlike "made the following changes:".
+STATEMENT_NOUNS = frozenset("statement statements readout readouts remarks comments comment update message response "
+                            "announcement declaration".split())
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
 
 # Transcript labels that mark a question from the floor, and the speaker such a turn is given:

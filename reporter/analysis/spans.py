@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .cues import (FIRST_PERSON, HANDOVERS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES,
-                   STATEMENT_VERBS, TITLES, TRANSCRIPT_HEADINGS, is_speech_verb)
+                   STATEMENT_NOUNS, STATEMENT_VERBS, TITLES, TRANSCRIPT_HEADINGS, is_speech_verb)
 from .text import NOT_NAMES, ORG_WORDS, fold
 
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -180,7 +180,8 @@ def _hands_over(words: list[str]) -> bool:
     provided the following readout:")."""
     low = [w.lower() for w in words[-10:]]
     return any(tuple(low[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(low) - len(f) + 1)) or any(
-        low[k] in STATEMENT_VERBS and low[k + 1:k + 3] == ["the", "following"] for k in range(len(low) - 2)) or (
+        low[k] in STATEMENT_VERBS and low[k + 1:k + 3] == ["the", "following"]
+        and any(w in STATEMENT_NOUNS for w in low[k + 3:k + 6]) for k in range(len(low) - 2)) or (
         bool(low) and (low[-1] == "statement" or low[-2:] in (["statement", "reads"], ["statement", "follows"]))
         and any(w.endswith(("’s", "'s")) for w in words[-6:]))  # "Jane Doe’s full statement:"
 
