@@ -304,6 +304,7 @@ def _name_and_role_only(toks: list[Tok], sub: Subject | None) -> bool:
 
 
 MIN_PULL_WORDS = 6  # a pull quote repeats a sentence, not a phrase
+MAX_PULL_CHARS = 1000  # a pull quote is a paragraph of a sentence or two
 MAX_PULL_QUOTES = 10  # an article sets a few quotations apart, not hundreds
 MAX_PULL_SOURCES = 200  # quotations a pull quote is looked for in
 
@@ -315,14 +316,19 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
     subheading or a dashed byline that is only a name and a role, is that person's."""
     quoted = {q.paragraph for q in quotes}
     under = {k: line for k, line in subheadings if 1 <= k <= len(paragraphs)}  # the line under ¶k
-    said = [(fold(q.text), q) for q in quotes[:MAX_PULL_SOURCES]]
+    said = [(_key(q.text[:MAX_PULL_CHARS * 20]), q) for q in quotes[:MAX_PULL_SOURCES]]
+    everything = "\n".join(f for f, _ in said)  # one search finds whether any quotation repeats it
     copies = {paragraphs[q.paragraph - 1] for q in quotes if 1 <= q.paragraph <= len(paragraphs)}
     added: list[Quotation] = []
     for pno, text in enumerate(paragraphs, 1):
         if len(added) >= MAX_PULL_QUOTES:
             break
-        if pno in quoted or len(text) > 1000 or text in copies or text.strip().startswith(NARRATIVE_STARTS):
+        if pno in quoted or len(text) > MAX_PULL_CHARS or text in copies or text.strip().startswith(NARRATIVE_STARTS):
             continue  # (a paragraph repeated whole is a copy, not a pull quote)
+        line = under.get(pno)
+        dashed = line is None and pno < len(paragraphs) and paragraphs[pno].lstrip().startswith(BYLINE_DASHES)
+        if not said and line is None and not dashed:
+            continue  # nothing it could repeat, no line under it
         spans = quote_spans(text)
         if spans and text[:spans[0].start - 1].strip():
             continue  # a quotation inside narrative: the cues had their chance
@@ -331,21 +337,23 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
             continue
         s, e = _trim(text, span.start, span.end)
         body = text[s:e].rstrip(".!?…").rstrip()
-        if len(body.split()) < MIN_PULL_WORDS:
+        if body.count(" ") < MIN_PULL_WORDS - 1 or len(body.split()) < MIN_PULL_WORDS:
             continue
-        folded = fold(body)
-        speaker = next(((q.speaker, q.role) for f, q in said if q.paragraph != pno and folded in f), None)
-        if speaker is None:
-            line = under.get(pno)
-            if line is None and pno < len(paragraphs):
-                line, dashed = paragraphs[pno], True
-            else:
-                dashed = False
-            if line is not None and (spans or _first_person_text(body)):
-                speaker = _byline(line, actors, dashed=dashed)
+        folded = _key(body)
+        speaker = None
+        if folded in everything:
+            speaker = next(((q.speaker, q.role) for f, q in said if q.paragraph != pno and folded in f), None)
+        if speaker is None and (line is not None or dashed) and (spans or _first_person_text(body)):
+            speaker = _byline(line if line is not None else paragraphs[pno], actors, dashed=line is None)
         if speaker is not None:
             added.append(Quotation(text=text[s:e], speaker=speaker[0], role=speaker[1], paragraph=pno))
     return sorted(quotes + added, key=lambda q: q.paragraph) if added else quotes
+
+
+def _key(text: str) -> str:
+    """A passage compared without case: a pull quote repeats the words as written, accents and
+    all (text.fold, which also drops accents, keeps a memo meant for words)."""
+    return text.casefold()
 
 
 def _first_person_text(text: str) -> bool:
