@@ -147,3 +147,20 @@ def test_two_megabytes_of_the_figure_date_and_source_classes():
                   "A Coastal Agency (CA) investigation into the spill found, the researchers, from the X (XI), also found ",
                   "Executive Order (E.O.) 13851 H.R. 4346 4.5 deaths per 100,000 "):
         assert_consistent(art(chunk * (2_000_000 // len(chunk))))
+
+
+def test_bulk_of_pull_quotes_readouts_and_attribution_lines():
+    """Pull quotes, readouts handed over by a line, nested straight quotes and attribution lines
+    under paragraphs, in bulk: bounded per article, verbatim, and no stage scans more than once."""
+    said = "“We will keep every promise we made to the people of the valley,” said Mayor Ines Calder."
+    paragraphs = [said, "We will keep every promise we made to the people of the valley",
+                  "Spokesperson Lena Ortiz provided the following readout:", "The mayor met the governor today.",
+                  'She said: "We read the "Blue Book" every day and we will again." It added that the “worst is over now.”',
+                  "We remain united and we will keep going.", "— Lena Ortiz, Spokesperson"] * 2_000
+    subheadings = tuple((k, "Lena Ortiz, Spokesperson") for k in range(5, len(paragraphs), 70))
+    article = Article(title="Daily Press Briefing", paragraphs=tuple(paragraphs), subheadings=subheadings)
+    facts = analyze(article)
+    assert facts.quotes and all(q.text in paragraphs[q.paragraph - 1] for q in facts.quotes)
+    assert sum(1 for q in facts.quotes if q.text.startswith("We will keep every") and "“" not in paragraphs[q.paragraph - 1]) <= 10
+    assert_consistent(art('"' + 'We read the "Blue Book" ' * 100_000 + '"'))
+    assert_consistent(art(*(["Voss: It started with a letter.", "Interviewer: And then?"] * 5_000)))

@@ -110,7 +110,7 @@ def test_transcript_turns_and_their_continuations():
                   "I want to start with the talks.", "Q: Can you say more?", "MS. ROE (Acme): We are ready.",
                   "Notes to editors")
     assert transcript_turns(paragraphs) == (Turn(1, "MR. DOE", 9), Turn(2, "", 0), Turn(3, "Q", 3),
-                                            Turn(4, "MS. ROE", 16))
+                                            Turn(4, "MS. ROE", 16, "Acme"))
 
 
 @pytest.mark.parametrize("paragraphs", [

@@ -37,7 +37,8 @@ def analyze(article: "Article") -> Facts:
         found_quotes = [Quotation(q.text, q.speaker, q.role, q.paragraph) for q in article.quotes]
         skipped.append("quotations: curated quotes from the record replace extracted ones")
     else:
-        found_quotes, why = quotes.extract(paragraphs, cast, sentences, title=article.title or "")
+        found_quotes, why = quotes.extract(paragraphs, cast, sentences, title=article.title or "",
+                                           boilerplate=article.boilerplate, subheadings=article.subheadings)
         skipped += why
     if article.figures is not None:
         found_figures = [KeyFigure(f.value, f.number, f.unit, f.what, f.paragraph) for f in article.figures]

@@ -69,7 +69,7 @@ class Actors:
     def _by_title(self, written: list[str], title: list[str]) -> tuple[str, str | None, str] | None:
         """A title with no name: the one person whose role holds all its words, else the title
         as the article writes it ("The Prime Minister"), an unnamed speaker."""
-        want = {fold(w) for w in title}
+        want = {x for w in title for x in fold(w).replace("-", " ").split()}  # as the roles are split
         if not want:
             return None
         named = [p for p in self.people if p.role and want <= set(fold(p.role).replace("-", " ").split())]

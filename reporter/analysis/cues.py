@@ -19,7 +19,18 @@ indicated indicates announced announces recalled recalls cautioned cautions urge
 predicted predicts conceded concedes confirmed confirms claimed claims suggested suggests recounted
 maintained maintains countered counters contended contends affirmed affirms
 estimated estimates calculated calculates found finds revealed reveals published publishes
+vowed vows pledged pledges promised promises joked jokes quipped quips lamented laments complained complains
+boasted boasts recommended recommends reiterated reiterates exclaimed pleaded pleads assured assures
+alleged alleges testified testifies underlined underlines underscored underscores
 """.split())
+# Of those, the ones that report nothing before "to": "the bank continues to face …", "added to the
+# pressure" (while "said to reporters" and "explained to them" still report speech).
+NOT_SPEECH_BEFORE_TO = frozenset("continue continues continued add adds added".split())
+# Documents that speak for the body that issued them: "said a statement from the ministry",
+# "according to a statement by Acme", "the statement said" (the body that issued it).
+DOCUMENT_NOUNS = frozenset("statement release communique communiqué announcement notice".split())
+# Nouns that make "the force said", "the board said" a body's words, beside text.ORG_NOUNS_LOWER.
+BODY_NOUNS = frozenset("force board party organisation organization foundation federation administration".split())
 # Of those, the ones a body uses to publish a fact rather than to speak.
 REPORT_VERBS = frozenset("""reported reports indicated indicates announced announces published publishes
 estimated estimates calculated calculates found finds revealed reveals""".split())
@@ -27,8 +38,10 @@ estimated estimates calculated calculates found finds revealed reveals""".split(
 AUDIENCE_VERBS = frozenset("told tells asked asks urged urges".split())
 # Verbs that put a partial quote in someone's mouth without being reporting verbs everywhere:
 # "called the ruling "a win"", "described it as "…"", "…, writing that "…"".
-LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded "
+LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded hailed hails "
                        "brands labelled labeled labels termed terms".split())
+# Participles that end an introducing line as a speech verb does: "Jane Doe welcomed the news, saying:".
+INTRO_PARTICIPLES = frozenset("saying adding explaining noting stressing warning commenting declaring stating".split())
 # Words before a speech verb that make the speech hypothetical or negated: no one said it.
 HYPOTHETICAL = frozenset("would could might should never not didn't didn’t won't won’t wouldn't wouldn’t".split())
 # Words right before a quoted passage that make it a term, a name or a title, not speech:
@@ -43,12 +56,24 @@ TITLE_SMALL_WORDS = frozenset("a an the and or of in on for to at by with from a
 # boilerplate, is the statement, in the first person or not (a readout is in the third).
 STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"), ("as", "stated", "by"), ("this", "statement"),
                     ("following", "statement"))
+# Verbs that hand over a statement written out after them: "Jane Doe released the following
+# statement.", "Spokesperson Jane Doe provided the following readout:" (a readout is in the third
+# person, and the spokesperson who gives it is its speaker).
+STATEMENT_VERBS = frozenset("released issued gave made delivered provided".split())
+# What such a verb hands over ("the following readout"), unlike "made the following changes:".
+STATEMENT_NOUNS = frozenset("statement statements readout readouts remarks comments comment update message response "
+                            "announcement declaration".split())
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
 
 # Transcript labels that mark a question from the floor, and the speaker such a turn is given:
 # the questioner is not named, so the turn is "a reporter"'s, as the truth files write it.
 QUESTION_LABELS = frozenset("q question questioner reporter audience member".split())
 REPORTER = "a reporter"
+
+# Words of a heading that make the article a transcript, where one labelled turn ("MR DOE: …")
+# is enough to read the labels as speakers.
+TRANSCRIPT_HEADINGS = ("briefing", "remarks", "transcript", "press conference", "news conference", "interview",
+                       "hearing", "testimony", "q&a")
 
 # Phrases that end a transcript turn by handing the floor to someone, who speaks next even when
 # the transcript lost their label: "With that, over to you, Mr. Secretary."
@@ -81,8 +106,13 @@ NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 # for Roads, said:" is Jane Doe.
 POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM QC KC OBE CBE MBE KBE DBE FRS PhD".split())
 
+# Degrees written after a name and a comma, with full stops ("Jane Doe, Ph.D., director of …").
+DEGREES = frozenset("PhD MD DPhil EdD JD DDS DVM MBA".split())
+# Lower-case words before a title that belong to it: "said former Deputy Mayor Ines Calder".
+ROLE_MODIFIERS = frozenset("former retired acting outgoing incoming interim then".split())
 # Honorifics are courtesy, not roles: "Dr. Ahmed Khan" has no role from "Dr".
-HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon baroness baron".split())
+HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon rt honourable honorable "
+                       "baroness baron".split())
 # Of those, the peerages that stand with a surname as the name itself: "Lord Halden said" is Lord Halden.
 PEERAGES = frozenset("lord lady baroness baron".split())
 # Words a unit number follows inside a title: "FEMA Region 6 Administrator Jane Doe".

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import BODY_NOUNS, DEGREES, DOCUMENT_NOUNS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -133,16 +133,17 @@ def is_honorific(word: str) -> bool:
 
 
 _TITLE_PREFIXES = frozenset("vice deputy co under acting ex pro".split())
+_TITLE_SUFFIXES = frozenset("elect designate".split())  # "Secretary-General", "Governor-elect"
 
 
 def is_title(word: str) -> bool:
-    """A title word; a prefixed one too ("Vice-President", "Co-Chair"), but not a double-barrelled
-    name whose last part happens to be a title ("Smith-Major")."""
+    """A title word; a prefixed or compound one too ("Vice-President", "Co-Chair", "Secretary-General",
+    "Mayor-elect"), but not a double-barrelled name whose last part happens to be a title ("Smith-Major")."""
     w = fold(word.rstrip("."))
     if w in TITLES:
         return True
     head, _, tail = w.partition("-")
-    return bool(tail) and head in _TITLE_PREFIXES and tail in TITLES
+    return bool(tail) and (head in _TITLE_PREFIXES or head in TITLES) and (tail in TITLES or tail in _TITLE_SUFFIXES)
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -218,6 +219,9 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
     """Role text after "Name," up to the end of the clause, as written."""
     end = len(toks)
     for k, t in enumerate(toks):
+        if t.text == "." and k and is_dotted(toks[k - 1].text) and k + 1 < len(toks) and (
+                "." in toks[k - 1].text or toks[k + 1].text.islower()):
+            continue  # "commander of U.S. forces": an abbreviation's full stop ends nothing
         if t.text in _SENT_STOP:
             end = k
             break
@@ -232,8 +236,8 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
         toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
     while toks and toks[-1].text in ",:(":
         toks = toks[:-1]
-    if not toks or len(toks) > 30:
-        return None
+    if not toks or len(toks) > 30 or len(toks) == 1 and toks[0].text.isdigit():
+        return None  # (", 45, said": an age is no role)
     role = text[toks[0].start:toks[-1].end].strip()
     if _PARTY_TAG.fullmatch(role):
         return None
@@ -275,6 +279,10 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     t = toks[j].text
     if fold(t) in PRONOUNS:
         return Subject("pronoun", [t], None, toks[j].start)
+    if fold(t) == "it":
+        return Subject("it", [t], None, toks[j].start)  # "It added that …": a body that spoke before
+    if t in DOCUMENT_NOUNS and j >= 1 and fold(toks[j - 1].text) in _DETERMINERS:
+        return Subject("document", [t], None, toks[j - 1].start)  # "the statement said": its issuer's words
     if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1)
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
@@ -283,8 +291,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         single = None  # a one-word run before a comma: a word of a long role ("…, Growth and Trade, said") or a surname
         for k in range(j - 1, max(-1, j - 45), -1):
             tk = toks[k].text
-            if tk in _SENT_STOP:
-                break
+            if tk in _SENT_STOP and not (tk == "." and k and is_dotted(toks[k - 1].text)):
+                break  # (not the full stop of "Lt. Gen." or "U.S.")
             if tk == "," and k >= 1 and is_name_tok(toks[k - 1].text):
                 s = run_back(toks, k - 1)
                 role = clean_role(toks[k + 1:j], text)
@@ -312,6 +320,11 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         return affiliated
     if is_name_tok(t):
         s = title_and(toks, run_back(toks, j, allow_the=True), j + 1)
+        b = s - 1 - (s >= 2 and toks[s - 1].text in ("the", "The"))
+        if b >= 1 and toks[b].text in ("for", "at", "with"):
+            unnamed = _unnamed(toks, j, text)  # "a spokeswoman for Acme Holdings said": as written
+            if unnamed is not None:
+                return unnamed
         if fold(t) in ROLE_NOUNS and s >= 2 and toks[s - 1].text == "," and is_name_tok(toks[s - 2].text):
             ns = run_back(toks, s - 2)  # "Dr Ann Lee, Harbour Trust Chief Executive, added": the person, not the role
             if s - 1 - ns >= 2 and plausible_person(split_title(words_of(toks[ns:s - 1]))[1]):
@@ -328,7 +341,11 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
     desc = descriptor_at(toks, j)
     if desc is not None:
         return desc
-    if fold(t) in ORG_NOUNS_LOWER:
+    if t.islower() and j >= 2 and toks[j - 1].text in ("of", "for") and fold(toks[j - 2].text) in ORG_NOUNS_LOWER \
+            and toks[j - 2].text.islower():
+        k = j - 2  # "the ministry of health said": a body written out, no name to look for
+        return Subject("generic", [text[toks[k].start:toks[j].end]], None, toks[k].start)
+    if fold(t) in ORG_NOUNS_LOWER or t in BODY_NOUNS:
         k = j
         while k > 0 and j - k < 3 and wordlike(toks[k - 1].text) and fold(toks[k - 1].text) not in (
                 "the", "a", "an", "its", "their", "his", "her") and not is_speech_verb(toks[k - 1].text):
@@ -351,6 +368,8 @@ def appositive_role(toks: list[Tok], comma: int, text: str) -> str | None:
     seg = toks[k:comma]  # "the" stays: the role reads as the article gives it
     if not seg or not any(fold(strip_possessive(x.text)) in ROLE_NOUNS for x in seg):
         return None
+    if len(seg) > 1 and seg[0].text in ("The", "the") and is_title(seg[1].text) and is_cap(seg[1].text):
+        seg = seg[1:]  # "The Attorney General, Jane Doe": a title, whose article is no part of it
     return text[seg[0].start:seg[-1].end]
 
 
@@ -455,6 +474,8 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
         role = lower_title_before(toks, s)
     if role is None and s >= 2 and toks[s - 1].text == ",":
         role = _title_before_comma(toks, s - 1, text=None)  # "Minister for Skills, Jane Holt MP said:"
+    elif role is None and s >= 3 and fold(toks[s - 1].text) == "the" and toks[s - 2].text == ",":
+        role = _title_before_comma(toks, s - 2, text=None)  # "The Home Secretary, the Rt Hon Jane Holt said:"
     return Subject("name", words, role, toks[s].start)
 
 
@@ -470,9 +491,11 @@ def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | 
                     break
             k -= 1
         opens = k == 0 or toks[k - 1].text in _SENT_STOP or toks[k - 1].text == "," and segments == 1
+        if toks[k].text in ("The", "the") and k + 1 < comma:
+            k += 1  # "The Attorney General, Jane Doe said:": the article is no part of the title
         # "Opening the bridge, Minister for Ports, Ida Moss said": a title after a leading clause
-        if not opens or k == comma or not (is_title(toks[k].text) and is_cap(toks[k].text)):
-            continue
+        if not opens or k == comma or not any(is_title(x.text) and is_cap(x.text) for x in toks[k:comma]):
+            continue  # "Home Secretary, Jane Doe said": a title word in the phrase
         first = next((i for i in range(k, comma) if toks[i].text == ","), comma)
         if not all(is_name_tok(x.text) or fold(x.text) in RUN_JOINERS or x.text == "and" for x in toks[k:first]):
             continue
@@ -538,7 +561,12 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     t = toks[i].text
     if fold(t) in PRONOUNS:
         return Subject("pronoun", [t], None, toks[i].start)
+    if fold(t) in _DETERMINERS and i + 1 < len(toks) and toks[i + 1].text in DOCUMENT_NOUNS:
+        return document_issuer(toks, i + 1, text)
     if t in ("the", "The") and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
+        titled = _role_then_name(toks, i, text)  # "said the Chancellor of the Exchequer, Jane Doe"
+        if titled is not None and titled.kind == "name":
+            return titled
         i += 1
     if fold(t) in _INDEFINITE:  # "said one senior official, who …", "said a spokeswoman for the ministry"
         for k in range(i + 1, min(len(toks), i + 4)):
@@ -550,12 +578,23 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
                 return Subject("unnamed", [text[toks[i].start:toks[e - 1].end]], None, toks[i].start)
             if not toks[k].text.isalpha() or not toks[k].text.islower():
                 break
+    if t in ROLE_MODIFIERS and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
+        sub = name_after(toks, i + 1, text)  # "said former Deputy Mayor Ines Calder"
+        if sub is not None and sub.kind == "name" and split_title(sub.words)[0]:
+            sub.words = [t] + sub.words  # the modifier is part of the title: "former Deputy Mayor"
+            sub.pos = toks[i].start
+            return sub
+        return sub
     k = i
     while k < len(toks) and k - i < 3 and fold(toks[k].text) in PARTICLES:
         k += 1  # "said von der Brelie"
     if k >= len(toks) or not is_name_tok(toks[k].text):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)
+    if toks[e - 1].text.endswith(("’s", "'s")) and e < len(toks) and toks[e].text.islower():
+        owned = _role_then_name(toks, i, text, owned=True)  # "said Acme’s chief executive, Ann Lee"
+        if owned is not None and owned.kind == "name":
+            return owned
     words = words_of(toks[i:e])
     for a in range(i + 1, e - 1):  # "said Jane Doe of Acme Analytics": the body is the role
         if fold(toks[a].text) in ("of", "at", "from"):
@@ -565,14 +604,33 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
                 return Subject("name", words_of(toks[i:a]), _titled_affiliation(
                     title, text[toks[r].start:toks[e - 1].end], text[toks[a].start:toks[e - 1].end]), toks[i].start)
     role = None
-    if e < len(toks) and toks[e].text == "," and e + 1 < len(toks):
-        role = clean_role(toks[e + 1:e + 40], text)
+    c = e
+    while c + 3 < len(toks) and toks[c].text == "," and toks[c + 1].text.replace(".", "") in DEGREES \
+            and toks[c + 2].text == "." and toks[c + 3].text == ",":
+        c += 3  # "said Jane Doe, Ph.D., director of …": the degree is neither name nor role
+    if c < len(toks) and toks[c].text == "," and c + 1 < len(toks):
+        role = clean_role(toks[c + 1:c + 40], text)
     elif e + 2 < len(toks) and toks[e].text in ("of", "at", "from") and toks[e + 1].text == "the":
         f = _lower_phrase_end(toks, e + 2)  # "said Dr. Jane Doe of the city council"
         title, name = split_title(words)
         if f > e + 2 and len(name) >= 2 and plausible_person(name):
             role = _titled_affiliation(title, text[toks[e + 2].start:toks[f - 1].end], text[toks[e].start:toks[f - 1].end])
     return Subject("name", words, role, toks[i].start)
+
+
+def document_issuer(toks: list[Tok], k: int, text: str) -> Subject:
+    """Who a document at token k speaks for: "a statement from the Health Ministry" (a name),
+    "a statement from the ministry" (a body as written), or, with no issuer, kind "document"
+    (the reader takes the body named before)."""
+    if k + 2 < len(toks) and toks[k + 1].text in ("from", "by", "of"):
+        a = k + 2 + (toks[k + 2].text in ("the", "The") and k + 3 < len(toks))
+        if is_name_tok(toks[a].text):
+            e = run_fwd(toks, a)
+            return Subject("name", words_of(toks[a:e]), None, toks[a].start)
+        e = _lower_phrase_end(toks, a)
+        if e > a and fold(toks[e - 1].text) in ORG_NOUNS_LOWER:
+            return Subject("generic", [x.text for x in toks[a:e]], None, toks[a].start)
+    return Subject("document", [toks[k].text], None, toks[k].start)
 
 
 def _lower_phrase_end(toks: list[Tok], i: int) -> int:
@@ -587,10 +645,11 @@ def _lower_phrase_end(toks: list[Tok], i: int) -> int:
 _DETERMINERS = frozenset("the its their our his her a an".split())
 
 
-def _role_then_name(toks: list[Tok], i: int, text: str) -> Subject | None:
+def _role_then_name(toks: list[Tok], i: int, text: str, owned: bool = False) -> Subject | None:
     """After a verb, a role before the name: "said the agency's chief economist, Grant Doe",
-    "said its chief executive, Ann Lee"; or a role alone, "said the minister" (a descriptor)."""
-    if fold(toks[i].text) not in _DETERMINERS:
+    "said its chief executive, Ann Lee", "said Acme's chief executive, Ann Lee" (owned: the
+    owner's name opens it); or a role alone, "said the minister" (a descriptor)."""
+    if fold(toks[i].text) not in _DETERMINERS and not owned:
         return None
     for k in range(i + 1, min(len(toks), i + 10)):
         tk = toks[k].text
@@ -656,10 +715,13 @@ def genders(paragraphs, sentences) -> dict[str, str]:
                 continue
             for m in _APPOSITIVE_NOUN.finditer(sent):  # "Ruth Okonkwo, a spokeswoman for …"
                 seen.setdefault(fold(m.group(1)), set()).add(word_gender(m.group(2)))
-            said = {word_gender(w.group()) for w in _GENDER_WORD.finditer(sent)}
-            if len(said) != 1:
+            if _GENDER_WORD.search(sent) is None:
                 continue
             names = [n for n in _FULL_NAME.finditer(sent) if plausible_person(split_title(n.group().split())[1] or ["-"])]
+            # only the pronouns after the name: "Her neighbour, Tom Reyes, agreed" says nothing of him
+            said = {word_gender(w.group()) for w in _GENDER_WORD.finditer(sent, names[0].end())} if names else set()
+            if len(said) != 1:
+                continue
             if len({n.group() for n in names}) == 1 or (names and names[0].start() == 0):
                 # one person named, or the sentence's subject: "Ruth Okonkwo said her office met …"
                 seen.setdefault(fold(strip_possessive(names[0].group().split()[-1])), set()).update(said)

@@ -5,7 +5,9 @@ spans (where the quoted passages are, marked or introduced by a line "X said:") 
 role, told reporters that the law was "…"; a colon lead-in; "according to"; the vocabulary
 in cues.py) -> mentions (who the cue's subject or object names) -> speakers (a pronoun or a
 continuation is resolved by scoring every candidate, speakers.py). Hypothetical speech ("he
-would say") is no quotation.
+would say") and terms ("so-called", a name defined in brackets) are no quotation. Last, pull
+quotes: a paragraph set apart that repeats a speaker's quoted words, or has only a name and a
+role under it, is that speaker's.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -21,7 +23,7 @@ from .places import is_country
 from .speakers import Candidate, choose
 from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, dash_attributed, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
-from .text import NOT_NAMES, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
+from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
@@ -29,6 +31,7 @@ _OPEN_MARKS = tuple(OPENERS)
 
 
 _HYPOTHETICAL = (None, "hypothetical")
+MAX_BRACKET_LEAD = 30  # characters between an opening bracket and a term quoted in it
 _STAGE = re.compile(r"\([^()]{0,80}\)")  # a transcript's stage direction, "(Laughter.)"
 
 
@@ -40,6 +43,9 @@ def _not_speech(text: str, qs: int, qe: int, body: str) -> str | None:
     if lead.endswith(NOT_SPEECH_BEFORE):
         return "a term"
     words = body.split()
+    before = text[max(0, qs - 1 - MAX_BRACKET_LEAD):max(0, qs - 1)]
+    if len(words) <= 3 and text[qe + 1:qe + 3].lstrip()[:1] == ")" and "(" in before and ")" not in before[before.rfind("("):]:
+        return "a term"  # "(collectively, “Acme”)", "(“ecstasy”)": a name defined in brackets
     if 2 <= len(words) <= 10 and body[-1:].isalnum() and text[qe + 1:qe + 2] != "," and words[0][:1].isupper() \
             and all(w[:1].isupper() or w in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words):
         return "a title"
@@ -50,6 +56,12 @@ def _hypothetical(toks: list[Tok], v: int) -> bool:
     """"he would say", "if asked, she might argue", "never said": speech no one gave, told by
     a modal or a negation among the three tokens before the verb."""
     return any(fold(t.text) in HYPOTHETICAL for t in toks[max(0, v - 3):v])
+
+
+def _speaks(toks: list[Tok], v: int) -> bool:
+    """The token at v reports speech: a speech verb, but not "continues to", "added to" (cues)."""
+    t = toks[v].text
+    return is_speech_verb(t) and not (t in NOT_SPEECH_BEFORE_TO and v + 1 < len(toks) and toks[v + 1].text == "to")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -86,7 +98,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
     for v in range(i + 1, min(len(toks), i + 40)):
         if toks[v].text in ("!", "?") or (toks[v].text == "." and not is_dotted(toks[v - 1].text)):
             break
-        if is_speech_verb(toks[v].text):
+        if _speaks(toks, v):
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
             sub = subject_before(toks, v, text)
@@ -98,8 +110,8 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
             if sub is not None and sub.kind == "name" and sub.role and toks[0].text != "." \
                     and text.find(sub.role, toks[i].start, sub.pos) >= 0:
                 return sub, toks[v].text  # "…," the company's chief executive, John Doe, told analysts
-            if sub is not None and fold(toks[i].text) in PRONOUNS and sub.kind == "pronoun":
-                return sub, toks[v].text
+            if sub is not None and sub.kind in ("pronoun", "it") and sub.pos == toks[i].start:
+                return sub, toks[v].text  # "…,” she said', '…,” it added
             break
     return None
 
@@ -114,6 +126,28 @@ def _role_words_only(toks: list[Tok], i: int, pos: int) -> bool:
             return False
         k += 1
     return k > i
+
+
+MAX_CLAUSE_TOKENS = 80  # how far back "…, saying" looks for its main clause
+
+
+def _clause_subject(toks: list[Tok], v: int) -> Subject | None:
+    """Who "…, saying …" hangs on: the name that opens the main clause and is followed by its verb
+    ("Touring the camp, Jane Doe also voiced anger at the delays, saying …"), not the last name
+    before the comma."""
+    for p in range(max(0, v - MAX_CLAUSE_TOKENS), v):
+        if p and toks[p - 1].text not in (",", ".") or not is_name_tok(toks[p].text):
+            continue
+        e = run_fwd(toks, p)
+        k = e
+        while k < v and (toks[k].text in ADVERBS or toks[k].text.endswith("ly") and toks[k].text.islower()):
+            k += 1
+        w = toks[k].text if k < v else ""
+        if w.islower() and w.isalpha() and w.endswith(("ed", "s")) and w not in ROLE_NOUNS and fold(toks[p].text) not in NOT_NAMES:
+            words = words_of(toks[p:e])
+            if plausible_person(split_title(words)[1] or words):
+                return Subject("name", words, None, toks[p].start)
+    return None
 
 
 def _sentence_subject(toks: list[Tok], text: str, actors: Actors) -> Subject | None:
@@ -140,10 +174,12 @@ def _before(text: str, s: int, sent_start: int, actors: Actors, lead: bool = Fal
     if framed is not None:
         return framed, "said"
     for v in range(len(toks) - 1, -1, -1):
-        if is_speech_verb(toks[v].text) or toks[v].text in LEAD_VERBS or lead and toks[v].text in STATEMENT_VERBS:
+        if _speaks(toks, v) or toks[v].text in LEAD_VERBS or lead and (toks[v].text in STATEMENT_VERBS
+                                                                       or toks[v].text in INTRO_PARTICIPLES):
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
-            sub = subject_before(toks, v, text)
+            sub = _clause_subject(toks, v) if toks[v].text.endswith("ing") and toks[v - 1].text == "," else None
+            sub = sub or subject_before(toks, v, text)
             if sub is not None:
                 return sub, toks[v].text
             nxt = name_after(toks, v + 1, text) if toks[v].text not in LEAD_VERBS else None
@@ -241,18 +277,87 @@ def _by_first_name(word: str, actors: Actors, speakers=None) -> tuple[str, str |
 _INTRO = re.compile(r"(?:That|This|Those|These)(?:’s|'s| is| was| are| were) (?:how|what|the words of)\s|So says\s")
 
 
-def _byline(text: str, actors: Actors) -> tuple[str, str | None] | None:
+def _byline(text: str, actors: Actors, dashed: bool = True) -> tuple[str, str | None] | None:
     """A short paragraph "— Jane Doe, Minister for the Environment" under a quotation: its
-    speaker, with the role after the comma (cues.BYLINE_DASHES)."""
+    speaker, with the role after the comma (cues.BYLINE_DASHES). Not dashed: a subheading that is
+    only a name and its role ("Jane Doe, Minister for the Environment"), under a pull quote."""
     t = text.strip()
-    if len(t) > MAX_BYLINE_CHARS or not t.startswith(BYLINE_DASHES):
+    if len(t) > MAX_BYLINE_CHARS or dashed and not t.startswith(BYLINE_DASHES):
         return None
     rest = t.lstrip("".join(BYLINE_DASHES)).lstrip()
     if not rest or rest[0] in _OPEN_MARKS:
         return None
-    sub = name_after(tokens(rest), 0, rest)
+    toks = tokens(rest)
+    sub = name_after(toks, 0, rest)
+    if not dashed and not _name_and_role_only(toks, sub):
+        return None  # a heading that happens to start with a name, not a name and its role
     r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
     return (r[0], r[1] or sub.role) if r is not None and r[2] == "person" else None
+
+
+def _name_and_role_only(toks: list[Tok], sub: Subject | None) -> bool:
+    """The line is a person's name of two words or more, alone or followed by a comma and a role."""
+    if sub is None or sub.kind != "name" or len(split_title(sub.words)[1]) < 2:
+        return False
+    e = run_fwd(toks, 0)
+    return e == len(toks) or toks[e].text == ","
+
+
+MIN_PULL_WORDS = 6  # a pull quote repeats a sentence, not a phrase
+MAX_PULL_CHARS = 1000  # a pull quote is a paragraph of a sentence or two
+MAX_PULL_QUOTES = 10  # an article sets a few quotations apart, not hundreds
+MAX_PULL_SOURCES = 200  # quotations a pull quote is looked for in
+
+
+def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actors) -> list[Quotation]:
+    """Quotations set apart from the text, which no cue attributes: a paragraph that repeats
+    words a speaker is quoted saying elsewhere in the article (a pull quote) is theirs; a
+    paragraph in the first person (or all quotation) with an attribution line under it, a
+    subheading or a dashed byline that is only a name and a role, is that person's."""
+    quoted = {q.paragraph for q in quotes}
+    under = {k: line for k, line in subheadings if 1 <= k <= len(paragraphs)}  # the line under ¶k
+    said = [(_key(q.text[:MAX_PULL_CHARS * 20]), q) for q in quotes[:MAX_PULL_SOURCES]]
+    everything = "\n".join(f for f, _ in said)  # one search finds whether any quotation repeats it
+    copies = {paragraphs[q.paragraph - 1] for q in quotes if 1 <= q.paragraph <= len(paragraphs)}
+    added: list[Quotation] = []
+    for pno, text in enumerate(paragraphs, 1):
+        if len(added) >= MAX_PULL_QUOTES:
+            break
+        if pno in quoted or len(text) > MAX_PULL_CHARS or text in copies or text.strip().startswith(NARRATIVE_STARTS):
+            continue  # (a paragraph repeated whole is a copy, not a pull quote)
+        line = under.get(pno)
+        dashed = line is None and pno < len(paragraphs) and paragraphs[pno].lstrip().startswith(BYLINE_DASHES)
+        if not said and line is None and not dashed:
+            continue  # nothing it could repeat, no line under it
+        spans = quote_spans(text)
+        if spans and text[:spans[0].start - 1].strip():
+            continue  # a quotation inside narrative: the cues had their chance
+        span = spans[0] if len(spans) == 1 else paragraph_span(text) if not spans else None
+        if span is None:
+            continue
+        s, e = _trim(text, span.start, span.end)
+        body = text[s:e].rstrip(".!?…").rstrip()
+        if body.count(" ") < MIN_PULL_WORDS - 1 or len(body.split()) < MIN_PULL_WORDS:
+            continue
+        folded = _key(body)
+        speaker = None
+        if folded in everything:
+            speaker = next(((q.speaker, q.role) for f, q in said if q.paragraph != pno and folded in f), None)
+        if speaker is None and (line is not None or dashed) and (spans or _first_person_text(body)):
+            speaker = _byline(line if line is not None else paragraphs[pno], actors, dashed=line is None)
+        if speaker is not None:
+            added.append(Quotation(text=text[s:e], speaker=speaker[0], role=speaker[1], paragraph=pno))
+    return sorted(quotes + added, key=lambda q: q.paragraph) if added else quotes
+
+
+def _key(text: str) -> str:
+    """A passage compared without case: a pull quote repeats the words as written, accents and
+    all (text.fold, which also drops accents, keeps a memo meant for words)."""
+    return text.casefold()
+
+
+def _first_person_text(text: str) -> bool:
+    return any(w in FIRST_PERSON for w in _FIRST_WORDS.findall(text[:2000]))
 
 
 def _introduced_next(text: str, actors: Actors, spoke) -> tuple[str, str | None] | None:
@@ -284,9 +389,18 @@ def _named_with_noun(noun: str, paragraphs, pno: int, actors: Actors, spoke) -> 
         para = paragraphs[k - 1]
         starts = [m.start() for m in pat.finditer(para)]
         if starts:
-            found = _last_person_before(para, starts[-1], actors, spoke, known_only=True)
+            found = _last_person_before(para, starts[-1], actors, spoke, known_only=True) or _appositive_of(
+                para, starts[-1], actors, spoke)
             return found[0] if found else None
     return None
+
+
+def _appositive_of(text: str, at: int, actors: Actors, spoke) -> tuple[str, str | None] | None:
+    """The full name the noun at this point stands in apposition to: "Ada Kirwan, 61, a retired
+    teacher, lost her home" (the last plausible full name before it, in the same sentence)."""
+    start = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at)) + 1
+    named = _people_before(text[start:at], at - start, actors, spoke)
+    return named[-1] if named and " " in named[-1][0] else None
 
 
 def _last_person_before(text: str, pos: int, actors: Actors, speakers: dict[str, tuple[str, str | None]],
@@ -307,6 +421,9 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
     while i < len(toks) and toks[i].start < pos:
         if is_name_tok(toks[i].text) and (i == 0 or not is_name_tok(toks[i - 1].text)):
             e = run_fwd(toks, i)
+            if e - i >= 2 and _participle_opening(toks, i):
+                i += 1  # "Visiting Dutch engineers, the premier …": the participle is no first name
+                continue
             if toks[e - 1].end <= pos and not toks[e - 1].text.endswith(("’s", "'s")):
                 words = words_of(toks[i:e])
                 _, name = split_title(words)
@@ -320,7 +437,7 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
                 elif known_only:
                     if len(name) >= 2 and fold(name[-1]) in speakers:
                         found = speakers[fold(name[-1])]
-                elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) for w in name) \
+                elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) or _demonym(w) for w in name) \
                         and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Kafue Copper Mines"
                     found = (" ".join(name), None)
                 elif len(name) == 1 and len(words) == 2 and is_honorific(words[0]) and plausible_person(name):
@@ -331,6 +448,27 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
             continue
         i += 1
     return named
+
+
+def _participle_opening(toks: list[Tok], i: int) -> bool:
+    """A sentence that opens with a capitalised participle ("Visiting", "Addressing"): the run
+    it starts is the verb and its object, not a person's name."""
+    t = toks[i].text
+    return len(t) >= 7 and t.endswith("ing") and t[1:].islower() and (i == 0 or toks[i - 1].text in ".!?")
+
+
+# How a nationality is spelt from its country: Syria-n, Mali-an, Brazil-ian, Chin(a)-ese, Iraq-i.
+_DEMONYM_ENDINGS = (("n", ("",)), ("an", ("", "a", "o")), ("ian", ("", "a", "e")), ("ese", ("", "a")), ("i", ("",)))
+
+
+def _demonym(word: str) -> bool:
+    """A nationality ("Syrian", "Chinese"), no part of a person's name: "Visiting Syrian refugee
+    camps, the envoy …" names no one called Visiting Syrian."""
+    w = fold(word)
+    if len(w) < 5 or not word[:1].isupper():
+        return False
+    return any(w.endswith(end) and any(is_country(w[:-len(end)] + tail) for tail in tails)
+               for end, tails in _DEMONYM_ENDINGS)
 
 
 def _role_follows(text: str, at: int) -> bool:
@@ -344,8 +482,9 @@ def _role_follows(text: str, at: int) -> bool:
     return fold(words[0]) in ("the", "a", "an") and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in words[1:])
 
 
-def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str]]:
-    """(position, person) for the first person named in each sentence: what "he"/"she" refers to.
+def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str, str | None]]:
+    """(position, person, role) for the first person named in each sentence: what "he"/"she" refers to
+    (the role an appositive gives: "Jane Doe, Vice-President for Ports, presented …").
     A sentence that opens with a surname no one was registered under ("Jones later defended
     it") names the person written in full with that surname earlier ("Tom Jones")."""
     out = []
@@ -358,16 +497,18 @@ def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple
             elif w == "," and len(opening) == k >= 2 and plausible_person(opening) and \
                     not any(fold(x) in NOT_NAMES for x in opening) and _role_follows(text, m.end()):
                 # "Jane Doe, Vice-President for Ports, presented …": a full name and an appositive
-                out.append((s + text[s:].find(opening[0]), " ".join(opening)))
+                close = text.find(",", m.end(), min(e, m.end() + 150))
+                role = text[m.end():close].strip() if close > m.end() else None
+                out.append((s + text[s:].find(opening[0]), " ".join(opening), role))
                 break
             p = actors.person([strip_possessive(w)]) if w[:1].isupper() else None
             if p is not None:
-                out.append((m.start(), p.name))
+                out.append((m.start(), p.name, None))
                 break
             if k == 0 and is_name_tok(w) and fold(w) not in NOT_NAMES:
                 full = _full_name(strip_possessive(w), earlier + "\n" + text[:m.start()])
                 if full is not None:
-                    out.append((m.start(), full))
+                    out.append((m.start(), full, None))
                     break
     return out
 
@@ -429,9 +570,11 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     return None
 
 
-def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
-            title: str = "") -> tuple[list[Quotation], list[str]]:
-    """The quotations of an article's paragraphs (its title may make it one person's statement)."""
+def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, title: str = "",
+            boilerplate: tuple[int, ...] = (), subheadings: tuple[tuple[int, str], ...] = ()) -> tuple[list[Quotation], list[str]]:
+    """The quotations of an article's paragraphs (its title may make it one person's statement).
+    boilerplate (¶N, as ingest marks it) ends an introduced statement; a subheading right under a
+    paragraph may be its attribution line ("Jane Doe, Minister for Ports")."""
     if sentences is None:
         sentences = Sentences(paragraphs)
     quotes: list[Quotation] = []
@@ -442,6 +585,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
     known_genders: dict[str, str] = {}  # surname -> "m"/"f", read on the first gendered pronoun
     full_names: dict[str, str | None] = {}  # a surname written alone -> the full name the article gives
+    bodies: set[str] = set()  # speakers that are organisations, for "it said"
     whole = (title + "\n" + "\n".join(paragraphs))[:200_000]  # the title may be the one place a name is in full
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
@@ -472,12 +616,27 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                 return near[0], near[1] or sub.words[0]  # "Lộc lost his crop. “…,” the farmer said"
             # "The minister, who asked not to be named, said:": no one named, so the description speaks.
             return last_speaker or ((text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
+        if sub.kind in ("it", "document"):
+            # "It added that …": the body that spoke last in this paragraph or the one before, else
+            # the body named last before the quote
+            if para_speaker is not None and para_speaker[0] in bodies:
+                return para_speaker
+            if last_speaker is not None and last_speaker[0] in bodies and quotes and quotes[-1].paragraph >= pno - 1:
+                return last_speaker
+            body = _last_body_before(paragraphs, pno, qs, actors) or _body_noun_before(paragraphs, pno, qs)
+            if body is not None:
+                bodies.add(body)
+            return (body, None) if body is not None else None
         if sub.kind == "generic":
             # "the company said": the company named earlier; "the group said": the body named last
-            body = actors.body_named(sub.words[-1]) or _last_body_before(paragraphs, pno, qs, actors)
+            body = None if " " in sub.words[-1] else (actors.body_named(sub.words[-1])
+                                                     or _last_body_before(paragraphs, pno, qs, actors))
             if body is None:  # "The ministry said in a statement": an unnamed body, as written
                 the = text[max(0, sub.pos - 4):sub.pos]
-                body = (the if the.lower() == "the " else "") + " ".join(sub.words)
+                end = text.find(sub.words[-1], sub.pos, sub.pos + 120)
+                written = text[sub.pos:end + len(sub.words[-1])] if end >= 0 else " ".join(sub.words)
+                body = (the if the.lower() == "the " else "") + written  # "Jane Doe’s office", as written
+            bodies.add(body)
             return body, None
         r = actors.resolve(sub, verb)
         title, name = split_title([w for w in sub.words if w not in ("The", "the")])
@@ -493,11 +652,21 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
                 return full, r[1] or (p.role if p else None) or title_role(title)
             if title and r[1] is None:
                 return name[0], title_role(title)  # "said Secretary Doe", never named in full
+        if r is not None and r[2] == "org":
+            bodies.add(r[0])
+        if r is not None and r[2] == "person" and title and sub.role and len(name) >= 2 \
+                and not sub.role.startswith(("who ", "which ", "whose ")):
+            # "Commander Jane Doe, the ship's commanding officer, said": of the two roles the cue
+            # gives, the appositive says what she is (as "said Gen. Jane Doe, commander of …"); a
+            # clause ("Senator Jane Doe, who chairs the panel, said") leaves the title
+            return r[0], sub.role
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
-    blocks = introduced_blocks(paragraphs)
+    # (neither boilerplate nor a subheading is part of what a line introduces)
+    blocks = introduced_blocks(paragraphs, frozenset(n - 1 for n in boilerplate) | {k for k, _ in subheadings})
     intro_of = {q: b.intro for b in blocks for q in b.quoted}
+    inline_at = {b.intro: b.inline for b in blocks if b.inline}  # a hand-over and its statement in one paragraph
     intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None
     turn_speakers: dict[int, tuple[str, str | None] | None] = {}
     turn_starts: dict[int, int] = {}
@@ -505,7 +674,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
     for turn in transcript_turns(paragraphs, title):
         if turn.label:
             if turn.label not in by_label:  # a label recurs at every turn: resolve it once
-                by_label[turn.label] = _label_speaker(turn.label, whole, actors)
+                by_label[turn.label] = _label_speaker(turn.label, whole, actors, title)
+                if turn.note and by_label[turn.label] is not None and by_label[turn.label][1] is None \
+                        and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in turn.note.replace(",", " ").split()):
+                    by_label[turn.label] = (by_label[turn.label][0], turn.note)  # "JANE DOE (Chief Executive, Acme):"
             current = by_label[turn.label]
         turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
@@ -513,12 +685,16 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         spans = quote_spans(text)
         if intro is not None:
             if intro not in intro_speakers:
-                line = paragraphs[intro]
-                found = _before(line, len(line) + 1, sentences[intro][-1][0] if sentences[intro] else 0, actors, lead=True)
+                line = paragraphs[intro][:inline_at[intro]] if intro in inline_at else paragraphs[intro]
+                start = next((a for a, b in sentences[intro] if a <= len(line) - 1 < b), 0) if intro in inline_at \
+                    else sentences[intro][-1][0] if sentences[intro] else 0
+                found = _before(line, len(line) + 1, start, actors, lead=True)
                 intro_speakers[intro] = (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
                                          if found and found[0] is not None else None)
             if intro_speakers[intro] is None:
                 intro = None
+            elif intro == pno - 1:
+                spans = (paragraph_span(text, inline_at[intro]),)  # the statement after its hand-over
             elif not spans:
                 spans = (paragraph_span(text),)
         if pno - 1 in turn_speakers:  # a transcript: the turn is the quotation, its label the speaker
@@ -613,7 +789,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None,
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
     if of_statement is not None and not quotes and not blocks and " and " not in title and of_statement[1]:
         quotes = _unmarked_statement(paragraphs, of_statement)  # one named person's, not a joint statement
-    return _consistent([q for q in quotes if q.speaker], actors, paragraphs), skipped
+    quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
+    return _consistent(quotes, actors, paragraphs), skipped
 
 
 MAX_STATEMENT_PARAGRAPHS = 30
@@ -637,13 +814,21 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None]) -> list[Quo
 _FIRST_WORDS = re.compile(r"[\w’']+")
 
 
-def _label_speaker(label: str, whole: str, actors: Actors) -> tuple[str, str | None] | None:
+_INTERVIEWEE = re.compile(r"\b[Ii]nterview (?:with|of) (.{3,80})")
+
+
+def _label_speaker(label: str, whole: str, actors: Actors, title: str = "") -> tuple[str, str | None] | None:
     """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
     (else "Halloran"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
     else "The President" as written. A question from the floor ("Q", "QUESTION") is
     cues.REPORTER's: the questioner is not named."""
     if fold(label) in QUESTION_LABELS:
         return REPORTER, None
+    if label == "A":  # an interview's answers: the one the heading says was interviewed, else no one known
+        m = _INTERVIEWEE.search(title)
+        sub = name_after(tokens(m.group(1)), 0, m.group(1)) if m else None
+        r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
+        return (r[0], r[1]) if r is not None and r[2] == "person" else None
     words = [(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w.title()) if w.isupper() else w
              for k, w in enumerate(label.replace(".", ". ").split())]  # "SECRETARY OF STATE" -> "Secretary of State"
     title, name = split_title([w for w in words if w])
@@ -686,6 +871,22 @@ def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | N
     return best
 
 
+_BODY_NOUN = re.compile(r"\b[Tt]he ((?:[a-z]+ ){0,2}(?:%s))\b" % "|".join(sorted(ORG_NOUNS_LOWER)))
+
+
+def _body_noun_before(paragraphs, pno: int, pos: int) -> str | None:
+    """"the ministry" written last before pos, in this paragraph or the one before: the issuer
+    of "the statement" when the article names no organisation ("The ministry issued a statement.")."""
+    for k, end in ((pno, pos), (pno - 1, None)):
+        if k < 1:
+            continue
+        text = paragraphs[k - 1][:end][-2000:]
+        found = [m.group(0) for m in _BODY_NOUN.finditer(text)]
+        if found:
+            return "the " + found[-1][4:]
+    return None
+
+
 # "Jane Doe has been appointed as the new Chair of the Board": the role an appointment gives.
 _APPOINTED = re.compile(r"([A-Z][\w’'-]+)(?: has been| was| is| will be)? (?:appointed|named|elected|confirmed)"
                         r"(?: [a-z][\w -]{0,40}?)? as (?:the |its |a |an )?([^.,;:()]{3,80})")
@@ -705,7 +906,28 @@ def appointed_roles(paragraphs) -> dict[str, str]:
             role = _ROLE_TAIL.split(m.group(2), 1)[0].strip()  # "leader on Monday": the role ends at the time
             if role:
                 out.setdefault(fold(m.group(1)), role)
+        lead = _APPOSED_APPOINTMENT.search(text, 0, 600)
+        if lead is not None:  # "Jane (Janie) Q. Doe, Ph.D., a veteran diplomat, was confirmed … as the ambassador."
+            name = _FIRST_WORDS.findall(text[:text.find(",")])
+            if 2 <= len(name) <= 6 and name[-1][:1].isupper():
+                out.setdefault(fold(name[-1]), lead.group(1).strip())
     return out
+
+
+# An appointment whose subject opens the paragraph with an appositive between it and the verb.
+_APPOSED_APPOINTMENT = re.compile(r"^[A-Z][^,]{2,60},[^;:]{0,300}?, (?:has been|was|is|will be) (?:appointed|named|elected|"
+                                  r"confirmed|sworn in)\b[^;:]{0,60}? as (?:the |its |a |an )?([^,;:()]{3,120}?)[.,;](?:\s|$)")
+
+
+def _bare_title(role: str | None) -> str | None:
+    """"The Attorney General" -> "Attorney General": a capitalised title needs no article (while "the
+    company's chief executive" keeps it, as the article writes it)."""
+    if role and role.startswith(("The ", "the ")):
+        rest = role[4:]
+        first = rest.split(" ", 1)[0]
+        if is_title(first) and first[:1].isupper():
+            return rest
+    return role
 
 
 def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[Quotation]:
@@ -715,7 +937,7 @@ def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[
     who-is-who)."""
     full: dict[str, set[str]] = {}
     for name in [q.speaker for q in quotes] + [p.name for p in actors.people]:
-        if " " in name:
+        if " " in name and name != REPORTER:
             for w in name.split():
                 full.setdefault(fold(w), set()).add(name)
     roles: dict[str, str] = {}
@@ -730,7 +952,7 @@ def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[
     out = []
     appointed = None
     for q, name in named:
-        role = q.role or roles.get(name)
+        role = _bare_title(q.role or roles.get(name))
         if role is None and " " in name:
             p = actors.person(name.split())
             role = p.role if p is not None and p.name == name else None
@@ -743,25 +965,33 @@ def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[
     return out
 
 
+MAX_PARAGRAPHS_BACK = 3  # how far back "he said" looks for a person named, past paragraphs that name no one
+
+
 def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_speaker, quotes, actors, spoke):
     """Everyone "he"/"she"/"they" may stand for, for the scorer: each sentence's subject before
     the quote, this paragraph's earlier speaker, the last person named here or in the paragraph
-    before (when it quotes no one), and the last speaker of the article."""
-    for pos, name in subjects:
+    before (when it quotes no one; or the nearest before it that names someone, as in "Jane Doe
+    arrived." / "The envoy spoke of the camps." / "“…,” she said"), and the last speaker."""
+    for pos, name, role in subjects:
         if pos < qs:
             p = actors.person([name])
-            yield Candidate(name, p.role if p else None, "subject", qs - pos, True)
+            yield Candidate(name, (p.role if p else None) or role, "subject", qs - pos, True)
     if para_speaker is not None:
         at = _pos_of(quotes, para_speaker, text, qs)
         yield Candidate(para_speaker[0], para_speaker[1], "speaker", qs - at if at >= 0 else qs, True)
     near = _last_person_before(text, qs, actors, spoke)
     if near is not None:
         yield Candidate(near[0], near[1], "mention", qs, True)
-    if pno >= 2 and not quote_spans(paragraphs[pno - 2]):
-        prev = paragraphs[pno - 2]
-        named = _people_before(prev, len(prev), actors, spoke)
+    for up in range(1, MAX_PARAGRAPHS_BACK + 1):  # the nearest paragraph before that names someone
+        k = pno - 1 - up
+        if k < 0 or quote_spans(paragraphs[k]):
+            break
+        named = _people_before(paragraphs[k], len(paragraphs[k]), actors, spoke)
         for back, earlier in enumerate(reversed(named)):  # the last named first; the others further back
-            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100 + 100 * back, False)
+            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100 * up + 100 * back, False)
+        if named:
+            break
     if last_speaker is not None:
         yield Candidate(last_speaker[0], last_speaker[1], "last_speaker", qs + 200, False)
 

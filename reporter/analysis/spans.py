@@ -7,7 +7,14 @@ Two kinds of span, both verbatim slices of a paragraph:
   the quote at the paragraph end, as a quote running on into the next paragraph does.
 - introduced: the press-release layout, where a line of its own ("Minister Jane Doe said:")
   is followed by one or more paragraphs without quotation marks, each a quotation of the
-  person introduced, until the next introducing line or a clearly narrative paragraph.
+  person introduced, until the next introducing line or a clearly narrative paragraph. A line
+  that hands over a whole statement ("The following is attributable to …:", "Jane Doe provided
+  the following readout:", even joined to its first paragraph) introduces third-person
+  paragraphs too, up to boilerplate, a subheading, a web address or the next item's heading.
+- turns: a transcript's labelled paragraphs ("MR. DOE:", "Press Secretary Jane Doe:", an
+  interview's "Voss:" / "Interviewer:", "Q:" / "A:").
+A straight-quoted title inside a straight-quoted quotation ("We read the "Blue Book" daily.")
+does not end it.
 
 One linear scan per paragraph; nothing here backtracks.
 """
@@ -18,7 +25,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import FIRST_PERSON, HANDOVERS, NARRATIVE_STARTS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES, is_speech_verb
+from .cues import (FIRST_PERSON, HANDOVERS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES,
+                   STATEMENT_NOUNS, STATEMENT_VERBS, TITLES, TRANSCRIPT_HEADINGS, is_speech_verb)
 from .text import NOT_NAMES, ORG_WORDS, fold
 
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -58,8 +66,16 @@ def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
 def _double_spans(text: str) -> tuple[QuoteSpan, ...]:
     spans: list[QuoteSpan] = []
     start, closers = -1, ""
+    nested = False  # a straight-quoted title inside a quote: "We read the "Blue Book" daily."
     for m in _MARKS.finditer(text):
         i, c = m.start(), m.group()
+        if c == '"' and start >= 0 and '"' in closers:
+            if nested:
+                nested = False
+                continue
+            if i and text[i - 1] in " (" and i + 1 < len(text) and text[i + 1].isalnum() and text.find('"', i + 1) >= 0:
+                nested = True
+                continue
         if start < 0:
             if c == '"' and i and text[i - 1].isalnum():
                 continue  # 5'11", a stray inch mark
@@ -69,7 +85,7 @@ def _double_spans(text: str) -> tuple[QuoteSpan, ...]:
                 start, closers = i + 1, PAIRS[c]
         elif c in closers:
             spans.append(QuoteSpan(start, i, True))
-            start = -1
+            start, nested = -1, False
         elif c in _RESTART:
             # A new opening mark of the same family: the previous quote lost its closing mark.
             spans.append(QuoteSpan(start, i, False))
@@ -126,6 +142,23 @@ MAX_BLOCK = 12  # paragraphs one introducing line can hold
 class Introduced(NamedTuple):
     intro: int  # 0-based index of the introducing paragraph
     quoted: tuple[int, ...]  # 0-based indexes of the paragraphs it introduces
+    inline: int = 0  # where the statement starts inside the introducing paragraph itself (0: it does not)
+
+
+MAX_INLINE_LEAD = 250  # characters of a hand-over that the statement follows in the same paragraph
+
+
+def inline_lead(text: str) -> int:
+    """Where a statement starts after a hand-over written in the same paragraph ("The following is
+    attributable to Spokesperson Jane Doe: The Minister met …"), else 0. Only a hand-over (not any
+    "X said:") is read so: after "X said:" unmarked words are a paraphrase as often as speech."""
+    colon = text.find(":", 0, MAX_INLINE_LEAD)
+    if colon < 0 or len(text) > 5000 or _has_marks(text):
+        return 0
+    rest = text[colon + 1:].strip()
+    if len(rest.split()) < 4 or not rest[:1].isupper():
+        return 0
+    return colon + 1 if _hands_over(_WORD.findall(text[:colon])) else 0
 
 
 _WORD = re.compile(r"[\w’']+")
@@ -138,13 +171,19 @@ def is_introducing_line(text: str) -> bool:
     if not t.endswith(":") or len(t) > MAX_INTRO_CHARS or _has_marks(t):
         return False
     words = _WORD.findall(t[-120:])
-    return any(is_speech_verb(w) and w not in _FINDING_VERBS for w in words[-6:]) or _hands_over(words)
+    return any(is_speech_verb(w) and w not in _FINDING_VERBS or w in INTRO_PARTICIPLES for w in words[-6:]) \
+        or _hands_over(words)
 
 
 def _hands_over(words: list[str]) -> bool:
-    """The line frames a whole statement ("… is attributable to Spokesperson Jane Doe:")."""
+    """The line frames a whole statement ("… is attributable to Spokesperson Jane Doe:", "Jane Doe
+    provided the following readout:")."""
     low = [w.lower() for w in words[-10:]]
-    return any(tuple(low[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(low) - len(f) + 1))
+    return any(tuple(low[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(low) - len(f) + 1)) or any(
+        low[k] in STATEMENT_VERBS and low[k + 1:k + 3] == ["the", "following"]
+        and any(w in STATEMENT_NOUNS for w in low[k + 3:k + 6]) for k in range(len(low) - 2)) or (
+        bool(low) and (low[-1] == "statement" or low[-2:] in (["statement", "reads"], ["statement", "follows"]))
+        and any(w.endswith(("’s", "'s")) for w in words[-6:]))  # "Jane Doe’s full statement:"
 
 
 # "The report found:" introduces findings (a list, a table), not speech.
@@ -167,10 +206,18 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
     if len(words) <= 4 and not stripped.endswith((".", "!", "?")):
         return True  # a heading that ingest left in the body
     if statement:
-        return False
+        if len(words) <= 25 and not stripped.endswith((".", "!", "?", ":", ";", "”", "’", '"', "'", ")")):
+            return True  # "Readout of the Minister's Call With …": the next item's heading
+        # a statement ends at the page's furniture: a web address, or a line opening with a mark
+        # that is no letter, digit or quotation mark ("/Public Release.", "© 2024 …", "| Share")
+        return _WEB.search(stripped[:2000]) is not None or not (stripped[0].isalnum() or _has_marks(stripped[0])
+                                                                 or stripped[0] in "‘'(")
     if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words):
         return True  # "She added that the plan is ready." (the speaker's own "I" may say "the council answered my letter")
     return not first and not _first_person(stripped)
+
+
+_WEB = re.compile(r"https?://|\bwww\.")
 
 
 def _first_person(text: str) -> bool:
@@ -179,7 +226,6 @@ def _first_person(text: str) -> bool:
 
 # "Secretary Jane Doe released the following statement on the vote." ends with a full stop, not
 # a colon, yet hands over the paragraphs after it when each of them opens with a quotation mark.
-STATEMENT_VERBS = frozenset("released issued gave made delivered provided".split())
 _STATEMENT_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) (?:the following|this) statement\b",
                              re.IGNORECASE)
 MAX_BRIDGE = 2  # paragraphs without a first-person word that a later first-person one keeps in the block
@@ -199,25 +245,28 @@ def _closes_only(text: str) -> bool:
     return len(t) > 1 and t[-1] in _CLOSERS and not _has_marks(t[:-1])
 
 
-def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
+def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
     quotation marks counts as introduced too (its span comes from the marks). After the first
     paragraph, one without a first-person word stays in the block only when a first-person one
-    follows within MAX_BRIDGE ("The storm damage is severe." between two of the speaker's "we")."""
+    follows within MAX_BRIDGE ("The storm damage is severe." between two of the speaker's "we").
+    A paragraph in stops (0-based: what ingest marked as boilerplate) ends a block."""
     out: list[Introduced] = []
     k, n = 0, len(paragraphs)
     while k < n:
         marks_only = False
+        inline = 0
         if not is_introducing_line(paragraphs[k]):
-            if not _statement_lead(paragraphs, k):
+            inline = inline_lead(paragraphs[k])
+            if not inline and not _statement_lead(paragraphs, k):
                 k += 1
                 continue
-            marks_only = True
-        quoted: list[int] = []
+            marks_only = not inline
+        quoted: list[int] = [k] if inline else []
         pending: list[int] = []  # bridged paragraphs, kept once a first-person one follows
-        statement = _hands_over(_WORD.findall(paragraphs[k][-120:]))
+        statement = bool(inline) or _hands_over(_WORD.findall(paragraphs[k][-120:]))
         j = k + 1
-        while j < n and len(quoted) + len(pending) < MAX_BLOCK:
+        while j < n and len(quoted) + len(pending) < MAX_BLOCK and j not in stops:
             p = paragraphs[j]
             if _has_marks(p[:1]) or (p[:1] in "‘'" and quote_spans(p)):
                 if pending or quoted and not _continues(paragraphs[quoted[-1]]):
@@ -244,7 +293,7 @@ def introduced_blocks(paragraphs) -> tuple[Introduced, ...]:
                 break
             j += 1
         if quoted:
-            out.append(Introduced(k, tuple(quoted)))
+            out.append(Introduced(k, tuple(quoted), inline))
         k = max(j, k + 1)
     return tuple(out)
 
@@ -288,15 +337,19 @@ class Turn(NamedTuple):
     paragraph: int  # 0-based
     label: str  # the speaker label as written ("MR. HALLORAN", "Jane Doe"); "" for a continuation
     start: int  # where the speech starts in the paragraph (after the label)
+    note: str = ""  # what the label says in brackets: "JANE DOE (Chief Executive, Acme):"
 
 
-_LABEL = re.compile(r"(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
+_LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
                     r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
-                    r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"
-                    r"(?: \([^()]{1,60}\))?:\s+(?=\S)")
+                    r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,3})"
+                    r"(?: \((?P<note>[^()]{1,60})\))?:\s+(?=\S)")
+_LABEL_HONORIFICS = frozenset("MR MS MRS DR".split())
 # Labels that head a section, not a speaker's turn.
 NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
-                               "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION".split(" "))
+                               "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION UPDATED PHOTO PHOTOS "
+                               "PICTURE IMAGE VIDEO WATCH READ LISTEN CREDIT CAPTION WARNING TAGS TOPICS LOCATION DATE "
+                               "TIME WHEN WHERE WHAT WHO WHY HOW SUMMARY RELATED SEE ALSO EMAIL PHONE TEL WEBSITE".split(" "))
 # A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
 _BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
 MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a transcript
@@ -311,11 +364,48 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     words = label.split()
     if len(words) < 2 or not label.isupper() or k + 1 >= len(paragraphs):
         return False
+    if len(words) == 2 and words[0].rstrip(".") in _LABEL_HONORIFICS and words[1].isalpha() \
+            and any(w in heading.lower() for w in TRANSCRIPT_HEADINGS):
+        return True  # "Press Briefing" over "MR DOE: Good afternoon.": an honorific says it is a person's
     surname = words[-1].strip(".").title()
     if any(fold(w.strip(".")) in ORG_WORDS or fold(w.strip(".")) in NOT_NAMES for w in words[-2:]) \
             or fold(surname) in ROLE_NOUNS:
         return False  # "PRESS RELEASE FROM THE HARBOUR BOARD", "SENIOR DEFENSE OFFICIAL": no one's name
     return surname in _WORD.findall(heading) or any(surname in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k)
+
+
+# An interview's one-word labels in mixed case ("Voss: It started with a letter."), read only as
+# a dialogue: two labels or more that each open MIN_DIALOGUE_TURNS paragraphs or more, since one
+# "Update:" or "Photo:" is a section's label.
+_ONE_WORD_LABEL = re.compile(r"(?P<label>[A-Z][a-z][\w’'\-]{0,24}):\s+(?=\S)")
+MIN_DIALOGUE_TURNS = 2
+
+
+def _titled_if_long(label: str) -> bool:
+    """A mixed-case label of four words or five holds a title ("Press Secretary Jane Doe"); an
+    upper-case one or a short one needs none."""
+    words = label.split()
+    return len(words) <= 3 or label.isupper() or any(fold(w) in TITLES for w in words[:-2])
+
+
+# Single words that label a transcript's other voices ("Question:", "Moderator:"), read as
+# labels wherever the article has labelled turns of its own ("Presenter:" heads a transcript as its
+# metadata, and is left out).
+FLOOR_LABELS = QUESTION_LABELS | frozenset("moderator operator interviewer participant journalist".split())
+
+
+def _dialogue(single: dict[int, Turn], labelled: bool = False) -> dict[int, Turn]:
+    if labelled:
+        floor = {k: t for k, t in single.items() if fold(t.label) in FLOOR_LABELS}
+        if floor:
+            return floor
+    counts: dict[str, int] = {}
+    for t in single.values():
+        counts[t.label] = counts.get(t.label, 0) + 1
+    speakers = {label for label, n in counts.items() if n >= MIN_DIALOGUE_TURNS}
+    if len(speakers) < 2:
+        return {}
+    return {k: t for k, t in single.items() if t.label in speakers}
 
 
 def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
@@ -324,10 +414,15 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     boilerplate start. Empty unless at least MIN_TURNS paragraphs carry a label, or one label
     names someone the article's heading or another paragraph names."""
     labelled: dict[int, Turn] = {}
+    single: dict[int, Turn] = {}
     for k, p in enumerate(paragraphs):
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
-        if m is not None and m.group("label") not in NOT_SPEAKER_LABELS:
-            labelled[k] = Turn(k, m.group("label"), m.end())
+        if m is not None and m.group("label") not in NOT_SPEAKER_LABELS and _titled_if_long(m.group("label")):
+            labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or "")
+        elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
+                and m.group("label").upper() not in NOT_SPEAKER_LABELS:
+            single[k] = Turn(k, m.group("label"), m.end())
+    labelled.update(_dialogue(single, bool(labelled)))
     if not labelled:
         return ()
     first = min(labelled)  # once: inside the comprehension it made the stage quadratic in paragraphs
@@ -365,5 +460,5 @@ def handed_to(text: str) -> str | None:
     return None
 
 
-__all__ = ["STATEMENT_VERBS", "QuoteSpan", "dash_attributed", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+__all__ = ["STATEMENT_VERBS", "QuoteSpan", "inline_lead", "dash_attributed", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
