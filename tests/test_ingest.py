@@ -248,3 +248,17 @@ def test_a_file_of_one_paragraph_a_line_takes_its_first_line_as_the_title(tmp_pa
     (article,) = load_articles(path)
     assert article.title == "Harbour Board Approves New Ferry Terminal"
     assert list(article.paragraphs) == _SCRAPED
+
+
+def test_a_page_header_of_stacked_lines_gives_its_first_line_as_the_title(tmp_path):
+    """A scraped page's header: a long headline line, a long menu line and short labels, none
+    ending a sentence. They are lines of their own, not one paragraph wrapped: the headline is
+    the title alone, not the headline, the menu and the labels run together."""
+    header = ["Harbour Board Approves the New Ferry Terminal at the Annual Meeting of the Port Users' Association | Port Newsroom",
+              "Port On Social Media Port On Video Port Blog Port Photos Port Newsletter Port Feeds Port Podcasts Port Maps",
+              "Stay Connected", "News Transcript", "Release No. 0123.45"]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(header) + "\n\n" + "\n\n".join(_SCRAPED) + "\n", encoding="utf-8")
+    (article,) = load_articles(path)
+    assert article.title == header[0]
+    assert list(article.paragraphs)[-len(_SCRAPED):] == _SCRAPED

@@ -29,8 +29,9 @@ def one_paragraph_a_line(lines: list[str]) -> bool:
 
     Wrapped lines are about as long as each other, none much past the wrap width, and break
     wherever the width falls, so few of them end a sentence. Paragraph lines vary: some run
-    past any wrap width, and nearly every one but the last ends a sentence or is short (a
-    subheading, a byline). Three lines at least: two are too few to tell the two apart.
+    past any wrap width, and most of them but the last end a sentence or are short (a
+    subheading, a byline, the pieces of a page's header: a headline line, a menu line, "News
+    Transcript", a release number). Three lines at least: two are too few to tell the two apart.
     """
     if len(lines) < 3:
         return False
@@ -39,7 +40,7 @@ def one_paragraph_a_line(lines: list[str]) -> bool:
         return False
     breaks = sum(ln.endswith(_SENTENCE_END) or (len(ln) <= 0.6 * longest and len(ln.split()) <= 12)
                  for ln in lines[:-1])
-    return 3 * breaks >= 2 * (len(lines) - 1)
+    return 2 * breaks >= len(lines) - 1
 
 
 def split_blocks(text: str) -> list[str]:
