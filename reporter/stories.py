@@ -54,7 +54,8 @@ SAME_NAMES = 0.3  # proper-name TF-IDF cosine below which two articles are not o
 SERIES_FIGURES = 4  # figures each of two editions of a series states (see _series)
 SAME_FIGURES = 3  # figures two articles state alike that make them one event (see _same_figures)
 SAME_TEMPLATE = 0.6  # share of the shorter headline's words the other repeats: one headline template (see _other_subject)
-SAME_ACTORS = 0.5  # names this much alike are the event itself, whatever the pages' dates say
+SAME_ACTORS = 0.5  # names this much alike are the event itself, whatever the pages' dates say ...
+ACTORS_DAYS = 183  # ... within half a year: one secretary's or agency's pages of two years are two events
 CLOSE_DAYS = 31  # publication dates this close apart say nothing against one event
 HALF_LIFE_DAYS = 90  # beyond that, the event cosine halves for every so many days
 MAX_DF = 30  # see _cosines
@@ -225,7 +226,8 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
             continue
         if _other_subject(specifics[i], specifics[j], vocabulary[i], vocabulary[j]):
             continue
-        out[(i, j)] = score if shared >= SAME_ACTORS else score * _time_weight(when[i], when[j])
+        same_actors = shared >= SAME_ACTORS and (days is None or days <= ACTORS_DAYS)
+        out[(i, j)] = score if same_actors else score * _time_weight(when[i], when[j])
     return out
 
 

@@ -323,6 +323,27 @@ def test_the_same_people_a_year_apart_are_two_stories_unless_they_are_the_event_
     assert _time_weight(date(2024, 3, 1), date(2025, 3, 1)) < 0.1
 
 
+def test_one_secretarys_news_conferences_two_years_apart_are_two_stories():
+    """The same secretary, the same department, the same words of office: names that alike are
+    the event itself only within half a year; two years apart they are two events."""
+    from datetime import date
+
+    from reporter.stories import group_stories
+
+    def conference(when, topic, detail):
+        return _article(f"News Conference with Secretary Ana Brightwater on {topic}",
+                        f"Secretary Ana Brightwater of the Department of Farming spoke to farm broadcasters about {topic}.",
+                        f"Brightwater said the Department of Farming {detail}, and she took questions afterwards.",
+                        published=when)
+
+    bill = ("the farm bill", "would send the new bill's drought payments to growers before the spring planting")
+    credit = ("rural credit", "had doubled its loans to young ranchers and would open two more lending offices")
+    apart = [conference(date(2009, 1, 20), *bill), conference(date(2011, 11, 10), *credit)]
+    assert sorted(s.inputs for s in group_stories(apart).stories) == [(0,), (1,)]
+    close = [conference(date(2011, 11, 1), *bill), conference(date(2011, 11, 10), *credit)]
+    assert sorted(s.inputs for s in group_stories(close).stories) == [(0, 1)]
+
+
 def test_a_report_that_states_a_releases_figures_is_one_event_with_it():
     from reporter.stories import _same_figures
 
