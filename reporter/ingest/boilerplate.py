@@ -262,6 +262,14 @@ def _phones(text: str, enough: int = 3) -> int:
     return found
 
 
+# A link to related material, as a release's "See also" list gives it: a title with its kind
+# and date in brackets at the end ("Council adopts X (press release, 21 March 2023)").
+RELATED_LINK = re.compile(r".{3,300}?[\[(](?:(?:press|news|media)\s+releases?|statements?|news(?:\s+stor(?:y|ies)|\s+items?)?"
+                          r"|speech(?:es)?|remarks|readouts?|fact\s?sheets?|blog\s+posts?|background(?:\s+(?:brief|note))?"
+                          r"|infographics?|videos?|reports?|publications?|factsheets?)\s*,\s*(?:\d{1,2}\s+)?(?:"
+                          + _MONTH + r")\.?(?:\s+\d{1,2},?)?\s+\d{4}\s*[\])]\.?", re.I)
+
+
 def is_boilerplate(text: str) -> bool:
     """Whether one paragraph (or line) is about the release rather than the story."""
     s = text.strip()
@@ -285,6 +293,8 @@ def is_boilerplate(text: str) -> bool:
     if words <= 40 and OWN_RELEASES.search(s) and not any(ch in s for ch in "“”\""):
         return True
     if words <= 30 and ISSUE_LINE.match(s):
+        return True
+    if words <= 40 and RELATED_LINK.fullmatch(s):
         return True
     if words <= 40 and DEFINITION.match(s) and not any(ch.isdigit() for ch in s):
         return True
