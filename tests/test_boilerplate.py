@@ -33,6 +33,8 @@ def test_a_byline_and_a_dateline_become_author_place_and_date():
     # a link to related material: a title with its kind and date in brackets
     "Harbour levy agreed by transport ministers (press release, 4 March 2022)",
     "Ministers extend the fishing quota talks [Statement, March 4, 2022]",
+    # an instruction for using the page
+    "Click Read more under a story's teaser to display the whole story.",
 ])
 def test_boilerplate_lines_are_marked_wherever_they_stand(line):
     body = ["The ministry opened a new training centre for 300 officers on Monday, officials said.",
@@ -50,7 +52,8 @@ def test_text_is_not_mistaken_for_boilerplate():
     body = ["The PNP, which currently has 135,000 law enforcement officers, faces violence.",
             "By the time the rain came, the farmers had left the valley for the coast.",
             "Contact between the two sides resumed in 2024 after talks in Geneva, officials said.",
-            "The ministers agreed the levy on 4 March 2022 (press release) and will review it next year."]
+            "The ministers agreed the levy on 4 March 2022 (press release) and will review it next year.",
+            "Clicking sounds from the engine room woke the crew before the ship struck the reef, the report said."]
     c = strip_boilerplate(body)
     assert c.boilerplate == () and c.author is None and c.published is None
     assert not contact_details(body[0])

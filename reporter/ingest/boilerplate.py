@@ -53,6 +53,9 @@ CAPTION_POSITION = re.compile(r",\s+(?:(?:second|third|fourth|far)\s+)?(?:from\s
 # HTTPS", "A lock ( ) or https:// means ...", "Printable version", "View the full report online".
 SITE = re.compile(r"\b(?:web\s?sites?|web\s?pages?|https?\b|printable\s+version|cookies|browser|online\s*:)"
                   r"|(?<!\w)\.(?:gov|org|com|eu|int)\b", re.I)
+# An instruction for using the page: "Click Read more at the bottom of a teaser", "Tap the
+# image to enlarge", "Scroll down for the full list".
+UI_INSTRUCTION = re.compile(r"(?:please\s+)?(?:click|tap|double-click|scroll|swipe|hover)\b", re.I)
 # A notice about the page's own standing, as archives print above every old page: "You have
 # accessed part of a historical collection ... may be outdated and links may not function.
 # Please contact the Webmaster", "This page has been archived".
@@ -284,7 +287,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _phones(s) >= 3:
         return True  # a contact block: three phone numbers are no story's words
-    if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s)):
+    if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s) or UI_INSTRUCTION.match(s)):
         return True
     if words <= 40 and ARCHIVE_NOTICE.search(s):
         return True
