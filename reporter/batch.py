@@ -85,16 +85,6 @@ def job_size(job: Job) -> int:
     return total
 
 
-STORIES_PRELOAD = "datasketch"  # what stories.py imports for two articles or more (see batchworker)
-
-
-def job_may_hold_stories(job: Job) -> bool:
-    """Whether the briefing may have two articles or more: more than one input file, or a
-    record file (JSON or YAML), which may list several."""
-    inputs = {name for section in job.sections for name in section.inputs}
-    return len(inputs) > 1 or any(name.lower().endswith((".json", ".yaml", ".yml")) for name in inputs)
-
-
 def build_job(job: Job, return_bytes: bool = False) -> Outcome:
     """Build one briefing, serially, wherever this runs; never raises for a bad briefing.
 

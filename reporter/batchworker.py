@@ -9,8 +9,11 @@ hence the call at the bottom; where there is no forkserver (spawn), each worker 
 what it needs at its first briefing.
 
 datasketch (numpy and scipy: 0.55 s of CPU, more than everything else here together) is
-left out: only a briefing of two articles or more needs it, so each of the pool's workers
-imports it as it starts when the batch has such a briefing (``batch.STORIES_PRELOAD``).
+left out, and not loaded by the workers as they start either: the stories import it only
+for two articles close enough to be copies, which neither benchmark batch (50 single-article,
+10 ten-article briefings) nor most real ones ever has, so a worker loads it when a briefing
+needs it, as one process does. Loaded at each worker's start, it was 0.55 s of CPU on each
+core before the first briefing, for nothing.
 
 Last, the objects loaded so far are frozen out of the collector (``gc.freeze``, as its
 documentation advises before forking): a worker's collections then never walk, and so
@@ -25,6 +28,7 @@ import gc
 def warm() -> None:
     """Import every step of a build and warm every writer; keep the build's worker collector."""
     from .analysis import analyze  # noqa: F401
+    from .batch import build_job  # noqa: F401  (the task itself, and the spec's models a job unpickles into)
     from .compose import compose  # noqa: F401
     from .compose.context import briefing_context  # noqa: F401
     from .ingest import FORMATS

@@ -336,7 +336,7 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
     """Build every briefing of the specs, in parallel; skip those whose inputs have not changed."""
     if not scheduler and jobs != 1 and (os.cpu_count() or 1) > 1:
         start_batch_forkserver()  # first: it warms up while the specs are read (see there)
-    from .batch import Outcome, job_may_hold_stories, run_batch
+    from .batch import Outcome, run_batch
     from .batchview import BatchView
     from .errors import InputError
     from .spec import resolve
@@ -349,9 +349,8 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
         except InputError as exc:
             failed.append(Outcome(str(spec), "failed", str(exc)))
     view = BatchView()
-    many = any(job_may_hold_stories(job) for job in all_jobs)
     with view:  # the pool starts only if some briefing is to be built (see run_batch)
-        outcomes = run_batch(all_jobs, executor=lambda n: batch_executor(n, jobs, scheduler, stories=many),
+        outcomes = run_batch(all_jobs, executor=lambda n: batch_executor(n, jobs, scheduler),
                              force=force, failed=failed, return_bytes=bool(scheduler) and not shared_out,
                              progress=view.update)
     view.summary(outcomes)
@@ -363,12 +362,8 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
 
 
 @contextmanager
-def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
-                   stories: bool = True) -> Iterator[Executor | None]:
-    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here.
-
-    ``stories``: whether some briefing has two articles or more, so the pool's workers should
-    load the near-duplicate finder as they start (see ``batchworker``)."""
+def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iterator[Executor | None]:
+    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here."""
     if scheduler:
         from .cluster import dask_executor
 
@@ -381,16 +376,10 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from .batch import STORIES_PRELOAD
-    from .worker import batch_start
+    from .worker import watch
 
     context = start_batch_forkserver()
-    # The near-duplicate finder is loaded by each worker as it starts, in parallel, not by
-    # the forkserver before its first fork: the forkserver is started before the specs are
-    # read (see ``batch``), when nobody knows yet whether a briefing holds two articles.
-    preload = (STORIES_PRELOAD,) if stories else ()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=batch_start,
-                             initargs=(os.getpid(), preload)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=watch, initargs=(os.getpid(),)) as pool:
         yield pool
 
 
