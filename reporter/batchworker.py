@@ -6,7 +6,8 @@ fonts, jinja2 and the analysis already loaded, shared copy-on-write, instead of 
 worker loading them again at its first briefing (a second or more of CPU each, which on
 two busy cores is the pool's whole gain for a small batch). Importing it is its purpose,
 hence the call at the bottom; where there is no forkserver (spawn), each worker loads
-what it needs at its first briefing.
+what it needs at its first briefing. After the imports it builds a small briefing of its
+own (``rehearse``), so what a first build pays beyond its imports is paid here once too.
 
 datasketch (numpy and scipy: 0.55 s of CPU, more than everything else here together) is
 left out, and not loaded by the workers as they start either: the stories import it only
@@ -26,7 +27,8 @@ import gc
 
 
 def warm() -> None:
-    """Import every step of a build and warm every writer; keep the build's worker collector."""
+    """Import every step of a build, warm every writer and rehearse a build; keep the build's
+    worker collector."""
     from .analysis import analyze  # noqa: F401
     from .batch import build_job  # noqa: F401  (the task itself, and the spec's models a job unpickles into)
     from .compose import compose  # noqa: F401
@@ -40,9 +42,97 @@ def warm() -> None:
         fmt.reader()
     for writer in WRITERS.values():
         writer.warm()
+    rehearse()
     # The same larger first-generation threshold as the build's PDF worker (cli.build_executor).
     gc.set_threshold(10_000, 10, 10)
     gc.freeze()
+
+
+# The rehearsal's articles: one per reader, invented, each with the things a build looks for
+# (a dateline, quotes and their speakers, figures in one unit for a chart, dated events), and
+# about different things, so no two are copies (which would load datasketch, see above).
+REHEARSAL = {
+    "tram.html": """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Lindenfeld opens its first tram line</title>
+<meta property="article:published_time" content="2024-03-04"></head><body><article>
+<h1>Lindenfeld opens its first tram line</h1>
+<p>LINDENFELD, 4 March 2024 - The city's first tram line opened on Monday and carried 12,400
+passengers on its first day, the transit authority said.</p>
+<p>"We expect ridership to grow by 15% within a year," said Mara Olsen, the authority's director.</p>
+<p>The line cost 210 million euros, 8% more than planned. Fares rose 3% in January, and two bus
+routes will be cut by 20% in May.</p></article></body></html>
+""",
+    "library.md": """---
+title: Council approves a larger library budget
+source: Lindenfeld Courier
+published: 2024-03-05
+tags: [culture]
+---
+# Council approves a larger library budget
+
+The council approved 4.2 million euros for the city's libraries on Tuesday, 6% more than last year.
+
+## Opening hours
+
+"Longer hours were what readers asked for," said councillor Jonas Brandt. Visits fell 11% in 2022
+and rose 9% in 2023.
+
+- Two branches will open on Sundays from June.
+- A mobile library starts in September.
+""",
+    "airport.json": """{"title": "Regional airport adds three routes", "source": "Valley Business Wire",
+ "published": "2024-02-28", "author": "Staff", "tags": ["transport"],
+ "body": ["The regional airport will add three routes in April, its operator said on Wednesday.",
+          "Passenger numbers rose 14% in 2023 to 1.1 million, and cargo volumes rose 5%.",
+          "\u201cDemand is back above its 2019 level,\u201d said chief executive Ines Vogt."]}
+""",
+    "harvest.yaml": """title: Orchards expect a smaller apple harvest
+source: Farm Weekly
+published: 2024-02-20
+body:
+  - Growers in the valley expect to pick 18% fewer apples this autumn after a late frost in April.
+  - Prices for cider apples have already risen 7%, the growers' association said on Tuesday.
+  - '"We lost most of the blossom in two nights," said grower Tomas Riedl.'
+""",
+    "bridge.txt": """Old river bridge to close for repairs
+
+LINDENFELD, Feb. 12, 2024 - The old river bridge will close for eight months from 1 April so its
+deck can be replaced, the roads department said on Monday.
+
+About 9,000 vehicles cross the bridge each day. Diversions will add 12 minutes to an average trip.
+
+"The deck is 90 years old and cannot wait another winter," said engineer Petra Haas.
+""",
+}
+
+
+def rehearse() -> None:
+    """Build one small briefing of invented articles, one in each format, through the same
+    spec and task as a batch's (``batch.build_job``), into a folder removed after.
+
+    A build pays for much on its first use that importing does not: trafilatura and its
+    settings (an HTML article), markdown-it, a few hundred regular expressions compiled by the
+    analysis and the cleaning step, the templates, the chart painter. Paid here, once, the
+    workers fork with it done and share it; paid in each worker, it was about a third of a
+    second of CPU on each core, at its first briefings. The output is thrown away: a build is
+    pure (the same inputs give the same bytes in any process), so nothing here can change a
+    later briefing's files, which the tests check against one process's.
+    """
+    import tempfile
+    from pathlib import Path
+
+    from .batch import build_job
+    from .spec import resolve
+
+    with tempfile.TemporaryDirectory(prefix="reporter-rehearsal-") as tmp:
+        folder = Path(tmp)
+        for name, text in REHEARSAL.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        spec = folder / "rehearsal.briefing.yaml"
+        spec.write_text("title: Rehearsal\nformats: [docx, pdf]\nout: out\narticles:\n"
+                        + "".join(f"  - {name}\n" for name in REHEARSAL), encoding="utf-8")
+        for job in resolve(spec):
+            build_job(job)
 
 
 warm()

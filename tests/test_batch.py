@@ -202,6 +202,32 @@ def test_dask_localcluster_gives_the_pool_s_bytes(desk, monkeypatch):
     assert "Two" in _docx_text(desk / "dask" / "two.docx")
 
 
+def test_the_pool_s_warm_workers_give_one_process_s_bytes(tmp_path):
+    """The pool's workers fork from a forkserver that has imported every step and built a
+    rehearsal briefing of its own (``reporter.batchworker``); nothing that leaves in the
+    process may reach a real briefing's files. One briefing per reader, then all together."""
+    import reporter
+
+    names = ["colombia-peace-talks.html", "kenya-drought-aid.md", "eurozone-inflation.json",
+             "coral-bleaching-study.yaml", "peru-us-organized-crime.txt"]
+    lines = ["formats: [docx, pdf]", "briefings:"]
+    for i, name in enumerate(names):
+        lines += [f"  - name: single-{i}", f"    articles: ['{FIXTURES / name}']"]
+    lines += ["  - name: all", "    articles:"] + [f"      - '{FIXTURES / name}'" for name in names]
+    spec = tmp_path / "mixed.yaml"
+    spec.write_text("\n".join(lines) + "\n")
+    for jobs in ("1", "2"):
+        res = run_reporter("batch", str(spec), "--out", str(tmp_path / jobs), "-j", jobs, env=EPOCH)
+        assert res.returncode == 0 and "6 built, 0 up to date, 0 failed" in res.stderr, res.stderr
+    built = sorted(p.name for p in (tmp_path / "1").iterdir() if p.suffix in (".docx", ".pdf"))
+    assert len(built) == 12
+    for name in built:
+        assert (tmp_path / "2" / name).read_bytes() == (tmp_path / "1" / name).read_bytes(), name
+    text = _docx_text(tmp_path / "2" / "all.docx")
+    for name in names:
+        assert reporter.load_articles(FIXTURES / name)[0].title in text
+
+
 def test_a_spec_s_delivery_is_sent_to_a_real_smtp_server_on_loopback(desk):
     from email import message_from_bytes, policy
 
