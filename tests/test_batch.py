@@ -228,6 +228,27 @@ def test_the_pool_s_warm_workers_give_one_process_s_bytes(tmp_path):
         assert reporter.load_articles(FIXTURES / name)[0].title in text
 
 
+def test_workers_finishing_into_one_folder_at_once_lose_no_note_of_what_they_wrote(tmp_path):
+    """Each build notes its DOCX files' hashes in the folder's record, so a later build can
+    tell a user's edit; a pool's workers finish into one folder at the same moment, and a note
+    lost between two of them made the next `batch --force` fail that briefing as edited."""
+    import subprocess
+    import sys
+
+    from reporter.fileio import edited_since_written
+
+    script = ("import sys, pathlib\nfrom reporter.fileio import record_written\n"
+              "folder, tag = pathlib.Path(sys.argv[1]), sys.argv[2]\n"
+              "for i in range(60):\n"
+              "    path = folder / f'{tag}-{i}.docx'\n"
+              "    path.write_bytes(f'{tag} {i}'.encode())\n"
+              "    record_written([path])\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), tag]) for tag in ("a", "b", "c")]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0, 0]
+    written = sorted(tmp_path.glob("*.docx"))
+    assert len(written) == 180 and edited_since_written(written) == []
+
+
 def test_a_spec_s_delivery_is_sent_to_a_real_smtp_server_on_loopback(desk):
     from email import message_from_bytes, policy
 
