@@ -24,11 +24,40 @@ never write to, the pages it shares with the forkserver, which would copy them o
 from __future__ import annotations
 
 import gc
+import os
 
 
 def warm() -> None:
     """Import every step of a build, warm every writer and rehearse a build; keep the build's
-    worker collector."""
+    worker collector. SIGTERM meanwhile (the command found nothing to build, see
+    ``cli.stop_batch_forkserver``) ends it at once, the rehearsal's folder removed first: an
+    exit through the interpreter's teardown of the half-loaded heap kept the command's output
+    streams open for most of a second longer on a busy machine."""
+    import signal
+
+    def stop(signum, _frame):
+        if _REHEARSING:
+            import shutil
+
+            shutil.rmtree(_REHEARSING[0], ignore_errors=True)
+        os._exit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (a Dask worker's preload may run elsewhere)
+        previous = None
+    try:
+        _warm()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    # The same larger first-generation threshold as the build's PDF worker (cli.build_executor).
+    gc.set_threshold(10_000, 10, 10)
+    gc.freeze()
+
+
+def _warm() -> None:
+    """The imports, the writers' warm-up (fonts, reference document) and the rehearsal."""
     from .analysis import analyze  # noqa: F401
     from .batch import build_job  # noqa: F401  (the task itself, and the spec's models a job unpickles into)
     from .compose import compose  # noqa: F401
@@ -43,9 +72,6 @@ def warm() -> None:
     for writer in WRITERS.values():
         writer.warm()
     rehearse()
-    # The same larger first-generation threshold as the build's PDF worker (cli.build_executor).
-    gc.set_threshold(10_000, 10, 10)
-    gc.freeze()
 
 
 # The rehearsal's articles: one per reader, invented, each with the things a build looks for
@@ -125,14 +151,21 @@ def rehearse() -> None:
     from .spec import resolve
 
     with tempfile.TemporaryDirectory(prefix="reporter-rehearsal-") as tmp:
-        folder = Path(tmp)
-        for name, text in REHEARSAL.items():
-            (folder / name).write_text(text, encoding="utf-8")
-        spec = folder / "rehearsal.briefing.yaml"
-        spec.write_text("title: Rehearsal\nformats: [docx, pdf]\nout: out\narticles:\n"
-                        + "".join(f"  - {name}\n" for name in REHEARSAL), encoding="utf-8")
-        for job in resolve(spec):
-            build_job(job)
+        _REHEARSING.append(tmp)
+        try:
+            folder = Path(tmp)
+            for name, text in REHEARSAL.items():
+                (folder / name).write_text(text, encoding="utf-8")
+            spec = folder / "rehearsal.briefing.yaml"
+            spec.write_text("title: Rehearsal\nformats: [docx, pdf]\nout: out\narticles:\n"
+                            + "".join(f"  - {name}\n" for name in REHEARSAL), encoding="utf-8")
+            for job in resolve(spec):
+                build_job(job)
+        finally:
+            _REHEARSING.clear()
+
+
+_REHEARSING: list[str] = []  # the rehearsal's folder while it is built in (see ``warm``)
 
 
 warm()

@@ -249,6 +249,21 @@ def test_workers_finishing_into_one_folder_at_once_lose_no_note_of_what_they_wro
     assert len(written) == 180 and edited_since_written(written) == []
 
 
+def test_a_forkserver_stopped_while_it_rehearses_removes_its_rehearsal(tmp_path):
+    """A batch with nothing to build stops the forkserver it started (SIGTERM) while that is
+    still warming up; in the rehearsal, it must end as from an error, its folder removed."""
+    import subprocess
+    import sys
+
+    script = ("import os, signal\nimport reporter.batch as batch\nbuild = batch.build_job\n"
+              "def stopped(job, *args):\n    os.kill(os.getpid(), signal.SIGTERM)\n    return build(job, *args)\n"
+              "batch.build_job = stopped\nimport reporter.batchworker\n")
+    res = subprocess.run([sys.executable, "-c", script], env={**os.environ, "TMPDIR": str(tmp_path)},
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 128 + 15, res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_spec_s_delivery_is_sent_to_a_real_smtp_server_on_loopback(desk):
     from email import message_from_bytes, policy
 
