@@ -142,7 +142,9 @@ def rehearse() -> None:
     workers fork with it done and share it; paid in each worker, it was about a third of a
     second of CPU on each core, at its first briefings. The output is thrown away: a build is
     pure (the same inputs give the same bytes in any process), so nothing here can change a
-    later briefing's files, which the tests check against one process's.
+    later briefing's files, which the tests check against one process's. Never an error: it
+    only saves time, and a forkserver whose preload raised would start no worker at all (a
+    temporary folder that cannot be made, say), so then each worker pays at its first briefing.
     """
     import tempfile
     from pathlib import Path
@@ -150,9 +152,9 @@ def rehearse() -> None:
     from .batch import build_job
     from .spec import resolve
 
-    with tempfile.TemporaryDirectory(prefix="reporter-rehearsal-") as tmp:
-        _REHEARSING.append(tmp)
-        try:
+    try:
+        with tempfile.TemporaryDirectory(prefix="reporter-rehearsal-") as tmp:
+            _REHEARSING.append(tmp)
             folder = Path(tmp)
             for name, text in REHEARSAL.items():
                 (folder / name).write_text(text, encoding="utf-8")
@@ -161,8 +163,10 @@ def rehearse() -> None:
                             + "".join(f"  - {name}\n" for name in REHEARSAL), encoding="utf-8")
             for job in resolve(spec):
                 build_job(job)
-        finally:
-            _REHEARSING.clear()
+    except Exception:  # noqa: BLE001 (see above)
+        pass
+    finally:
+        _REHEARSING.clear()
 
 
 _REHEARSING: list[str] = []  # the rehearsal's folder while it is built in (see ``warm``)
