@@ -357,9 +357,18 @@ def build(ctx, inputs, **kw) -> None:
               help="Folder for every briefing's files (default: each spec's out:).")
 def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
     """Build every briefing of the specs, in parallel; skip those whose inputs have not changed."""
-    if not scheduler and jobs != 1 and (os.cpu_count() or 1) > 1:
+    pool = not scheduler and jobs != 1 and (os.cpu_count() or 1) > 1
+    if pool:
         start_batch_forkserver()  # first: it warms up while the specs are read (see there)
-    from .batch import Outcome, job_may_hold_stories, run_batch
+    try:
+        _batch(specs, force, jobs, scheduler, shared_out, out_dir)
+    finally:
+        if pool:
+            stop_batch_forkserver()
+
+
+def _batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
+    from .batch import Outcome, run_batch
     from .batchview import BatchView
     from .errors import InputError
     from .spec import resolve
@@ -372,9 +381,8 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
         except InputError as exc:
             failed.append(Outcome(str(spec), "failed", str(exc)))
     view = BatchView()
-    many = any(job_may_hold_stories(job) for job in all_jobs)
     with view:  # the pool starts only if some briefing is to be built (see run_batch)
-        outcomes = run_batch(all_jobs, executor=lambda n: batch_executor(n, jobs, scheduler, stories=many),
+        outcomes = run_batch(all_jobs, executor=lambda n: batch_executor(n, jobs, scheduler),
                              force=force, failed=failed, return_bytes=bool(scheduler) and not shared_out,
                              progress=view.update)
     view.summary(outcomes)
@@ -386,12 +394,8 @@ def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
 
 
 @contextmanager
-def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
-                   stories: bool = True) -> Iterator[Executor | None]:
-    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here.
-
-    ``stories``: whether some briefing has two articles or more, so the pool's workers should
-    load the near-duplicate finder as they start (see ``batchworker``)."""
+def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iterator[Executor | None]:
+    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here."""
     if scheduler:
         from .cluster import dask_executor
 
@@ -404,16 +408,10 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None, *,
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from .batch import STORIES_PRELOAD
-    from .worker import batch_start
+    from .worker import watch
 
     context = start_batch_forkserver()
-    # The near-duplicate finder is loaded by each worker as it starts, in parallel, not by
-    # the forkserver before its first fork: the forkserver is started before the specs are
-    # read (see ``batch``), when nobody knows yet whether a briefing holds two articles.
-    preload = (STORIES_PRELOAD,) if stories else ()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=batch_start,
-                             initargs=(os.getpid(), preload)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=watch, initargs=(os.getpid(),)) as pool:
         yield pool
 
 
@@ -446,6 +444,29 @@ def start_batch_forkserver():
     finally:
         signal.signal(signal.SIGINT, previous)
     return context
+
+
+def stop_batch_forkserver() -> None:
+    """End the batch's forkserver now, not when this process has ended.
+
+    A no-change rerun builds nothing, yet the forkserver it started at once is still loading
+    and rehearsing (0.85 s of CPU), and it holds this command's output
+    streams open until it ends: a pipe reading them waited for it (an 11 s rerun whose
+    command had ended after 3 s, at a load of 12). After a batch its workers are gone and it
+    has nothing to do; it also ends this way at once rather than tearing down a large heap
+    as this process's streams wait. SIGTERM: while it warms up it stops as from an error
+    (the rehearsal's folder removed, see ``batchworker``); idle, it just ends. Where there
+    is no forkserver, nothing. (multiprocessing keeps the server's pid in a private field.)
+    """
+    import signal
+    from multiprocessing import forkserver
+
+    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+    if pid:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            pass
 
 
 @main.command()

@@ -229,11 +229,38 @@ def record_written(targets: Iterable[str | Path]) -> None:
         if target.suffix.lower() == ".docx":
             by_folder.setdefault(target.parent, []).append(target)
     for folder, written in by_folder.items():
-        record = _record(folder)
-        record.update({t.name: _sha256(t) for t in written})
-        text = "".join(f"{digest}  {name}\n" for name, digest in sorted(record.items()))
-        with atomic_path(folder / RECORD) as tmp:
-            tmp.write_text(text, encoding="utf-8")
+        with _one_at_a_time(folder):
+            record = _record(folder)
+            record.update({t.name: _sha256(t) for t in written})
+            text = "".join(f"{digest}  {name}\n" for name, digest in sorted(record.items()))
+            with atomic_path(folder / RECORD) as tmp:
+                tmp.write_text(text, encoding="utf-8")
+
+
+_RECORD_LOCK = threading.Lock()
+
+
+@contextmanager
+def _one_at_a_time(folder: Path) -> Iterator[None]:
+    """The record's read, update and write, one at a time in a folder: a batch's workers
+    (processes) and a program's threads finish briefings into one folder at once, and an
+    update lost between two of them made the next build refuse that file as a user's edit.
+    Across processes by an exclusive ``flock`` on the folder itself (no lock file left beside
+    the outputs); where there is none (Windows), across this process's threads only."""
+    with _RECORD_LOCK:
+        fd = None
+        try:
+            import fcntl
+
+            fd = os.open(folder, os.O_RDONLY)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            pass
+        try:
+            yield
+        finally:
+            if fd is not None:
+                os.close(fd)  # and with it the lock
 
 
 @contextmanager

@@ -47,18 +47,6 @@ def watch(command_pid: int) -> None:
     threading.Thread(target=wait, name="reporter-watch-command", daemon=True).start()
 
 
-def batch_start(command_pid: int, preload: tuple[str, ...] = ()) -> None:
-    """A batch pool's initializer: the watch on the command, then the modules every briefing
-    of this batch will need and the forkserver did not preload (imported here, in each worker
-    at once, rather than at the first briefing that needs them, so the cost is out of the
-    briefings' timings and both workers pay it side by side)."""
-    import importlib
-
-    watch(command_pid)
-    for name in preload:
-        importlib.import_module(name)
-
-
 def start(threshold: tuple[int, int, int], command_pid: int | None = None) -> None:
     """The build pool's initializer: the collector's thresholds (see ``reporter.cli``), the
     parent-death signal and the watch on the command. Ctrl-C goes to the whole process

@@ -10,7 +10,9 @@ manifest), also a whole process. Not a test: the figures go in the README.
 
 With ``--rounds N`` each mode runs N times, in a rotating order, and the medians are
 reported: on a shared machine the load changes from one minute to the next, and a ratio
-of two runs made side by side in time says more than either run.
+of two runs made side by side in time says more than either run. Each line ends with the
+load average (one minute) as the run started: on two cores a pool can only be faster than
+one process when the cores are not already busy with other work.
 
     python scripts/bench_batch.py [--small 50] [--large 10] [--workers 2] [--rounds 1]
 """
@@ -85,10 +87,11 @@ def main() -> None:
                 times: dict[str, list[float]] = {m: [] for m in names}
                 for r in range(args.rounds):
                     for mode in names[r % 3:] + names[:r % 3]:
+                        load = os.getloadavg()[0]
                         took, cpu = timed(spec, tmp / f"{spec.stem}-{mode.split()[0]}-{r}", *modes[mode])
                         times[mode].append(took)
                         print(f"{label:18} {mode:18} round {r + 1}  {took:7.2f} s  {n / took * 60:7.1f} briefings/min"
-                              f"  (CPU of the command's process {cpu:.2f} s)", flush=True)
+                              f"  (CPU of the command's process {cpu:.2f} s; load {load:.1f})", flush=True)
                 print(f"{label:18} medians: " + "  ".join(f"{m} {n / statistics.median(times[m]) * 60:.0f}/min"
                                                           for m in names))
                 pool_one = statistics.median(a / b for a, b in zip(times[names[0]], times[names[1]]))

@@ -202,6 +202,68 @@ def test_dask_localcluster_gives_the_pool_s_bytes(desk, monkeypatch):
     assert "Two" in _docx_text(desk / "dask" / "two.docx")
 
 
+def test_the_pool_s_warm_workers_give_one_process_s_bytes(tmp_path):
+    """The pool's workers fork from a forkserver that has imported every step and built a
+    rehearsal briefing of its own (``reporter.batchworker``); nothing that leaves in the
+    process may reach a real briefing's files. One briefing per reader, then all together."""
+    import reporter
+
+    names = ["colombia-peace-talks.html", "kenya-drought-aid.md", "eurozone-inflation.json",
+             "coral-bleaching-study.yaml", "peru-us-organized-crime.txt"]
+    lines = ["formats: [docx, pdf]", "briefings:"]
+    for i, name in enumerate(names):
+        lines += [f"  - name: single-{i}", f"    articles: ['{FIXTURES / name}']"]
+    lines += ["  - name: all", "    articles:"] + [f"      - '{FIXTURES / name}'" for name in names]
+    spec = tmp_path / "mixed.yaml"
+    spec.write_text("\n".join(lines) + "\n")
+    for jobs in ("1", "2"):
+        res = run_reporter("batch", str(spec), "--out", str(tmp_path / jobs), "-j", jobs, env=EPOCH)
+        assert res.returncode == 0 and "6 built, 0 up to date, 0 failed" in res.stderr, res.stderr
+    built = sorted(p.name for p in (tmp_path / "1").iterdir() if p.suffix in (".docx", ".pdf"))
+    assert len(built) == 12
+    for name in built:
+        assert (tmp_path / "2" / name).read_bytes() == (tmp_path / "1" / name).read_bytes(), name
+    text = _docx_text(tmp_path / "2" / "all.docx")
+    for name in names:
+        assert reporter.load_articles(FIXTURES / name)[0].title in text
+
+
+def test_workers_finishing_into_one_folder_at_once_lose_no_note_of_what_they_wrote(tmp_path):
+    """Each build notes its DOCX files' hashes in the folder's record, so a later build can
+    tell a user's edit; a pool's workers finish into one folder at the same moment, and a note
+    lost between two of them made the next `batch --force` fail that briefing as edited."""
+    import subprocess
+    import sys
+
+    from reporter.fileio import edited_since_written
+
+    script = ("import sys, pathlib\nfrom reporter.fileio import record_written\n"
+              "folder, tag = pathlib.Path(sys.argv[1]), sys.argv[2]\n"
+              "for i in range(60):\n"
+              "    path = folder / f'{tag}-{i}.docx'\n"
+              "    path.write_bytes(f'{tag} {i}'.encode())\n"
+              "    record_written([path])\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), tag]) for tag in ("a", "b", "c")]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0, 0]
+    written = sorted(tmp_path.glob("*.docx"))
+    assert len(written) == 180 and edited_since_written(written) == []
+
+
+def test_a_forkserver_stopped_while_it_rehearses_removes_its_rehearsal(tmp_path):
+    """A batch with nothing to build stops the forkserver it started (SIGTERM) while that is
+    still warming up; in the rehearsal, it must end as from an error, its folder removed."""
+    import subprocess
+    import sys
+
+    script = ("import os, signal\nimport reporter.batch as batch\nbuild = batch.build_job\n"
+              "def stopped(job, *args):\n    os.kill(os.getpid(), signal.SIGTERM)\n    return build(job, *args)\n"
+              "batch.build_job = stopped\nimport reporter.batchworker\n")
+    res = subprocess.run([sys.executable, "-c", script], env={**os.environ, "TMPDIR": str(tmp_path)},
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 128 + 15, res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_spec_s_delivery_is_sent_to_a_real_smtp_server_on_loopback(desk):
     from email import message_from_bytes, policy
 

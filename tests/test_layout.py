@@ -36,8 +36,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("reporter.pipeline",),
     ("reporter.deliver",),
     ("reporter.spec",),
-    ("reporter.batch", "reporter.batchworker"),
-    ("reporter.cluster",),
+    ("reporter.batch",),
+    ("reporter.batchworker", "reporter.cluster"),  # a batch worker's warm start (it builds a rehearsal briefing as a task, batch.build_job)
     ("reporter.batchview",),
     ("reporter.cli",),
     ("reporter.__main__", "reporter"),  # the package's __init__: the public API, imported lazily by name
