@@ -280,6 +280,15 @@ TRANSCRIPT_LABELS = [
      "It is affordable", "Dana Whitfield", "Health Minister"),
     ("Interview", ("Q: Why now?", "A: Because the time is right.", "Q: And the cost?", "A: It is affordable."),
      "It is affordable", None, None),
+    # a heading "X With Jane Roe of Outlet" names the journalist: the questions are hers
+    ("Minister Dana Whitfield With Ines Calder of Channel Nine", ("QUESTION: Minister, why now?",
+                                                                 "MINISTER WHITFIELD: Because the time is right.",
+                                                                 "QUESTION: And the cost?", "MINISTER WHITFIELD: It is affordable."),
+     "And the cost", "Ines Calder", None),
+    ("Minister Dana Whitfield With Ines Calder of Channel Nine", ("QUESTION: Minister, why now?",
+                                                                 "MINISTER WHITFIELD: Because the time is right.",
+                                                                 "QUESTION: And the cost?", "MINISTER WHITFIELD: It is affordable."),
+     "It is affordable", "Dana Whitfield", "Minister"),
     # a transcript's metadata line is nobody's turn
     ("News Transcript", ("Presenter: Press Secretary Dana Whitfield, 8 May", "DANA WHITFIELD: Good afternoon.",
                          "Q: Any news?", "DANA WHITFIELD: None."), "Press Secretary Dana Whitfield, 8 May", None, None),

@@ -815,6 +815,10 @@ _FIRST_WORDS = re.compile(r"[\w’']+")
 
 
 _INTERVIEWEE = re.compile(r"\b[Ii]nterview (?:with|of) (.{3,80})")
+# "Secretary Doe With Jane Roe of Channel 9", "Minister Doe's Interview With Jane Roe of the
+# Daily Courier": the one named after "with" and followed by "of" an outlet is the journalist,
+# who asks the questions.
+_INTERVIEWER = re.compile(r"\b[Ww]ith ((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),? of (?:the\s+)?[A-Z]")
 
 
 def _label_speaker(label: str, whole: str, actors: Actors, title: str = "") -> tuple[str, str | None] | None:
@@ -822,10 +826,15 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "") -> t
     (else "Halloran"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
     else "The President" as written. A question from the floor ("Q", "QUESTION") is
     cues.REPORTER's: the questioner is not named."""
+    journalist = _INTERVIEWER.search(title)
     if fold(label) in QUESTION_LABELS:
+        if journalist:  # an interview's questions: the journalist the heading names
+            sub = name_after(tokens(journalist.group(1)), 0, journalist.group(1))
+            if sub is not None and sub.kind == "name" and plausible_person(sub.words):
+                return sub.raw, None
         return REPORTER, None
     if label == "A":  # an interview's answers: the one the heading says was interviewed, else no one known
-        m = _INTERVIEWEE.search(title)
+        m = None if journalist else _INTERVIEWEE.search(title)
         sub = name_after(tokens(m.group(1)), 0, m.group(1)) if m else None
         r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
         return (r[0], r[1]) if r is not None and r[2] == "person" else None
