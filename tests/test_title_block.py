@@ -69,3 +69,20 @@ def test_stories_with_no_named_publisher_are_counted_and_their_digest_says_so(tm
     outlet_lines = [t for t in texts if "no named publisher" in t and not t.startswith("Sources")]
     assert outlet_lines and all(t.startswith("Annex article ") for t in outlet_lines), outlet_lines
     assert not any(t.startswith("\u201cOrchard growers report") for t in texts)
+
+
+def test_a_one_story_brief_does_not_repeat_its_headline_after_every_summary_item(tmp_path):
+    """An article that names no publisher is labelled by its title's first words, which tells
+    stories apart in a brief of several; in a brief of one story it would repeat the headline
+    after each item, so the item ends with its date and ¶ link alone."""
+    bare = tmp_path / "bare.txt"
+    bare.write_text("Orchard growers report a late frost\n\nGrowers in the northern valley lost about a third "
+                    "of their apple blossom to a late frost on Tuesday night, the growers' association said.\n\n"
+                    "Insurers expect claims to rise sharply, and the association asked the ministry for emergency "
+                    "support before the harvest.\n", encoding="utf-8")
+    res = run_reporter("build", str(bare), "--out", str(tmp_path / "out"), "--format", "docx", env=EPOCH)
+    assert res.returncode == 0, res.stderr
+    doc = docx.Document(res.stdout.split()[0])
+    items = [p.text for p in doc.paragraphs if p.style.name.startswith("List") and "¶" in p.text]
+    assert items and all(" — ¶" in t for t in items), items
+    assert not any("\u201cOrchard growers" in t for t in items)

@@ -135,7 +135,11 @@ class Builder:
             when = f", {self.text(p['when'])}" if p.get("when") else ""
             sources = ((" · ", self.link(f"{story['n_sources']} sources", "#" + story["anchor"]))
                        if story["n_sources"] > 1 else ())
-            items.append(self.para(f"{self.text(p['text'])} — {self.text(p['outlet'])}{when}, ",
+            # With one story, an outlet that names no publisher (the title's first words, see
+            # stories.label) would repeat the headline after every item: the date and ¶ say it.
+            source = ("" if len(stories) == 1 and not p.get("named", True) else self.text(p["outlet"]))
+            lead = f"{source}{when}, " if source else (f"{when[2:]}, " if when else "")
+            items.append(self.para(f"{self.text(p['text'])} — {lead}",
                                    self.ref(p, "mark"), *sources))
         return self.bullets(items)
 

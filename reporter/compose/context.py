@@ -111,7 +111,8 @@ class _Refs:
         return {"paragraph": n, "anchor": anchor, "target": target, "article": i,
                 "article_short": short_title(art.title), "mark": mark,
                 "ref": f"{i} {mark}" if self.multiple else mark,
-                "outlet": label(art), "when": long_date(art.published) if art.published else None}
+                "outlet": label(art), "named": bool(outlet(art)),
+                "when": long_date(art.published) if art.published else None}
 
 
 def _once(figs: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
