@@ -387,3 +387,20 @@ INLINE = [
 @pytest.mark.parametrize("paragraphs, quote, speaker, role", INLINE, ids=[f"{i}" for i in range(len(INLINE))])
 def test_inline_hand_overs(paragraphs, quote, speaker, role):
     check("Readout", paragraphs, quote, speaker, role)
+
+
+@pytest.mark.parametrize("header, label, speaker, role", [
+    ("Dana Whitfield, Department Spokesperson\nWashington, D.C.\n", "MS WHITFIELD", "Dana Whitfield", "Department Spokesperson"),
+    ("News Transcript\nPresenters: Ines K. Calder, ASD (PA)\nJuly 7, 1998\n", "Ms. Calder", "Ines K. Calder", "ASD (PA)"),
+    # a presenting line for someone else gives this label nothing
+    ("Ines Calder, Department Spokesperson\n", "MS WHITFIELD", "Whitfield", None),
+])
+def test_a_transcripts_header_presents_its_speakers(header, label, speaker, role):
+    """The lines at a transcript's top that ingest leaves out of the text as its masthead
+    ("Name, Role") give a labelled speaker's full name and role."""
+    paragraphs = (f"{label}: Good afternoon. We have two items at the top today.", "QUESTION: What about the port?",
+                  f"{label}: The port reopens on Monday, and the ferries will run again from Tuesday.")
+    raw = header + "\n" + "\n\n".join(paragraphs) + "\n"
+    facts = analyze(Article(title="Department Press Briefing", paragraphs=paragraphs, raw_text=raw))
+    said = [(q.speaker, q.role) for q in facts.quotes if q.text.startswith("The port reopens")]
+    assert said == [(speaker, role)], facts.quotes

@@ -571,10 +571,12 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
 
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, title: str = "",
-            boilerplate: tuple[int, ...] = (), subheadings: tuple[tuple[int, str], ...] = ()) -> tuple[list[Quotation], list[str]]:
+            boilerplate: tuple[int, ...] = (), subheadings: tuple[tuple[int, str], ...] = (),
+            header: str = "") -> tuple[list[Quotation], list[str]]:
     """The quotations of an article's paragraphs (its title may make it one person's statement).
     boilerplate (¶N, as ingest marks it) ends an introduced statement; a subheading right under a
-    paragraph may be its attribution line ("Jane Doe, Minister for Ports")."""
+    paragraph may be its attribution line ("Jane Doe, Minister for Ports"); ``header``: the
+    lines of the file's top (``header_lines``), where a transcript presents its speakers."""
     if sentences is None:
         sentences = Sentences(paragraphs)
     quotes: list[Quotation] = []
@@ -674,7 +676,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     for turn in transcript_turns(paragraphs, title):
         if turn.label:
             if turn.label not in by_label:  # a label recurs at every turn: resolve it once
-                by_label[turn.label] = _label_speaker(turn.label, whole, actors, title)
+                by_label[turn.label] = _label_speaker(turn.label, whole, actors, title, header)
                 if turn.note and by_label[turn.label] is not None and by_label[turn.label][1] is None \
                         and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in turn.note.replace(",", " ").split()):
                     by_label[turn.label] = (by_label[turn.label][0], turn.note)  # "JANE DOE (Chief Executive, Acme):"
@@ -821,7 +823,34 @@ _INTERVIEWEE = re.compile(r"\b[Ii]nterview (?:with|of) (.{3,80})")
 _INTERVIEWER = re.compile(r"\b[Ww]ith ((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),? of (?:the\s+)?[A-Z]")
 
 
-def _label_speaker(label: str, whole: str, actors: Actors, title: str = "") -> tuple[str, str | None] | None:
+HEADER_CHARS = 6_000  # how much of a file's top its header lines are read from
+
+
+def header_lines(raw: str) -> str:
+    """The lines at the top of an article's file, as written. A transcript presents its
+    speakers there ("Ned Roe, Department Spokesperson", "Presenters: Kenneth H. Doe, ASD
+    (PA)"), lines ingest takes for the page's masthead and leaves out of the text."""
+    return "\n".join(line.strip() for line in raw[:HEADER_CHARS].splitlines())
+
+
+# A header line that presents a speaker: a name ending in the label's surname, then a role
+# and nothing else on the line.
+_PRESENTER_LINE = (r"^(?:(?i:presenters?|briefers?|speakers?)\s*:\s*)?(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,3}}{surname}),"
+                   r"\s+(?P<role>[A-Z][^,.;:\n<>]{{1,60}}?)\s*$")
+
+
+def _presenter(surname: str, header: str) -> tuple[str, str] | None:
+    """The full name and role a transcript's header line gives a labelled speaker."""
+    if not header:
+        return None
+    m = re.search(_PRESENTER_LINE.format(surname=re.escape(surname)), header, re.M)
+    if not m or len(m.group("role").split()) > 8 or not plausible_person(m.group("name").split()):
+        return None
+    return " ".join(m.group("name").split()), m.group("role").strip()
+
+
+def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
+                   header: str = "") -> tuple[str, str | None] | None:
     """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
     (else "Halloran"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
     else "The President" as written. A question from the floor ("Q", "QUESTION") is
@@ -852,7 +881,9 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "") -> t
         return (" ".join(words), None) if fold(words[-1]) in ROLE_NOUNS and len(words) <= 5 else None
     p = actors.person(name)
     if p is not None:
-        return p.name, p.role or title_role(title)
+        return p.name, p.role or title_role(title) or (_presenter(name[-1], header) or (None, None))[1]
+    if len(name) == 1 and (shown := _presenter(name[0], header)) is not None:
+        return shown  # "MR PRICE:" under a header line "Ned Price, Department Spokesperson"
     if len(name) == 1:
         full = _full_name_titled(name[0], whole)
         if full is not None:
