@@ -146,6 +146,10 @@ def test_a_scraped_text_gets_its_date_and_the_briefing_follows_it(tmp_path):
     ("LUSAKA, March 4 (Reuters) - ", "LUSAKA", None, "Reuters"),
     ("SANTIAGO, Chile, May 7, 2024 -- ", "SANTIAGO, Chile", date(2024, 5, 7), None),
     ("NEW YORK, May 7, 2024 /PRNewswire/ -- ", "NEW YORK", date(2024, 5, 7), None),
+    # an agency's regional release: the date in brackets, with or without a dash around it
+    ("DENVER (June 29, 2022) – ", "DENVER", date(2022, 6, 29), None),
+    ("PHILADELPHIA (October 31, 2018) Today, ", "PHILADELPHIA", date(2018, 10, 31), None),
+    ("PHILADELPHIA – (January 18, 2018) -- ", "PHILADELPHIA", date(2018, 1, 18), None),
     ("Yesterday, March 3 - ", None, None, None),
     ("The plan, May 3, 2024 - ", None, None, None),
 ])

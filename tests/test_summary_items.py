@@ -117,6 +117,7 @@ def test_real_releases_that_disagree_on_a_count_show_both_with_their_sources(tmp
     ("Our plan will cut waiting lists.", True),
     ("US officials said the talks would resume.", False),
     ("QUESTION: Yeah, but he was the one who set this up.", True),
+    ("A: Well, first of all, the crews were supporting another mission that day.", True),
     ("MR. MILLER: The talks went well.", True),
     ("NATO: allies meet in June.", True),
     ("Ireland said it would join.", False),

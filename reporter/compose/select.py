@@ -96,8 +96,11 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
     speech, from its headline ("Remarks by Jane Doe at ...").
     """
     s = " ".join(sentence.split())
-    if (d := dateline(s)) is not None and not d.separated:
-        s = s[d.end:].lstrip()  # "Brussels, 31 January 2018 The euro area ...": the item's source line dates it
+    if (d := dateline(s)) is not None:
+        # "Brussels, 31 January 2018 The euro area ...", "DENVER (June 29, 2022) – Today, ...":
+        # the item's source line dates it. Ingest cuts a dateline from the first paragraphs of
+        # text only; one that opens a later paragraph (after a page's header lines) is cut here.
+        s = s[d.end:].lstrip()
     if len(s) > MAX_ITEM_CHARS or contact_details(s) or is_boilerplate(s):
         return None
     if article is not None and paragraph in dict(article.lists) and s[:1].islower():
@@ -135,8 +138,8 @@ _ANAPHOR = re.compile(
 # agreed..."): no sentence before it says who that is in a summary item.
 # Case matters: "US officials" is no "us".
 _FIRST_PERSON = re.compile(r"\(?(?:I|We|My|Our|Let\s+(?:me|us))\b(?!['’]s\b|\.)")
-# A transcript's turn: "QUESTION: Yeah, but...", "MR. MILLER: We...".
-_TURN = re.compile(r"[A-Z][A-Z.'’ -]{1,40}:\s")
+# A transcript's turn: "QUESTION: Yeah, but...", "MR. MILLER: We...", an interview's "A: Well...".
+_TURN = re.compile(r"[A-Z][A-Z.'’ -]{0,40}:\s")
 
 
 def first_person(sentence: str) -> bool:

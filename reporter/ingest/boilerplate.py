@@ -149,11 +149,11 @@ BYLINE = re.compile(r"(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([A-Z][\w'’.-]+
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,4}(?:,\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})?)"
-    r"\s*[,(]\s*"
+    r"\s*(?:[,(]|[-–—]\s*\()\s*"
     r"(?:(?P<month>(?i:" + _MONTH + r"))\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH + r"))\.?(?:\s+(?P<year2>\d{4}))?)\)?"
     r"(?:\s*\((?P<agency>[A-Z][\w .&'-]{1,30})\))?"
-    r"\s*(?:[-–—]{1,2}|/[A-Z][\w ]{1,30}/\s*[-–—]*|:|(?<=\d{4})(?=\s+[A-Z]))\s+")
+    r"\s*(?:[-–—]{1,2}|/[A-Z][\w ]{1,30}/\s*[-–—]*|:|(?:(?<=\d{4})|(?<=\d{4}\)))(?=\s+[A-Z]))\s+")
 
 
 @dataclass(frozen=True, slots=True)
