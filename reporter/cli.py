@@ -423,8 +423,8 @@ def start_batch_forkserver():
     it reads the specs: the forkserver's start (half a second of imports and fonts, a new
     interpreter) then runs on the other core while this process reads the specs and hashes
     the inputs, instead of after it; on a two-core machine that start was most of what the
-    pool lost against one process. A batch with nothing to build leaves it unused, and it
-    ends when this process ends.
+    pool lost against one process. A batch with nothing to build leaves it unused; the
+    command stops it when it is done either way (``stop_batch_forkserver``).
     """
     import multiprocessing
 
