@@ -31,7 +31,7 @@ def analyze(article: "Article") -> Facts:
     skipped: list[str] = [
         f"¶{n}: {len(p):,} characters; people, organisations and sources are read from the first "
         f"{actors.MAX_SCAN_CHARS:,} only" for n, p in enumerate(paragraphs, 1) if len(p) > actors.MAX_SCAN_CHARS]
-    cast = actors.build(paragraphs)
+    cast = actors.build(paragraphs, article.title or "")
     sentences = Sentences(paragraphs)  # read by quotes, timeline and key points alike
     if article.quotes is not None:
         found_quotes = [Quotation(q.text, q.speaker, q.role, q.paragraph) for q in article.quotes]

@@ -18,7 +18,7 @@ from .facts import Organization, Person
 from .mentions import (RUN_JOINERS, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
-from .cues import REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from .cues import DOCUMENT_NOUNS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
@@ -27,6 +27,8 @@ _SENT_BREAK = frozenset(".!?")
 _text = itemgetter(0)  # Tok.text, at C speed
 MAX_SCAN_CHARS = 100_000  # of one paragraph: a longer one is junk, and is read only this far
 _COMPANY_FORMS = frozenset("inc ltd plc llc corp corporation company group holdings limited sa ag nv".split())
+# Words that make a title another office: "the President" is not the Vice President.
+_OTHER_OFFICE = frozenset("vice deputy assistant associate under former ex".split())
 _HONORIFIC_ROLES = frozenset("dr mr mrs ms miss prof professor sen gov rep".split())
 
 
@@ -66,13 +68,26 @@ class Actors:
                 return self.org_display(o.acronym) if o.acronym else o.name
         return None
 
+    def holding(self, want: set[str]) -> list[Person]:
+        """The people whose role holds all these (folded) words and is no other office for
+        them: "president" finds the President, not the Vice President."""
+        out = []
+        for p in self.people:
+            words = set(fold(p.role).replace("-", " ").split()) if p.role else set()
+            if want <= words and not _OTHER_OFFICE & (words - want):
+                out.append(p)
+        return out
+
     def _by_title(self, written: list[str], title: list[str]) -> tuple[str, str | None, str] | None:
         """A title with no name: the one person whose role holds all its words, else the title
         as the article writes it ("The Prime Minister"), an unnamed speaker."""
         want = {x for w in title for x in fold(w).replace("-", " ").split()}  # as the roles are split
         if not want:
             return None
-        named = [p for p in self.people if p.role and want <= set(fold(p.role).replace("-", " ").split())]
+        named = self.holding(want)
+        exact = [p for p in named if set(fold(p.role).replace("-", " ").split()) == want]
+        if len(exact) == 1:
+            return exact[0].name, exact[0].role, "person"
         if len(named) == 1:
             return named[0].name, named[0].role, "person"
         return " ".join(written), None, "person"
@@ -110,6 +125,13 @@ class Actors:
         if title_words and len(name_words) >= 2 and not org and plausible_person(name_words):
             # "European Commission President Anna von der Brelie": the body is in the title only
             return " ".join(name_words), sub.role or title_role(title_words), "person"
+        cut = None if org or title_words else (
+            _person_after_body(words) if any(fold(w) in ORG_WORDS for w in words) else titled_tail(words))
+        if cut is not None:  # "said Harbour Council on Ports Chair Jane Roe": the person, the rest her role
+            p = self.person(words[cut:])
+            office = " ".join(words[:cut])
+            role = p.role if p is not None and p.role and fold(office) in fold(p.role) else sub.role or office
+            return (p.name if p is not None else " ".join(words[cut:])), role, "person"
         if org or any(fold(w) in ORG_WORDS for w in words) or len(name_words) == 1:
             if len(words) == 1 and (fold(words[0]) in NOT_NAMES or fold(words[0]) in GENERIC_SUBJECTS
                                     or fold(words[0]).endswith(("ists", "ians", "ogists"))):
@@ -164,8 +186,14 @@ class _Builder:
             self.orgs.setdefault(fold(name), name)
 
 
-def build(paragraphs: tuple[str, ...] | list[str]) -> Actors:
+def build(paragraphs: tuple[str, ...] | list[str], title: str = "") -> Actors:
+    """Who and what the paragraphs name; the title adds only people it names with a title of
+    office ("Remarks by President Jane Roe at …"), often the one place a statement's or a
+    transcript's speaker is named in full, so "the President said" and a label "THE PRESIDENT:"
+    find her. The rest of a headline is left out: capitalised headline words read as names."""
     b = _Builder()
+    if title:
+        _titled_people(title[:MAX_TITLE_CHARS], b)
     caps_count: dict[str, int] = {}
     where = dateline(paragraphs[0]) if paragraphs else None
     if where is not None:
@@ -178,6 +206,21 @@ def build(paragraphs: tuple[str, ...] | list[str]) -> Actors:
         if n >= 2 and acr not in b.acronyms and acr not in _ACRONYM_STOP and not is_country(fold(acr)):
             b.acronyms[acr] = None
     return _finish(b)
+
+
+MAX_TITLE_CHARS = 300  # of a title read for the people it names
+_HEADLINE_NOUNS = DOCUMENT_NOUNS | frozenset("remarks readout briefing interview transcript speech message".split())
+
+
+def _titled_people(title: str, b: _Builder) -> None:
+    """The people a title names after a title of office, with it as their role."""
+    scratch = _Builder()
+    _scan(title, tokens(title), scratch, {})
+    for key, (name, role) in scratch.people.items():
+        # "Secretary Doe Statement on …": a headline's noun after a surname is no name
+        if role and fold(role.rstrip(".")) not in _HONORIFIC_ROLES and not any(
+                fold(w) in _HEADLINE_NOUNS for w in name.split()):
+            b.people.setdefault(key, [name, role])
 
 
 # What a token can start in _scan, by word; most tokens start nothing and are never visited.
@@ -195,7 +238,7 @@ def _kind(t: str) -> int:
 def _may_extend_run(t: str) -> bool:
     """Whether run_fwd could take this token after a name: a name, a full stop (after an
     honorific) or a particle ("of", "de")."""
-    return is_name_tok(t) or t == "." or fold(t) in RUN_JOINERS
+    return is_name_tok(t) or t == "." or fold(t) in RUN_JOINERS or t == "on"  # "Council on …" (run_fwd decides)
 
 
 @word_memo
@@ -305,10 +348,24 @@ def _candidate(sub: Subject, verb: str, b: _Builder) -> None:
 
 def _person_after_body(words: list[str]) -> int | None:
     """Where a person's name starts after the last word that makes a body ("Global Engagement
-    Center Alex Carver" -> 3): no organisation's name ends in a first name and a surname."""
+    Center Alex Carver" -> 3), or after a title that follows it ("Council on Ports Quality
+    Chair Jane Roe" -> 6): no organisation's name ends in a first name and a surname."""
     last = max(k for k, w in enumerate(words) if fold(w) in ORG_WORDS)
     rest = words[last + 1:]
-    return last + 1 if 2 <= len(rest) <= 4 and plausible_person(rest) else None
+    if 2 <= len(rest) <= 4 and plausible_person(rest):
+        return last + 1
+    return titled_tail(words, last + 2)
+
+
+def titled_tail(words: list[str], start: int = 2) -> int | None:
+    """Where a person's name starts after a title inside a run that opens with other words
+    ("Land Revitalization Branch Supervisor Stan Walker" -> 5): the first title word from
+    ``start`` on that only a name of two to four words follows; None when there is none."""
+    for cut in range(max(start, 2), len(words) - 1):
+        rest = words[cut:]
+        if len(rest) <= 4 and is_title(words[cut - 1]) and not is_title(rest[0]) and plausible_person(rest):
+            return cut
+    return None
 
 
 def _office_before(toks: list[Tok], i: int) -> int | None:
@@ -332,10 +389,11 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
         title_words, name_words = split_title(words)
         cut = _person_after_body(words) if not title_words else None
         if cut is not None:  # "… of the Harbour Board Jane Doe": the body, then the person
-            b.add_org(" ".join(words[:cut]))
             office = _office_before(toks, i)
+            titled = is_title(words[cut - 1])  # "… Council on Ports Chair Jane Roe": the title and its body
+            b.add_org(" ".join(words[:cut - 1] if titled else words[:cut]))
             b.add_person(words[cut:], text[toks[office].start:toks[i].start] + " ".join(words[:cut])
-                         if office is not None else None)
+                         if office is not None else " ".join(words[:cut]) if titled else None)
             return
         if not title_words and len(words) >= 2:
             b.add_org(" ".join(words))
@@ -344,6 +402,10 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
     title_words, name_words = split_title(words)
     if title_words and len(name_words) >= 2:
         b.add_person(words, None)
+    elif not title_words and (cut := titled_tail(words)) is not None:
+        b.add_person(words[cut:], " ".join(words[:cut]))  # "Harbour Works Branch Supervisor Jane Roe"
+    elif 2 <= len(words) <= 4 and (body := _body_of(toks, e)) is not None and plausible_person(words):
+        b.add_person(words, body)  # "Jane Roe of the Harbour Institute": where she works is her role
     elif len(words) >= 2 and plausible_person(words) and (role := lower_title_before(toks, i)) is not None:
         b.add_person(words, role)  # "the Brazilian agronomist Rui Tavares"
     n = len(toks)
@@ -356,19 +418,53 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
                         seg[0].text in ("a", "an", "the") and len(seg) > 1 and seg[1].text.islower())):
                     b.add_person(words, text[seg[0].start:seg[-1].end])
                 break
-    # "Role of X, Name Name," : a role phrase, then the name between commas
-    if i >= 1 and toks[i - 1].text == "," and e < n and toks[e].text in (",", "(") and 2 <= len(words) <= 4 \
-            and plausible_person(words):
+    # "Role of X, Name Name," : a role phrase, then the name between commas (or before "said")
+    if i >= 1 and toks[i - 1].text == "," and e < n and (toks[e].text in (",", "(") or toks[e].text in SPEECH_VERBS) \
+            and 2 <= len(words) <= 4 and plausible_person(words):
         k = i - 2
         while k >= 0 and toks[k].text not in (".", "!", "?", ",", "“", "”", "\"") and i - k < 15:
             k -= 1
         seg = toks[k + 1:i - 1]
+        if seg and not any(fold(x.text) in ROLE_NOUNS for x in seg):
+            seg = _listed_office(toks, i - 1) or seg
         if seg and any(fold(x.text) in ROLE_NOUNS for x in seg):
             role = text[seg[0].start:seg[-1].end]
             if seg[0].text in ("Its", "its", "Their", "their") and len(seg) > 1:
                 body = _body_before(text, toks, k + 1)  # "Its chief executive" -> "Seaway Ferries chief executive"
                 role = f"{body} {text[seg[1].start:seg[-1].end]}" if body else role
             b.add_person(words, role)
+
+
+_OFFICE_JOINERS = frozenset("and for of the on in at , &".split())
+MAX_OFFICE_TOKENS = 24
+
+
+def _listed_office(toks: list[Tok], comma: int) -> list[Tok] | None:
+    """The tokens of a title of office that lists its remits with commas and opens the
+    sentence ("Minister for Ports, Harbours, and Coasts, Jane Roe said"): a title word, then
+    only capitalised words and joiners back to the sentence's start; None otherwise."""
+    k = comma - 1
+    while k >= 0 and comma - k <= MAX_OFFICE_TOKENS and toks[k].text not in (".", "!", "?", ":", ";", "“", "”", "\""):
+        t = toks[k].text
+        if not (t[:1].isupper() or t in _OFFICE_JOINERS):
+            return None
+        k -= 1
+    seg = toks[k + 1:comma]
+    if len(seg) < 3 or comma - k > MAX_OFFICE_TOKENS or not is_title(seg[0].text) or seg[-1].text == ",":
+        return None
+    return seg
+
+
+def _body_of(toks: list[Tok], e: int) -> str | None:
+    """The organisation "of the …" / "at the …" names right after token e, or None."""
+    if e + 2 >= len(toks) or toks[e].text not in ("of", "at", "from") or toks[e + 1].text not in ("the", "The") \
+            or not is_name_tok(toks[e + 2].text):
+        return None
+    end = run_fwd(toks, e + 2)
+    if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].text in ("a", "an"):
+        return None  # "Jane Roe of the Harbour Institute, a co-author of the study": the appositive says it
+    body = words_of(toks[e + 2:end])
+    return " ".join(body) if any(fold(w) in ORG_WORDS for w in body) else None
 
 
 def _body_before(text: str, toks: list[Tok], j: int) -> str | None:

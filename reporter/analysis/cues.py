@@ -119,7 +119,7 @@ PEERAGES = frozenset("lord lady baroness baron".split())
 NUMBERED_UNITS = frozenset("region district ward division zone unit sector".split())
 # Capitalised title words that, before a name, make a role: "NASA Deputy Administrator Jane Doe".
 TITLES = frozenset("""
-president vice prime minister secretary director director-general deputy commander general chief
+president vice prime minister secretary director director-general deputy commander general chief supervisor
 professor prof senator sen governor gov mayor ambassador judge justice chairman chair administrator
 chairwoman chairperson ceo cfo coo cto commissioner envoy representative rep congressman congresswoman king
 queen prince princess pope archbishop bishop cardinal colonel col major captain capt lieutenant lt sergeant
@@ -141,11 +141,12 @@ ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expe
 official economist analyst researcher scientist head manager founder partner fellow student teacher
 lawyer doctor engineer activist journalist editor reporter correspondent candidate commander chief
 director minister secretary president chair owner resident farmer worker defender diplomat envoy campaigner
-writer photographer designer filmmaker organiser organizer volunteer consultant surgeon nurse pilot""".split())
+writer photographer designer filmmaker organiser organizer volunteer consultant surgeon nurse pilot
+moderator operator host presenter anchor interviewer""".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 
 # Paragraph starts that are the article's own voice or boilerplate, never an introduced quote.
-NARRATIVE_STARTS = ("Source:", "Sources:", "Notes to editors", "Note to editors", "Media enquiries", "Media contact", "ENDS", "Ends",
+NARRATIVE_STARTS = ("Source:", "Sources:", "Notes to editors", "Note to editors", "Media enquiries", "Media contact", "ENDS", "Ends", "END ", "(END",
                     "Background", "About ", "For more information", "Further information", "Contact")
 
 

@@ -28,6 +28,8 @@ MAX_RUN = 9
 RUN_JOINERS = PARTICLES | {"of", "for", "&"}  # "&" joins organisations: "UK Trade & Investment"
 # Lower-case words that join a run only before one word: "Special Agent in Charge Jane Doe".
 JOIN_BEFORE = {"in": "charge"}
+# Bodies named for what they work on: "Council on Environmental Quality", "Committee on Ways and Means".
+BODIES_ON = frozenset("council committee subcommittee commission board panel conference forum taskforce".split())
 
 
 def wordlike(t: str) -> bool:
@@ -103,6 +105,7 @@ def run_fwd(toks: list[Tok], i: int) -> int:
             j += 1
         elif j > i and j + 1 < size and is_name_tok(toks[j + 1].text) and (
                 fold(t) in RUN_JOINERS or JOIN_BEFORE.get(t) == fold(toks[j + 1].text)
+                or t == "on" and fold(toks[j - 1].text) in BODIES_ON
                 or t.isdigit() and len(t) <= 3 and fold(toks[j - 1].text) in NUMBERED_UNITS):
             j += 1  # "of", "in Charge", "Region 6"
         else:
@@ -613,6 +616,8 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     elif e + 2 < len(toks) and toks[e].text in ("of", "at", "from") and toks[e + 1].text == "the":
         f = _lower_phrase_end(toks, e + 2)  # "said Dr. Jane Doe of the city council"
         title, name = split_title(words)
+        if f == e + 2 and not title_role(title) and is_name_tok(toks[f].text) and fold(toks[f].text) not in NOT_NAMES:
+            f = run_fwd(toks, f)  # "according to Jane Doe of the Harbour Institute of Technology"
         if f > e + 2 and len(name) >= 2 and plausible_person(name):
             role = _titled_affiliation(title, text[toks[e + 2].start:toks[f - 1].end], text[toks[e].start:toks[f - 1].end])
     return Subject("name", words, role, toks[i].start)

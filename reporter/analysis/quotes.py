@@ -101,6 +101,8 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
         if _speaks(toks, v):
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
+            if v + 1 < len(toks) and toks[v + 1].text == ":" and i == 0 and text[e - 1:e] in ".!?":
+                return None  # "… every day.” The Commissioner added: “…”: a new sentence hands over the next
             sub = subject_before(toks, v, text)
             if sub is not None and sub.pos <= toks[i].start + (len(toks[i].text) + 1 if fold(toks[i].text) in ("the", "a", "an") else 0):
                 return sub, toks[v].text
@@ -605,7 +607,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             return choose(cands)
         if sub.kind == "descriptor":
             noun = fold(sub.words[0])
-            named = [p.name for p in actors.people if p.role and noun in fold(p.role).replace("-", " ").split()]
+            named = [p.name for p in actors.holding({noun})]
             who = _recent_mention(named, paragraphs, pno, qs) if named else None
             if who is None:
                 who = _named_with_noun(noun, paragraphs, pno, actors, spoke)
@@ -680,6 +682,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 if turn.note and by_label[turn.label] is not None and by_label[turn.label][1] is None \
                         and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in turn.note.replace(",", " ").split()):
                     by_label[turn.label] = (by_label[turn.label][0], turn.note)  # "JANE DOE (Chief Executive, Acme):"
+                if by_label[turn.label] is not None and by_label[turn.label][1] is None:
+                    by_label[turn.label] = _introduced_self(by_label[turn.label][0],
+                                                            paragraphs[turn.paragraph][turn.start:]) or by_label[turn.label]
             current = by_label[turn.label]
         turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
@@ -894,6 +899,27 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         if full is not None and full[0].split()[0] == name[0]:
             return full
     return " ".join(name), title_role(title)
+
+
+# "MODERATOR: Good morning. I'm Jane Roe, and welcome to …": a role label whose speaker names
+# herself in the turn's first sentences.
+_SELF_INTRO = re.compile(r"\b(?:I am|I[’']m|[Mm]y name is|[Tt]his is)\s+((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+)")
+SELF_INTRO_CHARS = 240  # how far into a role label's first turn its speaker names herself
+
+
+def _introduced_self(label_speaker: str, turn: str) -> tuple[str, str] | None:
+    """(her name, the label as her role) for a role label ("Moderator", "Operator") whose
+    first turn says who speaks ("I'm Jane Roe"); None for a label that names a person."""
+    words = label_speaker.split()
+    if not words or fold(words[-1]) not in ROLE_NOUNS or len(words) > 4:
+        return None
+    m = _SELF_INTRO.search(turn, 0, SELF_INTRO_CHARS)
+    if m is None:
+        return None
+    name = [w.rstrip(".") if w.endswith(".") and len(w) > 2 else w for w in m.group(1).split()]
+    if not plausible_person(name):
+        return None
+    return " ".join(name), label_speaker
 
 
 def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | None:

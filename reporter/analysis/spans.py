@@ -439,7 +439,7 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
         if k in labelled:
             current = labelled[k]
             turns.append(current)
-        elif current is not None and p.strip() and not p.strip().startswith(NARRATIVE_STARTS):
+        elif current is not None and p.strip() and not (p.strip() + " ").startswith(NARRATIVE_STARTS):  # "END" too
             turns.append(Turn(k, "", 0))  # the same speaker goes on
         else:
             current = None

@@ -1,0 +1,62 @@
+"""Titles of office written around a name in ways the first rules did not read: a body named
+for what it works on ("Council on …") before a title and a name, a title after a body's
+words ("… Branch Supervisor Jane Roe"), a title that lists its remits with commas before
+the name, an employer after "of the", and a sentence that hands over the NEXT quotation
+right after one closes. Made-up snippets; each row: paragraphs, a distinctive part of a
+quotation, the speaker and the role (its significant words) it must have."""
+
+from __future__ import annotations
+
+import pytest
+
+from reporter import Article
+from reporter.analysis import analyze
+
+ROWS = [
+    # "said <Body on X> <Title> <Name>": the person, the rest of the run her role
+    (("“We all have a part to play,” said Harbour Council on Coastal Quality Chair Ada Quill.",),
+     "a part to play", "Ada Quill", "Harbour Council on Coastal Quality Chair"),
+    (("“The bill is ready,” said Committee on Harbour Safety Chairman Ben Vale.",),
+     "The bill is ready", "Ben Vale", "Committee on Harbour Safety Chairman"),
+    # a title after a body's words, the surname alone at the quote
+    (("On Monday, Dune Works Branch Supervisor Stan Vale presented the grant to the town.",
+      "“We are proud of this town,” said Vale."), "proud of this town", "Stan Vale", "Dune Works Branch Supervisor"),
+    # a title listing its remits with commas, then the name and "said:"
+    (("Minister for Ports, Harbours, and Coastal Safety, Ada Quill said:",
+      "This is a good day for the service and for the people who use it."),
+     "a good day", "Ada Quill", "Minister for Ports, Harbours, and Coastal Safety"),
+    # an employer after "of the" is the role when nothing else is given
+    (("According to Ada Quill of the Northshore Institute of Oceanography, the tide was higher.",
+      "Quill said that “the sea wall held” through the night."), "the sea wall held", "Ada Quill",
+     "Northshore Institute of Oceanography"),
+    # ... but an appositive after it says what she is
+    (("Dr Ada Quill of the Northshore Institute of Oceanography, a co-author of the study, warned that the "
+      "tide could “rise much faster than we thought” by 2050.",), "rise much faster", "Ada Quill", "a co-author of the study"),
+    # "“….” The Commissioner added: “…”": the colon hands over the next quotation, not the last
+    (("The day was marked in the capital. Vice-President Ada Quill said: “We know the hard truth and we act on it.” "
+      "Commissioner for Ports, Ben Vale, added: “This day is a call to act on the harbours.”",),
+     "We know the hard truth", "Ada Quill", "Vice-President"),
+    (("The day was marked in the capital. Vice-President Ada Quill said: “We know the hard truth and we act on it.” "
+      "Commissioner for Ports, Ben Vale, added: “This day is a call to act on the harbours.”",),
+     "a call to act", "Ben Vale", "Commissioner for Ports"),
+    # a quotation with its attribution after it still takes it, colon or not
+    (("“We are ready for the storm,” the port’s spokesman, Ben Vale, said: the boats were in by noon.",),
+     "ready for the storm", "Ben Vale", "the port’s spokesman"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", ROWS, ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(ROWS)])
+def test_titles_of_office_around_names(paragraphs, text, speaker, role):
+    facts = analyze(Article(title="News", paragraphs=paragraphs))
+    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+    assert hits == [(speaker, role)], facts.quotes
+
+
+@pytest.mark.parametrize("text", [
+    "The Council on Ports met on Monday and Jane Roe on Tuesday.",  # "on" joins a body's name only
+    "Jane Roe on Monday visited the Harbour Board.",
+])
+def test_on_joins_only_the_bodies_named_for_their_work(text):
+    facts = analyze(Article(title="News", paragraphs=(text,)))
+    assert not [o for o in facts.organizations if "Roe" in o.name or "Monday" in o.name or "Tuesday" in o.name], \
+        facts.organizations

@@ -1,0 +1,86 @@
+"""A speaker referred to by a title alone ("the President said", a label "THE PRESIDENT:")
+whom only the headline names in full ("Remarks by President Jane Roe at …"): statements,
+remarks and briefings name their speaker there and nowhere else. Made-up snippets; each row
+a title, the paragraphs, a distinctive part of a quotation, and the speaker and role it must
+have (speaker None: no quotation holds that text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reporter import Article
+from reporter.analysis import analyze
+
+REMARKS = ("THE PRESIDENT: Thank you all. It is good to be back in this harbour town.",
+           "We came here to talk about ports, and the ports are doing well.",
+           "Q Madam President, will you sign the bill?",
+           "THE PRESIDENT: I will sign it on Friday.",
+           "END 2:40 P.M. EDT")
+
+ROWS = [
+    # a transcript label that is the headline's title
+    ("Remarks by President Jane Roe at the Harbour Summit", REMARKS, "good to be back", "Jane Roe", "President"),
+    ("Remarks by President Jane Roe at the Harbour Summit", REMARKS, "the ports are doing well", "Jane Roe", "President"),
+    ("Remarks by President Jane Roe at the Harbour Summit", REMARKS, "sign it on Friday", "Jane Roe", "President"),
+    # the transcript's closing line is nobody's speech
+    ("Remarks by President Jane Roe at the Harbour Summit", REMARKS, "END 2:40", None, None),
+    # a statement's "the Minister said", named in full only in its title
+    ("Statement from Minister Ava Stone on the flood relief fund",
+     ("The fund will reach 40 towns this winter.",
+      "“No family should face this alone,” the Minister said."), "No family should", "Ava Stone", "Minister"),
+    # "the President" is not the Vice President the headline names
+    ("Vice President Tom Bell visits the new port",
+     ("“The port is ready for the season,” the President said in a message read at the opening.",),
+     "The port is ready", "President", None),
+    ("Vice President Tom Bell visits the new port",
+     ("“We built this together,” the Vice President said.",), "We built this together", "Tom Bell", "Vice President"),
+]
+
+
+@pytest.mark.parametrize("title, paragraphs, text, speaker, role", ROWS,
+                         ids=[f"{i}-{r[2][:20]}" for i, r in enumerate(ROWS)])
+def test_a_title_alone_is_the_person_the_headline_names_with_it(title, paragraphs, text, speaker, role):
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+    if speaker is None:
+        assert not hits, facts.quotes
+    else:
+        assert hits == [(speaker, role)], facts.quotes
+
+
+@pytest.mark.parametrize("title", ["Jane Roe Wins The Harbour Prize", "Harbour Town Welcomes Jane Roe Home"])
+def test_a_headline_names_no_one_without_a_title_of_office(title):
+    """Capitalised headline words are no names: a headline without a title of office adds no one."""
+    facts = analyze(Article(title=title, paragraphs=("The prize was given in the town hall on Monday.",)))
+    assert not [p for p in facts.people if "Roe" in p.name or "Harbour" in p.name], facts.people
+
+
+def _call(first_turn: str) -> tuple[str, ...]:
+    return (f"MODERATOR: {first_turn}",
+            "SECRETARY DOE: Thank you. This is Harbour Day, and we have news on the ports.",
+            "MODERATOR: Our first question comes from the line of a reporter.",
+            "QUESTION: Will the ports reopen this week?",
+            "SECRETARY DOE: They will reopen on Monday.")
+
+
+SELF_INTRODUCED = [
+    # a role label whose speaker names herself in her first turn
+    (_call("Good morning. I'm Ada Quill, speaking to you from the press room."), "speaking to you from",
+     "Ada Quill", "Moderator"),
+    (_call("Good morning. I'm Ada Quill, speaking to you from the press room."), "Our first question",
+     "Ada Quill", "Moderator"),
+    (_call("Hello, my name is Ada Quill and I will host today's call."), "host today",
+     "Ada Quill", "Moderator"),
+    # no name in the turn: the label as written
+    (_call("This is a busy week, so let us begin."), "busy week", "Moderator", None),
+    # a label naming a person keeps its person ("This is Harbour Day" names no one)
+    (_call("Welcome to the call."), "news on the ports", "Jon Doe", "Secretary"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", SELF_INTRODUCED,
+                         ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(SELF_INTRODUCED)])
+def test_a_role_label_names_the_speaker_who_introduces_herself(paragraphs, text, speaker, role):
+    facts = analyze(Article(title="News conference call with Secretary Jon Doe", paragraphs=paragraphs))
+    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+    assert hits == [(speaker, role)], facts.quotes
