@@ -60,3 +60,16 @@ def test_on_joins_only_the_bodies_named_for_their_work(text):
     facts = analyze(Article(title="News", paragraphs=(text,)))
     assert not [o for o in facts.organizations if "Roe" in o.name or "Monday" in o.name or "Tuesday" in o.name], \
         facts.organizations
+
+
+def test_the_person_before_a_long_remit_not_a_run_inside_it():
+    """"Jane Roe, Vice-President for X, also in charge of Financial Ports, Harbour Services and
+    Coastal Union, said:" speaks as Jane Roe: the capitalised runs after her title are her remit."""
+    text = ("Growth is up. Ada Quill, Vice-President for the Harbour and Social Dialogue, also in charge of "
+            "Financial Stability, Harbour Services and Coastal Markets Union, said: “The time to mend the quay "
+            "is when the sun is shining.” Jon Vale, Commissioner for Economic and Financial Affairs, Ports and "
+            "Customs, said: “After five years, growth is here.”")
+    facts = analyze(Article(title="News", paragraphs=(text,)))
+    assert [(q.speaker, q.role.split(",")[0]) for q in facts.quotes] == [
+        ("Ada Quill", "Vice-President for the Harbour and Social Dialogue"),
+        ("Jon Vale", "Commissioner for Economic and Financial Affairs")], facts.quotes

@@ -84,3 +84,72 @@ def test_a_role_label_names_the_speaker_who_introduces_herself(paragraphs, text,
     facts = analyze(Article(title="News conference call with Secretary Jon Doe", paragraphs=paragraphs))
     hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
     assert hits == [(speaker, role)], facts.quotes
+
+
+TRANSCRIPT_HEADINGS = [
+    # "And with that, Mr. Secretary?" hands over; the heading names the Secretary by title and surname
+    ("Press Briefing by Secretary of Ports Doe and Admiral Vale",
+     ("PRESS SECRETARY ADA J. QUILL: Good afternoon. The secretary will speak first.",
+      "So thanks again. And with that, Mr. Secretary?",
+      "Thank you all for coming today. It has been a busy hundred days for the harbours.",
+      "QUESTION: Will the ports reopen?", "PRESS SECRETARY ADA J. QUILL: Next question."),
+     "a busy hundred days", "Doe", "Secretary of Ports"),
+    ("Press Briefing by Secretary of Ports Doe and Admiral Vale",
+     ("PRESS SECRETARY ADA J. QUILL: Good afternoon. The secretary will speak first.",
+      "So thanks again. And with that, Mr. Secretary?",
+      "Thank you all for coming today. It has been a busy hundred days for the harbours.",
+      "QUESTION: Will the ports reopen?", "PRESS SECRETARY ADA J. QUILL: Next question."),
+     "The secretary will speak first", "Ada J. Quill", "Press Secretary"),
+    # an abbreviated title in a label: "SEC. DOE:" is the Secretary named in full at the first label
+    ("Media Availability With Secretary Doe",
+     ("STAFF: Good morning, everybody.", "SECRETARY OF PORTS JON T. DOE: Good morning to you all.",
+      "SEC. DOE: That is important for all of us.", "Q: Still like the job?", "SEC. DOE: It is a great honour."),
+     "That is important", "Jon T. Doe", "Secretary of Ports"),
+    # an interview whose heading ends with the interviewer: the questions are hers
+    ("Secretary Jon Doe on Morning Harbour News with Ada Quill",
+     ("QUESTION: Secretary, will the ports reopen this week?", "SECRETARY DOE: They will reopen on Monday.",
+      "QUESTION: And the ferries?", "SECRETARY DOE: The ferries too."), "will the ports reopen", "Ada Quill", None),
+    # ... but a meeting with a titled person names no interviewer
+    ("Remarks by Secretary Jon Doe at a Meeting with Prime Minister Ada Quill",
+     ("QUESTION: Secretary, will the ports reopen this week?", "SECRETARY DOE: They will reopen on Monday.",
+      "QUESTION: And the ferries?", "SECRETARY DOE: The ferries too."), "will the ports reopen", "a reporter", None),
+]
+
+
+@pytest.mark.parametrize("title, paragraphs, text, speaker, role", TRANSCRIPT_HEADINGS,
+                         ids=[f"{i}-{r[2][:16]}" for i, r in enumerate(TRANSCRIPT_HEADINGS)])
+def test_transcript_speakers_named_by_the_heading(title, paragraphs, text, speaker, role):
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+    assert hits == [(speaker, role)], facts.quotes
+
+
+OFFICES = [
+    # "The deputy First Minister said:" is not the First Minister
+    (("First Minister Rt. Hon Ada Quill MLA and deputy First Minister Jon Vale MLA spoke today.",
+      "The First Minister said: “I offer my condolences to the family at this time.”",
+      "The deputy First Minister said: “I was honoured to meet him on his last visit.”"),
+     "honoured to meet him", "Jon Vale", "deputy First Minister"),
+    (("First Minister Rt. Hon Ada Quill MLA and deputy First Minister Jon Vale MLA spoke today.",
+      "The First Minister said: “I offer my condolences to the family at this time.”",
+      "The deputy First Minister said: “I was honoured to meet him on his last visit.”"),
+     "my condolences", "Ada Quill", "First Minister"),
+    # a spokesperson's statement handed over by a line tells what the office did, in the third person
+    # ("A Treasury spokesperson said": the body speaks)
+    (("A Harbour Office spokesperson said:",
+      "This afternoon the Harbour Master met the mayor to discuss the new quay.",
+      "They agreed to meet again in the spring."), "met the mayor", "Harbour Office", None),
+    (("A Harbour Office spokesperson said:",
+      "This afternoon the Harbour Master met the mayor to discuss the new quay.",
+      "They agreed to meet again in the spring."), "meet again in the spring", "Harbour Office", None),
+    # ... while a line of a named person still stops at the article's own third-person voice
+    (("Mayor Ada Quill said:", "We will build the quay this year.",
+      "The council approved the budget on Monday after a long debate."), "approved the budget", None, None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", OFFICES, ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(OFFICES)])
+def test_offices_and_spokespeople(paragraphs, text, speaker, role):
+    facts = analyze(Article(title="News", paragraphs=paragraphs))
+    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+    assert hits == ([(speaker, role)] if speaker else []), facts.quotes

@@ -18,7 +18,7 @@ from .facts import Organization, Person
 from .mentions import (RUN_JOINERS, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
-from .cues import DOCUMENT_NOUNS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from .cues import DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
@@ -27,8 +27,6 @@ _SENT_BREAK = frozenset(".!?")
 _text = itemgetter(0)  # Tok.text, at C speed
 MAX_SCAN_CHARS = 100_000  # of one paragraph: a longer one is junk, and is read only this far
 _COMPANY_FORMS = frozenset("inc ltd plc llc corp corporation company group holdings limited sa ag nv".split())
-# Words that make a title another office: "the President" is not the Vice President.
-_OTHER_OFFICE = frozenset("vice deputy assistant associate under former ex".split())
 _HONORIFIC_ROLES = frozenset("dr mr mrs ms miss prof professor sen gov rep".split())
 
 
@@ -74,7 +72,7 @@ class Actors:
         out = []
         for p in self.people:
             words = set(fold(p.role).replace("-", " ").split()) if p.role else set()
-            if want <= words and not _OTHER_OFFICE & (words - want):
+            if want <= words and not OTHER_OFFICE_WORDS & (words - want):
                 out.append(p)
         return out
 
@@ -401,7 +399,9 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             return
     title_words, name_words = split_title(words)
     if title_words and len(name_words) >= 2:
-        b.add_person(words, None)
+        lower = toks[i - 1].text if i >= 1 else ""
+        # "deputy First Minister Jane Roe": a lower-case word that makes the title another office
+        b.add_person(words, f"{lower} {title_role(title_words)}" if lower in OTHER_OFFICE_WORDS else None)
     elif not title_words and (cut := titled_tail(words)) is not None:
         b.add_person(words[cut:], " ".join(words[:cut]))  # "Harbour Works Branch Supervisor Jane Roe"
     elif 2 <= len(words) <= 4 and (body := _body_of(toks, e)) is not None and plausible_person(words):

@@ -77,7 +77,8 @@ TRANSCRIPT_HEADINGS = ("briefing", "remarks", "transcript", "press conference", 
 
 # Phrases that end a transcript turn by handing the floor to someone, who speaks next even when
 # the transcript lost their label: "With that, over to you, Mr. Secretary."
-HANDOVERS = ("over to you", "turn it over to", "turn over to", "hand it over to", "hand over to", "pass it to")
+HANDOVERS = ("over to you", "turn it over to", "turn over to", "hand it over to", "hand over to", "pass it to",
+             "with that,")
 
 # Marks that open a byline paragraph naming who spoke the quotation just before it:
 # "“…”" then "— Jane Doe, Minister for the Environment".
@@ -109,6 +110,9 @@ POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM QC KC OBE CBE MBE KBE DBE FRS PhD
 # Degrees written after a name and a comma, with full stops ("Jane Doe, Ph.D., director of …").
 DEGREES = frozenset("PhD MD DPhil EdD JD DDS DVM MBA".split())
 # Lower-case words before a title that belong to it: "said former Deputy Mayor Ines Calder".
+# Words that make a title another office: "the President" is not the Vice President, and
+# "the deputy First Minister" is not the First Minister.
+OTHER_OFFICE_WORDS = frozenset("vice deputy assistant associate under former ex".split())
 ROLE_MODIFIERS = frozenset("former retired acting outgoing incoming interim then".split())
 # Honorifics are courtesy, not roles: "Dr. Ahmed Khan" has no role from "Dr".
 HONORIFICS = frozenset("dr mr mrs ms miss mx madam madame prof sir dame lord lady rev hon rt honourable honorable "
@@ -119,7 +123,7 @@ PEERAGES = frozenset("lord lady baroness baron".split())
 NUMBERED_UNITS = frozenset("region district ward division zone unit sector".split())
 # Capitalised title words that, before a name, make a role: "NASA Deputy Administrator Jane Doe".
 TITLES = frozenset("""
-president vice prime minister secretary director director-general deputy commander general chief supervisor
+president vice prime minister secretary sec director director-general deputy commander general chief supervisor
 professor prof senator sen governor gov mayor ambassador judge justice chairman chair administrator
 chairwoman chairperson ceo cfo coo cto commissioner envoy representative rep congressman congresswoman king
 queen prince princess pope archbishop bishop cardinal colonel col major captain capt lieutenant lt sergeant
@@ -132,7 +136,7 @@ commissioner-general sheriff marshal solicitor advocate counsel manager editor l
 gen adm amb cmdr maj brig supt insp agent
 """.split())
 # Abbreviated titles and the word a role spells out: "Gov. Jane Doe said" has the role "Governor".
-TITLE_ABBREVIATIONS = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
+TITLE_ABBREVIATIONS = {"sec": "Secretary", "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
                        "adm": "Admiral", "amb": "Ambassador", "lt": "Lieutenant", "col": "Colonel",
                        "capt": "Captain", "sgt": "Sergeant", "cmdr": "Commander", "maj": "Major",
                        "brig": "Brigadier", "supt": "Superintendent", "insp": "Inspector"}

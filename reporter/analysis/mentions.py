@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from .cues import BODY_NOUNS, DEGREES, DOCUMENT_NOUNS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import BODY_NOUNS, DEGREES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
-_DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen adm amb cmdr maj brig supt insp st hon rev "
+_DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen adm amb cmdr maj brig supt insp st hon rev rt sec "
                     "jr sr".split())
 # A party and state after a legislator's name ("Sen. Jane Doe, D-Ohio,") is no role: the title is.
 _PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]{0,15}\)?")
@@ -292,6 +292,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The union's chair, Maria Penrose, said"
     if t == ",":
         single = None  # a one-word run before a comma: a word of a long role ("…, Growth and Trade, said") or a surname
+        first = None  # the nearest person-like run before a comma
         for k in range(j - 1, max(-1, j - 45), -1):
             tk = toks[k].text
             if tk in _SENT_STOP and not (tk == "." and k and is_dotted(toks[k - 1].text)):
@@ -300,12 +301,19 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 s = run_back(toks, k - 1)
                 role = clean_role(toks[k + 1:j], text)
                 ps, pe = _person_before_affiliation(toks, s)
-                if pe is not None:
+                if pe is not None and first is None:
                     return _named(toks, ps, pe, role)  # "Dr Nia Adeyemi of the London School …, warned"
                 if k - s >= 2 and plausible_person(words_of(toks[s:k])):
-                    return _named(toks, s, k, role)
-                if single is None:
+                    if first is None:
+                        first = _named(toks, s, k, role)
+                    if any(is_title(x.text) for x in toks[k + 1:min(j, k + 4)]):
+                        # "Jane Roe, Commissioner for Trade, also in charge of Ports, Harbours, said": the
+                        # run before the title is the person; those after it are words of her remit
+                        return _named(toks, s, k, role)
+                elif single is None and first is None:
                     single = _named(toks, s, k, role)
+        if first is not None:
+            return first
         if single is not None:
             return single
         return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
@@ -323,6 +331,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         return affiliated
     if is_name_tok(t):
         s = title_and(toks, run_back(toks, j, allow_the=True), j + 1)
+        if s >= 1 and toks[s - 1].text in OTHER_OFFICE_WORDS and any(is_title(x.text) for x in toks[s:j + 1]):
+            s -= 1  # "The deputy First Minister said": the lower-case word makes it another office
         b = s - 1 - (s >= 2 and toks[s - 1].text in ("the", "The"))
         if b >= 1 and toks[b].text in ("for", "at", "with"):
             unnamed = _unnamed(toks, j, text)  # "a spokeswoman for Acme Holdings said": as written

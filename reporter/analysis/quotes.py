@@ -825,6 +825,9 @@ _INTERVIEWEE = re.compile(r"\b[Ii]nterview (?:with|of) (.{3,80})")
 # "Secretary Doe With Jane Roe of Channel 9", "Minister Doe's Interview With Jane Roe of the
 # Daily Courier": the one named after "with" and followed by "of" an outlet is the journalist,
 # who asks the questions.
+# "Secretary Jane Doe on Morning Show with John Roe": a heading ending with the interviewer.
+_INTERVIEWED_BY = re.compile(r"\bon [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* [Ww]ith "
+                             r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*$")
 _INTERVIEWER = re.compile(r"\b[Ww]ith ((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),? of (?:the\s+)?[A-Z]")
 
 
@@ -854,17 +857,33 @@ def _presenter(surname: str, header: str) -> tuple[str, str] | None:
     return " ".join(m.group("name").split()), m.group("role").strip()
 
 
+def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:
+    """(surname, title of office) for a heading that names someone by a title and a surname
+    alone ("Press Briefing by Secretary of Defense Doe and …"): who "Mr. Secretary" is there."""
+    if not heading or not title[:1].isupper():
+        return None
+    m = re.search(r"\b(%s(?: (?:of|for)(?: the)?(?: [A-Z][\w’'-]+){1,4})?) ([A-Z][\w’'-]+)\b" % re.escape(title),
+                  heading[:MAX_HEADING_CHARS])
+    if m is None or is_title(m.group(2)) or fold(m.group(2)) in NOT_NAMES or not plausible_person([m.group(2)]):
+        return None
+    return m.group(2), m.group(1)
+
+
+MAX_HEADING_CHARS = 300
+
+
 def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
                    header: str = "") -> tuple[str, str | None] | None:
     """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
     (else "Halloran"); "Jane Doe" is Jane Doe; "THE PRESIDENT" is the president named elsewhere,
     else "The President" as written. A question from the floor ("Q", "QUESTION") is
     cues.REPORTER's: the questioner is not named."""
-    journalist = _INTERVIEWER.search(title)
+    heading = title
+    journalist = _INTERVIEWER.search(title) or _INTERVIEWED_BY.search(title)
     if fold(label) in QUESTION_LABELS:
         if journalist:  # an interview's questions: the journalist the heading names
             sub = name_after(tokens(journalist.group(1)), 0, journalist.group(1))
-            if sub is not None and sub.kind == "name" and plausible_person(sub.words):
+            if sub is not None and sub.kind == "name" and plausible_person(sub.words) and not is_title(sub.words[0]):
                 return sub.raw, None
         return REPORTER, None
     if label == "A":  # an interview's answers: the one the heading says was interviewed, else no one known
@@ -878,6 +897,11 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
     name = [w for w in name if w.rstrip(".")]
     if not name and title:  # "Mr. Secretary", handed the floor: the one person holding that title
         r = actors.resolve(Subject("name", title, None, 0))
+        if r is not None and r[1] and fold(r[1]).startswith(fold(title[-1])):
+            return r[0], r[1]
+        headed = _titled_in_heading(title[-1], heading)
+        if headed is not None:
+            return headed  # "Mr. Secretary" under a heading "… with Secretary of Defense Doe"
         if r is not None and r[1]:
             return r[0], r[1]
         return (" ".join(words), None) if fold(words[0]) == "the" and len(words) > 1 else None
@@ -1018,7 +1042,9 @@ def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[
     out = []
     appointed = None
     for q, name in named:
-        role = _bare_title(q.role or roles.get(name))
+        fuller = roles.get(name)  # "Secretary" at one label, "Secretary of Ports" at the first: the fuller
+        role = _bare_title(fuller if q.role is None or fuller and len(fuller) > len(q.role)
+                           and fold(q.role) in fold(fuller) else q.role)
         if role is None and " " in name:
             p = actors.person(name.split())
             role = p.role if p is not None and p.name == name else None

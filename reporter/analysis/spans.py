@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import (FIRST_PERSON, HANDOVERS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, STATEMENT_FRAMES,
+from .cues import (FIRST_PERSON, HANDOVERS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
                    STATEMENT_NOUNS, STATEMENT_VERBS, TITLES, TRANSCRIPT_HEADINGS, is_speech_verb)
 from .text import NOT_NAMES, ORG_WORDS, fold
 
@@ -186,6 +186,13 @@ def _hands_over(words: list[str]) -> bool:
         and any(w.endswith(("’s", "'s")) for w in words[-6:]))  # "Jane Doe’s full statement:"
 
 
+def _spokesperson_line(text: str) -> bool:
+    """"A Downing Street spokesperson said:": who speaks for an office tells what it did in the
+    third person ("The Prime Minister welcomed …"), so the whole statement is theirs, as after
+    a readout's hand-over, not only its first-person paragraphs."""
+    return not _has_marks(text) and any(w.lower() in SPOKESPEOPLE for w in _WORD.findall(text[-120:])[-8:])
+
+
 # "The report found:" introduces findings (a list, a table), not speech.
 _FINDING_VERBS = REPORT_VERBS - {"announced", "announces"}
 
@@ -264,7 +271,7 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[
             marks_only = not inline
         quoted: list[int] = [k] if inline else []
         pending: list[int] = []  # bridged paragraphs, kept once a first-person one follows
-        statement = bool(inline) or _hands_over(_WORD.findall(paragraphs[k][-120:]))
+        statement = bool(inline) or _hands_over(_WORD.findall(paragraphs[k][-120:])) or _spokesperson_line(paragraphs[k])
         j = k + 1
         while j < n and len(quoted) + len(pending) < MAX_BLOCK and j not in stops:
             p = paragraphs[j]
@@ -340,7 +347,7 @@ class Turn(NamedTuple):
     note: str = ""  # what the label says in brackets: "JANE DOE (Chief Executive, Acme):"
 
 
-_LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
+_LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|SEC|GOV|AMB)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
                     r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
                     r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,3})"
                     r"(?: \((?P<note>[^()]{1,60})\))?:\s+(?=\S)")
@@ -449,7 +456,7 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
 def handed_to(text: str) -> str | None:
     """Who a turn ending "…, over to you, Mr. Secretary." hands the floor to (cues.HANDOVERS), as
     written; None when the paragraph does not end with a hand-over."""
-    tail = text[-120:].rstrip().rstrip(".!")
+    tail = text[-120:].rstrip().rstrip(".!?")  # "And with that, Mr. Secretary?"
     low = tail.lower()
     for phrase in HANDOVERS:
         at = low.rfind(phrase)
