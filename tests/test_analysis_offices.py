@@ -73,3 +73,41 @@ def test_the_person_before_a_long_remit_not_a_run_inside_it():
     assert [(q.speaker, q.role.split(",")[0]) for q in facts.quotes] == [
         ("Ada Quill", "Vice-President for the Harbour and Social Dialogue"),
         ("Jon Vale", "Commissioner for Economic and Financial Affairs")], facts.quotes
+
+
+COPY_DEFECTS = [
+    # a copy that lost the opening mark: the quotation opens at the paragraph's start
+    (("The agency awarded the grants on Monday.",
+      "From restoring marshes to reducing floods, these grants keep our coasts safe,” said Ada Quill, director of "
+      "the coastal office."), "these grants keep our coasts safe", "Ada Quill", "director of the coastal office"),
+    # ... or a quotation running on from the paragraph before, with no mark at the new paragraph
+    (("“Labour laws protect every worker. When employers cheat, we must defend the workers,” said Labour Minister "
+      "Ada Quill. “We stand ready to work with our partners.",
+      "Employers can no longer build their businesses on the backs of exploited people.”"),
+     "can no longer build", "Ada Quill", "Labour Minister"),
+    # a copy that dropped every mark: ", said <Title> <Name>." ends a sentence of speech
+    (("The ministry awarded the grants on Tuesday.",
+      "This investment in our airports will strengthen safety and create jobs, said Transport Secretary Ada L. Quill."),
+     "This investment in our airports", "Ada L. Quill", "Transport Secretary"),
+    # ... but not a short phrase, nor a verb with no person after it
+    (("Officials agreed, said Ada Quill.",), "Officials agreed", None, None),
+    (("The harbour will reopen next week after the storm, said Monday's notice from the port.",),
+     "The harbour will reopen", None, None),
+    # a title before the name and a role after it: both ("Administrator, head of …")
+    (("“We are here to help,” said Administrator Ada Quill, head of the Harbour Loans Office.",),
+     "here to help", "Ada Quill", "Administrator, head of the Harbour Loans Office"),
+    # a role named in the sentence that introduces the person, after "joined by"
+    (("Today we are pleased to be joined by the Department spokesperson, Ada Quill; and by Jon Vale.",
+      "Ms. Quill: Thanks, everyone, for having me today.", "Mr. Vale: Thank you, Ada.",
+      "Ms. Quill: We will take questions now."), "for having me", "Ada Quill", "the Department spokesperson"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", COPY_DEFECTS,
+                         ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(COPY_DEFECTS)])
+def test_quotations_in_copies_that_lost_marks_and_roles_around_them(paragraphs, text, speaker, role):
+    facts = analyze(Article(title="News", paragraphs=paragraphs))
+    for q in facts.quotes:
+        assert q.text in paragraphs[q.paragraph - 1]
+    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+    assert hits == ([(speaker, role)] if speaker else []), facts.quotes

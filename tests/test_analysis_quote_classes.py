@@ -121,14 +121,14 @@ ROLES = [
     # a lower-case modifier belongs to the title after it
     ("“We are ready for the season,” said former Deputy Mayor Ines Calder.", "ready for the season",
      "Ines Calder", "former Deputy Mayor"),
-    # a degree after the name is neither name nor role; of a title before the name and an appositive
-    # after it, the appositive (even when the person is known by the title elsewhere)
+    # a degree after the name is neither name nor role; a title before the name and an appositive
+    # after it are both her role (even when the person is known by the title elsewhere)
     ("“We are ready,” said retired Army Gen. Paul R. Hanley, Ph.D., director of the state emergency agency.",
-     "We are ready", "Paul R. Hanley", "director of the state emergency agency"),
+     "We are ready", "Paul R. Hanley", "retired Army General, director of the state emergency agency"),
     ("“My crew performed superbly,” said Captain Rhys Tallow, the ship’s commanding officer.", "performed superbly",
-     "Rhys Tallow", "the ship’s commanding officer"),
+     "Rhys Tallow", "Captain, the ship’s commanding officer"),
     ("Captain Rhys Tallow sailed at dawn. Later Captain Rhys Tallow, the ship’s commanding officer, said: “We made good time.”",
-     "We made good time", "Rhys Tallow", "the ship’s commanding officer"),
+     "We made good time", "Rhys Tallow", "Captain, the ship’s commanding officer"),
     ("Senator Ada Kirwan, who chairs the panel, said: “We will vote on Friday.”", "We will vote on Friday",
      "Ada Kirwan", "Senator"),
     # "The Title, the Rt Hon Name MP said:": the title before the comma, courtesy words dropped
@@ -250,9 +250,9 @@ MORE = [
       "Her neighbour, Tom Reyes, agreed. “Nobody came,” he said."), "Nobody came", "Tom Reyes", None),
     # an abbreviation's full stop ends neither the subject nor the role
     (("Lt. Gen. Ada Kirwan, commander of U.S. forces in the region, said: “We are ready.”",), "We are ready",
-     "Ada Kirwan", "commander of U.S. forces in the region"),
+     "Ada Kirwan", "Lieutenant General, commander of U.S. forces in the region"),
     (("“We are ready,” said Lt. Gen. Ada Kirwan, commander of U.S. forces in the region.",), "We are ready",
-     "Ada Kirwan", "commander of U.S. forces in the region"),
+     "Ada Kirwan", "Lieutenant General, commander of U.S. forces in the region"),
     # a body written with a possessive keeps it
     (("“We are deeply saddened,” Kirwan’s office said.",), "deeply saddened", "Kirwan’s office", None),
 ]

@@ -116,7 +116,7 @@ WIRE = [
     (("“We will hold them accountable,” said Adm. Jordan Whitaker.",), "We will hold them accountable",
      "Jordan Whitaker", "Admiral"),
     (("“We will hold them accountable,” said Gen. Jordan Whitaker, commander of the force.",),
-     "We will hold them accountable", "Jordan Whitaker", "commander of the force"),
+     "We will hold them accountable", "Jordan Whitaker", "General, commander of the force"),
     (("“We will hold them accountable,” said Mr. Jordan Whitaker.",), "We will hold them accountable",
      "Jordan Whitaker", None),
     # an unnamed official after the verb, as written; a participle after the name is no role

@@ -419,7 +419,7 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
                     b.add_person(words, text[seg[0].start:seg[-1].end])
                 break
     # "Role of X, Name Name," : a role phrase, then the name between commas (or before "said")
-    if i >= 1 and toks[i - 1].text == "," and e < n and (toks[e].text in (",", "(") or toks[e].text in SPEECH_VERBS) \
+    if i >= 1 and toks[i - 1].text == "," and e < n and (toks[e].text in (",", "(", ";") or toks[e].text in SPEECH_VERBS) \
             and 2 <= len(words) <= 4 and plausible_person(words):
         k = i - 2
         while k >= 0 and toks[k].text not in (".", "!", "?", ",", "“", "”", "\"") and i - k < 15:
@@ -427,6 +427,8 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
         seg = toks[k + 1:i - 1]
         if seg and not any(fold(x.text) in ROLE_NOUNS for x in seg):
             seg = _listed_office(toks, i - 1) or seg
+        cut = max((n for n, x in enumerate(seg) if x.text in _CLAUSE_BEFORE_ROLE), default=-1)
+        seg = seg[cut + 1:]  # "we are joined by the Department spokesperson, Jane Roe": the role alone
         if seg and any(fold(x.text) in ROLE_NOUNS for x in seg):
             role = text[seg[0].start:seg[-1].end]
             if seg[0].text in ("Its", "its", "Their", "their") and len(seg) > 1:
@@ -435,6 +437,8 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             b.add_person(words, role)
 
 
+_CLAUSE_BEFORE_ROLE = frozenset("by with joined joins welcomed welcomes introduced introduces is are was were be "
+                                "been we I you they".split())
 _OFFICE_JOINERS = frozenset("and for of the on in at , &".split())
 MAX_OFFICE_TOKENS = 24
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 # Verbs that report speech or writing, in the forms news text uses.
 SPEECH_VERBS = frozenset("""
-said says say told tells added adds noted notes wrote writes explained explains stated states asked
+said says say told tells added adds noted notes highlighted highlights wrote writes explained explains stated states asked
 warned warns argued argues insisted insists continued continues concluded concludes declared declares
 acknowledged acknowledges admitted admits observed observes remarked remarks replied replies responded
 responds commented comments emphasized emphasised emphasizes emphasises stressed stresses reported reports

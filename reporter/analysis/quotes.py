@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import ADVERBS, INTRO_PARTICIPLES, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, dash_attributed, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, comma_attributed, dash_attributed, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -660,10 +660,14 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             bodies.add(r[0])
         if r is not None and r[2] == "person" and title and sub.role and len(name) >= 2 \
                 and not sub.role.startswith(("who ", "which ", "whose ")):
-            # "Commander Jane Doe, the ship's commanding officer, said": of the two roles the cue
-            # gives, the appositive says what she is (as "said Gen. Jane Doe, commander of …"); a
-            # clause ("Senator Jane Doe, who chairs the panel, said") leaves the title
-            return r[0], sub.role
+            # "Commander Jane Doe, the ship's commanding officer, said": the cue gives two roles, the
+            # title and the appositive, and she is both ("Commander, the ship's commanding officer");
+            # a clause ("Senator Jane Doe, who chairs the panel, said") leaves the title
+            first = next((k for k, w in enumerate(title) if is_title(w) or w in ROLE_MODIFIERS), len(title))
+            office = title_role(title[first:]) if first < len(title) else None  # not "Later" of "Later Captain …"
+            if office is None or fold(office) in fold(sub.role) or is_honorific(office):
+                return r[0], sub.role
+            return r[0], f"{office}, {sub.role}"
         return (r[0], r[1]) if r is not None else None
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
@@ -712,7 +716,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             intro_speakers[intro] = turn_speakers[pno - 1]
             spans = (paragraph_span(text, turn_starts[pno - 1]),)
         if not spans and intro is None and pno - 1 not in turn_speakers:
-            dashed = dash_attributed(text)  # "… the work goes on - Jane Doe said today."
+            dashed = dash_attributed(text) or comma_attributed(text)  # "… goes on - Jane Doe said today."
             spans = (dashed,) if dashed is not None else ()
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
             skipped.append(f"¶{pno}: more than {MAX_QUOTES_PER_PARAGRAPH} quote marks; quotes beyond are ignored")
@@ -753,8 +757,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 speaker = resolve(found[0], found[1], text, qs, pno, sents, para_speaker)
             if speaker is None and para_speaker is not None:
                 speaker = para_speaker  # a second quote continues the same speaker
-            if speaker is None and text[:qs].strip() in ('“', '"', '«', '„', "'", '‘') and last_speaker is not None \
-                    and quotes and quotes[-1].paragraph == pno - 1:
+            if speaker is None and (text[:qs].strip() in ('“', '"', '«', '„', "'", '‘') or qs == 0) \
+                    and last_speaker is not None and quotes and quotes[-1].paragraph == pno - 1:
                 speaker = last_speaker  # a paragraph that is all quote continues the previous one
             if speaker is None and pno >= 2 and text[:qs].strip() in _OPEN_ONLY and not quote_spans(paragraphs[pno - 2]):
                 # "Mayor Jane Doe said the city would act." then "“We owe it to them.”": the reported

@@ -63,6 +63,9 @@ def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     return tuple(out[:MAX_QUOTES_PER_PARAGRAPH])
 
 
+MIN_OPENLESS_CHARS = 30  # a quotation with no opening mark before its closing one is a sentence, not a word
+
+
 def _double_spans(text: str) -> tuple[QuoteSpan, ...]:
     spans: list[QuoteSpan] = []
     start, closers = -1, ""
@@ -77,6 +80,12 @@ def _double_spans(text: str) -> tuple[QuoteSpan, ...]:
                 nested = True
                 continue
         if start < 0:
+            if c == "”" and not spans and i >= MIN_OPENLESS_CHARS and text[i - 1] in ",.!?" \
+                    and not _MARKS.search(text, 0, i):
+                # "… our coastal communities,” said Jane Doe": a copy that lost the opening mark
+                # (or a quote running on from the paragraph before) opens at the paragraph's start
+                spans.append(QuoteSpan(0, i, True))
+                continue
             if c == '"' and i and text[i - 1].isalnum():
                 continue  # 5'11", a stray inch mark
             if c == "»" and i + 1 < len(text) and not text[i + 1].isalnum():
@@ -320,6 +329,27 @@ def dash_attributed(text: str) -> QuoteSpan | None:
     return paragraph_span(text[:m.start()])
 
 
+# A sentence of speech whose quotation marks a copy dropped: "This investment will strengthen
+# safety, said Transportation Secretary Jane Doe." Bounded: a comma, "said" and a capital.
+_COMMA_SAID = re.compile(r", (?:said|says) (?=[A-Z])")
+MIN_UNMARKED_WORDS = 6
+
+
+def comma_attributed(text: str) -> QuoteSpan | None:
+    """The sentence before ", said Jane Doe" in a paragraph with no quotation marks at all (the
+    reader then checks a person follows the verb); None for any other paragraph."""
+    if len(text) > 2000 or _has_marks(text):
+        return None
+    m = _COMMA_SAID.search(text)
+    if m is None:
+        return None
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("? ", 0, m.start()), text.rfind("! ", 0, m.start()))
+    start = 0 if start < 0 else start + 2
+    if len(text[start:m.start()].split()) < MIN_UNMARKED_WORDS:
+        return None
+    return QuoteSpan(start, m.start(), True)
+
+
 def _continues(text: str) -> bool:
     """A quoted paragraph whose last quote is left open runs on into the next one."""
     spans = quote_spans(text)
@@ -467,5 +497,5 @@ def handed_to(text: str) -> str | None:
     return None
 
 
-__all__ = ["STATEMENT_VERBS", "QuoteSpan", "inline_lead", "dash_attributed", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+__all__ = ["STATEMENT_VERBS", "QuoteSpan", "inline_lead", "dash_attributed", "comma_attributed", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
