@@ -153,3 +153,36 @@ def test_offices_and_spokespeople(paragraphs, text, speaker, role):
     facts = analyze(Article(title="News", paragraphs=paragraphs))
     hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
     assert hits == ([(speaker, role)] if speaker else []), facts.quotes
+
+
+ONE_LABEL = [
+    # a label on a line of its own: its turn is the paragraph after, and what follows it
+    ("Press conference with the Prime Minister",
+     ("Read the transcript of the press conference in full below.", "Prime Minister:",
+      "Good morning everyone. This is the second of these press conferences.",
+      "The unit checks the figures every week."), "second of these press conferences", "Prime Minister", None),
+    ("Press conference with the Prime Minister",
+     ("Read the transcript of the press conference in full below.", "Prime Minister:",
+      "Good morning everyone. This is the second of these press conferences.",
+      "The unit checks the figures every week."), "Prime Minister:", None, None),
+    # one office's label in a transcript (a stored copy cut after its first turn)
+    ("Transcripts of the Prime Minister",
+     ("Release Type: Transcript", "PRIME MINISTER: Well, good morning, everyone. It is good to be here.",
+      "We are here to open the new rail line today."), "open the new rail line", "Prime Minister", None),
+    # ... but an office's label in a news story is no transcript
+    ("Ports reopen after the storm",
+     ("PRIME MINISTER: a statement is expected this afternoon on the harbours.",
+      "The ports reopened on Monday after the storm."), "ports reopened", None, None),
+    # a mixed-case "Secretary Doe:" label, named in full in another paragraph
+    ("Media conference call",
+     ("Here in the studio, Harbour Secretary Jon Doe talks about the new ferries.",
+      "Secretary Doe: Thanks very much, and thanks to all who are on the call.",
+      "There is no question the ferries will run this winter."), "the ferries will run", "Jon Doe", "Harbour Secretary"),
+]
+
+
+@pytest.mark.parametrize("title, paragraphs, text, speaker, role", ONE_LABEL, ids=[f"{i}-{r[2][:16]}" for i, r in enumerate(ONE_LABEL)])
+def test_transcripts_with_one_label(title, paragraphs, text, speaker, role):
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+    assert hits == ([(speaker, role)] if speaker else []), facts.quotes

@@ -908,7 +908,9 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
             return headed  # "Mr. Secretary" under a heading "… with Secretary of Defense Doe"
         if r is not None and r[1]:
             return r[0], r[1]
-        return (" ".join(words), None) if fold(words[0]) == "the" and len(words) > 1 else None
+        if fold(words[0]) == "the" and len(words) > 1 or all(is_title(w) for w in words):
+            return " ".join(words), None  # "THE PRESIDENT", "PRIME MINISTER": the office, as written
+        return None
     if not name or not plausible_person(name) and not (len(name) == 1 and name[0][:1].isupper()):
         # "SENIOR ADMINISTRATION OFFICIAL": a speaker the transcript does not name, as written
         return (" ".join(words), None) if fold(words[-1]) in ROLE_NOUNS and len(words) <= 5 else None

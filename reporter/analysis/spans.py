@@ -393,13 +393,47 @@ MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a tra
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 
 
+def _label_line(text: str) -> str | None:
+    """The label of a paragraph that is a speaker's label and nothing else ("Prime Minister:",
+    "SECRETARY DOE:"), else None."""
+    t = text.strip()
+    if not t.endswith(":") or len(t) > MAX_LABEL_LINE or not t[:1].isupper():
+        return None
+    m = _LABEL.match(t + " x")
+    if m is None or m.end() != len(t) + 1 or m.group("label") in NOT_SPEAKER_LABELS:
+        return None
+    label = m.group("label")
+    return label if any(_titled(w) for w in label.split()) or label.isupper() else None
+
+
+MAX_LABEL_LINE = 60
+
+
+def _titled(word: str) -> bool:
+    return fold(word.rstrip(".")) in TITLES
+
+
+def _in_transcript(paragraphs, heading: str) -> bool:
+    """The heading or the first paragraphs say the text is a transcript, a briefing, remarks."""
+    text = (heading + " " + " ".join(p[:300] for p in paragraphs[:5])).lower()
+    return any(w in text for w in TRANSCRIPT_HEADINGS)
+
+
 def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     """One label is enough when it is a full upper-case label ("SECRETARY OF STATE JANE DOE",
     "JANE DOE") whose surname the article writes elsewhere in mixed case (its heading "Remarks by
     Secretary Doe"): a stored transcript is often cut after its first turn, and the heading names
     the one speaking. An upper-case section label ("FOR IMMEDIATE RELEASE") names no one there."""
     words = label.split()
-    if len(words) < 2 or not label.isupper() or k + 1 >= len(paragraphs):
+    if k + 1 >= len(paragraphs) or not words:
+        return False
+    if all(_titled(w) or fold(w) == "the" for w in words) and any(_titled(w) for w in words) \
+            and _in_transcript(paragraphs, heading):
+        return True  # "PRIME MINISTER:", "The President:" in a transcript: an office speaks
+    if len(words) == 2 and _titled(words[0]) and words[1][:1].isupper() and not label.isupper():
+        # "Secretary Doe:": a title and a surname the article writes elsewhere
+        return any(words[1] in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k) or words[1] in heading
+    if len(words) < 2 or not label.isupper():
         return False
     if len(words) == 2 and words[0].rstrip(".") in _LABEL_HONORIFICS and words[1].isalpha() \
             and any(w in heading.lower() for w in TRANSCRIPT_HEADINGS):
@@ -452,13 +486,19 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     names someone the article's heading or another paragraph names."""
     labelled: dict[int, Turn] = {}
     single: dict[int, Turn] = {}
+    label_lines: set[int] = set()
     for k, p in enumerate(paragraphs):
+        if k in labelled:
+            continue  # the paragraph after a label line
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
         if m is not None and m.group("label") not in NOT_SPEAKER_LABELS and _titled_if_long(m.group("label")):
             labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or "")
         elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
                 and m.group("label").upper() not in NOT_SPEAKER_LABELS:
             single[k] = Turn(k, m.group("label"), m.end())
+        elif m is None and (line := _label_line(p)) is not None and k + 1 < len(paragraphs):
+            label_lines.add(k)  # "Prime Minister:" on a line of its own: the turn is the next paragraph
+            labelled[k + 1] = Turn(k + 1, line, 0)
     labelled.update(_dialogue(single, bool(labelled)))
     if not labelled:
         return ()
@@ -476,6 +516,8 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
         if k in labelled:
             current = labelled[k]
             turns.append(current)
+        elif k in label_lines:
+            continue
         elif current is not None and p.strip() and not (p.strip() + " ").startswith(NARRATIVE_STARTS):  # "END" too
             turns.append(Turn(k, "", 0))  # the same speaker goes on
         else:
