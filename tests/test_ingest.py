@@ -262,3 +262,32 @@ def test_a_page_header_of_stacked_lines_gives_its_first_line_as_the_title(tmp_pa
     (article,) = load_articles(path)
     assert article.title == header[0]
     assert list(article.paragraphs)[-len(_SCRAPED):] == _SCRAPED
+
+
+_SHORT_SENTENCES = ["Good afternoon everybody.", "I have just chaired a meeting of the harbour board.",
+                    "We have decided to close the old quay.", "This is the hardest winter for a generation.",
+                    "Some people compare it to the storm of 1987."]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a sentence a line, no blank line under the headline: each line a paragraph
+    ("\n".join(_SHORT_SENTENCES), _SHORT_SENTENCES),
+    # hard-wrapped text straight under the headline: one paragraph, the headline still the title
+    (_WRAPPED, [" ".join(_WRAPPED.split("\n"))]),
+], ids=["sentence-a-line", "wrapped"])
+def test_a_headline_line_straight_above_the_body_is_the_title(tmp_path, body, expected):
+    """No blank line anywhere: the first line that ends no sentence is the headline (before, the
+    whole file was taken for the title and refused as having no paragraphs)."""
+    path = tmp_path / "statement.txt"
+    path.write_text("Harbour board statement: 12 March 2020\n" + body + "\n", encoding="utf-8")
+    (article,) = load_articles(path)
+    assert article.title == "Harbour board statement: 12 March 2020"
+    assert list(article.paragraphs) == expected
+
+
+def test_a_headline_wrapped_over_two_lines_stays_one_title(tmp_path):
+    path = tmp_path / "wrapped-title.txt"
+    path.write_text("Harbour Board Approves New Ferry Terminal\nAfter Years of Consultation\n\n" + _WRAPPED + "\n",
+                    encoding="utf-8")
+    (article,) = load_articles(path)
+    assert article.title == "Harbour Board Approves New Ferry Terminal After Years of Consultation"

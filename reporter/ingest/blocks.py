@@ -20,7 +20,7 @@ LIST_LINE = re.compile(r"(?:[-*•‣▪]|\d{1,3}[.)])\s+\S")  # "- item", "• 
 # Hard-wrapped text breaks its lines at a fixed width, 72 to 80 columns and rarely past 100; a
 # line longer than this was not wrapped by anyone.
 WRAP_WIDTH = 100
-_SENTENCE_END = tuple(".!?:;\"”’')…")
+SENTENCE_END = tuple(".!?:;\"”’')…")
 
 
 def one_paragraph_a_line(lines: list[str]) -> bool:
@@ -35,10 +35,12 @@ def one_paragraph_a_line(lines: list[str]) -> bool:
     """
     if len(lines) < 3:
         return False
+    if all(ln.endswith(SENTENCE_END) for ln in lines):
+        return True  # a sentence a line (a statement copied line by line): no wrap ends every line so
     longest = max(len(ln) for ln in lines)
     if longest <= WRAP_WIDTH:
         return False
-    breaks = sum(ln.endswith(_SENTENCE_END) or (len(ln) <= 0.6 * longest and len(ln.split()) <= 12)
+    breaks = sum(ln.endswith(SENTENCE_END) or (len(ln) <= 0.6 * longest and len(ln.split()) <= 12)
                  for ln in lines[:-1])
     return 2 * breaks >= len(lines) - 1
 

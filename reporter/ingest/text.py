@@ -3,16 +3,36 @@ paragraphs, short lines without final punctuation are subheadings."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import InputError
 from .article import Article
-from .blocks import body_from_blocks, split_blocks
+from .blocks import SENTENCE_END, body_from_blocks, split_blocks
 from .clean import clean_text
 
 
+MAX_TITLE_LINE = 250  # characters of a first line that can be a headline
+
+
+def _headline_line(text: str) -> tuple[str, str] | None:
+    """(headline, the rest) when the first block's first line is a headline set straight above
+    the body with no blank line between ("Minister's statement: 12 March\nGood afternoon. …"): a
+    line that ends no sentence over lines that do. Joined as one hard-wrapped block, the whole
+    file had been the title and the article had no paragraphs."""
+    first_block = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
+    head, _, body = first_block.partition("\n")
+    head = head.strip()
+    if not body.strip() or not head or len(head) > MAX_TITLE_LINE or head.endswith(SENTENCE_END) \
+            or not any(c in body for c in ".!?"):
+        return None
+    return head, text.strip()[len(text.strip().partition("\n")[0]) + 1:]
+
+
 def read(text: str, path: Path) -> list[Article]:
-    blocks = split_blocks(clean_text(text))
+    cleaned = clean_text(text)
+    split = _headline_line(cleaned)
+    blocks = [split[0]] + split_blocks(split[1]) if split else split_blocks(cleaned)
     if not blocks:
         raise InputError("file has no article text", path)
     title, rest = blocks[0], blocks[1:]
