@@ -96,6 +96,10 @@ COPY_DEFECTS = [
     # a title before the name and a role after it: both ("Administrator, head of …")
     (("“We are here to help,” said Administrator Ada Quill, head of the Harbour Loans Office.",),
      "here to help", "Ada Quill", "Administrator, head of the Harbour Loans Office"),
+    # a title whose body follows "of the", the surname alone at the quotation
+    (("(Capital) – Secretary of the Harbours Ada Quill today unveiled 110 projects.",
+      "“Work will start this spring,” Quill said at the event."), "Work will start", "Ada Quill",
+     "Secretary of the Harbours"),
     # a role named in the sentence that introduces the person, after "joined by"
     (("Today we are pleased to be joined by the Department spokesperson, Ada Quill; and by Jon Vale.",
       "Ms. Quill: Thanks, everyone, for having me today.", "Mr. Vale: Thank you, Ada.",

@@ -108,12 +108,25 @@ def run_fwd(toks: list[Tok], i: int) -> int:
                 or t == "on" and fold(toks[j - 1].text) in BODIES_ON
                 or t.isdigit() and len(t) <= 3 and fold(toks[j - 1].text) in NUMBERED_UNITS):
             j += 1  # "of", "in Charge", "Region 6"
+        elif t in ("of", "for") and j > i and j + 2 < size and toks[j + 1].text == "the" \
+                and is_name_tok(toks[j + 2].text) and is_title(toks[j - 1].text) and not _body_ahead(toks, j + 2):
+            j += 2  # "Secretary of the Interior" (a body with an organisation's word is read as one, after)
         else:
             break
         n += 1
     while j > i and not is_name_tok(toks[j - 1].text):
         j -= 1
     return j
+
+
+def _body_ahead(toks: list[Tok], k: int) -> bool:
+    """Whether the capitalised words from token k on (at most six) hold an organisation's word."""
+    for t in toks[k:k + 6]:
+        if not is_name_tok(t.text):
+            return False
+        if fold(t.text) in ORG_WORDS:
+            return True
+    return False
 
 
 def words_of(toks: list[Tok]) -> list[str]:
