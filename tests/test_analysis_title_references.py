@@ -186,3 +186,25 @@ def test_transcripts_with_one_label(title, paragraphs, text, speaker, role):
     facts = analyze(Article(title=title, paragraphs=paragraphs))
     hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
     assert hits == ([(speaker, role)] if speaker else []), facts.quotes
+
+
+NOT_TURNS = [
+    # a note's label and a detail's label head no one's turn, in any case
+    ("Telebriefing transcript", ("Please Note: This transcript is not edited and may contain errors.",
+                                 "OPERATOR: Welcome and thank you for standing by.",
+                                 "DR. JON DOE: Thank you all for joining today.",
+                                 "OPERATOR: Our first question comes from the line of a reporter."), "not edited"),
+    ("Statement on the harbour", ("Phone Number: (555) 010-0199", "Release Number: 19-07",
+                                  "SECRETARY DOE: Today we honour the harbour's workers.",
+                                  "SECRETARY DOE: They keep the port open."), "Release Number"),
+    # a title that says its person delivers a speech names no statement's owner
+    ("Secretary Ada Quill Delivers Opening Statement Before the Harbour Committee",
+     ("Every day, the 1,500 staff of the department work to keep the harbour safe.",
+      "Thank you for the opportunity to discuss our work."), "Every day"),
+]
+
+
+@pytest.mark.parametrize("title, paragraphs, text", NOT_TURNS, ids=[r[2][:16] for r in NOT_TURNS])
+def test_labels_and_titles_that_name_no_speaker(title, paragraphs, text):
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    assert not [q for q in facts.quotes if text in q.text], facts.quotes

@@ -547,6 +547,10 @@ def _full_name_titled(surname: str, before: str) -> tuple[str, str | None] | Non
 _STATEMENT_AFTER = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,6}?)(?:’s|'s)? Statement\b")
 
 
+_NOT_STATEMENT_OWNER = frozenset("delivers delivered gives gave issues issued makes made opening closing joint "
+                                  "written oral".split())
+
+
 def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | None:
     """Who an article titled "Statement by Treasury Secretary Jane Doe" is the statement of
     (cues.STATEMENT_TITLES), with the role the title gives; None for any other title."""
@@ -558,8 +562,8 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         rest = strip_possessive(m.group(1)) if m else ""
     else:
         rest = title.lstrip()[len(head):]
-    if not rest:
-        return None
+    if not rest or any(w.lower() in _NOT_STATEMENT_OWNER for w in rest.split()[:8]):
+        return None  # "Jane Roe Delivers Opening Statement Before …": a speech, not a statement's owner
     sub = name_after(tokens(rest), 0, rest)
     if sub is None or sub.kind != "name":
         return None

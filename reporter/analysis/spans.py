@@ -389,6 +389,17 @@ NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT 
                                "TIME WHEN WHERE WHAT WHO WHY HOW SUMMARY RELATED SEE ALSO EMAIL PHONE TEL WEBSITE".split(" "))
 # A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
 _BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
+# Last words of a label that heads a detail, not a speaker's turn ("Phone Number:", "Release Date:").
+_DETAIL_WORDS = frozenset("NUMBER NO ID DATE TIME EMAIL E-MAIL PHONE FAX WEBSITE ADDRESS CONTACT CONTACTS NOTE NOTES".split())
+
+
+def speaker_label(label: str) -> bool:
+    """Whether a label can head a speaker's turn: not a section's ("UPDATE:", "Please Note:") nor
+    a detail's ("Phone Number:", "Release Date:"), in any case."""
+    up = label.upper()
+    return up not in NOT_SPEAKER_LABELS and up.split()[-1].rstrip(".") not in _DETAIL_WORDS
+
+
 MIN_TURNS = 2  # labelled paragraphs an article needs before it is read as a transcript
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 
@@ -400,7 +411,7 @@ def _label_line(text: str) -> str | None:
     if not t.endswith(":") or len(t) > MAX_LABEL_LINE or not t[:1].isupper():
         return None
     m = _LABEL.match(t + " x")
-    if m is None or m.end() != len(t) + 1 or m.group("label") in NOT_SPEAKER_LABELS:
+    if m is None or m.end() != len(t) + 1 or not speaker_label(m.group("label")):
         return None
     label = m.group("label")
     return label if any(_titled(w) for w in label.split()) or label.isupper() else None
@@ -491,10 +502,10 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
         if k in labelled:
             continue  # the paragraph after a label line
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
-        if m is not None and m.group("label") not in NOT_SPEAKER_LABELS and _titled_if_long(m.group("label")):
+        if m is not None and speaker_label(m.group("label")) and _titled_if_long(m.group("label")):
             labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or "")
         elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
-                and m.group("label").upper() not in NOT_SPEAKER_LABELS:
+                and speaker_label(m.group("label")):
             single[k] = Turn(k, m.group("label"), m.end())
         elif m is None and (line := _label_line(p)) is not None and k + 1 < len(paragraphs):
             label_lines.add(k)  # "Prime Minister:" on a line of its own: the turn is the next paragraph
