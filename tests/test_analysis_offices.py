@@ -115,3 +115,32 @@ def test_quotations_in_copies_that_lost_marks_and_roles_around_them(paragraphs, 
         assert q.text in paragraphs[q.paragraph - 1]
     hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
     assert hits == ([(speaker, role)] if speaker else []), facts.quotes
+
+
+MORE_OFFICES = [
+    # a description between "a" and the title: the titled person
+    (("“These have been sad days,” said a visibly moved President Ada Quill during her broadcast.",),
+     "sad days", "Ada Quill", "President"),
+    # ... while "a spokeswoman for the ministry" stays the unnamed speaker
+    (("“We are ready,” said a spokeswoman for the ministry.",), "We are ready", "a spokeswoman for the ministry", None),
+    # "the PM" is the one Prime Minister named
+    (("Prime Minister Ada Quill spoke to the mayor today.",
+      "The PM said the country “stands ready to help in any way it can”."), "stands ready", "Ada Quill", "Prime Minister"),
+    # two offices joined by "and" before one name; a plural's apostrophe inside the second body
+    (("“This case shows the work of the unit,” said Harbour County Sheriff and National Sheriffs’ Association "
+      "President Ada Quill.",), "This case shows", "Ada Quill",
+     "Harbour County Sheriff and National Sheriffs’ Association President"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", MORE_OFFICES, ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(MORE_OFFICES)])
+def test_more_offices(paragraphs, text, speaker, role):
+    facts = analyze(Article(title="News", paragraphs=paragraphs))
+    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+    assert hits == [(speaker, role)], facts.quotes
+
+
+def test_a_plural_possessive_body_is_one_organisation():
+    facts = analyze(Article(title="News", paragraphs=(
+        "“This case shows the work of the unit,” said National Sheriffs’ Association President Ada Quill.",)))
+    assert [o.name for o in facts.organizations] == ["National Sheriffs’ Association"]

@@ -208,3 +208,29 @@ NOT_TURNS = [
 def test_labels_and_titles_that_name_no_speaker(title, paragraphs, text):
     facts = analyze(Article(title=title, paragraphs=paragraphs))
     assert not [q for q in facts.quotes if text in q.text], facts.quotes
+
+
+BRIEFING_LABELS = [
+    # "STAFF:" in a briefing, whose speaker names herself and her office in her first turn
+    ("Senior Officials Hold a Background Briefing",
+     ("STAFF: Good afternoon, everyone. This is Ada Quill from the Department of Ports.",
+      "Again, my name is Ada Quill, I am the Deputy Assistant Secretary for Harbour Operations. Let me begin."),
+     "Let me begin", "Ada Quill", "Deputy Assistant Secretary for Harbour Operations"),
+    # a mixed-case label with abbreviated titles, and an unnamed official numbered by the transcript
+    ("Officials Hold a Background Briefing",
+     ("Lt. Col. Ada Quill: Good morning, everyone, and thanks for joining us.",
+      "Senior Defense Official 1: Thanks, Ada. We meet again this week.",
+      "Lt. Col. Ada Quill: Next question, please."), "We meet again", "Senior Defense Official 1", None),
+    ("Officials Hold a Background Briefing",
+     ("Lt. Col. Ada Quill: Good morning, everyone, and thanks for joining us.",
+      "Senior Defense Official 1: Thanks, Ada. We meet again this week.",
+      "Lt. Col. Ada Quill: Next question, please."), "thanks for joining", "Ada Quill", "Lieutenant Colonel"),
+]
+
+
+@pytest.mark.parametrize("title, paragraphs, text, speaker, role", BRIEFING_LABELS,
+                         ids=[f"{i}-{r[2][:16]}" for i, r in enumerate(BRIEFING_LABELS)])
+def test_briefing_labels(title, paragraphs, text, speaker, role):
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+    assert hits == [(speaker, role)], facts.quotes

@@ -18,7 +18,7 @@ from .facts import Organization, Person
 from .mentions import (RUN_JOINERS, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
-from .cues import DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from .cues import DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, ROLE_NOUNS, SPEECH_VERBS
 from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
@@ -79,7 +79,8 @@ class Actors:
     def _by_title(self, written: list[str], title: list[str]) -> tuple[str, str | None, str] | None:
         """A title with no name: the one person whose role holds all its words, else the title
         as the article writes it ("The Prime Minister"), an unnamed speaker."""
-        want = {x for w in title for x in fold(w).replace("-", " ").split()}  # as the roles are split
+        want = {x for w in title for x in fold(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w)).replace("-", " ").split()}
+        # (as the roles are split, an abbreviation spelt out: "the PM said" is the Prime Minister)
         if not want:
             return None
         named = self.holding(want)
@@ -102,7 +103,7 @@ class Actors:
             words, org = words[1:], True
         if not words:
             return None
-        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and not (is_title(words[0]) and words[0] not in self.acronyms):
             acr = self.acronym(words[0]) or words[0]
             return self.org_display(acr), None, "org"
         if sub.acronym:
@@ -334,6 +335,12 @@ def _candidate(sub: Subject, verb: str, b: _Builder) -> None:
     if not words:
         return
     if any(fold(w) in ORG_WORDS for w in words) or sub.acronym:
+        cut = None if sub.acronym else _person_after_body(words)
+        if cut is not None:  # "said the Harbour Association President Jane Roe": the body, then the person
+            titled = is_title(words[cut - 1])
+            b.add_org(" ".join(words[:cut - 1] if titled else words[:cut]))
+            b.add_person(words[cut:], sub.role or (" ".join(words[:cut]) if titled else None))
+            return
         b.add_org(" ".join(words))
         return
     title_words, name_words = split_title(words)

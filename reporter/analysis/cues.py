@@ -123,7 +123,7 @@ PEERAGES = frozenset("lord lady baroness baron".split())
 NUMBERED_UNITS = frozenset("region district ward division zone unit sector".split())
 # Capitalised title words that, before a name, make a role: "NASA Deputy Administrator Jane Doe".
 TITLES = frozenset("""
-president vice prime minister secretary sec director director-general deputy commander general chief supervisor
+president vice prime minister pm secretary sec director director-general deputy commander general chief supervisor
 professor prof senator sen governor gov mayor ambassador judge justice chairman chair administrator
 chairwoman chairperson ceo cfo coo cto commissioner envoy representative rep congressman congresswoman king
 queen prince princess pope archbishop bishop cardinal colonel col major captain capt lieutenant lt sergeant
@@ -136,7 +136,7 @@ commissioner-general sheriff marshal solicitor advocate counsel manager editor l
 gen adm amb cmdr maj brig supt insp agent
 """.split())
 # Abbreviated titles and the word a role spells out: "Gov. Jane Doe said" has the role "Governor".
-TITLE_ABBREVIATIONS = {"sec": "Secretary", "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
+TITLE_ABBREVIATIONS = {"pm": "Prime Minister", "sec": "Secretary", "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
                        "adm": "Admiral", "amb": "Ambassador", "lt": "Lieutenant", "col": "Colonel",
                        "capt": "Captain", "sgt": "Sergeant", "cmdr": "Commander", "maj": "Major",
                        "brig": "Brigadier", "supt": "Superintendent", "insp": "Inspector"}
@@ -147,6 +147,8 @@ lawyer doctor engineer activist journalist editor reporter correspondent candida
 director minister secretary president chair owner resident farmer worker defender diplomat envoy campaigner
 writer photographer designer filmmaker organiser organizer volunteer consultant surgeon nurse pilot
 moderator operator host presenter anchor interviewer""".split())
+# The voices a transcript labels by their part in it rather than by name ("STAFF:", "MODERATOR:").
+LABEL_ROLES = frozenset("staff moderator operator host presenter anchor interviewer chair".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 
 # Paragraph starts that are the article's own voice or boilerplate, never an introduced quote.

@@ -108,6 +108,9 @@ def run_fwd(toks: list[Tok], i: int) -> int:
                 or t == "on" and fold(toks[j - 1].text) in BODIES_ON
                 or t.isdigit() and len(t) <= 3 and fold(toks[j - 1].text) in NUMBERED_UNITS):
             j += 1  # "of", "in Charge", "Region 6"
+        elif t in ("’", "'") and j > i and j + 1 < size and toks[j - 1].text.endswith("s") \
+                and toks[j - 1].start + len(toks[j - 1].text) == toks[j].start and is_name_tok(toks[j + 1].text):
+            j += 1  # "the Sheriffs’ Association": a plural's apostrophe inside a body's name
         elif t in ("of", "for") and j > i and j + 2 < size and toks[j + 1].text == "the" \
                 and is_name_tok(toks[j + 2].text) and is_title(toks[j - 1].text) and not _body_ahead(toks, j + 2):
             j += 2  # "Secretary of the Interior" (a body with an organisation's word is read as one, after)
@@ -131,11 +134,13 @@ def _body_ahead(toks: list[Tok], k: int) -> bool:
 
 def words_of(toks: list[Tok]) -> list[str]:
     """The words of a name run; an initial keeps its full stop ("H."), as the article writes it."""
-    if not any(t.text == "." for t in toks):
+    if not any(t.text in (".", "’", "'") for t in toks):
         return [strip_possessive(t.text) for t in toks]  # most runs: no initials, no abbreviations
     out: list[str] = []
     for k, t in enumerate(toks):
-        if t.text != ".":
+        if t.text in ("’", "'") and out:
+            out[-1] += t.text  # "Sheriffs’" of "the Sheriffs’ Association"
+        elif t.text != ".":
             out.append(strip_possessive(t.text))
         elif k and toks[k - 1].end == t.start and out and (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper()
                                                              or "." in toks[k - 1].text):
@@ -594,6 +599,14 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
         if titled is not None and titled.kind == "name":
             return titled
         i += 1
+    if t in ("a", "an") and i + 2 < len(toks):  # "said a visibly moved President Jane Doe": the title and name
+        for k in range(i + 1, min(len(toks) - 1, i + 4)):
+            if not toks[k].text.islower() or not toks[k].text.isalpha():
+                if is_title(toks[k].text) and is_cap(toks[k].text) and k > i + 1:
+                    sub = name_after(toks, k, text)
+                    if sub is not None and sub.kind == "name" and len(split_title(sub.words)[1]) >= 2:
+                        return sub
+                break
     if fold(t) in _INDEFINITE:  # "said one senior official, who …", "said a spokeswoman for the ministry"
         for k in range(i + 1, min(len(toks), i + 4)):
             if toks[k].text.islower() and toks[k].text in ROLE_NOUNS:
@@ -617,6 +630,12 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     if k >= len(toks) or not is_name_tok(toks[k].text):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)
+    if e + 1 < len(toks) and toks[e].text == "and" and is_title(toks[e - 1].text) and is_name_tok(toks[e + 1].text):
+        e2 = run_fwd(toks, e + 1)  # "said County Sheriff and Sheriffs' Association President Jane Doe": two offices
+        title2, name2 = split_title(words_of(toks[e + 1:e2]))
+        if title2 and len(name2) >= 2 and plausible_person(name2):
+            return Subject("name", words_of(toks[e + 1:e2]), text[toks[k].start:toks[e2 - len(name2) - 1].end],
+                           toks[k].start)
     if toks[e - 1].text.endswith(("’s", "'s")) and e < len(toks) and toks[e].text.islower():
         owned = _role_then_name(toks, i, text, owned=True)  # "said Acme’s chief executive, Ann Lee"
         if owned is not None and owned.kind == "name":

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import ADVERBS, INTRO_PARTICIPLES, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, LABEL_ROLES, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -683,7 +683,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     turn_speakers: dict[int, tuple[str, str | None] | None] = {}
     turn_starts: dict[int, int] = {}
     current, by_label = None, {}
-    for turn in transcript_turns(paragraphs, title):
+    turns = transcript_turns(paragraphs, title)
+    goes_on = {t.paragraph for t in turns if not t.label}  # paragraphs where the same speaker goes on
+    for turn in turns:
         if turn.label:
             if turn.label not in by_label:  # a label recurs at every turn: resolve it once
                 by_label[turn.label] = _label_speaker(turn.label, whole, actors, title, header)
@@ -691,8 +693,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                         and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in turn.note.replace(",", " ").split()):
                     by_label[turn.label] = (by_label[turn.label][0], turn.note)  # "JANE DOE (Chief Executive, Acme):"
                 if by_label[turn.label] is not None and by_label[turn.label][1] is None:
-                    by_label[turn.label] = _introduced_self(by_label[turn.label][0],
-                                                            paragraphs[turn.paragraph][turn.start:]) or by_label[turn.label]
+                    said = paragraphs[turn.paragraph][turn.start:][:SELF_INTRO_CHARS]
+                    if turn.paragraph + 1 in goes_on:
+                        said += " " + paragraphs[turn.paragraph + 1][:SELF_INTRO_CHARS]
+                    by_label[turn.label] = _introduced_self(by_label[turn.label][0], said) or by_label[turn.label]
             current = by_label[turn.label]
         turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
@@ -917,7 +921,8 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         return None
     if not name or not plausible_person(name) and not (len(name) == 1 and name[0][:1].isupper()):
         # "SENIOR ADMINISTRATION OFFICIAL": a speaker the transcript does not name, as written
-        return (" ".join(words), None) if fold(words[-1]) in ROLE_NOUNS and len(words) <= 5 else None
+        last = words[-2] if len(words) >= 2 and words[-1].isdigit() else words[-1]  # "Senior Defense Official 1"
+        return (" ".join(words), None) if fold(last) in ROLE_NOUNS and len(words) <= 5 else None
     p = actors.person(name)
     if p is not None:
         return p.name, p.role or title_role(title) or (_presenter(name[-1], header) or (None, None))[1]
@@ -938,6 +943,8 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
 # "MODERATOR: Good morning. I'm Jane Roe, and welcome to …": a role label whose speaker names
 # herself in the turn's first sentences.
 _SELF_INTRO = re.compile(r"\b(?:I am|I[’']m|[Mm]y name is|[Tt]his is)\s+((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+)")
+_SELF_OFFICE = re.compile(r"\bI(?: am|[’']m) (?:the |a |an )((?:[A-Z][\w’'-]*)(?: (?:[A-Z][\w’'-]*|of|for|and|the)){0,10}"
+                          r"(?<! of)(?<! for)(?<! and)(?<! the))")
 SELF_INTRO_CHARS = 240  # how far into a role label's first turn its speaker names herself
 
 
@@ -945,15 +952,16 @@ def _introduced_self(label_speaker: str, turn: str) -> tuple[str, str] | None:
     """(her name, the label as her role) for a role label ("Moderator", "Operator") whose
     first turn says who speaks ("I'm Jane Roe"); None for a label that names a person."""
     words = label_speaker.split()
-    if not words or fold(words[-1]) not in ROLE_NOUNS or len(words) > 4:
+    if not words or fold(words[-1]) not in ROLE_NOUNS and fold(words[-1]) not in LABEL_ROLES or len(words) > 4:
         return None
-    m = _SELF_INTRO.search(turn, 0, SELF_INTRO_CHARS)
+    m = _SELF_INTRO.search(turn)
     if m is None:
         return None
     name = [w.rstrip(".") if w.endswith(".") and len(w) > 2 else w for w in m.group(1).split()]
     if not plausible_person(name):
         return None
-    return " ".join(name), label_speaker
+    office = _SELF_OFFICE.search(turn)  # "… I am the Deputy Director of Press Operations"
+    return " ".join(name), office.group(1) if office else label_speaker
 
 
 def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | None:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .cues import (FIRST_PERSON, HANDOVERS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
-                   STATEMENT_NOUNS, STATEMENT_VERBS, TITLES, TRANSCRIPT_HEADINGS, is_speech_verb)
+                   STATEMENT_NOUNS, STATEMENT_VERBS, TITLES, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
 from .text import NOT_NAMES, ORG_WORDS, fold
 
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -379,6 +379,8 @@ class Turn(NamedTuple):
 
 _LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|SEC|GOV|AMB)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
                     r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
+                    r"|(?:[A-Z][a-z]{1,4}\. ){1,3}[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"  # "Lt. Col. Jane Doe"
+                    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3} \d{1,2}"  # "Senior Defense Official 1"
                     r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,3})"
                     r"(?: \((?P<note>[^()]{1,60})\))?:\s+(?=\S)")
 _LABEL_HONORIFICS = frozenset("MR MS MRS DR".split())
@@ -438,8 +440,8 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     words = label.split()
     if k + 1 >= len(paragraphs) or not words:
         return False
-    if all(_titled(w) or fold(w) == "the" for w in words) and any(_titled(w) for w in words) \
-            and _in_transcript(paragraphs, heading):
+    if all(_titled(w) or fold(w) in LABEL_ROLES or fold(w) == "the" for w in words) \
+            and any(_titled(w) or fold(w) in LABEL_ROLES for w in words) and _in_transcript(paragraphs, heading):
         return True  # "PRIME MINISTER:", "The President:" in a transcript: an office speaks
     if len(words) == 2 and _titled(words[0]) and words[1][:1].isupper() and not label.isupper():
         # "Secretary Doe:": a title and a surname the article writes elsewhere
@@ -467,7 +469,8 @@ def _titled_if_long(label: str) -> bool:
     """A mixed-case label of four words or five holds a title ("Press Secretary Jane Doe"); an
     upper-case one or a short one needs none."""
     words = label.split()
-    return len(words) <= 3 or label.isupper() or any(fold(w) in TITLES for w in words[:-2])
+    return len(words) <= 3 or label.isupper() or any(fold(w.rstrip(".")) in TITLES for w in words[:-2]) or (
+        words[-1].isdigit() and fold(words[-2]) in ROLE_NOUNS)  # "Senior Defense Official 1"
 
 
 # Single words that label a transcript's other voices ("Question:", "Moderator:"), read as
