@@ -234,3 +234,23 @@ def test_briefing_labels(title, paragraphs, text, speaker, role):
     facts = analyze(Article(title=title, paragraphs=paragraphs))
     hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
     assert hits == [(speaker, role)], facts.quotes
+
+
+def test_a_first_name_label_the_next_speaker_addresses_is_a_turn():
+    paragraphs = ("Susan: Thank you for joining us for today's briefing.",
+                  "Now, here is Secretary Doe.",
+                  "Secretary Doe: Susan, thanks very much, and thanks to all on the call.",
+                  "There is no question the ferries will run this winter.")
+    facts = analyze(Article(title="Media conference call with Harbour Secretary Jon Doe", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(1, "Susan"), (2, "Susan"), (3, "Jon Doe"), (4, "Jon Doe")]
+
+
+def test_a_presenting_line_names_a_label_in_any_case():
+    """"MR. MCCORMACK:" under a header line "Sean McCormack, Spokesman": the title-cased label
+    ("Mccormack") is the header's name."""
+    raw = "Daily Press Briefing\n\nJon McDoe, Spokesman\n\nMR. MCDOE: Good afternoon.\n\nQUESTION: Any news?\n\nMR. MCDOE: None.\n"
+    article = Article(title="Daily Press Briefing", paragraphs=("MR. MCDOE: Good afternoon.", "QUESTION: Any news?",
+                                                                "MR. MCDOE: None today."), raw_text=raw)
+    facts = analyze(article)
+    assert [(q.speaker, q.role) for q in facts.quotes if q.speaker != "a reporter"] == [
+        ("Jon McDoe", "Spokesman"), ("Jon McDoe", "Spokesman")], facts.quotes

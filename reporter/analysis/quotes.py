@@ -863,7 +863,8 @@ def _presenter(surname: str, header: str) -> tuple[str, str] | None:
     """The full name and role a transcript's header line gives a labelled speaker."""
     if not header:
         return None
-    m = re.search(_PRESENTER_LINE.format(surname=re.escape(surname)), header, re.M)
+    # the surname in any case: a label's "MCCORMACK" is the header's "McCormack"
+    m = re.search(_PRESENTER_LINE.format(surname="(?i:" + re.escape(surname) + ")"), header, re.M)
     if not m or len(m.group("role").split()) > 8 or not plausible_person(m.group("name").split()):
         return None
     return " ".join(m.group("name").split()), m.group("role").strip()

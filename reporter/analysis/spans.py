@@ -479,6 +479,20 @@ def _titled_if_long(label: str) -> bool:
 FLOOR_LABELS = QUESTION_LABELS | frozenset("moderator operator interviewer participant journalist".split())
 
 
+_ADDRESS = re.compile(r"(?:(?:Thank you|Thanks),? )?([A-Z][a-z][\w’'-]{0,24})[,.]")
+
+
+def _addressed(paragraphs, labelled: dict[int, Turn]) -> set[str]:
+    """The names labelled turns open by addressing ("Susan, thanks very much", "Thanks, Susan."):
+    a one-word label among them is a first name the transcript labels, not a section's "Update:"."""
+    out = set()
+    for k, t in labelled.items():
+        m = _ADDRESS.match(paragraphs[k], t.start, t.start + 60)
+        if m is not None:
+            out.add(m.group(1))
+    return out
+
+
 def _dialogue(single: dict[int, Turn], labelled: bool = False) -> dict[int, Turn]:
     if labelled:
         floor = {k: t for k, t in single.items() if fold(t.label) in FLOOR_LABELS}
@@ -514,6 +528,9 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
             label_lines.add(k)  # "Prime Minister:" on a line of its own: the turn is the next paragraph
             labelled[k + 1] = Turn(k + 1, line, 0)
     labelled.update(_dialogue(single, bool(labelled)))
+    if labelled and single:  # "Susan: Thank you for joining us." then "SECRETARY DOE: Susan, thanks very much"
+        called = _addressed(paragraphs, labelled)
+        labelled.update({k: t for k, t in single.items() if k not in labelled and t.label in called})
     if not labelled:
         return ()
     first = min(labelled)  # once: inside the comprehension it made the stage quadratic in paragraphs
