@@ -254,3 +254,17 @@ def test_a_presenting_line_names_a_label_in_any_case():
     facts = analyze(article)
     assert [(q.speaker, q.role) for q in facts.quotes if q.speaker != "a reporter"] == [
         ("Jon McDoe", "Spokesman"), ("Jon McDoe", "Spokesman")], facts.quotes
+
+
+@pytest.mark.parametrize("title, label, speaker, role", [
+    ("Remarks by President Roe and Prime Minister Vale Before Their Meeting", "THE PRESIDENT", "Roe", "President"),
+    ("Remarks by President Roe and Prime Minister Vale Before Their Meeting", "PRIME MINISTER VALE", "Vale", "Prime Minister"),
+    # the Vice President is not "President Quill" inside "Vice President Quill"
+    ("Remarks by Vice President Quill at a Harbour Summit", "THE VICE PRESIDENT", "Quill", "Vice President"),
+    ("Remarks by Vice President Quill at a Harbour Summit", "THE PRESIDENT", "The President", None),
+])
+def test_an_office_label_is_the_surname_the_heading_gives_that_office(title, label, speaker, role):
+    paragraphs = (f"{label}: Thank you. Please have a seat.", "It is wonderful to be here with all of you.",
+                  "Q Will you visit the harbour?", f"{label}: Next spring.")
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    assert {(q.speaker, q.role) for q in facts.quotes if q.speaker != "a reporter"} == {(speaker, role)}, facts.quotes

@@ -875,7 +875,8 @@ def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:
     alone ("Press Briefing by Secretary of Defense Doe and …"): who "Mr. Secretary" is there."""
     if not heading or not title[:1].isupper():
         return None
-    m = re.search(r"\b(%s(?: (?:of|for)(?: the)?(?: [A-Z][\w’'-]+){1,4})?) ([A-Z][\w’'-]+)\b" % re.escape(title),
+    m = re.search(r"(?<!Vice )(?<!Deputy )(?<!Vice-)(?<!Assistant )\b(%s(?: (?:of|for)(?: the)?(?: [A-Z][\w’'-]+){1,4})?) "
+                  r"([A-Z][\w’'-]+)\b" % re.escape(title),
                   heading[:MAX_HEADING_CHARS])
     if m is None or is_title(m.group(2)) or fold(m.group(2)) in NOT_NAMES or not plausible_person([m.group(2)]):
         return None
@@ -912,7 +913,7 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         r = actors.resolve(Subject("name", title, None, 0))
         if r is not None and r[1] and fold(r[1]).startswith(fold(title[-1])):
             return r[0], r[1]
-        headed = _titled_in_heading(title[-1], heading)
+        headed = _titled_in_heading(" ".join(w for w in title if fold(w) != "the"), heading)
         if headed is not None:
             return headed  # "Mr. Secretary" under a heading "… with Secretary of Defense Doe"
         if r is not None and r[1]:
