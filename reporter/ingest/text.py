@@ -16,7 +16,7 @@ MAX_TITLE_LINE = 250  # characters of a first line that can be a headline
 
 
 def _headline_line(text: str) -> tuple[str, str] | None:
-    """(headline, the rest) when the first block's first line is a headline set straight above
+    """(headline, the rest) when a file of one block opens with a headline set straight above
     the body with no blank line between ("Minister's statement: 12 March\nGood afternoon. …"): a
     line that ends no sentence over lines that do. Joined as one hard-wrapped block, the whole
     file had been the title and the article had no paragraphs."""
@@ -31,8 +31,9 @@ def _headline_line(text: str) -> tuple[str, str] | None:
 
 def read(text: str, path: Path) -> list[Article]:
     cleaned = clean_text(text)
-    split = _headline_line(cleaned)
-    blocks = [split[0]] + split_blocks(split[1]) if split else split_blocks(cleaned)
+    blocks = split_blocks(cleaned)
+    if len(blocks) == 1 and (split := _headline_line(cleaned)) is not None:
+        blocks = [split[0]] + split_blocks(split[1])  # the whole file one block: its headline line above the rest
     if not blocks:
         raise InputError("file has no article text", path)
     title, rest = blocks[0], blocks[1:]
