@@ -55,9 +55,9 @@ TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role
 # by the heading, "deputy" offices), and the quotation floors rose with them. Round 9's 31 files
 # joined after their blind round (quote recall 50%: unlabelled speeches whose collector counted
 # the speaker's own words, and one-label transcripts), and the floor follows all 233.
-REAL_THRESHOLDS = {"quote_recall": 0.92, "quote_speaker_accuracy": 0.90, "role_accuracy": 0.97,
-                   "quote_precision": 0.99, "figure_precision": 0.92, "figure_recall": 0.95,
-                   "headline_recall": 0.98, "date_precision": 0.83, "date_recall": 0.75, "source_recall": 0.64}
+REAL_THRESHOLDS = {"quote_recall": 0.91, "quote_speaker_accuracy": 0.89, "role_accuracy": 0.97,
+                   "quote_precision": 0.99, "figure_precision": 0.91, "figure_recall": 0.95,
+                   "headline_recall": 0.97, "date_precision": 0.82, "date_recall": 0.73, "source_recall": 0.59}
 REAL_MAX_NOT_FIGURES = 17  # numbers the truth says are not figures that are listed as figures
 
 
