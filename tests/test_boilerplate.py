@@ -536,3 +536,28 @@ def test_a_summary_item_is_a_sentence(text):
     from reporter.compose.select import shown_text
 
     assert shown_text(text, 2, ()) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Related Harbour News Stories Click here for the latest headlines.",
+    "Negotiators at the harbour talks of 6 to 8 May © Harbour Council (2023)",
+    "All issued press releases are posted separately on our Press Release page.",
+    "Below is the text of the statement made by Ada Quill, the Harbour Minister, on 10 June 2020.",
+    "Read the transcript of the press conference in full below.",
+    "The next harbour news summary will be published on 25 April 2014.",
+])
+def test_page_frames_credits_and_schedules_are_boilerplate(text):
+    from reporter.ingest.boilerplate import is_boilerplate
+
+    assert is_boilerplate(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The council said the next phase of the harbour works will be published in a report in May.",
+    "Ada Quill said the copyright dispute over the harbour's name was settled on Monday.",
+    "Visitors can click through 200 photographs of the old harbour in the new museum, which opens on Friday.",
+])
+def test_story_sentences_near_those_words_are_not_boilerplate(text):
+    from reporter.ingest.boilerplate import is_boilerplate
+
+    assert not is_boilerplate(text)

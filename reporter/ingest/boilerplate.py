@@ -56,6 +56,16 @@ SITE = re.compile(r"\b(?:web\s?sites?|web\s?pages?|https?\b|printable\s+version|
 # An instruction for using the page: "Click Read more at the bottom of a teaser", "Tap the
 # image to enlarge", "Scroll down for the full list".
 UI_INSTRUCTION = re.compile(r"(?:please\s+)?(?:click|tap|double-click|scroll|swipe|hover)\b", re.I)
+# ... anywhere in a short line: "Related stories Click here for the latest headlines."
+CLICK_HERE = re.compile(r"\b(?:click|tap)\s+here\b", re.I)
+# A picture's credit or a page's copyright line: "… © European Union (2023)".
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}\b|\bcopyright\s+(?:\d{4}|©)", re.I)
+# The page about itself: "… are posted separately on our Press Release page", "on this page".
+OWN_PAGE = re.compile(r"\b(?:on|to|from|visit|see)\s+(?:our|this)\s+(?:[\w-]+\s+){0,3}(?:page|site|website)\b", re.I)
+# A republisher's or transcriber's frame: "Below is the text of the statement made by …",
+# "Read the transcript of the press conference in full below."
+TEXT_FRAME = re.compile(r"(?:(?:below|the\s+following)\s+is\s+(?:the\s+)?(?:full\s+)?(?:text|transcript)\s+of\b"
+                        r"|read\s+the\s+(?:full\s+)?(?:text|transcript)\b.{0,80}\bbelow\b)", re.I)
 # A notice about the page's own standing, as archives print above every old page: "You have
 # accessed part of a historical collection ... may be outdated and links may not function.
 # Please contact the Webmaster", "This page has been archived".
@@ -75,7 +85,9 @@ DEFINITION = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}(?:\([A-Z][A-Za-
 # A publication's standing notes about itself: its schedule ("The Daily is released Monday to
 # Friday at 8:30 a.m."), a pointer to a link ("... video message can be found here").
 SCHEDULE = re.compile(r"\b(?:is|are)\s+(?:released|published|issued|updated)\s+(?:every|each|daily|weekly|monthly|quarterly"
-                      r"|annually|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b", re.I)
+                      r"|annually|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
+                      r"|^the\s+next\s+(?:[\w-]+\s+){0,4}(?:will\s+be|is\s+(?:due|scheduled)\s+to\s+be)\s+"
+                      r"(?:published|released|issued)\b", re.I)
 LINK_PROMPT = re.compile(r"\b(?:can|may)\s+be\s+(?:found|viewed|watched|read|seen|accessed|downloaded|heard)\s+"
                          r"(?:here|online|below)\b|\b(?:is|are)\s+available\s+(?:here|online)\b", re.I)
 # The publisher on its own output ("... means we have reviewed the existing labour market
@@ -287,7 +299,10 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _phones(s) >= 3:
         return True  # a contact block: three phone numbers are no story's words
-    if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s) or UI_INSTRUCTION.match(s)):
+    if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s) or UI_INSTRUCTION.match(s) or CLICK_HERE.search(s)
+                        or OWN_PAGE.search(s)):
+        return True
+    if words <= 40 and (COPYRIGHT.search(s) or TEXT_FRAME.match(s)):
         return True
     if words <= 40 and ARCHIVE_NOTICE.search(s):
         return True
