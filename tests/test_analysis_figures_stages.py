@@ -47,6 +47,18 @@ def figures(*paragraphs: str):
     ("Call the helpline on 116 123 at any time.", "116 123", "a phone number"),
     ("From abroad dial +44 (0)20 7946 0958.", "44", "a phone number"),
     ("Trading halted at 09.50 GMT.", "09.50", "a clock time"),
+    # an administrative area's or a numbered place's name, a house-number range, a key to press,
+    # a time of day in words, a slogan addressed to the reader
+    ("EPA Region 7 staff met the mayor.", "7", "an area's number"),
+    ("The four Region 7 states signed the pact.", "7", "an area's number"),
+    ("Voters in Ward 12 chose a new councillor.", "12", "an area's number"),
+    ("Flights leave from Terminal 5 daily.", "5", "an area's number"),
+    ("The depot at 12-14 Mill Road closed.", "12", "a street number"),
+    ("To ask a question, press *1 on your keypad.", "1", "a key to press"),
+    ("It happened around five o'clock.", "five", "a clock time"),
+    ("The vote is at 7 p.m. tonight.", "7", "a clock time"),
+    ("Give us 5 minutes, and we'll give you the world.", "5", "an address to the reader"),
+    ("News every hour. Join us for 3 days of talks.", "3", "an address to the reader"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)
@@ -62,6 +74,11 @@ def test_not_a_figure(text, number, reason):
     ("Prices rose. 3 firms closed.", "3"),  # a count opening a sentence, not a list label
     ("Labour won 412 seats and the Greens 4.", "412"),
     ("In Kenya 300 schools closed.", "300"),
+    ("The region has 7 offices.", "7"),  # a lower-case "region" names no area
+    ("“Give us five years,” the mayor said.", "five"),  # a quotation, not the page's slogan
+    ("She said: give us 5 minutes.", "5"),
+    ("Deliveries take 5 days after 7 weeks.", "5"),
+    ("The park covers 40 hectares.", "40"),
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)
@@ -133,6 +150,17 @@ def test_no_figure_is_listed_for_numbers_that_count_nothing(text):
     # percentages as the British press abbreviates them
     ("Shares rose 5pc on the day.", "5pc", 5.0, "%"),
     ("Gilt yields rose 0.5pp in a week.", "0.5pp", 0.5, "percentage points"),
+    # dozens counted: a number word or a digit times twelve, half a dozen six
+    ("At least two dozen aftershocks followed.", "At least two dozen", 24.0, None),
+    ("Police seized 3 dozen phones.", "3 dozen", 36.0, None),
+    ("About half a dozen firms bid.", "About half a dozen", 6.0, None),
+    # a span whose larger unit has no number of its own
+    ("The flight left an hour and 10 minutes late.", "an hour and 10 minutes", 70.0, "minutes"),
+    ("He served a year and ten months in jail.", "a year and ten months", 22.0, "months"),
+    ("It lands soon, hour and 10 minutes from now.", "hour and 10 minutes", 70.0, "minutes"),
+    # two figures joined by "and" (not a range): the second is read too
+    ("It approved 172 loans for $15,617,200 and 1,726 loans for homeowners.", "1,726", 1726.0, None),
+    ("Between 10 and 12 firms bid.", "Between 10 and 12", 10.0, None),
 ])
 def test_new_kinds_of_figure(text, value, number, unit):
     got = {f.value: (f.number, f.unit) for f in figures(text)}
@@ -173,6 +201,10 @@ def test_what_a_figure_counts_is_never_a_function_word(text, value, what):
     ("Three quarters of the budget is spent.", {"Three"}),
     ("In the first half of 2031 and the second quarter of the year, a quarter of an hour passed.",
      {"half", "quarter", "a quarter"}),
+    ("The January to February 2031 percent change was revised.", {"2031 percent"}),
+    ("The fiscal year and 10 months later.", {"year and 10 months"}),
+    ("Dozens of firms bid; a dozen won.", {"Dozens"}),
+    ("Between 10 and 12 firms bid.", {"12"}),
 ])
 def test_figure_classes_keep_their_negatives(text, absent):
     got = {f.value for f in figures(text)}

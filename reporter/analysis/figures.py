@@ -29,7 +29,7 @@ _HYPHEN_UNITS = frozenset("year month week day hour minute mile kilometre kilome
                           "percentage-point point seat storey story count".split())
 _LABEL_CODE = re.compile(r"[A-Z][A-Za-z]*&[A-Za-z]+")  # "S&P 500": an index name, not a count
 _TWICE_CONTEXT = re.compile(r"\s(?:as|the|that|its|their|his|her|a|an)\b")
-MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+MULT = {"dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
         "b": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
             "¥": "JPY", "₹": "INR", "₦": "NGN", "KSh": "KES", "Ksh": "KES", "Rs": "INR", "Rs.": "INR",
@@ -72,7 +72,7 @@ def _by_first_letter(words: list[str]) -> str:
 
 _WORD = _by_first_letter(list(WORDS))
 _CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|CHF|JPY|CNY|INR|KSh|Ksh|Rs\.?)\s?"
-_MULT = r"(?:\s?(?:thousand|million|billion|trillion|Thousand|Million|Billion|Trillion)|(?:bn|mn|mln|tn|m|k|b|M|B|K))(?![\w])"
+_MULT = r"(?:\s?(?:dozen|thousand|million|billion|trillion|Thousand|Million|Billion|Trillion)|(?:bn|mn|mln|tn|m|k|b|M|B|K))(?![\w])"
 # A figure starts with a digit, a currency sign or code (the first characters of _CUR) or a number
 # word. One character class saying so lets the search skip other positions cheaply; it takes every
 # non-ASCII character as well, which covers the currency signs, digits other than 0-9 and any
@@ -202,7 +202,7 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 figures.append(_mixed(text, mixed, pno))
                 pos = mixed.end()
                 continue
-            span = _COMPOUND_SPAN.match(text, m.start()) if not m.group("cur") else None
+            span = (_COMPOUND_SPAN.match(text, m.start()) or _implied_span(text, m.start())) if not m.group("cur") else None
             if span is not None:
                 figures.append(_compound_span(text, span, pno))
                 pos = span.end()
@@ -217,6 +217,8 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 if not text[m.end("range") - 4:m.end("range")].isdigit():
                     pos = nxt
                 continue
+            if (m.group("range") or "").lstrip().startswith("and"):
+                pos = m.start("range")  # "172 loans for $15,617,200 and 1,726 loans": two figures, unless "between" made one
             no_range = _descending(m)
             if no_range:
                 pos = m.start("range")  # "52 to 48": a score or a vote split, two figures
@@ -246,19 +248,31 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
 
 # "one year and ten months", "two weeks and three days": one span, in the smaller unit.
 _SMALL = r"\d{1,2}|" + _by_first_letter(list(_UNITS_DIGIT) + "ten eleven twelve".split())
-_COMPOUND_SPAN = re.compile(rf"(?i:(?P<a>{_SMALL}|a)\s(?P<big>year|week|day|hour)s?,?\s(?:and\s)?(?P<b>{_SMALL})\s"
+_COMPOUND_SPAN = re.compile(rf"(?i:(?:(?P<a>{_SMALL}|an?)\s)?(?P<big>year|week|day|hour)s?,?\s(?:and\s)?(?P<b>{_SMALL})\s"
                             rf"(?P<small>month|day|hour|minute)s?)\b")
+# The larger unit of such a span said without a number before the smaller one's count: "an hour
+# and 10 minutes", "a year and ten months", or after a pause "…, hour and 10 minutes".
+_BIG_BEFORE = re.compile(r"(?i:(?:(?<![\w-])an?\s|(?<=[,;:–—(]\s)|^)(?:year|week|day|hour),?\sand\s)$")
+
+
+def _implied_span(text: str, s: int) -> re.Match | None:
+    """The compound span ending in the count at s whose larger unit has no number of its own."""
+    before = _BIG_BEFORE.search(text, max(0, s - 16), s)
+    if before is None:
+        return None
+    span = _COMPOUND_SPAN.match(text, before.start())
+    return span if span is not None and span.start("b") == s else None
 _SPAN_FACTORS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
 
 
 def _compound_span(text: str, m: re.Match, pno: int) -> KeyFigure:
     def count(word: str) -> int:
         low = word.lower()
-        return int(low) if low.isdigit() else 1 if low == "a" else (_UNITS_DIGIT.get(low) or WORDS[low])
+        return int(low) if low.isdigit() else 1 if low in ("", "a", "an") else (_UNITS_DIGIT.get(low) or WORDS[low])
 
     big, small = m.group("big").lower(), m.group("small").lower()
     factor = _SPAN_FACTORS.get((big, small))
-    number = count(m.group("a")) * factor + count(m.group("b")) if factor else float(count(m.group("a")))
+    number = count(m.group("a") or "") * factor + count(m.group("b")) if factor else float(count(m.group("a") or ""))
     unit = (small if factor else big) + "s"
     qual = _qualifier(text, m.start())
     start = m.start() - len(qual.group()) if qual else m.start()
@@ -427,6 +441,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     value = _value(num)
     if value is None:
         return None
+    if pct and not (cur or mult) and _year_like(num) and _is_date_part(text, s, m.end("num")):
+        return None  # "the January to February 2000 percent change": the year, then what is measured
     if is_word and rng and num.lower() in _TENS and rng[:1] == "-" and rng[1:].lower() in _UNITS_DIGIT:
         value += _UNITS_DIGIT[rng[1:].lower()]  # "Thirty-six years": one number, not a range
         rng, is_word = None, False
@@ -463,6 +479,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             return None  # "a one-off", "a four-month high", "twelve-month inflation": not a quantity of anything
         return KeyFigure(value=text[s:e + hy.end()], number=value, unit=hy.group(1),
                          what=_what(text, e + hy.end(), s, hy.group(1)), paragraph=pno)
+    if num.lower() == "dozen" and text[max(0, s - 7):s].lower() == "half a ":
+        value, s = 6.0, s - 7  # "half a dozen firms"
     if num.lower() == "double" and not (_qualifier(text, s) and not rng):
         return None  # "a double room", "to double output": only "more than double" compares
     if num.lower() == "twice":
@@ -545,7 +563,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
 
 # After "1.2m": people or a plural noun that is no length's word ("1.2m people", "4m homes", not "2m tall").
 _MILLION_OF = re.compile(r"\s(?:people|(?!(?:metres|meters|miles|tonnes|tons|is|was|has|as|its|this|his|across|less|unless|plus|thus|always|towards|upwards|downwards|afterwards|perhaps|whereas)\b)[a-z]{2,}s)\b")
-_RANGE_MULT = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k|b)$", re.I)
+_RANGE_MULT = re.compile(r"(dozen|thousand|million|billion|trillion|bn|mn|tn|m|k|b)$", re.I)
 # "one" counts only before a magnitude, a span of time or a charge ("one count of fraud").
 _ONE_UNITS = frozenset("years months weeks hours".split())
 _ONE_SPAN_REFERENCE = re.compile(r"\s(?:later|earlier|on|after|before|since|into|from|ago)\b")  # "one year on"

@@ -21,7 +21,8 @@ _PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?(?:\(0\)\s?)?\(?\d{2,5}\)?[\s.\-\u00a0]?
 _DIGIT_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2} / \d{1,2} / \d{4}")  # "03/14/2031", "02 / 03 / 2031"
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, TX 78701"
-_STREET = re.compile(r"\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
+# A house number, or a range of them ("70-80 Sycamore Street"), before a street's name.
+_STREET = re.compile(r"(?:[-–]\d{1,5}[A-Za-z]?)?\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
                      r"Boulevard|Blvd|Court|Terrace|Row|Crescent|Close|Gardens|Park|Highway|Hwy|Parkway|Pkwy|Pike|Plaza)\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|hours local|local time|h)\b")
 # After a model number: a word in capitals ("737 MAX") or a name word that ends the phrase ("Galaxy 24 Ultra.")
@@ -51,6 +52,17 @@ _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s$")
 # Capitalised words after which a small number names a level, a stage or a school year rather
 # than counting anything ("Key Stage 1 pupils", "Phase 2 trials", "Category 5 hurricane").
 LEVEL_WORDS = frozenset("Year Stage Phase Level Tier Grade Category Step Band Division Zone Round".split())
+# Capitalised words after which a small number names an administrative area or a numbered
+# place ("EPA Region 7", "Ward 3", "Terminal 5", "Area 51"): the unit's name, not a count of it.
+AREA_WORDS = frozenset("Region District Ward Precinct Sector Area Terminal Pier Block Lot Plot Camp Site "
+                       "Building Hall Gate Wing".split())
+# A sentence the page says to its reader, opening with an imperative and "us" ("Give us 5 minutes,
+# and we'll give you the world.", "Join us for 3 days of talks"): a slogan or a call to action,
+# not the story's. Read only where the sentence starts after a full stop or the paragraph's start,
+# so that a quotation ("“Give us five years,” she said") keeps its figures.
+_TO_READER = re.compile(r"(?:Give|Send|Tell|Call|Join|Follow|Contact|Email|E-mail|Text|Visit|Write to|Meet) (?:us|me)\b")
+# A time of day said in words or with its half of the day: "five o'clock", "at 7 p.m.".
+_OCLOCK = re.compile(r"\s?(?:o[’']clock\b|[ap]\.m\.|[ap]m\b)")
 # A military clock time, four digits after "at" and before a word of the day: "at 1430 today".
 _HHMM_BEFORE = re.compile(r"\b(?:at|by|from|until|till|before|after)\s$", re.I)
 _HHMM_AFTER = re.compile(r"\s(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|hours)\b")
@@ -109,8 +121,14 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if _CLOCK.fullmatch(text, s, e) and _CLOCK_BEFORE.search(text, max(0, s - 12), s) \
             and not _CLOCK_AFTER_UNIT.match(text, e):
         return "a clock time"  # "at 10.00", "around 11.00"
+    if _OCLOCK.match(text, e) and (text[s:e].isalpha() or text[s:e].isdigit() and int(text[s:e]) <= 12):
+        return "a clock time"  # "around five o'clock", "at 7 p.m."
     if text[s - 1:s] == "=":
         return "an index base"  # "(1982-84=100)"
+    if _addressed_to_reader(text, s):
+        return "an address to the reader"  # "Give us 5 minutes, and we'll give you the world."
+    if text[s - 1:s] in ("*", "#") and text[s:e].isdigit():
+        return "a key to press"  # "press *1 to ask a question"
     if text[s:e].isdigit() and _CITATION_AFTER.match(text, e):
         return "a legal citation"  # "12 CFR 21"
     if e - s == 4 and text[s:e].isdigit() and int(text[s:s + 2]) < 24 and int(text[s + 2:e]) < 60 \
@@ -155,6 +173,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a label"  # "H.R. 4346", "S. 1260", "E.O. 13660": a bill's or an order's number
     if bare and prev and prev[-1] in LEVEL_WORDS and len(text[s:e]) <= 2:
         return "a level or stage"  # "Key Stage 2", "a Year 1 pupil", "Phase 3 trials"
+    if bare and prev and prev[-1] in AREA_WORDS and len(text[s:e]) <= 3:
+        return "an area's number"  # "EPA Region 7", "the four Region 7 states", "Terminal 5"
     if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
         return "a phone number"  # "call 111 or 999"
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
@@ -165,6 +185,15 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if s >= 1 and text[s - 1] == "(" and s >= 2 and (text[s - 2].isdigit() or text[s - 2] == ")"):
         return "a sub-section number"  # "regulation 4(2)"
     return None
+
+
+def _addressed_to_reader(text: str, s: int) -> bool:
+    """The number stands in a sentence, within 200 characters of its start, that opens with an
+    imperative to the reader (_TO_READER)."""
+    lo = max(0, s - 200)
+    start = max(text.rfind(". ", lo, s), text.rfind("! ", lo, s), text.rfind("? ", lo, s))
+    start = start + 2 if start >= 0 else (0 if lo == 0 else -1)
+    return start >= 0 and _TO_READER.match(text, start) is not None
 
 
 def reference_window(text: str, e: int) -> bool:
