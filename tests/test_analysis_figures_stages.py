@@ -59,6 +59,13 @@ def figures(*paragraphs: str):
     ("The vote is at 7 p.m. tonight.", "7", "a clock time"),
     ("Give us 5 minutes, and we'll give you the world.", "5", "an address to the reader"),
     ("News every hour. Join us for 3 days of talks.", "3", "an address to the reader"),
+    # page furniture: a reading time, a note mark, a count after "of" that labels an item
+    ("Markets 5 min read", "5", "a reading time"),
+    ("The review found gaps [2] in the data.", "2", "a note mark"),
+    ("See page 4 of 12 for the table.", "12", "a label"),
+    ("Photo 1 of 10", "1", "a label"),
+    ("The storm hit between 2 and 4 a.m. on Sunday.", "2", "a clock time"),
+    ("Traffic on Interstate 95 stopped.", "95", "an area's number"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)
@@ -79,6 +86,8 @@ def test_not_a_figure(text, number, reason):
     ("She said: give us 5 minutes.", "5"),
     ("Deliveries take 5 days after 7 weeks.", "5"),
     ("The park covers 40 hectares.", "40"),
+    ("He read 5 books of 12 in a week.", "12"),  # "of" after a count that labels nothing
+    ("Prices rose 2 and 4 per cent.", "2"),
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)
@@ -161,6 +170,20 @@ def test_no_figure_is_listed_for_numbers_that_count_nothing(text):
     # two figures joined by "and" (not a range): the second is read too
     ("It approved 172 loans for $15,617,200 and 1,726 loans for homeowners.", "1,726", 1726.0, None),
     ("Between 10 and 12 firms bid.", "Between 10 and 12", 10.0, None),
+    ("The fund gave ₹500 crore to schools.", "₹500 crore", 5e9, "INR"),
+    ("He left 2 hrs before the vote.", "2 hrs", 2.0, "hours"),
+    # after a verb of change, "X to Y" far apart is the change and the level; "from X to Y" two levels
+    ("Crude rose $1.20 to $85.30 a barrel.", "$85.30", 85.3, "USD"),
+    ("Crude rose $1.20 to $85.30 a barrel.", "$1.20", 1.2, "USD"),
+    ("Unemployment rose from 4.2% to 4.5% in May.", "4.5%", 4.5, "%"),
+    ("Claims rose from 1,200 to 1,500 this year.", "1,500", 1500.0, None),
+    ("Prices rose 2 to 3 percent.", "2 to 3 percent", 2.0, "%"),
+    ("Awards range from 10 to 30 percent of the sums.", "10 to 30 percent", 10.0, "%"),
+    # a fraction as the size of a change, or a part of what was just counted
+    ("The cost rose by a third in a year.", "a third", 1 / 3, "ratio"),
+    ("Waste was cut by half.", "half", 0.5, "ratio"),
+    ("Sales fell by two-thirds.", "two-thirds", 2 / 3, "ratio"),
+    ("It lent 30,000 firms money, of which half are abroad.", "half", 0.5, "ratio"),
 ])
 def test_new_kinds_of_figure(text, value, number, unit):
     got = {f.value: (f.number, f.unit) for f in figures(text)}
@@ -205,6 +228,9 @@ def test_what_a_figure_counts_is_never_a_function_word(text, value, what):
     ("The fiscal year and 10 months later.", {"year and 10 months"}),
     ("Dozens of firms bid; a dozen won.", {"Dozens"}),
     ("Between 10 and 12 firms bid.", {"12"}),
+    ("Updated 2 hours ago; 30 minutes ago it rained.", {"2 hours", "30 minutes"}),
+    ("It was won by third parties and cut by half a point.", {"third", "half"}),
+    ("Prices rose 2 to 3 percent.", {"3 percent"}),
 ])
 def test_figure_classes_keep_their_negatives(text, absent):
     got = {f.value for f in figures(text)}

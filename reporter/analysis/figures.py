@@ -29,7 +29,7 @@ _HYPHEN_UNITS = frozenset("year month week day hour minute mile kilometre kilome
                           "percentage-point point seat storey story count".split())
 _LABEL_CODE = re.compile(r"[A-Z][A-Za-z]*&[A-Za-z]+")  # "S&P 500": an index name, not a count
 _TWICE_CONTEXT = re.compile(r"\s(?:as|the|that|its|their|his|her|a|an)\b")
-MULT = {"dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+MULT = {"dozen": 12, "lakh": 1e5, "crore": 1e7, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
         "b": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
             "¥": "JPY", "₹": "INR", "₦": "NGN", "KSh": "KES", "Ksh": "KES", "Rs": "INR", "Rs.": "INR",
@@ -45,7 +45,8 @@ UNITS = {"mw": "MW", "gw": "GW", "kw": "kW", "twh": "TWh", "gwh": "GWh", "mwh": 
          "day": "days", "hours": "hours", "minutes": "minutes", "times": "times", "basis": "basis points",
          "points": "points", "metres": "m", "meters": "m", "feet": "feet", "people": None,
          "decades": "years", "decade": "years", "fortnights": "weeks", "fortnight": "weeks",
-         "cm": "cm", "mm": "mm", "ha": "hectares", "mph": "mph", "kwh": "kWh"}
+         "cm": "cm", "mm": "mm", "ha": "hectares", "mph": "mph", "kwh": "kWh", "hour": "hours", "hr": "hours",
+         "hrs": "hours", "minute": "minutes", "min": "minutes", "mins": "minutes", "seconds": "seconds"}
 # Units counted in another unit: "four decades" is 40 years, "a fortnight" two weeks.
 UNIT_FACTORS = {"decades": 10, "decade": 10, "fortnights": 2, "fortnight": 2}
 QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up to", "nearly", "almost",
@@ -72,7 +73,7 @@ def _by_first_letter(words: list[str]) -> str:
 
 _WORD = _by_first_letter(list(WORDS))
 _CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|CHF|JPY|CNY|INR|KSh|Ksh|Rs\.?)\s?"
-_MULT = r"(?:\s?(?:dozen|thousand|million|billion|trillion|Thousand|Million|Billion|Trillion)|(?:bn|mn|mln|tn|m|k|b|M|B|K))(?![\w])"
+_MULT = r"(?:\s?(?:dozen|lakh|crore|thousand|million|billion|trillion|Thousand|Million|Billion|Trillion)|(?:bn|mn|mln|tn|m|k|b|M|B|K))(?![\w])"
 # A figure starts with a digit, a currency sign or code (the first characters of _CUR) or a number
 # word. One character class saying so lets the search skip other positions cheaply; it takes every
 # non-ASCII character as well, which covers the currency signs, digits other than 0-9 and any
@@ -219,7 +220,7 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 continue
             if (m.group("range") or "").lstrip().startswith("and"):
                 pos = m.start("range")  # "172 loans for $15,617,200 and 1,726 loans": two figures, unless "between" made one
-            no_range = _descending(m)
+            no_range = _descending(m) or _change_then_level(m)
             if no_range:
                 pos = m.start("range")  # "52 to 48": a score or a vote split, two figures
             fig = _figure(text, m, pno, skipped, no_range)
@@ -231,12 +232,15 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 pos = max(pos, at + len(fig.value)) if at >= 0 else pos  # "per 100,000" is part of it
                 if fig.unit == "%" and not m.group("range"):
                     tail = _PCT_RANGE_TAIL.match(text, m.end())
-                    if tail and (not tail.group().lstrip().startswith("and") or fig.value.lower().startswith("between")):
+                    change = _CHANGE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                    if tail and (change is None or change.group("by") != " from") and (
+                            not tail.group().lstrip().startswith("and") or fig.value.lower().startswith("between")):
                         pos = tail.end()  # "between 10% and 12%", "5%-7%": one range, by its first bound
         for a in _A_MAGNITUDE.finditer(text) if "illion" in text else ():
             if len(figures) < MAX_FIGURES:
                 figures.append(_a_magnitude(text, a, pno))
-        for finder, read, may_hold in ((_FRACTION_OF, _fraction, _may_hold_fraction), (_SPAN_UNIT, _a_span, _may_hold_span)):
+        for finder, read, may_hold in ((_FRACTION_OF, _fraction, _may_hold_fraction), (_SPAN_UNIT, _a_span, _may_hold_span),
+                                       (_FRACTION_ALONE, _fraction_alone, _may_hold_fraction)):
             for a in finder.finditer(text) if may_hold(text) else ():
                 if len(figures) >= MAX_FIGURES:
                     break
@@ -319,6 +323,25 @@ def _fraction(text: str, m: re.Match, pno: int) -> KeyFigure | None:
     return KeyFigure(value=value, number=number, unit="ratio", what=_what(text, m.end(), start, "ratio"), paragraph=pno)
 
 
+# A fraction standing for a share with no "of" after it: the size of a change ("cut by half",
+# "rose by a third", "fell by two-thirds") or a part of what was just counted ("…, of which half
+# are in local currency").
+_FRACTION_ALONE = re.compile(r"(?:(?<=\bby )|(?<=\bof which )|(?<=\bof whom )|(?<=\bof them, )|(?<=\bof these, ))"
+                             r"(?:(?P<n>[Oo]ne|[Tt]wo|[Tt]hree|[Aa])[- ])?(?P<f>half|thirds?|quarters?|fifths?|tenths?)"
+                             r"(?![\w-])(?!\s(?:of|an?|the)\b)")
+
+
+def _fraction_alone(text: str, m: re.Match, pno: int) -> KeyFigure | None:
+    part = m.group("f").rstrip("s")
+    n = (m.group("n") or "").lower()
+    if part != "half" and not n or part == "half" and n not in ("", "one") \
+            or m.group("f").endswith("s") and n in ("a", "one", ""):
+        return None  # "by third parties", "by a thirds": no share
+    number = _FRACTION_NUMERATORS.get(n, 1) / _FRACTION_PARTS[part]
+    return KeyFigure(value=m.group(), number=number, unit="ratio", what=_what(text, m.end(), m.start(), "ratio"),
+                     paragraph=pno)
+
+
 # A span of time with no digits: "around a year", "over a decade", "a year and a half".
 _SPAN_UNIT = re.compile(r"(?<=\s)(?:an?\s)?(?P<unit>year|decade|month|week|fortnight)(?P<half>\sand\sa\shalf)?(?![\w’'-])")
 def _may_hold_span(text: str) -> bool:
@@ -397,6 +420,28 @@ def _ratio(text: str, r: re.Match, pno: int) -> KeyFigure:
 
 def _year_like(num: str) -> bool:
     return len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100
+
+
+# A verb of change right before a number: "rose $1.20 to $85.30" is the change, then the level.
+_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:rose|fell|rises|falls|climbed|dropped|jumped|slipped|gained|lost|increased|"
+                            r"decreased|grew|declined|shrank|slid|added|edged (?:up|down)|up|down)(?P<by> by| from)?\s$", re.I)
+
+
+def _change_then_level(m: re.Match) -> bool:
+    """After a verb of change, "X to Y" with Y more than twice X is two figures, the change and
+    the level it reached ("shares rose $1.20 to $85.30"), and so is "from X to Y" (two levels);
+    bounds closer together stay a range ("prices rose 2 to 3 percent")."""
+    rng = m.group("range")
+    if not rng or not rng.lstrip().startswith("to") or not m.group("num")[0].isdigit():
+        return False
+    change = _CHANGE_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    if change is None:
+        return False
+    if (change.group("by") or "").strip() == "from":
+        return True  # "rose from 1,200 to 1,500": one level, then another
+    second = re.search(r"\d[\d,]*(?:\.\d+)?", rng)
+    first = _value(m.group("num"))
+    return bool(second) and first is not None and float(second.group().replace(",", "")) > 2 * first
 
 
 def _descending(m: re.Match) -> bool:
@@ -524,8 +569,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             if word == "basis":
                 unit_end = e + w.end() + (len(" points") if after[w.end():w.end() + 7] == " points" else 0)
             rest = text[unit_end:unit_end + 5].lower()
-            if unit in ("years", "months", "weeks", "days") and rest.strip().startswith("ago"):
-                return None  # "six years ago" dates something, it does not count it
+            if unit in _DURATIONS and rest.strip().startswith("ago"):
+                return None  # "six years ago", "updated 2 hours ago" date something, they do not count it
         elif word in ("cents", "pence") and not cur:
             number, unit, unit_end = number / 100, word, e + w.end()  # "48 cents a share"
         elif word in CURRENCY_WORDS:
@@ -563,7 +608,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
 
 # After "1.2m": people or a plural noun that is no length's word ("1.2m people", "4m homes", not "2m tall").
 _MILLION_OF = re.compile(r"\s(?:people|(?!(?:metres|meters|miles|tonnes|tons|is|was|has|as|its|this|his|across|less|unless|plus|thus|always|towards|upwards|downwards|afterwards|perhaps|whereas)\b)[a-z]{2,}s)\b")
-_RANGE_MULT = re.compile(r"(dozen|thousand|million|billion|trillion|bn|mn|tn|m|k|b)$", re.I)
+_RANGE_MULT = re.compile(r"(dozen|lakh|crore|thousand|million|billion|trillion|bn|mn|tn|m|k|b)$", re.I)
 # "one" counts only before a magnitude, a span of time or a charge ("one count of fraud").
 _ONE_UNITS = frozenset("years months weeks hours".split())
 _ONE_SPAN_REFERENCE = re.compile(r"\s(?:later|earlier|on|after|before|since|into|from|ago)\b")  # "one year on"

@@ -40,6 +40,8 @@ _LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
 # Words a phone number follows: "call 111 or 999", "text 61016", "freephone 0800 …".
 PHONE_WORDS = frozenset("call calling dial phone telephone text ring freephone helpline hotline tel tel. "
                         "mobile whatsapp sms".split())
+# Words of a page's furniture that number its parts: "Photo 2 of 10", "Slide 3 of 12".
+FURNITURE_LABELS = frozenset("photo photos image images picture slide slides step steps result results".split())
 # Words after which a number labels something rather than counting it.
 LABELS = frozenset("section sections article articles chapter clause paragraph paragraphs rule rules regulation "
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
@@ -55,14 +57,19 @@ LEVEL_WORDS = frozenset("Year Stage Phase Level Tier Grade Category Step Band Di
 # Capitalised words after which a small number names an administrative area or a numbered
 # place ("EPA Region 7", "Ward 3", "Terminal 5", "Area 51"): the unit's name, not a count of it.
 AREA_WORDS = frozenset("Region District Ward Precinct Sector Area Terminal Pier Block Lot Plot Camp Site "
-                       "Building Hall Gate Wing".split())
+                       "Building Hall Gate Wing Interstate Highway Junction Exit Title".split())
 # A sentence the page says to its reader, opening with an imperative and "us" ("Give us 5 minutes,
 # and we'll give you the world.", "Join us for 3 days of talks"): a slogan or a call to action,
 # not the story's. Read only where the sentence starts after a full stop or the paragraph's start,
 # so that a quotation ("“Give us five years,” she said") keeps its figures.
 _TO_READER = re.compile(r"(?:Give|Send|Tell|Call|Join|Follow|Contact|Email|E-mail|Text|Visit|Write to|Meet) (?:us|me)\b")
-# A time of day said in words or with its half of the day: "five o'clock", "at 7 p.m.".
-_OCLOCK = re.compile(r"\s?(?:o[’']clock\b|[ap]\.m\.|[ap]m\b)")
+# A time of day said in words or with its half of the day, perhaps as the first bound of a span of
+# hours: "five o'clock", "at 7 p.m.", "between 2 and 4 a.m.".
+_OCLOCK = re.compile(r"(?:\s?(?:-|–|to|and)\s?(?:1[0-2]|0?\d)(?![\d.,:]))?\s?(?:o[’']clock\b|[ap]\.m\.|[ap]m\b)")
+# Page furniture: "5 min read", "Page 1 of 3", "Photo 2 of 10", a note mark "[1]".
+_READING_TIME = re.compile(r"\s?min(?:ute)?s? read\b", re.I)
+_OF_COUNT = re.compile(r"\s(?:of|/)\s\d")
+_OF_LABEL = re.compile(r"\b([A-Za-z]+)\s\d{1,4}\s(?:of|/)\s$")
 # A military clock time, four digits after "at" and before a word of the day: "at 1430 today".
 _HHMM_BEFORE = re.compile(r"\b(?:at|by|from|until|till|before|after)\s$", re.I)
 _HHMM_AFTER = re.compile(r"\s(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|hours)\b")
@@ -123,6 +130,13 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a clock time"  # "at 10.00", "around 11.00"
     if _OCLOCK.match(text, e) and (text[s:e].isalpha() or text[s:e].isdigit() and int(text[s:e]) <= 12):
         return "a clock time"  # "around five o'clock", "at 7 p.m."
+    if text[s:e].isdigit() and _READING_TIME.match(text, e):
+        return "a reading time"  # "5 min read" over an article
+    if text[s - 1:s] == "[" and text[e:e + 1] == "]":
+        return "a note mark"  # "as the report says [1]"
+    of = _OF_LABEL.search(text, max(0, s - 24), s) if text[s:e].isdigit() else None
+    if of is not None and of.group(1).lower() in LABELS | FURNITURE_LABELS:
+        return "a label"  # "Page 1 of 3", "Photo 2 of 10": the count after "of" labels the item too
     if text[s - 1:s] == "=":
         return "an index base"  # "(1982-84=100)"
     if _addressed_to_reader(text, s):
@@ -165,6 +179,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
     prev = text[max(0, s - 14):s].split()
     if prev and prev[-1].lower().strip("(:") in LABELS:
         return "a label"
+    if prev and prev[-1].lower() in FURNITURE_LABELS and _OF_COUNT.match(text, e):
+        return "a label"  # "Photo 1 of 10"
     bare = text[s:e].replace(" ", "").replace("\u00a0", "").isdigit() and not text[e:e + 1].isalpha()  # "116 123" too
     if bare and _ABBREVIATED_LABEL.search(text, max(0, s - 40), s) and \
             _ABBREVIATED_LABEL.search(text, max(0, s - 40), s).group(1).lower() in LABELS:
@@ -174,7 +190,7 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if bare and prev and prev[-1] in LEVEL_WORDS and len(text[s:e]) <= 2:
         return "a level or stage"  # "Key Stage 2", "a Year 1 pupil", "Phase 3 trials"
     if bare and prev and prev[-1] in AREA_WORDS and len(text[s:e]) <= 3:
-        return "an area's number"  # "EPA Region 7", "the four Region 7 states", "Terminal 5"
+        return "an area's number"  # "EPA Region 7", "the four Region 7 states", "Terminal 5", "Interstate 95"
     if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
         return "a phone number"  # "call 111 or 999"
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
