@@ -66,6 +66,11 @@ def figures(*paragraphs: str):
     ("Photo 1 of 10", "1", "a label"),
     ("The storm hit between 2 and 4 a.m. on Sunday.", "2", "a clock time"),
     ("Traffic on Interstate 95 stopped.", "95", "an area's number"),
+    ("Other sites include Blue Harbour 3 lot near the river.", "3", "part of a name"),
+    # a speaker's count of their own points, in a transcript
+    ("MR DOE: Thanks. I have two things at the top.", "two", "a count of the speaker's points"),
+    ("Q: Two questions. First, on trade.", "Two", "a count of the speaker's points"),
+    ("Let me make three quick points.", "three", "a count of the speaker's points"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)
@@ -88,6 +93,10 @@ def test_not_a_figure(text, number, reason):
     ("The park covers 40 hectares.", "40"),
     ("He read 5 books of 12 in a week.", "12"),  # "of" after a count that labels nothing
     ("Prices rose 2 and 4 per cent.", "2"),
+    ("Officials in New York 12 hospital beds were lost.", "12"),  # a noun before a plural: a count
+    ("In Greater Manchester 300 police officers marched.", "300"),
+    ("The index rose three points in May.", "three"),  # points of an index, not of a talk
+    ("The report makes two recommendations.", "two"),
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)
@@ -231,6 +240,7 @@ def test_what_a_figure_counts_is_never_a_function_word(text, value, what):
     ("Updated 2 hours ago; 30 minutes ago it rained.", {"2 hours", "30 minutes"}),
     ("It was won by third parties and cut by half a point.", {"third", "half"}),
     ("Prices rose 2 to 3 percent.", {"3 percent"}),
+    ("The USS Harbour (CVN 78) sailed.", {"78"}),
 ])
 def test_figure_classes_keep_their_negatives(text, absent):
     got = {f.value for f in figures(text)}

@@ -501,9 +501,9 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             return None  # a clock time
         if (nxt[:1] == " " and nxt[1:2].isdigit()) or text[max(0, s - 2):s].rstrip()[-1:].isdigit():
             return None  # a phone number or code in digit groups
-        prev = text[max(0, s - 14):s].split()
+        prev = [w.lstrip("([") for w in text[max(0, s - 14):s].split()]
         if prev and (prev[-1].lower() in LABELS or _LABEL_CODE.fullmatch(prev[-1]) or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
-            return None  # "section 114", "OM 5451": a label or a code, not a quantity
+            return None  # "section 114", "OM 5451", "(CVN 78)": a label or a code, not a quantity
     if rng and not (cur or pct or mult) and value <= 31 and _is_date_part(text, s, e):
         return None  # "7-10 October", "Sept. 16–20": a span of days, the timeline's
     if rng and not (cur or pct):

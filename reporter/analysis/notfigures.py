@@ -63,6 +63,12 @@ AREA_WORDS = frozenset("Region District Ward Precinct Sector Area Terminal Pier 
 # not the story's. Read only where the sentence starts after a full stop or the paragraph's start,
 # so that a quotation ("“Give us five years,” she said") keeps its figures.
 _TO_READER = re.compile(r"(?:Give|Send|Tell|Call|Join|Follow|Contact|Email|E-mail|Text|Visit|Write to|Meet) (?:us|me)\b")
+# A speaker's count of their own points ("I have two things at the top", "Two questions.", "three
+# quick points"): how the talk is ordered, not a figure of the story.
+_DISCOURSE_AFTER = re.compile(r"\s(?:(?:quick|brief|short|final|small|big)\s(?:points|issues|items|comments|remarks|updates)"
+                              r"|(?:(?:quick|brief|short|final|small|big|more|other)\s)?(?:questions|things|follow-ups|"
+                              r"followups|announcements|topics))\b")
+_SMALL_WORDS = frozenset("two three four five six seven eight nine ten couple".split())
 # A time of day said in words or with its half of the day, perhaps as the first bound of a span of
 # hours: "five o'clock", "at 7 p.m.", "between 2 and 4 a.m.".
 _OCLOCK = re.compile(r"(?:\s?(?:-|–|to|and)\s?(?:1[0-2]|0?\d)(?![\d.,:]))?\s?(?:o[’']clock\b|[ap]\.m\.|[ap]m\b)")
@@ -139,6 +145,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a label"  # "Page 1 of 3", "Photo 2 of 10": the count after "of" labels the item too
     if text[s - 1:s] == "=":
         return "an index base"  # "(1982-84=100)"
+    if (text[s:e].lower() in _SMALL_WORDS or e - s == 1 and text[s:e].isdigit()) and _DISCOURSE_AFTER.match(text, e):
+        return "a count of the speaker's points"  # "I have two things at the top"
     if _addressed_to_reader(text, s):
         return "an address to the reader"  # "Give us 5 minutes, and we'll give you the world."
     if text[s - 1:s] in ("*", "#") and text[s:e].isdigit():
@@ -232,7 +240,19 @@ def _named_number(text: str, s: int, prev: list[str]) -> bool:
         return False  # "March 5" is a date, the timeline's
     w = s - 1 - len(prev[-1])  # where the capitalised word starts
     before = text[max(0, w - 3):w].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\"“‘(—–-" and _COUNTED_AFTER.match(text, s) is None
+    if not before or before[-1] in ".!?:;\"“‘(—–-":
+        return False
+    return _COUNTED_AFTER.match(text, s) is None or _IN_LONGER_NAME.search(text, max(0, w - 20), w) is not None \
+        and _SINGULAR_AFTER.match(text, s) is not None
+
+
+# A name of two capitalised words or more before the number ("Grand Crossing 3 lot"), and a
+# singular noun after a number above one, not a noun before a plural one ("12 hospital beds"): the
+# number is part of the name, not a count of the noun.
+_IN_LONGER_NAME = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_SINGULAR_AFTER = re.compile(r"(?:[2-9]|\d{2,3})\s(?!(?:people|staff|police|personnel|cattle|sheep|children|men|women|"
+                             r"crew|aircraft|data|media|fish|deer|livestock|head|feet|per|percent|million|billion)\b)"
+                             r"[a-z]{2,}(?<!s)\b(?![-’'])(?!\s(?!(?:is|was|has|as|its|this|thus|plus)\b)[a-z]{2,}s\b)")
 
 
 # After a counted number: a magnitude, a percentage, or a lower-case noun it counts ("4 people").
