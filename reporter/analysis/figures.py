@@ -240,7 +240,8 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
             if len(figures) < MAX_FIGURES:
                 figures.append(_a_magnitude(text, a, pno))
         for finder, read, may_hold in ((_FRACTION_OF, _fraction, _may_hold_fraction), (_SPAN_UNIT, _a_span, _may_hold_span),
-                                       (_FRACTION_ALONE, _fraction_alone, _may_hold_fraction)):
+                                       (_FRACTION_ALONE, _fraction_alone, _may_hold_fraction),
+                                       (_HALVE, _halve, _may_hold_halve)):
             for a in finder.finditer(text) if may_hold(text) else ():
                 if len(figures) >= MAX_FIGURES:
                     break
@@ -339,6 +340,25 @@ def _fraction_alone(text: str, m: re.Match, pno: int) -> KeyFigure | None:
         return None  # "by third parties", "by a thirds": no share
     number = _FRACTION_NUMERATORS.get(n, 1) / _FRACTION_PARTS[part]
     return KeyFigure(value=m.group(), number=number, unit="ratio", what=_what(text, m.end(), m.start(), "ratio"),
+                     paragraph=pno)
+
+
+# "to halve the rates", "deaths have almost halved": a change by a factor, worth 0.5 (as "more than
+# double" is worth 2).
+_HALVE = re.compile(r"(?<![\w-])(?:[Hh]alve[sd]?|[Hh]alving)(?![\w-])")
+
+
+def _may_hold_halve(text: str) -> bool:
+    return "alv" in text
+
+
+def _halve(text: str, m: re.Match, pno: int) -> KeyFigure | None:
+    before = text[max(0, m.start() - 12):m.start()].split()
+    if m.group().lower() == "halves" and before and before[-1].lower() in _FRACTION_NOT_AFTER | {"both", "two"}:
+        return None  # "both halves of the pitch": the noun, not the verb
+    qual = _qualifier(text, m.start())
+    start = m.start() - len(qual.group()) if qual else m.start()
+    return KeyFigure(value=text[start:m.end()], number=0.5, unit="times", what=_what(text, m.end(), start, "times"),
                      paragraph=pno)
 
 

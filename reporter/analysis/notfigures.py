@@ -46,7 +46,8 @@ FURNITURE_LABELS = frozenset("photo photos image images picture slide slides ste
 LABELS = frozenset("section sections article articles chapter clause paragraph paragraphs rule rules regulation "
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
-                   "version v bill order directive code form lot unit cell phone tel tel. fax § §§".split())
+                   "version v bill order directive code form lot unit cell phone tel tel. fax § §§ chart graph exhibit "
+                   "vol vol. docket".split())
 # A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
 _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
 # Initials with full stops right before a number: the abbreviation of what the number labels.
@@ -106,6 +107,7 @@ def _number_run(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9/\-]")
+_CODED_GROUPS = re.compile(r"\d+[-/](?!(?:to|in|of|for|per|by|and|or|on|an?)[-/])[A-Za-z]{1,4}[-/]\d+(?:[-/][A-Za-z0-9]+)*")
 
 
 def _token_around(text: str, s: int, e: int) -> str:
@@ -169,6 +171,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "an identifier"  # "25-038": a range is never written with a leading zero
     if token[:1].isalpha() and any(c.isdigit() for c in token):
         return "an identifier"  # "ABC-12345", "A380", "COVID-19"
+    if _CODED_GROUPS.fullmatch(token):
+        return "an identifier"  # "22-cv-4567": letters between two groups of digits
     if "/" in token and not _DIGIT_DATE.fullmatch(token):
         return "an identifier"  # "2024/117"
     window = text[max(0, s - 12):min(len(text), e + 12)]
