@@ -67,6 +67,10 @@ def figures(*paragraphs: str):
     ("The storm hit between 2 and 4 a.m. on Sunday.", "2", "a clock time"),
     ("Traffic on Interstate 95 stopped.", "95", "an area's number"),
     ("Other sites include Blue Harbour 3 lot near the river.", "3", "part of a name"),
+    ("Opening hours: 0900 to 1700.", "0900", "a code or a clock time"),
+    ("Embargoed until 00.01 Tuesday.", "00.01", "a code or a clock time"),
+    ("The minister answered question 14.", "14", "a label"),
+    ("The road was closed near junction 7.", "7", "a label"),
     # a speaker's count of their own points, in a transcript
     ("MR DOE: Thanks. I have two things at the top.", "two", "a count of the speaker's points"),
     ("Q: Two questions. First, on trade.", "Two", "a count of the speaker's points"),
@@ -97,6 +101,7 @@ def test_not_a_figure(text, number, reason):
     ("In Greater Manchester 300 police officers marched.", "300"),
     ("The index rose three points in May.", "three"),  # points of an index, not of a talk
     ("The report makes two recommendations.", "two"),
+    ("Rates fell to 0.25 percent.", "0.25"),  # a zero before the decimal point is a quantity's
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)

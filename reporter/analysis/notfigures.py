@@ -47,7 +47,7 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
                    "version v bill order directive code form lot unit cell phone tel tel. fax § §§ chart graph exhibit "
-                   "vol vol. docket".split())
+                   "vol vol. docket items question questions junction".split())
 # A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
 _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
 # Initials with full stops right before a number: the abbreviation of what the number labels.
@@ -175,6 +175,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "an identifier"  # "22-cv-4567": letters between two groups of digits
     if "/" in token and not _DIGIT_DATE.fullmatch(token):
         return "an identifier"  # "2024/117"
+    if text[s:s + 1] == "0" and text[s + 1:s + 2].isdigit():
+        return "a code or a clock time"  # "0900 to 1700", "until 00.01", "007": no quantity opens with a zero
     window = text[max(0, s - 12):min(len(text), e + 12)]
     if _UK_POSTCODE.search(window) and any(m.start() <= s - max(0, s - 12) < m.end()
                                            for m in _UK_POSTCODE.finditer(window)):
