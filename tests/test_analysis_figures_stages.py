@@ -219,6 +219,11 @@ def test_ordinals_that_label_are_not_figures(text):
     ("Prices rose at or above 3% in May.", "above 3%", "Prices rose"),
     ("In all, 12 or more firms closed.", "12", "firms closed"),
     ("Officers arrested 45 suspects in the raids.", "45", "suspects"),
+    # a figure in brackets after what it measures; a clause with no content reads the one before
+    ("Rates for adult men (3.5 percent) and teenagers (11.9 percent) held.", "11.9 percent", "teenagers"),
+    ("The number of long-term unemployed, at 1.2 million, was unchanged.", "1.2 million",
+     "number of long-term unemployed"),
+    ("Sales rose 0.4 percent (±0.7%) on the month.", "±0.7%", "margin of error"),
 ])
 def test_what_a_figure_counts_is_never_a_function_word(text, value, what):
     got = {f.value: f.what for f in figures(text)}

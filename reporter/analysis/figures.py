@@ -226,6 +226,9 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
             fig = _figure(text, m, pno, skipped, no_range)
             if fig is not None and _MINUS.match(text, m.start() - 1) and fig.number is not None:
                 fig = replace(fig, value=text[m.start() - 1] + fig.value, number=-fig.number)  # "fell -1.7%"
+            if fig is not None and text[m.start() - 1:m.start()] == "±" and fig.value.startswith(text[m.start():m.start() + 1]):
+                # "an increase of 0.4 percent (±0.7%)": the margin of error of the figure before
+                fig = replace(fig, value="±" + fig.value, what="margin of error")
             if fig is not None and (m.group("cur") or why_not(text, m.start("num"), m.end("num")) is None):
                 figures.append(fig)
                 at = text.find(fig.value, max(0, m.start() - 40))
@@ -708,15 +711,35 @@ def _what(text: str, end: int, start: int, unit: str | None) -> str:
         words.pop()
     if words and not words[0][0].isdigit():
         return " ".join(words)
+    return _clause_before(text, start)
+
+
+_CLAUSE_STOPS = (". ", ", ", "; ", "“", "\"", "(", ") ")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before a figure that has no noun after it. A figure in brackets
+    after what it measures ("adult men (3.5 percent)") reads the words before the bracket; a
+    clause left with no content ("…, at 1.2 million,") reads the one before it."""
     before = text[max(0, start - 90):start]
-    for stop in (". ", ", ", "; ", "“", "\"", "(", ") "):
-        k = before.rfind(stop)
-        if k >= 0:
-            before = before[k + len(stop):]
-    clause = before.split()[-8:]
-    # Never a stray function word at either end ("rose at or", "and"): what is left is content.
-    while clause and (clause[-1].lower() in _STOP or clause[-1].lower() == "of"):
-        clause.pop()  # "growth of", "rose at or"
-    while clause and clause[0].lower() in _STOP:
-        clause.pop(0)
-    return " ".join(clause)
+    tail = before.rstrip(" ±+−-")
+    if tail.endswith("("):
+        before = tail[:-1]
+    for _ in range(2):
+        cut = max(((before.rfind(stop), stop) for stop in _CLAUSE_STOPS), key=lambda ks: ks[0] + len(ks[1]) if ks[0] >= 0 else -1)
+        k, stop = cut
+        segment, before = (before[k + len(stop):], before[:k]) if k >= 0 else (before, "")
+        clause = segment.split()[-8:]
+        # Never a stray function word or a sign at either end ("rose at or", "and", "+"): what is
+        # left is content.
+        while clause and (clause[-1].lower() in _STOP or clause[-1].lower() == "of" or not _has_letter(clause[-1])):
+            clause.pop()  # "growth of", "rose at or"
+        while clause and (clause[0].lower() in _STOP or not _has_letter(clause[0])):
+            clause.pop(0)
+        if clause or not before.strip():
+            return " ".join(clause)
+    return ""
+
+
+def _has_letter(word: str) -> bool:
+    return any(c.isalpha() for c in word)
