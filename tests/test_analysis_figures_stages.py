@@ -71,6 +71,12 @@ def figures(*paragraphs: str):
     ("Embargoed until 00.01 Tuesday.", "00.01", "a code or a clock time"),
     ("The minister answered question 14.", "14", "a label"),
     ("The road was closed near junction 7.", "7", "a label"),
+    # a bond's term, an index's name, a ranking's length, a model
+    ("The 10-year Treasury yield rose to 4.3%.", "10", "a bond's term"),
+    ("The 30-year fixed mortgage rate climbed.", "30", "a bond's term"),
+    ("The Harbour 100 index slipped.", "100", "part of a name"),
+    ("These are the top 10 sellers of the year.", "10", "a ranking's length"),
+    ("Its Model 3 sedan sold well.", "3", "a level or stage"),
     # a speaker's count of their own points, in a transcript
     ("MR DOE: Thanks. I have two things at the top.", "two", "a count of the speaker's points"),
     ("Q: Two questions. First, on trade.", "Two", "a count of the speaker's points"),
@@ -102,6 +108,9 @@ def test_not_a_figure(text, number, reason):
     ("The index rose three points in May.", "three"),  # points of an index, not of a talk
     ("The report makes two recommendations.", "two"),
     ("Rates fell to 0.25 percent.", "0.25"),  # a zero before the decimal point is a quantity's
+    ("The top 1% of earners took a fifth.", "1"),  # a share of the top still counts
+    ("A 10-year loan for the farm was agreed.", "10"),  # a loan's length is a span
+    ("The index rose 12 points.", "12"),
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)

@@ -35,6 +35,7 @@ _ANY_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 # A citation of a code: "12 CFR 21", "42 U.S.C. 1983": a number, a code in capitals, a number.
 _CITATION_AFTER = re.compile(r"\s(?:[A-Z]\.?){2,5}\s(?:§{1,2}\s?)?\d")  # "12 U.S.C. § 481" too
 # After a point-number, a unit or a magnitude makes it a quantity, never a clock time.
+_COUNTED_AFTER_UNIT = re.compile(r"\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand)")
 _CLOCK_AFTER_UNIT = re.compile(r"\s?(?:%|per\s?cent|percent|million|billion|trillion)")
 _LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
 # Words a phone number follows: "call 111 or 999", "text 61016", "freephone 0800 …".
@@ -54,7 +55,16 @@ _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s$")
 # Capitalised words after which a small number names a level, a stage or a school year rather
 # than counting anything ("Key Stage 1 pupils", "Phase 2 trials", "Category 5 hurricane").
-LEVEL_WORDS = frozenset("Year Stage Phase Level Tier Grade Category Step Band Division Zone Round".split())
+LEVEL_WORDS = frozenset("Year Stage Phase Level Tier Grade Category Step Band Division Zone Round Model Formula "
+                        "Series".split())
+# The term of a bond or a loan rate named by its length: "the 10-year Treasury yield", "the 30-year
+# fixed mortgage rate", "2-year notes": which instrument, not a span of anything.
+_TENOR = re.compile(r"-(?:year|month|yr)\s(?:[A-Za-z.]+\s){0,2}?(?:Treasury|Treasuries|bonds?|notes?|gilts?|bunds?|"
+                    r"yields?|bills?|mortgages?|swap)\b")
+# After a capitalised name, "index" makes the number part of the index's name ("the Nasdaq 100 index").
+_INDEX_AFTER = re.compile(r"\s[Ii]ndex\b")
+# "the top 10 sellers", "Top 5 facts": a ranking's length, not a count (a share, "the top 1%", still counts).
+_TOP_BEFORE = re.compile(r"\b[Tt]op\s$")
 # Capitalised words after which a small number names an administrative area or a numbered
 # place ("EPA Region 7", "Ward 3", "Terminal 5", "Area 51"): the unit's name, not a count of it.
 AREA_WORDS = frozenset("Region District Ward Precinct Sector Area Terminal Pier Block Lot Plot Camp Site "
@@ -160,6 +170,10 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a clock time"  # "at 1430 today"
     if reference_window(text, e):
         return "a reference window"  # "the 12 months to August", "the 18-month growth rate"
+    if text[s:e].isdigit() and _TENOR.match(text, e):
+        return "a bond's term"  # "the 10-year Treasury yield"
+    if text[s:e].isdigit() and _TOP_BEFORE.search(text, max(0, s - 5), s) and not _COUNTED_AFTER_UNIT.match(text, e):
+        return "a ranking's length"  # "the top 10 sellers"
     if text[s:e].isalpha() and text[s:s + 1].isupper() and _CAP_WORD_AFTER.match(text, e):
         head = text[:s].rstrip(" \"“‘'(")
         if head and head[-1] not in ".!?:;—–-":
@@ -210,6 +224,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
             and s >= 2 and text[s - 1] == " ":
         return "a model name"  # "the Boeing 737 MAX", "a Galaxy 24 Ultra"
+    if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _INDEX_AFTER.match(text, e):
+        return "part of a name"  # "the Nasdaq 100 index"
     if bare and (_named_number(text, s, prev) or prev and prev[-1].strip("(") == "Quarter"):
         return "part of a name"  # "Channel 4", "Tower 22", "Quarter 3", "(Quarter 3 (Jul to Sep) 2029)"
     if s >= 1 and text[s - 1] == "(" and s >= 2 and (text[s - 2].isdigit() or text[s - 2] == ")"):
