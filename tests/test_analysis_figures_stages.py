@@ -67,6 +67,9 @@ def figures(*paragraphs: str):
     ("The storm hit between 2 and 4 a.m. on Sunday.", "2", "a clock time"),
     ("Traffic on Interstate 95 stopped.", "95", "an area's number"),
     ("Other sites include Blue Harbour 3 lot near the river.", "3", "part of a name"),
+    ("The Falcon 9 rocket lifted off at dawn.", "9", "part of a name"),
+    ("The Expedition 70 crew returned.", "70", "part of a name"),
+    ("The paper (Cm 9321) was laid before Parliament.", "9321", "a label"),
     ("Opening hours: 0900 to 1700.", "0900", "a code or a clock time"),
     ("Embargoed until 00.01 Tuesday.", "00.01", "a code or a clock time"),
     ("The minister answered question 14.", "14", "a label"),
@@ -111,6 +114,8 @@ def test_not_a_figure(text, number, reason):
     ("The top 1% of earners took a fifth.", "1"),  # a share of the top still counts
     ("A 10-year loan for the farm was agreed.", "10"),  # a loan's length is a span
     ("The index rose 12 points.", "12"),
+    ("The ship and its 70 crew sailed.", "70"),
+    ("In Kenya 300 school pupils fell ill.", "300"),
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)
@@ -269,3 +274,14 @@ def test_what_a_figure_counts_is_never_a_function_word(text, value, what):
 def test_figure_classes_keep_their_negatives(text, absent):
     got = {f.value for f in figures(text)}
     assert not got & absent, got
+
+
+@pytest.mark.parametrize("what, noun", [
+    ("highest annual rate in March", None),  # a month names no thing counted
+    ("homes without power", "home"),
+    ("had expected", None),
+])
+def test_what_a_figure_counts_names_a_noun_never_a_month(what, noun):
+    from reporter.compose.select import counted_noun
+
+    assert counted_noun(what) == noun

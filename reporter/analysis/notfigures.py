@@ -48,7 +48,7 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
                    "version v bill order directive code form lot unit cell phone tel tel. fax § §§ chart graph exhibit "
-                   "vol vol. docket items question questions junction".split())
+                   "vol vol. docket items question questions junction proclamation cm".split())
 # A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
 _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
 # Initials with full stops right before a number: the abbreviation of what the number labels.
@@ -264,16 +264,14 @@ def _named_number(text: str, s: int, prev: list[str]) -> bool:
     before = text[max(0, w - 3):w].rstrip()
     if not before or before[-1] in ".!?:;\"“‘(—–-":
         return False
-    return _COUNTED_AFTER.match(text, s) is None or _IN_LONGER_NAME.search(text, max(0, w - 20), w) is not None \
-        and _SINGULAR_AFTER.match(text, s) is not None
+    return _COUNTED_AFTER.match(text, s) is None or _SINGULAR_AFTER.match(text, s) is not None
 
 
-# A name of two capitalised words or more before the number ("Grand Crossing 3 lot"), and a
-# singular noun after a number above one, not a noun before a plural one ("12 hospital beds"): the
-# number is part of the name, not a count of the noun.
-_IN_LONGER_NAME = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-z]+\s$")
+# A singular noun after a number above one, not a noun before a plural one ("12 hospital beds"):
+# after a capitalised name the number is part of it ("Grand Crossing 3 lot", "the Falcon 9
+# rocket", "the Landsat 9 satellite"), not a count of the noun.
 _SINGULAR_AFTER = re.compile(r"(?:[2-9]|\d{2,3})\s(?!(?:people|staff|police|personnel|cattle|sheep|children|men|women|"
-                             r"crew|aircraft|data|media|fish|deer|livestock|head|feet|per|percent|million|billion)\b)"
+                             r"aircraft|data|media|fish|deer|livestock|head|feet|per|percent|million|billion)\b)"
                              r"[a-z]{2,}(?<!s)\b(?![-’'])(?!\s(?!(?:is|was|has|as|its|this|thus|plus)\b)[a-z]{2,}s\b)")
 
 
