@@ -212,6 +212,7 @@ def test_no_figure_is_listed_for_numbers_that_count_nothing(text):
     ("Waste was cut by half.", "half", 0.5, "ratio"),
     ("Sales fell by two-thirds.", "two-thirds", 2 / 3, "ratio"),
     ("It lent 30,000 firms money, of which half are abroad.", "half", 0.5, "ratio"),
+    ("In the past fortnight, patrols met two ships.", "the past fortnight", 2.0, "weeks"),
     # halving, worth 0.5 as "more than double" is worth 2
     ("The target is to halve the rate of infections.", "halve", 0.5, "times"),
     ("Deaths have almost halved since 2030.", "almost halved", 0.5, "times"),
@@ -269,6 +270,7 @@ def test_what_a_figure_counts_is_never_a_function_word(text, value, what):
     ("Prices rose 2 to 3 percent.", {"3 percent"}),
     ("The USS Harbour (CVN 78) sailed.", {"78"}),
     ("Both halves of the pitch flooded.", {"halves"}),
+    ("A fortnight later it rained; every fortnight it rains.", {"A fortnight", "fortnight"}),
     ("The court, in docket 22-cv-4567, ruled; Chart 2 shows it.", {"22", "2"}),
 ])
 def test_figure_classes_keep_their_negatives(text, absent):

@@ -370,9 +370,12 @@ _SPAN_UNIT = re.compile(r"(?<=\s)(?:an?\s)?(?P<unit>year|decade|month|week|fortn
 def _may_hold_span(text: str) -> bool:
     """A cheap test (substring searches) before the span pattern is run over the paragraph."""
     return "a year" in text or "a decade" in text or "a month" in text or "a week" in text or \
-        "a fortnight" in text or "and a half" in text
+        "fortnight" in text or "and a half" in text
 _SPAN_QUALS = frozenset("about around nearly almost over roughly approximately some under only".split()) | {
     "more than", "less than", "just over", "just under", "at least", "up to", "well over"}
+
+
+_LAST_BEFORE = re.compile(r"(?i:\bthe\s(?:past|last|next|coming)\s)$")
 
 
 def _a_span(text: str, m: re.Match, pno: int) -> KeyFigure | None:
@@ -380,6 +383,11 @@ def _a_span(text: str, m: re.Match, pno: int) -> KeyFigure | None:
     and a half"): a figure when a qualifier says how long, or "and a half" says it; "a year"
     alone ("£900 a year", "a year earlier") is a rate or a reference, not a quantity."""
     has_article = m.group().startswith("a")
+    if m.group("unit") == "fortnight" and not has_article and not m.group("half"):
+        last = _LAST_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if last is not None:  # "in the past fortnight": two weeks, as "the past two weeks" would say
+            return KeyFigure(value=text[last.start():m.end()], number=2.0, unit="weeks",
+                             what=_what(text, m.end(), last.start(), "weeks"), paragraph=pno)
     if not has_article and not m.group("half"):
         return None
     qual = _qualifier(text, m.start()) if has_article else None
@@ -734,8 +742,8 @@ def _clause_before(text: str, start: int) -> str:
         # left is content.
         while clause and (clause[-1].lower() in _STOP or clause[-1].lower() == "of" or not _has_letter(clause[-1])):
             clause.pop()  # "growth of", "rose at or"
-        while clause and (clause[0].lower() in _STOP or not _has_letter(clause[0])):
-            clause.pop(0)
+        while clause and (clause[0].lower() in _STOP or not any(c.isalnum() for c in clause[0])):
+            clause.pop(0)  # a dash or a sign first; a number first stays ("£5 billion by 2028")
         if clause or not before.strip():
             return " ".join(clause)
     return ""
