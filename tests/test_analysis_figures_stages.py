@@ -74,6 +74,7 @@ def figures(*paragraphs: str):
     ("Embargoed until 00.01 Tuesday.", "00.01", "a code or a clock time"),
     ("The minister answered question 14.", "14", "a label"),
     ("The road was closed near junction 7.", "7", "a label"),
+    ("Pupils need grade 4 or above in maths.", "4", "a label"),
     # a bond's term, an index's name, a ranking's length, a model
     ("The 10-year Treasury yield rose to 4.3%.", "10", "a bond's term"),
     ("The 30-year fixed mortgage rate climbed.", "30", "a bond's term"),
@@ -213,6 +214,11 @@ def test_no_figure_is_listed_for_numbers_that_count_nothing(text):
     ("Sales fell by two-thirds.", "two-thirds", 2 / 3, "ratio"),
     ("It lent 30,000 firms money, of which half are abroad.", "half", 0.5, "ratio"),
     ("In the past fortnight, patrols met two ships.", "the past fortnight", 2.0, "weeks"),
+    # an ISO code before the amount, a short magnitude after a space
+    ("The contract is worth SEK 2 billion.", "SEK 2 billion", 2e9, "SEK"),
+    ("It raised AUD 1.2m from investors.", "AUD 1.2m", 1.2e6, "AUD"),
+    ("The EU pledged €1.2 bn in aid.", "€1.2 bn", 1.2e9, "EUR"),
+    ("The app has 1.2 mln users.", "1.2 mln", 1.2e6, None),
     # halving, worth 0.5 as "more than double" is worth 2
     ("The target is to halve the rate of infections.", "halve", 0.5, "times"),
     ("Deaths have almost halved since 2030.", "almost halved", 0.5, "times"),
@@ -287,3 +293,11 @@ def test_what_a_figure_counts_names_a_noun_never_a_month(what, noun):
     from reporter.compose.select import counted_noun
 
     assert counted_noun(what) == noun
+
+
+def test_every_currency_code_opens_where_the_scan_looks():
+    """The scan skips positions whose character cannot open a figure: a code whose first letter
+    is not among those characters would never be read."""
+    from reporter.analysis import figures as stage
+
+    assert all(code[0] in stage._FIRST_CHARS for code in stage.ISO_CODES)
