@@ -175,8 +175,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if text[s:e].isdigit() and _TOP_BEFORE.search(text, max(0, s - 5), s) and not _COUNTED_AFTER_UNIT.match(text, e):
         return "a ranking's length"  # "the top 10 sellers"
     if text[s:e].isalpha() and text[s:s + 1].isupper() and _CAP_WORD_AFTER.match(text, e):
-        head = text[:s].rstrip(" \"“‘'(")
-        if head and head[-1] not in ".!?:;—–-":
+        k = _back_over(text, s, " \"“‘'(")
+        if k > 0 and text[k - 1] not in ".!?:;—–-":
             return "part of a name"  # the "Seven Harbours' Plan", the Ten Year Coastal Review
     token = _token_around(text, s, e)
     if _DIGIT_DATE.fullmatch(token):
@@ -199,9 +199,9 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a zip code"
     if text[s:e].isdigit() and _STREET.match(text, e):
         return "a street number"
-    head = text[:s].rstrip(" \t([")
-    if not head or head.endswith((".", ";", ":")) and text[s - 1:s] in (" ", "\t", "("):
-        label = _LIST_LABEL.match(text, len(head))
+    k = _back_over(text, s, " \t([")
+    if k == 0 or text[k - 1] in ".;:" and text[s - 1:s] in (" ", "\t", "("):
+        label = _LIST_LABEL.match(text, k)
         if label is not None and label.end() > s and text[label.end():label.end() + 1].isupper():
             return "list numbering"  # "1. The council…", "…in 2026. 2. Contact:"
     prev = text[max(0, s - 14):s].split()
@@ -231,6 +231,16 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if s >= 1 and text[s - 1] == "(" and s >= 2 and (text[s - 2].isdigit() or text[s - 2] == ")"):
         return "a sub-section number"  # "regulation 4(2)"
     return None
+
+
+def _back_over(text: str, s: int, chars: str, limit: int = 64) -> int:
+    """Where the run of `chars` ending at s starts, looking back `limit` characters at most: the
+    end of what stands before the number, found without copying the text before it (a copy per
+    number made a long paragraph of numbers quadratic)."""
+    k = s
+    while k > 0 and s - k < limit and text[k - 1] in chars:
+        k -= 1
+    return k
 
 
 def _addressed_to_reader(text: str, s: int) -> bool:
