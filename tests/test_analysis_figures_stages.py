@@ -85,6 +85,8 @@ def figures(*paragraphs: str):
     ("MR DOE: Thanks. I have two things at the top.", "two", "a count of the speaker's points"),
     ("Q: Two questions. First, on trade.", "Two", "a count of the speaker's points"),
     ("Let me make three quick points.", "three", "a count of the speaker's points"),
+    ("Q Thank you. Just two quick ones.", "two", "a count of the speaker's points"),
+    ("I'll take one or two more.", "two", "a count of the speaker's points"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)
@@ -116,6 +118,7 @@ def test_not_a_figure(text, number, reason):
     ("A 10-year loan for the farm was agreed.", "10"),  # a loan's length is a span
     ("The index rose 12 points.", "12"),
     ("The ship and its 70 crew sailed.", "70"),
+    ("Police later arrested two more suspects.", "two"),
     ("In Kenya 300 school pupils fell ill.", "300"),
 ])
 def test_quantities_pass_the_filter(text, number):

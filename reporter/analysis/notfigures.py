@@ -76,7 +76,8 @@ AREA_WORDS = frozenset("Region District Ward Precinct Sector Area Terminal Pier 
 _TO_READER = re.compile(r"(?:Give|Send|Tell|Call|Join|Follow|Contact|Email|E-mail|Text|Visit|Write to|Meet) (?:us|me)\b")
 # A speaker's count of their own points ("I have two things at the top", "Two questions.", "three
 # quick points"): how the talk is ordered, not a figure of the story.
-_DISCOURSE_AFTER = re.compile(r"\s(?:(?:quick|brief|short|final|small|big)\s(?:points|issues|items|comments|remarks|updates)"
+_DISCOURSE_AFTER = re.compile(r"\s(?:(?:quick|brief|short|final|small|big)\s(?:points|issues|items|comments|remarks|updates|ones)"
+                              r"|more(?=[.?!,;])"
                               r"|(?:(?:quick|brief|short|final|small|big|more|other)\s)?(?:questions|things|follow-ups|"
                               r"followups|announcements|topics))\b")
 _SMALL_WORDS = frozenset("two three four five six seven eight nine ten couple".split())
