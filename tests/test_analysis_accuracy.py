@@ -54,11 +54,15 @@ TUNING_THRESHOLDS = {"quote_recall": 0.98, "quote_speaker_accuracy": 0.98, "role
 # after a title, hand-overs to "Mr. Secretary", abbreviated titles in labels, interviewers named
 # by the heading, "deputy" offices), and the quotation floors rose with them. Round 9's 31 files
 # joined after their blind round (quote recall 50%: unlabelled speeches whose collector counted
-# the speaker's own words, and one-label transcripts), and the floor follows all 233.
+# the speaker's own words, and one-label transcripts), round 10's 34 (speaker accuracy 80% blind)
+# and round 11's 41 (87%) after theirs, and the floor follows all 308. The figure rules were
+# tuned the same day on the 165 files of rounds 1-7 by classes of text (areas' numbers,
+# addresses, slogans, dozens, a change and its level, page furniture), and the figure floors
+# follow what they reach on all 308.
 REAL_THRESHOLDS = {"quote_recall": 0.91, "quote_speaker_accuracy": 0.89, "role_accuracy": 0.97,
-                   "quote_precision": 0.99, "figure_precision": 0.91, "figure_recall": 0.95,
-                   "headline_recall": 0.97, "date_precision": 0.82, "date_recall": 0.73, "source_recall": 0.59}
-REAL_MAX_NOT_FIGURES = 17  # numbers the truth says are not figures that are listed as figures
+                   "quote_precision": 0.99, "figure_precision": 0.94, "figure_recall": 0.96,
+                   "headline_recall": 0.98, "date_precision": 0.82, "date_recall": 0.73, "source_recall": 0.59}
+REAL_MAX_NOT_FIGURES = 12  # numbers the truth says are not figures that are listed as figures
 
 
 def test_there_are_fixtures_of_five_formats_with_truth():

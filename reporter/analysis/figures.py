@@ -29,11 +29,18 @@ _HYPHEN_UNITS = frozenset("year month week day hour minute mile kilometre kilome
                           "percentage-point point seat storey story count".split())
 _LABEL_CODE = re.compile(r"[A-Z][A-Za-z]*&[A-Za-z]+")  # "S&P 500": an index name, not a count
 _TWICE_CONTEXT = re.compile(r"\s(?:as|the|that|its|their|his|her|a|an)\b")
-MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+MULT = {"dozen": 12, "lakh": 1e5, "crore": 1e7, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
         "b": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
             "¥": "JPY", "₹": "INR", "₦": "NGN", "KSh": "KES", "Ksh": "KES", "Rs": "INR", "Rs.": "INR",
             "CHF": "CHF", "JPY": "JPY", "CNY": "CNY", "INR": "INR", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "R": "ZAR"}
+# ISO 4217 codes written before an amount ("AUD 1.2m", "SEK 2 billion"): each is its own unit.
+# Only codes whose first letter already opens a figure (the scan's _FIRST_CHARS, a test checks):
+# each letter added there makes the scan try the whole figure pattern at every capital it opens,
+# a third slower on the fixtures, for codes ("PLN", "ZAR", "BRL") English news rarely writes.
+ISO_CODES = ("USD EUR GBP CHF JPY CNY INR AUD CAD NZD HKD SGD SEK NOK DKK CZK HUF KRW RUB TRY SAR AED NGN "
+             "KES EGP").split()
+CURRENCY.update({code: code for code in ISO_CODES})
 CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "rupees": "INR",
                   "rand": "ZAR", "pesos": "MXN", "soles": "PEN", "yuan": "CNY"}
 UNITS = {"mw": "MW", "gw": "GW", "kw": "kW", "twh": "TWh", "gwh": "GWh", "mwh": "MWh", "megawatts": "MW",
@@ -45,7 +52,8 @@ UNITS = {"mw": "MW", "gw": "GW", "kw": "kW", "twh": "TWh", "gwh": "GWh", "mwh": 
          "day": "days", "hours": "hours", "minutes": "minutes", "times": "times", "basis": "basis points",
          "points": "points", "metres": "m", "meters": "m", "feet": "feet", "people": None,
          "decades": "years", "decade": "years", "fortnights": "weeks", "fortnight": "weeks",
-         "cm": "cm", "mm": "mm", "ha": "hectares", "mph": "mph", "kwh": "kWh"}
+         "cm": "cm", "mm": "mm", "ha": "hectares", "mph": "mph", "kwh": "kWh", "hour": "hours", "hr": "hours",
+         "hrs": "hours", "minute": "minutes", "min": "minutes", "mins": "minutes", "seconds": "seconds"}
 # Units counted in another unit: "four decades" is 40 years, "a fortnight" two weeks.
 UNIT_FACTORS = {"decades": 10, "decade": 10, "fortnights": 2, "fortnight": 2}
 QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up to", "nearly", "almost",
@@ -71,8 +79,8 @@ def _by_first_letter(words: list[str]) -> str:
 
 
 _WORD = _by_first_letter(list(WORDS))
-_CUR = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:USD|EUR|GBP|CHF|JPY|CNY|INR|KSh|Ksh|Rs\.?)\s?"
-_MULT = r"(?:\s?(?:thousand|million|billion|trillion|Thousand|Million|Billion|Trillion)|(?:bn|mn|mln|tn|m|k|b|M|B|K))(?![\w])"
+_CUR = rf"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:{_by_first_letter(ISO_CODES)}|KSh|Ksh|Rs\.?)\s?"
+_MULT = r"(?:\s?(?:dozen|lakh|crore|thousand|million|billion|trillion|Thousand|Million|Billion|Trillion|bn|mn|mln|tn)|(?:m|k|b|M|B|K))(?![\w])"
 # A figure starts with a digit, a currency sign or code (the first characters of _CUR) or a number
 # word. One character class saying so lets the search skip other positions cheaply; it takes every
 # non-ASCII character as well, which covers the currency signs, digits other than 0-9 and any
@@ -202,7 +210,7 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 figures.append(_mixed(text, mixed, pno))
                 pos = mixed.end()
                 continue
-            span = _COMPOUND_SPAN.match(text, m.start()) if not m.group("cur") else None
+            span = (_COMPOUND_SPAN.match(text, m.start()) or _implied_span(text, m.start())) if not m.group("cur") else None
             if span is not None:
                 figures.append(_compound_span(text, span, pno))
                 pos = span.end()
@@ -217,24 +225,33 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
                 if not text[m.end("range") - 4:m.end("range")].isdigit():
                     pos = nxt
                 continue
-            no_range = _descending(m)
+            if (m.group("range") or "").lstrip().startswith("and"):
+                pos = m.start("range")  # "172 loans for $15,617,200 and 1,726 loans": two figures, unless "between" made one
+            no_range = _descending(m) or _change_then_level(m)
             if no_range:
                 pos = m.start("range")  # "52 to 48": a score or a vote split, two figures
             fig = _figure(text, m, pno, skipped, no_range)
             if fig is not None and _MINUS.match(text, m.start() - 1) and fig.number is not None:
                 fig = replace(fig, value=text[m.start() - 1] + fig.value, number=-fig.number)  # "fell -1.7%"
+            if fig is not None and text[m.start() - 1:m.start()] == "±" and fig.value.startswith(text[m.start():m.start() + 1]):
+                # "an increase of 0.4 percent (±0.7%)": the margin of error of the figure before
+                fig = replace(fig, value="±" + fig.value, what="margin of error")
             if fig is not None and (m.group("cur") or why_not(text, m.start("num"), m.end("num")) is None):
                 figures.append(fig)
                 at = text.find(fig.value, max(0, m.start() - 40))
                 pos = max(pos, at + len(fig.value)) if at >= 0 else pos  # "per 100,000" is part of it
                 if fig.unit == "%" and not m.group("range"):
                     tail = _PCT_RANGE_TAIL.match(text, m.end())
-                    if tail and (not tail.group().lstrip().startswith("and") or fig.value.lower().startswith("between")):
+                    change = _CHANGE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                    if tail and (change is None or change.group("by") != " from") and (
+                            not tail.group().lstrip().startswith("and") or fig.value.lower().startswith("between")):
                         pos = tail.end()  # "between 10% and 12%", "5%-7%": one range, by its first bound
         for a in _A_MAGNITUDE.finditer(text) if "illion" in text else ():
             if len(figures) < MAX_FIGURES:
                 figures.append(_a_magnitude(text, a, pno))
-        for finder, read, may_hold in ((_FRACTION_OF, _fraction, _may_hold_fraction), (_SPAN_UNIT, _a_span, _may_hold_span)):
+        for finder, read, may_hold in ((_FRACTION_OF, _fraction, _may_hold_fraction), (_SPAN_UNIT, _a_span, _may_hold_span),
+                                       (_FRACTION_ALONE, _fraction_alone, _may_hold_fraction),
+                                       (_HALVE, _halve, _may_hold_halve)):
             for a in finder.finditer(text) if may_hold(text) else ():
                 if len(figures) >= MAX_FIGURES:
                     break
@@ -246,19 +263,31 @@ def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
 
 # "one year and ten months", "two weeks and three days": one span, in the smaller unit.
 _SMALL = r"\d{1,2}|" + _by_first_letter(list(_UNITS_DIGIT) + "ten eleven twelve".split())
-_COMPOUND_SPAN = re.compile(rf"(?i:(?P<a>{_SMALL}|a)\s(?P<big>year|week|day|hour)s?,?\s(?:and\s)?(?P<b>{_SMALL})\s"
+_COMPOUND_SPAN = re.compile(rf"(?i:(?:(?P<a>{_SMALL}|an?)\s)?(?P<big>year|week|day|hour)s?,?\s(?:and\s)?(?P<b>{_SMALL})\s"
                             rf"(?P<small>month|day|hour|minute)s?)\b")
+# The larger unit of such a span said without a number before the smaller one's count: "an hour
+# and 10 minutes", "a year and ten months", or after a pause "…, hour and 10 minutes".
+_BIG_BEFORE = re.compile(r"(?i:(?:(?<![\w-])an?\s|(?<=[,;:–—(]\s)|^)(?:year|week|day|hour),?\sand\s)$")
+
+
+def _implied_span(text: str, s: int) -> re.Match | None:
+    """The compound span ending in the count at s whose larger unit has no number of its own."""
+    before = _BIG_BEFORE.search(text, max(0, s - 16), s)
+    if before is None:
+        return None
+    span = _COMPOUND_SPAN.match(text, before.start())
+    return span if span is not None and span.start("b") == s else None
 _SPAN_FACTORS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
 
 
 def _compound_span(text: str, m: re.Match, pno: int) -> KeyFigure:
     def count(word: str) -> int:
         low = word.lower()
-        return int(low) if low.isdigit() else 1 if low == "a" else (_UNITS_DIGIT.get(low) or WORDS[low])
+        return int(low) if low.isdigit() else 1 if low in ("", "a", "an") else (_UNITS_DIGIT.get(low) or WORDS[low])
 
     big, small = m.group("big").lower(), m.group("small").lower()
     factor = _SPAN_FACTORS.get((big, small))
-    number = count(m.group("a")) * factor + count(m.group("b")) if factor else float(count(m.group("a")))
+    number = count(m.group("a") or "") * factor + count(m.group("b")) if factor else float(count(m.group("a") or ""))
     unit = (small if factor else big) + "s"
     qual = _qualifier(text, m.start())
     start = m.start() - len(qual.group()) if qual else m.start()
@@ -305,14 +334,55 @@ def _fraction(text: str, m: re.Match, pno: int) -> KeyFigure | None:
     return KeyFigure(value=value, number=number, unit="ratio", what=_what(text, m.end(), start, "ratio"), paragraph=pno)
 
 
+# A fraction standing for a share with no "of" after it: the size of a change ("cut by half",
+# "rose by a third", "fell by two-thirds") or a part of what was just counted ("…, of which half
+# are in local currency").
+_FRACTION_ALONE = re.compile(r"(?:(?<=\bby )|(?<=\bof which )|(?<=\bof whom )|(?<=\bof them, )|(?<=\bof these, ))"
+                             r"(?:(?P<n>[Oo]ne|[Tt]wo|[Tt]hree|[Aa])[- ])?(?P<f>half|thirds?|quarters?|fifths?|tenths?)"
+                             r"(?![\w-])(?!\s(?:of|an?|the)\b)")
+
+
+def _fraction_alone(text: str, m: re.Match, pno: int) -> KeyFigure | None:
+    part = m.group("f").rstrip("s")
+    n = (m.group("n") or "").lower()
+    if part != "half" and not n or part == "half" and n not in ("", "one") \
+            or m.group("f").endswith("s") and n in ("a", "one", ""):
+        return None  # "by third parties", "by a thirds": no share
+    number = _FRACTION_NUMERATORS.get(n, 1) / _FRACTION_PARTS[part]
+    return KeyFigure(value=m.group(), number=number, unit="ratio", what=_what(text, m.end(), m.start(), "ratio"),
+                     paragraph=pno)
+
+
+# "to halve the rates", "deaths have almost halved": a change by a factor, worth 0.5 (as "more than
+# double" is worth 2).
+_HALVE = re.compile(r"(?<![\w-])(?:[Hh]alve[sd]?|[Hh]alving)(?![\w-])")
+
+
+def _may_hold_halve(text: str) -> bool:
+    return "alv" in text
+
+
+def _halve(text: str, m: re.Match, pno: int) -> KeyFigure | None:
+    before = text[max(0, m.start() - 12):m.start()].split()
+    if m.group().lower() == "halves" and before and before[-1].lower() in _FRACTION_NOT_AFTER | {"both", "two"}:
+        return None  # "both halves of the pitch": the noun, not the verb
+    qual = _qualifier(text, m.start())
+    start = m.start() - len(qual.group()) if qual else m.start()
+    return KeyFigure(value=text[start:m.end()], number=0.5, unit="times", what=_what(text, m.end(), start, "times"),
+                     paragraph=pno)
+
+
 # A span of time with no digits: "around a year", "over a decade", "a year and a half".
 _SPAN_UNIT = re.compile(r"(?<=\s)(?:an?\s)?(?P<unit>year|decade|month|week|fortnight)(?P<half>\sand\sa\shalf)?(?![\w’'-])")
 def _may_hold_span(text: str) -> bool:
     """A cheap test (substring searches) before the span pattern is run over the paragraph."""
     return "a year" in text or "a decade" in text or "a month" in text or "a week" in text or \
-        "a fortnight" in text or "and a half" in text
+        "fortnight" in text or "and a half" in text
 _SPAN_QUALS = frozenset("about around nearly almost over roughly approximately some under only".split()) | {
     "more than", "less than", "just over", "just under", "at least", "up to", "well over"}
+
+
+_LAST_BEFORE = re.compile(r"(?i:\bthe\s(?:past|last|next|coming)\s)$")
 
 
 def _a_span(text: str, m: re.Match, pno: int) -> KeyFigure | None:
@@ -320,6 +390,11 @@ def _a_span(text: str, m: re.Match, pno: int) -> KeyFigure | None:
     and a half"): a figure when a qualifier says how long, or "and a half" says it; "a year"
     alone ("£900 a year", "a year earlier") is a rate or a reference, not a quantity."""
     has_article = m.group().startswith("a")
+    if m.group("unit") == "fortnight" and not has_article and not m.group("half"):
+        last = _LAST_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if last is not None:  # "in the past fortnight": two weeks, as "the past two weeks" would say
+            return KeyFigure(value=text[last.start():m.end()], number=2.0, unit="weeks",
+                             what=_what(text, m.end(), last.start(), "weeks"), paragraph=pno)
     if not has_article and not m.group("half"):
         return None
     qual = _qualifier(text, m.start()) if has_article else None
@@ -385,6 +460,28 @@ def _year_like(num: str) -> bool:
     return len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100
 
 
+# A verb of change right before a number: "rose $1.20 to $85.30" is the change, then the level.
+_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:rose|fell|rises|falls|climbed|dropped|jumped|slipped|gained|lost|increased|"
+                            r"decreased|grew|declined|shrank|slid|added|edged (?:up|down)|up|down)(?P<by> by| from)?\s$", re.I)
+
+
+def _change_then_level(m: re.Match) -> bool:
+    """After a verb of change, "X to Y" with Y more than twice X is two figures, the change and
+    the level it reached ("shares rose $1.20 to $85.30"), and so is "from X to Y" (two levels);
+    bounds closer together stay a range ("prices rose 2 to 3 percent")."""
+    rng = m.group("range")
+    if not rng or not rng.lstrip().startswith("to") or not m.group("num")[0].isdigit():
+        return False
+    change = _CHANGE_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    if change is None:
+        return False
+    if (change.group("by") or "").strip() == "from":
+        return True  # "rose from 1,200 to 1,500": one level, then another
+    second = re.search(r"\d[\d,]*(?:\.\d+)?", rng)
+    first = _value(m.group("num"))
+    return bool(second) and first is not None and float(second.group().replace(",", "")) > 2 * first
+
+
 def _descending(m: re.Match) -> bool:
     """A "range" whose second bound is below its first is two figures: a score, a vote split,
     or with money a change ("from $25 billion to $5 billion", the same multiplier both sides)."""
@@ -427,6 +524,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
     value = _value(num)
     if value is None:
         return None
+    if pct and not (cur or mult) and _year_like(num) and _is_date_part(text, s, m.end("num")):
+        return None  # "the January to February 2000 percent change": the year, then what is measured
     if is_word and rng and num.lower() in _TENS and rng[:1] == "-" and rng[1:].lower() in _UNITS_DIGIT:
         value += _UNITS_DIGIT[rng[1:].lower()]  # "Thirty-six years": one number, not a range
         rng, is_word = None, False
@@ -440,9 +539,9 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             return None  # a clock time
         if (nxt[:1] == " " and nxt[1:2].isdigit()) or text[max(0, s - 2):s].rstrip()[-1:].isdigit():
             return None  # a phone number or code in digit groups
-        prev = text[max(0, s - 14):s].split()
+        prev = [w.lstrip("([") for w in text[max(0, s - 14):s].split()]
         if prev and (prev[-1].lower() in LABELS or _LABEL_CODE.fullmatch(prev[-1]) or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
-            return None  # "section 114", "OM 5451": a label or a code, not a quantity
+            return None  # "section 114", "OM 5451", "(CVN 78)": a label or a code, not a quantity
     if rng and not (cur or pct or mult) and value <= 31 and _is_date_part(text, s, e):
         return None  # "7-10 October", "Sept. 16–20": a span of days, the timeline's
     if rng and not (cur or pct):
@@ -463,6 +562,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             return None  # "a one-off", "a four-month high", "twelve-month inflation": not a quantity of anything
         return KeyFigure(value=text[s:e + hy.end()], number=value, unit=hy.group(1),
                          what=_what(text, e + hy.end(), s, hy.group(1)), paragraph=pno)
+    if num.lower() == "dozen" and text[max(0, s - 7):s].lower() == "half a ":
+        value, s = 6.0, s - 7  # "half a dozen firms"
     if num.lower() == "double" and not (_qualifier(text, s) and not rng):
         return None  # "a double room", "to double output": only "more than double" compares
     if num.lower() == "twice":
@@ -506,8 +607,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
             if word == "basis":
                 unit_end = e + w.end() + (len(" points") if after[w.end():w.end() + 7] == " points" else 0)
             rest = text[unit_end:unit_end + 5].lower()
-            if unit in ("years", "months", "weeks", "days") and rest.strip().startswith("ago"):
-                return None  # "six years ago" dates something, it does not count it
+            if unit in _DURATIONS and rest.strip().startswith("ago"):
+                return None  # "six years ago", "updated 2 hours ago" date something, they do not count it
         elif word in ("cents", "pence") and not cur:
             number, unit, unit_end = number / 100, word, e + w.end()  # "48 cents a share"
         elif word in CURRENCY_WORDS:
@@ -545,7 +646,7 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
 
 # After "1.2m": people or a plural noun that is no length's word ("1.2m people", "4m homes", not "2m tall").
 _MILLION_OF = re.compile(r"\s(?:people|(?!(?:metres|meters|miles|tonnes|tons|is|was|has|as|its|this|his|across|less|unless|plus|thus|always|towards|upwards|downwards|afterwards|perhaps|whereas)\b)[a-z]{2,}s)\b")
-_RANGE_MULT = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|m|k|b)$", re.I)
+_RANGE_MULT = re.compile(r"(dozen|lakh|crore|thousand|million|billion|trillion|bn|mn|tn|m|k|b)$", re.I)
 # "one" counts only before a magnitude, a span of time or a charge ("one count of fraud").
 _ONE_UNITS = frozenset("years months weeks hours".split())
 _ONE_SPAN_REFERENCE = re.compile(r"\s(?:later|earlier|on|after|before|since|into|from|ago)\b")  # "one year on"
@@ -625,15 +726,35 @@ def _what(text: str, end: int, start: int, unit: str | None) -> str:
         words.pop()
     if words and not words[0][0].isdigit():
         return " ".join(words)
+    return _clause_before(text, start)
+
+
+_CLAUSE_STOPS = (". ", ", ", "; ", "“", "\"", "(", ") ")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before a figure that has no noun after it. A figure in brackets
+    after what it measures ("adult men (3.5 percent)") reads the words before the bracket; a
+    clause left with no content ("…, at 1.2 million,") reads the one before it."""
     before = text[max(0, start - 90):start]
-    for stop in (". ", ", ", "; ", "“", "\"", "(", ") "):
-        k = before.rfind(stop)
-        if k >= 0:
-            before = before[k + len(stop):]
-    clause = before.split()[-8:]
-    # Never a stray function word at either end ("rose at or", "and"): what is left is content.
-    while clause and (clause[-1].lower() in _STOP or clause[-1].lower() == "of"):
-        clause.pop()  # "growth of", "rose at or"
-    while clause and clause[0].lower() in _STOP:
-        clause.pop(0)
-    return " ".join(clause)
+    tail = before.rstrip(" ±+−-")
+    if tail.endswith("("):
+        before = tail[:-1]
+    for _ in range(2):
+        cut = max(((before.rfind(stop), stop) for stop in _CLAUSE_STOPS), key=lambda ks: ks[0] + len(ks[1]) if ks[0] >= 0 else -1)
+        k, stop = cut
+        segment, before = (before[k + len(stop):], before[:k]) if k >= 0 else (before, "")
+        clause = segment.split()[-8:]
+        # Never a stray function word or a sign at either end ("rose at or", "and", "+"): what is
+        # left is content.
+        while clause and (clause[-1].lower() in _STOP or clause[-1].lower() == "of" or not _has_letter(clause[-1])):
+            clause.pop()  # "growth of", "rose at or"
+        while clause and (clause[0].lower() in _STOP or not any(c.isalnum() for c in clause[0])):
+            clause.pop(0)  # a dash or a sign first; a number first stays ("£5 billion by 2028")
+        if clause or not before.strip():
+            return " ".join(clause)
+    return ""
+
+
+def _has_letter(word: str) -> bool:
+    return any(c.isalpha() for c in word)

@@ -21,7 +21,8 @@ _PHONE = re.compile(r"\+?\d{0,3}[\s.\-]?(?:\(0\)\s?)?\(?\d{2,5}\)?[\s.\-\u00a0]?
 _DIGIT_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2} / \d{1,2} / \d{4}")  # "03/14/2031", "02 / 03 / 2031"
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")  # "Washington, DC 20546", "Austin, TX 78701"
-_STREET = re.compile(r"\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
+# A house number, or a range of them ("70-80 Sycamore Street"), before a street's name.
+_STREET = re.compile(r"(?:[-–]\d{1,5}[A-Za-z]?)?\s(?:[A-Z][\w’'\-]*\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Place|Square|Drive|"
                      r"Boulevard|Blvd|Court|Terrace|Row|Crescent|Close|Gardens|Park|Highway|Hwy|Parkway|Pkwy|Pike|Plaza)\b")
 _CLOCK_AFTER = re.compile(r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|hours local|local time|h)\b")
 # After a model number: a word in capitals ("737 MAX") or a name word that ends the phrase ("Galaxy 24 Ultra.")
@@ -34,23 +35,59 @@ _ANY_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 # A citation of a code: "12 CFR 21", "42 U.S.C. 1983": a number, a code in capitals, a number.
 _CITATION_AFTER = re.compile(r"\s(?:[A-Z]\.?){2,5}\s(?:§{1,2}\s?)?\d")  # "12 U.S.C. § 481" too
 # After a point-number, a unit or a magnitude makes it a quantity, never a clock time.
+_COUNTED_AFTER_UNIT = re.compile(r"\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand)")
 _CLOCK_AFTER_UNIT = re.compile(r"\s?(?:%|per\s?cent|percent|million|billion|trillion)")
 _LIST_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")
 # Words a phone number follows: "call 111 or 999", "text 61016", "freephone 0800 …".
 PHONE_WORDS = frozenset("call calling dial phone telephone text ring freephone helpline hotline tel tel. "
                         "mobile whatsapp sms".split())
+# Words of a page's furniture that number its parts: "Photo 2 of 10", "Slide 3 of 12".
+FURNITURE_LABELS = frozenset("photo photos image images picture slide slides step steps result results".split())
 # Words after which a number labels something rather than counting it.
 LABELS = frozenset("section sections article articles chapter clause paragraph paragraphs rule rules regulation "
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
-                   "version v bill order directive code form lot unit cell phone tel tel. fax § §§".split())
+                   "version v bill order directive code form lot unit cell phone tel tel. fax § §§ chart graph exhibit "
+                   "vol vol. docket items question questions junction proclamation cm grade grades".split())
 # A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
 _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
 # Initials with full stops right before a number: the abbreviation of what the number labels.
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s$")
 # Capitalised words after which a small number names a level, a stage or a school year rather
 # than counting anything ("Key Stage 1 pupils", "Phase 2 trials", "Category 5 hurricane").
-LEVEL_WORDS = frozenset("Year Stage Phase Level Tier Grade Category Step Band Division Zone Round".split())
+LEVEL_WORDS = frozenset("Year Stage Phase Level Tier Grade Category Step Band Division Zone Round Model Formula "
+                        "Series".split())
+# The term of a bond or a loan rate named by its length: "the 10-year Treasury yield", "the 30-year
+# fixed mortgage rate", "2-year notes": which instrument, not a span of anything.
+_TENOR = re.compile(r"-(?:year|month|yr)\s(?:[A-Za-z.]+\s){0,2}?(?:Treasury|Treasuries|bonds?|notes?|gilts?|bunds?|"
+                    r"yields?|bills?|mortgages?|swap)\b")
+# After a capitalised name, "index" makes the number part of the index's name ("the Nasdaq 100 index").
+_INDEX_AFTER = re.compile(r"\s[Ii]ndex\b")
+# "the top 10 sellers", "Top 5 facts": a ranking's length, not a count (a share, "the top 1%", still counts).
+_TOP_BEFORE = re.compile(r"\b[Tt]op\s$")
+# Capitalised words after which a small number names an administrative area or a numbered
+# place ("EPA Region 7", "Ward 3", "Terminal 5", "Area 51"): the unit's name, not a count of it.
+AREA_WORDS = frozenset("Region District Ward Precinct Sector Area Terminal Pier Block Lot Plot Camp Site "
+                       "Building Hall Gate Wing Interstate Highway Junction Exit Title".split())
+# A sentence the page says to its reader, opening with an imperative and "us" ("Give us 5 minutes,
+# and we'll give you the world.", "Join us for 3 days of talks"): a slogan or a call to action,
+# not the story's. Read only where the sentence starts after a full stop or the paragraph's start,
+# so that a quotation ("“Give us five years,” she said") keeps its figures.
+_TO_READER = re.compile(r"(?:Give|Send|Tell|Call|Join|Follow|Contact|Email|E-mail|Text|Visit|Write to|Meet) (?:us|me)\b")
+# A speaker's count of their own points ("I have two things at the top", "Two questions.", "three
+# quick points"): how the talk is ordered, not a figure of the story.
+_DISCOURSE_AFTER = re.compile(r"\s(?:(?:quick|brief|short|final|small|big)\s(?:points|issues|items|comments|remarks|updates|ones)"
+                              r"|more(?=[.?!,;])"
+                              r"|(?:(?:quick|brief|short|final|small|big|more|other)\s)?(?:questions|things|follow-ups|"
+                              r"followups|announcements|topics))\b")
+_SMALL_WORDS = frozenset("two three four five six seven eight nine ten couple".split())
+# A time of day said in words or with its half of the day, perhaps as the first bound of a span of
+# hours: "five o'clock", "at 7 p.m.", "between 2 and 4 a.m.".
+_OCLOCK = re.compile(r"(?:\s?(?:-|–|to|and)\s?(?:1[0-2]|0?\d)(?![\d.,:]))?\s?(?:o[’']clock\b|[ap]\.m\.|[ap]m\b)")
+# Page furniture: "5 min read", "Page 1 of 3", "Photo 2 of 10", a note mark "[1]".
+_READING_TIME = re.compile(r"\s?min(?:ute)?s? read\b", re.I)
+_OF_COUNT = re.compile(r"\s(?:of|/)\s\d")
+_OF_LABEL = re.compile(r"\b([A-Za-z]+)\s\d{1,4}\s(?:of|/)\s$")
 # A military clock time, four digits after "at" and before a word of the day: "at 1430 today".
 _HHMM_BEFORE = re.compile(r"\b(?:at|by|from|until|till|before|after)\s$", re.I)
 _HHMM_AFTER = re.compile(r"\s(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|hours)\b")
@@ -81,6 +118,7 @@ def _number_run(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9/\-]")
+_CODED_GROUPS = re.compile(r"\d+[-/](?!(?:to|in|of|for|per|by|and|or|on|an?)[-/])[A-Za-z]{1,4}[-/]\d+(?:[-/][A-Za-z0-9]+)*")
 
 
 def _token_around(text: str, s: int, e: int) -> str:
@@ -109,8 +147,23 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if _CLOCK.fullmatch(text, s, e) and _CLOCK_BEFORE.search(text, max(0, s - 12), s) \
             and not _CLOCK_AFTER_UNIT.match(text, e):
         return "a clock time"  # "at 10.00", "around 11.00"
+    if _OCLOCK.match(text, e) and (text[s:e].isalpha() or text[s:e].isdigit() and int(text[s:e]) <= 12):
+        return "a clock time"  # "around five o'clock", "at 7 p.m."
+    if text[s:e].isdigit() and _READING_TIME.match(text, e):
+        return "a reading time"  # "5 min read" over an article
+    if text[s - 1:s] == "[" and text[e:e + 1] == "]":
+        return "a note mark"  # "as the report says [1]"
+    of = _OF_LABEL.search(text, max(0, s - 24), s) if text[s:e].isdigit() else None
+    if of is not None and of.group(1).lower() in LABELS | FURNITURE_LABELS:
+        return "a label"  # "Page 1 of 3", "Photo 2 of 10": the count after "of" labels the item too
     if text[s - 1:s] == "=":
         return "an index base"  # "(1982-84=100)"
+    if (text[s:e].lower() in _SMALL_WORDS or e - s == 1 and text[s:e].isdigit()) and _DISCOURSE_AFTER.match(text, e):
+        return "a count of the speaker's points"  # "I have two things at the top"
+    if _addressed_to_reader(text, s):
+        return "an address to the reader"  # "Give us 5 minutes, and we'll give you the world."
+    if text[s - 1:s] in ("*", "#") and text[s:e].isdigit():
+        return "a key to press"  # "press *1 to ask a question"
     if text[s:e].isdigit() and _CITATION_AFTER.match(text, e):
         return "a legal citation"  # "12 CFR 21"
     if e - s == 4 and text[s:e].isdigit() and int(text[s:s + 2]) < 24 and int(text[s + 2:e]) < 60 \
@@ -118,9 +171,13 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a clock time"  # "at 1430 today"
     if reference_window(text, e):
         return "a reference window"  # "the 12 months to August", "the 18-month growth rate"
+    if text[s:e].isdigit() and _TENOR.match(text, e):
+        return "a bond's term"  # "the 10-year Treasury yield"
+    if text[s:e].isdigit() and _TOP_BEFORE.search(text, max(0, s - 5), s) and not _COUNTED_AFTER_UNIT.match(text, e):
+        return "a ranking's length"  # "the top 10 sellers"
     if text[s:e].isalpha() and text[s:s + 1].isupper() and _CAP_WORD_AFTER.match(text, e):
-        head = text[:s].rstrip(" \"“‘'(")
-        if head and head[-1] not in ".!?:;—–-":
+        k = _back_over(text, s, " \"“‘'(")
+        if k > 0 and text[k - 1] not in ".!?:;—–-":
             return "part of a name"  # the "Seven Harbours' Plan", the Ten Year Coastal Review
     token = _token_around(text, s, e)
     if _DIGIT_DATE.fullmatch(token):
@@ -129,8 +186,12 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "an identifier"  # "25-038": a range is never written with a leading zero
     if token[:1].isalpha() and any(c.isdigit() for c in token):
         return "an identifier"  # "ABC-12345", "A380", "COVID-19"
+    if _CODED_GROUPS.fullmatch(token):
+        return "an identifier"  # "22-cv-4567": letters between two groups of digits
     if "/" in token and not _DIGIT_DATE.fullmatch(token):
         return "an identifier"  # "2024/117"
+    if text[s:s + 1] == "0" and text[s + 1:s + 2].isdigit():
+        return "a code or a clock time"  # "0900 to 1700", "until 00.01", "007": no quantity opens with a zero
     window = text[max(0, s - 12):min(len(text), e + 12)]
     if _UK_POSTCODE.search(window) and any(m.start() <= s - max(0, s - 12) < m.end()
                                            for m in _UK_POSTCODE.finditer(window)):
@@ -139,14 +200,16 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a zip code"
     if text[s:e].isdigit() and _STREET.match(text, e):
         return "a street number"
-    head = text[:s].rstrip(" \t([")
-    if not head or head.endswith((".", ";", ":")) and text[s - 1:s] in (" ", "\t", "("):
-        label = _LIST_LABEL.match(text, len(head))
+    k = _back_over(text, s, " \t([")
+    if k == 0 or text[k - 1] in ".;:" and text[s - 1:s] in (" ", "\t", "("):
+        label = _LIST_LABEL.match(text, k)
         if label is not None and label.end() > s and text[label.end():label.end() + 1].isupper():
             return "list numbering"  # "1. The council…", "…in 2026. 2. Contact:"
     prev = text[max(0, s - 14):s].split()
     if prev and prev[-1].lower().strip("(:") in LABELS:
         return "a label"
+    if prev and prev[-1].lower() in FURNITURE_LABELS and _OF_COUNT.match(text, e):
+        return "a label"  # "Photo 1 of 10"
     bare = text[s:e].replace(" ", "").replace("\u00a0", "").isdigit() and not text[e:e + 1].isalpha()  # "116 123" too
     if bare and _ABBREVIATED_LABEL.search(text, max(0, s - 40), s) and \
             _ABBREVIATED_LABEL.search(text, max(0, s - 40), s).group(1).lower() in LABELS:
@@ -155,16 +218,39 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a label"  # "H.R. 4346", "S. 1260", "E.O. 13660": a bill's or an order's number
     if bare and prev and prev[-1] in LEVEL_WORDS and len(text[s:e]) <= 2:
         return "a level or stage"  # "Key Stage 2", "a Year 1 pupil", "Phase 3 trials"
+    if bare and prev and prev[-1] in AREA_WORDS and len(text[s:e]) <= 3:
+        return "an area's number"  # "EPA Region 7", "the four Region 7 states", "Terminal 5", "Interstate 95"
     if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
         return "a phone number"  # "call 111 or 999"
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
             and s >= 2 and text[s - 1] == " ":
         return "a model name"  # "the Boeing 737 MAX", "a Galaxy 24 Ultra"
+    if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _INDEX_AFTER.match(text, e):
+        return "part of a name"  # "the Nasdaq 100 index"
     if bare and (_named_number(text, s, prev) or prev and prev[-1].strip("(") == "Quarter"):
         return "part of a name"  # "Channel 4", "Tower 22", "Quarter 3", "(Quarter 3 (Jul to Sep) 2029)"
     if s >= 1 and text[s - 1] == "(" and s >= 2 and (text[s - 2].isdigit() or text[s - 2] == ")"):
         return "a sub-section number"  # "regulation 4(2)"
     return None
+
+
+def _back_over(text: str, s: int, chars: str, limit: int = 64) -> int:
+    """Where the run of `chars` ending at s starts, looking back `limit` characters at most: the
+    end of what stands before the number, found without copying the text before it (a copy per
+    number made a long paragraph of numbers quadratic)."""
+    k = s
+    while k > 0 and s - k < limit and text[k - 1] in chars:
+        k -= 1
+    return k
+
+
+def _addressed_to_reader(text: str, s: int) -> bool:
+    """The number stands in a sentence, within 200 characters of its start, that opens with an
+    imperative to the reader (_TO_READER)."""
+    lo = max(0, s - 200)
+    start = max(text.rfind(". ", lo, s), text.rfind("! ", lo, s), text.rfind("? ", lo, s))
+    start = start + 2 if start >= 0 else (0 if lo == 0 else -1)
+    return start >= 0 and _TO_READER.match(text, start) is not None
 
 
 def reference_window(text: str, e: int) -> bool:
@@ -187,7 +273,17 @@ def _named_number(text: str, s: int, prev: list[str]) -> bool:
         return False  # "March 5" is a date, the timeline's
     w = s - 1 - len(prev[-1])  # where the capitalised word starts
     before = text[max(0, w - 3):w].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\"“‘(—–-" and _COUNTED_AFTER.match(text, s) is None
+    if not before or before[-1] in ".!?:;\"“‘(—–-":
+        return False
+    return _COUNTED_AFTER.match(text, s) is None or _SINGULAR_AFTER.match(text, s) is not None
+
+
+# A singular noun after a number above one, not a noun before a plural one ("12 hospital beds"):
+# after a capitalised name the number is part of it ("Grand Crossing 3 lot", "the Falcon 9
+# rocket", "the Landsat 9 satellite"), not a count of the noun.
+_SINGULAR_AFTER = re.compile(r"(?:[2-9]|\d{2,3})\s(?!(?:people|staff|police|personnel|cattle|sheep|children|men|women|"
+                             r"aircraft|data|media|fish|deer|livestock|head|feet|per|percent|million|billion)\b)"
+                             r"[a-z]{2,}(?<!s)\b(?![-’'])(?!\s(?!(?:is|was|has|as|its|this|thus|plus)\b)[a-z]{2,}s\b)")
 
 
 # After a counted number: a magnitude, a percentage, or a lower-case noun it counts ("4 people").

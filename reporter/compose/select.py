@@ -359,15 +359,17 @@ def date_disagreements(members: Sequence[int], facts: Sequence[Facts], articles:
 def counted_noun(what: str) -> str | None:
     """The noun a figure counts, singular, from the words of what it counts: the first plural
     noun ("homes without power" -> "home", "law enforcement officers vetted" -> "officer"), else
-    the last word; None when that is a verb's (-ed, -ing: "had expected 3.0%") or a stop word.
+    the last word; None when that is a verb's (-ed, -ing: "had expected 3.0%"), a stop word or a
+    month's name ("the highest annual rate in March" counts no March).
     The one reading of it: the digest's disagreements and the bar charts both compare by it."""
+    from ..dates import MONTH_NUMBERS
     from ..stories import STOP_WORDS
 
     words = [w for w in _TERM.findall(str(what or "").lower()) if w.isalpha()]
     head = next((w for w in words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), None)
     if head is None:
         head = words[-1] if words else ""
-    if len(head) < 4 or head in STOP_WORDS or head.endswith(("ed", "ing")):
+    if len(head) < 4 or head in STOP_WORDS or head.endswith(("ed", "ing")) or head in MONTH_NUMBERS:
         return None
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
