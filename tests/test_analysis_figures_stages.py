@@ -87,6 +87,15 @@ def figures(*paragraphs: str):
     ("Let me make three quick points.", "three", "a count of the speaker's points"),
     ("Q Thank you. Just two quick ones.", "two", "a count of the speaker's points"),
     ("I'll take one or two more.", "two", "a count of the speaker's points"),
+    # a chart's series flattened into the text, twelve numbers with nothing between them
+    ("7.0 5.5 6.0 5.0 4.0 3.0 2.0 1.0 1.0 0.4 0.3 0.0 -0.2 Jul '19 Aug Sep", "5.5", "a chart's series"),
+    ("Call 1-800-555-PORT (7678) to register.", "7678", "a phone number"),
+    ("Updated: 49 min 44 sec ago", "49", "a time stamp"),
+    ("⬆️ 6 • 💬 1 • 7h ago", "6", "a page's counter"),
+    ("The ministers met on 22 and 23 July in the capital.", "22", "a date"),
+    ("They met on July 21 and 22 in the capital.", "22", "a date"),
+    ("At 4.36 on Saturday morning the harbour was hit by a storm.", "4.36", "a clock time"),
+    ("Transcript ID: 43864", "43864", "a label"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)
@@ -120,6 +129,11 @@ def test_not_a_figure(text, number, reason):
     ("The ship and its 70 crew sailed.", "70"),
     ("Police later arrested two more suspects.", "two"),
     ("In Kenya 300 school pupils fell ill.", "300"),
+    # a table's row: a label, then its few columns
+    ("All items 1000.0 1.5 1.3 1.9 2.0 2.1 2.0 2.1 Energy 903.0 1.3", "1.9"),
+    ("Rates stood at 5.25 on average in May.", "5.25"),
+    ("22 people died in July.", "22"),
+    ("Between 22 and 30 ships sailed in July.", "30"),
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)
@@ -225,6 +239,9 @@ def test_no_figure_is_listed_for_numbers_that_count_nothing(text):
     # halving, worth 0.5 as "more than double" is worth 2
     ("The target is to halve the rate of infections.", "halve", 0.5, "times"),
     ("Deaths have almost halved since 2030.", "almost halved", 0.5, "times"),
+    # a magnitude joined by a hyphen or written in capitals
+    ("Donors pledged over $925-million to the fund.", "over $925-million", 925e6, "USD"),
+    ("THE STATE GETS MORE THAN $3 MILLION IN GRANTS", "MORE THAN $3 MILLION", 3e6, "USD"),
 ])
 def test_new_kinds_of_figure(text, value, number, unit):
     got = {f.value: (f.number, f.unit) for f in figures(text)}

@@ -80,7 +80,8 @@ def _by_first_letter(words: list[str]) -> str:
 
 _WORD = _by_first_letter(list(WORDS))
 _CUR = rf"US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|€|£|¥|₹|₦|R(?=\d)|(?:{_by_first_letter(ISO_CODES)}|KSh|Ksh|Rs\.?)\s?"
-_MULT = r"(?:\s?(?:dozen|lakh|crore|thousand|million|billion|trillion|Thousand|Million|Billion|Trillion|bn|mn|mln|tn)|(?:m|k|b|M|B|K))(?![\w])"
+_MULT = (r"(?:\s?(?:dozen|lakh|crore|thousand|million|billion|trillion|Thousand|Million|Billion|Trillion|THOUSAND|MILLION|"
+         r"BILLION|TRILLION|bn|mn|mln|tn)|-(?:thousand|million|billion|trillion)|(?:m|k|b|M|B|K))(?![\w])")  # "$925-million" too
 # A figure starts with a digit, a currency sign or code (the first characters of _CUR) or a number
 # word. One character class saying so lets the search skip other positions cheaply; it takes every
 # non-ASCII character as well, which covers the currency signs, digits other than 0-9 and any
@@ -489,7 +490,7 @@ def _descending(m: re.Match) -> bool:
     if not rng:
         return False
     if m.group("cur") or m.group("mult"):
-        mult = (m.group("mult") or "").strip().lower()
+        mult = (m.group("mult") or "").strip(" -").lower()
         changed = m.string[max(0, m.start() - 5):m.start()].lower().endswith("from ")
         if not (changed and m.group("cur") and mult and rng.lower().rstrip(" .,").endswith(mult)):
             return False
@@ -575,11 +576,11 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
                          what=_what(text, e, start, "times"), paragraph=pno)
     if (mult or "") in ("M", "B", "K") and not cur:
         return None  # "500M", "F-35B": a code; with a currency ("$232M") a magnitude
-    if (mult or "").strip().lower() == "m" and not cur and not _MILLION_OF.match(text, e):
+    if (mult or "").strip(" -").lower() == "m" and not cur and not _MILLION_OF.match(text, e):
         mult = None  # "100m" without a currency is metres; "1.2m people", "4m homes" count millions
         glued = glued or None
         e = m.start("mult")
-    multiplier = MULT.get((mult or "").strip().lower(), 1.0)
+    multiplier = MULT.get((mult or "").strip(" -").lower(), 1.0)
     if rng and not mult:
         shared = _RANGE_MULT.search(rng)
         if shared and (cur or len(shared.group(1)) > 2):

@@ -48,7 +48,7 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
                    "version v bill order directive code form lot unit cell phone tel tel. fax § §§ chart graph exhibit "
-                   "vol vol. docket items question questions junction proclamation cm grade grades".split())
+                   "vol vol. docket items question questions junction proclamation cm grade grades id".split())
 # A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
 _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
 # Initials with full stops right before a number: the abbreviation of what the number labels.
@@ -131,12 +131,59 @@ def _token_around(text: str, s: int, e: int) -> str:
     return text[a:b].strip("-/")
 
 
+# A chart's series or axis flattened into text: twelve numbers or more with nothing but spaces
+# between them ("7.0 5.5 6.0 5.0 4.0 …"); a table's row puts its label beside a few columns.
+_SERIES = re.compile(r"(?:-?\d{1,6}(?:\.\d+)?[ \u00a0]+){11,}-?\d{1,6}(?:\.\d+)?")
+SERIES_WINDOW = 160  # characters each way a series around a number is looked for in
+# A vanity phone number and its digits: "1-800-621-FEMA (3362)".
+_VANITY = re.compile(r"\b1-8\d\d-\d{3}-[A-Z]{4}\b(?:\s?\(\d{4}\))?")
+# A clock time with any minutes, after "at" and before the day it falls on: "At 4.36 on Saturday".
+_CLOCK_DAY_AFTER = re.compile(r"\s(?:on\s(?!average)|this\s|that\s|in\sthe\s(?:morning|afternoon|evening))", re.I)
+_AT_BEFORE = re.compile(r"\b[Aa]t\s$")
+# A page's time stamp: "Updated: 49 min 44 sec ago", "3 hrs ago".
+_AGO_AFTER = re.compile(r"\s?(?:min|mins|minutes?|sec|secs|seconds?|h|hrs?|hours?)\b(?:\s\d{1,2}\s?(?:sec|secs|s)\b)?\s+ago\b")
+# Days in a list before their month: "on 22 and 23 July", "1-3 May"; after it: "July 21 and 22".
+_DAY_BEFORE_MONTH = re.compile(r"\s?(?:and|to|&|-|–)\s?\d{1,2}(?:st|nd|rd|th)?\s(?:%s)\b" % "|".join(
+    sorted((m.title() for m in MONTH_NUMBERS), key=len, reverse=True)))
+_DAY_AFTER_MONTH = re.compile(r"\b(?:%s)\.?\s\d{1,2}(?:st|nd|rd|th)?\s?(?:and|to|&|-|–)\s?$" % "|".join(
+    sorted((m.title() for m in MONTH_NUMBERS), key=len, reverse=True)))
+
+
+def _in_series(text: str, s: int, e: int) -> bool:
+    lo = max(0, s - SERIES_WINDOW)
+    return any(m.start() <= s - lo and e - lo <= m.end() for m in _SERIES.finditer(text[lo:e + SERIES_WINDOW]))
+
+
+def _symbol_before(text: str, s: int) -> bool:
+    """A pictogram right before the number ("⬆️ 6 • 💬 1"): a page's counter of votes or replies."""
+    import unicodedata
+
+    k = s - 1
+    while k >= 0 and s - k <= 3 and text[k] in " \u00a0\ufe0f":
+        k -= 1
+    return k >= 0 and s - k <= 3 and unicodedata.category(text[k]) == "So"
+
+
 def why_not(text: str, s: int, e: int) -> str | None:
     """Why the number text[s:e] is not a figure, or None when nothing says it is not one."""
     a, b = _number_run(text, s, e)
     run = text[a:b]
     if _PHONE.fullmatch(run) and sum(c.isdigit() for c in run) >= 9:
         return "a phone number"
+    if "1-8" in text[max(0, s - 24):e] and any(m.start() <= s < m.end() for m in
+                                              _VANITY.finditer(text, max(0, s - 24), min(len(text), e + 24))):
+        return "a phone number"  # "1-800-621-FEMA (3362)"
+    if text[s:e].isdigit() and _AGO_AFTER.match(text, e):
+        return "a time stamp"  # "Updated: 49 min 44 sec ago"
+    if _symbol_before(text, s):
+        return "a page's counter"  # "⬆️ 6 • 💬 1"
+    if text[s:e].isdigit() and int(text[s:e]) <= 31 and (_DAY_BEFORE_MONTH.match(text, e)
+                                                        or _DAY_AFTER_MONTH.search(text, max(0, s - 16), s)):
+        return "a date"  # "on 22 and 23 July", "July 21 and 22"
+    if _ANY_CLOCK.fullmatch(text, s, e) and _AT_BEFORE.search(text, max(0, s - 3), s) and _CLOCK_DAY_AFTER.match(text, e):
+        return "a clock time"  # "At 4.36 on Saturday morning"
+    if _in_series(text, s, e):
+        return "a chart's series"  # "7.0 5.5 6.0 5.0 4.0 3.0 2.0 1.0 …"
     if _DIGIT_DATE.fullmatch(run):
         return "a date"
     if e - s == 4 and text[s:e].isdigit() and int(text[s:s + 2]) < 24 and int(text[s + 2:e]) < 60 \
