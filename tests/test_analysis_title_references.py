@@ -268,3 +268,23 @@ def test_an_office_label_is_the_surname_the_heading_gives_that_office(title, lab
                   "Q Will you visit the harbour?", f"{label}: Next spring.")
     facts = analyze(Article(title=title, paragraphs=paragraphs))
     assert {(q.speaker, q.role) for q in facts.quotes if q.speaker != "a reporter"} == {(speaker, role)}, facts.quotes
+
+
+@pytest.mark.parametrize("title, speaker, role", [
+    ("The following statement was released by Secretary of Ports Ada J. Quill III to mark Harbour Day:",
+     "Ada J. Quill III", "Secretary of Ports"),
+    ("Capital (Wire) The below is attributable to Spokesperson Jon Vale:", "Jon Vale", "Spokesperson"),
+])
+def test_a_hand_over_line_taken_for_the_title_hands_over_the_paragraphs(title, speaker, role):
+    """A copy whose first line is the hand-over ("The below is attributable to …:") has it for its
+    title: the paragraphs under it are still the statement of the one it names."""
+    paragraphs = ("On Harbour Day, we come together to honour those who kept the ports open.",
+                  "We remember the 240 crews who served through the storms.")
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker, q.role) for q in facts.quotes] == [(1, speaker, role), (2, speaker, role)]
+
+
+def test_a_title_ending_in_a_colon_that_hands_over_nothing_makes_no_statement():
+    facts = analyze(Article(title="Harbour works: what changes in May:", paragraphs=(
+        "The quay closes for eight weeks.", "Ferries will use the north pier.")))
+    assert facts.quotes == ()

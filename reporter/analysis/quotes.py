@@ -806,6 +806,27 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         pending = new_pending
     for k in pending:
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
+    if not quotes and not blocks and title.rstrip().endswith(":"):
+        # The hand-over line stood first and was taken for the title ("The following statement was
+        # released by Secretary Jane Doe:", "The below is attributable to Spokesperson Jane Doe:")
+        line = title.strip()
+        spans_of = sentence_spans(line)
+        line = line[spans_of[-1][0]:] if spans_of else line  # its last sentence ("Initials. Stay in it.")
+        lead = introduced_blocks((line,) + tuple(paragraphs[:MAX_STATEMENT_PARAGRAPHS]),
+                                 frozenset(n for n in boilerplate))  # ¶N of boilerplate is index N here
+        handed = next((b for b in lead if b.intro == 0), None)
+        if handed is not None:
+            found = _before(line, len(line) + 1, 0, actors, lead=True)
+            who = resolve(found[0], found[1], line, len(line), 1, sentence_spans(line), None) \
+                if found and found[0] is not None else None
+            if who is None:
+                by = line.rfind(" by ")
+                sub = name_after(tokens(line[by + 4:]), 0, line[by + 4:]) if by >= 0 else None
+                r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
+                who = (r[0], r[1]) if r is not None and r[2] == "person" else None
+            if who is not None:
+                quotes = [Quotation(text=paragraphs[k - 1].strip(), speaker=who[0], role=who[1], paragraph=k)
+                          for k in handed.quoted]
     if of_statement is not None and not quotes and not blocks and " and " not in title and of_statement[1]:
         quotes = _unmarked_statement(paragraphs, of_statement)  # one named person's, not a joint statement
     quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)

@@ -184,11 +184,15 @@ def is_introducing_line(text: str) -> bool:
         or _hands_over(words)
 
 
+MAX_FRAME_WORDS = 20  # how far back from its colon a line's statement frame is read
+
+
 def _hands_over(words: list[str]) -> bool:
     """The line frames a whole statement ("… is attributable to Spokesperson Jane Doe:", "Jane Doe
     provided the following readout:")."""
     low = [w.lower() for w in words[-10:]]
-    return any(tuple(low[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(low) - len(f) + 1)) or any(
+    wide = [w.lower() for w in words[-MAX_FRAME_WORDS:]]  # "The following statement was released by … to mark …:"
+    return any(tuple(wide[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(wide) - len(f) + 1)) or any(
         low[k] in STATEMENT_VERBS and low[k + 1:k + 3] == ["the", "following"]
         and any(w in STATEMENT_NOUNS for w in low[k + 3:k + 6]) for k in range(len(low) - 2)) or (
         bool(low) and (low[-1] == "statement" or low[-2:] in (["statement", "reads"], ["statement", "follows"]))
