@@ -545,6 +545,7 @@ def test_a_summary_item_is_a_sentence(text):
     "Below is the text of the statement made by Ada Quill, the Harbour Minister, on 10 June 2020.",
     "Read the transcript of the press conference in full below.",
     "The next harbour news summary will be published on 25 April 2014.",
+    "Please Note: This transcript is not edited and may contain errors.",
 ])
 def test_page_frames_credits_and_schedules_are_boilerplate(text):
     from reporter.ingest.boilerplate import is_boilerplate

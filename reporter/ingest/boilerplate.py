@@ -62,6 +62,9 @@ CLICK_HERE = re.compile(r"\b(?:click|tap)\s+here\b", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}\b|\bcopyright\s+(?:\d{4}|©)", re.I)
 # The page about itself: "… are posted separately on our Press Release page", "on this page".
 OWN_PAGE = re.compile(r"\b(?:on|to|from|visit|see)\s+(?:our|this)\s+(?:[\w-]+\s+){0,3}(?:page|site|website)\b", re.I)
+# A transcriber's note about the text: "Please Note: This transcript is not edited and may contain errors."
+TRANSCRIPT_NOTE = re.compile(r"(?:please\s+note:?\s+)?(?:this|the\s+following)\s+(?:transcript|text)\s+(?:is|has|was|may)\b"
+                             r".{0,120}\b(?:edited|errors?|verbatim|checked|proof-?read)", re.I)
 # A republisher's or transcriber's frame: "Below is the text of the statement made by …",
 # "Read the transcript of the press conference in full below."
 TEXT_FRAME = re.compile(r"(?:(?:below|the\s+following)\s+is\s+(?:the\s+)?(?:full\s+)?(?:text|transcript)\s+of\b"
@@ -302,7 +305,7 @@ def is_boilerplate(text: str) -> bool:
     if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s) or UI_INSTRUCTION.match(s) or CLICK_HERE.search(s)
                         or OWN_PAGE.search(s)):
         return True
-    if words <= 40 and (COPYRIGHT.search(s) or TEXT_FRAME.match(s)):
+    if words <= 40 and (COPYRIGHT.search(s) or TEXT_FRAME.match(s) or TRANSCRIPT_NOTE.match(s)):
         return True
     if words <= 40 and ARCHIVE_NOTICE.search(s):
         return True
