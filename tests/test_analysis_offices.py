@@ -12,6 +12,15 @@ import pytest
 from reporter import Article
 from reporter.analysis import analyze
 
+
+def attributed(title: str, paragraphs: tuple[str, ...], text: str) -> list[tuple[str, str | None]]:
+    """(speaker, role) of each quotation holding text; every quotation verbatim in its paragraph."""
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    for q in facts.quotes:
+        assert q.text in paragraphs[q.paragraph - 1]
+    return [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+
+
 ROWS = [
     # "said <Body on X> <Title> <Name>": the person, the rest of the run her role
     (("“We all have a part to play,” said Harbour Council on Coastal Quality Chair Ada Quill.",),
@@ -47,9 +56,7 @@ ROWS = [
 
 @pytest.mark.parametrize("paragraphs, text, speaker, role", ROWS, ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(ROWS)])
 def test_titles_of_office_around_names(paragraphs, text, speaker, role):
-    facts = analyze(Article(title="News", paragraphs=paragraphs))
-    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
-    assert hits == [(speaker, role)], facts.quotes
+    assert attributed("News", paragraphs, text) == [(speaker, role)]
 
 
 @pytest.mark.parametrize("text", [
@@ -110,11 +117,7 @@ COPY_DEFECTS = [
 @pytest.mark.parametrize("paragraphs, text, speaker, role", COPY_DEFECTS,
                          ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(COPY_DEFECTS)])
 def test_quotations_in_copies_that_lost_marks_and_roles_around_them(paragraphs, text, speaker, role):
-    facts = analyze(Article(title="News", paragraphs=paragraphs))
-    for q in facts.quotes:
-        assert q.text in paragraphs[q.paragraph - 1]
-    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
-    assert hits == ([(speaker, role)] if speaker else []), facts.quotes
+    assert attributed("News", paragraphs, text) == ([(speaker, role)] if speaker else [])
 
 
 MORE_OFFICES = [
@@ -135,9 +138,7 @@ MORE_OFFICES = [
 
 @pytest.mark.parametrize("paragraphs, text, speaker, role", MORE_OFFICES, ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(MORE_OFFICES)])
 def test_more_offices(paragraphs, text, speaker, role):
-    facts = analyze(Article(title="News", paragraphs=paragraphs))
-    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
-    assert hits == [(speaker, role)], facts.quotes
+    assert attributed("News", paragraphs, text) == [(speaker, role)]
 
 
 def test_a_plural_possessive_body_is_one_organisation():

@@ -11,6 +11,15 @@ import pytest
 from reporter import Article
 from reporter.analysis import analyze
 
+
+def attributed(title: str, paragraphs: tuple[str, ...], text: str) -> list[tuple[str, str | None]]:
+    """(speaker, role) of each quotation holding text; every quotation verbatim in its paragraph."""
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    for q in facts.quotes:
+        assert q.text in paragraphs[q.paragraph - 1]
+    return [(q.speaker, q.role) for q in facts.quotes if text in q.text]
+
+
 REMARKS = ("THE PRESIDENT: Thank you all. It is good to be back in this harbour town.",
            "We came here to talk about ports, and the ports are doing well.",
            "Q Madam President, will you sign the bill?",
@@ -40,12 +49,7 @@ ROWS = [
 @pytest.mark.parametrize("title, paragraphs, text, speaker, role", ROWS,
                          ids=[f"{i}-{r[2][:20]}" for i, r in enumerate(ROWS)])
 def test_a_title_alone_is_the_person_the_headline_names_with_it(title, paragraphs, text, speaker, role):
-    facts = analyze(Article(title=title, paragraphs=paragraphs))
-    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
-    if speaker is None:
-        assert not hits, facts.quotes
-    else:
-        assert hits == [(speaker, role)], facts.quotes
+    assert attributed(title, paragraphs, text) == ([(speaker, role)] if speaker else [])
 
 
 @pytest.mark.parametrize("title", ["Jane Roe Wins The Harbour Prize", "Harbour Town Welcomes Jane Roe Home"])
@@ -81,9 +85,7 @@ SELF_INTRODUCED = [
 @pytest.mark.parametrize("paragraphs, text, speaker, role", SELF_INTRODUCED,
                          ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(SELF_INTRODUCED)])
 def test_a_role_label_names_the_speaker_who_introduces_herself(paragraphs, text, speaker, role):
-    facts = analyze(Article(title="News conference call with Secretary Jon Doe", paragraphs=paragraphs))
-    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
-    assert hits == [(speaker, role)], facts.quotes
+    assert attributed("News conference call with Secretary Jon Doe", paragraphs, text) == [(speaker, role)]
 
 
 TRANSCRIPT_HEADINGS = [
@@ -119,9 +121,7 @@ TRANSCRIPT_HEADINGS = [
 @pytest.mark.parametrize("title, paragraphs, text, speaker, role", TRANSCRIPT_HEADINGS,
                          ids=[f"{i}-{r[2][:16]}" for i, r in enumerate(TRANSCRIPT_HEADINGS)])
 def test_transcript_speakers_named_by_the_heading(title, paragraphs, text, speaker, role):
-    facts = analyze(Article(title=title, paragraphs=paragraphs))
-    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
-    assert hits == [(speaker, role)], facts.quotes
+    assert attributed(title, paragraphs, text) == [(speaker, role)]
 
 
 OFFICES = [
@@ -150,9 +150,7 @@ OFFICES = [
 
 @pytest.mark.parametrize("paragraphs, text, speaker, role", OFFICES, ids=[f"{i}-{r[1][:16]}" for i, r in enumerate(OFFICES)])
 def test_offices_and_spokespeople(paragraphs, text, speaker, role):
-    facts = analyze(Article(title="News", paragraphs=paragraphs))
-    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
-    assert hits == ([(speaker, role)] if speaker else []), facts.quotes
+    assert attributed("News", paragraphs, text) == ([(speaker, role)] if speaker else [])
 
 
 ONE_LABEL = [
@@ -183,9 +181,7 @@ ONE_LABEL = [
 
 @pytest.mark.parametrize("title, paragraphs, text, speaker, role", ONE_LABEL, ids=[f"{i}-{r[2][:16]}" for i, r in enumerate(ONE_LABEL)])
 def test_transcripts_with_one_label(title, paragraphs, text, speaker, role):
-    facts = analyze(Article(title=title, paragraphs=paragraphs))
-    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
-    assert hits == ([(speaker, role)] if speaker else []), facts.quotes
+    assert attributed(title, paragraphs, text) == ([(speaker, role)] if speaker else [])
 
 
 NOT_TURNS = [
@@ -231,9 +227,7 @@ BRIEFING_LABELS = [
 @pytest.mark.parametrize("title, paragraphs, text, speaker, role", BRIEFING_LABELS,
                          ids=[f"{i}-{r[2][:16]}" for i, r in enumerate(BRIEFING_LABELS)])
 def test_briefing_labels(title, paragraphs, text, speaker, role):
-    facts = analyze(Article(title=title, paragraphs=paragraphs))
-    hits = [(q.speaker, q.role) for q in facts.quotes if text in q.text]
-    assert hits == [(speaker, role)], facts.quotes
+    assert attributed(title, paragraphs, text) == [(speaker, role)]
 
 
 def test_a_first_name_label_the_next_speaker_addresses_is_a_turn():
