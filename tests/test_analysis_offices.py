@@ -145,3 +145,17 @@ def test_a_plural_possessive_body_is_one_organisation():
     facts = analyze(Article(title="News", paragraphs=(
         "“This case shows the work of the unit,” said National Sheriffs’ Association President Ada Quill.",)))
     assert [o.name for o in facts.organizations] == ["National Sheriffs’ Association"]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", [
+    # an office's body with an "and" in it, before the name
+    (("“The funds will help,” said Secretary of Housing and Urban Harbours Ada Quill.",), "funds will help",
+     "Ada Quill", "Secretary of Housing and Urban Harbours"),
+    # ... but two people after "said" are two, the first the speaker
+    (("“We met,” said Secretary of State Ada Quill and Jon Vale.",), "We met", "Ada Quill", "Secretary of State"),
+    # a hand-over of a statement "from" a person: hers, not the body's that issued it
+    (("The Harbour Department issued the following statement from Attorney General Ada Quill:",
+      "“We are ready for the season, and the quay is open.”"), "ready for the season", "Ada Quill", "Attorney General"),
+])
+def test_offices_with_and_and_statements_from_a_person(paragraphs, text, speaker, role):
+    assert attributed("News", paragraphs, text) == [(speaker, role)]

@@ -282,3 +282,28 @@ def test_a_title_ending_in_a_colon_that_hands_over_nothing_makes_no_statement():
     facts = analyze(Article(title="Harbour works: what changes in May:", paragraphs=(
         "The quay closes for eight weeks.", "Ferries will use the north pier.")))
     assert facts.quotes == ()
+
+
+@pytest.mark.parametrize("title, paragraphs, text, speaker, role", [
+    # an upper-case title and full name labels one turn, even alone
+    ("Pentagon Press Secretary Updates Reporters", ("PRESS SECRETARY ADA J. QUILL: Good afternoon, everybody.",
+                                                    "A couple of things at the top."), "couple of things", "Ada J. Quill",
+     "Press Secretary"),
+    # a mixed-case full name alone, in a media conference's transcript
+    ("Media update: post-Cabinet media conference", ("Ada Quill: Kia ora koutou katoa. Good afternoon.",
+                                                     "I will make a few announcements for the week."),
+     "a few announcements", "Ada Quill", None),
+    # a label with its speaker's role after a comma
+    ("Doorstop Interview - Harbour Town", ("JON VALE, HARBOUR CANDIDATE FOR NORTH BAY: Thank you for coming.",
+                                           "ADA QUILL, PRIME MINISTER: It is good to be here.",
+                                           "JOURNALIST: How confident are you?"), "good to be here", "Ada Quill",
+     "PRIME MINISTER"),
+])
+def test_single_labels_that_name_their_speaker(title, paragraphs, text, speaker, role):
+    assert attributed(title, paragraphs, text) == [(speaker, role)]
+
+
+def test_a_contact_label_in_a_page_that_says_interview_is_no_turn():
+    paragraphs = ("Contact Information: Harbour Office, 12 Quay Street. 1-click interview. Phone: 555-0100",
+                  "Flood waters are peaking and beginning to recede in the harbour town.")
+    assert attributed("Floods recede", paragraphs, "Flood waters") == []

@@ -630,12 +630,19 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     if k >= len(toks) or not is_name_tok(toks[k].text):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)
-    if e + 1 < len(toks) and toks[e].text == "and" and is_title(toks[e - 1].text) and is_name_tok(toks[e + 1].text):
-        e2 = run_fwd(toks, e + 1)  # "said County Sheriff and Sheriffs' Association President Jane Doe": two offices
-        title2, name2 = split_title(words_of(toks[e + 1:e2]))
+    if e + 1 < len(toks) and toks[e].text == "and" and any(is_title(t.text) for t in toks[k:e]) \
+            and is_name_tok(toks[e + 1].text):
+        # "said County Sheriff and Sheriffs' Association President Jane Doe": two offices; "said
+        # Secretary of Housing and Urban Development Jane Doe": one office's body with an "and"
+        e2 = run_fwd(toks, e + 1)
+        words2 = words_of(toks[e + 1:e2])
+        title2, name2 = split_title(words2)
+        if not title2 and len(words2) >= 3 and plausible_person(words2[-2:]) and (
+                any(fold(w) in ORG_WORDS for w in words2[:-2]) or not plausible_person(words2[:-2])
+                or any(t.text in ("of", "for") for t in toks[k:e])):  # the "and" goes on with the office's body
+            title2, name2 = words2[:-2], words2[-2:]
         if title2 and len(name2) >= 2 and plausible_person(name2):
-            return Subject("name", words_of(toks[e + 1:e2]), text[toks[k].start:toks[e2 - len(name2) - 1].end],
-                           toks[k].start)
+            return Subject("name", name2, text[toks[k].start:toks[e2 - len(name2) - 1].end], toks[k].start)
     if toks[e - 1].text.endswith(("’s", "'s")) and e < len(toks) and toks[e].text.islower():
         owned = _role_then_name(toks, i, text, owned=True)  # "said Acme’s chief executive, Ann Lee"
         if owned is not None and owned.kind == "name":

@@ -707,9 +707,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 line = paragraphs[intro][:inline_at[intro]] if intro in inline_at else paragraphs[intro]
                 start = next((a for a, b in sentences[intro] if a <= len(line) - 1 < b), 0) if intro in inline_at \
                     else sentences[intro][-1][0] if sentences[intro] else 0
-                found = _before(line, len(line) + 1, start, actors, lead=True)
-                intro_speakers[intro] = (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
-                                         if found and found[0] is not None else None)
+                of = _statement_of(line, actors)  # "The Department issued the following statement from Jane Doe:"
+                found = _before(line, len(line) + 1, start, actors, lead=True) if of is None else None
+                intro_speakers[intro] = of or (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
+                                               if found and found[0] is not None else None)
             if intro_speakers[intro] is None:
                 intro = None
             elif intro == pno - 1:
@@ -985,6 +986,21 @@ def _introduced_self(label_speaker: str, turn: str) -> tuple[str, str] | None:
         return None
     office = _SELF_OFFICE.search(turn)  # "… I am the Deputy Director of Press Operations"
     return " ".join(name), office.group(1) if office else label_speaker
+
+
+_STATEMENT_OF = re.compile(r"\b(?:statement|remarks|message|readout)s?\s+(?:from|by|of)\s+(?=[A-Z])")
+
+
+def _statement_of(line: str, actors: Actors) -> tuple[str, str | None] | None:
+    """The person a hand-over line gives the statement of ("… issued the following statement
+    from Attorney General Jane Doe:"), rather than the body that issued it; None otherwise."""
+    m = _STATEMENT_OF.search(line)
+    if m is None:
+        return None
+    rest = line[m.end():].rstrip(": ")
+    sub = name_after(tokens(rest), 0, rest)
+    r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
+    return (r[0], r[1]) if r is not None and r[2] == "person" else None
 
 
 def _last_body_before(paragraphs, pno: int, pos: int, actors: Actors) -> str | None:

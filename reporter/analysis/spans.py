@@ -386,7 +386,7 @@ _LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|SEC|GOV|A
                     r"|(?:[A-Z][a-z]{1,4}\. ){1,3}[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"  # "Lt. Col. Jane Doe"
                     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3} \d{1,2}"  # "Senior Defense Official 1"
                     r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,3})"
-                    r"(?: \((?P<note>[^()]{1,60})\))?:\s+(?=\S)")
+                    r"(?: \((?P<note>[^()]{1,60})\)|, (?P<office>[A-Z][A-Z’'\- ]{2,60}))?:\s+(?=\S)")
 _LABEL_HONORIFICS = frozenset("MR MS MRS DR".split())
 # Labels that head a section, not a speaker's turn.
 NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
@@ -396,7 +396,8 @@ NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT 
 # A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
 _BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
 # Last words of a label that heads a detail, not a speaker's turn ("Phone Number:", "Release Date:").
-_DETAIL_WORDS = frozenset("NUMBER NO ID DATE TIME EMAIL E-MAIL PHONE FAX WEBSITE ADDRESS CONTACT CONTACTS NOTE NOTES".split())
+_DETAIL_WORDS = frozenset("NUMBER NO ID DATE TIME EMAIL E-MAIL PHONE FAX WEBSITE ADDRESS CONTACT CONTACTS NOTE NOTES "
+                          "INFORMATION DETAILS".split())
 
 
 def speaker_label(label: str) -> bool:
@@ -447,6 +448,11 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     if all(_titled(w) or fold(w) in LABEL_ROLES or fold(w) == "the" for w in words) \
             and any(_titled(w) or fold(w) in LABEL_ROLES for w in words) and _in_transcript(paragraphs, heading):
         return True  # "PRIME MINISTER:", "The President:" in a transcript: an office speaks
+    if len(words) >= 3 and label.isupper() and any(_titled(w) for w in words[:-2]) and words[-1].isalpha():
+        return True  # "PRESS SECRETARY JANE Q. DOE:": a title and a full name label one speaker's turn
+    if 2 <= len(words) <= 3 and not label.isupper() and all(w[:1].isupper() and w[1:].islower() for w in words) \
+            and not any(fold(w) in ORG_WORDS or fold(w) in NOT_NAMES for w in words) and _in_transcript(paragraphs, heading):
+        return True  # "Jane Doe:" in a media conference's transcript
     if len(words) == 2 and _titled(words[0]) and words[1][:1].isupper() and not label.isupper():
         # "Secretary Doe:": a title and a surname the article writes elsewhere
         return any(words[1] in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k) or words[1] in heading
@@ -524,7 +530,7 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
             continue  # the paragraph after a label line
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
         if m is not None and speaker_label(m.group("label")) and _titled_if_long(m.group("label")):
-            labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or "")
+            labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or m.groupdict().get("office") or "")
         elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
                 and speaker_label(m.group("label")):
             single[k] = Turn(k, m.group("label"), m.end())
