@@ -12,8 +12,9 @@ from ``dask_setup``), so what a first build pays beyond its imports is paid ther
 the worker starts, before any batch. The local pool's forkserver does not: its start is on
 the batch's clock, and with the command building too (``batch._share``) its one worker on
 two cores gained nothing from a rehearsal paid before the fork that it would not pay in its
-first briefing, but waited for the rehearsal's own build (0.17 s of CPU) first; paired, 10
-ten-article briefings took 1.51 against 1.42 times less than one process without it.
+first briefing, but waited for the rehearsal's own build (0.17 s of CPU) first: paired
+runs of 10 ten-article briefings were 1.51 times faster than one process without it, 1.42
+times with it.
 
 datasketch (numpy and scipy: 0.55 s of CPU, more than everything else here together) is
 left out, and not loaded by the workers as they start either: the stories import it only
