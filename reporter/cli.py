@@ -384,7 +384,7 @@ def _batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
     with view:  # the pool starts only if some briefing is to be built (see run_batch)
         outcomes = run_batch(all_jobs, executor=lambda n: batch_executor(n, jobs, scheduler),
                              force=force, failed=failed, return_bytes=bool(scheduler) and not shared_out,
-                             progress=view.update)
+                             progress=view.update, here=not scheduler)
     view.summary(outcomes)
     for outcome in outcomes:  # stdout: the files written, one a line, as `reporter build` prints them
         for path in outcome.paths if outcome.status == "built" else ():
@@ -395,15 +395,17 @@ def _batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
 
 @contextmanager
 def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iterator[Executor | None]:
-    """Where a batch's briefings are built: a Dask cluster, a local process pool, or here."""
+    """Where a batch's briefings are built: a Dask cluster, or here and on a local process
+    pool. ``--jobs N`` is the number built at once on this machine: this process is one of
+    them (``run_batch(here=True)``), so the pool has one worker less."""
     if scheduler:
         from .cluster import dask_executor
 
         with dask_executor(scheduler) as executor:
             yield executor
         return
-    workers = min(jobs or os.cpu_count() or 1, max(n_jobs, 1))
-    if workers <= 1:
+    workers = min(jobs or os.cpu_count() or 1, max(n_jobs, 1)) - 1
+    if workers <= 0:
         yield None
         return
     from concurrent.futures import ProcessPoolExecutor
@@ -450,12 +452,12 @@ def stop_batch_forkserver() -> None:
     """End the batch's forkserver now, not when this process has ended.
 
     A no-change rerun builds nothing, yet the forkserver it started at once is still loading
-    and rehearsing (0.85 s of CPU), and it holds this command's output
+    (half a second of CPU), and it holds this command's output
     streams open until it ends: a pipe reading them waited for it (an 11 s rerun whose
     command had ended after 3 s, at a load of 12). After a batch its workers are gone and it
     has nothing to do; it also ends this way at once rather than tearing down a large heap
-    as this process's streams wait. SIGTERM: while it warms up it stops as from an error
-    (the rehearsal's folder removed, see ``batchworker``); idle, it just ends. Where there
+    as this process's streams wait. SIGTERM: while it warms up it stops at once (see
+    ``batchworker``); idle, it just ends. Where there
     is no forkserver, nothing. (multiprocessing keeps the server's pid in a private field.)
     """
     import signal

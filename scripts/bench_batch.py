@@ -1,10 +1,10 @@
 """Briefings per minute for a batch: one process, the local pool, a 2-worker LocalCluster.
 
 Each run is a whole ``reporter batch`` process, as a user starts it: ``-j 1`` (serial, in
-that process), ``-j 2`` (the command's own pool: forkserver workers that fork warm, their
-start counted) and ``--scheduler`` on a 2-worker LocalCluster started before the clock, as
-a running cluster would be, its workers preloading ``reporter.batchworker`` (the client
-writes the files). Two batches: 50 single-article briefings and 10 ten-article briefings,
+that process), ``-j 2`` (the command and its pool's one worker, forked warm from a
+forkserver, building from one queue, the start counted) and ``--scheduler`` on a 2-worker
+LocalCluster started before the clock, as a running cluster would be, its workers
+preloading ``reporter.batchworker`` (the client writes the files). Two batches: 50 single-article briefings and 10 ten-article briefings,
 from the fixtures. Then a rerun with nothing changed (every briefing skipped by the
 manifest), also a whole process. Not a test: the figures go in the README.
 

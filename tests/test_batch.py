@@ -249,15 +249,16 @@ def test_workers_finishing_into_one_folder_at_once_lose_no_note_of_what_they_wro
     assert len(written) == 180 and edited_since_written(written) == []
 
 
-def test_a_forkserver_stopped_while_it_rehearses_removes_its_rehearsal(tmp_path):
-    """A batch with nothing to build stops the forkserver it started (SIGTERM) while that is
-    still warming up; in the rehearsal, it must end as from an error, its folder removed."""
+def test_a_worker_stopped_while_it_rehearses_removes_its_rehearsal(tmp_path):
+    """A Dask worker preloading reporter.batchworker rehearses a build as it starts; SIGTERM
+    then (as the batch command stops a forkserver still warming up) must end it as from an
+    error, the rehearsal's folder removed."""
     import subprocess
     import sys
 
     script = ("import os, signal\nimport reporter.batch as batch\nbuild = batch.build_job\n"
               "def stopped(job, *args):\n    os.kill(os.getpid(), signal.SIGTERM)\n    return build(job, *args)\n"
-              "batch.build_job = stopped\nimport reporter.batchworker\n")
+              "batch.build_job = stopped\nimport reporter.batchworker\nreporter.batchworker.dask_setup(None)\n")
     res = subprocess.run([sys.executable, "-c", script], env={**os.environ, "TMPDIR": str(tmp_path)},
                          capture_output=True, text=True, timeout=120)
     assert res.returncode == 128 + 15, res.stderr
@@ -461,9 +462,9 @@ def test_a_killed_batch_leaves_no_worker_behind(desk):
         proc = subprocess.Popen([sys.executable, "-m", "reporter", "batch", str(spec), "-j", "2"], stdout=log,
                                 stderr=log, env={**os.environ, **EPOCH})
         family: set[int] = set()
-        for _ in range(1200):  # until the pool's two workers are up (a minute at most)
+        for _ in range(1200):  # until the pool's worker is up (a minute at most)
             family |= _descendants(proc.pid)
-            if len(family) >= 4:  # resource tracker, forkserver, two workers
+            if len(family) >= 3:  # resource tracker, forkserver, the worker (the command builds the other)
                 break
             time.sleep(0.05)
         proc.send_signal(signal.SIGKILL)
@@ -499,3 +500,24 @@ def test_a_no_change_rerun_starts_no_pool_and_a_partial_one_no_more_than_it_need
     (desk / "arts" / "sub" / "kenya-drought-aid.md").write_text("---\ntitle: Changed story\n---\nA new text.\n")
     assert [o.status for o in run_batch(jobs, executor=start)] == ["built", "skipped"] and asked == [2, 1]
     assert "Changed story" in _docx_text(desk / "out" / "one.docx")
+
+
+def test_this_process_builds_what_a_pool_that_cannot_start_leaves(desk):
+    """With ``here``, the calling process builds from the pool's queue; a pool whose workers
+    cannot start (its every submit fails) leaves every briefing to it, none lost."""
+    from concurrent.futures import Executor
+
+    from reporter.batch import run_batch
+    from reporter.spec import resolve
+
+    class Broken(Executor):
+        _max_workers = 1
+        tried = 0
+
+        def submit(self, fn, *args, **kwargs):
+            Broken.tried += 1
+            raise RuntimeError("no worker")
+
+    outcomes = run_batch(resolve(_batch_specs(desk)[0]), executor=Broken(), here=True)
+    assert [o.status for o in outcomes] == ["built", "built"] and Broken.tried >= 1
+    assert "Kenya" in _docx_text(desk / "out" / "one.docx") and "Two" in _docx_text(desk / "out" / "two.docx")
