@@ -307,3 +307,16 @@ def test_a_contact_label_in_a_page_that_says_interview_is_no_turn():
     paragraphs = ("Contact Information: Harbour Office, 12 Quay Street. 1-click interview. Phone: 555-0100",
                   "Flood waters are peaking and beginning to recede in the harbour town.")
     assert attributed("Floods recede", paragraphs, "Flood waters") == []
+
+
+@pytest.mark.parametrize("title, paragraphs, text, speaker, role", [
+    # a quoting headline names its speaker after a dash; "the minister" is the one person named
+    ("“Wales can lead the world” – Ada Quill", ("The act is the first of its kind.", "The minister said:",
+                                               "I strongly believe that Wales has a unique story to tell."),
+     "a unique story", "Ada Quill", "minister"),
+    # ... but not a person named with another role
+    ("Harbour reopens", ("Jon Vale, a farmer, lost his crop.", "“We will help,” the minister said."),
+     "We will help", "the minister", None),
+])
+def test_a_description_is_the_one_person_named(title, paragraphs, text, speaker, role):
+    assert attributed(title, paragraphs, text) == [(speaker, role)]

@@ -211,8 +211,16 @@ MAX_TITLE_CHARS = 300  # of a title read for the people it names
 _HEADLINE_NOUNS = DOCUMENT_NOUNS | frozenset("remarks readout briefing interview transcript speech message".split())
 
 
+# A headline that quotes its speaker and names her after a dash: "“Wales can lead” – Jane Roe".
+_HEADLINE_SPEAKER = re.compile(r"[”\"’]\s*[–—-]\s*((?:[A-Z][\w’'.-]+\s){1,3}[A-Z][\w’'-]+)\s*$")
+
+
 def _titled_people(title: str, b: _Builder) -> None:
-    """The people a title names after a title of office, with it as their role."""
+    """The people a title names after a title of office, with it as their role, and the one a
+    quoting headline names after its dash."""
+    quoted = _HEADLINE_SPEAKER.search(title)
+    if quoted is not None and plausible_person(quoted.group(1).split()):
+        b.add_person(quoted.group(1).split(), None)
     scratch = _Builder()
     _scan(title, tokens(title), scratch, {})
     for key, (name, role) in scratch.people.items():

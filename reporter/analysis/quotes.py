@@ -622,6 +622,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             near = _last_person_before(text, qs, actors, spoke)
             if near is not None:
                 return near[0], near[1] or sub.words[0]  # "Lộc lost his crop. “…,” the farmer said"
+            if last_speaker is None and len(actors.people) == 1 and actors.people[0].role is None:
+                return actors.people[0].name, sub.words[0]  # the one person the article names, with no other role
             # "The minister, who asked not to be named, said:": no one named, so the description speaks.
             return last_speaker or ((text[sub.pos:end + len(sub.words[0])], None) if end >= 0 else None)
         if sub.kind in ("it", "document"):
