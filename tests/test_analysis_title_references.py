@@ -320,3 +320,12 @@ def test_a_contact_label_in_a_page_that_says_interview_is_no_turn():
 ])
 def test_a_description_is_the_one_person_named(title, paragraphs, text, speaker, role):
     assert attributed(title, paragraphs, text) == [(speaker, role)]
+
+
+def test_a_statement_keeps_a_third_person_paragraph_between_two_of_its_speakers():
+    paragraphs = ("I applaud the council for moving to keep the harbour open this winter.",
+                  "The budget passed by the council adheres to the agreement reached in May.",
+                  "I remain committed to the harbour's crews and their families.",
+                  "The council meets again on Friday to vote on the ferry timetable.")
+    facts = analyze(Article(title="Statement by Harbour Secretary Ada Quill", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(1, "Ada Quill"), (2, "Ada Quill"), (3, "Ada Quill")]

@@ -843,15 +843,28 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None]) -> list[Quo
     """"Statement from Secretary Jane Doe on …" whose text has no quotation marks at all: each of
     its paragraphs in the first person, up to boilerplate, is the statement's speaker's."""
     out: list[Quotation] = []
+    bridged: list[int] = []  # paragraphs since the last first-person one, kept if another follows
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
         if t.startswith(NARRATIVE_STARTS) or len(out) >= MAX_STATEMENT_PARAGRAPHS:
             break
         words = _FIRST_WORDS.findall(t[:2000])
-        if len(words) >= 6 and any(w in FIRST_PERSON for w in words):
-            span = paragraph_span(text)
-            out.append(Quotation(text=text[span.start:span.end], speaker=speaker[0], role=speaker[1], paragraph=pno))
+        if len(words) < 6:
+            continue
+        if any(w in FIRST_PERSON for w in words):
+            for k in bridged + [pno]:  # "The resolution adheres to the agreement." between two of hers
+                span = paragraph_span(paragraphs[k - 1])
+                out.append(Quotation(text=paragraphs[k - 1][span.start:span.end], speaker=speaker[0], role=speaker[1],
+                                     paragraph=k))
+            bridged = []
+        elif out and len(bridged) < MAX_STATEMENT_BRIDGE and t.endswith((".", "!", "?", "”", '"')):
+            bridged.append(pno)
+        else:
+            bridged = []
     return out
+
+
+MAX_STATEMENT_BRIDGE = 2  # third-person paragraphs a statement holds between two in the first person
 
 
 _FIRST_WORDS = re.compile(r"[\w’']+")
