@@ -96,6 +96,8 @@ def figures(*paragraphs: str):
     ("They met on July 21 and 22 in the capital.", "22", "a date"),
     ("At 4.36 on Saturday morning the harbour was hit by a storm.", "4.36", "a clock time"),
     ("Transcript ID: 43864", "43864", "a label"),
+    ("^{1}E-commerce sales are sales of goods ordered online.", "1", "a note mark"),
+    ("Three points from my side on the summit next week.", "Three", "a count of the speaker's points"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)

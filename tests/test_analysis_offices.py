@@ -159,3 +159,17 @@ def test_a_plural_possessive_body_is_one_organisation():
 ])
 def test_offices_with_and_and_statements_from_a_person(paragraphs, text, speaker, role):
     assert attributed("News", paragraphs, text) == [(speaker, role)]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", [
+    # a round-up of reactions: a title and a name right before the colon
+    (("Harbour Assistant Administrator for Ports and Coastal Assurance Ada Quill: “This is a terrific settlement.”",),
+     "terrific settlement", "Ada Quill", "Harbour Assistant Administrator for Ports and Coastal Assurance"),
+    (("North Harbour Environment, Great Lakes & Energy Director Jon Vale: “This settlement is real progress.”",),
+     "real progress", "Jon Vale", "North Harbour Environment, Great Lakes & Energy Director"),
+    # ... while a name, an appositive and a verb before the colon still work as before
+    (("Ada Quill, the city’s former director, put it simply: “We are broke and we know it.”",),
+     "We are broke", "Ada Quill", "the city’s former director"),
+])
+def test_round_ups_of_reactions(paragraphs, text, speaker, role):
+    assert attributed("News", paragraphs, text) == [(speaker, role)]

@@ -329,3 +329,29 @@ def test_a_statement_keeps_a_third_person_paragraph_between_two_of_its_speakers(
                   "The council meets again on Friday to vote on the ferry timetable.")
     facts = analyze(Article(title="Statement by Harbour Secretary Ada Quill", paragraphs=paragraphs))
     assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(1, "Ada Quill"), (2, "Ada Quill"), (3, "Ada Quill")]
+
+
+def test_a_statement_quoting_a_phrase_of_its_own_is_still_its_speakers():
+    paragraphs = ("Our hearts go out to the families of the 12 crew missing since the storm.",
+                  "I thank the crews who have searched for them, what we call “the quiet work” of the coast.",
+                  "The loss of these 12 sailors reminds us of the risks our crews take every day.")
+    facts = analyze(Article(title="Secretary of the Harbours Ada Quill Statement on the Storm", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker, q.role) for q in facts.quotes] == [
+        (1, "Ada Quill", "Secretary of the Harbours"), (2, "Ada Quill", "Secretary of the Harbours"),
+        (3, "Ada Quill", "Secretary of the Harbours")]
+
+
+def test_a_single_label_whose_surname_the_heading_gives_with_a_possessive():
+    paragraphs = ("SECRETARY QUILL: Afternoon, everybody. Thanks for being here.",
+                  "Before I take questions, I want to address the storm of the last 24 hours.")
+    facts = analyze(Article(title="Secretary of the Harbours Quill’s Press Availability in Port Town", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(1, "Quill"), (2, "Quill")]
+
+
+def test_a_presenter_named_on_one_line_and_given_her_role_on_the_next():
+    raw = "Daily Press Briefing\n\nAda Quill\nDirector, Press Office\nDaily Press Briefing\n\nMS QUILL: Good afternoon.\n"
+    article = Article(title="Daily Press Briefing", paragraphs=("MS QUILL: Good afternoon, everyone.",
+                                                                "QUESTION: Any news on the ferries?",
+                                                                "MS QUILL: None today."), raw_text=raw)
+    assert {(q.speaker, q.role) for q in analyze(article).quotes if q.speaker != "a reporter"} == {
+        ("Ada Quill", "Director, Press Office")}

@@ -562,3 +562,15 @@ def test_story_sentences_near_those_words_are_not_boilerplate(text):
     from reporter.ingest.boilerplate import is_boilerplate
 
     assert not is_boilerplate(text)
+
+
+def test_an_archive_notice_and_a_release_line_above_the_headline_are_not_the_title(tmp_path):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "statement.txt"
+    f.write_text("This information is provided for historical purposes only. It may contain outdated information "
+                 "and links may no longer function.\nPlease contact the Webmaster if you have any questions.\n"
+                 "Immediate Release\n\nSecretary Ada Quill Statement on the Harbour Storm\n\nJan. 20, 2016\n\n"
+                 "Our hearts go out to the families of the crews missing since the storm.\n\n"
+                 "I thank everyone who searched for them through the night.\n", encoding="utf-8")
+    assert load_articles(f)[0].title == "Secretary Ada Quill Statement on the Harbour Storm"

@@ -545,6 +545,10 @@ def title_and(toks: list[Tok], s: int, e: int) -> int:
         if title and name and len(before) <= 2 and not split_title(before)[0] and not (
                 len(before) == 2 and plausible_person(before)):
             return p
+        rest = words_of(toks[s:e])
+        if split_title(before)[0] and any(w in ("for", "of") for w in before) and len(rest) >= 3 \
+                and plausible_person(rest[-2:]) and not plausible_person(before[-2:]):
+            return p  # "Assistant Administrator for Enforcement and Compliance Assurance Jane Doe": one office
     return s
 
 

@@ -78,6 +78,7 @@ _TO_READER = re.compile(r"(?:Give|Send|Tell|Call|Join|Follow|Contact|Email|E-mai
 # quick points"): how the talk is ordered, not a figure of the story.
 _DISCOURSE_AFTER = re.compile(r"\s(?:(?:quick|brief|short|final|small|big)\s(?:points|issues|items|comments|remarks|updates|ones)"
                               r"|more(?=[.?!,;])"
+                              r"|points\s(?:from\s(?:my|our)\sside|(?:I|we)\s(?:want|would\s+like|wish)|to\s(?:make|raise))"
                               r"|(?:(?:quick|brief|short|final|small|big|more|other)\s)?(?:questions|things|follow-ups|"
                               r"followups|announcements|topics))\b")
 _SMALL_WORDS = frozenset("two three four five six seven eight nine ten couple".split())
@@ -198,8 +199,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a clock time"  # "around five o'clock", "at 7 p.m."
     if text[s:e].isdigit() and _READING_TIME.match(text, e):
         return "a reading time"  # "5 min read" over an article
-    if text[s - 1:s] == "[" and text[e:e + 1] == "]":
-        return "a note mark"  # "as the report says [1]"
+    if text[s - 1:s] == "[" and text[e:e + 1] == "]" or text[s - 2:s] == "^{" and text[e:e + 1] == "}":
+        return "a note mark"  # "as the report says [1]", "^{1}E-commerce sales are …"
     of = _OF_LABEL.search(text, max(0, s - 24), s) if text[s:e].isdigit() else None
     if of is not None and of.group(1).lower() in LABELS | FURNITURE_LABELS:
         return "a label"  # "Page 1 of 3", "Photo 2 of 10": the count after "of" labels the item too

@@ -18,7 +18,7 @@ from .actors import Actors
 from .cues import ADVERBS, INTRO_PARTICIPLES, LABEL_ROLES, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
-                    split_title, strip_possessive, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
+                    run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
 from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, comma_attributed, dash_attributed, introduced_blocks, paragraph_span, quote_spans,
@@ -192,6 +192,16 @@ def _before(text: str, s: int, sent_start: int, actors: Actors, lead: bool = Fal
                 return sub, toks[v].text  # "X rejected that reading, writing that …"
             break
     if prefix.rstrip().endswith(":") and toks:
+        # "Harbour, Coasts & Ports Director Jane Doe: “…”" (a round-up of reactions): a title and a
+        # name right before the colon, the title's words back to the sentence's start
+        k = len(toks) - 1 - (toks[-1].text == ":")
+        if k >= 1 and is_name_tok(toks[k].text):
+            st = title_and(toks, run_back(toks, k), k + 1)
+            title, name = split_title(words_of(toks[st:k + 1]))
+            if title and len(name) >= 2 and plausible_person(name):
+                role = text[toks[0].start:toks[k - len(name)].end] if st > 0 and toks[st - 1].text in (",", "&") \
+                    else None  # "Michigan Environment, Great Lakes & Energy Director": the whole office
+                return Subject("name", words_of(toks[st:k + 1]), role, toks[st].start), None
         # "Helga Brandt, the city's former executive director, put it simply: "…"": the first
         # person named before the first comma or verb; a lone capitalised word at the start of the
         # sentence ("Asked whether …") names no one unless it is someone already known.
@@ -544,7 +554,7 @@ def _full_name_titled(surname: str, before: str) -> tuple[str, str | None] | Non
     return found
 
 
-_STATEMENT_AFTER = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,6}?)(?:’s|'s)? Statement\b")
+_STATEMENT_AFTER = re.compile(r"([A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the)){1,8}?)(?:’s|'s)? Statement\b")
 
 
 _NOT_STATEMENT_OWNER = frozenset("delivers delivered gives gave issues issued makes made opening closing joint "
@@ -830,8 +840,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             if who is not None:
                 quotes = [Quotation(text=paragraphs[k - 1].strip(), speaker=who[0], role=who[1], paragraph=k)
                           for k in handed.quoted]
-    if of_statement is not None and not quotes and not blocks and " and " not in title and of_statement[1]:
-        quotes = _unmarked_statement(paragraphs, of_statement)  # one named person's, not a joint statement
+    if of_statement is not None and not blocks and " and " not in title and of_statement[1] \
+            and all(q.speaker == of_statement[0] for q in quotes):
+        # one named person's statement, not a joint one; a phrase it quotes of its own ("what we
+        # call “the quiet work”") leaves the rest of it hers
+        quoted = {q.paragraph for q in quotes}
+        own = [q for q in _unmarked_statement(paragraphs, of_statement) if q.paragraph not in quoted]
+        quotes = sorted(quotes + own, key=lambda q: q.paragraph)
     quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
     return _consistent(quotes, actors, paragraphs), skipped
 
@@ -893,7 +908,7 @@ def header_lines(raw: str) -> str:
 # A header line that presents a speaker: a name ending in the label's surname, then a role
 # and nothing else on the line.
 _PRESENTER_LINE = (r"^(?:(?i:presenters?|briefers?|speakers?)\s*:\s*)?(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,3}}{surname}),"
-                   r"\s+(?P<role>[A-Z][^,.;:\n<>]{{1,60}}?)\s*$")
+                   r"\s+(?P<role>[A-Z][^,.;:\n<>]{{1,60}}?(?:,\s[A-Z][^,.;:\n<>]{{1,40}}?)?)\s*$")  # "Director, Press Office"
 
 
 def _presenter(surname: str, header: str) -> tuple[str, str] | None:
@@ -902,9 +917,17 @@ def _presenter(surname: str, header: str) -> tuple[str, str] | None:
         return None
     # the surname in any case: a label's "MCCORMACK" is the header's "McCormack"
     m = re.search(_PRESENTER_LINE.format(surname="(?i:" + re.escape(surname) + ")"), header, re.M)
+    if m is None:  # "Jane Doe" on a line, "Director, Press Office" on the next
+        m = re.search(_PRESENTER_LINES.format(surname="(?i:" + re.escape(surname) + ")"), header, re.M)
+        if m is not None and not any(fold(w.strip(",")) in ROLE_NOUNS for w in m.group("role").split()):
+            m = None
     if not m or len(m.group("role").split()) > 8 or not plausible_person(m.group("name").split()):
         return None
     return " ".join(m.group("name").split()), m.group("role").strip()
+
+
+_PRESENTER_LINES = (r"^(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){{1,3}}{surname})[ \t]*\n"
+                    r"(?P<role>[A-Z][^.;:\n<>]{{1,60}}?)[ \t]*$")
 
 
 def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:

@@ -465,7 +465,9 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     if any(fold(w.strip(".")) in ORG_WORDS or fold(w.strip(".")) in NOT_NAMES for w in words[-2:]) \
             or fold(surname) in ROLE_NOUNS:
         return False  # "PRESS RELEASE FROM THE HARBOUR BOARD", "SENIOR DEFENSE OFFICIAL": no one's name
-    return surname in _WORD.findall(heading) or any(surname in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k)
+    def named(text: str) -> bool:  # "Kerry’s Press Availability" names Kerry too
+        return any(w == surname or w[:-2] == surname and w.endswith(("’s", "'s")) for w in _WORD.findall(text))
+    return named(heading) or any(named(p) for j, p in enumerate(paragraphs) if j != k)
 
 
 # An interview's one-word labels in mixed case ("Voss: It started with a letter."), read only as

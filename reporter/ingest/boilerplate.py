@@ -75,7 +75,8 @@ TEXT_FRAME = re.compile(r"(?:(?:below|the\s+following)\s+is\s+(?:the\s+)?(?:full
 ARCHIVE_NOTICE = re.compile(r"\b(?:accessed\s+(?:part\s+of\s+)?(?:a|an|the)\s+historical\s+(?:collection|archive)|archived\s+(?:content|pages?|material|web\s?sites?)"
                             r"|(?:page|content|item|release)\s+(?:has\s+been|was|is)\s+archived"
                             r"|published\s+under\s+the\s+(?:\d{4}\s+to\s+\d{4}\s+)?[\w ,&'’-]{0,80}\bgovernment"
-                            r"|may\s+be\s+(?:outdated|out\s+of\s+date)|links?\s+may\s+(?:not\s+(?:function|work)|be\s+broken)"
+                            r"|may\s+be\s+(?:outdated|out\s+of\s+date)|links?\s+may\s+(?:(?:not|no\s+longer)\s+(?:function|work)|be\s+broken)"
+                            r"|provided\s+for\s+historical\s+purposes"
                             r"|contact\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}webmaster)\b", re.I)
 # A release's issue line: "DEPARTMENT OF X News Release (2008/0058) issued by the Y Network on 16 May 2008".
 ISSUE_LINE = re.compile(r".{0,80}\b(?:news|press|media)\s+release\b.{0,40}\b(?:issued|published|distributed|released)\s+(?:by|on)\b",
@@ -153,7 +154,7 @@ PICTURE_AGENCY = re.compile(r"\b(?:getty\s+images|shutterstock|alamy|istock(?:ph
 
 
 # "For release at 2:00 p.m. EDT", "For immediate release", "Embargoed until 00:01 ...".
-RELEASE = re.compile(r"(?:for\s+(?:immediate\s+)?release|embargoed?\b(?:\s+(?:until|till|to))?)\b", re.I)
+RELEASE = re.compile(r"(?:for\s+(?:immediate\s+)?release|immediate\s+release|embargoed?\b(?:\s+(?:until|till|to))?)\b", re.I)
 EMBARGOED = re.compile(r"\b(?:is|are)\s+embargoed\b", re.I)
 ATTRIBUTABLE = re.compile(r"(?:the\s+)?(?:below|following|above)\s+(?:statement\s+)?is\s+attributable\s+to\b"
                           r"|(?:the\s+)?(?:below|following|above)\s+(?:[\w-]+\s+){0,3}(?:was|is|has\s+been)\s+"
