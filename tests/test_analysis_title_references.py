@@ -355,3 +355,19 @@ def test_a_presenter_named_on_one_line_and_given_her_role_on_the_next():
                                                                 "MS QUILL: None today."), raw_text=raw)
     assert {(q.speaker, q.role) for q in analyze(article).quotes if q.speaker != "a reporter"} == {
         ("Ada Quill", "Director, Press Office")}
+
+
+def test_a_section_line_above_a_transcript_is_no_speakers_label():
+    """"TRANSCRIPT:" on a line of its own heads the transcript; the labelled turns under it speak."""
+    paragraphs = ("Full text of the briefing is sent out each weekday.", "TRANSCRIPT:",
+                  "MS. QUILL: Thank you so much for joining the phone briefing today.",
+                  "I think the next 36 hours are going to be busy ones for all of us.")
+    facts = analyze(Article(title="Daily Briefings", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(3, "Quill"), (4, "Quill")]
+
+
+def test_label_lines_of_a_doorstop_alternate_between_the_office_and_the_journalist():
+    paragraphs = ("TREASURER:", "Alrighty, over to you.", "JOURNALIST:", "Can I just ask about the fuel excise?",
+                  "TREASURER:", "This is a hugely important structural saving.")
+    facts = analyze(Article(title="Doorstop interview, Capital", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(2, "Treasurer"), (4, "a journalist"), (6, "Treasurer")]

@@ -546,6 +546,11 @@ def test_a_summary_item_is_a_sentence(text):
     "Read the transcript of the press conference in full below.",
     "The next harbour news summary will be published on 25 April 2014.",
     "Please Note: This transcript is not edited and may contain errors.",
+    "Subjects: Harbour ministers' meeting, Ferry fares, Storm damage.",
+    "Content created by the Press Office Content last reviewed January 23, 2026 Back to top",
+    "PORT No. 00-83 Further Information: For Release In the capital: 555-0100",
+    "Full text of the Department's Daily Press Briefing is sent out each weekday.",
+    "The Harbour Master (L red tie) is joined by the Port Secretary (c) and the Deputy Master (r) at the quay.",
 ])
 def test_page_frames_credits_and_schedules_are_boilerplate(text):
     from reporter.ingest.boilerplate import is_boilerplate
@@ -557,6 +562,8 @@ def test_page_frames_credits_and_schedules_are_boilerplate(text):
     "The council said the next phase of the harbour works will be published in a report in May.",
     "Ada Quill said the copyright dispute over the harbour's name was settled on Monday.",
     "Visitors can click through 200 photographs of the old harbour in the new museum, which opens on Friday.",
+    "The subjects of the talks were ferries and fares, the minister said.",
+    "The council (the port’s owner) and the board (its tenant) met at the harbour on Monday.",
 ])
 def test_story_sentences_near_those_words_are_not_boilerplate(text):
     from reporter.ingest.boilerplate import is_boilerplate

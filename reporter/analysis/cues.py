@@ -67,7 +67,7 @@ FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quo
 
 # Transcript labels that mark a question from the floor, and the speaker such a turn is given:
 # the questioner is not named, so the turn is "a reporter"'s, as the truth files write it.
-QUESTION_LABELS = frozenset("q question questioner reporter audience member".split())
+QUESTION_LABELS = frozenset("q question questioner reporter audience member journalist".split())
 REPORTER = "a reporter"
 
 # Words of a heading that make the article a transcript, where one labelled turn ("MR DOE: …")

@@ -955,6 +955,8 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
     heading = title
     journalist = _INTERVIEWER.search(title) or _INTERVIEWED_BY.search(title)
     if fold(label) in QUESTION_LABELS:
+        if fold(label) == "journalist" and not journalist:
+            return "a journalist", None  # "JOURNALIST:", as the transcript calls the questioner
         if journalist:  # an interview's questions: the journalist the heading names
             sub = name_after(tokens(journalist.group(1)), 0, journalist.group(1))
             if sub is not None and sub.kind == "name" and plausible_person(sub.words) and not is_title(sub.words[0]):

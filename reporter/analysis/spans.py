@@ -389,7 +389,7 @@ _LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|SEC|GOV|A
                     r"(?: \((?P<note>[^()]{1,60})\)|, (?P<office>[A-Z][A-Z’'\- ]{2,60}))?:\s+(?=\S)")
 _LABEL_HONORIFICS = frozenset("MR MS MRS DR".split())
 # Labels that head a section, not a speaker's turn.
-NOT_SPEAKER_LABELS = frozenset("NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
+NOT_SPEAKER_LABELS = frozenset("TRANSCRIPT NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
                                "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION UPDATED PHOTO PHOTOS "
                                "PICTURE IMAGE VIDEO WATCH READ LISTEN CREDIT CAPTION WARNING TAGS TOPICS LOCATION DATE "
                                "TIME WHEN WHERE WHAT WHO WHY HOW SUMMARY RELATED SEE ALSO EMAIL PHONE TEL WEBSITE".split(" "))
@@ -421,7 +421,10 @@ def _label_line(text: str) -> str | None:
     if m is None or m.end() != len(t) + 1 or not speaker_label(m.group("label")):
         return None
     label = m.group("label")
-    return label if any(_titled(w) for w in label.split()) or label.isupper() else None
+    words = label.split()
+    # an office or a name ("Prime Minister:", "JANE DOE:"), not a section's heading ("TRANSCRIPT:")
+    return label if any(_titled(w) for w in words) or len(words) >= 2 and label.isupper() \
+        or fold(label) in QUESTION_LABELS or fold(label) in LABEL_ROLES else None
 
 
 MAX_LABEL_LINE = 60
@@ -536,7 +539,8 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
         elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
                 and speaker_label(m.group("label")):
             single[k] = Turn(k, m.group("label"), m.end())
-        elif m is None and (line := _label_line(p)) is not None and k + 1 < len(paragraphs):
+        elif m is None and (line := _label_line(p)) is not None and k + 1 < len(paragraphs) \
+                and not _LABEL.match(paragraphs[k + 1], 0, 200):
             label_lines.add(k)  # "Prime Minister:" on a line of its own: the turn is the next paragraph
             labelled[k + 1] = Turn(k + 1, line, 0)
     labelled.update(_dialogue(single, bool(labelled)))

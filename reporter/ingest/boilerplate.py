@@ -62,6 +62,12 @@ CLICK_HERE = re.compile(r"\b(?:click|tap)\s+here\b", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}\b|\bcopyright\s+(?:\d{4}|©)", re.I)
 # The page about itself: "… are posted separately on our Press Release page", "on this page".
 OWN_PAGE = re.compile(r"\b(?:on|to|from|visit|see)\s+(?:our|this)\s+(?:[\w-]+\s+){0,3}(?:page|site|website)\b", re.I)
+# A page's own lines: a transcript's list of subjects, a footer's review stamp or "Back to top",
+# a release's number and contact line ("HUD No. 00-83 Further Information: For Release …").
+PAGE_LINES = re.compile(r"(?:subjects?|topics?)\s*:\s|.{0,80}\b(?:content\s+last\s+reviewed|back\s+to\s+top|content\s+created\s+by)\b"
+                        r"|[A-Z]{2,6}\s+No\.\s+\d[\d-]*\b.{0,60}\b(?:for\s+release|further\s+information|contact)\b", re.I)
+# A photograph's caption that places its people: "(L red tie)", "(c)", "(r)".
+_PLACED = re.compile(r"\((?:l|r|c|left|right|center|centre)\b[^()]{0,20}\)", re.I)
 # A transcriber's note about the text: "Please Note: This transcript is not edited and may contain errors."
 TRANSCRIPT_NOTE = re.compile(r"(?:please\s+note:?\s+)?(?:this|the\s+following)\s+(?:transcript|text)\s+(?:is|has|was|may)\b"
                              r".{0,120}\b(?:edited|errors?|verbatim|checked|proof-?read)", re.I)
@@ -88,7 +94,8 @@ DEFINITION = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}(?:\([A-Z][A-Za-
                         r"|(?:the\s+)?(?:average\s+)?changes?\s+(?:over\s+time\s+)?in\b)")
 # A publication's standing notes about itself: its schedule ("The Daily is released Monday to
 # Friday at 8:30 a.m."), a pointer to a link ("... video message can be found here").
-SCHEDULE = re.compile(r"\b(?:is|are)\s+(?:released|published|issued|updated)\s+(?:every|each|daily|weekly|monthly|quarterly"
+SCHEDULE = re.compile(r"\b(?:is|are)\s+(?:released|published|issued|updated|sent(?:\s+out)?|posted|e-?mailed)\s+"
+                      r"(?:every|each|daily|weekly|monthly|quarterly"
                       r"|annually|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
                       r"|^the\s+next\s+(?:[\w-]+\s+){0,4}(?:will\s+be|is\s+(?:due|scheduled)\s+to\s+be)\s+"
                       r"(?:published|released|issued)\b", re.I)
@@ -306,7 +313,9 @@ def is_boilerplate(text: str) -> bool:
     if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s) or UI_INSTRUCTION.match(s) or CLICK_HERE.search(s)
                         or OWN_PAGE.search(s)):
         return True
-    if words <= 40 and (COPYRIGHT.search(s) or TEXT_FRAME.match(s) or TRANSCRIPT_NOTE.match(s)):
+    if words <= 40 and (COPYRIGHT.search(s) or TEXT_FRAME.match(s) or TRANSCRIPT_NOTE.match(s) or PAGE_LINES.match(s)):
+        return True
+    if words <= 80 and len(_PLACED.findall(s)) >= 2:
         return True
     if words <= 40 and ARCHIVE_NOTICE.search(s):
         return True
