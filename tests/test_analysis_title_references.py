@@ -371,3 +371,13 @@ def test_label_lines_of_a_doorstop_alternate_between_the_office_and_the_journali
                   "TREASURER:", "This is a hugely important structural saving.")
     facts = analyze(Article(title="Doorstop interview, Capital", paragraphs=paragraphs))
     assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(2, "Treasurer"), (4, "a journalist"), (6, "Treasurer")]
+
+
+@pytest.mark.parametrize("label, speaker", [("ADA BISHOP", "Ada Bishop"), ("JON KING", "Jon King"),
+                                            ("THE BISHOP", "The Bishop")])
+def test_a_title_word_after_a_first_name_in_a_label_is_a_surname(label, speaker):
+    paragraphs = (f"{label}: Good morning. I was pleased to launch the harbour paper today.",
+                  "JOURNALIST: Minister, what can you tell us about the budget?",
+                  f"{label}: It will be absorbed within the department's budget.")
+    facts = analyze(Article(title="Doorstop interview", paragraphs=paragraphs))
+    assert [q.speaker for q in facts.quotes] == [speaker, "a journalist", speaker]

@@ -930,6 +930,10 @@ _PRESENTER_LINES = (r"^(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){{1,3}}{surname})[ \t]
                     r"(?P<role>[A-Z][^.;:\n<>]{{1,60}}?)[ \t]*$")
 
 
+# Title words that are common surnames too: in a label after a first name, the surname.
+SURNAME_TITLES = frozenset("bishop king major judge marshal dean prior chancellor sheriff".split())
+
+
 def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:
     """(surname, title of office) for a heading that names someone by a title and a surname
     alone ("Press Briefing by Secretary of Defense Doe and …"): who "Mr. Secretary" is there."""
@@ -970,6 +974,8 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
     words = [(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w.title()) if w.isupper() else w
              for k, w in enumerate(label.replace(".", ". ").split())]  # "SECRETARY OF STATE" -> "Secretary of State"
     title, name = split_title([w for w in words if w])
+    if not name and len(words) == 2 and fold(words[1]) in SURNAME_TITLES and not is_title(words[0]):
+        title, name = [], words  # "JULIE BISHOP:": a title word that is her surname
     name = [w for w in name if w.rstrip(".")]
     if not name and title:  # "Mr. Secretary", handed the floor: the one person holding that title
         r = actors.resolve(Subject("name", title, None, 0))
