@@ -224,6 +224,8 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
             continue
         if _series(specifics[i].numbers, specifics[j].numbers, days):
             continue
+        if days is None and _other_figures(specifics[i].numbers, specifics[j].numbers):
+            continue  # one template, other figures, no dates to tell them apart: two editions of a series
         if _other_subject(specifics[i], specifics[j], vocabulary[i], vocabulary[j]):
             continue
         same_actors = shared >= SAME_ACTORS and (days is None or days <= ACTORS_DAYS)

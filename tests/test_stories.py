@@ -415,3 +415,22 @@ def test_a_brief_of_one_story_goes_on_into_its_digest_on_page_one_and_of_two_bre
     two, _ = _build(tmp_path / "two", sorted(FIXTURES.glob("*.*"))[:3], "--format", "pdf")
     pages = _pdf_pages(two["pdf"])
     assert "Executive summary" in pages[0] and "Stories" not in pages[0].replace("Executive summary", "")
+
+
+def test_two_undated_editions_of_one_release_with_other_figures_are_two_stories():
+    """A statistics office's quarterly release, two editions and neither dated: the same template,
+    the same office, other figures. With no dates to tell them apart, the figures do."""
+    from reporter.stories import group_stories
+
+    def edition(q: str, sales: str, share: str, rise: str, total: str) -> object:
+        return _article(f"Quarterly Harbour E-Commerce Report, {q}",
+                        f"The Harbour Statistics Office announced today that e-commerce sales for the {q} were "
+                        f"{sales}, an increase of {rise} from the quarter before.",
+                        f"E-commerce sales accounted for {share} of total sales, which were {total}.",
+                        "The estimates are based on data from the Monthly Harbour Trade Survey.")
+
+    a = edition("second quarter", "$15.7 billion", "1.9 percent", "4.2 percent", "$828.1 billion")
+    b = edition("third quarter", "$38.1 billion", "4.3 percent", "2.6 percent", "$885.4 billion")
+    assert len(group_stories([a, b]).stories) == 2
+    same = edition("second quarter", "$15.7 billion", "1.9 percent", "4.2 percent", "$828.1 billion")
+    assert len(group_stories([a, same]).stories) == 1  # a copy states the same figures: one story
