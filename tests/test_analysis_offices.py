@@ -173,3 +173,19 @@ def test_offices_with_and_and_statements_from_a_person(paragraphs, text, speaker
 ])
 def test_round_ups_of_reactions(paragraphs, text, speaker, role):
     assert attributed("News", paragraphs, text) == [(speaker, role)]
+
+
+@pytest.mark.parametrize("paragraphs, text, speaker, role", [
+    # a title before the name beats a relative clause after it
+    (("“It is critical,” said Harbour Secretary Ada Quill, who also chairs the Storm Rebuilding Task Force.",),
+     "It is critical", "Ada Quill", "Harbour Secretary"),
+    # ... with no title, the clause says who she is, as before
+    (("“We will vote on Friday,” said Ada Quill, who chairs the panel.",), "We will vote", "Ada Quill",
+     "who chairs the panel"),
+    # a title of office in the commas after a name in mid-sentence
+    (("With partnerships playing a larger role, Ada Rappaport Quill, Director of the Harbour and Wildlife Service, "
+      "has appointed Jon Vale as her adviser.", "“We are ready,” Quill said."), "We are ready", "Ada Rappaport Quill",
+     "Director of the Harbour and Wildlife Service"),
+])
+def test_titles_against_clauses_and_titles_in_commas(paragraphs, text, speaker, role):
+    assert attributed("News", paragraphs, text) == [(speaker, role)]

@@ -19,7 +19,7 @@ from .mentions import (RUN_JOINERS, title_role, Subject, is_name_tok, is_title, 
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, ROLE_NOUNS, SPEECH_VERBS
-from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, tokens, word_memo
+from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, is_cap, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
                           "CO2 UN II III IV USD EUR GBP AND THE FOR".split())
@@ -112,6 +112,9 @@ class Actors:
         title_words, name_words = split_title(words)
         if not name_words:
             return self._by_title(sub.words, title_words)  # "The Prime Minister said:"
+        if title_words and sub.role and sub.role.startswith(("who ", "which ", "whose ")):
+            # "said HUD Secretary Jane Doe, who also chairs the task force": the title is her role
+            sub = Subject(sub.kind, sub.words, None, sub.pos, sub.acronym)
         p = self.person(name_words)
         if p is not None and not org:
             return p.name, p.role or sub.role or title_role(title_words), "person"
@@ -356,7 +359,8 @@ def _candidate(sub: Subject, verb: str, b: _Builder) -> None:
         if len(words) > 1:
             b.add_org(" ".join(words))
         return
-    b.add_person(words, sub.role)
+    clause = sub.role is not None and sub.role.startswith(("who ", "which ", "whose "))
+    b.add_person(words, None if clause and title_words else sub.role)  # a title beats a clause
 
 
 def _person_after_body(words: list[str]) -> int | None:
@@ -433,6 +437,14 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
                         seg[0].text in ("a", "an", "the") and len(seg) > 1 and seg[1].text.islower())):
                     b.add_person(words, text[seg[0].start:seg[-1].end])
                 break
+    # "…, Jane Roe, Director of the Harbour Service, has …": a title of office in the commas after a name
+    if e + 1 < n and toks[e].text == "," and is_title(toks[e + 1].text) and is_cap(toks[e + 1].text) \
+            and 2 <= len(words) <= 4 and plausible_person(words):
+        k = e + 1
+        while k < n and k - e <= MAX_OFFICE_TOKENS and toks[k].text not in (",", ".", ";", ":", "“", "”", "\""):
+            k += 1
+        if k < n and toks[k].text == "," and k - e >= 2:
+            b.add_person(words, text[toks[e + 1].start:toks[k - 1].end])
     # "Role of X, Name Name," : a role phrase, then the name between commas (or before "said")
     if i >= 1 and toks[i - 1].text == "," and e < n and (toks[e].text in (",", "(", ";") or toks[e].text in SPEECH_VERBS) \
             and 2 <= len(words) <= 4 and plausible_person(words):
