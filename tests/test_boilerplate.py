@@ -581,3 +581,25 @@ def test_an_archive_notice_and_a_release_line_above_the_headline_are_not_the_tit
                  "Our hearts go out to the families of the crews missing since the storm.\n\n"
                  "I thank everyone who searched for them through the night.\n", encoding="utf-8")
     assert load_articles(f)[0].title == "Secretary Ada Quill Statement on the Harbour Storm"
+
+
+def test_a_gov_banner_an_archive_notice_and_a_listing_label_give_way_to_the_headline(tmp_path):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "archived.txt"
+    f.write_text("An official website of the Harbour government.\n\n"
+                 "This is not the current Harbour website. To navigate to the current Harbour website, please go to "
+                 "This website is historical material reflecting the Harbour website as it existed on January 19, "
+                 "2021. This website is no longer updated and links to external websites and some internal pages "
+                 "may not work. More information »\n\nNews Releases from the Harbour Works Office (HWO)\n\n"
+                 "What They Are Saying: The Quay Is Clean Again\n\n"
+                 "CAPITAL (June 10, 2020) — Today the Harbour Works Office announced that the quay is clean.\n\n"
+                 "Officials and residents welcomed the work on the old quay.\n", encoding="utf-8")
+    assert load_articles(f)[0].title == "What They Are Saying: The Quay Is Clean Again"
+
+
+def test_a_news_services_name_before_the_dateline():
+    from reporter.ingest.boilerplate import DATELINE
+
+    m = DATELINE.match("HNS - PORT TOWN, June 10, 2014 – Five crews were rescued yesterday.")
+    assert m is not None and m.group("place") == "PORT TOWN"

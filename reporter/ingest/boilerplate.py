@@ -82,7 +82,8 @@ ARCHIVE_NOTICE = re.compile(r"\b(?:accessed\s+(?:part\s+of\s+)?(?:a|an|the)\s+hi
                             r"|(?:page|content|item|release)\s+(?:has\s+been|was|is)\s+archived"
                             r"|published\s+under\s+the\s+(?:\d{4}\s+to\s+\d{4}\s+)?[\w ,&'’-]{0,80}\bgovernment"
                             r"|may\s+be\s+(?:outdated|out\s+of\s+date)|links?\s+may\s+(?:(?:not|no\s+longer)\s+(?:function|work)|be\s+broken)"
-                            r"|provided\s+for\s+historical\s+purposes"
+                            r"|provided\s+for\s+historical\s+purposes|historical\s+material\s+reflecting"
+                            r"|this\s+is\s+not\s+the\s+current\s+[\w.-]+\s+web\s?site"
                             r"|contact\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}webmaster)\b", re.I)
 # A release's issue line: "DEPARTMENT OF X News Release (2008/0058) issued by the Y Network on 16 May 2008".
 ISSUE_LINE = re.compile(r".{0,80}\b(?:news|press|media)\s+release\b.{0,40}\b(?:issued|published|distributed|released)\s+(?:by|on)\b",
@@ -171,6 +172,7 @@ BYLINE = re.compile(r"(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([A-Z][\w'’.-]+
                     r"(?:\s*[,|·]\s*[\w .'-]{0,60})?$")
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 DATELINE = re.compile(
+    r"(?:[A-Z]{2,6}\s+[-–—]\s+)?"  # a news service's name before the place: "AFPS - WASHINGTON, June 10, 2014 –"
     r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,4}(?:,\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})?)"
     r"\s*(?:[,(]|[-–—]\s*\()\s*"
     r"(?:(?P<month>(?i:" + _MONTH + r"))\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
@@ -317,7 +319,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if words <= 80 and len(_PLACED.findall(s)) >= 2:
         return True
-    if words <= 40 and ARCHIVE_NOTICE.search(s):
+    if words <= 60 and ARCHIVE_NOTICE.search(s):
         return True
     if words <= 25 and (SCHEDULE.search(s) or LINK_PROMPT.search(s)):
         return True
@@ -372,6 +374,9 @@ ORGANISATION = re.compile(r"(?:the\s+)?(?:(?:U\.\s?S\.|US|UK|HM|EU)\s+)?(?:depar
                           r"|council|bureau|administration|service)", re.I)
 
 
+_KIND_FROM = re.compile(r"(?:news|press|media)\s+releases?\s+from\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+
+
 def kicker(text: str) -> bool:
     """A line that names a page's section rather than its story, as scraped pages print above
     the headline: a kind of page ("News story", "Press Releases", "In the news"), or a short
@@ -382,6 +387,8 @@ def kicker(text: str) -> bool:
     if dash and len(head.split()) <= 5:
         s = tail  # "European Commission - Daily News": a body's section
     words = s.split()
+    if 3 <= len(words) <= 14 and _KIND_FROM.match(s) and s[-1:] not in ".!?,;:":
+        return True  # "News Releases from Headquarters": a listing of a body's pages
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in s) or s[-1:] in ".!?,;:":
         return False
     if KICKER.fullmatch(s):
