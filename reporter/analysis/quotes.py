@@ -832,11 +832,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             found = _before(line, len(line) + 1, 0, actors, lead=True)
             who = resolve(found[0], found[1], line, len(line), 1, sentence_spans(line), None) \
                 if found and found[0] is not None else None
-            if who is None:
+            if who is None:  # "… was released by Secretary Jane Roe to mark …:"
                 by = line.rfind(" by ")
-                sub = name_after(tokens(line[by + 4:]), 0, line[by + 4:]) if by >= 0 else None
-                r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
-                who = (r[0], r[1]) if r is not None and r[2] == "person" else None
+                who = _person_named(line[by + 4:], actors) if by >= 0 else None
             if who is not None:
                 quotes = [Quotation(text=paragraphs[k - 1].strip(), speaker=who[0], role=who[1], paragraph=k)
                           for k in handed.quoted]
@@ -1041,10 +1039,12 @@ def _statement_of(line: str, actors: Actors) -> tuple[str, str | None] | None:
     """The person a hand-over line gives the statement of ("… issued the following statement
     from Attorney General Jane Doe:"), rather than the body that issued it; None otherwise."""
     m = _STATEMENT_OF.search(line)
-    if m is None:
-        return None
-    rest = line[m.end():].rstrip(": ")
-    sub = name_after(tokens(rest), 0, rest)
+    return _person_named(line[m.end():].rstrip(": "), actors) if m is not None else None
+
+
+def _person_named(text: str, actors: Actors) -> tuple[str, str | None] | None:
+    """(name, role) of the person text opens with ("Attorney General Jane Doe …"), else None."""
+    sub = name_after(tokens(text), 0, text)
     r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
     return (r[0], r[1]) if r is not None and r[2] == "person" else None
 

@@ -26,7 +26,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .cues import (FIRST_PERSON, HANDOVERS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
-                   STATEMENT_NOUNS, STATEMENT_VERBS, TITLES, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
+                   STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
+from .mentions import is_title
 from .text import NOT_NAMES, ORG_WORDS, fold
 
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -423,15 +424,12 @@ def _label_line(text: str) -> str | None:
     label = m.group("label")
     words = label.split()
     # an office or a name ("Prime Minister:", "JANE DOE:"), not a section's heading ("TRANSCRIPT:")
-    return label if any(_titled(w) for w in words) or len(words) >= 2 and label.isupper() \
+    return label if any(is_title(w) for w in words) or len(words) >= 2 and label.isupper() \
         or fold(label) in QUESTION_LABELS or fold(label) in LABEL_ROLES else None
 
 
 MAX_LABEL_LINE = 60
 
-
-def _titled(word: str) -> bool:
-    return fold(word.rstrip(".")) in TITLES
 
 
 def _in_transcript(paragraphs, heading: str) -> bool:
@@ -448,15 +446,15 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     words = label.split()
     if k + 1 >= len(paragraphs) or not words:
         return False
-    if all(_titled(w) or fold(w) in LABEL_ROLES or fold(w) == "the" for w in words) \
-            and any(_titled(w) or fold(w) in LABEL_ROLES for w in words) and _in_transcript(paragraphs, heading):
+    if all(is_title(w) or fold(w) in LABEL_ROLES or fold(w) == "the" for w in words) \
+            and any(is_title(w) or fold(w) in LABEL_ROLES for w in words) and _in_transcript(paragraphs, heading):
         return True  # "PRIME MINISTER:", "The President:" in a transcript: an office speaks
-    if len(words) >= 3 and label.isupper() and any(_titled(w) for w in words[:-2]) and words[-1].isalpha():
+    if len(words) >= 3 and label.isupper() and any(is_title(w) for w in words[:-2]) and words[-1].isalpha():
         return True  # "PRESS SECRETARY JANE Q. DOE:": a title and a full name label one speaker's turn
     if 2 <= len(words) <= 3 and not label.isupper() and all(w[:1].isupper() and w[1:].islower() for w in words) \
             and not any(fold(w) in ORG_WORDS or fold(w) in NOT_NAMES for w in words) and _in_transcript(paragraphs, heading):
         return True  # "Jane Doe:" in a media conference's transcript
-    if len(words) == 2 and _titled(words[0]) and words[1][:1].isupper() and not label.isupper():
+    if len(words) == 2 and is_title(words[0]) and words[1][:1].isupper() and not label.isupper():
         # "Secretary Doe:": a title and a surname the article writes elsewhere
         return any(words[1] in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k) or words[1] in heading
     if len(words) < 2 or not label.isupper():
@@ -484,7 +482,7 @@ def _titled_if_long(label: str) -> bool:
     """A mixed-case label of four words or five holds a title ("Press Secretary Jane Doe"); an
     upper-case one or a short one needs none."""
     words = label.split()
-    return len(words) <= 3 or label.isupper() or any(fold(w.rstrip(".")) in TITLES for w in words[:-2]) or (
+    return len(words) <= 3 or label.isupper() or any(is_title(w) for w in words[:-2]) or (
         words[-1].isdigit() and fold(words[-2]) in ROLE_NOUNS)  # "Senior Defense Official 1"
 
 
