@@ -189,3 +189,29 @@ def test_round_ups_of_reactions(paragraphs, text, speaker, role):
 ])
 def test_titles_against_clauses_and_titles_in_commas(paragraphs, text, speaker, role):
     assert attributed("News", paragraphs, text) == [(speaker, role)]
+
+
+LONG_LABELS = [
+    # a remit ends the label's title and a middle name follows the given name: the header line
+    # writing the middle name as an initial says which word is the given name
+    ("Deputy to the Director of Harbour Works Ada Quill Briefing",
+     "Deputy to the Director of Harbour Works for Public Safety Ada B. Quill",
+     "DEPUTY TO THE DIRECTOR OF HARBOUR WORKS ADA BRYN QUILL: Thank you all for coming today.",
+     "Ada Bryn Quill"),
+    # no such line: the label's last two words are the name, as before
+    ("Harbour Works Briefing", "",
+     "DEPUTY TO THE DIRECTOR OF HARBOUR WORKS ADA QUILL: Thank you all for coming today.",
+     "Ada Quill"),
+    # a remit word before a two-word name is never a given name, even where the text repeats it
+    ("Briefing by the Secretary of Harbour Security Ben Vale", "Secretary of Harbour Security Ben Vale",
+     "SECRETARY OF HARBOUR SECURITY BEN VALE: Thank you all for coming today.",
+     "Ben Vale"),
+]
+
+
+@pytest.mark.parametrize("title, header, label_line, speaker", LONG_LABELS)
+def test_a_long_labels_given_name_is_the_one_the_header_writes_before_an_initial(title, header, label_line, speaker):
+    raw = "\n\n".join(x for x in (title, header, label_line, "QUESTION: When will it open?") if x)
+    paragraphs = tuple(p for p in (header, label_line, "QUESTION: When will it open?") if p)
+    facts = analyze(Article(title=title, paragraphs=paragraphs, raw_text=raw))
+    assert [q.speaker for q in facts.quotes if "coming today" in q.text] == [speaker]

@@ -522,6 +522,9 @@ def test_a_date_line_may_open_with_its_weekday_and_give_the_day_as_an_ordinal(li
     "The pandemic's effect on our capacity means we have suspended some of our monthly releases.",
     "The latest developments in the harbour strike. All times local.",
     "This was published under the 2010 to 2015 coalition government",
+    # a republisher's credit to the page it copied, in the page's language
+    "Reproduced from the Harbour Board (HB), published on Friday 8 July 2016.",
+    "Met dank overgenomen van Havenraad (HR) i, gepubliceerd op vrijdag 8 juli 2016.",
 ])
 def test_a_publications_notes_about_itself_are_boilerplate(line):
     assert strip_boilerplate([_STORY, line, "Work will begin in the spring, the board said."]).boilerplate == (2,)
@@ -531,6 +534,9 @@ def test_a_publications_notes_about_itself_are_boilerplate(line):
     "Harbour Daily In the news Indicators Releases by subject Release schedule",  # a menu
     "– in the Harbour Council at 5:34 pm on 25 November 2024.",  # a fragment
     "and the board approved it on Monday.",
+    # a transcript's presenting line: its date, then titled names, no verb
+    "Feb. 19, 2020 Deputy to the Director of Harbour Works Ada B. Quill; Vice Chair of the Harbour Board Ben Vale, Jr.",
+    "HARBOUR BOARD OPENS THE NEW TERMINAL TO FERRIES.",
 ])
 def test_a_summary_item_is_a_sentence(text):
     from reporter.compose.select import shown_text
@@ -603,3 +609,17 @@ def test_a_news_services_name_before_the_dateline():
 
     m = DATELINE.match("HNS - PORT TOWN, June 10, 2014 – Five crews were rescued yesterday.")
     assert m is not None and m.group("place") == "PORT TOWN"
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("135.Harbour Board funds €70 million for new cranes.", "Harbour Board funds €70 million for new cranes."),
+    ("12.EU ministers back the harbour plan in full.", "EU ministers back the harbour plan in full."),
+    ("3.5 million passengers used the terminal in the year to June.",
+     "3.5 million passengers used the terminal in the year to June."),  # a decimal, no list number
+    ("Reproduced by the Harbour Board from its own archive, the map was published in 1912.",
+     "Reproduced by the Harbour Board from its own archive, the map was published in 1912."),
+])
+def test_a_scraped_lists_glued_number_is_cut_from_an_item_and_a_sentence_stays(text, shown):
+    from reporter.compose.select import shown_text
+
+    assert shown_text(text, 2, ()) == shown

@@ -948,6 +948,19 @@ def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:
 MAX_HEADING_CHARS = 300
 
 
+def _given_name_back(title: list[str], name: list[str], text: str) -> tuple[list[str], list[str]]:
+    """A long label's title keeps the given name when a remit ends it: "ASSISTANT TO THE
+    SECRETARY OF DEFENSE JANE ANN ROE" splits as "… of Defense Jane" and "Ann Roe". The word is
+    the given name when the text writes the name elsewhere with the middle one as an initial
+    ("Jane A. Roe"), which no remit word before a two-word name has."""
+    if len(name) != 2 or len(title) < 3 or is_title(title[-1]) or not plausible_person([title[-1]]):
+        return title, name
+    if re.search(r"\b%s\s+%s\.?\s+%s\b" % (re.escape(title[-1]), re.escape(name[0][0]), re.escape(name[1])),
+                 text[:HEADER_CHARS], re.I) is None:
+        return title, name
+    return title[:-1], [title[-1], *name]
+
+
 def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
                    header: str = "") -> tuple[str, str | None] | None:
     """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
@@ -972,6 +985,7 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
     words = [(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w.title()) if w.isupper() else w
              for k, w in enumerate(label.replace(".", ". ").split())]  # "SECRETARY OF STATE" -> "Secretary of State"
     title, name = split_title([w for w in words if w])
+    title, name = _given_name_back(title, name, header + "\n" + whole)
     if not name and len(words) == 2 and fold(words[1]) in SURNAME_TITLES and not is_title(words[0]):
         title, name = [], words  # "JULIE BISHOP:": a title word that is her surname
     name = [w for w in name if w.rstrip(".")]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from ..analysis.cues import REPORTER
-from ..ingest.boilerplate import contact_details, dateline, is_boilerplate, masthead, same_headline
+from ..ingest.boilerplate import contact_details, dateline, is_boilerplate, masthead, same_headline, title_cased
 
 if TYPE_CHECKING:
     from ..analysis.facts import Facts, KeyFigure, Quotation
@@ -84,6 +84,8 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
 
 
 _SENTENCE_END = ".!?…\"”’')]"
+# A scraped list's number glued to its item: "135.EU funds €70 million …", "12.The Council …".
+_LIST_NUMBER = re.compile(r"\d{1,4}\.(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 
 
 def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], article: Article | None = None) -> str | None:
@@ -101,13 +103,14 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
         # the item's source line dates it. Ingest cuts a dateline from the first paragraphs of
         # text only; one that opens a later paragraph (after a page's header lines) is cut here.
         s = s[d.end:].lstrip()
+    s = _LIST_NUMBER.sub("", s, count=1)
     if len(s) > MAX_ITEM_CHARS or contact_details(s) or is_boilerplate(s):
         return None
     if article is not None and paragraph in dict(article.lists) and s[:1].islower():
         return None
     if article is not None and (_same_words(s, article.title) or same_headline(s, article.title)):
         return None  # the page's headline repeated above its text: the digest shows it already
-    if masthead(s) or s[-1:] not in _SENTENCE_END:
+    if masthead(s) or s[-1:] not in _SENTENCE_END or title_cased(s):
         return None  # a headline within the text (the next release's on a page of two), a menu: no sentence
     if not (s[:1].isupper() or s[:1].isdigit() or s[:1] in _QUOTE_MARKS or s[:1] in "(["):
         return None  # "– in the House of Commons at 5:34 pm ...": a fragment, not a sentence

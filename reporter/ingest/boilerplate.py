@@ -88,6 +88,10 @@ ARCHIVE_NOTICE = re.compile(r"\b(?:accessed\s+(?:part\s+of\s+)?(?:a|an|the)\s+hi
 # A release's issue line: "DEPARTMENT OF X News Release (2008/0058) issued by the Y Network on 16 May 2008".
 ISSUE_LINE = re.compile(r".{0,80}\b(?:news|press|media)\s+release\b.{0,40}\b(?:issued|published|distributed|released)\s+(?:by|on)\b",
                         re.I)
+# A republisher's credit to the page it copied, with that page's date: "Reproduced from the
+# Ministry of X, published on Friday 8 July 2016", "Met dank overgenomen van X, gepubliceerd op …".
+CREDIT_LINE = re.compile(r"(?:(?:with\s+)?thanks\s+to|courtesy\s+of|met\s+dank|(?:reproduced|republished|reprinted|taken|copied|overgenomen)\s+(?:from|van)\b)"
+                         r".{0,120}?\b(?:published|posted|issued|gepubliceerd|publié|veröffentlicht|publicado|pubblicato)\b", re.I)
 # A series' standing definition under its title, the same in every edition: "The Consumer Price
 # Index (CPI) is a measure of household inflation and includes statistics about ...".
 DEFINITION = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}(?:\([A-Z][A-Za-z]{1,9}\)\s+)?(?:is|are|measures)\s+"
@@ -325,7 +329,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if words <= 40 and OWN_RELEASES.search(s) and not any(ch in s for ch in "“”\""):
         return True
-    if words <= 30 and ISSUE_LINE.match(s):
+    if words <= 30 and (ISSUE_LINE.match(s) or CREDIT_LINE.match(s)):
         return True
     if words <= 40 and RELATED_LINK.fullmatch(s):
         return True
@@ -601,10 +605,15 @@ def masthead(text: str) -> bool:
     """A page's header line above the story: short, no sentence, every word of four letters
     or more capitalised ("Department of Health Office of Public Affairs News Release")."""
     s = text.strip()
-    words = _WORD.findall(s)
-    long_words = [w for w in words if len(w) >= 4]
-    return (3 <= len(words) <= 20 and len(long_words) >= 3 and s[-1:] not in ".!?:;,\"”’"
-            and all(w[0].isupper() for w in long_words))
+    return 3 <= len(_WORD.findall(s)) <= 20 and s[-1:] not in ".!?:;,\"”’" and title_cased(s)
+
+
+def title_cased(text: str) -> bool:
+    """Every word of four letters or more capitalised, at least three of them: a heading's or a
+    list of titled names' case ("Feb. 19, 2020 Assistant to the Secretary of Defense Jane A. Roe;
+    Vice Director of the Joint Staff John Doe, Jr."), never a sentence's, whose verbs are lower case."""
+    long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
 
 class _About:
