@@ -215,3 +215,27 @@ def test_a_long_labels_given_name_is_the_one_the_header_writes_before_an_initial
     paragraphs = tuple(p for p in (header, label_line, "QUESTION: When will it open?") if p)
     facts = analyze(Article(title=title, paragraphs=paragraphs, raw_text=raw))
     assert [q.speaker for q in facts.quotes if "coming today" in q.text] == [speaker]
+
+
+ADDRESSED_OFFICES = [
+    # an office label with no name: the question before its turn addresses its holder by name
+    (("JOURNALIST: Mr Quill, how big a day is this for the harbour?",
+      "MINISTER: It is a great day for everyone who works here.",
+      "JOURNALIST: And the ferries?", "MINISTER: They will run all winter."),
+     "great day", ("Quill", "Minister")),
+    # the label on a line of its own, the name asked at the end of the question, a fuller name known
+    (("Treasurer Ada Quill opened the terminal on Monday.", "JOURNALIST:", "What do you make of the delay, Ms Quill?",
+      "TREASURER:", "It is a great day for everyone who works here.", "JOURNALIST:", "And the ferries?",
+      "TREASURER:", "They will run all winter."),
+     "great day", ("Ada Quill", "Treasurer")),
+    # a question about someone else is no address: the office stays as written
+    (("JOURNALIST: What did Mr Quill say about the ferries?",
+      "TREASURER: It is a great day for everyone who works here.",
+      "JOURNALIST: And the ferries?", "TREASURER: They will run all winter."),
+     "great day", ("Treasurer", None)),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, who", ADDRESSED_OFFICES)
+def test_an_office_label_is_the_person_the_questions_address_by_name(paragraphs, text, who):
+    assert attributed("Doorstop interview, Port Liria", paragraphs, text) == [who]

@@ -709,6 +709,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     if turn.paragraph + 1 in goes_on:
                         said += " " + paragraphs[turn.paragraph + 1][:SELF_INTRO_CHARS]
                     by_label[turn.label] = _introduced_self(by_label[turn.label][0], said) or by_label[turn.label]
+                    by_label[turn.label] = _addressed_office(by_label[turn.label], turn.label, turns, paragraphs, actors) \
+                        or by_label[turn.label]
             current = by_label[turn.label]
         turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
@@ -946,6 +948,31 @@ def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:
 
 
 MAX_HEADING_CHARS = 300
+
+# A question that addresses the one it asks by name: "Mr Doe, how significant …?", "… of that, Ms Roe?".
+_VOCATIVE = re.compile(r"(?:^|[.?!:]\s+)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<a>[A-Z][\w'’-]+)\s*,"
+                       r"|,\s*(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<b>[A-Z][\w'’-]+)\s*\?")
+
+
+def _addressed_office(found: tuple[str, str | None], label: str, turns, paragraphs, actors: Actors) -> tuple[str, str] | None:
+    """An office label with no name ("TREASURER:") is the person the questions before its turns
+    address by name ("Mr Doe, how significant …?"): that name (in full where the text gives it),
+    the office as the role. None when the label names someone, or no question addresses anyone."""
+    office, role = found
+    if role is not None or not all(is_title(w) or fold(w) in TITLE_SMALL_WORDS for w in office.split()):
+        return None
+    for turn in turns:
+        if turn.label != label or turn.paragraph == 0:
+            continue
+        k = turn.paragraph - 1
+        if k > 0 and turn.start == 0 and paragraphs[k].rstrip().endswith(":") and len(paragraphs[k]) <= 60:
+            k -= 1  # the label on a line of its own: the question is the paragraph before it
+        m = _VOCATIVE.search(paragraphs[k][-MAX_HEADING_CHARS:])
+        surname = m and (m.group("a") or m.group("b"))
+        if surname and not is_title(surname) and fold(surname) not in NOT_NAMES and plausible_person([surname]):
+            r = actors.resolve(Subject("name", [surname], None, 0))
+            return (r[0] if r is not None and r[2] == "person" else surname), office
+    return None
 
 
 def _given_name_back(title: list[str], name: list[str], text: str) -> tuple[list[str], list[str]]:
