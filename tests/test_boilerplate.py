@@ -604,6 +604,32 @@ def test_a_gov_banner_an_archive_notice_and_a_listing_label_give_way_to_the_head
     assert load_articles(f)[0].title == "What They Are Saying: The Quay Is Clean Again"
 
 
+BANNER_AND_CRUMBS = ("U.S. flag\n\nAn official website of the United States government\n\nDot gov\n\n"
+                     "Official websites use .gov\nA .gov website belongs to an official government organization.\n\n"
+                     "Secure .gov websites use HTTPS\nA lock () or https:// means you’ve safely connected to the .gov "
+                     "website. Share sensitive information only on official, secure websites.\n\n")
+
+
+@pytest.mark.parametrize("crumbs, title", [
+    # a breadcrumb trail ending in the page's own headline, then an archive's notice
+    ("  1. Home\n  2. About Us\n  3. News Archive\n  4. Statement by Secretary Quill\n\nArchived Content\n\n"
+     "In an effort to keep this site current, the archive contains outdated information.\n\n",
+     "Statement by Secretary Quill"),
+    # a trail ending in a section, the headline below it
+    ("  1. Home\n  2. News\n  3. Press Releases\n\nWas this page helpful?\n\n"
+     "Harbour Secretary Ada Quill Applauds Passage of the Quay Bill\n\n", "Harbour Secretary Ada Quill Applauds Passage of the Quay Bill"),
+])
+def test_a_gov_sites_banner_and_breadcrumbs_give_way_to_the_headline(tmp_path, crumbs, title):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "page.txt"
+    f.write_text(BANNER_AND_CRUMBS + crumbs + "“I am deeply saddened by the news from the quay,” said Ada Quill.\n\n"
+                 "Crews searched the harbour through the night.\n", encoding="utf-8")
+    (a,) = load_articles(f)
+    assert a.title == title
+    assert not any("flag" in p or "lock" in p for k, p in enumerate(a.paragraphs, 1) if k not in a.boilerplate)
+
+
 def test_a_news_services_name_before_the_dateline():
     from reporter.ingest.boilerplate import DATELINE
 

@@ -132,8 +132,9 @@ def _without_boilerplate(article: Article) -> Article:
         # A subheading above that line is the headline itself, and leaves the subheadings.
         # (A Title Case line at the top may be marked as a masthead: it is still a headline.)
         # (A menu that lists the section the title named is furniture too.)
-        first = next((n for n, p in enumerate(c.paragraphs, 1) if n <= HEADLINE_WITHIN and not _furniture(p, title)),
-                     None)
+        crumbs = _breadcrumbs(c.paragraphs, c.lists)
+        first = next((n for n, p in enumerate(c.paragraphs, 1)
+                      if n <= HEADLINE_WITHIN and n not in crumbs and not _furniture(p, title)), None)
         above = next((h for i, h in article.subheadings if first is not None and i < first and i < HEADLINE_WITHIN
                       and not _furniture(h, title) and _headline_like(h)), None)
         if above is not None:
@@ -152,6 +153,22 @@ def _without_boilerplate(article: Article) -> Article:
                    boilerplate=boilerplate,
                    lists=c.lists, author=article.author or c.author, place=article.place or c.place,
                    source=article.source or c.source or body, published=article.published or c.published or dated)
+
+
+def _breadcrumbs(paragraphs, lists) -> set[int]:
+    """The paragraphs of a breadcrumb trail at the top of a page ("1. Home 2. About Us 3. News
+    Archive 4. <this page>"): a list whose first item is "Home", all but its last item, which
+    is the page's own headline."""
+    listed = dict(lists)
+    start = next((n for n in range(1, min(len(paragraphs), HEADLINE_WITHIN) + 1)
+                  if n in listed and paragraphs[n - 1].strip().casefold() == "home"), None)
+    if start is None:
+        return set()
+    end = start
+    while end + 1 in listed and end + 1 <= len(paragraphs) and _headline_like(paragraphs[end]) or \
+            end + 1 in listed and len(paragraphs[end].split()) <= 3:
+        end += 1
+    return set(range(start, end))
 
 
 def _furniture(text: str, section: str = "") -> bool:

@@ -53,6 +53,11 @@ CAPTION_POSITION = re.compile(r",\s+(?:(?:second|third|fourth|far)\s+)?(?:from\s
 # HTTPS", "A lock ( ) or https:// means ...", "Printable version", "View the full report online".
 SITE = re.compile(r"\b(?:web\s?sites?|web\s?pages?|https?\b|printable\s+version|cookies|browser|online\s*:)"
                   r"|(?<!\w)\.(?:gov|org|com|eu|int)\b", re.I)
+# The banner above every page of a government site: "U.S. flag", "An official website of the
+# United States government", "Here's how you know", "Dot gov", "HTTPS", and the lock's explanation.
+BANNER = re.compile(r"u\.?s\.?\s+flag|an\s+official\s+website\s+of\s+the\s+[\w .,'’-]{3,60}?\s+government"
+                    r"|here['’]s\s+how\s+you\s+know|government\s+website|dot\s+gov|https", re.I)
+LOCK = re.compile(r"\ba\s+lock\s*\(.{0,12}\)\s*or\s+https://", re.I)
 # An instruction for using the page: "Click Read more at the bottom of a teaser", "Tap the
 # image to enlarge", "Scroll down for the full list".
 UI_INSTRUCTION = re.compile(r"(?:please\s+)?(?:click|tap|double-click|scroll|swipe|hover)\b", re.I)
@@ -81,7 +86,7 @@ TEXT_FRAME = re.compile(r"(?:(?:below|the\s+following)\s+is\s+(?:the\s+)?(?:full
 ARCHIVE_NOTICE = re.compile(r"\b(?:accessed\s+(?:part\s+of\s+)?(?:a|an|the)\s+historical\s+(?:collection|archive)|archived\s+(?:content|pages?|material|web\s?sites?)"
                             r"|(?:page|content|item|release)\s+(?:has\s+been|was|is)\s+archived"
                             r"|published\s+under\s+the\s+(?:\d{4}\s+to\s+\d{4}\s+)?[\w ,&'’-]{0,80}\bgovernment"
-                            r"|may\s+be\s+(?:outdated|out\s+of\s+date)|links?\s+may\s+(?:(?:not|no\s+longer)\s+(?:function|work)|be\s+broken)"
+                            r"|(?:may\s+be|contains?)\s+(?:outdated|out\s+of\s+date)|links?\s+may\s+(?:(?:not|no\s+longer)\s+(?:function|work)|be\s+broken)"
                             r"|provided\s+for\s+historical\s+purposes|historical\s+material\s+reflecting"
                             r"|this\s+is\s+not\s+the\s+current\s+[\w.-]+\s+web\s?site"
                             r"|contact\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}webmaster)\b", re.I)
@@ -311,6 +316,8 @@ def is_boilerplate(text: str) -> bool:
     if END_MARK.fullmatch(s):
         return True
     if ATTRIBUTABLE.match(s) or (words <= 12 and RELEASE.match(s)) or (words <= 25 and EMBARGOED.search(s)):
+        return True
+    if words <= 12 and BANNER.fullmatch(s.rstrip(". ")) or words <= 45 and LOCK.search(s):
         return True
     if CONTACT_OPENING.match(s) and words <= 60:
         return True
