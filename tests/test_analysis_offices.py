@@ -239,3 +239,20 @@ ADDRESSED_OFFICES = [
 @pytest.mark.parametrize("paragraphs, text, who", ADDRESSED_OFFICES)
 def test_an_office_label_is_the_person_the_questions_address_by_name(paragraphs, text, who):
     assert attributed("Doorstop interview, Port Liria", paragraphs, text) == [who]
+
+
+TITLE_HOLDERS = [
+    # a postnominal after the appositive's name ("Minister for X, Jane Doe MP, said:")
+    (("The harbour will reopen on Monday.", "Minister for Harbours, Ada Quill MP, said:",
+      "The quay is ready for the ferries."), "quay is ready", ("Ada Quill", "Minister for Harbours")),
+    # two holders of one title: "the PM" is the first named, the one the article is about
+    (("Prime Minister Ada Quill has sent her sympathies to the people of Port Liria.",
+      "The PM said the country “stands ready to help” and is sending a rescue team.",
+      "She has spoken to her counterpart, Prime Minister Ben Vale, who thanked her."),
+     "stands ready", ("Ada Quill", "Prime Minister")),
+]
+
+
+@pytest.mark.parametrize("paragraphs, text, who", TITLE_HOLDERS)
+def test_a_title_holder_named_with_a_postnominal_or_first_of_two(paragraphs, text, who):
+    assert attributed("Harbour news", paragraphs, text) == [who]

@@ -85,7 +85,9 @@ class Actors:
             return None
         named = self.holding(want)
         exact = [p for p in named if set(fold(p.role).replace("-", " ").split()) == want]
-        if len(exact) == 1:
+        if exact:
+            # Two holding it exactly ("Prime Minister Jane Doe ... her counterpart, Prime Minister
+            # John Roe"): the first named, the one the article is about, as its readers take it
             return exact[0].name, exact[0].role, "person"
         if len(named) == 1:
             return named[0].name, named[0].role, "person"

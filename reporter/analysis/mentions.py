@@ -306,8 +306,11 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         return Subject("document", [t], None, toks[j - 1].start)  # "the statement said": its issuer's words
     if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1)
-        if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:j])) and len(words_of(toks[s:j])) >= 2:
-            return _named(toks, s, j, appositive_role(toks, s - 1, text))  # "The union's chair, Maria Penrose, said"
+        e = j
+        while e - s > 2 and toks[e - 1].text in POSTNOMINALS:
+            e -= 1  # "The minister, Jane Doe MP, said"
+        if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:e])) and len(words_of(toks[s:e])) >= 2:
+            return _named(toks, s, e, appositive_role(toks, s - 1, text))  # "The union's chair, Maria Penrose, said"
     if t == ",":
         single = None  # a one-word run before a comma: a word of a long role ("…, Growth and Trade, said") or a surname
         first = None  # the nearest person-like run before a comma
