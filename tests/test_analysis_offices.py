@@ -256,3 +256,15 @@ TITLE_HOLDERS = [
 @pytest.mark.parametrize("paragraphs, text, who", TITLE_HOLDERS)
 def test_a_title_holder_named_with_a_postnominal_or_first_of_two(paragraphs, text, who):
     assert attributed("Harbour news", paragraphs, text) == [who]
+
+
+@pytest.mark.parametrize("title, answerer, asker", [
+    ("Radio Interview with Ada Quill", "BEN VALE", "Ada Quill"),  # on his site: she asks
+    ("Radio Interview with Ada Quill", "ADA QUILL", "a journalist"),  # she answers, labelled
+    ("Interview with the Harbour Minister", "BEN VALE", "a journalist"),  # an office answers
+])
+def test_an_interview_heading_names_the_journalist_when_no_turn_bears_her_name(title, answerer, asker):
+    paragraphs = ("JOURNALIST: What will the new quay mean for the town?",
+                  f"{answerer}: It means ferries all winter and jobs at the yard.",
+                  "JOURNALIST: And the cost of it all?", f"{answerer}: It is paid for already.")
+    assert attributed(title, paragraphs, "new quay") == [(asker, None)]

@@ -895,6 +895,20 @@ _INTERVIEWED_BY = re.compile(r"\bon [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* [Ww]ith
 _INTERVIEWER = re.compile(r"\b[Ww]ith ((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),? of (?:the\s+)?[A-Z]")
 
 
+def _interviewing(title: str, whole: str) -> str | None:
+    """The journalist a heading "Radio Interview with Jane Roe" names, when the transcript's
+    questions are labelled "JOURNALIST:" and no turn is labelled with her name: on the
+    interviewee's own site the one "with" is the one asking. None for a titled name
+    ("Interview with the Foreign Minister", "… with Minister Doe"), who answers."""
+    m = _INTERVIEWEE.search(title)
+    sub = name_after(tokens(m.group(1)), 0, m.group(1)) if m else None
+    if sub is None or sub.kind != "name" or len(sub.words) < 2 or any(is_title(w) for w in sub.words) \
+            or not plausible_person(sub.words):
+        return None
+    labelled = re.compile(r"^[ \t]*(?:[A-Z.'’-]+[ \t]+)*%s[ \t]*:" % re.escape(sub.words[-1].upper()), re.M)
+    return None if labelled.search(whole) else sub.raw
+
+
 HEADER_CHARS = 6_000  # how much of a file's top its header lines are read from
 
 
@@ -998,6 +1012,9 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
     journalist = _INTERVIEWER.search(title) or _INTERVIEWED_BY.search(title)
     if fold(label) in QUESTION_LABELS:
         if fold(label) == "journalist" and not journalist:
+            named = _interviewing(title, whole)
+            if named is not None:
+                return named, None  # "Interview with Jane Roe" on the interviewee's own page: she asks
             return "a journalist", None  # "JOURNALIST:", as the transcript calls the questioner
         if journalist:  # an interview's questions: the journalist the heading names
             sub = name_after(tokens(journalist.group(1)), 0, journalist.group(1))
