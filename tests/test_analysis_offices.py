@@ -250,6 +250,11 @@ TITLE_HOLDERS = [
       "The PM said the country “stands ready to help” and is sending a rescue team.",
       "She has spoken to her counterpart, Prime Minister Ben Vale, who thanked her."),
      "stands ready", ("Ada Quill", "Prime Minister")),
+    # an "and" inside one office's remit, the words after it no title of their own
+    (("“The funds will help,” said Harbours and Urban Development Secretary Ada Quill.",),
+     "funds will help", ("Ada Quill", "Harbours and Urban Development Secretary")),
+    # an "and" before a second person's title: not one office
+    (("“The funds will help,” said Quill and Deputy Mayor Ben Vale.",), "funds will help", ("Quill", None)),
 ]
 
 

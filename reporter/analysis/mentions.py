@@ -650,6 +650,16 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
             title2, name2 = words2[:-2], words2[-2:]
         if title2 and len(name2) >= 2 and plausible_person(name2):
             return Subject("name", name2, text[toks[k].start:toks[e2 - len(name2) - 1].end], toks[k].start)
+    if e + 1 < len(toks) and toks[e].text == "and" and e - k <= 3 and is_name_tok(toks[e + 1].text):
+        # "said Housing and Urban Development Secretary Jane Doe": the "and" inside the remit of
+        # one office, as the words after it, before the title, say ("Deputy Mayor" after an "and"
+        # is a second person's)
+        e2 = run_fwd(toks, e + 1)
+        title2, name2 = split_title(words_of(toks[e + 1:e2]))
+        if len(title2) >= 2 and not is_title(title2[0]) and title2[0] not in ROLE_MODIFIERS and is_title(title2[-1]) \
+                and len(name2) >= 2 and plausible_person(name2):
+            office = text[toks[k].start:toks[e2 - len(name2) - 1].end]
+            return Subject("name", name2, office, toks[k].start)
     if toks[e - 1].text.endswith(("’s", "'s")) and e < len(toks) and toks[e].text.islower():
         owned = _role_then_name(toks, i, text, owned=True)  # "said Acme’s chief executive, Ann Lee"
         if owned is not None and owned.kind == "name":
