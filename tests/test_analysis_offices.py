@@ -273,3 +273,16 @@ def test_an_interview_heading_names_the_journalist_when_no_turn_bears_her_name(t
                   f"{answerer}: It means ferries all winter and jobs at the yard.",
                   "JOURNALIST: And the cost of it all?", f"{answerer}: It is paid for already.")
     assert attributed(title, paragraphs, "new quay") == [(asker, None)]
+
+
+@pytest.mark.parametrize("byline, speaker", [
+    ("Transcript by The Hon Ada Quill MP", ("Ada Quill", "Minister")),
+    ("Transcript by Dr Ada Quill", ("Ada Quill", "Minister")),
+    ("Transcripts are published every day", ("Minister", None)),  # no one's transcript
+])
+def test_an_office_label_is_the_person_whose_transcript_the_page_says_it_is(byline, speaker):
+    paragraphs = ("MINISTER: Good afternoon everyone, and thank you for coming.",
+                  "QUESTION: What are your priorities?", "MINISTER: The harbour, first and last.")
+    raw = "Doorstop Interview, Port Liria\n\n" + byline + "\n\n" + "\n\n".join(paragraphs)
+    facts = analyze(Article(title="Doorstop Interview, Port Liria", paragraphs=paragraphs, raw_text=raw))
+    assert [(q.speaker, q.role) for q in facts.quotes if "Good afternoon" in q.text] == [speaker]

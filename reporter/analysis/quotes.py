@@ -710,7 +710,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                         said += " " + paragraphs[turn.paragraph + 1][:SELF_INTRO_CHARS]
                     by_label[turn.label] = _introduced_self(by_label[turn.label][0], said) or by_label[turn.label]
                     by_label[turn.label] = _addressed_office(by_label[turn.label], turn.label, turns, paragraphs, actors) \
-                        or by_label[turn.label]
+                        or _owned_office(by_label[turn.label], header) or by_label[turn.label]
             current = by_label[turn.label]
         turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
     for pno, text in enumerate(paragraphs, 1):
@@ -966,6 +966,24 @@ MAX_HEADING_CHARS = 300
 # A question that addresses the one it asks by name: "Mr Doe, how significant …?", "… of that, Ms Roe?".
 _VOCATIVE = re.compile(r"(?:^|[.?!:]\s+)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<a>[A-Z][\w'’-]+)\s*,"
                        r"|,\s*(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<b>[A-Z][\w'’-]+)\s*\?")
+
+
+# A header line saying whose transcript the page is: "Transcript by The Hon Jane Doe MP".
+_TRANSCRIPT_OF = re.compile(r"^(?i:transcript)\s+(?:by|of|for)\s+(?:(?i:the)\s+)?(?:(?i:hon|honourable|honorable|rt\.?\s+hon)\.?\s+)?"
+                            r"(?:(?:Dr|Mr|Mrs|Ms|Sen|Senator)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}?)"
+                            r"(?:\s+(?:MP|MLA|MLC|MHR|QC|KC|AO|AC))*\s*$", re.M)
+
+
+def _owned_office(found: tuple[str, str | None], header: str) -> tuple[str, str] | None:
+    """An office label with no name ("MINISTER:") on a page that says whose transcript it is
+    ("Transcript by The Hon Jane Doe MP"): hers, the office as the role."""
+    office, role = found
+    if role is not None or not all(is_title(w) or fold(w) in TITLE_SMALL_WORDS for w in office.split()):
+        return None
+    m = _TRANSCRIPT_OF.search(header[:HEADER_CHARS // 4])
+    if m is None or not plausible_person(m.group("name").split()):
+        return None
+    return m.group("name"), office
 
 
 def _addressed_office(found: tuple[str, str | None], label: str, turns, paragraphs, actors: Actors) -> tuple[str, str] | None:
