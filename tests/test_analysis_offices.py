@@ -286,3 +286,20 @@ def test_an_office_label_is_the_person_whose_transcript_the_page_says_it_is(byli
     raw = "Doorstop Interview, Port Liria\n\n" + byline + "\n\n" + "\n\n".join(paragraphs)
     facts = analyze(Article(title="Doorstop Interview, Port Liria", paragraphs=paragraphs, raw_text=raw))
     assert [(q.speaker, q.role) for q in facts.quotes if "Good afternoon" in q.text] == [speaker]
+
+
+@pytest.mark.parametrize("paragraphs, n", [
+    # a statement handed over, opened and never closed: its unmarked paragraphs are hers
+    (("Ada Quill, the Harbour Administrator, issued the following statement before the hearing.",
+      "“Our duty is to help every family the storm has hit. I have made it my priority.",
+      "Right now our teams are working in 20 towns along the coast.",
+      "Last week I saw home after home with the mark of the flood on its walls.",
+      "Applications close on 30 June, the board said."), 3),
+    # the quotation closed: what follows is the article's own
+    (("Ada Quill, the Harbour Administrator, issued the following statement before the hearing.",
+      "“Our duty is to help every family the storm has hit. I have made it my priority.”",
+      "Teams are working in 20 towns along the coast."), 1),
+])
+def test_a_statement_left_open_goes_on_through_its_unmarked_paragraphs(paragraphs, n):
+    facts = analyze(Article(title="Harbour storm", paragraphs=paragraphs))
+    assert [q.speaker for q in facts.quotes] == ["Ada Quill"] * n

@@ -259,6 +259,12 @@ def _statement_lead(paragraphs, k: int) -> bool:
             and _has_marks(paragraphs[k + 1][:1]) and _STATEMENT_LEAD.search(p) is not None)
 
 
+def _left_open(text: str) -> bool:
+    """A paragraph whose last quotation is opened and not closed in it."""
+    spans = quote_spans(text)
+    return bool(spans) and not spans[-1].closed
+
+
 def _closes_only(text: str) -> bool:
     """A paragraph whose one quotation mark closes it at its end: the release closing an
     unmarked quotation it opened with "X said:"."""
@@ -286,6 +292,7 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[
         quoted: list[int] = [k] if inline else []
         pending: list[int] = []  # bridged paragraphs, kept once a first-person one follows
         statement = bool(inline) or _hands_over(_WORD.findall(paragraphs[k][-120:])) or _spokesperson_line(paragraphs[k])
+        left_open = False
         j = k + 1
         while j < n and len(quoted) + len(pending) < MAX_BLOCK and j not in stops:
             p = paragraphs[j]
@@ -297,15 +304,19 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[
                 if quote_spans(p) and quote_spans(p)[-1].closed and not _continues(p):
                     break
                 continue
-            if marks_only:
-                break
+            if marks_only and not left_open:
+                if not (quoted and _left_open(paragraphs[quoted[-1]])):
+                    break
+                # "X issued the following statement …." then a quotation opened and not closed:
+                # the statement goes on, its later paragraphs' opening marks dropped by the copy
+                left_open = True
             if _has_marks(p):
                 if quoted and _closes_only(p) and not _narrative(p, first=True):
                     quoted += pending + [j]
                 break
-            if _narrative(p, first=True, statement=statement):
-                break
-            if not quoted or statement or _first_person(p):
+            if _narrative(p, first=True, statement=statement and not left_open):
+                break  # (a statement left open ends where the article's voice attributes again)
+            if not quoted or statement or left_open or _first_person(p):
                 quoted += pending + [j]
                 pending = []
             elif len(pending) < MAX_BRIDGE:
