@@ -649,3 +649,29 @@ def test_a_scraped_lists_glued_number_is_cut_from_an_item_and_a_sentence_stays(t
     from reporter.compose.select import shown_text
 
     assert shown_text(text, 2, ()) == shown
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Dallas - Today, the Harbour Board announced new grants for the quay.", "Dallas"),
+    ("Port Liria, Texas – On Monday, the board met to approve the plan.", "Port Liria, Texas"),
+    ("Jane Doe - Today we act on the harbour plan.", None),  # no comma after the time word
+    ("Smith - the board met today and approved the plan.", None),
+])
+def test_a_place_in_its_own_case_before_a_ledes_time_word_is_a_dateline(text, place):
+    from reporter.ingest.boilerplate import dateline
+
+    d = dateline(text)
+    assert (d.place if d else None) == place
+
+
+def test_a_headline_run_into_the_top_paragraph_is_cut_from_it(tmp_path):
+    from reporter.ingest import load_articles
+
+    f = tmp_path / "page.txt"
+    f.write_text("Harbour strike: Inside the picket line\n\n\">\nHarbour strike: Inside the picket line\n"
+                 "Our reporter spent a day with the crews on the quay. This is his account.\n\n"
+                 "The crews arrived at six and stayed until the ferries left.\n", encoding="utf-8")
+    (a,) = load_articles(f)
+    assert a.title == "Harbour strike: Inside the picket line"
+    assert not any(p.startswith(a.title) for p in a.paragraphs)
+    assert any(p.startswith("Our reporter spent a day") for p in a.paragraphs)

@@ -122,6 +122,10 @@ def test_real_releases_that_disagree_on_a_count_show_both_with_their_sources(tmp
     ("NATO: allies meet in June.", True),
     ("Ireland said it would join.", False),
     ("“We will act,” the minister said.", False),  # a quotation with its speaker: shown as such
+    ("Key in our response is being upfront, and again, I want to thank the harbour staff.", True),
+    ("The plan is ready, and I’m proud of the crews who built it.", True),
+    ("Title I funds reach 40 schools in the district this year.", False),
+    ("Veterans of World War I were honoured at the harbour on Monday.", False),
 ])
 def test_a_sentence_in_the_first_person_is_never_an_item_without_its_speaker(sentence, first):
     from reporter.compose.select import first_person

@@ -145,11 +145,18 @@ _FIRST_PERSON = re.compile(r"\(?(?:I|We|My|Our|Let\s+(?:me|us))\b(?!['’]s\b|\.
 _TURN = re.compile(r"[A-Z][A-Z.'’ -]{0,40}:\s")
 
 
+# "I" speaking further on in a sentence without quotation marks: "Key in our response is …, and
+# again, I want to thank …" (not "World War I", "Title I funds").
+_SPEAKS_AS_I = re.compile(r"(?<![\w“\"‘'])I (?:want|am|have|had|think|believe|know|will|would|was|can|could|must|hope|"
+                          r"thank|welcome|say|said|met|spoke|visited)\b|(?<![\w“\"‘'])I['’](?:m|ve|ll|d)\b")
+
+
 def first_person(sentence: str) -> bool:
     """Whether a sentence speaks as "I" or "we", or is a transcript's turn: a speech's, a
     statement's or a briefing's words, which an item cannot show as a fact without its speaker."""
     s = sentence.lstrip()
-    return bool(_FIRST_PERSON.match(s) or _TURN.match(s))
+    return bool(_FIRST_PERSON.match(s) or _TURN.match(s)
+                or not any(c in s for c in _QUOTE_MARKS) and _SPEAKS_AS_I.search(s))
 
 
 _NAME = r"(?P<who>(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?-i:[A-Z])[\w'’.-]*|de|da|von|van|al|bin)){0,6})"

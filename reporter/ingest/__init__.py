@@ -144,6 +144,13 @@ def _without_boilerplate(article: Article) -> Article:
             title, boilerplate = headline(plain_text(c.paragraphs[first - 1])), tuple(sorted({*boilerplate, first}))
         else:
             body = None
+    # The headline run into the top of a paragraph, a hard-wrapped block of a scraped page
+    # ("G20 talks: Inside the march Our reporter travelled …"): the paragraph without it.
+    paragraphs = tuple(p[len(title):].lstrip() if n <= HEADLINE_WITHIN and len(title) >= 12 and p.startswith(title + " ")
+                       and p[len(title):].lstrip()[:1].isupper() and len(p[len(title):].split()) >= 5 else p
+                       for n, p in enumerate(c.paragraphs, 1))
+    if paragraphs != c.paragraphs:
+        c = replace(c, paragraphs=paragraphs)
     # The headline again as a paragraph at the top, framed or not (a republisher's list entry
     # "• PRESS RELEASE : <headline> [April 2024]", then its page's own).
     repeats = {n for n, p in enumerate(c.paragraphs[:HEADLINE_WITHIN], 1) if same_headline(p, title)}
