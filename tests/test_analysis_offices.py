@@ -253,6 +253,10 @@ TITLE_HOLDERS = [
     # an "and" inside one office's remit, the words after it no title of their own
     (("“The funds will help,” said Harbours and Urban Development Secretary Ada Quill.",),
      "funds will help", ("Ada Quill", "Harbours and Urban Development Secretary")),
+    # a remit after "responsible for", its words capitalised and listed with commas: no person
+    (("Commissioner Ada Quill, responsible for Internal Market, Industry, Ports and Harbours, added: "
+      "“Today we boost our ability to catch the big fish.”",), "big fish",
+     ("Ada Quill", "Commissioner, responsible for Internal Market, Industry, Ports and Harbours")),
     # an "and" before a second person's title: not one office
     (("“The funds will help,” said Quill and Deputy Mayor Ben Vale.",), "funds will help", ("Quill", None)),
 ]

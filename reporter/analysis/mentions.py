@@ -324,7 +324,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                 ps, pe = _person_before_affiliation(toks, s)
                 if pe is not None and first is None:
                     return _named(toks, ps, pe, role)  # "Dr Nia Adeyemi of the London School …, warned"
-                if k - s >= 2 and plausible_person(words_of(toks[s:k])):
+                if k - s >= 2 and plausible_person(words_of(toks[s:k])) and not (s >= 1 and toks[s - 1].text in ("for", "of")):
+                    # (not a remit after "responsible for": "Jane Roe, responsible for Internal Market, Industry, added")
                     if first is None:
                         first = _named(toks, s, k, role)
                     if any(is_title(x.text) for x in toks[k + 1:min(j, k + 4)]):
