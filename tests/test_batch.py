@@ -521,3 +521,44 @@ def test_this_process_builds_what_a_pool_that_cannot_start_leaves(desk):
     outcomes = run_batch(resolve(_batch_specs(desk)[0]), executor=Broken(), here=True)
     assert [o.status for o in outcomes] == ["built", "built"] and Broken.tried >= 1
     assert "Kenya" in _docx_text(desk / "out" / "one.docx") and "Two" in _docx_text(desk / "out" / "two.docx")
+
+
+def test_briefings_in_a_script_the_house_fonts_lack_are_this_processs_while_others_remain(tmp_path, monkeypatch):
+    """Such a briefing's PDF loads a fallback font on first use (a CJK font: a large file to
+    parse) in each process that meets it, so the command keeps them and the workers get the
+    rest: the choice is only of where each briefing is built."""
+    import threading
+    from concurrent.futures import Executor, Future
+    from types import SimpleNamespace
+
+    from reporter import batch
+
+    latin, han = tmp_path / "latin.md", tmp_path / "han.md"
+    latin.write_text("# A Latin text\n\nNothing but Latin letters, ‘quotes’ and €5.\n")
+    han.write_text("# A name in Han\n\nSaid 邱小琪.\n")
+    jobs = [SimpleNamespace(label=f"b{i}", files=[str(han if i == 2 else latin)], out_dir=str(tmp_path))
+            for i in range(4)]
+    assert [batch._other_script(j) for j in jobs] == [False, False, True, False]
+    here, there, started = [], [], threading.Event()
+
+    def build_here(job, return_bytes=False):
+        here.append(job.label)
+        started.set()
+        return batch.Outcome(job.label, "failed", "not built")
+
+    class Pool(Executor):
+        _max_workers = 1
+
+        def submit(self, fn, *args, **kwargs):
+            future = Future()
+            if fn is int:
+                future.set_result(0)
+            else:
+                there.append(args[0].label)
+                threading.Thread(target=lambda: (started.wait(10), future.set_result(
+                    batch.Outcome(args[0].label, "failed", "not built")))).start()
+            return future
+
+    monkeypatch.setattr(batch, "build_job", build_here)
+    batch._share(jobs, {i: "" for i in range(4)}, [0, 1, 2, 3], Pool(), False, lambda i, o: None)
+    assert here[0] == "b2" and "b2" not in there and sorted(here + there) == ["b0", "b1", "b2", "b3"]
