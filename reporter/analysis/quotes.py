@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import ADVERBS, INTRO_PARTICIPLES, LABEL_ROLES, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -968,17 +968,26 @@ _VOCATIVE = re.compile(r"(?:^|[.?!:]\s+)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<a>[A-Z][\
                        r"|,\s*(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<b>[A-Z][\w'’-]+)\s*\?")
 
 
+def _office_only(found: tuple[str, str | None]) -> str | None:
+    """The office a label resolved to when it names no one ("Treasurer", "The Prime Minister"),
+    else None: the two readers below look for who holds it."""
+    office, role = found
+    if role is not None or not all(is_title(w) or fold(w) in TITLE_SMALL_WORDS for w in office.split()):
+        return None
+    return office
+
+
 # A header line saying whose transcript the page is: "Transcript by The Hon Jane Doe MP".
 _TRANSCRIPT_OF = re.compile(r"^(?i:transcript)\s+(?:by|of|for)\s+(?:(?i:the)\s+)?(?:(?i:hon|honourable|honorable|rt\.?\s+hon)\.?\s+)?"
                             r"(?:(?:Dr|Mr|Mrs|Ms|Sen|Senator)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}?)"
-                            r"(?:\s+(?:MP|MLA|MLC|MHR|QC|KC|AO|AC))*\s*$", re.M)
+                            r"(?:\s+(?:%s|MLC|MHR|AO|AC))*\s*$" % "|".join(sorted(POSTNOMINALS)), re.M)
 
 
 def _owned_office(found: tuple[str, str | None], header: str) -> tuple[str, str] | None:
     """An office label with no name ("MINISTER:") on a page that says whose transcript it is
     ("Transcript by The Hon Jane Doe MP"): hers, the office as the role."""
-    office, role = found
-    if role is not None or not all(is_title(w) or fold(w) in TITLE_SMALL_WORDS for w in office.split()):
+    office = _office_only(found)
+    if office is None:
         return None
     m = _TRANSCRIPT_OF.search(header[:HEADER_CHARS // 4])
     if m is None or not plausible_person(m.group("name").split()):
@@ -990,8 +999,8 @@ def _addressed_office(found: tuple[str, str | None], label: str, turns, paragrap
     """An office label with no name ("TREASURER:") is the person the questions before its turns
     address by name ("Mr Doe, how significant …?"): that name (in full where the text gives it),
     the office as the role. None when the label names someone, or no question addresses anyone."""
-    office, role = found
-    if role is not None or not all(is_title(w) or fold(w) in TITLE_SMALL_WORDS for w in office.split()):
+    office = _office_only(found)
+    if office is None:
         return None
     for turn in turns:
         if turn.label != label or turn.paragraph == 0:

@@ -172,9 +172,8 @@ def _breadcrumbs(paragraphs, lists) -> set[int]:
     if start is None:
         return set()
     end = start
-    while end + 1 in listed and end + 1 <= len(paragraphs) and _headline_like(paragraphs[end]) or \
-            end + 1 in listed and len(paragraphs[end].split()) <= 3:
-        end += 1
+    while end + 1 in listed and end < len(paragraphs):
+        end += 1  # the trail's items, as the list runs on
     return set(range(start, end))
 
 
