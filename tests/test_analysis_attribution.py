@@ -120,6 +120,16 @@ CASES = [
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),
+    # two speakers each introduced by "said" with no colon: the cue after the first quotation's
+    # closing mark runs into the second one, so it is the second's; a split sentence keeps its speaker
+    (("Mayor Ann Lee said “The bridge opens in May. It took four years.” Councillor Ben Ode said “We "
+      "will hold a street party for everyone.”",), "The bridge opens in May. It took four years.", "Ann Lee", "Mayor"),
+    (("Mayor Ann Lee said “The bridge opens in May. It took four years.” Councillor Ben Ode said “We "
+      "will hold a street party for everyone.”",), "We will hold a street party for everyone.", "Ben Ode", "Councillor"),
+    (("“The bridge opens in May,” Ann Lee said, “and it took four long years.”",),
+     "The bridge opens in May", "Ann Lee", None),
+    (("Ben Ode chairs the board.", "“The bridge opens in May.” Ann Lee said “it took four long years.”"),
+     "it took four long years.", "Ann Lee", None),
 ]
 
 

@@ -83,6 +83,7 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
     cut = min((window.find(m) for m in _OPEN_MARKS if m in window), default=-1)
     if cut >= 0:
         window = window[:cut]
+    handed_on = cut >= 0 and window[-1:].isspace()  # the window ends where the next quotation opens
     toks = tokens_between(text, e + 1, e + 1 + len(window))
     i = 0
     if i < len(toks) and toks[i].text in (",", ".", "-", "–", "—"):
@@ -101,8 +102,11 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
         if _speaks(toks, v):
             if _hypothetical(toks, v):
                 return _HYPOTHETICAL
-            if v + 1 < len(toks) and toks[v + 1].text == ":" and i == 0 and text[e - 1:e] in ".!?":
-                return None  # "… every day.” The Commissioner added: “…”: a new sentence hands over the next
+            if i == 0 and text[e - 1:e] in ".!?" and (v + 1 < len(toks) and toks[v + 1].text == ":"
+                                                       or v + 1 == len(toks) and handed_on):
+                # "… every day.” The Commissioner added: “…”, or "… take.” Commissioner Jane Roe said
+                # “…”: a new sentence whose verb runs into the next quotation introduces that one
+                return None
             sub = subject_before(toks, v, text)
             if sub is not None and sub.pos <= toks[i].start + (len(toks[i].text) + 1 if fold(toks[i].text) in ("the", "a", "an") else 0):
                 return sub, toks[v].text
