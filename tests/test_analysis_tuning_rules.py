@@ -133,6 +133,31 @@ def test_the_one_handed_the_floor_speaks_the_unlabelled_paragraphs_after():
     assert got == [(1, "Moderator"), (2, "Moderator"), (3, "Ida Moss"), (4, "Ida Moss")]
 
 
+@pytest.mark.parametrize("para, given", [
+    ("We stand with the harbour crews. With that, Noor.", ("Noor", None)),
+    ("We’ll go with Tam from Coast Radio", ("Tam", "Coast Radio")),
+    ("Thanks. Yes, Lia Sand of the Harbour Gazette?", ("Lia Sand", "Harbour Gazette")),
+    ("Go ahead.", True),
+    ("Next question.", True),
+    ("Yes, sir.", None),  # no name: not a hand-over to someone
+    ("Yes, Mr. Secretary.", None),  # a title: the floor goes back to the briefer, not to a reporter
+    ("So I will leave that to my colleague, who can say more about the tour this afternoon.", None),
+])
+def test_the_floor_given_at_the_end_of_a_turn(para, given):
+    from reporter.analysis.spans import floor_given
+    assert floor_given(para) == given
+
+
+def test_questions_after_the_floor_is_given_by_name_are_that_reporter_s():
+    paras = ("Harbour Briefing", "MR MOSS: The ferry resumes on Monday. With that, Noor.",
+             "QUESTION: Thanks. When will the port reopen?", "MR MOSS: Next week.",
+             "QUESTION: And the night crossings?", "MR MOSS: Later in the month. Go ahead.",
+             "QUESTION: Is the toll going up?", "MR MOSS: We’ll go with Tam from Coast Radio",
+             "QUESTION: Who pays for the repairs?")
+    got = [q.speaker for q in facts(*paras).quotes if q.text.startswith(("Thanks", "And the", "Is the", "Who"))]
+    assert got == ["Noor", "Noor", "a reporter", "Tam"]
+
+
 @pytest.mark.parametrize("words, name", [
     ("Secretary of Harbours Ida B. Moss", "Ida B. Moss"),
     ("Minister of Coasts Bo Kerrin Jr.", "Bo Kerrin Jr."),

@@ -81,6 +81,16 @@ TRANSCRIPT_HEADINGS = ("briefing", "remarks", "transcript", "press conference", 
 HANDOVERS = ("over to you", "turn it over to", "turn over to", "hand it over to", "hand over to", "pass it to",
              "with that,")
 
+# How a briefer gives the floor to a reporter by name, the last short sentence of a turn ("With
+# that, Jane.", "Go ahead, Jane.", "We'll go with Jane from the Daily Post"): the questions that
+# follow are hers until the floor is given again. A hand-over with no name ("Go ahead.") gives it
+# to someone the transcript does not name.
+FLOOR_OPENERS = ("with that", "go ahead", "yes", "yeah", "sure", "please", "next", "okay", "ok", "all right",
+                 "let's go to", "let's go with", "we'll go to", "we'll go with", "we will go to", "we will go with",
+                 "i'll go to", "i'll go with", "i'll take", "over to", "back to", "next question")
+FLOOR_NOT_NAMES = frozenset("sir ma'am madam everyone everybody all thanks thank please folks guys the".split())
+MAX_FLOOR_WORDS = 10
+
 # Marks that open a byline paragraph naming who spoke the quotation just before it:
 # "“…”" then "— Jane Doe, Minister for the Environment".
 BYLINE_DASHES = ("—", "–", "―", "-")

@@ -21,7 +21,7 @@ from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, comma_attributed, dash_attributed, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -699,6 +699,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     turn_speakers: dict[int, tuple[str, str | None] | None] = {}
     turn_starts: dict[int, int] = {}
     current, by_label = None, {}
+    floor: tuple[str, str | None] | None = None  # the reporter a briefer gave the floor to by name
     turns = transcript_turns(paragraphs, title)
     goes_on = {t.paragraph for t in turns if not t.label}  # paragraphs where the same speaker goes on
     for turn in turns:
@@ -716,7 +717,11 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     by_label[turn.label] = _addressed_office(by_label[turn.label], turn.label, turns, paragraphs, actors) \
                         or _owned_office(by_label[turn.label], header) or by_label[turn.label]
             current = by_label[turn.label]
-        turn_speakers[turn.paragraph], turn_starts[turn.paragraph] = current, turn.start
+        asks = current is not None and current[0] == REPORTER
+        turn_speakers[turn.paragraph] = floor if asks and floor else current
+        turn_starts[turn.paragraph] = turn.start
+        if not asks and (given := floor_given(paragraphs[turn.paragraph][turn.start:])) is not None:
+            floor = given if given is not True else None  # "With that, Jane." / "Go ahead."
     for pno, text in enumerate(paragraphs, 1):
         intro = intro_of.get(pno - 1)
         spans = quote_spans(text)

@@ -25,10 +25,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import (FIRST_PERSON, HANDOVERS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
+from .cues import (FIRST_PERSON, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
                    STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
 from .mentions import is_title
-from .text import NOT_NAMES, ORG_WORDS, fold
+from .text import NOT_NAMES, ORG_WORDS, fold, sentence_spans
 
 MAX_QUOTES_PER_PARAGRAPH = 200
 
@@ -595,5 +595,35 @@ def handed_to(text: str) -> str | None:
     return None
 
 
-__all__ = ["STATEMENT_VERBS", "QuoteSpan", "inline_lead", "dash_attributed", "comma_attributed", "handed_to", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+_APOSTROPHES = re.compile(r"[’`´]|â[\x80-\x9f€™]*")  # "We’ll", and "Weâll" of a copy that lost its bytes
+_FLOOR_NAME = re.compile(r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)"
+                         r"(?:,? (?:from|of|at|with) (?:the )?(?P<outlet>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}))?$")
+
+
+def floor_given(text: str) -> tuple[str, str | None] | None | bool:
+    """Whom a turn's last sentence gives the floor to (cues.FLOOR_OPENERS): (name, outlet) for
+    "We'll go with Jane from the Daily Post", True for a hand-over naming no one ("Go ahead."),
+    None when the turn does not end by giving the floor."""
+    sents = sentence_spans(text[-400:])
+    if not sents:
+        return None
+    last = text[-400:][sents[-1][0]:sents[-1][1]].strip().rstrip(".!?").strip()
+    if not last or len(last.split()) > MAX_FLOOR_WORDS:
+        return None
+    plain = _APOSTROPHES.sub("'", last)
+    low = plain.lower()
+    for opener in sorted(FLOOR_OPENERS, key=len, reverse=True):
+        if low == opener:
+            return True
+        if low.startswith(opener) and low[len(opener):len(opener) + 1] in (" ", ","):
+            rest = plain[len(opener):].lstrip(" ,")
+            m = _FLOOR_NAME.fullmatch(rest)
+            if m is None or fold(m.group("name").split()[0]) in FLOOR_NOT_NAMES or is_title(m.group("name").split()[0]) \
+                    or fold(m.group("name").split()[0]) in NOT_NAMES:
+                return None
+            return m.group("name"), m.group("outlet")
+    return None
+
+
+__all__ = ["STATEMENT_VERBS", "QuoteSpan", "inline_lead", "dash_attributed", "comma_attributed", "handed_to", "floor_given", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
