@@ -446,3 +446,33 @@ def test_an_upper_case_heading_with_a_colon_is_no_transcript_even_when_its_last_
              "“We are glad to see the ferries back,” said Ann Lee, the board’s chair.")
     assert transcript_turns(paras) == ()
     assert [q.speaker for q in facts(*paras).quotes] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Mr. Ben Ode (Seaport North)", ("Mr. Ben Ode", "")),
+    ("Mrs. Ann Lee", ("Mrs. Ann Lee", "")),
+    ("The Minister for Ports and Harbours (Sir Ben Ode)", ("Sir Ben Ode", "Minister for Ports and Harbours")),
+    ("Ann Lee", None),  # no courtesy title: a byline, not a member's line
+    ("Mr. Ben Ode said the harbour would reopen.", None),
+    ("Dr. Ann Lee (Seaport North) spoke first, and at length, about the state of the harbour wall.", None),
+])
+def test_a_debate_record_s_speaker_lines(line, label):
+    from reporter.analysis.spans import _name_line
+    assert _name_line(line) == label
+
+
+def test_a_debate_record_s_speeches_are_their_members():
+    paras = ("HC Deb 03 March 2004 vol 101 cc10-20 2.15 pm Mr. Ben Ode (Seaport North)",
+             "Will the Minister tell the House when the harbour reopens?",
+             "The Minister for Ports (Mrs. Ann Lee)",
+             "The harbour reopens in May.", "We have added two boats to the winter timetable.",
+             "Mr. Ben Ode", "I thank the Minister for that answer.")
+    got = [(q.paragraph, q.speaker, q.role) for q in facts(*paras).quotes]
+    assert got == [(2, "Ben Ode", None), (4, "Ann Lee", "Minister for Ports"), (5, "Ann Lee", "Minister for Ports"),
+                   (7, "Ben Ode", None)]
+
+
+def test_two_courtesy_named_lines_in_a_release_are_no_debate():
+    paras = ("Mr. Ben Ode", "The harbour reopens in May, the port authority announced.", "Mrs. Ann Lee",
+             "Two boats join the winter timetable.")
+    assert [q.speaker for q in facts(*paras).quotes] == []

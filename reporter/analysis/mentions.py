@@ -565,8 +565,10 @@ _MODIFIER_STOP = frozenset("the a an as of in on at by for to from with and or b
 
 def is_role_word(t: str) -> bool:
     """A lower-case word that names what someone is: a title or role noun ("leader", "author"),
-    or an agent noun by its ending ("agronomist", "historian", "fisherman")."""
-    return t.islower() and t.isalpha() and (t in TITLES or t in ROLE_NOUNS or (len(t) > 5 and t.endswith(_ROLE_SUFFIXES)))
+    or an agent noun by its ending ("agronomist", "historian", "fisherman"). An abbreviated title is
+    one only when capitalised: "pm" is the afternoon ("2.15 pm Jane Doe")."""
+    return t.islower() and t.isalpha() and t not in TITLE_ABBREVIATIONS and (
+        t in TITLES or t in ROLE_NOUNS or (len(t) > 5 and t.endswith(_ROLE_SUFFIXES)))
 
 
 def lower_title_before(toks: list[Tok], s: int) -> str | None:

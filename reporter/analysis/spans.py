@@ -441,6 +441,47 @@ def _label_line(text: str) -> str | None:
 
 MAX_LABEL_LINE = 60
 
+# A debate record (Hansard) heads each speech with the member's name on a line of its own, with no
+# colon: "Mr. Jane Doe (Seaport North)", or an office with the holder in brackets ("The Minister for
+# Ports (Mrs. Jane Doe)"). Read as labels only in a text that says it is a debate's record (its
+# reference line "HC Deb …", or a heading "Hansard", "debate"): elsewhere such a line is a caption
+# or a contact's name.
+_COURTESY = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?"
+_MEMBER = _COURTESY + r" [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}"
+_NAME_LINE = re.compile(r"(?P<office>(?:The )?[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|and|the|on)){0,14}) \((?P<held>%s)\)"
+                        r"|(?P<name>%s)(?: \((?P<seat>[^()]{2,60})\))?" % (_MEMBER, _MEMBER))
+MAX_NAME_LINE = 140
+
+
+# The reference line of a debate's record ("HC Deb 04 February 1999 vol 324 cc1083-94"), and the
+# time stamp after which its first speaker's line may run on in a copy that lost the line break.
+_DEBATE = re.compile(r"\bH[CL] Deb\b")
+_DEBATE_HEADING = re.compile(r"(?i)\b(?:hansard|debates?|oral answers|written answers)\b")
+_TIMED = re.compile(r"\b\d{1,2}\.\d{2} [ap]\.?m\.? (?=[A-Z])")
+
+
+def _timed_name_line(text: str) -> tuple[str, str] | None:
+    """A debate record's reference line that ran on into its first speaker's line ("HC Deb … 12.53 pm
+    Mr. Jane Doe (Seaport North)"): that speaker line's label, else None."""
+    if not _DEBATE.search(text, 0, 100):
+        return None
+    at = [m.end() for m in _TIMED.finditer(text, 0, MAX_NAME_LINE + 100)]
+    return _name_line(text[at[-1]:]) if at else None
+
+
+def _name_line(text: str) -> tuple[str, str] | None:
+    """(label, office) of a paragraph that is a debate record's speaker line and nothing else
+    ("Mr. Jane Doe (Seaport North)" -> ("Mr. Jane Doe", "")), else None."""
+    t = text.strip()
+    if len(t) > MAX_NAME_LINE or not t[:1].isupper():
+        return None
+    m = _NAME_LINE.fullmatch(t)
+    if m is None:
+        return None
+    if m.group("held"):
+        return m.group("held"), m.group("office").removeprefix("The ")
+    return m.group("name"), ""
+
 
 
 def _in_transcript(paragraphs, heading: str) -> bool:
@@ -539,6 +580,7 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     labelled: dict[int, Turn] = {}
     single: dict[int, Turn] = {}
     label_lines: set[int] = set()
+    member_lines: dict[int, Turn] = {}
     for k, p in enumerate(paragraphs):
         if k in labelled:
             continue  # the paragraph after a label line
@@ -552,6 +594,12 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
                 and not _LABEL.match(paragraphs[k + 1], 0, 200):
             label_lines.add(k)  # "Prime Minister:" on a line of its own: the turn is the next paragraph
             labelled[k + 1] = Turn(k + 1, line, 0)
+        elif m is None and (member := _name_line(p) or _timed_name_line(p)) is not None and k + 1 < len(paragraphs):
+            member_lines[k] = Turn(k + 1, member[0], 0, member[1])
+    if member_lines and (any(_DEBATE.search(p, 0, 300) for p in paragraphs[:3]) or _DEBATE_HEADING.search(heading)):
+        # a debate record: each member's line heads the speech below it
+        label_lines.update(member_lines)
+        labelled.update({t.paragraph: t for t in member_lines.values() if t.paragraph not in labelled})
     labelled.update(_dialogue(single, bool(labelled)))
     if labelled and single:  # "Susan: Thank you for joining us." then "SECRETARY DOE: Susan, thanks very much"
         called = _addressed(paragraphs, labelled)
