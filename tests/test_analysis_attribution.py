@@ -120,6 +120,14 @@ CASES = [
     # a second quote in the paragraph continues the speaker; the next paragraph's pronoun too
     (("“We are ready,” said Ann Lee, the council leader. “We have been ready for years.”",),
      "We have been ready for years.", "Ann Lee", "the council leader"),
+    # military ranks as US military news abbreviates them, an ordinal inside the rank or before it
+    (("“The range was cold and wet,” said Pvt. Ann Lee, a cook with the unit.",), "The range was cold and wet",
+     "Ann Lee", "Private, a cook with the unit"),
+    (("“The range was cold and wet,” said Sgt. 1st Class Ann Lee.",), "The range was cold and wet",
+     "Ann Lee", "Sergeant 1st Class"),
+    (("Petty Officer 2nd Class Ann Lee said: “The range was cold and wet.”",), "The range was cold and wet.",
+     "Ann Lee", "Petty Officer 2nd Class"),
+    (("“The range was cold and wet,” said 1st Lt. Ann Lee.",), "The range was cold and wet", "Ann Lee", "1st Lieutenant"),
     # two speakers each introduced by "said" with no colon: the cue after the first quotation's
     # closing mark runs into the second one, so it is the second's; a split sentence keeps its speaker
     (("Mayor Ann Lee said “The bridge opens in May. It took four years.” Councillor Ben Ode said “We "

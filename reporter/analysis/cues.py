@@ -145,12 +145,19 @@ footballer player coach researcher scientist professor-emeritus mp mep msp mla t
 under-secretary surgeon controller comptroller auditor registrar provost dean rector principal
 commissioner-general sheriff marshal solicitor advocate counsel manager editor leader coordinator
 gen adm amb cmdr maj brig supt insp agent
+private pvt pfc specialist spc corporal cpl lcpl ssg sfc msg sgm csm cpt ltc airman seaman ensign ens cadet
+midshipman trooper petty warrant class
 """.split())
 # Abbreviated titles and the word a role spells out: "Gov. Jane Doe said" has the role "Governor".
 TITLE_ABBREVIATIONS = {"pm": "Prime Minister", "sec": "Secretary", "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
                        "adm": "Admiral", "amb": "Ambassador", "lt": "Lieutenant", "col": "Colonel",
                        "capt": "Captain", "sgt": "Sergeant", "cmdr": "Commander", "maj": "Major",
-                       "brig": "Brigadier", "supt": "Superintendent", "insp": "Inspector"}
+                       "brig": "Brigadier", "supt": "Superintendent", "insp": "Inspector",
+                       # the armed forces' enlisted and officer ranks as US military news abbreviates them
+                       "pvt": "Private", "pfc": "Private First Class", "spc": "Specialist", "cpl": "Corporal",
+                       "lcpl": "Lance Corporal", "ssg": "Staff Sergeant", "sfc": "Sergeant First Class",
+                       "msg": "Master Sergeant", "sgm": "Sergeant Major", "csm": "Command Sergeant Major",
+                       "cpt": "Captain", "ltc": "Lieutenant Colonel", "ens": "Ensign"}
 # Lower-case role nouns that make an appositive a role ("a senior lecturer at ...").
 ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
 official economist analyst researcher scientist head manager founder partner fellow student teacher

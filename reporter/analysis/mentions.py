@@ -18,7 +18,27 @@ from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, 
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
 _DOTTED = frozenset("dr mr mrs ms mx prof sen gov rep lt col capt sgt gen adm amb cmdr maj brig supt insp st hon rev rt sec "
-                    "jr sr".split())
+                    "jr sr pvt pfc spc cpl lcpl ssg sfc msg sgm csm cpt ltc ens tech".split())
+# An ordinal inside a rank ("Sgt. 1st Class", "1st Lt.", "Petty Officer 2nd Class") is tokenised as
+# its digits and its suffix.
+_ORDINAL_SUFFIXES = frozenset("st nd rd th".split())
+
+
+def _ordinal_at(toks: list[Tok], j: int) -> bool:
+    """Tokens j and j+1 are an ordinal written as one word ("1st")."""
+    return j + 1 < len(toks) and toks[j].text.isdigit() and len(toks[j].text) <= 2 \
+        and toks[j + 1].text in _ORDINAL_SUFFIXES and toks[j].end == toks[j + 1].start
+
+
+def _rank_ordinal(toks: list[Tok], j: int, start: bool = False) -> bool:
+    """An ordinal at token j that belongs to a rank: after a title ("Sgt. 1st Class", "Airman 1st
+    Class"), or at a run's start before one ("1st Lt. Jane Doe")."""
+    if not _ordinal_at(toks, j) or j + 2 >= len(toks) or not is_name_tok(toks[j + 2].text):
+        return False
+    if start:
+        return is_title(toks[j + 2].text)
+    before = j - 2 if j >= 2 and toks[j - 1].text == "." else j - 1
+    return before >= 0 and is_title(toks[before].text)
 # A party and state after a legislator's name ("Sen. Jane Doe, D-Ohio,") is no role: the title is.
 _PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]{0,15}\)?")
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
@@ -82,6 +102,8 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
             i -= 2
         elif t == "." and i >= 2 and is_dotted(toks[i - 2].text):
             i -= 1
+        elif t in _ORDINAL_SUFFIXES and i >= 2 and (_rank_ordinal(toks, i - 2) or _rank_ordinal(toks, i - 2, True)):
+            i -= 2  # "Sgt. 1st Class Jane Doe said", "1st Lt. Jane Doe said"
         elif t.isdigit() and len(t) <= 3 and i >= 2 and fold(toks[i - 2].text) in NUMBERED_UNITS:
             i -= 1  # "FEMA Region 6 Administrator"
         else:
@@ -103,6 +125,8 @@ def run_fwd(toks: list[Tok], i: int) -> int:
                 break
         elif t == "." and j > i and is_dotted(toks[j - 1].text):
             j += 1
+        elif _rank_ordinal(toks, j, j == i):
+            j += 2  # "Sgt. 1st Class", "1st Lt."
         elif j > i and j + 1 < size and is_name_tok(toks[j + 1].text) and (
                 fold(t) in RUN_JOINERS or JOIN_BEFORE.get(t) == fold(toks[j + 1].text)
                 or t == "on" and fold(toks[j - 1].text) in BODIES_ON
@@ -134,12 +158,14 @@ def _body_ahead(toks: list[Tok], k: int) -> bool:
 
 def words_of(toks: list[Tok]) -> list[str]:
     """The words of a name run; an initial keeps its full stop ("H."), as the article writes it."""
-    if not any(t.text in (".", "’", "'") for t in toks):
+    if not any(t.text in (".", "’", "'") or t.text in _ORDINAL_SUFFIXES for t in toks):
         return [strip_possessive(t.text) for t in toks]  # most runs: no initials, no abbreviations
     out: list[str] = []
     for k, t in enumerate(toks):
         if t.text in ("’", "'") and out:
             out[-1] += t.text  # "Sheriffs’" of "the Sheriffs’ Association"
+        elif t.text in _ORDINAL_SUFFIXES and k and _ordinal_at(toks, k - 1) and out:
+            out[-1] += t.text  # "1st" of "Sgt. 1st Class"
         elif t.text != ".":
             out.append(strip_possessive(t.text))
         elif k and toks[k - 1].end == t.start and out and (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper()
@@ -637,7 +663,7 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     k = i
     while k < len(toks) and k - i < 3 and fold(toks[k].text) in PARTICLES:
         k += 1  # "said von der Brelie"
-    if k >= len(toks) or not is_name_tok(toks[k].text):
+    if k >= len(toks) or not (is_name_tok(toks[k].text) or _rank_ordinal(toks, k, True)):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)
     if e + 1 < len(toks) and toks[e].text == "and" and any(is_title(t.text) for t in toks[k:e]) \

@@ -125,6 +125,7 @@ def fold(text: str) -> str:
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt adm inc ltd co corp no nos vs "
+    "pvt pfc spc cpl lcpl ssg sfc msg sgm csm cpt ltc "
     "jan feb mar apr jun jul aug sep sept oct nov dec fig al approx est dept univ u.s u.k u.n e.g i.e".split()
 )
 _SENT_END = re.compile(r"[.!?…]+[\"”’)\]]{0,3}\s+")
