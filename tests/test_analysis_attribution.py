@@ -200,3 +200,24 @@ def test_introduced_quotations_and_their_lines_are_no_key_points():
     facts = analyze(Article(title="Flood scheme approved", paragraphs=paragraphs))
     assert {q.paragraph for q in facts.quotes} == {3, 4}
     assert {k.paragraph for k in facts.key_points} == {1, 5}
+
+
+def test_a_quotation_over_three_paragraphs_and_its_dashed_byline():
+    """Opened in one paragraph, closed two later, the middle one without marks, then "— Name,
+    Role" on its own line (or as the subheading a scraper made of it)."""
+    paras = ("The council met today.", "“Ferries are late every day and people wait for hours in the rain.",
+             "It is crucial that we act now on the timetable.",
+             "During our term, we managed to add two boats in record time.”")
+    for extra, subheadings in ((("— Ann Lee, Minister for Ferries", "The plan starts in May."), ()),
+                               (("The plan starts in May.",), ((4, "— Ann Lee, Minister for Ferries"),))):
+        facts = analyze(Article(title="T", paragraphs=paras + extra, subheadings=subheadings))
+        assert [(q.paragraph, q.speaker, q.role) for q in facts.quotes] == [
+            (2, "Ann Lee", "Minister for Ferries"), (3, "Ann Lee", "Minister for Ferries"),
+            (4, "Ann Lee", "Minister for Ferries")]
+
+
+def test_narrative_after_a_quotation_left_open_is_not_inside_it():
+    paras = ("“Ferries are late every day and people wait for hours in the rain.",
+             "The council then discussed the budget at length.", "“We will add two boats,” said Ann Lee.")
+    got = [(q.paragraph, q.speaker) for q in analyze(Article(title="T", paragraphs=paras)).quotes]
+    assert got == [(3, "Ann Lee")]

@@ -21,7 +21,7 @@ from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country
 from .speakers import Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -609,6 +609,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     full_names: dict[str, str | None] = {}  # a surname written alone -> the full name the article gives
     bodies: set[str] = set()  # speakers that are organisations, for "it said"
     whole = (title + "\n" + "\n".join(paragraphs))[:200_000]  # the title may be the one place a name is in full
+    line_under = {k: line for k, line in subheadings if line.lstrip().startswith(BYLINE_DASHES)}  # under ¶k
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
         if sub.kind == "pronoun":
@@ -750,6 +751,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         if not spans and intro is None and pno - 1 not in turn_speakers:
             dashed = dash_attributed(text) or comma_attributed(text)  # "… goes on - Jane Doe said today."
             spans = (dashed,) if dashed is not None else ()
+        carried: list[int] = []
+        if not spans and pending and _closes_open_quote(paragraphs[pno:pno + MAX_OPEN_PARAGRAPHS]):
+            # “… (left open) / a paragraph without marks / … .” : the middle one is inside the quotation
+            spans, carried = (QuoteSpan(0, len(text), False),), pending
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
             skipped.append(f"¶{pno}: more than {MAX_QUOTES_PER_PARAGRAPH} quote marks; quotes beyond are ignored")
         if not spans:
@@ -799,9 +804,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 found_prev = _reported_speech(prev, sentences[pno - 2], actors)
                 if found_prev is not None:
                     speaker = resolve(found_prev[0], found_prev[1], prev, len(prev), pno - 1, sentences[pno - 2], None)
-            if speaker is None and closed and pno < len(paragraphs) and not text[:qs - 1].strip() \
-                    and not text[qe + 1:].strip():
-                speaker = _introduced_next(paragraphs[pno], actors, spoke)  # "“…” / That is how X describes it"
+            if speaker is None and closed and (pno < len(paragraphs) or pno in line_under) \
+                    and not text[:max(0, qs - 1)].strip() and not text[qe + 1:].strip():
+                # "“…” / That is how X describes it", or a dashed byline under it (read as a subheading)
+                speaker = _introduced_next(line_under.get(pno) or paragraphs[pno], actors, spoke)
             if speaker is None and of_statement is not None and nwords >= 4:
                 speaker = of_statement  # no cue in a statement by one person: theirs
             if speaker is None:
@@ -826,8 +832,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 spoke.setdefault(fold(speaker[0].split()[-1]), speaker)
                 spoke.setdefault(fold(speaker[0].split()[0]), speaker)
         for k in pending:
-            skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
-        pending = new_pending
+            if k not in carried:
+                skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
+        pending = [k for k in carried if k in pending] + new_pending
     for k in pending:
         skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
     if not quotes and not blocks and title.rstrip().endswith(":"):
@@ -858,6 +865,19 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         quotes = sorted(quotes + own, key=lambda q: q.paragraph)
     quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
     return _consistent(quotes, actors, paragraphs), skipped
+
+
+MAX_OPEN_PARAGRAPHS = 3  # paragraphs without marks a quotation left open may hold before it closes
+
+
+def _closes_open_quote(after) -> bool:
+    """The paragraphs after one without marks go on with a quotation opened before it: the first
+    mark among them closes one."""
+    for text in after:
+        spans = quote_spans(text)
+        if spans:
+            return spans[0].start == 0 and spans[0].closed
+    return False
 
 
 MAX_STATEMENT_PARAGRAPHS = 30
