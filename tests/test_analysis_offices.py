@@ -283,6 +283,7 @@ def test_an_interview_heading_names_the_journalist_when_no_turn_bears_her_name(t
     ("Transcript by The Hon Ada Quill MP", ("Ada Quill", "Minister")),
     ("Transcript by Dr Ada Quill", ("Ada Quill", "Minister")),
     ("Transcripts are published every day", ("Minister", None)),  # no one's transcript
+    ("TRANSCRIPT OF THE MINISTER FOR PORTS THE HON ADA QUILL MP DOORSTOP INTERVIEW", ("Ada Quill", "Minister")),
 ])
 def test_an_office_label_is_the_person_whose_transcript_the_page_says_it_is(byline, speaker):
     paragraphs = ("MINISTER: Good afternoon everyone, and thank you for coming.",
@@ -307,3 +308,12 @@ def test_an_office_label_is_the_person_whose_transcript_the_page_says_it_is(byli
 def test_a_statement_left_open_goes_on_through_its_unmarked_paragraphs(paragraphs, n):
     facts = analyze(Article(title="Harbour storm", paragraphs=paragraphs))
     assert [q.speaker for q in facts.quotes] == ["Ada Quill"] * n
+
+
+def test_one_upper_case_name_label_heads_a_press_conference_cut_after_its_first_turn():
+    paragraphs = ("16 March 2024", "Subjects: harbour works, the ferry timetable.", "ADA QUILL:",
+                  "Today I am really pleased to announce the new harbour board.", "It starts work in May.")
+    facts = analyze(Article(title="Press conference, Port Liria", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(4, "Ada Quill"), (5, "Ada Quill")]
+    facts = analyze(Article(title="Harbour board named", paragraphs=paragraphs))  # no transcript: no label
+    assert facts.quotes == ()

@@ -610,6 +610,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     bodies: set[str] = set()  # speakers that are organisations, for "it said"
     whole = (title + "\n" + "\n".join(paragraphs))[:200_000]  # the title may be the one place a name is in full
     line_under = {k: line for k, line in subheadings if line.lstrip().startswith(BYLINE_DASHES)}  # under ¶k
+    top = header[:HEADER_CHARS // 4] + "\n" + "\n".join(p[:MAX_HEADING_CHARS] for p in paragraphs[:3])
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
         if sub.kind == "pronoun":
@@ -716,7 +717,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                         said += " " + paragraphs[turn.paragraph + 1][:SELF_INTRO_CHARS]
                     by_label[turn.label] = _introduced_self(by_label[turn.label][0], said) or by_label[turn.label]
                     by_label[turn.label] = _addressed_office(by_label[turn.label], turn.label, turns, paragraphs, actors) \
-                        or _owned_office(by_label[turn.label], header) or by_label[turn.label]
+                        or _owned_office(by_label[turn.label], top) or by_label[turn.label]
             current = by_label[turn.label]
         asks = current is not None and current[0] == REPORTER
         turn_speakers[turn.paragraph] = floor if asks and floor else current
@@ -1012,16 +1013,25 @@ _TRANSCRIPT_OF = re.compile(r"^(?i:transcript)\s+(?:by|of|for)\s+(?:(?i:the)\s+)
                             r"(?:\s+(?:%s|MLC|MHR|AO|AC))*\s*$" % "|".join(sorted(POSTNOMINALS)), re.M)
 
 
-def _owned_office(found: tuple[str, str | None], header: str) -> tuple[str, str] | None:
+# The same line naming the office first, in capitals as often as not: "TRANSCRIPT OF THE PRIME
+# MINISTER THE HON JANE DOE MP DOORSTOP INTERVIEW".
+_TRANSCRIPT_OF_OFFICE = re.compile(r"^(?i:transcript\s+(?:by|of|for)\s+the\s+[a-z][a-z ,]{2,80}?\s+the\s+hon(?:ourable)?\.?\s+)"
+                                   r"(?:(?i:dr|mr|mrs|ms)\.?\s+)?(?P<name>[A-Za-z'’-]+(?:\s+[A-Za-z'’.-]+){1,3}?)"
+                                   r"\s+(?:MP|MLC|MHR|(?i:senator))\b", re.M)
+
+
+def _owned_office(found: tuple[str, str | None], top: str) -> tuple[str, str] | None:
     """An office label with no name ("MINISTER:") on a page that says whose transcript it is
-    ("Transcript by The Hon Jane Doe MP"): hers, the office as the role."""
+    ("Transcript by The Hon Jane Doe MP", "TRANSCRIPT OF THE PRIME MINISTER THE HON JANE DOE MP"):
+    hers, the office as the role. ``top``: the file's header lines and its first paragraphs."""
     office = _office_only(found)
     if office is None:
         return None
-    m = _TRANSCRIPT_OF.search(header[:HEADER_CHARS // 4])
-    if m is None or not plausible_person(m.group("name").split()):
+    m = _TRANSCRIPT_OF.search(top) or _TRANSCRIPT_OF_OFFICE.search(top)
+    if m is None:
         return None
-    return m.group("name"), office
+    name = m.group("name") if not m.group("name").isupper() else m.group("name").title()
+    return (name, office) if plausible_person(name.split()) else None
 
 
 def _addressed_office(found: tuple[str, str | None], label: str, turns, paragraphs, actors: Actors) -> tuple[str, str] | None:

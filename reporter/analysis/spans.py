@@ -514,6 +514,9 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     if len(words) == 2 and words[0].rstrip(".") in _LABEL_HONORIFICS and words[1].isalpha() \
             and any(w in heading.lower() for w in TRANSCRIPT_HEADINGS):
         return True  # "Press Briefing" over "MR DOE: Good afternoon.": an honorific says it is a person's
+    if len(words) in (2, 3) and all(w.isalpha() for w in words) and _in_transcript(paragraphs, heading) \
+            and not any(fold(w) in ORG_WORDS or fold(w) in NOT_NAMES or fold(w) in ROLE_NOUNS or is_title(w) for w in words):
+        return True  # "JANE DOE:" heading the one turn of a press conference's transcript
     surname = words[-1].strip(".").title()
     if any(fold(w.strip(".")) in ORG_WORDS or fold(w.strip(".")) in NOT_NAMES for w in words[-2:]) \
             or fold(surname) in ROLE_NOUNS:
