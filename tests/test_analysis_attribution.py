@@ -128,6 +128,12 @@ CASES = [
     (("Petty Officer 2nd Class Ann Lee said: “The range was cold and wet.”",), "The range was cold and wet.",
      "Ann Lee", "Petty Officer 2nd Class"),
     (("“The range was cold and wet,” said 1st Lt. Ann Lee.",), "The range was cold and wet", "Ann Lee", "1st Lieutenant"),
+    # the sentence before a quotation reports its speaker's speech: she goes on in her own words
+    (("However, this was no ordinary drill, said Lt. Col. Ann Lee, the battalion commander. “We wanted to "
+      "break the mold of the old lanes.”",), "We wanted to break the mold of the old lanes.", "Ann Lee",
+     "Lieutenant Colonel, the battalion commander"),
+    (("Ann Lee said the plan would work. “We wanted to break the mold of the old lanes.”",),
+     "We wanted to break the mold of the old lanes.", "Ann Lee", None),
     # two speakers each introduced by "said" with no colon: the cue after the first quotation's
     # closing mark runs into the second one, so it is the second's; a split sentence keeps its speaker
     (("Mayor Ann Lee said “The bridge opens in May. It took four years.” Councillor Ben Ode said “We "
@@ -156,6 +162,7 @@ NEGATIVES = [
     ("hypothetical speech", "Ann Lee might argue that “the plan is working as intended”."),
     ("speech not given", "Ann Lee never said “we will cut the budget this year”."),
     ("a slogan with no speaker", "Posters reading “Build the homes now” lined the street."),
+    ("no one's speech reported before it", "The plan will work, it seems. “We wanted to break the mold of the old lanes.”"),
 ]
 
 

@@ -358,8 +358,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
                         # "Jane Roe, Commissioner for Trade, also in charge of Ports, Harbours, said": the
                         # run before the title is the person; those after it are words of her remit
                         return _named(toks, s, k, role)
-                elif single is None and first is None:
-                    single = _named(toks, s, k, role)
+                elif single is None and first is None and not (k - s == 1 and fold(toks[s].text) in NOT_NAMES):
+                    single = _named(toks, s, k, role)  # (not "However, this was …, said")
         if first is not None:
             return first
         if single is not None:

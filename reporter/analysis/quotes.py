@@ -805,6 +805,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 found_prev = _reported_speech(prev, sentences[pno - 2], actors)
                 if found_prev is not None:
                     speaker = resolve(found_prev[0], found_prev[1], prev, len(prev), pno - 1, sentences[pno - 2], None)
+            if speaker is None and qs >= 2 and text[:qs - 1].rstrip()[-1:] in ".!?" \
+                    and (before := [sp for sp in sents if sp[1] <= qs]):
+                # "This was no standard exercise, said Jane Doe, the commander. “When we …”": the one
+                # whose speech the sentence before reports goes on in her own words
+                found_here = _reported_speech(text, before, actors)
+                if found_here is not None:
+                    speaker = resolve(found_here[0], found_here[1], text, qs, pno, sents, None)
             if speaker is None and closed and (pno < len(paragraphs) or pno in line_under) \
                     and not text[:max(0, qs - 1)].strip() and not text[qe + 1:].strip():
                 # "“…” / That is how X describes it", or a dashed byline under it (read as a subheading)
