@@ -317,3 +317,21 @@ def test_one_upper_case_name_label_heads_a_press_conference_cut_after_its_first_
     assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(4, "Ada Quill"), (5, "Ada Quill")]
     facts = analyze(Article(title="Harbour board named", paragraphs=paragraphs))  # no transcript: no label
     assert facts.quotes == ()
+
+
+@pytest.mark.parametrize("title, speaker", [
+    ("Remarks by President Ada Quill at the Harbour Summit", ("Ada Quill", "President")),
+    ("Speech by Ada Quill at the opening of the new ferry terminal", ("Ada Quill", None)),
+    ("Press statement by Minister Ada Quill following the talks", ("Ada Quill", "Minister")),
+])
+def test_a_speech_s_first_person_paragraphs_are_its_speaker_s(title, speaker):
+    paragraphs = ("Port Liria, 3 May 2024", "Thank you all for coming to the harbour today.",
+                  "We have worked for four years to reopen this port, and I am proud of every crew.",
+                  "The ferry timetable doubles in June.", "I look forward to seeing you on board.")
+    facts = analyze(Article(title=title, paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker, q.role) for q in facts.quotes] == [(k, *speaker) for k in (2, 3, 4, 5)]
+
+
+def test_a_report_about_remarks_is_no_speech():
+    paragraphs = ("The minister spoke for twenty minutes at the harbour.", "She said the port would reopen in June.")
+    assert analyze(Article(title="Remarks by the minister draw criticism", paragraphs=paragraphs)).quotes == ()

@@ -98,7 +98,11 @@ MAX_BYLINE_CHARS = 200
 
 # Titles that make the article one person's statement ("Statement by Minister Jane Doe on …"): a
 # quotation in it that no cue attributes is that person's.
-STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ")
+# Titles that make the text one person's speech ("Remarks by President Jane Doe at …"): its
+# paragraphs in the first person are hers, as a statement's are.
+SPEECH_TITLES = ("remarks by ", "speech by ", "address by ", "opening remarks by ", "press remarks by ",
+                 "keynote speech by ", "keynote address by ")
+STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ", "press statement by ") + SPEECH_TITLES
 
 # What tells a person's gender in news text, so that "she said" is not given to a man: the
 # pronouns, the honorifics and the gendered nouns of roles. Anything else says nothing.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import ADVERBS, INTRO_PARTICIPLES, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -565,6 +565,9 @@ _NOT_STATEMENT_OWNER = frozenset("delivers delivered gives gave issues issued ma
                                   "written oral".split())
 
 
+_SPOKE_WHERE = re.compile(r"\s(?:at|on|to|before|after|following|during|upon|with)\s")
+
+
 def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | None:
     """Who an article titled "Statement by Treasury Secretary Jane Doe" is the statement of
     (cues.STATEMENT_TITLES), with the role the title gives; None for any other title."""
@@ -576,7 +579,9 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         rest = strip_possessive(m.group(1)) if m else ""
     else:
         rest = title.lstrip()[len(head):]
-    if not rest or any(w.lower() in _NOT_STATEMENT_OWNER for w in rest.split()[:8]):
+        if head in SPEECH_TITLES:  # "Remarks by Jane Doe at the Summit": where she spoke is no role
+            rest = _SPOKE_WHERE.split(rest, 1)[0]
+    if not rest or head not in SPEECH_TITLES and any(w.lower() in _NOT_STATEMENT_OWNER for w in rest.split()[:8]):
         return None  # "Jane Roe Delivers Opening Statement Before …": a speech, not a statement's owner
     sub = name_after(tokens(rest), 0, rest)
     if sub is None or sub.kind != "name":
@@ -587,7 +592,15 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     title_words, name = split_title(sub.words)
     if title_words and len(name) == 1 and plausible_person(name):
         return name[0], title_role(title_words)  # "Secretary Doe’s Statement on …": a person by title
+    if head in SPEECH_TITLES and len(name) >= 2 and plausible_person(name):
+        return " ".join(name), title_role(title_words)  # the speech's speaker, named nowhere else
     return None
+
+
+def is_speech_title(title: str) -> bool:
+    """The title says the text is someone's speech or remarks ("Remarks by …"): a speech may name
+    its speaker with no office and still be one person's words."""
+    return title.lstrip().lower().startswith(SPEECH_TITLES)
 
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, title: str = "",
@@ -864,7 +877,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             if who is not None:
                 quotes = [Quotation(text=paragraphs[k - 1].strip(), speaker=who[0], role=who[1], paragraph=k)
                           for k in handed.quoted]
-    if of_statement is not None and not blocks and " and " not in title and of_statement[1] \
+    if of_statement is not None and not blocks and " and " not in title and (of_statement[1] or is_speech_title(title)) \
             and all(q.speaker == of_statement[0] for q in quotes):
         # one named person's statement, not a joint one; a phrase it quotes of its own ("what we
         # call “the quiet work”") leaves the rest of it hers
