@@ -335,3 +335,21 @@ def test_a_speech_s_first_person_paragraphs_are_its_speaker_s(title, speaker):
 def test_a_report_about_remarks_is_no_speech():
     paragraphs = ("The minister spoke for twenty minutes at the harbour.", "She said the port would reopen in June.")
     assert analyze(Article(title="Remarks by the minister draw criticism", paragraphs=paragraphs)).quotes == ()
+
+
+def test_a_statement_heading_line_under_the_headline_makes_the_text_its_speaker_s():
+    paragraphs = ("Office of the Spokesperson, Port Liria", "On the Reopening of the Harbour",
+                  "I join the people of Port Liria in marking the reopening of their harbour today.",
+                  "We owe its crews our gratitude for four hard years of work.")
+    for subheadings, paras in ((((1, "STATEMENT BY SECRETARY QUILL"),), paragraphs),
+                               ((), paragraphs[:1] + ("STATEMENT BY SECRETARY QUILL",) + paragraphs[1:])):
+        facts = analyze(Article(title="Quill on the harbour", paragraphs=paras, subheadings=subheadings))
+        assert [(q.speaker, q.role) for q in facts.quotes] == [("Quill", "Secretary")] * 2
+
+
+def test_a_source_line_above_a_speech_is_no_end_of_it():
+    paragraphs = ("Source: Harbour Board, published on Friday, 3 May 2024.",
+                  "Let me begin by thanking the crews who reopened this harbour after four years.",
+                  "I believe the new timetable is the right one for the port.")
+    facts = analyze(Article(title="Remarks by President Quill after the harbour board", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(2, "Quill"), (3, "Quill")]

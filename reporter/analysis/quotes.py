@@ -597,6 +597,23 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     return None
 
 
+MAX_STATEMENT_LINE = 100
+STATEMENT_LINE_WITHIN = 8  # paragraphs from the top a statement's own heading line may stand
+
+
+def _statement_line(lines) -> str | None:
+    """A short line near the top (a paragraph or a subheading) that heads the text as one
+    person's statement or remarks ("STATEMENT BY SECRETARY JANE DOE" under a headline that only
+    says what it is about), in the case a title is written in; None when there is none."""
+    for text in lines:
+        t = text.strip()
+        if len(t) <= MAX_STATEMENT_LINE and t.lower().startswith(STATEMENT_TITLES):
+            if t.isupper():  # "STATEMENT BY SECRETARY DOE" -> "Statement by Secretary Doe"
+                t = " ".join(w.lower() if w.lower() in TITLE_SMALL_WORDS else w.title() for w in t.split())
+            return t
+    return None
+
+
 def is_speech_title(title: str) -> bool:
     """The title says the text is someone's speech or remarks ("Remarks by …"): a speech may name
     its speaker with no office and still be one person's words."""
@@ -615,6 +632,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     quotes: list[Quotation] = []
     skipped: list[str] = []
     of_statement = statement_speaker(title, actors) if title else None
+    if of_statement is None and (line := _statement_line(
+            [h for k, h in subheadings if k < STATEMENT_LINE_WITHIN] + list(paragraphs[:STATEMENT_LINE_WITHIN]))) is not None:
+        of_statement, title = statement_speaker(line, actors), line  # "STATEMENT BY SECRETARY DOE" under the headline
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
@@ -911,6 +931,8 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None]) -> list[Quo
     bridged: list[int] = []  # paragraphs since the last first-person one, kept if another follows
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
+        if t.startswith(NARRATIVE_STARTS) and not out and pno <= 2:
+            continue  # "Source: … published on …" above the text: page furniture, not its end
         if t.startswith(NARRATIVE_STARTS) or len(out) >= MAX_STATEMENT_PARAGRAPHS:
             break
         words = _FIRST_WORDS.findall(t[:2000])
