@@ -150,7 +150,7 @@ under-secretary surgeon controller comptroller auditor registrar provost dean re
 commissioner-general sheriff marshal solicitor advocate counsel manager editor leader coordinator
 gen adm amb cmdr maj brig supt insp agent
 private pvt pfc specialist spc corporal cpl lcpl ssg sfc msg sgm csm cpt ltc airman seaman ensign ens cadet
-midshipman trooper petty warrant class
+midshipman trooper petty warrant class hr
 """.split())
 # Abbreviated titles and the word a role spells out: "Gov. Jane Doe said" has the role "Governor".
 TITLE_ABBREVIATIONS = {"pm": "Prime Minister", "sec": "Secretary", "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",

@@ -565,14 +565,21 @@ _NOT_STATEMENT_OWNER = frozenset("delivers delivered gives gave issues issued ma
                                   "written oral".split())
 
 
+MAX_TOPIC_CHARS = 80  # a topic before a colon that may head a statement's title
 _SPOKE_WHERE = re.compile(r"\s(?:at|on|to|before|after|following|during|upon|with)\s")
 
 
 def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | None:
     """Who an article titled "Statement by Treasury Secretary Jane Doe" is the statement of
     (cues.STATEMENT_TITLES), with the role the title gives; None for any other title."""
-    low = title.lstrip().lower()
+    title = title.lstrip()
+    low = title.lower()
     head = next((h for h in STATEMENT_TITLES if low.startswith(h)), None)
+    if head is None and ": " in title[:MAX_TOPIC_CHARS]:  # "Harbour Council: Press remarks by Minister Doe"
+        topic = title.index(": ") + 2
+        head = next((h for h in STATEMENT_TITLES if low.startswith(h, topic) or low.startswith("press " + h, topic)), None)
+        if head is not None:
+            title, low = title[low.index(head, topic):], low[low.index(head, topic):]
     if head is None:
         # "Secretary Jane Doe’s Statement on …", "Secretary Doe Statement on …": the name before it
         m = _STATEMENT_AFTER.match(title.lstrip())
