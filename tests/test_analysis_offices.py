@@ -354,3 +354,21 @@ def test_a_source_line_above_a_speech_is_no_end_of_it():
                   "I believe the new timetable is the right one for the port.")
     facts = analyze(Article(title="Remarks by President Quill after the harbour board", paragraphs=paragraphs))
     assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(2, "Quill"), (3, "Quill")]
+
+
+@pytest.mark.parametrize("title, subheadings", [
+    ("Harbour reopens", ((0, "Press Statement"), (0, "Ada Quill"), (0, "Secretary of Ports"), (0, "Port Liria"))),
+    ("Press Statement Ada Quill Secretary of Ports Port Liria, May 3, 2024", ()),
+])
+def test_a_press_statement_header_names_its_speaker(title, subheadings):
+    paragraphs = ("I join the people of Port Liria in marking the reopening of their harbour today.",
+                  "We owe its crews our gratitude for four hard years of work.")
+    facts = analyze(Article(title=title, paragraphs=paragraphs, subheadings=subheadings))
+    assert [(q.speaker, q.role) for q in facts.quotes] == [("Ada Quill", "Secretary of Ports")] * 2
+
+
+def test_a_statement_header_with_no_person_under_it_names_no_one():
+    paragraphs = ("I join the people of Port Liria in marking the reopening of their harbour today.",)
+    facts = analyze(Article(title="Harbour reopens", paragraphs=paragraphs,
+                            subheadings=((0, "Press Statement"), (0, "Office of the Spokesperson"))))
+    assert facts.quotes == ()

@@ -621,6 +621,30 @@ def _statement_line(lines) -> str | None:
     return None
 
 
+# A department's statement header: "Press Statement", its speaker and her office, each on a line
+# or run together when the lines were joined ("Press Statement Jane Doe Secretary of State …").
+_STATEMENT_KINDS = ("Press Statement", "Statement")
+_OFFICE = r"(?:(?:Deputy|Under|Assistant|Acting|Special) )?(?:Secretary|Spokesperson|Ambassador|Minister|Administrator|Director|Envoy|Representative|Coordinator)"
+_JOINED_STATEMENT = re.compile(r"(?:Press )?Statement (?P<name>(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+) "
+                               r"(?P<role>%s(?: (?:of|for|to) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?)\b" % _OFFICE)
+
+
+def _press_statement(lines) -> tuple[str, str | None] | None:
+    """(speaker, office) of a statement whose header names them under "Press Statement", else None."""
+    lines = [line.strip() for line in lines]
+    for k, line in enumerate(lines):
+        if line in _STATEMENT_KINDS and k + 1 < len(lines):
+            name = lines[k + 1].split()
+            if 2 <= len(name) <= 4 and plausible_person(name) and not any(is_title(w) for w in name):
+                office = lines[k + 2] if k + 2 < len(lines) else ""
+                return " ".join(name), office if office.split() and is_title(office.split()[0]) else None
+        m = _JOINED_STATEMENT.match(line)
+        if m is not None and plausible_person(m.group("name").split()) \
+                and not any(is_title(w) for w in m.group("name").split()):
+            return m.group("name"), m.group("role")
+    return None
+
+
 def is_speech_title(title: str) -> bool:
     """The title says the text is someone's speech or remarks ("Remarks by …"): a speech may name
     its speaker with no office and still be one person's words."""
@@ -642,6 +666,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     if of_statement is None and (line := _statement_line(
             [h for k, h in subheadings if k < STATEMENT_LINE_WITHIN] + list(paragraphs[:STATEMENT_LINE_WITHIN]))) is not None:
         of_statement, title = statement_speaker(line, actors), line  # "STATEMENT BY SECRETARY DOE" under the headline
+    if of_statement is None:  # "Press Statement" / "Jane Doe" / "Secretary of State" above the text
+        of_statement = _press_statement([title] + [h for k, h in subheadings if k < 2] + list(paragraphs[:2]))
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
