@@ -626,7 +626,7 @@ def _statement_line(lines) -> str | None:
 _STATEMENT_KINDS = ("Press Statement", "Statement")
 _OFFICE = r"(?:(?:Deputy|Under|Assistant|Acting|Special) )?(?:Secretary|Spokesperson|Ambassador|Minister|Administrator|Director|Envoy|Representative|Coordinator)"
 _JOINED_STATEMENT = re.compile(r"(?:Press )?Statement (?P<name>(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+) "
-                               r"(?P<role>%s(?: (?:of|for|to) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?)\b" % _OFFICE)
+                               r"(?P<role>%s(?: (?:of|for|to) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})?)\b" % _OFFICE)
 
 
 def _press_statement(lines) -> tuple[str, str | None] | None:
@@ -641,7 +641,10 @@ def _press_statement(lines) -> tuple[str, str | None] | None:
         m = _JOINED_STATEMENT.match(line)
         if m is not None and plausible_person(m.group("name").split()) \
                 and not any(is_title(w) for w in m.group("name").split()):
-            return m.group("name"), m.group("role")
+            role = m.group("role")
+            if line[m.end():m.end() + 1] == "," and role.count(" ") >= 3:
+                role = role.rsplit(" ", 1)[0]  # "… Secretary of State Washington, DC": the place ends it
+            return m.group("name"), role
     return None
 
 
