@@ -22,6 +22,8 @@ def figures(*paragraphs: str):
     ("The press office is on 202-358-1600.", "358", "a phone number"),
     ("Call 0300 123 4567 for advice.", "0300", "a phone number"),
     ("Call +44 20 7946 0958 from abroad.", "7946", "a phone number"),
+    ("Ada Quill (+353) 21 453 5204", "353", "a phone number"),  # a country code in brackets
+    ("Ada Quill +353 21 453 5204", "353", "a phone number"),
     ("1. The council will build homes.", "1", "list numbering"),
     ("(2) Rents will be capped.", "2", "list numbering"),
     ("The next release is in June. 2. Contact the press office.", "2", "list numbering"),

@@ -136,6 +136,7 @@ def _token_around(text: str, s: int, e: int) -> str:
 # between them ("7.0 5.5 6.0 5.0 4.0 …"); a table's row puts its label beside a few columns.
 _SERIES = re.compile(r"(?:-?\d{1,6}(?:\.\d+)?[ \u00a0]+){11,}-?\d{1,6}(?:\.\d+)?")
 SERIES_WINDOW = 160  # characters each way a series around a number is looked for in
+_DIGITS_GO_ON = re.compile(r"\)?[\s\u00a0.\-]{0,2}\(?\d")  # more digit groups after a number
 # A vanity phone number and its digits: "1-800-621-FEMA (3362)".
 _VANITY = re.compile(r"\b1-8\d\d-\d{3}-[A-Z]{4}\b(?:\s?\(\d{4}\))?")
 # A clock time with any minutes, after "at" and before the day it falls on: "At 4.36 on Saturday".
@@ -171,6 +172,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
     run = text[a:b]
     if _PHONE.fullmatch(run) and sum(c.isdigit() for c in run) >= 9:
         return "a phone number"
+    if text[max(0, s - 1):s] == "+" and _DIGITS_GO_ON.match(text, e):
+        return "a phone number"  # "(+353) 21 453 5204": the country's code
     if "1-8" in text[max(0, s - 24):e] and any(m.start() <= s < m.end() for m in
                                               _VANITY.finditer(text, max(0, s - 24), min(len(text), e + 24))):
         return "a phone number"  # "1-800-621-FEMA (3362)"
