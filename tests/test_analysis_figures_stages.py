@@ -153,6 +153,7 @@ def test_quantities_pass_the_filter(text, number):
     "1. Background",
     "Τρίτη 14 Μαΐου 2030",  # a weekday, day, month and year in another language
     "PARIS (March 4, 2031) – The agency announced a plan.",
+    "The window opens at 2200 EST and closes at 0400 UTC.",  # the 24-hour clock
 ])
 def test_no_figure_is_listed_for_numbers_that_count_nothing(text):
     assert figures(text) == ()

@@ -22,6 +22,7 @@ WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
          "twice": 2, "double": 2}
+_TIME_ZONE = re.compile(r"\s(?i:est|edt|cst|cdt|mst|mdt|pst|pdt|utc|gmt|bst|cet|cest|aest|aedt|zulu)\b")
 _UNITS_DIGIT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
 # "a two-year freeze", "a seven-day pause": a number word made an adjective of a measured span
@@ -538,6 +539,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
         nxt = text[e:e + 6]
         if nxt[:1] == ":" and nxt[1:2].isdigit() or nxt.lstrip()[:4].lower() in ("a.m.", "p.m.", "am ", "pm "):
             return None  # a clock time
+        if len(num) == 4 and num.isdigit() and int(num[:2]) < 24 and int(num[2:]) < 60 and _TIME_ZONE.match(text, e):
+            return None  # "2200 EST", "0400 UTC": a clock on the 24-hour dial
         if (nxt[:1] == " " and nxt[1:2].isdigit()) or text[max(0, s - 2):s].rstrip()[-1:].isdigit():
             return None  # a phone number or code in digit groups
         prev = [w.lstrip("([") for w in text[max(0, s - 14):s].split()]
