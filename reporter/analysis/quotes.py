@@ -566,6 +566,7 @@ _NOT_STATEMENT_OWNER = frozenset("delivers delivered gives gave issues issued ma
 
 
 MAX_TOPIC_CHARS = 80  # a topic before a colon that may head a statement's title
+_DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?:Opening |Closing |Keynote )?(?:Remarks|Speech|Address)\b")
 _SPOKE_WHERE = re.compile(r"\s(?:at|on|to|before|after|following|during|upon|with)\s")
 
 
@@ -580,6 +581,8 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         head = next((h for h in STATEMENT_TITLES if low.startswith(h, topic) or low.startswith("press " + h, topic)), None)
         if head is not None:
             title, low = title[low.index(head, topic):], low[low.index(head, topic):]
+    if head is None and (delivered := _DELIVERS.match(title)) is not None:
+        head, title, low = SPEECH_TITLES[0], SPEECH_TITLES[0] + delivered.group("who"), low  # "Jane Doe Delivers Remarks at …"
     if head is None:
         # "Secretary Jane Doe’s Statement on …", "Secretary Doe Statement on …": the name before it
         m = _STATEMENT_AFTER.match(title.lstrip())
