@@ -65,6 +65,8 @@ def test_a_new_opening_mark_closes_a_quote_that_lost_its_mark():
     ("The plan has three parts:", False),  # no speech verb
     ("The report found:", False),  # findings follow, not speech
     ("The minister announced:", True),
+    ("Jane Doe, Minister for Ports, said at today's meeting of the Harbour Council:", True),  # where she said it
+    ("Jane Doe said the meeting of the Harbour Council had three parts:", False),  # what she said, not where
     ("Jane Doe said the plan had three parts", False),  # no colon
     ("She said: “We are ready.”", False),  # the quote is on the line itself
     ("Residents " + "waited and waited " * 40 + "and then they said:", False),  # a long narrative paragraph

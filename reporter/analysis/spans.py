@@ -180,9 +180,22 @@ def is_introducing_line(text: str) -> bool:
     t = text.rstrip()
     if not t.endswith(":") or len(t) > MAX_INTRO_CHARS or _has_marks(t):
         return False
-    words = _WORD.findall(t[-120:])
+    words = _WORD.findall(t[-160:])
     return any(is_speech_verb(w) and w not in _FINDING_VERBS or w in INTRO_PARTICIPLES for w in words[-6:]) \
-        or _hands_over(words)
+        or _hands_over(words) or _said_where(words)
+
+
+_WHERE_WORDS = frozenset("at in on during after before following today yesterday when while".split())
+MAX_WHERE_WORDS = 12  # "… said at today's Council of Ports Ministers:": where she said it, up to the colon
+
+
+def _said_where(words: list[str]) -> bool:
+    """The line's speech verb is followed only by where or when it was said ("Jane Doe said at
+    today's meeting of ministers:")."""
+    for k in range(len(words) - 2, max(-1, len(words) - 2 - MAX_WHERE_WORDS), -1):
+        if is_speech_verb(words[k]) and words[k] not in _FINDING_VERBS:
+            return words[k + 1] in _WHERE_WORDS
+    return False
 
 
 MAX_FRAME_WORDS = 20  # how far back from its colon a line's statement frame is read
