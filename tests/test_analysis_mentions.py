@@ -63,3 +63,24 @@ def test_subject_of_a_speech_verb(sentence, expected):
 def test_an_initial_keeps_its_full_stop_so_the_name_is_verbatim():
     toks = tokens("Donald H. Rumsfeld")
     assert words_of(list(toks)) == ["Donald", "H.", "Rumsfeld"]
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("The message came from Ann Lee, the Harbour First Minister, on Monday.", ("Ann Lee", "the Harbour First Minister")),
+    ("The visit of Ann Lee, the mayor, was short.", ("Ann Lee", "the mayor")),
+    ("They flew to New York, the largest city, on Monday.", None),  # no role's word: no person
+])
+def test_an_appositive_role_after_a_name_anywhere_in_a_sentence(sentence, person):
+    from reporter import Article
+    from reporter.analysis import analyze
+    people = [(p.name, p.role) for p in analyze(Article(title="T", paragraphs=(sentence,))).people]
+    assert people == ([person] if person else [])
+
+
+def test_the_office_an_appositive_gave_speaks_as_its_holder():
+    from reporter import Article
+    from reporter.analysis import analyze
+    paragraphs = ("The message from Ann Lee, the Harbour First Minister, on 25 December.",
+                  "In her message the First Minister says:", "I wish you all a merry Christmas and a quiet harbour.")
+    quotes = analyze(Article(title="T", paragraphs=paragraphs)).quotes
+    assert [(q.speaker, q.role) for q in quotes] == [("Ann Lee", "the Harbour First Minister")]

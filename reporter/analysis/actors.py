@@ -430,13 +430,16 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
     elif len(words) >= 2 and plausible_person(words) and (role := lower_title_before(toks, i)) is not None:
         b.add_person(words, role)  # "the Brazilian agronomist Rui Tavares"
     n = len(toks)
-    # "Name Name, the/a role ...," at the start of a sentence
-    if sent_start and e < n and toks[e].text == "," and len(words) >= 2 and plausible_person(words):
+    # "Name Name, the/a role ...," at the start of a sentence, or anywhere when the appositive has
+    # a role's word ("… a message from Jane Roe, the Harbour First Minister, on Monday")
+    if e < n and toks[e].text == "," and len(words) >= 2 and plausible_person(words):
         for k in range(e + 1, min(n, e + 35)):
             if toks[k].text in (",", ".", ":") or toks[k].text in "“”\"":
                 seg = toks[e + 1:k]
-                if toks[k].text == "," and seg and (any(fold(x.text) in ROLE_NOUNS for x in seg[:12]) or (
-                        seg[0].text in ("a", "an", "the") and len(seg) > 1 and seg[1].text.islower())):
+                role_word = seg and any(fold(x.text) in ROLE_NOUNS for x in seg[:12])
+                if toks[k].text == "," and seg and (sent_start and (role_word or (
+                        seg[0].text in ("a", "an", "the") and len(seg) > 1 and seg[1].text.islower()))
+                        or not sent_start and role_word and seg[0].text in ("a", "an", "the")):
                     b.add_person(words, text[seg[0].start:seg[-1].end])
                 break
     # "…, Jane Roe, Director of the Harbour Service, has …": a title of office in the commas after a name
