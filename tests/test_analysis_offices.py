@@ -373,3 +373,17 @@ def test_a_statement_header_with_no_person_under_it_names_no_one():
     facts = analyze(Article(title="Harbour reopens", paragraphs=paragraphs,
                             subheadings=((0, "Press Statement"), (0, "Office of the Spokesperson"))))
     assert facts.quotes == ()
+
+
+def test_a_statement_handed_over_by_its_topics_with_topic_lines_inside():
+    paragraphs = ("Addressing the council today, Harbour Board Chair Ada Quill highlighted the following points:",
+                  "Ferries:", "“I welcome the deal we have just reached on the ferries.",
+                  "It guarantees the crossings for the next five years.", "Harbour works:",
+                  "The works start in May and we will keep the port open throughout.”")
+    quotes = analyze(Article(title="Quill at the council", paragraphs=paragraphs)).quotes
+    assert [(q.paragraph, q.speaker) for q in quotes] == [(3, "Ada Quill"), (4, "Ada Quill"), (6, "Ada Quill")]
+
+
+def test_findings_listed_after_the_following_are_no_statement():
+    paragraphs = ("The board made the following changes:", "Ferries:", "The crossings run every hour from May.")
+    assert analyze(Article(title="Harbour board changes", paragraphs=paragraphs)).quotes == ()

@@ -59,10 +59,11 @@ STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"), ("as", "stat
 # Verbs that hand over a statement written out after them: "Jane Doe released the following
 # statement.", "Spokesperson Jane Doe provided the following readout:" (a readout is in the third
 # person, and the spokesperson who gives it is its speaker).
-STATEMENT_VERBS = frozenset("released issued gave made delivered provided".split())
+STATEMENT_VERBS = frozenset("released issued gave made delivered provided highlighted outlined stressed raised "
+                            "underlined emphasised emphasized".split())
 # What such a verb hands over ("the following readout"), unlike "made the following changes:".
 STATEMENT_NOUNS = frozenset("statement statements readout readouts remarks comments comment update message response "
-                            "announcement declaration".split())
+                            "announcement declaration points topics messages issues".split())
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
 
 # Transcript labels that mark a question from the floor, and the speaker such a turn is given:

@@ -285,6 +285,17 @@ def _closes_only(text: str) -> bool:
     return len(t) > 1 and t[-1] in _CLOSERS and not _has_marks(t[:-1])
 
 
+MAX_TOPIC_LINE = 40
+
+
+def _topic_line(text: str) -> bool:
+    """A short line naming the topic of the statement's next part ("Ukraine:", "On migration:"),
+    no speaker's label and no introducing line of its own."""
+    t = text.strip()
+    return len(t) <= MAX_TOPIC_LINE and t.endswith(":") and not _has_marks(t) and not t.isupper() \
+        and not is_introducing_line(t) and _label_line(t) is None
+
+
 def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
     quotation marks counts as introduced too (its span comes from the marks). After the first
@@ -309,6 +320,9 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[
         j = k + 1
         while j < n and len(quoted) + len(pending) < MAX_BLOCK and j not in stops:
             p = paragraphs[j]
+            if _topic_line(p) and j + 1 < n:
+                j += 1  # "Ukraine:" heading the part of the statement on it
+                continue
             if _has_marks(p[:1]) or (p[:1] in "‘'" and quote_spans(p)):
                 if pending or quoted and not _continues(paragraphs[quoted[-1]]):
                     break
