@@ -232,7 +232,7 @@ ADDRESSED_OFFICES = [
     (("JOURNALIST: What did Mr Quill say about the ferries?",
       "TREASURER: It is a great day for everyone who works here.",
       "JOURNALIST: And the ferries?", "TREASURER: They will run all winter."),
-     "great day", ("Treasurer", None)),
+     "great day", ("Treasurer", "Treasurer")),
 ]
 
 
@@ -282,7 +282,7 @@ def test_an_interview_heading_names_the_journalist_when_no_turn_bears_her_name(t
 @pytest.mark.parametrize("byline, speaker", [
     ("Transcript by The Hon Ada Quill MP", ("Ada Quill", "Minister")),
     ("Transcript by Dr Ada Quill", ("Ada Quill", "Minister")),
-    ("Transcripts are published every day", ("Minister", None)),  # no one's transcript
+    ("Transcripts are published every day", ("Minister", "Minister")),  # no one's transcript: the office
     ("TRANSCRIPT OF THE MINISTER FOR PORTS THE HON ADA QUILL MP DOORSTOP INTERVIEW", ("Ada Quill", "Minister")),
 ])
 def test_an_office_label_is_the_person_whose_transcript_the_page_says_it_is(byline, speaker):
@@ -387,3 +387,20 @@ def test_a_statement_handed_over_by_its_topics_with_topic_lines_inside():
 def test_findings_listed_after_the_following_are_no_statement():
     paragraphs = ("The board made the following changes:", "Ferries:", "The crossings run every hour from May.")
     assert analyze(Article(title="Harbour board changes", paragraphs=paragraphs)).quotes == ()
+
+
+def test_an_office_label_that_names_no_one_has_the_office_as_its_role_and_the_brief_says_it_once():
+    from reporter.compose.select import shown_role
+    paragraphs = ("TREASURER: Good morning everyone.", "JOURNALIST: Is the budget on track?",
+                  "TREASURER: It is, and it will be delivered in May.")
+    quotes = analyze(Article(title="Doorstop interview, Port Liria", paragraphs=paragraphs)).quotes
+    assert {(q.speaker, q.role) for q in quotes if "Good morning" in q.text or "delivered" in q.text} == {("Treasurer", "Treasurer")}
+    assert shown_role("Treasurer", "Treasurer") is None and shown_role("Ada Quill", "Treasurer") == "Treasurer"
+
+
+def test_an_office_label_is_the_person_an_earlier_label_gave_that_office():
+    paragraphs = ("HOST: Prime Minister, thanks for joining us.", "ADA QUILL, PRIME MINISTER: Good to be with you.",
+                  "HOST: Are you the underdog?", "PRIME MINISTER: Well, the polls will come and go.")
+    quotes = analyze(Article(title="Television interview - Harbour Sunday", paragraphs=paragraphs)).quotes
+    assert [(q.speaker, q.role) for q in quotes if q.text.startswith(("Good", "Well"))] == [
+        ("Ada Quill", "Prime Minister"), ("Ada Quill", "Prime Minister")]

@@ -44,7 +44,7 @@ TRANSCRIPTS = [
     # a label that is a title alone: the holder named elsewhere, else the title as written
     (("THE PRESIDENT: Well, thank you very much. It is great to be back here in the valley.",
       "Q: Mr. President, are you confident about the vote?", "THE PRESIDENT: I am always confident."),
-     "I am always confident.", "The President", None),
+     "I am always confident.", "The President", "President"),
     (("Ambassador Ingrid Solberg spoke at the council.",
       "AMBASSADOR SOLBERG: Thank you, Madam President. We welcome this resolution.",
       "Ms. Pratt: Thank you, Ambassador, for those words of support."),

@@ -158,7 +158,7 @@ ONE_LABEL = [
     ("Press conference with the Prime Minister",
      ("Read the transcript of the press conference in full below.", "Prime Minister:",
       "Good morning everyone. This is the second of these press conferences.",
-      "The unit checks the figures every week."), "second of these press conferences", "Prime Minister", None),
+      "The unit checks the figures every week."), "second of these press conferences", "Prime Minister", "Prime Minister"),
     ("Press conference with the Prime Minister",
      ("Read the transcript of the press conference in full below.", "Prime Minister:",
       "Good morning everyone. This is the second of these press conferences.",
@@ -166,7 +166,7 @@ ONE_LABEL = [
     # one office's label in a transcript (a stored copy cut after its first turn)
     ("Transcripts of the Prime Minister",
      ("Release Type: Transcript", "PRIME MINISTER: Well, good morning, everyone. It is good to be here.",
-      "We are here to open the new rail line today."), "open the new rail line", "Prime Minister", None),
+      "We are here to open the new rail line today."), "open the new rail line", "Prime Minister", "Prime Minister"),
     # ... but an office's label in a news story is no transcript
     ("Ports reopen after the storm",
      ("PRIME MINISTER: a statement is expected this afternoon on the harbours.",
@@ -255,7 +255,7 @@ def test_a_presenting_line_names_a_label_in_any_case():
     ("Remarks by President Roe and Prime Minister Vale Before Their Meeting", "PRIME MINISTER VALE", "Vale", "Prime Minister"),
     # the Vice President is not "President Quill" inside "Vice President Quill"
     ("Remarks by Vice President Quill at a Harbour Summit", "THE VICE PRESIDENT", "Quill", "Vice President"),
-    ("Remarks by Vice President Quill at a Harbour Summit", "THE PRESIDENT", "The President", None),
+    ("Remarks by Vice President Quill at a Harbour Summit", "THE PRESIDENT", "The President", "President"),
 ])
 def test_an_office_label_is_the_surname_the_heading_gives_that_office(title, label, speaker, role):
     paragraphs = (f"{label}: Thank you. Please have a seat.", "It is wonderful to be here with all of you.",
@@ -297,7 +297,7 @@ def test_a_title_ending_in_a_colon_that_hands_over_nothing_makes_no_statement():
     ("Doorstop Interview - Harbour Town", ("JON VALE, HARBOUR CANDIDATE FOR NORTH BAY: Thank you for coming.",
                                            "ADA QUILL, PRIME MINISTER: It is good to be here.",
                                            "JOURNALIST: How confident are you?"), "good to be here", "Ada Quill",
-     "PRIME MINISTER"),
+     "Prime Minister"),
 ])
 def test_single_labels_that_name_their_speaker(title, paragraphs, text, speaker, role):
     assert attributed(title, paragraphs, text) == [(speaker, role)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import ADVERBS, INTRO_PARTICIPLES, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -782,7 +782,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 by_label[turn.label] = _label_speaker(turn.label, whole, actors, title, header)
                 if turn.note and by_label[turn.label] is not None and by_label[turn.label][1] is None \
                         and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in turn.note.replace(",", " ").split()):
-                    by_label[turn.label] = (by_label[turn.label][0], turn.note)  # "JANE DOE (Chief Executive, Acme):"
+                    note = _title_cased(turn.note) if turn.note.isupper() else turn.note
+                    by_label[turn.label] = (by_label[turn.label][0], note)  # "JANE DOE (Chief Executive, Acme):"
                 if by_label[turn.label] is not None and by_label[turn.label][1] is None:
                     said = paragraphs[turn.paragraph][turn.start:][:SELF_INTRO_CHARS]
                     if turn.paragraph + 1 in goes_on:
@@ -790,6 +791,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     by_label[turn.label] = _introduced_self(by_label[turn.label][0], said) or by_label[turn.label]
                     by_label[turn.label] = _addressed_office(by_label[turn.label], turn.label, turns, paragraphs, actors) \
                         or _owned_office(by_label[turn.label], top) or by_label[turn.label]
+                    if (office := _office_only(by_label[turn.label])) is not None:
+                        # "PRIME MINISTER:" after "JANE DOE, PRIME MINISTER:": hers; else the office, as its own role
+                        holder = next((t for t in turns if t.label and t.note and t.label != turn.label
+                                       and fold(t.note) == fold(office.removeprefix("The "))), None)
+                        found = _label_speaker(holder.label, whole, actors, title, header) if holder else None
+                        role = _bare_title(title_role(office.split()) or office)  # "PM" -> "Prime Minister"
+                        by_label[turn.label] = (found[0], role) if found and " " in found[0] else (office, role)
             current = by_label[turn.label]
         asks = current is not None and current[0] == REPORTER
         turn_speakers[turn.paragraph] = floor if asks and floor else current
@@ -1079,6 +1087,11 @@ _VOCATIVE = re.compile(r"(?:^|[.?!:]\s+)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<a>[A-Z][\
                        r"|,\s*(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<b>[A-Z][\w'’-]+)\s*\?")
 
 
+def _title_cased(label: str) -> str:
+    """"PRIME MINISTER OF AUSTRALIA" -> "Prime Minister of Australia": a label's office as a role."""
+    return " ".join(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w.title() for k, w in enumerate(label.split()))
+
+
 def _office_only(found: tuple[str, str | None]) -> str | None:
     """The office a label resolved to when it names no one ("Treasurer", "The Prime Minister"),
     else None: the two readers below look for who holds it."""
@@ -1173,8 +1186,9 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         sub = name_after(tokens(m.group(1)), 0, m.group(1)) if m else None
         r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
         return (r[0], r[1]) if r is not None and r[2] == "person" else None
-    words = [(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w.title()) if w.isupper() else w
-             for k, w in enumerate(label.replace(".", ". ").split())]  # "SECRETARY OF STATE" -> "Secretary of State"
+    words = [(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w if len(w) <= 3 and fold(w) in TITLE_ABBREVIATIONS
+              else w.title()) if w.isupper() else w
+             for k, w in enumerate(label.replace(".", ". ").split())]  # "SECRETARY OF STATE" -> "Secretary of State", "PM"
     title, name = split_title([w for w in words if w])
     title, name = _given_name_back(title, name, header + "\n" + whole)
     if not name and len(words) == 2 and fold(words[1]) in SURNAME_TITLES and not is_title(words[0]):

@@ -204,7 +204,8 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
             "date": long_date(story.published) if story.published else None,
             "points": [{"text": p.text, **refs.ref(p.article, p.paragraph)} for p in points],
             "figures": [f for _, _, f in figs[:DIGEST_FIGURES]],
-            "quote": ({"text": q.text, "speaker": q.speaker, "role": q.role, **refs.ref(quote_owner, q.paragraph)}
+            "quote": ({"text": q.text, "speaker": q.speaker, "role": select.shown_role(q.speaker, q.role),
+                       **refs.ref(quote_owner, q.paragraph)}
                       if q else None),
             "disagreements": [{"what": d.what, "claims": [{"value": c.value, **refs.ref(c.article, c.paragraph)}
                                                           for c in d.claims]}
@@ -225,14 +226,14 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
     cited: dict[str, set[str]] = {}
     for k in order:
         art, fx = articles[k], facts[k]
-        quotes += [{"text": q.text, "speaker": q.speaker, "role": q.role, **refs.ref(k, q.paragraph)}
+        quotes += [{"text": q.text, "speaker": q.speaker, "role": select.shown_role(q.speaker, q.role), **refs.ref(k, q.paragraph)}
                    for q in notable_quotes(fx.quotes) if q.paragraph not in art.boilerplate]
         story = short_title(art.title, 4)
         timeline += [{"date": e.date, "date_label": date_label(e.date), "event": e.event, "story": story,
                       **refs.ref(k, e.paragraph)} for e in fx.timeline if e.paragraph not in art.boilerplate]
         for p in fx.people:
-            known = people.setdefault(p.name, {"name": p.name, "role": p.role})
-            known["role"] = known["role"] or p.role
+            known = people.setdefault(p.name, {"name": p.name, "role": select.shown_role(p.name, p.role)})
+            known["role"] = known["role"] or select.shown_role(p.name, p.role)
         for o in fx.organizations:
             name = f"{o.name} ({o.acronym})" if o.acronym and o.acronym != o.name else o.name
             organizations.setdefault(o.name, {"name": o.name, "acronym": o.acronym, "label": name})

@@ -44,6 +44,17 @@ class Pick:
     score: float
 
 
+
+def shown_role(name: str, role: str | None) -> str | None:
+    """The role to print after a name: none when it only repeats the name ("Prime Minister,
+    Prime Minister" for a transcript's office label that names no one)."""
+    if role is None:
+        return None
+    def bare(x: str) -> str:
+        return x.removeprefix("The ").removeprefix("the ").casefold()
+    return None if bare(role) == bare(name) else role
+
+
 def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Facts]) -> list[Pick]:
     """Every sentence that could be an item, scored, in a deterministic order."""
     out: list[Pick] = []
@@ -124,7 +135,8 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
     if has_marks:
         return s if _ATTRIBUTED.search(s) else None
     if quoted is not None and not _ATTRIBUTED.search(s):
-        who = quoted.speaker + (f", {quoted.role}" if quoted.role else "")
+        role = shown_role(quoted.speaker, quoted.role)
+        who = quoted.speaker + (f", {role}" if role else "")
         return f"“{s.rstrip('.')},” said {who}."
     return s
 
