@@ -115,6 +115,11 @@ def test_transcript_turns_and_their_continuations():
                                             Turn(4, "MS. ROE", 16, "Acme"))
 
 
+def test_one_honorific_label_heads_a_transcript_when_her_speech_goes_on_below_it():
+    paragraphs = ("Harbour health", "DR. ROE: Good afternoon.", "We really welcome you to this overview of our work.")
+    assert transcript_turns(paragraphs) == (Turn(1, "DR. ROE", 9), Turn(2, "", 0))
+
+
 @pytest.mark.parametrize("paragraphs", [
     ("MR. DOE: Good afternoon.", "The talks ended."),  # one label is no transcript
     ("NOTE: The figures are provisional.", "UPDATE: A correction was made."),  # section labels

@@ -538,9 +538,11 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
         return any(words[1] in _WORD.findall(p) for j, p in enumerate(paragraphs) if j != k) or words[1] in heading
     if len(words) < 2 or not label.isupper():
         return False
-    if len(words) == 2 and words[0].rstrip(".") in _LABEL_HONORIFICS and words[1].isalpha() \
-            and any(w in heading.lower() for w in TRANSCRIPT_HEADINGS):
-        return True  # "Press Briefing" over "MR DOE: Good afternoon.": an honorific says it is a person's
+    if len(words) == 2 and words[0].rstrip(".") in _LABEL_HONORIFICS and words[1].isalpha() and (
+            any(w in heading.lower() for w in TRANSCRIPT_HEADINGS) or _first_person(paragraphs[k + 1])):
+        # "Press Briefing" over "MR DOE: Good afternoon.", or her speech going on in the first
+        # person below it: an honorific and a surname in capitals say it is a person's turn
+        return True
     if len(words) in (2, 3) and all(w.isalpha() for w in words) and _in_transcript(paragraphs, heading) \
             and not any(fold(w) in ORG_WORDS or fold(w) in NOT_NAMES or fold(w) in ROLE_NOUNS or is_title(w) for w in words):
         return True  # "JANE DOE:" heading the one turn of a press conference's transcript
