@@ -134,6 +134,9 @@ CASES = [
      "Lieutenant Colonel, the battalion commander"),
     (("Ann Lee said the plan would work. “We wanted to break the mold of the old lanes.”",),
      "We wanted to break the mold of the old lanes.", "Ann Lee", None),
+    # a legislator's party and state in brackets after the name is no acronym of a body
+    (("“The budget needs broader reforms,” Chairman Ben Ode (R-UT) said.",), "The budget needs broader reforms",
+     "Ben Ode", "Chairman"),
     # two speakers each introduced by "said" with no colon: the cue after the first quotation's
     # closing mark runs into the second one, so it is the second's; a split sentence keeps its speaker
     (("Mayor Ann Lee said “The bridge opens in May. It took four years.” Councillor Ben Ode said “We "

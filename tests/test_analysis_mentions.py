@@ -28,6 +28,9 @@ def test_possessive_is_a_suffix_not_characters(word, expected):
     ("Professor Ann Lee", "Professor", "Ann Lee"),
     ("Opposition Leader Dan Kerr", "Opposition Leader", "Dan Kerr"),
     ("Ursula von der Leyen", "", "Ursula von der Leyen"),
+    ("Chairman Ben Bishop", "Chairman", "Ben Bishop"),  # a title, a given name, a surname that is a title's word
+    ("Senator Ann King", "Senator", "Ann King"),
+    ("Auxiliary Bishop Ben Ode", "Auxiliary Bishop", "Ben Ode"),
 ])
 def test_titles_are_roles_and_honorifics_are_not(words, title, name):
     t, n = split_title(words.split())

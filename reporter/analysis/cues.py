@@ -153,6 +153,8 @@ gen adm amb cmdr maj brig supt insp agent
 private pvt pfc specialist spc corporal cpl lcpl ssg sfc msg sgm csm cpt ltc airman seaman ensign ens cadet
 midshipman trooper petty warrant class hr
 """.split())
+# Title words that are also surnames: "Julie Bishop", "Chairman Rob Bishop", "Senator Ann King".
+SURNAME_TITLES = frozenset("bishop king major judge marshal dean prior chancellor sheriff".split())
 # Abbreviated titles and the word a role spells out: "Gov. Jane Doe said" has the role "Governor".
 TITLE_ABBREVIATIONS = {"pm": "Prime Minister", "sec": "Secretary", "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
                        "adm": "Admiral", "amb": "Ambassador", "lt": "Lieutenant", "col": "Colonel",

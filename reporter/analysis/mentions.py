@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import BODY_NOUNS, DEGREES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import BODY_NOUNS, DEGREES, SURNAME_TITLES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -206,6 +206,9 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     last = -1
     for k, w in enumerate(words):
         if is_title(w) and is_cap(w) or k and JOIN_BEFORE.get(words[k - 1]) == fold(w):
+            if k == len(words) - 1 and k >= 2 and fold(w) in SURNAME_TITLES and not is_title(words[k - 1]) \
+                    and last == k - 2:
+                break  # "Chairman Rob Bishop": a title, a given name, then a surname that is a title's word
             last = k  # "Special Agent in Charge": the phrase ends the title
     if last < 0:
         return [], words
@@ -365,6 +368,10 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         if single is not None:
             return single
         return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
+    if t == ")" and j >= 4 and toks[j - 2].text == "(" and _PARTY_TAG.fullmatch(toks[j - 1].text) \
+            and is_name_tok(toks[j - 3].text):
+        s = run_back(toks, j - 3)  # "Chairman Jane Doe (R-UT) said": a legislator's party and state
+        return _named(toks, s, j - 2, None)
     if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
         acr = toks[j - 1].text
         if j >= 4 and is_name_tok(toks[j - 3].text):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import ADVERBS, INTRO_PARTICIPLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -1064,7 +1064,6 @@ _PRESENTER_LINES = (r"^(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){{1,3}}{surname})[ \t]
 
 
 # Title words that are common surnames too: in a label after a first name, the surname.
-SURNAME_TITLES = frozenset("bishop king major judge marshal dean prior chancellor sheriff".split())
 
 
 def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:
