@@ -284,6 +284,8 @@ def test_an_interview_heading_names_the_journalist_when_no_turn_bears_her_name(t
     ("Transcript by Dr Ada Quill", ("Ada Quill", "Minister")),
     ("Transcripts are published every day", ("Minister", "Minister")),  # no one's transcript: the office
     ("TRANSCRIPT OF THE MINISTER FOR PORTS THE HON ADA QUILL MP DOORSTOP INTERVIEW", ("Ada Quill", "Minister")),
+    ("Quill, Ada", ("Ada Quill", "Minister")),  # an archive's header lists her surname first
+    ("Canberra, Australia", ("Minister", "Minister")),  # a place, not a name
 ])
 def test_an_office_label_is_the_person_whose_transcript_the_page_says_it_is(byline, speaker):
     paragraphs = ("MINISTER: Good afternoon everyone, and thank you for coming.",

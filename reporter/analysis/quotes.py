@@ -19,7 +19,7 @@ from .cues import ADVERBS, INTRO_PARTICIPLES, SURNAME_TITLES, TITLE_ABBREVIATION
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
-from .places import is_country
+from .places import is_country, is_place
 from .speakers import Candidate, choose
 from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
@@ -1113,6 +1113,10 @@ _TRANSCRIPT_OF_OFFICE = re.compile(r"^(?i:transcript\s+(?:by|of|for)\s+the\s+[a-
                                    r"\s+(?:MP|MLC|MHR|(?i:senator))\b", re.M)
 
 
+# A line of a transcript archive's header that is only a name written surname first: "Doe, Jane".
+_LISTED_NAME = re.compile(r"^(?P<surname>[A-Z][a-z’'-]+), (?P<given>[A-Z][a-z’'-]+)$", re.M)
+
+
 def _owned_office(found: tuple[str, str | None], top: str) -> tuple[str, str] | None:
     """An office label with no name ("MINISTER:") on a page that says whose transcript it is
     ("Transcript by The Hon Jane Doe MP", "TRANSCRIPT OF THE PRIME MINISTER THE HON JANE DOE MP"):
@@ -1122,7 +1126,11 @@ def _owned_office(found: tuple[str, str | None], top: str) -> tuple[str, str] | 
         return None
     m = _TRANSCRIPT_OF.search(top) or _TRANSCRIPT_OF_OFFICE.search(top)
     if m is None:
-        return None
+        listed = _LISTED_NAME.search(top)  # an archive's header: "Doe, Jane" for the transcript's speaker
+        if listed is None or is_place(fold(listed.group("surname"))) or is_place(fold(listed.group("given"))):
+            return None
+        return (f"{listed.group('given')} {listed.group('surname')}", office) \
+            if plausible_person([listed.group("given"), listed.group("surname")]) else None
     name = m.group("name") if not m.group("name").isupper() else m.group("name").title()
     return (name, office) if plausible_person(name.split()) else None
 
