@@ -137,6 +137,10 @@ CASES = [
     # a legislator's party and state in brackets after the name is no acronym of a body
     (("“The budget needs broader reforms,” Chairman Ben Ode (R-UT) said.",), "The budget needs broader reforms",
      "Ben Ode", "Chairman"),
+    # a district tag, "today" before the verb, and a sentence about her after the hand-over
+    (("Congresswoman Ann Lee (CT-03) today released the following statement on the ferry. Lee chairs the "
+      "harbour panel.", "“The ferry must run all winter, and the state must pay for it.”"),
+     "The ferry must run all winter, and the state must pay for it.", "Ann Lee", "Congresswoman"),
     # two speakers each introduced by "said" with no colon: the cue after the first quotation's
     # closing mark runs into the second one, so it is the second's; a split sentence keeps its speaker
     (("Mayor Ann Lee said “The bridge opens in May. It took four years.” Councillor Ben Ode said “We "

@@ -406,3 +406,11 @@ def test_an_office_label_is_the_person_an_earlier_label_gave_that_office():
     quotes = analyze(Article(title="Television interview - Harbour Sunday", paragraphs=paragraphs)).quotes
     assert [(q.speaker, q.role) for q in quotes if q.text.startswith(("Good", "Well"))] == [
         ("Ada Quill", "Prime Minister"), ("Ada Quill", "Prime Minister")]
+
+
+def test_a_speech_that_quotes_someone_else_is_still_its_speaker_s():
+    paragraphs = ("Thank you all for coming to the harbour today, and thank you to the board.",
+                  "Our first harbour master, Ben Ode, once said: “The sea keeps its own timetable.” We have kept ours.",
+                  "I am proud that we reopened this port after four long years of work.")
+    facts = analyze(Article(title="Remarks of Secretary Ada Quill on the Harbour's Anniversary", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(1, "Ada Quill"), (2, "Ben Ode"), (3, "Ada Quill")]

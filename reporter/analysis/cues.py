@@ -101,7 +101,7 @@ MAX_BYLINE_CHARS = 200
 # quotation in it that no cue attributes is that person's.
 # Titles that make the text one person's speech ("Remarks by President Jane Doe at …"): its
 # paragraphs in the first person are hers, as a statement's are.
-SPEECH_TITLES = ("remarks by ", "speech by ", "address by ", "opening remarks by ", "press remarks by ",
+SPEECH_TITLES = ("remarks by ", "remarks of ", "speech by ", "address by ", "opening remarks by ", "press remarks by ",
                  "keynote speech by ", "keynote address by ")
 STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ", "press statement by ") + SPEECH_TITLES
 
@@ -115,7 +115,7 @@ FEMININE = frozenset("she her hers herself ms mrs miss madam madame dame lady qu
 FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine we We we're we’re we've we’ve "
                          "we'll we’ll us our Our ours you You your Your".split())
 PRONOUNS = frozenset("he she they i we".split())
-ADVERBS = frozenset("also later then further previously recently earlier separately once again".split())
+ADVERBS = frozenset("also later then further previously recently earlier separately once again today yesterday tonight".split())
 
 # Generational suffixes that end a person's name: "Harold J. Baines III", "Martin Luther King Jr."
 NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())

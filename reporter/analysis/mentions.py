@@ -40,7 +40,7 @@ def _rank_ordinal(toks: list[Tok], j: int, start: bool = False) -> bool:
     before = j - 2 if j >= 2 and toks[j - 1].text == "." else j - 1
     return before >= 0 and is_title(toks[before].text)
 # A party and state after a legislator's name ("Sen. Jane Doe, D-Ohio,") is no role: the title is.
-_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]{0,15}\)?")
+_PARTY_TAG = re.compile(r"\(?(?:[DRI]-[A-Z][A-Za-z.]{0,15}(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\)?")  # "D-Ohio", "CT-03"
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
 _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9

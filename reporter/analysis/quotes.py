@@ -814,6 +814,11 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     else sentences[intro][-1][0] if sentences[intro] else 0
                 of = _statement_of(line, actors)  # "The Department issued the following statement from Jane Doe:"
                 found = _before(line, len(line) + 1, start, actors, lead=True) if of is None else None
+                if of is None and found is None and start > 0 and intro not in inline_at:
+                    # "Jane Doe today released the following statement … . Doe chairs the panel.": the
+                    # hand-over is a sentence before the line's last
+                    found = next((f for a, _ in reversed(sentences[intro][:-1])
+                                  if (f := _before(line, len(line) + 1, a, actors, lead=True)) is not None), None)
                 intro_speakers[intro] = of or (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
                                                if found and found[0] is not None else None)
             if intro_speakers[intro] is None:
@@ -945,7 +950,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 quotes = [Quotation(text=paragraphs[k - 1].strip(), speaker=who[0], role=who[1], paragraph=k)
                           for k in handed.quoted]
     if of_statement is not None and not blocks and " and " not in title and (of_statement[1] or is_speech_title(title)) \
-            and all(q.speaker == of_statement[0] for q in quotes):
+            and (is_speech_title(title) or all(q.speaker == of_statement[0] for q in quotes)):
+        # (a speech may quote others: "Hamilton once said: “…”" leaves the rest of it the speaker's)
         # one named person's statement, not a joint one; a phrase it quotes of its own ("what we
         # call “the quiet work”") leaves the rest of it hers
         quoted = {q.paragraph for q in quotes}
