@@ -293,6 +293,8 @@ def test_a_title_ending_in_a_colon_that_hands_over_nothing_makes_no_statement():
     ("Media update: post-Cabinet media conference", ("Ada Quill: Kia ora koutou katoa. Good afternoon.",
                                                      "I will make a few announcements for the week."),
      "a few announcements", "Ada Quill", None),
+    ("Media Availability on the Harbour Closure", ("Skip to content", "Ada Quill: Thank you, and thanks to all who dialed in.",
+                                                   "We will take questions shortly."), "dialed in", "Ada Quill", None),
     # a label with its speaker's role after a comma
     ("Doorstop Interview - Harbour Town", ("JON VALE, HARBOUR CANDIDATE FOR NORTH BAY: Thank you for coming.",
                                            "ADA QUILL, PRIME MINISTER: It is good to be here.",

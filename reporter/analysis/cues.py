@@ -74,7 +74,8 @@ REPORTER = "a reporter"
 # Words of a heading that make the article a transcript, where one labelled turn ("MR DOE: …")
 # is enough to read the labels as speakers.
 TRANSCRIPT_HEADINGS = ("briefing", "remarks", "transcript", "press conference", "news conference", "media conference",
-                       "doorstop", "interview",
+                       "doorstop", "interview", "media availability", "press availability", "teleconference",
+                       "telebriefing", "press call", "media call", "roundtable",
                        "hearing", "testimony", "q&a")
 
 # Phrases that end a transcript turn by handing the floor to someone, who speaks next even when
