@@ -24,6 +24,7 @@ def figures(*paragraphs: str):
     ("Call +44 20 7946 0958 from abroad.", "7946", "a phone number"),
     ("Ada Quill (+353) 21 453 5204", "353", "a phone number"),  # a country code in brackets
     ("Ada Quill +353 21 453 5204", "353", "a phone number"),
+    ("Harbourton, GA 30333 (404) 639-3286 Fax (404) 639-7394", "639", "a phone number"),  # after a postcode
     ("1. The council will build homes.", "1", "list numbering"),
     ("(2) Rents will be capped.", "2", "list numbering"),
     ("The next release is in June. 2. Contact the press office.", "2", "list numbering"),

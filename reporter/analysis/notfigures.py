@@ -172,6 +172,9 @@ def why_not(text: str, s: int, e: int) -> str | None:
     run = text[a:b]
     if _PHONE.fullmatch(run) and sum(c.isdigit() for c in run) >= 9:
         return "a phone number"
+    if any(m.start() <= s - a and e - a <= m.end() and sum(c.isdigit() for c in m.group()) >= 9
+           for m in _PHONE.finditer(run)):
+        return "a phone number"  # "GA 30333 (404) 639-3286": a postcode run on into the number
     if text[max(0, s - 1):s] == "+" and _DIGITS_GO_ON.match(text, e):
         return "a phone number"  # "(+353) 21 453 5204": the country's code
     if "1-8" in text[max(0, s - 24):e] and any(m.start() <= s < m.end() for m in
