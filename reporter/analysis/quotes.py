@@ -582,7 +582,7 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         if head is not None:
             title, low = title[low.index(head, topic):], low[low.index(head, topic):]
     if head is None and (delivered := _DELIVERS.match(title)) is not None:
-        head, title, low = SPEECH_TITLES[0], SPEECH_TITLES[0] + delivered.group("who"), low  # "Jane Doe Delivers Remarks at …"
+        head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + delivered.group("who")  # "Jane Doe Delivers Remarks at …"
     if head is None:
         # "Secretary Jane Doe’s Statement on …", "Secretary Doe Statement on …": the name before it
         m = _STATEMENT_AFTER.match(title.lstrip())
@@ -618,9 +618,7 @@ def _statement_line(lines) -> str | None:
     for text in lines:
         t = text.strip()
         if len(t) <= MAX_STATEMENT_LINE and t.lower().startswith(STATEMENT_TITLES):
-            if t.isupper():  # "STATEMENT BY SECRETARY DOE" -> "Statement by Secretary Doe"
-                t = " ".join(w.lower() if w.lower() in TITLE_SMALL_WORDS else w.title() for w in t.split())
-            return t
+            return _title_cased(t) if t.isupper() else t  # "STATEMENT BY SECRETARY DOE" -> "Statement by Secretary Doe"
     return None
 
 
