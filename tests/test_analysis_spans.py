@@ -67,6 +67,8 @@ def test_a_new_opening_mark_closes_a_quote_that_lost_its_mark():
     ("The minister announced:", True),
     ("Jane Doe, Minister for Ports, said at today's meeting of the Harbour Council:", True),  # where she said it
     ("Jane Doe said the meeting of the Harbour Council had three parts:", False),  # what she said, not where
+    ("WASHINGTON – Senator Jane Doe issued the statement below regarding the board's request that the port "
+     "act on the tolls, which will soon rise, forcing ferries off the crossing in the winter months:", True),
     ("Jane Doe said the plan had three parts", False),  # no colon
     ("She said: “We are ready.”", False),  # the quote is on the line itself
     ("Residents " + "waited and waited " * 40 + "and then they said:", False),  # a long narrative paragraph
