@@ -414,3 +414,19 @@ def test_a_speech_that_quotes_someone_else_is_still_its_speaker_s():
                   "I am proud that we reopened this port after four long years of work.")
     facts = analyze(Article(title="Remarks of Secretary Ada Quill on the Harbour's Anniversary", paragraphs=paragraphs))
     assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(1, "Ada Quill"), (2, "Ben Ode"), (3, "Ada Quill")]
+
+
+def test_a_statement_lead_may_name_a_law_in_quotation_marks_and_go_on_about_it():
+    paragraphs = ("Congresswoman Ada Quill (R-TX) issued the following statement after the board awarded the port "
+                  "$4 million. The funds come from the ‘Harbour Relief Act’, which passed in March.",
+                  "“These funds will keep the ferries running through the winter.”")
+    quotes = analyze(Article(title="Press Releases", paragraphs=paragraphs)).quotes
+    assert [(q.paragraph, q.speaker) for q in quotes] == [(2, "Ada Quill")]
+
+
+def test_a_page_s_date_line_between_a_hand_over_and_the_statement_is_skipped():
+    paragraphs = ("Harbour Secretary Ada Quill said:", "First published: 19 December 2024 Last updated:",
+                  "We recognise the impact long waits for the ferry have on people’s lives.",
+                  "We know demand is increasing and we are adding two boats.")
+    quotes = analyze(Article(title="Harbour Secretary responds to ferry data", paragraphs=paragraphs)).quotes
+    assert [(q.paragraph, q.speaker) for q in quotes] == [(3, "Ada Quill"), (4, "Ada Quill")]

@@ -680,7 +680,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     bodies: set[str] = set()  # speakers that are organisations, for "it said"
     whole = (title + "\n" + "\n".join(paragraphs))[:200_000]  # the title may be the one place a name is in full
     line_under = {k: line for k, line in subheadings if line.lstrip().startswith(BYLINE_DASHES)}  # under ¶k
-    top = header[:HEADER_CHARS // 4] + "\n" + "\n".join(p[:MAX_HEADING_CHARS] for p in paragraphs[:3])
+    top = "\n".join([header[:HEADER_CHARS // 4]] + [h for k, h in subheadings if k < 3]
+                    + [p[:MAX_HEADING_CHARS] for p in paragraphs[:3]])  # the file's top, as read and as ingested
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
         if sub.kind == "pronoun":

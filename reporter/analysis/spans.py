@@ -277,10 +277,18 @@ MAX_BRIDGE = 2  # paragraphs without a first-person word that a later first-pers
 _CLOSERS = "”\"’'»"
 
 
+MAX_LEAD_CHARS = 600  # a statement's lead may go on with a sentence about what it concerns
+
+
 def _statement_lead(paragraphs, k: int) -> bool:
+    """"Jane Doe issued the following statement after …." with the statement's paragraphs in
+    quotation marks after it; the lead may name a law in quotation marks of its own (every
+    quotation in it closed), not open the statement itself."""
     p = paragraphs[k]
-    return (len(p) <= MAX_INTRO_CHARS and not _has_marks(p) and k + 1 < len(paragraphs)
-            and _has_marks(paragraphs[k + 1][:1]) and _STATEMENT_LEAD.search(p) is not None)
+    if not (len(p) <= MAX_LEAD_CHARS and k + 1 < len(paragraphs) and _has_marks(paragraphs[k + 1][:1])):
+        return False
+    m = _STATEMENT_LEAD.search(p)
+    return m is not None and (not _has_marks(p) or not _has_marks(p[:m.end()]) and all(q.closed for q in quote_spans(p)))
 
 
 def _left_open(text: str) -> bool:
@@ -297,6 +305,9 @@ def _closes_only(text: str) -> bool:
 
 
 MAX_TOPIC_LINE = 40
+# A page's own date line that a scraped copy puts between a hand-over and the statement.
+_PAGE_DATE = re.compile(r"(?i)(?:first published|published|last updated|updated|date)\s*:")
+MAX_PAGE_DATE = 80
 
 
 def _topic_line(text: str) -> bool:
@@ -331,8 +342,8 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[
         j = k + 1
         while j < n and len(quoted) + len(pending) < MAX_BLOCK and j not in stops:
             p = paragraphs[j]
-            if _topic_line(p) and j + 1 < n:
-                j += 1  # "Ukraine:" heading the part of the statement on it
+            if (_topic_line(p) or _PAGE_DATE.match(p) and len(p) <= MAX_PAGE_DATE) and j + 1 < n:
+                j += 1  # "Ukraine:" heading the part of the statement on it, or the page's date line
                 continue
             if _has_marks(p[:1]) or (p[:1] in "‘'" and quote_spans(p)):
                 if pending or quoted and not _continues(paragraphs[quoted[-1]]):
