@@ -141,6 +141,9 @@ CASES = [
     (("Congresswoman Ann Lee (CT-03) today released the following statement on the ferry. Lee chairs the "
       "harbour panel.", "“The ferry must run all winter, and the state must pay for it.”"),
      "The ferry must run all winter, and the state must pay for it.", "Ann Lee", "Congresswoman"),
+    # a region ("South Florida") written after the speaker is no one "he" can stand for
+    (("During his trip, Ben Ode also spoke about the importance of the harbour to the South Florida economy.",
+      "“Tourism is our number one export,” he said."), "Tourism is our number one export", "Ben Ode", None),
     # two speakers each introduced by "said" with no colon: the cue after the first quotation's
     # closing mark runs into the second one, so it is the second's; a split sentence keeps its speaker
     (("Mayor Ann Lee said “The bridge opens in May. It took four years.” Councillor Ben Ode said “We "

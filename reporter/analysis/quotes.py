@@ -454,7 +454,7 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
                     if len(name) >= 2 and fold(name[-1]) in speakers:
                         found = speakers[fold(name[-1])]
                 elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) or _demonym(w) for w in name) \
-                        and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS):  # "a stake in Kafue Copper Mines"
+                        and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS) and not _region(name):  # "a stake in Kafue Copper Mines"
                     found = (" ".join(name), None)
                 elif len(name) == 1 and len(words) == 2 and is_honorific(words[0]) and plausible_person(name):
                     found = (" ".join(words), None)  # "Ms. Okonkwo met the governor"
@@ -464,6 +464,15 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
             continue
         i += 1
     return named
+
+
+_COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest southeast "
+                     "southwest upper lower greater".split())
+
+
+def _region(name: list[str]) -> bool:
+    """"South Florida", "Northern Ontario": a compass word before a place names a region, no one."""
+    return fold(name[0]) in _COMPASS and is_place(fold(" ".join(name[1:])))
 
 
 def _participle_opening(toks: list[Tok], i: int) -> bool:
