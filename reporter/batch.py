@@ -357,11 +357,14 @@ def _share(jobs: Sequence[Job], keys: dict[int, str], order: list[int], executor
         slots.release()
         feeder.join()
 
+    settled = 0
+    fork_here = getattr(executor, "fork_here", None)
+    if fork_here is not None:  # workers forked from this process (``forkpool``): now, before the feeder's thread
+        fork_here()
     switching = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL)
     feeder = threading.Thread(target=feed, name="reporter-feed-pool", daemon=True)
     feeder.start()
-    settled = 0
     try:
         while True:
             while not results.empty():

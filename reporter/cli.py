@@ -357,7 +357,7 @@ def build(ctx, inputs, **kw) -> None:
               help="Folder for every briefing's files (default: each spec's out:).")
 def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
     """Build every briefing of the specs, in parallel; skip those whose inputs have not changed."""
-    pool = not scheduler and jobs != 1 and (os.cpu_count() or 1) > 1
+    pool = not scheduler and jobs != 1 and (os.cpu_count() or 1) > 1 and not _warm_fork()
     if pool:
         start_batch_forkserver()  # first: it warms up while the specs are read (see there)
     try:
@@ -412,9 +412,27 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iter
 
     from .worker import watch
 
-    context = start_batch_forkserver()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=watch, initargs=(os.getpid(),)) as pool:
+    def forkserver_pool() -> Executor:
+        return ProcessPoolExecutor(workers, mp_context=start_batch_forkserver(), initializer=watch,
+                                   initargs=(os.getpid(),))
+
+    if _warm_fork():
+        from .forkpool import WarmFork
+
+        with WarmFork(workers, fallback=forkserver_pool) as pool:
+            yield pool
+        return
+    with forkserver_pool() as pool:
         yield pool
+
+
+def _warm_fork() -> bool:
+    """Whether the batch's workers are forked from this process after its first briefing
+    (``forkpool``) rather than from a forkserver: on Linux, with no progress bar (rich's bar
+    refreshes from a thread of its own, and a fork with another thread alive is not safe)."""
+    if os.environ.get("REPORTER_POOL") == "forkserver":
+        return False
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and not sys.stderr.isatty()
 
 
 def start_batch_forkserver():
