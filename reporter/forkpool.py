@@ -67,7 +67,7 @@ class WarmFork(Executor):
         gc.freeze()  # the child's collections then never touch (and so never copy) the shared pages
         try:
             for _ in range(self._max_workers):
-                self._workers.append(_Worker.fork())
+                self._workers.append(_Worker.fork([fd for w in self._workers for fd in w.fds()]))
         finally:
             gc.unfreeze()
         for worker in self._workers:
@@ -104,16 +104,22 @@ class _Worker:
         self.lost = False
         self._reader: threading.Thread | None = None
 
+    def fds(self) -> list[int]:
+        return [self._send.fileno(), self._recv.fileno()]
+
     @classmethod
-    def fork(cls) -> "_Worker":
+    def fork(cls, others: list[int]) -> "_Worker":
+        """A worker; ``others``: this process's ends of the pipes of the workers forked before,
+        closed in the new one (holding another worker's job pipe open, it would keep that
+        worker from ever reading its end)."""
         jobs_r, jobs_w = os.pipe()
         results_r, results_w = os.pipe()
         pid = os.fork()
         if pid == 0:  # the worker: never returns
             code = 1
             try:
-                os.close(jobs_w)
-                os.close(results_r)
+                for fd in (jobs_w, results_r, *others):
+                    os.close(fd)
                 code = _serve(jobs_r, results_w)
             finally:
                 os._exit(code)
@@ -197,7 +203,9 @@ def _exactly(stream, n: int) -> bytes:
 def _serve(jobs_fd: int, results_fd: int) -> int:
     """The worker's loop: a job in, its result out, until the command's end closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for name in ("SIGTERM", "SIGHUP"):  # not the command's handlers (they raise, for its clean-up)
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         try:
             import ctypes

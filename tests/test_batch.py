@@ -203,9 +203,9 @@ def test_dask_localcluster_gives_the_pool_s_bytes(desk, monkeypatch):
 
 
 def test_the_pool_s_warm_workers_give_one_process_s_bytes(tmp_path):
-    """The pool's workers fork from a forkserver that has imported every step and built a
-    rehearsal briefing of its own (``reporter.batchworker``); nothing that leaves in the
-    process may reach a real briefing's files. One briefing per reader, then all together."""
+    """The pool's workers fork warm, from the command (``reporter.forkpool``) or from a
+    forkserver that has imported every step (``reporter.batchworker``); nothing that leaves in
+    the process may reach a real briefing's files. One briefing per reader, then all together."""
     import reporter
 
     names = ["colombia-peace-talks.html", "kenya-drought-aid.md", "eurozone-inflation.json",
@@ -216,13 +216,15 @@ def test_the_pool_s_warm_workers_give_one_process_s_bytes(tmp_path):
     lines += ["  - name: all", "    articles:"] + [f"      - '{FIXTURES / name}'" for name in names]
     spec = tmp_path / "mixed.yaml"
     spec.write_text("\n".join(lines) + "\n")
-    for jobs in ("1", "2"):
-        res = run_reporter("batch", str(spec), "--out", str(tmp_path / jobs), "-j", jobs, env=EPOCH)
+    for jobs, pool in (("1", ""), ("2", ""), ("2", "forkserver")):
+        res = run_reporter("batch", str(spec), "--out", str(tmp_path / (jobs + pool)), "-j", jobs,
+                           env={**EPOCH, "REPORTER_POOL": pool})
         assert res.returncode == 0 and "6 built, 0 up to date, 0 failed" in res.stderr, res.stderr
     built = sorted(p.name for p in (tmp_path / "1").iterdir() if p.suffix in (".docx", ".pdf"))
     assert len(built) == 12
     for name in built:
         assert (tmp_path / "2" / name).read_bytes() == (tmp_path / "1" / name).read_bytes(), name
+        assert (tmp_path / "2forkserver" / name).read_bytes() == (tmp_path / "1" / name).read_bytes(), name
     text = _docx_text(tmp_path / "2" / "all.docx")
     for name in names:
         assert reporter.load_articles(FIXTURES / name)[0].title in text
@@ -568,3 +570,84 @@ def test_briefings_in_a_script_the_house_fonts_lack_are_this_processs_while_othe
     monkeypatch.setattr(batch, "build_job", build_here)
     batch._share(jobs, {i: "" for i in range(4)}, [0, 1, 2, 3], Pool(), False, lambda i, o: None)
     assert here[0] == "b2" and "b2" not in there and sorted(here + there) == ["b0", "b1", "b2", "b3"]
+
+
+
+_FORKED = """
+import os, signal, sys, time
+from pathlib import Path
+from reporter.forkpool import WarmFork, WorkerLost
+
+def fail(message):
+    raise ValueError(message)
+
+def no_fallback():
+    raise AssertionError("forked with no other thread alive")
+
+with WarmFork(2, fallback=no_fallback) as pool:
+    assert pool.fork_here() is True
+    futures = [pool.submit(pow, 2, n) for n in range(5)]
+    assert [f.result(timeout=60) for f in futures] == [1, 2, 4, 8, 16]
+    try:
+        pool.submit(fail, "bad briefing").result(timeout=60)
+    except ValueError as exc:
+        assert str(exc) == "bad briefing"
+    else:
+        raise AssertionError("no exception")
+    pids = [w.pid for w in pool._workers]
+assert len(set(pids)) == 2 and not any(Path(f"/proc/{pid}").exists() for pid in pids)  # ended, reaped
+
+with WarmFork(1, fallback=no_fallback) as pool:  # its worker killed: what is sent to it fails as lost
+    pool.fork_here()
+    pid = pool._workers[0].pid
+    os.kill(pid, signal.SIGKILL)
+    while Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+        time.sleep(0.01)
+    for _ in range(2):
+        try:
+            pool.submit(pow, 2, 3).result(timeout=60)
+        except WorkerLost:
+            pass
+        else:
+            raise AssertionError("a lost worker answered")
+    assert pool._workers[0].lost
+print("ok")
+"""
+
+
+def test_a_worker_forked_from_the_command_answers_raises_and_dies_as_lost():
+    """``forkpool.WarmFork``, in a fresh process (one thread): results and exceptions come back
+    through the pipes of two workers, several jobs at once, and the workers end with the pool;
+    a job sent to a killed worker fails as lost (``run_batch`` reports that briefing as
+    "worker lost", one line), and the lost worker is sent nothing more."""
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, "-c", _FORKED], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0 and res.stdout == "ok\n", res.stderr
+
+
+def test_a_pool_of_forked_workers_never_forks_beside_another_thread():
+    """With another thread alive (a progress bar's, a server's) the pool forks nothing and
+    hands every job to its fallback (the forkserver's pool, in the command)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reporter.forkpool import WarmFork
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        fallbacks = []
+
+        def fallback():
+            fallbacks.append(ThreadPoolExecutor(1))
+            return fallbacks[-1]
+
+        with WarmFork(1, fallback=fallback) as pool:
+            assert pool.fork_here() is False and pool._workers == []
+            assert pool.submit(pow, 3, 2).result(timeout=60) == 9 and len(fallbacks) == 1
+    finally:
+        stop.set()
+        other.join()
