@@ -284,12 +284,15 @@ def _share(jobs: Sequence[Job], keys: dict[int, str], order: list[int], executor
            return_bytes: bool, finish: Callable[[int, Outcome], None]) -> None:
     """Build the jobs ``order`` on ``executor`` and in this process, from one queue.
 
-    A local pool's workers fork from a forkserver that first loads and rehearses a build (see
-    ``batchworker``): about a second before the first of them builds anything, while this
-    process, its specs read, would only wait. So it builds too, from the front of the same
-    queue, as one process would (the same function, so the same bytes), from the first moment:
-    on two cores the pool's start then costs the batch the time this process spends loading
-    what it builds with, not the whole start. A helper thread sends each worker one briefing
+    A local pool's workers start warm, with what a build loads (``batchworker``) already
+    loaded: forked from this process once it has loaded it (``forkpool``: ``fork_here``,
+    called here before the feeder's thread starts, since a fork beside another thread is not
+    safe), or, where that cannot be, from a forkserver that loads it all again, about a second
+    before the first of them builds anything. Either way this process, its specs read, would
+    only wait. So it builds too, from the front of the same queue, as one process would (the
+    same function, so the same bytes), from the first moment: on two cores the pool's start
+    then costs the batch the time this process spends loading what it builds with, not the
+    whole start. A helper thread sends each worker one briefing
     at a time, the next when it is done: a second one queued behind it is the worker's, and
     at the end this process, out of work, waited for it (10 ten-article briefings: 0.7 s of
     a 3.4 s batch). Meanwhile the interpreter hands over between threads every
@@ -357,11 +360,14 @@ def _share(jobs: Sequence[Job], keys: dict[int, str], order: list[int], executor
         slots.release()
         feeder.join()
 
+    settled = 0
+    fork_here = getattr(executor, "fork_here", None)
+    if fork_here is not None:  # workers forked from this process (``forkpool``): now, before the feeder's thread
+        fork_here()
     switching = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL)
     feeder = threading.Thread(target=feed, name="reporter-feed-pool", daemon=True)
     feeder.start()
-    settled = 0
     try:
         while True:
             while not results.empty():

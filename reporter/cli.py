@@ -357,9 +357,11 @@ def build(ctx, inputs, **kw) -> None:
               help="Folder for every briefing's files (default: each spec's out:).")
 def batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
     """Build every briefing of the specs, in parallel; skip those whose inputs have not changed."""
-    pool = not scheduler and jobs != 1 and (os.cpu_count() or 1) > 1
+    # The local pool is forked from this process when its first briefing is due (``_warm_fork``);
+    # only where it cannot be does a forkserver start, first, to warm up while the specs are read.
+    pool = not scheduler and jobs != 1 and (os.cpu_count() or 1) > 1 and not _warm_fork()
     if pool:
-        start_batch_forkserver()  # first: it warms up while the specs are read (see there)
+        start_batch_forkserver()  # (see there)
     try:
         _batch(specs, force, jobs, scheduler, shared_out, out_dir)
     finally:
@@ -396,8 +398,10 @@ def _batch(specs, force, jobs, scheduler, shared_out, out_dir) -> None:
 @contextmanager
 def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iterator[Executor | None]:
     """Where a batch's briefings are built: a Dask cluster, or here and on a local process
-    pool. ``--jobs N`` is the number built at once on this machine: this process is one of
-    them (``run_batch(here=True)``), so the pool has one worker less."""
+    pool: forked from this process (``forkpool.WarmFork``, a fork-context process pool) where
+    that is safe (``_warm_fork``), else the forkserver's. ``--jobs N`` is the number built at
+    once on this machine: this process is one of them (``run_batch(here=True)``), so the pool
+    has one worker less."""
     if scheduler:
         from .cluster import dask_executor
 
@@ -412,17 +416,37 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iter
 
     from .worker import watch
 
-    context = start_batch_forkserver()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=watch, initargs=(os.getpid(),)) as pool:
+    def forkserver_pool() -> Executor:
+        return ProcessPoolExecutor(workers, mp_context=start_batch_forkserver(), initializer=watch,
+                                   initargs=(os.getpid(),))
+
+    if _warm_fork():
+        from .forkpool import WarmFork
+
+        with WarmFork(workers, fallback=forkserver_pool) as pool:
+            yield pool
+        return
+    with forkserver_pool() as pool:
         yield pool
+
+
+def _warm_fork() -> bool:
+    """Whether the batch's workers are forked from this process (``forkpool``: a fork-context
+    process pool, started once this process has loaded ``batchworker``, before its first
+    briefing) rather than from a forkserver: on Linux, with no progress bar (rich's bar
+    refreshes from a thread of its own, and a fork with another thread alive is not safe);
+    ``REPORTER_POOL=forkserver`` asks for the forkserver's pool."""
+    if os.environ.get("REPORTER_POOL") == "forkserver":
+        return False
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and not sys.stderr.isatty()
 
 
 def start_batch_forkserver():
     """The multiprocessing context of a batch's pool: forkserver (spawn where there is none).
 
     The forkserver is started here, once, with ``reporter.batchworker`` preloaded, so the
-    workers fork warm (see batchworker). The batch command calls this first of all, before
-    it reads the specs: the forkserver's start (half a second of imports and fonts, a new
+    workers fork warm (see batchworker). When its pool is the forkserver's (see ``_warm_fork``)
+    the batch command calls this first of all, before it reads the specs: the forkserver's start (half a second of imports and fonts, a new
     interpreter) then runs on the other core while this process reads the specs and hashes
     the inputs, instead of after it; on a two-core machine that start was most of what the
     pool lost against one process. A batch with nothing to build leaves it unused; the

@@ -47,6 +47,17 @@ def watch(command_pid: int) -> None:
     threading.Thread(target=wait, name="reporter-watch-command", daemon=True).start()
 
 
+def forked(command_pid: int) -> None:
+    """The initializer of a pool forked from the command itself (``forkpool``): Ctrl-C is the
+    command's to handle; SIGTERM and SIGHUP end the worker, not the command's handlers (which
+    raise, for the command's clean-up); and the watch on the command."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    watch(command_pid)
+
+
 def start(threshold: tuple[int, int, int], command_pid: int | None = None) -> None:
     """The build pool's initializer: the collector's thresholds (see ``reporter.cli``), the
     parent-death signal and the watch on the command. Ctrl-C goes to the whole process

@@ -203,9 +203,9 @@ def test_dask_localcluster_gives_the_pool_s_bytes(desk, monkeypatch):
 
 
 def test_the_pool_s_warm_workers_give_one_process_s_bytes(tmp_path):
-    """The pool's workers fork from a forkserver that has imported every step and built a
-    rehearsal briefing of its own (``reporter.batchworker``); nothing that leaves in the
-    process may reach a real briefing's files. One briefing per reader, then all together."""
+    """The pool's workers fork warm, from the command (``reporter.forkpool``) or from a
+    forkserver that has imported every step (``reporter.batchworker``); nothing that leaves in
+    the process may reach a real briefing's files. One briefing per reader, then all together."""
     import reporter
 
     names = ["colombia-peace-talks.html", "kenya-drought-aid.md", "eurozone-inflation.json",
@@ -216,13 +216,15 @@ def test_the_pool_s_warm_workers_give_one_process_s_bytes(tmp_path):
     lines += ["  - name: all", "    articles:"] + [f"      - '{FIXTURES / name}'" for name in names]
     spec = tmp_path / "mixed.yaml"
     spec.write_text("\n".join(lines) + "\n")
-    for jobs in ("1", "2"):
-        res = run_reporter("batch", str(spec), "--out", str(tmp_path / jobs), "-j", jobs, env=EPOCH)
+    for jobs, pool in (("1", ""), ("2", ""), ("2", "forkserver")):
+        res = run_reporter("batch", str(spec), "--out", str(tmp_path / (jobs + pool)), "-j", jobs,
+                           env={**EPOCH, "REPORTER_POOL": pool})
         assert res.returncode == 0 and "6 built, 0 up to date, 0 failed" in res.stderr, res.stderr
     built = sorted(p.name for p in (tmp_path / "1").iterdir() if p.suffix in (".docx", ".pdf"))
     assert len(built) == 12
     for name in built:
         assert (tmp_path / "2" / name).read_bytes() == (tmp_path / "1" / name).read_bytes(), name
+        assert (tmp_path / "2forkserver" / name).read_bytes() == (tmp_path / "1" / name).read_bytes(), name
     text = _docx_text(tmp_path / "2" / "all.docx")
     for name in names:
         assert reporter.load_articles(FIXTURES / name)[0].title in text
@@ -447,9 +449,11 @@ def test_a_batch_shows_a_bar_and_a_table_on_a_terminal_and_plain_lines_in_a_log(
     assert res.stdout.split() == [str(desk / "log" / n) for n in ("one.docx", "two.docx")]
 
 
-def test_a_killed_batch_leaves_no_worker_behind(desk):
-    """SIGKILL cannot be handled: the pool's workers (the forkserver's children, which keep it
-    alive in turn) must see the command is gone and end by themselves."""
+@pytest.mark.parametrize("pool", ["forked", "forkserver"])
+def test_a_killed_batch_leaves_no_worker_behind(desk, pool):
+    """SIGKILL cannot be handled: the pool's workers (forked from the command, or the
+    forkserver's children, which keep it alive in turn) must see the command is gone and end
+    by themselves."""
     import signal
     import subprocess
     import sys
@@ -459,12 +463,16 @@ def test_a_killed_batch_leaves_no_worker_behind(desk):
 
     spec = _spec(desk, "articles: arts/\nformats: docx\nbriefings:\n  - name: one\n  - name: two\n", "kill.yaml")
     with open(desk / "log.txt", "w") as log:
+        env = {**os.environ, **EPOCH, "REPORTER_POOL": "forkserver" if pool == "forkserver" else ""}
         proc = subprocess.Popen([sys.executable, "-m", "reporter", "batch", str(spec), "-j", "2"], stdout=log,
-                                stderr=log, env={**os.environ, **EPOCH})
+                                stderr=log, env=env)
+        # the worker (the command builds the other briefing); a forkserver's has two more:
+        # the resource tracker and the forkserver
+        expected = 3 if pool == "forkserver" else 1
         family: set[int] = set()
         for _ in range(1200):  # until the pool's worker is up (a minute at most)
             family |= _descendants(proc.pid)
-            if len(family) >= 3:  # resource tracker, forkserver, the worker (the command builds the other)
+            if len(family) >= expected:
                 break
             time.sleep(0.05)
         proc.send_signal(signal.SIGKILL)
@@ -477,7 +485,7 @@ def test_a_killed_batch_leaves_no_worker_behind(desk):
         time.sleep(0.05)
     else:
         pytest.fail(f"{len(alive)} of the batch's processes went on after it was killed")
-    assert len(family) >= 3
+    assert len(family) >= expected
 
 
 def test_a_no_change_rerun_starts_no_pool_and_a_partial_one_no_more_than_it_needs(desk):
@@ -562,3 +570,106 @@ def test_briefings_in_a_script_the_house_fonts_lack_are_this_processs_while_othe
     monkeypatch.setattr(batch, "build_job", build_here)
     batch._share(jobs, {i: "" for i in range(4)}, [0, 1, 2, 3], Pool(), False, lambda i, o: None)
     assert here[0] == "b2" and "b2" not in there and sorted(here + there) == ["b0", "b1", "b2", "b3"]
+
+
+
+_FORKED = """
+import os, signal, sys, time
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from reporter.forkpool import WarmFork
+
+def fail(message):
+    raise ValueError(message)
+
+def no_fallback():
+    raise AssertionError("forked with no other thread alive")
+
+with WarmFork(2, fallback=no_fallback) as pool:
+    assert pool.fork_here() is True
+    pids = list(pool._pool._processes)
+    assert len(pids) == 2  # both forked at once, before the pool's own threads
+    futures = [pool.submit(pow, 2, n) for n in range(5)]
+    assert [f.result(timeout=60) for f in futures] == [1, 2, 4, 8, 16]
+    try:
+        pool.submit(fail, "bad briefing").result(timeout=60)
+    except ValueError as exc:
+        assert str(exc) == "bad briefing"
+    else:
+        raise AssertionError("no exception")
+assert not any(Path(f"/proc/{pid}").exists() for pid in pids)  # ended, reaped
+
+with WarmFork(1, fallback=no_fallback) as pool:  # its worker killed: what is sent to it fails
+    pool.fork_here()
+    os.kill(next(iter(pool._pool._processes)), signal.SIGKILL)
+    for _ in range(2):
+        try:
+            pool.submit(pow, 2, 3).result(timeout=60)
+        except BrokenProcessPool:
+            pass
+        else:
+            raise AssertionError("a lost worker answered")
+
+# In a batch: the worker dies in its first briefing; that one fails as lost, this process
+# builds the rest.
+from reporter import batch
+from reporter.spec import resolve
+
+command, marker, build = os.getpid(), Path(sys.argv[2]), batch.build_job
+
+def build_job(job, return_bytes=False):
+    if os.getpid() != command and not marker.exists():
+        marker.touch()
+        os._exit(1)
+    return build(job, return_bytes)
+
+build_job.__module__, build_job.__qualname__ = "reporter.batch", "build_job"
+batch.build_job = build_job  # the worker, forked after this, has it too
+with WarmFork(1, fallback=no_fallback) as pool:
+    outcomes = batch.run_batch(resolve(Path(sys.argv[1])), executor=pool, here=True)
+statuses = sorted(o.status for o in outcomes)
+assert marker.exists() and statuses == ["built"] * 3 + ["failed"], statuses
+assert [o.reason for o in outcomes if o.status == "failed"][0].startswith("worker lost: BrokenProcessPool")
+print("ok")
+"""
+
+
+def test_a_pool_forked_from_the_command_answers_raises_and_loses_one_briefing_to_a_killed_worker(desk):
+    """``forkpool.WarmFork``, in a fresh process (one thread): results and exceptions come back
+    from two workers forked at once, several jobs at once, and the workers end with the pool;
+    a killed worker breaks the pool, and in a batch only the briefing it had fails ("worker
+    lost", one line) while this process builds the others."""
+    import subprocess
+    import sys
+
+    spec = _spec(desk, "articles: arts/\nformats: docx\nbriefings:\n" + "".join(f"  - name: b{i}\n" for i in range(4)),
+                 "four.yaml")
+    res = subprocess.run([sys.executable, "-c", _FORKED, str(spec), str(desk / "died")], capture_output=True,
+                         text=True, timeout=180, env={**os.environ, **EPOCH})
+    assert res.returncode == 0 and res.stdout == "ok\n", res.stderr
+
+
+def test_a_pool_of_forked_workers_never_forks_beside_another_thread():
+    """With another thread alive (a progress bar's, a server's) the pool forks nothing and
+    hands every job to its fallback (the forkserver's pool, in the command)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reporter.forkpool import WarmFork
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        fallbacks = []
+
+        def fallback():
+            fallbacks.append(ThreadPoolExecutor(1))
+            return fallbacks[-1]
+
+        with WarmFork(1, fallback=fallback) as pool:
+            assert pool.fork_here() is False and pool._pool is fallbacks[0]
+            assert pool.submit(pow, 3, 2).result(timeout=60) == 9 and len(fallbacks) == 1
+    finally:
+        stop.set()
+        other.join()

@@ -38,7 +38,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("reporter.spec",),
     ("reporter.batch",),
     ("reporter.batchworker", "reporter.cluster"),  # a batch worker's warm start (it builds a rehearsal briefing as a task, batch.build_job)
-    ("reporter.batchview",),
+    ("reporter.batchview", "reporter.forkpool"),  # forkpool: workers forked from the command, warmed by batchworker
     ("reporter.cli",),
     ("reporter.__main__", "reporter"),  # the package's __init__: the public API, imported lazily by name
 ]
