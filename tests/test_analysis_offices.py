@@ -362,6 +362,7 @@ def test_a_source_line_above_a_speech_is_no_end_of_it():
 @pytest.mark.parametrize("title, subheadings", [
     ("Harbour reopens", ((0, "Press Statement"), (0, "Ada Quill"), (0, "Secretary of Ports"), (0, "Port Liria"))),
     ("Press Statement Ada Quill Secretary of Ports Harbourton, May 3, 2024", ()),
+    ("Harbour Change: Written statement - HCWS12", ((0, "Made on: 3 May 2024 Made by: Ada Quill (Secretary of Ports)"),)),
 ])
 def test_a_press_statement_header_names_its_speaker(title, subheadings):
     paragraphs = ("I join the people of Port Liria in marking the reopening of their harbour today.",

@@ -639,9 +639,20 @@ _JOINED_STATEMENT = re.compile(r"(?:Press )?Statement (?P<name>(?:[A-Z][\w.'’-
                                r"(?P<role>%s(?: (?:of|for|to) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})?)\b" % _OFFICE)
 
 
+# A written statement's header field naming who made it: "Made by: Jane Doe (Minister for Ports)".
+_MADE_BY = re.compile(r"\b(?:Made|Issued|Delivered) by:\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})"
+                      r"(?:\s*\((?P<role>[^()]{2,80})\))?(?=\s*$|\s+[A-Z][a-z]+:)")
+
+
 def _press_statement(lines) -> tuple[str, str | None] | None:
-    """(speaker, office) of a statement whose header names them under "Press Statement", else None."""
+    """(speaker, office) of a statement whose header names them under "Press Statement", or in a
+    field "Made by: Jane Doe (Minister for Ports)", else None."""
     lines = [line.strip() for line in lines]
+    for line in lines:
+        made = _MADE_BY.search(line[:MAX_HEADING_CHARS])
+        if made is not None and plausible_person(made.group("name").split()) \
+                and not any(is_title(w) for w in made.group("name").split()):
+            return made.group("name"), made.group("role")
     for k, line in enumerate(lines):
         if line in _STATEMENT_KINDS and k + 1 < len(lines):
             name = lines[k + 1].split()
