@@ -431,3 +431,15 @@ def test_a_page_s_date_line_between_a_hand_over_and_the_statement_is_skipped():
                   "We know demand is increasing and we are adding two boats.")
     quotes = analyze(Article(title="Harbour Secretary responds to ferry data", paragraphs=paragraphs)).quotes
     assert [(q.paragraph, q.speaker) for q in quotes] == [(3, "Ada Quill"), (4, "Ada Quill")]
+
+
+@pytest.mark.parametrize("line, speaker", [
+    ("Secretary Ada Quill 2024 Harbour Summit, Port Liria", ("Ada Quill", "Secretary")),
+    ("Ada Q. Quill II Harbour House May 3, 2024 Port Liria", ("Ada Q. Quill II", None)),
+    ("Harbour House Conference Centre Port Liria", None),  # a place, no one's name
+])
+def test_a_speech_titled_remarks_at_takes_its_speaker_from_a_line_at_the_top(line, speaker):
+    paragraphs = ("Tuesday, May 3, 2024", line, "Thank you all for coming to the harbour today.",
+                  "I am proud that we reopened this port after four long years of work.")
+    quotes = analyze(Article(title="Remarks at the Harbour Summit", paragraphs=paragraphs)).quotes
+    assert {(q.speaker, q.role) for q in quotes} == ({speaker} if speaker else set())

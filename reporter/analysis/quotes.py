@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import Actors
-from .cues import ADVERBS, INTRO_PARTICIPLES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -670,9 +670,36 @@ def _press_statement(lines) -> tuple[str, str | None] | None:
 
 
 def is_speech_title(title: str) -> bool:
-    """The title says the text is someone's speech or remarks ("Remarks by …"): a speech may name
-    its speaker with no office and still be one person's words."""
-    return title.lstrip().lower().startswith(SPEECH_TITLES)
+    """The title says the text is someone's speech or remarks ("Remarks by …", "Remarks at …"): a
+    speech may name its speaker with no office and still be one person's words."""
+    return title.lstrip().lower().startswith(SPEECH_TITLES) or _UNSIGNED_SPEECH.match(title) is not None
+
+
+# A speech's title that does not say whose it is ("Remarks at the Harbour Summit"); a line near
+# the top then names the speaker first ("Secretary Jane Doe 2024 Harbour Summit, Port Liria",
+# "Jane Q. Doe II Harbour House, May 3").
+_UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared )?(?:Remarks|Speech|Address) (?:at|to|on|before)\b")
+SPEECH_BYLINE_WITHIN = 4
+MAX_SPEECH_BYLINE = 140
+
+
+def _speech_byline(lines) -> tuple[str, str | None] | None:
+    """(name, title) of the person a short line near a speech's top opens with, else None."""
+    for line in lines:
+        t = line.strip()
+        if not t or len(t) > MAX_SPEECH_BYLINE or not is_name_tok(t.split()[0]):
+            continue
+        toks = tokens(t)
+        words = words_of(toks[:run_fwd(toks, 0)])
+        title, name = split_title(words)
+        suffix = next((k for k, w in enumerate(name[:5]) if w in NAME_SUFFIXES), None)
+        if suffix is not None:
+            name = name[:suffix + 1]  # "Jane Q. Doe II Harbour House": the name ends at its suffix
+        elif len(name) > 3:
+            continue  # a run too long to tell the name from the place after it
+        if len(name) >= 2 and plausible_person([w for w in name if w not in NAME_SUFFIXES]):
+            return " ".join(name), title_role(title)
+    return None
 
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, title: str = "",
@@ -692,6 +719,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         of_statement, title = statement_speaker(line, actors), line  # "STATEMENT BY SECRETARY DOE" under the headline
     if of_statement is None:  # "Press Statement" / "Jane Doe" / "Secretary of State" above the text
         of_statement = _press_statement([title] + [h for k, h in subheadings if k < 2] + list(paragraphs[:2]))
+    if of_statement is None and _UNSIGNED_SPEECH.match(title):  # "Remarks at the Summit" over "Secretary Jane Doe …"
+        of_statement = _speech_byline([h for k, h in subheadings if k < SPEECH_BYLINE_WITHIN]
+                                      + list(paragraphs[:SPEECH_BYLINE_WITHIN]))
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
