@@ -443,3 +443,11 @@ def test_a_speech_titled_remarks_at_takes_its_speaker_from_a_line_at_the_top(lin
                   "I am proud that we reopened this port after four long years of work.")
     quotes = analyze(Article(title="Remarks at the Harbour Summit", paragraphs=paragraphs)).quotes
     assert {(q.speaker, q.role) for q in quotes} == ({speaker} if speaker else set())
+
+
+def test_an_office_label_with_its_holder_in_brackets_is_that_holder():
+    paragraphs = ("Members present: Mr Ben Ode (Chairperson)", "The Chairperson (Mr Ode): We are delighted to have the Minister here.",
+                  "Mrs Quill (The Minister of Ports): Thank you very much, Chairman.",
+                  "The Chairperson (Mr Ode): Let us begin with the ferries.")
+    quotes = analyze(Article(title="Official Report: Minutes of Evidence", paragraphs=paragraphs)).quotes
+    assert [(q.paragraph, q.speaker) for q in quotes] == [(2, "Ben Ode"), (3, "Quill"), (4, "Ben Ode")]

@@ -841,10 +841,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     by_label[turn.label] = _addressed_office(by_label[turn.label], turn.label, turns, paragraphs, actors) \
                         or _owned_office(by_label[turn.label], top) or by_label[turn.label]
                     if (office := _office_only(by_label[turn.label])) is not None:
-                        # "PRIME MINISTER:" after "JANE DOE, PRIME MINISTER:": hers; else the office, as its own role
+                        # "PRIME MINISTER:" after "JANE DOE, PRIME MINISTER:": hers; "The Chairperson (Mr
+                        # Doe):" is Mr Doe's; else the office, as its own role
                         holder = next((t for t in turns if t.label and t.note and t.label != turn.label
                                        and fold(t.note) == fold(office.removeprefix("The "))), None)
                         found = _label_speaker(holder.label, whole, actors, title, header) if holder else None
+                        if found is None and turn.note and is_honorific(turn.note.split()[0]):
+                            found = _label_speaker(turn.note, whole, actors, title, header)
                         role = _bare_title(title_role(office.split()) or office)  # "PM" -> "Prime Minister"
                         by_label[turn.label] = (found[0], role) if found and " " in found[0] else (office, role)
             current = by_label[turn.label]
