@@ -144,6 +144,9 @@ CASES = [
     # a region ("South Florida") written after the speaker is no one "he" can stand for
     (("During his trip, Ben Ode also spoke about the importance of the harbour to the South Florida economy.",
       "“Tourism is our number one export,” he said."), "Tourism is our number one export", "Ben Ode", None),
+    (("Ranking Member Ben Ode, Jr. (D-NJ) released the following statement:",
+      "“I commend the commissioner for acting on the ferries.”"),
+     "I commend the commissioner for acting on the ferries.", "Ben Ode Jr", "Ranking Member"),
     # two speakers each introduced by "said" with no colon: the cue after the first quotation's
     # closing mark runs into the second one, so it is the second's; a split sentence keeps its speaker
     (("Mayor Ann Lee said “The bridge opens in May. It took four years.” Councillor Ben Ode said “We "

@@ -451,3 +451,10 @@ def test_an_office_label_with_its_holder_in_brackets_is_that_holder():
                   "The Chairperson (Mr Ode): Let us begin with the ferries.")
     quotes = analyze(Article(title="Official Report: Minutes of Evidence", paragraphs=paragraphs)).quotes
     assert [(q.paragraph, q.speaker) for q in quotes] == [(2, "Ben Ode"), (3, "Quill"), (4, "Ben Ode")]
+
+
+def test_a_page_s_noun_after_an_office_in_the_heading_is_no_surname():
+    paragraphs = ("JOURNALIST: Prime Minister, are you comfortable?", "PM: I certainly believe the minister has done well.",
+                  "JOURNALIST: And the ferries?", "PM: They will run all winter.")
+    quotes = analyze(Article(title="Doorstop interview (PM Transcripts, transcript 17785)", paragraphs=paragraphs)).quotes
+    assert {q.speaker for q in quotes if q.text.startswith(("I certainly", "They"))} == {"PM"}

@@ -213,7 +213,7 @@ def build(paragraphs: tuple[str, ...] | list[str], title: str = "") -> Actors:
 
 
 MAX_TITLE_CHARS = 300  # of a title read for the people it names
-_HEADLINE_NOUNS = DOCUMENT_NOUNS | frozenset("remarks readout briefing interview transcript speech message".split())
+HEADLINE_NOUNS = DOCUMENT_NOUNS | frozenset("remarks readout briefing interview transcript speech message".split())
 
 
 # A headline that quotes its speaker and names her after a dash: "“Wales can lead” – Jane Roe".
@@ -231,7 +231,7 @@ def _titled_people(title: str, b: _Builder) -> None:
     for key, (name, role) in scratch.people.items():
         # "Secretary Doe Statement on …": a headline's noun after a surname is no name
         if role and fold(role.rstrip(".")) not in _HONORIFIC_ROLES and not any(
-                fold(w) in _HEADLINE_NOUNS for w in name.split()):
+                fold(w) in HEADLINE_NOUNS for w in name.split()):
             b.people.setdefault(key, [name, role])
 
 

@@ -152,7 +152,7 @@ under-secretary surgeon controller comptroller auditor registrar provost dean re
 commissioner-general sheriff marshal solicitor advocate counsel manager editor leader coordinator
 gen adm amb cmdr maj brig supt insp agent
 private pvt pfc specialist spc corporal cpl lcpl ssg sfc msg sgm csm cpt ltc airman seaman ensign ens cadet
-midshipman trooper petty warrant class hr
+midshipman trooper petty warrant class hr member
 """.split())
 # Title words that are also surnames: "Julie Bishop", "Chairman Rob Bishop", "Senator Ann King".
 SURNAME_TITLES = frozenset("bishop king major judge marshal dean prior chancellor sheriff".split())

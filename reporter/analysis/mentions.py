@@ -369,8 +369,15 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             return single
         return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
     if t == ")" and j >= 4 and toks[j - 2].text == "(" and _PARTY_TAG.fullmatch(toks[j - 1].text) \
-            and is_name_tok(toks[j - 3].text):
+            and (is_name_tok(toks[j - 3].text) or toks[j - 3].text == "." and is_dotted(toks[j - 4].text)):
         s = run_back(toks, j - 3)  # "Chairman Jane Doe (R-UT) said": a legislator's party and state
+        if s == j - 4 + (toks[j - 3].text != ".") and s >= 2 and toks[s - 1].text == "," \
+                and toks[s].text in NAME_SUFFIXES | {w.rstrip(".") for w in NAME_SUFFIXES} and is_name_tok(toks[s - 2].text):
+            first = run_back(toks, s - 2)  # "Jane Doe, Jr. (D-NJ)": the suffix after a comma ends the name
+            sub = _named(toks, first, s - 1, None)
+            if sub is not None:
+                sub.words = sub.words + words_of(toks[s:j - 2])
+            return sub
         return _named(toks, s, j - 2, None)
     if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
         acr = toks[j - 1].text

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import Actors
+from .actors import HEADLINE_NOUNS, Actors
 from .cues import ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
@@ -1132,8 +1132,9 @@ def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:
     m = re.search(r"(?<!Vice )(?<!Deputy )(?<!Vice-)(?<!Assistant )\b(%s(?: (?:of|for)(?: the)?(?: [A-Z][\w’'-]+){1,4})?) "
                   r"([A-Z][\w’'-]+)\b" % re.escape(title),
                   heading[:MAX_HEADING_CHARS])
-    if m is None or is_title(m.group(2)) or fold(m.group(2)) in NOT_NAMES or not plausible_person([m.group(2)]):
-        return None
+    if m is None or is_title(m.group(2)) or fold(m.group(2)) in NOT_NAMES or not plausible_person([m.group(2)]) \
+            or fold(m.group(2)).removesuffix("s") in HEADLINE_NOUNS:
+        return None  # (not "PM Transcripts": a page's noun after the title is no surname)
     return m.group(2), m.group(1)
 
 
