@@ -327,6 +327,7 @@ def test_one_upper_case_name_label_heads_a_press_conference_cut_after_its_first_
     ("Press statement by Minister Ada Quill following the talks", ("Ada Quill", "Minister")),
     ("Harbour Council: Press remarks by Minister Ada Quill upon arrival", ("Ada Quill", "Minister")),
     ("Minister Ada Quill Delivers Remarks at the Harbour Summit, May 3, 2024", ("Ada Quill", "Minister")),
+    ("Testimony as Delivered by Secretary of Ports Ada Quill", ("Ada Quill", "Secretary of Ports")),
 ])
 def test_a_speech_s_first_person_paragraphs_are_its_speaker_s(title, speaker):
     paragraphs = ("Port Liria, 3 May 2024", "Thank you all for coming to the harbour today.",
@@ -458,3 +459,15 @@ def test_a_page_s_noun_after_an_office_in_the_heading_is_no_surname():
                   "JOURNALIST: And the ferries?", "PM: They will run all winter.")
     quotes = analyze(Article(title="Doorstop interview (PM Transcripts, transcript 17785)", paragraphs=paragraphs)).quotes
     assert {q.speaker for q in quotes if q.text.startswith(("I certainly", "They"))} == {"PM"}
+
+
+@pytest.mark.parametrize("title, speaker", [
+    ("Statement by the Tánaiste following the Harbour Council", ("Tánaiste", "Tánaiste")),
+    ("Statement from the Secretary of State for Ports on the ferry report", ("Secretary of State for Ports",
+                                                                            "Secretary of State for Ports")),
+])
+def test_a_statement_titled_by_an_office_is_its_holder_s(title, speaker):
+    paragraphs = ("Published on: 3 May 2024", "My discussions at the council today included the ferries.",
+                  "I welcome the review of the timetable that we agreed this morning.")
+    quotes = analyze(Article(title=title, paragraphs=paragraphs)).quotes
+    assert {(q.speaker, q.role) for q in quotes} == {speaker} and len(quotes) == 2

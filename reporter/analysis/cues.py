@@ -103,7 +103,8 @@ MAX_BYLINE_CHARS = 200
 # Titles that make the text one person's speech ("Remarks by President Jane Doe at …"): its
 # paragraphs in the first person are hers, as a statement's are.
 SPEECH_TITLES = ("remarks by ", "remarks of ", "speech by ", "address by ", "opening remarks by ", "press remarks by ",
-                 "keynote speech by ", "keynote address by ")
+                 "keynote speech by ", "keynote address by ", "testimony by ", "testimony of ", "testimony as delivered by ",
+                 "testimony as prepared for delivery by ", "remarks as delivered by ", "remarks as prepared for delivery by ")
 STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ", "press statement by ") + SPEECH_TITLES
 
 # What tells a person's gender in news text, so that "she said" is not given to a man: the
@@ -113,8 +114,8 @@ MASCULINE = frozenset("he him his himself mr sir lord king prince father brother
 FEMININE = frozenset("she her hers herself ms mrs miss madam madame dame lady queen princess mother sister daughter "
                      "wife spokeswoman chairwoman congresswoman councilwoman businesswoman sportswoman".split())
 
-FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine we We we're we’re we've we’ve "
-                         "we'll we’ll us our Our ours you You your Your".split())
+FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my My mine we We we're We're we’re We’re we've "
+                         "We've we’ve We’ve we'll We'll we’ll We’ll us our Our ours you You your Your".split())
 PRONOUNS = frozenset("he she they i we".split())
 ADVERBS = frozenset("also later then further previously recently earlier separately once again today yesterday tonight".split())
 
@@ -152,7 +153,7 @@ under-secretary surgeon controller comptroller auditor registrar provost dean re
 commissioner-general sheriff marshal solicitor advocate counsel manager editor leader coordinator
 gen adm amb cmdr maj brig supt insp agent
 private pvt pfc specialist spc corporal cpl lcpl ssg sfc msg sgm csm cpt ltc airman seaman ensign ens cadet
-midshipman trooper petty warrant class hr member
+midshipman trooper petty warrant class hr member taoiseach tánaiste tanaiste
 """.split())
 # Title words that are also surnames: "Julie Bishop", "Chairman Rob Bishop", "Senator Ann King".
 SURNAME_TITLES = frozenset("bishop king major judge marshal dean prior chancellor sheriff".split())

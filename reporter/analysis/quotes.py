@@ -602,6 +602,13 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
             rest = _SPOKE_WHERE.split(rest, 1)[0]
     if not rest or head not in SPEECH_TITLES and any(w.lower() in _NOT_STATEMENT_OWNER for w in rest.split()[:8]):
         return None  # "Jane Roe Delivers Opening Statement Before …": a speech, not a statement's owner
+    if head is not None and (office := _office_named(rest)) is not None:
+        # "Statement by the Tánaiste on …", "Statement from the Secretary of State for Ports on …": the
+        # office's holder, named nowhere in the title; the one person holding it, else the office
+        held = actors.resolve(Subject("name", office.split(), None, 0))
+        if held is not None and held[2] == "person" and " " in held[0]:
+            return held[0], held[1] or office
+        return office, office
     sub = name_after(tokens(rest), 0, rest)
     if sub is None or sub.kind != "name":
         return None
@@ -614,6 +621,30 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     if head in SPEECH_TITLES and len(name) >= 2 and plausible_person(name):
         return " ".join(name), title_role(title_words)  # the speech's speaker, named nowhere else
     return None
+
+
+_OFFICE_CONNECTORS = frozenset("of for the and".split())
+
+
+def _office_named(rest: str) -> str | None:
+    """The office a statement's title names instead of a person ("the Tánaiste following …" ->
+    "Tánaiste", "the Secretary of State for Ports on …" -> "Secretary of State for Ports"), else None."""
+    words = rest.split()
+    if words and fold(words[0]) == "the":
+        words = words[1:]
+    out: list[str] = []
+    for w in words[:12]:
+        w = w.rstrip(",:;")
+        if is_title(w) and w[:1].isupper() or fold(w) in _OFFICE_CONNECTORS and out \
+                or w[:1].isupper() and out and fold(out[-1]) in _OFFICE_CONNECTORS:
+            out.append(w)
+        else:
+            break
+    while out and fold(out[-1]) in _OFFICE_CONNECTORS:
+        out.pop()
+    if not out or not is_title(out[0]) or len(out) < len(words) and words[len(out)][:1].isupper():
+        return None  # ("Secretary Jane Doe on …": a person follows the title)
+    return " ".join(out)
 
 
 MAX_STATEMENT_LINE = 100
@@ -718,7 +749,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             [h for k, h in subheadings if k < STATEMENT_LINE_WITHIN] + list(paragraphs[:STATEMENT_LINE_WITHIN]))) is not None:
         of_statement, title = statement_speaker(line, actors), line  # "STATEMENT BY SECRETARY DOE" under the headline
     if of_statement is None:  # "Press Statement" / "Jane Doe" / "Secretary of State" above the text
-        of_statement = _press_statement([title] + [h for k, h in subheadings if k < 2] + list(paragraphs[:2]))
+        of_statement = _press_statement([title] + [h for k, h in subheadings if k < 2] + list(paragraphs[:3]))
     if of_statement is None and _UNSIGNED_SPEECH.match(title):  # "Remarks at the Summit" over "Secretary Jane Doe …"
         of_statement = _speech_byline([h for k, h in subheadings if k < SPEECH_BYLINE_WITHIN]
                                       + list(paragraphs[:SPEECH_BYLINE_WITHIN]))
