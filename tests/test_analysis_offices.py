@@ -471,3 +471,10 @@ def test_a_statement_titled_by_an_office_is_its_holder_s(title, speaker):
                   "I welcome the review of the timetable that we agreed this morning.")
     quotes = analyze(Article(title=title, paragraphs=paragraphs)).quotes
     assert {(q.speaker, q.role) for q in quotes} == {speaker} and len(quotes) == 2
+
+
+def test_a_press_statement_header_s_office_may_open_with_a_modifier():
+    paragraphs = ("Press Statement", "Ada Quill", "Acting Secretary of Ports", "Port Liria", "May 3, 2024",
+                  "On behalf of the port, I strongly condemn today’s attack on the ferry.")
+    quotes = analyze(Article(title="Ada Quill", paragraphs=paragraphs)).quotes
+    assert [(q.speaker, q.role) for q in quotes] == [("Ada Quill", "Acting Secretary of Ports")]

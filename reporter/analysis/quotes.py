@@ -688,8 +688,10 @@ def _press_statement(lines) -> tuple[str, str | None] | None:
         if line in _STATEMENT_KINDS and k + 1 < len(lines):
             name = lines[k + 1].split()
             if 2 <= len(name) <= 4 and plausible_person(name) and not any(is_title(w) for w in name):
-                office = lines[k + 2] if k + 2 < len(lines) else ""
-                return " ".join(name), office if office.split() and is_title(office.split()[0]) else None
+                office = (lines[k + 2] if k + 2 < len(lines) else "").split()
+                # the office's first title word, after a modifier ("Acting Secretary of State")
+                head = office[1] if len(office) > 1 and fold(office[0]) in ROLE_MODIFIERS else office[0] if office else ""
+                return " ".join(name), " ".join(office) if head and is_title(head) else None
         m = _JOINED_STATEMENT.match(line)
         if m is not None and plausible_person(m.group("name").split()) \
                 and not any(is_title(w) for w in m.group("name").split()):
