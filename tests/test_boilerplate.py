@@ -35,6 +35,10 @@ def test_a_byline_and_a_dateline_become_author_place_and_date():
     "Ministers extend the fishing quota talks [Statement, March 4, 2022]",
     # an instruction for using the page
     "Click Read more under a story's teaser to display the whole story.",
+    # a release's embargo terms
+    "Advance copies of this statement are made available to the press under lock-up conditions with the "
+    "explicit understanding that the data are embargoed until 8:30 a.m. Eastern Time.",
+    "EMBARGO: 00:01 Tuesday 3 May",
 ])
 def test_boilerplate_lines_are_marked_wherever_they_stand(line):
     body = ["The ministry opened a new training centre for 300 officers on Monday, officials said.",
@@ -53,7 +57,8 @@ def test_text_is_not_mistaken_for_boilerplate():
             "By the time the rain came, the farmers had left the valley for the coast.",
             "Contact between the two sides resumed in 2024 after talks in Geneva, officials said.",
             "The ministers agreed the levy on 4 March 2022 (press release) and will review it next year.",
-            "Clicking sounds from the engine room woke the crew before the ship struck the reef, the report said."]
+            "Clicking sounds from the engine room woke the crew before the ship struck the reef, the report said.",
+            "The minister lifted the embargo on beef exports yesterday, the ministry said."]
     c = strip_boilerplate(body)
     assert c.boilerplate == () and c.author is None and c.published is None
     assert not contact_details(body[0])

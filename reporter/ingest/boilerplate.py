@@ -83,6 +83,10 @@ TEXT_FRAME = re.compile(r"(?:(?:below|the\s+following)\s+is\s+(?:the\s+)?(?:full
 # A notice about the page's own standing, as archives print above every old page: "You have
 # accessed part of a historical collection ... may be outdated and links may not function.
 # Please contact the Webmaster", "This page has been archived".
+# A release's embargo terms, not its news: "Advance copies … are embargoed until 8:30 a.m.",
+# "Under embargo until 00:01 Tuesday".
+EMBARGO_NOTICE = re.compile(r"(?i)\b(?:embargoed\s+(?:until|till|to)|under\s+(?:strict\s+)?embargo|embargo\s*:|"
+                            r"lock-?up\s+conditions)")
 ARCHIVE_NOTICE = re.compile(r"\b(?:accessed\s+(?:part\s+of\s+)?(?:a|an|the)\s+historical\s+(?:collection|archive)|archived\s+(?:content|pages?|material|web\s?sites?)"
                             r"|(?:page|content|item|release)\s+(?:has\s+been|was|is)\s+archived"
                             r"|published\s+under\s+the\s+(?:\d{4}\s+to\s+\d{4}\s+)?[\w ,&'’-]{0,80}\bgovernment"
@@ -330,7 +334,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if words <= 80 and len(_PLACED.findall(s)) >= 2:
         return True
-    if words <= 60 and ARCHIVE_NOTICE.search(s):
+    if words <= 60 and (ARCHIVE_NOTICE.search(s) or EMBARGO_NOTICE.search(s)):
         return True
     if words <= 25 and (SCHEDULE.search(s) or LINK_PROMPT.search(s)):
         return True
