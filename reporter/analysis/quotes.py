@@ -575,6 +575,9 @@ _NOT_STATEMENT_OWNER = frozenset("delivers delivered gives gave issues issued ma
 
 
 MAX_TOPIC_CHARS = 80  # a topic before a colon that may head a statement's title
+# A republisher's title for a speech, statement or letter: "Jane Doe – 2018 Speech at the Harbour Summit".
+_SPEECH_DASHED = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,4}) [–—-] (?:\d{4} )?"
+                            r"(?:Speech|Statement|Remarks|Address|Letter|Message)\b")
 _DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?:Opening |Closing |Keynote )?(?:Remarks|Speech|Address)\b")
 _SPOKE_WHERE = re.compile(r"\s(?:at|on|to|before|after|following|during|upon|with)\s")
 
@@ -590,8 +593,9 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         head = next((h for h in STATEMENT_TITLES if low.startswith(h, topic) or low.startswith("press " + h, topic)), None)
         if head is not None:
             title, low = title[low.index(head, topic):], low[low.index(head, topic):]
-    if head is None and (delivered := _DELIVERS.match(title)) is not None:
-        head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + delivered.group("who")  # "Jane Doe Delivers Remarks at …"
+    if head is None and (delivered := _DELIVERS.match(title) or _SPEECH_DASHED.match(title)) is not None:
+        # "Jane Doe Delivers Remarks at …", "Jane Doe – 2018 Speech at the Harbour Summit"
+        head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + delivered.group("who")
     if head is None:
         # "Secretary Jane Doe’s Statement on …", "Secretary Doe Statement on …": the name before it
         m = _STATEMENT_AFTER.match(title.lstrip())
@@ -705,7 +709,8 @@ def _press_statement(lines) -> tuple[str, str | None] | None:
 def is_speech_title(title: str) -> bool:
     """The title says the text is someone's speech or remarks ("Remarks by …", "Remarks at …"): a
     speech may name its speaker with no office and still be one person's words."""
-    return title.lstrip().lower().startswith(SPEECH_TITLES) or _UNSIGNED_SPEECH.match(title) is not None
+    return title.lstrip().lower().startswith(SPEECH_TITLES) or _UNSIGNED_SPEECH.match(title) is not None \
+        or _SPEECH_DASHED.match(title.lstrip()) is not None
 
 
 # A speech's title that does not say whose it is ("Remarks at the Harbour Summit"); a line near
