@@ -327,3 +327,13 @@ def test_every_currency_code_opens_where_the_scan_looks():
     from reporter.analysis import figures as stage
 
     assert all(code[0] in stage._FIRST_CHARS for code in stage.ISO_CODES)
+
+
+def test_a_table_flattened_into_a_paragraph_gives_no_figures_but_the_text_around_it_does():
+    table = ("2024 Feb. Mar. Apr. May June Percent change from preceding month Harbour income: Current dollars "
+             "0.6 0.4 0.4 0.4 0.4 Ferry income: Current dollars 0.5 0.4 0.4 0.3 0.4 Chained (2012) dollars "
+             "0.4 0.2 0.1 0.2 0.3")
+    text = "Harbour income increased $83.6 billion (0.4 percent) in June, the port board said."
+    facts = analyze(Article(title="T", paragraphs=(text, table)))
+    assert [f.paragraph for f in facts.figures] and {f.paragraph for f in facts.figures} == {1}
+    assert any("a table's cells" in why for why in facts.skipped)

@@ -180,11 +180,27 @@ _DAY_WORD_YEAR = re.compile(r"\s[^\W\d_]{3,12}\.?,?\s(?:1[89]|20)\d\d(?![\w.,]?\
 _MINUS = re.compile(r"(?<=[\s(])[-−](?=\d)")
 
 
+_NUMBER_WORD = re.compile(r"[-+]?\d[\d,.]*%?")
+MIN_TABLE_NUMBERS = 8
+TABLE_NUMBER_SHARE = 0.4
+
+
+def _table_text(text: str) -> bool:
+    """A paragraph that is a table flattened into text ("Feb. Mar. Apr. … Current dollars 0.6 0.4
+    0.4 …"): most of its words are numbers, which count table cells, not what the text reports."""
+    words = text[:20_000].split()
+    numbers = sum(1 for w in words if _NUMBER_WORD.fullmatch(w.strip("()|")))
+    return numbers >= MIN_TABLE_NUMBERS and numbers >= TABLE_NUMBER_SHARE * len(words)
+
+
 def extract(paragraphs) -> tuple[list[KeyFigure], list[str]]:
     figures: list[KeyFigure] = []
     skipped: list[str] = []
     candidates = 0
     for pno, text in enumerate(paragraphs, 1):
+        if _table_text(text):
+            skipped.append(f"¶{pno}: a table's cells, not the text's figures")
+            continue
         pos = 0
         ones = [o.start() for o in _ONE_AT.finditer(text)] if "one" in text or "One" in text else []
         k = 0
