@@ -26,9 +26,11 @@ class BatchView:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+            # Redrawn at each briefing, not from a thread of its own: with no other thread alive the
+            # batch's workers can be forked from this process (forkpool), a terminal or not.
             self._progress = Progress(TextColumn("briefings"), BarColumn(), MofNCompleteColumn(),
                                       TimeElapsedColumn(), TextColumn("{task.description}"),
-                                      console=Console(file=self.stream), transient=True)
+                                      console=Console(file=self.stream), transient=True, auto_refresh=False)
             self._progress.start()
             self._task = self._progress.add_task("", total=None)
         return self
@@ -41,6 +43,7 @@ class BatchView:
     def update(self, outcome: Outcome, done: int, total: int) -> None:
         if self._progress is not None:
             self._progress.update(self._task, completed=done, total=total, description=outcome.label)
+            self._progress.refresh()
             return
         tail = f": {outcome.reason}" if outcome.reason else ""
         print(f"[{done}/{total}] {outcome.status} {outcome.label}{tail}", file=self.stream, flush=True)

@@ -433,12 +433,12 @@ def batch_executor(n_jobs: int, jobs: int | None, scheduler: str | None) -> Iter
 def _warm_fork() -> bool:
     """Whether the batch's workers are forked from this process (``forkpool``: a fork-context
     process pool, started once this process has loaded ``batchworker``, before its first
-    briefing) rather than from a forkserver: on Linux, with no progress bar (rich's bar
-    refreshes from a thread of its own, and a fork with another thread alive is not safe);
-    ``REPORTER_POOL=forkserver`` asks for the forkserver's pool."""
+    briefing) rather than from a forkserver: on Linux (the progress bar draws from this thread,
+    so a terminal's run forks too; ``WarmFork`` still falls back to the forkserver if another
+    thread is alive); ``REPORTER_POOL=forkserver`` asks for the forkserver's pool."""
     if os.environ.get("REPORTER_POOL") == "forkserver":
         return False
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and not sys.stderr.isatty()
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def start_batch_forkserver():

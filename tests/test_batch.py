@@ -673,3 +673,25 @@ def test_a_pool_of_forked_workers_never_forks_beside_another_thread():
     finally:
         stop.set()
         other.join()
+
+
+def test_the_terminal_s_bar_starts_no_thread_so_the_pool_can_still_fork():
+    """rich's bar redraws at each briefing instead of from a refresh thread, so a batch run on a
+    terminal forks its workers from the command as a log's run does (forkpool needs no other
+    thread alive)."""
+    import io
+    import threading
+
+    from reporter.batch import Outcome
+    from reporter.batchview import BatchView
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    before = threading.active_count()
+    screen = Terminal()
+    with BatchView(screen) as view:
+        assert threading.active_count() == before
+        view.update(Outcome("one", "built", ""), 1, 2)
+    assert "briefings" in screen.getvalue() and "1/2" in screen.getvalue()
