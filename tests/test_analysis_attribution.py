@@ -147,6 +147,9 @@ CASES = [
     (("Ranking Member Ben Ode, Jr. (D-NJ) released the following statement:",
       "“I commend the commissioner for acting on the ferries.”"),
      "I commend the commissioner for acting on the ferries.", "Ben Ode Jr", "Ranking Member"),
+    # a body's acronym before a lower-case role, then the person
+    (("“The river is vulnerable to the carp,” said USGS hydrologist Ann Lee.",), "The river is vulnerable to the carp",
+     "Ann Lee", "USGS hydrologist"),
     # two speakers each introduced by "said" with no colon: the cue after the first quotation's
     # closing mark runs into the second one, so it is the second's; a split sentence keeps its speaker
     (("Mayor Ann Lee said “The bridge opens in May. It took four years.” Councillor Ben Ode said “We "

@@ -680,6 +680,15 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     if k >= len(toks) or not (is_name_tok(toks[k].text) or _rank_ordinal(toks, k, True)):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)
+    if e - k <= 3 and e + 2 < len(toks) and is_role_word(toks[e].text):
+        # "said USGS hydrologist Jane Doe", "said Acme chief executive Jane Doe": a body or place
+        # before a lower-case role, then the person
+        r = e + 1 + (e + 1 < len(toks) and is_role_word(toks[e + 1].text))
+        if r < len(toks) and is_name_tok(toks[r].text):
+            n = run_fwd(toks, r)
+            name = words_of(toks[r:n])
+            if 2 <= len(name) <= 4 and plausible_person(name) and not split_title(name)[0]:
+                return Subject("name", name, text[toks[k].start:toks[r - 1].end], toks[k].start)
     if e + 1 < len(toks) and toks[e].text == "and" and any(is_title(t.text) for t in toks[k:e]) \
             and is_name_tok(toks[e + 1].text):
         # "said County Sheriff and Sheriffs' Association President Jane Doe": two offices; "said
