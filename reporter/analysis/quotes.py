@@ -651,6 +651,26 @@ def _office_named(rest: str) -> str | None:
     return " ".join(out)
 
 
+def _top_lines(paragraphs, subheadings, n: int) -> list[str]:
+    """The subheadings above the n-th paragraph, then the first n paragraphs: the lines near a
+    text's top where a page says whose statement, speech or transcript it is."""
+    return [h for k, h in subheadings if k < n] + list(paragraphs[:n])
+
+
+def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors) -> tuple[tuple[str, str | None] | None, str]:
+    """(speaker, title) of a text that is one person's statement or speech, as its title or the
+    lines at its top say, and the title to read it by; (None, title) when nothing says so."""
+    found = statement_speaker(title, actors) if title else None
+    if found is None and (line := _statement_line(_top_lines(paragraphs, subheadings, STATEMENT_LINE_WITHIN))) is not None \
+            and (by_line := statement_speaker(line, actors)) is not None:
+        return by_line, line  # "STATEMENT BY SECRETARY DOE" under the headline
+    if found is None:  # "Press Statement" / "Jane Doe" / "Secretary of State" above the text
+        found = _press_statement([title] + _top_lines(paragraphs, subheadings, 3))
+    if found is None and _UNSIGNED_SPEECH.match(title):  # "Remarks at the Summit" over "Secretary Jane Doe …"
+        found = _speech_byline(_top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN))
+    return found, title
+
+
 MAX_STATEMENT_LINE = 100
 STATEMENT_LINE_WITHIN = 8  # paragraphs from the top a statement's own heading line may stand
 
@@ -662,7 +682,7 @@ def _statement_line(lines) -> str | None:
     for text in lines:
         t = text.strip()
         if len(t) <= MAX_STATEMENT_LINE and t.lower().startswith(STATEMENT_TITLES):
-            return _title_cased(t) if t.isupper() else t  # "STATEMENT BY SECRETARY DOE" -> "Statement by Secretary Doe"
+            return _title_cased(t)  # "STATEMENT BY SECRETARY DOE" -> "Statement by Secretary Doe"
     return None
 
 
@@ -751,15 +771,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         sentences = Sentences(paragraphs)
     quotes: list[Quotation] = []
     skipped: list[str] = []
-    of_statement = statement_speaker(title, actors) if title else None
-    if of_statement is None and (line := _statement_line(
-            [h for k, h in subheadings if k < STATEMENT_LINE_WITHIN] + list(paragraphs[:STATEMENT_LINE_WITHIN]))) is not None:
-        of_statement, title = statement_speaker(line, actors), line  # "STATEMENT BY SECRETARY DOE" under the headline
-    if of_statement is None:  # "Press Statement" / "Jane Doe" / "Secretary of State" above the text
-        of_statement = _press_statement([title] + [h for k, h in subheadings if k < 2] + list(paragraphs[:3]))
-    if of_statement is None and _UNSIGNED_SPEECH.match(title):  # "Remarks at the Summit" over "Secretary Jane Doe …"
-        of_statement = _speech_byline([h for k, h in subheadings if k < SPEECH_BYLINE_WITHIN]
-                                      + list(paragraphs[:SPEECH_BYLINE_WITHIN]))
+    of_statement, title = _whole_text_speaker(title, paragraphs, subheadings, actors)
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
@@ -768,8 +780,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     bodies: set[str] = set()  # speakers that are organisations, for "it said"
     whole = (title + "\n" + "\n".join(paragraphs))[:200_000]  # the title may be the one place a name is in full
     line_under = {k: line for k, line in subheadings if line.lstrip().startswith(BYLINE_DASHES)}  # under ¶k
-    top = "\n".join([header[:HEADER_CHARS // 4]] + [h for k, h in subheadings if k < 3]
-                    + [p[:MAX_HEADING_CHARS] for p in paragraphs[:3]])  # the file's top, as read and as ingested
+    top = "\n".join([header[:HEADER_CHARS // 4]] + [line[:MAX_HEADING_CHARS] for line in _top_lines(paragraphs, subheadings, 3)])
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
         if sub.kind == "pronoun":
@@ -869,8 +880,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 by_label[turn.label] = _label_speaker(turn.label, whole, actors, title, header)
                 if turn.note and by_label[turn.label] is not None and by_label[turn.label][1] is None \
                         and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in turn.note.replace(",", " ").split()):
-                    note = _title_cased(turn.note) if turn.note.isupper() else turn.note
-                    by_label[turn.label] = (by_label[turn.label][0], note)  # "JANE DOE (Chief Executive, Acme):"
+                    by_label[turn.label] = (by_label[turn.label][0], _title_cased(turn.note))  # "JANE DOE (Chief Executive, Acme):"
                 if by_label[turn.label] is not None and by_label[turn.label][1] is None:
                     said = paragraphs[turn.paragraph][turn.start:][:SELF_INTRO_CHARS]
                     if turn.paragraph + 1 in goes_on:
@@ -1184,8 +1194,11 @@ _VOCATIVE = re.compile(r"(?:^|[.?!:]\s+)(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<a>[A-Z][\
 
 
 def _title_cased(label: str) -> str:
-    """"PRIME MINISTER OF AUSTRALIA" -> "Prime Minister of Australia": a label's office as a role."""
-    return " ".join(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w.title() for k, w in enumerate(label.split()))
+    """"PRIME MINISTER OF AUSTRALIA" -> "Prime Minister of Australia": a label's words in capitals
+    as a title writes them (an abbreviated title stays in capitals, "PM"; a word not in capitals
+    stays as written)."""
+    return " ".join((w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w if len(w) <= 3 and fold(w) in TITLE_ABBREVIATIONS
+                     else w.title()) if w.isupper() else w for k, w in enumerate(label.split()))
 
 
 def _office_only(found: tuple[str, str | None]) -> str | None:
@@ -1290,9 +1303,7 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         sub = name_after(tokens(m.group(1)), 0, m.group(1)) if m else None
         r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
         return (r[0], r[1]) if r is not None and r[2] == "person" else None
-    words = [(w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w if len(w) <= 3 and fold(w) in TITLE_ABBREVIATIONS
-              else w.title()) if w.isupper() else w
-             for k, w in enumerate(label.replace(".", ". ").split())]  # "SECRETARY OF STATE" -> "Secretary of State", "PM"
+    words = _title_cased(label.replace(".", ". ")).split()  # "SECRETARY OF STATE" -> "Secretary of State", "PM"
     title, name = split_title([w for w in words if w])
     title, name = _given_name_back(title, name, header + "\n" + whole)
     if not name and len(words) == 2 and fold(words[1]) in SURNAME_TITLES and not is_title(words[0]):

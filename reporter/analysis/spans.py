@@ -182,18 +182,12 @@ def is_introducing_line(text: str) -> bool:
         return False
     words = _WORD.findall(t[-160:])
     return any(is_speech_verb(w) and w not in _FINDING_VERBS or w in INTRO_PARTICIPLES for w in words[-6:]) \
-        or _hands_over(words) or _said_where(words) or _statement_below(_WORD.findall(t))
+        or _hands_over(words) or _said_where(words) or _STATEMENT_BELOW.search(t) is not None
 
 
-def _statement_below(words: list[str]) -> bool:
-    """"Jane Doe issued the statement below regarding …, …:": a statement handed over however long
-    the line goes on about what it concerns."""
-    low = [w.lower() for w in words]
-    return any(low[k] in STATEMENT_VERBS and (low[k + 1:k + 2] == ["the"] and low[k + 2:k + 3] and low[k + 2] in STATEMENT_NOUNS
-                                             and low[k + 3:k + 4] == ["below"]
-                                             or low[k + 1:k + 3] == ["the", "below"] and low[k + 3:k + 4]
-                                             and low[k + 3] in STATEMENT_NOUNS)
-               for k in range(len(low) - 3))
+_STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
+                              rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
+                              re.IGNORECASE)  # "… issued the statement below regarding …, …:"
 
 
 _WHERE_WORDS = frozenset("at in on during after before following today yesterday when while".split())
