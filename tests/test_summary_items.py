@@ -133,6 +133,24 @@ def test_a_sentence_in_the_first_person_is_never_an_item_without_its_speaker(sen
     assert first_person(sentence) is first
 
 
+@pytest.mark.parametrize("sentence, english", [
+    ("Tá an Rialtas tiomanta do thithíocht níos fearr a sholáthar agus tá sé seo ríthábhachtach.", False),
+    ("Mae'r Llywodraeth wedi cyhoeddi cynllun newydd ar gyfer y porthladd yn y gogledd.", False),
+    ("Le port sera rouvert la semaine prochaine et les travaux sont terminés.", False),
+    ("Der Hafen ist wieder offen und die Arbeiten sind für das Jahr abgeschlossen.", False),
+    ("El puerto reabrirá la próxima semana con una nueva terminal para los pasajeros.", False),
+    ("The harbour board approved a new ferry terminal in El Paso on Monday.", True),
+    ("Marine Le Pen and Jean-Luc Mélenchon des quartiers debated the port's future on Tuesday.", True),
+    ("If you want to go fast, go alone, if you want to go far, go together.", True),
+    ("The port reopens.", True),
+])
+def test_a_summary_item_is_an_english_sentence(sentence, english):
+    from reporter.compose.select import in_english, shown_text
+
+    assert in_english(sentence) is english
+    assert (shown_text(sentence, 1, ()) is not None) is english
+
+
 @pytest.mark.parametrize("title, who", [
     ("Remarks by President Ana Costa at the joint press conference following the summit", "President Ana Costa"),
     ("Jane Doe – 2025 Speech at the Harbour Forum", "Jane Doe"),

@@ -125,6 +125,8 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
         return None  # a headline within the text (the next release's on a page of two), a menu: no sentence
     if not (s[:1].isupper() or s[:1].isdigit() or s[:1] in _QUOTE_MARKS or s[:1] in "(["):
         return None  # "– in the House of Commons at 5:34 pm ...": a fragment, not a sentence
+    if not in_english(s):
+        return None  # a bilingual release's other half: the briefing around the item is English
     quoted = next((q for q in quotes if q.paragraph == paragraph and (q.text in s or s in q.text)), None)
     if quoted is None and article is not None and (
             who := introduced_by(article.paragraphs, paragraph) or speech_speaker(article.title)):
@@ -139,6 +141,30 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
         who = quoted.speaker + (f", {role}" if role else "")
         return f"“{s.rstrip('.')},” said {who}."
     return s
+
+
+# Words that are common in one language and not words of English, against English's own: a
+# sentence with more of the first than the second is in another language. A bilingual
+# statement (Irish and English, Welsh and English) or a speech that turns to French for a
+# paragraph would otherwise put page 1's summary in a language its reader may not read.
+_ENGLISH_WORDS = frozenset(
+    "the of and to is for that with by as at from will has have was were are be it this which we our said not "
+    "their been there they he she his her its who would can more than or but also after about into over".split())
+_OTHER_WORDS = frozenset((
+    "agus na ar tá don sa ag ina leis seo sin bhí mar chun nó níos atá "  # Irish
+    "yr yn ac mae ei gan hefyd bod ein eich wedi "  # Welsh
+    "les des du et est une dans pour que qui avec sur pas au aux cette sont par "  # French
+    "los las del por con una es para su "  # Spanish
+    "der und ist nicht mit von auf für sich dem ein eine im").split())  # German
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def in_english(sentence: str) -> bool:
+    """Whether a sentence reads as English: not two or more of another language's common words
+    outnumbering English's (names such as "Le Pen" or "El Paso" are one word, and outnumbered)."""
+    words = _WORD.findall(sentence.lower())
+    other = sum(w in _OTHER_WORDS for w in words)
+    return other < 2 or other <= sum(w in _ENGLISH_WORDS for w in words)
 
 
 # A sentence that opens with a pronoun or a demonstrative points back at the one before
