@@ -329,6 +329,10 @@ STATEMENTS = [
     ("Secretary Okafor Statement on Road Funding",
      ("“We are investing in every region of the country and we will not stop.”",),
      "We are investing in every region of the country and we will not stop.", ("Okafor", "Secretary")),
+    # a word for the kind of statement, or where it was made, is no part of its owner's name
+    ("Minister Grace Okafor Dáil Statement on Road Funding",
+     ("We are investing in every region of the country and we will not stop.",),
+     "We are investing in every region of the country and we will not stop.", ("Grace Okafor", "Minister")),
     # a statement with no quotation marks at all: its first-person paragraphs are the speaker's
     ("Statement from Secretary of Transportation Grace Okafor on Road Funding",
      ("We are investing in every region of the country and we will not stop.", "Media contact: press office."),

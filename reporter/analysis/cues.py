@@ -106,6 +106,12 @@ SPEECH_TITLES = ("remarks by ", "remarks of ", "speech by ", "address by ", "ope
                  "keynote speech by ", "keynote address by ", "testimony by ", "testimony of ", "testimony as delivered by ",
                  "testimony as prepared for delivery by ", "remarks as delivered by ", "remarks as prepared for delivery by ")
 STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ", "press statement by ") + SPEECH_TITLES
+# Words that say what kind of statement it is, or where it was made, between its owner's name
+# and the word "Statement" ("Minister Jane Doe Dáil Statement on …", "Jane Doe Budget Statement"):
+# no part of the name.
+STATEMENT_KINDS = ("Dáil", "Seanad", "Commons", "Lords", "Senate", "Assembly", "Parliamentary", "Plenary",
+                   "Floor", "Budget", "Ministerial", "Oral", "Written", "Press", "Joint", "Opening", "Closing",
+                   "Keynote", "Video", "Televised")
 
 # What tells a person's gender in news text, so that "she said" is not given to a man: the
 # pronouns, the honorifics and the gendered nouns of roles. Anything else says nothing.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import HEADLINE_NOUNS, Actors
-from .cues import ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -567,7 +567,8 @@ def _full_name_titled(surname: str, before: str) -> tuple[str, str | None] | Non
     return found
 
 
-_STATEMENT_AFTER = re.compile(r"([A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the)){1,8}?)(?:’s|'s)? Statement\b")
+_STATEMENT_AFTER = re.compile(r"([A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the)){1,8}?)(?:’s|'s)?(?: (?:%s))? Statement\b"
+                              % "|".join(STATEMENT_KINDS))
 
 
 _NOT_STATEMENT_OWNER = frozenset("delivers delivered gives gave issues issued makes made opening closing joint "
