@@ -75,6 +75,52 @@ def test_it_reads_json_records_with_curated_quotes_and_figures(tmp_path):
     assert two.quotes is None and two.figures is None
 
 
+_HTML_BODY = ("<p>The harbour board approved a new ferry terminal on Monday.</p>\n<h2>Reaction</h2>"
+              "<p>Jane Roe, the board&rsquo;s chair, said:</p><blockquote><p>We are delighted with the "
+              "decision and will start work in May.</p></blockquote><script>alert(1)</script>"
+              "<ul><li>Work starts in May.</li><li>It ends in <strong>2026</strong>.</li></ul>")
+_PARAGRAPHS = ("The harbour board approved a new ferry terminal on Monday.", "Jane Roe, the board’s chair, said:",
+               "We are delighted with the decision and will start work in May.", "Work starts in May.",
+               "It ends in 2026.")
+
+
+@pytest.mark.parametrize("record, source, author", [
+    # our own fields, the body in HTML
+    ({"title": "Harbour to reopen", "published": "2024-05-03", "body": _HTML_BODY}, None, None),
+    # a blog API's rendered fields
+    ({"date": "2024-05-03T10:00:00", "link": "https://example.org/harbour", "title": {"rendered": "Harbour to reopen"},
+      "content": {"rendered": _HTML_BODY}}, None, None),
+    # a content API's item: the body nested, in renderings by type; the organisation in its links
+    ({"title": "Harbour to reopen", "first_published_at": "2024-05-03T10:00:00+01:00",
+      "public_updated_at": "2024-06-01T09:00:00+01:00", "document_type": "press_release",
+      "details": {"body": [{"content_type": "text/govspeak", "content": "Harbour *text*"},
+                           {"content_type": "text/html", "content": _HTML_BODY}]},
+      "links": {"organisations": [{"title": "Harbour Authority"}]}}, "Harbour Authority", None),
+    # schema.org's NewsArticle
+    ({"@type": "NewsArticle", "headline": "Harbour to reopen", "datePublished": "2024-05-03",
+      "author": {"name": "Ann Smith"}, "publisher": {"name": "Harbour Times"}, "articleBody": _HTML_BODY},
+     "Harbour Times", "Ann Smith"),
+])
+def test_a_cms_export_reads_as_it_is_its_html_body_as_blocks(tmp_path, record, source, author):
+    from reporter.analysis import analyze
+
+    p = tmp_path / "export.json"
+    p.write_text(json.dumps(record), encoding="utf-8")
+    (a,) = load_articles(p)
+    assert (a.title, a.published, a.source, a.author) == ("Harbour to reopen", date(2024, 5, 3), source, author)
+    assert a.paragraphs == _PARAGRAPHS and a.subheadings == ((1, "Reaction"),)
+    assert a.lists == ((4, "bullet"), (5, "bullet"))  # the list's items, as a Markdown list's are
+    assert not any("<" in x or "alert" in x for x in a.paragraphs)
+    assert [(q.speaker, q.text) for q in analyze(a).quotes] == [("Jane Roe", _PARAGRAPHS[2])]
+
+
+def test_a_record_s_plain_text_body_that_mentions_markup_stays_text(tmp_path):
+    p = tmp_path / "rec.json"
+    p.write_text(json.dumps({"title": "Rates", "body": "Rates rose where a < b and b > c.\n\nWrite <p> for a paragraph."}))
+    (a,) = load_articles(p)
+    assert a.paragraphs == ("Rates rose where a < b and b > c.", "Write <p> for a paragraph.")
+
+
 def test_it_reads_yaml_records(tmp_path):
     p = tmp_path / "rec.yaml"
     p.write_text("title: Café talks\nsource: Le Monde\nbody: |\n  Premier paragraphe.\n\n  Deuxième.\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 """Saved HTML pages: the main text and metadata extracted offline by trafilatura, its
-Markdown-like output then read as a Markdown body."""
+Markdown-like output then read as a Markdown body. A record's HTML body (a CMS's export: its
+whole text, nothing around it to extract from) is read block by block instead."""
 
 from __future__ import annotations
 
@@ -45,3 +46,57 @@ def read(text: str, path: Path) -> list[Article]:
         source=doc.sitename or None, published=published, author=doc.author or None,
         path=str(path), raw_text=text, tags=split_tags([*(getattr(doc, "tags", None) or ()), *(getattr(doc, "categories", None) or ())]),
     )]
+
+
+# Elements that end one block of text and start the next; headings are subheadings, list
+# items keep the mark a Markdown list's would, and what is never text is dropped with its text.
+_BLOCKS = frozenset("p div blockquote section article aside header footer main address pre figure figcaption "
+                    "dl dt dd ul ol table tr h1 h2 h3 h4 h5 h6 li hr".split())
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "form",
+               "button", "select", "textarea", "nav", "head", "table")
+_HEADING_MARK = "\ue000"  # marks a heading's block until the blocks are split (a private-use character)
+
+
+def fragment_body(html: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
+    """Paragraphs and subheadings of an HTML fragment that is an article's whole body ("<p>…</p>
+    <h2>…</h2><blockquote><p>…</p></blockquote>"): each block of text one paragraph, entities
+    and inline markup read as the text they show, tables and scripts left out (as a page's are)."""
+    from lxml import etree, html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.LxmlError, ValueError):  # no element at all, or markup lxml cannot read: no body
+        return (), ()
+    etree.strip_elements(root, *_NEVER_TEXT, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    numbers: dict[etree._Element, int] = {}
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "br":
+            el.tail = "\n" + (el.tail or "")
+        elif tag in _BLOCKS:
+            mark = ""
+            if tag in _HEADINGS:
+                mark = _HEADING_MARK
+            elif tag == "li":
+                parent = el.getparent()
+                if parent is not None and parent.tag == "ol":
+                    start = parent.get("start") or "1"
+                    numbers.setdefault(parent, int(start) if start.isdigit() and len(start) < 4 else 1)
+                    mark, numbers[parent] = f"{numbers[parent]}. ", numbers[parent] + 1
+                else:
+                    mark = "- "
+            el.text = "\n\n" + mark + (el.text or "")
+            el.tail = "\n\n" + (el.tail or "")
+    paragraphs: list[str] = []
+    subheadings: list[tuple[int, str]] = []
+    for block in root.text_content().split("\n\n"):
+        heading = block.lstrip().startswith(_HEADING_MARK)
+        text = one_line(block.replace(_HEADING_MARK, " "))
+        if not text or text == "-" or text.rstrip(".").isdigit():
+            continue  # an empty block, or a list item with no text
+        if heading:
+            subheadings.append((len(paragraphs), text))
+        else:
+            paragraphs.append(text)
+    return tuple(paragraphs), tuple((i, h) for i, h in subheadings if i < len(paragraphs))
