@@ -142,6 +142,13 @@ OFFICES = [
     (("A Harbour Office spokesperson said:",
       "This afternoon the Harbour Master met the mayor to discuss the new quay.",
       "They agreed to meet again in the spring."), "meet again in the spring", "Harbour Office", None),
+    # a title over a surname alone, never a first name: "the Secretary" is that surname
+    (("Secretary Quill yesterday named 41 groups that will receive harbour grants.",
+      "The Secretary said, “By helping ports we help the towns around them.”"), "helping ports", "Quill", "Secretary"),
+    # ... but one of that surname named in full is the one meant
+    (("Secretary Quill yesterday named 41 groups that will receive harbour grants.",
+      "Harbour Secretary Ada Quill thanked the crews.",
+      "The Secretary said, “By helping ports we help the towns around them.”"), "helping ports", "Ada Quill", "Harbour Secretary"),
     # ... while a line of a named person still stops at the article's own third-person voice
     (("Mayor Ada Quill said:", "We will build the quay this year.",
       "The council approved the budget on Monday after a long debate."), "approved the budget", None, None),

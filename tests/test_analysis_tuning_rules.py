@@ -223,6 +223,11 @@ def test_a_window_of_a_measure_is_no_duration(text, values):
     (("Press Briefing by Chief Spokesperson Tove K. Lind", "TOVE LIND:  Hello and welcome.",
       "This week the bridge repairs begin."),
      "Tove K. Lind", "Chief Spokesperson"),
+    # the copy cut after the label's own paragraph, its office in capitals after a comma; the
+    # header line above names her
+    (("The Hon Ola Brandt MP, Minister for Ports",
+      "OLA BRANDT, MINISTER FOR PORTS AND MEMBER FOR SEAPORT: Welcome, everybody, to the harbour."),
+     "Ola Brandt", "Minister for Ports and Member for Seaport"),
 ])
 def test_one_named_upper_case_label_is_a_transcript_turn_that_runs_on(paragraphs, speaker, role):
     got = [(q.paragraph, q.speaker, q.role) for q in facts(*paragraphs).quotes]

@@ -171,9 +171,17 @@ class _Builder:
         self.acronyms: dict[str, str | None] = {}
         self.orgs: dict[str, str] = {}  # folded name -> name
         self.places: dict[str, str] = {}
+        self.titled_surnames: dict[str, tuple[str, str]] = {}  # folded surname -> (surname, title)
 
     def add_person(self, words: list[str], role: str | None) -> None:
         title_words, name_words = split_title(words)
+        if len(name_words) == 1 and title_words and is_title(title_words[0]) and plausible_person(name_words) \
+                and not is_place(fold(name_words[0])) and fold(name_words[0]).rstrip("s") not in HEADLINE_NOUNS \
+                and (office := title_role(title_words)) and fold(office.rstrip(".")) not in _HONORIFIC_ROLES:
+            # "Secretary Doe released …" and never her first name: she is "Doe", whom "the
+            # Secretary said" means (kept only if no one of that surname is named in full)
+            self.titled_surnames.setdefault(fold(name_words[0]), (name_words[0], role or office))
+            return
         if len(name_words) < 2 or not plausible_person(name_words):
             return
         role = role or title_role(title_words)
@@ -423,6 +431,8 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
         lower = toks[i - 1].text if i >= 1 else ""
         # "deputy First Minister Jane Roe": a lower-case word that makes the title another office
         b.add_person(words, f"{lower} {title_role(title_words)}" if lower in OTHER_OFFICE_WORDS else None)
+    elif title_words and len(name_words) == 1 and len(words) <= 4:
+        b.add_person(words, None)  # "Secretary Doe": a surname under her title (kept if no one else has it)
     elif not title_words and (cut := titled_tail(words)) is not None:
         b.add_person(words[cut:], " ".join(words[:cut]))  # "Harbour Works Branch Supervisor Jane Roe"
     elif 2 <= len(words) <= 4 and (body := _body_of(toks, e)) is not None and plausible_person(words):
@@ -529,6 +539,9 @@ def _body_before(text: str, toks: list[Tok], j: int) -> str | None:
 
 def _finish(b: _Builder) -> Actors:
     people = [Person(name=name, role=role) for name, role in b.people.values()]
+    surnames = {fold(p.name.split()[-1]) for p in people}
+    people += [Person(name=name, role=role) for key, (name, role) in b.titled_surnames.items()
+               if key not in surnames and key not in b.people]
     by_key: dict[str, Person] = {}
     for p in people:
         by_key[fold(p.name)] = p

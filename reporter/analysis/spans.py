@@ -539,7 +539,7 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     Secretary Doe"): a stored transcript is often cut after its first turn, and the heading names
     the one speaking. An upper-case section label ("FOR IMMEDIATE RELEASE") names no one there."""
     words = label.split()
-    if k + 1 >= len(paragraphs) or not words:
+    if not words:
         return False
     if all(is_title(w) or fold(w) in LABEL_ROLES or fold(w) == "the" for w in words) \
             and any(is_title(w) or fold(w) in LABEL_ROLES for w in words) and _in_transcript(paragraphs, heading):
@@ -555,7 +555,7 @@ def _named_label(label: str, paragraphs, k: int, heading: str) -> bool:
     if len(words) < 2 or not label.isupper():
         return False
     if len(words) == 2 and words[0].rstrip(".") in _LABEL_HONORIFICS and words[1].isalpha() and (
-            any(w in heading.lower() for w in TRANSCRIPT_HEADINGS) or _first_person(paragraphs[k + 1])):
+            any(w in heading.lower() for w in TRANSCRIPT_HEADINGS) or k + 1 < len(paragraphs) and _first_person(paragraphs[k + 1])):
         # "Press Briefing" over "MR DOE: Good afternoon.", or her speech going on in the first
         # person below it: an honorific and a surname in capitals say it is a person's turn
         return True
