@@ -31,6 +31,13 @@ CASES = [
     # an unnamed speaker is given as the article describes them
     (("“We will not comment on leaks,” a spokeswoman for the ministry said.",),
      "We will not comment on leaks", "a spokeswoman for the ministry", None),
+    # ... and the body they speak for keeps its "and" ("Fire and Rescue", "Food and Drug")
+    (("“Crews worked to free the people trapped,” said a Harbour Fire and Rescue Service spokesman.",),
+     "Crews worked to free the people trapped", "a Harbour Fire and Rescue Service spokesman", None),
+    (("A spokesperson for the Harbour Fire and Rescue Service said: “Crews worked to free them.”",),
+     "Crews worked to free them.", "A spokesperson for the Harbour Fire and Rescue Service", None),
+    (("The Food and Drug Administration said: “The recall covers every batch.”",),
+     "The recall covers every batch.", "Food and Drug Administration", None),
     # the press-release layout, and an unnamed description that introduces it
     (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
      "We have done everything we can for these families.", "The minister", None),

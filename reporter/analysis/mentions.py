@@ -97,6 +97,9 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
                          and is_name_tok(toks[i - 3].text)) and ((ft := fold(t)) in RUN_JOINERS or (allow_and and ft == "and")
                                                    or JOIN_BEFORE.get(ft) == fold(toks[i].text)):
             i -= 1
+        elif t == "and" and i >= 2 and is_name_tok(toks[i - 2].text) and fold(toks[j].text) in ORG_WORDS \
+                and _one_body_across_and(toks, i - 2):
+            i -= 1  # "the Food and Drug Administration", "a Fire and Rescue Service spokesman": one body
         elif (allow_and or allow_the) and i >= 3 and fold(t) == "the" \
                 and fold(toks[i - 2].text) in ("of", "for", "on") and is_name_tok(toks[i - 3].text):
             i -= 2
@@ -112,6 +115,19 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
     while i < j and not is_name_tok(toks[i].text):
         i += 1
     return i
+
+
+_BEFORE_A_BODY = frozenset("the a an".split())
+
+
+def _one_body_across_and(toks: list[Tok], k: int) -> bool:
+    """Whether the capitalised words ending at token k, before an "and" whose run ends with an
+    organisation's word, are that body's name too: they open after "the" or "a", or a sentence
+    ("the Food and Drug Administration"; not "… with Portugal and the Harbour Board", nor
+    "talks between Portugal and Harbour Board officials")."""
+    start = run_back(toks, k)
+    before = fold(toks[start - 1].text) if start else "."
+    return before in _BEFORE_A_BODY or before in (".", ":", ";")
 
 
 def run_fwd(toks: list[Tok], i: int) -> int:
@@ -658,15 +674,17 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
                         return sub
                 break
     if fold(t) in _INDEFINITE:  # "said one senior official, who …", "said a spokeswoman for the ministry"
-        for k in range(i + 1, min(len(toks), i + 4)):
+        for k in range(i + 1, min(len(toks), i + 8)):
             if toks[k].text.islower() and toks[k].text in ROLE_NOUNS:
                 e = k + 1
                 if e + 1 < len(toks) and toks[e].text in ("for", "at", "with") and toks[e + 1].text[:1].isalpha():
                     e = run_fwd(toks, e + 1 + (toks[e + 1].text in ("the", "The"))) if is_name_tok(
                         toks[e + 1 + (toks[e + 1].text in ("the", "The"))].text) else _lower_phrase_end(toks, e + 1)
                 return Subject("unnamed", [text[toks[i].start:toks[e - 1].end]], None, toks[i].start)
-            if not toks[k].text.isalpha() or not toks[k].text.islower():
-                break
+            if k - i < 4 and toks[k].text.isalpha() and toks[k].text.islower():
+                continue  # "a senior police official"
+            if not (is_name_tok(toks[k].text) or toks[k].text in ("and", "of", "&") and k > i + 1):
+                break  # (else the body the person speaks for: "a Fire and Rescue Service spokesman")
     if t in ROLE_MODIFIERS and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
         sub = name_after(toks, i + 1, text)  # "said former Deputy Mayor Ines Calder"
         if sub is not None and sub.kind == "name" and split_title(sub.words)[0]:
