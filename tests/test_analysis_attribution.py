@@ -38,6 +38,13 @@ CASES = [
      "Crews worked to free them.", "A spokesperson for the Harbour Fire and Rescue Service", None),
     (("The Food and Drug Administration said: “The recall covers every batch.”",),
      "The recall covers every batch.", "Food and Drug Administration", None),
+    # a lead of one sentence about one person, then a paragraph that is all her quotation in the
+    # first person, with no cue
+    (("Congressman Jim Hale (R-ME) comments after the Harbour Commission approved a grant to the port.",
+      "“The commission is an important partner of the port. I welcome this grant.”"),
+     "The commission is an important partner of the port. I welcome this grant.", "Jim Hale", "Congressman"),
+    (("Senator Ann Hale welcomed the grant to the port on Monday.", "“We fought for this money for years.”"),
+     "We fought for this money for years.", "Ann Hale", "Senator"),
     # the press-release layout, and an unnamed description that introduces it
     (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
      "We have done everything we can for these families.", "The minister", None),
@@ -192,6 +199,18 @@ NEGATIVES = [
 @pytest.mark.parametrize("why, text", NEGATIVES, ids=[n[0] for n in NEGATIVES])
 def test_no_quotation(why, text):
     assert quotes(text) == {}, why
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # the quotation is not in the first person: the lead's person need not be speaking
+    ("Senator Ann Hale welcomed the grant to the port on Monday.", "“The port is the town's biggest employer.”"),
+    # a lead of two sentences may be about more than one person
+    ("Senator Ann Hale welcomed the grant. Mayor Tom Ray opened the quay.", "“We fought for this money for years.”"),
+    # a body, not a person, opens the lead
+    ("The Harbour Commission approved a grant to the port on Monday.", "“We fought for this money for years.”"),
+])
+def test_a_lead_gives_an_uncued_quotation_only_its_one_person_speaking_in_the_first_person(paragraphs):
+    assert quotes(*paragraphs) == {}
 
 
 @pytest.mark.parametrize("candidates, expected", [

@@ -242,6 +242,25 @@ def _reported_speech(text: str, sents, actors: Actors):
     return None
 
 
+def _lead_person(text: str, sents, actors: Actors) -> tuple[str, str | None] | None:
+    """The person a paragraph of one sentence is about when it opens with her name as its
+    subject ("Congressman Jim Doe (R-ME) comments after …", "Secretary Jane Doe welcomed …"):
+    her name and role, else None (a body, or more than one sentence or person)."""
+    if len(sents) != 1 or len(text) > 1000:
+        return None
+    toks = tokens_between(text, *sents[0])
+    sub = name_after(toks, 0, text)
+    if sub is None or sub.kind != "name":
+        return None
+    end = next((k for k, t in enumerate(toks) if t.start >= sub.pos + len(" ".join(sub.words))), len(toks))
+    if end < len(toks) and toks[end].text == "(":  # a party tag: "(R-ME)"
+        end = next((k + 1 for k in range(end, min(len(toks), end + 8)) if toks[k].text == ")"), end)
+    if end >= len(toks) or not toks[end].text.islower() or toks[end].text in ("and", "of", "for", "at", "from", "who"):
+        return None
+    r = actors.resolve(sub)
+    return (r[0], r[1]) if r is not None and r[2] == "person" else None
+
+
 def _framed(toks: list[Tok], text: str) -> Subject | None:
     """"As Marek Hora put it, "…"" and "In the words of the WMO, … "…"": a framing clause names
     the speaker of the quote it introduces."""
@@ -991,6 +1010,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 found_prev = _reported_speech(prev, sentences[pno - 2], actors)
                 if found_prev is not None:
                     speaker = resolve(found_prev[0], found_prev[1], prev, len(prev), pno - 1, sentences[pno - 2], None)
+                elif closed and not text[qe + 1:].strip() and _first_person_text(body):
+                    # "Senator Jane Doe (R-ME) welcomed the grant …" then a paragraph that is all one
+                    # quotation in the first person: the one the lead is about, speaking
+                    speaker = _lead_person(prev, sentences[pno - 2], actors)
             if speaker is None and qs >= 2 and text[:qs - 1].rstrip()[-1:] in ".!?" \
                     and (before := [sp for sp in sents if sp[1] <= qs]):
                 # "This was no standard exercise, said Jane Doe, the commander. “When we …”": the one
