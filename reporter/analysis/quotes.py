@@ -249,6 +249,9 @@ def _lead_person(text: str, sents, actors: Actors) -> tuple[str, str | None] | N
     if len(sents) != 1 or len(text) > 1000:
         return None
     toks = tokens_between(text, *sents[0])
+    if any(is_speech_verb(t.text) and any(fold(x.text) in HYPOTHETICAL for x in toks[max(0, k - 3):k])
+           for k, t in enumerate(toks)):
+        return None  # "Mayor Jane Doe would never say …": speech no one gave
     sub = name_after(toks, 0, text)
     if sub is None or sub.kind != "name":
         return None
