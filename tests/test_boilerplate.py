@@ -575,6 +575,8 @@ def test_page_frames_credits_and_schedules_are_boilerplate(text):
     "Visitors can click through 200 photographs of the old harbour in the new museum, which opens on Friday.",
     "The subjects of the talks were ferries and fares, the minister said.",
     "The council (the port’s owner) and the board (its tenant) met at the harbour on Monday.",
+    # party tags are no caption's placings
+    "Senate Leader Ada Quill (R-KY) delivered the following remarks on Senator Jon Vale (R-PA):",
 ])
 def test_story_sentences_near_those_words_are_not_boilerplate(text):
     from reporter.ingest.boilerplate import is_boilerplate

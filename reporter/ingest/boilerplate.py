@@ -71,8 +71,9 @@ OWN_PAGE = re.compile(r"\b(?:on|to|from|visit|see)\s+(?:our|this)\s+(?:[\w-]+\s+
 # a release's number and contact line ("HUD No. 00-83 Further Information: For Release …").
 PAGE_LINES = re.compile(r"(?:subjects?|topics?)\s*:\s|.{0,80}\b(?:content\s+last\s+reviewed|back\s+to\s+top|content\s+created\s+by)\b"
                         r"|[A-Z]{2,6}\s+No\.\s+\d[\d-]*\b.{0,60}\b(?:for\s+release|further\s+information|contact)\b", re.I)
-# A photograph's caption that places its people: "(L red tie)", "(c)", "(r)".
-_PLACED = re.compile(r"\((?:l|r|c|left|right|center|centre)\b[^()]{0,20}\)", re.I)
+# A photograph's caption that places its people: "(L red tie)", "(c)", "(r)"; not a party's tag
+# ("(R-KY)", "(D-PA)").
+_PLACED = re.compile(r"\((?:l|r|c|left|right|center|centre)(?:\)|[\s,][^()]{0,20}\))", re.I)
 # A transcriber's note about the text: "Please Note: This transcript is not edited and may contain errors."
 TRANSCRIPT_NOTE = re.compile(r"(?:please\s+note:?\s+)?(?:this|the\s+following)\s+(?:transcript|text)\s+(?:is|has|was|may)\b"
                              r".{0,120}\b(?:edited|errors?|verbatim|checked|proof-?read)", re.I)
