@@ -45,6 +45,10 @@ CASES = [
      "The commission is an important partner of the port. I welcome this grant.", "Jim Hale", "Congressman"),
     (("Senator Ann Hale welcomed the grant to the port on Monday.", "“We fought for this money for years.”"),
      "We fought for this money for years.", "Ann Hale", "Senator"),
+    # a legislator's party tag between her name and the office in commas after it
+    (("U.S. Senator Ann Hale (R-ME), Ranking Member of the Harbour Committee, issued the following statement today:",
+      "“We will work together on the budget for the port.”"),
+     "We will work together on the budget for the port.", "Ann Hale", "Senator, Ranking Member of the Harbour Committee"),
     # the press-release layout, and an unnamed description that introduces it
     (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
      "We have done everything we can for these families.", "The minister", None),

@@ -363,22 +363,24 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             tk = toks[k].text
             if tk in _SENT_STOP and not (tk == "." and k and is_dotted(toks[k - 1].text)):
                 break  # (not the full stop of "Lt. Gen." or "U.S.")
-            if tk == "," and k >= 1 and is_name_tok(toks[k - 1].text):
-                s = run_back(toks, k - 1)
+            n_end = k - 3 if tk == "," and k >= 4 and toks[k - 1].text == ")" and toks[k - 3].text == "(" \
+                and _PARTY_TAG.fullmatch(toks[k - 2].text) else k  # "Jane Doe (R-ME), Ranking Member …,"
+            if tk == "," and n_end >= 1 and is_name_tok(toks[n_end - 1].text):
+                s = run_back(toks, n_end - 1)
                 role = clean_role(toks[k + 1:j], text)
                 ps, pe = _person_before_affiliation(toks, s)
                 if pe is not None and first is None:
                     return _named(toks, ps, pe, role)  # "Dr Nia Adeyemi of the London School …, warned"
-                if k - s >= 2 and plausible_person(words_of(toks[s:k])) and not (s >= 1 and toks[s - 1].text in ("for", "of")):
+                if n_end - s >= 2 and plausible_person(words_of(toks[s:n_end])) and not (s >= 1 and toks[s - 1].text in ("for", "of")):
                     # (not a remit after "responsible for": "Jane Roe, responsible for Internal Market, Industry, added")
                     if first is None:
-                        first = _named(toks, s, k, role)
+                        first = _named(toks, s, n_end, role)
                     if any(is_title(x.text) for x in toks[k + 1:min(j, k + 4)]):
                         # "Jane Roe, Commissioner for Trade, also in charge of Ports, Harbours, said": the
                         # run before the title is the person; those after it are words of her remit
-                        return _named(toks, s, k, role)
-                elif single is None and first is None and not (k - s == 1 and fold(toks[s].text) in NOT_NAMES):
-                    single = _named(toks, s, k, role)  # (not "However, this was …, said")
+                        return _named(toks, s, n_end, role)
+                elif single is None and first is None and not (n_end - s == 1 and fold(toks[s].text) in NOT_NAMES):
+                    single = _named(toks, s, n_end, role)  # (not "However, this was …, said")
         if first is not None:
             return first
         if single is not None:
