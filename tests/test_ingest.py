@@ -114,6 +114,36 @@ def test_a_cms_export_reads_as_it_is_its_html_body_as_blocks(tmp_path, record, s
     assert [(q.speaker, q.text) for q in analyze(a).quotes] == [("Jane Roe", _PARAGRAPHS[2])]
 
 
+_SAID = "Jane Roe, the board’s chair, who opened the quay, said:"
+_QUOTED = ("Today marks a milestone for the port and for the town around it.",
+           "This is the longest quay ever built on the coast. It is a feat of engineering.")
+
+
+@pytest.mark.parametrize("name, text", [
+    ("page.html", "<!doctype html><html><head><title>Quay opens</title></head><body><article><h1>Quay opens</h1>"
+                  "<p>The harbour board opened the new quay on Monday after two years of building work.</p>"
+                  f"<p>{_SAID}</p><blockquote><p>{_QUOTED[0]}</p><p>{_QUOTED[1]}</p></blockquote>"
+                  "<p>The quay will take its first ferry in June, the board said.</p></article></body></html>"),
+    ("story.md", "# Quay opens\n\nThe harbour board opened the new quay on Monday after two years of building work.\n\n"
+                 f"{_SAID}\n\n> {_QUOTED[0]}\n>\n> {_QUOTED[1]}\n\nThe quay will take its first ferry in June, the board said.\n"),
+    ("export.json", json.dumps({"title": "Quay opens", "body": (
+        "<p>The harbour board opened the new quay on Monday after two years of building work.</p>"
+        f"<p>{_SAID}</p><blockquote><p>{_QUOTED[0]}</p><p>{_QUOTED[1]}</p></blockquote>"
+        "<p>The quay will take its first ferry in June, the board said.</p>")})),
+])
+def test_a_block_quotation_is_marked_and_is_all_of_what_its_line_introduces(tmp_path, name, text):
+    """The second paragraph has no first-person word: only the markup says it is still her speech."""
+    from reporter.analysis import analyze
+
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    (a,) = load_articles(p)
+    k = a.paragraphs.index(_QUOTED[0]) + 1
+    assert a.blockquotes == (k, k + 1)
+    assert [(q.paragraph, q.speaker, q.text) for q in analyze(a).quotes] == [
+        (k, "Jane Roe", _QUOTED[0]), (k + 1, "Jane Roe", _QUOTED[1])]
+
+
 def test_a_record_s_plain_text_body_that_mentions_markup_stays_text(tmp_path):
     p = tmp_path / "rec.json"
     p.write_text(json.dumps({"title": "Rates", "body": "Rates rose where a < b and b > c.\n\nWrite <p> for a paragraph."}))

@@ -39,7 +39,8 @@ def analyze(article: "Article") -> Facts:
     else:
         found_quotes, why = quotes.extract(paragraphs, cast, sentences, title=article.title or "",
                                            boilerplate=article.boilerplate, subheadings=article.subheadings,
-                                           header=quotes.header_lines(article.raw_text or ""))
+                                           header=quotes.header_lines(article.raw_text or ""),
+                                           blockquotes=article.blockquotes)
         skipped += why
     if article.figures is not None:
         found_figures = [KeyFigure(f.value, f.number, f.unit, f.what, f.paragraph) for f in article.figures]

@@ -785,7 +785,7 @@ def _speech_byline(lines) -> tuple[str, str | None] | None:
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, title: str = "",
             boilerplate: tuple[int, ...] = (), subheadings: tuple[tuple[int, str], ...] = (),
-            header: str = "") -> tuple[list[Quotation], list[str]]:
+            header: str = "", blockquotes: tuple[int, ...] = ()) -> tuple[list[Quotation], list[str]]:
     """The quotations of an article's paragraphs (its title may make it one person's statement).
     boilerplate (¶N, as ingest marks it) ends an introduced statement; a subheading right under a
     paragraph may be its attribution line ("Jane Doe, Minister for Ports"); ``header``: the
@@ -887,7 +887,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
 
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
     # (neither boilerplate nor a subheading is part of what a line introduces)
-    blocks = introduced_blocks(paragraphs, frozenset(n - 1 for n in boilerplate) | {k for k, _ in subheadings})
+    blocks = introduced_blocks(paragraphs, frozenset(n - 1 for n in boilerplate) | {k for k, _ in subheadings},
+                               quoted=frozenset(n - 1 for n in blockquotes))
     intro_of = {q: b.intro for b in blocks for q in b.quoted}
     inline_at = {b.intro: b.inline for b in blocks if b.inline}  # a hand-over and its statement in one paragraph
     intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None

@@ -312,12 +312,15 @@ def _topic_line(text: str) -> bool:
         and not is_introducing_line(t) and _label_line(t) is None
 
 
-def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[Introduced, ...]:
+def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
+                      quoted: frozenset[int] = frozenset()) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
     quotation marks counts as introduced too (its span comes from the marks). After the first
     paragraph, one without a first-person word stays in the block only when a first-person one
     follows within MAX_BRIDGE ("The storm damage is severe." between two of the speaker's "we").
-    A paragraph in stops (0-based: what ingest marked as boilerplate) ends a block."""
+    A paragraph in stops (0-based: what ingest marked as boilerplate) ends a block. When the
+    source set the paragraphs after the line as a block quotation (quoted, 0-based), the block
+    is that quotation, whatever its words: the markup says where the speech ends."""
     out: list[Introduced] = []
     k, n = 0, len(paragraphs)
     while k < n:
@@ -329,6 +332,13 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset()) -> tuple[
                 k += 1
                 continue
             marks_only = not inline
+        if not inline and k + 1 in quoted and k + 1 not in stops:
+            j = k + 1
+            while j in quoted and j not in stops and j - k <= MAX_BLOCK:
+                j += 1
+            out.append(Introduced(k, tuple(range(k + 1, j)), 0))
+            k = j
+            continue
         quoted: list[int] = [k] if inline else []
         pending: list[int] = []  # bridged paragraphs, kept once a first-person one follows
         statement = bool(inline) or _hands_over(_WORD.findall(paragraphs[k][-120:])) or _spokesperson_line(paragraphs[k])

@@ -48,3 +48,4 @@ class Article:
     lists: tuple[tuple[int, str], ...] = ()  # (¶N, "bullet" or "number") of paragraphs that are list items
     boilerplate: tuple[int, ...] = ()  # numbers (¶N) of paragraphs about the release, not the story
     tags: tuple[str, ...] = ()  # the article's own tags or keywords (a record's, a page's), for a spec's filter
+    blockquotes: tuple[int, ...] = ()  # numbers (¶N) of paragraphs the source set as a block quotation

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .article import Article
-from .blocks import markdown_body
+from .blocks import Body, markdown_body
 from .clean import clean_text, one_line
 from .fields import parse_date, split_tags
 
@@ -30,13 +30,16 @@ def read(text: str, path: Path) -> list[Article]:
     )
     if doc is None or not (getattr(doc, "text", None) or "").strip():
         raise InputError("no article text found in this HTML page", path)
-    title, paragraphs, subheadings = markdown_body(clean_text(doc.text))
-    title = one_line(doc.title or title or "")
+    body = markdown_body(clean_text(doc.text))
+    title, paragraphs, subheadings = one_line(doc.title or body.title or ""), body.paragraphs, body.subheadings
     if not paragraphs:
         raise InputError("no article paragraphs found in this HTML page", path)
+    quoted = _quoted_texts(doc.body)
+    blockquotes = tuple(n for n, p in enumerate(paragraphs, 1) if p in quoted)
     if not title:
         title, paragraphs = paragraphs[0], paragraphs[1:]
         subheadings = tuple((i - 1, h) for i, h in subheadings if i >= 1)
+        blockquotes = tuple(n - 1 for n in blockquotes if n > 1)
     try:
         published = parse_date(doc.date)
     except ValueError:
@@ -45,7 +48,20 @@ def read(text: str, path: Path) -> list[Article]:
         title=title, paragraphs=paragraphs, subheadings=subheadings, url=doc.url or None,
         source=doc.sitename or None, published=published, author=doc.author or None,
         path=str(path), raw_text=text, tags=split_tags([*(getattr(doc, "tags", None) or ()), *(getattr(doc, "categories", None) or ())]),
+        blockquotes=blockquotes,
     )]
+
+
+def _quoted_texts(root) -> frozenset[str]:
+    """The texts of the paragraphs inside the page's block quotations (trafilatura keeps a
+    <blockquote> as <quote>), as the body's paragraphs are written, to mark those paragraphs."""
+    if root is None:
+        return frozenset()
+    out = set()
+    for quote in root.iter("quote"):
+        parts = [el for el in quote.iter("p")] or [quote]
+        out.update(one_line(el.xpath("string()")) for el in parts)
+    return frozenset(t for t in out if t)
 
 
 # Elements that end one block of text and start the next; headings are subheadings, list
@@ -56,18 +72,20 @@ _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "form",
                "button", "select", "textarea", "nav", "head", "table")
 _HEADING_MARK = "\ue000"  # marks a heading's block until the blocks are split (a private-use character)
+_QUOTED_MARK = "\ue001"  # and a block inside a block quotation
 
 
-def fragment_body(html: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...]]:
-    """Paragraphs and subheadings of an HTML fragment that is an article's whole body ("<p>…</p>
-    <h2>…</h2><blockquote><p>…</p></blockquote>"): each block of text one paragraph, entities
-    and inline markup read as the text they show, tables and scripts left out (as a page's are)."""
+def fragment_body(html: str) -> Body:
+    """Paragraphs, subheadings and block quotations of an HTML fragment that is an article's
+    whole body ("<p>…</p><h2>…</h2><blockquote><p>…</p></blockquote>"): each block of text one
+    paragraph, entities and inline markup read as the text they show, tables and scripts left
+    out (as a page's are)."""
     from lxml import etree, html as lxml_html
 
     try:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
     except (etree.LxmlError, ValueError):  # no element at all, or markup lxml cannot read: no body
-        return (), ()
+        return Body(None, ())
     etree.strip_elements(root, *_NEVER_TEXT, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     numbers: dict[etree._Element, int] = {}
     for el in root.iter():
@@ -86,17 +104,22 @@ def fragment_body(html: str) -> tuple[tuple[str, ...], tuple[tuple[int, str], ..
                     mark, numbers[parent] = f"{numbers[parent]}. ", numbers[parent] + 1
                 else:
                     mark = "- "
+            if tag == "blockquote" or any(a.tag == "blockquote" for a in el.iterancestors()):
+                mark = _QUOTED_MARK + mark
             el.text = "\n\n" + mark + (el.text or "")
             el.tail = "\n\n" + (el.tail or "")
     paragraphs: list[str] = []
     subheadings: list[tuple[int, str]] = []
+    quoted: list[int] = []
     for block in root.text_content().split("\n\n"):
-        heading = block.lstrip().startswith(_HEADING_MARK)
-        text = one_line(block.replace(_HEADING_MARK, " "))
+        marks = block.lstrip()[:2]
+        text = one_line(block.replace(_HEADING_MARK, " ").replace(_QUOTED_MARK, " "))
         if not text or text == "-" or text.rstrip(".").isdigit():
             continue  # an empty block, or a list item with no text
-        if heading:
+        if _HEADING_MARK in marks:
             subheadings.append((len(paragraphs), text))
         else:
             paragraphs.append(text)
-    return tuple(paragraphs), tuple((i, h) for i, h in subheadings if i < len(paragraphs))
+            if _QUOTED_MARK in marks:
+                quoted.append(len(paragraphs))
+    return Body(None, tuple(paragraphs), tuple((i, h) for i, h in subheadings if i < len(paragraphs)), tuple(quoted))

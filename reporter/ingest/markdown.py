@@ -32,11 +32,11 @@ def read(text: str, path: Path) -> list[Article]:
             raise InputError("front matter must be a mapping of fields (title: ..., url: ...)", path)
         meta = loaded or {}
         text = text[m.end():]
-    title, paragraphs, subheadings = markdown_body(text)
-    record = {**meta, "body": list(paragraphs)}
+    body = markdown_body(text)
+    record = {**meta, "body": list(body.paragraphs)}
     if not record.get("title"):
         # no front-matter title and no level-1 heading: the file's name stands for it, rather
         # than refusing an article that is all table or list
-        record["title"] = title or " ".join(path.stem.replace("_", " ").replace("-", " ").split()) or path.name
+        record["title"] = body.title or " ".join(path.stem.replace("_", " ").replace("-", " ").split()) or path.name
     article = article_from_record(record, path, raw_text=text)
-    return [replace(article, subheadings=subheadings)]
+    return [replace(article, subheadings=body.subheadings, blockquotes=body.blockquotes)]

@@ -22,12 +22,12 @@ def article_from_record(record: Any, path: Path, raw_text: str = "") -> Article:
     if isinstance(rec.body, str) and _HTML_BODY.search(rec.body):
         from .html import fragment_body
 
-        paragraphs, subheadings = fragment_body(rec.body)
+        body = fragment_body(rec.body)
+        paragraphs, subheadings, blockquotes = body.paragraphs, body.subheadings, body.blockquotes
     elif isinstance(rec.body, str):
-        paragraphs, subheadings = body_from_blocks(split_blocks(clean_text(rec.body)))
+        (paragraphs, subheadings), blockquotes = body_from_blocks(split_blocks(clean_text(rec.body))), ()
     else:
-        paragraphs = tuple(p for p in map(one_line, rec.body) if p)
-        subheadings = ()
+        paragraphs, subheadings, blockquotes = tuple(p for p in map(one_line, rec.body) if p), (), ()
     if not paragraphs:
         raise InputError("article has no body text", path)
     title = one_line(rec.title)
@@ -48,7 +48,7 @@ def article_from_record(record: Any, path: Path, raw_text: str = "") -> Article:
     return Article(
         title=title, paragraphs=paragraphs, subheadings=subheadings, url=rec.url, source=rec.source,
         published=rec.published, author=rec.author, path=str(path), raw_text=raw_text,
-        quotes=quotes, figures=figures, tags=tuple(rec.tags),
+        quotes=quotes, figures=figures, tags=tuple(rec.tags), blockquotes=blockquotes,
     )
 
 
