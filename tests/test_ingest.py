@@ -144,6 +144,14 @@ def test_a_block_quotation_is_marked_and_is_all_of_what_its_line_introduces(tmp_
         (k, "Jane Roe", _QUOTED[0]), (k + 1, "Jane Roe", _QUOTED[1])]
 
 
+@pytest.mark.parametrize("published", ["2008-05", "2008", 2008])
+def test_a_record_dated_only_by_month_or_year_is_read_without_a_day(tmp_path, published):
+    p = tmp_path / "rec.json"
+    p.write_text(json.dumps({"title": "Grants", "body": "The board made grants.", "published": published}))
+    (a,) = load_articles(p)
+    assert a.published is None and a.paragraphs == ("The board made grants.",)
+
+
 def test_a_record_s_plain_text_body_that_mentions_markup_stays_text(tmp_path):
     p = tmp_path / "rec.json"
     p.write_text(json.dumps({"title": "Rates", "body": "Rates rose where a < b and b > c.\n\nWrite <p> for a paragraph."}))

@@ -6,6 +6,7 @@ into a one-line ``InputError`` naming the file and the field.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,9 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InputError
 from .fields import parse_date, split_tags
+
+
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 class QuoteRecord(BaseModel):
@@ -65,6 +69,10 @@ class ArticleRecord(BaseModel):
     @field_validator("published", mode="before")
     @classmethod
     def _date(cls, v: Any) -> Any:
+        """A day; a year or a month alone ("2008-05", as some exports give it) says no day of
+        publication, and the article is read without one rather than refused."""
+        if isinstance(v, (str, int)) and _YEAR_OR_MONTH.fullmatch(str(v).strip()):
+            return None
         return parse_date(v)
 
     @field_validator("author", mode="before")
