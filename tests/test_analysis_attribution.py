@@ -49,6 +49,11 @@ CASES = [
     (("U.S. Senator Ann Hale (R-ME), Ranking Member of the Harbour Committee, issued the following statement today:",
       "“We will work together on the budget for the port.”"),
      "We will work together on the budget for the port.", "Ann Hale", "Senator, Ranking Member of the Harbour Committee"),
+    # a surname that is a month's name
+    (("“The towns worked hard to use the funds,” said Harbour Regional Administrator Phil May.",),
+     "The towns worked hard to use the funds", "Phil May", "Harbour Regional Administrator"),
+    (("Prime Minister Theresa Quill May said: “We will build the quay.”",),
+     "We will build the quay.", "Theresa Quill May", "Prime Minister"),
     # the press-release layout, and an unnamed description that introduces it
     (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
      "We have done everything we can for these families.", "The minister", None),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .cues import BODY_NOUNS, DEGREES, SURNAME_TITLES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from ..dates import MONTH_NAMES
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -261,12 +262,19 @@ def plausible_person(words: list[str]) -> bool:
         return False  # a name starts capitalised, or with a particle ("von der Brelie")
     if len(words) >= 3 and words[-1] in NAME_SUFFIXES:
         words = words[:-1]  # "Harold J. Baines III": the suffix is part of the name, not a word of a body
-    for w in words:
+    for k, w in enumerate(words):
         fw = fold(w)
+        if fw in _MONTHS and k == len(words) - 1 and k >= 1 and not any(fold(x) in _TIME_WORDS for x in words[:k]):
+            continue  # a surname that is a month's name: "Theresa May", "Phil May" (not "Early May")
         if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w.rstrip(".")) > 1 or not (
                 is_name_tok(w) or fw in PARTICLES):
             return False
     return True
+
+
+_MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
+# Words that make a month after them a date: "Early May", "Memorial Day May", "Last June".
+_TIME_WORDS = frozenset("early late last next mid until end beginning day week weekend holiday".split())
 
 
 def _ing_role(toks: list[Tok]) -> bool:
