@@ -54,6 +54,15 @@ CASES = [
      "The towns worked hard to use the funds", "Phil May", "Harbour Regional Administrator"),
     (("Prime Minister Theresa Quill May said: “We will build the quay.”",),
      "We will build the quay.", "Theresa Quill May", "Prime Minister"),
+    # a body before a lower-case role with its modifier, then the person; a comma and an honorific
+    (("“The program lets towns act on risk,” said Harbour Region V acting administrator Ann Hale.",),
+     "The program lets towns act on risk", "Ann Hale", "Harbour Region V acting administrator"),
+    (("“The losses are damaging,” said Harbour Fisheries director, Dr. Ann J. Hale.",),
+     "The losses are damaging", "Ann J. Hale", "Harbour Fisheries director"),
+    # an office, then her name with letters after it between commas, then her surname's line
+    (("The Secretary of State for the Harbours, Ann Hale MP, yesterday filed an appeal with the court.",
+      "Ms Hale said:", "We will appeal the ruling."),
+     "We will appeal the ruling.", "Ann Hale", "Secretary of State for the Harbours"),
     # the press-release layout, and an unnamed description that introduces it
     (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
      "We have done everything we can for these families.", "The minister", None),

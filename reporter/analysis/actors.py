@@ -18,7 +18,7 @@ from .facts import Organization, Person
 from .mentions import (RUN_JOINERS, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
-from .cues import DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, ROLE_NOUNS, SPEECH_VERBS
+from .cues import DOCUMENT_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, ROLE_NOUNS, SPEECH_VERBS
 from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, is_cap, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
@@ -460,7 +460,10 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             k += 1
         if k < n and toks[k].text == "," and k - e >= 2:
             b.add_person(words, text[toks[e + 1].start:toks[k - 1].end])
-    # "Role of X, Name Name," : a role phrase, then the name between commas (or before "said")
+    # "Role of X, Name Name," : a role phrase, then the name between commas (or before "said");
+    # letters after the name are no part of it ("…, Jane Roe MP, said")
+    while len(words) > 2 and words[-1] in POSTNOMINALS:
+        words = words[:-1]
     if i >= 1 and toks[i - 1].text == "," and e < n and (toks[e].text in (",", "(", ";") or toks[e].text in SPEECH_VERBS) \
             and 2 <= len(words) <= 4 and plausible_person(words):
         k = i - 2

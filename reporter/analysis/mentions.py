@@ -708,15 +708,22 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     if k >= len(toks) or not (is_name_tok(toks[k].text) or _rank_ordinal(toks, k, True)):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)
-    if e - k <= 3 and e + 2 < len(toks) and is_role_word(toks[e].text):
-        # "said USGS hydrologist Jane Doe", "said Acme chief executive Jane Doe": a body or place
-        # before a lower-case role, then the person
-        r = e + 1 + (e + 1 < len(toks) and is_role_word(toks[e + 1].text))
+    if e - k <= 3 and e + 2 < len(toks) and (is_role_word(toks[e].text) or toks[e].text in ROLE_MODIFIERS
+                                             and is_role_word(toks[e + 1].text)):
+        # "said USGS hydrologist Jane Doe", "said Acme chief executive Jane Doe", "said Harbour
+        # Region V acting administrator Jane Doe", "said Harbour Fisheries director, Dr. Jane Doe":
+        # a body or place before a lower-case role, then the person (an honorific before her name)
+        r = e
+        while r < min(len(toks), e + 3) and (is_role_word(toks[r].text) or toks[r].text in ROLE_MODIFIERS):
+            r += 1
+        role_end = r
+        r += r < len(toks) and toks[r].text == ","
         if r < len(toks) and is_name_tok(toks[r].text):
             n = run_fwd(toks, r)
             name = words_of(toks[r:n])
-            if 2 <= len(name) <= 4 and plausible_person(name) and not split_title(name)[0]:
-                return Subject("name", name, text[toks[k].start:toks[r - 1].end], toks[k].start)
+            title, bare = split_title(name)
+            if 2 <= len(bare) <= 4 and plausible_person(bare) and all(fold(w.rstrip(".")) in HONORIFICS for w in title):
+                return Subject("name", name, text[toks[k].start:toks[role_end - 1].end], toks[k].start)
     if e + 1 < len(toks) and toks[e].text == "and" and any(is_title(t.text) for t in toks[k:e]) \
             and is_name_tok(toks[e + 1].text):
         # "said County Sheriff and Sheriffs' Association President Jane Doe": two offices; "said
