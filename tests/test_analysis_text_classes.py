@@ -333,6 +333,15 @@ STATEMENTS = [
     ("Minister Grace Okafor Dáil Statement on Road Funding",
      ("We are investing in every region of the country and we will not stop.",),
      "We are investing in every region of the country and we will not stop.", ("Grace Okafor", "Minister")),
+    # an office's statement in the possessive, its holder named in the summary line under it
+    ("Ferries: Transport Secretary's statement to Parliament",
+     ("The Secretary of State for Transport Grace Okafor updated Parliament on the ferries (11 May 2024).",
+      "Madam Deputy Speaker, with permission, I would like to update the House on the ferries."),
+     "Madam Deputy Speaker, with permission, I would like to update the House on the ferries.",
+     ("Grace Okafor", "Secretary of State for Transport")),
+    ("Secretary of Harbours Okafor’s statement on the new ferry policy",
+     ("Secretary of Harbours Grace Okafor set out a new ferry policy today.", "We will keep every route open this winter."),
+     "We will keep every route open this winter.", ("Grace Okafor", "Secretary of Harbours")),
     # a statement with no quotation marks at all: its first-person paragraphs are the speaker's
     ("Statement from Secretary of Transportation Grace Okafor on Road Funding",
      ("We are investing in every region of the country and we will not stop.", "Media contact: press office."),

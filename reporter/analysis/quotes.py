@@ -602,6 +602,10 @@ MAX_TOPIC_CHARS = 80  # a topic before a colon that may head a statement's title
 _SPEECH_DASHED = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,4}) [–—-] (?:\d{4} )?"
                             r"(?:Speech|Statement|Remarks|Address|Letter|Message)\b")
 _DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?:Opening |Closing |Keynote )?(?:Remarks|Speech|Address)\b")
+# A title naming whose speech or statement a text is, by name or office, in the possessive:
+# "Health Secretary's statement to Parliament", "Jane Doe’s Remarks at the Summit".
+_OWN_SPEECH = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the|and)){0,7})(?:’s|'s) "
+                         r"(?i:(?:oral |written |opening |closing |keynote |budget )?(?:statement|speech|remarks|address))\b")
 _SPOKE_WHERE = re.compile(r"\s(?:at|on|to|before|after|following|during|upon|with)\s")
 
 
@@ -616,6 +620,15 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         head = next((h for h in STATEMENT_TITLES if low.startswith(h, topic) or low.startswith("press " + h, topic)), None)
         if head is not None:
             title, low = title[low.index(head, topic):], low[low.index(head, topic):]
+    if head is None and (own := _OWN_SPEECH.match(title[title.index(": ") + 2:] if ": " in title[:MAX_TOPIC_CHARS] else title)) \
+            is not None and not any(fold(w) in _NOT_STATEMENT_OWNER for w in own.group("who").split()):
+        # "Coronavirus: Health Secretary's statement to Parliament", "Jane Doe's speech at …": the
+        # speech of the one the title names, by name or by office
+        who = own.group("who").split()
+        known = actors.person(who[-1:]) if len(who) >= 2 and is_title(who[0]) else None
+        if known is not None:  # "Secretary of Labor Doe’s statement": the Doe the text names in full
+            return known.name, known.role or title_role(who[:-1])
+        head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + own.group("who")
     if head is None and (delivered := _DELIVERS.match(title) or _SPEECH_DASHED.match(title)) is not None:
         # "Jane Doe Delivers Remarks at …", "Jane Doe – 2018 Speech at the Harbour Summit"
         head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + delivered.group("who")
