@@ -338,6 +338,20 @@ def test_a_speech_s_first_person_paragraphs_are_its_speaker_s(title, speaker):
     assert [(q.paragraph, q.speaker, q.role) for q in facts.quotes] == [(k, *speaker) for k in (2, 3, 4, 5)]
 
 
+def test_a_speech_is_its_speaker_s_to_its_end_whatever_the_person_of_each_paragraph():
+    paragraphs = ("Port Liria, 3 May 2024", "Thank you all for coming to the harbour today.",
+                  "The ferry timetable doubles in June.", "Crews have trained for two years on the new boats.",
+                  "Fares stay as they are until the spring.", "Watch the video",
+                  "The harbour has never been busier than it is this summer.")
+    facts = analyze(Article(title="Remarks by Minister Ada Quill at the Harbour Summit", paragraphs=paragraphs,
+                            boilerplate=(6,)))
+    assert [q.paragraph for q in facts.quotes] == [2, 3, 4, 5, 7]  # the page's own line left out
+    # a statement (not a speech) still keeps to its first-person paragraphs and the few between them
+    facts = analyze(Article(title="Statement by Minister Ada Quill on the ferries", paragraphs=paragraphs,
+                            boilerplate=(6,)))
+    assert [q.paragraph for q in facts.quotes] == [2]
+
+
 def test_a_report_about_remarks_is_no_speech():
     paragraphs = ("The minister spoke for twenty minutes at the harbour.", "She said the port would reopen in June.")
     assert analyze(Article(title="Remarks by the minister draw criticism", paragraphs=paragraphs)).quotes == ()

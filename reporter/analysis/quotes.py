@@ -1096,7 +1096,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         # one named person's statement, not a joint one; a phrase it quotes of its own ("what we
         # call “the quiet work”") leaves the rest of it hers
         quoted = {q.paragraph for q in quotes}
-        own = [q for q in _unmarked_statement(paragraphs, of_statement) if q.paragraph not in quoted]
+        own = [q for q in _unmarked_statement(paragraphs, of_statement, speech=is_speech_title(title), stops=boilerplate)
+               if q.paragraph not in quoted]
         quotes = sorted(quotes + own, key=lambda q: q.paragraph)
     quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
     return _consistent(quotes, actors, paragraphs), skipped
@@ -1118,13 +1119,18 @@ def _closes_open_quote(after) -> bool:
 MAX_STATEMENT_PARAGRAPHS = 30
 
 
-def _unmarked_statement(paragraphs, speaker: tuple[str, str | None]) -> list[Quotation]:
+def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: bool = False,
+                        stops: tuple[int, ...] = ()) -> list[Quotation]:
     """"Statement from Secretary Jane Doe on …" whose text has no quotation marks at all: each of
-    its paragraphs in the first person, up to boilerplate, is the statement's speaker's."""
+    its paragraphs in the first person, up to boilerplate, is the statement's speaker's. A speech
+    ("Remarks by …") is hers from its first paragraph in the first person to its end, whatever
+    the person of each paragraph: a speech says "the plan is working" as she said it."""
     out: list[Quotation] = []
     bridged: list[int] = []  # paragraphs since the last first-person one, kept if another follows
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
+        if pno in stops:
+            continue  # page furniture inside it ("Watch the video", "As prepared for delivery")
         if t.startswith(NARRATIVE_STARTS) and not out and pno <= 2:
             continue  # "Source: … published on …" above the text: page furniture, not its end
         if t.startswith(NARRATIVE_STARTS) or len(out) >= MAX_STATEMENT_PARAGRAPHS:
@@ -1138,6 +1144,9 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None]) -> list[Quo
                 out.append(Quotation(text=paragraphs[k - 1][span.start:span.end], speaker=speaker[0], role=speaker[1],
                                      paragraph=k))
             bridged = []
+        elif out and speech and t.endswith((".", "!", "?", "”", '"', "…")):
+            span = paragraph_span(text)
+            out.append(Quotation(text=text[span.start:span.end], speaker=speaker[0], role=speaker[1], paragraph=pno))
         elif out and len(bridged) < MAX_STATEMENT_BRIDGE and t.endswith((".", "!", "?", "”", '"')):
             bridged.append(pno)
         else:
