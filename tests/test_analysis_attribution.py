@@ -63,6 +63,14 @@ CASES = [
     (("The Secretary of State for the Harbours, Ann Hale MP, yesterday filed an appeal with the court.",
       "Ms Hale said:", "We will appeal the ruling."),
      "We will appeal the ruling.", "Ann Hale", "Secretary of State for the Harbours"),
+    # a line handing over remarks, its colon far after the hand-over
+    (("Senate Leader Ann Hale made the following remarks on the floor today regarding the Harbour Act, "
+      "the first major reform of the port in two decades:", "“Last night we passed the first reform of the port.”"),
+     "Last night we passed the first reform of the port.", "Ann Hale", "Senate Leader"),
+    # a dateline's city in capitals run into the title; a party tag with full stops
+    (("PORTSMOUTH U.S. Senator Ann Hale (D-N.J.), Chairman of the Harbour Committee, today introduced a bill.",
+      "“The port needs this,” Hale said."),
+     "The port needs this", "Ann Hale", "U.S. Senator, Chairman of the Harbour Committee"),
     # the press-release layout, and an unnamed description that introduces it
     (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
      "We have done everything we can for these families.", "The minister", None),

@@ -15,7 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .mentions import (RUN_JOINERS, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
+from .mentions import (RUN_JOINERS, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import DOCUMENT_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, ROLE_NOUNS, SPEECH_VERBS
@@ -173,7 +173,9 @@ class _Builder:
         self.places: dict[str, str] = {}
         self.titled_surnames: dict[str, tuple[str, str]] = {}  # folded surname -> (surname, title)
 
-    def add_person(self, words: list[str], role: str | None) -> None:
+    def add_person(self, words: list[str], role: str | None, beside_title: bool = False) -> None:
+        """beside_title: the role is an office in commas after the name, which goes with the title
+        before it ("U.S. Senator Jane Doe, Chairman of the Committee," -> "U.S. Senator, Chairman of …")."""
         title_words, name_words = split_title(words)
         if len(name_words) == 1 and title_words and is_title(title_words[0]) and plausible_person(name_words) \
                 and not is_place(fold(name_words[0])) and fold(name_words[0]).rstrip("s") not in HEADLINE_NOUNS \
@@ -189,6 +191,8 @@ class _Builder:
         entry = self.people.setdefault(fold(name), [name, None])
         if role and (entry[1] is None or fold(entry[1].rstrip(".")) in _HONORIFIC_ROLES):
             entry[1] = role
+        elif role and beside_title and len(entry[1].split()) <= 3 and fold(entry[1]) not in fold(role):
+            entry[1] = f"{entry[1]}, {role}"
 
     def add_org(self, name: str) -> None:
         name = name.strip()
@@ -452,14 +456,16 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
                         or not sent_start and role_word and seg[0].text in ("a", "an", "the")):
                     b.add_person(words, text[seg[0].start:seg[-1].end])
                 break
-    # "…, Jane Roe, Director of the Harbour Service, has …": a title of office in the commas after a name
-    if e + 1 < n and toks[e].text == "," and is_title(toks[e + 1].text) and is_cap(toks[e + 1].text) \
-            and 2 <= len(words) <= 4 and plausible_person(words):
-        k = e + 1
-        while k < n and k - e <= MAX_OFFICE_TOKENS and toks[k].text not in (",", ".", ";", ":", "“", "”", "\""):
+    # "…, Jane Roe, Director of the Harbour Service, has …": a title of office in the commas after a
+    # name (after her party's tag: "Jane Roe (D-N.J.), Chairman of the Committee, …")
+    c = (party_tag_close(toks, e, text) or e - 1) + 1 if e < n and toks[e].text == "(" else e
+    if c + 1 < n and toks[c].text == "," and is_title(toks[c + 1].text) and is_cap(toks[c + 1].text) \
+            and 2 <= len(split_title(words)[1]) <= 4 and plausible_person(split_title(words)[1]):
+        k = c + 1
+        while k < n and k - c <= MAX_OFFICE_TOKENS and toks[k].text not in (",", ".", ";", ":", "“", "”", "\""):
             k += 1
-        if k < n and toks[k].text == "," and k - e >= 2:
-            b.add_person(words, text[toks[e + 1].start:toks[k - 1].end])
+        if k < n and toks[k].text == "," and k - c >= 2:
+            b.add_person(words, text[toks[c + 1].start:toks[k - 1].end], beside_title=True)
     # "Role of X, Name Name," : a role phrase, then the name between commas (or before "said");
     # letters after the name are no part of it ("…, Jane Roe MP, said")
     while len(words) > 2 and words[-1] in POSTNOMINALS:

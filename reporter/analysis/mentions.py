@@ -41,7 +41,28 @@ def _rank_ordinal(toks: list[Tok], j: int, start: bool = False) -> bool:
     before = j - 2 if j >= 2 and toks[j - 1].text == "." else j - 1
     return before >= 0 and is_title(toks[before].text)
 # A party and state after a legislator's name ("Sen. Jane Doe, D-Ohio,") is no role: the title is.
-_PARTY_TAG = re.compile(r"\(?(?:[DRI]-[A-Z][A-Za-z.]{0,15}(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\)?")  # "D-Ohio", "CT-03"
+PARTY_TAG = re.compile(r"\(?(?:[DRI]-[A-Z][A-Za-z.]{0,15}(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\)?")  # "D-Ohio", "CT-03"
+MAX_TAG_TOKENS = 5  # "(", "D-N.J", ".", ")": the tokens a party tag may take
+
+
+def party_tag_open(toks: list[Tok], close: int, text: str) -> int | None:
+    """The index of the "(" of a party tag whose ")" is at close ("(R-UT)", "(D-N.J.)"), else None."""
+    if close >= len(toks) or toks[close].text != ")":
+        return None
+    for o in range(close - 2, max(-1, close - MAX_TAG_TOKENS), -1):
+        if toks[o].text == "(":
+            return o if PARTY_TAG.fullmatch(text[toks[o].start:toks[close].end]) else None
+    return None
+
+
+def party_tag_close(toks: list[Tok], open_: int, text: str) -> int | None:
+    """The index of the ")" of a party tag that opens at open_, else None."""
+    if open_ >= len(toks) or toks[open_].text != "(":
+        return None
+    for c in range(open_ + 2, min(len(toks), open_ + MAX_TAG_TOKENS)):
+        if toks[c].text == ")":
+            return c if PARTY_TAG.fullmatch(text[toks[open_].start:toks[c].end]) else None
+    return None
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
 _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9
@@ -245,6 +266,11 @@ def title_role(title: list[str]) -> str | None:
     "Lieutenant General"); None for no title."""
     if not title:
         return None
+    if len(title) >= 2 and len(title[0]) >= 4 and title[0].isupper() and title[0].isalpha():
+        from .places import is_place
+
+        if is_place(fold(title[0])):
+            title = title[1:]  # "WASHINGTON U.S. Senator Jane Doe": a dateline's city, run into the title
     return " ".join(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w) if w.endswith(".") or fold(w) in
                     TITLE_ABBREVIATIONS else w for w in title)
 
@@ -313,7 +339,7 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
     if not toks or len(toks) > 30 or len(toks) == 1 and toks[0].text.isdigit():
         return None  # (", 45, said": an age is no role)
     role = text[toks[0].start:toks[-1].end].strip()
-    if _PARTY_TAG.fullmatch(role):
+    if PARTY_TAG.fullmatch(role):
         return None
     for lead in ("who is ", "who was ", "who has been ", "now ", "of the ", "of ", "at the ", "at ", "from the ",
                  "from "):
@@ -371,8 +397,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             tk = toks[k].text
             if tk in _SENT_STOP and not (tk == "." and k and is_dotted(toks[k - 1].text)):
                 break  # (not the full stop of "Lt. Gen." or "U.S.")
-            n_end = k - 3 if tk == "," and k >= 4 and toks[k - 1].text == ")" and toks[k - 3].text == "(" \
-                and _PARTY_TAG.fullmatch(toks[k - 2].text) else k  # "Jane Doe (R-ME), Ranking Member …,"
+            tag = party_tag_open(toks, k - 1, text) if tk == "," and k >= 4 else None
+            n_end = tag if tag is not None else k  # "Jane Doe (R-ME), Ranking Member …,"
             if tk == "," and n_end >= 1 and is_name_tok(toks[n_end - 1].text):
                 s = run_back(toks, n_end - 1)
                 role = clean_role(toks[k + 1:j], text)
@@ -394,17 +420,17 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         if single is not None:
             return single
         return _described_before_comma(toks, j, text)  # "The minister, who asked not to be named, said"
-    if t == ")" and j >= 4 and toks[j - 2].text == "(" and _PARTY_TAG.fullmatch(toks[j - 1].text) \
-            and (is_name_tok(toks[j - 3].text) or toks[j - 3].text == "." and is_dotted(toks[j - 4].text)):
-        s = run_back(toks, j - 3)  # "Chairman Jane Doe (R-UT) said": a legislator's party and state
-        if s == j - 4 + (toks[j - 3].text != ".") and s >= 2 and toks[s - 1].text == "," \
+    if t == ")" and j >= 4 and (o := party_tag_open(toks, j, text)) is not None and o >= 2 \
+            and (is_name_tok(toks[o - 1].text) or toks[o - 1].text == "." and is_dotted(toks[o - 2].text)):
+        s = run_back(toks, o - 1)  # "Chairman Jane Doe (R-UT) said": a legislator's party and state
+        if s == o - 2 + (toks[o - 1].text != ".") and s >= 2 and toks[s - 1].text == "," \
                 and toks[s].text in NAME_SUFFIXES | {w.rstrip(".") for w in NAME_SUFFIXES} and is_name_tok(toks[s - 2].text):
             first = run_back(toks, s - 2)  # "Jane Doe, Jr. (D-NJ)": the suffix after a comma ends the name
             sub = _named(toks, first, s - 1, None)
             if sub is not None:
-                sub.words = sub.words + words_of(toks[s:j - 2])
+                sub.words = sub.words + words_of(toks[s:o])
             return sub
-        return _named(toks, s, j - 2, None)
+        return _named(toks, s, o, None)
     if t == ")" and j >= 3 and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
         acr = toks[j - 1].text
         if j >= 4 and is_name_tok(toks[j - 3].text):

@@ -182,7 +182,7 @@ def is_introducing_line(text: str) -> bool:
         return False
     words = _WORD.findall(t[-160:])
     return any(is_speech_verb(w) and w not in _FINDING_VERBS or w in INTRO_PARTICIPLES for w in words[-6:]) \
-        or _hands_over(words) or _said_where(words) or _STATEMENT_BELOW.search(t) is not None
+        or _hands_over(_WORD.findall(t)) or _said_where(words) or _STATEMENT_BELOW.search(t) is not None
 
 
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
@@ -211,9 +211,10 @@ def _hands_over(words: list[str]) -> bool:
     provided the following readout:")."""
     low = [w.lower() for w in words[-10:]]
     wide = [w.lower() for w in words[-MAX_FRAME_WORDS:]]  # "The following statement was released by … to mark …:"
+    every = [w.lower() for w in words]  # "… made the following remarks on the floor regarding the Act, the first …:"
     return any(tuple(wide[k:k + len(f)]) == f for f in STATEMENT_FRAMES for k in range(len(wide) - len(f) + 1)) or any(
-        low[k] in STATEMENT_VERBS and low[k + 1:k + 3] == ["the", "following"]
-        and any(w in STATEMENT_NOUNS for w in low[k + 3:k + 6]) for k in range(len(low) - 2)) or (
+        every[k] in STATEMENT_VERBS and every[k + 1:k + 3] == ["the", "following"]
+        and any(w in STATEMENT_NOUNS for w in every[k + 3:k + 6]) for k in range(len(every) - 2)) or (
         bool(low) and (low[-1] == "statement" or low[-2:] in (["statement", "reads"], ["statement", "follows"]))
         and any(w.endswith(("’s", "'s")) for w in words[-6:]))  # "Jane Doe’s full statement:"
 
