@@ -71,6 +71,18 @@ CASES = [
     (("PORTSMOUTH U.S. Senator Ann Hale (D-N.J.), Chairman of the Harbour Committee, today introduced a bill.",
       "“The port needs this,” Hale said."),
      "The port needs this", "Ann Hale", "U.S. Senator, Chairman of the Harbour Committee"),
+    # a phrase in marks inside an introduced paragraph is the speaker's own; "so-called" and "an
+    # estimated" report no one's speech, so the paragraphs after it stay hers
+    (("Calling for access to the port, Ann Hale, Minister for Harbours, said:",
+      "It is appalling that the regime’s ‘surrender or starve’ tactics are still used at the port.",
+      "Despite being a so-called safe zone, an estimated 4,000 people are trapped in the harbour.",
+      "We call on all parties to let the ferries through."),
+     "Despite being a so-called safe zone, an estimated 4,000 people are trapped in the harbour.",
+     "Ann Hale", "Minister for Harbours"),
+    (("Calling for access to the port, Ann Hale, Minister for Harbours, said:",
+      "It is appalling that the regime’s ‘surrender or starve’ tactics are still used at the port."),
+     "It is appalling that the regime’s ‘surrender or starve’ tactics are still used at the port.",
+     "Ann Hale", "Minister for Harbours"),
     # the press-release layout, and an unnamed description that introduces it
     (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
      "We have done everything we can for these families.", "The minister", None),

@@ -21,7 +21,7 @@ from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, OPENERS, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -962,8 +962,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 intro = None
             elif intro == pno - 1:
                 spans = (paragraph_span(text, inline_at[intro]),)  # the statement after its hand-over
-            elif not spans:
-                spans = (paragraph_span(text),)
+            elif not spans or terms_only(text):
+                spans = (paragraph_span(text),)  # (its phrases in marks are the speaker's own: "‘surrender or starve’ tactics")
         if pno - 1 in turn_speakers:  # a transcript: the turn is the quotation, its label the speaker
             if turn_speakers[pno - 1] is None:
                 pending = []
@@ -1090,7 +1090,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             if who is not None:
                 quotes = [Quotation(text=paragraphs[k - 1].strip(), speaker=who[0], role=who[1], paragraph=k)
                           for k in handed.quoted]
-    if of_statement is not None and not blocks and " and " not in title and (of_statement[1] or is_speech_title(title)) \
+    if of_statement is not None and not blocks and " and " not in _SPOKE_WHERE.split(title, 1)[0] \
+            and (of_statement[1] or is_speech_title(title)) \
             and (is_speech_title(title) or all(q.speaker == of_statement[0] for q in quotes)):
         # (a speech may quote others: "Hamilton once said: “…”" leaves the rest of it the speaker's)
         # one named person's statement, not a joint one; a phrase it quotes of its own ("what we

@@ -252,12 +252,15 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
         # that is no letter, digit or quotation mark ("/Public Release.", "© 2024 …", "| Share")
         return _WEB.search(stripped[:2000]) is not None or not (stripped[0].isalnum() or _has_marks(stripped[0])
                                                                  or stripped[0] in "‘'(")
-    if any(is_speech_verb(w) for w in words) and not any(w in FIRST_PERSON for w in words):
+    plain = _WORD.findall(_SO_CALLED.sub("", stripped[:2000]))
+    if any(is_speech_verb(w) and not (k and plain[k - 1].lower() in ("a", "an", "the")) for k, w in enumerate(plain)) \
+            and not any(w in FIRST_PERSON for w in words):  # (not "an estimated 400,000 people")
         return True  # "She added that the plan is ready." (the speaker's own "I" may say "the council answered my letter")
     return not first and not _first_person(stripped)
 
 
 _WEB = re.compile(r"https?://|\bwww\.")
+_SO_CALLED = re.compile(r"\bso[- ]called\b", re.I)  # no speech: "a so-called de-escalation zone"
 
 
 def _first_person(text: str) -> bool:
@@ -313,6 +316,17 @@ def _topic_line(text: str) -> bool:
         and not is_introducing_line(t) and _label_line(t) is None
 
 
+MAX_TERM_WORDS = 5  # "the regime's ‘surrender or starve’ tactics": a phrase in marks, not another's speech
+
+
+def terms_only(text: str) -> bool:
+    """Every quotation-marked span of a paragraph is a short phrase inside its sentence (a term,
+    a slogan), so the paragraph is no one else's quoted speech: the introduced speech goes on."""
+    spans = quote_spans(text)
+    return bool(spans) and all(s.start > 1 and s.closed and len(text[s.start:s.end].split()) <= MAX_TERM_WORDS
+                               for s in spans)
+
+
 def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
                       quoted: frozenset[int] = frozenset()) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
@@ -364,7 +378,7 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
                 # "X issued the following statement …." then a quotation opened and not closed:
                 # the statement goes on, its later paragraphs' opening marks dropped by the copy
                 left_open = True
-            if _has_marks(p):
+            if _has_marks(p) and not terms_only(p):
                 if quoted and _closes_only(p) and not _narrative(p, first=True):
                     quoted += pending + [j]
                 break
@@ -732,5 +746,5 @@ def floor_given(text: str) -> tuple[str, str | None] | None | bool:
     return None
 
 
-__all__ = ["STATEMENT_VERBS", "QuoteSpan", "inline_lead", "dash_attributed", "comma_attributed", "handed_to", "floor_given", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+__all__ = ["STATEMENT_VERBS", "terms_only", "QuoteSpan", "inline_lead", "dash_attributed", "comma_attributed", "handed_to", "floor_given", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
