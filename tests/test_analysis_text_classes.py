@@ -342,6 +342,10 @@ STATEMENTS = [
     ("Secretary of Harbours Okafor’s statement on the new ferry policy",
      ("Secretary of Harbours Grace Okafor set out a new ferry policy today.", "We will keep every route open this winter."),
      "We will keep every route open this winter.", ("Grace Okafor", "Secretary of Harbours")),
+    # a headline naming only the office, the line under it naming its holder (letters after her name)
+    ("Statement by the Taoiseach announcing the new pilots",
+     ("Statement by the Taoiseach Grace Okafor TD", "I beg leave to announce that I have appointed four new pilots."),
+     "I beg leave to announce that I have appointed four new pilots.", ("Grace Okafor", "Taoiseach")),
     # a statement with no quotation marks at all: its first-person paragraphs are the speaker's
     ("Statement from Secretary of Transportation Grace Okafor on Road Funding",
      ("We are investing in every region of the country and we will not stop.", "Media contact: press office."),

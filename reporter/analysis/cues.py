@@ -129,7 +129,7 @@ ADVERBS = frozenset("also later then further previously recently earlier separat
 NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 # Letters after a name that are an office or an honour, no part of the name: "Jane Doe MP, Minister
 # for Roads, said:" is Jane Doe.
-POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM QC KC OBE CBE MBE KBE DBE FRS PhD".split())
+POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM TD MLC MHA QC KC OBE CBE MBE KBE DBE FRS PhD".split())
 
 # Degrees written after a name and a comma, with full stops ("Jane Doe, Ph.D., director of …").
 DEGREES = frozenset("PhD MD DPhil EdD JD DDS DVM MBA".split())

@@ -697,9 +697,12 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors) -> 
     """(speaker, title) of a text that is one person's statement or speech, as its title or the
     lines at its top say, and the title to read it by; (None, title) when nothing says so."""
     found = statement_speaker(title, actors) if title else None
-    if found is None and (line := _statement_line(_top_lines(paragraphs, subheadings, STATEMENT_LINE_WITHIN))) is not None \
-            and (by_line := statement_speaker(line, actors)) is not None:
-        return by_line, line  # "STATEMENT BY SECRETARY DOE" under the headline
+    office_only = found is not None and found[0] == found[1]  # "Statement by the Taoiseach …", holder unnamed
+    if (found is None or office_only) and (line := _statement_line(_top_lines(paragraphs, subheadings, STATEMENT_LINE_WITHIN))) is not None \
+            and (by_line := statement_speaker(line, actors)) is not None and not (office_only and by_line[0] == by_line[1]):
+        # "STATEMENT BY SECRETARY DOE" under the headline; "Statement by the Taoiseach Jane Doe TD"
+        # under a headline that names only the office
+        return by_line, (line if found is None else title)
     if found is None:  # "Press Statement" / "Jane Doe" / "Secretary of State" above the text
         found = _press_statement([title] + _top_lines(paragraphs, subheadings, 3))
     if found is None and _UNSIGNED_SPEECH.match(title):  # "Remarks at the Summit" over "Secretary Jane Doe …"
