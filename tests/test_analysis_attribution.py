@@ -83,6 +83,13 @@ CASES = [
       "It is appalling that the regime’s ‘surrender or starve’ tactics are still used at the port."),
      "It is appalling that the regime’s ‘surrender or starve’ tactics are still used at the port.",
      "Ann Hale", "Minister for Harbours"),
+    # a suffix after a comma is part of the name; the degree after it neither name nor role
+    (("“The satellite is key to the system,” said retired Navy Vice Admiral Conrad C. Hale, Jr., Ph.D., "
+      "under secretary of ports and harbour administrator.",),
+     "The satellite is key to the system", "Conrad C. Hale Jr.", "retired Navy Vice Admiral, under secretary of ports and harbour administrator"),
+    # a body's title over a surname alone
+    (("Harbour Science Foundation Director Hale traveled to the port on Monday.", "“Partnerships matter,” Hale said."),
+     "Partnerships matter", "Hale", "Harbour Science Foundation Director"),
     # the press-release layout, and an unnamed description that introduces it
     (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
      "We have done everything we can for these families.", "The minister", None),

@@ -165,6 +165,9 @@ def _is_acronym(s: str) -> bool:
     return ups >= 2 and ups >= 0.6 * len(s.replace("&", ""))
 
 
+_NOT_TITLE_LEAD = frozenset("statement remarks speech address readout message of by from the".split())
+
+
 class _Builder:
     def __init__(self) -> None:
         self.people: dict[str, list] = {}  # folded full name -> [name, role]
@@ -177,7 +180,9 @@ class _Builder:
         """beside_title: the role is an office in commas after the name, which goes with the title
         before it ("U.S. Senator Jane Doe, Chairman of the Committee," -> "U.S. Senator, Chairman of …")."""
         title_words, name_words = split_title(words)
-        if len(name_words) == 1 and title_words and is_title(title_words[0]) and plausible_person(name_words) \
+        while title_words and fold(title_words[0]) in _NOT_TITLE_LEAD:
+            title_words = title_words[1:]  # "Statement of President Doe": the headline's noun is no part of it
+        if len(name_words) == 1 and title_words and is_title(title_words[-1]) and plausible_person(name_words) \
                 and not is_place(fold(name_words[0])) and fold(name_words[0]).rstrip("s") not in HEADLINE_NOUNS \
                 and (office := title_role(title_words)) and fold(office.rstrip(".")) not in _HONORIFIC_ROLES:
             # "Secretary Doe released …" and never her first name: she is "Doe", whom "the
@@ -428,6 +433,9 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             return
         if not title_words and len(words) >= 2:
             b.add_org(" ".join(words))
+        if title_words and len(name_words) == 1 and is_title(title_words[-1]):
+            b.add_person(words, None)  # "Harbour Science Foundation Director Doe": her surname under the title
+            return
         if not (title_words and len(name_words) >= 2 and plausible_person(name_words)):
             return
     title_words, name_words = split_title(words)

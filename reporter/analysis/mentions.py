@@ -42,6 +42,7 @@ def _rank_ordinal(toks: list[Tok], j: int, start: bool = False) -> bool:
     return before >= 0 and is_title(toks[before].text)
 # A party and state after a legislator's name ("Sen. Jane Doe, D-Ohio,") is no role: the title is.
 PARTY_TAG = re.compile(r"\(?(?:[DRI]-[A-Z][A-Za-z.]{0,15}(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\)?")  # "D-Ohio", "CT-03"
+_SUFFIXES_BARE = frozenset(w.rstrip(".") for w in NAME_SUFFIXES)
 MAX_TAG_TOKENS = 5  # "(", "D-N.J", ".", ")": the tokens a party tag may take
 
 
@@ -787,6 +788,9 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
                     title, text[toks[r].start:toks[e - 1].end], text[toks[a].start:toks[e - 1].end]), toks[i].start)
     role = None
     c = e
+    if c + 1 < len(toks) and toks[c].text == "," and toks[c + 1].text.rstrip(".") in _SUFFIXES_BARE:
+        words = words + [toks[c + 1].text + ("." if c + 2 < len(toks) and toks[c + 2].text == "." else "")]
+        c += 2 + (c + 2 < len(toks) and toks[c + 2].text == ".")  # "said Jane Doe, Jr., Ph.D., director of …"
     while c + 3 < len(toks) and toks[c].text == "," and toks[c + 1].text.replace(".", "") in DEGREES \
             and toks[c + 2].text == "." and toks[c + 3].text == ",":
         c += 3  # "said Jane Doe, Ph.D., director of …": the degree is neither name nor role
