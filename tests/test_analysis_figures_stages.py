@@ -101,6 +101,8 @@ def figures(*paragraphs: str):
     ("Transcript ID: 43864", "43864", "a label"),
     ("^{1}E-commerce sales are sales of goods ordered online.", "1", "a note mark"),
     ("Three points from my side on the summit next week.", "Three", "a count of the speaker's points"),
+    ("The defendants are Ada Quill (奎尔), 38; Jon Vale, 35; and Ida Moss, 41.", "35", "a person's age"),
+    ("Jane Doe, 45, a nurse from the port, said the ward was full.", "45", "a person's age"),
 ])
 def test_not_a_figure(text, number, reason):
     s = text.index(number)
@@ -139,6 +141,9 @@ def test_not_a_figure(text, number, reason):
     ("Rates stood at 5.25 on average in May.", "5.25"),
     ("22 people died in July.", "22"),
     ("Between 22 and 30 ships sailed in July.", "30"),
+    ("In Portmouth, 38 ships docked.", "38"),  # a count after a place
+    ("Ada Quill, 38 years a pilot, retired.", "38"),
+    ("The port of Liria, 40,000 people strong, voted.", "40,000"),
 ])
 def test_quantities_pass_the_filter(text, number):
     s = text.index(number)

@@ -143,6 +143,9 @@ _VANITY = re.compile(r"\b1-8\d\d-\d{3}-[A-Z]{4}\b(?:\s?\(\d{4}\))?")
 _CLOCK_DAY_AFTER = re.compile(r"\s(?:on\s(?!average)|this\s|that\s|in\sthe\s(?:morning|afternoon|evening))", re.I)
 _AT_BEFORE = re.compile(r"\b[Aa]t\s$")
 # A page's time stamp: "Updated: 49 min 44 sec ago", "3 hrs ago".
+# A person's age set after her name in commas: "Jane Doe, 38;", "John Roe (罗), 35, of Portmouth".
+_AGE_BEFORE = re.compile(r"[A-Z][\w’'.-]+(?: \([^()]{1,30}\))?, $")
+_AGE_AFTER = re.compile(r"(?:[;.]|,(?! (?:\d|million|billion|thousand|percent|per cent))| and\b|$)")
 _AGO_AFTER = re.compile(r"\s?(?:min|mins|minutes?|sec|secs|seconds?|h|hrs?|hours?)\b(?:\s\d{1,2}\s?(?:sec|secs|s)\b)?\s+ago\b")
 # Days in a list before their month: "on 22 and 23 July", "1-3 May"; after it: "July 21 and 22".
 _DAY_BEFORE_MONTH = re.compile(r"\s?(?:and|to|&|-|–)\s?\d{1,2}(?:st|nd|rd|th)?\s(?:%s)\b" % "|".join(
@@ -182,6 +185,9 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a phone number"  # "1-800-621-FEMA (3362)"
     if text[s:e].isdigit() and _AGO_AFTER.match(text, e):
         return "a time stamp"  # "Updated: 49 min 44 sec ago"
+    if text[s:e].isdigit() and int(text[s:e]) <= 120 and _AGE_BEFORE.search(text, max(0, s - 40), s) \
+            and _AGE_AFTER.match(text, e):
+        return "a person's age"  # "The defendants are Jane Doe, 38; John Roe (罗), 35; and …"
     if _symbol_before(text, s):
         return "a page's counter"  # "⬆️ 6 • 💬 1"
     if text[s:e].isdigit() and int(text[s:e]) <= 31 and (_DAY_BEFORE_MONTH.match(text, e)
