@@ -90,6 +90,11 @@ CASES = [
     # a body's title over a surname alone
     (("Harbour Science Foundation Director Hale traveled to the port on Monday.", "“Partnerships matter,” Hale said."),
      "Partnerships matter", "Hale", "Harbour Science Foundation Director"),
+    # "As X said …": the clause's first word is no part of the name; "in his remarks" is no verb
+    (("Secretary Jon Vale spoke on Monday.", "As Vale said, “Ports matter to the coast.”"),
+     "Ports matter to the coast.", "Jon Vale", "Secretary"),
+    (("As Secretary Jon Vale said in his remarks, “Ports matter, they matter profoundly to the coast.”",),
+     "Ports matter, they matter profoundly to the coast.", "Jon Vale", "Secretary"),
     # the press-release layout, and an unnamed description that introduces it
     (("The minister, who asked not to be named, said:", "We have done everything we can for these families."),
      "We have done everything we can for these families.", "The minister", None),

@@ -15,7 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .mentions import (RUN_JOINERS, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
+from .mentions import (CLAUSE_OPENERS, RUN_JOINERS, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import DOCUMENT_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, ROLE_NOUNS, SPEECH_VERBS
@@ -418,6 +418,8 @@ def _office_before(toks: list[Tok], i: int) -> int | None:
 
 
 def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Builder) -> None:
+    while sent_start and i < e - 1 and toks[i].text in CLAUSE_OPENERS:
+        i += 1  # "As Secretary Jane Doe said …": the sentence's first word opens a clause, not the name
     words = words_of(toks[i:e])
     if len(words) < 2:
         return  # every pattern below needs a name of two words or more

@@ -42,6 +42,7 @@ def _rank_ordinal(toks: list[Tok], j: int, start: bool = False) -> bool:
     return before >= 0 and is_title(toks[before].text)
 # A party and state after a legislator's name ("Sen. Jane Doe, D-Ohio,") is no role: the title is.
 PARTY_TAG = re.compile(r"\(?(?:[DRI]-[A-Z][A-Za-z.]{0,15}(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\)?")  # "D-Ohio", "CT-03"
+CLAUSE_OPENERS = frozenset("As When While If After Before Since Unlike Like But And So Yet Then".split())
 _SUFFIXES_BARE = frozenset(w.rstrip(".") for w in NAME_SUFFIXES)
 MAX_TAG_TOKENS = 5  # "(", "D-N.J", ".", ")": the tokens a party tag may take
 
@@ -446,6 +447,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         return affiliated
     if is_name_tok(t):
         s = title_and(toks, run_back(toks, j, allow_the=True), j + 1)
+        while s < j and toks[s].text in CLAUSE_OPENERS:
+            s += 1  # "As Secretary Doe said, …", "When Doe said …": the sentence's first word is no name
         if s >= 1 and toks[s - 1].text in OTHER_OFFICE_WORDS and any(is_title(x.text) for x in toks[s:j + 1]):
             s -= 1  # "The deputy First Minister said": the lower-case word makes it another office
         b = s - 1 - (s >= 2 and toks[s - 1].text in ("the", "The"))

@@ -61,7 +61,11 @@ def _hypothetical(toks: list[Tok], v: int) -> bool:
 def _speaks(toks: list[Tok], v: int) -> bool:
     """The token at v reports speech: a speech verb, but not "continues to", "added to" (cues)."""
     t = toks[v].text
-    return is_speech_verb(t) and not (t in NOT_SPEECH_BEFORE_TO and v + 1 < len(toks) and toks[v + 1].text == "to")
+    return is_speech_verb(t) and not (t in NOT_SPEECH_BEFORE_TO and v + 1 < len(toks) and toks[v + 1].text == "to") \
+        and not (v and fold(toks[v - 1].text) in _NOUN_BEFORE)  # "in his remarks", "the statement": a noun
+
+
+_NOUN_BEFORE = frozenset("his her their its my our your the a an these those".split())
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
