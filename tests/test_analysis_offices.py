@@ -353,6 +353,15 @@ def test_a_speech_is_its_speaker_s_to_its_end_whatever_the_person_of_each_paragr
     assert [q.paragraph for q in facts.quotes] == [2]
 
 
+def test_an_oral_statement_in_the_possessive_is_a_speech_to_its_end():
+    paragraphs = ("The Secretary of State for Transport Ada Quill updated Parliament on the ferries (11 May 2024).",
+                  "Madam Deputy Speaker, with permission, I would like to update the House on the ferries.",
+                  "Contact tracing of the first crews has been completed at the harbour.",
+                  "The ferries will sail again on Monday from every port.")
+    facts = analyze(Article(title="Ferries: Transport Secretary's statement to Parliament", paragraphs=paragraphs))
+    assert [(q.paragraph, q.speaker) for q in facts.quotes] == [(k, "Ada Quill") for k in (2, 3, 4)]
+
+
 def test_a_report_about_remarks_is_no_speech():
     paragraphs = ("The minister spoke for twenty minutes at the harbour.", "She said the port would reopen in June.")
     assert analyze(Article(title="Remarks by the minister draw criticism", paragraphs=paragraphs)).quotes == ()

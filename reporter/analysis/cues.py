@@ -186,7 +186,8 @@ SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".spl
 
 # Paragraph starts that are the article's own voice or boilerplate, never an introduced quote.
 NARRATIVE_STARTS = ("Source:", "Sources:", "Notes to editors", "Note to editors", "Media enquiries", "Media contact", "ENDS", "Ends", "END ", "(END",
-                    "Background", "About ", "For more information", "Further information", "Contact")
+                    "Background", "About ", "For more information", "Further information", "Contact:", "Contacts",
+                    "Contact us", "Contact information", "Contact details", "Contact the ")  # not "Contact tracing …"
 
 
 def is_speech_verb(word: str) -> bool:

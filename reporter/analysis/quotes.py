@@ -772,8 +772,15 @@ def _press_statement(lines) -> tuple[str, str | None] | None:
 def is_speech_title(title: str) -> bool:
     """The title says the text is someone's speech or remarks ("Remarks by …", "Remarks at …"): a
     speech may name its speaker with no office and still be one person's words."""
-    return title.lstrip().lower().startswith(SPEECH_TITLES) or _UNSIGNED_SPEECH.match(title) is not None \
-        or _SPEECH_DASHED.match(title.lstrip()) is not None
+    t = title.lstrip()
+    own = _OWN_SPEECH.match(t[t.index(": ") + 2:] if ": " in t[:MAX_TOPIC_CHARS] else t)
+    return t.lower().startswith(SPEECH_TITLES) or _UNSIGNED_SPEECH.match(title) is not None \
+        or _SPEECH_DASHED.match(t) is not None or own is not None and _SPOKEN.search(t, own.end() - 12) is not None
+
+
+# A possessive title's words that make it a speech, not a written statement: "Jane Doe's speech
+# at …", "… Secretary's statement to Parliament" (an oral statement).
+_SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 
 
 # A speech's title that does not say whose it is ("Remarks at the Harbour Summit"); a line near
