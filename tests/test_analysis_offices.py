@@ -330,6 +330,7 @@ def test_one_upper_case_name_label_heads_a_press_conference_cut_after_its_first_
     ("Testimony as Delivered by Secretary of Ports Ada Quill", ("Ada Quill", "Secretary of Ports")),
     ("Ada Quill – 2023 Speech at the Harbour Summit", ("Ada Quill", None)),  # a republisher's title
     ("Ada Quill – 2023 Speech at the Harbour and Ferries Summit", ("Ada Quill", None)),  # "and" in the venue: one speaker
+    ("Ada Quill - Daily press conference speaking notes 3 May 2024", ("Ada Quill", None)),  # a speaker's notes
 ])
 def test_a_speech_s_first_person_paragraphs_are_its_speaker_s(title, speaker):
     paragraphs = ("Port Liria, 3 May 2024", "Thank you all for coming to the harbour today.",

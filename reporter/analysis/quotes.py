@@ -603,8 +603,9 @@ _NOT_STATEMENT_OWNER = frozenset("delivers delivered gives gave issues issued ma
 
 MAX_TOPIC_CHARS = 80  # a topic before a colon that may head a statement's title
 # A republisher's title for a speech, statement or letter: "Jane Doe – 2018 Speech at the Harbour Summit".
-_SPEECH_DASHED = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,4}) [–—-] (?:\d{4} )?"
-                            r"(?:Speech|Statement|Remarks|Address|Letter|Message)\b")
+_SPEECH_DASHED = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,4}) [–—-] (?:(?:\d{4} )?"
+                            r"(?:Speech|Statement|Remarks|Address|Letter|Message)\b"
+                            r"|[^–—:]{0,60}?\b(?i:speaking notes|speech notes)\b)")  # "Minister Doe - Daily press conference speaking notes"
 _DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?:Opening |Closing |Keynote )?(?:Remarks|Speech|Address)\b")
 # A title naming whose speech or statement a text is, by name or office, in the possessive:
 # "Health Secretary's statement to Parliament", "Jane Doe’s Remarks at the Summit".
