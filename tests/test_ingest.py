@@ -152,6 +152,20 @@ def test_a_record_dated_only_by_month_or_year_is_read_without_a_day(tmp_path, pu
     assert a.published is None and a.paragraphs == ("The board made grants.",)
 
 
+def test_a_block_quotation_after_another_introduced_statement_is_still_all_of_its_line_s(tmp_path):
+    """Two hand-overs: the first introduces plain paragraphs, the second a block quotation."""
+    from reporter.analysis import analyze
+
+    body = ("<p>The harbour board opened the new quay on Monday after two years of building work.</p>"
+            "<p>Tom Ray, the mayor, said:</p><p>We are proud of the crews who built it.</p>"
+            f"<p>{_SAID}</p><blockquote><p>{_QUOTED[0]}</p><p>{_QUOTED[1]}</p></blockquote>")
+    p = tmp_path / "export.json"
+    p.write_text(json.dumps({"title": "Quay opens", "body": body}), encoding="utf-8")
+    (a,) = load_articles(p)
+    got = [(q.paragraph, q.speaker) for q in analyze(a).quotes]
+    assert got == [(3, "Tom Ray"), (5, "Jane Roe"), (6, "Jane Roe")]
+
+
 def test_a_record_s_plain_text_body_that_mentions_markup_stays_text(tmp_path):
     p = tmp_path / "rec.json"
     p.write_text(json.dumps({"title": "Rates", "body": "Rates rose where a < b and b > c.\n\nWrite <p> for a paragraph."}))

@@ -916,7 +916,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     # The press-release layout: "Minister Jane Doe said:" then paragraphs without marks.
     # (neither boilerplate nor a subheading is part of what a line introduces)
     blocks = introduced_blocks(paragraphs, frozenset(n - 1 for n in boilerplate) | {k for k, _ in subheadings},
-                               quoted=frozenset(n - 1 for n in blockquotes))
+                               blockquoted=frozenset(n - 1 for n in blockquotes))
     intro_of = {q: b.intro for b in blocks for q in b.quoted}
     inline_at = {b.intro: b.inline for b in blocks if b.inline}  # a hand-over and its statement in one paragraph
     intro_speakers: dict = {}  # introducing paragraph (or transcript turn) -> (name, role) or None

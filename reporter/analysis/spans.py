@@ -328,14 +328,15 @@ def terms_only(text: str) -> bool:
 
 
 def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
-                      quoted: frozenset[int] = frozenset()) -> tuple[Introduced, ...]:
+                      blockquoted: frozenset[int] = frozenset()) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
     quotation marks counts as introduced too (its span comes from the marks). After the first
     paragraph, one without a first-person word stays in the block only when a first-person one
     follows within MAX_BRIDGE ("The storm damage is severe." between two of the speaker's "we").
     A paragraph in stops (0-based: what ingest marked as boilerplate) ends a block. When the
-    source set the paragraphs after the line as a block quotation (quoted, 0-based), the block
-    is that quotation, whatever its words: the markup says where the speech ends."""
+    source set the paragraphs after the line as a block quotation, the block
+    is that quotation, whatever its words: the markup says where the speech ends (blockquoted,
+    0-based)."""
     out: list[Introduced] = []
     k, n = 0, len(paragraphs)
     while k < n:
@@ -347,9 +348,9 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
                 k += 1
                 continue
             marks_only = not inline
-        if not inline and k + 1 in quoted and k + 1 not in stops:
+        if not inline and k + 1 in blockquoted and k + 1 not in stops:
             j = k + 1
-            while j in quoted and j not in stops and j - k <= MAX_BLOCK:
+            while j in blockquoted and j not in stops and j - k <= MAX_BLOCK:
                 j += 1
             out.append(Introduced(k, tuple(range(k + 1, j)), 0))
             k = j
