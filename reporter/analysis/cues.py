@@ -125,6 +125,11 @@ FIRST_PERSON = frozenset("I I'm I’m I've I’ve I'd I’d I'll I’ll me my My
 PRONOUNS = frozenset("he she they i we".split())
 ADVERBS = frozenset("also later then further previously recently earlier separately once again today yesterday tonight".split())
 
+# Words before a noun that make a word it shares with a verb the noun ("his remarks", "the
+# statement said"): the articles, and with the possessives and demonstratives the determiners.
+ARTICLES = frozenset("a an the".split())
+DETERMINERS = ARTICLES | frozenset("its their our his her my your these those".split())
+
 # Generational suffixes that end a person's name: "Harold J. Baines III", "Martin Luther King Jr."
 NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 # Letters after a name that are an office or an honour, no part of the name: "Jane Doe MP, Minister

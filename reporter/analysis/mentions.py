@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import BODY_NOUNS, DEGREES, SURNAME_TITLES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import ARTICLES, DETERMINERS, BODY_NOUNS, DEGREES, SURNAME_TITLES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from ..dates import MONTH_NAMES
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
@@ -141,7 +141,6 @@ def run_back(toks: list[Tok], j: int, *, allow_and: bool = False, allow_the: boo
     return i
 
 
-_BEFORE_A_BODY = frozenset("the a an".split())
 
 
 def _one_body_across_and(toks: list[Tok], k: int) -> bool:
@@ -151,7 +150,7 @@ def _one_body_across_and(toks: list[Tok], k: int) -> bool:
     "talks between Portugal and Harbour Board officials")."""
     start = run_back(toks, k)
     before = fold(toks[start - 1].text) if start else "."
-    return before in _BEFORE_A_BODY or before in (".", ":", ";")
+    return before in ARTICLES or before in (".", ":", ";")
 
 
 def run_fwd(toks: list[Tok], i: int) -> int:
@@ -833,7 +832,7 @@ def _lower_phrase_end(toks: list[Tok], i: int) -> int:
     return max(e, i)
 
 
-_DETERMINERS = frozenset("the its their our his her a an".split())
+_DETERMINERS = DETERMINERS
 
 
 def _role_then_name(toks: list[Tok], i: int, text: str, owned: bool = False) -> Subject | None:

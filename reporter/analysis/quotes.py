@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from .actors import HEADLINE_NOUNS, Actors
-from .cues import ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import DETERMINERS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
-from .mentions import (SPOKESPEOPLE, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
+from .mentions import (SPOKESPEOPLE, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import Candidate, choose
@@ -62,10 +62,7 @@ def _speaks(toks: list[Tok], v: int) -> bool:
     """The token at v reports speech: a speech verb, but not "continues to", "added to" (cues)."""
     t = toks[v].text
     return is_speech_verb(t) and not (t in NOT_SPEECH_BEFORE_TO and v + 1 < len(toks) and toks[v + 1].text == "to") \
-        and not (v and fold(toks[v - 1].text) in _NOUN_BEFORE)  # "in his remarks", "the statement": a noun
-
-
-_NOUN_BEFORE = frozenset("his her their its my our your the a an these those".split())
+        and not (v and fold(toks[v - 1].text) in DETERMINERS)  # "in his remarks", "the statement": a noun
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -253,15 +250,14 @@ def _lead_person(text: str, sents, actors: Actors) -> tuple[str, str | None] | N
     if len(sents) != 1 or len(text) > 1000:
         return None
     toks = tokens_between(text, *sents[0])
-    if any(is_speech_verb(t.text) and any(fold(x.text) in HYPOTHETICAL for x in toks[max(0, k - 3):k])
-           for k, t in enumerate(toks)):
+    if any(is_speech_verb(t.text) and _hypothetical(toks, k) for k, t in enumerate(toks)):
         return None  # "Mayor Jane Doe would never say …": speech no one gave
     sub = name_after(toks, 0, text)
     if sub is None or sub.kind != "name":
         return None
-    end = next((k for k, t in enumerate(toks) if t.start >= sub.pos + len(" ".join(sub.words))), len(toks))
-    if end < len(toks) and toks[end].text == "(":  # a party tag: "(R-ME)"
-        end = next((k + 1 for k in range(end, min(len(toks), end + 8)) if toks[k].text == ")"), end)
+    end = run_fwd(toks, 0) if toks else 0  # the name's run, from the sentence's start
+    if (close := party_tag_close(toks, end, text)) is not None:
+        end = close + 1  # a party tag: "(R-ME)"
     if end >= len(toks) or not toks[end].text.islower() or toks[end].text in ("and", "of", "for", "at", "from", "who"):
         return None
     r = actors.resolve(sub)
@@ -611,6 +607,11 @@ _DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?
 # "Health Secretary's statement to Parliament", "Jane Doe’s Remarks at the Summit".
 _OWN_SPEECH = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the|and)){0,7})(?:’s|'s) "
                          r"(?i:(?:oral |written |opening |closing |keynote |budget )?(?:statement|speech|remarks|address))\b")
+def _after_topic(title: str) -> str:
+    """A title without the topic a page puts before it ("Coronavirus: Health Secretary's …")."""
+    return title[title.index(": ") + 2:] if ": " in title[:MAX_TOPIC_CHARS] else title
+
+
 _SPOKE_WHERE = re.compile(r"\s(?:at|on|to|before|after|following|during|upon|with)\s")
 
 
@@ -625,8 +626,7 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         head = next((h for h in STATEMENT_TITLES if low.startswith(h, topic) or low.startswith("press " + h, topic)), None)
         if head is not None:
             title, low = title[low.index(head, topic):], low[low.index(head, topic):]
-    if head is None and (own := _OWN_SPEECH.match(title[title.index(": ") + 2:] if ": " in title[:MAX_TOPIC_CHARS] else title)) \
-            is not None and not any(fold(w) in _NOT_STATEMENT_OWNER for w in own.group("who").split()):
+    if head is None and (own := _OWN_SPEECH.match(_after_topic(title))) is not None and not any(fold(w) in _NOT_STATEMENT_OWNER for w in own.group("who").split()):
         # "Coronavirus: Health Secretary's statement to Parliament", "Jane Doe's speech at …": the
         # speech of the one the title names, by name or by office
         who = own.group("who").split()
@@ -774,7 +774,7 @@ def is_speech_title(title: str) -> bool:
     """The title says the text is someone's speech or remarks ("Remarks by …", "Remarks at …"): a
     speech may name its speaker with no office and still be one person's words."""
     t = title.lstrip()
-    own = _OWN_SPEECH.match(t[t.index(": ") + 2:] if ": " in t[:MAX_TOPIC_CHARS] else t)
+    own = _OWN_SPEECH.match(_after_topic(t))
     return t.lower().startswith(SPEECH_TITLES) or _UNSIGNED_SPEECH.match(title) is not None \
         or _SPEECH_DASHED.match(t) is not None or own is not None and _SPOKEN.search(t, own.end() - 12) is not None
 
@@ -1233,9 +1233,6 @@ def _presenter(surname: str, header: str) -> tuple[str, str] | None:
 
 _PRESENTER_LINES = (r"^(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){{1,3}}{surname})[ \t]*\n"
                     r"(?P<role>[A-Z][^.;:\n<>]{{1,60}}?)[ \t]*$")
-
-
-# Title words that are common surnames too: in a label after a first name, the surname.
 
 
 def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:

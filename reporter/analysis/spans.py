@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import (FIRST_PERSON, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
+from .cues import (ARTICLES, FIRST_PERSON, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
                    STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
 from .mentions import is_title
 from .text import NOT_NAMES, ORG_WORDS, fold, sentence_spans
@@ -253,7 +253,7 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
         return _WEB.search(stripped[:2000]) is not None or not (stripped[0].isalnum() or _has_marks(stripped[0])
                                                                  or stripped[0] in "‘'(")
     plain = _WORD.findall(_SO_CALLED.sub("", stripped[:2000]))
-    if any(is_speech_verb(w) and not (k and plain[k - 1].lower() in ("a", "an", "the")) for k, w in enumerate(plain)) \
+    if any(is_speech_verb(w) and not (k and plain[k - 1].lower() in ARTICLES) for k, w in enumerate(plain)) \
             and not any(w in FIRST_PERSON for w in words):  # (not "an estimated 400,000 people")
         return True  # "She added that the plan is ready." (the speaker's own "I" may say "the council answered my letter")
     return not first and not _first_person(stripped)
