@@ -165,7 +165,9 @@ def _is_acronym(s: str) -> bool:
     return ups >= 2 and ups >= 0.6 * len(s.replace("&", ""))
 
 
-_NOT_TITLE_LEAD = frozenset("statement remarks speech address readout message of by from the".split())
+MAX_TITLE_CHARS = 300  # of a title read for the people it names
+HEADLINE_NOUNS = DOCUMENT_NOUNS | frozenset("remarks readout briefing interview transcript speech message".split())
+_NOT_TITLE_LEAD = HEADLINE_NOUNS | frozenset("address of by from the".split())  # "Statement of President Doe"
 
 
 class _Builder:
@@ -229,8 +231,6 @@ def build(paragraphs: tuple[str, ...] | list[str], title: str = "") -> Actors:
     return _finish(b)
 
 
-MAX_TITLE_CHARS = 300  # of a title read for the people it names
-HEADLINE_NOUNS = DOCUMENT_NOUNS | frozenset("remarks readout briefing interview transcript speech message".split())
 
 
 # A headline that quotes its speaker and names her after a dash: "“Wales can lead” – Jane Roe".

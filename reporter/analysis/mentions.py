@@ -15,6 +15,7 @@ import re
 
 from .cues import ARTICLES, DETERMINERS, BODY_NOUNS, DEGREES, SURNAME_TITLES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from ..dates import MONTH_NAMES
+from .places import is_place
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
 
 # Abbreviations written with a full stop inside a name run: "Dr. Ahmed Khan", "Lt. Col. Ann Bo".
@@ -267,11 +268,8 @@ def title_role(title: list[str]) -> str | None:
     "Lieutenant General"); None for no title."""
     if not title:
         return None
-    if len(title) >= 2 and len(title[0]) >= 4 and title[0].isupper() and title[0].isalpha():
-        from .places import is_place
-
-        if is_place(fold(title[0])):
-            title = title[1:]  # "WASHINGTON U.S. Senator Jane Doe": a dateline's city, run into the title
+    if len(title) >= 2 and len(title[0]) >= 4 and title[0].isupper() and title[0].isalpha() and is_place(fold(title[0])):
+        title = title[1:]  # "WASHINGTON U.S. Senator Jane Doe": a dateline's city, run into the title
     return " ".join(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w) if w.endswith(".") or fold(w) in
                     TITLE_ABBREVIATIONS else w for w in title)
 
@@ -382,7 +380,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         return Subject("pronoun", [t], None, toks[j].start)
     if fold(t) == "it":
         return Subject("it", [t], None, toks[j].start)  # "It added that …": a body that spoke before
-    if t in DOCUMENT_NOUNS and j >= 1 and fold(toks[j - 1].text) in _DETERMINERS:
+    if t in DOCUMENT_NOUNS and j >= 1 and fold(toks[j - 1].text) in DETERMINERS:
         return Subject("document", [t], None, toks[j - 1].start)  # "the statement said": its issuer's words
     if t == "," and j >= 2 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1)
@@ -425,7 +423,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             and (is_name_tok(toks[o - 1].text) or toks[o - 1].text == "." and is_dotted(toks[o - 2].text)):
         s = run_back(toks, o - 1)  # "Chairman Jane Doe (R-UT) said": a legislator's party and state
         if s == o - 2 + (toks[o - 1].text != ".") and s >= 2 and toks[s - 1].text == "," \
-                and toks[s].text in NAME_SUFFIXES | {w.rstrip(".") for w in NAME_SUFFIXES} and is_name_tok(toks[s - 2].text):
+                and toks[s].text in NAME_SUFFIXES | _SUFFIXES_BARE and is_name_tok(toks[s - 2].text):
             first = run_back(toks, s - 2)  # "Jane Doe, Jr. (D-NJ)": the suffix after a comma ends the name
             sub = _named(toks, first, s - 1, None)
             if sub is not None:
@@ -697,7 +695,7 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     t = toks[i].text
     if fold(t) in PRONOUNS:
         return Subject("pronoun", [t], None, toks[i].start)
-    if fold(t) in _DETERMINERS and i + 1 < len(toks) and toks[i + 1].text in DOCUMENT_NOUNS:
+    if fold(t) in DETERMINERS and i + 1 < len(toks) and toks[i + 1].text in DOCUMENT_NOUNS:
         return document_issuer(toks, i + 1, text)
     if t in ("the", "The") and i + 1 < len(toks) and is_name_tok(toks[i + 1].text):
         titled = _role_then_name(toks, i, text)  # "said the Chancellor of the Exchequer, Jane Doe"
@@ -832,14 +830,13 @@ def _lower_phrase_end(toks: list[Tok], i: int) -> int:
     return max(e, i)
 
 
-_DETERMINERS = DETERMINERS
 
 
 def _role_then_name(toks: list[Tok], i: int, text: str, owned: bool = False) -> Subject | None:
     """After a verb, a role before the name: "said the agency's chief economist, Grant Doe",
     "said its chief executive, Ann Lee", "said Acme's chief executive, Ann Lee" (owned: the
     owner's name opens it); or a role alone, "said the minister" (a descriptor)."""
-    if fold(toks[i].text) not in _DETERMINERS and not owned:
+    if fold(toks[i].text) not in DETERMINERS and not owned:
         return None
     for k in range(i + 1, min(len(toks), i + 10)):
         tk = toks[k].text
