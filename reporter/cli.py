@@ -436,9 +436,9 @@ def _warm_fork() -> bool:
     briefing) rather than from a forkserver: on Linux (the progress bar draws from this thread,
     so a terminal's run forks too; ``WarmFork`` still falls back to the forkserver if another
     thread is alive); ``REPORTER_POOL=forkserver`` asks for the forkserver's pool."""
-    if os.environ.get("REPORTER_POOL") == "forkserver":
-        return False
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    from .forkpool import platform_forks
+
+    return os.environ.get("REPORTER_POOL") != "forkserver" and platform_forks()
 
 
 def start_batch_forkserver():

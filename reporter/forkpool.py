@@ -33,6 +33,11 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Callable
 
 
+def platform_forks() -> bool:
+    """Whether this platform's processes can fork a worker (Linux, where ``os.fork`` exists)."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
 class WarmFork(Executor):
     def __init__(self, workers: int, fallback: Callable[[], Executor]) -> None:
         self._max_workers = workers
@@ -42,7 +47,7 @@ class WarmFork(Executor):
 
     @staticmethod
     def can_fork() -> bool:
-        return hasattr(os, "fork") and sys.platform.startswith("linux") and threading.active_count() == 1
+        return platform_forks() and threading.active_count() == 1
 
     def fork_here(self) -> bool:
         """Start the workers now: forked from this process when that is safe, else the fallback.
