@@ -168,6 +168,7 @@ def test_datelines_in_their_common_forms(opening, place, when, agency):
 @pytest.mark.parametrize("opening, place, agency", [
     ("GENEVA — ", "GENEVA", None), ("AUSTIN, Texas (AP) — ", "AUSTIN, Texas", "AP"),
     ("CẦN THƠ, Vietnam — ", "CẦN THƠ, Vietnam", None), ("US — ", None, None),
+    ("NEW PORT - ", "NEW PORT", None), ("PORTMOUTH-BASED ", None, None),  # a typed hyphen, spaced
 ])
 def test_a_place_alone_in_capitals_is_a_dateline(opening, place, agency):
     from reporter.ingest.boilerplate import dateline

@@ -593,12 +593,12 @@ def dateline(text: str) -> Dateline | None:
 # agency …", "Port Liria, Texas – On Monday, …" (without such a word, "Smith - the …" is no dateline).
 _PLACE_BEFORE_LEDE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?)?) [-–—]{1,2} "
                                 r"(?=(?:Today|Yesterday|Tonight|This (?:week|morning|afternoon)|On (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),)")
-_PLACE_ONLY = re.compile(r"(?P<head>[^—–()\n]{2,60}?)\s*(?:\((?P<agency>[A-Z][\w .&'-]{1,30})\))?\s*(?:—|–|--)\s+(?=\S)")
+_PLACE_ONLY = re.compile(r"(?P<head>[^—–()\n]{2,60}?)\s*(?:\((?P<agency>[A-Z][\w .&'-]{1,30})\))?(?:\s*(?:—|–|--)|\s+-)\s+(?=\S)")
 
 
 def _place_only(text: str) -> Dateline | None:
     """A dateline of a place alone, in capitals ("GENEVA —", "AUSTIN, Texas (AP) —",
-    "CẦN THƠ, Vietnam —")."""
+    "CẦN THƠ, Vietnam —", "NEW YORK - " with a typed hyphen)."""
     if (lede := _PLACE_BEFORE_LEDE.match(text)) is not None:
         return Dateline(lede.group("place"), None, None, lede.end())
     m = _PLACE_ONLY.match(text)
