@@ -481,3 +481,18 @@ def test_two_courtesy_named_lines_in_a_release_are_no_debate():
     paras = ("Mr. Ben Ode", "The harbour reopens in May, the port authority announced.", "Mrs. Ann Lee",
              "Two boats join the winter timetable.")
     assert [q.speaker for q in facts(*paras).quotes] == []
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("Senator Backs Water Bill", None),  # "backs", "water", "bill" are the body's common words
+    ("Remarks by Prime Minister Theresa May at the Summit", "Theresa May"),  # one such word: still a name
+    ("Statement by Secretary Jane Roe on Rural Water", "Jane Roe"),
+])
+def test_a_headline_phrase_after_a_title_is_no_person(title, kept):
+    facts = analyze(Article(title=title, paragraphs=(
+        "WASHINGTON U.S. Senator Jane Roe today introduced a bill that may fund rural water systems.",
+        "“Every family deserves clean water,” Roe said. The bill backs 40 projects.")))
+    names = {p.name for p in facts.people}
+    assert not any(n.startswith("Backs") for n in names)
+    if kept:
+        assert kept in names

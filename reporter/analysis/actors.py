@@ -215,16 +215,25 @@ def build(paragraphs: tuple[str, ...] | list[str], title: str = "") -> Actors:
     transcript's speaker is named in full, so "the President said" and a label "THE PRESIDENT:"
     find her. The rest of a headline is left out: capitalised headline words read as names."""
     b = _Builder()
-    if title:
-        _titled_people(title[:MAX_TITLE_CHARS], b)
+    headline = _titled_people(title[:MAX_TITLE_CHARS], b) if title else ()
     caps_count: dict[str, int] = {}
     where = dateline(paragraphs[0]) if paragraphs else None
     if where is not None:
         b.places.setdefault(fold(where), where)
+    lower: set[str] = set()
     for text in paragraphs:
         text = text[:MAX_SCAN_CHARS]
         toks = tokens(text)
         _scan(text, toks, b, caps_count)
+        if headline:
+            lower.update(t.text for t in toks if t.text.islower())
+    for key in headline:
+        # "Senator Backs Water Bill": a title-case headline's words after a title, two or more
+        # of which the body writes in lower case ("backs", "a bill"), are a phrase, not a name
+        # (one may be a name's: "Theresa May")
+        name = b.people.get(key)
+        if name is not None and sum(w.lower() in lower for w in name[0].split()) >= 2:
+            del b.people[key]
     for acr, n in caps_count.items():
         if n >= 2 and acr not in b.acronyms and acr not in _ACRONYM_STOP and not is_country(fold(acr)):
             b.acronyms[acr] = None
@@ -237,19 +246,22 @@ def build(paragraphs: tuple[str, ...] | list[str], title: str = "") -> Actors:
 _HEADLINE_SPEAKER = re.compile(r"[”\"’]\s*[–—-]\s*((?:[A-Z][\w’'.-]+\s){1,3}[A-Z][\w’'-]+)\s*$")
 
 
-def _titled_people(title: str, b: _Builder) -> None:
+def _titled_people(title: str, b: _Builder) -> tuple[str, ...]:
     """The people a title names after a title of office, with it as their role, and the one a
-    quoting headline names after its dash."""
+    quoting headline names after its dash; the keys of the titled ones it added."""
     quoted = _HEADLINE_SPEAKER.search(title)
     if quoted is not None and plausible_person(quoted.group(1).split()):
         b.add_person(quoted.group(1).split(), None)
     scratch = _Builder()
     _scan(title, tokens(title), scratch, {})
+    added = []
     for key, (name, role) in scratch.people.items():
         # "Secretary Doe Statement on …": a headline's noun after a surname is no name
         if role and fold(role.rstrip(".")) not in _HONORIFIC_ROLES and not any(
-                fold(w) in HEADLINE_NOUNS for w in name.split()):
-            b.people.setdefault(key, [name, role])
+                fold(w) in HEADLINE_NOUNS for w in name.split()) and key not in b.people:
+            b.people[key] = [name, role]
+            added.append(key)
+    return tuple(added)
 
 
 # What a token can start in _scan, by word; most tokens start nothing and are never visited.
