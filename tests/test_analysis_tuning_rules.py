@@ -496,3 +496,42 @@ def test_a_headline_phrase_after_a_title_is_no_person(title, kept):
     assert not any(n.startswith("Backs") for n in names)
     if kept:
         assert kept in names
+
+
+def _said(*paras: str) -> list[tuple[int, str, str | None]]:
+    return [(q.paragraph, q.speaker, q.role) for q in facts(*paras).quotes]
+
+
+def test_a_pronoun_after_an_interview_is_the_interviewee_not_the_reporter():
+    paras = ("Ida Brandt is a spokeswoman for the port authority. From Hamburg, she spoke to radio reporter Ann Tull.",
+             "“The quays reopen next week, and the ferries will follow,” she says.")
+    assert _said(*paras) == [(2, "Ida Brandt", "a spokeswoman for the port authority")]
+
+
+def test_a_valley_or_a_county_is_no_speaker():
+    paras = ("Ida Brandt is a spokeswoman for the relief agency.",
+             "As for the families in the Lower Ferrant Valley, she says, “They left with nothing at all.”")
+    assert _said(*paras) == [(2, "Ida Brandt", "a spokeswoman for the relief agency")]
+
+
+def test_said_a_city_and_its_state_before_the_title_and_name():
+    got = _said("“The grant builds a clinic on the west side,” said Lindenport, Ohio Mayor Ben Ode.")
+    assert got == [(1, "Ben Ode", "Lindenport, Ohio Mayor")]
+
+
+def test_a_ministers_remit_in_capitals_with_and_is_one_title():
+    paras = ("Minister for Coastal Language and Lifelong Learning Ida Moss today opened the centre.",
+             "Following the visit the Minister said:",
+             "“These schemes give people the chance to show what they can do.”")
+    assert _said(*paras) == [(3, "Ida Moss", "Minister for Coastal Language and Lifelong Learning")]
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("Ida Moss, Deputy Minister for Harbours of Ruritania", [(2, "Ida Moss", "Deputy Minister for Harbours of Ruritania")]),
+    ("The Honourable Ben Ode, Minister of Ports", [(2, "Ben Ode", "Minister of Ports")]),
+    ("Ida Moss, the minister, opened the harbour on Monday.", []),  # a sentence, not a name line
+])
+def test_a_name_and_role_line_under_a_paragraph_all_in_quotation_marks(byline, expected):
+    paras = ("The council agreed the harbour plan today.",
+             "“These works tie in with our priorities for the coast and the islands.”", byline)
+    assert _said(*paras) == expected

@@ -124,8 +124,9 @@ class Actors:
                 fold(strip_possessive(w)) in ROLE_NOUNS for w in sub.role.split()):
             return name_words[0], sub.role, "person"  # "Lee, the mayor, said": a role says it is a person
         if len(name_words) < len(words) - len(title_words) and plausible_person(name_words):
-            # An honorific said it is a person: "According to Mr. Khan", no first name known.
-            return " ".join(words), sub.role or title_role(title_words), "person"
+            # An honorific said it is a person: "According to Mr. Khan", no first name known (with
+            # one, the name alone: "The Honourable Jane Doe" is Jane Doe)
+            return " ".join(words if len(name_words) == 1 else name_words), sub.role or title_role(title_words), "person"
         if title_words and len(name_words) >= 2 and not org and plausible_person(name_words):
             # "European Commission President Anna von der Brelie": the body is in the title only
             return " ".join(name_words), sub.role or title_role(title_words), "person"
@@ -476,6 +477,16 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
                 if toks[k].text == "," and seg and (sent_start and (role_word or (
                         seg[0].text in ("a", "an", "the") and len(seg) > 1 and seg[1].text.islower()))
                         or not sent_start and role_word and seg[0].text in ("a", "an", "the")):
+                    b.add_person(words, text[seg[0].start:seg[-1].end])
+                break
+    # "Jane Roe is a spokeswoman for the agency." opening a sentence: what she is, as her role
+    # (not "is the new administrator": a title said in the cue, "Administrator Roe said", is her role then)
+    if sent_start and e + 2 < n and toks[e].text in ("is", "was") and toks[e + 1].text in ("a", "an") \
+            and 2 <= len(words) <= 4 and plausible_person(words):
+        for k in range(e + 2, min(n, e + 25)):
+            if toks[k].text in (",", ".", ";", ":", "(") or toks[k].text in "“”\"":
+                seg = toks[e + 1:k]
+                if toks[k].text == "." and any(fold(x.text) in ROLE_NOUNS for x in seg[1:4]):
                     b.add_person(words, text[seg[0].start:seg[-1].end])
                 break
     # "…, Jane Roe, Director of the Harbour Service, has …": a title of office in the commas after a

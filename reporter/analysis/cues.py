@@ -70,6 +70,9 @@ FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quo
 # the questioner is not named, so the turn is "a reporter"'s, as the truth files write it.
 QUESTION_LABELS = frozenset("q question questioner reporter audience member journalist".split())
 REPORTER = "a reporter"
+# Roles of the one who asks, not the one quoted: "he spoke to reporter Jane Roe", then "“…,” he
+# says" is the interviewee's (so a pronoun passes over her to the person before).
+LISTENER_ROLES = frozenset("reporter correspondent journalist interviewer presenter anchor".split())
 
 # Words of a heading that make the article a transcript, where one labelled turn ("MR DOE: …")
 # is enough to read the labels as speakers.
@@ -132,6 +135,10 @@ DETERMINERS = ARTICLES | frozenset("its their our his her my your these those".s
 
 # Generational suffixes that end a person's name: "Harold J. Baines III", "Martin Luther King Jr."
 NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
+# Words of the land that end a place's name and no one's ("the Rift Valley", "Hudson Bay" is left
+# out: "Bay", "Lake", "Park", "Rivers" are surnames too).
+PLACE_FEATURES = frozenset("""valley peninsula canyon basin delta ocean sea strait gulf desert plateau highlands
+lowlands mountains island islands coast county province prefecture region district""".split())
 # Letters after a name that are an office or an honour, no part of the name: "Jane Doe MP, Minister
 # for Roads, said:" is Jane Doe.
 POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM TD MLC MHA QC KC OBE CBE MBE KBE DBE FRS PhD".split())

@@ -119,6 +119,7 @@ def _qualifier(text: str, s: int, width: int = 22) -> re.Match | None:
     every qualifier."""
     before = text[max(0, s - width):s]
     return _QUAL.search(before, max(0, len(before) - _QUAL_SPAN))
+_CLOCK_AFTER = frozenset(f"{h}{c}" for h in ("am", "pm") for c in " ,.;)")
 _WORD_AFTER = re.compile(r"\s?([\w’'\-°]{1,30})")
 _STOP = frozenset("""will would is are was were has have had be been being that which who whom whose in on at by
 for to from with across since during over after before than as while said says say told according per into
@@ -553,8 +554,9 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
         if _is_date_part(text, s, e):
             return None
         nxt = text[e:e + 6]
-        if nxt[:1] == ":" and nxt[1:2].isdigit() or nxt.lstrip()[:4].lower() in ("a.m.", "p.m.", "am ", "pm "):
-            return None  # a clock time
+        after = nxt.lstrip().lower()
+        if nxt[:1] == ":" and nxt[1:2].isdigit() or after.startswith(("a.m", "p.m")) or after[:3] in _CLOCK_AFTER:
+            return None  # a clock time ("3 p.m.", "3 p.m,", "3 pm")
         if len(num) == 4 and num.isdigit() and int(num[:2]) < 24 and int(num[2:]) < 60 and _TIME_ZONE.match(text, e):
             return None  # "2200 EST", "0400 UTC": a clock on the 24-hour dial
         if (nxt[:1] == " " and nxt[1:2].isdigit()) or text[max(0, s - 2):s].rstrip()[-1:].isdigit():

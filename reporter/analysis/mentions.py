@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import ARTICLES, DETERMINERS, BODY_NOUNS, DEGREES, SURNAME_TITLES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import ARTICLES, DETERMINERS, BODY_NOUNS, DEGREES, SURNAME_TITLES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PLACE_FEATURES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from ..dates import MONTH_NAMES
 from .places import is_place
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
@@ -287,6 +287,8 @@ def plausible_person(words: list[str]) -> bool:
         return False  # a name starts capitalised, or with a particle ("von der Brelie")
     if len(words) >= 3 and words[-1] in NAME_SUFFIXES:
         words = words[:-1]  # "Harold J. Baines III": the suffix is part of the name, not a word of a body
+    if len(words) >= 2 and fold(words[-1]) in PLACE_FEATURES:
+        return False  # "Rift Valley", "Cape Province": a place
     for k, w in enumerate(words):
         fw = fold(w)
         if fw in _MONTHS and k == len(words) - 1 and k >= 1 and not any(fold(x) in _TIME_WORDS for x in words[:k]):
@@ -644,8 +646,9 @@ def title_and(toks: list[Tok], s: int, e: int) -> int:
             return p
         rest = words_of(toks[s:e])
         if split_title(before)[0] and any(w in ("for", "of") for w in before) and len(rest) >= 3 \
-                and plausible_person(rest[-2:]) and not plausible_person(before[-2:]):
+                and plausible_person(rest[-2:]) and not (plausible_person(before[-2:]) and split_title(before)[1]):
             return p  # "Assistant Administrator for Enforcement and Compliance Assurance Jane Doe": one office
+            # (and "Minister for Welsh Language and …": words the title reads as its own are no name)
     return s
 
 
@@ -786,6 +789,13 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
                 r = a + 1 + (toks[a + 1].text in ("the", "The"))
                 return Subject("name", words_of(toks[i:a]), _titled_affiliation(
                     title, text[toks[r].start:toks[e - 1].end], text[toks[a].start:toks[e - 1].end]), toks[i].start)
+    if e - i == 1 and e + 1 < len(toks) and toks[e].text == "," and is_name_tok(toks[e + 1].text):
+        # "said Chattanooga, Tennessee Mayor Jane Doe": one word, then a place, a title and a name,
+        # is a city and its state before the person, who holds the title there
+        e2 = run_fwd(toks, e + 1)
+        title2, name2 = split_title(words_of(toks[e + 1:e2]))
+        if title2 and is_title(title2[-1]) and 2 <= len(name2) <= 4 and plausible_person(name2):
+            return Subject("name", name2, text[toks[i].start:toks[e2 - len(name2) - 1].end], toks[i].start)
     role = None
     c = e
     if c + 1 < len(toks) and toks[c].text == "," and toks[c + 1].text.rstrip(".") in _SUFFIXES_BARE:

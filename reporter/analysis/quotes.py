@@ -15,19 +15,20 @@ from __future__ import annotations
 import re
 
 from .actors import HEADLINE_NOUNS, Actors
-from .cues import DETERMINERS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import DETERMINERS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, PAIRS, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
 _OPEN_MARKS = tuple(OPENERS)
+_CLOSE_MARKS = "".join(set("".join(PAIRS.values())))  # a span that ends at one of these was closed
 
 
 _HYPOTHETICAL = (None, "hypothetical")
@@ -365,7 +366,10 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
             continue  # (a paragraph repeated whole is a copy, not a pull quote)
         line = under.get(pno)
         dashed = line is None and pno < len(paragraphs) and paragraphs[pno].lstrip().startswith(BYLINE_DASHES)
-        if not said and line is None and not dashed:
+        # an undashed paragraph that may be only a name and a role (no sentence: no full stop), under a
+        # paragraph all in quotation marks, closed
+        named = line is None and not dashed and pno < len(paragraphs) and len(paragraphs[pno]) <= MAX_BYLINE_CHARS
+        if not said and line is None and not dashed and not named:
             continue  # nothing it could repeat, no line under it
         spans = quote_spans(text)
         if spans and text[:spans[0].start - 1].strip():
@@ -383,6 +387,9 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
             speaker = next(((q.speaker, q.role) for f, q in said if q.paragraph != pno and folded in f), None)
         if speaker is None and (line is not None or dashed) and (spans or _first_person_text(body)):
             speaker = _byline(line if line is not None else paragraphs[pno], actors, dashed=line is None)
+        if speaker is None and named and spans and text[spans[-1].end:spans[-1].end + 1] in _CLOSE_MARKS \
+                and not text[spans[-1].end + 1:].strip(" .!?…") and not paragraphs[pno].rstrip().endswith("."):
+            speaker = _byline(paragraphs[pno], actors, dashed=False)  # "“…”" / "Jane Doe, Minister for Ports"
         if speaker is not None:
             added.append(Quotation(text=text[s:e], speaker=speaker[0], role=speaker[1], paragraph=pno))
     return sorted(quotes + added, key=lambda q: q.paragraph) if added else quotes
@@ -1574,18 +1581,29 @@ def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_
         yield Candidate(para_speaker[0], para_speaker[1], "speaker", qs - at if at >= 0 else qs, True)
     near = _last_person_before(text, qs, actors, spoke)
     if near is not None:
-        yield Candidate(near[0], near[1], "mention", qs, True)
+        yield Candidate(near[0], near[1], "mention", qs + _listener(near), True)
     for up in range(1, MAX_PARAGRAPHS_BACK + 1):  # the nearest paragraph before that names someone
         k = pno - 1 - up
         if k < 0 or quote_spans(paragraphs[k]):
             break
         named = _people_before(paragraphs[k], len(paragraphs[k]), actors, spoke)
         for back, earlier in enumerate(reversed(named)):  # the last named first; the others further back
-            yield Candidate(earlier[0], earlier[1], "earlier_mention", qs + 100 * up + 100 * back, False)
+            yield Candidate(earlier[0], earlier[1], "earlier_mention",
+                            qs + 100 * up + 100 * back + _listener(earlier), False)
         if named:
             break
     if last_speaker is not None:
         yield Candidate(last_speaker[0], last_speaker[1], "last_speaker", qs + 200, False)
+
+
+LISTENER_DISTANCE = 900  # characters: a listener loses the most that distance can take
+
+
+def _listener(person: tuple[str, str | None]) -> int:
+    """Distance added to a person named as the one who asked ("reporter Jane Roe"): a pronoun
+    after "X spoke to reporter Jane Roe" is X's, and the reporter is the last choice."""
+    role = person[1]
+    return LISTENER_DISTANCE if role and fold(role.split()[-1]) in LISTENER_ROLES else 0
 
 
 def _pos_of(quotes: list[Quotation], speaker, text: str, before: int) -> int:
