@@ -535,3 +535,19 @@ def test_a_name_and_role_line_under_a_paragraph_all_in_quotation_marks(byline, e
     paras = ("The council agreed the harbour plan today.",
              "“These works tie in with our priorities for the coast and the islands.”", byline)
     assert _said(*paras) == expected
+
+
+def test_words_a_transcript_turn_quotes_of_someone_else_are_theirs():
+    paras = ("MODERATOR: Welcome, everyone, and thank you for coming to the harbour briefing today.",
+             "MINISTER: Thank you. Last week, former Premier Ida Moss spoke here, and in that speech she said, "
+             "“Dredging the harbour is a task for the council, not for the state.” I disagree with that.",
+             "MINISTER: And when I said “we will dredge it this year” I meant it.")
+    got = _said(*paras)
+    assert (2, "Ida Moss", "former Premier") in got
+    assert not any(who in ("Ida Moss",) and n == 3 for n, who, _ in got)  # "I said": the turn's own words
+    assert sum(1 for n, who, _ in got if n == 2) == 2  # the turn, and the words it quotes
+
+
+def test_a_clock_time_before_a_comma_is_no_figure():
+    got = [f.value for f in facts("The attackers came at about 3 p.m, she said. Some 40 homes burned.").figures]
+    assert got == ["Some 40"]

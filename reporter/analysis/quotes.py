@@ -1087,6 +1087,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             if " " in speaker[0]:
                 spoke.setdefault(fold(speaker[0].split()[-1]), speaker)
                 spoke.setdefault(fold(speaker[0].split()[0]), speaker)
+        if isinstance(intro, tuple) and len(quotes) < MAX_QUOTES:
+            quotes.extend(_quoted_in_turn(text, pno, turn_starts[pno - 1], intro_speakers[intro], sents, actors,
+                                          lambda found, qs: resolve(found[0], found[1], text, qs, pno, sents, None)))
         for k in pending:
             if k not in carried:
                 skipped.append(f"¶{quotes[k].paragraph}: no speaker found for “{quotes[k].text[:60]}”")
@@ -1604,6 +1607,35 @@ def _listener(person: tuple[str, str | None]) -> int:
     after "X spoke to reporter Jane Roe" is X's, and the reporter is the last choice."""
     role = person[1]
     return LISTENER_DISTANCE if role and fold(role.split()[-1]) in LISTENER_ROLES else 0
+
+
+MAX_TURN_QUOTES = 10  # quotations of others read in one transcript turn
+
+
+def _quoted_in_turn(text: str, pno: int, start: int, turn_speaker, sents, actors: Actors, resolve) -> list[Quotation]:
+    """Words a transcript turn quotes of someone else, with their own cue: "in that speech he
+    said, “…”", "As the President states in his proclamation: “…”". The turn is its speaker's
+    quotation; these, inside it, are the other person's (never the turn speaker's own "I said")."""
+    out: list[Quotation] = []
+    for qs, qe, closed in quote_spans(text):
+        if len(out) >= MAX_TURN_QUOTES:
+            break
+        if qs < start or not closed:
+            continue
+        s, e = _trim(text, qs, qe)
+        body = text[s:e]
+        if len(body.split()) < 4 or _not_speech(text, qs, qe, body) is not None:
+            continue
+        found = _after(text, qe, closed, actors)
+        if found is None or found[0] is None:
+            found = _before(text, qs, next((a for a, b in sents if a <= qs - 1 < b), 0), actors)
+        if found is None or found == _HYPOTHETICAL or found[0] is None or (
+                found[0].kind == "pronoun" and fold(found[0].words[0]) in ("i", "we")):
+            continue
+        who = resolve(found, qs)
+        if who is not None and who[0] not in (REPORTER, turn_speaker[0]):
+            out.append(Quotation(text=body, speaker=who[0], role=who[1], paragraph=pno))
+    return out
 
 
 def _pos_of(quotes: list[Quotation], speaker, text: str, before: int) -> int:
