@@ -551,3 +551,19 @@ def test_words_a_transcript_turn_quotes_of_someone_else_are_theirs():
 def test_a_clock_time_before_a_comma_is_no_figure():
     got = [f.value for f in facts("The attackers came at about 3 p.m, she said. Some 40 homes burned.").figures]
     assert got == ["Some 40"]
+
+
+@pytest.mark.parametrize("line, name, role", [
+    ("Minister for Ports, Islands and Coastal Affairs Ida Moss said the quays would reopen.", "Ida Moss",
+     "Minister for Ports, Islands and Coastal Affairs"),
+    ("In May, Ben Ode, then-chairman of the harbour board, opposed the plan.", "Ben Ode",
+     "then-chairman of the harbour board"),
+    ("Lindenport, Ashby and Deputy Mayor Ida Moss signed the plan.", "Ida Moss", None),  # towns, not a remit
+])
+def test_roles_with_a_listed_remit_or_a_then_title(line, name, role):
+    people = {p.name: p.role for p in facts(line).people}
+    assert name in people
+    if role is not None:
+        assert people[name] == role
+    else:
+        assert "Lindenport" not in (people[name] or "")

@@ -271,7 +271,7 @@ def title_role(title: list[str]) -> str | None:
     if len(title) >= 2 and len(title[0]) >= 4 and title[0].isupper() and title[0].isalpha() and is_place(fold(title[0])):
         title = title[1:]  # "WASHINGTON U.S. Senator Jane Doe": a dateline's city, run into the title
     return " ".join(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w) if w.endswith(".") or fold(w) in
-                    TITLE_ABBREVIATIONS else w for w in title)
+                    TITLE_ABBREVIATIONS else w for w in title).replace(" , ", ", ")  # a remit's list keeps its commas
 
 
 def _initial(word: str) -> bool:
@@ -633,6 +633,9 @@ def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | 
     return None
 
 
+MAX_REMIT_TOKENS = 30  # how far back a remit's list of subjects is read
+
+
 def title_and(toks: list[Tok], s: int, e: int) -> int:
     """Where a name run starts when its title has "and" in it ("Health and Social Care Secretary
     Wes Doe"): "and" joins the run only when a title follows it, so "Smith and Jones" stays two."""
@@ -649,6 +652,16 @@ def title_and(toks: list[Tok], s: int, e: int) -> int:
                 and plausible_person(rest[-2:]) and not (plausible_person(before[-2:]) and split_title(before)[1]):
             return p  # "Assistant Administrator for Enforcement and Compliance Assurance Jane Doe": one office
             # (and "Minister for Welsh Language and …": words the title reads as its own are no name)
+        q = p
+        while q >= 2 and toks[q - 1].text == "," and is_name_tok(toks[q - 2].text) and s - q < MAX_REMIT_TOKENS:
+            # "Minister for Population, Cities and Urban Infrastructure Jane Doe": a remit listed
+            # with commas, back to the title it follows
+            q = run_back(toks, q - 2)
+            lead = words_of(toks[q:next(k for k in range(q, s) if toks[k].text == ",")])
+            title, _ = split_title(lead)
+            if title and is_title(lead[0]) and any(w in ("for", "of") for w in lead) and len(rest) >= 3 \
+                    and plausible_person(rest[-2:]):
+                return q
     return s
 
 
