@@ -567,3 +567,25 @@ def test_roles_with_a_listed_remit_or_a_then_title(line, name, role):
         assert people[name] == role
     else:
         assert "Lindenport" not in (people[name] or "")
+
+
+def test_a_heading_that_attributes_the_quotation_under_it():
+    art = Article(title="Harbour pool reopens", paragraphs=(
+        "Minister for Sport Ida Moss today opened the harbour pool after a $2 million upgrade.",
+        "“This is a great day for swimmers on the coast and for the clubs that train here.”",
+        "“Pools bring a town together.”"),
+        subheadings=((1, "Quotes attributable to Minister for Sport, Ida Moss"),))
+    got = [(q.paragraph, q.speaker, q.role) for q in analyze(art).quotes]
+    assert got[0] == (2, "Ida Moss", "Minister for Sport")
+    plain = Article(title="Harbour pool reopens", paragraphs=art.paragraphs, subheadings=((1, "What the minister thinks"),))
+    assert [q.paragraph for q in analyze(plain).quotes if q.speaker == "Ida Moss"] == []
+
+
+def test_a_pronoun_far_from_any_name_is_the_one_person_the_article_names():
+    paras = ("The chair of the harbour committee, Ida Moss, has today published her annual report.",
+             "The report looks back on a year of work on the quays.",
+             "It names three departments of particular concern.",
+             "Ferry timetables will dominate next year, the report says.",
+             "In the foreword she writes:",
+             "“In this report I set out what the next council must watch closely.”")
+    assert _said(*paras) == [(6, "Ida Moss", "The chair of the harbour committee")]

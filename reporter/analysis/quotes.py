@@ -20,8 +20,8 @@ from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
-from .speakers import Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, PAIRS, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .speakers import FAR, Candidate, choose
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, PAIRS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -838,6 +838,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     bodies: set[str] = set()  # speakers that are organisations, for "it said"
     whole = (title + "\n" + "\n".join(paragraphs))[:200_000]  # the title may be the one place a name is in full
     line_under = {k: line for k, line in subheadings if line.lstrip().startswith(BYLINE_DASHES)}  # under ¶k
+    heading_above = {k: line for k, line in subheadings if is_introducing_line(line)}  # over ¶k + 1
     top = "\n".join([header[:HEADER_CHARS // 4]] + [line[:MAX_HEADING_CHARS] for line in _top_lines(paragraphs, subheadings, 3)])
     def resolve(sub, verb, text, qs, pno, sents, para_speaker):
         """(name, role) for the subject a cue found, or None."""
@@ -1064,6 +1065,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     and not text[:max(0, qs - 1)].strip() and not text[qe + 1:].strip():
                 # "“…” / That is how X describes it", or a dashed byline under it (read as a subheading)
                 speaker = _introduced_next(line_under.get(pno) or paragraphs[pno], actors, spoke)
+            if speaker is None and closed and not text[:max(0, qs - 1)].strip() and pno - 1 in heading_above:
+                # "Quotes attributable to Minister for Sport, Jane Doe" set as a heading over the quotation
+                speaker = _heading_speaker(heading_above[pno - 1], pno, actors, resolve)
             if speaker is None and of_statement is not None and nwords >= 4:
                 speaker = of_statement  # no cue in a statement by one person: theirs
             if speaker is None:
@@ -1597,16 +1601,25 @@ def _pronoun_candidates(text, qs, pno, paragraphs, subjects, para_speaker, last_
             break
     if last_speaker is not None:
         yield Candidate(last_speaker[0], last_speaker[1], "last_speaker", qs + 200, False)
-
-
-LISTENER_DISTANCE = 900  # characters: a listener loses the most that distance can take
+    if len(actors.people) == 1:  # "In the foreword she writes:", five paragraphs after she was named
+        only = actors.people[0]
+        yield Candidate(only.name, only.role, "only_person", qs + FAR, False)
 
 
 def _listener(person: tuple[str, str | None]) -> int:
     """Distance added to a person named as the one who asked ("reporter Jane Roe"): a pronoun
     after "X spoke to reporter Jane Roe" is X's, and the reporter is the last choice."""
     role = person[1]
-    return LISTENER_DISTANCE if role and fold(role.split()[-1]) in LISTENER_ROLES else 0
+    return FAR if role and fold(role.split()[-1]) in LISTENER_ROLES else 0
+
+
+def _heading_speaker(line: str, pno: int, actors: Actors, resolve) -> tuple[str, str | None] | None:
+    """Who a heading that introduces the quotation under it names ("Quotes attributable to Jane
+    Doe", "Minister Jane Doe said:"), read as an introducing line is."""
+    line = line.rstrip().rstrip(":") + ":"
+    found = _before(line, len(line) + 1, 0, actors, lead=True)
+    return resolve(found[0], found[1], line, len(line), pno, [(0, len(line))], None) \
+        if found is not None and found[0] is not None else None
 
 
 MAX_TURN_QUOTES = 10  # quotations of others read in one transcript turn

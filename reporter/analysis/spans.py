@@ -178,6 +178,8 @@ def is_introducing_line(text: str) -> bool:
     """A short paragraph ending in a colon whose last clause has a speech verb: "Jane Doe said:",
     "The minister, who asked not to be named, said:", "Commenting on the figures, Dr Khan added:"."""
     t = text.rstrip()
+    if len(t) <= MAX_INTRO_CHARS and _ATTRIBUTABLE_LINE.match(t) and not _has_marks(t):
+        return True  # "Quotes attributable to Minister for Sport, Jane Doe", a heading with no colon
     if not t.endswith(":") or len(t) > MAX_INTRO_CHARS or _has_marks(t):
         return False
     words = _WORD.findall(t[-160:])
@@ -185,6 +187,7 @@ def is_introducing_line(text: str) -> bool:
         or _hands_over(_WORD.findall(t)) or _said_where(words) or _STATEMENT_BELOW.search(t) is not None
 
 
+_ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+(?:are\s+|is\s+)?(?i:attributable)\s+to\s+[A-Z]")
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
                               rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
                               re.IGNORECASE)  # "… issued the statement below regarding …, …:"

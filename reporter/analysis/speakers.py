@@ -3,7 +3,8 @@
 When the cue names no one directly (a pronoun, "he said"; a quote continuing an earlier
 one), every person the text offers is a candidate, scored on what a reader weighs:
 - how it was found: the subject of a sentence, the speaker of an earlier quote (the
-  continuation), a person merely named, or someone from an earlier paragraph;
+  continuation), a person merely named, someone from an earlier paragraph, or, when nothing
+  nearer names anyone, the one person the article names;
 - whether it is in the same paragraph as the quote;
 - how far back it is, in characters.
 - whether the article shows the candidate to be of the pronoun's gender ("Ms. Okonkwo", "Ruth
@@ -18,10 +19,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 # How much each way of being found counts (the kinds are data, not branches).
-KIND_WEIGHT = {"subject": 3.0, "speaker": 3.0, "mention": 2.5, "earlier_mention": 2.0, "last_speaker": 1.5}
+KIND_WEIGHT = {"subject": 3.0, "speaker": 3.0, "mention": 2.5, "earlier_mention": 2.0, "last_speaker": 1.5,
+               "only_person": 1.0}  # the one person the whole article names: the last resort
 SAME_PARAGRAPH = 4.0
 DISTANCE_SCALE = 300.0  # characters per point lost
 MAX_DISTANCE_PENALTY = 3.0
+FAR = int(MAX_DISTANCE_PENALTY * DISTANCE_SCALE)  # characters: as far as distance can count
 GENDER_FIT = 1.5  # the article shows the candidate to be of the pronoun's gender
 
 
@@ -49,4 +52,4 @@ def choose(candidates) -> tuple[str, str | None] | None:
     return (best.name, best.role) if best is not None else None
 
 
-__all__ = ["Candidate", "KIND_WEIGHT", "choose", "score"]
+__all__ = ["Candidate", "FAR", "KIND_WEIGHT", "choose", "score"]
