@@ -18,7 +18,7 @@ from .facts import Organization, Person
 from .mentions import (CLAUSE_OPENERS, RUN_JOINERS, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
-from .cues import DOCUMENT_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, ROLE_NOUNS, SPEECH_VERBS
+from .cues import DOCUMENT_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, is_cap, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
@@ -515,7 +515,11 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             seg = _listed_office(toks, i - 1) or seg
         cut = max((n for n, x in enumerate(seg) if x.text in _CLAUSE_BEFORE_ROLE), default=-1)
         seg = seg[cut + 1:]  # "we are joined by the Department spokesperson, Jane Roe": the role alone
-        if seg and any(fold(x.text) in ROLE_NOUNS for x in seg):
+        if seg and not any(fold(x.text) in ROLE_NOUNS for x in seg):
+            # "… as rescuers pulled a 15-year-old boy, Jane Roe, from …": the description from its article
+            art = max((n for n, x in enumerate(seg) if x.text in ("a", "an", "the")), default=None)
+            seg = seg[art:] if art is not None and any(fold(x.text) in PERSON_NOUNS for x in seg[art:]) else ()
+        if seg and any(fold(x.text) in ROLE_NOUNS or fold(x.text) in PERSON_NOUNS for x in seg):
             role = text[seg[0].start:seg[-1].end]
             if seg[0].text in ("Its", "its", "Their", "their") and len(seg) > 1:
                 body = _body_before(text, toks, k + 1)  # "Its chief executive" -> "Seaway Ferries chief executive"

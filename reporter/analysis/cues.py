@@ -159,7 +159,7 @@ PEERAGES = frozenset("lord lady baroness baron".split())
 NUMBERED_UNITS = frozenset("region district ward division zone unit sector".split())
 # Capitalised title words that, before a name, make a role: "NASA Deputy Administrator Jane Doe".
 TITLES = frozenset("""
-president vice prime minister pm secretary sec director director-general deputy commander general chief supervisor
+mate president vice prime minister pm secretary sec director director-general deputy commander general chief supervisor
 professor prof senator sen governor gov mayor ambassador judge justice chairman chair administrator
 chairwoman chairperson ceo cfo coo cto commissioner envoy representative rep congressman congresswoman king
 queen prince princess pope archbishop bishop cardinal colonel col major captain capt lieutenant lt sergeant
@@ -192,6 +192,10 @@ lawyer doctor engineer activist journalist editor reporter correspondent candida
 director minister secretary president chair owner resident farmer worker defender diplomat envoy campaigner
 writer photographer designer filmmaker organiser organizer volunteer consultant surgeon nurse pilot
 moderator operator host presenter anchor interviewer""".split())
+# Nouns for who someone is rather than an office, which describe a person named in commas after
+# them ("a 15-year-old boy, Jane Roe,", "a woman in her 30s, Jane Roe, was pulled out").
+PERSON_NOUNS = frozenset("""man woman boy girl child teenager mother father son daughter wife husband widow
+widower survivor witness villager pensioner grandmother grandfather""".split())
 # The voices a transcript labels by their part in it rather than by name ("STAFF:", "MODERATOR:").
 LABEL_ROLES = frozenset("staff moderator operator host presenter anchor interviewer chair".split())
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())

@@ -39,6 +39,8 @@ def _rank_ordinal(toks: list[Tok], j: int, start: bool = False) -> bool:
         return False
     if start:
         return is_title(toks[j + 2].text)
+    if toks[j + 2].text == "Class" and j >= 1 and is_name_tok(toks[j - 1].text):
+        return True  # "Yeoman 1st Class", "Logistics Specialist 2nd Class": a rating's class
     before = j - 2 if j >= 2 and toks[j - 1].text == "." else j - 1
     return before >= 0 and is_title(toks[before].text)
 # A party and state after a legislator's name ("Sen. Jane Doe, D-Ohio,") is no role: the title is.
@@ -161,8 +163,8 @@ def run_fwd(toks: list[Tok], i: int) -> int:
         t = toks[j].text
         if is_name_tok(t):
             j += 1
-            if t.endswith(("’s", "'s")):
-                break
+            if t.endswith(("’s", "'s")) and not (j < size and toks[j].text == "Mate"):
+                break  # (a navy rating goes on: "Boatswain’s Mate 2nd Class Jane Doe")
         elif t == "." and j > i and is_dotted(toks[j - 1].text):
             j += 1
         elif _rank_ordinal(toks, j, j == i):
@@ -198,11 +200,13 @@ def _body_ahead(toks: list[Tok], k: int) -> bool:
 
 def words_of(toks: list[Tok]) -> list[str]:
     """The words of a name run; an initial keeps its full stop ("H."), as the article writes it."""
-    if not any(t.text in (".", "’", "'") or t.text in _ORDINAL_SUFFIXES for t in toks):
+    if not any(t.text in (".", "’", "'", "Mate") or t.text in _ORDINAL_SUFFIXES for t in toks):
         return [strip_possessive(t.text) for t in toks]  # most runs: no initials, no abbreviations
     out: list[str] = []
     for k, t in enumerate(toks):
-        if t.text in ("’", "'") and out:
+        if k + 1 < len(toks) and toks[k + 1].text == "Mate":
+            out.append(t.text)  # "Boatswain’s Mate": a rating keeps its possessive
+        elif t.text in ("’", "'") and out:
             out[-1] += t.text  # "Sheriffs’" of "the Sheriffs’ Association"
         elif t.text in _ORDINAL_SUFFIXES and k and _ordinal_at(toks, k - 1) and out:
             out[-1] += t.text  # "1st" of "Sgt. 1st Class"
