@@ -589,3 +589,41 @@ def test_a_pronoun_far_from_any_name_is_the_one_person_the_article_names():
              "In the foreword she writes:",
              "“In this report I set out what the next council must watch closely.”")
     assert _said(*paras) == [(6, "Ida Moss", "The chair of the harbour committee")]
+
+
+@pytest.mark.parametrize("paras, expected", [
+    (("Passenger Ida Moss said the crew had acted fast when the ferry ran aground.",
+      "“Harbour Lines is doing everything possible to help passengers at this difficult time,” read a statement "
+      "from Harbour Lines, the company that runs the route."), (2, "Harbour Lines")),
+    (("The Directors agreed that “sound policies and a steady hand on the budget” have helped the harbour.",),
+     (1, "Directors")),
+    (("WNB correspondent Ida Moss, who travelled with the relief convoy, says families welcome the aid. "
+      "But, she says, more needs to be done.",
+      "“We dropped off bags of rice and water at every village we reached on the coast road.”"), (2, "Ida Moss")),
+])
+def test_speakers_of_a_statement_a_partial_quote_and_a_reporters_own_words(paras, expected):
+    assert expected in [(n, who) for n, who, _ in _said(*paras)]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("In his report, the officer 1) falsely claimed he had told two supervisors; and 2) omitted the rest.", ["two"]),
+    ("Sales rose in 40 shops (up 3) and fell in 12.", ["40", "3", "12"]),  # a count in brackets stays
+])
+def test_inline_list_labels_are_no_figures(text, values):
+    assert [f.value for f in facts(text).figures] == values
+
+
+@pytest.mark.parametrize("cue, name, role", [
+    ("said Boatswain’s Mate 2nd Class Ida Moss", "Ida Moss", "Boatswain’s Mate 2nd Class"),
+    ("said Yeoman 1st Class Ben Ode", "Ben Ode", "Yeoman 1st Class"),
+])
+def test_a_navy_rating_is_a_title(cue, name, role):
+    assert _said(f"“The galley was full by noon and we kept on serving,” {cue}.") == [(1, name, role)]
+
+
+def test_a_name_in_commas_after_who_someone_is_is_a_person():
+    paras = ("Rescuers pulled a 15-year-old boy, Ben Ode, from the ruins. Hours later a cook, a woman in her 30s, "
+             "Ida Moss, was also freed.",
+             "Ode described the moment the walls fell.",
+             "“I tried to run but something hit my head,” he said.")
+    assert _said(*paras) == [(3, "Ben Ode", "a 15-year-old boy")]

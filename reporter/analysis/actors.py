@@ -143,6 +143,10 @@ class Actors:
                 return None  # "Critics say", "Meteorologists warned": people in general, not a source
             return " ".join(words), None, "org"
         if not plausible_person(name_words):
+            for k in range(1, len(words) - 1):  # "VOA Correspondent Jane Roe": a person known by the last words
+                p = self.person(words[k:])
+                if p is not None and p.name == " ".join(words[k:]):
+                    return p.name, p.role or " ".join(words[:k]), "person"
             return None
         if verb in REPORT_VERBS and not sub.role and not title_words:
             return " ".join(name_words), None, "org"

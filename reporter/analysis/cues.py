@@ -39,7 +39,8 @@ AUDIENCE_VERBS = frozenset("told tells asked asks urged urges".split())
 # Verbs that put a partial quote in someone's mouth without being reporting verbs everywhere:
 # "called the ruling "a win"", "described it as "…"", "…, writing that "…"".
 LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded hailed hails "
-                       "brands labelled labeled labels termed terms".split())
+                       "brands labelled labeled labels termed terms commended commends praised praises welcomed welcomes "
+                       "agreed agrees".split())
 # Participles that end an introducing line as a speech verb does: "Jane Doe welcomed the news, saying:".
 INTRO_PARTICIPLES = frozenset("saying adding explaining noting stressing warning commenting declaring stating".split())
 # Words before a speech verb that make the speech hypothetical or negated: no one said it.

@@ -169,6 +169,9 @@ def _symbol_before(text: str, s: int) -> bool:
     return k >= 0 and s - k <= 3 and unicodedata.category(text[k]) == "So"
 
 
+_INLINE_LABEL = re.compile(r"\)\s+[a-z]")  # a number closed by ")" before a lower-case word: a list's label
+
+
 def why_not(text: str, s: int, e: int) -> str | None:
     """Why the number text[s:e] is not a figure, or None when nothing says it is not one."""
     a, b = _number_run(text, s, e)
@@ -265,6 +268,10 @@ def why_not(text: str, s: int, e: int) -> str | None:
         label = _LIST_LABEL.match(text, k)
         if label is not None and label.end() > s and text[label.end():label.end() + 1].isupper():
             return "list numbering"  # "1. The council…", "…in 2026. 2. Contact:"
+    if e - s <= 2 and text[s:e].isdigit() and _INLINE_LABEL.match(text, e) and (
+            s == 0 or text[s - 1] == " " or text[s - 1] == "(" and (s == 1 or text[s - 2] == " ")) \
+            and text.rfind("(", max(0, s - 60), max(0, s - 1)) <= text.rfind(")", max(0, s - 60), s):
+        return "list numbering"  # "the defendant 1) falsely claimed …; 2) omitted …", "(1) the"
     prev = text[max(0, s - 14):s].split()
     if prev and prev[-1].lower().strip("(:") in LABELS:
         return "a label"

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from .actors import HEADLINE_NOUNS, Actors
-from .cues import DETERMINERS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import DETERMINERS, DOCUMENT_NOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
-from .mentions import (SPOKESPEOPLE, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
+from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import FAR, Candidate, choose
@@ -95,6 +95,9 @@ def _after(text: str, e: int, closed: bool, actors: Actors):
     t = toks[i].text
     if t == "according" and i + 1 < len(toks) and toks[i + 1].text == "to":
         return name_after(toks, i + 2, text), "said"
+    if t in ("read", "reads") and i + 2 < len(toks) and fold(toks[i + 1].text) in DETERMINERS \
+            and toks[i + 2].text in DOCUMENT_NOUNS:
+        return document_issuer(toks, i + 2, text), "said"  # "…,” read a statement from the company
     if is_speech_verb(t):
         return name_after(toks, i + 1, text), t
     # Subject first: "Ferro said", "the IRDUPCS indicates", "Odile Marsh, who was ..., said"
@@ -233,15 +236,22 @@ def _reported_speech(text: str, sents, actors: Actors):
     ("Mayor Jane Doe said the city would act", "The city will act, Jane Doe said"), else None."""
     if not sents or len(text) > 5000:
         return None
-    a, b = sents[-1]
-    toks = tokens_between(text, a, b)
-    for v in range(len(toks) - 1, 0, -1):
-        if toks[v].text in ("said", "says", "told", "added", "explained", "stated", "noted"):
-            if _hypothetical(toks, v):
-                return None
-            sub = subject_before(toks, v, text) or name_after(toks, v + 1, text)
-            return (sub, toks[v].text) if sub is not None and sub.kind in ("name", "descriptor", "unnamed") else None
+    for a, b in reversed(sents[-MAX_REPORTED_SENTENCES:]):
+        toks = tokens_between(text, a, b)
+        for v in range(len(toks) - 1, 0, -1):
+            if toks[v].text in ("said", "says", "told", "added", "explained", "stated", "noted"):
+                if _hypothetical(toks, v):
+                    return None
+                sub = subject_before(toks, v, text) or name_after(toks, v + 1, text)
+                if sub is not None and sub.kind == "pronoun":
+                    break  # "Jane Doe says the aid is welcome. But, he says, …": the sentence before names her
+                return (sub, toks[v].text) if sub is not None and sub.kind in ("name", "descriptor", "unnamed") else None
+        else:
+            return None  # the last sentence reports no speech
     return None
+
+
+MAX_REPORTED_SENTENCES = 2  # a pronoun's sentence, and the one before it that names the speaker
 
 
 def _lead_person(text: str, sents, actors: Actors) -> tuple[str, str | None] | None:
