@@ -627,3 +627,15 @@ def test_a_name_in_commas_after_who_someone_is_is_a_person():
              "Ode described the moment the walls fell.",
              "“I tried to run but something hit my head,” he said.")
     assert _said(*paras) == [(3, "Ben Ode", "a 15-year-old boy")]
+
+
+def test_capitals_before_a_name_are_the_persons_office():
+    got = _said("The task force made 40 arrests.",
+                "FBI SAC Ben L. Ode stated, “The bureau takes the safety of our streets very seriously indeed.”")
+    assert got == [(2, "Ben L. Ode", "FBI SAC")]
+
+
+def test_degrees_that_end_the_cue_are_no_role():
+    got = _said("“The harbour was a challenging place to work this year,” said Port Director Ida Moss, M.D., M.P.H. "
+                "“We kept it open.”")
+    assert got[0] == (1, "Ida Moss", "Port Director")

@@ -147,6 +147,9 @@ class Actors:
                 p = self.person(words[k:])
                 if p is not None and p.name == " ".join(words[k:]):
                     return p.name, p.role or " ".join(words[:k]), "person"
+            k = next((k for k, w in enumerate(words) if not (w.isupper() and w.isalpha())), 0)
+            if k and 2 <= len(words) - k <= 4 and plausible_person(words[k:]):
+                return " ".join(words[k:]), " ".join(words[:k]), "person"  # "FBI SAC Jane Roe": capitals, then a name
             return None
         if verb in REPORT_VERBS and not sub.role and not title_words:
             return " ".join(name_words), None, "org"

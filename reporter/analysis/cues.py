@@ -145,7 +145,7 @@ lowlands mountains island islands coast county province prefecture region distri
 POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM TD MLC MHA QC KC OBE CBE MBE KBE DBE FRS PhD".split())
 
 # Degrees written after a name and a comma, with full stops ("Jane Doe, Ph.D., director of …").
-DEGREES = frozenset("PhD MD DPhil EdD JD DDS DVM MBA".split())
+DEGREES = frozenset("PhD MD DPhil EdD JD DDS DVM MBA MPH DrPH MSc".split())
 # Lower-case words before a title that belong to it: "said former Deputy Mayor Ines Calder".
 # Words that make a title another office: "the President" is not the Vice President, and
 # "the deputy First Minister" is not the First Minister.

@@ -821,6 +821,9 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     while c + 3 < len(toks) and toks[c].text == "," and toks[c + 1].text.replace(".", "") in DEGREES \
             and toks[c + 2].text == "." and toks[c + 3].text == ",":
         c += 3  # "said Jane Doe, Ph.D., director of …": the degree is neither name nor role
+    if c + 2 < len(toks) and toks[c].text == "," and toks[c + 1].text.replace(".", "") in DEGREES \
+            and toks[c + 2].text == "." and (c + 3 == len(toks) or toks[c + 3].text != ","):
+        c += 3  # "said Jane Doe, M.D., M.P.H. “…”": the last degree ends the sentence, and no role follows
     if c < len(toks) and toks[c].text == "," and c + 1 < len(toks):
         role = clean_role(toks[c + 1:c + 40], text)
     elif e + 2 < len(toks) and toks[e].text in ("of", "at", "from") and toks[e + 1].text == "the":
