@@ -639,3 +639,11 @@ def test_degrees_that_end_the_cue_are_no_role():
     got = _said("“The harbour was a challenging place to work this year,” said Port Director Ida Moss, M.D., M.P.H. "
                 "“We kept it open.”")
     assert got[0] == (1, "Ida Moss", "Port Director")
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The broader Harbour and Dock 500 index dropped 20 points.", ["20 points"]),
+    ("Prices of 500 index funds rose.", ["500"]),  # no name before it: a count
+])
+def test_a_number_in_an_index_name_is_no_figure(text, values):
+    assert [f.value for f in facts(text).figures] == values

@@ -119,6 +119,7 @@ def _qualifier(text: str, s: int, width: int = 22) -> re.Match | None:
     every qualifier."""
     before = text[max(0, s - width):s]
     return _QUAL.search(before, max(0, len(before) - _QUAL_SPAN))
+_INDEX_AFTER = re.compile(r"\s[Ii]ndex\b")
 _CLOCK_AFTER = frozenset(f"{h}{c}" for h in ("am", "pm") for c in " ,.;)")
 _WORD_AFTER = re.compile(r"\s?([\w’'\-°]{1,30})")
 _STOP = frozenset("""will would is are was were has have had be been being that which who whom whose in on at by
@@ -564,6 +565,8 @@ def _figure(text: str, m: re.Match, pno: int, skipped: list[str], no_range: bool
         prev = [w.lstrip("([") for w in text[max(0, s - 14):s].split()]
         if prev and (prev[-1].lower() in LABELS or _LABEL_CODE.fullmatch(prev[-1]) or (prev[-1].isupper() and prev[-1].isalpha() and len(prev[-1]) >= 2)):
             return None  # "section 114", "OM 5451", "(CVN 78)": a label or a code, not a quantity
+        if prev and prev[-1][:1].isupper() and _INDEX_AFTER.match(text, e):
+            return None  # "the Standard and Poor's 500 index", "the FTSE 100 index": an index's name
     if rng and not (cur or pct or mult) and value <= 31 and _is_date_part(text, s, e):
         return None  # "7-10 October", "Sept. 16–20": a span of days, the timeline's
     if rng and not (cur or pct):
