@@ -647,3 +647,18 @@ def test_degrees_that_end_the_cue_are_no_role():
 ])
 def test_a_number_in_an_index_name_is_no_figure(text, values):
     assert [f.value for f in facts(text).figures] == values
+
+
+@pytest.mark.parametrize("lead, role", [
+    ("Trade will grow faster with more skills, deputy Harbour Minister, Ida Moss has said.", "deputy Harbour Minister"),
+    ("Harbour Minister, Ida Moss today opened the new quay.", "Harbour Minister"),
+])
+def test_a_title_in_commas_before_a_name_is_her_role(lead, role):
+    said = "The deputy Harbour Minister said:" if lead.startswith("Trade") else "Later the Minister said:"
+    paras = (lead, said, "“We will keep building the quays the port needs.”")
+    assert _said(*paras) == [(3, "Ida Moss", role)]
+
+
+def test_a_question_that_addresses_a_title_gives_it_to_no_one():
+    people = {p.name: p.role for p in facts("Prime Minister, Ben Ode mentioned last week that the age should rise.").people}
+    assert people.get("Ben Ode") != "Prime Minister"

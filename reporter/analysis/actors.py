@@ -18,7 +18,7 @@ from .facts import Organization, Person
 from .mentions import (CLAUSE_OPENERS, RUN_JOINERS, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
-from .cues import DOCUMENT_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS
+from .cues import ADVERBS, DOCUMENT_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, is_cap, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
@@ -512,7 +512,13 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
     # letters after the name are no part of it ("…, Jane Roe MP, said")
     while len(words) > 2 and words[-1] in POSTNOMINALS:
         words = words[:-1]
-    if i >= 1 and toks[i - 1].text == "," and e < n and (toks[e].text in (",", "(", ";") or toks[e].text in SPEECH_VERBS) \
+    # (or a capitalised title opening the sentence, the name then a time: "Justice Minister, Jane Roe
+    # today attended …"; not "Prime Minister, Jane Roe mentioned …", a question's address)
+    titled = i >= 2 and e < n and toks[e].text in ADVERBS and is_title(toks[i - 2].text) and is_cap(toks[i - 2].text) \
+        and ((lead := run_back(toks, i - 2)) == 0 or toks[lead - 1].text in (".", "!", "?"))
+    if i >= 1 and toks[i - 1].text == "," and e < n and (toks[e].text in (",", "(", ";") or toks[e].text in SPEECH_VERBS
+                                                         or toks[e].text in ("has", "had") and e + 1 < n
+                                                         and toks[e + 1].text in SPEECH_VERBS or titled) \
             and 2 <= len(words) <= 4 and plausible_person(words):
         k = i - 2
         while k >= 0 and toks[k].text not in (".", "!", "?", ",", "“", "”", "\"") and i - k < 15:
