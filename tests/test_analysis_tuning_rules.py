@@ -662,3 +662,16 @@ def test_a_title_in_commas_before_a_name_is_her_role(lead, role):
 def test_a_question_that_addresses_a_title_gives_it_to_no_one():
     people = {p.name: p.role for p in facts("Prime Minister, Ben Ode mentioned last week that the age should rise.").people}
     assert people.get("Ben Ode") != "Prime Minister"
+
+
+def test_a_title_then_a_comma_then_a_titled_name_keeps_the_office():
+    people = {p.name: p.role for p in facts("Opening the session is the Director of NHB, Admiral Ida Moss.").people}
+    assert (people.get("Ida Moss") or "").startswith("Director of NHB")
+
+
+@pytest.mark.parametrize("paras, expected", [
+    (("The councillor Ben Ode was suspended.", "On drugs, Ode opined that, “we should close the harbour to all tankers at once”."),
+     (2, "Ben Ode")),
+])
+def test_opined_is_a_speech_verb(paras, expected):
+    assert expected in [(n, who) for n, who, _ in _said(*paras)]

@@ -374,7 +374,7 @@ def _scan(text: str, toks: list[Tok], b: _Builder, caps_count: dict[str, int]) -
             if e - i >= 2:  # one word names no one here (see _run)
                 # The token before a run start is no name, so it was read on its own: a sentence
                 # starts here when it was a full stop (or there is none).
-                start = title_and(toks, i, e) if i >= 2 and texts[i - 1] == "and" else i
+                start = title_and(toks, i, e) if i >= 2 and texts[i - 1] in ("and", ",") else i
                 _run(text, toks, start, e, start == 0 or texts[start - 1] in _SENT_BREAK, b)
             _places_in_run(text, toks, i, e, b)
             skip = e

@@ -22,6 +22,7 @@ estimated estimates calculated calculates found finds revealed reveals published
 vowed vows pledged pledges promised promises joked jokes quipped quips lamented laments complained complains
 boasted boasts recommended recommends reiterated reiterates exclaimed pleaded pleads assured assures
 alleged alleges testified testifies underlined underlines underscored underscores
+opined opines mused muses retorted retorts asserted asserts
 """.split())
 # Of those, the ones that report nothing before "to": "the bank continues to face …", "added to the
 # pressure" (while "said to reporters" and "explained to them" still report speech).

@@ -656,16 +656,23 @@ def title_and(toks: list[Tok], s: int, e: int) -> int:
                 and plausible_person(rest[-2:]) and not (plausible_person(before[-2:]) and split_title(before)[1]):
             return p  # "Assistant Administrator for Enforcement and Compliance Assurance Jane Doe": one office
             # (and "Minister for Welsh Language and …": words the title reads as its own are no name)
-        q = p
-        while q >= 2 and toks[q - 1].text == "," and is_name_tok(toks[q - 2].text) and s - q < MAX_REMIT_TOKENS:
-            # "Minister for Population, Cities and Urban Infrastructure Jane Doe": a remit listed
-            # with commas, back to the title it follows
-            q = run_back(toks, q - 2)
-            lead = words_of(toks[q:next(k for k in range(q, s) if toks[k].text == ",")])
-            title, _ = split_title(lead)
-            if title and is_title(lead[0]) and any(w in ("for", "of") for w in lead) and len(rest) >= 3 \
-                    and plausible_person(rest[-2:]):
-                return q
+        return _remit_start(toks, p, s, rest)
+    if s >= 2 and toks[s - 1].text == "," and is_name_tok(toks[s - 2].text):
+        # "Minister for Business, Enterprise & Regulatory Reform Jane Doe": the list without an "and"
+        return _remit_start(toks, s, s, words_of(toks[s:e]))
+    return s
+
+
+def _remit_start(toks: list[Tok], q: int, s: int, rest: list[str]) -> int:
+    """Where a remit listed with commas before a name starts, back to the title it follows
+    ("Minister for Population, Cities and Urban Infrastructure Jane Doe"), else s."""
+    while q >= 2 and toks[q - 1].text == "," and is_name_tok(toks[q - 2].text) and s - q < MAX_REMIT_TOKENS:
+        q = run_back(toks, q - 2)
+        lead = words_of(toks[q:next(k for k in range(q, s) if toks[k].text == ",")])
+        title, _ = split_title(lead)
+        if title and is_title(lead[0]) and any(w in ("for", "of") for w in lead) and len(rest) >= 3 \
+                and plausible_person(rest[-2:]):
+            return q
     return s
 
 

@@ -493,6 +493,7 @@ def _people_before(text: str, pos: int, actors: Actors, speakers: dict[str, tupl
                     if len(name) >= 2 and fold(name[-1]) in speakers:
                         found = speakers[fold(name[-1])]
                 elif len(name) >= 2 and plausible_person(name) and not any(is_country(fold(w)) or _demonym(w) for w in name) \
+                        and not is_place(fold(" ".join(name))) \
                         and not (i >= 1 and toks[i - 1].text in _PREPOSITIONS) and not _region(name):  # "a stake in Kafue Copper Mines"
                     found = (" ".join(name), None)
                 elif len(name) == 1 and len(words) == 2 and is_honorific(words[0]) and plausible_person(name):
