@@ -675,3 +675,13 @@ def test_a_title_then_a_comma_then_a_titled_name_keeps_the_office():
 ])
 def test_opined_is_a_speech_verb(paras, expected):
     assert expected in [(n, who) for n, who, _ in _said(*paras)]
+
+
+def test_in_his_words_and_as_she_described_it_quote_one_passage():
+    paras = ("Ben Ode was a celebrated harbour pilot. He kept working long after his illness began. In his words:",
+             "It is possible to live well with it. And to steer big ships.",
+             "There is no cure yet, and as Ode himself described it:",
+             "There is no clearly charted course through these illnesses.",
+             "Today we know much more about the illness than we did.")
+    got = _said(*paras)
+    assert [(n, who) for n, who, _ in got] == [(2, "Ben Ode"), (4, "Ben Ode")]

@@ -281,10 +281,14 @@ def _framed(toks: list[Tok], text: str) -> Subject | None:
     n = len(toks)
     for k in range(max(0, n - 40), n):
         t = fold(toks[k].text)
+        if t == "in" and k + 2 < n and fold(toks[k + 1].text) in _POSSESSIVE_PRONOUNS and (
+                toks[k + 2].text == "words" or toks[k + 2].text == "own" and k + 3 < n and toks[k + 3].text == "words"):
+            return Subject("pronoun", [_POSSESSIVE_PRONOUNS[fold(toks[k + 1].text)]], None, toks[k + 1].start)  # "In his words:"
         if t == "as" and k + 2 < n:
             for v in range(k + 1, min(n - 1, k + 10)):
-                if toks[v].text in ("put", "puts") and fold(toks[v + 1].text) == "it":
-                    sub = subject_before(toks, v, text)
+                if toks[v].text in _FRAMING_VERBS and fold(toks[v + 1].text) == "it":
+                    reflexive = fold(toks[v - 1].text) in ("himself", "herself", "themselves")
+                    sub = subject_before(toks, v - reflexive, text)  # "as Jane Doe herself put it"
                     if sub is not None and sub.kind == "name" and sub.pos > toks[k].start:
                         return sub
                     break
@@ -296,6 +300,9 @@ def _framed(toks: list[Tok], text: str) -> Subject | None:
     return None
 
 
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+# "As Jane Doe put it", "as Jane Doe herself described it": the verbs that frame a quotation so
+_FRAMING_VERBS = frozenset("put puts described describes said says wrote writes".split())
 _PREPOSITIONS = frozenset("in of at from to for with on by about into over against between among".split())
 
 

@@ -182,11 +182,15 @@ def is_introducing_line(text: str) -> bool:
         return True  # "Quotes attributable to Minister for Sport, Jane Doe", a heading with no colon
     if not t.endswith(":") or len(t) > MAX_INTRO_CHARS or _has_marks(t):
         return False
+    if _FRAME_LINE.search(t):
+        return True  # "In his words:", "… and as Jane Doe herself described it:"
     words = _WORD.findall(t[-160:])
     return any(is_speech_verb(w) and w not in _FINDING_VERBS or w in INTRO_PARTICIPLES for w in words[-6:]) \
         or _hands_over(_WORD.findall(t)) or _said_where(words) or _STATEMENT_BELOW.search(t) is not None
 
 
+_FRAME_LINE = re.compile(r"(?:\b[Ii]n (?:his|her|their) (?:own )?words|\b[Aa]s (?:[A-Z][\w’'.-]*\s){1,4}"
+                         r"(?:himself\s|herself\s|themselves\s)?(?:put|puts|described|describes|said|says|wrote|writes) it)\s*:$")
 _ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+(?:are\s+|is\s+)?(?i:attributable)\s+to\s+[A-Z]")
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
                               rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
@@ -362,8 +366,10 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
         pending: list[int] = []  # bridged paragraphs, kept once a first-person one follows
         statement = bool(inline) or _hands_over(_WORD.findall(paragraphs[k][-120:])) or _spokesperson_line(paragraphs[k])
         left_open = False
+        # "In his words:" quotes one passage inside someone else's speech, which goes on after it
+        framed = not inline and _FRAME_LINE.search(paragraphs[k].rstrip()) is not None
         j = k + 1
-        while j < n and len(quoted) + len(pending) < MAX_BLOCK and j not in stops:
+        while j < n and len(quoted) + len(pending) < MAX_BLOCK and j not in stops and not (framed and quoted):
             p = paragraphs[j]
             if (_topic_line(p) or _PAGE_DATE.match(p) and len(p) <= MAX_PAGE_DATE) and j + 1 < n:
                 j += 1  # "Ukraine:" heading the part of the statement on it, or the page's date line
