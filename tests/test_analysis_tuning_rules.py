@@ -685,3 +685,10 @@ def test_in_his_words_and_as_she_described_it_quote_one_passage():
              "Today we know much more about the illness than we did.")
     got = _said(*paras)
     assert [(n, who) for n, who, _ in got] == [(2, "Ben Ode"), (4, "Ben Ode")]
+
+
+def test_a_street_place_is_no_speaker_but_a_street_office_speaks():
+    assert not any(who.endswith("Place") for _, who, _ in _said(
+        "Crowds gathered at Ferrant Place, chanting, “Shame, shame, shame on the nations of the world.”"))
+    got = _said("A Harbour Street spokesman said:", "“The minister met the delegation this evening at the quays.”")
+    assert got and got[0][1] == "Harbour Street"  # the office a spokesman speaks for

@@ -137,10 +137,12 @@ DETERMINERS = ARTICLES | frozenset("its their our his her my your these those".s
 
 # Generational suffixes that end a person's name: "Harold J. Baines III", "Martin Luther King Jr."
 NAME_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
-# Words of the land that end a place's name and no one's ("the Rift Valley", "Hudson Bay" is left
-# out: "Bay", "Lake", "Park", "Rivers" are surnames too).
+# Words of the land and the town that end a place's name and no one's ("the Rift Valley", "Beekman
+# Place"; "Bay", "Lake", "Lane", "Park", "Rivers" are left out: they are surnames too, and "Street":
+# "a Downing Street spokesman" speaks for the office it names).
 PLACE_FEATURES = frozenset("""valley peninsula canyon basin delta ocean sea strait gulf desert plateau highlands
-lowlands mountains island islands coast county province prefecture region district""".split())
+lowlands mountains island islands coast county province prefecture region district avenue road place
+square boulevard""".split())
 # Letters after a name that are an office or an honour, no part of the name: "Jane Doe MP, Minister
 # for Roads, said:" is Jane Doe.
 POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM TD MLC MHA QC KC OBE CBE MBE KBE DBE FRS PhD".split())
