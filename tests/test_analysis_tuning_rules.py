@@ -692,3 +692,19 @@ def test_a_street_place_is_no_speaker_but_a_street_office_speaks():
         "Crowds gathered at Ferrant Place, chanting, “Shame, shame, shame on the nations of the world.”"))
     got = _said("A Harbour Street spokesman said:", "“The minister met the delegation this evening at the quays.”")
     assert got and got[0][1] == "Harbour Street"  # the office a spokesman speaks for
+
+
+def test_a_comments_attributed_heading_over_a_quotation_left_open():
+    art = Article(title="Wetland land bought", paragraphs=(
+        "Planning Minister Ida Moss today announced that the council had met its pledge to buy the wetland.",
+        "“I saw first-hand the value the local community places on this area.",
+        "“This is another commitment delivered.”"),
+        subheadings=((1, "Comments attributed to Planning Minister Ida Moss"),))
+    got = [(q.paragraph, q.speaker) for q in analyze(art).quotes]
+    assert got == [(2, "Ida Moss"), (3, "Ida Moss")]
+
+
+def test_name_comma_office_said_colon_is_the_person():
+    paras = ("Ben Ode, Harbour Board Deputy Director of Enforcement said:",
+             "“Goods like these are dangerous in the wrong hands and we will keep seizing them.”")
+    assert _said(*paras) == [(2, "Ben Ode", "Harbour Board Deputy Director of Enforcement")]

@@ -459,9 +459,12 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             unnamed = _unnamed(toks, j, text)  # "a spokeswoman for Acme Holdings said": as written
             if unnamed is not None:
                 return unnamed
-        if fold(t) in ROLE_NOUNS and s >= 2 and toks[s - 1].text == "," and is_name_tok(toks[s - 2].text):
+        if s >= 2 and toks[s - 1].text == "," and is_name_tok(toks[s - 2].text) and (
+                fold(t) in ROLE_NOUNS or any(is_title(x.text) for x in toks[s:j + 1])):
             ns = run_back(toks, s - 2)  # "Dr Ann Lee, Harbour Trust Chief Executive, added": the person, not the role
-            if s - 1 - ns >= 2 and plausible_person(split_title(words_of(toks[ns:s - 1]))[1]):
+            opens = ns == 0 or toks[ns - 1].text in (".", "!", "?", ":")  # (an office in the run: the sentence's first name)
+            if s - 1 - ns >= 2 and plausible_person(split_title(words_of(toks[ns:s - 1]))[1]) and (
+                    fold(t) in ROLE_NOUNS or opens):
                 return _named(toks, ns, s - 1, " ".join(words_of(toks[s:j + 1])))
         return _named(toks, s, j + 1, None)
     if t in SPOKESPEOPLE and j >= 1 and is_name_tok(toks[j - 1].text):

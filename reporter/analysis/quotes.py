@@ -1083,7 +1083,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     and not text[:max(0, qs - 1)].strip() and not text[qe + 1:].strip():
                 # "“…” / That is how X describes it", or a dashed byline under it (read as a subheading)
                 speaker = _introduced_next(line_under.get(pno) or paragraphs[pno], actors, spoke)
-            if speaker is None and closed and not text[:max(0, qs - 1)].strip() and pno - 1 in heading_above:
+            if speaker is None and (closed or not text[qe:].strip()) and not text[:max(0, qs - 1)].strip() \
+                    and pno - 1 in heading_above:
                 # "Quotes attributable to Minister for Sport, Jane Doe" set as a heading over the quotation
                 speaker = _heading_speaker(heading_above[pno - 1], pno, actors, resolve)
             if speaker is None and of_statement is not None and nwords >= 4:

@@ -191,7 +191,7 @@ def is_introducing_line(text: str) -> bool:
 
 _FRAME_LINE = re.compile(r"(?:\b[Ii]n (?:his|her|their) (?:own )?words|\b[Aa]s (?:[A-Z][\w’'.-]*\s){1,4}"
                          r"(?:himself\s|herself\s|themselves\s)?(?:put|puts|described|describes|said|says|wrote|writes) it)\s*:$")
-_ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+(?:are\s+|is\s+)?(?i:attributable)\s+to\s+[A-Z]")
+_ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+(?:are\s+|is\s+)?(?i:attributable|attributed)\s+to\s+[A-Z]")
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
                               rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
                               re.IGNORECASE)  # "… issued the statement below regarding …, …:"
