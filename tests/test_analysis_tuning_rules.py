@@ -569,16 +569,20 @@ def test_roles_with_a_listed_remit_or_a_then_title(line, name, role):
         assert "Lindenport" not in (people[name] or "")
 
 
-def test_a_heading_that_attributes_the_quotation_under_it():
-    art = Article(title="Harbour pool reopens", paragraphs=(
-        "Minister for Sport Ida Moss today opened the harbour pool after a $2 million upgrade.",
+def _under_heading(heading: str, *paras: str) -> list[tuple[int, str, str | None]]:
+    """The quotations of paragraphs with a heading over the second one."""
+    art = Article(title="T", paragraphs=paras, subheadings=((1, heading),))
+    return [(q.paragraph, q.speaker, q.role) for q in analyze(art).quotes]
+
+
+POOL = ("Minister for Sport Ida Moss today opened the harbour pool after a $2 million upgrade.",
         "“This is a great day for swimmers on the coast and for the clubs that train here.”",
-        "“Pools bring a town together.”"),
-        subheadings=((1, "Quotes attributable to Minister for Sport, Ida Moss"),))
-    got = [(q.paragraph, q.speaker, q.role) for q in analyze(art).quotes]
-    assert got[0] == (2, "Ida Moss", "Minister for Sport")
-    plain = Article(title="Harbour pool reopens", paragraphs=art.paragraphs, subheadings=((1, "What the minister thinks"),))
-    assert [q.paragraph for q in analyze(plain).quotes if q.speaker == "Ida Moss"] == []
+        "“Pools bring a town together.”")
+
+
+def test_a_heading_that_attributes_the_quotation_under_it():
+    assert _under_heading("Quotes attributable to Minister for Sport, Ida Moss", *POOL)[0] == (2, "Ida Moss", "Minister for Sport")
+    assert [n for n, who, _ in _under_heading("What the minister thinks", *POOL) if who == "Ida Moss"] == []
 
 
 def test_a_pronoun_far_from_any_name_is_the_one_person_the_article_names():
@@ -695,13 +699,11 @@ def test_a_street_place_is_no_speaker_but_a_street_office_speaks():
 
 
 def test_a_comments_attributed_heading_over_a_quotation_left_open():
-    art = Article(title="Wetland land bought", paragraphs=(
-        "Planning Minister Ida Moss today announced that the council had met its pledge to buy the wetland.",
-        "“I saw first-hand the value the local community places on this area.",
-        "“This is another commitment delivered.”"),
-        subheadings=((1, "Comments attributed to Planning Minister Ida Moss"),))
-    got = [(q.paragraph, q.speaker) for q in analyze(art).quotes]
-    assert got == [(2, "Ida Moss"), (3, "Ida Moss")]
+    got = _under_heading("Comments attributed to Planning Minister Ida Moss",
+                         "Planning Minister Ida Moss today announced that the council had met its pledge to buy the wetland.",
+                         "“I saw first-hand the value the local community places on this area.",
+                         "“This is another commitment delivered.”")
+    assert [(n, who) for n, who, _ in got] == [(2, "Ida Moss"), (3, "Ida Moss")]
 
 
 def test_name_comma_office_said_colon_is_the_person():
