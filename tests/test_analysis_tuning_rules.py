@@ -710,3 +710,10 @@ def test_name_comma_office_said_colon_is_the_person():
     paras = ("Ben Ode, Harbour Board Deputy Director of Enforcement said:",
              "“Goods like these are dangerous in the wrong hands and we will keep seizing them.”")
     assert _said(*paras) == [(2, "Ben Ode", "Harbour Board Deputy Director of Enforcement")]
+
+
+def test_this_was_the_message_from_names_the_speaker_of_the_quotation_before_it():
+    got = _said("“The council would back a request to extend the ferry contract for one more year.” This was the "
+                "message from Harbour Council President Ida Moss during a meeting in Lindenport.",
+                "“Ben Ode and I fully agreed on the role our ports play.”")
+    assert [(n, who) for n, who, _ in got] == [(1, "Ida Moss"), (2, "Ida Moss")]

@@ -330,7 +330,8 @@ def _by_first_name(word: str, actors: Actors, speakers=None) -> tuple[str, str |
     return next(iter(cands.values())) if len(cands) == 1 else None
 
 
-_INTRO = re.compile(r"(?:That|This|Those|These)(?:’s|'s| is| was| are| were) (?:how|what|the words of)\s|So says\s")
+_INTRO = re.compile(r"(?:That|This|Those|These)(?:’s|'s| is| was| are| were) (?:how|what|the words of|the message "
+                    r"(?:from|of)|the view of|the verdict of|the warning from)\s|So says\s")
 
 
 def _byline(text: str, actors: Actors, dashed: bool = True) -> tuple[str, str | None] | None:
@@ -1087,6 +1088,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     and pno - 1 in heading_above:
                 # "Quotes attributable to Minister for Sport, Jane Doe" set as a heading over the quotation
                 speaker = _heading_speaker(heading_above[pno - 1], pno, actors, resolve)
+            if speaker is None and closed and not text[:max(0, qs - 1)].strip() and _INTRO.match(text[qe + 1:].lstrip()):
+                # "“…” This was the message from President Jane Doe during …": the sentence after it names her
+                speaker = _introduced_next(text[qe + 1:].lstrip(), actors, spoke)
             if speaker is None and of_statement is not None and nwords >= 4:
                 speaker = of_statement  # no cue in a statement by one person: theirs
             if speaker is None:
