@@ -389,3 +389,28 @@ def test_a_headline_wrapped_over_two_lines_stays_one_title(tmp_path):
                     encoding="utf-8")
     (article,) = load_articles(path)
     assert article.title == "Harbour Board Approves New Ferry Terminal After Years of Consultation"
+
+
+def _page(tail: str) -> str:
+    paras = "".join(f"<p>The harbour board met on day {k} and went through the plans for the quays in detail.</p>"
+                    for k in range(1, 8))
+    return (f"<!doctype html><html><head><title>Harbour plans</title></head><body><h1>Harbour plans</h1>{paras}"
+            f"{tail}</body></html>")
+
+
+def test_a_list_that_ends_a_page_after_its_lead_in_is_read(tmp_path):
+    """The precise extraction drops a list that ends some pages; the one a lead-in announces is kept."""
+    page = tmp_path / "plans.html"
+    page.write_text(_page("<p>Other projects discussed today included:</p><ul>"
+                          "<li>7509 construction jobs for 19 private projects worth $26 billion;</li>"
+                          "<li>2000 jobs for the wharf development.</li></ul>"), encoding="utf-8")
+    a = load_articles(page)[0]
+    assert a.paragraphs[-2:] == ("7509 construction jobs for 19 private projects worth $26 billion;",
+                                 "2000 jobs for the wharf development.")
+    assert [n for n, _ in a.lists] == [len(a.paragraphs) - 1, len(a.paragraphs)]
+
+
+def test_a_menu_without_a_lead_in_stays_out(tmp_path):
+    page = tmp_path / "menu.html"
+    page.write_text(_page("<ul><li>Topics</li><li>Publications</li><li>Consultations</li></ul>"), encoding="utf-8")
+    assert not any(p in ("Topics", "Publications") for p in load_articles(page)[0].paragraphs)

@@ -4,6 +4,7 @@ whole text, nothing around it to extract from) is read block by block instead.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -30,7 +31,12 @@ def read(text: str, path: Path) -> list[Article]:
     )
     if doc is None or not (getattr(doc, "text", None) or "").strip():
         raise InputError("no article text found in this HTML page", path)
-    body = markdown_body(clean_text(doc.text))
+    main = doc.text
+    if _LEAD_IN.search(main):  # a line that announces a list the extraction did not keep
+        fuller = trafilatura.bare_extraction(text, with_metadata=False, include_formatting=True, include_comments=False,
+                                             include_tables=False, favor_recall=True)
+        main = _lists_after_lead_ins(main, getattr(fuller, "text", None) or "")
+    body = markdown_body(clean_text(main))
     title, paragraphs, subheadings = one_line(doc.title or body.title or ""), body.paragraphs, body.subheadings
     if not paragraphs:
         raise InputError("no article paragraphs found in this HTML page", path)
@@ -50,6 +56,35 @@ def read(text: str, path: Path) -> list[Article]:
         path=str(path), raw_text=text, tags=split_tags([*(getattr(doc, "tags", None) or ()), *(getattr(doc, "categories", None) or ())]),
         blockquotes=blockquotes,
     )]
+
+
+# A paragraph ending in a colon with no list item after it: "Other projects discussed today
+# included:" at the end of the text, or before another paragraph. The precise extraction drops
+# a list that ends some pages (trafilatura's precision mode takes it for furniture).
+_LEAD_IN = re.compile(r":\n(?:\n(?!- )|\Z)|:\Z")
+
+
+def _lists_after_lead_ins(main: str, fuller: str) -> str:
+    """The main text with, under each lead-in that has no list, the list items that follow the
+    same line in the fuller extraction (trafilatura's recall mode), and nothing else of it: that
+    mode also keeps menus and tag lists, which never follow a lead-in."""
+    lines = main.split("\n")
+    full = fuller.split("\n")
+    where = {line: k for k, line in enumerate(full) if line.endswith(":")}
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        nxt = next((x for x in lines[k + 1:] if x.strip()), "")
+        if line.endswith(":") and not nxt.startswith("- ") and line in where:
+            items = []
+            for x in full[where[line] + 1:]:
+                if x.startswith("- ") and x not in lines:
+                    items.append(x)
+                elif x.strip() or items:
+                    break
+            if items:
+                out += [""] + items + [""]
+    return "\n".join(out)
 
 
 def _quoted_texts(root) -> frozenset[str]:
