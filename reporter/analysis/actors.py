@@ -481,7 +481,7 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             if toks[k].text in (",", ".", ":") or toks[k].text in "“”\"":
                 seg = toks[e + 1:k]
                 role_word = seg and any(fold(x.text) in ROLE_NOUNS for x in seg[:12])
-                then = seg and fold(seg[0].text).partition("-")  # "then-president", "ex-minister"
+                then = fold(seg[0].text).partition("-") if seg else ("", "", "")  # "then-president", "ex-minister"
                 if toks[k].text == "," and seg and (sent_start and (role_word or (
                         seg[0].text in ("a", "an", "the") and len(seg) > 1 and seg[1].text.islower()))
                         or not sent_start and role_word and seg[0].text in ("a", "an", "the")

@@ -42,6 +42,10 @@ AUDIENCE_VERBS = frozenset("told tells asked asks urged urges".split())
 LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded hailed hails "
                        "brands labelled labeled labels termed terms commended commends praised praises welcomed welcomes "
                        "agreed agrees".split())
+# "As Jane Doe put it", "as Jane Doe herself described it:": the verbs that frame a quotation
+# so; "In his words:": the possessives that frame one, and the pronoun each stands for.
+FRAMING_VERBS = frozenset("put puts described describes said says wrote writes".split())
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 # Participles that end an introducing line as a speech verb does: "Jane Doe welcomed the news, saying:".
 INTRO_PARTICIPLES = frozenset("saying adding explaining noting stressing warning commenting declaring stating".split())
 # Words before a speech verb that make the speech hypothetical or negated: no one said it.

@@ -156,6 +156,10 @@ def _one_body_across_and(toks: list[Tok], k: int) -> bool:
     return before in ARTICLES or before in (".", ":", ";")
 
 
+# The word after a possessive that keeps a navy rating one name run ("Boatswain’s Mate 2nd Class")
+RATING_AFTER_POSSESSIVE = "Mate"
+
+
 def run_fwd(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the capitalised run starting at token i."""
     j, n, size = i, 0, len(toks)
@@ -163,7 +167,7 @@ def run_fwd(toks: list[Tok], i: int) -> int:
         t = toks[j].text
         if is_name_tok(t):
             j += 1
-            if t.endswith(("’s", "'s")) and not (j < size and toks[j].text == "Mate"):
+            if t.endswith(("’s", "'s")) and not (j < size and toks[j].text == RATING_AFTER_POSSESSIVE):
                 break  # (a navy rating goes on: "Boatswain’s Mate 2nd Class Jane Doe")
         elif t == "." and j > i and is_dotted(toks[j - 1].text):
             j += 1
@@ -200,11 +204,11 @@ def _body_ahead(toks: list[Tok], k: int) -> bool:
 
 def words_of(toks: list[Tok]) -> list[str]:
     """The words of a name run; an initial keeps its full stop ("H."), as the article writes it."""
-    if not any(t.text in (".", "’", "'", "Mate") or t.text in _ORDINAL_SUFFIXES for t in toks):
+    if not any(t.text in (".", "’", "'", RATING_AFTER_POSSESSIVE) or t.text in _ORDINAL_SUFFIXES for t in toks):
         return [strip_possessive(t.text) for t in toks]  # most runs: no initials, no abbreviations
     out: list[str] = []
     for k, t in enumerate(toks):
-        if k + 1 < len(toks) and toks[k + 1].text == "Mate":
+        if k + 1 < len(toks) and toks[k + 1].text == RATING_AFTER_POSSESSIVE:
             out.append(t.text)  # "Boatswain’s Mate": a rating keeps its possessive
         elif t.text in ("’", "'") and out:
             out[-1] += t.text  # "Sheriffs’" of "the Sheriffs’ Association"

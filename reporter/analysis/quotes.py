@@ -15,20 +15,19 @@ from __future__ import annotations
 import re
 
 from .actors import HEADLINE_NOUNS, Actors
-from .cues import DETERMINERS, DOCUMENT_NOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import DETERMINERS, DOCUMENT_NOUNS, FRAMING_VERBS, POSSESSIVE_PRONOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import FAR, Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, PAIRS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
 _OPEN_MARKS = tuple(OPENERS)
-_CLOSE_MARKS = "".join(set("".join(PAIRS.values())))  # a span that ends at one of these was closed
 
 
 _HYPOTHETICAL = (None, "hypothetical")
@@ -281,12 +280,12 @@ def _framed(toks: list[Tok], text: str) -> Subject | None:
     n = len(toks)
     for k in range(max(0, n - 40), n):
         t = fold(toks[k].text)
-        if t == "in" and k + 2 < n and fold(toks[k + 1].text) in _POSSESSIVE_PRONOUNS and (
+        if t == "in" and k + 2 < n and fold(toks[k + 1].text) in POSSESSIVE_PRONOUNS and (
                 toks[k + 2].text == "words" or toks[k + 2].text == "own" and k + 3 < n and toks[k + 3].text == "words"):
-            return Subject("pronoun", [_POSSESSIVE_PRONOUNS[fold(toks[k + 1].text)]], None, toks[k + 1].start)  # "In his words:"
+            return Subject("pronoun", [POSSESSIVE_PRONOUNS[fold(toks[k + 1].text)]], None, toks[k + 1].start)  # "In his words:"
         if t == "as" and k + 2 < n:
             for v in range(k + 1, min(n - 1, k + 10)):
-                if toks[v].text in _FRAMING_VERBS and fold(toks[v + 1].text) == "it":
+                if toks[v].text in FRAMING_VERBS and fold(toks[v + 1].text) == "it":
                     reflexive = fold(toks[v - 1].text) in ("himself", "herself", "themselves")
                     sub = subject_before(toks, v - reflexive, text)  # "as Jane Doe herself put it"
                     if sub is not None and sub.kind == "name" and sub.pos > toks[k].start:
@@ -300,9 +299,6 @@ def _framed(toks: list[Tok], text: str) -> Subject | None:
     return None
 
 
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
-# "As Jane Doe put it", "as Jane Doe herself described it": the verbs that frame a quotation so
-_FRAMING_VERBS = frozenset("put puts described describes said says wrote writes".split())
 _PREPOSITIONS = frozenset("in of at from to for with on by about into over against between among".split())
 
 
@@ -385,7 +381,7 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
         line = under.get(pno)
         dashed = line is None and pno < len(paragraphs) and paragraphs[pno].lstrip().startswith(BYLINE_DASHES)
         # an undashed paragraph that may be only a name and a role (no sentence: no full stop), under a
-        # paragraph all in quotation marks, closed
+        # paragraph all in quotation marks, closed or left open to its end
         named = line is None and not dashed and pno < len(paragraphs) and len(paragraphs[pno]) <= MAX_BYLINE_CHARS
         if not said and line is None and not dashed and not named:
             continue  # nothing it could repeat, no line under it
@@ -405,7 +401,7 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
             speaker = next(((q.speaker, q.role) for f, q in said if q.paragraph != pno and folded in f), None)
         if speaker is None and (line is not None or dashed) and (spans or _first_person_text(body)):
             speaker = _byline(line if line is not None else paragraphs[pno], actors, dashed=line is None)
-        if speaker is None and named and spans and text[spans[-1].end:spans[-1].end + 1] in _CLOSE_MARKS \
+        if speaker is None and named and spans and (spans[-1].closed or spans[-1].end >= len(text.rstrip())) \
                 and not text[spans[-1].end + 1:].strip(" .!?…") and not paragraphs[pno].rstrip().endswith("."):
             speaker = _byline(paragraphs[pno], actors, dashed=False)  # "“…”" / "Jane Doe, Minister for Ports"
         if speaker is not None:

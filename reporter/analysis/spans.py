@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import (ARTICLES, FIRST_PERSON, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
+from .cues import (ARTICLES, FIRST_PERSON, FRAMING_VERBS, POSSESSIVE_PRONOUNS, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
                    STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
 from .mentions import is_title
 from .text import NOT_NAMES, ORG_WORDS, fold, sentence_spans
@@ -189,8 +189,8 @@ def is_introducing_line(text: str) -> bool:
         or _hands_over(_WORD.findall(t)) or _said_where(words) or _STATEMENT_BELOW.search(t) is not None
 
 
-_FRAME_LINE = re.compile(r"(?:\b[Ii]n (?:his|her|their) (?:own )?words|\b[Aa]s (?:[A-Z][\w’'.-]*\s){1,4}"
-                         r"(?:himself\s|herself\s|themselves\s)?(?:put|puts|described|describes|said|says|wrote|writes) it)\s*:$")
+_FRAME_LINE = re.compile(rf"(?:\b[Ii]n (?:{'|'.join(sorted(POSSESSIVE_PRONOUNS))}) (?:own )?words|\b[Aa]s (?:[A-Z][\w’'.-]*\s){{1,4}}"
+                         rf"(?:himself\s|herself\s|themselves\s)?(?:{'|'.join(sorted(FRAMING_VERBS))}) it)\s*:$")
 _ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+(?:are\s+|is\s+)?(?i:attributable|attributed)\s+to\s+[A-Z]")
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
                               rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
