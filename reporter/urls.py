@@ -38,6 +38,17 @@ def external_url(url: str | None) -> str | None:
     return url
 
 
+def site_name(url: str | None) -> str | None:
+    """The host of a web address, without "www." ("https://www.agency.gov/news/x" -> "agency.gov"):
+    what a reader calls a publisher a record names only by its address; None for anything else."""
+    url = external_url(url)
+    if url is None or not url.lower().startswith(("http://", "https://")):
+        return None
+    host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    host = host.lower().removeprefix("www.")
+    return host if "." in host else None
+
+
 def anchor_name(url: str | None) -> str | None:
     """``#name`` -> ``name``, the in-document target a link may point at; None for anything else.
 

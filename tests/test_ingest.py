@@ -414,3 +414,19 @@ def test_a_menu_without_a_lead_in_stays_out(tmp_path):
     page = tmp_path / "menu.html"
     page.write_text(_page("<ul><li>Topics</li><li>Publications</li><li>Consultations</li></ul>"), encoding="utf-8")
     assert not any(p in ("Topics", "Publications") for p in load_articles(page)[0].paragraphs)
+
+
+def test_a_record_whose_source_is_a_web_address_names_its_site(tmp_path):
+    rec = tmp_path / "grants.json"
+    rec.write_text(json.dumps({"title": "Agency announces grants", "source": "https://www.harbour-agency.gov/news/2011/grants",
+                               "body": "The agency announced $5.9 million in grants to 17 groups on Monday."}), encoding="utf-8")
+    a = load_articles(rec)[0]
+    assert (a.source, a.url) == ("harbour-agency.gov", "https://www.harbour-agency.gov/news/2011/grants")
+
+
+def test_a_dated_dateline_run_into_the_lede_by_a_dash_is_cut(tmp_path):
+    f = tmp_path / "visit.txt"
+    f.write_text("Director visits the harbour\n\nLindenport, Ruritania, February 22, 1999—Harbour Director Ida Moss "
+                 "departed today for a three-day visit to the quays.\n", encoding="utf-8")
+    a = load_articles(f)[0]
+    assert a.paragraphs[0].startswith("Harbour Director Ida Moss departed") and a.published == date(1999, 2, 22)

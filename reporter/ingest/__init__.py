@@ -119,6 +119,7 @@ def _without_boilerplate(article: Article) -> Article:
                               stamp, strip_boilerplate)
 
     from .clean import plain_text
+    from ..urls import site_name
 
     c = strip_boilerplate(article.paragraphs, article.subheadings)
     subheadings = tuple((i, plain_text(h)) for i, h in c.subheadings)
@@ -156,10 +157,15 @@ def _without_boilerplate(article: Article) -> Article:
     repeats = {n for n, p in enumerate(c.paragraphs[:HEADLINE_WITHIN], 1) if same_headline(p, title)}
     if repeats - set(boilerplate) and len(repeats | set(boilerplate)) < len(c.paragraphs):
         boilerplate = tuple(sorted({*boilerplate, *repeats}))
+    # A record whose source is a web address ("source": "https://agency.gov/news/…"): the address
+    # is where it is from, its site the publisher a reader is shown.
+    url, source = article.url, article.source
+    if source and " " not in source.strip() and (site := site_name(source)) is not None:
+        url, source = url or source.strip(), site
     return replace(article, title=title, paragraphs=c.paragraphs, subheadings=subheadings,
-                   boilerplate=boilerplate,
+                   boilerplate=boilerplate, url=url,
                    lists=c.lists, author=article.author or c.author, place=article.place or c.place,
-                   source=article.source or c.source or body, published=article.published or c.published or dated)
+                   source=source or c.source or body, published=article.published or c.published or dated)
 
 
 def _breadcrumbs(paragraphs, lists) -> set[int]:

@@ -192,7 +192,8 @@ DATELINE = re.compile(
     r"(?:(?P<month>(?i:" + _MONTH + r"))\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH + r"))\.?(?:\s+(?P<year2>\d{4}))?)\)?"
     r"(?:\s*\((?P<agency>[A-Z][\w .&'-]{1,30})\))?"
-    r"\s*(?:[-–—]{1,2}|/[A-Z][\w ]{1,30}/\s*[-–—]*|:|(?:(?<=\d{4})|(?<=\d{4}\)))(?=\s+[A-Z]))\s+")
+    r"\s*(?:[-–—]{1,2}|/[A-Z][\w ]{1,30}/\s*[-–—]*|:|(?:(?<=\d{4})|(?<=\d{4}\)))(?=\s+[A-Z]))"
+    r"(?:\s+|(?<=[–—])(?=[A-Z]))")  # (a dash run into the lede: "February 22, 1999—Peace Corps …")
 
 
 @dataclass(frozen=True, slots=True)
