@@ -683,3 +683,38 @@ def test_a_headline_run_into_the_top_paragraph_is_cut_from_it(tmp_path):
     assert a.title == "Harbour strike: Inside the picket line"
     assert not any(p.startswith(a.title) for p in a.paragraphs)
     assert any(p.startswith("Our reporter spent a day") for p in a.paragraphs)
+
+
+def test_a_site_s_section_before_the_headline_in_a_page_title_is_cut_from_it(tmp_path):
+    from reporter import load_articles
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Press Releases: Harbour Board Approves New Ferry Terminal</title></head><body>"
+                    "<h1>Press Releases: Harbour Board Approves New Ferry Terminal</h1><p>Press Statement</p>"
+                    "<p>Jane Doe</p><p>Harbour Master</p><p>" + _STORY + "</p><p>The terminal opens in 2029, "
+                    "the board said, and will serve six ferry routes.</p></body></html>", encoding="utf-8")
+    (article,) = load_articles(page)
+    assert article.title == "Harbour Board Approves New Ferry Terminal"
+
+
+@pytest.mark.parametrize("furniture", ["Press Operations Bookmark and Share", "Office of the Spokesperson"])
+def test_a_headline_heading_below_scraped_furniture_is_the_title(tmp_path, furniture):
+    from reporter.ingest import Article, _without_boilerplate
+
+    a = _without_boilerplate(Article(
+        title="News Release", paragraphs=(furniture, "Release No: 254-06", _STORY, "The terminal opens in 2029."),
+        subheadings=((2, "Harbour Board Approves New Ferry Terminal After Three Years"),)))
+    assert a.title == "Harbour Board Approves New Ferry Terminal After Three Years"
+    for heading in ("Background", "Notes to editors"):  # a section's heading is no headline
+        b = _without_boilerplate(Article(title="News Release", paragraphs=(furniture, "Release No: 254-06", _STORY),
+                                         subheadings=((2, heading),)))
+        assert b.title != heading
+
+
+def test_a_heading_no_longer_than_the_headline_line_above_it_leaves_that_line_the_title():
+    from reporter.ingest import Article, _without_boilerplate
+
+    a = _without_boilerplate(Article(
+        title="News Release", paragraphs=("Harbour Board Approves New Ferry Terminal", _STORY),
+        subheadings=((1, "Ferry routes to the islands"),)))
+    assert a.title == "Harbour Board Approves New Ferry Terminal"

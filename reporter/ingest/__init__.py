@@ -101,6 +101,7 @@ def load_articles(path: str | Path, budget: Budget | None = None) -> list[Articl
 
 HEADLINE_WITHIN = 8  # the paragraphs a banner may push the headline down by
 HEADLINE_WORDS = 30
+HEADING_HEADLINE_WORDS = 5  # a heading this long is a headline, not a section's name
 
 
 def _headline_like(text: str) -> bool:
@@ -138,6 +139,17 @@ def _without_boilerplate(article: Article) -> Article:
                       if n <= HEADLINE_WITHIN and n not in crumbs and not _furniture(p, title)), None)
         above = next((h for i, h in article.subheadings if first is not None and i < first and i < HEADLINE_WITHIN
                       and not _furniture(h, title) and _headline_like(h)), None)
+        if above is None and first is not None:
+            # Scraped furniture that reads like a headline ("Press Operations Bookmark and Share",
+            # "Office of the Spokesperson") above the story's heading: a heading of headline
+            # length, and longer than that line, before the first paragraph of prose is the
+            # headline, as no section heading is that long ("Background", "Notes to editors").
+            prose = next((n for n, p in enumerate(c.paragraphs, 1) if n <= HEADLINE_WITHIN and n not in crumbs
+                          and not _furniture(p, title) and not _headline_like(p)), None)
+            shorter = len(c.paragraphs[first - 1].split())
+            above = next((h for i, h in article.subheadings if prose is not None and i < prose and i < HEADLINE_WITHIN
+                          and len(h.split()) >= max(HEADING_HEADLINE_WORDS, shorter + 1)
+                          and not _furniture(h, title) and _headline_like(h)), None)
         if above is not None:
             title = headline(plain_text(above))
             subheadings = tuple((i, h) for i, h in subheadings if h != plain_text(above))

@@ -265,8 +265,9 @@ def headline(title: str) -> str:
 
 # "Contact: press@agency.gov", "Media contact: Jane Doe, +1 202 555 0100" opening a title line.
 _CONTACT_LEAD = re.compile(r"(?:(?:media|press|news)\s+)?contacts?\s*:\s*(?:[^\s@]+@\S+|[+()\d][\d\s().-]{6,}\d)\s*", re.I)
-# A republisher's frame around a headline: "• PRESS RELEASE : <headline> [April 2024]".
-_KIND_LEAD = re.compile(r"(?:[-*•‣▪]\s+)?(?:(?:(?:press|news|media)\s+release|statement|news\s+story|speech|readout|"
+# A republisher's frame around a headline: "• PRESS RELEASE : <headline> [April 2024]", or a site's
+# section before it in the page's title ("Press Releases: <headline>").
+_KIND_LEAD = re.compile(r"(?:[-*•‣▪]\s+)?(?:(?:(?:press|news|media)\s+releases?|statement|news\s+story|speech|readout|"
                         r"blog\s+post)\s*:\s+)?", re.I)
 _BRACKETED_TAIL = re.compile(r"\s*[\[(](?:(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
                              + r")\.?\s+)?\d{4}[\])]$", re.I)
