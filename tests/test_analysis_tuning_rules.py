@@ -717,3 +717,67 @@ def test_this_was_the_message_from_names_the_speaker_of_the_quotation_before_it(
                 "message from Harbour Council President Ida Moss during a meeting in Lindenport.",
                 "“Ben Ode and I fully agreed on the role our ports play.”")
     assert [(n, who) for n, who, _ in got] == [(1, "Ida Moss"), (2, "Ida Moss")]
+
+
+def test_two_offices_joined_by_and_are_one_person_s_role_and_either_names_her():
+    got = _said("Deputy Premier and Minister for Ports, Roads and Harbours Ida Moss said the quay would reopen in May.",
+                "“The harbour is the heart of this town,” the Deputy Premier said.")
+    assert got == [(2, "Ida Moss", "Deputy Premier and Minister for Ports, Roads and Harbours")]
+    # "Smith and Jones" stays two people: no office before the "and"
+    assert _said("Ben Ode and Port Director Ida Moss met the crews.", "“We met the crews,” Ida Moss said.")[0][1] == "Ida Moss"
+
+
+@pytest.mark.parametrize("office", ["Harbour Agency Regional Director for the Islands",
+                                    "Harbour Agency Regional Director for the Islands and the Coast"])
+def test_an_office_with_no_name_then_a_comma_and_the_person(office):
+    got = _said(f"“The survey shows why people leave,” said {office}, Ida Moss. “It also shows who stays behind.”")
+    assert got == [(1, "Ida Moss", office), (1, "Ida Moss", office)]
+    # a list of offices and people is not one office: the first person is not taken for the office
+    two = _said("“We welcome it,” said the Minister for Ports, Ida Moss, and the Mayor, Ben Ode.")
+    assert two[0][1] == "Ida Moss"
+
+
+def test_a_surname_label_under_a_header_that_names_the_person_heads_their_turns():
+    paras = ("News Briefing Minister for Harbours Ida M. Moss Monday, May 4, 2026",
+             "Moss: Good afternoon. The quay reopens on Monday.",
+             "The ferries will follow in June.",
+             "Staff: (off mike)",
+             "Moss: -- in June, as planned.")
+    got = _said(*paras)
+    assert [(n, who) for n, who, _ in got] == [(2, "Ida M. Moss"), (3, "Ida M. Moss"), (5, "Ida M. Moss")]
+    assert got[0][2] == "Minister for Harbours"  # the header's "News Briefing" is no part of her title
+    # a label the header does not name as someone's surname is no speaker's
+    assert _said("Harbour notice, May 2026", "Update: the quay reopens on Monday.", "Update: the ferries follow.") == []
+
+
+def test_a_date_line_run_into_a_name_is_not_part_of_it():
+    got = _said("Presenter: Minister for Harbours Ida M. Moss September 07, 2026 11:10 AM",
+                "Moss: Good afternoon.", "Q: Is the quay open?", "Moss: It reopens on Monday.")
+    assert {who for _, who, _ in got if who != "a reporter"} == {"Ida M. Moss"}
+    people = facts("Presenter: Minister for Harbours Ida M. Moss September 07, 2026 11:10 AM", "The quay reopened.").people
+    assert [(p.name, p.role) for p in people] == [("Ida M. Moss", "Minister for Harbours")]
+
+
+@pytest.mark.parametrize("given", ["June", "April", "May"])
+def test_a_given_name_that_is_a_month_s_is_a_speaker(given):
+    assert _said(f"{given} Raine said: “It has been a good year for the harbour and for its ferries.”") == [
+        (1, f"{given} Raine", None)]
+    # a month heading a period's name is no one: "June Quarter figures said"
+    assert facts("June Quarter figures show a good year for the harbour and for its ferries.").people == ()
+
+
+def test_a_release_s_issuer_in_the_file_header_gives_the_speaker_s_name_and_role(tmp_path):
+    from reporter import load_articles
+
+    page = tmp_path / "release.txt"
+    page.write_text("Funding boost for harbour radio\n\nHon Ida Moss\nMinister for Harbours and Coasts\n\n25 May 2027\n\n"
+                    "The budget includes a significant investment in harbour radio, Ms Moss says.\n\n"
+                    "“Harbour radio is how the coast hears about storms,” Ms Moss says.\n", encoding="utf-8")
+    (article,) = load_articles(page)
+    assert [(q.speaker, q.role) for q in analyze(article).quotes] == [("Ida Moss", "Minister for Harbours and Coasts")]
+    record = tmp_path / "release.json"  # a record's body carries the same header
+    import json
+    record.write_text(json.dumps({"title": "Funding boost for harbour radio", "body": page.read_text().split("\n\n", 1)[1]}),
+                      encoding="utf-8")
+    (article,) = load_articles(record)
+    assert [(q.speaker, q.role) for q in analyze(article).quotes] == [("Ida Moss", "Minister for Harbours and Coasts")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import ARTICLES, DETERMINERS, BODY_NOUNS, DEGREES, SURNAME_TITLES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PLACE_FEATURES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
+from .cues import ARTICLES, DETERMINERS, HEADLINE_NOUNS, BODY_NOUNS, DEGREES, SURNAME_TITLES, DOCUMENT_NOUNS, OTHER_OFFICE_WORDS, ROLE_MODIFIERS, NUMBERED_UNITS, PEERAGES, POSTNOMINALS, FEMININE, MASCULINE, TITLE_ABBREVIATIONS, ADVERBS, AUDIENCE_VERBS, HONORIFICS, NAME_SUFFIXES, PLACE_FEATURES, PRONOUNS, ROLE_NOUNS, SPOKESPEOPLE, TITLES, is_speech_verb
 from ..dates import MONTH_NAMES
 from .places import is_place
 from .text import CONNECTORS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, PARTICLES, Tok, fold, is_cap, word_memo
@@ -166,6 +166,8 @@ def run_fwd(toks: list[Tok], i: int) -> int:
     while j < size and n < MAX_RUN:
         t = toks[j].text
         if is_name_tok(t):
+            if j > i and j + 1 < size and toks[j + 1].text[:1].isdigit() and t.rstrip(".") in MONTH_NAMES:
+                break  # "… Jane Doe September 07, 2001": a header's date line run into the name's
             j += 1
             if t.endswith(("’s", "'s")) and not (j < size and toks[j].text == RATING_AFTER_POSSESSIVE):
                 break  # (a navy rating goes on: "Boatswain’s Mate 2nd Class Jane Doe")
@@ -278,6 +280,9 @@ def title_role(title: list[str]) -> str | None:
         return None
     if len(title) >= 2 and len(title[0]) >= 4 and title[0].isupper() and title[0].isalpha() and is_place(fold(title[0])):
         title = title[1:]  # "WASHINGTON U.S. Senator Jane Doe": a dateline's city, run into the title
+    kind = max((k for k, w in enumerate(title[:-1]) if fold(w) in HEADLINE_NOUNS), default=None)
+    if kind is not None and any(is_title(w) for w in title[kind + 1:]):
+        title = title[kind + 1:]  # "News Briefing Secretary of Defense Jane Doe": a page's header run into it
     return " ".join(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w) if w.endswith(".") or fold(w) in
                     TITLE_ABBREVIATIONS else w for w in title).replace(" , ", ", ")  # a remit's list keeps its commas
 
@@ -301,6 +306,9 @@ def plausible_person(words: list[str]) -> bool:
         fw = fold(w)
         if fw in _MONTHS and k == len(words) - 1 and k >= 1 and not any(fold(x) in _TIME_WORDS for x in words[:k]):
             continue  # a surname that is a month's name: "Theresa May", "Phil May" (not "Early May")
+        if fw in _GIVEN_MONTHS and k == 0 and len(words) >= 2 and not (
+                {fold(x) for x in words[1:]} & (_MONTHS | _CALENDAR_NOUNS | _TIME_WORDS)):
+            continue  # a given name that is a month's: "June Raine", "April Doe" (not "June Quarter")
         if fw in NOT_NAMES or fw in ORG_WORDS or w.isupper() and len(w.rstrip(".")) > 1 or not (
                 is_name_tok(w) or fw in PARTICLES):
             return False
@@ -310,6 +318,10 @@ def plausible_person(words: list[str]) -> bool:
 _MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
 # Words that make a month after them a date: "Early May", "Memorial Day May", "Last June".
 _TIME_WORDS = frozenset("early late last next mid until end beginning day week weekend holiday".split())
+# Months that are given names too, and the nouns a month heads as a period's name ("June Quarter").
+_GIVEN_MONTHS = frozenset("april may june".split())
+_CALENDAR_NOUNS = frozenset("""quarter half term session sitting recess budget update report release round issue
+edition figures statement meeting review survey summit solstice""".split())
 
 
 def _ing_role(toks: list[Tok]) -> bool:
@@ -649,7 +661,23 @@ MAX_REMIT_TOKENS = 30  # how far back a remit's list of subjects is read
 
 def title_and(toks: list[Tok], s: int, e: int) -> int:
     """Where a name run starts when its title has "and" in it ("Health and Social Care Secretary
-    Wes Doe"): "and" joins the run only when a title follows it, so "Smith and Jones" stays two."""
+    Wes Doe"): "and" joins the run only when a title follows it, so "Smith and Jones" stays two.
+    An office held beside it joins too ("Deputy Prime Minister and Minister for Ports, Roads and
+    Harbours Jane Doe"): the whole is her role, and "the Deputy Prime Minister" is then her."""
+    start = _title_and(toks, s, e)
+    if start == s and not (s >= 2 and toks[s - 1].text == "and"):
+        return start
+    while start >= 2 and toks[start - 1].text == "and" and is_name_tok(toks[start - 2].text) and is_title(toks[start].text):
+        q = run_back(toks, start - 2)
+        before = words_of(toks[q:start - 1])
+        title, name = split_title(before)
+        if not title or name or not is_title(before[0]) or e - q > MAX_REMIT_TOKENS:
+            break
+        start = q
+    return start
+
+
+def _title_and(toks: list[Tok], s: int, e: int) -> int:
     if s >= 2 and toks[s - 1].text == "and" and is_name_tok(toks[s - 2].text):
         title, name = split_title(words_of(toks[s:e]))
         p = run_back(toks, s - 2)
@@ -827,6 +855,10 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
         title2, name2 = split_title(words_of(toks[e + 1:e2]))
         if title2 and is_title(title2[-1]) and 2 <= len(name2) <= 4 and plausible_person(name2):
             return Subject("name", name2, text[toks[i].start:toks[e2 - len(name2) - 1].end], toks[i].start)
+    if words and not split_title(words)[1]:
+        office = _office_then_name(toks, k, e, text)  # "said Agency Regional Director for Asia, Jane Doe"
+        if office is not None:
+            return office
     role = None
     c = e
     if c + 1 < len(toks) and toks[c].text == "," and toks[c + 1].text.rstrip(".") in _SUFFIXES_BARE:
@@ -848,6 +880,28 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
         if f > e + 2 and len(name) >= 2 and plausible_person(name):
             role = _titled_affiliation(title, text[toks[e + 2].start:toks[f - 1].end], text[toks[e].start:toks[f - 1].end])
     return Subject("name", words, role, toks[i].start)
+
+
+def _office_then_name(toks: list[Tok], k: int, e: int, text: str) -> Subject | None:
+    """An office with no name in it, then the person after a comma: "said Agency Regional
+    Director for Asia and the Pacific, Jane Doe." The office's body may go on after an "and";
+    the name must end the clause, so a list of offices is not read as one."""
+    f = e
+    if f + 1 < len(toks) and toks[f].text == "and":
+        g = f + 1 + (toks[f + 1].text in ("the", "The"))
+        if g < len(toks) and is_name_tok(toks[g].text):
+            f = run_fwd(toks, g)
+    if not (f + 1 < len(toks) and toks[f].text == "," and is_name_tok(toks[f + 1].text)):
+        return None
+    n = run_fwd(toks, f + 1)
+    name = words_of(toks[f + 1:n])
+    bare = split_title(name)[1]
+    if not (2 <= len(bare) <= 4 and plausible_person(bare)) or (n < len(toks) and toks[n].text not in _CLAUSE_ENDS):
+        return None
+    return Subject("name", name, text[toks[k].start:toks[f - 1].end], toks[f + 1].start)
+
+
+_CLAUSE_ENDS = frozenset(".,;:“”\"")
 
 
 def document_issuer(toks: list[Tok], k: int, text: str) -> Subject:

@@ -1149,7 +1149,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                if q.paragraph not in quoted]
         quotes = sorted(quotes + own, key=lambda q: q.paragraph)
     quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
-    return _consistent(quotes, actors, paragraphs), skipped
+    return _consistent(quotes, actors, paragraphs, header), skipped
 
 
 MAX_OPEN_PARAGRAPHS = 3  # paragraphs without marks a quotation left open may hold before it closes
@@ -1553,11 +1553,12 @@ def _bare_title(role: str | None) -> str | None:
     return role
 
 
-def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[Quotation]:
+def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=(), header: str = "") -> list[Quotation]:
     """One name and one role per speaker, as the article first gives them: a speaker named by
     one word ("Isla") that is a word of exactly one speaker's full name takes that name, and
-    a quote without a role takes the role its speaker has elsewhere (in another quote, or in
-    who-is-who)."""
+    a quote without a role takes the role its speaker has elsewhere (in another quote, in
+    who-is-who, or in the file's header: "Hon Jane Doe" over "Minister for Ports", the release's
+    issuer, whom the text then calls "Ms Doe")."""
     full: dict[str, set[str]] = {}
     for name in [q.speaker for q in quotes] + [p.name for p in actors.people]:
         if " " in name and name != REPORTER:
@@ -1585,6 +1586,10 @@ def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=()) -> list[
             if appointed is None:
                 appointed = appointed_roles(paragraphs)
             role = appointed.get(fold(name.split()[-1]))
+        if role is None and name != REPORTER and header and (shown := _presenter(name.split()[-1], header)) is not None:
+            role = shown[1]
+            if len(name.split()) == 1 or len(name.split()) == 2 and is_honorific(name.split()[0]):
+                name = " ".join(w for w in shown[0].split() if not is_honorific(w))  # "Ms Doe" is "Jane Doe"
         out.append(q if (name, role) == (q.speaker, q.role) else
                    Quotation(text=q.text, speaker=name, role=role, paragraph=q.paragraph))
     return out

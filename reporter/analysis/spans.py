@@ -624,7 +624,7 @@ def _titled_if_long(label: str) -> bool:
 # Single words that label a transcript's other voices ("Question:", "Moderator:"), read as
 # labels wherever the article has labelled turns of its own ("Presenter:" heads a transcript as its
 # metadata, and is left out).
-FLOOR_LABELS = QUESTION_LABELS | frozenset("moderator operator interviewer participant journalist".split())
+FLOOR_LABELS = QUESTION_LABELS | frozenset("moderator operator interviewer participant journalist staff".split())
 
 
 _ADDRESS = re.compile(r"(?:(?:Thank you|Thanks),? )?([A-Z][a-z][\w’'-]{0,24})[,.]")
@@ -653,6 +653,29 @@ def _dialogue(single: dict[int, Turn], labelled: bool = False) -> dict[int, Turn
     if len(speakers) < 2:
         return {}
     return {k: t for k, t in single.items() if t.label in speakers}
+
+
+def _surname_turns(single: dict[int, Turn], labelled: dict[int, Turn], paragraphs, heading: str) -> dict[int, Turn]:
+    """One-word labels in mixed case that are a surname the article writes after a given name
+    ("Doe:" twice, under "Secretary of Defense Jane Q. Doe"): one person's turns, though no
+    other voice is labelled as often ("Q:", "Staff:" once)."""
+    counts: dict[str, int] = {}
+    for k, t in single.items():
+        if k not in labelled:
+            counts[t.label] = counts.get(t.label, 0) + 1
+    out: dict[int, Turn] = {}
+    for label, n in counts.items():
+        if n < MIN_DIALOGUE_TURNS or fold(label) in NOT_NAMES or fold(label) in ORG_WORDS:
+            continue
+        after_name = re.compile(r"\b[A-Z][a-z]+\.?(?: [A-Z]\.)* " + re.escape(label) + r"\b")
+        written = [p for j, p in enumerate(paragraphs[:HEADER_PARAGRAPHS])
+                   if j not in single or single[j].label != label] + [heading]
+        if any(after_name.search(p) for p in written):
+            out.update({k: t for k, t in single.items() if t.label == label and k not in labelled})
+    return out
+
+
+HEADER_PARAGRAPHS = 12  # how far down a transcript's header names its speakers
 
 
 def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
@@ -684,6 +707,10 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
         label_lines.update(member_lines)
         labelled.update({t.paragraph: t for t in member_lines.values() if t.paragraph not in labelled})
     labelled.update(_dialogue(single, bool(labelled)))
+    surnamed = _surname_turns(single, labelled, paragraphs, heading)
+    if surnamed:
+        labelled.update(surnamed)
+        labelled.update({k: t for k, t in single.items() if k not in labelled and fold(t.label) in FLOOR_LABELS})
     if labelled and single:  # "Susan: Thank you for joining us." then "SECRETARY DOE: Susan, thanks very much"
         called = _addressed(paragraphs, labelled)
         labelled.update({k: t for k, t in single.items() if k not in labelled and t.label in called})

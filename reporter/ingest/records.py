@@ -47,7 +47,8 @@ def article_from_record(record: Any, path: Path, raw_text: str = "") -> Article:
         )
     return Article(
         title=title, paragraphs=paragraphs, subheadings=subheadings, url=rec.url, source=rec.source,
-        published=rec.published, author=rec.author, path=str(path), raw_text=raw_text,
+        published=rec.published, author=rec.author, path=str(path),
+        raw_text=rec.body if isinstance(rec.body, str) else raw_text,  # the article's own text, its header at the top
         quotes=quotes, figures=figures, tags=tuple(rec.tags), blockquotes=blockquotes,
     )
 
