@@ -781,3 +781,40 @@ def test_a_release_s_issuer_in_the_file_header_gives_the_speaker_s_name_and_role
                       encoding="utf-8")
     (article,) = load_articles(record)
     assert [(q.speaker, q.role) for q in analyze(article).quotes] == [("Ida Moss", "Minister for Harbours and Coasts")]
+
+
+@pytest.mark.parametrize("remit", ["Harbour Affairs and Treaty", "Harbours and Coasts"])
+def test_name_comma_office_with_and_said_colon_is_the_person(remit):
+    got = _said(f"Ida Moss, Minister for {remit} said:",
+                "“I am thrilled that we are able to play a part in this week for the whole community.”")
+    assert got == [(2, "Ida Moss", f"Minister for {remit}")]
+    # a person after the "and" is that person, not the office before it
+    assert _said("Ida Moss met the Minister for Ports and Ben Ode said: “I am thrilled that we could meet.”")[0][1] == "Ben Ode"
+
+
+@pytest.mark.parametrize("mark", ["~", "–"])
+def test_a_signature_run_into_the_end_of_a_quoted_paragraph_names_its_speaker(mark):
+    paras = ("The province opened 37 new schools this year.",
+             f"“Our government knows that investing in our schools is one of the most important investments we can make.” {mark}Ida Moss, Premier",
+             "Since 2015 the government has funded 244 school projects.")
+    got = facts(*paras).quotes
+    assert [(q.paragraph, q.speaker, q.role) for q in got] == [(2, "Ida Moss", "Premier")]
+    assert got[0].text.endswith("we can make.")  # the signature is not part of the quotation
+
+
+def test_made_the_following_statement_hands_over_the_paragraphs_below_even_without_a_colon():
+    paras = ("Ida Moss, Minister of Harbours, made the following statement on today's report by the board, "
+             "which was delivered to the council.",
+             '"We welcome the report of the board on the future of the northern quay.',
+             "This investment reflects our priority to invest in modern, green and resilient ports.",
+             'It will support good jobs on the coast for many years."')
+    got = _said(*paras)
+    assert [(n, who) for n, who, _ in got] == [(2, "Ida Moss"), (3, "Ida Moss"), (4, "Ida Moss")]
+
+
+def test_a_straight_mark_after_a_sentence_s_end_closes_a_quotation_opened_before():
+    from reporter.analysis.spans import quote_spans
+
+    text = 'It will support good jobs on the coast for many years."'
+    assert [(s.start, s.end, s.closed) for s in quote_spans(text)] == [(0, len(text) - 1, True)]
+    assert quote_spans('He is 5\'11" tall and said nothing about the northern quay.') == ()  # an inch mark

@@ -106,7 +106,7 @@ MAX_FLOOR_WORDS = 10
 
 # Marks that open a byline paragraph naming who spoke the quotation just before it:
 # "“…”" then "— Jane Doe, Minister for the Environment".
-BYLINE_DASHES = ("—", "–", "―", "-")
+BYLINE_DASHES = ("—", "–", "―", "-", "~")  # "~Jane Doe, Premier" signs a quotation too
 MAX_BYLINE_CHARS = 200
 
 # Titles that make the article one person's statement ("Statement by Minister Jane Doe on …"): a

@@ -466,6 +466,13 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         return affiliated
     if is_name_tok(t):
         s = title_and(toks, run_back(toks, j, allow_the=True), j + 1)
+        if s >= 2 and toks[s - 1].text == "and" and is_name_tok(toks[s - 2].text) and not (
+                j - s >= 1 and plausible_person(words_of(toks[s:j + 1]))):
+            p = run_back(toks, s - 2)
+            p += p < s - 2 and toks[p].text in ("The", "the")
+            before = words_of(toks[p:s - 1])
+            if before and is_title(before[0]) and any(w in ("for", "of") for w in before):
+                s = p  # "Jane Doe, Minister for Harbour Affairs and Treaty said": the remit goes on after "and"
         while s < j and toks[s].text in CLAUSE_OPENERS:
             s += 1  # "As Secretary Doe said, …", "When Doe said …": the sentence's first word is no name
         if s >= 1 and toks[s - 1].text in OTHER_OFFICE_WORDS and any(is_title(x.text) for x in toks[s:j + 1]):

@@ -21,7 +21,7 @@ from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, 
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import FAR, Candidate, choose
-from .spans import (MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (FOLLOWING_STATEMENT, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -383,7 +383,8 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
         # an undashed paragraph that may be only a name and a role (no sentence: no full stop), under a
         # paragraph all in quotation marks, closed or left open to its end
         named = line is None and not dashed and pno < len(paragraphs) and len(paragraphs[pno]) <= MAX_BYLINE_CHARS
-        if not said and line is None and not dashed and not named:
+        signed = _signature(text)  # "“…” ~Jane Doe, Premier": the line run into the paragraph's end
+        if not said and line is None and not dashed and not named and signed is None:
             continue  # nothing it could repeat, no line under it
         spans = quote_spans(text)
         if spans and text[:spans[0].start - 1].strip():
@@ -399,6 +400,8 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
         speaker = None
         if folded in everything:
             speaker = next(((q.speaker, q.role) for f, q in said if q.paragraph != pno and folded in f), None)
+        if speaker is None and signed is not None and spans and spans[-1].closed and not text[spans[-1].end + 1:signed].strip():
+            speaker = _byline(text[signed:], actors)
         if speaker is None and (line is not None or dashed) and (spans or _first_person_text(body)):
             speaker = _byline(line if line is not None else paragraphs[pno], actors, dashed=line is None)
         if speaker is None and named and spans and (spans[-1].closed or spans[-1].end >= len(text.rstrip())) \
@@ -407,6 +410,19 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
         if speaker is not None:
             added.append(Quotation(text=text[s:e], speaker=speaker[0], role=speaker[1], paragraph=pno))
     return sorted(quotes + added, key=lambda q: q.paragraph) if added else quotes
+
+
+def _signature(text: str) -> int | None:
+    """Where a dashed signature that ends a paragraph opening with a quotation mark starts
+    ("“…” – Jane Doe, Minister for Ports"), else None."""
+    if text[:1] not in _OPEN_MARKS:
+        return None
+    tail = text[-MAX_BYLINE_CHARS:]
+    for mark in BYLINE_DASHES:
+        at = tail.rfind(" " + mark)
+        if at >= 0 and tail[at + 1 + len(mark):].strip()[:1].isupper():
+            return len(text) - len(tail) + at + 1
+    return None
 
 
 def _key(text: str) -> str:
@@ -989,6 +1005,11 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     else sentences[intro][-1][0] if sentences[intro] else 0
                 of = _statement_of(line, actors)  # "The Department issued the following statement from Jane Doe:"
                 found = _before(line, len(line) + 1, start, actors, lead=True) if of is None else None
+                if of is None and found is None and (hand := FOLLOWING_STATEMENT.search(line)) is not None:
+                    # "Jane Doe, Minister for Ports, made the following statement on the report, which
+                    # was delivered today.": the hand-over's verb, not the last one, has the speaker
+                    at = next((a for a, b in sentences[intro] if a <= hand.start() < b), 0)
+                    found = _before(line, hand.start() + len(hand.group(0).split()[0]) + 1, at, actors, lead=True)
                 if of is None and found is None and start > 0 and intro not in inline_at:
                     # "Jane Doe today released the following statement … . Doe chairs the panel.": the
                     # hand-over is a sentence before the line's last

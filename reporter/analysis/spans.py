@@ -81,10 +81,11 @@ def _double_spans(text: str) -> tuple[QuoteSpan, ...]:
                 nested = True
                 continue
         if start < 0:
-            if c == "”" and not spans and i >= MIN_OPENLESS_CHARS and text[i - 1] in ",.!?" \
+            if c in "”\"" and not spans and i >= MIN_OPENLESS_CHARS and text[i - 1] in ",.!?" \
                     and not _MARKS.search(text, 0, i):
                 # "… our coastal communities,” said Jane Doe": a copy that lost the opening mark
-                # (or a quote running on from the paragraph before) opens at the paragraph's start
+                # (or a quote running on from the paragraph before) opens at the paragraph's start;
+                # a straight mark right after a sentence's end closes one too: none opens there
                 spans.append(QuoteSpan(0, i, True))
                 continue
             if c == '"' and i and text[i - 1].isalnum():
@@ -180,6 +181,8 @@ def is_introducing_line(text: str) -> bool:
     t = text.rstrip()
     if len(t) <= MAX_INTRO_CHARS and _ATTRIBUTABLE_LINE.match(t) and not _has_marks(t):
         return True  # "Quotes attributable to Minister for Sport, Jane Doe", a heading with no colon
+    if t.endswith(".") and len(t) <= MAX_INTRO_CHARS and not _has_marks(t) and FOLLOWING_STATEMENT.search(t):
+        return True  # "Jane Doe, Minister for Ports, made the following statement on today's report."
     if not t.endswith(":") or len(t) > MAX_INTRO_CHARS or _has_marks(t):
         return False
     if _FRAME_LINE.search(t):
@@ -192,6 +195,9 @@ def is_introducing_line(text: str) -> bool:
 _FRAME_LINE = re.compile(rf"(?:\b[Ii]n (?:{'|'.join(sorted(POSSESSIVE_PRONOUNS))}) (?:own )?words|\b[Aa]s (?:[A-Z][\w’'.-]*\s){{1,4}}"
                          rf"(?:himself\s|herself\s|themselves\s)?(?:{'|'.join(sorted(FRAMING_VERBS))}) it)\s*:$")
 _ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+(?:are\s+|is\s+)?(?i:attributable|attributed)\s+to\s+[A-Z]")
+FOLLOWING_STATEMENT = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the following "
+                                 rf"(?:{'|'.join(sorted(STATEMENT_NOUNS))})(?=\s+(?:on|about|regarding|concerning|to|at|in|"
+                                 rf"after|following|ahead)\b|\s*[.:]$)", re.IGNORECASE)  # not "… statement data on …"
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
                               rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
                               re.IGNORECASE)  # "… issued the statement below regarding …, …:"
