@@ -818,3 +818,41 @@ def test_a_straight_mark_after_a_sentence_s_end_closes_a_quotation_opened_before
     text = 'It will support good jobs on the coast for many years."'
     assert [(s.start, s.end, s.closed) for s in quote_spans(text)] == [(0, len(text) - 1, True)]
     assert quote_spans('He is 5\'11" tall and said nothing about the northern quay.') == ()  # an inch mark
+
+
+@pytest.mark.parametrize("byline, office", [
+    ("Ambassador Ida Moss\n\nDeputy Representative to the Harbour Council", "Deputy Representative to the Harbour Council"),
+    ("Ida Moss\n\nSenior Harbour Advisor", "Senior Harbour Advisor"),
+    ("Governor Ida Moss\n\nAt the Coast Bankers' Association, Portlow", "Governor"),
+])
+def test_a_speech_s_byline_in_the_file_header_names_its_speaker_and_office(tmp_path, byline, office):
+    from reporter import load_articles
+
+    page = tmp_path / "remarks.txt"
+    page.write_text(f"Brief Remarks at the Harbour Council on the Northern Quay\n\n{byline}\n\nPortlow, Harbourland\n\n"
+                    "May 4, 2027\n\nThank you, Mr. President. We are grateful for the briefing on the quay this morning.\n\n"
+                    "We need to address the damage to the northern quay, and we need to do it this year.\n", encoding="utf-8")
+    (article,) = load_articles(page)
+    got = {(q.speaker, q.role) for q in analyze(article).quotes}
+    assert got == {("Ida Moss", office)}
+
+
+def test_a_place_line_under_a_speech_title_is_not_its_speaker():
+    from reporter.analysis.quotes import _speech_byline
+
+    assert _speech_byline(["New York, New York"]) is None
+    assert _speech_byline(["New York, New York", "Ida Moss"]) == ("Ida Moss", None)
+    assert _speech_byline(["Brief Remarks on the Economy"]) is None
+
+
+def test_a_work_s_title_in_marks_leaves_an_introducing_line_one():
+    paras = ("In a post titled “Why I Missed the Harbour Festival”, Ida Moss writes:",
+             "Turns out the festival was decided long before it even started. I found out that the pages all backed one act.")
+    assert _said(*paras) == [(2, "Ida Moss", None)]
+    assert not is_introducing_line("“We will reopen the quay,” Ida Moss writes:")  # a quotation is no introducing line
+
+
+@pytest.mark.parametrize("line", ["On the radio, Ida Moss agrees:", "A harbour blogger points out:"])
+def test_round_up_verbs_at_a_line_s_end_introduce_the_paragraph_below(line):
+    assert is_introducing_line(line)
+    assert not is_introducing_line("The council agrees to the plan for the quay and its ferries, with changes to:")

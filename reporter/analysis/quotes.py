@@ -736,9 +736,12 @@ def _top_lines(paragraphs, subheadings, n: int) -> list[str]:
     return [h for k, h in subheadings if k < n] + list(paragraphs[:n])
 
 
-def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors) -> tuple[tuple[str, str | None] | None, str]:
+def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
+                        header: str = "") -> tuple[tuple[str, str | None] | None, str]:
     """(speaker, title) of a text that is one person's statement or speech, as its title or the
-    lines at its top say, and the title to read it by; (None, title) when nothing says so."""
+    lines at its top say, and the title to read it by; (None, title) when nothing says so. A
+    speech's byline may be only in the file's header (``header``), which ingest leaves out of
+    the text: "Remarks at the Council" over "Jane Doe" and "Deputy Representative to the UN"."""
     found = statement_speaker(title, actors) if title else None
     office_only = found is not None and found[0] == found[1]  # "Statement by the Taoiseach …", holder unnamed
     if (found is None or office_only) and (line := _statement_line(_top_lines(paragraphs, subheadings, STATEMENT_LINE_WITHIN))) is not None \
@@ -749,8 +752,16 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors) -> 
     if found is None:  # "Press Statement" / "Jane Doe" / "Secretary of State" above the text
         found = _press_statement([title] + _top_lines(paragraphs, subheadings, 3))
     if found is None and _UNSIGNED_SPEECH.match(title):  # "Remarks at the Summit" over "Secretary Jane Doe …"
-        found = _speech_byline(_top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN))
+        found = _speech_byline(_top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN), offices=True)
+        if header:
+            lines = [line for line in header.split("\n")[:SPEECH_HEADER_LINES] if line.strip()]
+            shown = _speech_byline(lines[:SPEECH_BYLINE_WITHIN + 2], offices=True)
+            if found is None or shown is not None and shown[0] == found[0] and shown[1]:
+                found = shown or found  # (the office may be a line ingest left out: "Deputy Political Counselor")
     return found, title
+
+
+SPEECH_HEADER_LINES = 16  # the file's lines a speech's byline block is looked for in
 
 
 MAX_STATEMENT_LINE = 100
@@ -825,14 +836,16 @@ _SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 # A speech's title that does not say whose it is ("Remarks at the Harbour Summit"); a line near
 # the top then names the speaker first ("Secretary Jane Doe 2024 Harbour Summit, Port Liria",
 # "Jane Q. Doe II Harbour House, May 3").
-_UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared )?(?:Remarks|Speech|Address) (?:at|to|on|before)\b")
+_UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief )?(?:Remarks|Speech|Address) (?:at|to|on|before)\b", re.I)
 SPEECH_BYLINE_WITHIN = 4
 MAX_SPEECH_BYLINE = 140
 
 
-def _speech_byline(lines) -> tuple[str, str | None] | None:
-    """(name, title) of the person a short line near a speech's top opens with, else None."""
-    for line in lines:
+def _speech_byline(lines, offices: bool = False) -> tuple[str, str | None] | None:
+    """(name, title) of the person a short line near a speech's top opens with, else None; with
+    ``offices``, the line under the name is her office when it is one ("Deputy Political Counselor")."""
+    lines = list(lines)
+    for k, line in enumerate(lines):
         t = line.strip()
         if not t or len(t) > MAX_SPEECH_BYLINE or not is_name_tok(t.split()[0]):
             continue
@@ -844,9 +857,21 @@ def _speech_byline(lines) -> tuple[str, str | None] | None:
             name = name[:suffix + 1]  # "Jane Q. Doe II Harbour House": the name ends at its suffix
         elif len(name) > 3:
             continue  # a run too long to tell the name from the place after it
-        if len(name) >= 2 and plausible_person([w for w in name if w not in NAME_SUFFIXES]):
-            return " ".join(name), title_role(title)
+        if len(name) >= 2 and plausible_person([w for w in name if w not in NAME_SUFFIXES]) \
+                and not (not title and is_place(fold(" ".join(name)))) \
+                and not any(fold(w) in HEADLINE_NOUNS for w in name):  # "New York, New York", "Brief Remarks": no one
+            office = lines[k + 1].strip() if offices and k + 1 < len(lines) and len(words) == len(toks) else ""
+            return " ".join(name), (office if office and _office_line(office) else title_role(title))
     return None
+
+
+def _office_line(line: str) -> bool:
+    """A line that is only an office: "Deputy U.S. Representative to the United Nations", "Senior
+    Humanitarian Advisor" (a title word among its first three, every word capitalised or small)."""
+    words = line.split()
+    if not 1 <= len(words) <= 12 or line[-1:] in ".!?:;," or any(ch.isdigit() for ch in line):
+        return False
+    return any(is_title(w) for w in words[:3]) and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words)
 
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, title: str = "",
@@ -860,7 +885,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         sentences = Sentences(paragraphs)
     quotes: list[Quotation] = []
     skipped: list[str] = []
-    of_statement, title = _whole_text_speaker(title, paragraphs, subheadings, actors)
+    of_statement, title = _whole_text_speaker(title, paragraphs, subheadings, actors, header)
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)

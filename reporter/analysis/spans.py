@@ -188,10 +188,15 @@ def is_introducing_line(text: str) -> bool:
     if _FRAME_LINE.search(t):
         return True  # "In his words:", "… and as Jane Doe herself described it:"
     words = _WORD.findall(t[-160:])
+    if words and (words[-1] in _LAST_WORD_VERBS or words[-2:] == ["points", "out"]):
+        return True  # "On Twitter, Jane Doe agrees:", "A blogger points out:"
     return any(is_speech_verb(w) and w not in _FINDING_VERBS or w in INTRO_PARTICIPLES for w in words[-6:]) \
         or _hands_over(_WORD.findall(t)) or _said_where(words) or _STATEMENT_BELOW.search(t) is not None
 
 
+# Verbs that introduce what follows only as a line's last word ("Jane Doe agrees:"), not elsewhere
+# ("the council agrees to the plan"): a round-up of others' posts and comments.
+_LAST_WORD_VERBS = frozenset("agrees agreed tweets tweeted posts posted blogs blogged asks".split())
 _FRAME_LINE = re.compile(rf"(?:\b[Ii]n (?:{'|'.join(sorted(POSSESSIVE_PRONOUNS))}) (?:own )?words|\b[Aa]s (?:[A-Z][\w’'.-]*\s){{1,4}}"
                          rf"(?:himself\s|herself\s|themselves\s)?(?:{'|'.join(sorted(FRAMING_VERBS))}) it)\s*:$")
 _ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+(?:are\s+|is\s+)?(?i:attributable|attributed)\s+to\s+[A-Z]")
@@ -244,7 +249,12 @@ _FINDING_VERBS = REPORT_VERBS - {"announced", "announces"}
 
 
 def _has_marks(text: str) -> bool:
-    return any(c in text for c in "“”«»„\"「」")
+    """Quotation marks in the line, other than around a work's title ("In a post titled “…”,")."""
+    return any(c in text for c in "“”«»„\"「」") and any(c in _TITLED.sub("", text) for c in "“”«»„\"「」")
+
+
+# A work's title in marks after the word that names it: "a post titled “…”", "the report, entitled "…"".
+_TITLED = re.compile(r"\b(?:titled|entitled|headlined|called|named)\s+[“\"«„][^“”\"«»„]{1,200}[”\"»“]")
 
 
 def _narrative(text: str, first: bool, statement: bool = False) -> bool:
