@@ -856,3 +856,21 @@ def test_a_work_s_title_in_marks_leaves_an_introducing_line_one():
 def test_round_up_verbs_at_a_line_s_end_introduce_the_paragraph_below(line):
     assert is_introducing_line(line)
     assert not is_introducing_line("The council agrees to the plan for the quay and its ferries, with changes to:")
+
+
+def test_a_person_before_an_office_split_by_commas_said():
+    got = _said("Ida Moss, Assistant Director, Fraud Investigation for the Harbour Revenue said: "
+                "“The motivation was pure greed. Had the scheme worked it would have cost a million pounds.”")
+    assert got[0][1] == "Ida Moss" and "Assistant Director" in got[0][2]
+    # places listed before a verb are no office
+    assert not any(who == "Ida Moss" for _, who, _ in _said(
+        "In Portlow, Lindenport, Varna and Ostrava said: “The motivation was pure greed.”"))
+
+
+@pytest.mark.parametrize("said, office", [
+    ("said Harbour Security and Emergency Management director Ida Moss", "Harbour Security and Emergency Management director"),
+    ("said Acting Coastal Regional Forester Ida Moss", "Acting Coastal Regional Forester"),
+])
+def test_an_office_with_and_or_an_occupation_before_the_name_after_said(said, office):
+    assert _said(f"“Safe rooms are one way the coast reduces the risk that comes with storms,” {said}.") == [
+        (1, "Ida Moss", office)]

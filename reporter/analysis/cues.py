@@ -178,7 +178,7 @@ lawmaker councillor councilor sheikh emir sultan rabbi imam reverend father sist
 president-elect minister-designate executive officer officer head founder co-founder economist analyst
 footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer undersecretary
 under-secretary surgeon controller comptroller auditor registrar provost dean rector principal
-commissioner-general sheriff marshal solicitor advocate counsel counselor counsellor adviser advisor manager editor leader coordinator
+commissioner-general sheriff marshal solicitor advocate counsel counselor counsellor adviser advisor manager editor leader coordinator forester ranger warden curator
 gen adm amb cmdr maj brig supt insp agent
 private pvt pfc specialist spc corporal cpl lcpl ssg sfc msg sgm csm cpt ltc airman seaman ensign ens cadet
 midshipman trooper petty warrant class hr member taoiseach tánaiste tanaiste

@@ -482,6 +482,11 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             unnamed = _unnamed(toks, j, text)  # "a spokeswoman for Acme Holdings said": as written
             if unnamed is not None:
                 return unnamed
+        if s >= 2 and toks[s - 1].text == "," and is_name_tok(toks[s - 2].text) and not (
+                fold(t) in ROLE_NOUNS or any(is_title(x.text) for x in toks[s:j + 1])):
+            listed = _person_before_offices(toks, s - 1, j, text)  # "Jane Doe, Assistant Director, Fraud for HMRC said"
+            if listed is not None:
+                return listed
         if s >= 2 and toks[s - 1].text == "," and is_name_tok(toks[s - 2].text) and (
                 fold(t) in ROLE_NOUNS or any(is_title(x.text) for x in toks[s:j + 1])):
             ns = run_back(toks, s - 2)  # "Dr Ann Lee, Harbour Trust Chief Executive, added": the person, not the role
@@ -517,6 +522,30 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
 
 _AFFILIATION = frozenset("of at from with".split())
 _INDEFINITE = frozenset("a an one another".split())
+
+
+MAX_OFFICE_SEGMENTS = 3  # comma-separated parts of an office read back before the person
+
+
+def _person_before_offices(toks: list[Tok], comma: int, j: int, text: str) -> Subject | None:
+    """"Jane Doe, Assistant Director, Criminal Investigation for HMRC said": the person opening
+    the sentence before parts of an office split by commas, the first of them opening with a
+    title; the office, from that title to the verb, is her role. None for any other shape."""
+    end, titled = comma, None
+    for _ in range(MAX_OFFICE_SEGMENTS):
+        if end < 2 or toks[end].text != "," or not is_name_tok(toks[end - 1].text):
+            return None
+        s = run_back(toks, end - 1)
+        words = words_of(toks[s:end])
+        opens = s == 0 or toks[s - 1].text in _SENT_STOP
+        if opens and 2 <= len(words) <= 4 and plausible_person(words) and not split_title(words)[0]:
+            return _named(toks, s, end, text[toks[titled].start:toks[j].end]) if titled is not None else None
+        if any(is_title(w) for w in words[:3]):
+            titled = s  # ("Assistant Director", "Chief Crown Prosecutor")
+        if opens:
+            return None
+        end = s - 1
+    return None
 
 
 def appositive_role(toks: list[Tok], comma: int, text: str) -> str | None:
@@ -804,8 +833,13 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     if k >= len(toks) or not (is_name_tok(toks[k].text) or _rank_ordinal(toks, k, True)):
         return _role_then_name(toks, i, text) or _lower_role_then_name(toks, i, text)
     e = run_fwd(toks, k)
-    if e - k <= 3 and e + 2 < len(toks) and (is_role_word(toks[e].text) or toks[e].text in ROLE_MODIFIERS
-                                             and is_role_word(toks[e + 1].text)):
+    if e + 2 < len(toks) and toks[e].text == "and" and is_name_tok(toks[e + 1].text) and e - k <= 4:
+        e3 = run_fwd(toks, e + 1)  # "said Harbour Security and Emergency Management director Jane Doe"
+        if e3 - e <= 4 and e3 + 1 < len(toks) and is_role_word(toks[e3].text) and is_name_tok(toks[e3 + 1].text):
+            e = e3
+    if e - k <= 7 and e + 2 < len(toks) and (is_role_word(toks[e].text) or toks[e].text in ROLE_MODIFIERS
+                                             and is_role_word(toks[e + 1].text)) and (
+            e - k <= 3 or toks[k:e][-1].text != "and" and any(t.text == "and" for t in toks[k:e])):
         # "said USGS hydrologist Jane Doe", "said Acme chief executive Jane Doe", "said Harbour
         # Region V acting administrator Jane Doe", "said Harbour Fisheries director, Dr. Jane Doe":
         # a body or place before a lower-case role, then the person (an honorific before her name)
