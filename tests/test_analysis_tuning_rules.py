@@ -874,3 +874,12 @@ def test_a_person_before_an_office_split_by_commas_said():
 def test_an_office_with_and_or_an_occupation_before_the_name_after_said(said, office):
     assert _said(f"“Safe rooms are one way the coast reduces the risk that comes with storms,” {said}.") == [
         (1, "Ida Moss", office)]
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("Let me make four points about the results of the review of the harbour.", []),
+    ("I will raise three questions about the harbour budget.", []),
+    ("The board raised its rates by four points this year.", ["four points"]),  # a change in a rate counts
+])
+def test_a_speaker_s_own_list_of_points_is_no_figure(text, listed):
+    assert [f.value for f in facts(text).figures] == listed

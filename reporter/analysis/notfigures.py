@@ -86,6 +86,12 @@ _SMALL_WORDS = frozenset("two three four five six seven eight nine ten couple".s
 # hours: "five o'clock", "at 7 p.m.", "between 2 and 4 a.m.".
 _OCLOCK = re.compile(r"(?:\s?(?:-|–|to|and)\s?(?:1[0-2]|0?\d)(?![\d.,:]))?\s?(?:o[’']clock\b|[ap]\.m\.|[ap]m\b)")
 # Page furniture: "5 min read", "Page 1 of 3", "Photo 2 of 10", a note mark "[1]".
+# A speaker announcing the parts of what they will say: "let me make four points".
+_OWN_POINTS_BEFORE = re.compile(r"\b(?:make|makes|making|raise|raising|offer|share|highlight|stress|cover|address|"
+                                r"mention|add|note)\s+(?:just\s+|the\s+following\s+)?$", re.I)
+_OWN_POINTS_AFTER = re.compile(r"\s+(?:(?:brief|quick|short|key|main|general|specific)\s+)?(?:points?|remarks|"
+                               r"observations|reflections|thoughts|questions|comments|messages)\b", re.I)
+_SMALL_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
 _READING_TIME = re.compile(r"\s?min(?:ute)?s? read\b", re.I)
 _OF_COUNT = re.compile(r"\s(?:of|/)\s\d")
 _OF_LABEL = re.compile(r"\b([A-Za-z]+)\s\d{1,4}\s(?:of|/)\s$")
@@ -191,6 +197,9 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if text[s:e].isdigit() and int(text[s:e]) <= 120 and _AGE_BEFORE.search(text, max(0, s - 40), s) \
             and _AGE_AFTER.match(text, e):
         return "a person's age"  # "The defendants are Jane Doe, 38; John Roe (罗), 35; and …"
+    if _OWN_POINTS_AFTER.match(text, e) and _OWN_POINTS_BEFORE.search(text, max(0, s - 24), s) \
+            and (text[s:e].isdigit() and int(text[s:e]) <= 12 or text[s:e].lower() in _SMALL_WORDS):
+        return "the speaker's own list"  # "let me make four points", "I will raise three questions"
     if _symbol_before(text, s):
         return "a page's counter"  # "⬆️ 6 • 💬 1"
     if text[s:e].isdigit() and int(text[s:e]) <= 31 and (_DAY_BEFORE_MONTH.match(text, e)
