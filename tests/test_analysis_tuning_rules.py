@@ -883,3 +883,17 @@ def test_an_office_with_and_or_an_occupation_before_the_name_after_said(said, of
 ])
 def test_a_speaker_s_own_list_of_points_is_no_figure(text, listed):
     assert [f.value for f in facts(text).figures] == listed
+
+
+def test_an_acronym_in_capitals_is_not_a_title_s_abbreviation():
+    assert _said("“We will miss him,” said SEC Chairman Ida Moss.") == [(1, "Ida Moss", "SEC Chairman")]
+    assert _said("“We will miss him,” said Sec. of State Ida Moss.") == [(1, "Ida Moss", "Secretary of State")]
+
+
+def test_letters_after_a_name_are_no_role():
+    got = _said("Ida Moss, KC, Minister of Justice, today announced the plan.",
+                "“We will reform the courts this year,” Ms Moss said.")
+    assert got == [(2, "Ida Moss", "Minister of Justice")]
+    assert _said("The plan opens more land to wind farms.",
+                 "“I am pleased to provide this letter of intent to discuss the assets for future development.”",
+                 "Honourable Ida Moss, KC") == [(2, "Ida Moss", None)]

@@ -500,6 +500,8 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
     # "…, Jane Roe, Director of the Harbour Service, has …": a title of office in the commas after a
     # name (after her party's tag: "Jane Roe (D-N.J.), Chairman of the Committee, …")
     c = (party_tag_close(toks, e, text) or e - 1) + 1 if e < n and toks[e].text == "(" else e
+    while c + 3 < n and toks[c].text == "," and toks[c + 1].text in POSTNOMINALS and toks[c + 2].text == ",":
+        c += 2  # "Jane Roe, KC, Minister of Justice, …": the letters after her name come first
     if c + 1 < n and toks[c].text == "," and is_title(toks[c + 1].text) and is_cap(toks[c + 1].text) \
             and 2 <= len(split_title(words)[1]) <= 4 and plausible_person(split_title(words)[1]):
         k = c + 1

@@ -284,7 +284,8 @@ def title_role(title: list[str]) -> str | None:
     if kind is not None and any(is_title(w) for w in title[kind + 1:]):
         title = title[kind + 1:]  # "News Briefing Secretary of Defense Jane Doe": a page's header run into it
     return " ".join(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w) if w.endswith(".") or fold(w) in
-                    TITLE_ABBREVIATIONS else w for w in title).replace(" , ", ", ")  # a remit's list keeps its commas
+                    TITLE_ABBREVIATIONS and not (w.isupper() and len(w) >= 3) else w
+                    for w in title).replace(" , ", ", ")  # a remit's list keeps its commas ("SEC" is no "Sec")
 
 
 def _initial(word: str) -> bool:
@@ -355,10 +356,12 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
         return None  # "said Jane Doe, adding that …", "…, whose ministry runs it": no role follows
     if len(toks) > 2 and toks[0].text.isdigit() and len(toks[0].text) <= 3 and toks[1].text == ",":
         toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
+    while len(toks) > 2 and toks[0].text in POSTNOMINALS and toks[1].text == ",":
+        toks = toks[2:]  # "Jane Doe, KC, Minister of Justice": the letters after her name are no role
     while toks and toks[-1].text in ",:(":
         toks = toks[:-1]
-    if not toks or len(toks) > 30 or len(toks) == 1 and toks[0].text.isdigit():
-        return None  # (", 45, said": an age is no role)
+    if not toks or len(toks) > 30 or len(toks) == 1 and (toks[0].text.isdigit() or toks[0].text in POSTNOMINALS):
+        return None  # (", 45, said": an age is no role; nor ", KC" alone)
     role = text[toks[0].start:toks[-1].end].strip()
     if PARTY_TAG.fullmatch(role):
         return None

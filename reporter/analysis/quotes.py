@@ -1305,8 +1305,9 @@ def _presenter(surname: str, header: str) -> tuple[str, str] | None:
         m = re.search(_PRESENTER_LINES.format(surname="(?i:" + re.escape(surname) + ")"), header, re.M)
         if m is not None and not any(fold(w.strip(",")) in ROLE_NOUNS for w in m.group("role").split()):
             m = None
-    if not m or len(m.group("role").split()) > 8 or not plausible_person(m.group("name").split()):
-        return None
+    if not m or len(m.group("role").split()) > 8 or not plausible_person(m.group("name").split()) \
+            or m.group("role").strip() in POSTNOMINALS:
+        return None  # (", KC": letters after a name, not an office)
     return " ".join(m.group("name").split()), m.group("role").strip()
 
 
