@@ -897,3 +897,42 @@ def test_letters_after_a_name_are_no_role():
     assert _said("The plan opens more land to wind farms.",
                  "“I am pleased to provide this letter of intent to discuss the assets for future development.”",
                  "Honourable Ida Moss, KC") == [(2, "Ida Moss", None)]
+
+
+def test_an_unmarked_speech_runs_on_to_the_release_s_end_or_furniture():
+    paras = ("Harbour Minister Ida Moss said:",
+             "We understand the concerns passengers have about fares. That is why fares will not rise this year.",
+             "As well as protecting fares, the government is driving forward the biggest programme of harbour works.",
+             "That means new ferries, better quays and shorter crossings across the coast.")
+    assert [n for n, who, _ in _said(*paras)] == [2, 3, 4]
+    # a paragraph in the release's voice after the speech, then more of it, still ends the speech
+    paras2 = paras[:2] + ("The department published the figures on Monday.", "Fares rose by 2% last year.",
+                          "The Minister visited the quay on Tuesday and met the crews.")
+    assert [n for n, who, _ in _said(*paras2)] == [2]
+
+
+def test_a_surname_label_line_under_a_full_name_label_line_heads_that_speaker_s_turn():
+    paras = ("IDA MOSS:", "Let us go straight to the Minister, who joins us from the quay.", "BEN ODE:", "I loved it, yeah.",
+             "MOSS:", "Will there be an early election?", "ODE:", "No, that is not something we are planning for.")
+    got = _said(*paras)
+    assert [(n, who) for n, who, _ in got] == [(2, "Ida Moss"), (4, "Ben Ode"), (6, "Ida Moss"), (8, "Ben Ode")]
+
+
+def test_a_line_broken_off_by_a_dash_is_speech_not_a_heading(tmp_path):
+    from reporter import load_articles
+
+    page = tmp_path / "interview.txt"
+    page.write_text("Interview with the Minister\n\nODE:\n\nNo, that is not something we are planning for. Not something –\n\n"
+                    "MOSS:\n\nYou cannot say that either.\n\nODE:\n\nShall I go on or --\n", encoding="utf-8")
+    (article,) = load_articles(page)
+    assert "No, that is not something we are planning for. Not something –" in article.paragraphs
+    assert "Shall I go on or --" in article.paragraphs and not article.subheadings
+
+
+def test_a_single_closing_mark_after_a_sentence_s_end_closes_a_quotation_that_lost_its_opening():
+    from reporter.analysis.spans import quote_spans
+
+    text = "This is a major milestone in the safety of food in the region,’ said Ida Moss. ‘It means the work can begin.’"
+    assert [(s.start, s.closed) for s in quote_spans(text)][:2] == [(0, True), (text.index("It means"), True)]
+    assert _said(text)[0][1] == "Ida Moss"
+    assert quote_spans("The councils’ income fell in the year to March, the report said.") == ()

@@ -125,6 +125,9 @@ def _single_spans(text: str) -> list[QuoteSpan]:
         if start < 0:
             if c in "‘'" and prev in _OPEN_BEFORE and nxt.isalpha():
                 start = i + 1
+            elif c == "’" and not spans and prev in ",.!?" and nxt == " " and i >= MIN_OPENLESS_CHARS \
+                    and not _SINGLE.search(text, 0, i):
+                spans.append(QuoteSpan(0, i, True))  # "… in food safety,’ said Jane Doe": the opening mark lost
             continue
         if c in "’'" and not prev.isspace() and not nxt.isalnum():
             if prev in "sS" and nxt == " " and text[i + 2:i + 3].islower():
@@ -194,6 +197,9 @@ def is_introducing_line(text: str) -> bool:
         or _hands_over(_WORD.findall(t)) or _said_where(words) or _STATEMENT_BELOW.search(t) is not None
 
 
+# Openings that take up the paragraph before, as a speech goes on without a first-person word.
+_TAKES_UP = ("That ", "This ", "These ", "Those ", "As well as ", "And ", "But ", "So ", "Also, ", "It is ", "It will ",
+             "It means ")
 # Verbs that introduce what follows only as a line's last word ("Jane Doe agrees:"), not elsewhere
 # ("the council agrees to the plan"): a round-up of others' posts and comments.
 _LAST_WORD_VERBS = frozenset("agrees agreed tweets tweeted posts posted blogs blogged asks".split())
@@ -418,6 +424,13 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
             else:
                 break
             j += 1
+        if pending and quoted and (j >= n or j in stops):
+            # the speech runs on to the release's furniture or its end, each paragraph taking up
+            # the one before ("That means …", "As well as …"): no voice came back
+            for q in pending:
+                if not paragraphs[q].lstrip().startswith(_TAKES_UP):
+                    break
+                quoted.append(q)
         if quoted:
             out.append(Introduced(k, tuple(quoted), inline))
         k = max(j, k + 1)
@@ -534,6 +547,7 @@ def _label_line(text: str) -> str | None:
 
 
 MAX_LABEL_LINE = 60
+MAX_LABELLED_SCAN = 2_000  # paragraphs read for the full names label lines give
 
 # A debate record (Hansard) heads each speech with the member's name on a line of its own, with no
 # colon: "Mr. Jane Doe (Seaport North)", or an office with the holder in brackets ("The Minister for
@@ -703,9 +717,18 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     single: dict[int, Turn] = {}
     label_lines: set[int] = set()
     member_lines: dict[int, Turn] = {}
+    # surnames of the speakers that label lines name in full ("KARL STEFANOVIC:"), so that a line
+    # with the surname alone ("STEFANOVIC:") labels that speaker's later turns
+    surnames = {line.split()[-1] for p in paragraphs[:MAX_LABELLED_SCAN] if len(p) <= MAX_LABEL_LINE
+                and (line := _label_line(p)) is not None and len(line.split()) >= 2 and line.isupper()}
     for k, p in enumerate(paragraphs):
         if k in labelled:
             continue  # the paragraph after a label line
+        if surnames and len(p) <= MAX_LABEL_LINE and p.rstrip().endswith(":") and p.strip()[:-1] in surnames \
+                and k + 1 < len(paragraphs):
+            label_lines.add(k)  # "STEFANOVIC:" under "KARL STEFANOVIC:" before
+            labelled[k + 1] = Turn(k + 1, p.strip()[:-1], 0)
+            continue
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
         if m is not None and speaker_label(m.group("label")) and _titled_if_long(m.group("label")):
             labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or m.groupdict().get("office") or "")

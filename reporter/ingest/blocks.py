@@ -12,7 +12,11 @@ def _looks_like_subheading(block: str) -> bool:
     """A short single line without final punctuation, as scraped section titles are."""
     if "\n" in block or len(block) > 90 or len(block.split()) > 12 or LIST_LINE.match(block):
         return False
-    return block[-1] not in ".!?:;,\"”’'…)]" and block[0] not in "“\"‘'"
+    return block[-1] not in ".!?:;,\"”’'…)]" and block[0] not in "“\"‘'" and not block.endswith(_BROKEN_OFF)
+
+
+# "Shall I go on or --", "Not something –": speech broken off, not a heading ("-0-" ends a release).
+_BROKEN_OFF = ("--", " –", " —", "—")
 
 
 LIST_LINE = re.compile(r"(?:[-*•‣▪]|\d{1,3}[.)])\s+\S")  # "- item", "• item", "3. item", "3) item"
