@@ -936,3 +936,21 @@ def test_a_single_closing_mark_after_a_sentence_s_end_closes_a_quotation_that_lo
     assert [(s.start, s.closed) for s in quote_spans(text)][:2] == [(0, True), (text.index("It means"), True)]
     assert _said(text)[0][1] == "Ida Moss"
     assert quote_spans("The councils’ income fell in the year to March, the report said.") == ()
+
+
+def test_an_office_in_capitals_after_the_name_in_a_label_is_the_speaker_s_role():
+    got = _said("IDA MOSS, ATTORNEY-GENERAL: Good afternoon, everyone.", "JOURNALIST: What about bail?",
+                "IDA MOSS: We noted significant progress on bail.")
+    assert [(who, role) for _, who, role in got if who != "a journalist"] == [("Ida Moss", "Attorney-General")] * 2
+
+
+def test_a_presenter_line_with_the_office_before_the_name_gives_the_labelled_speaker_s_role(tmp_path):
+    from reporter import load_articles
+
+    page = tmp_path / "briefing.txt"
+    page.write_text("News Briefing with Ida Moss\n\nPresenter: Harbour Press Secretary Ida Moss\n\n"
+                    "February 25, 2027\n\nMS. MOSS: Good afternoon. Good to see you all.\n\nQ: Is the quay open?\n\n"
+                    "MS. MOSS: It reopens on Monday, as planned.\n", encoding="utf-8")
+    (article,) = load_articles(page)
+    got = {(q.speaker, q.role) for q in analyze(article).quotes if q.speaker != "a reporter"}
+    assert got == {("Ida Moss", "Harbour Press Secretary")}

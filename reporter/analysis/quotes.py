@@ -995,8 +995,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             if turn.label not in by_label:  # a label recurs at every turn: resolve it once
                 by_label[turn.label] = _label_speaker(turn.label, whole, actors, title, header)
                 if turn.note and by_label[turn.label] is not None and by_label[turn.label][1] is None \
-                        and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in turn.note.replace(",", " ").split()):
-                    by_label[turn.label] = (by_label[turn.label][0], _title_cased(turn.note))  # "JANE DOE (Chief Executive, Acme):"
+                        and any(fold(strip_possessive(w)) in ROLE_NOUNS or is_title(w) for w in turn.note.replace(",", " ").split()):
+                    # "JANE DOE (Chief Executive, Acme):", "JANE DOE, ATTORNEY-GENERAL:"
+                    by_label[turn.label] = (by_label[turn.label][0], _title_cased(turn.note))
                 if by_label[turn.label] is not None and by_label[turn.label][1] is None:
                     said = paragraphs[turn.paragraph][turn.start:][:SELF_INTRO_CHARS]
                     if turn.paragraph + 1 in goes_on:
@@ -1305,10 +1306,20 @@ def _presenter(surname: str, header: str) -> tuple[str, str] | None:
         m = re.search(_PRESENTER_LINES.format(surname="(?i:" + re.escape(surname) + ")"), header, re.M)
         if m is not None and not any(fold(w.strip(",")) in ROLE_NOUNS for w in m.group("role").split()):
             m = None
+    if m is None:  # "Presenter: Pentagon Press Secretary Jane Doe": the office before the name
+        m = re.search(_PRESENTER_TITLED.format(surname="(?i:" + re.escape(surname) + ")"), header, re.M)
+        if m is not None:
+            title, name = split_title(m.group("run").split())
+            if not title or len(name) < 2 or not plausible_person(name) or len(title) > 8:
+                return None
+            return " ".join(name), title_role(title)
     if not m or len(m.group("role").split()) > 8 or not plausible_person(m.group("name").split()) \
             or m.group("role").strip() in POSTNOMINALS:
         return None  # (", KC": letters after a name, not an office)
     return " ".join(m.group("name").split()), m.group("role").strip()
+
+
+_PRESENTER_TITLED = (r"^(?i:presenters?|briefers?|speakers?)\s*:\s*(?P<run>(?:[A-Z][\w.'’-]*\s+){{2,9}}{surname})\s*$")
 
 
 _PRESENTER_LINES = (r"^(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){{1,3}}{surname})[ \t]*\n"
