@@ -954,3 +954,35 @@ def test_a_presenter_line_with_the_office_before_the_name_gives_the_labelled_spe
     (article,) = load_articles(page)
     got = {(q.speaker, q.role) for q in analyze(article).quotes if q.speaker != "a reporter"}
     assert got == {("Ida Moss", "Harbour Press Secretary")}
+
+
+def test_a_statement_line_in_the_record_s_header_names_the_office_holder(tmp_path):
+    import json
+
+    from reporter import load_articles
+
+    body = ("From Department of the First Minister\n\nIssued by the Government Press Office\n\n"
+            "Statement by the First Minister Ida Moss TD\n\nAnnouncement of Government\n\n"
+            "I beg leave to announce that I have informed the President that I have been nominated.\n\n"
+            "The programme for government which we have agreed requires a reform of the departments.\n")
+    page = tmp_path / "statement.json"
+    page.write_text(json.dumps({"title": "Statement by the First Minister announcing new ministers", "body": body}),
+                    encoding="utf-8")
+    (article,) = load_articles(page)
+    assert {(q.speaker, q.role) for q in analyze(article).quotes} == {("Ida Moss", "First Minister")}
+
+
+@pytest.mark.parametrize("top", [
+    "Harbour Council Briefing\n\nSecretary Ida Moss\n\n--Remarks as Prepared for Delivery--\n\n",
+    "Prepared Remarks of Secretary Ida Moss at the Harbour Council Briefing\n\nPortlow\n\n",
+])
+def test_a_speech_known_by_its_as_prepared_line_or_prepared_remarks_title(tmp_path, top):
+    from reporter import load_articles
+
+    page = tmp_path / "remarks.txt"
+    page.write_text(top + "Thank you, Mike. I want to congratulate your new director on his first year.\n\n"
+                    "The President laid out his plan for a strong middle class and a strong harbour.\n\n"
+                    "Transportation is a great way to reignite that economic engine.\n", encoding="utf-8")
+    (article,) = load_articles(page)
+    got = analyze(article).quotes
+    assert {(q.speaker, q.role) for q in got} == {("Ida Moss", "Secretary")} and len(got) == 3

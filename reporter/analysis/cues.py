@@ -115,7 +115,8 @@ MAX_BYLINE_CHARS = 200
 # paragraphs in the first person are hers, as a statement's are.
 SPEECH_TITLES = ("remarks by ", "remarks of ", "speech by ", "address by ", "opening remarks by ", "press remarks by ",
                  "keynote speech by ", "keynote address by ", "testimony by ", "testimony of ", "testimony as delivered by ",
-                 "testimony as prepared for delivery by ", "remarks as delivered by ", "remarks as prepared for delivery by ")
+                 "testimony as prepared for delivery by ", "remarks as delivered by ", "remarks as prepared for delivery by ",
+                 "prepared remarks of ", "prepared remarks by ", "prepared remarks for ")
 STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ", "press statement by ") + SPEECH_TITLES
 # Words that say what kind of statement it is, or where it was made, between its owner's name
 # and the word "Statement" ("Minister Jane Doe Dáil Statement on …", "Jane Doe Budget Statement"):
@@ -178,7 +179,7 @@ lawmaker councillor councilor sheikh emir sultan rabbi imam reverend father sist
 president-elect minister-designate executive officer officer head founder co-founder economist analyst
 footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer undersecretary
 under-secretary surgeon controller comptroller auditor registrar provost dean rector principal
-commissioner-general sheriff marshal solicitor advocate counsel counselor counsellor adviser advisor manager editor leader coordinator forester ranger warden curator
+commissioner-general sheriff marshal solicitor advocate counsel counselor counsellor adviser advisor manager editor leader coordinator forester ranger warden curator whip postmaster postmistress
 gen adm amb cmdr maj brig supt insp agent
 private pvt pfc specialist spc corporal cpl lcpl ssg sfc msg sgm csm cpt ltc airman seaman ensign ens cadet
 midshipman trooper petty warrant class hr member taoiseach tánaiste tanaiste

@@ -283,6 +283,8 @@ def title_role(title: list[str]) -> str | None:
     kind = max((k for k, w in enumerate(title[:-1]) if fold(w) in HEADLINE_NOUNS), default=None)
     if kind is not None and any(is_title(w) for w in title[kind + 1:]):
         title = title[kind + 1:]  # "News Briefing Secretary of Defense Jane Doe": a page's header run into it
+        while len(title) > 1 and fold(title[0]) in ("of", "by", "from", "the", "for"):
+            title = title[1:]  # "Prepared Remarks of Secretary Jane Doe"
     return " ".join(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w) if w.endswith(".") or fold(w) in
                     TITLE_ABBREVIATIONS and not (w.isupper() and len(w) >= 3) else w
                     for w in title).replace(" , ", ", ")  # a remit's list keeps its commas ("SEC" is no "Sec")

@@ -743,8 +743,12 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
     speech's byline may be only in the file's header (``header``), which ingest leaves out of
     the text: "Remarks at the Council" over "Jane Doe" and "Deputy Representative to the UN"."""
     found = statement_speaker(title, actors) if title else None
-    office_only = found is not None and found[0] == found[1]  # "Statement by the Taoiseach …", holder unnamed
-    if (found is None or office_only) and (line := _statement_line(_top_lines(paragraphs, subheadings, STATEMENT_LINE_WITHIN))) is not None \
+    office_only = found is not None and (found[0] == found[1] or found[1] is None and any(
+        is_title(w) for w in found[0].split()) and not split_title(found[0].split())[1])  # "Statement by the Taoiseach …", holder unnamed
+    top = _top_lines(paragraphs, subheadings, STATEMENT_LINE_WITHIN)
+    if header:  # (a line ingest left out of the text as the page's masthead: "Statement by the Taoiseach Jane Doe TD")
+        top += [line for line in header.split("\n")[:SPEECH_HEADER_LINES] if line.strip()]
+    if (found is None or office_only) and (line := _statement_line(top)) is not None \
             and (by_line := statement_speaker(line, actors)) is not None and not (office_only and by_line[0] == by_line[1]):
         # "STATEMENT BY SECRETARY DOE" under the headline; "Statement by the Taoiseach Jane Doe TD"
         # under a headline that names only the office
@@ -758,7 +762,18 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
             shown = _speech_byline(lines[:SPEECH_BYLINE_WITHIN + 2], offices=True)
             if found is None or shown is not None and shown[0] == found[0] and shown[1]:
                 found = shown or found  # (the office may be a line ingest left out: "Deputy Political Counselor")
+    if found is None and any(_AS_PREPARED.match(line.strip()) for line in top[:SPEECH_HEADER_LINES]):
+        # "AASHTO Briefing" over "Secretary Jane Doe" and "--Remarks as Prepared for Delivery--": a speech
+        found = _speech_byline([line for line in top[:SPEECH_HEADER_LINES] if line.strip() != title.strip()], offices=True)
+        if found is not None:
+            return found, AS_PREPARED_TITLE
     return found, title
+
+
+# A line that says the text is a speech as written for its delivery, or as given.
+_AS_PREPARED = re.compile(r"\W*(?:(?:remarks|speech|address|testimony)\s+)?as\s+(?:prepared\s+(?:for\s+delivery|"
+                          r"to\s+be\s+delivered)|delivered)\W*", re.I)
+AS_PREPARED_TITLE = "Remarks as prepared for delivery"  # the title a speech is then read by (is_speech_title)
 
 
 SPEECH_HEADER_LINES = 16  # the file's lines a speech's byline block is looked for in
@@ -836,7 +851,8 @@ _SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 # A speech's title that does not say whose it is ("Remarks at the Harbour Summit"); a line near
 # the top then names the speaker first ("Secretary Jane Doe 2024 Harbour Summit, Port Liria",
 # "Jane Q. Doe II Harbour House, May 3").
-_UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief )?(?:Remarks|Speech|Address) (?:at|to|on|before)\b", re.I)
+_UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief )?(?:Remarks|Speech|Address) (?:at|to|on|before)\b"
+                              r"|\s*Remarks as prepared for delivery$", re.I)
 SPEECH_BYLINE_WITHIN = 4
 MAX_SPEECH_BYLINE = 140
 
@@ -1352,7 +1368,8 @@ def _title_cased(label: str) -> str:
     as a title writes them (an abbreviated title stays in capitals, "PM"; a word not in capitals
     stays as written)."""
     return " ".join((w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w if len(w) <= 3 and fold(w) in TITLE_ABBREVIATIONS
-                     else w.title()) if w.isupper() else w for k, w in enumerate(label.split()))
+                     or w in POSTNOMINALS and not label.isupper() else w.title()) if w.isupper() else w
+                    for k, w in enumerate(label.split()))  # ("… Jane Doe TD" keeps its letters)
 
 
 def _office_only(found: tuple[str, str | None]) -> str | None:
