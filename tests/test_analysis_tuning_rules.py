@@ -986,3 +986,16 @@ def test_a_speech_known_by_its_as_prepared_line_or_prepared_remarks_title(tmp_pa
     (article,) = load_articles(page)
     got = analyze(article).quotes
     assert {(q.speaker, q.role) for q in got} == {("Ida Moss", "Secretary")} and len(got) == 3
+
+
+@pytest.mark.parametrize("text, number", [
+    ("The grant is approved under Action 2.22 of the Government’s Action Plan for the islands.", "2.22"),
+    ("Please contact the police on 101 with any relevant information about the fires.", "101"),
+])
+def test_a_plan_s_numbered_action_and_a_short_phone_number_are_no_figures(text, number):
+    assert number not in [f.value for f in facts(text).figures]
+
+
+def test_a_count_before_the_speaker_s_points_is_no_figure_but_other_points_count():
+    assert [f.value for f in facts("Let me make four points about the results of the review.").figures] == []
+    assert [f.value for f in facts("I have two things at the top before questions.").figures] == []

@@ -48,7 +48,8 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
                    "regulations schedule annex appendix part item resolution amendment flight route platform gate "
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
                    "version v bill order directive code form lot unit cell phone tel tel. fax § §§ chart graph exhibit "
-                   "vol vol. docket items question questions junction proclamation cm grade grades id".split())
+                   "vol vol. docket items question questions junction proclamation cm grade grades id action actions "
+                   "recommendation recommendations".split())
 # A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
 _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
 # Initials with full stops right before a number: the abbreviation of what the number labels.
@@ -85,13 +86,12 @@ _SMALL_WORDS = frozenset("two three four five six seven eight nine ten couple".s
 # A time of day said in words or with its half of the day, perhaps as the first bound of a span of
 # hours: "five o'clock", "at 7 p.m.", "between 2 and 4 a.m.".
 _OCLOCK = re.compile(r"(?:\s?(?:-|–|to|and)\s?(?:1[0-2]|0?\d)(?![\d.,:]))?\s?(?:o[’']clock\b|[ap]\.m\.|[ap]m\b)")
-# Page furniture: "5 min read", "Page 1 of 3", "Photo 2 of 10", a note mark "[1]".
 # A speaker announcing the parts of what they will say: "let me make four points".
 _OWN_POINTS_BEFORE = re.compile(r"\b(?:make|makes|making|raise|raising|offer|share|highlight|stress|cover|address|"
                                 r"mention|add|note)\s+(?:just\s+|the\s+following\s+)?$", re.I)
 _OWN_POINTS_AFTER = re.compile(r"\s+(?:(?:brief|quick|short|key|main|general|specific)\s+)?(?:points?|remarks|"
                                r"observations|reflections|thoughts|questions|comments|messages)\b", re.I)
-_SMALL_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+# Page furniture: "5 min read", "Page 1 of 3", "Photo 2 of 10", a note mark "[1]".
 _READING_TIME = re.compile(r"\s?min(?:ute)?s? read\b", re.I)
 _OF_COUNT = re.compile(r"\s(?:of|/)\s\d")
 _OF_LABEL = re.compile(r"\b([A-Za-z]+)\s\d{1,4}\s(?:of|/)\s$")
@@ -197,9 +197,6 @@ def why_not(text: str, s: int, e: int) -> str | None:
     if text[s:e].isdigit() and int(text[s:e]) <= 120 and _AGE_BEFORE.search(text, max(0, s - 40), s) \
             and _AGE_AFTER.match(text, e):
         return "a person's age"  # "The defendants are Jane Doe, 38; John Roe (罗), 35; and …"
-    if _OWN_POINTS_AFTER.match(text, e) and _OWN_POINTS_BEFORE.search(text, max(0, s - 24), s) \
-            and (text[s:e].isdigit() and int(text[s:e]) <= 12 or text[s:e].lower() in _SMALL_WORDS):
-        return "the speaker's own list"  # "let me make four points", "I will raise three questions"
     if _symbol_before(text, s):
         return "a page's counter"  # "⬆️ 6 • 💬 1"
     if text[s:e].isdigit() and int(text[s:e]) <= 31 and (_DAY_BEFORE_MONTH.match(text, e)
@@ -230,8 +227,10 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a label"  # "Page 1 of 3", "Photo 2 of 10": the count after "of" labels the item too
     if text[s - 1:s] == "=":
         return "an index base"  # "(1982-84=100)"
-    if (text[s:e].lower() in _SMALL_WORDS or e - s == 1 and text[s:e].isdigit()) and _DISCOURSE_AFTER.match(text, e):
-        return "a count of the speaker's points"  # "I have two things at the top"
+    if (text[s:e].lower() in _SMALL_WORDS or e - s == 1 and text[s:e].isdigit()) and (
+            _DISCOURSE_AFTER.match(text, e) or _OWN_POINTS_AFTER.match(text, e)
+            and _OWN_POINTS_BEFORE.search(text, max(0, s - 24), s)):
+        return "a count of the speaker's points"  # "I have two things at the top", "let me make four points"
     if _addressed_to_reader(text, s):
         return "an address to the reader"  # "Give us 5 minutes, and we'll give you the world."
     if text[s - 1:s] in ("*", "#") and text[s:e].isdigit():
@@ -298,6 +297,9 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "an area's number"  # "EPA Region 7", "the four Region 7 states", "Terminal 5", "Interstate 95"
     if bare and any(w.lower().strip(",:") in PHONE_WORDS for w in text[max(0, s - 24):s].split()[-3:]):
         return "a phone number"  # "call 111 or 999"
+    if bare and prev and prev[-1] == "on" and any(w.lower() in PHONE_WORDS or w.lower() == "contact"
+                                                 for w in text[max(0, s - 48):s].split()[-6:]):
+        return "a phone number"  # "contact the police on 101"
     if bare and prev and prev[-1][:1].isupper() and prev[-1].isalpha() and _MODEL_AFTER.match(text, e) \
             and s >= 2 and text[s - 1] == " ":
         return "a model name"  # "the Boeing 737 MAX", "a Galaxy 24 Ultra"
