@@ -999,3 +999,12 @@ def test_a_plan_s_numbered_action_and_a_short_phone_number_are_no_figures(text, 
 def test_a_count_before_the_speaker_s_points_is_no_figure_but_other_points_count():
     assert [f.value for f in facts("Let me make four points about the results of the review.").figures] == []
     assert [f.value for f in facts("I have two things at the top before questions.").figures] == []
+
+
+def test_a_speech_starts_right_below_the_line_saying_whose_speech_it_is():
+    paras = ("The speech made by Ida Moss, the Harbour Minister, on 7 December 2027.",
+             "Of all the risks that this coast faces… none are rising faster than the storms.",
+             "More storms…", "Higher tides…", "Than ever.",
+             "That is why we will raise the sea wall by two metres over the next five years.")
+    got = facts(*paras, title="Ida Moss – 2027 Speech on the Sea Wall").quotes
+    assert [q.paragraph for q in got] == [2, 3, 4, 5, 6] and {q.speaker for q in got} == {"Ida Moss"}

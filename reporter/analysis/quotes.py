@@ -1239,10 +1239,19 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
     the person of each paragraph: a speech says "the plan is working" as she said it."""
     out: list[Quotation] = []
     bridged: list[int] = []  # paragraphs since the last first-person one, kept if another follows
+    # "The speech made by Jane Doe, the Minister, on 7 December." over a speech: it starts right
+    # below that line, whatever its first paragraphs' person or length ("More actors…")
+    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if _SPEECH_MADE.match(p)), None) \
+        if speech else None
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
         if pno in stops:
             continue  # page furniture inside it ("Watch the video", "As prepared for delivery")
+        if opened is not None and pno > opened and t and not t.startswith(NARRATIVE_STARTS) \
+                and len(out) < MAX_STATEMENT_PARAGRAPHS:
+            span = paragraph_span(text)
+            out.append(Quotation(text=text[span.start:span.end], speaker=speaker[0], role=speaker[1], paragraph=pno))
+            continue
         if t.startswith(NARRATIVE_STARTS) and not out and pno <= 2:
             continue  # "Source: … published on …" above the text: page furniture, not its end
         if t.startswith(NARRATIVE_STARTS) or len(out) >= MAX_STATEMENT_PARAGRAPHS:
@@ -1267,6 +1276,8 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
 
 
 MAX_STATEMENT_BRIDGE = 2  # third-person paragraphs a statement holds between two in the first person
+SPEECH_LINE_WITHIN = 3  # paragraphs from the top the line saying whose speech it is may stand
+_SPEECH_MADE = re.compile(r"(?:The |This )?(?:speech|remarks|address|statement) (?:was )?(?:made|delivered|given) by\b", re.I)
 
 
 _FIRST_WORDS = re.compile(r"[\w’']+")
