@@ -502,6 +502,16 @@ def _said(*paras: str) -> list[tuple[int, str, str | None]]:
     return [(q.paragraph, q.speaker, q.role) for q in facts(*paras).quotes]
 
 
+def _file_said(path, text: str) -> list[tuple[str, str | None]]:
+    """The (speaker, role) of each quotation of the article a file holds, read as a user's file is
+    (its header lines, which ingest leaves out of the text, included)."""
+    from reporter import load_articles
+
+    path.write_text(text, encoding="utf-8")
+    (article,) = load_articles(path)
+    return [(q.speaker, q.role) for q in analyze(article).quotes]
+
+
 def test_a_pronoun_after_an_interview_is_the_interviewee_not_the_reporter():
     paras = ("Ida Brandt is a spokeswoman for the port authority. From Hamburg, she spoke to radio reporter Ann Tull.",
              "“The quays reopen next week, and the ferries will follow,” she says.")
@@ -767,20 +777,15 @@ def test_a_given_name_that_is_a_month_s_is_a_speaker(given):
 
 
 def test_a_release_s_issuer_in_the_file_header_gives_the_speaker_s_name_and_role(tmp_path):
-    from reporter import load_articles
-
-    page = tmp_path / "release.txt"
-    page.write_text("Funding boost for harbour radio\n\nHon Ida Moss\nMinister for Harbours and Coasts\n\n25 May 2027\n\n"
-                    "The budget includes a significant investment in harbour radio, Ms Moss says.\n\n"
-                    "“Harbour radio is how the coast hears about storms,” Ms Moss says.\n", encoding="utf-8")
-    (article,) = load_articles(page)
-    assert [(q.speaker, q.role) for q in analyze(article).quotes] == [("Ida Moss", "Minister for Harbours and Coasts")]
-    record = tmp_path / "release.json"  # a record's body carries the same header
     import json
-    record.write_text(json.dumps({"title": "Funding boost for harbour radio", "body": page.read_text().split("\n\n", 1)[1]}),
-                      encoding="utf-8")
-    (article,) = load_articles(record)
-    assert [(q.speaker, q.role) for q in analyze(article).quotes] == [("Ida Moss", "Minister for Harbours and Coasts")]
+
+    body = ("Hon Ida Moss\nMinister for Harbours and Coasts\n\n25 May 2027\n\n"
+            "The budget includes a significant investment in harbour radio, Ms Moss says.\n\n"
+            "“Harbour radio is how the coast hears about storms,” Ms Moss says.\n")
+    want = [("Ida Moss", "Minister for Harbours and Coasts")]
+    assert _file_said(tmp_path / "release.txt", "Funding boost for harbour radio\n\n" + body) == want
+    # a record's body carries the same header
+    assert _file_said(tmp_path / "release.json", json.dumps({"title": "Funding boost for harbour radio", "body": body})) == want
 
 
 @pytest.mark.parametrize("remit", ["Harbour Affairs and Treaty", "Harbours and Coasts"])
@@ -826,15 +831,11 @@ def test_a_straight_mark_after_a_sentence_s_end_closes_a_quotation_opened_before
     ("Governor Ida Moss\n\nAt the Coast Bankers' Association, Portlow", "Governor"),
 ])
 def test_a_speech_s_byline_in_the_file_header_names_its_speaker_and_office(tmp_path, byline, office):
-    from reporter import load_articles
-
-    page = tmp_path / "remarks.txt"
-    page.write_text(f"Brief Remarks at the Harbour Council on the Northern Quay\n\n{byline}\n\nPortlow, Harbourland\n\n"
-                    "May 4, 2027\n\nThank you, Mr. President. We are grateful for the briefing on the quay this morning.\n\n"
-                    "We need to address the damage to the northern quay, and we need to do it this year.\n", encoding="utf-8")
-    (article,) = load_articles(page)
-    got = {(q.speaker, q.role) for q in analyze(article).quotes}
-    assert got == {("Ida Moss", office)}
+    got = _file_said(tmp_path / "remarks.txt",
+                     f"Brief Remarks at the Harbour Council on the Northern Quay\n\n{byline}\n\nPortlow, Harbourland\n\n"
+                     "May 4, 2027\n\nThank you, Mr. President. We are grateful for the briefing on the quay this morning.\n\n"
+                     "We need to address the damage to the northern quay, and we need to do it this year.\n")
+    assert set(got) == {("Ida Moss", office)}
 
 
 def test_a_place_line_under_a_speech_title_is_not_its_speaker():
@@ -945,31 +946,23 @@ def test_an_office_in_capitals_after_the_name_in_a_label_is_the_speaker_s_role()
 
 
 def test_a_presenter_line_with_the_office_before_the_name_gives_the_labelled_speaker_s_role(tmp_path):
-    from reporter import load_articles
-
-    page = tmp_path / "briefing.txt"
-    page.write_text("News Briefing with Ida Moss\n\nPresenter: Harbour Press Secretary Ida Moss\n\n"
-                    "February 25, 2027\n\nMS. MOSS: Good afternoon. Good to see you all.\n\nQ: Is the quay open?\n\n"
-                    "MS. MOSS: It reopens on Monday, as planned.\n", encoding="utf-8")
-    (article,) = load_articles(page)
-    got = {(q.speaker, q.role) for q in analyze(article).quotes if q.speaker != "a reporter"}
-    assert got == {("Ida Moss", "Harbour Press Secretary")}
+    got = _file_said(tmp_path / "briefing.txt",
+                     "News Briefing with Ida Moss\n\nPresenter: Harbour Press Secretary Ida Moss\n\n"
+                     "February 25, 2027\n\nMS. MOSS: Good afternoon. Good to see you all.\n\nQ: Is the quay open?\n\n"
+                     "MS. MOSS: It reopens on Monday, as planned.\n")
+    assert {pair for pair in got if pair[0] != "a reporter"} == {("Ida Moss", "Harbour Press Secretary")}
 
 
 def test_a_statement_line_in_the_record_s_header_names_the_office_holder(tmp_path):
     import json
 
-    from reporter import load_articles
-
     body = ("From Department of the First Minister\n\nIssued by the Government Press Office\n\n"
             "Statement by the First Minister Ida Moss TD\n\nAnnouncement of Government\n\n"
             "I beg leave to announce that I have informed the President that I have been nominated.\n\n"
             "The programme for government which we have agreed requires a reform of the departments.\n")
-    page = tmp_path / "statement.json"
-    page.write_text(json.dumps({"title": "Statement by the First Minister announcing new ministers", "body": body}),
-                    encoding="utf-8")
-    (article,) = load_articles(page)
-    assert {(q.speaker, q.role) for q in analyze(article).quotes} == {("Ida Moss", "First Minister")}
+    got = _file_said(tmp_path / "statement.json",
+                     json.dumps({"title": "Statement by the First Minister announcing new ministers", "body": body}))
+    assert set(got) == {("Ida Moss", "First Minister")}
 
 
 @pytest.mark.parametrize("top", [
@@ -977,15 +970,11 @@ def test_a_statement_line_in_the_record_s_header_names_the_office_holder(tmp_pat
     "Prepared Remarks of Secretary Ida Moss at the Harbour Council Briefing\n\nPortlow\n\n",
 ])
 def test_a_speech_known_by_its_as_prepared_line_or_prepared_remarks_title(tmp_path, top):
-    from reporter import load_articles
-
-    page = tmp_path / "remarks.txt"
-    page.write_text(top + "Thank you, Mike. I want to congratulate your new director on his first year.\n\n"
-                    "The President laid out his plan for a strong middle class and a strong harbour.\n\n"
-                    "Transportation is a great way to reignite that economic engine.\n", encoding="utf-8")
-    (article,) = load_articles(page)
-    got = analyze(article).quotes
-    assert {(q.speaker, q.role) for q in got} == {("Ida Moss", "Secretary")} and len(got) == 3
+    got = _file_said(tmp_path / "remarks.txt",
+                     top + "Thank you, Mike. I want to congratulate your new director on his first year.\n\n"
+                     "The President laid out his plan for a strong middle class and a strong harbour.\n\n"
+                     "Transportation is a great way to reignite that economic engine.\n")
+    assert got == [("Ida Moss", "Secretary")] * 3
 
 
 @pytest.mark.parametrize("text, number", [
