@@ -191,3 +191,15 @@ def test_the_briefing_score_counts_items_that_do_not_read_alone():
     assert _reads_alone("We agreed a new partnership. — unnamed source, ¶4") is False
     assert _reads_alone("“We agreed a new partnership,” said Ana Costa. — unnamed source, ¶4") is True
     assert _reads_alone("Regulators fined the maker $1.6 billion. These violations affect 105,000 engines. — Agency, ¶2")
+
+
+def test_a_hand_over_line_and_a_sentence_cut_from_a_quotation_are_no_summary_items():
+    from reporter.analysis.summary import key_points
+
+    paras = ("Minister Ida Moss issued the following statement today on the release of the harbour trade figures for May.",
+             "“Although more work remains, we are making progress toward doubling harbour exports by 2030. Despite the "
+             "storms, May exports of $180.5 million were among the highest on record,” said Minister Moss.",
+             "In May, imports through the harbour fell 2.1 percent from April to $222.8 million, the figures show.")
+    got = [p.text for p in key_points(paras, "Statement from Minister Ida Moss on harbour trade in May")]
+    assert got and all("following statement" not in t and not t.startswith("Despite") for t in got)
+    assert any(t.startswith("In May, imports") for t in got)

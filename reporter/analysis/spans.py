@@ -207,8 +207,8 @@ _FRAME_LINE = re.compile(rf"(?:\b[Ii]n (?:{'|'.join(sorted(POSSESSIVE_PRONOUNS))
                          rf"(?:himself\s|herself\s|themselves\s)?(?:{'|'.join(sorted(FRAMING_VERBS))}) it)\s*:$")
 _ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+(?:are\s+|is\s+)?(?i:attributable|attributed)\s+to\s+[A-Z]")
 FOLLOWING_STATEMENT = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the following "
-                                 rf"(?:{'|'.join(sorted(STATEMENT_NOUNS))})(?=\s+(?:on|about|regarding|concerning|to|at|in|"
-                                 rf"after|following|ahead)\b|\s*[.:]$)", re.IGNORECASE)  # not "… statement data on …"
+                                 rf"(?:{'|'.join(sorted(STATEMENT_NOUNS))})(?=(?:\s+(?:today|yesterday|tonight))?(?:\s+(?:on|about|regarding|"
+                                 rf"concerning|to|at|in|after|following|ahead)\b|\s*[.:]$))", re.IGNORECASE)  # not "… statement data on …"
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
                               rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
                               re.IGNORECASE)  # "… issued the statement below regarding …, …:"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .facts import KeyPoint
+from .spans import FOLLOWING_STATEMENT
 from .text import Sentences, sentence_spans
 
 _NUMBERS = re.compile(r"\d[\d,.]*")
@@ -44,8 +45,11 @@ def key_points(paragraphs, title: str = "", sentences: Sentences | None = None,
             words = sent.split()
             order += 1
             if not 8 <= len(words) <= 60 or len(sent) > MAX_CHARS or sent.startswith(_QUOTE_START) \
-                    or pno in skip or sent.endswith(":"):
-                continue  # a quotation, or a line that only introduces one
+                    or pno in skip or sent.endswith(":") or FOLLOWING_STATEMENT.search(sent) \
+                    or sent.count("“") != sent.count("”") or sent.count('"') % 2:
+                # a quotation, part of one begun or ended in another sentence ("… $2 trillion,” said
+                # Jane Doe."), or a line that only introduces one ("… issued the following statement on …")
+                continue
             score = 0.0
             if pno == 1 and k == 0:
                 score += 4
