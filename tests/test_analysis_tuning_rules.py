@@ -997,3 +997,22 @@ def test_a_speech_starts_right_below_the_line_saying_whose_speech_it_is():
              "That is why we will raise the sea wall by two metres over the next five years.")
     got = facts(*paras, title="Ida Moss – 2027 Speech on the Sea Wall").quotes
     assert [q.paragraph for q in got] == [2, 3, 4, 5, 6] and {q.speaker for q in got} == {"Ida Moss"}
+
+
+def test_the_paragraph_under_said_colon_stays_the_speaker_s_though_it_names_another_s_words():
+    paras = ("Harbour Secretary Ida Moss said:",
+             "The coast is critical to the mission for growth, as the Chancellor underlines today in Portlow.",
+             "We are making work pay, and we will end exploitative contracts on the quays.")
+    assert [(n, who) for n, who, _ in _said(*paras)] == [(2, "Ida Moss"), (3, "Ida Moss")]
+    # a reporting verb there is the article speaking again
+    assert [n for n, _, _ in _said("Harbour Secretary Ida Moss said:", "The minister added that the quay was safe.")] == []
+
+
+@pytest.mark.parametrize("line, who, office", [
+    ("Statement by Secretary of State for the Coast the Rt Hon Ida Moss MP:", "Ida Moss", "Secretary of State for the Coast"),
+    ("Statement by the Minister for Ports, the Hon. Ida Moss:", "Ida Moss", "Minister for Ports"),
+])
+def test_a_statement_heading_line_ending_in_a_colon_hands_over_the_paragraphs_below(line, who, office):
+    got = _said(line, "It is a privilege to have been asked to continue to serve the coast at such a moment.",
+                "My immediate priority is reaching agreement on restoring the harbour board.")
+    assert got == [(2, who, office), (3, who, office)]

@@ -685,6 +685,11 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
             rest = _SPOKE_WHERE.split(rest, 1)[0]
     if not rest or head not in SPEECH_TITLES and any(w.lower() in _NOT_STATEMENT_OWNER for w in rest.split()[:8]):
         return None  # "Jane Roe Delivers Opening Statement Before …": a speech, not a statement's owner
+    hon = _OFFICE_THEN_HON.match(rest) if head is not None else None
+    if hon is not None and any(is_title(w) for w in hon.group("office").split()):
+        name = [w for w in hon.group("name").split() if w not in POSTNOMINALS]
+        if len(name) >= 2 and plausible_person(name):
+            return " ".join(name), hon.group("office")
     if head is not None and (office := _office_named(rest)) is not None:
         # "Statement by the Tánaiste on …", "Statement from the Secretary of State for Ports on …": the
         # office's holder, named nowhere in the title; the one person holding it, else the office
@@ -1046,6 +1051,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 start = next((a for a, b in sentences[intro] if a <= len(line) - 1 < b), 0) if intro in inline_at \
                     else sentences[intro][-1][0] if sentences[intro] else 0
                 of = _statement_of(line, actors)  # "The Department issued the following statement from Jane Doe:"
+                if of is None and line.lstrip().lower().startswith(STATEMENT_TITLES):
+                    of = statement_speaker(line.strip().rstrip(":"), actors)  # "Statement by Minister Jane Doe MP:"
                 found = _before(line, len(line) + 1, start, actors, lead=True) if of is None else None
                 if of is None and found is None and (hand := FOLLOWING_STATEMENT.search(line)) is not None:
                     # "Jane Doe, Minister for Ports, made the following statement on the report, which
@@ -1381,6 +1388,12 @@ def _title_cased(label: str) -> str:
     return " ".join((w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w if len(w) <= 3 and fold(w) in TITLE_ABBREVIATIONS
                      or w in POSTNOMINALS and not label.isupper() else w.title()) if w.isupper() else w
                     for k, w in enumerate(label.split()))  # ("… Jane Doe TD" keeps its letters)
+
+
+# An office, then its holder with the courtesy of a minister: "Secretary of State for Ports the Rt
+# Hon Jane Doe MP", "Minister for Ports, the Hon. Jane Doe".
+_OFFICE_THEN_HON = re.compile(r"(?:the\s+)?(?P<office>[A-Z][^,]{2,80}?),?\s+(?:the\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|Hon\.?|Honourable)\s+"
+                              r"(?P<name>(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)")
 
 
 def _office_only(found: tuple[str, str | None]) -> str | None:

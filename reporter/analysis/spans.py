@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import (ARTICLES, FIRST_PERSON, FRAMING_VERBS, POSSESSIVE_PRONOUNS, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
+from .cues import (ARTICLES, FIRST_PERSON, STATEMENT_TITLES, FRAMING_VERBS, POSSESSIVE_PRONOUNS, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
                    STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
 from .mentions import is_title
 from .text import NOT_NAMES, ORG_WORDS, fold, sentence_spans
@@ -190,6 +190,8 @@ def is_introducing_line(text: str) -> bool:
         return False
     if _FRAME_LINE.search(t):
         return True  # "In his words:", "… and as Jane Doe herself described it:"
+    if t.lower().startswith(STATEMENT_TITLES):
+        return True  # "Statement by the Secretary of State, the Rt Hon Jane Doe MP:"
     words = _WORD.findall(t[-160:])
     if words and (words[-1] in _LAST_WORD_VERBS or words[-2:] == ["points", "out"]):
         return True  # "On Twitter, Jane Doe agrees:", "A blogger points out:"
@@ -282,12 +284,16 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
         return _WEB.search(stripped[:2000]) is not None or not (stripped[0].isalnum() or _has_marks(stripped[0])
                                                                  or stripped[0] in "‘'(")
     plain = _WORD.findall(_SO_CALLED.sub("", stripped[:2000]))
-    if any(is_speech_verb(w) and not (k and plain[k - 1].lower() in ARTICLES) for k, w in enumerate(plain)) \
-            and not any(w in FIRST_PERSON for w in words):  # (not "an estimated 400,000 people")
-        return True  # "She added that the plan is ready." (the speaker's own "I" may say "the council answered my letter")
+    if any(is_speech_verb(w) and not (k and plain[k - 1].lower() in ARTICLES) and (not first or w in _REPORTING)
+           for k, w in enumerate(plain)) and not any(w in FIRST_PERSON for w in words):  # (not "an estimated 400,000 people")
+        # "She added that the plan is ready." (the speaker's own "I" may say "the council answered
+        # my letter"; right under "Jane Doe said:" only a reporting verb says the article speaks
+        # again, not the speaker's "as the Chancellor underlines today")
+        return True
     return not first and not _first_person(stripped)
 
 
+_REPORTING = frozenset("said says added adds told tells explained explains stated states continued continues".split())
 _WEB = re.compile(r"https?://|\bwww\.")
 _SO_CALLED = re.compile(r"\bso[- ]called\b", re.I)  # no speech: "a so-called de-escalation zone"
 
