@@ -1016,3 +1016,12 @@ def test_a_statement_heading_line_ending_in_a_colon_hands_over_the_paragraphs_be
     got = _said(line, "It is a privilege to have been asked to continue to serve the coast at such a moment.",
                 "My immediate priority is reaching agreement on restoring the harbour board.")
     assert got == [(2, who, office), (3, who, office)]
+
+
+def test_a_line_ending_in_said_without_its_colon_introduces_the_quoted_paragraphs_below(tmp_path):
+    got = _file_said(tmp_path / "release.txt",
+                     "Harbour fund announced\n\nThe fund will support harbour towns along the coast this winter.\n\n"
+                     "Deputy Harbour Commissioner for the Coast, Ida Moss, said\n\n"
+                     "“The flooding last year demonstrates how exposed the harbour towns are.\n\n"
+                     "“We are proud to partner with the towns on this work.”\n")
+    assert got == [("Ida Moss", "Deputy Harbour Commissioner for the Coast")] * 2

@@ -320,6 +320,9 @@ def _statement_lead(paragraphs, k: int) -> bool:
     p = paragraphs[k]
     if not (len(p) <= MAX_LEAD_CHARS and k + 1 < len(paragraphs) and _has_marks(paragraphs[k + 1][:1])):
         return False
+    last = _WORD.findall(p[-40:])
+    if last and p.rstrip()[-1:].isalpha() and last[-1] in _REPORTING and not _has_marks(p):
+        return True  # "Deputy High Commissioner Jane Doe said" over "“…": the colon lost
     m = _STATEMENT_LEAD.search(p)
     return m is not None and (not _has_marks(p) or not _has_marks(p[:m.end()]) and all(q.closed for q in quote_spans(p)))
 

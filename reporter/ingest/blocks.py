@@ -12,7 +12,12 @@ def _looks_like_subheading(block: str) -> bool:
     """A short single line without final punctuation, as scraped section titles are."""
     if "\n" in block or len(block) > 90 or len(block.split()) > 12 or LIST_LINE.match(block):
         return False
-    return block[-1] not in ".!?:;,\"”’'…)]" and block[0] not in "“\"‘'" and not block.endswith(_BROKEN_OFF)
+    return block[-1] not in ".!?:;,\"”’'…)]" and block[0] not in "“\"‘'" and not block.endswith(_BROKEN_OFF) \
+        and block.rsplit(None, 1)[-1] not in _SAID
+
+
+# A line ending in a reporting verb introduces what follows ("…, Jane Doe, said" over "“…"): no heading.
+_SAID = frozenset("said says added adds explained explains commented comments stated states".split())
 
 
 # "Shall I go on or --", "Not something –": speech broken off, not a heading ("-0-" ends a release).
