@@ -1025,3 +1025,23 @@ def test_a_line_ending_in_said_without_its_colon_introduces_the_quoted_paragraph
                      "“The flooding last year demonstrates how exposed the harbour towns are.\n\n"
                      "“We are proud to partner with the towns on this work.”\n")
     assert got == [("Ida Moss", "Deputy Harbour Commissioner for the Coast")] * 2
+
+
+@pytest.mark.parametrize("title", [
+    "Harbour and Coast Council: Press remarks by High Representative Ida Moss after the meeting",
+    "Harbour Council: remarks by High Representative Ida Moss at the press conference",
+    "Ambassador Ida Moss Remarks at the Signing Ceremony",
+])
+def test_remarks_titles_after_a_topic_or_before_the_word_make_the_text_a_speech(title):
+    paras = ("Check against delivery!", "Good evening to everybody,",
+             "European harbour ministers met today to discuss support on a range of issues.",
+             "I am very glad to host the delegation here for the council.")
+    got = facts(*paras, title=title).quotes
+    assert [q.paragraph for q in got] == [2, 3, 4] and {q.speaker for q in got} == {"Ida Moss"}
+
+
+def test_a_headline_ending_in_remarks_names_no_one_without_a_title_of_office():
+    from reporter.analysis import actors, quotes
+
+    assert quotes.statement_speaker("New Harbour Remarks", actors.build((), "T")) is None
+    assert not quotes.is_speech_title("New Harbour Remarks")

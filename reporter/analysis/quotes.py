@@ -641,6 +641,16 @@ _SPEECH_DASHED = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,4}
                             r"(?:Speech|Statement|Remarks|Address|Letter|Message)\b"
                             r"|[^–—:]{0,60}?\b(?i:speaking notes|speech notes)\b)")  # "Minister Doe - Daily press conference speaking notes"
 _DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?:Opening |Closing |Keynote )?(?:Remarks|Speech|Address)\b")
+# "Chargée d’Affaires Jane Doe Remarks", "Ambassador Jane Doe Remarks at the Signing": the speaker, then the word.
+_REMARKS_AFTER = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the|d[’'][A-Z][\w’'-]*)){1,6}) "
+                            r"(?:Remarks|Speech)(?: (?:at|on|to|before|for)\b.*)?$")
+def _titled_remarks(title: str) -> re.Match | None:
+    """"Ambassador Jane Doe Remarks at …": a title of office in the words before "Remarks" says
+    they name the speaker ("New Harbour Remarks" names no one)."""
+    m = _REMARKS_AFTER.match(title)
+    return m if m is not None and any(is_title(w) for w in m.group("who").split()) else None
+
+
 # A title naming whose speech or statement a text is, by name or office, in the possessive:
 # "Health Secretary's statement to Parliament", "Jane Doe’s Remarks at the Summit".
 _OWN_SPEECH = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the|and)){0,7})(?:’s|'s) "
@@ -672,7 +682,8 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         if known is not None:  # "Secretary of Labor Doe’s statement": the Doe the text names in full
             return known.name, known.role or title_role(who[:-1])
         head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + own.group("who")
-    if head is None and (delivered := _DELIVERS.match(title) or _SPEECH_DASHED.match(title)) is not None:
+    if head is None and (delivered := _DELIVERS.match(title) or _SPEECH_DASHED.match(title)
+                         or _titled_remarks(title)) is not None:
         # "Jane Doe Delivers Remarks at …", "Jane Doe – 2018 Speech at the Harbour Summit"
         head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + delivered.group("who")
     if head is None:
@@ -844,7 +855,10 @@ def is_speech_title(title: str) -> bool:
     speech may name its speaker with no office and still be one person's words."""
     t = title.lstrip()
     own = _OWN_SPEECH.match(_after_topic(t))
-    return t.lower().startswith(SPEECH_TITLES) or _UNSIGNED_SPEECH.match(title) is not None \
+    topical = _after_topic(t).lower()  # "Harbour Council: remarks by Minister Doe at the press conference"
+    return t.lower().startswith(SPEECH_TITLES) or topical.startswith(SPEECH_TITLES) \
+        or topical.startswith(tuple("press " + h for h in SPEECH_TITLES)) or _UNSIGNED_SPEECH.match(title) is not None \
+        or _titled_remarks(t) is not None \
         or _SPEECH_DASHED.match(t) is not None or own is not None and _SPOKEN.search(t, own.end() - 12) is not None
 
 
@@ -1208,7 +1222,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             if who is not None:
                 quotes = [Quotation(text=paragraphs[k - 1].strip(), speaker=who[0], role=who[1], paragraph=k)
                           for k in handed.quoted]
-    if of_statement is not None and not blocks and " and " not in _SPOKE_WHERE.split(title, 1)[0] \
+    # (whose it is, after a topic the title opens with: "Bosnia and Herzegovina: Remarks by Jane Doe …")
+    own_part = title if title.lower().startswith(STATEMENT_TITLES) or _UNSIGNED_SPEECH.match(title) else _after_topic(title)
+    if of_statement is not None and not blocks and " and " not in _SPOKE_WHERE.split(own_part, 1)[0] \
             and (of_statement[1] or is_speech_title(title)) \
             and (is_speech_title(title) or all(q.speaker == of_statement[0] for q in quotes)):
         # (a speech may quote others: "Hamilton once said: “…”" leaves the rest of it the speaker's)
@@ -1248,8 +1264,8 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
     bridged: list[int] = []  # paragraphs since the last first-person one, kept if another follows
     # "The speech made by Jane Doe, the Minister, on 7 December." over a speech: it starts right
     # below that line, whatever its first paragraphs' person or length ("More actors…")
-    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if _SPEECH_MADE.match(p)), None) \
-        if speech else None
+    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if _SPEECH_MADE.match(p)
+                   or _AS_PREPARED.fullmatch(p.strip()) or _CHECK_DELIVERY.fullmatch(p.strip())), None) if speech else None
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
         if pno in stops:
@@ -1284,6 +1300,7 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
 
 MAX_STATEMENT_BRIDGE = 2  # third-person paragraphs a statement holds between two in the first person
 SPEECH_LINE_WITHIN = 3  # paragraphs from the top the line saying whose speech it is may stand
+_CHECK_DELIVERY = re.compile(r"\W*check against (?:delivery|the spoken word)\W*", re.I)  # a speech's text as written
 _SPEECH_MADE = re.compile(r"(?:The |This )?(?:speech|remarks|address|statement) (?:was )?(?:made|delivered|given) by\b", re.I)
 
 
