@@ -1045,3 +1045,22 @@ def test_a_headline_ending_in_remarks_names_no_one_without_a_title_of_office():
 
     assert quotes.statement_speaker("New Harbour Remarks", actors.build((), "T")) is None
     assert not quotes.is_speech_title("New Harbour Remarks")
+
+
+def test_an_office_in_letters_the_holder_s_role_lacks_still_finds_the_holder():
+    paras = ("WASHINGTON – U.S. Harbour Business Administration (HBA) Administrator Ida Moss issued a statement on the report.",
+             "“It is one of my top priorities as HBA Administrator to reach the smallest harbour businesses.”")
+    got = facts(*paras, title="HBA Administrator Statement on the Harbour Report").quotes
+    assert {q.speaker for q in got} == {"Ida Moss"}
+
+
+def test_an_address_by_a_minister_whose_office_has_and_in_it_is_one_person_s_speech():
+    paras = ("Launch of the Harbour Trade Mission", "February 20, 2027 - Portlow",
+             "Check against delivery. This speech has been edited for posting.",
+             "Thank you Brenda for that warm introduction.", "Over the year I have been to the region 11 times.")
+    got = facts(*paras, title="Address by the Honourable Ida Moss, Minister of Ports, Small Business and Trade").quotes
+    assert [q.paragraph for q in got] == [4, 5] and {q.speaker for q in got} == {"Ida Moss"}
+
+
+def test_a_mail_stop_after_attention_is_no_figure():
+    assert facts("Send comments to the Harbour Board, Building 67, Attention: 86-67200, P.O. Box 25007.").figures == ()

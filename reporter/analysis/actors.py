@@ -71,7 +71,7 @@ class Actors:
         them: "president" finds the President, not the Vice President."""
         out = []
         for p in self.people:
-            words = set(fold(p.role).replace("-", " ").split()) if p.role else set()
+            words = set(_ROLE_WORD.findall(fold(p.role).replace("-", " "))) if p.role else set()  # "(SBA)" is "sba"
             if want <= words and not OTHER_OFFICE_WORDS & (words - want):
                 out.append(p)
         return out
@@ -91,6 +91,14 @@ class Actors:
             return exact[0].name, exact[0].role, "person"
         if len(named) == 1:
             return named[0].name, named[0].role, "person"
+        if not named and any(w.isupper() and len(w) >= 2 for w in title):
+            # "SBA Administrator": the body's letters may be missing from the role the text gives its
+            # holder ("Small Business Administration (SBA) Administrator Jane Doe" read as "Administrator")
+            bare = {x for w in title if not (w.isupper() and len(w) >= 2)
+                    for x in fold(TITLE_ABBREVIATIONS.get(fold(w.rstrip(".")), w)).replace("-", " ").split()}
+            named = self.holding(bare) if bare else []
+            if len(named) == 1:
+                return named[0].name, named[0].role, "person"
         return " ".join(written), None, "person"
 
     def resolve(self, sub: Subject, verb: str | None = None) -> tuple[str, str | None, str] | None:
@@ -154,6 +162,9 @@ class Actors:
         if verb in REPORT_VERBS and not sub.role and not title_words:
             return " ".join(name_words), None, "org"
         return " ".join(name_words), sub.role or title_role(title_words), "person"
+
+
+_ROLE_WORD = re.compile(r"[^\s()\[\],;:]+")
 
 
 def _one_deletion(longer: str, shorter: str) -> bool:

@@ -49,7 +49,7 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
                    "version v bill order directive code form lot unit cell phone tel tel. fax § §§ chart graph exhibit "
                    "vol vol. docket items question questions junction proclamation cm grade grades id action actions "
-                   "recommendation recommendations".split())
+                   "recommendation recommendations attention attn attn.".split())
 # A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
 _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
 # Initials with full stops right before a number: the abbreviation of what the number labels.

@@ -1224,7 +1224,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                           for k in handed.quoted]
     # (whose it is, after a topic the title opens with: "Bosnia and Herzegovina: Remarks by Jane Doe …")
     own_part = title if title.lower().startswith(STATEMENT_TITLES) or _UNSIGNED_SPEECH.match(title) else _after_topic(title)
-    if of_statement is not None and not blocks and " and " not in _SPOKE_WHERE.split(own_part, 1)[0] \
+    if of_statement is not None and not blocks and " and " not in _SPOKE_WHERE.split(own_part, 1)[0].split(", ", 1)[0] \
             and (of_statement[1] or is_speech_title(title)) \
             and (is_speech_title(title) or all(q.speaker == of_statement[0] for q in quotes)):
         # (a speech may quote others: "Hamilton once said: “…”" leaves the rest of it the speaker's)
@@ -1265,7 +1265,7 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
     # "The speech made by Jane Doe, the Minister, on 7 December." over a speech: it starts right
     # below that line, whatever its first paragraphs' person or length ("More actors…")
     opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if _SPEECH_MADE.match(p)
-                   or _AS_PREPARED.fullmatch(p.strip()) or _CHECK_DELIVERY.fullmatch(p.strip())), None) if speech else None
+                   or _AS_PREPARED.fullmatch(p.strip()) or _CHECK_DELIVERY.match(p)), None) if speech else None
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
         if pno in stops:
@@ -1300,7 +1300,7 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
 
 MAX_STATEMENT_BRIDGE = 2  # third-person paragraphs a statement holds between two in the first person
 SPEECH_LINE_WITHIN = 3  # paragraphs from the top the line saying whose speech it is may stand
-_CHECK_DELIVERY = re.compile(r"\W*check against (?:delivery|the spoken word)\W*", re.I)  # a speech's text as written
+_CHECK_DELIVERY = re.compile(r"\W*check against (?:delivery|the spoken word)\b", re.I)  # a speech's text as written
 _SPEECH_MADE = re.compile(r"(?:The |This )?(?:speech|remarks|address|statement) (?:was )?(?:made|delivered|given) by\b", re.I)
 
 
