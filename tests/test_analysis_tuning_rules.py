@@ -1064,3 +1064,23 @@ def test_an_address_by_a_minister_whose_office_has_and_in_it_is_one_person_s_spe
 
 def test_a_mail_stop_after_attention_is_no_figure():
     assert facts("Send comments to the Harbour Board, Building 67, Attention: 86-67200, P.O. Box 25007.").figures == ()
+
+
+def test_an_office_with_its_holder_in_brackets_on_a_line_labels_the_statement_below():
+    paras = ("The Secretary of State for Harbours (Ida Moss):",
+             "I am today publishing the report of the independent review of the northern quay.",
+             "The Ministry must take responsibility for many of the failings the review found.")
+    assert _said(*paras) == [(2, "Ida Moss", "Secretary of State for Harbours"), (3, "Ida Moss", "Secretary of State for Harbours")]
+
+
+@pytest.mark.parametrize("text", [
+    "The House takes note of the Treasury Minutes on these Reports (Cm 7275, 7276 and 7322) today.",
+    "Volume 475: debated on Thursday 15 May 2008",
+    "9.In 2002 the House invited the committee to set “common objectives” for committees.5 These “core tasks”6 were refreshed.",
+])
+def test_paper_numbers_volumes_paragraph_numbers_and_footnote_marks_are_no_figures(text):
+    assert facts(text).figures == ()
+
+
+def test_a_list_of_counts_after_an_ordinary_word_still_counts():
+    assert [f.value for f in facts("Exports rose by 5, 6 and 7 percent in the three years.").figures][:3] == ["5", "6", "7 percent"]

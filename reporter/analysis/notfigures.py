@@ -49,7 +49,11 @@ LABELS = frozenset("section sections article articles chapter clause paragraph p
                    "room no no. number nos case reference ref ref. page pages table figure fig fig. box line "
                    "version v bill order directive code form lot unit cell phone tel tel. fax § §§ chart graph exhibit "
                    "vol vol. docket items question questions junction proclamation cm grade grades id action actions "
-                   "recommendation recommendations attention attn attn.".split())
+                   "recommendation recommendations attention attn attn. volume volumes".split())
+# A label, its first number and more of the list before this one: "Cm 7275, 7276 and ".
+_LABEL_LIST = re.compile(r"\b([A-Za-z§]+\.?)\s+\d[\d.()]*(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)\d[\d.()]*)*(?:\s*,\s*|\s+and\s+|\s+or\s+)$")
+# Series of parliamentary papers whose numbers name a paper: "Cm 7275", "HC 452".
+PAPER_SERIES = frozenset("Cm Cmnd HC HL CP SI".split())
 # A label word, then its abbreviation in brackets, then the number: "Order (E.O.) 13851".
 _ABBREVIATED_LABEL = re.compile(r"([A-Za-z]+)\s\((?:[A-Z]\.?){1,5}\)\s$")
 # Initials with full stops right before a number: the abbreviation of what the number labels.
@@ -222,6 +226,14 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a reading time"  # "5 min read" over an article
     if text[s - 1:s] == "[" and text[e:e + 1] == "]" or text[s - 2:s] == "^{" and text[e:e + 1] == "}":
         return "a note mark"  # "as the report says [1]", "^{1}E-commerce sales are …"
+    if e - s <= 3 and text[s:e].isdigit() and s >= 2 and (text[s - 1] in "”\"’)" or text[s - 1] in ".,;:"
+                                                          and text[s - 2] in "”\"’)") and (e == len(text) or text[e] in " .,;"):
+        return "a note mark"  # "the “core tasks”6 were …", "… objectives”.5 These": a footnote's number set after the words
+    if s == 0 and text[s:e].isdigit() and e - s <= 3 and text[e:e + 1] == "." and text[e + 1:e + 2].isupper():
+        return "list numbering"  # "9.In 2002 the House …": a report's paragraph number
+    listed = _LABEL_LIST.search(text, max(0, s - 60), s)
+    if listed is not None and (listed.group(1).lower().strip(".") in LABELS or listed.group(1) in PAPER_SERIES):
+        return "a label"  # "(Cm 7275, 7276 and 7322)", "sections 4, 5 and 9": the label names the whole list
     of = _OF_LABEL.search(text, max(0, s - 24), s) if text[s:e].isdigit() else None
     if of is not None and of.group(1).lower() in LABELS | FURNITURE_LABELS:
         return "a label"  # "Page 1 of 3", "Photo 2 of 10": the count after "of" labels the item too

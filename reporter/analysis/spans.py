@@ -568,6 +568,10 @@ _MEMBER = _COURTESY + r" [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}"
 _NAME_LINE = re.compile(r"(?P<office>(?:The )?[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|and|the|on)){0,14}) \((?P<held>%s)\)"
                         r"|(?P<name>%s)(?: \((?P<seat>[^()]{2,60})\))?" % (_MEMBER, _MEMBER))
 MAX_NAME_LINE = 140
+# A parliamentary record's label line: an office with its holder in brackets, then a colon.
+_OFFICE_HELD_LABEL = re.compile(r"(?P<office>(?:The )?[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|and|the|on)){0,14}) "
+                                r"\((?P<held>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.? )?[A-Z][\w’'.-]*"
+                                r"(?: [A-Z][\w’'.-]*){1,3})\):")
 
 
 # The reference line of a debate's record ("HC Deb 04 February 1999 vol 324 cc1083-94"), and the
@@ -725,6 +729,7 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     labelled: dict[int, Turn] = {}
     single: dict[int, Turn] = {}
     label_lines: set[int] = set()
+    held_lines: set[int] = set()
     member_lines: dict[int, Turn] = {}
     # surnames of the speakers that label lines name in full ("KARL STEFANOVIC:"), so that a line
     # with the surname alone ("STEFANOVIC:") labels that speaker's later turns
@@ -744,6 +749,11 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
         elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
                 and speaker_label(m.group("label")):
             single[k] = Turn(k, m.group("label"), m.end())
+        elif m is None and len(p) <= MAX_NAME_LINE and (held := _OFFICE_HELD_LABEL.fullmatch(p.strip())) is not None \
+                and k + 1 < len(paragraphs) and any(is_title(w) for w in held.group("office").split()):
+            label_lines.add(k)  # "The Secretary of State for Defence (Jane Doe):" on its own line: her turn below
+            held_lines.add(k)
+            labelled[k + 1] = Turn(k + 1, held.group("held"), 0, held.group("office").removeprefix("The "))
         elif m is None and (line := _label_line(p)) is not None and k + 1 < len(paragraphs) \
                 and not _LABEL.match(paragraphs[k + 1], 0, 200):
             label_lines.add(k)  # "Prime Minister:" on a line of its own: the turn is the next paragraph
@@ -767,8 +777,9 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     first = min(labelled)  # once: inside the comprehension it made the stage quadratic in paragraphs
     handed = {k + 1: who for k, p in enumerate(paragraphs[:-1])
               if k >= first and (who := handed_to(p)) and k + 1 not in labelled}
-    if len(labelled) + len(handed) < MIN_TURNS and not (
+    if len(labelled) + len(handed) < MIN_TURNS and not held_lines and not (
             len(labelled) == 1 and _named_label(next(iter(labelled.values())).label, paragraphs, first, heading)):
+        # (an office with its holder in brackets labels a turn beyond doubt, even the text's only one)
         return ()
     turns: list[Turn] = []
     current: Turn | None = None
