@@ -1084,3 +1084,12 @@ def test_paper_numbers_volumes_paragraph_numbers_and_footnote_marks_are_no_figur
 
 def test_a_list_of_counts_after_an_ordinary_word_still_counts():
     assert [f.value for f in facts("Exports rose by 5, 6 and 7 percent in the three years.").figures][:3] == ["5", "6", "7 percent"]
+
+
+def test_a_name_line_in_a_record_labelled_by_office_and_holder_heads_that_member_s_turn():
+    paras = ("The Secretary of State for Harbours (Ida Moss):", "I am today publishing the report of the review.",
+             "Ben Ode:", "For the families of those lost, today will bring back painful memories.",
+             "How will oversight of such projects occur in future?")
+    assert [(n, who) for n, who, _ in _said(*paras)] == [(2, "Ida Moss"), (4, "Ben Ode"), (5, "Ben Ode")]
+    # without such a record, a name line with a colon is no label ("Ben Ode:" could open a list)
+    assert _said("Ben Ode:", "For the families of those lost, today will bring back painful memories.") == []

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from .cues import (ARTICLES, FIRST_PERSON, STATEMENT_TITLES, FRAMING_VERBS, POSSESSIVE_PRONOUNS, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
                    STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
-from .mentions import is_title
+from .mentions import is_title, plausible_person
 from .text import NOT_NAMES, ORG_WORDS, fold, sentence_spans
 
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -568,6 +568,7 @@ _MEMBER = _COURTESY + r" [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}"
 _NAME_LINE = re.compile(r"(?P<office>(?:The )?[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|and|the|on)){0,14}) \((?P<held>%s)\)"
                         r"|(?P<name>%s)(?: \((?P<seat>[^()]{2,60})\))?" % (_MEMBER, _MEMBER))
 MAX_NAME_LINE = 140
+_NAME_COLON = re.compile(r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? )?[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}):")
 # A parliamentary record's label line: an office with its holder in brackets, then a colon.
 _OFFICE_HELD_LABEL = re.compile(r"(?P<office>(?:The )?[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|and|the|on)){0,14}) "
                                 r"\((?P<held>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.? )?[A-Z][\w’'.-]*"
@@ -754,6 +755,10 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
             label_lines.add(k)  # "The Secretary of State for Defence (Jane Doe):" on its own line: her turn below
             held_lines.add(k)
             labelled[k + 1] = Turn(k + 1, held.group("held"), 0, held.group("office").removeprefix("The "))
+        elif m is None and held_lines and k + 1 < len(paragraphs) and (named := _NAME_COLON.fullmatch(p.strip())) \
+                and plausible_person(named.group(1).split()):
+            label_lines.add(k)  # "Jane Doe:" on its own line in a record whose offices are labelled "Office (Name):"
+            labelled[k + 1] = Turn(k + 1, named.group(1), 0)
         elif m is None and (line := _label_line(p)) is not None and k + 1 < len(paragraphs) \
                 and not _LABEL.match(paragraphs[k + 1], 0, 200):
             label_lines.add(k)  # "Prime Minister:" on a line of its own: the turn is the next paragraph
