@@ -30,6 +30,10 @@ NOT_SPEECH_BEFORE_TO = frozenset("continue continues continued add adds added".s
 # Documents that speak for the body that issued them: "said a statement from the ministry",
 # "according to a statement by Acme", "the statement said" (the body that issued it).
 DOCUMENT_NOUNS = frozenset("statement release communique communiqué announcement notice".split())
+# The verbs by which an article reports what someone said, as it goes on in its own voice ("she
+# added that …"), and which end a line that introduces a quotation ("…, Jane Doe, said" over "“…").
+REPORTING_VERBS = frozenset("said says added adds told tells explained explains stated states continued continues "
+                            "commented comments".split())
 # What a headline or a page's header says the page is ("Press Briefing by …", "Remarks by …").
 HEADLINE_NOUNS = DOCUMENT_NOUNS | frozenset("remarks readout briefing interview transcript speech message".split())
 # Nouns that make "the force said", "the board said" a body's words, beside text.ORG_NOUNS_LOWER.

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .cues import (ARTICLES, FIRST_PERSON, STATEMENT_TITLES, FRAMING_VERBS, POSSESSIVE_PRONOUNS, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
+from .cues import (ARTICLES, FIRST_PERSON, REPORTING_VERBS, STATEMENT_TITLES, FRAMING_VERBS, POSSESSIVE_PRONOUNS, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
                    STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
 from .mentions import is_title, plausible_person
 from .text import NOT_NAMES, ORG_WORDS, fold, sentence_spans
@@ -284,7 +284,7 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
         return _WEB.search(stripped[:2000]) is not None or not (stripped[0].isalnum() or _has_marks(stripped[0])
                                                                  or stripped[0] in "‘'(")
     plain = _WORD.findall(_SO_CALLED.sub("", stripped[:2000]))
-    if any(is_speech_verb(w) and not (k and plain[k - 1].lower() in ARTICLES) and (not first or w in _REPORTING)
+    if any(is_speech_verb(w) and not (k and plain[k - 1].lower() in ARTICLES) and (not first or w in REPORTING_VERBS)
            for k, w in enumerate(plain)) and not any(w in FIRST_PERSON for w in words):  # (not "an estimated 400,000 people")
         # "She added that the plan is ready." (the speaker's own "I" may say "the council answered
         # my letter"; right under "Jane Doe said:" only a reporting verb says the article speaks
@@ -293,7 +293,6 @@ def _narrative(text: str, first: bool, statement: bool = False) -> bool:
     return not first and not _first_person(stripped)
 
 
-_REPORTING = frozenset("said says added adds told tells explained explains stated states continued continues".split())
 _WEB = re.compile(r"https?://|\bwww\.")
 _SO_CALLED = re.compile(r"\bso[- ]called\b", re.I)  # no speech: "a so-called de-escalation zone"
 
@@ -321,7 +320,7 @@ def _statement_lead(paragraphs, k: int) -> bool:
     if not (len(p) <= MAX_LEAD_CHARS and k + 1 < len(paragraphs) and _has_marks(paragraphs[k + 1][:1])):
         return False
     last = _WORD.findall(p[-40:])
-    if last and p.rstrip()[-1:].isalpha() and last[-1] in _REPORTING and not _has_marks(p):
+    if last and p.rstrip()[-1:].isalpha() and last[-1] in REPORTING_VERBS and not _has_marks(p):
         return True  # "Deputy High Commissioner Jane Doe said" over "“…": the colon lost
     m = _STATEMENT_LEAD.search(p)
     return m is not None and (not _has_marks(p) or not _has_marks(p[:m.end()]) and all(q.closed for q in quote_spans(p)))
