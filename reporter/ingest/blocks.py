@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..analysis.cues import REPORTING_VERBS
 from .clean import is_junk_line
 
 
@@ -14,7 +13,12 @@ def _looks_like_subheading(block: str) -> bool:
     if "\n" in block or len(block) > 90 or len(block.split()) > 12 or LIST_LINE.match(block):
         return False
     return block[-1] not in ".!?:;,\"”’'…)]" and block[0] not in "“\"‘'" and not block.endswith(_BROKEN_OFF) \
-        and block.rsplit(None, 1)[-1] not in REPORTING_VERBS  # "…, Jane Doe, said" over "“…" introduces it
+        and block.rsplit(None, 1)[-1] not in _SAID
+
+
+# A line ending in a verb of saying introduces what follows ("…, Jane Doe, said" over "“…"): no
+# heading. (Ingest sits below the analysis, whose cues hold the fuller vocabulary.)
+_SAID = frozenset("said says added adds explained explains commented comments stated states".split())
 
 
 # "Shall I go on or --", "Not something –": speech broken off, not a heading ("-0-" ends a release).
