@@ -1093,3 +1093,11 @@ def test_a_name_line_in_a_record_labelled_by_office_and_holder_heads_that_member
     assert [(n, who) for n, who, _ in _said(*paras)] == [(2, "Ida Moss"), (4, "Ben Ode"), (5, "Ben Ode")]
     # without such a record, a name line with a colon is no label ("Ben Ode:" could open a list)
     assert _said("Ben Ode:", "For the families of those lost, today will bring back painful memories.") == []
+
+
+def test_a_moderator_who_names_herself_after_her_role_is_the_speaker():
+    paras = ("MODERATOR:  Harbour Press Center.  I’m the director, Ida Moss.  Today’s briefing is on the record.",
+             "MINISTER ODE:  Good afternoon, everyone.  Thanks for coming.",
+             "QUESTION:  When does the quay reopen?", "MINISTER ODE:  On Monday, as planned.")
+    got = _said(*paras)
+    assert got[0][1:] == ("Ida Moss", "director")

@@ -1556,7 +1556,8 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
 
 # "MODERATOR: Good morning. I'm Jane Roe, and welcome to …": a role label whose speaker names
 # herself in the turn's first sentences.
-_SELF_INTRO = re.compile(r"\b(?:I am|I[’']m|[Mm]y name is|[Tt]his is)\s+((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+)")
+_SELF_INTRO = re.compile(r"\b(?:I am|I[’']m|[Mm]y name is|[Tt]his is)\s+(?:(?:the|your)\s+(?P<role>[a-z][\w ’'-]{1,40}?),\s+)?"
+                         r"((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+)")  # "I’m the director, Jane Roe." too
 _SELF_OFFICE = re.compile(r"\bI(?: am|[’']m) (?:the |a |an )((?:[A-Z][\w’'-]*)(?: (?:[A-Z][\w’'-]*|of|for|and|the)){0,10}"
                           r"(?<! of)(?<! for)(?<! and)(?<! the))")
 SELF_INTRO_CHARS = 240  # how far into a role label's first turn its speaker names herself
@@ -1571,11 +1572,11 @@ def _introduced_self(label_speaker: str, turn: str) -> tuple[str, str] | None:
     m = _SELF_INTRO.search(turn)
     if m is None:
         return None
-    name = [w.rstrip(".") if w.endswith(".") and len(w) > 2 else w for w in m.group(1).split()]
+    name = [w.rstrip(".") if w.endswith(".") and len(w) > 2 else w for w in m.group(2).split()]
     if not plausible_person(name):
         return None
     office = _SELF_OFFICE.search(turn)  # "… I am the Deputy Director of Press Operations"
-    return " ".join(name), office.group(1) if office else label_speaker
+    return " ".join(name), office.group(1) if office else m.group("role") or label_speaker
 
 
 _STATEMENT_OF = re.compile(r"\b(?:statement|remarks|message|readout)s?\s+(?:from|by|of)\s+(?=[A-Z])")
