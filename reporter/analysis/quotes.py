@@ -1572,7 +1572,12 @@ def _introduced_self(label_speaker: str, turn: str) -> tuple[str, str] | None:
     m = _SELF_INTRO.search(turn)
     if m is None:
         return None
-    name = [w.rstrip(".") if w.endswith(".") and len(w) > 2 else w for w in m.group(2).split()]
+    name = []
+    for w in m.group(2).split():
+        if w.endswith(".") and len(w) > 2:
+            name.append(w.rstrip("."))
+            break  # "I’m the director, Jane Roe.  Today’s briefing …": her sentence ends with her name
+        name.append(w)
     if not plausible_person(name):
         return None
     office = _SELF_OFFICE.search(turn)  # "… I am the Deputy Director of Press Operations"
