@@ -1101,3 +1101,14 @@ def test_a_moderator_who_names_herself_after_her_role_is_the_speaker():
              "QUESTION:  When does the quay reopen?", "MINISTER ODE:  On Monday, as planned.")
     got = _said(*paras)
     assert got[0][1:] == ("Ida Moss", "director")
+
+
+@pytest.mark.parametrize("lead, role", [
+    ("Joe Roe, director of the Harbour Office’s Storm Center said, ", "director of the Harbour Office’s Storm Center"),
+    ("Joe Roe, the director of the Harbour Office said: ", "the director of the Harbour Office"),
+])
+def test_a_person_then_a_role_of_a_body_right_before_said(lead, role):
+    assert _said(lead + "“Even with the record number of storms, deaths were limited to 35.”") == [(1, "Joe Roe", role)]
+    # a place before a title and "said" is no person with that title
+    paras = ("On the situation in the Harbour Strait, the Minister said:", "“We call for calm on all sides of the strait.”")
+    assert all(who != "Harbour Strait" for _, who, _ in _said(*paras))

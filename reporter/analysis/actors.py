@@ -488,11 +488,13 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
     # a role's word ("… a message from Jane Roe, the Harbour First Minister, on Monday")
     if e < n and toks[e].text == "," and len(words) >= 2 and plausible_person(words):
         for k in range(e + 1, min(n, e + 35)):
-            if toks[k].text in (",", ".", ":") or toks[k].text in "“”\"":
+            # "Jane Roe, director of the Harbour Office said, …" opening a sentence: the role ends at the verb
+            said = sent_start and toks[k].text in SPEECH_VERBS
+            if toks[k].text in (",", ".", ":") or toks[k].text in "“”\"" or said:
                 seg = toks[e + 1:k]
                 role_word = seg and any(fold(x.text) in ROLE_NOUNS for x in seg[:12])
                 then = fold(seg[0].text).partition("-") if seg else ("", "", "")  # "then-president", "ex-minister"
-                if toks[k].text == "," and seg and (sent_start and (role_word or (
+                if (toks[k].text == "," or said) and seg and (sent_start and (role_word or (
                         seg[0].text in ("a", "an", "the") and len(seg) > 1 and seg[1].text.islower()))
                         or not sent_start and role_word and seg[0].text in ("a", "an", "the")
                         or then[0] in ("then", "ex") and then[2] in ROLE_NOUNS):

@@ -482,6 +482,9 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             s += 1  # "As Secretary Doe said, …", "When Doe said …": the sentence's first word is no name
         if s >= 1 and toks[s - 1].text in OTHER_OFFICE_WORDS and any(is_title(x.text) for x in toks[s:j + 1]):
             s -= 1  # "The deputy First Minister said": the lower-case word makes it another office
+        role_of = _person_before_role_of(toks, s, j, text)  # "Jane Doe, director of the Harbour Office said"
+        if role_of is not None:
+            return role_of
         b = s - 1 - (s >= 2 and toks[s - 1].text in ("the", "The"))
         if b >= 1 and toks[b].text in ("for", "at", "with"):
             unnamed = _unnamed(toks, j, text)  # "a spokeswoman for Acme Holdings said": as written
@@ -527,6 +530,32 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
 
 _AFFILIATION = frozenset("of at from with".split())
 _INDEFINITE = frozenset("a an one another".split())
+
+
+def _person_before_role_of(toks: list[Tok], s: int, j: int, text: str) -> Subject | None:
+    """"Jane Doe, director of NOAA’s Storm Center said, “…”": the person opening the sentence,
+    a comma, a lower-case role "of"/"at" the body that ends right before the verb; her role is
+    the whole. None for any other shape (a comma must close the role for a sentence inside it)."""
+    k = s - 1
+    if k >= 1 and toks[k].text.endswith(("’s", "'s")) and is_name_tok(toks[k].text):
+        k = run_back(toks, k) - 1  # "… of NOAA’s Storm Center": the owner's name before the body
+    if k >= 0 and toks[k].text in ("the", "The"):
+        k -= 1
+    if k < 2 or toks[k].text not in ("of", "at"):
+        return None
+    r = k - 1
+    while r >= 0 and k - r <= 3 and (is_role_word(toks[r].text) or toks[r].text in ROLE_MODIFIERS):
+        r -= 1
+    if r < k - 1 and r >= 1 and toks[r].text in ("the", "a", "an"):
+        r -= 1  # "Jane Doe, the director of …"
+    if r == k - 1 or r < 1 or toks[r].text != ",":
+        return None  # no role word, or no comma before it
+    ps = run_back(toks, r - 1)
+    words = words_of(toks[ps:r])
+    opens = ps == 0 or toks[ps - 1].text in _SENT_STOP
+    if not (opens and 2 <= len(words) <= 4 and plausible_person(words) and not split_title(words)[0]):
+        return None
+    return _named(toks, ps, r, text[toks[r + 1].start:toks[j].end])
 
 
 MAX_OFFICE_SEGMENTS = 3  # comma-separated parts of an office read back before the person
