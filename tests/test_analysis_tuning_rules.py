@@ -1112,3 +1112,13 @@ def test_a_person_then_a_role_of_a_body_right_before_said(lead, role):
     # a place before a title and "said" is no person with that title
     paras = ("On the situation in the Harbour Strait, the Minister said:", "“We call for calm on all sides of the strait.”")
     assert all(who != "Harbour Strait" for _, who, _ in _said(*paras))
+
+
+def test_label_lines_of_a_name_in_capitals_or_among_labels_with_an_office_head_the_turns_below():
+    paras = ("IDA MOSS, Harbour Radio Senior Correspondent:", "Hi. I’m Ida Moss. Today, the ferries of the coast.",
+             "BEN ODE, Reporting for Harbour Radio:", "The ferries have fled the storm to every nearby port.",
+             "Ann Tull, Harbour Forum:", "An overwhelming majority of the crews are helping.")
+    got = _said(*paras)
+    assert [(n, who) for n, who, _ in got] == [(2, "Ida Moss"), (4, "Ben Ode"), (6, "Ann Tull")]
+    # a mixed-case "Name, Office:" line alone is no label: it may open a list
+    assert _said("Ann Tull, Harbour Forum:", "An overwhelming majority of the crews are helping.") == []

@@ -567,6 +567,9 @@ _MEMBER = _COURTESY + r" [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}"
 _NAME_LINE = re.compile(r"(?P<office>(?:The )?[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|and|the|on)){0,14}) \((?P<held>%s)\)"
                         r"|(?P<name>%s)(?: \((?P<seat>[^()]{2,60})\))?" % (_MEMBER, _MEMBER))
 MAX_NAME_LINE = 140
+# A label line of a name in capitals, a comma and an office as written: "JANE DOE, VOA Senior Correspondent:".
+_CAPS_NAME_OFFICE = re.compile(r"(?P<name>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){1,3}), (?P<office>[A-Z][^:]{2,80}):")
+_NAME_OFFICE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,2}), (?P<office>[A-Z][^:.!?]{2,80}):")
 _NAME_COLON = re.compile(r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? )?[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}):")
 # A parliamentary record's label line: an office with its holder in brackets, then a colon.
 _OFFICE_HELD_LABEL = re.compile(r"(?P<office>(?:The )?[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|and|the|on)){0,14}) "
@@ -754,6 +757,15 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
             label_lines.add(k)  # "The Secretary of State for Defence (Jane Doe):" on its own line: her turn below
             held_lines.add(k)
             labelled[k + 1] = Turn(k + 1, held.group("held"), 0, held.group("office").removeprefix("The "))
+        elif m is None and len(p) <= MAX_NAME_LINE and (capped := _CAPS_NAME_OFFICE.fullmatch(p.strip())) is not None \
+                and k + 1 < len(paragraphs) and not _LABEL.match(paragraphs[k + 1], 0, 200) \
+                and speaker_label(capped.group("name")):
+            label_lines.add(k)  # "JANE DOE, VOA Senior Correspondent:" on its own line: her turn below
+            labelled[k + 1] = Turn(k + 1, capped.group("name"), 0, capped.group("office"))
+        elif m is None and labelled and len(p) <= MAX_NAME_LINE and (mixed := _NAME_OFFICE.fullmatch(p.strip())) is not None \
+                and k + 1 < len(paragraphs) and plausible_person(mixed.group("name").split()):
+            label_lines.add(k)  # "Jane Doe, Harbour Forum:" among a transcript's label lines: her turn below
+            labelled[k + 1] = Turn(k + 1, mixed.group("name"), 0, mixed.group("office"))
         elif m is None and held_lines and k + 1 < len(paragraphs) and (named := _NAME_COLON.fullmatch(p.strip())) \
                 and plausible_person(named.group(1).split()):
             label_lines.add(k)  # "Jane Doe:" on its own line in a record whose offices are labelled "Office (Name):"
