@@ -718,3 +718,15 @@ def test_a_heading_no_longer_than_the_headline_line_above_it_leaves_that_line_th
         title="News Release", paragraphs=("Harbour Board Approves New Ferry Terminal", _STORY),
         subheadings=((1, "Ferry routes to the islands"),)))
     assert a.title == "Harbour Board Approves New Ferry Terminal"
+
+
+@pytest.mark.parametrize("lede, place", [
+    ("WASHINGTON, D.C.—President Ida Moss today announced six harbour awards.", "WASHINGTON, D.C."),
+    ("Portlow, HB – November 16, 2027 The Harbour Endowment today continued its drive for readers.", "Portlow, HB"),
+])
+def test_a_dateline_run_into_the_lede_by_a_dash_or_a_date_is_read(lede, place):
+    from reporter.ingest.boilerplate import dateline
+
+    found = dateline(lede)
+    assert found is not None and found.place == place
+    assert dateline("US—China harbour talks resumed today.") is None  # an abbreviation, not a place line

@@ -188,7 +188,7 @@ _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 DATELINE = re.compile(
     r"(?:[A-Z]{2,6}\s+[-–—]\s+)?"  # a news service's name before the place: "AFPS - WASHINGTON, June 10, 2014 –"
     r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,4}(?:,\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})?)"
-    r"\s*(?:[,(]|[-–—]\s*\()\s*"
+    r"\s*(?:[,(]|[-–—]\s*\(|\s[–—]\s(?=(?i:" + _MONTH + r")\.?\s+\d))\s*"  # "Washington, DC – November 16, 2007 …" too
     r"(?:(?P<month>(?i:" + _MONTH + r"))\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH + r"))\.?(?:\s+(?P<year2>\d{4}))?)\)?"
     r"(?:\s*\((?P<agency>[A-Z][\w .&'-]{1,30})\))?"
@@ -595,7 +595,8 @@ def dateline(text: str) -> Dateline | None:
 # agency …", "Port Liria, Texas – On Monday, …" (without such a word, "Smith - the …" is no dateline).
 _PLACE_BEFORE_LEDE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?)?) [-–—]{1,2} "
                                 r"(?=(?:Today|Yesterday|Tonight|This (?:week|morning|afternoon)|On (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),)")
-_PLACE_ONLY = re.compile(r"(?P<head>[^—–()\n]{2,60}?)\s*(?:\((?P<agency>[A-Z][\w .&'-]{1,30})\))?(?:\s*(?:—|–|--)|\s+-)\s+(?=\S)")
+_PLACE_ONLY = re.compile(r"(?P<head>[^—–()\n]{2,60}?)\s*(?:\((?P<agency>[A-Z][\w .&'-]{1,30})\))?"
+                         r"(?:\s*(?:—|–|--)|\s+-)(?:\s+(?=\S)|(?<=[—–])(?=[A-Z“\"]))")  # "WASHINGTON, D.C.—President …" too
 
 
 def _place_only(text: str) -> Dateline | None:
