@@ -724,6 +724,30 @@ def _surname_turns(single: dict[int, Turn], labelled: dict[int, Turn], paragraph
 HEADER_PARAGRAPHS = 12  # how far down a transcript's header names its speakers
 
 
+def _own_line_label(p: str, below: str, labelled: bool, held: bool, surnames: set[str]) -> tuple[str, str, bool] | None:
+    """(label, note, whether it is an office with its holder) of a paragraph that is only a
+    speaker's label, the turn being the paragraph ``below``; None for any other paragraph.
+    ``labelled``: the text has labelled turns before it; ``held``: some were labelled by an
+    office with its holder; ``surnames``: those of the full names label lines give."""
+    t = p.strip()
+    if len(t) > MAX_NAME_LINE or not t.endswith(":"):
+        return None
+    if (m := _OFFICE_HELD_LABEL.fullmatch(t)) is not None and any(is_title(w) for w in m.group("office").split()):
+        return m.group("held"), m.group("office").removeprefix("The "), True  # "The Secretary of State for Defence (Jane Doe):"
+    if (m := _CAPS_NAME_OFFICE.fullmatch(t)) is not None and not _LABEL.match(below, 0, 200) \
+            and speaker_label(m.group("name")):
+        return m.group("name"), m.group("office"), False  # "JANE DOE, VOA Senior Correspondent:"
+    if labelled and (m := _NAME_OFFICE.fullmatch(t)) is not None and plausible_person(m.group("name").split()):
+        return m.group("name"), m.group("office"), False  # "Jane Doe, Harbour Forum:" among labelled turns
+    if held and (m := _NAME_COLON.fullmatch(t)) is not None and plausible_person(m.group(1).split()):
+        return m.group(1), "", False  # "Jane Doe:" in a record whose offices are labelled "Office (Name):"
+    if len(t) <= MAX_LABEL_LINE and t[:-1] in surnames:
+        return t[:-1], "", False  # "STEFANOVIC:" under "KARL STEFANOVIC:" before
+    if (line := _label_line(p)) is not None and not _LABEL.match(below, 0, 200):
+        return line, "", False  # "Prime Minister:", "SECRETARY DOE:"
+    return None
+
+
 def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     """The turns of a transcript: each paragraph that opens with a speaker label, and the
     unlabelled paragraphs after it (the same speaker goes on) until the next label or a
@@ -741,39 +765,18 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     for k, p in enumerate(paragraphs):
         if k in labelled:
             continue  # the paragraph after a label line
-        if surnames and len(p) <= MAX_LABEL_LINE and p.rstrip().endswith(":") and p.strip()[:-1] in surnames \
-                and k + 1 < len(paragraphs):
-            label_lines.add(k)  # "STEFANOVIC:" under "KARL STEFANOVIC:" before
-            labelled[k + 1] = Turn(k + 1, p.strip()[:-1], 0)
-            continue
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
         if m is not None and speaker_label(m.group("label")) and _titled_if_long(m.group("label")):
             labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or m.groupdict().get("office") or "")
         elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
                 and speaker_label(m.group("label")):
             single[k] = Turn(k, m.group("label"), m.end())
-        elif m is None and len(p) <= MAX_NAME_LINE and (held := _OFFICE_HELD_LABEL.fullmatch(p.strip())) is not None \
-                and k + 1 < len(paragraphs) and any(is_title(w) for w in held.group("office").split()):
-            label_lines.add(k)  # "The Secretary of State for Defence (Jane Doe):" on its own line: her turn below
-            held_lines.add(k)
-            labelled[k + 1] = Turn(k + 1, held.group("held"), 0, held.group("office").removeprefix("The "))
-        elif m is None and len(p) <= MAX_NAME_LINE and (capped := _CAPS_NAME_OFFICE.fullmatch(p.strip())) is not None \
-                and k + 1 < len(paragraphs) and not _LABEL.match(paragraphs[k + 1], 0, 200) \
-                and speaker_label(capped.group("name")):
-            label_lines.add(k)  # "JANE DOE, VOA Senior Correspondent:" on its own line: her turn below
-            labelled[k + 1] = Turn(k + 1, capped.group("name"), 0, capped.group("office"))
-        elif m is None and labelled and len(p) <= MAX_NAME_LINE and (mixed := _NAME_OFFICE.fullmatch(p.strip())) is not None \
-                and k + 1 < len(paragraphs) and plausible_person(mixed.group("name").split()):
-            label_lines.add(k)  # "Jane Doe, Harbour Forum:" among a transcript's label lines: her turn below
-            labelled[k + 1] = Turn(k + 1, mixed.group("name"), 0, mixed.group("office"))
-        elif m is None and held_lines and k + 1 < len(paragraphs) and (named := _NAME_COLON.fullmatch(p.strip())) \
-                and plausible_person(named.group(1).split()):
-            label_lines.add(k)  # "Jane Doe:" on its own line in a record whose offices are labelled "Office (Name):"
-            labelled[k + 1] = Turn(k + 1, named.group(1), 0)
-        elif m is None and (line := _label_line(p)) is not None and k + 1 < len(paragraphs) \
-                and not _LABEL.match(paragraphs[k + 1], 0, 200):
-            label_lines.add(k)  # "Prime Minister:" on a line of its own: the turn is the next paragraph
-            labelled[k + 1] = Turn(k + 1, line, 0)
+        elif m is None and k + 1 < len(paragraphs) and (own := _own_line_label(
+                p, paragraphs[k + 1], bool(labelled), bool(held_lines), surnames)) is not None:
+            label_lines.add(k)  # a label on a line of its own: the turn is the next paragraph
+            if own[2]:
+                held_lines.add(k)
+            labelled[k + 1] = Turn(k + 1, own[0], 0, own[1])
         elif m is None and (member := _name_line(p) or _timed_name_line(p)) is not None and k + 1 < len(paragraphs):
             member_lines[k] = Turn(k + 1, member[0], 0, member[1])
     if member_lines and (any(_DEBATE.search(p, 0, 300) for p in paragraphs[:3]) or _DEBATE_HEADING.search(heading)):
