@@ -644,6 +644,8 @@ _DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?
 # "Chargée d’Affaires Jane Doe Remarks", "Ambassador Jane Doe Remarks at the Signing": the speaker, then the word.
 _REMARKS_AFTER = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the|d[’'][A-Z][\w’'-]*)){1,6}) "
                             r"(?:Remarks|Speech)(?: (?:at|on|to|before|for)\b.*)?$")
+
+
 def _titled_remarks(title: str) -> re.Match | None:
     """"Ambassador Jane Doe Remarks at …": a title of office in the words before "Remarks" says
     they name the speaker ("New Harbour Remarks" names no one)."""
@@ -761,9 +763,10 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
     found = statement_speaker(title, actors) if title else None
     office_only = found is not None and (found[0] == found[1] or found[1] is None and any(
         is_title(w) for w in found[0].split()) and not split_title(found[0].split())[1])  # "Statement by the Taoiseach …", holder unnamed
-    top = _top_lines(paragraphs, subheadings, STATEMENT_LINE_WITHIN)
-    if header:  # (a line ingest left out of the text as the page's masthead: "Statement by the Taoiseach Jane Doe TD")
-        top += [line for line in header.split("\n")[:SPEECH_HEADER_LINES] if line.strip()]
+    # the file's top lines, which ingest may have left out of the text as the page's masthead
+    # ("Statement by the Taoiseach Jane Doe TD", a speech's byline and office)
+    head_lines = [line for line in header.split("\n")[:SPEECH_HEADER_LINES] if line.strip()]
+    top = _top_lines(paragraphs, subheadings, STATEMENT_LINE_WITHIN) + head_lines
     if (found is None or office_only) and (line := _statement_line(top)) is not None \
             and (by_line := statement_speaker(line, actors)) is not None and not (office_only and by_line[0] == by_line[1]):
         # "STATEMENT BY SECRETARY DOE" under the headline; "Statement by the Taoiseach Jane Doe TD"
@@ -773,12 +776,11 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
         found = _press_statement([title] + _top_lines(paragraphs, subheadings, 3))
     if found is None and _UNSIGNED_SPEECH.match(title):  # "Remarks at the Summit" over "Secretary Jane Doe …"
         found = _speech_byline(_top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN), offices=True)
-        if header:
-            lines = [line for line in header.split("\n")[:SPEECH_HEADER_LINES] if line.strip()]
-            shown = _speech_byline(lines[:SPEECH_BYLINE_WITHIN + 2], offices=True)
+        if head_lines:
+            shown = _speech_byline(head_lines[:SPEECH_BYLINE_WITHIN + 2], offices=True)
             if found is None or shown is not None and shown[0] == found[0] and shown[1]:
                 found = shown or found  # (the office may be a line ingest left out: "Deputy Political Counselor")
-    if found is None and any(_AS_PREPARED.match(line.strip()) for line in top[:SPEECH_HEADER_LINES]):
+    if found is None and any(speech_marker(line) for line in top[:SPEECH_HEADER_LINES]):
         # "AASHTO Briefing" over "Secretary Jane Doe" and "--Remarks as Prepared for Delivery--": a speech
         found = _speech_byline([line for line in top[:SPEECH_HEADER_LINES] if line.strip() != title.strip()], offices=True)
         if found is not None:
@@ -786,9 +788,19 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
     return found, title
 
 
-# A line that says the text is a speech as written for its delivery, or as given.
+# Lines that say the text below is a speech: as written for its delivery or as given, its text
+# to be checked against what was said, or whose speech it is ("The speech made by Jane Doe, …").
 _AS_PREPARED = re.compile(r"\W*(?:(?:remarks|speech|address|testimony)\s+)?as\s+(?:prepared\s+(?:for\s+delivery|"
                           r"to\s+be\s+delivered)|delivered)\W*", re.I)
+_CHECK_DELIVERY = re.compile(r"\W*check against (?:delivery|the spoken word)\b", re.I)
+_SPEECH_MADE = re.compile(r"(?:The |This )?(?:speech|remarks|address|statement) (?:was )?(?:made|delivered|given) by\b", re.I)
+
+
+def speech_marker(line: str) -> bool:
+    """A line over a speech that marks it as one ("--Remarks as Prepared for Delivery--",
+    "Check against delivery. …", "The speech made by Jane Doe, the Minister, on 7 May.")."""
+    t = line.strip()
+    return _AS_PREPARED.fullmatch(t) is not None or _CHECK_DELIVERY.match(t) is not None or _SPEECH_MADE.match(t) is not None
 AS_PREPARED_TITLE = "Remarks as prepared for delivery"  # the title a speech is then read by (is_speech_title)
 
 
@@ -1264,8 +1276,8 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
     bridged: list[int] = []  # paragraphs since the last first-person one, kept if another follows
     # "The speech made by Jane Doe, the Minister, on 7 December." over a speech: it starts right
     # below that line, whatever its first paragraphs' person or length ("More actors…")
-    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if _SPEECH_MADE.match(p)
-                   or _AS_PREPARED.fullmatch(p.strip()) or _CHECK_DELIVERY.match(p)), None) if speech else None
+    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if speech_marker(p)), None) \
+        if speech else None
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
         if pno in stops:
@@ -1299,9 +1311,7 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
 
 
 MAX_STATEMENT_BRIDGE = 2  # third-person paragraphs a statement holds between two in the first person
-SPEECH_LINE_WITHIN = 3  # paragraphs from the top the line saying whose speech it is may stand
-_CHECK_DELIVERY = re.compile(r"\W*check against (?:delivery|the spoken word)\b", re.I)  # a speech's text as written
-_SPEECH_MADE = re.compile(r"(?:The |This )?(?:speech|remarks|address|statement) (?:was )?(?:made|delivered|given) by\b", re.I)
+SPEECH_LINE_WITHIN = 3  # paragraphs from the top a speech's marker line may stand
 
 
 _FIRST_WORDS = re.compile(r"[\w’']+")
