@@ -1122,3 +1122,12 @@ def test_label_lines_of_a_name_in_capitals_or_among_labels_with_an_office_head_t
     assert [(n, who) for n, who, _ in got] == [(2, "Ida Moss"), (4, "Ben Ode"), (6, "Ann Tull")]
     # a mixed-case "Name, Office:" line alone is no label: it may open a list
     assert _said("Ann Tull, Harbour Forum:", "An overwhelming majority of the crews are helping.") == []
+
+
+@pytest.mark.parametrize("closing", ["2:04 P.M. EDT", "11:30 a.m. ET", "14.05 BST", "(9:12 AM)"])
+def test_the_clock_time_a_transcript_ends_with_is_not_the_last_speaker_s_words(closing):
+    f = facts("MS. ROE: Good afternoon. We are announcing new water projects today.",
+              "Q Thank you. How many projects are there in all?",
+              "MS. ROE: About forty of them, across the country.",
+              closing, title="Press briefing by Press Secretary Jane Roe")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "Jane Roe"), (2, "a reporter"), (3, "Jane Roe")]

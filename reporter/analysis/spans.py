@@ -810,11 +810,17 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
             turns.append(current)
         elif k in label_lines:
             continue
-        elif current is not None and p.strip() and not (p.strip() + " ").startswith(NARRATIVE_STARTS):  # "END" too
+        elif current is not None and p.strip() and not (p.strip() + " ").startswith(NARRATIVE_STARTS) \
+                and not _CLOCK_LINE.match(p):  # "END" too, and the clock time a record ends with
             turns.append(Turn(k, "", 0))  # the same speaker goes on
         else:
             current = None
     return tuple(turns)
+
+
+# A line that is only a clock time, as a transcript records when it began and ended ("2:04 P.M.
+# EDT", "11:30 a.m. ET", "14.05 BST"): the record's own note, never the last speaker's words.
+_CLOCK_LINE = re.compile(r"\s*\(?(?:END\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\.?\)?\s*$")
 
 
 def handed_to(text: str) -> str | None:
