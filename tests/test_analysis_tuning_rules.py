@@ -1131,3 +1131,13 @@ def test_the_clock_time_a_transcript_ends_with_is_not_the_last_speaker_s_words(c
               "MS. ROE: About forty of them, across the country.",
               closing, title="Press briefing by Press Secretary Jane Roe")
     assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "Jane Roe"), (2, "a reporter"), (3, "Jane Roe")]
+
+
+def test_a_turn_s_opening_and_closing_stage_directions_are_not_in_its_quotation():
+    f = facts("PRIME MINISTER DOE: (As interpreted.) Thank you, Mr. President. I am honoured to be here.",
+              "PRESIDENT ROE: Our two nations have been friends for a long time. (Applause.)",
+              "PRIME MINISTER DOE: We will meet again in the spring (in May) of next year.",
+              title="Remarks by President Roe and Prime Minister Doe")
+    assert [q.text for q in f.quotes] == ["Thank you, Mr. President. I am honoured to be here.",
+                                          "Our two nations have been friends for a long time.",
+                                          "We will meet again in the spring (in May) of next year."]

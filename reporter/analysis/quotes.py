@@ -65,11 +65,22 @@ def _speaks(toks: list[Tok], v: int) -> bool:
         and not (v and fold(toks[v - 1].text) in DETERMINERS)  # "in his remarks", "the statement": a noun
 
 
+# A transcript's stage direction at a turn's start or end ("(As interpreted.)", "(Applause.)"): the
+# record's note, not the speaker's words, so a quotation is trimmed of it (it stays verbatim).
+_STAGE_NOTE = r"\(\s*(?:[A-Z][^()]{0,40}\.|(?i:inaudible|laughter|applause|cross-?talk))\s*\)"
+_EDGE_STAGE = re.compile(_STAGE_NOTE + r"\s*")
+_END_STAGE = re.compile(r"\s*" + _STAGE_NOTE + r"\s*$")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
         e -= 1
+    if (m := _EDGE_STAGE.match(text, s, e)) is not None and m.end() < e:
+        s = m.end()
+    while (m := _END_STAGE.search(text, s, e)) is not None and m.start() > s:
+        e = m.start()
     return s, e
 
 
