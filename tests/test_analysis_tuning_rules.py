@@ -1141,3 +1141,182 @@ def test_a_turn_s_opening_and_closing_stage_directions_are_not_in_its_quotation(
     assert [q.text for q in f.quotes] == ["Thank you, Mr. President. I am honoured to be here.",
                                           "Our two nations have been friends for a long time.",
                                           "We will meet again in the spring (in May) of next year."]
+
+
+def _speakers(f):
+    return [(q.paragraph, q.speaker) for q in f.quotes]
+
+
+def test_remarks_by_an_office_that_holds_an_and_are_that_office_s_speech():
+    f = facts("Harbour City, May 2",
+              "First, I would like to thank the chamber for the invitation to speak to you today.",
+              "The economy has grown for six quarters in a row, and wages are rising.",
+              title="Remarks by the Deputy Premier and Minister of Ports at the Harbour Chamber of Commerce")
+    assert {q.speaker for q in f.quotes} == {"Deputy Premier and Minister of Ports"}
+    assert [q.paragraph for q in f.quotes] == [2, 3]
+
+
+@pytest.mark.parametrize("title", ["Opening Remarks", "The Outlook for Harbour Trade"])
+def test_a_speech_byline_over_the_place_it_was_given_names_its_speaker(title):
+    f = facts("Governor Jane Q. Roe",
+              "At the Harbour Economic Forum, Port Liria",
+              "Thank you for the invitation to speak today. I will discuss the outlook for trade.",
+              "Inflation has eased over the past year, but it remains above the goal.",
+              title=title)
+    assert _speakers(f) == [(3, "Jane Q. Roe"), (4, "Jane Q. Roe")]
+
+
+def test_a_byline_without_a_venue_line_under_a_topical_title_is_no_speech():
+    f = facts("Jane Q. Roe",
+              "The harbour reopened today after the storm. Ferries will run from Monday.",
+              title="The Outlook for Harbour Trade")
+    assert f.quotes == ()
+
+
+def test_a_long_prepared_remarks_head_line_names_the_speaker_without_its_place_and_date():
+    f = facts("PREPARED REMARKS FOR JOHN POE, DEPUTY SECRETARY OF PORTS AND HARBOURS, PORT LIRIA, TUESDAY, AUGUST 05, 2008",
+              "Thank you all for coming. I especially want to thank the mayors who travelled here today.",
+              "These grants will make a profound difference to the harbour towns.",
+              title="Grant Announcement for Harbour Towns")
+    assert _speakers(f) == [(2, "John Poe"), (3, "John Poe")]
+    assert "2008" not in (f.quotes[0].role or "")
+
+
+@pytest.mark.parametrize("line, speaker", [
+    ("Following are Harbour Council Chair Jane Roe’s remarks at the opening of the session, in Port Liria today:", "Jane Roe"),
+    ("The following is the text of the Secretary-General’s message to the harbour conference:", "Secretary-General"),
+])
+def test_a_line_that_says_whose_remarks_follow_introduces_them(line, speaker):
+    f = facts(line, "It is an honour to open this session. Here in the harbour, spring is in the air.",
+              "We meet in a renovated hall to resolve anew our commitment to the sea.",
+              title="Council opens its session")
+    assert _speakers(f) == [(2, speaker), (3, speaker)]
+
+
+def test_a_single_label_of_a_name_and_its_office_in_a_transcript_labels_the_whole_text():
+    f = facts("Transcript, E&OE",
+              "Jane Roe, Harbour Minister: Thank you very much, Sam, for that introduction.",
+              "I start by acknowledging the custodians of the land on which we meet today.",
+              title="Opening remarks at the harbour lecture")
+    assert _speakers(f) == [(2, "Jane Roe"), (3, "Jane Roe")]
+    assert f.quotes[0].role == "Harbour Minister"
+
+
+def test_a_name_and_a_place_before_a_colon_is_no_label():
+    f = facts("Jane Roe, Port Liria: the harbour reopened today after the storm.",
+              "John Poe, Port Liria: ferries will run again from Monday morning.",
+              title="Harbour news in brief")
+    assert f.quotes == ()
+
+
+def test_a_press_conference_titled_by_its_speaker_over_an_as_delivered_line_is_his():
+    f = facts("(As delivered)", "Good afternoon.",
+              "The harbour ministers will meet next week at a pivotal moment for the alliance.",
+              "Our most urgent task will be support for the island ports.",
+              title="Pre-summit press conference by Secretary General John Poe ahead of the Harbour Summit")
+    assert {q.speaker for q in f.quotes} == {"John Poe"}
+    assert [q.paragraph for q in f.quotes] == [2, 3, 4]
+
+
+def test_a_line_saying_whose_prepared_remarks_these_are_gives_the_quotations_to_her():
+    f = facts("PORT LIRIA, 4 June – These are the prepared remarks of Harbour Fund Executive Director Jane Q. Roe at "
+              "today's joint press briefing.",
+              "“I have recently returned from a trip to the islands, where children are suffering in silence.",
+              "“More than 850,000 children are at risk of malnutrition this year.”",
+              title="“Children are suffering in silence” – Harbour Fund chief")
+    assert {q.speaker for q in f.quotes} == {"Jane Q. Roe"}
+
+
+def test_a_speech_s_opening_before_its_first_person_is_the_speaker_s_unless_it_is_a_lead():
+    speech = ("More than a year has passed since the storm closed the harbour.",
+              "The storm imposed a heavy price on the island towns.",
+              "Today, compared with what we said in November, the outlook is brighter.")
+    f = facts(*speech, title="Remarks by Jane Roe, Harbour Secretary")
+    assert [q.paragraph for q in f.quotes] == [1, 2, 3]
+    led = facts("Harbour Secretary Jane Roe delivered these remarks at the forum today.", *speech[1:],
+                title="Remarks by Jane Roe, Harbour Secretary")
+    assert [q.paragraph for q in led.quotes] == [3]
+
+
+def test_turns_labelled_by_initials_are_the_people_the_text_names_with_those_initials():
+    f = facts("CL Hello and welcome to today’s press conference. My name is Carla Lindqvist and it is Tuesday.",
+              "Let me introduce the participants. We have Dr Tomas Anders Grell, Harbour Director-General.",
+              "TAG Thank you, Carla. Good morning. Today is World Harbour Day.",
+              "CL Thank you. Now to questions from the floor.",
+              title="Virtual press conference transcript")
+    assert _speakers(f) == [(1, "Carla Lindqvist"), (2, "Carla Lindqvist"), (3, "Tomas Anders Grell"),
+                            (4, "Carla Lindqvist")]
+    assert f.quotes[2].role == "Harbour Director-General"
+
+
+def test_an_acronym_opening_a_sentence_is_no_initials_label():
+    f = facts("WHO Director-General Jane Roe opened the harbour clinic today.",
+              "UN staff will run it until the spring.",
+              title="Harbour clinic opens")
+    assert f.quotes == ()
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("On the panel we have Dr Jane Roe, Harbour Director-General.", "Jane Roe", "Harbour Director-General"),
+    ("My name is Jane Roe and I chair the harbour board.", "Jane Roe", None),
+    ("Dr Jane Roe joined the Harbour Minister, John Poe, at the clinic.", "Jane Roe", None),
+])
+def test_a_person_named_with_an_honorific_or_by_herself_is_one_of_the_text_s_people(text, name, role):
+    people = {p.name: p.role for p in facts(text).people}
+    assert name in people and people[name] == role
+
+
+def test_a_pageant_title_after_miss_is_no_person():
+    assert "Nepal International" not in {p.name for p in facts("She was crowned Miss Nepal International in May.").people}
+
+
+def test_a_surname_labelling_one_turn_counts_once_another_labels_several():
+    f = facts("Harbour Secretary Jane Roe and Admiral John Poe, chief of the harbour staff, briefed reporters.",
+              "Roe: Good afternoon. Where is the lieutenant who wanted a seat in here?",
+              "Q: We saved him one right here.",
+              "Roe: There you go. Good.",
+              "Poe: I have a brief opening statement on the patrol this morning.",
+              title="Harbour Department Briefing Transcript")
+    assert [(q.paragraph, q.speaker) for q in f.quotes][-1] == (5, "John Poe")
+
+
+def test_a_person_from_a_long_body_with_an_owner_before_said_is_the_speaker():
+    f = facts("Superintendent Ann Lee from the Police Service of Northern Harbour’s Operational Support Department "
+              "said: “This needs to stop, and anyone who abuses our staff will be dealt with.”")
+    assert [(q.speaker, q.role) for q in f.quotes] == [
+        ("Ann Lee", "Superintendent from the Police Service of Northern Harbour’s Operational Support Department")]
+
+
+@pytest.mark.parametrize("intro, role", [
+    ("Sir Ian Poe, National Statistician said:", "National Statistician"),
+    ("Jane Roe, Chief Coroner said:", "Chief Coroner"),
+])
+def test_an_office_named_by_a_role_noun_after_a_name_and_a_comma_is_her_role(intro, role):
+    f = facts(intro, "“The census gives us a rich and detailed picture of the harbour towns.”")
+    assert [q.role for q in f.quotes] == [role]
+    assert "," not in f.quotes[0].speaker and f.quotes[0].speaker.split()[-1] in intro
+
+
+def test_a_chief_constable_with_letters_after_his_name_is_a_person_with_that_office():
+    people = {p.name: p.role for p in facts("Chief Constable Sir Iain Roe QPM welcomed the new officers.").people}
+    assert people == {"Iain Roe": "Chief Constable"}
+
+
+@pytest.mark.parametrize("clause, role", [
+    ("who announced his intention to retire this week", None),
+    ("who was the mayoral committee member for water at the time", "the mayoral committee member for water at the time"),
+    ("who runs the island’s only shop", "who runs the island’s only shop"),
+])
+def test_a_relative_clause_after_the_name_is_a_role_only_when_it_says_what_she_does(clause, role):
+    f = facts(f"“We will reopen the harbour by the spring at the latest,” said Jane Roe, {clause}.")
+    assert [(q.speaker, q.role) for q in f.quotes] == [("Jane Roe", role)]
+
+
+def test_an_abbreviated_title_in_a_label_is_spelt_out_in_the_role():
+    f = facts("ATTY GEN. ROE: Let me first say that the harbour team has done outstanding work.",
+              "Q: (Off mike) -- what was the source of the money?",
+              "ATTY GEN. ROE: We are looking into that now.",
+              title="Remarks by Attorney General Jane Roe at the harbour")
+    assert [(q.speaker, q.role) for q in f.quotes] == [("Jane Roe", "Attorney General"), ("a reporter", None),
+                                                       ("Jane Roe", "Attorney General")]
+    assert f.quotes[1].text == "-- what was the source of the money?"

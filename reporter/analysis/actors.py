@@ -15,7 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .mentions import (CLAUSE_OPENERS, RUN_JOINERS, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
+from .mentions import (CLAUSE_OPENERS, RUN_JOINERS, is_honorific, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import ADVERBS, DOCUMENT_NOUNS, HEADLINE_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS
@@ -483,6 +483,9 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
         b.add_person(words, body)  # "Jane Roe of the Harbour Institute": where she works is her role
     elif len(words) >= 2 and plausible_person(words) and (role := lower_title_before(toks, i)) is not None:
         b.add_person(words, role)  # "the Brazilian agronomist Rui Tavares"
+    elif not title_words and len(name_words) >= 2 and not any(is_country(fold(w)) for w in name_words) \
+            and (is_honorific(words[0]) or _SELF_NAMED.search(text, max(0, toks[i].start - 16), toks[i].start)):
+        b.add_person(name_words, _office_after(text, toks, e))  # "we have Dr Jane Roe.", "My name is Jane Roe and …"
     n = len(toks)
     # "Name Name, the/a role ...," at the start of a sentence, or anywhere when the appositive has
     # a role's word ("… a message from Jane Roe, the Harbour First Minister, on Monday")
@@ -554,6 +557,25 @@ def _run(text: str, toks: list[Tok], i: int, e: int, sent_start: bool, b: _Build
             b.add_person(words, role)
 
 
+MAX_OFFICE_AFTER = 10
+
+
+def _office_after(text: str, toks: list[Tok], e: int) -> str | None:
+    """The office in the commas (or up to the sentence's end) right after a name, when it holds a
+    title of office: "Dr Jane Roe, WHO Director-General." -> "WHO Director-General"; else None."""
+    n = len(toks)
+    if e >= n or toks[e].text != ",":
+        return None
+    k = e + 1
+    while k < n and k - e <= MAX_OFFICE_AFTER and toks[k].text not in (",", ".", ";", ":", "“", "”", '"'):
+        k += 1
+    seg = toks[e + 1:k]
+    if k < n and toks[k].text in (",", ".") and seg and is_cap(seg[0].text) and any(is_title(x.text) and is_cap(x.text) for x in seg):
+        return text[seg[0].start:seg[-1].end]
+    return None
+
+
+_SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|I am|I’m|I'm|[Tt]his is)\s+$")
 _CLAUSE_BEFORE_ROLE = frozenset("by with joined joins welcomed welcomes introduced introduces is are was were be "
                                 "been we I you they".split())
 _OFFICE_JOINERS = frozenset("and for of the on in at , &".split())

@@ -156,7 +156,7 @@ lowlands mountains island islands coast county province prefecture region distri
 square boulevard""".split())
 # Letters after a name that are an office or an honour, no part of the name: "Jane Doe MP, Minister
 # for Roads, said:" is Jane Doe.
-POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM TD MLC MHA QC KC OBE CBE MBE KBE DBE FRS PhD".split())
+POSTNOMINALS = frozenset("MP MEP MSP MLA MS AM TD MLC MHA QC KC OBE CBE MBE KBE DBE FRS PhD QPM KPM CMG KCMG GCMG KCB CB".split())
 
 # Degrees written after a name and a comma, with full stops ("Jane Doe, Ph.D., director of …").
 DEGREES = frozenset("PhD MD DPhil EdD JD DDS DVM MBA MPH DrPH MSc".split())
@@ -184,7 +184,7 @@ president-elect minister-designate executive officer officer head founder co-fou
 footballer player coach researcher scientist professor-emeritus mp mep msp mla treasurer undersecretary
 under-secretary surgeon controller comptroller auditor registrar provost dean rector principal
 commissioner-general sheriff marshal solicitor advocate counsel counselor counsellor adviser advisor manager editor leader coordinator forester ranger warden curator whip postmaster postmistress
-gen adm amb cmdr maj brig supt insp agent
+gen adm amb cmdr maj brig supt insp agent constable
 private pvt pfc specialist spc corporal cpl lcpl ssg sfc msg sgm csm cpt ltc airman seaman ensign ens cadet
 midshipman trooper petty warrant class hr member taoiseach tánaiste tanaiste
 """.split())
@@ -199,14 +199,14 @@ TITLE_ABBREVIATIONS = {"pm": "Prime Minister", "sec": "Secretary", "sen": "Senat
                        "pvt": "Private", "pfc": "Private First Class", "spc": "Specialist", "cpl": "Corporal",
                        "lcpl": "Lance Corporal", "ssg": "Staff Sergeant", "sfc": "Sergeant First Class",
                        "msg": "Master Sergeant", "sgm": "Sergeant Major", "csm": "Command Sergeant Major",
-                       "cpt": "Captain", "ltc": "Lieutenant Colonel", "ens": "Ensign"}
+                       "cpt": "Captain", "ltc": "Lieutenant Colonel", "ens": "Ensign", "atty": "Attorney", "asst": "Assistant"}
 # Lower-case role nouns that make an appositive a role ("a senior lecturer at ...").
 ROLE_NOUNS = TITLES | frozenset("""member lecturer author leader negotiator expert adviser advisor spokesperson
 official economist analyst researcher scientist head manager founder partner fellow student teacher
 lawyer doctor engineer activist journalist editor reporter correspondent candidate commander chief
 director minister secretary president chair owner resident farmer worker defender diplomat envoy campaigner
 writer photographer designer filmmaker organiser organizer volunteer consultant surgeon nurse pilot
-moderator operator host presenter anchor interviewer""".split())
+moderator operator host presenter anchor interviewer statistician ombudsman coroner librarian archivist actuary""".split())
 # Nouns for who someone is rather than an office, which describe a person named in commas after
 # them ("a 15-year-old boy, Jane Roe,", "a woman in her 30s, Jane Roe, was pulled out").
 PERSON_NOUNS = frozenset("""man woman boy girl child teenager mother father son daughter wife husband widow

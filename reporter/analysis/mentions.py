@@ -68,6 +68,9 @@ def party_tag_close(toks: list[Tok], open_: int, text: str) -> int | None:
         if toks[c].text == ")":
             return c if PARTY_TAG.fullmatch(text[toks[open_].start:toks[c].end]) else None
     return None
+# Verbs of a relative clause that says what someone does for a living: "…, who runs the only shop,".
+_ROLE_VERBS = frozenset("runs ran leads led heads headed chairs chaired owns owned manages managed directs directed "
+                        "founded co-founded represents represented coaches coached teaches taught".split())
 _ROLE_CUT = frozenset("in on during speaking adding when after while as before according".split())
 _SENT_STOP = frozenset(".!?;“”\"«»")
 MAX_RUN = 9
@@ -354,8 +357,11 @@ def clean_role(toks: list[Tok], text: str) -> str | None:
             break
     toks = toks[:end]
     if toks and (fold(toks[0].text) in _ROLE_CUT or fold(toks[0].text) in ("whose", "which")
+                 or fold(toks[0].text) == "who" and not any(fold(t.text) in ROLE_NOUNS or fold(t.text) in _ROLE_VERBS
+                                                            for t in toks[1:end])
                  or toks[0].text.endswith("ing") and toks[0].text.islower() and not _ing_role(toks)):
-        return None  # "said Jane Doe, adding that …", "…, whose ministry runs it": no role follows
+        return None  # "said Jane Doe, adding that …", "…, whose ministry runs it", "…, who retires this week,": no
+        # role ("…, who was the harbour board's chair," names one)
     if len(toks) > 2 and toks[0].text.isdigit() and len(toks[0].text) <= 3 and toks[1].text == ",":
         toks = toks[2:]  # "Ann Lee, 45, a nurse": the age is no part of the role
     while len(toks) > 2 and toks[0].text in POSTNOMINALS and toks[1].text == ",":
@@ -596,10 +602,14 @@ def appositive_role(toks: list[Tok], comma: int, text: str) -> str | None:
     return text[seg[0].start:seg[-1].end]
 
 
+MAX_AFFILIATION_TOKENS = 14
+
+
 def _affiliated(toks: list[Tok], j: int, text: str) -> Subject | None:
     """"Dr. Ahmed Khan of the health ministry said": a person, then "of/at/from [the] body"
-    right before the verb; the body is the role."""
-    for k in range(j - 1, max(0, j - 9), -1):
+    right before the verb; the body is the role (a long one: "… from the Police Service of
+    Northern Harbour’s Operational Support Department said")."""
+    for k in range(j - 1, max(0, j - MAX_AFFILIATION_TOKENS), -1):
         tk = toks[k].text
         if not (wordlike(tk) or tk in ("&", "-")):
             return None

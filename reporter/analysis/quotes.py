@@ -21,9 +21,9 @@ from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, 
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import FAR, Candidate, choose
-from .spans import (FOLLOWING_STATEMENT, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (FOLLOWING_OWN, FOLLOWING_STATEMENT, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
-from .text import NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
+from .text import MONTH_NAMES, WEEKDAYS, NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
@@ -67,7 +67,7 @@ def _speaks(toks: list[Tok], v: int) -> bool:
 
 # A transcript's stage direction at a turn's start or end ("(As interpreted.)", "(Applause.)"): the
 # record's note, not the speaker's words, so a quotation is trimmed of it (it stays verbatim).
-_STAGE_NOTE = r"\(\s*(?:[A-Z][^()]{0,40}\.|(?i:inaudible|laughter|applause|cross-?talk))\s*\)"
+_STAGE_NOTE = r"\(\s*(?:[A-Z][^()]{0,40}\.|(?i:inaudible|laughter|applause|cross-?talk|off[- ]mi(?:ke|c)))\s*\)"
 _EDGE_STAGE = re.compile(_STAGE_NOTE + r"\s*")
 _END_STAGE = re.compile(r"\s*" + _STAGE_NOTE + r"\s*$")
 
@@ -791,12 +791,33 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
             shown = _speech_byline(head_lines[:SPEECH_BYLINE_WITHIN + 2], offices=True)
             if found is None or shown is not None and shown[0] == found[0] and shown[1]:
                 found = shown or found  # (the office may be a line ingest left out: "Deputy Political Counselor")
+    if found is None:  # "The Outlook" over "Governor Jane Doe" and "At the Harbour Forum, Port Liria"
+        found = _venue_byline(_top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN + 1)) \
+            or _venue_byline(head_lines[:SPEECH_BYLINE_WITHIN + 2])
+        if found is not None:
+            return found, (title if is_speech_title(title) else AS_PREPARED_TITLE)  # a speech, whatever its title
     if found is None and any(speech_marker(line) for line in top[:SPEECH_HEADER_LINES]):
         # "AASHTO Briefing" over "Secretary Jane Doe" and "--Remarks as Prepared for Delivery--": a speech
         found = _speech_byline([line for line in top[:SPEECH_HEADER_LINES] if line.strip() != title.strip()], offices=True)
+        if found is None and (by := _BY_IN_TITLE.search(title)) is not None:
+            # "Press conference by Secretary General Jane Doe ahead of the Summit" over "(As delivered)"
+            found = statement_speaker(SPEECH_TITLES[0] + title[by.end():], actors)
         if found is not None:
             return found, AS_PREPARED_TITLE
+    if found is None:
+        # "This is the prepared remarks of Executive Director Jane Doe at today's briefing": the line
+        # at the top that says whose remarks the text is
+        for line in top[:SPEECH_LINE_WITHIN]:
+            m = _REMARKS_OF.search(line[:MAX_SPEECH_HEAD_LINE])
+            if m is not None and (named := _person_named(line[m.end():], actors)) is not None:
+                return named, AS_PREPARED_TITLE
     return found, title
+
+
+_BY_IN_TITLE = re.compile(r"\b(?i:remarks|speech|address|statement|press conference|news conference|press briefing|"
+                          r"media briefing|briefing|message) by (?=[A-Z])")
+_REMARKS_OF = re.compile(r"\b(?:[Tt]hese|[Tt]his|[Ff]ollowing|[Bb]elow) (?:are|is) (?:the )?(?:(?:prepared|full|complete) )?"
+                         r"(?:text of (?:the )?)?(?:remarks|speech|statement|address|opening statement) (?:of|by) (?=[A-Z])")
 
 
 # Lines that say the text below is a speech: as written for its delivery or as given, its text
@@ -827,10 +848,17 @@ def _statement_line(lines) -> str | None:
     person's statement or remarks ("STATEMENT BY SECRETARY JANE DOE" under a headline that only
     says what it is about), in the case a title is written in; None when there is none."""
     for text in lines:
-        t = text.strip()
-        if len(t) <= MAX_STATEMENT_LINE and t.lower().startswith(STATEMENT_TITLES):
+        t = _DATED_END.sub("", text.strip())  # "… PUERTO RICO TUESDAY, AUGUST 05, 2008": when, not who
+        low = t.lower()
+        if low.startswith(STATEMENT_TITLES) and (len(t) <= MAX_STATEMENT_LINE
+                                                 or len(t) <= MAX_SPEECH_HEAD_LINE and low.startswith(SPEECH_TITLES)):
             return _title_cased(t)  # "STATEMENT BY SECRETARY DOE" -> "Statement by Secretary Doe"
     return None
+
+
+MAX_SPEECH_HEAD_LINE = 200  # a speech's head line may run on with its place and date
+_DATED_END = re.compile(r"(?:,?\s+(?:%s))?,?\s+(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*$"
+                        % ("|".join(WEEKDAYS), "|".join(MONTH_NAMES)), re.I)
 
 
 # A department's statement header: "Press Statement", its speaker and her office, each on a line
@@ -890,11 +918,12 @@ def is_speech_title(title: str) -> bool:
 _SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 
 
-# A speech's title that does not say whose it is ("Remarks at the Harbour Summit"); a line near
+# A speech's title that does not say whose it is ("Remarks at the Harbour Summit", or only "Opening
+# Remarks"); a line near
 # the top then names the speaker first ("Secretary Jane Doe 2024 Harbour Summit, Port Liria",
 # "Jane Q. Doe II Harbour House, May 3").
-_UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief )?(?:Remarks|Speech|Address) (?:at|to|on|before)\b"
-                              r"|\s*Remarks as prepared for delivery$", re.I)
+_UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief |Welcoming |Introductory )?(?:Remarks|Speech|Address)"
+                              r"(?: (?:at|to|on|before)\b|\s*$)|\s*Remarks as prepared for delivery$", re.I)
 SPEECH_BYLINE_WITHIN = 4
 MAX_SPEECH_BYLINE = 140
 
@@ -920,6 +949,24 @@ def _speech_byline(lines, offices: bool = False) -> tuple[str, str | None] | Non
                 and not any(fold(w) in HEADLINE_NOUNS for w in name):  # "New York, New York", "Brief Remarks": no one
             office = lines[k + 1].strip() if offices and k + 1 < len(lines) and len(words) == len(toks) else ""
             return " ".join(name), (office if office and _office_line(office) else title_role(title))
+    return None
+
+
+# The line under a speech's byline that says where it was given: "At the Harbour Forum, Port
+# Liria", "Before the Committee on Ports" (short, no sentence's end).
+_VENUE = re.compile(r"(?:At|Before|To)\s+(?:the\s+)?[A-Z0-9]")
+MAX_VENUE_LINE = 200
+
+
+def _venue_byline(lines) -> tuple[str, str | None] | None:
+    """(name, title) of a speech's byline, a line that is a person (with her title) right above
+    a line that says where she spoke, whatever the title says; else None."""
+    lines = [line.strip() for line in lines]
+    for k in range(len(lines) - 1):
+        venue = lines[k + 1]
+        if _VENUE.match(venue) and len(venue) <= MAX_VENUE_LINE and venue[-1:] not in ".!?:" \
+                and len(lines[k].split()) <= 8 and (found := _speech_byline([lines[k]])) is not None:
+            return found
     return None
 
 
@@ -1247,11 +1294,13 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                           for k in handed.quoted]
     # (whose it is, after a topic the title opens with: "Bosnia and Herzegovina: Remarks by Jane Doe …")
     own_part = title if title.lower().startswith(STATEMENT_TITLES) or _UNSIGNED_SPEECH.match(title) else _after_topic(title)
-    if of_statement is not None and not blocks and " and " not in _SPOKE_WHERE.split(own_part, 1)[0].split(", ", 1)[0] \
+    owners = _SPOKE_WHERE.split(own_part, 1)[0].split(", ", 1)[0]
+    if of_statement is not None and not blocks and (" and " not in owners or " and " in of_statement[0] and " and the " not in of_statement[0]) \
             and (of_statement[1] or is_speech_title(title)) \
             and (is_speech_title(title) or all(q.speaker == of_statement[0] for q in quotes)):
         # (a speech may quote others: "Hamilton once said: “…”" leaves the rest of it the speaker's)
-        # one named person's statement, not a joint one; a phrase it quotes of its own ("what we
+        # one named person's statement, not a joint one (an office may hold an "and": "Remarks by the
+        # Deputy Prime Minister and Minister of Finance", not "… and the Prime Minister"); a phrase it quotes of its own ("what we
         # call “the quiet work”") leaves the rest of it hers
         quoted = {q.paragraph for q in quotes}
         own = [q for q in _unmarked_statement(paragraphs, of_statement, speech=is_speech_title(title), stops=boilerplate)
@@ -1287,14 +1336,18 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
     bridged: list[int] = []  # paragraphs since the last first-person one, kept if another follows
     # "The speech made by Jane Doe, the Minister, on 7 December." over a speech: it starts right
     # below that line, whatever its first paragraphs' person or length ("More actors…")
-    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if speech_marker(p)), None) \
+    # A head line "Remarks by Jane Doe, Secretary-General" among the first paragraphs: the same.
+    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if speech_marker(p)
+                   or len(p) <= MAX_SPEECH_HEAD_LINE and p.lstrip().lower().startswith(SPEECH_TITLES)), None) \
         if speech else None
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
         if pno in stops:
             continue  # page furniture inside it ("Watch the video", "As prepared for delivery")
+        if opened is not None and pno > opened and len(t) <= MAX_SPEECH_HEAD_LINE and t.lower().startswith(SPEECH_TITLES):
+            break  # "Speech by Director-General John Roe,": the next speech's head line ends this one
         if opened is not None and pno > opened and t and not t.startswith(NARRATIVE_STARTS) \
-                and len(out) < MAX_STATEMENT_PARAGRAPHS:
+                and len(out) < MAX_STATEMENT_PARAGRAPHS and not (not out and _heading_like(t)):
             span = paragraph_span(text)
             out.append(Quotation(text=text[span.start:span.end], speaker=speaker[0], role=speaker[1], paragraph=pno))
             continue
@@ -1306,6 +1359,10 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
         if len(words) < 6:
             continue
         if any(w in FIRST_PERSON for w in words):
+            if speech and not out and opened is None:
+                # a speech's opening paragraphs before its first "I" or "we" ("More than a year has
+                # passed since …") are hers too, unless one of them is the page's own lead about her
+                bridged = _speech_opening(paragraphs[:pno - 1], speaker[0], stops)
             for k in bridged + [pno]:  # "The resolution adheres to the agreement." between two of hers
                 span = paragraph_span(paragraphs[k - 1])
                 out.append(Quotation(text=paragraphs[k - 1][span.start:span.end], speaker=speaker[0], role=speaker[1],
@@ -1322,6 +1379,40 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
 
 
 MAX_STATEMENT_BRIDGE = 2  # third-person paragraphs a statement holds between two in the first person
+MAX_SPEECH_OPENING = 4  # paragraphs a speech may open with before its first in the first person
+MAX_HEADING_WORDS = 8
+_FIELD = re.compile(r"[A-Z][\w’'-]*:\s")
+
+
+def _heading_like(text: str) -> bool:
+    """A short line with every word capitalised, as where a speech was given stands under its
+    head line ("Harbour University Opening Ceremony,", "Washington, D.C."): no part of the speech."""
+    words = text.split()
+    return len(words) <= MAX_HEADING_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+_LEAD_WORDS = frozenset("said says delivered spoke speaking told announced today".split())
+
+
+def _speech_opening(before, speaker: str, stops: tuple[int, ...]) -> list[int]:
+    """The paragraph numbers of a speech's opening (``before``: the paragraphs above its first one
+    in the first person), when there are few and none reads as a lead about the speaker: none
+    names her by surname or says she spoke ("Jane Doe delivered these remarks today"); else []."""
+    surname = fold(speaker.split()[-1]) if speaker.split() else ""
+    marked = max((k for k, p in enumerate(before, 1) if speech_marker(p)), default=0)  # "Check against delivery"
+    out = []
+    for pno, text in enumerate(before, 1):
+        if pno in stops or pno <= marked:
+            continue
+        if _FIELD.match(text):
+            out = []  # "Language: …", a page's field: the speech opens below it
+            continue
+        words = _FIRST_WORDS.findall(text[:2000])
+        if len(words) < 6:
+            continue
+        low = {fold(w) for w in words}
+        if surname in low or low & _LEAD_WORDS or not text.rstrip().endswith((".", "!", "?", "”", '"')):
+            return []
+        out.append(pno)
+    return out if len(out) <= MAX_SPEECH_OPENING else []
 SPEECH_LINE_WITHIN = 3  # paragraphs from the top a speech's marker line may stand
 
 
@@ -1512,6 +1603,14 @@ def _given_name_back(title: list[str], name: list[str], text: str) -> tuple[list
     return title[:-1], [title[-1], *name]
 
 
+def _initials_of(label: str, actors: Actors) -> tuple[str, str | None] | None:
+    """(name, role) of the one person the text names whose name's initials are the label's
+    letters ("TAG" -> Tedros Adhanom Ghebreyesus), else None."""
+    held = [p for p in actors.people if "".join(w[0] for w in p.name.replace("-", " ").split()
+                                                if w[:1].isupper()) == label]
+    return (held[0].name, held[0].role) if len(held) == 1 else None
+
+
 def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
                    header: str = "") -> tuple[str, str | None] | None:
     """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
@@ -1531,6 +1630,8 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
             if sub is not None and sub.kind == "name" and plausible_person(sub.words) and not is_title(sub.words[0]):
                 return sub.raw, None
         return REPORTER, None
+    if 2 <= len(label) <= 4 and label.isalpha() and label.isupper() and (held := _initials_of(label, actors)) is not None:
+        return held  # "TAG": the one person the text names whose initials these are
     if label == "A":  # an interview's answers: the one the heading says was interviewed, else no one known
         m = None if journalist else _INTERVIEWEE.search(title)
         sub = name_after(tokens(m.group(1)), 0, m.group(1)) if m else None
@@ -1612,6 +1713,16 @@ def _statement_of(line: str, actors: Actors) -> tuple[str, str | None] | None:
     """The person a hand-over line gives the statement of ("… issued the following statement
     from Attorney General Jane Doe:"), rather than the body that issued it; None otherwise."""
     m = _STATEMENT_OF.search(line)
+    if m is None and (own := FOLLOWING_OWN.match(line.strip())) is not None:
+        # "Following are Secretary-General Jane Doe’s remarks …:"; "… the Secretary-General’s message …:"
+        # (an office alone: its one holder the text names, else the office)
+        who = own.group("who")
+        named = _person_named(who, actors)
+        if named is None and (office := _office_named(who)) is not None:
+            held = actors.resolve(Subject("name", office.split(), None, 0))
+            named = (held[0], held[1] or office) if held is not None and held[2] == "person" and " " in held[0] \
+                else (office, office)
+        return named
     return _person_named(line[m.end():].rstrip(": "), actors) if m is not None else None
 
 

@@ -190,8 +190,8 @@ def is_introducing_line(text: str) -> bool:
         return False
     if _FRAME_LINE.search(t):
         return True  # "In his words:", "… and as Jane Doe herself described it:"
-    if t.lower().startswith(STATEMENT_TITLES):
-        return True  # "Statement by the Secretary of State, the Rt Hon Jane Doe MP:"
+    if t.lower().startswith(STATEMENT_TITLES) or FOLLOWING_OWN.match(t):
+        return True  # "Statement by the Secretary of State, the Rt Hon Jane Doe MP:", "Following are Jane Doe’s remarks …:"
     words = _WORD.findall(t[-160:])
     if words and (words[-1] in _LAST_WORD_VERBS or words[-2:] == ["points", "out"]):
         return True  # "On Twitter, Jane Doe agrees:", "A blogger points out:"
@@ -211,6 +211,11 @@ _ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+
 FOLLOWING_STATEMENT = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the following "
                                  rf"(?:{'|'.join(sorted(STATEMENT_NOUNS))})(?=(?:\s+(?:today|yesterday|tonight))?(?:\s+(?:on|about|regarding|"
                                  rf"concerning|to|at|in|after|following|ahead)\b|\s*[.:]$))", re.IGNORECASE)  # not "… statement data on …"
+# "Following are Secretary-General Jane Doe’s remarks at the opening …:", "The following is the
+# text of the Minister’s message to the conference:": whose words the text below is, possessive.
+FOLLOWING_OWN = re.compile(r"(?:The )?[Ff]ollowing (?:is|are) (?:the )?(?:(?:full |complete )?text of )?(?:the )?"
+                           r"(?P<who>[A-Z][^:’']{1,120}?)[’']s? (?:(?:opening|closing|keynote|prepared|video|written|"
+                           r"introductory) )?(?:remarks|statement|message|address|speech|comments|briefing)\b")
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
                               rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
                               re.IGNORECASE)  # "… issued the statement below regarding …, …:"
@@ -513,8 +518,9 @@ _LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|SEC|GOV|A
                     r"|(?:[A-Z][a-z]{1,4}\. ){1,3}[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"  # "Lt. Col. Jane Doe"
                     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3} \d{1,2}"  # "Senior Defense Official 1"
                     r"|[A-Z][\w’'\-]+(?: [a-z]{1,3})? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,3})"
-                    r"(?: \((?P<note>[^()]{1,60})\)|, (?P<office>[A-Z][A-Z’'\- ]{2,60}))?:\s+(?=\S)")
+                    r"(?: \((?P<note>[^()]{1,60})\)|, (?P<office>[A-Z][A-Z’'\- ]{2,60}|[A-Z][\w’'\- ]{2,60}))?:\s+(?=\S)")
 _LABEL_HONORIFICS = frozenset("MR MS MRS DR".split())
+_LABEL_HONORIFIC_WORDS = frozenset("Mr Ms Mrs Dr Prof Professor Sir Dame".split())
 # Labels that head a section, not a speaker's turn.
 NOT_SPEAKER_LABELS = frozenset("TRANSCRIPT NOTE NOTES UPDATE CORRECTION BACKGROUND CONTACT CONTACTS ENDS SOURCE SOURCES "
                                "EDITOR'S NOTE EDITOR’S NOTE MEDIA ENQUIRIES FURTHER INFORMATION UPDATED PHOTO PHOTOS "
@@ -522,6 +528,26 @@ NOT_SPEAKER_LABELS = frozenset("TRANSCRIPT NOTE NOTES UPDATE CORRECTION BACKGROU
                                "TIME WHEN WHERE WHAT WHO WHY HOW SUMMARY RELATED SEE ALSO EMAIL PHONE TEL WEBSITE".split(" "))
 # A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
 _BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
+# A speaker's initials set off by a tab or a run of spaces, as some transcripts label their turns
+# ("TAG        Thank you.", "CL\tHello and welcome"): the initials of a person the text names.
+# (Ingest joins the run of spaces into one, so the initials must be a person's the text names in
+# full: "CL Hello and welcome …" with "My name is Christian Lindmeier" in the same text.)
+_INITIALS = re.compile(r"(?P<label>[A-Z]{2,4})\s+(?=[A-Z])")
+_FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ’'-]+(?: [A-Z][a-zà-ÿ’'-]+){1,3}\b")
+
+
+def _named_initials(paragraphs) -> frozenset[str]:
+    """The initials of the runs of two to four capitalised words the text writes (a person's
+    name, not a body's: "World Health Organization" gives no "WHO")."""
+    out = set()
+    for p in paragraphs[:MAX_LABELLED_SCAN]:
+        for m in _FULL_NAME.finditer(p[:5000]):
+            words = m.group(0).split()
+            while words and (is_title(words[0]) or words[0] in _LABEL_HONORIFIC_WORDS):
+                words = words[1:]  # "Dr Jane Roe": JR
+            if len(words) >= 2 and not any(fold(w) in ORG_WORDS for w in words):
+                out.add("".join(w[0] for w in words))
+    return frozenset(out)
 # Last words of a label that heads a detail, not a speaker's turn ("Phone Number:", "Release Date:").
 _DETAIL_WORDS = frozenset("NUMBER NO ID DATE TIME EMAIL E-MAIL PHONE FAX WEBSITE ADDRESS CONTACT CONTACTS NOTE NOTES "
                           "INFORMATION DETAILS".split())
@@ -710,8 +736,10 @@ def _surname_turns(single: dict[int, Turn], labelled: dict[int, Turn], paragraph
         if k not in labelled:
             counts[t.label] = counts.get(t.label, 0) + 1
     out: dict[int, Turn] = {}
-    for label, n in counts.items():
-        if n < MIN_DIALOGUE_TURNS or fold(label) in NOT_NAMES or fold(label) in ORG_WORDS:
+    # A surname labelling one turn only counts once another labels two or more ("Rumsfeld:" three
+    # times, then "Myers:" once, both named in full at the top): the record is then a transcript.
+    for label, n in sorted(counts.items(), key=lambda c: -c[1]):
+        if n < MIN_DIALOGUE_TURNS and not out or fold(label) in NOT_NAMES or fold(label) in ORG_WORDS:
             continue
         after_name = re.compile(r"\b[A-Z][a-z]+\.?(?: [A-Z]\.)* " + re.escape(label) + r"\b")
         written = [p for j, p in enumerate(paragraphs[:HEADER_PARAGRAPHS])
@@ -762,10 +790,18 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     # with the surname alone ("STEFANOVIC:") labels that speaker's later turns
     surnames = {line.split()[-1] for p in paragraphs[:MAX_LABELLED_SCAN] if len(p) <= MAX_LABEL_LINE
                 and (line := _label_line(p)) is not None and len(line.split()) >= 2 and line.isupper()}
+    initials: frozenset[str] | None = None  # read once, at the first paragraph opening with capitals
     for k, p in enumerate(paragraphs):
         if k in labelled:
             continue  # the paragraph after a label line
         m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
+        if m is None and (i := _INITIALS.match(p, 0, 20)) is not None:
+            if initials is None:
+                initials = _named_initials(paragraphs)
+            m = i if i.group("label") in initials else None
+        if m is not None and m.groupdict().get("office") and not m.group("office").isupper() \
+                and not any(is_title(w) for w in m.group("office").split()):
+            m = None  # "Jane Doe, Foreign Minister:" labels her turn; "Jane Doe, London:" no one's
         if m is not None and speaker_label(m.group("label")) and _titled_if_long(m.group("label")):
             labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or m.groupdict().get("office") or "")
         elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
@@ -820,7 +856,7 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
 
 # A line that is only a clock time, as a transcript records when it began and ended ("2:04 P.M.
 # EDT", "11:30 a.m. ET", "14.05 BST"): the record's own note, never the last speaker's words.
-_CLOCK_LINE = re.compile(r"\s*\(?(?:END\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\.?\)?\s*$")
+_CLOCK_LINE = re.compile(r"\s*\(?(?:END\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\.?\)?\s*$")
 
 
 def handed_to(text: str) -> str | None:
