@@ -1320,3 +1320,32 @@ def test_an_abbreviated_title_in_a_label_is_spelt_out_in_the_role():
     assert [(q.speaker, q.role) for q in f.quotes] == [("Jane Roe", "Attorney General"), ("a reporter", None),
                                                        ("Jane Roe", "Attorney General")]
     assert f.quotes[1].text == "-- what was the source of the money?"
+
+
+def test_a_press_conference_s_opening_statement_is_the_first_person_its_byline_names():
+    f = facts("Jane Roe, President of the Harbour Bank, John Poe, Vice-President of the Harbour Bank",
+              "Port Liria, 15 December",
+              "Good afternoon, the Vice-President and I welcome you to our press conference.",
+              "The Governing Council today decided to raise the key interest rates by 50 basis points.",
+              title="Monetary policy statement: press conference, 15 December")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Roe", "President of the Harbour Bank")}
+    assert [q.paragraph for q in f.quotes] == [3, 4]
+
+
+def test_a_heading_phrase_under_a_speech_title_is_no_byline():
+    f = facts("Thank you for the invitation to speak. I will share a brief update on the outlook.",
+              title="Harbour Outlook and Monetary Policy: brief remarks on the economy")
+    assert {q.speaker for q in f.quotes} <= {None}
+
+
+def test_a_mark_before_a_transcript_label_leaves_the_label_a_label():
+    f = facts("[*] ROE: Good afternoon, everybody. Just a short announcement at the top.",
+              "Q: How many troops will deploy?",
+              "[*] ROE: About a thousand of them, in the new year.",
+              title="Press briefing by Harbour Press Secretary Jane Roe")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "Jane Roe"), (2, "a reporter"), (3, "Jane Roe")]
+
+
+def test_an_office_after_a_self_introduction_runs_past_an_abbreviation():
+    people = {p.name: p.role for p in facts("I am Jane Roe, Deputy Director at the U.S. Harbour Service. Thank you.").people}
+    assert people.get("Jane Roe") == "Deputy Director at the U.S. Harbour Service"

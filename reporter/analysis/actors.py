@@ -15,7 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .mentions import (CLAUSE_OPENERS, RUN_JOINERS, is_honorific, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
+from .mentions import (CLAUSE_OPENERS, RUN_JOINERS, is_dotted, is_honorific, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import ADVERBS, DOCUMENT_NOUNS, HEADLINE_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS
@@ -567,8 +567,9 @@ def _office_after(text: str, toks: list[Tok], e: int) -> str | None:
     if e >= n or toks[e].text != ",":
         return None
     k = e + 1
-    while k < n and k - e <= MAX_OFFICE_AFTER and toks[k].text not in (",", ".", ";", ":", "“", "”", '"'):
-        k += 1
+    while k < n and k - e <= MAX_OFFICE_AFTER and (toks[k].text not in (",", ".", ";", ":", "“", "”", '"')
+                                                  or toks[k].text == "." and is_dotted(toks[k - 1].text)):
+        k += 1  # ("at the U.S. Harbour Service": an abbreviation's full stop ends nothing)
     seg = toks[e + 1:k]
     if k < n and toks[k].text in (",", ".") and seg and is_cap(seg[0].text) and any(is_title(x.text) and is_cap(x.text) for x in seg):
         return text[seg[0].start:seg[-1].end]

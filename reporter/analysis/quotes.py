@@ -785,7 +785,9 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
         return by_line, (line if found is None else title)
     if found is None:  # "Press Statement" / "Jane Doe" / "Secretary of State" above the text
         found = _press_statement([title] + _top_lines(paragraphs, subheadings, 3))
-    if found is None and _UNSIGNED_SPEECH.match(title):  # "Remarks at the Summit" over "Secretary Jane Doe …"
+    if found is None and (_UNSIGNED_SPEECH.match(title) or _UNSIGNED_SPEECH.match(_after_topic(title))):
+        # "Remarks at the Summit" over "Secretary Jane Doe …"; "Monetary policy: press conference, 15 May"
+        # over "Jane Doe, President of the Bank, John Roe, Vice-President": the first named opens it
         found = _speech_byline(_top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN), offices=True)
         if head_lines:
             shown = _speech_byline(head_lines[:SPEECH_BYLINE_WITHIN + 2], offices=True)
@@ -856,7 +858,7 @@ def _statement_line(lines) -> str | None:
     return None
 
 
-MAX_SPEECH_HEAD_LINE = 200  # a speech's head line may run on with its place and date
+MAX_SPEECH_HEAD_LINE = 260  # a speech's head line may run on with its place and date
 _DATED_END = re.compile(r"(?:,?\s+(?:%s))?,?\s+(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*$"
                         % ("|".join(WEEKDAYS), "|".join(MONTH_NAMES)), re.I)
 
@@ -909,6 +911,7 @@ def is_speech_title(title: str) -> bool:
     topical = _after_topic(t).lower()  # "Harbour Council: remarks by Minister Doe at the press conference"
     return t.lower().startswith(SPEECH_TITLES) or topical.startswith(SPEECH_TITLES) \
         or topical.startswith(tuple("press " + h for h in SPEECH_TITLES)) or _UNSIGNED_SPEECH.match(title) is not None \
+        or _UNSIGNED_SPEECH.match(_after_topic(t)) is not None \
         or _titled_remarks(t) is not None \
         or _SPEECH_DASHED.match(t) is not None or own is not None and _SPOKEN.search(t, own.end() - 12) is not None
 
@@ -923,7 +926,8 @@ _SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 # the top then names the speaker first ("Secretary Jane Doe 2024 Harbour Summit, Port Liria",
 # "Jane Q. Doe II Harbour House, May 3").
 _UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief |Welcoming |Introductory )?(?:Remarks|Speech|Address)"
-                              r"(?: (?:at|to|on|before)\b|\s*$)|\s*Remarks as prepared for delivery$", re.I)
+                              r"(?: (?:at|to|on|before)\b|\s*$)|\s*Remarks as prepared for delivery$"
+                              r"|\s*(?:(?:Press|News|Media) conference|(?:Introductory|Opening) statement)(?:,[^:]*)?$", re.I)
 SPEECH_BYLINE_WITHIN = 4
 MAX_SPEECH_BYLINE = 140
 
@@ -937,7 +941,10 @@ def _speech_byline(lines, offices: bool = False) -> tuple[str, str | None] | Non
         if not t or len(t) > MAX_SPEECH_BYLINE or not is_name_tok(t.split()[0]):
             continue
         toks = tokens(t)
-        words = words_of(toks[:run_fwd(toks, 0)])
+        end = run_fwd(toks, 0)
+        if end < len(toks) and toks[end].text.islower():
+            continue  # "Economic Outlook and Monetary Policy": a heading's phrase goes on, a name does not
+        words = words_of(toks[:end])
         title, name = split_title(words)
         suffix = next((k for k, w in enumerate(name[:5]) if w in NAME_SUFFIXES), None)
         if suffix is not None:
@@ -948,6 +955,8 @@ def _speech_byline(lines, offices: bool = False) -> tuple[str, str | None] | Non
                 and not (not title and is_place(fold(" ".join(name)))) \
                 and not any(fold(w) in HEADLINE_NOUNS for w in name):  # "New York, New York", "Brief Remarks": no one
             office = lines[k + 1].strip() if offices and k + 1 < len(lines) and len(words) == len(toks) else ""
+            if not office and not title and t[len(" ".join(words)):].startswith(", "):
+                office = t[len(" ".join(words)) + 2:].split(",")[0].strip()  # "Jane Doe, President of the Bank, …"
             return " ".join(name), (office if office and _office_line(office) else title_role(title))
     return None
 

@@ -527,6 +527,8 @@ NOT_SPEAKER_LABELS = frozenset("TRANSCRIPT NOTE NOTES UPDATE CORRECTION BACKGROU
                                "PICTURE IMAGE VIDEO WATCH READ LISTEN CREDIT CAPTION WARNING TAGS TOPICS LOCATION DATE "
                                "TIME WHEN WHERE WHAT WHO WHY HOW SUMMARY RELATED SEE ALSO EMAIL PHONE TEL WEBSITE".split(" "))
 # A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
+# A mark some transcripts set before a turn's label: "[*] KIRBY:", "* JANE DOE:".
+_TURN_MARK = re.compile(r"(?:\[\*\]|\*)\s+(?=[A-Z])")
 _BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
 # A speaker's initials set off by a tab or a run of spaces, as some transcripts label their turns
 # ("TAG        Thank you.", "CL\tHello and welcome"): the initials of a person the text names.
@@ -794,7 +796,8 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     for k, p in enumerate(paragraphs):
         if k in labelled:
             continue  # the paragraph after a label line
-        m = (_LABEL.match(p, 0, 200) or _BARE_Q.match(p, 0, 200)) if p[:1].isupper() else None
+        at = mark.end() if (mark := _TURN_MARK.match(p)) is not None else 0  # "[*] KIRBY: Good afternoon."
+        m = (_LABEL.match(p, at, 200) or _BARE_Q.match(p, at, 200)) if p[at:at + 1].isupper() else None
         if m is None and (i := _INITIALS.match(p, 0, 20)) is not None:
             if initials is None:
                 initials = _named_initials(paragraphs)
