@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from conftest import run_reporter
-from reporter.ingest.boilerplate import contact_details, strip_boilerplate
+from reporter.ingest.boilerplate import contact_details, is_boilerplate, strip_boilerplate
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1713571200"}
 
@@ -730,3 +730,21 @@ def test_a_dateline_run_into_the_lede_by_a_dash_or_a_date_is_read(lede, place):
     found = dateline(lede)
     assert found is not None and found.place == place
     assert dateline("US—China harbour talks resumed today.") is None  # an abbreviation, not a place line
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Contact Information: Press Office (", True),
+    ("Contact details: Harbour press office, 01234 567890", True),
+    ("Contact tracing: the new app reaches the harbour towns", False),
+])
+def test_a_contact_information_line_is_boilerplate(line, expected):
+    assert is_boilerplate(line) is expected
+
+
+def test_a_contact_line_under_a_dated_headline_leaves_that_headline_the_title(tmp_path):
+    from reporter import load_articles
+
+    path = tmp_path / "weekly.txt"
+    path.write_text("Harbour Agency’s Weekly Report, March 16, 2018\n\nContact Information: Press Office (\n\n"
+                    "From opening the new quay to speaking at the ferry forum, the Administrator had a busy week.\n")
+    assert load_articles(path)[0].title == "Harbour Agency’s Weekly Report, March 16, 2018"

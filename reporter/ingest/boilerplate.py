@@ -41,7 +41,7 @@ SECTION_LABEL = re.compile(
 # "Media contact: ...", "For media inquiries: ...", "Press office: ...".
 CONTACT_OPENING = re.compile(
     r"(?:for\s+)?(?:media|press|news|journalists?)\b[^.:]{0,40}(?::|\b(?:contact|enquir|inquir))"
-    r"|(?:(?:for\s+)?(?:further|more|technical)\s+information|contacts?)\s*[:,-]", re.I)
+    r"|(?:(?:for\s+)?(?:further|more|technical)\s+information|contacts?(?:\s+(?:information|info|details))?)\s*[:,-]", re.I)
 SHARE = re.compile(r"(?:share|print|email|tweet|follow)\b.{0,30}\b(?:page|article|story|us|this|facebook|twitter|"
                    r"linkedin|whatsapp|bluesky|mastodon|threads|instagram|youtube|x)\b.{0,20}", re.I)
 CAPTION = re.compile(r"(?:photo|image|picture|video|graphic|illustration|credit|caption)s?\s*(?:credit)?\s*[:|(]"
