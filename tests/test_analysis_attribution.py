@@ -162,10 +162,10 @@ CASES = [
      "opened safe routes for everyone", "Northern Front (NF)", None),
     (("Ana Ruiz lost her harvest. “We are ready to change,” the 54-year-old farmer said.",),
      "We are ready to change", "Ana Ruiz", "farmer"),
-    # one name with a role between commas is a person; a title alone speaks as written
+    # one name with a role between commas is a person; a title alone speaks as written, in that office
     (("“We are hopeful,” Lee, the mayor, said.",), "We are hopeful", "Lee", "the mayor"),
     (("The Prime Minister said:", "“We will not let this stand.”"), "We will not let this stand.",
-     "The Prime Minister", None),
+     "The Prime Minister", "Prime Minister"),
     (("Prime Minister Ann Lee arrived on Monday.", "The Prime Minister said:", "We will not let this stand."),
      "We will not let this stand.", "Ann Lee", "Prime Minister"),
     # after the verb: an affiliation, a particle, a lower-case role; before it: a body and a lower-case title

@@ -40,7 +40,7 @@ ROWS = [
     # "the President" is not the Vice President the headline names
     ("Vice President Tom Bell visits the new port",
      ("“The port is ready for the season,” the President said in a message read at the opening.",),
-     "The port is ready", "President", None),
+     "The port is ready", "President", "President"),  # an office speaks in that office (shown once)
     ("Vice President Tom Bell visits the new port",
      ("“We built this together,” the Vice President said.",), "We built this together", "Tom Bell", "Vice President"),
 ]

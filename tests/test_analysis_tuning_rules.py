@@ -1349,3 +1349,94 @@ def test_a_mark_before_a_transcript_label_leaves_the_label_a_label():
 def test_an_office_after_a_self_introduction_runs_past_an_abbreviation():
     people = {p.name: p.role for p in facts("I am Jane Roe, Deputy Director at the U.S. Harbour Service. Thank you.").people}
     assert people.get("Jane Roe") == "Deputy Director at the U.S. Harbour Service"
+
+
+@pytest.mark.parametrize("title, lines, speaker, role", [
+    ("Remarks Prepared for Delivery by U.S. Secretary of Ports Jane Q. Roe To Harbour Leaders", (),
+     "Jane Q. Roe", "U.S. Secretary of Ports"),
+    ("Remarks As Prepared for Delivery: Harbour Bank Group President John Poe at the Annual Plenary", (),
+     "John Poe", "Harbour Bank Group President"),
+    ("Speech: Harbours after the storm",
+     ("A speech by the Secretary of State for Harbours, the Rt Hon Jane Roe MP, marking the 20th anniversary of the Act.",),
+     "Jane Roe", "Secretary of State for Harbours"),
+])
+def test_a_speech_named_by_its_head_in_other_words_is_its_speaker_s(title, lines, speaker, role):
+    f = facts(*lines, "Ladies and gentlemen, thank you for coming to the harbour today.",
+              "I want to consider how the harbour works and how it can be strengthened.", title=title)
+    assert {(q.speaker, q.role) for q in f.quotes} == {(speaker, role)}
+
+
+def test_a_transcript_of_a_statement_is_spoken_and_its_first_person_paragraphs_are_the_speaker_s():
+    f = facts("Good afternoon, and thank you all for being here for what is for me a huge honour.",
+              "It is a unique institution. It has a tremendous history.",
+              title="Transcript of Statement by Jane Q. Roe")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "Jane Q. Roe"), (2, "Jane Q. Roe")]
+
+
+def test_a_venue_line_under_check_against_delivery_is_no_speaker():
+    f = facts("Check against delivery", "Harbour Offices, Port Liria",
+              "For sixty five years, the harbour board and your members have shaped our economy.",
+              "This is all to say that the need for reform is always there for all of us.",
+              title="Address to the Harbour Committee - Port Liria")
+    assert {q.speaker for q in f.quotes} <= {None}
+
+
+@pytest.mark.parametrize("office, one", [
+    ("Deputy Prime Minister and Minister of Finance", True),
+    ("First Minister and deputy First Minister", False),
+    ("President of the Council and the Prime Minister of the Kingdom", False),
+])
+def test_an_office_with_an_and_is_one_person_s_unless_it_names_two(office, one):
+    f = facts("First, I would like to thank the chamber for the invitation to speak today.",
+              "The economy has grown for six quarters in a row, and we expect it to go on growing.",
+              title=f"Remarks by the {office} at the Harbour Chamber")
+    assert bool(f.quotes) is one
+
+
+def test_the_transcript_of_a_press_conference_introduced_by_whose_it_is_leaves_its_label_out():
+    f = facts("Following is the transcript of Harbour Secretary-General Jane Roe’s press conference, in Port Liria today:",
+              "Secretary-General:  Ladies and gentlemen of the media, thank you very much for your presence.",
+              "It is simply heartbreaking. No picture can convey the scope of this flood.",
+              title="Press Conference by Secretary-General Jane Roe at Headquarters")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Jane Roe"), (3, "Jane Roe")]
+    assert f.quotes[0].text.startswith("Ladies and gentlemen")
+
+
+def test_a_spokesperson_s_briefing_is_hers_but_the_words_she_quotes_are_their_speaker_s():
+    f = facts("The following is a near-verbatim transcript of today’s noon briefing by Ann Lee, Associate Spokesperson "
+              "for the Secretary-General.",
+              "Good afternoon, everyone. We have a few notes for you today.",
+              "The Secretary-General delivered a video message before the elections. He said, “I hope the elections "
+              "will be free, fair and credible.”",
+              "We have copies of that message upstairs for all of you.",
+              title="Daily Press Briefing by the Office of the Spokesperson")
+    got = [(q.paragraph, q.speaker) for q in f.quotes]
+    assert (2, "Ann Lee") in got and (4, "Ann Lee") in got
+    assert (3, "the Secretary-General") in got and (3, "Ann Lee") not in got
+
+
+def test_he_after_an_office_no_one_holds_in_the_text_is_that_office():
+    f = facts("The Harbour Commissioner visited the flooded quay on Monday. He said, “We will rebuild this quay by May.”")
+    assert [(q.speaker, q.role) for q in f.quotes] == [("the Harbour Commissioner", "Harbour Commissioner")]
+
+
+def test_a_press_conference_s_byline_with_a_list_of_portfolios_takes_the_plain_office():
+    f = facts("Jane Roe", "Minister, Harbour Services", "Minister, Ports and Coasts", "Prime Minister", "link",
+              "Good afternoon. This week I will be in Port Liria on Tuesday and Wednesday.",
+              "As you know, last week we made several announcements on the harbour.",
+              title="Post-Cabinet Press Conference: Monday, 30 September")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Roe", "Prime Minister")}
+
+
+def test_a_body_s_spokesperson_speaks_for_the_body_in_that_role():
+    f = facts("An Ofharbour spokesperson said:", "“Safeguards are in place to protect the customers of the harbour.”")
+    assert [(q.speaker, q.role) for q in f.quotes] == [("Ofharbour", "spokesperson")]
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("Scheduled | 1463328", False),
+    ("The harbour handled 1,463,328 containers last year.", True),
+    ("The fund holds $1463328 for the repairs.", True),
+])
+def test_a_bare_run_of_seven_digits_is_an_entry_s_number_not_a_count(text, listed):
+    assert any(f.value.replace(",", "").lstrip("$") == "1463328" for f in facts(text).figures) is listed

@@ -513,7 +513,7 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         s = run_back(toks, j - 1, allow_and=True)  # "A Department of Health and Social Care spokesperson"
         while s < j - 1 and fold(toks[s].text) in NOT_NAMES:
             s += 1
-        return _named(toks, s, j, None)  # "A Treasury spokesperson said": the body speaks
+        return _named(toks, s, j, t)  # "A Treasury spokesperson said": the body speaks, by its spokesperson
     unnamed = _unnamed(toks, j, text)
     if unnamed is not None:
         return unnamed

@@ -182,6 +182,10 @@ def _symbol_before(text: str, s: int) -> bool:
 _INLINE_LABEL = re.compile(r"\)\s+[a-z]")  # a number closed by ")" before a lower-case word: a list's label
 
 
+MIN_ID_DIGITS = 7  # a bare run of this many digits names an entry; a count this large has its thousands marked
+_UNIT_AFTER = re.compile(r"\s?(?:%|per\s?cent|percent|people|residents|visitors|tonnes|tons|barrels|km|miles|euros?|dollars|pounds)\b")
+
+
 def why_not(text: str, s: int, e: int) -> str | None:
     """Why the number text[s:e] is not a figure, or None when nothing says it is not one."""
     a, b = _number_run(text, s, e)
@@ -198,6 +202,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a phone number"  # "1-800-621-FEMA (3362)"
     if text[s:e].isdigit() and _AGO_AFTER.match(text, e):
         return "a time stamp"  # "Updated: 49 min 44 sec ago"
+    if e - s >= MIN_ID_DIGITS and text[s:e].isdigit() and not _UNIT_AFTER.match(text, e) and text[max(0, s - 1):s] not in "$£€¥":
+        return "an identifier"  # "Scheduled | 1463328", "List entry 1317771": a count of millions is written 1,463,328
     if text[s:e].isdigit() and int(text[s:e]) <= 120 and _AGE_BEFORE.search(text, max(0, s - 40), s) \
             and _AGE_AFTER.match(text, e):
         return "a person's age"  # "The defendants are Jane Doe, 38; John Roe (罗), 35; and …"

@@ -21,9 +21,9 @@ from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, 
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import FAR, Candidate, choose
-from .spans import (FOLLOWING_OWN, FOLLOWING_STATEMENT, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (FOLLOWING_OWN, FOLLOWING_STATEMENT, label_end, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
-from .text import MONTH_NAMES, WEEKDAYS, NOT_NAMES, ORG_NOUNS_LOWER, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
+from .text import MONTH_NAMES, WEEKDAYS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
@@ -578,6 +578,9 @@ def _role_follows(text: str, at: int) -> bool:
     return fold(words[0]) in ("the", "a", "an") and any(fold(strip_possessive(w)) in ROLE_NOUNS for w in words[1:])
 
 
+_OFFICE_SUBJECT = re.compile(r"\s*The ((?:[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+) (?=[a-z])(?!(?:of|for|and|at|in|on|to|from|with|who)\b)")
+
+
 def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple[int, str, str | None]]:
     """(position, person, role) for the first person named in each sentence: what "he"/"she" refers to
     (the role an appositive gives: "Jane Doe, Vice-President for Ports, presented …").
@@ -585,6 +588,13 @@ def _subjects(text: str, spans, actors: Actors, earlier: str = "") -> list[tuple
     it") names the person written in full with that surname earlier ("Tom Jones")."""
     out = []
     for s, e in spans:
+        office = _OFFICE_SUBJECT.match(text, s, min(e, s + 120))
+        if office is not None and is_title(office.group(1).split()[-1]) \
+                and not actors.holding({fold(office.group(1).split()[-1])}):
+            # "The Secretary-General delivered a message. He said, “…”": the office the text names
+            # no holder of is whom "he" stands for, as the text calls it
+            out.append((office.start(), "the " + office.group(1), office.group(1)))
+            continue
         opening: list[str] = []  # the capitalised words the sentence opens with
         for k, m in enumerate(token_matches(text, s, min(e, s + 400))):  # lazily: the first person ends the scan
             w = m.group()
@@ -673,15 +683,24 @@ def _after_topic(title: str) -> str:
     return title[title.index(": ") + 2:] if ": " in title[:MAX_TOPIC_CHARS] else title
 
 
-_SPOKE_WHERE = re.compile(r"\s(?:at|on|to|before|after|following|during|upon|with)\s")
+_SPOKE_WHERE = re.compile(r"\s(?i:at|on|to|before|after|following|during|upon|with)\s")  # "… Jane Doe To the Forum"
+
+
+_TEXT_OF = re.compile(r"(?i:(?:full |complete )?(?:transcript|text) of (?:the )?)(?=[A-Z])")
 
 
 def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | None:
     """Who an article titled "Statement by Treasury Secretary Jane Doe" is the statement of
     (cues.STATEMENT_TITLES), with the role the title gives; None for any other title."""
-    title = title.lstrip()
+    title = _TEXT_OF.sub("", title.lstrip(), count=1)  # "Transcript of Statement by Jane Doe"
     low = title.lower()
     head = next((h for h in STATEMENT_TITLES if low.startswith(h)), None)
+    if head is None and ": " in title[:MAX_TOPIC_CHARS] and (_UNSIGNED_SPEECH.fullmatch(title[:title.index(": ")])
+                                                             or speech_marker(title[:title.index(": ")])):
+        # "Remarks As Prepared for Delivery: Harbour Bank President Jane Doe at the Plenary": the
+        # kind of speech first, then whose it is
+        head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + title[title.index(": ") + 2:]
+        low = title.lower()
     if head is None and ": " in title[:MAX_TOPIC_CHARS]:  # "Harbour Council: Press remarks by Minister Doe"
         topic = title.index(": ") + 2
         head = next((h for h in STATEMENT_TITLES if low.startswith(h, topic) or low.startswith("press " + h, topic)), None)
@@ -788,7 +807,8 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
     if found is None and (_UNSIGNED_SPEECH.match(title) or _UNSIGNED_SPEECH.match(_after_topic(title))):
         # "Remarks at the Summit" over "Secretary Jane Doe …"; "Monetary policy: press conference, 15 May"
         # over "Jane Doe, President of the Bank, John Roe, Vice-President": the first named opens it
-        found = _speech_byline(_top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN), offices=True)
+        found = _speech_byline(_top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN + MAX_OFFICE_LINES), offices=True,
+                               within=SPEECH_BYLINE_WITHIN)
         if head_lines:
             shown = _speech_byline(head_lines[:SPEECH_BYLINE_WITHIN + 2], offices=True)
             if found is None or shown is not None and shown[0] == found[0] and shown[1]:
@@ -800,7 +820,9 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
             return found, (title if is_speech_title(title) else AS_PREPARED_TITLE)  # a speech, whatever its title
     if found is None and any(speech_marker(line) for line in top[:SPEECH_HEADER_LINES]):
         # "AASHTO Briefing" over "Secretary Jane Doe" and "--Remarks as Prepared for Delivery--": a speech
-        found = _speech_byline([line for line in top[:SPEECH_HEADER_LINES] if line.strip() != title.strip()], offices=True)
+        # (its byline above the speech: the first lines, not a subheading further down)
+        found = _speech_byline([line for line in _top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN) + head_lines
+                                if line.strip() != title.strip()], offices=True)
         if found is None and (by := _BY_IN_TITLE.search(title)) is not None:
             # "Press conference by Secretary General Jane Doe ahead of the Summit" over "(As delivered)"
             found = statement_speaker(SPEECH_TITLES[0] + title[by.end():], actors)
@@ -812,14 +834,16 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
         for line in top[:SPEECH_LINE_WITHIN]:
             m = _REMARKS_OF.search(line[:MAX_SPEECH_HEAD_LINE])
             if m is not None and (named := _person_named(line[m.end():], actors)) is not None:
-                return named, AS_PREPARED_TITLE
+                # (a spokesperson's briefing reports others' words: its quotations are theirs)
+                return named, BRIEFING_TITLE if "briefing" in m.group(0).lower() else AS_PREPARED_TITLE
     return found, title
 
 
 _BY_IN_TITLE = re.compile(r"\b(?i:remarks|speech|address|statement|press conference|news conference|press briefing|"
                           r"media briefing|briefing|message) by (?=[A-Z])")
-_REMARKS_OF = re.compile(r"\b(?:[Tt]hese|[Tt]his|[Ff]ollowing|[Bb]elow) (?:are|is) (?:the )?(?:(?:prepared|full|complete) )?"
-                         r"(?:text of (?:the )?)?(?:remarks|speech|statement|address|opening statement) (?:of|by) (?=[A-Z])")
+_REMARKS_OF = re.compile(r"\b(?:[Tt]hese|[Tt]his|[Ff]ollowing|[Bb]elow) (?:are|is) (?:the |a )?(?:(?:prepared|full|complete|"
+                         r"near-verbatim|verbatim) )?(?:(?:text|transcript) of (?:the |today[’']s )?)?(?:noon |daily |press )?"
+                         r"(?:remarks|speech|statement|address|opening statement|briefing|press conference) (?:of|by) (?=[A-Z])")
 
 
 # Lines that say the text below is a speech: as written for its delivery or as given, its text
@@ -836,6 +860,7 @@ def speech_marker(line: str) -> bool:
     t = line.strip()
     return _AS_PREPARED.fullmatch(t) is not None or _CHECK_DELIVERY.match(t) is not None or _SPEECH_MADE.match(t) is not None
 AS_PREPARED_TITLE = "Remarks as prepared for delivery"  # the title a speech is then read by (is_speech_title)
+BRIEFING_TITLE = "Transcript of a briefing"  # the same, for a briefer who reports others' words
 
 
 SPEECH_HEADER_LINES = 16  # the file's lines a speech's byline block is looked for in
@@ -851,6 +876,7 @@ def _statement_line(lines) -> str | None:
     says what it is about), in the case a title is written in; None when there is none."""
     for text in lines:
         t = _DATED_END.sub("", text.strip())  # "… PUERTO RICO TUESDAY, AUGUST 05, 2008": when, not who
+        t = _HEAD_ARTICLE.sub("", t)  # "A speech by …"
         low = t.lower()
         if low.startswith(STATEMENT_TITLES) and (len(t) <= MAX_STATEMENT_LINE
                                                  or len(t) <= MAX_SPEECH_HEAD_LINE and low.startswith(SPEECH_TITLES)):
@@ -859,6 +885,14 @@ def _statement_line(lines) -> str | None:
 
 
 MAX_SPEECH_HEAD_LINE = 260  # a speech's head line may run on with its place and date
+_HEAD_ARTICLE = re.compile(r"^(?:A|The)\s+(?=(?i:speech|statement|address|remarks)\s+by\s)")
+
+
+def _speech_head(line: str) -> bool:
+    """A speech's head line: "Remarks by Jane Doe, Secretary-General", "A speech by the Secretary
+    of State, the Rt Hon Jane Doe MP, marking …" (short enough to be no paragraph of it)."""
+    t = _HEAD_ARTICLE.sub("", line.strip())
+    return len(t) <= MAX_SPEECH_HEAD_LINE and t.lower().startswith(SPEECH_TITLES)
 _DATED_END = re.compile(r"(?:,?\s+(?:%s))?,?\s+(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*$"
                         % ("|".join(WEEKDAYS), "|".join(MONTH_NAMES)), re.I)
 
@@ -907,11 +941,17 @@ def is_speech_title(title: str) -> bool:
     """The title says the text is someone's speech or remarks ("Remarks by …", "Remarks at …"): a
     speech may name its speaker with no office and still be one person's words."""
     t = title.lstrip()
+    if t == BRIEFING_TITLE:
+        return True
     own = _OWN_SPEECH.match(_after_topic(t))
     topical = _after_topic(t).lower()  # "Harbour Council: remarks by Minister Doe at the press conference"
     return t.lower().startswith(SPEECH_TITLES) or topical.startswith(SPEECH_TITLES) \
         or topical.startswith(tuple("press " + h for h in SPEECH_TITLES)) or _UNSIGNED_SPEECH.match(title) is not None \
         or _UNSIGNED_SPEECH.match(_after_topic(t)) is not None \
+        or ": " in t[:MAX_TOPIC_CHARS] and _UNSIGNED_SPEECH.fullmatch(t[:t.index(": ")]) is not None \
+        or _TEXT_OF.match(t) is not None and (is_speech_title(_TEXT_OF.sub("", t, count=1))
+                                              or t.lower().startswith("transcript")
+                                              and _TEXT_OF.sub("", t, count=1).lower().startswith(STATEMENT_TITLES)) \
         or _titled_remarks(t) is not None \
         or _SPEECH_DASHED.match(t) is not None or own is not None and _SPOKEN.search(t, own.end() - 12) is not None
 
@@ -927,16 +967,17 @@ _SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 # "Jane Q. Doe II Harbour House, May 3").
 _UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief |Welcoming |Introductory )?(?:Remarks|Speech|Address)"
                               r"(?: (?:at|to|on|before)\b|\s*$)|\s*Remarks as prepared for delivery$"
-                              r"|\s*(?:(?:Press|News|Media) conference|(?:Introductory|Opening) statement)(?:,[^:]*)?$", re.I)
+                              r"|\s*(?:[\w-]+ )?(?:(?:Press|News|Media) conference|(?:Introductory|Opening) statement)(?:[,:][^:]*)?$", re.I)
 SPEECH_BYLINE_WITHIN = 4
 MAX_SPEECH_BYLINE = 140
 
 
-def _speech_byline(lines, offices: bool = False) -> tuple[str, str | None] | None:
+def _speech_byline(lines, offices: bool = False, within: int | None = None) -> tuple[str, str | None] | None:
     """(name, title) of the person a short line near a speech's top opens with, else None; with
-    ``offices``, the line under the name is her office when it is one ("Deputy Political Counselor")."""
+    ``offices``, the line under the name is her office when it is one ("Deputy Political Counselor").
+    ``within``: the name is looked for in that many first lines only (the rest may list offices)."""
     lines = list(lines)
-    for k, line in enumerate(lines):
+    for k, line in enumerate(lines[:within]):
         t = line.strip()
         if not t or len(t) > MAX_SPEECH_BYLINE or not is_name_tok(t.split()[0]):
             continue
@@ -953,8 +994,15 @@ def _speech_byline(lines, offices: bool = False) -> tuple[str, str | None] | Non
             continue  # a run too long to tell the name from the place after it
         if len(name) >= 2 and plausible_person([w for w in name if w not in NAME_SUFFIXES]) \
                 and not (not title and is_place(fold(" ".join(name)))) \
-                and not any(fold(w) in HEADLINE_NOUNS for w in name):  # "New York, New York", "Brief Remarks": no one
+                and not any(fold(w) in HEADLINE_NOUNS or fold(w).rstrip("s") in ORG_WORDS for w in name):
+            # ("New York, New York", "Brief Remarks", "Harbour Offices, Port Liria": no one)
             office = lines[k + 1].strip() if offices and k + 1 < len(lines) and len(words) == len(toks) else ""
+            if office and "," in office and _office_line(office):
+                # a list of portfolios under the name ("Minister, Harbour Services", …, "Prime
+                # Minister"): the one office written plainly, without a portfolio after a comma
+                listed = [line.strip() for line in lines[k + 1:k + 1 + MAX_OFFICE_LINES]]
+                listed = listed[:next((n for n, line in enumerate(listed) if not _office_line(line)), len(listed))]
+                office = next((line for line in listed if "," not in line), office)
             if not office and not title and t[len(" ".join(words)):].startswith(", "):
                 office = t[len(" ".join(words)) + 2:].split(",")[0].strip()  # "Jane Doe, President of the Bank, …"
             return " ".join(name), (office if office and _office_line(office) else title_role(title))
@@ -979,13 +1027,16 @@ def _venue_byline(lines) -> tuple[str, str | None] | None:
     return None
 
 
+MAX_OFFICE_LINES = 8
+
+
 def _office_line(line: str) -> bool:
     """A line that is only an office: "Deputy U.S. Representative to the United Nations", "Senior
     Humanitarian Advisor" (a title word among its first three, every word capitalised or small)."""
     words = line.split()
     if not 1 <= len(words) <= 12 or line[-1:] in ".!?:;," or any(ch.isdigit() for ch in line):
         return False
-    return any(is_title(w) for w in words[:3]) and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words)
+    return any(is_title(w.rstrip(",")) for w in words[:3]) and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words)
 
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, title: str = "",
@@ -1162,9 +1213,11 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             if intro_speakers[intro] is None:
                 intro = None
             elif intro == pno - 1:
-                spans = (paragraph_span(text, inline_at[intro]),)  # the statement after its hand-over
+                spans = (paragraph_span(text, max(inline_at[intro], label_end(text))),)  # the statement after its hand-over
             elif not spans or terms_only(text):
-                spans = (paragraph_span(text),)  # (its phrases in marks are the speaker's own: "‘surrender or starve’ tactics")
+                # (its phrases in marks are the speaker's own: "‘surrender or starve’ tactics"; a
+                # label opening it is no part of it: "Secretary-General:  Ladies and gentlemen …")
+                spans = (paragraph_span(text, label_end(text)),)
         if pno - 1 in turn_speakers:  # a transcript: the turn is the quotation, its label the speaker
             if turn_speakers[pno - 1] is None:
                 pending = []
@@ -1250,7 +1303,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
             if speaker is None and closed and not text[:max(0, qs - 1)].strip() and _INTRO.match(text[qe + 1:].lstrip()):
                 # "“…” This was the message from President Jane Doe during …": the sentence after it names her
                 speaker = _introduced_next(text[qe + 1:].lstrip(), actors, spoke)
-            if speaker is None and of_statement is not None and nwords >= 4:
+            if speaker is None and of_statement is not None and nwords >= 4 and title != BRIEFING_TITLE:
                 speaker = of_statement  # no cue in a statement by one person: theirs
             if speaker is None:
                 if nwords < 4:
@@ -1304,7 +1357,7 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     # (whose it is, after a topic the title opens with: "Bosnia and Herzegovina: Remarks by Jane Doe …")
     own_part = title if title.lower().startswith(STATEMENT_TITLES) or _UNSIGNED_SPEECH.match(title) else _after_topic(title)
     owners = _SPOKE_WHERE.split(own_part, 1)[0].split(", ", 1)[0]
-    if of_statement is not None and not blocks and (" and " not in owners or " and " in of_statement[0] and " and the " not in of_statement[0]) \
+    if of_statement is not None and not blocks and (" and " not in owners or _one_office(of_statement[0])) \
             and (of_statement[1] or is_speech_title(title)) \
             and (is_speech_title(title) or all(q.speaker == of_statement[0] for q in quotes)):
         # (a speech may quote others: "Hamilton once said: “…”" leaves the rest of it the speaker's)
@@ -1317,6 +1370,16 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         quotes = sorted(quotes + own, key=lambda q: q.paragraph)
     quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
     return _consistent(quotes, actors, paragraphs, header), skipped
+
+
+def _one_office(office: str) -> bool:
+    """An office with an "and" in it that one person holds ("Deputy Prime Minister and Minister of
+    Finance"), not two offices side by side ("President of the Council and the Prime Minister",
+    "First Minister and deputy First Minister": the second the first with a modifier)."""
+    if " and " not in office:
+        return False
+    before, after = office.split(" and ", 1)
+    return not after.lower().startswith("the ") and not fold(after).endswith(fold(before))
 
 
 MAX_OPEN_PARAGRAPHS = 3  # paragraphs without marks a quotation left open may hold before it closes
@@ -1346,14 +1409,13 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
     # "The speech made by Jane Doe, the Minister, on 7 December." over a speech: it starts right
     # below that line, whatever its first paragraphs' person or length ("More actors…")
     # A head line "Remarks by Jane Doe, Secretary-General" among the first paragraphs: the same.
-    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if speech_marker(p)
-                   or len(p) <= MAX_SPEECH_HEAD_LINE and p.lstrip().lower().startswith(SPEECH_TITLES)), None) \
-        if speech else None
+    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if speech_marker(p) or _speech_head(p)
+                   or _REMARKS_OF.search(p, 0, MAX_SPEECH_HEAD_LINE)), None) if speech else None
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
         if pno in stops:
             continue  # page furniture inside it ("Watch the video", "As prepared for delivery")
-        if opened is not None and pno > opened and len(t) <= MAX_SPEECH_HEAD_LINE and t.lower().startswith(SPEECH_TITLES):
+        if opened is not None and pno > opened and _speech_head(t):
             break  # "Speech by Director-General John Roe,": the next speech's head line ends this one
         if opened is not None and pno > opened and t and not t.startswith(NARRATIVE_STARTS) \
                 and len(out) < MAX_STATEMENT_PARAGRAPHS and not (not out and _heading_like(t)):
@@ -1524,7 +1586,7 @@ def _title_cased(label: str) -> str:
     as a title writes them (an abbreviated title stays in capitals, "PM"; a word not in capitals
     stays as written)."""
     return " ".join((w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w if len(w) <= 3 and fold(w) in TITLE_ABBREVIATIONS
-                     or w in POSTNOMINALS and not label.isupper() else w.title()) if w.isupper() else w
+                     or w.rstrip(",.;:") in POSTNOMINALS and not label.isupper() else w.title()) if w.isupper() else w
                     for k, w in enumerate(label.split()))  # ("… Jane Doe TD" keeps its letters)
 
 
@@ -1853,6 +1915,12 @@ def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=(), header: 
             role = shown[1]
             if len(name.split()) == 1 or len(name.split()) == 2 and is_honorific(name.split()[0]):
                 name = " ".join(w for w in shown[0].split() if not is_honorific(w))  # "Ms Doe" is "Jane Doe"
+        if role is None and name != REPORTER and name[:1].isupper() and not split_title(name.split())[1] \
+                and is_title(name.split()[-1]) and not (fold(name.split()[-1]) in SURNAME_TITLES and len(name.split()) >= 2
+                                                         and not is_title(name.split()[-2])):  # (not "Julie Bishop")
+            # "High Commissioner" speaks as one: the office is her role (the briefing does not
+            # print a role that repeats the name, compose.select.shown_role)
+            role = _bare_title(name.removeprefix("The "))
         out.append(q if (name, role) == (q.speaker, q.role) else
                    Quotation(text=q.text, speaker=name, role=role, paragraph=q.paragraph))
     return out

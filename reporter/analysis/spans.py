@@ -213,9 +213,10 @@ FOLLOWING_STATEMENT = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) th
                                  rf"concerning|to|at|in|after|following|ahead)\b|\s*[.:]$))", re.IGNORECASE)  # not "… statement data on …"
 # "Following are Secretary-General Jane Doe’s remarks at the opening …:", "The following is the
 # text of the Minister’s message to the conference:": whose words the text below is, possessive.
-FOLLOWING_OWN = re.compile(r"(?:The )?[Ff]ollowing (?:is|are) (?:the )?(?:(?:full |complete )?text of )?(?:the )?"
+FOLLOWING_OWN = re.compile(r"(?:The )?[Ff]ollowing (?:is|are) (?:the )?(?:(?:full |complete )?(?:text|transcript) of )?(?:the )?"
                            r"(?P<who>[A-Z][^:’']{1,120}?)[’']s? (?:(?:opening|closing|keynote|prepared|video|written|"
-                           r"introductory) )?(?:remarks|statement|message|address|speech|comments|briefing)\b")
+                           r"introductory) )?(?:remarks|statement|message|address|speech|comments|briefing|"
+                           r"press conference|news conference|press encounter|press briefing)\b")
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
                               rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
                               re.IGNORECASE)  # "… issued the statement below regarding …, …:"
@@ -553,6 +554,16 @@ def _named_initials(paragraphs) -> frozenset[str]:
 # Last words of a label that heads a detail, not a speaker's turn ("Phone Number:", "Release Date:").
 _DETAIL_WORDS = frozenset("NUMBER NO ID DATE TIME EMAIL E-MAIL PHONE FAX WEBSITE ADDRESS CONTACT CONTACTS NOTE NOTES "
                           "INFORMATION DETAILS".split())
+
+
+def label_end(text: str) -> int:
+    """Where the speech starts in a paragraph that opens with a speaker's label ("Secretary-General:
+    Ladies and …"), else 0."""
+    m = _LABEL.match(text, 0, 200) if text[:1].isupper() else None
+    if m is not None and speaker_label(m.group("label")) and _titled_if_long(m.group("label")):
+        return m.end()
+    one = _ONE_WORD_LABEL.match(text, 0, 40) if text[:1].isupper() else None
+    return one.end() if one is not None and is_title(one.group("label")) else 0  # "Secretary-General:"
 
 
 def speaker_label(label: str) -> bool:
