@@ -204,7 +204,7 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
             "date": long_date(story.published) if story.published else None,
             "points": [{"text": p.text, **refs.ref(p.article, p.paragraph)} for p in points],
             "figures": [f for _, _, f in figs[:DIGEST_FIGURES]],
-            "quote": ({"text": q.text, "speaker": q.speaker, "role": select.shown_role(q.speaker, q.role),
+            "quote": ({"text": select.shown_quote(q.text), "speaker": q.speaker, "role": select.shown_role(q.speaker, q.role),
                        **refs.ref(quote_owner, q.paragraph)}
                       if q else None),
             "disagreements": [{"what": d.what, "claims": [{"value": c.value, **refs.ref(c.article, c.paragraph)}
@@ -226,7 +226,8 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
     cited: dict[str, set[str]] = {}
     for k in order:
         art, fx = articles[k], facts[k]
-        quotes += [{"text": q.text, "speaker": q.speaker, "role": select.shown_role(q.speaker, q.role), **refs.ref(k, q.paragraph)}
+        quotes += [{"text": select.shown_quote(q.text), "speaker": q.speaker, "role": select.shown_role(q.speaker, q.role),
+                    **refs.ref(k, q.paragraph)}
                    for q in notable_quotes(fx.quotes) if q.paragraph not in art.boilerplate]
         story = short_title(art.title, 4)
         timeline += [{"date": e.date, "date_label": date_label(e.date), "event": e.event, "story": story,

@@ -299,6 +299,22 @@ def rank_figures(figures: Sequence[KeyFigure]) -> list[KeyFigure]:
     return [f for _, f in sorted(enumerate(figures), key=key)]
 
 
+MAX_SHOWN_QUOTE = 600  # characters of a quotation a briefing prints: a few sentences, never a whole statement
+
+
+def shown_quote(text: str, limit: int = MAX_SHOWN_QUOTE) -> str:
+    """The quotation as the briefing prints it: whole when it is short, else its first sentences
+    up to ``limit`` and an ellipsis (a statement or a speech may be one 1,000-word paragraph;
+    the reader gets its opening, the annex has the rest). Still the speaker's exact words."""
+    if len(text) <= limit:
+        return text
+    from ..analysis.text import sentence_spans
+
+    ends = [b for _, b in sentence_spans(text[:limit + 1]) if b <= limit]
+    cut = ends[-1] if ends and ends[-1] >= limit // 3 else text.rfind(" ", 0, limit)
+    return text[:cut if cut > 0 else limit].rstrip(" ,;:—–-") + " …"
+
+
 def best_quote(quotes: Sequence[Quotation]) -> Quotation | None:
     """The quotation a digest shows: a named speaker with a role first, then the fullest."""
     usable = [q for q in quotes if q.speaker and q.speaker != REPORTER and not contact_details(q.text)]
