@@ -1440,3 +1440,22 @@ def test_a_body_s_spokesperson_speaks_for_the_body_in_that_role():
 ])
 def test_a_bare_run_of_seven_digits_is_an_entry_s_number_not_a_count(text, listed):
     assert any(f.value.replace(",", "").lstrip("$") == "1463328" for f in facts(text).figures) is listed
+
+
+def _authored(tmp_path, byline: str):
+    from reporter import load_articles
+
+    path = tmp_path / "post.md"
+    path.write_text(f"# The harbour study confirms what we feared\n\n{byline}\n\n"
+                    "This week we took a giant leap forward in our understanding of the harbour air.\n\n"
+                    "For two decades, evidence has shown that fine particles harm the heart.\n", encoding="utf-8")
+    return analyze(load_articles(path)[0])
+
+
+def test_a_post_by_a_titled_author_in_the_first_person_is_hers(tmp_path):
+    f = _authored(tmp_path, "By Dr. Jane Q. Roe")
+    assert [(q.paragraph, q.speaker) for q in f.quotes][-2:] == [(2, "Jane Q. Roe"), (3, "Jane Q. Roe")]
+
+
+def test_a_reporter_s_byline_makes_no_one_s_statement(tmp_path):
+    assert _authored(tmp_path, "By Jane Q. Roe").quotes == ()

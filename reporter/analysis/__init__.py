@@ -40,7 +40,7 @@ def analyze(article: "Article") -> Facts:
         found_quotes, why = quotes.extract(paragraphs, cast, sentences, title=article.title or "",
                                            boilerplate=article.boilerplate, subheadings=article.subheadings,
                                            header=quotes.header_lines(article.raw_text or ""),
-                                           blockquotes=article.blockquotes)
+                                           blockquotes=article.blockquotes, author=article.author or "")
         skipped += why
     if article.figures is not None:
         found_figures = [KeyFigure(f.value, f.number, f.unit, f.what, f.paragraph) for f in article.figures]

@@ -1041,7 +1041,7 @@ def _office_line(line: str) -> bool:
 
 def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, title: str = "",
             boilerplate: tuple[int, ...] = (), subheadings: tuple[tuple[int, str], ...] = (),
-            header: str = "", blockquotes: tuple[int, ...] = ()) -> tuple[list[Quotation], list[str]]:
+            header: str = "", blockquotes: tuple[int, ...] = (), author: str = "") -> tuple[list[Quotation], list[str]]:
     """The quotations of an article's paragraphs (its title may make it one person's statement).
     boilerplate (¶N, as ingest marks it) ends an introduced statement; a subheading right under a
     paragraph may be its attribution line ("Jane Doe, Minister for Ports"); ``header``: the
@@ -1051,6 +1051,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     quotes: list[Quotation] = []
     skipped: list[str] = []
     of_statement, title = _whole_text_speaker(title, paragraphs, subheadings, actors, header)
+    authored = of_statement is None and (own := _titled_author(author, paragraphs)) is not None
+    if authored:
+        of_statement = own  # "By Dr. Jane Doe" over her post in the first person: a statement of hers
     pending: list[int] = []  # indexes of unattributed, unclosed quotes waiting for the next paragraph
     last_speaker: tuple[str, str | None] | None = None
     spoke: dict[str, tuple[str, str | None]] = {}  # last word of a speaker's name -> (name, role)
@@ -1358,14 +1361,15 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     own_part = title if title.lower().startswith(STATEMENT_TITLES) or _UNSIGNED_SPEECH.match(title) else _after_topic(title)
     owners = _SPOKE_WHERE.split(own_part, 1)[0].split(", ", 1)[0]
     if of_statement is not None and not blocks and (" and " not in owners or _one_office(of_statement[0])) \
-            and (of_statement[1] or is_speech_title(title)) \
+            and (of_statement[1] or is_speech_title(title) or authored) \
             and (is_speech_title(title) or all(q.speaker == of_statement[0] for q in quotes)):
         # (a speech may quote others: "Hamilton once said: “…”" leaves the rest of it the speaker's)
         # one named person's statement, not a joint one (an office may hold an "and": "Remarks by the
         # Deputy Prime Minister and Minister of Finance", not "… and the Prime Minister"); a phrase it quotes of its own ("what we
         # call “the quiet work”") leaves the rest of it hers
         quoted = {q.paragraph for q in quotes}
-        own = [q for q in _unmarked_statement(paragraphs, of_statement, speech=is_speech_title(title), stops=boilerplate)
+        own = [q for q in _unmarked_statement(paragraphs, of_statement, speech=is_speech_title(title) or authored,
+                                              stops=boilerplate)
                if q.paragraph not in quoted]
         quotes = sorted(quotes + own, key=lambda q: q.paragraph)
     quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
@@ -1876,6 +1880,31 @@ def _bare_title(role: str | None) -> str | None:
         if is_title(first) and first[:1].isupper():
             return rest
     return role
+
+
+MIN_OWN_PARAGRAPHS = 1  # paragraphs in the first person that make a post its titled author's own words
+
+
+def _titled_author(author: str, paragraphs) -> tuple[str, str | None] | None:
+    """(name, title) of a post's author given with a title or an honorific ("By Dr. Jane Doe",
+    "By Secretary Jane Doe") who writes it in the first person ("I", "we" outside quotation
+    marks): an official's blog post or article is hers from its first word, as a speech is. A reporter's byline carries no
+    title, so a news story stays the reporter's account of what others said."""
+    words = author.split()
+    if len(words) < 3 or not (is_honorific(words[0]) or is_title(words[0])):
+        return None
+    title, name = split_title(words)
+    name = [w for w in name if not is_honorific(w)]
+    if len(name) < 2 or not plausible_person(name):
+        return None
+    own = sum(1 for p in paragraphs[:MAX_STATEMENT_PARAGRAPHS]
+              if any(w in FIRST_PERSON for w in _FIRST_WORDS.findall(_strip_quoted(p)[:2000])))
+    return (" ".join(name), title_role(title) or None) if own >= MIN_OWN_PARAGRAPHS else None
+
+
+def _strip_quoted(text: str) -> str:
+    """The paragraph without what it quotes: the writer's own words."""
+    return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
 
 
 def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=(), header: str = "") -> list[Quotation]:
