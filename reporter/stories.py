@@ -228,6 +228,8 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
             continue  # one template, other figures, no dates to tell them apart: two editions of a series
         if _other_subject(specifics[i], specifics[j], vocabulary[i], vocabulary[j]):
             continue
+        if _other_countries(specifics[i].names, specifics[j].names):
+            continue
         same_actors = shared >= SAME_ACTORS and (days is None or days <= ACTORS_DAYS)
         out[(i, j)] = score if same_actors else score * _time_weight(when[i], when[j])
     return out
@@ -236,6 +238,16 @@ def _event_cosines(when: Sequence[date | None], cosines: dict[tuple[int, int], f
 _MONTH_WORD = "|".join(sorted((m.capitalize() for m in MONTH_NUMBERS), key=len, reverse=True))
 _STATED = re.compile(r"(?<![\w.])(?:(?P<day2>\d{1,2})\s+)?(?P<month>" + _MONTH_WORD + r")\.?\s+"
                      r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d\d)(?![\w.,]\d)")
+
+
+def _other_countries(a: dict[str, int], b: dict[str, int]) -> bool:
+    """Each names a country and none the other does: one country's statistics agency and
+    another's on their censuses are two stories, however alike their words (a country's
+    name in one word, as the names' keys are)."""
+    from .analysis.places import is_country
+
+    ca, cb = {w for w in a if is_country(w)}, {w for w in b if is_country(w)}
+    return bool(ca) and bool(cb) and not ca & cb
 
 
 def _stated_month(article: Article) -> date | None:

@@ -226,3 +226,20 @@ def test_an_article_without_a_source_is_named_by_its_title_never_its_file_name(t
     front = text.split("Annex: the articles")[0]
     assert "notes-from-the-desk-7" not in text
     assert "\u201cHarbour bridge reopens after\u2026\u201d" in front and "news.example.org" in front
+
+
+def test_two_countries_census_messages_in_one_month_are_two_stories():
+    from reporter.stories import group_stories
+
+    one = _article("Chief Statistician's message on the census",
+                   "The census in Canada reached a record response this year, and Statistics Canada thanks every "
+                   "household that took part during the COVID-19 pandemic.",
+                   "The National Statistician's office will publish the first census results for Canada in June 2021.",
+                   published=date(2021, 3, 10))
+    two = _article("Census statistics designated as National Statistics",
+                   "The census in England and Wales reached a record response this year, and the National "
+                   "Statistician thanks every household that took part during the COVID-19 pandemic.",
+                   "The Office for Statistics Regulation will publish its review of the census for Wales in June 2021.",
+                   published=date(2021, 3, 12))
+    stories = group_stories([one, two])
+    assert len(stories.stories) == 2
