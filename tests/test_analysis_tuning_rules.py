@@ -1459,3 +1459,20 @@ def test_a_post_by_a_titled_author_in_the_first_person_is_hers(tmp_path):
 
 def test_a_reporter_s_byline_makes_no_one_s_statement(tmp_path):
     assert _authored(tmp_path, "By Jane Q. Roe").quotes == ()
+
+
+@pytest.mark.parametrize("fields", [
+    ("Speech Date: Monday, May 12", "As Prepared For: Jane Q. Roe, Harbour Administrator"),
+    ("Speaker: Jane Q. Roe", "Harbour Administrator"),
+])
+def test_a_speech_s_header_field_names_its_speaker(fields):
+    f = facts(*fields, "Transcript: Welcome to the kickoff of Harbour Week. We are delighted you are here.",
+              "Transcript: A clean harbour is a better place to work, to trade and to raise a family.",
+              title="Harbour Week kickoff at the quay")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Q. Roe", "Harbour Administrator")}
+    assert all(not q.text.startswith("Transcript") for q in f.quotes) and len(f.quotes) == 2
+
+
+def test_a_number_in_brackets_in_a_line_of_bracketed_notes_is_no_figure():
+    assert why_not("(Welcomes the harbour bill) (1500)", 29, 33) == "a note in brackets"
+    assert why_not("The fund (1500 pounds) was paid.", 10, 14) is None

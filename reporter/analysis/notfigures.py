@@ -182,6 +182,8 @@ def _symbol_before(text: str, s: int) -> bool:
 _INLINE_LABEL = re.compile(r"\)\s+[a-z]")  # a number closed by ")" before a lower-case word: a list's label
 
 
+MAX_NOTE_LINE = 300
+_BRACKETS_ONLY = re.compile(r"(?:\s*\([^()]*\))+\s*")  # a paragraph of notes in brackets and nothing else
 MIN_ID_DIGITS = 7  # a bare run of this many digits names an entry; a count this large has its thousands marked
 _UNIT_AFTER = re.compile(r"\s?(?:%|per\s?cent|percent|people|residents|visitors|tonnes|tons|barrels|km|miles|euros?|dollars|pounds)\b")
 
@@ -202,6 +204,9 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a phone number"  # "1-800-621-FEMA (3362)"
     if text[s:e].isdigit() and _AGO_AFTER.match(text, e):
         return "a time stamp"  # "Updated: 49 min 44 sec ago"
+    if text[max(0, s - 1):s] == "(" and text[e:e + 1] == ")" and len(text) <= MAX_NOTE_LINE \
+            and _BRACKETS_ONLY.fullmatch(text):
+        return "a note in brackets"  # "(Welcomes the bill on reform) (1500)": a wire item's word count
     if e - s >= MIN_ID_DIGITS and text[s:e].isdigit() and not _UNIT_AFTER.match(text, e) and text[max(0, s - 1):s] not in "$£€¥":
         return "an identifier"  # "Scheduled | 1463328", "List entry 1317771": a count of millions is written 1,463,328
     if text[s:e].isdigit() and int(text[s:e]) <= 120 and _AGE_BEFORE.search(text, max(0, s - 40), s) \

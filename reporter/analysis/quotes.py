@@ -829,6 +829,15 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
         if found is not None:
             return found, AS_PREPARED_TITLE
     if found is None:
+        # A field in the speech's header: "As Prepared For: Jane Doe, Harbour Administrator",
+        # "Speaker: Jane Doe" over "Harbour Administrator"
+        lines = [line.strip() for line in _top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN) + head_lines]
+        for k, line in enumerate(lines):
+            m = _SPEAKER_FIELD.match(line)
+            if m is not None and plausible_person(m.group("name").split()) and not any(is_title(w) for w in m.group("name").split()):
+                role = m.group("role") or (lines[k + 1] if k + 1 < len(lines) and _office_line(lines[k + 1]) else None)
+                return (m.group("name"), role), AS_PREPARED_TITLE
+    if found is None:
         # "This is the prepared remarks of Executive Director Jane Doe at today's briefing": the line
         # at the top that says whose remarks the text is
         for line in top[:SPEECH_LINE_WITHIN]:
@@ -839,6 +848,8 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
     return found, title
 
 
+_SPEAKER_FIELD = re.compile(r"(?:(?:As )?[Pp]repared [Ff]or(?: [Dd]elivery [Bb]y)?|Speaker|Delivered by|Remarks by|Speech by)\s*:\s*"
+                            r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})(?:,\s*(?P<role>[^,]{2,80}))?\s*$")
 _BY_IN_TITLE = re.compile(r"\b(?i:remarks|speech|address|statement|press conference|news conference|press briefing|"
                           r"media briefing|briefing|message) by (?=[A-Z])")
 _REMARKS_OF = re.compile(r"\b(?:[Tt]hese|[Tt]his|[Ff]ollowing|[Bb]elow) (?:are|is) (?:the |a )?(?:(?:prepared|full|complete|"
@@ -1423,7 +1434,7 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
             break  # "Speech by Director-General John Roe,": the next speech's head line ends this one
         if opened is not None and pno > opened and t and not t.startswith(NARRATIVE_STARTS) \
                 and len(out) < MAX_STATEMENT_PARAGRAPHS and not (not out and _heading_like(t)):
-            span = paragraph_span(text)
+            span = paragraph_span(text, _words_at(text))
             out.append(Quotation(text=text[span.start:span.end], speaker=speaker[0], role=speaker[1], paragraph=pno))
             continue
         if t.startswith(NARRATIVE_STARTS) and not out and pno <= 2:
@@ -1439,12 +1450,12 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
                 # passed since …") are hers too, unless one of them is the page's own lead about her
                 bridged = _speech_opening(paragraphs[:pno - 1], speaker[0], stops)
             for k in bridged + [pno]:  # "The resolution adheres to the agreement." between two of hers
-                span = paragraph_span(paragraphs[k - 1])
+                span = paragraph_span(paragraphs[k - 1], _words_at(paragraphs[k - 1]))
                 out.append(Quotation(text=paragraphs[k - 1][span.start:span.end], speaker=speaker[0], role=speaker[1],
                                      paragraph=k))
             bridged = []
         elif out and speech and t.endswith((".", "!", "?", "”", '"', "…")):
-            span = paragraph_span(text)
+            span = paragraph_span(text, _words_at(text))
             out.append(Quotation(text=text[span.start:span.end], speaker=speaker[0], role=speaker[1], paragraph=pno))
         elif out and len(bridged) < MAX_STATEMENT_BRIDGE and t.endswith((".", "!", "?", "”", '"')):
             bridged.append(pno)
@@ -1455,8 +1466,16 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
 
 MAX_STATEMENT_BRIDGE = 2  # third-person paragraphs a statement holds between two in the first person
 MAX_SPEECH_OPENING = 4  # paragraphs a speech may open with before its first in the first person
+def _words_at(text: str) -> int:
+    """Where a paragraph's words start after a field that holds them ("Transcript: …"), else 0."""
+    m = _WORDS_FIELD.match(text)
+    return m.end() if m is not None else 0
+
+
 MAX_HEADING_WORDS = 8
-_FIELD = re.compile(r"[A-Z][\w’'-]*:\s")
+_FIELD = re.compile(r"(?!(?:Transcript|Text|Quote|Excerpt):)[A-Z][\w’'-]*:\s")
+# A field that holds the words themselves: "Transcript: Poison in the ground means …".
+_WORDS_FIELD = re.compile(r"(?:Transcript|Text|Quote|Excerpt):\s+")
 
 
 def _heading_like(text: str) -> bool:
