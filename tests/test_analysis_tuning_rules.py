@@ -1476,3 +1476,29 @@ def test_a_speech_s_header_field_names_its_speaker(fields):
 def test_a_number_in_brackets_in_a_line_of_bracketed_notes_is_no_figure():
     assert why_not("(Welcomes the harbour bill) (1500)", 29, 33) == "a note in brackets"
     assert why_not("The fund (1500 pounds) was paid.", 10, 14) is None
+
+
+def test_a_statement_titled_by_an_office_on_a_topic_is_its_holder_s():
+    f = facts("Press Release (2013) 141",
+              "I convey my deepest condolences to the family of the former harbour master.",
+              "Harbour Alliance Secretary General John Q. Poe",
+              "He was a man of peace and a truly inspirational figure to all of us.",
+              title="Harbour Alliance Secretary General on the death of the former harbour master")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("John Q. Poe", "Harbour Alliance Secretary General")}
+
+
+def test_a_statement_title_s_topic_after_on_is_no_part_of_the_speaker():
+    f = facts("Today the department says farewell to one of the finest public servants I have worked with.",
+              title="Statement of Harbour Secretary Jane Q. Roe On the Departure of Assistant Secretary John Poe")
+    assert [(q.speaker, q.role) for q in f.quotes] == [("Jane Q. Roe", "Harbour Secretary")]
+
+
+def test_an_unquoted_paragraph_in_the_first_person_signed_by_the_line_under_it_is_the_signer_s():
+    f = facts("Over 500 historic places were listed this year.",
+              "Protecting our heritage matters so that future generations understand us. I'm delighted that so "
+              "many places were protected this year.",
+              "Jane Roe, Heritage Minister",
+              "Our thoughts are with the harbour families today and every day.",
+              "Stay Connected",
+              title="Places listed this year")
+    assert [(q.paragraph, q.speaker, q.role) for q in f.quotes] == [(2, "Jane Roe", "Heritage Minister")]

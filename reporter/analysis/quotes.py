@@ -418,6 +418,11 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
         if speaker is None and named and spans and (spans[-1].closed or spans[-1].end >= len(text.rstrip())) \
                 and not text[spans[-1].end + 1:].strip(" .!?…") and not paragraphs[pno].rstrip().endswith("."):
             speaker = _byline(paragraphs[pno], actors, dashed=False)  # "“…”" / "Jane Doe, Minister for Ports"
+        if speaker is None and named and not spans and _first_person_text(body) and "," in paragraphs[pno] \
+                and not paragraphs[pno].rstrip().endswith((".", ":")) and not is_introducing_line(paragraphs[pno]):
+            # a paragraph in the first person without marks, signed by the line under it: "I'm
+            # delighted that …" / "Jane Doe, Heritage Minister"
+            speaker = _byline(paragraphs[pno], actors, dashed=False)
         if speaker is not None:
             added.append(Quotation(text=text[s:e], speaker=speaker[0], role=speaker[1], paragraph=pno))
     return sorted(quotes + added, key=lambda q: q.paragraph) if added else quotes
@@ -683,6 +688,8 @@ def _after_topic(title: str) -> str:
     return title[title.index(": ") + 2:] if ": " in title[:MAX_TOPIC_CHARS] else title
 
 
+_OFFICE_ON = re.compile(r"(?P<office>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*) on (?:the )?(?=[a-z])")
+_STATED_ON = re.compile(r"\s(?i:on|following|regarding|concerning|about)\s")
 _SPOKE_WHERE = re.compile(r"\s(?i:at|on|to|before|after|following|during|upon|with)\s")  # "… Jane Doe To the Forum"
 
 
@@ -718,6 +725,15 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
                          or _titled_remarks(title)) is not None:
         # "Jane Doe Delivers Remarks at …", "Jane Doe – 2018 Speech at the Harbour Summit"
         head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + delivered.group("who")
+    if head is None and (on := _OFFICE_ON.match(title)) is not None and is_title(on.group("office").split()[-1]) \
+            and all(w[:1].isupper() for w in on.group("office").split()):
+        # "Harbour Alliance Secretary General on the death of Jane Roe": the office's statement, its
+        # holder the one the text names with that title
+        office = on.group("office")
+        held = actors.resolve(Subject("name", office.split(), None, 0))
+        if held is not None and held[2] == "person" and " " in held[0]:
+            return held[0], held[1] or office
+        return office, office
     if head is None:
         # "Secretary Jane Doe’s Statement on …", "Secretary Doe Statement on …": the name before it
         m = _STATEMENT_AFTER.match(title.lstrip())
@@ -726,6 +742,8 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         rest = title.lstrip()[len(head):]
         if head in SPEECH_TITLES:  # "Remarks by Jane Doe at the Summit": where she spoke is no role
             rest = _SPOKE_WHERE.split(rest, 1)[0]
+        else:  # "Statement of Secretary Jane Doe On the Departure of …": what it is about is no role
+            rest = _STATED_ON.split(rest, 1)[0]
     if not rest or head not in SPEECH_TITLES and any(w.lower() in _NOT_STATEMENT_OWNER for w in rest.split()[:8]):
         return None  # "Jane Roe Delivers Opening Statement Before …": a speech, not a statement's owner
     hon = _OFFICE_THEN_HON.match(rest) if head is not None else None
