@@ -1502,3 +1502,12 @@ def test_an_unquoted_paragraph_in_the_first_person_signed_by_the_line_under_it_i
               "Stay Connected",
               title="Places listed this year")
     assert [(q.paragraph, q.speaker, q.role) for q in f.quotes] == [(2, "Jane Roe", "Heritage Minister")]
+
+
+def test_a_label_in_capitals_takes_the_name_and_office_the_text_s_top_lines_give():
+    f = facts("Sean McAllister, Spokesman", "Port Liria", "August 6",
+              "MR. MCALLISTER: Good afternoon, everyone. I have nothing to start with, so let us go to questions.",
+              "QUESTION: Were you able to find out anything about the harbour talks this morning?",
+              "MR. MCALLISTER: Right. I can't point to anything specific other than the fact that they met.",
+              title="Daily Press Briefing")
+    assert [(q.speaker, q.role) for q in f.quotes][0] == ("Sean McAllister", "Spokesman")

@@ -1556,6 +1556,7 @@ def _interviewing(title: str, whole: str) -> str | None:
 
 
 HEADER_CHARS = 6_000  # how much of a file's top its header lines are read from
+TOP_LINES = 6  # the title and first lines of a text, where a transcript may present its speakers
 
 
 def header_lines(raw: str) -> str:
@@ -1715,6 +1716,17 @@ def _given_name_back(title: list[str], name: list[str], text: str) -> tuple[list
     return title[:-1], [title[-1], *name]
 
 
+def _as_written(word: str, text: str) -> str:
+    """A word of a label in capitals as the text writes it elsewhere in mixed case ("Mccormack",
+    title-cased from "MCCORMACK", is the "McCormack" of "Sean McCormack, Spokesman"), else as given."""
+    if len(word) < 4 or not word.isalpha():
+        return word
+    m = re.search(r"\b%s\b" % re.escape(word), text[:200_000], re.I)
+    while m is not None and (m.group(0).isupper() or m.group(0) == word):
+        m = re.compile(r"\b%s\b" % re.escape(word), re.I).search(text, m.end(), min(len(text), 200_000))
+    return m.group(0) if m is not None and m.group(0)[:1].isupper() else word
+
+
 def _initials_of(label: str, actors: Actors) -> tuple[str, str | None] | None:
     """(name, role) of the one person the text names whose name's initials are the label's
     letters ("TAG" -> Tedros Adhanom Ghebreyesus), else None."""
@@ -1750,6 +1762,8 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
         return (r[0], r[1]) if r is not None and r[2] == "person" else None
     words = _title_cased(label.replace(".", ". ")).split()  # "SECRETARY OF STATE" -> "Secretary of State", "PM"
+    if label.isupper():  # "MR. MCCORMACK": the name as the text writes it ("McCormack"), not "Mccormack"
+        words = [_as_written(w, whole) if w[:1].isupper() and not is_title(w) else w for w in words]
     title, name = split_title([w for w in words if w])
     title, name = _given_name_back(title, name, header + "\n" + whole)
     if not name and len(words) == 2 and fold(words[1]) in SURNAME_TITLES and not is_title(words[0]):
@@ -1772,9 +1786,10 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         last = words[-2] if len(words) >= 2 and words[-1].isdigit() else words[-1]  # "Senior Defense Official 1"
         return (" ".join(words), None) if fold(last) in ROLE_NOUNS and len(words) <= 5 else None
     p = actors.person(name)
+    top = header + "\n" + "\n".join(whole.split("\n")[:TOP_LINES])  # (the text's own top lines too)
     if p is not None:
-        return p.name, p.role or title_role(title) or (_presenter(name[-1], header) or (None, None))[1]
-    if len(name) == 1 and (shown := _presenter(name[0], header)) is not None:
+        return p.name, p.role or title_role(title) or (_presenter(name[-1], top) or (None, None))[1]
+    if len(name) == 1 and (shown := _presenter(name[0], top)) is not None:
         return shown  # "MR PRICE:" under a header line "Ned Price, Department Spokesperson"
     if len(name) == 1:
         full = _full_name_titled(name[0], whole)
