@@ -1511,3 +1511,28 @@ def test_a_label_in_capitals_takes_the_name_and_office_the_text_s_top_lines_give
               "MR. MCALLISTER: Right. I can't point to anything specific other than the fact that they met.",
               title="Daily Press Briefing")
     assert [(q.speaker, q.role) for q in f.quotes][0] == ("Sean McAllister", "Spokesman")
+
+
+def test_a_speech_by_an_office_with_commas_in_its_remit_then_its_holder_is_the_holder_s(tmp_path):
+    from reporter import load_articles
+
+    path = tmp_path / "speech.txt"
+    path.write_text("Jane Roe speech on the Harbours Bill\n\n"
+                    "A speech by Secretary of State for Harbours, Ports and Coastal Affairs, Jane Roe on the introduction "
+                    "of the Harbours Bill to Parliament.\n\n"
+                    "A video of the speech can be found on YouTube. Full transcript below.\n\n"
+                    "I’m delighted there are so many people here from the many sectors with an interest in harbours.\n\n"
+                    "It’s important that we are all here together from the different sectors.\n", encoding="utf-8")
+    f = analyze(load_articles(path)[0])
+    assert [(q.paragraph, q.speaker, q.role) for q in f.quotes] == [
+        (3, "Jane Roe", "Secretary of State for Harbours, Ports and Coastal Affairs"),
+        (4, "Jane Roe", "Secretary of State for Harbours, Ports and Coastal Affairs")]
+
+
+@pytest.mark.parametrize("text, s, reason", [
+    ("Response times to the most serious 999 calls improved in August.", 35, "a phone number"),
+    ("In an emergency, dial 911 at once.", 22, "a phone number"),
+    ("The harbour recorded 999 arrivals in August.", 21, None),
+])
+def test_an_emergency_number_is_a_phone_number_not_a_count(text, s, reason):
+    assert why_not(text, s, s + 3) == reason

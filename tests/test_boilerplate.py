@@ -748,3 +748,12 @@ def test_a_contact_line_under_a_dated_headline_leaves_that_headline_the_title(tm
     path.write_text("Harbour Agency’s Weekly Report, March 16, 2018\n\nContact Information: Press Office (\n\n"
                     "From opening the new quay to speaking at the ferry forum, the Administrator had a busy week.\n")
     assert load_articles(path)[0].title == "Harbour Agency’s Weekly Report, March 16, 2018"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("A video of the speech can be found on YouTube. Full transcript below.", True),
+    ("A recording of the press conference is available to watch online.", False),
+    ("The video of the harbour flood shows the water rising over the quay.", False),
+])
+def test_a_note_on_where_the_speech_can_be_watched_is_boilerplate(line, expected):
+    assert is_boilerplate(line) is expected

@@ -156,6 +156,9 @@ _AT_BEFORE = re.compile(r"\b[Aa]t\s$")
 # A person's age set after her name in commas: "Jane Doe, 38;", "John Roe (罗), 35, of Portmouth".
 _AGE_BEFORE = re.compile(r"[A-Z][\w’'.-]+(?: \([^()]{1,30}\))?, $")
 _AGE_AFTER = re.compile(r"(?:[;.]|,(?! (?:\d|million|billion|thousand|percent|per cent))| and\b|$)")
+EMERGENCY_NUMBERS = frozenset("999 911 111 112 000 101 988".split())
+_CALL_BEFORE = re.compile(r"\b(?:call|calls|calling|dial|dialling|dialing|ring|phone|text)\s+$", re.I)
+_CALLS_AFTER = re.compile(r"\s(?:calls?|callers?|line|service|operators?|responses?)\b", re.I)
 _AGO_AFTER = re.compile(r"\s?(?:min|mins|minutes?|sec|secs|seconds?|h|hrs?|hours?)\b(?:\s\d{1,2}\s?(?:sec|secs|s)\b)?\s+ago\b")
 # Days in a list before their month: "on 22 and 23 July", "1-3 May"; after it: "July 21 and 22".
 _DAY_BEFORE_MONTH = re.compile(r"\s?(?:and|to|&|-|–)\s?\d{1,2}(?:st|nd|rd|th)?\s(?:%s)\b" % "|".join(
@@ -204,6 +207,8 @@ def why_not(text: str, s: int, e: int) -> str | None:
         return "a phone number"  # "1-800-621-FEMA (3362)"
     if text[s:e].isdigit() and _AGO_AFTER.match(text, e):
         return "a time stamp"  # "Updated: 49 min 44 sec ago"
+    if text[s:e] in EMERGENCY_NUMBERS and (_CALL_BEFORE.search(text, max(0, s - 24), s) or _CALLS_AFTER.match(text, e)):
+        return "a phone number"  # "call 999", "the most serious 999 calls", "dial 911"
     if text[max(0, s - 1):s] == "(" and text[e:e + 1] == ")" and len(text) <= MAX_NOTE_LINE \
             and _BRACKETS_ONLY.fullmatch(text):
         return "a note in brackets"  # "(Welcomes the bill on reform) (1500)": a wire item's word count

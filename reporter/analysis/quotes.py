@@ -688,6 +688,9 @@ def _after_topic(title: str) -> str:
     return title[title.index(": ") + 2:] if ": " in title[:MAX_TOPIC_CHARS] else title
 
 
+_OFFICE_COMMA_NAME = re.compile(r"(?:the )?(?P<office>[A-Z][^:]{2,120}?),\s+(?:the\s+)?(?:(?:Rt\.?\s+)?Hon\.?\s+)?"
+                                r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}?)(?:\s+(?:MP|MSP|MS|TD|KC|QC))?"
+                                r"(?=\s+(?i:on|at|to|in|about|following)\b|[,.]?\s*$)")
 _OFFICE_ON = re.compile(r"(?P<office>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*) on (?:the )?(?=[a-z])")
 _STATED_ON = re.compile(r"\s(?i:on|following|regarding|concerning|about)\s")
 _SPOKE_WHERE = re.compile(r"\s(?i:at|on|to|before|after|following|during|upon|with)\s")  # "… Jane Doe To the Forum"
@@ -751,6 +754,12 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         name = [w for w in hon.group("name").split() if w not in POSTNOMINALS]
         if len(name) >= 2 and plausible_person(name):
             return " ".join(name), hon.group("office")
+    if head is not None and (listed := _OFFICE_COMMA_NAME.match(rest)) is not None \
+            and is_title(listed.group("office").split()[0]) and not is_place(fold(listed.group("name"))) \
+            and plausible_person(listed.group("name").split()) and not any(is_title(w) for w in listed.group("name").split()):
+        # "A speech by Secretary of State for Environment, Food and Rural Affairs, Jane Doe on …":
+        # the office with its remit's commas, then the one who holds it
+        return listed.group("name"), listed.group("office")
     if head is not None and (office := _office_named(rest)) is not None:
         # "Statement by the Tánaiste on …", "Statement from the Secretary of State for Ports on …": the
         # office's holder, named nowhere in the title; the one person holding it, else the office

@@ -39,6 +39,10 @@ SECTION_LABEL = re.compile(
     r"|(?:for\s+)?(?:further|more|technical)\s+information|contacts?",
     re.I)
 # "Media contact: ...", "For media inquiries: ...", "Press office: ...".
+# A note on where else the words are: "A video of the speech can be found on YouTube. Full transcript below."
+MEDIA_NOTE = re.compile(r"\b(?:a )?(?:video|recording|audio) of (?:the|this) (?:speech|event|statement|briefing|remarks|"
+                        r"press conference)\b[^.]{0,60}\b(?:can be|is) (?:found|watched|viewed|seen)|\b(?:full )?transcript "
+                        r"(?:is )?below\b", re.I)
 CONTACT_OPENING = re.compile(
     r"(?:for\s+)?(?:media|press|news|journalists?)\b[^.:]{0,40}(?::|\b(?:contact|enquir|inquir))"
     r"|(?:(?:for\s+)?(?:further|more|technical)\s+information|contacts?(?:\s+(?:information|info|details))?)\s*[:,-]", re.I)
@@ -339,7 +343,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if words <= 60 and (ARCHIVE_NOTICE.search(s) or EMBARGO_NOTICE.search(s)):
         return True
-    if words <= 25 and (SCHEDULE.search(s) or LINK_PROMPT.search(s)):
+    if words <= 25 and (SCHEDULE.search(s) or LINK_PROMPT.search(s) or MEDIA_NOTE.search(s)):
         return True
     if words <= 40 and OWN_RELEASES.search(s) and not any(ch in s for ch in "“”\""):
         return True
