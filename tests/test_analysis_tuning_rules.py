@@ -1536,3 +1536,9 @@ def test_a_speech_by_an_office_with_commas_in_its_remit_then_its_holder_is_the_h
 ])
 def test_an_emergency_number_is_a_phone_number_not_a_count(text, s, reason):
     assert why_not(text, s, s + 3) == reason
+
+
+def test_a_remit_with_and_before_the_name_and_a_comma_before_said_is_one_office():
+    f = facts("Cabinet Secretary for Harbours and Coastal Care Jane Roe, said:",
+              "“High-quality care is given every day by hard-working harbour staff.”")
+    assert [(q.speaker, q.role) for q in f.quotes] == [("Jane Roe", "Cabinet Secretary for Harbours and Coastal Care")]

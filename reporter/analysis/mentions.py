@@ -420,6 +420,15 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         e = j
         while e - s > 2 and toks[e - 1].text in POSTNOMINALS:
             e -= 1  # "The minister, Jane Doe MP, said"
+        if s >= 2 and toks[s - 1].text == "and" and is_name_tok(toks[s - 2].text) and (s < 2 or toks[s - 2].text != ","):
+            # "Cabinet Secretary for Health and Social Care Jane Doe, said:": a remit that goes on
+            # after "and", then the name, then the comma before the verb
+            p = run_back(toks, s - 2)
+            before = words_of(toks[p:s - 1])
+            title, name = split_title(words_of(toks[p:e]))
+            if before and any(is_title(w) for w in before[:3]) and any(w in ("for", "of") for w in before) \
+                    and len(name) >= 2 and plausible_person(name) and (p == 0 or toks[p - 1].text in _SENT_STOP):
+                return _named(toks, p, e, None)
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:e])) and len(words_of(toks[s:e])) >= 2:
             return _named(toks, s, e, appositive_role(toks, s - 1, text))  # "The union's chair, Maria Penrose, said"
     if t == ",":
