@@ -18,7 +18,7 @@ from .facts import Organization, Person
 from .mentions import (CLAUSE_OPENERS, RUN_JOINERS, is_dotted, is_honorific, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
-from .cues import ADVERBS, DOCUMENT_NOUNS, HEADLINE_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS
+from .cues import SELF_INTRO, ADVERBS, DOCUMENT_NOUNS, HEADLINE_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 from .text import GENERIC_SUBJECTS, NOT_NAMES, ORG_WORDS, Tok, fold, is_cap, tokens, word_memo
 
 _ACRONYM_STOP = frozenset("CEO CFO COO GDP AI MW GW KW TWH TV PM AM US USA UK UAE EU OK PR ID IT HQ NB PS "
@@ -576,7 +576,7 @@ def _office_after(text: str, toks: list[Tok], e: int) -> str | None:
     return None
 
 
-_SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|I am|I’m|I'm|[Tt]his is)\s+$")
+_SELF_NAMED = re.compile(r"\b" + SELF_INTRO + r"\s+$")
 _CLAUSE_BEFORE_ROLE = frozenset("by with joined joins welcomed welcomes introduced introduces is are was were be "
                                 "been we I you they".split())
 _OFFICE_JOINERS = frozenset("and for of the on in at , &".split())

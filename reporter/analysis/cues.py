@@ -224,3 +224,7 @@ NARRATIVE_STARTS = ("Source:", "Sources:", "Notes to editors", "Note to editors"
 
 def is_speech_verb(word: str) -> bool:
     return word in SPEECH_VERBS
+
+# How a speaker names herself: "I am Jane Roe", "My name is Jane Roe", "This is Jane Roe" (a
+# pattern's text, shared by the people found in a text and a transcript's role labels).
+SELF_INTRO = r"(?:I am|I[’']m|[Mm]y name is|[Tt]his is)"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import HEADLINE_NOUNS, Actors
-from .cues import DETERMINERS, DOCUMENT_NOUNS, FRAMING_VERBS, POSSESSIVE_PRONOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import SELF_INTRO, DETERMINERS, DOCUMENT_NOUNS, FRAMING_VERBS, POSSESSIVE_PRONOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -875,7 +875,8 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
     return found, title
 
 
-_SPEAKER_FIELD = re.compile(r"(?:(?:As )?[Pp]repared [Ff]or(?: [Dd]elivery [Bb]y)?|Speaker|Delivered by|Remarks by|Speech by)\s*:\s*"
+# (a "Made by:" or "Delivered by:" field is _MADE_BY's, read with the statement's header)
+_SPEAKER_FIELD = re.compile(r"(?:(?:As )?[Pp]repared [Ff]or(?: [Dd]elivery [Bb]y)?|Speaker|Remarks by|Speech by)\s*:\s*"
                             r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})(?:,\s*(?P<role>[^,]{2,80}))?\s*$")
 _BY_IN_TITLE = re.compile(r"\b(?i:remarks|speech|address|statement|press conference|news conference|press briefing|"
                           r"media briefing|briefing|message) by (?=[A-Z])")
@@ -924,6 +925,9 @@ def _statement_line(lines) -> str | None:
 
 MAX_SPEECH_HEAD_LINE = 260  # a speech's head line may run on with its place and date
 _HEAD_ARTICLE = re.compile(r"^(?:A|The)\s+(?=(?i:speech|statement|address|remarks)\s+by\s)")
+# The date a head line ends with: "… PUERTO RICO TUESDAY, AUGUST 05, 2008".
+_DATED_END = re.compile(r"(?:,?\s+(?:%s))?,?\s+(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*$"
+                        % ("|".join(WEEKDAYS), "|".join(MONTH_NAMES)), re.I)
 
 
 def _speech_head(line: str) -> bool:
@@ -931,8 +935,6 @@ def _speech_head(line: str) -> bool:
     of State, the Rt Hon Jane Doe MP, marking …" (short enough to be no paragraph of it)."""
     t = _HEAD_ARTICLE.sub("", line.strip())
     return len(t) <= MAX_SPEECH_HEAD_LINE and t.lower().startswith(SPEECH_TITLES)
-_DATED_END = re.compile(r"(?:,?\s+(?:%s))?,?\s+(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*$"
-                        % ("|".join(WEEKDAYS), "|".join(MONTH_NAMES)), re.I)
 
 
 # A department's statement header: "Press Statement", its speaker and her office, each on a line
@@ -1500,9 +1502,11 @@ def _words_at(text: str) -> int:
 
 
 MAX_HEADING_WORDS = 8
-_FIELD = re.compile(r"(?!(?:Transcript|Text|Quote|Excerpt):)[A-Z][\w’'-]*:\s")
-# A field that holds the words themselves: "Transcript: Poison in the ground means …".
-_WORDS_FIELD = re.compile(r"(?:Transcript|Text|Quote|Excerpt):\s+")
+# A field that holds the words themselves ("Transcript: Poison in the ground means …"), and any
+# other field of a page ("Language: …"), which is furniture.
+_WORDS_FIELDS = r"(?:Transcript|Text|Quote|Excerpt):"
+_WORDS_FIELD = re.compile(_WORDS_FIELDS + r"\s+")
+_FIELD = re.compile(r"(?!" + _WORDS_FIELDS + r")[A-Z][\w’'-]*:\s")
 
 
 def _heading_like(text: str) -> bool:
@@ -1814,7 +1818,7 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
 
 # "MODERATOR: Good morning. I'm Jane Roe, and welcome to …": a role label whose speaker names
 # herself in the turn's first sentences.
-_SELF_INTRO = re.compile(r"\b(?:I am|I[’']m|[Mm]y name is|[Tt]his is)\s+(?:(?:the|your)\s+(?P<role>[a-z][\w ’'-]{1,40}?),\s+)?"
+_SELF_INTRO = re.compile(r"\b" + SELF_INTRO + r"\s+(?:(?:the|your)\s+(?P<role>[a-z][\w ’'-]{1,40}?),\s+)?"
                          r"((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+)")  # "I’m the director, Jane Roe." too
 _SELF_OFFICE = re.compile(r"\bI(?: am|[’']m) (?:the |a |an )((?:[A-Z][\w’'-]*)(?: (?:[A-Z][\w’'-]*|of|for|and|the)){0,10}"
                           r"(?<! of)(?<! for)(?<! and)(?<! the))")
@@ -1958,14 +1962,17 @@ def _titled_author(author: str, paragraphs) -> tuple[str, str | None] | None:
     name = [w for w in name if not is_honorific(w)]
     if len(name) < 2 or not plausible_person(name):
         return None
-    own = sum(1 for p in paragraphs[:MAX_STATEMENT_PARAGRAPHS]
-              if any(w in FIRST_PERSON for w in _FIRST_WORDS.findall(_strip_quoted(p)[:2000])))
+    own = sum(1 for p in paragraphs[:MAX_STATEMENT_PARAGRAPHS] if _first_person_text(_strip_quoted(p)))
     return (" ".join(name), title_role(title) or None) if own >= MIN_OWN_PARAGRAPHS else None
 
 
 def _strip_quoted(text: str) -> str:
-    """The paragraph without what it quotes: the writer's own words."""
-    return re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
+    """The paragraph without what it quotes (the spans stage's quotations): the writer's own words."""
+    out, at = [], 0
+    for span in quote_spans(text):
+        out.append(text[at:span.start])
+        at = span.end
+    return " ".join(out + [text[at:]])
 
 
 def _consistent(quotes: list[Quotation], actors: Actors, paragraphs=(), header: str = "") -> list[Quotation]:
