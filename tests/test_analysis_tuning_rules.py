@@ -1542,3 +1542,67 @@ def test_a_remit_with_and_before_the_name_and_a_comma_before_said_is_one_office(
     f = facts("Cabinet Secretary for Harbours and Coastal Care Jane Roe, said:",
               "“High-quality care is given every day by hard-working harbour staff.”")
     assert [(q.speaker, q.role) for q in f.quotes] == [("Jane Roe", "Cabinet Secretary for Harbours and Coastal Care")]
+
+
+def test_two_surname_labels_of_one_turn_each_named_in_full_in_the_header_are_a_transcript():
+    f = facts("Harbour News Briefing: Jane Q. Doe, spokesperson. Also taking part was Rear Admiral John W. Roe, "
+              "director of operations.",
+              "Doe: Good afternoon. We have the names of the crew lost at sea yesterday.",
+              "Our thoughts are with their families.",
+              "Roe: Thank you, Ms. Doe. Our search of the harbour mouth goes on tonight.",
+              title="Harbour News Briefing")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Jane Q. Doe"), (3, "Jane Q. Doe"), (4, "John W. Roe")]
+
+
+def test_one_surname_label_once_is_no_transcript():
+    f = facts("Jane Q. Doe runs the harbour.", "Doe: the harbour master since 2019.", title="Harbour people")
+    assert f.quotes == ()
+
+
+def test_a_cover_page_s_remarks_by_line_over_the_name_and_office_gives_the_speaker(tmp_path):
+    from reporter import load_articles
+
+    path = tmp_path / "speech.json"
+    path.write_text('{"title": "The Harbour Outlook", "body": "For release on delivery\\n\\nRemarks by\\n\\nJane Q. Roe'
+                    '\\n\\nDeputy Governor\\n\\nHarbour Board of Port Liria\\n\\nat the\\n\\nAnnual Ports Conference\\n\\n'
+                    'Port Liria\\n\\nThank you for the chance to speak at this conference again. I will share some thoughts '
+                    'about the outlook for the harbour.\\n\\nIn its tenth year of growth, the harbour is in a good place."}',
+                    encoding="utf-8")
+    f = analyze(load_articles(path)[0])
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Q. Roe", "Deputy Governor")}
+    assert len(f.quotes) == 2
+
+
+def test_an_introductory_statement_to_a_press_conference_is_its_first_named_speaker_s():
+    f = facts("Jane Roe, President of the Harbour Bank,John Poe, Vice-President of the Harbour Bank,Port Liria, 4 May 2012",
+              "Ladies and gentlemen, the Vice-President and I are very pleased to welcome you to our press conference.",
+              "Based on our regular analyses, we decided to keep the harbour dues unchanged.",
+              title="Introductory statement to the press conference (with Q&A)")
+    assert [(q.paragraph, q.speaker, q.role) for q in f.quotes] == [
+        (2, "Jane Roe", "President of the Harbour Bank"), (3, "Jane Roe", "President of the Harbour Bank")]
+
+
+def test_a_peer_s_speech_titled_without_a_possessive_is_the_peer_s():
+    f = facts("Distinguished guests, colleagues, friends.",
+              "Thank you for joining us today for this important discussion on the harbour.",
+              "While I will let the panel tell their own stories, the harbour has been neglected for years.",
+              title="Lord Roe of Harbourside speech on the future of the harbour")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Lord Roe"), (3, "Lord Roe")]
+
+
+def test_a_post_nominal_ends_the_speaker_s_name_in_a_speech_title_that_runs_on_with_its_venue():
+    f = facts("Check Against Delivery",
+              "It is a real pleasure to be with you this evening at the harbour dinner.",
+              "Tonight is a celebration of the bond between the harbour and our capital city.",
+              title="Speech by Deputy Leader and Minister for Ports Jane Roe T.D. Harbour Chamber, Capital Dinner")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Roe", "Deputy Leader and Minister for Ports")}
+    assert len(f.quotes) == 2
+
+
+def test_a_possessive_statement_title_ending_in_its_date_is_the_named_person_s_statement():
+    f = facts("Let me begin with the latest figures:",
+              "And sadly, 215 more people have died. Our thoughts are with all of their families.",
+              "I want to turn now to the reopening of the harbour from next week.",
+              title="Jane Roe’s statement on the harbour closure: 30 May 2020")
+    assert {q.speaker for q in f.quotes} == {"Jane Roe"}
+    assert {q.paragraph for q in f.quotes} >= {2, 3}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import HEADLINE_NOUNS, Actors
-from .cues import SELF_INTRO, DETERMINERS, DOCUMENT_NOUNS, FRAMING_VERBS, POSSESSIVE_PRONOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import PEERAGES, SELF_INTRO, DETERMINERS, DOCUMENT_NOUNS, FRAMING_VERBS, POSSESSIVE_PRONOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -669,14 +669,14 @@ _SPEECH_DASHED = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,4}
 _DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?:Opening |Closing |Keynote )?(?:Remarks|Speech|Address)\b")
 # "Chargée d’Affaires Jane Doe Remarks", "Ambassador Jane Doe Remarks at the Signing": the speaker, then the word.
 _REMARKS_AFTER = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the|d[’'][A-Z][\w’'-]*)){1,6}) "
-                            r"(?:Remarks|Speech)(?: (?:at|on|to|before|for)\b.*)?$")
+                            r"(?:[Rr]emarks|[Ss]peech)(?: (?:at|on|to|before|for)\b.*)?$")
 
 
 def _titled_remarks(title: str) -> re.Match | None:
     """"Ambassador Jane Doe Remarks at …": a title of office in the words before "Remarks" says
     they name the speaker ("New Harbour Remarks" names no one)."""
     m = _REMARKS_AFTER.match(title)
-    return m if m is not None and any(is_title(w) for w in m.group("who").split()) else None
+    return m if m is not None and any(is_title(w) or fold(w) in PEERAGES for w in m.group("who").split()) else None
 
 
 # A title naming whose speech or statement a text is, by name or office, in the possessive:
@@ -685,7 +685,10 @@ _OWN_SPEECH = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|fo
                          r"(?i:(?:oral |written |opening |closing |keynote |budget )?(?:statement|speech|remarks|address))\b")
 def _after_topic(title: str) -> str:
     """A title without the topic a page puts before it ("Coronavirus: Health Secretary's …")."""
-    return title[title.index(": ") + 2:] if ": " in title[:MAX_TOPIC_CHARS] else title
+    if ": " not in title[:MAX_TOPIC_CHARS]:
+        return title
+    rest = title[title.index(": ") + 2:]
+    return title if rest[:1].isdigit() else rest  # "Jane Doe’s statement on ports: 30 May 2020": a date, no topic before
 
 
 _OFFICE_COMMA_NAME = re.compile(r"(?:the )?(?P<office>[A-Z][^:]{2,120}?),\s+(?:the\s+)?(?:(?:Rt\.?\s+)?Hon\.?\s+)?"
@@ -696,6 +699,7 @@ _STATED_ON = re.compile(r"\s(?i:on|following|regarding|concerning|about)\s")
 _SPOKE_WHERE = re.compile(r"\s(?i:at|on|to|before|after|following|during|upon|with)\s")  # "… Jane Doe To the Forum"
 
 
+_POSTNOMINAL_END = re.compile(r"(?<=\S)\s+(?:%s|T\.D\.|M\.P\.)(?=[\s,]|$)" % "|".join(sorted(POSTNOMINALS)))
 _TEXT_OF = re.compile(r"(?i:(?:full |complete )?(?:transcript|text) of (?:the )?)(?=[A-Z])")
 
 
@@ -745,6 +749,8 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         rest = title.lstrip()[len(head):]
         if head in SPEECH_TITLES:  # "Remarks by Jane Doe at the Summit": where she spoke is no role
             rest = _SPOKE_WHERE.split(rest, 1)[0]
+            # "Speech by Minister Jane Doe T.D. Harbour Chamber Dinner": her post-nominal ends her name
+            rest = _POSTNOMINAL_END.split(rest, 1)[0]
         else:  # "Statement of Secretary Jane Doe On the Departure of …": what it is about is no role
             rest = _STATED_ON.split(rest, 1)[0]
     if not rest or head not in SPEECH_TITLES and any(w.lower() in _NOT_STATEMENT_OWNER for w in rest.split()[:8]):
@@ -856,6 +862,13 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
         if found is not None:
             return found, AS_PREPARED_TITLE
     if found is None:
+        # A speech's cover page: "Remarks by" on a line of its own over the speaker's name and office
+        lines = [line.strip() for line in _top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN) + head_lines]
+        for k, line in enumerate(lines):
+            if _BY_LINE.fullmatch(line) and (found := _speech_byline(lines[k + 1:k + 2 + MAX_OFFICE_LINES], offices=True,
+                                                                      within=1)) is not None:
+                return found, AS_PREPARED_TITLE
+    if found is None:
         # A field in the speech's header: "As Prepared For: Jane Doe, Harbour Administrator",
         # "Speaker: Jane Doe" over "Harbour Administrator"
         lines = [line.strip() for line in _top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN) + head_lines]
@@ -878,6 +891,7 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
 # (a "Made by:" or "Delivered by:" field is _MADE_BY's, read with the statement's header)
 _SPEAKER_FIELD = re.compile(r"(?:(?:As )?[Pp]repared [Ff]or(?: [Dd]elivery [Bb]y)?|Speaker|Remarks by|Speech by)\s*:\s*"
                             r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})(?:,\s*(?P<role>[^,]{2,80}))?\s*$")
+_BY_LINE = re.compile(r"(?i:(?:opening |closing |keynote )?(?:remarks|speech|address|statement|testimony|lecture)) (?i:by|of)\s*:?")
 _BY_IN_TITLE = re.compile(r"\b(?i:remarks|speech|address|statement|press conference|news conference|press briefing|"
                           r"media briefing|briefing|message) by (?=[A-Z])")
 _REMARKS_OF = re.compile(r"\b(?:[Tt]hese|[Tt]his|[Ff]ollowing|[Bb]elow) (?:are|is) (?:the |a )?(?:(?:prepared|full|complete|"
@@ -1007,7 +1021,7 @@ _SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 # "Jane Q. Doe II Harbour House, May 3").
 _UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief |Welcoming |Introductory )?(?:Remarks|Speech|Address)"
                               r"(?: (?:at|to|on|before)\b|\s*$)|\s*Remarks as prepared for delivery$"
-                              r"|\s*(?:[\w-]+ )?(?:(?:Press|News|Media) conference|(?:Introductory|Opening) statement)(?:[,:][^:]*)?$", re.I)
+                              r"|\s*(?:[\w-]+ )?(?:(?:Press|News|Media) conference|(?:Introductory|Opening) statement)(?:[,:][^:]*| (?:to|at|before) [^:]*)?$", re.I)
 SPEECH_BYLINE_WITHIN = 4
 MAX_SPEECH_BYLINE = 140
 
@@ -1036,7 +1050,7 @@ def _speech_byline(lines, offices: bool = False, within: int | None = None) -> t
                 and not (not title and is_place(fold(" ".join(name)))) \
                 and not any(fold(w) in HEADLINE_NOUNS or fold(w).rstrip("s") in ORG_WORDS for w in name):
             # ("New York, New York", "Brief Remarks", "Harbour Offices, Port Liria": no one)
-            office = lines[k + 1].strip() if offices and k + 1 < len(lines) and len(words) == len(toks) else ""
+            office = lines[k + 1].strip() if offices and k + 1 < len(lines) and end == len(toks) else ""
             if office and "," in office and _office_line(office):
                 # a list of portfolios under the name ("Minister, Harbour Services", …, "Prime
                 # Minister"): the one office written plainly, without a portfolio after a comma
@@ -1400,8 +1414,10 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     # (whose it is, after a topic the title opens with: "Bosnia and Herzegovina: Remarks by Jane Doe …")
     own_part = title if title.lower().startswith(STATEMENT_TITLES) or _UNSIGNED_SPEECH.match(title) else _after_topic(title)
     owners = _SPOKE_WHERE.split(own_part, 1)[0].split(", ", 1)[0]
+    if of_statement is not None and of_statement[1] and _one_office(of_statement[1]):
+        owners = owners.replace(of_statement[1], "")  # "Speech by Deputy Leader and Minister for Ports Jane Doe"
     if of_statement is not None and not blocks and (" and " not in owners or _one_office(of_statement[0])) \
-            and (of_statement[1] or is_speech_title(title) or authored) \
+            and (of_statement[1] or is_speech_title(title) or authored or _OWN_SPEECH.match(_after_topic(title))) \
             and (is_speech_title(title) or all(q.speaker == of_statement[0] for q in quotes)):
         # (a speech may quote others: "Hamilton once said: “…”" leaves the rest of it the speaker's)
         # one named person's statement, not a joint one (an office may hold an "and": "Remarks by the

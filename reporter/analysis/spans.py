@@ -748,17 +748,24 @@ def _surname_turns(single: dict[int, Turn], labelled: dict[int, Turn], paragraph
     for k, t in single.items():
         if k not in labelled:
             counts[t.label] = counts.get(t.label, 0) + 1
-    out: dict[int, Turn] = {}
-    # A surname labelling one turn only counts once another labels two or more ("Rumsfeld:" three
-    # times, then "Myers:" once, both named in full at the top): the record is then a transcript.
-    for label, n in sorted(counts.items(), key=lambda c: -c[1]):
-        if n < MIN_DIALOGUE_TURNS and not out or fold(label) in NOT_NAMES or fold(label) in ORG_WORDS:
-            continue
+    def named_in_full(label: str) -> bool:
         after_name = re.compile(r"\b[A-Z][a-z]+\.?(?: [A-Z]\.)* " + re.escape(label) + r"\b")
         written = [p for j, p in enumerate(paragraphs[:HEADER_PARAGRAPHS])
                    if j not in single or single[j].label != label] + [heading]
-        if any(after_name.search(p) for p in written):
-            out.update({k: t for k, t in single.items() if t.label == label and k not in labelled})
+        return any(after_name.search(p) for p in written)
+
+    names = [label for label in counts if fold(label) not in NOT_NAMES and fold(label) not in ORG_WORDS
+             and named_in_full(label)]
+    out: dict[int, Turn] = {}
+    # A surname labelling one turn only counts once another labels two or more ("Rumsfeld:" three
+    # times, then "Myers:" once, both named in full at the top): the record is then a transcript.
+    # Two surnames that each label one turn, both named in full in the header ("Doe: Good
+    # afternoon." … "Roe: Thank you, Ms. Doe."), are a transcript cut after its opening turns.
+    pair = len(names) >= MIN_DIALOGUE_TURNS
+    for label in sorted(names, key=lambda lb: -counts[lb]):
+        if counts[label] < MIN_DIALOGUE_TURNS and not out and not pair:
+            continue
+        out.update({k: t for k, t in single.items() if t.label == label and k not in labelled})
     return out
 
 
