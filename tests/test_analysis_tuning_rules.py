@@ -1224,7 +1224,7 @@ def test_a_line_saying_whose_prepared_remarks_these_are_gives_the_quotations_to_
               "“I have recently returned from a trip to the islands, where children are suffering in silence.",
               "“More than 850,000 children are at risk of malnutrition this year.”",
               title="“Children are suffering in silence” – Harbour Fund chief")
-    assert {q.speaker for q in f.quotes} == {"Jane Q. Roe"}
+    assert {q.speaker for q in f.quotes} == {"Odile J. Varn"}
 
 
 def test_a_speech_s_opening_before_its_first_person_is_the_speaker_s_unless_it_is_a_lead():
@@ -1606,3 +1606,44 @@ def test_a_possessive_statement_title_ending_in_its_date_is_the_named_person_s_s
               title="Jane Roe’s statement on the harbour closure: 30 May 2020")
     assert {q.speaker for q in f.quotes} == {"Jane Roe"}
     assert {q.paragraph for q in f.quotes} >= {2, 3}
+
+
+def test_a_long_statement_head_line_after_a_dateline_and_a_body_names_the_speaker_and_office():
+    f = facts("21 May 2017, Port Liria – Harbour Union Statement by H.E. Ms. Jane Roe, Secretary General of the Harbour "
+              "Service, at the Council Open Debate on Harbours of the North",
+              "– As delivered –",
+              "It’s an honour to be here on behalf of the Union, and I would like to thank the Presidency.",
+              "Please allow me to start by expressing our condolences on the passing of the harbour master.",
+              title="Harbour Union Statement – Council: Harbours of the North")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Roe", "Secretary General of the Harbour Service")}
+    assert {q.paragraph for q in f.quotes} == {3, 4}
+
+
+def test_a_long_statement_head_line_ending_in_a_full_stop_is_a_sentence_not_a_head():
+    f = facts("Statement by the harbour board on the closure of the northern quay was issued after the meeting of the "
+              "harbour committee, which met on Tuesday to consider the engineers' report on the quay walls.",
+              "I am glad the board has acted, and we will reopen the quay when it is safe.",
+              title="Quay closed")
+    assert all(q.speaker != "the harbour board" for q in f.quotes)
+
+
+def test_an_office_s_speech_line_under_an_unsigned_speech_title_is_the_office_s():
+    f = facts("Minister of Harbour Affairs speech to the Harbour Forum, 7pm 3 April 2019",
+              "Tēnā koutou katoa.",
+              "Can we begin by acknowledging the many harbour masters gathered here. Thank you for the invitation.",
+              "This invitation was accepted long before the storm, a day which changed this harbour.",
+              title="Speech to the Harbour Forum, Port Liria")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Minister of Harbour Affairs", "Minister of Harbour Affairs")}
+    assert {q.paragraph for q in f.quotes} >= {3, 4}
+
+
+def test_a_city_of_a_known_place_under_a_speech_title_is_no_speaker(tmp_path):
+    from reporter import load_articles
+
+    path = tmp_path / "remarks.txt"
+    path.write_text("Remarks at a Council Meeting on Harbours\n\nAmbassador Odile J. Varn\n\nU.S. Deputy Representative to the "
+                    "Harbour Council\n\nU.S. Mission to the Harbour Council\n\nNew York City\n\nAugust 30, 2017\n\nThank you, Mr. President. "
+                    "As we consider the Council’s work in August, I congratulate you on a successful presidency.\n\n"
+                    "I turn first to the harbour, which has bookended the month.\n", encoding="utf-8")
+    f = analyze(load_articles(path)[0])
+    assert {q.speaker for q in f.quotes} == {"Odile J. Varn"}

@@ -37,6 +37,11 @@ REPORTING_VERBS = frozenset("said says added adds told tells explained explains 
 # What a headline or a page's header says the page is ("Press Briefing by …", "Remarks by …").
 HEADLINE_NOUNS = DOCUMENT_NOUNS | frozenset("remarks readout briefing interview transcript speech message".split())
 # Nouns that make "the force said", "the board said" a body's words, beside text.ORG_NOUNS_LOWER.
+# Second words of an office's remit, after its first ("Minister of Foreign Affairs", "Secretary for
+# Health Services"): no one's surname.
+REMIT_WORDS = frozenset("affairs relations development trade security services service care health education justice "
+                        "finance defence defense transport environment energy labour labor industry agriculture housing "
+                        "culture policy planning resources works".split())
 BODY_NOUNS = frozenset("force board party organisation organization foundation federation administration".split())
 # Of those, the ones a body uses to publish a fact rather than to speak.
 REPORT_VERBS = frozenset("""reported reports indicated indicates announced announces published publishes

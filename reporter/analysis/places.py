@@ -76,7 +76,8 @@ def is_country(folded: str) -> bool:
 
 
 def is_place(folded: str) -> bool:
-    return folded in gazetteer()
+    """A place the gazetteer knows, or its city ("new york city", "kansas city")."""
+    return folded in gazetteer() or folded.endswith(" city") and folded[:-5] in gazetteer()
 
 
 def city_before(text: str, end: int) -> bool:

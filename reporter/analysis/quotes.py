@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actors import HEADLINE_NOUNS, Actors
-from .cues import PEERAGES, SELF_INTRO, DETERMINERS, DOCUMENT_NOUNS, FRAMING_VERBS, POSSESSIVE_PRONOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import PEERAGES, REMIT_WORDS, SELF_INTRO, DETERMINERS, DOCUMENT_NOUNS, FRAMING_VERBS, POSSESSIVE_PRONOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
@@ -696,6 +696,7 @@ _OFFICE_COMMA_NAME = re.compile(r"(?:the )?(?P<office>[A-Z][^:]{2,120}?),\s+(?:t
                                 r"(?=\s+(?i:on|at|to|in|about|following)\b|[,.]?\s*$)")
 _OFFICE_ON = re.compile(r"(?P<office>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*) on (?:the )?(?=[a-z])")
 _STATED_ON = re.compile(r"\s(?i:on|following|regarding|concerning|about)\s")
+_COMMA_WHERE = re.compile(r",\s+(?:at|to|before|during)\s")
 _SPOKE_WHERE = re.compile(r"\s(?i:at|on|to|before|after|following|during|upon|with)\s")  # "… Jane Doe To the Forum"
 
 
@@ -753,6 +754,8 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
             rest = _POSTNOMINAL_END.split(rest, 1)[0]
         else:  # "Statement of Secretary Jane Doe On the Departure of …": what it is about is no role
             rest = _STATED_ON.split(rest, 1)[0]
+            rest = _COMMA_WHERE.split(rest, 1)[0]  # "…, Secretary General of the Service, at the Council Debate"
+    rest = _EXCELLENCY.sub("", rest)  # "Statement by H.E. Ms. Jane Doe, …": a style of address, no part of her name
     if not rest or head not in SPEECH_TITLES and any(w.lower() in _NOT_STATEMENT_OWNER for w in rest.split()[:8]):
         return None  # "Jane Roe Delivers Opening Statement Before …": a speech, not a statement's owner
     hon = _OFFICE_THEN_HON.match(rest) if head is not None else None
@@ -787,6 +790,7 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     return None
 
 
+_EXCELLENCY = re.compile(r"^\s*(?:H\.\s?E\.|(?:Her|His) Excellency)\s+")
 _OFFICE_CONNECTORS = frozenset("of for the and".split())
 
 
@@ -800,7 +804,7 @@ def _office_named(rest: str) -> str | None:
     for w in words[:12]:
         w = w.rstrip(",:;")
         if is_title(w) and w[:1].isupper() or fold(w) in _OFFICE_CONNECTORS and out \
-                or w[:1].isupper() and out and fold(out[-1]) in _OFFICE_CONNECTORS:
+                or w[:1].isupper() and out and (fold(out[-1]) in _OFFICE_CONNECTORS or fold(w) in REMIT_WORDS):
             out.append(w)
         else:
             break
@@ -930,11 +934,22 @@ def _statement_line(lines) -> str | None:
     for text in lines:
         t = _DATED_END.sub("", text.strip())  # "… PUERTO RICO TUESDAY, AUGUST 05, 2008": when, not who
         t = _HEAD_ARTICLE.sub("", t)  # "A speech by …"
+        if (dated := _DATELINE_DASH.match(t)) is not None and (by := _BY_IN_TITLE.search(t, dated.end())) is not None \
+                and by.start() - dated.end() <= MAX_BODY_BEFORE_BY:
+            t = t[by.start():]  # "21 May 2017, Port Liria – Harbour Union Statement by Jane Doe, …": what follows the body
         low = t.lower()
-        if low.startswith(STATEMENT_TITLES) and (len(t) <= MAX_STATEMENT_LINE
-                                                 or len(t) <= MAX_SPEECH_HEAD_LINE and low.startswith(SPEECH_TITLES)):
+        if low.startswith(STATEMENT_TITLES) and (len(t) <= MAX_STATEMENT_LINE or len(t) <= MAX_SPEECH_HEAD_LINE and (
+                low.startswith(SPEECH_TITLES) or not t.endswith((".", "!", "?", ":")))):  # a head line, no sentence
             return _title_cased(t)  # "STATEMENT BY SECRETARY DOE" -> "Statement by Secretary Doe"
+        if len(t) <= MAX_SPEECH_HEAD_LINE and (own := _titled_remarks(t)) is not None:
+            return SPEECH_TITLES[0].capitalize() + own.group("who")  # "Minister of Ports speech to the Harbour Forum, 7pm 3 May"
     return None
+
+
+# A dateline that a head line opens with ("21 May 2017, Port Liria – "), and how many words of a
+# body may stand between it and "Statement by".
+_DATELINE_DASH = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4},? [A-Z][\w .'’-]{1,40}? [–—-] ")
+MAX_BODY_BEFORE_BY = 40
 
 
 MAX_SPEECH_HEAD_LINE = 260  # a speech's head line may run on with its place and date
