@@ -1647,3 +1647,54 @@ def test_a_city_of_a_known_place_under_a_speech_title_is_no_speaker(tmp_path):
                     "I turn first to the harbour, which has bookended the month.\n", encoding="utf-8")
     f = analyze(load_articles(path)[0])
     assert {q.speaker for q in f.quotes} == {"Odile J. Varn"}
+
+
+def test_a_recorded_briefing_s_timed_labels_name_the_briefer_and_a_first_name_from_the_floor():
+    f = facts("Jane Roe (00:04):", "Good afternoon, everyone. Thank you. Sorry to be late.",
+              "Matt (00:09):", "Are you really?",
+              "Jane Roe (00:12):", "I am sorry to be late. Let me start with the harbour.",
+              title="Harbour Office Daily Press Briefing 2/20/24 Transcript")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Jane Roe"), (4, "a reporter"), (6, "Jane Roe")]
+
+
+def test_timed_labels_of_an_interview_keep_a_first_name_label():
+    f = facts("Jane Roe (00:04):", "Welcome to the programme. Tell us about the harbour.",
+              "Matt (00:09):", "The harbour has been closed for a week now.",
+              "Jane Roe (00:12):", "And when will it reopen, do you think?",
+              title="Harbour Programme Interview Transcript")
+    assert [q.speaker for q in f.quotes] == ["Jane Roe", "Matt", "Jane Roe"]
+
+
+def test_a_statement_that_may_be_attributed_to_a_named_representative_is_hers():
+    f = facts("The following statement may be attributed to Jane Roe, Harbour Agency representative to the islands.",
+              "The Harbour Agency welcomes the continued efforts of the government to protect the harbour.",
+              "We encourage and applaud efforts, such as those in the plan, that protect the harbour.",
+              "For more information, please contact:",
+              title="Harbour Agency welcomes efforts to protect the harbour")
+    assert [(q.paragraph, q.speaker, q.role) for q in f.quotes] == [
+        (2, "Jane Roe", "Harbour Agency representative to the islands"),
+        (3, "Jane Roe", "Harbour Agency representative to the islands")]
+
+
+def test_a_written_statement_s_byline_in_the_header_gives_its_speaker(tmp_path):
+    from reporter import load_articles
+
+    path = tmp_path / "statement.json"
+    path.write_text('{"title": "Written Statement: An extra £5m for harbours and quays in 2024-25", "body": '
+                    '"Jane Roe, Cabinet Secretary for Harbours\\n\\nFirst published: 6 December 2024\\n\\n'
+                    'I am pleased to make available an additional £5m in 2024-25 to support harbours across the coast.'
+                    '\\n\\nI recognise the pressures within the harbour sector, and I am thankful for the efforts of the '
+                    'harbour staff.\\n\\n£2m will be provided to harbours through the Quay Grant."}', encoding="utf-8")
+    f = analyze(load_articles(path)[0])
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Roe", "Cabinet Secretary for Harbours")}
+    assert len(f.quotes) == 3
+
+
+def test_an_address_handed_over_that_opens_with_a_line_it_quotes_goes_on_after_it():
+    f = facts("On 12 May, Jane Roe was elected harbour master by the council. Jane Roe accepted the appointment and "
+              "gave the following address to the council:",
+              "\"You give me courage!\"",
+              "This reassuring statement made to me by a young sailor two years ago is something I have often recalled.",
+              "I thank all those who elected me for the trust they placed in me.",
+              title="Words of thanks to the harbour council")
+    assert {q.paragraph for q in f.quotes if q.speaker == "Jane Roe"} >= {3, 4}

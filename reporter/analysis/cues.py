@@ -79,7 +79,7 @@ STATEMENT_FRAMES = (("attributable", "to"), ("on", "behalf", "of"), ("as", "stat
 STATEMENT_VERBS = frozenset("released issued gave made delivered provided highlighted outlined stressed raised "
                             "underlined emphasised emphasized".split())
 # What such a verb hands over ("the following readout"), unlike "made the following changes:".
-STATEMENT_NOUNS = frozenset("statement statements readout readouts remarks comments comment update message response "
+STATEMENT_NOUNS = frozenset("statement statements readout readouts remarks comments comment update message response address speech "
                             "announcement declaration points topics messages issues".split())
 FRAMES = (("according", "to"), ("in", "the", "words", "of"), ("quoting",), ("quoted",)) + STATEMENT_FRAMES
 

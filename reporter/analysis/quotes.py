@@ -790,6 +790,7 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     return None
 
 
+_ATTRIBUTED_TO = re.compile(r"\b(?:attributable|attributed) to\s+")
 _EXCELLENCY = re.compile(r"^\s*(?:H\.\s?E\.|(?:Her|His) Excellency)\s+")
 _OFFICE_CONNECTORS = frozenset("of for the and".split())
 
@@ -1036,7 +1037,7 @@ _SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 # "Jane Q. Doe II Harbour House, May 3").
 _UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief |Welcoming |Introductory )?(?:Remarks|Speech|Address)"
                               r"(?: (?:at|to|on|before)\b|\s*$)|\s*Remarks as prepared for delivery$"
-                              r"|\s*(?:[\w-]+ )?(?:(?:Press|News|Media) conference|(?:Introductory|Opening) statement)(?:[,:][^:]*| (?:to|at|before) [^:]*)?$", re.I)
+                              r"|\s*(?:[\w-]+ )?(?:(?:Press|News|Media) conference|(?:Introductory|Opening|Written|Oral) statement)(?:[,:][^:]*| (?:to|at|before) [^:]*)?$", re.I)
 SPEECH_BYLINE_WITHIN = 4
 MAX_SPEECH_BYLINE = 140
 
@@ -1280,6 +1281,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     # hand-over is a sentence before the line's last
                     found = next((f for a, _ in reversed(sentences[intro][:-1])
                                   if (f := _before(line, len(line) + 1, a, actors, lead=True)) is not None), None)
+                if of is None and found is None and (att := _ATTRIBUTED_TO.search(line)) is not None:
+                    # "The following statement may be attributed to Jane Doe, Harbour Representative."
+                    of = _person_named(line[att.end():], actors)
                 intro_speakers[intro] = of or (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
                                                if found and found[0] is not None else None)
             if intro_speakers[intro] is None:
@@ -1429,6 +1433,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     # (whose it is, after a topic the title opens with: "Bosnia and Herzegovina: Remarks by Jane Doe …")
     own_part = title if title.lower().startswith(STATEMENT_TITLES) or _UNSIGNED_SPEECH.match(title) else _after_topic(title)
     owners = _SPOKE_WHERE.split(own_part, 1)[0].split(", ", 1)[0]
+    if _UNSIGNED_SPEECH.match(title):
+        owners = ""  # "Written Statement: Ports and harbours": a title naming no one names no two people
     if of_statement is not None and of_statement[1] and _one_office(of_statement[1]):
         owners = owners.replace(of_statement[1], "")  # "Speech by Deputy Leader and Minister for Ports Jane Doe"
     if of_statement is not None and not blocks and (" and " not in owners or _one_office(of_statement[0])) \

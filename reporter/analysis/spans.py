@@ -207,7 +207,8 @@ _TAKES_UP = ("That ", "This ", "These ", "Those ", "As well as ", "And ", "But "
 _LAST_WORD_VERBS = frozenset("agrees agreed tweets tweeted posts posted blogs blogged asks".split())
 _FRAME_LINE = re.compile(rf"(?:\b[Ii]n (?:{'|'.join(sorted(POSSESSIVE_PRONOUNS))}) (?:own )?words|\b[Aa]s (?:[A-Z][\w’'.-]*\s){{1,4}}"
                          rf"(?:himself\s|herself\s|themselves\s)?(?:{'|'.join(sorted(FRAMING_VERBS))}) it)\s*:$")
-_ATTRIBUTABLE_LINE = re.compile(r"(?i:quotes?|quotations?|comments?|remarks?)\s+(?:are\s+|is\s+)?(?i:attributable|attributed)\s+to\s+[A-Z]")
+_ATTRIBUTABLE_LINE = re.compile(r"(?:(?i:the\s+)?(?i:following)\s+(?i:statement|remarks|comments)\s+(?:may\s+|can\s+|should\s+)?(?:be\s+)?"
+                                r"|(?i:quotes?|quotations?|comments?|remarks?)\s+)(?:are\s+|is\s+)?(?i:attributable|attributed)\s+to\s+[A-Z]")
 FOLLOWING_STATEMENT = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the following "
                                  rf"(?:{'|'.join(sorted(STATEMENT_NOUNS))})(?=(?:\s+(?:today|yesterday|tonight))?(?:\s+(?:on|about|regarding|"
                                  rf"concerning|to|at|in|after|following|ahead)\b|\s*[.:]$))", re.IGNORECASE)  # not "… statement data on …"
@@ -415,8 +416,8 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
                     break
                 quoted.append(j)  # ‘We will…’ on its own line after "X said:"
                 j += 1
-                if quote_spans(p) and quote_spans(p)[-1].closed and not _continues(p):
-                    break
+                if quote_spans(p) and quote_spans(p)[-1].closed and not _continues(p) and not (statement and len(quoted) == 1):
+                    break  # (a statement handed over may open with a line it quotes: "“You give me courage!”")
                 continue
             if marks_only and not left_open:
                 if not (quoted and _left_open(paragraphs[quoted[-1]])):
@@ -610,6 +611,8 @@ MAX_NAME_LINE = 140
 _CAPS_NAME_OFFICE = re.compile(r"(?P<name>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){1,3}), (?P<office>[A-Z][^:]{2,80}):")
 _NAME_OFFICE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,2}), (?P<office>[A-Z][^:.!?]{2,80}):")
 _NAME_COLON = re.compile(r"((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? )?[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}):")
+# A recorded transcript's label line: a name (or a first name) and the time into the recording.
+_TIMED_LABEL = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) \((?:\d{1,2}:)?\d{1,2}:\d{2}\):")
 # A parliamentary record's label line: an office with its holder in brackets, then a colon.
 _OFFICE_HELD_LABEL = re.compile(r"(?P<office>(?:The )?[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|and|the|on)){0,14}) "
                                 r"\((?P<held>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.? )?[A-Z][\w’'.-]*"
@@ -789,6 +792,9 @@ def _own_line_label(p: str, below: str, labelled: bool, held: bool, surnames: se
         return m.group("name"), m.group("office"), False  # "Jane Doe, Harbour Forum:" among labelled turns
     if held and (m := _NAME_COLON.fullmatch(t)) is not None and plausible_person(m.group(1).split()):
         return m.group(1), "", False  # "Jane Doe:" in a record whose offices are labelled "Office (Name):"
+    if (m := _TIMED_LABEL.fullmatch(t)) is not None and speaker_label(m.group("name")) \
+            and not _LABEL.match(below, 0, 200):
+        return m.group("name"), "", False  # "Jane Doe (00:04):", a recorded transcript's label and time
     if len(t) <= MAX_LABEL_LINE and t[:-1] in surnames:
         return t[:-1], "", False  # "STEFANOVIC:" under "KARL STEFANOVIC:" before
     if (line := _label_line(p)) is not None and not _LABEL.match(below, 0, 200):
@@ -836,6 +842,7 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
             labelled[k + 1] = Turn(k + 1, own[0], 0, own[1])
         elif m is None and (member := _name_line(p) or _timed_name_line(p)) is not None and k + 1 < len(paragraphs):
             member_lines[k] = Turn(k + 1, member[0], 0, member[1])
+    _floor_first_names(labelled, label_lines, paragraphs, heading)
     if member_lines and (any(_DEBATE.search(p, 0, 300) for p in paragraphs[:3]) or _DEBATE_HEADING.search(heading)):
         # a debate record: each member's line heads the speech below it
         label_lines.update(member_lines)
@@ -873,6 +880,25 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
         else:
             current = None
     return tuple(turns)
+
+
+_FLOOR_HEADINGS = ("briefing", "press conference", "news conference", "media conference", "press availability",
+                   "media availability", "doorstop")
+
+
+def _floor_first_names(labelled: dict[int, Turn], label_lines: set[int], paragraphs, heading: str) -> None:
+    """A recorded briefing's labels ("Jane Doe (00:04):") name the briefers in full and the
+    reporters by the first name the recording caught ("Matt (00:09):"): such a one-word label,
+    no briefer's surname, is a question from the floor."""
+    if not any(h in heading.lower() for h in _FLOOR_HEADINGS):
+        return
+    timed = {k: t for k, t in labelled.items() if k - 1 in label_lines and _TIMED_LABEL.fullmatch(paragraphs[k - 1].strip())}
+    full = {t.label.split()[-1] for t in timed.values() if " " in t.label}
+    if not full:
+        return
+    for k, t in timed.items():
+        if " " not in t.label and t.label not in full and fold(t.label) not in FLOOR_LABELS:
+            labelled[k] = t._replace(label="Question")
 
 
 # A line that is only a clock time, as a transcript records when it began and ended ("2:04 P.M.
