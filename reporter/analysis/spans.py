@@ -416,8 +416,9 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
                     break
                 quoted.append(j)  # ‘We will…’ on its own line after "X said:"
                 j += 1
-                if quote_spans(p) and quote_spans(p)[-1].closed and not _continues(p) and not (statement and len(quoted) == 1):
-                    break  # (a statement handed over may open with a line it quotes: "“You give me courage!”")
+                if quote_spans(p) and quote_spans(p)[-1].closed and not _continues(p) and not (
+                        statement and len(quoted) == 1 and j < n and _first_person(paragraphs[j])):
+                    break  # (an address handed over may open with a line it quotes, "“You give me courage!”", then go on in the first person)
                 continue
             if marks_only and not left_open:
                 if not (quoted and _left_open(paragraphs[quoted[-1]])):
