@@ -188,6 +188,8 @@ def test_matching_rules():
     assert speaker_matches("Fabián Calle", "Calle") and speaker_matches("Calle", "Fabian Calle")
     assert speaker_matches("Institute for Democracy and Human Rights (IDEHPUCP)", "IDEHPUCP")
     assert not speaker_matches("Gustavo Adrianzén", "Fabián Calle")
+    assert speaker_matches("a journalist", "a reporter") and speaker_matches("a reporter", "a journalist")
+    assert not speaker_matches("a journalist", "Fabián Calle") and not speaker_matches("a journalist", "Jane Roe")
     assert source_matches("World Wide Fund for Nature (WWF)", "WWF")
     assert source_matches("Guardian", "The Guardian")
     assert not source_matches("Reuters", "Eurostat")
