@@ -1698,3 +1698,10 @@ def test_an_address_handed_over_that_opens_with_a_line_it_quotes_goes_on_after_i
               "I thank all those who elected me for the trust they placed in me.",
               title="Words of thanks to the harbour council")
     assert {q.paragraph for q in f.quotes if q.speaker == "Jane Roe"} >= {3, 4}
+
+
+def test_a_transcript_s_pm_label_under_its_holder_s_name_speaks_as_the_prime_minister():
+    f = analyze(Article(title="TRANSCRIPT OF NEWS CONFERENCE, PARLIAMENT HOUSE PORT LIRIA", subheadings=((0, "Roe, Jane"),),
+                        paragraphs=("JOURNALIST: Did you put the harbour minister on notice at all, Mrs Roe?",
+                                    "PM: No, I didn't put him on notice.", "JOURNALIST: Why not?", "PM: Not necessary.")))
+    assert [(q.speaker, q.role) for q in f.quotes if q.speaker != "a journalist"] == [("Roe", "Prime Minister")] * 2

@@ -1975,7 +1975,10 @@ _APPOSED_APPOINTMENT = re.compile(r"^[A-Z][^,]{2,60},[^;:]{0,300}?, (?:has been|
 
 def _bare_title(role: str | None) -> str | None:
     """"The Attorney General" -> "Attorney General": a capitalised title needs no article (while "the
-    company's chief executive" keeps it, as the article writes it)."""
+    company's chief executive" keeps it, as the article writes it); a transcript's "PM" is the
+    Prime Minister."""
+    if role and " " not in role and len(role) <= 3:
+        return title_role([role])
     if role and role.startswith(("The ", "the ")):
         rest = role[4:]
         first = rest.split(" ", 1)[0]
