@@ -64,7 +64,7 @@ def quote_overlaps(pred: str, truth: str) -> bool:
     return len(pw & tw) >= 0.6 * min(len(pw), len(tw))
 
 
-_FLOOR = frozenset(("a reporter", "a journalist", "reporter", "journalist"))
+_FLOOR = frozenset(("a reporter", "a journalist", "reporter", "journalist", "question", "q", "questioner"))
 
 
 def speaker_matches(pred: str, truth: str) -> bool:

@@ -1705,3 +1705,13 @@ def test_a_transcript_s_pm_label_under_its_holder_s_name_speaks_as_the_prime_min
                         paragraphs=("JOURNALIST: Did you put the harbour minister on notice at all, Mrs Roe?",
                                     "PM: No, I didn't put him on notice.", "JOURNALIST: Why not?", "PM: Not necessary.")))
     assert [(q.speaker, q.role) for q in f.quotes if q.speaker != "a journalist"] == [("Roe", "Prime Minister")] * 2
+
+
+def test_a_subheading_down_a_speech_is_not_read_as_its_byline():
+    f = analyze(Article(title="Address to the Harbour Committee - Port Liria", subheadings=((5, "Economic Reform Roundtable"),),
+                        paragraphs=("Check against delivery", "Harbour Offices, Port Liria",
+                                    "For sixty years, the committee and your members have shaped our harbour.",
+                                    "In 1960 a harbour master formed the committee. I have read his story many times.",
+                                    "We have a solid foundation. Three years of growth in the harbour.",
+                                    "Next month we will hold a roundtable on reform of the harbour.")))
+    assert all(q.speaker != "Economic Reform Roundtable" for q in f.quotes)

@@ -819,7 +819,11 @@ def _office_named(rest: str) -> str | None:
 def _top_lines(paragraphs, subheadings, n: int) -> list[str]:
     """The subheadings above the n-th paragraph, then the first n paragraphs: the lines near a
     text's top where a page says whose statement, speech or transcript it is."""
-    return [h for k, h in subheadings if k < n] + list(paragraphs[:n])
+    out: list[str] = []
+    for i, p in enumerate(paragraphs[:n]):
+        out += [h for k, h in subheadings if k == i]
+        out.append(p)
+    return out + [h for k, h in subheadings if len(paragraphs[:n]) <= k < n]  # (in the order the page sets them)
 
 
 def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,

@@ -191,7 +191,8 @@ committee bureau army navy forces force coordinator authority board service serv
 corporation corp company group network center centre college school academy society federation league
 alliance coalition government administration senate assembly cabinet secretariat tribunal reserve exchange
 renewables airlines motors holdings partners capital media news times post journal guardian reuters
-press network unit program programme initiative movement front army guard chamber registry observatory""".split())
+press network unit program programme initiative movement front army guard chamber registry observatory
+roundtable forum summit conference partnership partnerships""".split())
 ORG_NOUNS_LOWER = frozenset("""government ministry department agency office police military army company
 institute commission council court committee bureau authority regulator group service prosecutor
 prosecutors statistics observatory embassy union association bank firm university hospital charity operator
