@@ -1715,3 +1715,17 @@ def test_a_subheading_down_a_speech_is_not_read_as_its_byline():
                                     "We have a solid foundation. Three years of growth in the harbour.",
                                     "Next month we will hold a roundtable on reform of the harbour.")))
     assert all(q.speaker != "Economic Reform Roundtable" for q in f.quotes)
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Harbour Ambassador to the Republic of Liria Jane Roe on the 2016 Harbour Election",
+     [("Jane Roe", "Harbour Ambassador to the Republic of Liria")] * 2),
+    ("Taoiseach Jane Roe Dáil Statement on Harbour Appointments", [("Jane Roe", "Taoiseach")] * 2),
+    ("Jane Roe on the future of the harbour", []),  # a feature about her, not her statement
+])
+def test_a_titled_person_on_a_topic_heads_her_statement(title, expected):
+    f = facts("On May 9, the people of the harbour elected a new harbour master, who takes office in June.",
+              "I would like to thank the council for its warm words. We look forward to working with the new master.",
+              "We greatly value our harbour, and I am confident the work will go on.",
+              title=title)
+    assert [(q.speaker, q.role) for q in f.quotes if q.paragraph > 1] == expected

@@ -695,6 +695,8 @@ _OFFICE_COMMA_NAME = re.compile(r"(?:the )?(?P<office>[A-Z][^:]{2,120}?),\s+(?:t
                                 r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}?)(?:\s+(?:MP|MSP|MS|TD|KC|QC))?"
                                 r"(?=\s+(?i:on|at|to|in|about|following)\b|[,.]?\s*$)")
 _OFFICE_ON = re.compile(r"(?P<office>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*) on (?:the )?(?=[a-z])")
+_TITLED_ON = re.compile(r"(?P<who>(?:The )?(?:[A-Z][\w.’'-]*\s(?:(?:of|to|for|the|and)\s){0,2}){1,9}[A-Z][\w.’'-]*) on\s")
+_SPOKEN_WORDS = re.compile(r"\b(?i:statement|remarks|speech|address|message|readout)\b")  # read by the branches above
 _STATED_ON = re.compile(r"\s(?i:on|following|regarding|concerning|about)\s")
 _COMMA_WHERE = re.compile(r",\s+(?:at|to|before|during)\s")
 _SPOKE_WHERE = re.compile(r"\s(?i:at|on|to|before|after|following|during|upon|with)\s")  # "… Jane Doe To the Forum"
@@ -742,6 +744,14 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         if held is not None and held[2] == "person" and " " in held[0]:
             return held[0], held[1] or office
         return office, office
+    if head is None and (on := _TITLED_ON.match(title)) is not None and not _SPOKEN_WORDS.search(on.group("who")):
+        # "Harbour Ambassador to Liria Jane Doe on the Election": a titled person's statement
+        words = on.group("who").removeprefix("The ").split()
+        n = 3 if len(words) >= 4 and re.fullmatch(r"[A-Z]\.", words[-2]) else 2  # "Jane Q. Doe"
+        office, name = words[:-n], words[-n:]
+        if office and any(is_title(w) for w in office) and plausible_person(name) \
+                and not any(fold(w) in ORG_WORDS or is_title(w) for w in name) and not is_place(fold(" ".join(name))):
+            return " ".join(name), " ".join(office)
     if head is None:
         # "Secretary Jane Doe’s Statement on …", "Secretary Doe Statement on …": the name before it
         m = _STATEMENT_AFTER.match(title.lstrip())
