@@ -1729,3 +1729,61 @@ def test_a_titled_person_on_a_topic_heads_her_statement(title, expected):
               "We greatly value our harbour, and I am confident the work will go on.",
               title=title)
     assert [(q.speaker, q.role) for q in f.quotes if q.paragraph > 1] == expected
+
+
+def test_an_as_prepared_for_delivery_by_line_names_the_speaker_and_office():
+    f = facts("As Prepared for Delivery by Deputy Secretary of Harbours Jane Q. Roe, Harbour Academy, Annapolis, "
+              "Maryland, Friday, November 22, 2013",
+              "Captain Poe, thank you for inviting me here today.",
+              "Cadets, good morning. It’s a pleasure to be here, and I am honoured to address you.",
+              title="Harbour Leadership for the 21st Century")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Q. Roe", "Deputy Secretary of Harbours")}
+
+
+def test_a_line_saying_whose_prepared_remarks_follow_may_stand_below_a_release_s_header_lines():
+    f = facts("Archived Information", "FOR RELEASE: May 11, 2002", "Harbour Office of Public Affairs",
+              "Following are the prepared remarks of Harbour Secretary Jane Roe to Saturday's commencement at the "
+              "Harbour College.",
+              "Thank you for that warm welcome. It is an honor to be a part of this very special day in your lives.",
+              "Today marks the culmination of many years of hard work. I congratulate you all.",
+              title="Commencement at the Harbour College")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Roe", "Harbour Secretary")}
+    assert {q.paragraph for q in f.quotes} == {5, 6}
+
+
+def test_a_name_line_over_an_office_line_over_the_first_person_is_her_speech():
+    f = facts("Jane Roe", "Prime Minister",
+              "What a year it has been for all of us. This harbour has been facing challenges this year.",
+              "We have faced challenges as a party. We have completed our rule changes.",
+              title="HARBOUR PARTY 62ND ANNUAL CONFERENCE")
+    assert [(q.paragraph, q.speaker, q.role) for q in f.quotes] == [(3, "Jane Roe", "Prime Minister"),
+                                                                    (4, "Jane Roe", "Prime Minister")]
+
+
+def test_a_name_line_over_an_office_line_over_a_third_person_release_is_no_speech():
+    f = facts("Jane Roe", "Press Officer",
+              "The harbour will close on Monday for repairs, the board announced today.",
+              title="Harbour to close for repairs")
+    assert f.quotes == ()
+
+
+def test_a_by_line_in_the_header_names_the_holder_of_the_office_a_speech_title_gives(tmp_path):
+    from reporter import load_articles
+
+    path = tmp_path / "speech.txt"
+    path.write_text("Speech by HBC Chairman: Fall Meeting of the Harbour Committee\n\nby\n\nChairman Jane Q. Roe\n\n"
+                    "Harbour Board of Commerce\n\nHarbour Hotel, Port Liria\n\nNovember 16, 2001\n\n"
+                    "When I originally accepted this gracious invitation, I thought this would be my first speech.\n\n"
+                    "For those of you who attended the conference earlier this week, this must be your worst nightmare!\n",
+                    encoding="utf-8")
+    f = analyze(load_articles(path)[0])
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Q. Roe", "Chairman")}
+
+
+def test_a_title_where_the_speaker_delivers_an_address_of_any_kind_names_her():
+    from reporter.analysis import actors
+    from reporter.analysis.quotes import statement_speaker
+
+    title = "Harbour Secretary Jane Roe Delivers Commencement Address at the Harbour College"
+    assert statement_speaker(title, actors.build(("The harbour college held its commencement.",), title)) == (
+        "Jane Roe", "Harbour Secretary")

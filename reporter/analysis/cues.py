@@ -125,6 +125,7 @@ MAX_BYLINE_CHARS = 200
 SPEECH_TITLES = ("remarks by ", "remarks of ", "speech by ", "address by ", "opening remarks by ", "press remarks by ",
                  "keynote speech by ", "keynote address by ", "testimony by ", "testimony of ", "testimony as delivered by ",
                  "testimony as prepared for delivery by ", "remarks as delivered by ", "remarks as prepared for delivery by ",
+                 "as prepared for delivery by ",
                  "prepared remarks of ", "prepared remarks by ", "prepared remarks for ", "remarks prepared for delivery by ",
                  "speech prepared for delivery by ", "address prepared for delivery by ")
 STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ", "press statement by ") + SPEECH_TITLES

@@ -666,7 +666,7 @@ MAX_TOPIC_CHARS = 80  # a topic before a colon that may head a statement's title
 _SPEECH_DASHED = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,4}) [–—-] (?:(?:\d{4} )?"
                             r"(?:Speech|Statement|Remarks|Address|Letter|Message)\b"
                             r"|[^–—:]{0,60}?\b(?i:speaking notes|speech notes)\b)")  # "Minister Doe - Daily press conference speaking notes"
-_DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?:Opening |Closing |Keynote )?(?:Remarks|Speech|Address)\b")
+_DELIVERS = re.compile(r"(?P<who>[A-Z][^:;,]{2,80}?) (?:Delivers|Gives|Makes) (?:[A-Z][a-z]+ )?(?:Remarks|Speech|Address)\b")
 # "Chargée d’Affaires Jane Doe Remarks", "Ambassador Jane Doe Remarks at the Signing": the speaker, then the word.
 _REMARKS_AFTER = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the|d[’'][A-Z][\w’'-]*)){1,6}) "
                             r"(?:[Rr]emarks|[Ss]peech)(?: (?:at|on|to|before|for)\b.*)?$")
@@ -844,13 +844,15 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
     the text: "Remarks at the Council" over "Jane Doe" and "Deputy Representative to the UN"."""
     found = statement_speaker(title, actors) if title else None
     office_only = found is not None and (found[0] == found[1] or found[1] is None and any(
-        is_title(w) for w in found[0].split()) and not split_title(found[0].split())[1])  # "Statement by the Taoiseach …", holder unnamed
+        is_title(w) for w in found[0].split()) and not [w for w in split_title(found[0].split())[1] if not w.isupper()])
+    # ("Statement by the Taoiseach …", "Speech by SEC Chairman: …": the holder unnamed)
     # the file's top lines, which ingest may have left out of the text as the page's masthead
     # ("Statement by the Taoiseach Jane Doe TD", a speech's byline and office)
     head_lines = [line for line in header.split("\n")[:SPEECH_HEADER_LINES] if line.strip()]
     top = _top_lines(paragraphs, subheadings, STATEMENT_LINE_WITHIN) + head_lines
     if (found is None or office_only) and (line := _statement_line(top)) is not None \
-            and (by_line := statement_speaker(line, actors)) is not None and not (office_only and by_line[0] == by_line[1]):
+            and (by_line := statement_speaker(line, actors)) is not None \
+            and not (office_only and by_line[0] in (by_line[1], found[0])):
         # "STATEMENT BY SECRETARY DOE" under the headline; "Statement by the Taoiseach Jane Doe TD"
         # under a headline that names only the office
         return by_line, (line if found is None else title)
@@ -880,8 +882,8 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
             found = statement_speaker(SPEECH_TITLES[0] + title[by.end():], actors)
         if found is not None:
             return found, AS_PREPARED_TITLE
-    if found is None:
-        # A speech's cover page: "Remarks by" on a line of its own over the speaker's name and office
+    if found is None or office_only:
+        # A speech's cover page: "Remarks by" (or "by") on a line of its own over the speaker's name and office
         lines = [line.strip() for line in _top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN) + head_lines]
         for k, line in enumerate(lines):
             if _BY_LINE.fullmatch(line) and (found := _speech_byline(lines[k + 1:k + 2 + MAX_OFFICE_LINES], offices=True,
@@ -899,18 +901,26 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
     if found is None:
         # "This is the prepared remarks of Executive Director Jane Doe at today's briefing": the line
         # at the top that says whose remarks the text is
-        for line in top[:SPEECH_LINE_WITHIN]:
+        for line in top[:REMARKS_LINE_WITHIN]:
             m = _REMARKS_OF.search(line[:MAX_SPEECH_HEAD_LINE])
             if m is not None and (named := _person_named(line[m.end():], actors)) is not None:
                 # (a spokesperson's briefing reports others' words: its quotations are theirs)
                 return named, BRIEFING_TITLE if "briefing" in m.group(0).lower() else AS_PREPARED_TITLE
+    if found is None and len(paragraphs) > 2 and len(paragraphs[0]) <= MAX_BYLINE_NAME and _office_line(paragraphs[1].strip()) \
+            and _first_person_text(paragraphs[2]) and (by := _speech_byline(paragraphs[:2], offices=True, within=1)) is not None \
+            and by[1]:
+        # "Jane Doe" over "Prime Minister" over "What a year it has been for all of us …": her speech
+        return by, AS_PREPARED_TITLE
     return found, title
+
+
+MAX_BYLINE_NAME = 40  # a name on a line of its own, over her office
 
 
 # (a "Made by:" or "Delivered by:" field is _MADE_BY's, read with the statement's header)
 _SPEAKER_FIELD = re.compile(r"(?:(?:As )?[Pp]repared [Ff]or(?: [Dd]elivery [Bb]y)?|Speaker|Remarks by|Speech by)\s*:\s*"
                             r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})(?:,\s*(?P<role>[^,]{2,80}))?\s*$")
-_BY_LINE = re.compile(r"(?i:(?:opening |closing |keynote )?(?:remarks|speech|address|statement|testimony|lecture)) (?i:by|of)\s*:?")
+_BY_LINE = re.compile(r"(?i:(?:opening |closing |keynote )?(?:remarks|speech|address|statement|testimony|lecture)) (?i:by|of)\s*:?|[Bb]y")
 _BY_IN_TITLE = re.compile(r"\b(?i:remarks|speech|address|statement|press conference|news conference|press briefing|"
                           r"media briefing|briefing|message) by (?=[A-Z])")
 _REMARKS_OF = re.compile(r"\b(?:[Tt]hese|[Tt]his|[Ff]ollowing|[Bb]elow) (?:are|is) (?:the |a )?(?:(?:prepared|full|complete|"
@@ -955,7 +965,7 @@ def _statement_line(lines) -> str | None:
         low = t.lower()
         if low.startswith(STATEMENT_TITLES) and (len(t) <= MAX_STATEMENT_LINE or len(t) <= MAX_SPEECH_HEAD_LINE and (
                 low.startswith(SPEECH_TITLES) or not t.endswith((".", "!", "?", ":")))):  # a head line, no sentence
-            return _title_cased(t)  # "STATEMENT BY SECRETARY DOE" -> "Statement by Secretary Doe"
+            return _title_cased(t) if t.isupper() else t  # "STATEMENT BY SECRETARY DOE" -> "Statement by Secretary Doe"
         if len(t) <= MAX_SPEECH_HEAD_LINE and (own := _titled_remarks(t)) is not None:
             return SPEECH_TITLES[0].capitalize() + own.group("who")  # "Minister of Ports speech to the Harbour Forum, 7pm 3 May"
     return None
@@ -1590,6 +1600,7 @@ def _speech_opening(before, speaker: str, stops: tuple[int, ...]) -> list[int]:
         out.append(pno)
     return out if len(out) <= MAX_SPEECH_OPENING else []
 SPEECH_LINE_WITHIN = 3  # paragraphs from the top a speech's marker line may stand
+REMARKS_LINE_WITHIN = 5  # the same for a line saying whose remarks follow (below a release's date and contact lines)
 
 
 _FIRST_WORDS = re.compile(r"[\w’']+")
