@@ -1787,3 +1787,38 @@ def test_a_title_where_the_speaker_delivers_an_address_of_any_kind_names_her():
     title = "Harbour Secretary Jane Roe Delivers Commencement Address at the Harbour College"
     assert statement_speaker(title, actors.build(("The harbour college held its commencement.",), title)) == (
         "Jane Roe", "Harbour Secretary")
+
+
+def test_a_quotation_signed_with_a_dash_run_into_its_closing_mark_is_the_signer_s():
+    f = facts("Researchers are eager for the harbour lab to reopen. More than 5,500 scientists use it in a typical year.",
+              "“Everything that was happening before will continue on a new level. We will be able to do experiments "
+              "much faster.”— Jane Roe, harbour beamline scientist",
+              title="A new era of research at the harbour lab")
+    assert [(q.speaker, q.role) for q in f.quotes] == [("Jane Roe", "harbour beamline scientist")]
+
+
+def test_a_signature_line_under_a_release_s_last_quotation_above_its_contact_block_is_kept(tmp_path):
+    from reporter import load_articles
+
+    path = tmp_path / "release.json"
+    path.write_text('{"title": "Harbour welcomes its pilot home", "body": "PORT LIRIA, July 10, 2019 - Today the '
+                    'Honourable Jane Roe, Minister of Harbours, Ports and Coasts, was at the harbour to welcome pilot John Poe.'
+                    '\\n\\nFrom December to June, '
+                    'John Poe sailed the northern route, the longest voyage by a harbour pilot to date.\\n\\nQuote\\n\\n'
+                    '\\"Today, I am happy to welcome one of our pilots back home. John showed the courage that makes him a '
+                    'great role model to our youth.\\"\\n\\nThe Honourable Jane Roe, Minister of Innovation, Harbours and Coastal Development\\n\\nSOURCE Harbour '
+                    'Agency\\n\\nFor further information: Harbour Agency, Media Relations Office, Telephone: 450-926-4370, '
+                    'Website: http://harbour.example, Email: media@harbour.example"}',
+                    encoding="utf-8")
+    article = load_articles(path)[0]
+    assert (3, "The Honourable Jane Roe, Minister of Innovation, Harbours and Coastal Development") in article.subheadings
+    assert [(q.paragraph, q.speaker) for q in analyze(article).quotes] == [(3, "Jane Roe")]
+
+
+def test_a_speech_s_abstracts_by_line_names_its_speaker():
+    f = facts("Speech Abstracts by Jane Roe, President of the Harbour Agency",
+              "Date and time: From 1:30 - 2:30 p.m. on March 8 (Fri), 2019",
+              "The harbour pilot launched successfully on March 2. I heard that the final checkout is underway.",
+              "On February 20, the dredger started work. We believe the operation went as planned.",
+              title="Harbour Agency President Monthly Press Conference March 2019")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Roe", "President of the Harbour Agency")}

@@ -379,7 +379,10 @@ def _pull_quotes(paragraphs, quotes: list[Quotation], subheadings, actors: Actor
     paragraph in the first person (or all quotation) with an attribution line under it, a
     subheading or a dashed byline that is only a name and a role, is that person's."""
     quoted = {q.paragraph for q in quotes}
-    under = {k: line for k, line in subheadings if 1 <= k <= len(paragraphs)}  # the line under ¶k
+    under: dict[int, str] = {}  # the first line under ¶k
+    for k, line in subheadings:
+        if 1 <= k <= len(paragraphs):
+            under.setdefault(k, line)
     said = [(_key(q.text[:MAX_PULL_CHARS * 20]), q) for q in quotes[:MAX_PULL_SOURCES]]
     everything = "\n".join(f for f, _ in said)  # one search finds whether any quotation repeats it
     copies = {paragraphs[q.paragraph - 1] for q in quotes if 1 <= q.paragraph <= len(paragraphs)}
@@ -435,7 +438,7 @@ def _signature(text: str) -> int | None:
         return None
     tail = text[-MAX_BYLINE_CHARS:]
     for mark in BYLINE_DASHES:
-        at = tail.rfind(" " + mark)
+        at = max(tail.rfind(" " + mark), max(tail.rfind(c + mark) for c in "”\"»’"))  # ("…”— Jane Doe", run together)
         if at >= 0 and tail[at + 1 + len(mark):].strip()[:1].isupper():
             return len(text) - len(tail) + at + 1
     return None
@@ -959,6 +962,7 @@ def _statement_line(lines) -> str | None:
     for text in lines:
         t = _DATED_END.sub("", text.strip())  # "… PUERTO RICO TUESDAY, AUGUST 05, 2008": when, not who
         t = _HEAD_ARTICLE.sub("", t)  # "A speech by …"
+        t = _SPEECH_PART_BY.sub(r"\1 by ", t, count=1)  # "Speech Abstracts by Jane Doe, President of …"
         if (dated := _DATELINE_DASH.match(t)) is not None and (by := _BY_IN_TITLE.search(t, dated.end())) is not None \
                 and by.start() - dated.end() <= MAX_BODY_BEFORE_BY:
             t = t[by.start():]  # "21 May 2017, Port Liria – Harbour Union Statement by Jane Doe, …": what follows the body
@@ -971,6 +975,7 @@ def _statement_line(lines) -> str | None:
     return None
 
 
+_SPEECH_PART_BY = re.compile(r"^((?i:speech|remarks|address))\s+(?i:abstracts?|notes|summary|highlights|excerpts?|text)\s+by\s+(?=[A-Z])")
 # A dateline that a head line opens with ("21 May 2017, Port Liria – "), and how many words of a
 # body may stand between it and "Statement by".
 _DATELINE_DASH = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4},? [A-Z][\w .'’-]{1,40}? [–—-] ")

@@ -687,18 +687,19 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
     place = None
     tail_from = n
     tail_start = max(1, (2 * n) // 3)
-    heads: list[tuple[int, str]] = []
-    for i, h in subheadings:
+    heads: list[tuple[int, int, str]] = []
+    tail_head = len(subheadings)  # the subheading that opened the tail, if one did
+    for j, (i, h) in enumerate(subheadings):
         if about.read(h, i):
             continue
         label = is_section_label(h)
         if label or is_boilerplate(h):
             # "Notes to editors" opens the release's tail; "Read more" or "Advertisement" between
             # the story's paragraphs is furniture that marks only itself.
-            if i >= tail_start and (label or _opens_tail(h) or END_MARK.fullmatch(h.strip())):
-                tail_from = min(tail_from, i)
+            if i >= tail_start and (label or _opens_tail(h) or END_MARK.fullmatch(h.strip())) and i < tail_from:
+                tail_from, tail_head = i, j
         else:
-            heads.append((i, h))
+            heads.append((j, i, h))
     text_seen = 0
     for i, p in enumerate(paragraphs):
         if i >= tail_from:
@@ -710,7 +711,7 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
         label = is_section_label(p)
         if label or is_boilerplate(p):
             if i >= tail_start and (label or _opens_tail(p)):
-                tail_from = i
+                tail_from, tail_head = i, len(subheadings)
             marked.append(i + 1)
             continue
         if place is None and text_seen < 2 and (d := dateline(p)):
@@ -721,7 +722,9 @@ def strip_boilerplate(paragraphs: Sequence[str], subheadings: Sequence[tuple[int
         text_seen += 1
     if len(marked) == n:  # all of it looked like boilerplate: better the text than nothing
         marked = []
-    heads = [(i, h) for i, h in heads if i < tail_from]
+    # (a line set above the tail, under the last quotation, is no part of it: "“…”" / "Jane
+    # Doe, Minister for Ports" / "For further information: …")
+    heads = [(i, h) for j, i, h in heads if i < tail_from or i == tail_from and j < tail_head]
     return Cleaned(tuple(texts), tuple(heads), tuple(marked), about.author, place, about.published or about.updated,
                    items, about.source)
 
