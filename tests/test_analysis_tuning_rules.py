@@ -1822,3 +1822,21 @@ def test_a_speech_s_abstracts_by_line_names_its_speaker():
               "On February 20, the dredger started work. We believe the operation went as planned.",
               title="Harbour Agency President Monthly Press Conference March 2019")
     assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Roe", "President of the Harbour Agency")}
+
+
+def test_a_press_conference_labels_its_briefer_by_title_and_surname_and_questioners_by_outlet():
+    f = facts("Wednesday, July 6, 2016, 4:13 p.m. Ministry of Harbours",
+              "Abe, Harbour Shimbun: The bodies were returned to the port yesterday. What will you do for the families?",
+              "Harbour Press Secretary Roe: Regarding this incident, the feelings of the families are extremely important.",
+              "Fujita, Liria TV: On a related matter, some reports say the harbour police will be reinforced. Is that so?",
+              "Harbour Press Secretary Roe: We received instructions to be fully prepared.",
+              title="Press Conference by Harbour Press Secretary Jane Roe")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "a reporter"), (3, "Jane Roe"), (4, "a reporter"),
+                                                            (5, "Jane Roe")]
+
+
+def test_a_name_and_role_label_is_no_outlet():
+    f = facts("Karl Roe, Host: It's been a whirlwind few weeks and today the minister joins us live from the harbour.",
+              "Jane Doe, Harbour Minister: Good to see you, Karl. I'm not sure I will sort it all out.",
+              title="Interview with Karl Roe, Harbour Show")
+    assert all(q.speaker != "a reporter" for q in f.quotes)

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from .cues import (ARTICLES, FIRST_PERSON, REPORTING_VERBS, STATEMENT_TITLES, FRAMING_VERBS, POSSESSIVE_PRONOUNS, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
                    STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
 from .mentions import is_title, plausible_person
+from .places import is_place
 from .text import NOT_NAMES, ORG_WORDS, fold, sentence_spans
 
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -706,7 +707,7 @@ def _titled_if_long(label: str) -> bool:
     """A mixed-case label of four words or five holds a title ("Press Secretary Jane Doe"); an
     upper-case one or a short one needs none."""
     words = label.split()
-    return len(words) <= 3 or label.isupper() or any(is_title(w) for w in words[:-2]) or (
+    return len(words) <= 3 or label.isupper() or any(is_title(w) for w in words[:-1]) or (
         words[-1].isdigit() and fold(words[-2]) in ROLE_NOUNS)  # "Senior Defense Official 1"
 
 
@@ -813,6 +814,7 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     label_lines: set[int] = set()
     held_lines: set[int] = set()
     member_lines: dict[int, Turn] = {}
+    outlets: dict[int, Turn] = {}  # questioners labelled by surname and outlet
     # surnames of the speakers that label lines name in full ("KARL STEFANOVIC:"), so that a line
     # with the surname alone ("STEFANOVIC:") labels that speaker's later turns
     surnames = {line.split()[-1] for p in paragraphs[:MAX_LABELLED_SCAN] if len(p) <= MAX_LABEL_LINE
@@ -832,6 +834,9 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
             m = None  # "Jane Doe, Foreign Minister:" labels her turn; "Jane Doe, London:" no one's
         if m is not None and speaker_label(m.group("label")) and _titled_if_long(m.group("label")):
             labelled[k] = Turn(k, m.group("label"), m.end(), m.groupdict().get("note") or m.groupdict().get("office") or "")
+        elif m is None and (o := _OUTLET_LABEL.match(p, 0, 120)) is not None and speaker_label(o.group("label")) \
+                and _outlet(o.group("outlet")):
+            outlets[k] = Turn(k, "Question", o.end(), o.group("outlet"))  # "Doe, Harbour Shimbun: …"
         elif m is None and p[:1].isupper() and (m := _ONE_WORD_LABEL.match(p, 0, 40)) is not None \
                 and speaker_label(m.group("label")):
             single[k] = Turn(k, m.group("label"), m.end())
@@ -843,6 +848,8 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
             labelled[k + 1] = Turn(k + 1, own[0], 0, own[1])
         elif m is None and (member := _name_line(p) or _timed_name_line(p)) is not None and k + 1 < len(paragraphs):
             member_lines[k] = Turn(k + 1, member[0], 0, member[1])
+    if labelled:
+        labelled.update({k: t for k, t in outlets.items() if k not in labelled})
     _floor_first_names(labelled, label_lines, paragraphs, heading)
     if member_lines and (any(_DEBATE.search(p, 0, 300) for p in paragraphs[:3]) or _DEBATE_HEADING.search(heading)):
         # a debate record: each member's line heads the speech below it
@@ -881,6 +888,17 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
         else:
             current = None
     return tuple(turns)
+
+
+# A questioner's label by surname and outlet, among a press conference's labelled turns ("Doe,
+# Harbour Shimbun: The bodies were returned …"): from the floor, whoever she is.
+_OUTLET_LABEL = re.compile(r"(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), (?P<outlet>[A-Z][\w’'.&-]*(?: [A-Z][\w’'.&-]*){0,4}):\s+(?=\S)")
+
+
+def _outlet(words: str) -> bool:
+    """The words after a questioner's comma name an outlet: no title, role or place."""
+    return not is_place(fold(words)) and not any(
+        is_title(w) or fold(w) in LABEL_ROLES or fold(w) in ROLE_NOUNS or is_place(fold(w)) for w in words.split())
 
 
 _FLOOR_HEADINGS = ("briefing", "press conference", "news conference", "media conference", "press availability",
