@@ -203,3 +203,34 @@ def test_a_hand_over_line_and_a_sentence_cut_from_a_quotation_are_no_summary_ite
     got = [p.text for p in key_points(paras, "Statement from Minister Ida Moss on harbour trade in May")]
     assert got and all("following statement" not in t and not t.startswith("Despite") for t in got)
     assert any(t.startswith("In May, imports") for t in got)
+
+
+@pytest.mark.parametrize("sentence, speaker, talk", [
+    ("Shri Jane Roe, Official Spokesperson: Very good afternoon to all of you.", "Jane Roe", True),
+    ("“I don't have too much to pass along at the top,” said Jane Roe, Harbour Press Secretary.", "Jane Roe", True),
+    ("CHIEF JANE ROE, HARBOUR POLICE: Not enough mental health funding?", "Jane Roe", True),
+    ("Could you tell us what measures you will take for the families of the crew?", "a reporter", True),
+    ("On a related matter, some reports say the harbour police will be reinforced by 40 officers.", "a reporter", True),
+    ("The harbour police will be reinforced by 40 officers from Monday.", "Jane Roe", False),
+    ("Minister: The harbour reopens on Monday with 40 more pilots.", "Jane Roe", False),
+])
+def test_a_transcript_s_question_reporter_s_words_or_pleasantry_is_no_summary_item(sentence, speaker, talk):
+    from reporter.analysis.facts import Quotation
+    from reporter.compose.select import floor_talk
+
+    quote = Quotation(text=sentence.split(": ", 1)[-1].strip("“”"), speaker=speaker, role=None, paragraph=3)
+    assert floor_talk(sentence, (quote,), 3) is talk
+
+
+def test_a_transcript_s_label_is_cut_from_the_summary_item_that_quotes_its_speaker(tmp_path):
+    from reporter import Article
+    from reporter.analysis import analyze
+    from reporter.compose.select import _unlabelled, shown_text
+
+    a = Article(title="Transcript: Harbour Minister's doorstop", paragraphs=(
+        "Question: Minister, what will be discussed at the harbour summit?",
+        "Minister: I am not familiar with that report, but the harbour reopens on Monday with 40 more pilots.",
+        "Question: And the dredging?", "Minister: The dredging will take 18 months and cost $40 million."))
+    f = analyze(a)
+    s = _unlabelled(a.paragraphs[3])
+    assert s.startswith("The dredging") and shown_text(s, 4, f.quotes, a).startswith("“The dredging will take 18 months")

@@ -110,6 +110,13 @@ HANDOVERS = ("over to you", "turn it over to", "turn over to", "hand it over to"
 FLOOR_OPENERS = ("with that", "go ahead", "yes", "yeah", "sure", "please", "next", "okay", "ok", "all right",
                  "let's go to", "let's go with", "we'll go to", "we'll go with", "we will go to", "we will go with",
                  "i'll go to", "i'll go with", "i'll take", "over to", "back to", "next question")
+# A briefer's words that run the room, not the news: no summary item opens with them ("Very good
+# afternoon to all of you.", "I don't have too much to pass along at the top.").
+FLOOR_TALK = ("good morning", "good afternoon", "good evening", "very good morning", "very good afternoon",
+              "very good evening", "hello", "hi everyone", "thank you", "thanks", "welcome", "i don't have too much",
+              "i don't have much", "i don't have anything", "i have nothing", "i'd be glad to take", "i'd be happy to take",
+              "i will be happy to take", "i'm happy to take", "happy to take", "let me start", "let me begin",
+              "with that", "all right", "okay", "so, ", "sorry to be late", "good to see", "nice to see")
 FLOOR_NOT_NAMES = frozenset("sir ma'am madam everyone everybody all thanks thank please folks guys the".split())
 MAX_FLOOR_WORDS = 10
 

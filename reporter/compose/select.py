@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from ..analysis.cues import REPORTER
+from ..analysis.cues import FLOOR_TALK, REPORTER
 from ..ingest.boilerplate import contact_details, dateline, is_boilerplate, masthead, same_headline, title_cased
 
 if TYPE_CHECKING:
@@ -77,8 +77,9 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
                 if point.paragraph in articles[m].boilerplate:
                     continue
                 sentence = point.text
-                if _TURN.match(sentence.lstrip()):
-                    continue  # a transcript's turn: "QUESTION: ..."
+                if _TURN.match(sentence.lstrip()) or floor_talk(sentence, fx.quotes, point.paragraph):
+                    continue  # a transcript's turn: "QUESTION: ...", a question, the briefer's "Good afternoon"
+                sentence = _unlabelled(sentence)  # "Minister: I am not familiar with that report." is hers, said
                 if refers_back(sentence):
                     sentence = with_antecedent(articles[m], point.paragraph, sentence)
                     if sentence is None:
@@ -92,6 +93,26 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
                 score = round(central * 3 + weight + recency + lede - 0.1 * rank, 6)
                 out.append(Pick(text, m, point.paragraph, si, score))
     return out
+
+
+def _unlabelled(sentence: str) -> str:
+    """A transcript's sentence without the speaker's label it opens with."""
+    from ..analysis.spans import label_end
+
+    return sentence.strip()[label_end(sentence.strip()):].lstrip()
+
+
+def floor_talk(sentence: str, quotes: Sequence[Quotation], paragraph: int) -> bool:
+    """A transcript's sentence that is no item: a question (a summary states), a reporter's
+    words, or the briefer running the room (cues.FLOOR_TALK), after any speaker's label."""
+    words = _unlabelled(sentence).lstrip(" “\"‘'")
+    if words.rstrip(" ”\"’').").endswith("?"):
+        return True
+    low = words.lower().replace("’", "'")
+    if low.startswith(FLOOR_TALK):
+        return True
+    return any(q.paragraph == paragraph and q.speaker == REPORTER and (words[:60] in q.text or q.text[:60] in words)
+               for q in quotes)
 
 
 _SENTENCE_END = ".!?…\"”’')]"

@@ -80,7 +80,9 @@ PAGE_LINES = re.compile(r"(?:subjects?|topics?)\s*:\s|.{0,80}\b(?:content\s+last
 _PLACED = re.compile(r"\((?:l|r|c|left|right|center|centre)(?:\)|[\s,][^()]{0,20}\))", re.I)
 # A transcriber's note about the text: "Please Note: This transcript is not edited and may contain errors."
 TRANSCRIPT_NOTE = re.compile(r"(?:please\s+note:?\s+)?(?:this|the\s+following)\s+(?:transcript|text)\s+(?:is|has|was|may)\b"
-                             r".{0,120}\b(?:edited|errors?|verbatim|checked|proof-?read)", re.I)
+                             r".{0,120}\b(?:edited|errors?|verbatim|checked|proof-?read)"
+                             # "This is a provisional translation by an external company for reference purpose only."
+                             r"|(?:this|the\s+following)\s+is\s+an?\s+(?:provisional|unofficial|informal)\s+translation\b", re.I)
 # A republisher's or transcriber's frame: "Below is the text of the statement made by …",
 # "Read the transcript of the press conference in full below."
 TEXT_FRAME = re.compile(r"(?:(?:below|the\s+following)\s+is\s+(?:the\s+)?(?:full\s+)?(?:text|transcript)\s+of\b"
