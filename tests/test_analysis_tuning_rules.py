@@ -16,6 +16,15 @@ def facts(*paragraphs: str, title: str = "T"):
     return analyze(Article(title=title, paragraphs=tuple(paragraphs)))
 
 
+def file_facts(tmp_path, name: str, text: str):
+    """The analysis of a file as ingest reads it (its header lines, subheadings, boilerplate)."""
+    from reporter import load_articles
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return analyze(load_articles(path)[0])
+
+
 @pytest.mark.parametrize("line, expected", [
     ("The following is attributable to Spokesperson Ann Tull:", True),
     ("The text below is attributable to Deputy Spokesperson Bo Kerrin:", True),
@@ -1443,13 +1452,10 @@ def test_a_bare_run_of_seven_digits_is_an_entry_s_number_not_a_count(text, liste
 
 
 def _authored(tmp_path, byline: str):
-    from reporter import load_articles
-
-    path = tmp_path / "post.md"
-    path.write_text(f"# The harbour study confirms what we feared\n\n{byline}\n\n"
-                    "This week we took a giant leap forward in our understanding of the harbour air.\n\n"
-                    "For two decades, evidence has shown that fine particles harm the heart.\n", encoding="utf-8")
-    return analyze(load_articles(path)[0])
+    return file_facts(tmp_path, "post.md", (
+        f"# The harbour study confirms what we feared\n\n{byline}\n\n"
+        "This week we took a giant leap forward in our understanding of the harbour air.\n\n"
+        "For two decades, evidence has shown that fine particles harm the heart.\n"))
 
 
 def test_a_post_by_a_titled_author_in_the_first_person_is_hers(tmp_path):
@@ -1514,16 +1520,13 @@ def test_a_label_in_capitals_takes_the_name_and_office_the_text_s_top_lines_give
 
 
 def test_a_speech_by_an_office_with_commas_in_its_remit_then_its_holder_is_the_holder_s(tmp_path):
-    from reporter import load_articles
-
-    path = tmp_path / "speech.txt"
-    path.write_text("Jane Roe speech on the Harbours Bill\n\n"
-                    "A speech by Secretary of State for Harbours, Ports and Coastal Affairs, Jane Roe on the introduction "
-                    "of the Harbours Bill to Parliament.\n\n"
-                    "A video of the speech can be found on YouTube. Full transcript below.\n\n"
-                    "I’m delighted there are so many people here from the many sectors with an interest in harbours.\n\n"
-                    "It’s important that we are all here together from the different sectors.\n", encoding="utf-8")
-    f = analyze(load_articles(path)[0])
+    f = file_facts(tmp_path, "speech.txt", (
+        "Jane Roe speech on the Harbours Bill\n\n"
+        "A speech by Secretary of State for Harbours, Ports and Coastal Affairs, Jane Roe on the introduction "
+        "of the Harbours Bill to Parliament.\n\n"
+        "A video of the speech can be found on YouTube. Full transcript below.\n\n"
+        "I’m delighted there are so many people here from the many sectors with an interest in harbours.\n\n"
+        "It’s important that we are all here together from the different sectors.\n"))
     assert [(q.paragraph, q.speaker, q.role) for q in f.quotes] == [
         (3, "Jane Roe", "Secretary of State for Harbours, Ports and Coastal Affairs"),
         (4, "Jane Roe", "Secretary of State for Harbours, Ports and Coastal Affairs")]
@@ -1560,15 +1563,11 @@ def test_one_surname_label_once_is_no_transcript():
 
 
 def test_a_cover_page_s_remarks_by_line_over_the_name_and_office_gives_the_speaker(tmp_path):
-    from reporter import load_articles
-
-    path = tmp_path / "speech.json"
-    path.write_text('{"title": "The Harbour Outlook", "body": "For release on delivery\\n\\nRemarks by\\n\\nJane Q. Roe'
-                    '\\n\\nDeputy Governor\\n\\nHarbour Board of Port Liria\\n\\nat the\\n\\nAnnual Ports Conference\\n\\n'
-                    'Port Liria\\n\\nThank you for the chance to speak at this conference again. I will share some thoughts '
-                    'about the outlook for the harbour.\\n\\nIn its tenth year of growth, the harbour is in a good place."}',
-                    encoding="utf-8")
-    f = analyze(load_articles(path)[0])
+    f = file_facts(tmp_path, "speech.json", (
+        '{"title": "The Harbour Outlook", "body": "For release on delivery\\n\\nRemarks by\\n\\nJane Q. Roe'
+        '\\n\\nDeputy Governor\\n\\nHarbour Board of Port Liria\\n\\nat the\\n\\nAnnual Ports Conference\\n\\n'
+        'Port Liria\\n\\nThank you for the chance to speak at this conference again. I will share some thoughts '
+        'about the outlook for the harbour.\\n\\nIn its tenth year of growth, the harbour is in a good place."}'))
     assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Q. Roe", "Deputy Governor")}
     assert len(f.quotes) == 2
 
@@ -1638,14 +1637,11 @@ def test_an_office_s_speech_line_under_an_unsigned_speech_title_is_the_office_s(
 
 
 def test_a_city_of_a_known_place_under_a_speech_title_is_no_speaker(tmp_path):
-    from reporter import load_articles
-
-    path = tmp_path / "remarks.txt"
-    path.write_text("Remarks at a Council Meeting on Harbours\n\nAmbassador Odile J. Varn\n\nU.S. Deputy Representative to the "
-                    "Harbour Council\n\nU.S. Mission to the Harbour Council\n\nNew York City\n\nAugust 30, 2017\n\nThank you, Mr. President. "
-                    "As we consider the Council’s work in August, I congratulate you on a successful presidency.\n\n"
-                    "I turn first to the harbour, which has bookended the month.\n", encoding="utf-8")
-    f = analyze(load_articles(path)[0])
+    f = file_facts(tmp_path, "remarks.txt", (
+        "Remarks at a Council Meeting on Harbours\n\nAmbassador Odile J. Varn\n\nU.S. Deputy Representative to the "
+        "Harbour Council\n\nU.S. Mission to the Harbour Council\n\nNew York City\n\nAugust 30, 2017\n\nThank you, Mr. President. "
+        "As we consider the Council’s work in August, I congratulate you on a successful presidency.\n\n"
+        "I turn first to the harbour, which has bookended the month.\n"))
     assert {q.speaker for q in f.quotes} == {"Odile J. Varn"}
 
 
@@ -1677,15 +1673,12 @@ def test_a_statement_that_may_be_attributed_to_a_named_representative_is_hers():
 
 
 def test_a_written_statement_s_byline_in_the_header_gives_its_speaker(tmp_path):
-    from reporter import load_articles
-
-    path = tmp_path / "statement.json"
-    path.write_text('{"title": "Written Statement: An extra £5m for harbours and quays in 2024-25", "body": '
-                    '"Jane Roe, Cabinet Secretary for Harbours\\n\\nFirst published: 6 December 2024\\n\\n'
-                    'I am pleased to make available an additional £5m in 2024-25 to support harbours across the coast.'
-                    '\\n\\nI recognise the pressures within the harbour sector, and I am thankful for the efforts of the '
-                    'harbour staff.\\n\\n£2m will be provided to harbours through the Quay Grant."}', encoding="utf-8")
-    f = analyze(load_articles(path)[0])
+    f = file_facts(tmp_path, "statement.json", (
+        '{"title": "Written Statement: An extra £5m for harbours and quays in 2024-25", "body": '
+        '"Jane Roe, Cabinet Secretary for Harbours\\n\\nFirst published: 6 December 2024\\n\\n'
+        'I am pleased to make available an additional £5m in 2024-25 to support harbours across the coast.'
+        '\\n\\nI recognise the pressures within the harbour sector, and I am thankful for the efforts of the '
+        'harbour staff.\\n\\n£2m will be provided to harbours through the Quay Grant."}'))
     assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Roe", "Cabinet Secretary for Harbours")}
     assert len(f.quotes) == 3
 
@@ -1768,15 +1761,11 @@ def test_a_name_line_over_an_office_line_over_a_third_person_release_is_no_speec
 
 
 def test_a_by_line_in_the_header_names_the_holder_of_the_office_a_speech_title_gives(tmp_path):
-    from reporter import load_articles
-
-    path = tmp_path / "speech.txt"
-    path.write_text("Speech by HBC Chairman: Fall Meeting of the Harbour Committee\n\nby\n\nChairman Jane Q. Roe\n\n"
-                    "Harbour Board of Commerce\n\nHarbour Hotel, Port Liria\n\nNovember 16, 2001\n\n"
-                    "When I originally accepted this gracious invitation, I thought this would be my first speech.\n\n"
-                    "For those of you who attended the conference earlier this week, this must be your worst nightmare!\n",
-                    encoding="utf-8")
-    f = analyze(load_articles(path)[0])
+    f = file_facts(tmp_path, "speech.txt", (
+        "Speech by HBC Chairman: Fall Meeting of the Harbour Committee\n\nby\n\nChairman Jane Q. Roe\n\n"
+        "Harbour Board of Commerce\n\nHarbour Hotel, Port Liria\n\nNovember 16, 2001\n\n"
+        "When I originally accepted this gracious invitation, I thought this would be my first speech.\n\n"
+        "For those of you who attended the conference earlier this week, this must be your worst nightmare!\n"))
     assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Q. Roe", "Chairman")}
 
 
