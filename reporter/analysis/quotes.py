@@ -21,7 +21,7 @@ from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, 
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import FAR, Candidate, choose
-from .spans import (FOLLOWING_OWN, FOLLOWING_STATEMENT, label_end, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (remarks_owner, FOLLOWING_STATEMENT, label_end, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import MONTH_NAMES, WEEKDAYS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -905,10 +905,10 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
         # "This is the prepared remarks of Executive Director Jane Doe at today's briefing": the line
         # at the top that says whose remarks the text is
         for line in top[:REMARKS_LINE_WITHIN]:
-            m = _REMARKS_OF.search(line[:MAX_SPEECH_HEAD_LINE])
-            if m is not None and (named := _person_named(line[m.end():], actors)) is not None:
+            own = remarks_owner(line)
+            if own is not None and not own.possessive and (named := _person_named(own.who, actors)) is not None:
                 # (a spokesperson's briefing reports others' words: its quotations are theirs)
-                return named, BRIEFING_TITLE if "briefing" in m.group(0).lower() else AS_PREPARED_TITLE
+                return named, BRIEFING_TITLE if own.briefing else AS_PREPARED_TITLE
     if found is None and len(paragraphs) > 2 and len(paragraphs[0]) <= MAX_BYLINE_NAME and _office_line(paragraphs[1].strip()) \
             and _first_person_text(paragraphs[2]) and (by := _speech_byline(paragraphs[:2], offices=True, within=1)) is not None \
             and by[1]:
@@ -926,9 +926,6 @@ _SPEAKER_FIELD = re.compile(r"(?:(?:As )?[Pp]repared [Ff]or(?: [Dd]elivery [Bb]y
 _BY_LINE = re.compile(r"(?i:(?:opening |closing |keynote )?(?:remarks|speech|address|statement|testimony|lecture)) (?i:by|of)\s*:?|[Bb]y")
 _BY_IN_TITLE = re.compile(r"\b(?i:remarks|speech|address|statement|press conference|news conference|press briefing|"
                           r"media briefing|briefing|message) by (?=[A-Z])")
-_REMARKS_OF = re.compile(r"\b(?:[Tt]hese|[Tt]his|[Ff]ollowing|[Bb]elow) (?:are|is) (?:the |a )?(?:(?:prepared|full|complete|"
-                         r"near-verbatim|verbatim) )?(?:(?:text|transcript) of (?:the |today[’']s )?)?(?:noon |daily |press )?"
-                         r"(?:remarks|speech|statement|address|opening statement|briefing|press conference) (?:of|by) (?=[A-Z])")
 
 
 # Lines that say the text below is a speech: as written for its delivery or as given, its text
@@ -1520,7 +1517,7 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
     # below that line, whatever its first paragraphs' person or length ("More actors…")
     # A head line "Remarks by Jane Doe, Secretary-General" among the first paragraphs: the same.
     opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if speech_marker(p) or _speech_head(p)
-                   or _REMARKS_OF.search(p, 0, MAX_SPEECH_HEAD_LINE)), None) if speech else None
+                   or (own := remarks_owner(p)) is not None and not own.possessive), None) if speech else None
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
         if pno in stops:
@@ -1920,10 +1917,10 @@ def _statement_of(line: str, actors: Actors) -> tuple[str, str | None] | None:
     """The person a hand-over line gives the statement of ("… issued the following statement
     from Attorney General Jane Doe:"), rather than the body that issued it; None otherwise."""
     m = _STATEMENT_OF.search(line)
-    if m is None and (own := FOLLOWING_OWN.match(line.strip())) is not None:
+    if m is None and (own := remarks_owner(line)) is not None and own.possessive:
         # "Following are Secretary-General Jane Doe’s remarks …:"; "… the Secretary-General’s message …:"
         # (an office alone: its one holder the text names, else the office)
-        who = own.group("who")
+        who = own.who
         named = _person_named(who, actors)
         if named is None and (office := _office_named(who)) is not None:
             held = actors.resolve(Subject("name", office.split(), None, 0))

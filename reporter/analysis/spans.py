@@ -191,7 +191,7 @@ def is_introducing_line(text: str) -> bool:
         return False
     if _FRAME_LINE.search(t):
         return True  # "In his words:", "… and as Jane Doe herself described it:"
-    if t.lower().startswith(STATEMENT_TITLES) or FOLLOWING_OWN.match(t):
+    if t.lower().startswith(STATEMENT_TITLES) or (own := remarks_owner(t)) is not None and own.possessive:
         return True  # "Statement by the Secretary of State, the Rt Hon Jane Doe MP:", "Following are Jane Doe’s remarks …:"
     words = _WORD.findall(t[-160:])
     if words and (words[-1] in _LAST_WORD_VERBS or words[-2:] == ["points", "out"]):
@@ -213,12 +213,40 @@ _ATTRIBUTABLE_LINE = re.compile(r"(?:(?i:the\s+)?(?i:following)\s+(?i:statement|
 FOLLOWING_STATEMENT = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the following "
                                  rf"(?:{'|'.join(sorted(STATEMENT_NOUNS))})(?=(?:\s+(?:today|yesterday|tonight))?(?:\s+(?:on|about|regarding|"
                                  rf"concerning|to|at|in|after|following|ahead)\b|\s*[.:]$))", re.IGNORECASE)  # not "… statement data on …"
-# "Following are Secretary-General Jane Doe’s remarks at the opening …:", "The following is the
-# text of the Minister’s message to the conference:": whose words the text below is, possessive.
-FOLLOWING_OWN = re.compile(r"(?:The )?[Ff]ollowing (?:is|are) (?:the )?(?:(?:full |complete )?(?:text|transcript) of )?(?:the )?"
-                           r"(?P<who>[A-Z][^:’']{1,120}?)[’']s? (?:(?:opening|closing|keynote|prepared|video|written|"
-                           r"introductory) )?(?:remarks|statement|message|address|speech|comments|briefing|"
-                           r"press conference|news conference|press encounter|press briefing)\b")
+# A line that says whose words the text below is, in either form: possessive ("Following are
+# Secretary-General Jane Doe’s remarks at the opening …:", "The following is the text of the
+# Minister’s message to the conference:") or with "of"/"by" ("These are the prepared remarks of
+# Executive Director Jane Doe at today's briefing", "This is the near-verbatim transcript of today’s
+# noon briefing by Jane Doe"). One reader, remarks_owner, for the statement's hand-over and the
+# speech's head.
+_REMARKS_OWN = re.compile(r"(?:The )?[Ff]ollowing (?:is|are) (?:the )?(?:(?:full |complete )?(?:text|transcript) of )?(?:the )?"
+                          r"(?P<who>[A-Z][^:’']{1,120}?)[’']s? (?:(?:opening|closing|keynote|prepared|video|written|"
+                          r"introductory) )?(?P<kind>remarks|statement|message|address|speech|comments|briefing|"
+                          r"press conference|news conference|press encounter|press briefing)\b")
+_REMARKS_OF = re.compile(r"\b(?:[Tt]hese|[Tt]his|[Ff]ollowing|[Bb]elow) (?:are|is) (?:the |a )?(?:(?:prepared|full|complete|"
+                         r"near-verbatim|verbatim) )?(?:(?:text|transcript) of (?:the |today[’']s )?)?(?:noon |daily |press )?"
+                         r"(?P<kind>remarks|speech|statement|address|opening statement|briefing|press conference) (?:of|by) (?=[A-Z])")
+MAX_OWNER_LINE = 260  # a head line may run on with its place and date
+
+
+class RemarksOwner(NamedTuple):
+    who: str  # the words that name whose remarks follow, and perhaps what follows them
+    briefing: bool  # a briefing's: a spokesperson reports others' words too
+    possessive: bool  # "Jane Doe’s remarks", the name ending where the possessive does
+
+
+def remarks_owner(line: str) -> RemarksOwner | None:
+    """Whose remarks a line near the top says the text below is (see _REMARKS_OWN), else None."""
+    t = line.strip()[:MAX_OWNER_LINE]
+    m = _REMARKS_OWN.match(t)
+    if m is not None:
+        return RemarksOwner(m.group("who"), "briefing" in m.group("kind"), True)
+    m = _REMARKS_OF.search(t)
+    if m is not None:
+        return RemarksOwner(t[m.end():], "briefing" in m.group("kind"), False)
+    return None
+
+
 _STATEMENT_BELOW = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the "
                               rf"(?:(?:{'|'.join(sorted(STATEMENT_NOUNS))}) below|below (?:{'|'.join(sorted(STATEMENT_NOUNS))}))\b",
                               re.IGNORECASE)  # "… issued the statement below regarding …, …:"
@@ -969,5 +997,5 @@ def floor_given(text: str) -> tuple[str, str | None] | None | bool:
     return None
 
 
-__all__ = ["STATEMENT_VERBS", "terms_only", "QuoteSpan", "inline_lead", "dash_attributed", "comma_attributed", "handed_to", "floor_given", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+__all__ = ["remarks_owner", "RemarksOwner", "STATEMENT_VERBS", "terms_only", "QuoteSpan", "inline_lead", "dash_attributed", "comma_attributed", "handed_to", "floor_given", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
