@@ -897,10 +897,10 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
         # "Speaker: Jane Doe" over "Harbour Administrator"
         lines = [line.strip() for line in _top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN) + head_lines]
         for k, line in enumerate(lines):
-            m = _SPEAKER_FIELD.match(line)
-            if m is not None and plausible_person(m.group("name").split()) and not any(is_title(w) for w in m.group("name").split()):
-                role = m.group("role") or (lines[k + 1] if k + 1 < len(lines) and _office_line(lines[k + 1]) else None)
-                return (m.group("name"), role), AS_PREPARED_TITLE
+            field = _by_field(line)
+            if field is not None and field[2] and line.startswith(field[3]):
+                role = field[1] or (lines[k + 1] if k + 1 < len(lines) and _office_line(lines[k + 1]) else None)
+                return (field[0], role), AS_PREPARED_TITLE
     if found is None:
         # "This is the prepared remarks of Executive Director Jane Doe at today's briefing": the line
         # at the top that says whose remarks the text is
@@ -920,9 +920,6 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
 MAX_BYLINE_NAME = 40  # a name on a line of its own, over her office
 
 
-# (a "Made by:" or "Delivered by:" field is _MADE_BY's, read with the statement's header)
-_SPEAKER_FIELD = re.compile(r"(?:(?:As )?[Pp]repared [Ff]or(?: [Dd]elivery [Bb]y)?|Speaker|Remarks by|Speech by)\s*:\s*"
-                            r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})(?:,\s*(?P<role>[^,]{2,80}))?\s*$")
 _BY_LINE = re.compile(r"(?i:(?:opening |closing |keynote )?(?:remarks|speech|address|statement|testimony|lecture)) (?i:by|of)\s*:?|[Bb]y")
 _BY_IN_TITLE = re.compile(r"\b(?i:remarks|speech|address|statement|press conference|news conference|press briefing|"
                           r"media briefing|briefing|message) by (?=[A-Z])")
@@ -1001,9 +998,21 @@ _JOINED_STATEMENT = re.compile(r"(?:Press )?Statement (?P<name>(?:[A-Z][\w.'’-
                                r"(?P<role>%s(?: (?:of|for|to) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})?)\b" % _OFFICE)
 
 
-# A written statement's header field naming who made it: "Made by: Jane Doe (Minister for Ports)".
-_MADE_BY = re.compile(r"\b(?:Made|Issued|Delivered) by:\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})"
-                      r"(?:\s*\((?P<role>[^()]{2,80})\))?(?=\s*$|\s+[A-Z][a-z]+:)")
+# A header's field naming whose words the text is: a speech's ("As Prepared For: Jane Doe, Harbour
+# Administrator", "Speaker: Jane Doe") or a written statement's ("Made by: Jane Doe (Minister for
+# Ports)", "Delivered by: …"), her office after a comma or in brackets, another field perhaps after it.
+_BY_FIELD = re.compile(r"\b(?:(?P<spoken>(?:As )?[Pp]repared [Ff]or(?: [Dd]elivery [Bb]y)?|Speaker|Remarks by|Speech by)"
+                       r"|(?:Made|Issued|Delivered) by)\s*:\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})"
+                       r"(?:,\s*(?P<role>[^,()]{2,80}?)|\s*\((?P<held>[^()]{2,80})\))?(?=\s*$|\s+[A-Z][a-z]+:)")
+
+
+def _by_field(line: str) -> tuple[str, str | None, bool, str] | None:
+    """(name, office, whether the field is a speech's, the field as written) of a header field
+    naming a person (_BY_FIELD), else None."""
+    m = _BY_FIELD.search(line[:MAX_HEADING_CHARS])
+    if m is None or not plausible_person(m.group("name").split()) or any(is_title(w) for w in m.group("name").split()):
+        return None
+    return m.group("name"), m.group("role") or m.group("held"), m.group("spoken") is not None, m.group(0)
 
 
 def _press_statement(lines) -> tuple[str, str | None] | None:
@@ -1011,10 +1020,8 @@ def _press_statement(lines) -> tuple[str, str | None] | None:
     field "Made by: Jane Doe (Minister for Ports)", else None."""
     lines = [line.strip() for line in lines]
     for line in lines:
-        made = _MADE_BY.search(line[:MAX_HEADING_CHARS])
-        if made is not None and plausible_person(made.group("name").split()) \
-                and not any(is_title(w) for w in made.group("name").split()):
-            return made.group("name"), made.group("role")
+        if (field := _by_field(line)) is not None and not field[2]:
+            return field[0], field[1]
     for k, line in enumerate(lines):
         if line in _STATEMENT_KINDS and k + 1 < len(lines):
             name = lines[k + 1].split()
