@@ -1829,3 +1829,31 @@ def test_a_name_and_role_label_is_no_outlet():
               "Jane Doe, Harbour Minister: Good to see you, Karl. I'm not sure I will sort it all out.",
               title="Interview with Karl Roe, Harbour Show")
     assert all(q.speaker != "a reporter" for q in f.quotes)
+
+
+def test_remarks_as_prepared_for_a_titled_surname_are_hers_and_as_prepared_for_delivery_stays_a_kind():
+    from reporter.analysis import actors
+    from reporter.analysis.quotes import statement_speaker
+
+    cast = actors.build(("Thank you very much for being here.",), "T")
+    assert statement_speaker("Remarks as Prepared for Secretary Roe", cast) == ("Roe", "Secretary")
+    assert statement_speaker("Remarks As Prepared for Delivery: Harbour Bank President Jane Roe at the Plenary", cast) == (
+        "Jane Roe", "Harbour Bank President")
+
+
+def test_a_title_that_is_the_speech_s_byline_over_an_as_prepared_line_names_the_speaker():
+    f = facts("Remarks as Prepared for Delivery", "Secretary of Harbours Jane Q. Roe",
+              "Swearing-In Ceremony for Assistant Secretaries", "Washington, DC",
+              "Good afternoon, ladies and gentlemen! It is my pleasure to welcome you to the harbour department.",
+              "Today we swear in three assistant secretaries who will lead our harbour work.",
+              title="Secretary of Harbours Jane Q. Roe")
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Q. Roe", "Secretary of Harbours")}
+
+
+def test_prepared_remarks_to_a_venue_are_the_honorable_speaker_s_who_describes_her_office(tmp_path):
+    f = file_facts(tmp_path, "remarks.txt", (
+        "Prepared Remarks to: the Harbour Economic Club\n\nOctober 31, 2005\n\nHB-2997\n\nThe Honorable Jane Q. Roe\n\n"
+        "Good afternoon. I really appreciate you having me here today. In 2003, I gave my first speech as Harbour "
+        "Secretary to this club.\n\n"
+        "Fundamental to our harbour's strength has been the policies the council has championed.\n"))
+    assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Q. Roe", "Harbour Secretary")}

@@ -701,6 +701,8 @@ _OFFICE_ON = re.compile(r"(?P<office>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*
 _TITLED_ON = re.compile(r"(?P<who>(?:The )?(?:[A-Z][\w.’'-]*\s(?:(?:of|to|for|the|and)\s){0,2}){1,9}[A-Z][\w.’'-]*) on\s")
 _SPOKEN_WORDS = re.compile(r"\b(?i:statement|remarks|speech|address|message|readout)\b")  # read by the branches above
 _STATED_ON = re.compile(r"\s(?i:on|following|regarding|concerning|about)\s")
+_PREPARED_FOR = re.compile(r"^(?i:remarks\s+as\s+prepared\s+for)\s+(?!(?i:delivery)\b)(?=[A-Z])")
+_VENUE_NEXT = re.compile(r"\s(?:to|at|on|before)$", re.I)
 _COMMA_WHERE = re.compile(r",\s+(?:at|to|before|during)\s")
 _SPOKE_WHERE = re.compile(r"\s(?i:at|on|to|before|after|following|during|upon|with)\s")  # "… Jane Doe To the Forum"
 
@@ -713,10 +715,12 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     """Who an article titled "Statement by Treasury Secretary Jane Doe" is the statement of
     (cues.STATEMENT_TITLES), with the role the title gives; None for any other title."""
     title = _TEXT_OF.sub("", title.lstrip(), count=1)  # "Transcript of Statement by Jane Doe"
+    title = _PREPARED_FOR.sub(SPEECH_TITLES[0].capitalize(), title, count=1)  # "Remarks as Prepared for Secretary Doe"
     low = title.lower()
     head = next((h for h in STATEMENT_TITLES if low.startswith(h)), None)
     if head is None and ": " in title[:MAX_TOPIC_CHARS] and (_UNSIGNED_SPEECH.fullmatch(title[:title.index(": ")])
-                                                             or speech_marker(title[:title.index(": ")])):
+                                                             or speech_marker(title[:title.index(": ")])) \
+            and not _VENUE_NEXT.search(title[:title.index(": ")]):  # ("Prepared Remarks to: the Club": where, not who)
         # "Remarks As Prepared for Delivery: Harbour Bank President Jane Doe at the Plenary": the
         # kind of speech first, then whose it is
         head, title = SPEECH_TITLES[0], SPEECH_TITLES[0] + title[title.index(": ") + 2:]
@@ -879,7 +883,8 @@ def _whole_text_speaker(title: str, paragraphs, subheadings, actors: Actors,
         # "AASHTO Briefing" over "Secretary Jane Doe" and "--Remarks as Prepared for Delivery--": a speech
         # (its byline above the speech: the first lines, not a subheading further down)
         found = _speech_byline([line for line in _top_lines(paragraphs, subheadings, SPEECH_BYLINE_WITHIN) + head_lines
-                                if line.strip() != title.strip()], offices=True)
+                                if line.strip() != title.strip()], offices=True) or _speech_byline([title])
+        # (the title may be the byline itself: "Secretary of Labor Jane Q. Doe" over "Remarks as Prepared for Delivery")
         if found is None and (by := _BY_IN_TITLE.search(title)) is not None:
             # "Press conference by Secretary General Jane Doe ahead of the Summit" over "(As delivered)"
             found = statement_speaker(SPEECH_TITLES[0] + title[by.end():], actors)
@@ -1071,6 +1076,7 @@ _SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 _UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief |Welcoming |Introductory )?(?:Remarks|Speech|Address)"
                               r"(?: (?:at|to|on|before)\b|\s*$)|\s*Remarks as prepared for delivery$"
                               r"|\s*(?:[\w-]+ )?(?:(?:Press|News|Media) conference|(?:Introductory|Opening|Written|Oral) statement)(?:[,:][^:]*| (?:to|at|before) [^:]*)?$", re.I)
+_THE_HONOURABLE = re.compile(r"^(?:The\s+)?(?:Rt\.?\s+|Right\s+)?(?:Hon\.|Honou?rable)\s+(?=[A-Z])")
 SPEECH_BYLINE_WITHIN = 4
 MAX_SPEECH_BYLINE = 140
 
@@ -1081,7 +1087,7 @@ def _speech_byline(lines, offices: bool = False, within: int | None = None) -> t
     ``within``: the name is looked for in that many first lines only (the rest may list offices)."""
     lines = list(lines)
     for k, line in enumerate(lines[:within]):
-        t = line.strip()
+        t = _THE_HONOURABLE.sub("", line.strip())  # "The Honorable Jane Q. Doe": a style, no part of her name
         if not t or len(t) > MAX_SPEECH_BYLINE or not is_name_tok(t.split()[0]):
             continue
         toks = tokens(t)
@@ -1154,6 +1160,11 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
     quotes: list[Quotation] = []
     skipped: list[str] = []
     of_statement, title = _whole_text_speaker(title, paragraphs, subheadings, actors, header)
+    if of_statement is not None and (of_statement[1] is None or " " not in of_statement[1]) and is_speech_title(title):
+        # "… my first speech as Treasury Secretary": the office a speaker gives herself, over none or a bare "Secretary"
+        own = _self_described(paragraphs[:SELF_DESCRIBED_WITHIN])
+        if own is not None and (of_statement[1] is None or own.endswith(of_statement[1])):
+            of_statement = (of_statement[0], own)
     authored = of_statement is None and (own := _titled_author(author, paragraphs)) is not None
     if authored:
         of_statement = own  # "By Dr. Jane Doe" over her post in the first person: a statement of hers
@@ -1484,6 +1495,21 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         quotes = sorted(quotes + own, key=lambda q: q.paragraph)
     quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
     return _consistent(quotes, actors, paragraphs, header), skipped
+
+
+SELF_DESCRIBED_WITHIN = 3
+_SELF_AS = re.compile(r"\b(?:I|I[’']m|I am|my|me)\b[^.!?]{0,80}?\bas\s+(?:the\s+)?(?P<office>(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w’'-]+)")
+
+
+def _self_described(paragraphs) -> str | None:
+    """The office a speech's first paragraphs say the speaker holds, in her own words: "I'm pleased
+    to be before you for one last time as Energy Secretary" -> "Energy Secretary"; else None."""
+    for text in paragraphs:
+        for m in _SELF_AS.finditer(text[:2000]):
+            words = m.group("office").split()
+            if is_title(words[-1]) and all(w[:1].isupper() for w in words):
+                return m.group("office")
+    return None
 
 
 def _one_office(office: str) -> bool:
