@@ -1857,3 +1857,19 @@ def test_prepared_remarks_to_a_venue_are_the_honorable_speaker_s_who_describes_h
         "Secretary to this club.\n\n"
         "Fundamental to our harbour's strength has been the policies the council has championed.\n"))
     assert {(q.speaker, q.role) for q in f.quotes} == {("Jane Q. Roe", "Harbour Secretary")}
+
+
+def test_a_degree_between_a_name_and_the_verb_of_a_hand_over_is_neither_name_nor_speaker():
+    f = facts("Following the release of the Harbour Budget Office (HBO) report analyzing the Harbour Care Act, Harbour "
+              "Services (HS) Secretary Jane Roe, M.D. released the following statement:",
+              "“The office was wrong when it analyzed the harbour's costs, and it is wrong again.”",
+              title="Harbour Secretary Roe Statement on HBO Report")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Jane Roe")]
+
+
+def test_a_body_that_defines_its_acronym_gives_no_initials_label():
+    f = facts("PORT LIRIA: Harbour Antarctic Survey (HAS) has announced plans to bring its scientists home.",
+              "HAS Director Professor Dame Jane Roe said",
+              "“In a normal year, around 100 of our people leave the ice at the end of the summer field season.”",
+              title="End of the field season")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(3, "Jane Roe")]

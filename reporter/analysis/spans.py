@@ -579,8 +579,11 @@ def _named_initials(paragraphs) -> frozenset[str]:
             words = m.group(0).split()
             while words and (is_title(words[0]) or words[0] in _LABEL_HONORIFIC_WORDS):
                 words = words[1:]  # "Dr Jane Roe": JR
+            initials = "".join(w[0] for w in words)
+            if p.startswith(f" ({initials})", m.end()):
+                continue  # "Harbour Antarctic Survey (HAS)": a body defines its acronym, no one's initials
             if len(words) >= 2 and not any(fold(w) in ORG_WORDS for w in words):
-                out.add("".join(w[0] for w in words))
+                out.add(initials)
     return frozenset(out)
 # Last words of a label that heads a detail, not a speaker's turn ("Phone Number:", "Release Date:").
 _DETAIL_WORDS = frozenset("NUMBER NO ID DATE TIME EMAIL E-MAIL PHONE FAX WEBSITE ADDRESS CONTACT CONTACTS NOTE NOTES "
