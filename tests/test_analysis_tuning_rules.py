@@ -1873,3 +1873,10 @@ def test_a_body_that_defines_its_acronym_gives_no_initials_label():
               "“In a normal year, around 100 of our people leave the ice at the end of the summer field season.”",
               title="End of the field season")
     assert [(q.paragraph, q.speaker) for q in f.quotes] == [(3, "Jane Roe")]
+
+
+def test_an_office_s_new_year_message_is_the_office_s_words():
+    f = facts("“As the year draws to a close, it is a good time to reflect on the events of the last 12 months.",
+              "“2018 offers us new opportunities and a chance to build on the progress we have made this year.",
+              title="Harbour Master’s New Year message")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "Harbour Master"), (2, "Harbour Master")]

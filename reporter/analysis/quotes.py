@@ -685,7 +685,7 @@ def _titled_remarks(title: str) -> re.Match | None:
 # A title naming whose speech or statement a text is, by name or office, in the possessive:
 # "Health Secretary's statement to Parliament", "Jane Doe’s Remarks at the Summit".
 _OWN_SPEECH = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the|and)){0,7})(?:’s|'s) "
-                         r"(?i:(?:oral |written |opening |closing |keynote |budget )?(?:statement|speech|remarks|address))\b")
+                         r"(?i:(?:oral |written |opening |closing |keynote |budget |new year |christmas |easter )?(?:statement|speech|remarks|address|message))\b")
 def _after_topic(title: str) -> str:
     """A title without the topic a page puts before it ("Coronavirus: Health Secretary's …")."""
     if ": " not in title[:MAX_TOPIC_CHARS]:
