@@ -225,12 +225,26 @@ def test_a_transcript_s_question_reporter_s_words_or_pleasantry_is_no_summary_it
 def test_a_transcript_s_label_is_cut_from_the_summary_item_that_quotes_its_speaker(tmp_path):
     from reporter import Article
     from reporter.analysis import analyze
-    from reporter.compose.select import _unlabelled, shown_text
+    from reporter.analysis.summary import unlabelled
+    from reporter.compose.select import shown_text
 
     a = Article(title="Transcript: Harbour Minister's doorstop", paragraphs=(
         "Question: Minister, what will be discussed at the harbour summit?",
         "Minister: I am not familiar with that report, but the harbour reopens on Monday with 40 more pilots.",
         "Question: And the dredging?", "Minister: The dredging will take 18 months and cost $40 million."))
     f = analyze(a)
-    s = _unlabelled(a.paragraphs[3])
+    s = unlabelled(a.paragraphs[3])
     assert s.startswith("The dredging") and shown_text(s, 4, f.quotes, a).startswith("“The dredging will take 18 months")
+
+
+def test_a_transcript_s_key_points_are_no_greetings_questions_or_floor_turns():
+    from reporter.analysis.summary import key_points
+
+    paras = ("Jane Roe, Official Spokesperson: Very good afternoon to all of you. Thank you for joining us for the "
+             "special weekly media briefing.",
+             "QUESTION: Could you tell us what measures the ministry will take for the families of the crew lost at sea?",
+             "Jane Roe, Official Spokesperson: The ministry will pay each of the 14 families 2 million rupees from "
+             "Monday, and a review of the harbour's safety rules will report by 30 June.")
+    got = [p.text for p in key_points(paras, "Transcript of Weekly Media Briefing by the Official Spokesperson")]
+    assert got and all("afternoon" not in t and "?" not in t for t in got)
+    assert any("14 families" in t for t in got)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from .cues import FLOOR_TALK, QUESTION_LABELS
 from .facts import KeyPoint
-from .spans import FOLLOWING_STATEMENT
-from .text import Sentences, sentence_spans
+from .spans import FOLLOWING_STATEMENT, label_end
+from .text import Sentences, fold, sentence_spans
 
 _NUMBERS = re.compile(r"\d[\d,.]*")
 _WORD = re.compile(r"\w{4,}")  # every whole word of four or more characters
@@ -26,6 +27,26 @@ _ACRONYM = re.compile(r"[A-Z](?<!\w.)[A-Z]{1,7}(?!\w)")
 _QUOTE_START = tuple("“\"«„‘「")
 MAX_SENTENCES = 400
 MAX_CHARS = 600
+
+
+def unlabelled(sentence: str) -> str:
+    """A transcript's sentence without the speaker's label it opens with ("MR. DOE: …")."""
+    t = sentence.strip()
+    return t[label_end(t):].lstrip()
+
+
+def floor_talk(sentence: str) -> bool:
+    """A transcript's sentence that carries no news: a question (from the floor's label, or
+    ending in "?"), or the briefer running the room (cues.FLOOR_TALK: "Very good afternoon to
+    all of you.", "I don't have too much to pass along at the top.")."""
+    t = sentence.strip()
+    at = label_end(t)
+    if at and fold(t[:at].rstrip(": ").split(" ")[0].rstrip(".")) in QUESTION_LABELS:
+        return True  # "QUESTION: …", "Q: …"
+    words = t[at:].lstrip(" “\"‘'")
+    if words.rstrip(" ”\"’').").endswith("?"):
+        return True
+    return words.lower().replace("’", "'").startswith(FLOOR_TALK)
 
 
 def key_points(paragraphs, title: str = "", sentences: Sentences | None = None,
@@ -46,9 +67,10 @@ def key_points(paragraphs, title: str = "", sentences: Sentences | None = None,
             order += 1
             if not 8 <= len(words) <= 60 or len(sent) > MAX_CHARS or sent.startswith(_QUOTE_START) \
                     or pno in skip or sent.endswith(":") or FOLLOWING_STATEMENT.search(sent) \
-                    or sent.count("“") != sent.count("”") or sent.count('"') % 2:
+                    or sent.count("“") != sent.count("”") or sent.count('"') % 2 or floor_talk(sent):
                 # a quotation, part of one begun or ended in another sentence ("… $2 trillion,” said
-                # Jane Doe."), or a line that only introduces one ("… issued the following statement on …")
+                # Jane Doe."), a line that only introduces one ("… issued the following statement on …"),
+                # or a transcript's question or pleasantry
                 continue
             score = 0.0
             if pno == 1 and k == 0:

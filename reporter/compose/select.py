@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from ..analysis.cues import FLOOR_TALK, REPORTER
+from ..analysis.cues import REPORTER
+from ..analysis.summary import unlabelled
 from ..ingest.boilerplate import contact_details, dateline, is_boilerplate, masthead, same_headline, title_cased
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
                 sentence = point.text
                 if _TURN.match(sentence.lstrip()) or floor_talk(sentence, fx.quotes, point.paragraph):
                     continue  # a transcript's turn: "QUESTION: ...", a question, the briefer's "Good afternoon"
-                sentence = _unlabelled(sentence)  # "Minister: I am not familiar with that report." is hers, said
+                sentence = unlabelled(sentence)  # "Minister: I am not familiar with that report." is hers, said
                 if refers_back(sentence):
                     sentence = with_antecedent(articles[m], point.paragraph, sentence)
                     if sentence is None:
@@ -95,22 +96,14 @@ def candidates(stories: Stories, articles: Sequence[Article], facts: Sequence[Fa
     return out
 
 
-def _unlabelled(sentence: str) -> str:
-    """A transcript's sentence without the speaker's label it opens with."""
-    from ..analysis.spans import label_end
-
-    return sentence.strip()[label_end(sentence.strip()):].lstrip()
-
-
 def floor_talk(sentence: str, quotes: Sequence[Quotation], paragraph: int) -> bool:
-    """A transcript's sentence that is no item: a question (a summary states), a reporter's
-    words, or the briefer running the room (cues.FLOOR_TALK), after any speaker's label."""
-    words = _unlabelled(sentence).lstrip(" “\"‘'")
-    if words.rstrip(" ”\"’').").endswith("?"):
+    """A transcript's sentence that is no item: a question or the briefer running the room
+    (analysis.summary.floor_talk), or a reporter's words."""
+    from ..analysis.summary import floor_talk as no_news, unlabelled
+
+    if no_news(sentence):
         return True
-    low = words.lower().replace("’", "'")
-    if low.startswith(FLOOR_TALK):
-        return True
+    words = unlabelled(sentence).lstrip(" “\"‘'")
     return any(q.paragraph == paragraph and q.speaker == REPORTER and (words[:60] in q.text or q.text[:60] in words)
                for q in quotes)
 
