@@ -1880,3 +1880,8 @@ def test_an_office_s_new_year_message_is_the_office_s_words():
               "“2018 offers us new opportunities and a chance to build on the progress we have made this year.",
               title="Harbour Master’s New Year message")
     assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "Harbour Master"), (2, "Harbour Master")]
+
+
+def test_a_peer_s_territorial_name_after_said_is_no_role():
+    f = facts("“We will hold the regime to account,” said Lord Roe of Harbourside.", title="Harbour accountability event")
+    assert [(q.speaker, q.role) for q in f.quotes] == [("Lord Roe", None)]

@@ -942,6 +942,9 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
     for a in range(i + 1, e - 1):  # "said Jane Doe of Acme Analytics": the body is the role
         if fold(toks[a].text) in ("of", "at", "from"):
             title, name = split_title(words_of(toks[i:a]))
+            if len(name) == 2 and fold(name[0]) in PEERAGES and toks[a].text == "of" and a + 2 == e:
+                # "said Lord Doe of Harbourside": a peer's territorial name, no body she works for
+                return Subject("name", words_of(toks[i:a]), None, toks[i].start)
             if len(name) >= 2 and plausible_person(name):
                 r = a + 1 + (toks[a + 1].text in ("the", "The"))
                 return Subject("name", words_of(toks[i:a]), _titled_affiliation(
