@@ -97,6 +97,9 @@ TRANSCRIPT_HEADINGS = ("briefing", "remarks", "transcript", "press conference", 
                        "doorstop", "interview", "media availability", "press availability", "teleconference",
                        "telebriefing", "press call", "media call", "roundtable",
                        "hearing", "testimony", "q&a")
+# Of those, the headings of a briefer facing reporters, whose unnamed voices are the floor's.
+FLOOR_HEADINGS = ("briefing", "press conference", "news conference", "media conference", "press availability",
+                  "media availability", "doorstop")
 
 # Phrases that end a transcript turn by handing the floor to someone, who speaks next even when
 # the transcript lost their label: "With that, over to you, Mr. Secretary."

@@ -410,8 +410,8 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
         return None
     if j >= 3 and toks[j].text == "." and toks[j - 1].text.replace(".", "") in DEGREES and toks[j - 2].text == "," \
             and is_name_tok(toks[j - 3].text):
-        j -= 3  # "Secretary Jane Doe, M.D. released …": her degree before the verb, no comma after it
-        return _named(toks, run_back(toks, j), j + 1, None) if plausible_person(words_of(toks[run_back(toks, j):j + 1])[-2:]) else None
+        s = run_back(toks, j - 3)  # "Secretary Jane Doe, M.D. released …": her degree before the verb, no comma after it
+        return _named(toks, s, j - 2, None) if plausible_person(split_title(words_of(toks[s:j - 2]))[1]) else None
     t = toks[j].text
     if fold(t) in PRONOUNS:
         return Subject("pronoun", [t], None, toks[j].start)

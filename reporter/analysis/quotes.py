@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 
 from .actors import HEADLINE_NOUNS, Actors
-from .cues import PEERAGES, REMIT_WORDS, SELF_INTRO, DETERMINERS, DOCUMENT_NOUNS, FRAMING_VERBS, POSSESSIVE_PRONOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
+from .cues import PEERAGES, REMIT_WORDS, STATEMENT_NOUNS, SELF_INTRO, DETERMINERS, DOCUMENT_NOUNS, FRAMING_VERBS, POSSESSIVE_PRONOUNS, ADVERBS, INTRO_PARTICIPLES, NAME_SUFFIXES, SURNAME_TITLES, TITLE_ABBREVIATIONS, LABEL_ROLES, POSTNOMINALS, ROLE_MODIFIERS, NOT_SPEECH_BEFORE_TO, FIRST_PERSON, NARRATIVE_STARTS, QUESTION_LABELS, LISTENER_ROLES, REPORTER, BYLINE_DASHES, FRAMES, HYPOTHETICAL, MAX_BYLINE_CHARS, SPEECH_TITLES, STATEMENT_TITLES, STATEMENT_KINDS, LEAD_VERBS, NOT_SPEECH_BEFORE, PRONOUNS, ROLE_NOUNS, TITLE_SMALL_WORDS
 from .facts import Quotation
 from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, descriptor_at, is_dotted, is_title, is_name_tok, is_speech_verb, name_after, plausible_person, run_fwd,
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import FAR, Candidate, choose
-from .spans import (remarks_owner, FOLLOWING_STATEMENT, label_end, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (ATTRIBUTABLE_LINE, remarks_owner, FOLLOWING_STATEMENT, label_end, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import MONTH_NAMES, WEEKDAYS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -699,7 +699,6 @@ _OFFICE_COMMA_NAME = re.compile(r"(?:the )?(?P<office>[A-Z][^:]{2,120}?),\s+(?:t
                                 r"(?=\s+(?i:on|at|to|in|about|following)\b|[,.]?\s*$)")
 _OFFICE_ON = re.compile(r"(?P<office>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*) on (?:the )?(?=[a-z])")
 _TITLED_ON = re.compile(r"(?P<who>(?:The )?(?:[A-Z][\w.’'-]*\s(?:(?:of|to|for|the|and)\s){0,2}){1,9}[A-Z][\w.’'-]*) on\s")
-_SPOKEN_WORDS = re.compile(r"\b(?i:statement|remarks|speech|address|message|readout)\b")  # read by the branches above
 _STATED_ON = re.compile(r"\s(?i:on|following|regarding|concerning|about)\s")
 _PREPARED_FOR = re.compile(r"^(?i:remarks\s+as\s+prepared\s+for)\s+(?!(?i:delivery)\b)(?=[A-Z])")
 _VENUE_NEXT = re.compile(r"\s(?:to|at|on|before)$", re.I)
@@ -751,7 +750,8 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         if held is not None and held[2] == "person" and " " in held[0]:
             return held[0], held[1] or office
         return office, office
-    if head is None and (on := _TITLED_ON.match(title)) is not None and not _SPOKEN_WORDS.search(on.group("who")):
+    if head is None and (on := _TITLED_ON.match(title)) is not None \
+            and not any(fold(w) in STATEMENT_NOUNS for w in on.group("who").split()):  # (read by the branches above)
         # "Harbour Ambassador to Liria Jane Doe on the Election": a titled person's statement
         words = on.group("who").removeprefix("The ").split()
         n = 3 if len(words) >= 4 and re.fullmatch(r"[A-Z]\.", words[-2]) else 2  # "Jane Q. Doe"
@@ -772,7 +772,7 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
         else:  # "Statement of Secretary Jane Doe On the Departure of …": what it is about is no role
             rest = _STATED_ON.split(rest, 1)[0]
             rest = _COMMA_WHERE.split(rest, 1)[0]  # "…, Secretary General of the Service, at the Council Debate"
-    rest = _EXCELLENCY.sub("", rest)  # "Statement by H.E. Ms. Jane Doe, …": a style of address, no part of her name
+    rest = _STYLE_OF_ADDRESS.sub("", rest)  # "Statement by H.E. Ms. Jane Doe, …"
     if not rest or head not in SPEECH_TITLES and any(w.lower() in _NOT_STATEMENT_OWNER for w in rest.split()[:8]):
         return None  # "Jane Roe Delivers Opening Statement Before …": a speech, not a statement's owner
     hon = _OFFICE_THEN_HON.match(rest) if head is not None else None
@@ -807,8 +807,9 @@ def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | No
     return None
 
 
-_ATTRIBUTED_TO = re.compile(r"\b(?:attributable|attributed) to\s+")
-_EXCELLENCY = re.compile(r"^\s*(?:H\.\s?E\.|(?:Her|His) Excellency)\s+")
+# A style of address before a name, no part of it: "The Honorable Jane Doe", "Rt Hon Jane Doe",
+# "H.E. Ms. Jane Doe", "Her Excellency Jane Doe".
+_STYLE_OF_ADDRESS = re.compile(r"^\s*(?:(?:The\s+)?(?:Rt\.?\s+|Right\s+)?(?:Hon\.|Honou?rable)|H\.\s?E\.|(?:Her|His) Excellency)\s+(?=[A-Z])")
 _OFFICE_CONNECTORS = frozenset("of for the and".split())
 
 
@@ -1076,7 +1077,6 @@ _SPOKEN = re.compile(r"(?i:speech|remarks|address|statement to)\b")
 _UNSIGNED_SPEECH = re.compile(r"\s*(?:Opening |Closing |Keynote |Prepared |Brief |Welcoming |Introductory )?(?:Remarks|Speech|Address)"
                               r"(?: (?:at|to|on|before)\b|\s*$)|\s*Remarks as prepared for delivery$"
                               r"|\s*(?:[\w-]+ )?(?:(?:Press|News|Media) conference|(?:Introductory|Opening|Written|Oral) statement)(?:[,:][^:]*| (?:to|at|before) [^:]*)?$", re.I)
-_THE_HONOURABLE = re.compile(r"^(?:The\s+)?(?:Rt\.?\s+|Right\s+)?(?:Hon\.|Honou?rable)\s+(?=[A-Z])")
 SPEECH_BYLINE_WITHIN = 4
 MAX_SPEECH_BYLINE = 140
 
@@ -1087,7 +1087,7 @@ def _speech_byline(lines, offices: bool = False, within: int | None = None) -> t
     ``within``: the name is looked for in that many first lines only (the rest may list offices)."""
     lines = list(lines)
     for k, line in enumerate(lines[:within]):
-        t = _THE_HONOURABLE.sub("", line.strip())  # "The Honorable Jane Q. Doe": a style, no part of her name
+        t = _STYLE_OF_ADDRESS.sub("", line.strip())  # "The Honorable Jane Q. Doe"
         if not t or len(t) > MAX_SPEECH_BYLINE or not is_name_tok(t.split()[0]):
             continue
         toks = tokens(t)
@@ -1325,9 +1325,9 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                     # hand-over is a sentence before the line's last
                     found = next((f for a, _ in reversed(sentences[intro][:-1])
                                   if (f := _before(line, len(line) + 1, a, actors, lead=True)) is not None), None)
-                if of is None and found is None and (att := _ATTRIBUTED_TO.search(line)) is not None:
+                if of is None and found is None and (att := ATTRIBUTABLE_LINE.match(line.strip())) is not None:
                     # "The following statement may be attributed to Jane Doe, Harbour Representative."
-                    of = _person_named(line[att.end():], actors)
+                    of = _person_named(line.strip()[att.end():], actors)
                 intro_speakers[intro] = of or (resolve(found[0], found[1], line, len(line), intro + 1, sentences[intro], None)
                                                if found and found[0] is not None else None)
             if intro_speakers[intro] is None:

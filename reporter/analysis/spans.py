@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .cues import (ARTICLES, FIRST_PERSON, REPORTING_VERBS, STATEMENT_TITLES, FRAMING_VERBS, POSSESSIVE_PRONOUNS, FLOOR_NOT_NAMES, FLOOR_OPENERS, HANDOVERS, MAX_FLOOR_WORDS, INTRO_PARTICIPLES, NARRATIVE_STARTS, QUESTION_LABELS, REPORT_VERBS, ROLE_NOUNS, SPOKESPEOPLE, STATEMENT_FRAMES,
-                   STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, LABEL_ROLES, is_speech_verb)
+                   STATEMENT_NOUNS, STATEMENT_VERBS, TRANSCRIPT_HEADINGS, FLOOR_HEADINGS, LABEL_ROLES, is_speech_verb)
 from .mentions import is_title, plausible_person
 from .places import is_place
 from .text import NOT_NAMES, ORG_WORDS, fold, sentence_spans
@@ -183,7 +183,7 @@ def is_introducing_line(text: str) -> bool:
     """A short paragraph ending in a colon whose last clause has a speech verb: "Jane Doe said:",
     "The minister, who asked not to be named, said:", "Commenting on the figures, Dr Khan added:"."""
     t = text.rstrip()
-    if len(t) <= MAX_INTRO_CHARS and _ATTRIBUTABLE_LINE.match(t) and not _has_marks(t):
+    if len(t) <= MAX_INTRO_CHARS and ATTRIBUTABLE_LINE.match(t) and not _has_marks(t):
         return True  # "Quotes attributable to Minister for Sport, Jane Doe", a heading with no colon
     if t.endswith(".") and len(t) <= MAX_INTRO_CHARS and not _has_marks(t) and FOLLOWING_STATEMENT.search(t):
         return True  # "Jane Doe, Minister for Ports, made the following statement on today's report."
@@ -208,8 +208,10 @@ _TAKES_UP = ("That ", "This ", "These ", "Those ", "As well as ", "And ", "But "
 _LAST_WORD_VERBS = frozenset("agrees agreed tweets tweeted posts posted blogs blogged asks".split())
 _FRAME_LINE = re.compile(rf"(?:\b[Ii]n (?:{'|'.join(sorted(POSSESSIVE_PRONOUNS))}) (?:own )?words|\b[Aa]s (?:[A-Z][\w’'.-]*\s){{1,4}}"
                          rf"(?:himself\s|herself\s|themselves\s)?(?:{'|'.join(sorted(FRAMING_VERBS))}) it)\s*:$")
-_ATTRIBUTABLE_LINE = re.compile(r"(?:(?i:the\s+)?(?i:following)\s+(?i:statement|remarks|comments)\s+(?:may\s+|can\s+|should\s+)?(?:be\s+)?"
-                                r"|(?i:quotes?|quotations?|comments?|remarks?)\s+)(?:are\s+|is\s+)?(?i:attributable|attributed)\s+to\s+[A-Z]")
+# "Quotes attributable to Minister Jane Doe", "The following statement may be attributed to Jane
+# Doe, …": the match ends where the one it names begins.
+ATTRIBUTABLE_LINE = re.compile(r"(?:(?i:the\s+)?(?i:following)\s+(?i:statement|remarks|comments)\s+(?:may\s+|can\s+|should\s+)?(?:be\s+)?"
+                               r"|(?i:quotes?|quotations?|comments?|remarks?)\s+)(?:are\s+|is\s+)?(?i:attributable|attributed)\s+to\s+(?=[A-Z])")
 FOLLOWING_STATEMENT = re.compile(rf"\b(?:{'|'.join(sorted(STATEMENT_VERBS))}) the following "
                                  rf"(?:{'|'.join(sorted(STATEMENT_NOUNS))})(?=(?:\s+(?:today|yesterday|tonight))?(?:\s+(?:on|about|regarding|"
                                  rf"concerning|to|at|in|after|following|ahead)\b|\s*[.:]$))", re.IGNORECASE)  # not "… statement data on …"
@@ -932,15 +934,11 @@ def _outlet(words: str) -> bool:
         is_title(w) or fold(w) in LABEL_ROLES or fold(w) in ROLE_NOUNS or is_place(fold(w)) for w in words.split())
 
 
-_FLOOR_HEADINGS = ("briefing", "press conference", "news conference", "media conference", "press availability",
-                   "media availability", "doorstop")
-
-
 def _floor_first_names(labelled: dict[int, Turn], label_lines: set[int], paragraphs, heading: str) -> None:
     """A recorded briefing's labels ("Jane Doe (00:04):") name the briefers in full and the
     reporters by the first name the recording caught ("Matt (00:09):"): such a one-word label,
     no briefer's surname, is a question from the floor."""
-    if not any(h in heading.lower() for h in _FLOOR_HEADINGS):
+    if not any(h in heading.lower() for h in FLOOR_HEADINGS):
         return
     timed = {k: t for k, t in labelled.items() if k - 1 in label_lines and _TIMED_LABEL.fullmatch(paragraphs[k - 1].strip())}
     full = {t.label.split()[-1] for t in timed.values() if " " in t.label}
@@ -1000,5 +998,5 @@ def floor_given(text: str) -> tuple[str, str | None] | None | bool:
     return None
 
 
-__all__ = ["remarks_owner", "RemarksOwner", "STATEMENT_VERBS", "terms_only", "QuoteSpan", "inline_lead", "dash_attributed", "comma_attributed", "handed_to", "floor_given", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
+__all__ = ["ATTRIBUTABLE_LINE", "remarks_owner", "RemarksOwner", "STATEMENT_VERBS", "terms_only", "QuoteSpan", "inline_lead", "dash_attributed", "comma_attributed", "handed_to", "floor_given", "Introduced", "Turn", "transcript_turns", "PAIRS", "quote_spans", "introduced_blocks", "is_introducing_line",
            "paragraph_span"]
