@@ -424,6 +424,20 @@ def test_a_record_whose_source_is_a_web_address_names_its_site(tmp_path):
     assert (a.source, a.url) == ("harbour-agency.gov", "https://www.harbour-agency.gov/news/2011/grants")
 
 
+@pytest.mark.parametrize("source, expected", [
+    ("Harbour Agency (archived copy), https://archive.example/2009/http://harbour.gov/news/1.htm",
+     ("Harbour Agency (archived copy)", "https://archive.example/2009/http://harbour.gov/news/1.htm")),
+    ("Harbour Agency", ("Harbour Agency", None)),
+    ("Harbour Agency press office, room 12", ("Harbour Agency press office, room 12", None)),
+])
+def test_a_record_whose_source_names_its_publisher_then_the_address_keeps_each_apart(tmp_path, source, expected):
+    rec = tmp_path / "grants.json"
+    rec.write_text(json.dumps({"title": "Agency announces grants", "source": source,
+                               "body": "The agency announced $5.9 million in grants to 17 groups on Monday."}), encoding="utf-8")
+    a = load_articles(rec)[0]
+    assert (a.source, a.url) == expected
+
+
 def test_a_dated_dateline_run_into_the_lede_by_a_dash_is_cut(tmp_path):
     f = tmp_path / "visit.txt"
     f.write_text("Director visits the harbour\n\nLindenport, Ruritania, February 22, 1999—Harbour Director Ida Moss "

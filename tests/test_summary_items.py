@@ -25,6 +25,11 @@ def _article(title: str, *paragraphs: str, boilerplate=()):
     ("Thematic reviews are published monthly.", False),
     ("“We will act,” the minister said.", False),
     ("Heavy rain closed the port.", False),
+    ("In addition she has also served in logistics roles in the harbour sector.", True),
+    ("Moreover, the council will spend £4m on the quay.", True),
+    ("But they said the bridge would reopen.", True),
+    ("Alsop chairs the harbour board.", False),
+    ("Additional funds of £4m will reach the harbour.", False),
 ])
 def test_a_sentence_that_opens_with_a_pronoun_or_demonstrative_refers_back(sentence, back):
     from reporter.compose.select import refers_back

@@ -184,9 +184,12 @@ def in_english(sentence: str) -> bool:
 # A sentence that opens with a pronoun or a demonstrative points back at the one before
 # ("These violations...", "He said...", "Such loans..."); "This year" and the like do not.
 _ANAPHOR = re.compile(
+    # a connective that adds to the sentence before ("In addition she has served …", "Moreover, …")
+    r"(?:(?:in\s+addition|additionally|moreover|furthermore|also|besides)\b,?(?:\s+|$)"
+    r"|(?:(?:and|but|however|meanwhile|then)\b,?\s+)?"
     r"\(?(?:he|she|it|its|they|them|their|this|these|those|that|such|his|her|the\s+(?:latter|former))\b"
     r"(?!\s+(?:year|week|month|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|quarter|"
-    r"decade|century|time)\b)", re.I)
+    r"decade|century|time)\b))", re.I)
 
 
 # A sentence in the first person is its speaker's ("Let me begin by thanking...", "We have

@@ -174,6 +174,9 @@ def _without_boilerplate(article: Article) -> Article:
     url, source = article.url, article.source
     if source and " " not in source.strip() and (site := site_name(source)) is not None:
         url, source = url or source.strip(), site
+    elif source and " " in source.strip() and site_name(address := source.split()[-1]) is not None:
+        # "Harbour Agency (archived copy), https://archive.example/…": the name, then where it is
+        url, source = url or address, source.strip()[:-len(address)].rstrip(" ,;:–—-") or site_name(address)
     return replace(article, title=title, paragraphs=c.paragraphs, subheadings=subheadings,
                    boilerplate=boilerplate, url=url,
                    lists=c.lists, author=article.author or c.author, place=article.place or c.place,
