@@ -1885,3 +1885,33 @@ def test_an_office_s_new_year_message_is_the_office_s_words():
 def test_a_peer_s_territorial_name_after_said_is_no_role():
     f = facts("“We will hold the regime to account,” said Lord Roe of Harbourside.", title="Harbour accountability event")
     assert [(q.speaker, q.role) for q in f.quotes] == [("Lord Roe", None)]
+
+
+def test_a_caps_label_keeps_a_generational_suffix_and_a_later_office_label_is_the_same_speaker():
+    f = facts("HARBOUR SECRETARY JOHN DOE III: Good afternoon. This is my fourth visit to the port as Secretary.",
+              "Q: What did the inspections find at the northern quay?",
+              "HARBOUR SECRETARY DOE: I think the whole council was surprised by how quickly the quay failed.",
+              title="Harbour Secretary John Q. Doe III Press Conference at the Port")
+    assert [(q.paragraph, q.speaker, q.role) for q in f.quotes] == [
+        (1, "John Doe III", "Harbour Secretary"), (2, "a reporter", None), (3, "John Doe III", "Harbour Secretary")]
+
+
+def test_an_office_of_several_words_then_a_surname_is_the_person_named_in_full():
+    f = facts("SECRETARY OF THE HARBOUR DOE: The quay will reopen in May after the repairs are done.",
+              "Q: Will the ferries run before then?",
+              title="Press conference with Secretary of the Harbour Jane Q. Doe")
+    assert (f.quotes[0].speaker, f.quotes[0].role) == ("Jane Q. Doe", "Secretary of the Harbour")
+
+
+@pytest.mark.parametrize("opening, asks", [
+    ("Sir, Jane Roe from the Harbour Gazette. My question is on the quay.", True),
+    ("Jane Roe, KTV. There are reports the quay will close. Could you clarify?", True),
+    ("Thank you. Jane from Radio Harbour. Will the ferries run?", True),
+    ("Jane Roe, Harbour Minister. I am here to announce the quay will reopen.", False),
+    ("The quay will reopen in May, with the Harbour Gazette's backing.", False),
+])
+def test_a_labelled_turn_that_opens_with_its_speaker_s_name_and_outlet_is_a_reporter_s(opening, asks):
+    f = facts("JOHN DOE, HARBOUR SPOKESPERSON: Good afternoon. Let me take your questions.",
+              "JANE ROE: " + opening,
+              title="Transcript of the weekly media briefing by the Harbour Spokesperson")
+    assert (f.quotes[1].speaker == "a reporter") is asks, f.quotes[1]

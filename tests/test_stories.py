@@ -434,3 +434,20 @@ def test_two_undated_editions_of_one_release_with_other_figures_are_two_stories(
     assert len(group_stories([a, b]).stories) == 2
     same = edition("second quarter", "$15.7 billion", "1.9 percent", "4.2 percent", "$828.1 billion")
     assert len(group_stories([a, same]).stories) == 1  # a copy states the same figures: one story
+
+
+def test_a_transcript_s_key_figures_are_the_briefer_s_and_money_comes_before_durations(tmp_path):
+    import docx
+
+    text = ("Harbour Minister press conference\n\n"
+            "JANE ROE, HARBOUR MINISTER: Over the past four years we have rebuilt the quay, and today the council "
+            "commits $40 million to dredging the northern channel for 1,200 ships a year.\n\n"
+            "QUESTION: Eight months on from the collapse, why has no one been charged?\n\n"
+            "JANE ROE, HARBOUR MINISTER: The inquiry will report in two weeks.\n")
+    src = tmp_path / "doorstop.txt"
+    src.write_text(text, encoding="utf-8")
+    paths, _ = _build(tmp_path / "out", [src], "--format", "docx")
+    table = next(t for t in docx.Document(str(paths["docx"])).tables if t.rows[0].cells[0].text == "Figure")
+    values = [r.cells[0].text for r in table.rows[1:]]
+    assert values[:2] == ["$40 million", "1,200"], values
+    assert "Eight months" not in values

@@ -130,6 +130,8 @@ among beyond behind under""".split())
 _YEAR_CONTEXT = frozenset("in since by until till from of during early late mid before after between and or "
                           "the to through".split())
 _DURATIONS = frozenset("years months weeks days hours minutes".split())
+DURATIONS = _DURATIONS | {"seconds"}  # the units of a span of time
+MONEY_UNITS = frozenset(CURRENCY.values()) | frozenset(CURRENCY_WORDS.values())
 MAX_FIGURES = 2000
 MAX_CANDIDATES = 50_000  # numbers read per article: past this the text is junk (a table dump, a log)
 # "1 in 5 deaths": a share, worth 0.2

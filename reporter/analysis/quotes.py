@@ -23,7 +23,7 @@ from .places import is_country, is_place
 from .speakers import FAR, Candidate, choose
 from .spans import (ATTRIBUTABLE_LINE, remarks_owner, FOLLOWING_STATEMENT, label_end, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
-from .text import MONTH_NAMES, WEEKDAYS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
+from .text import CONNECTORS, MONTH_NAMES, WEEKDAYS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
 MAX_QUOTES = 1000
 WINDOW = 300  # characters of attribution read after a quote
@@ -1297,6 +1297,12 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                             found = _label_speaker(turn.note, whole, actors, title, header)
                         role = _bare_title(title_role(office.split()) or office)  # "PM" -> "Prime Minister"
                         by_label[turn.label] = (found[0], role) if found and " " in found[0] else (office, role)
+                if by_label[turn.label] is not None and by_label[turn.label][0] != REPORTER \
+                        and _names_outlet(by_label[turn.label][0], paragraphs[turn.paragraph][turn.start:][:SELF_INTRO_CHARS]):
+                    by_label[turn.label] = REPORTER, None  # "JANE ROE: Sir, Jane Roe from the Gazette. My question …"
+                if (same := next((v for k, v in by_label.items() if k != turn.label and v is not None
+                                  and by_label[turn.label] is not None and _one_person(v[0], by_label[turn.label][0])), None)):
+                    by_label[turn.label] = same  # "JOHN DOE III:", later "SECRETARY DOE:": one speaker, one name
             current = by_label[turn.label]
         asks = current is not None and current[0] == REPORTER
         turn_speakers[turn.paragraph] = floor if asks and floor else current
@@ -1738,8 +1744,9 @@ def _title_cased(label: str) -> str:
     as a title writes them (an abbreviated title stays in capitals, "PM"; a word not in capitals
     stays as written)."""
     return " ".join((w.lower() if k and w.lower() in TITLE_SMALL_WORDS else w if len(w) <= 3 and fold(w) in TITLE_ABBREVIATIONS
-                     or w.rstrip(",.;:") in POSTNOMINALS and not label.isupper() else w.title()) if w.isupper() else w
-                    for k, w in enumerate(label.split()))  # ("… Jane Doe TD" keeps its letters)
+                     or w.rstrip(",.;:") in POSTNOMINALS and not label.isupper()
+                     or k and w.rstrip(",.;:") in NAME_SUFFIXES else w.title()) if w.isupper() else w
+                    for k, w in enumerate(label.split()))  # ("… Jane Doe TD", "… JOHN DOE III" keep their letters)
 
 
 # An office, then its holder with the courtesy of a minister: "Secretary of State for Ports the Rt
@@ -1845,6 +1852,30 @@ def _initials_of(label: str, actors: Actors) -> tuple[str, str | None] | None:
     return (held[0].name, held[0].role) if len(held) == 1 else None
 
 
+_OUTLET_AFTER_NAME = re.compile(r"\s*(?:,|\bfrom\b|\bwith\b)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s+){0,5}[A-Z][\w&’'-]*)\s*[.,]")
+_GREETING_LEAD = re.compile(r"(?:(?:Sir|Ma[’']am|Madam|Hi|Hello|Yes|Thanks|Thank you)[,.!]?\s+)*(?:(?:I am|I[’']m|This is|It[’']s)\s+)?")
+
+
+def _names_outlet(speaker: str, turn: str) -> bool:
+    """Whether a turn opens with its speaker giving her name and her outlet, as a questioner
+    does at a briefing ("Sir, Jane Roe from the Gazette.", "Jane Roe, KTV."): the label is a
+    reporter's. An office after the name ("Jane Roe, Treasurer.") is no outlet."""
+    at = _GREETING_LEAD.match(turn).end()
+    words = speaker.split()
+    for form in dict.fromkeys((speaker, words[0], words[-1])):
+        if turn.startswith(form, at) and (m := _OUTLET_AFTER_NAME.match(turn, at + len(form))) is not None:
+            outlet = m.group(1).split()
+            return not any(is_title(w) or fold(w) in ROLE_NOUNS for w in outlet)
+    return False
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Two written forms of one person's name: the same surname (a generational suffix aside)
+    and the same given name ("John Doe III", "John Q. Doe"); not the same form twice."""
+    x, y = ([w for w in n.split() if w not in NAME_SUFFIXES] for n in (a, b))
+    return a != b and len(x) >= 2 and len(y) >= 2 and x[-1] == y[-1] and x[0] == y[0]
+
+
 def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
                    header: str = "") -> tuple[str, str | None] | None:
     """Who a transcript label names: "MR. HALLORAN" is the Sean Halloran written in full elsewhere
@@ -1876,6 +1907,11 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         words = [_as_written(w, whole) if w[:1].isupper() and not is_title(w) else w for w in words]
     title, name = split_title([w for w in words if w])
     title, name = _given_name_back(title, name, header + "\n" + whole)
+    if not name and len(title) >= 3 and not is_title(title[-1]) and fold(title[-2]) not in CONNECTORS \
+            and _full_name_titled(title[-1], whole) is not None:
+        # "SECRETARY OF DEFENSE DOE": an office of several words, then the surname of the one
+        # the text names in full ("… Secretary of Defense John Q. Doe"); a name is read as two words
+        title, name = title[:-1], title[-1:]
     if not name and len(words) == 2 and fold(words[1]) in SURNAME_TITLES and not is_title(words[0]):
         title, name = [], words  # "JULIE BISHOP:": a title word that is her surname
     name = [w for w in name if w.rstrip(".")]

@@ -184,7 +184,9 @@ def briefing_context(articles: Sequence[Article], facts: Sequence[Facts], meta: 
         points = select.choose([p for p in by_story.get(si, []) if p not in in_summary], DIGEST_POINTS, 1)
         figs = []
         for m in story.members:
-            shown = [f for f in facts[m].figures if f.paragraph not in articles[m].boilerplate]
+            questions = select.asked(facts[m].quotes)
+            shown = [f for f in facts[m].figures if f.paragraph not in articles[m].boilerplate
+                     and f.paragraph not in questions]
             for rank, f in enumerate(select.rank_figures(shown)):
                 figs.append((rank, m, {"value": f.value, "what": f.what, "unit": f.unit, "number": f.number,
                                        **refs.ref(m, f.paragraph)}))
