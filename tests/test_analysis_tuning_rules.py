@@ -1909,9 +1909,18 @@ def test_an_office_of_several_words_then_a_surname_is_the_person_named_in_full()
     ("Thank you. Jane from Radio Harbour. Will the ferries run?", True),
     ("Jane Roe, Harbour Minister. I am here to announce the quay will reopen.", False),
     ("The quay will reopen in May, with the Harbour Gazette's backing.", False),
+    ("Hi, this is Jane Roe from the Harbour Office. We will take questions after the minister.", False),
+    ("Kya harbour ke bare me koi bat hui hai? (Question in Harbourese: translation) Jane Roe from KTV. "
+     "Was the quay raised with the council?", True),
 ])
 def test_a_labelled_turn_that_opens_with_its_speaker_s_name_and_outlet_is_a_reporter_s(opening, asks):
     f = facts("JOHN DOE, HARBOUR SPOKESPERSON: Good afternoon. Let me take your questions.",
               "JANE ROE: " + opening,
               title="Transcript of the weekly media briefing by the Harbour Spokesperson")
     assert (f.quotes[1].speaker == "a reporter") is asks, f.quotes[1]
+
+
+def test_a_heading_s_title_and_possessive_surname_gives_the_surname():
+    f = facts("SECRETARY: I am joined by the Harbour Commissioner. Last year the port took in over 24,000 ships.",
+              title="Transcript of Harbour Secretary Roe’s Press Conference at the Port")
+    assert f.quotes[0].speaker == "Roe"

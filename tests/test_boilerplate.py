@@ -258,6 +258,8 @@ FURNITURE_LINES = [
     "The Harbour Traffic Index (HTI) is a measure of shipping activity and includes statistics about the "
     "number of ships calling at each port",
     "The Port Price Index measures the average change over time in the fees paid by shipping lines", "Accessibility links", "Breaking News", "IMPRINT",
+    "Skip directly to site content",
+    "Skip directly to search Skip directly to A to Z list Skip directly to navigation Skip directly to page options\nMOP Home",
 ]
 NOT_FURNITURE = [
     "Home ownership fell to 62% last year, the survey found.", "Search teams found the missing hikers on Tuesday.",
@@ -271,6 +273,7 @@ NOT_FURNITURE = [
     "You are here to learn, the minister told the students at the opening of the new harbour college.",
     "The ministry's webmaster was arrested on Tuesday after a two-year inquiry into the leaked files.",
     "Breaking news of the port closure reached the island by radio on Monday, the harbour master said.",
+    "Skip to the vote, the chair told members, and skip to the next item after it.",
     "The harbour index is a measure of shipping that rose 4% in March, the ministry said.",
     "The ministry issued a news release on Monday saying the port would reopen, but ferries stayed in harbour "
     "all week because of the storm and the strike of the pilots, who want higher pay.",

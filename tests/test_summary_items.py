@@ -253,3 +253,51 @@ def test_a_transcript_s_key_points_are_no_greetings_questions_or_floor_turns():
     got = [p.text for p in key_points(paras, "Transcript of Weekly Media Briefing by the Official Spokesperson")]
     assert got and all("afternoon" not in t and "?" not in t for t in got)
     assert any("14 families" in t for t in got)
+
+
+def test_a_transcript_s_key_points_come_from_the_briefer_s_turns_not_the_questions():
+    from reporter import Article
+    from reporter.analysis import analyze
+
+    a = Article(title="Press conference, Harbour House", paragraphs=(
+        "JANE ROE, HARBOUR MINISTER: Good afternoon. Today the council commits $40 million to dredging the "
+        "northern channel, which will take 1,200 ships a year from 2027. The work starts in the spring and the "
+        "channel stays open to the ferries while the dredgers are at work on its northern side.",
+        "QUESTION: Eight months on from the collapse of the quay, why has no one been charged with anything? The "
+        "families of the crew have waited for answers since the night of the collapse and they are still waiting.",
+        "JANE ROE, HARBOUR MINISTER: The inquiry into the collapse of the quay will report to the council on 30 "
+        "June. Its chair has had every document she asked for, and the council will publish her report in full."))
+    points = [(p.paragraph, p.text) for p in analyze(a).key_points]
+    assert any(n == 1 and "$40 million" in t for n, t in points) and any(n == 3 for n, _ in points)
+    assert all(n != 2 for n, _ in points)
+
+
+@pytest.mark.parametrize("speaker, written", [
+    ("Prime Minister", "the Prime Minister"), ("The President", "the President"),
+    ("Minister for Ports", "the Minister for Ports"), ("Jane Roe", "Jane Roe"), ("Minister Roe", "Minister Roe"),
+])
+def test_an_office_that_names_no_one_takes_the_after_said(speaker, written):
+    from reporter.compose.select import spoken_of
+
+    assert spoken_of(speaker) == written
+
+
+@pytest.mark.parametrize("sentence, floor", [
+    ("I know there are a lot of people who have asked me questions.", True),
+    ("My question is about the quay and the ferries that use it each day.", True),
+    ("The committee put 40 questions to the harbour board about the quay.", False),
+    ("Jane, thank you for that kind introduction and for inviting me to join you here in Port Liria.", True),
+    ("Port Liria, the harbour board thanks you for a record year of 1,200 ships.", False),
+    ("We will answer the inquiry's questions about the quay in full by June, when its report is due.", False),
+])
+def test_a_briefer_speaking_of_the_questions_is_running_the_room(sentence, floor):
+    from reporter.analysis.summary import floor_talk
+
+    assert floor_talk(sentence) is floor
+
+
+def test_a_connective_before_a_verb_without_its_subject_refers_back():
+    from reporter.compose.select import refers_back
+
+    assert refers_back("And also been briefed in detail by the Harbour Minister about the summit.")
+    assert not refers_back("And the council voted to dredge the channel.")

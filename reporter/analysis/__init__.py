@@ -54,7 +54,7 @@ def analyze(article: "Article") -> Facts:
     people = _people(cast.people, found_quotes)
     whole = frozenset(q.paragraph for q in found_quotes  # paragraphs that are one quotation, marks aside
                       if 1 <= q.paragraph <= len(paragraphs) and len(q.text) >= 0.9 * len(paragraphs[q.paragraph - 1]))
-    points = summary.key_points(paragraphs, article.title, sentences, skip=whole)
+    points = summary.key_points(paragraphs, article.title, sentences, skip=summary.not_points(whole, found_quotes, paragraphs))
     return Facts(
         quotes=tuple(found_quotes), figures=tuple(found_figures), timeline=tuple(events), people=people,
         organizations=cast.organizations, places=cast.places, sources=tuple(cited), key_points=tuple(points),

@@ -119,7 +119,9 @@ FLOOR_TALK = ("good morning", "good afternoon", "good evening", "very good morni
               "very good evening", "hello", "hi everyone", "thank you", "thanks", "welcome", "i don't have too much",
               "i don't have much", "i don't have anything", "i have nothing", "i'd be glad to take", "i'd be happy to take",
               "i will be happy to take", "i'm happy to take", "happy to take", "let me start", "let me begin",
-              "with that", "all right", "okay", "so, ", "sorry to be late", "good to see", "nice to see")
+              "with that", "all right", "okay", "so, ", "sorry to be late", "good to see", "nice to see",
+              "my question", "my first question", "my second question", "my next question", "my last question",
+              "my follow-up", "a follow-up", "i have a question", "i have two questions", "just a follow-up")
 FLOOR_NOT_NAMES = frozenset("sir ma'am madam everyone everybody all thanks thank please folks guys the".split())
 MAX_FLOOR_WORDS = 10
 

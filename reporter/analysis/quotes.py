@@ -1297,8 +1297,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                             found = _label_speaker(turn.note, whole, actors, title, header)
                         role = _bare_title(title_role(office.split()) or office)  # "PM" -> "Prime Minister"
                         by_label[turn.label] = (found[0], role) if found and " " in found[0] else (office, role)
-                if by_label[turn.label] is not None and by_label[turn.label][0] != REPORTER \
-                        and _names_outlet(by_label[turn.label][0], paragraphs[turn.paragraph][turn.start:][:SELF_INTRO_CHARS]):
+                if by_label[turn.label] is not None and by_label[turn.label][0] != REPORTER and any(
+                        _names_outlet(by_label[turn.label][0], said) for said in _turn_openings(turn, paragraphs, goes_on)):
                     by_label[turn.label] = REPORTER, None  # "JANE ROE: Sir, Jane Roe from the Gazette. My question …"
                 if (same := next((v for k, v in by_label.items() if k != turn.label and v is not None
                                   and by_label[turn.label] is not None and _one_person(v[0], by_label[turn.label][0])), None)):
@@ -1729,7 +1729,7 @@ def _titled_in_heading(title: str, heading: str) -> tuple[str, str] | None:
     if m is None or is_title(m.group(2)) or fold(m.group(2)) in NOT_NAMES or not plausible_person([m.group(2)]) \
             or fold(m.group(2)).removesuffix("s") in HEADLINE_NOUNS:
         return None  # (not "PM Transcripts": a page's noun after the title is no surname)
-    return m.group(2), m.group(1)
+    return strip_possessive(m.group(2)), m.group(1)  # ("… Secretary Doe’s Press Conference")
 
 
 MAX_HEADING_CHARS = 300
@@ -1856,6 +1856,18 @@ _OUTLET_AFTER_NAME = re.compile(r"\s*(?:,|\bfrom\b|\bwith\b)\s+(?:the\s+)?((?:[A
 _GREETING_LEAD = re.compile(r"(?:(?:Sir|Ma[’']am|Madam|Hi|Hello|Yes|Thanks|Thank you)[,.!]?\s+)*(?:(?:I am|I[’']m|This is|It[’']s)\s+)?")
 
 
+OUTLET_CHARS = 1000  # how far into a turn a questioner's name and outlet are looked for
+
+
+def _turn_openings(turn, paragraphs, goes_on) -> list[str]:
+    """The first words of a turn and of the paragraph that goes on with it, where a speaker says
+    who she is; a bracketed note before them ("(Question in Hindi: translation)") left out."""
+    out = [paragraphs[turn.paragraph][turn.start:][:OUTLET_CHARS]]
+    if turn.paragraph + 1 in goes_on:
+        out.append(paragraphs[turn.paragraph + 1][:OUTLET_CHARS])
+    return [re.sub(r"^\s*\([^()]{0,80}\)\s*", "", t) for t in out]
+
+
 def _names_outlet(speaker: str, turn: str) -> bool:
     """Whether a turn opens with its speaker giving her name and her outlet, as a questioner
     does at a briefing ("Sir, Jane Roe from the Gazette.", "Jane Roe, KTV."): the label is a
@@ -1863,9 +1875,15 @@ def _names_outlet(speaker: str, turn: str) -> bool:
     at = _GREETING_LEAD.match(turn).end()
     words = speaker.split()
     for form in dict.fromkeys((speaker, words[0], words[-1])):
-        if turn.startswith(form, at) and (m := _OUTLET_AFTER_NAME.match(turn, at + len(form))) is not None:
-            outlet = m.group(1).split()
-            return not any(is_title(w) or fold(w) in ROLE_NOUNS for w in outlet)
+        starts = [at] if turn.startswith(form, at) else []
+        if form == speaker and len(words) >= 2:
+            # the name in full after a sentence's end: "… (Question in Hindi: translation) Jane Roe from KTV."
+            starts += [m.end() - len(form) for m in re.finditer(r"[.?!)]\s+" + re.escape(form), turn)]
+        for start in starts:
+            if (m := _OUTLET_AFTER_NAME.match(turn, start + len(form))) is not None:
+                outlet = m.group(1).split()
+                # (a government body is the briefer's own: "This is Jane Roe from the Harbour Office.")
+                return not any(is_title(w) or fold(w) in ROLE_NOUNS or fold(w) in ORG_NOUNS_LOWER for w in outlet)
     return False
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import FLOOR_TALK, QUESTION_LABELS
+from .cues import FLOOR_TALK, QUESTION_LABELS, REPORTER
 from .facts import KeyPoint
 from .spans import FOLLOWING_STATEMENT, label_end
 from .text import Sentences, fold, sentence_spans
@@ -46,7 +46,29 @@ def floor_talk(sentence: str) -> bool:
     words = t[at:].lstrip(" “\"‘'")
     if words.rstrip(" ”\"’').").endswith("?"):
         return True
+    if len(words.split()) <= MAX_ROOM_WORDS and _ROOM.search(words):
+        return True  # "I know there are a lot of people who have asked me questions."
+    words = _VOCATIVE.sub("", words, count=1)  # "Roy, thank you for that kind introduction."
     return words.lower().replace("’", "'").startswith(FLOOR_TALK)
+
+
+# The briefer speaking of the questions themselves, in a short sentence: running the room.
+_ROOM = re.compile(r"\b(?:I|I['’]ll|I['’]m|I['’]d|we|we['’]ll|me|us)\b.*\bquestions\b|\bquestions\b.*\b(?:I|me|us)\b")
+MAX_ROOM_WORDS = 16
+_VOCATIVE = re.compile(r"(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*,\s+")  # the one addressed, before the words
+SPOKEN_TEXT = 0.6  # share of paragraphs that are quotations in full, past which the text is all speech
+
+
+def not_points(whole: frozenset[int], quotes, paragraphs) -> frozenset[int]:
+    """The paragraphs key points are not taken from: those that are one quotation in full (a
+    press release's introduced quote is the speaker's words, not the release's facts); but in a
+    speech or a transcript, where nearly every paragraph is someone's words, the speakers' words
+    are the facts, and only the questions from the floor are left out."""
+    body = sum(1 for p in paragraphs if p.strip())
+    if not body or len(whole) < SPOKEN_TEXT * body:
+        return whole
+    answered = {q.paragraph for q in quotes if q.speaker != REPORTER}
+    return frozenset(q.paragraph for q in quotes if q.speaker == REPORTER and q.paragraph not in answered)
 
 
 def key_points(paragraphs, title: str = "", sentences: Sentences | None = None,

@@ -113,6 +113,20 @@ _SENTENCE_END = ".!?…\"”’')]"
 _LIST_NUMBER = re.compile(r"\d{1,4}\.(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 
 
+def spoken_of(speaker: str) -> str:
+    """A speaker as a sentence writes her after "said": an office that names no one takes "the"
+    ("said the Prime Minister", not "said Prime Minister" or "said The President")."""
+    from ..analysis.mentions import is_title
+
+    words = speaker.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    elif not words or not is_title(words[0]) or not all(
+            is_title(w) or w[:1].islower() or words[k - 1] in ("of", "for") for k, w in enumerate(words)):
+        return speaker  # a name ("Minister Roe"), or words that are no office
+    return " ".join(["the", *words])
+
+
 def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], article: Article | None = None) -> str | None:
     """The sentence as an item may show it, or None if it must not be one.
 
@@ -152,7 +166,7 @@ def shown_text(sentence: str, paragraph: int, quotes: Sequence[Quotation], artic
         return s if _ATTRIBUTED.search(s) else None
     if quoted is not None and not _ATTRIBUTED.search(s):
         role = shown_role(quoted.speaker, quoted.role)
-        who = quoted.speaker + (f", {role}" if role else "")
+        who = spoken_of(quoted.speaker) + (f", {role}" if role else "")
         return f"“{s.rstrip('.')},” said {who}."
     return s
 
@@ -186,6 +200,8 @@ def in_english(sentence: str) -> bool:
 _ANAPHOR = re.compile(
     # a connective that adds to the sentence before ("In addition she has served …", "Moreover, …")
     r"(?:(?:in\s+addition|additionally|moreover|furthermore|also|besides)\b,?(?:\s+|$)"
+    # a connective before the verb, its subject left in the sentence before ("And also been briefed …")
+    r"|(?:and|but|or|so)\s+(?:also|been|being|had|has|have|was|were|got)\b"
     r"|(?:(?:and|but|however|meanwhile|then)\b,?\s+)?"
     r"\(?(?:he|she|it|its|they|them|their|this|these|those|that|such|his|her|the\s+(?:latter|former))\b"
     r"(?!\s+(?:year|week|month|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|quarter|"

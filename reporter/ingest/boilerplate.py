@@ -138,7 +138,9 @@ _NAV_WORDS = (r"home|menu|main\s+menu|search|navigation|breadcrumbs?|contents|ta
               r"accessibility\s+links|breaking\s+news|imprint|(?:left\s+|main\s+)?navigation(?:\s+path)?|you\s+are\s+here|top\s+stories|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|latest(?:\s+news)?")
 FURNITURE = re.compile(
     r"(?:" + _NAV_WORDS + r")\s*:?"
-    r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search)|skip\s+navigation|back\s+to\s+(?:top|the\s+top)"
+    r"|skip\s+(?:directly\s+)?to\s+(?:the\s+)?(?:main\s+|site\s+|page\s+)?(?:content|navigation|search|options)|skip\s+navigation"
+    r"|(?:skip\s+(?:directly\s+)?to\b(?:(?!skip\b)[\s\S]){1,30}){2,}[\s\S]{0,40}"  # a row of skip links, and the home link after it
+    r"|back\s+to\s+(?:top|the\s+top)"
     r"|you\s+are\s+here\s*:.*"
     r"|home\s*[>»›/|].*"  # a breadcrumb trail
     r"|print(?:\s+this)?(?:\s+(?:page|article|story))?|print\s+(?:friendly|version)"
