@@ -1924,3 +1924,35 @@ def test_a_heading_s_title_and_possessive_surname_gives_the_surname():
     f = facts("SECRETARY: I am joined by the Harbour Commissioner. Last year the port took in over 24,000 ships.",
               title="Transcript of Harbour Secretary Roe’s Press Conference at the Port")
     assert f.quotes[0].speaker == "Roe"
+
+
+@pytest.mark.parametrize("intro, who, role", [
+    ("In response to the report, Jane Roe, Harbour Trust's Head of Policy said:", "Jane Roe", "Harbour Trust's Head of Policy"),
+    ("In response, Jane Roe, Harbourwatch's Head of UK Policy, Programs and Campaigns said:", "Jane Roe",
+     "Harbourwatch's Head of UK Policy, Programs and Campaigns"),
+    ("Chairman and CEO Jane Q. Roe, said:", "Jane Q. Roe", "Chairman and CEO"),
+])
+def test_the_person_named_before_an_office_that_runs_to_the_verb_speaks(intro, who, role):
+    f = facts(intro, "“This is yet more evidence that the quay needs the council's money now.”")
+    assert [(q.speaker, q.role) for q in f.quotes] == [(who, role)]
+
+
+@pytest.mark.parametrize("paragraph, who, role", [
+    ("“We are saddened by the loss of our colleagues,” said Harbour Board Chief of Mission, Jane Roe in Juba.",
+     "Jane Roe", "Harbour Board Chief of Mission"),
+    ("“This result is significant for the harbour,” says Department of Harbours (DOH) Senior Ranger, Jane Roe.",
+     "Jane Roe", "Department of Harbours (DOH) Senior Ranger"),
+    ("“I am delighted to welcome the President to the harbour,” said Harbourwatch’s Director General, Jane Roe.",
+     "Jane Roe", "Harbourwatch’s Director General"),
+])
+def test_an_office_then_a_comma_then_the_name_after_the_verb(paragraph, who, role):
+    assert [(q.speaker, q.role) for q in facts(paragraph).quotes] == [(who, role)]
+
+
+def test_a_quotation_left_open_until_its_attribution_ends_at_the_comma():
+    f = facts("“Preserving the harbour is deeply rooted in our connection to the land, says Harbour Authority "
+              "Environmental Manager Jane Roe.",
+              "“Over the centuries, watching the birds of the harbour gave us a knowledge of their habits.",
+              "“From our perspective, we are obliged to act.”")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "Jane Roe"), (2, "Jane Roe"), (3, "Jane Roe")]
+    assert f.quotes[0].text.endswith("connection to the land")

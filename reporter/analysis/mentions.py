@@ -430,9 +430,13 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             p = run_back(toks, s - 2)
             before = words_of(toks[p:s - 1])
             title, name = split_title(words_of(toks[p:e]))
-            if before and any(is_title(w) for w in before[:3]) and any(w in ("for", "of") for w in before) \
+            if before and (all(is_title(w) for w in before) or any(is_title(w) for w in before[:3])
+                           and any(w in ("for", "of") for w in before)) \
                     and len(name) >= 2 and plausible_person(name) and (p == 0 or toks[p - 1].text in _SENT_STOP):
-                return _named(toks, p, e, None)
+                return _named(toks, p, e, None)  # ("Chairman and CEO Jane Doe, said": two titles)
+        if (s == 0 or toks[s - 1].text in _SENT_STOP) and len(split_title(words_of(toks[s:e]))[1]) >= 2 \
+                and plausible_person(split_title(words_of(toks[s:e]))[1]):
+            return _named(toks, s, e, None)  # "Chairman Jane Doe, said": a stray comma after the sentence's subject
         if s >= 1 and toks[s - 1].text == "," and plausible_person(words_of(toks[s:e])) and len(words_of(toks[s:e])) >= 2:
             return _named(toks, s, e, appositive_role(toks, s - 1, text))  # "The union's chair, Maria Penrose, said"
     if t == ",":
@@ -521,6 +525,9 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
             if s - 1 - ns >= 2 and plausible_person(split_title(words_of(toks[ns:s - 1]))[1]) and (
                     fold(t) in ROLE_NOUNS or opens):
                 return _named(toks, ns, s - 1, " ".join(words_of(toks[s:j + 1])))
+        named = split_title(words_of(toks[s:j + 1]))[1]
+        if (len(named) < 2 or not plausible_person(named)) and (long := _person_before_long_office(toks, j, text)):
+            return long  # (the run before the verb is an office's last words, "… Programs and Campaigns")
         return _named(toks, s, j + 1, None)
     if t in SPOKESPEOPLE and j >= 1 and is_name_tok(toks[j - 1].text):
         s = run_back(toks, j - 1, allow_and=True)  # "A Department of Health and Social Care spokesperson"
@@ -549,6 +556,27 @@ def subject_before(toks: list[Tok], v: int, text: str) -> Subject | None:
 
 _AFFILIATION = frozenset("of at from with".split())
 _INDEFINITE = frozenset("a an one another".split())
+
+
+_OFFICE_GLUE = frozenset("of for and the & ,".split())
+MAX_OFFICE_TOKENS = 16
+
+
+def _person_before_long_office(toks: list[Tok], j: int, text: str) -> Subject | None:
+    """"Jane Doe, Oxfam's Head of UK Policy, Programs and Campaigns said": the person named
+    before an office in capitals that runs, through a body's possessive, commas and "and", to the
+    verb (the words right before the verb are the office's last, no one's name); None otherwise."""
+    k = j
+    while k > 0 and j - k < MAX_OFFICE_TOKENS and (is_name_tok(toks[k].text) or toks[k].text in _OFFICE_GLUE
+                                                   or toks[k].text[:1].isupper() and toks[k].text.endswith(("'s", "’s"))):
+        if toks[k].text == "," and k >= 2 and is_name_tok(toks[k - 1].text):
+            s = run_back(toks, k - 1)
+            office = toks[k + 1:j + 1]
+            if (s == 0 or toks[s - 1].text in _SENT_STOP or toks[s - 1].text == ",") and k - s >= 2 \
+                    and plausible_person(words_of(toks[s:k])) and any(is_title(x.text) for x in office):
+                return _named(toks, s, k, text[office[0].start:office[-1].end])
+        k -= 1
+    return None
 
 
 def _person_before_role_of(toks: list[Tok], s: int, j: int, text: str) -> Subject | None:
@@ -938,6 +966,10 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
         owned = _role_then_name(toks, i, text, owned=True)  # "said Acme’s chief executive, Ann Lee"
         if owned is not None and owned.kind == "name":
             return owned
+    if toks[e - 1].text.endswith(("’s", "'s")) and e < len(toks) and is_title(toks[e].text) and is_cap(toks[e].text):
+        office = _office_then_name(toks, k, run_fwd(toks, e), text)  # "said Acme’s Director General, Ann Lee"
+        if office is not None:
+            return office
     words = words_of(toks[i:e])
     for a in range(i + 1, e - 1):  # "said Jane Doe of Acme Analytics": the body is the role
         if fold(toks[a].text) in ("of", "at", "from"):
@@ -956,7 +988,8 @@ def name_after(toks: list[Tok], i: int, text: str) -> Subject | None:
         title2, name2 = split_title(words_of(toks[e + 1:e2]))
         if title2 and is_title(title2[-1]) and 2 <= len(name2) <= 4 and plausible_person(name2):
             return Subject("name", name2, text[toks[i].start:toks[e2 - len(name2) - 1].end], toks[i].start)
-    if words and not split_title(words)[1]:
+    if words and not split_title(words)[1] or e + 3 < len(toks) and toks[e].text == "(" and toks[e + 2].text == ")":
+        # (or a body with its acronym, then the office: "says Harbour Board (HB) Senior Ranger, Jane Doe")
         office = _office_then_name(toks, k, e, text)  # "said Agency Regional Director for Asia, Jane Doe"
         if office is not None:
             return office
@@ -988,6 +1021,11 @@ def _office_then_name(toks: list[Tok], k: int, e: int, text: str) -> Subject | N
     Director for Asia and the Pacific, Jane Doe." The office's body may go on after an "and";
     the name must end the clause, so a list of offices is not read as one."""
     f = e
+    if f + 3 < len(toks) and toks[f].text == "(" and toks[f + 1].text.isupper() and toks[f + 2].text == ")" \
+            and is_name_tok(toks[f + 3].text):
+        f = run_fwd(toks, f + 3)
+        if not any(is_title(x.text) for x in toks[e + 3:f]):
+            return None  # ("… (HB) Harbour, Jane Doe": no office after the acronym)
     if f + 1 < len(toks) and toks[f].text == "and":
         g = f + 1 + (toks[f + 1].text in ("the", "The"))
         if g < len(toks) and is_name_tok(toks[g].text):
@@ -997,12 +1035,14 @@ def _office_then_name(toks: list[Tok], k: int, e: int, text: str) -> Subject | N
     n = run_fwd(toks, f + 1)
     name = words_of(toks[f + 1:n])
     bare = split_title(name)[1]
-    if not (2 <= len(bare) <= 4 and plausible_person(bare)) or (n < len(toks) and toks[n].text not in _CLAUSE_ENDS):
-        return None
+    if not (2 <= len(bare) <= 4 and plausible_person(bare)) or (n < len(toks) and toks[n].text not in _CLAUSE_ENDS
+                                                                 and toks[n].text not in _WHERE_AFTER):
+        return None  # (the name ends the clause, or a place follows it: "…, Jane Doe in Juba")
     return Subject("name", name, text[toks[k].start:toks[f - 1].end], toks[f + 1].start)
 
 
 _CLAUSE_ENDS = frozenset(".,;:“”\"")
+_WHERE_AFTER = frozenset("in at during".split())
 
 
 def document_issuer(toks: list[Tok], k: int, text: str) -> Subject:

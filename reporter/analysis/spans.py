@@ -105,8 +105,25 @@ def _double_spans(text: str) -> tuple[QuoteSpan, ...]:
         if len(spans) >= MAX_QUOTES_PER_PARAGRAPH:
             return tuple(spans)
     if start >= 0:
-        spans.append(QuoteSpan(start, len(text), False))
+        said = _open_until_said(text, start)
+        spans.append(QuoteSpan(start, said, True) if said is not None else QuoteSpan(start, len(text), False))
     return tuple(spans)
+
+
+MAX_SAID_TAIL_WORDS = 16  # "…, says Harbour Authority Environmental Manager Jane Doe.": who, and where
+
+
+def _open_until_said(text: str, start: int) -> int | None:
+    """Where a quotation left open ends when the paragraph closes on its attribution: "“We are
+    obliged to act, says Jane Doe." lost its closing mark before the comma; None otherwise."""
+    if len(text) - start > 5000:
+        return None
+    m = None
+    for m in _COMMA_SAID.finditer(text, start):
+        pass
+    if m is None or len(text[m.end():].split()) > MAX_SAID_TAIL_WORDS or not text.rstrip().endswith("."):
+        return None
+    return m.start()
 
 
 _SINGLE = re.compile(r"[‘’']")
