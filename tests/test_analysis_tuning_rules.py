@@ -1956,3 +1956,35 @@ def test_a_quotation_left_open_until_its_attribution_ends_at_the_comma():
               "“From our perspective, we are obliged to act.”")
     assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "Jane Roe"), (2, "Jane Roe"), (3, "Jane Roe")]
     assert f.quotes[0].text.endswith("connection to the land")
+
+
+def test_a_statement_head_line_under_a_meeting_s_title_makes_the_whole_text_hers():
+    f = facts("HARBOUR COUNCIL OPEN DEBATE: THE PRINCIPLES OF THE HARBOUR CHARTER",
+              "Statement by H.E. The Hon Jane Roe, Ambassador and Permanent Representative, Liria Mission to the Council",
+              "(Check against delivery)",
+              "Mr. President, Excellencies, distinguished guests, ladies and gentlemen.",
+              "Liria welcomes the opportunity to speak on this important topic.",
+              "Liria is a country that shares common ground with so many of the world’s harbours.",
+              title="230424 - Harbour Council open debate: the principles of the Harbour Charter")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(5, "Jane Roe"), (6, "Jane Roe")]
+
+
+def test_a_delivered_by_line_names_the_speaker():
+    f = facts("The following is Liria's national statement at the general debate of the Harbour Assembly.",
+              "Delivered by Jane Roe, Liria’s permanent representative to the Harbour Assembly.",
+              "I am honoured to speak to the Assembly on behalf of the Government of Liria.",
+              title="History at a Crossroads: Ambassador Jane Roe Addresses the Assembly")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(3, "Jane Roe")]
+
+
+@pytest.mark.parametrize("title, who", [
+    ("Free Translation of Harbour Master's Address at the Outreach Programme in Port Liria on January 16, 2013",
+     "Harbour Master"),
+    ("2014 Commencement Address by Harbour Secretary Jane Q. Roe", "Jane Q. Roe"),
+    ("I want Liria to be the best harbour: Jane Roe's Mansion House speech in full", "Jane Roe"),
+    ("Mayor Roe's State of the City address", "Roe"),
+])
+def test_a_speech_title_with_a_translation_an_occasion_or_a_venue_names_its_speaker(title, who):
+    f = facts("I am pleased to visit the harbour today and meet the people who work here.",
+              "I have come here from the Harbour Board, and my colleagues have come with me.", title=title)
+    assert [q.speaker for q in f.quotes] == [who, who]

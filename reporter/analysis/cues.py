@@ -139,7 +139,8 @@ SPEECH_TITLES = ("remarks by ", "remarks of ", "speech by ", "address by ", "ope
                  "testimony as prepared for delivery by ", "remarks as delivered by ", "remarks as prepared for delivery by ",
                  "as prepared for delivery by ",
                  "prepared remarks of ", "prepared remarks by ", "prepared remarks for ", "remarks prepared for delivery by ",
-                 "speech prepared for delivery by ", "address prepared for delivery by ")
+                 "speech prepared for delivery by ", "address prepared for delivery by ", "delivered by ",
+                 "as delivered by ")
 STATEMENT_TITLES = ("statement by ", "statement from ", "statement of ", "press statement by ") + SPEECH_TITLES
 # Words that say what kind of statement it is, or where it was made, between its owner's name
 # and the word "Statement" ("Minister Jane Doe Dáil Statement on …", "Jane Doe Budget Statement"):

@@ -685,6 +685,7 @@ def _titled_remarks(title: str) -> re.Match | None:
 # A title naming whose speech or statement a text is, by name or office, in the possessive:
 # "Health Secretary's statement to Parliament", "Jane Doe’s Remarks at the Summit".
 _OWN_SPEECH = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|of|for|the|and)){0,7})(?:’s|'s) "
+                         r"(?:[A-Z][\w’'-]+(?: of the| of)? ){0,4}"  # where or what: "Mansion House", "State of the City"
                          r"(?i:(?:oral |written |opening |closing |keynote |budget |new year |christmas |easter )?(?:statement|speech|remarks|address|message))\b")
 def _after_topic(title: str) -> str:
     """A title without the topic a page puts before it ("Coronavirus: Health Secretary's …")."""
@@ -707,13 +708,16 @@ _SPOKE_WHERE = re.compile(r"\s(?i:at|on|to|before|after|following|during|upon|wi
 
 
 _POSTNOMINAL_END = re.compile(r"(?<=\S)\s+(?:%s|T\.D\.|M\.P\.)(?=[\s,]|$)" % "|".join(sorted(POSTNOMINALS)))
-_TEXT_OF = re.compile(r"(?i:(?:full |complete )?(?:transcript|text) of (?:the )?)(?=[A-Z])")
+_TEXT_OF = re.compile(r"(?i:(?:full |complete )?(?:transcript|text) of (?:the )?|(?:free |unofficial |english )?translation of (?:the )?)(?=[A-Z])")
+# The occasion before a kind of speech, which names no one: "2014 Commencement Address by Jane Doe".
+_OCCASION = re.compile(r"(?:\d{4} )?(?:[A-Z][a-z]+ ){1,2}(?=(?:Address|Speech|Remarks|Statement|Lecture) by [A-Z])")
 
 
 def statement_speaker(title: str, actors: Actors) -> tuple[str, str | None] | None:
     """Who an article titled "Statement by Treasury Secretary Jane Doe" is the statement of
     (cues.STATEMENT_TITLES), with the role the title gives; None for any other title."""
     title = _TEXT_OF.sub("", title.lstrip(), count=1)  # "Transcript of Statement by Jane Doe"
+    title = _OCCASION.sub("", title, count=1)
     title = _PREPARED_FOR.sub(SPEECH_TITLES[0].capitalize(), title, count=1)  # "Remarks as Prepared for Secretary Doe"
     low = title.lower()
     head = next((h for h in STATEMENT_TITLES if low.startswith(h)), None)
@@ -989,11 +993,31 @@ _DATED_END = re.compile(r"(?:,?\s+(?:%s))?,?\s+(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th
                         % ("|".join(WEEKDAYS), "|".join(MONTH_NAMES)), re.I)
 
 
-def _speech_head(line: str) -> bool:
+def _speech_head(line: str, statements: bool = False) -> bool:
     """A speech's head line: "Remarks by Jane Doe, Secretary-General", "A speech by the Secretary
-    of State, the Rt Hon Jane Doe MP, marking …" (short enough to be no paragraph of it)."""
+    of State, the Rt Hon Jane Doe MP, marking …" (short enough to be no paragraph of it); with
+    ``statements``, a statement's too ("Statement by H.E. Jane Doe, Ambassador …")."""
     t = _HEAD_ARTICLE.sub("", line.strip())
-    return len(t) <= MAX_SPEECH_HEAD_LINE and t.lower().startswith(SPEECH_TITLES)
+    return len(t) <= MAX_SPEECH_HEAD_LINE and t.lower().startswith(STATEMENT_TITLES if statements else SPEECH_TITLES)
+
+
+_ADDRESSED = re.compile(r"(?:(?:Mr|Madam|Madame|Mme|Ms|Mrs)\.? (?:[A-Z][\w’'-]+(?:[ -](?:of|[A-Z][\w’'-]+))*)"
+                        r"|(?i:(?:your )?(?:excellenc(?:y|ies)|majesty|highness)|(?:distinguished |dear |honou?rable )?"
+                        r"(?:guests|delegates|colleagues|friends|members)|ladies and gentlemen))")
+_SALUTATION = re.compile(r"%s(?:,? (?:and )?%s){0,8}[.,!:]?" % (_ADDRESSED.pattern, _ADDRESSED.pattern))
+
+
+def salutation(line: str) -> bool:
+    """A line that only names those a speech addresses ("Mr. President, Mr. Secretary-General,
+    Excellencies, Colleagues."): no words of the speech."""
+    return len(line) <= 200 and _SALUTATION.fullmatch(line.strip()) is not None
+
+
+def _headed_below(paragraphs) -> bool:
+    """Whether a speech's or a statement's head line opens the text under the page's title (a
+    statement delivered at a meeting, under the meeting's name): what follows it is all hers,
+    "Australia welcomes …" as much as "I thank you"."""
+    return any(_speech_head(p, statements=True) for p in paragraphs[:SPEECH_LINE_WITHIN])
 
 
 # A department's statement header: "Press Statement", its speaker and her office, each on a line
@@ -1495,8 +1519,8 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
         # Deputy Prime Minister and Minister of Finance", not "… and the Prime Minister"); a phrase it quotes of its own ("what we
         # call “the quiet work”") leaves the rest of it hers
         quoted = {q.paragraph for q in quotes}
-        own = [q for q in _unmarked_statement(paragraphs, of_statement, speech=is_speech_title(title) or authored,
-                                              stops=boilerplate)
+        own = [q for q in _unmarked_statement(paragraphs, of_statement, stops=boilerplate,
+                                              speech=is_speech_title(title) or authored or _headed_below(paragraphs))
                if q.paragraph not in quoted]
         quotes = sorted(quotes + own, key=lambda q: q.paragraph)
     quotes = _pull_quotes(paragraphs, [q for q in quotes if q.speaker], subheadings, actors)
@@ -1555,12 +1579,13 @@ def _unmarked_statement(paragraphs, speaker: tuple[str, str | None], speech: boo
     # "The speech made by Jane Doe, the Minister, on 7 December." over a speech: it starts right
     # below that line, whatever its first paragraphs' person or length ("More actors…")
     # A head line "Remarks by Jane Doe, Secretary-General" among the first paragraphs: the same.
-    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if speech_marker(p) or _speech_head(p)
+    opened = next((k for k, p in enumerate(paragraphs[:SPEECH_LINE_WITHIN], 1) if speech_marker(p) or _speech_head(p, True)
                    or (own := remarks_owner(p)) is not None and not own.possessive), None) if speech else None
     for pno, text in enumerate(paragraphs, 1):
         t = text.strip()
-        if pno in stops:
-            continue  # page furniture inside it ("Watch the video", "As prepared for delivery")
+        if pno in stops or speech_marker(t) or salutation(t):
+            continue  # page furniture inside it ("Watch the video", "(Check against delivery)"), or
+            # the room it addresses ("Mr. President, Excellencies, Colleagues.")
         if opened is not None and pno > opened and _speech_head(t):
             break  # "Speech by Director-General John Roe,": the next speech's head line ends this one
         if opened is not None and pno > opened and t and not t.startswith(NARRATIVE_STARTS) \
