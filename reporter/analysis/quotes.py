@@ -1640,7 +1640,8 @@ def _heading_like(text: str) -> bool:
     """A short line with every word capitalised, as where a speech was given stands under its
     head line ("Harbour University Opening Ceremony,", "Washington, D.C."): no part of the speech."""
     words = text.split()
-    return len(words) <= MAX_HEADING_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return len(words) <= MAX_HEADING_WORDS and bool(words) and words[0][:1].isupper() \
+        and all(w[:1].isupper() or not w[:1].isalpha() or w in TITLE_SMALL_WORDS for w in words)  # ("On the Reopening of the Harbour")
 _LEAD_WORDS = frozenset("said says delivered spoke speaking told announced today".split())
 
 
