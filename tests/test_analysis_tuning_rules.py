@@ -1988,3 +1988,24 @@ def test_a_speech_title_with_a_translation_an_occasion_or_a_venue_names_its_spea
     f = facts("I am pleased to visit the harbour today and meet the people who work here.",
               "I have come here from the Harbour Board, and my colleagues have come with me.", title=title)
     assert [q.speaker for q in f.quotes] == [who, who]
+
+
+def test_a_pronoun_s_clause_then_adding_gives_the_quote_to_the_one_named_before():
+    f = facts("The Harbour Board posted its results. Board Chairman John Roe emphasized their significance.",
+              "He credited the focus on the harbour, adding, “The Board continues as the largest harbour in the country.”")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "John Roe")]
+
+
+def test_a_sentence_reporting_a_pronoun_s_speech_then_a_quote_is_the_one_named_before():
+    f = facts("Harbour Minister John Roe said the port had grown.",
+              "He noted that too many people remain unemployed in the port. “This is what we need to address as "
+              "we upscale our efforts.”")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "John Roe")]
+
+
+def test_a_single_quoted_statement_left_open_runs_to_its_closing_mark():
+    f = facts("Assistant Commissioner Jane Roe, who is head of the harbour police, said:",
+              "'A joint operation undertaken today resulted in the seizure of a substance believed to be cocaine.",
+              "The harbour police will continue to work with others in targeting the importation of drugs.'",
+              "The seizure was made at the port on Tuesday.")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Jane Roe"), (3, "Jane Roe")]

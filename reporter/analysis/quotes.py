@@ -175,6 +175,8 @@ def _sentence_subject(toks: list[Tok], text: str, actors: Actors) -> Subject | N
     """The subject a participle clause hangs on: "The judge rejected that reading, writing that …"."""
     if len(toks) >= 2 and toks[0].text in ("The", "the"):
         return descriptor_at(toks, 1) or (descriptor_at(toks, 2) if len(toks) > 2 else None)
+    if len(toks) >= 2 and fold(toks[0].text) in PRONOUNS and toks[1].text.isalpha() and toks[1].text.islower():
+        return Subject("pronoun", [toks[0].text], None, toks[0].start)  # "He credited the staff, adding, “…”"
     if toks and is_name_tok(toks[0].text):
         e = run_fwd(toks, 0)
         words = words_of(toks[:e])
@@ -246,6 +248,7 @@ def _reported_speech(text: str, sents, actors: Actors):
     ("Mayor Jane Doe said the city would act", "The city will act, Jane Doe said"), else None."""
     if not sents or len(text) > 5000:
         return None
+    pronoun = None
     for a, b in reversed(sents[-MAX_REPORTED_SENTENCES:]):
         toks = tokens_between(text, a, b)
         for v in range(len(toks) - 1, 0, -1):
@@ -254,11 +257,14 @@ def _reported_speech(text: str, sents, actors: Actors):
                     return None
                 sub = subject_before(toks, v, text) or name_after(toks, v + 1, text)
                 if sub is not None and sub.kind == "pronoun":
+                    pronoun = pronoun or (sub, toks[v].text)
                     break  # "Jane Doe says the aid is welcome. But, he says, …": the sentence before names her
                 return (sub, toks[v].text) if sub is not None and sub.kind in ("name", "descriptor", "unnamed") else None
         else:
-            return None  # the last sentence reports no speech
-    return None
+            return pronoun  # the last sentence reports no speech
+    # "He noted that too many remain unemployed. “This is what we must address.”": "he", whom the
+    # reader resolves as any pronoun, when no sentence of the paragraph names the one it stands for
+    return pronoun
 
 
 MAX_REPORTED_SENTENCES = 2  # a pronoun's sentence, and the one before it that names the speaker

@@ -419,6 +419,19 @@ def terms_only(text: str) -> bool:
                                for s in spans)
 
 
+def _single_left_open(text: str) -> bool:
+    """A paragraph opened with a single mark that no single mark closes ("‘A joint operation …
+    was made." with its closing mark in a later paragraph)."""
+    t = text.strip()
+    return t[:1] in "‘'" and not quote_spans(t) and not t.rstrip("\"”").endswith(("’", "'"))
+
+
+def _single_closes(text: str) -> bool:
+    """A paragraph that ends a single-quoted passage opened before it ("… such activity.’")."""
+    t = text.strip()
+    return t[:1] not in "‘'" and t.endswith(("’", "'")) and t[-2:-1] in ".!?" and not quote_spans(t)
+
+
 def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
                       blockquoted: frozenset[int] = frozenset()) -> tuple[Introduced, ...]:
     """Each introducing line with the paragraphs it introduces. A paragraph that is itself in
@@ -477,6 +490,10 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
             if _has_marks(p) and not terms_only(p):
                 if quoted and _closes_only(p) and not _narrative(p, first=True):
                     quoted += pending + [j]
+                break
+            if quoted and _single_left_open(paragraphs[quoted[0]]) and _single_closes(p) and not _narrative(p, first=True):
+                quoted += pending + [j]  # ‘… (left open) / … .’: the single marks say where it ends
+                j += 1
                 break
             if _narrative(p, first=True, statement=statement and not left_open):
                 break  # (a statement left open ends where the article's voice attributes again)
