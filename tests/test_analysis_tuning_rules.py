@@ -2009,3 +2009,50 @@ def test_a_single_quoted_statement_left_open_runs_to_its_closing_mark():
               "The harbour police will continue to work with others in targeting the importation of drugs.'",
               "The seizure was made at the port on Tuesday.")
     assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Jane Roe"), (3, "Jane Roe")]
+
+
+def test_a_label_in_square_brackets_heads_a_turn():
+    f = facts("[ Background Music ]",
+              "[ Jane Roe: ] Welcome to the Harbour Report, your source for news from the Harbour Office.",
+              "[ John Doe: ] Thanks for having me, Jane.",
+              "[ Jane Roe: ] So, John, why did the office start a podcast?")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Jane Roe"), (3, "John Doe"), (4, "Jane Roe")]
+
+
+def test_the_answers_of_a_briefing_are_the_briefer_s_its_title_names():
+    f = facts("Q: The council reportedly wants the summit in December. What is your comment?",
+              "A: The harbour side is willing to work with the council to make the summit a success.",
+              title="Harbour Ministry Spokesperson Jane Roe's Regular Press Conference on November 30, 2016")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "a reporter"), (2, "Jane Roe")]
+
+
+def test_a_one_word_label_whose_turn_names_its_outlet_is_a_reporter_s_turn():
+    f = facts("Jane Roe, Harbour Spokesperson: Good afternoon to all of you. I will take your questions.",
+              "Rishabh: Hi sir, Rishabh from Harbour Now. Has the ministry raised the quay with the council?",
+              "Jane Roe, Harbour Spokesperson: This is at the northern quay?",
+              "Rishabh: The northern quay, yes sir.",
+              title="Transcript of Weekly Media Briefing by the Harbour Spokesperson")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [
+        (1, "Jane Roe"), (2, "a reporter"), (3, "Jane Roe"), (4, "a reporter")]
+
+
+def test_name_lines_over_turns_that_a_participants_list_names_are_labels():
+    f = facts("Participants from the Harbour Bank:", "Jane Roe – Governor, Harbour Bank",
+              "John Doe – Chief General Manager, Harbour Bank", "John Doe:",
+              "Hello, and good afternoon. Welcome to this press conference on the bank's policy.", "Jane Roe:",
+              "Yes, please. The bank holds its rate at 5.5 per cent.", "John Doe:",
+              "I will request Ms. Latha to ask her question.",
+              title="Edited Transcript of the Harbour Bank's Post Policy Press Conference")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(5, "John Doe"), (7, "Jane Roe"), (9, "John Doe")]
+
+
+def test_a_record_s_line_saying_whose_remarks_its_transcript_holds_names_the_speaker(tmp_path):
+    import json
+
+    record = {"title": "Transcript: Harbour Police briefing on the quay collapse on Dec. 15, 2012",
+              "body": "Edited by John Doe\n\nPartial transcript of press conference remarks by Harbour Police Lt. Jane "
+                      "Roe on the quay collapse on Dec. 15, 2012:\n\nAs you know, the victims have been identified by the "
+                      "office of the harbour's medical examiner.\n\nAs soon as that work is completed, we will release "
+                      "a list of names to you in writing."}
+    f = file_facts(tmp_path, "briefing.json", json.dumps(record))
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Jane Roe"), (3, "Jane Roe")]

@@ -21,7 +21,7 @@ from .mentions import (SPOKESPEOPLE, document_issuer, party_tag_close, Subject, 
                     run_back, split_title, strip_possessive, title_and, title_role, is_honorific, gender_of, genders, word_gender, subject_before, wordlike, words_of)
 from .places import is_country, is_place
 from .speakers import FAR, Candidate, choose
-from .spans import (ATTRIBUTABLE_LINE, remarks_owner, FOLLOWING_STATEMENT, label_end, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
+from .spans import (ATTRIBUTABLE_LINE, GREETED, remarks_owner, FOLLOWING_STATEMENT, label_end, MAX_QUOTES_PER_PARAGRAPH, terms_only, OPENERS, is_introducing_line, STATEMENT_VERBS, QuoteSpan, comma_attributed, dash_attributed, floor_given, introduced_blocks, paragraph_span, quote_spans,
                     transcript_turns)
 from .text import CONNECTORS, MONTH_NAMES, WEEKDAYS, NOT_NAMES, ORG_NOUNS_LOWER, ORG_WORDS, Sentences, Tok, fold, sentence_spans, token_matches, tokens, tokens_between
 
@@ -1680,6 +1680,11 @@ _FIRST_WORDS = re.compile(r"[\w’']+")
 
 
 _INTERVIEWEE = re.compile(r"\b[Ii]nterview (?:with|of) (.{3,80})")
+# A briefing's heading that says whose it is: "Spokesperson Jane Doe's Regular Press Conference on …",
+# "Press Conference by Spokesperson Jane Doe": the one whose answers its "A:" turns are.
+_BRIEFER = re.compile(r"(.{3,80}?)[’']s (?:(?:Regular|Daily|Weekly|Monthly|Press|Media|News) )*"
+                      r"(?:Press Conference|News Conference|Briefing|Press Briefing|Media Briefing)\b"
+                      r"|\b(?:Press Conference|News Conference|Briefing) (?:by|of|with) (.{3,80})")
 # "Secretary Doe With Jane Roe of Channel 9", "Minister Doe's Interview With Jane Roe of the
 # Daily Courier": the one named after "with" and followed by "of" an outlet is the journalist,
 # who asks the questions.
@@ -1885,7 +1890,7 @@ def _initials_of(label: str, actors: Actors) -> tuple[str, str | None] | None:
 
 
 _OUTLET_AFTER_NAME = re.compile(r"\s*(?:,|\bfrom\b|\bwith\b)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s+){0,5}[A-Z][\w&’'-]*)\s*[.,]")
-_GREETING_LEAD = re.compile(r"(?:(?:Sir|Ma[’']am|Madam|Hi|Hello|Yes|Thanks|Thank you)[,.!]?\s+)*(?:(?:I am|I[’']m|This is|It[’']s)\s+)?")
+_GREETING_LEAD = re.compile(GREETED + r"(?:(?:I am|I[’']m|This is|It[’']s)\s+)?")
 
 
 OUTLET_CHARS = 1000  # how far into a turn a questioner's name and outlet are looked for
@@ -1947,9 +1952,10 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         return REPORTER, None
     if 2 <= len(label) <= 4 and label.isalpha() and label.isupper() and (held := _initials_of(label, actors)) is not None:
         return held  # "TAG": the one person the text names whose initials these are
-    if label == "A":  # an interview's answers: the one the heading says was interviewed, else no one known
-        m = None if journalist else _INTERVIEWEE.search(title)
-        sub = name_after(tokens(m.group(1)), 0, m.group(1)) if m else None
+    if label == "A":  # an interview's answers: the one the heading says was interviewed (or briefed), else no one known
+        m = None if journalist else _INTERVIEWEE.search(title) or _BRIEFER.search(title)
+        who = (m.group(1) or m.group(m.lastindex)) if m else None
+        sub = name_after(tokens(who), 0, who) if who else None
         r = actors.resolve(sub) if sub is not None and sub.kind == "name" else None
         return (r[0], r[1]) if r is not None and r[2] == "person" else None
     words = _title_cased(label.replace(".", ". ")).split()  # "SECRETARY OF STATE" -> "Secretary of State", "PM"

@@ -245,6 +245,11 @@ _REMARKS_OWN = re.compile(r"(?:The )?[Ff]ollowing (?:is|are) (?:the )?(?:(?:full
 _REMARKS_OF = re.compile(r"\b(?:[Tt]hese|[Tt]his|[Ff]ollowing|[Bb]elow) (?:are|is) (?:the |a )?(?:(?:prepared|full|complete|"
                          r"near-verbatim|verbatim) )?(?:(?:text|transcript) of (?:the |today[’']s )?)?(?:noon |daily |press )?"
                          r"(?P<kind>remarks|speech|statement|address|opening statement|briefing|press conference) (?:of|by) (?=[A-Z])")
+# "Partial transcript of press conference remarks by Lt. Jane Doe on …:": a record's line saying
+# what it holds and whose words.
+_TRANSCRIPT_OF = re.compile(r"(?:(?:[Pp]artial|[Ff]ull|[Cc]omplete|[Ee]dited|[Uu]nofficial) )?(?:[Tt]ranscript|[Tt]ext) of "
+                            r"(?:the )?(?:(?:press conference|news conference|media|briefing|opening|prepared) )?"
+                            r"(?P<kind>remarks|statement|comments|briefing) (?:of|by) (?=[A-Z])")
 MAX_OWNER_LINE = 260  # a head line may run on with its place and date
 
 
@@ -260,7 +265,7 @@ def remarks_owner(line: str) -> RemarksOwner | None:
     m = _REMARKS_OWN.match(t)
     if m is not None:
         return RemarksOwner(m.group("who"), "briefing" in m.group("kind"), True)
-    m = _REMARKS_OF.search(t)
+    m = _REMARKS_OF.search(t) or _TRANSCRIPT_OF.match(t)
     if m is not None:
         return RemarksOwner(t[m.end():], "briefing" in m.group("kind"), False)
     return None
@@ -597,6 +602,8 @@ NOT_SPEAKER_LABELS = frozenset("TRANSCRIPT NOTE NOTES UPDATE CORRECTION BACKGROU
 # A question turn may be written "Q Thank you. And on trade?", with no colon after the Q.
 # A mark some transcripts set before a turn's label: "[*] KIRBY:", "* JANE DOE:".
 _TURN_MARK = re.compile(r"(?:\[\*\]|\*)\s+(?=[A-Z])")
+# A label in square brackets, as a podcast's transcript sets it: "[ Jane Doe: ] Welcome to …".
+_BRACKET_LABEL = re.compile(r"\[\s*(?P<label>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s*\]\s*(?=\S)")
 _BARE_Q = re.compile(r"(?P<label>Q)\.?\s+(?=[A-Z(“\"‘'])")
 # A speaker's initials set off by a tab or a run of spaces, as some transcripts label their turns
 # ("TAG        Thank you.", "CL\tHello and welcome"): the initials of a person the text names.
@@ -629,7 +636,7 @@ _DETAIL_WORDS = frozenset("NUMBER NO ID DATE TIME EMAIL E-MAIL PHONE FAX WEBSITE
 def label_end(text: str) -> int:
     """Where the speech starts in a paragraph that opens with a speaker's label ("Secretary-General:
     Ladies and …"), else 0."""
-    m = _LABEL.match(text, 0, 200) if text[:1].isupper() else None
+    m = _LABEL.match(text, 0, 200) if text[:1].isupper() else _BRACKET_LABEL.match(text, 0, 80) if text[:1] == "[" else None
     if m is not None and speaker_label(m.group("label")) and _titled_if_long(m.group("label")):
         return m.end()
     one = _ONE_WORD_LABEL.match(text, 0, 40) if text[:1].isupper() else None
@@ -844,7 +851,8 @@ def _surname_turns(single: dict[int, Turn], labelled: dict[int, Turn], paragraph
 HEADER_PARAGRAPHS = 12  # how far down a transcript's header names its speakers
 
 
-def _own_line_label(p: str, below: str, labelled: bool, held: bool, surnames: set[str]) -> tuple[str, str, bool] | None:
+def _own_line_label(p: str, below: str, labelled: bool, held: bool, surnames: set[str],
+                    recurring: frozenset[str] = frozenset()) -> tuple[str, str, bool] | None:
     """(label, note, whether it is an office with its holder) of a paragraph that is only a
     speaker's label, the turn being the paragraph ``below``; None for any other paragraph.
     ``labelled``: the text has labelled turns before it; ``held``: some were labelled by an
@@ -859,8 +867,10 @@ def _own_line_label(p: str, below: str, labelled: bool, held: bool, surnames: se
         return m.group("name"), m.group("office"), False  # "JANE DOE, VOA Senior Correspondent:"
     if labelled and (m := _NAME_OFFICE.fullmatch(t)) is not None and plausible_person(m.group("name").split()):
         return m.group("name"), m.group("office"), False  # "Jane Doe, Harbour Forum:" among labelled turns
-    if held and (m := _NAME_COLON.fullmatch(t)) is not None and plausible_person(m.group(1).split()):
-        return m.group(1), "", False  # "Jane Doe:" in a record whose offices are labelled "Office (Name):"
+    if (held or t in recurring) and (m := _NAME_COLON.fullmatch(t)) is not None and plausible_person(m.group(1).split()):
+        # "Jane Doe:" in a record whose offices are labelled "Office (Name):", or a line the
+        # record repeats over each of her turns
+        return m.group(1), "", False
     if (m := _TIMED_LABEL.fullmatch(t)) is not None and speaker_label(m.group("name")) \
             and not _LABEL.match(below, 0, 200):
         return m.group("name"), "", False  # "Jane Doe (00:04):", a recorded transcript's label and time
@@ -869,6 +879,16 @@ def _own_line_label(p: str, below: str, labelled: bool, held: bool, surnames: se
     if (line := _label_line(p)) is not None and not _LABEL.match(below, 0, 200):
         return line, "", False  # "Prime Minister:", "SECRETARY DOE:"
     return None
+
+
+# What a questioner may say before her name: "Hi sir, Jane Roe from …", "Thank you. Jane from …".
+GREETED = r"(?:(?i:hi|hello|yes|good (?:morning|afternoon|evening)|sir|ma[’']am|madam|thank you|thanks)[,.!]?\s+)*"
+
+
+def _names_self(label: str, turn: str) -> bool:
+    """Whether a one-word label's turn opens with that name and where its speaker is from, as a
+    questioner's does ("Rishabh: Hi sir, Rishabh from Times Now. …"): a turn, whatever the word."""
+    return re.match(GREETED + re.escape(label) + r"(?: [A-Z][\w’'-]+)?(?:,| from| with) (?:the )?[A-Z]", turn) is not None
 
 
 def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
@@ -887,11 +907,18 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
     surnames = {line.split()[-1] for p in paragraphs[:MAX_LABELLED_SCAN] if len(p) <= MAX_LABEL_LINE
                 and (line := _label_line(p)) is not None and len(line.split()) >= 2 and line.isupper()}
     initials: frozenset[str] | None = None  # read once, at the first paragraph opening with capitals
+    lines = [p.strip() for p in paragraphs[:MAX_LABELLED_SCAN] if len(p) <= MAX_LABEL_LINE and p.rstrip().endswith(":")]
+    recurring = set(t for t in set(lines) if lines.count(t) >= 2)  # the same "Jane Doe:" over several turns
+    if recurring:  # then a name line under a list of who takes part ("Jane Doe – Governor") labels her turns too
+        listed = "\n".join(p for p in paragraphs[:MAX_LABELLED_SCAN] if not p.rstrip().endswith(":"))[:100_000]
+        recurring |= {t for t in lines if t[:-1].strip() in listed}
+    recurring = frozenset(recurring)
     for k, p in enumerate(paragraphs):
         if k in labelled:
             continue  # the paragraph after a label line
         at = mark.end() if (mark := _TURN_MARK.match(p)) is not None else 0  # "[*] KIRBY: Good afternoon."
-        m = (_LABEL.match(p, at, 200) or _BARE_Q.match(p, at, 200)) if p[at:at + 1].isupper() else None
+        m = (_LABEL.match(p, at, 200) or _BARE_Q.match(p, at, 200)) if p[at:at + 1].isupper() \
+            else _BRACKET_LABEL.match(p, 0, 80) if p[:1] == "[" else None
         if m is None and (i := _INITIALS.match(p, 0, 20)) is not None:
             if initials is None:
                 initials = _named_initials(paragraphs)
@@ -908,7 +935,7 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
                 and speaker_label(m.group("label")):
             single[k] = Turn(k, m.group("label"), m.end())
         elif m is None and k + 1 < len(paragraphs) and (own := _own_line_label(
-                p, paragraphs[k + 1], bool(labelled), bool(held_lines), surnames)) is not None:
+                p, paragraphs[k + 1], bool(labelled), bool(held_lines), surnames, recurring)) is not None:
             label_lines.add(k)  # a label on a line of its own: the turn is the next paragraph
             if own[2]:
                 held_lines.add(k)
@@ -929,7 +956,8 @@ def transcript_turns(paragraphs, heading: str = "") -> tuple[Turn, ...]:
         labelled.update({k: t for k, t in single.items() if k not in labelled and fold(t.label) in FLOOR_LABELS})
     if labelled and single:  # "Susan: Thank you for joining us." then "SECRETARY DOE: Susan, thanks very much"
         called = _addressed(paragraphs, labelled)
-        labelled.update({k: t for k, t in single.items() if k not in labelled and t.label in called})
+        named_self = {t.label for k, t in single.items() if _names_self(t.label, paragraphs[k][t.start:t.start + 120])}
+        labelled.update({k: t for k, t in single.items() if k not in labelled and (t.label in called or t.label in named_self)})
     if not labelled:
         return ()
     first = min(labelled)  # once: inside the comprehension it made the stage quadratic in paragraphs

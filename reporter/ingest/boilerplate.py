@@ -507,6 +507,7 @@ _PLACE_PREFIX = re.compile(r"(?:[A-Z][\w'’.-]*(?:[ /-][A-Z][\w'’.-]*){0,3},\
 _WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?=\S)", re.I)
 _BRACKETED_DATE = re.compile(r"(?P<who>[A-Z][^()]{1,60}?)\s*\((?P<when>[^()]{6,40})\)")
 _LABELLED = re.compile(r"(?P<label>[A-Z][\w ]{1,20}):\s+(?P<rest>.+)")
+_LOWER_RUN = re.compile(r"\b[a-z]+ (?:the|a|an) [a-z]*\b|\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b")  # a sentence's words, no field's
 
 
 def date_line(text: str) -> date | None:
@@ -520,8 +521,8 @@ def date_line(text: str) -> date | None:
         return None
     if (m := _BRACKETED_DATE.fullmatch(s)) and (when := _date_of(m.group("when").strip())):
         return when
-    if (m := _LABELLED.fullmatch(s)) and (when := _trailing_date(m.group("rest"))):
-        return when
+    if (m := _LABELLED.fullmatch(s)) and not _LOWER_RUN.search(m.group("rest")) and (when := _trailing_date(m.group("rest"))):
+        return when  # (not a headline after a kind: "Transcript: Police briefing on the shooting on Dec. 15, 2012")
     if words > 8:
         return None
     m = _PLACE_PREFIX.match(s)
