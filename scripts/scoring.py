@@ -76,12 +76,19 @@ def speaker_matches(pred: str, truth: str) -> bool:
     return tw[-1] in pw or pw[-1] in tw
 
 
+def _role_words(role: str) -> set[str]:
+    """A role's significant words, a title's abbreviation spelt out ("Lt." is "Lieutenant"): one
+    office however it is written, on either side."""
+    from reporter.analysis.cues import TITLE_ABBREVIATIONS
+
+    return {x for w in _norm_words(role) for x in _norm_words(TITLE_ABBREVIATIONS.get(w, w)) if x not in _DROP}
+
+
 def role_matches(pred: str | None, truth: str) -> bool:
     """The truth role's significant words all in the predicted role, or the other way round."""
     if not pred:
         return False
-    p = {w for w in _norm_words(pred) if w not in _DROP}
-    t = {w for w in _norm_words(truth) if w not in _DROP}
+    p, t = _role_words(pred), _role_words(truth)
     return bool(p) and bool(t) and (t <= p or p <= t)
 
 

@@ -201,6 +201,8 @@ def test_matching_rules():
     assert role_matches("chief executive", "the company's chief executive")
     assert not role_matches("Dr", "health ministry") and not role_matches(None, "Minister")
     assert not role_matches("NASA Deputy", "NASA Administrator")
+    assert role_matches("Harbour Police Lieutenant", "Harbour Police Lt.")  # one office, abbreviated or not
+    assert not role_matches("Harbour Police Lieutenant", "Harbour Police Sgt.")
 
 
 @pytest.mark.parametrize("value, shaped", [("(202) 691-6378", True), ("202-358-1600", True),

@@ -2056,3 +2056,20 @@ def test_a_record_s_line_saying_whose_remarks_its_transcript_holds_names_the_spe
                       "a list of names to you in writing."}
     f = file_facts(tmp_path, "briefing.json", json.dumps(record))
     assert [(q.paragraph, q.speaker) for q in f.quotes] == [(2, "Jane Roe"), (3, "Jane Roe")]
+
+
+def test_a_caps_label_opening_with_an_office_s_dotted_abbreviation_is_the_surname_s():
+    f = facts("HARBOUR SPOKESPERSON ROE: Good morning. Our speaker today is Usec. John Q. Doe of the Harbour Office.",
+              "USEC. DOE: Thank you. As of yesterday we have on record 66,738 families displaced from the port.",
+              title="Press Briefing by Harbour Spokesperson Jane Roe")
+    assert f.quotes[-1].speaker == "John Q. Doe"
+
+
+def test_a_participants_list_with_dashes_gives_the_labelled_speakers_roles():
+    f = facts("Participants from the Harbour Bank:", "Shri Jane Roe – Governor, Harbour Bank.",
+              "Shri John Doe – Chief General Manager, Harbour Bank", "John Doe:",
+              "Hello, and good afternoon. Welcome to this press conference on the bank's policy.", "Jane Roe:",
+              "Yes, please. The bank holds its rate at 5.5 per cent.", "John Doe:", "Ms. Latha, your question.",
+              title="Edited Transcript of the Harbour Bank's Post Policy Press Conference")
+    assert [(q.speaker, q.role) for q in f.quotes[:2]] == [
+        ("John Doe", "Chief General Manager, Harbour Bank"), ("Jane Roe", "Governor, Harbour Bank")]

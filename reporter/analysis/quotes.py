@@ -1721,8 +1721,9 @@ def header_lines(raw: str) -> str:
 
 # A header line that presents a speaker: a name ending in the label's surname, then a role
 # and nothing else on the line.
-_PRESENTER_LINE = (r"^(?:(?i:presenters?|briefers?|speakers?)\s*:\s*)?(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,3}}{surname}),"
-                   r"\s+(?P<role>[A-Z][^,.;:\n<>]{{1,60}}?(?:,\s[A-Z][^,.;:\n<>]{{1,40}}?)?)\s*$")  # "Director, Press Office"
+_PRESENTER_LINE = (r"^(?:(?i:presenters?|briefers?|speakers?)\s*:\s*)?(?P<name>(?:[A-Z][\w.'’-]*\s+){{1,3}}{surname})(?:,|\s[–—])"
+                   r"\s+(?P<role>[A-Z][^,.;:\n<>]{{1,60}}?(?:,\s[A-Z][^,.;:\n<>]{{1,40}}?)?)\.?\s*$")  # "Director, Press Office"
+# (or a list of who takes part: "Jane Doe – Chief General Manager, Harbour Bank.")
 
 
 def _presenter(surname: str, header: str) -> tuple[str, str] | None:
@@ -1962,6 +1963,8 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
     if label.isupper():  # "MR. MCCORMACK": the name as the text writes it ("McCormack"), not "Mccormack"
         words = [_as_written(w, whole) if w[:1].isupper() and not is_title(w) else w for w in words]
     title, name = split_title([w for w in words if w])
+    if len(name) >= 2 and not title and re.fullmatch(r"[A-Z][a-z]{2,4}\.", name[0]) and not is_honorific(name[0]):
+        title, name = name[:1], name[1:]  # "USEC. DOE": an office's abbreviation, as a title, then her surname
     title, name = _given_name_back(title, name, header + "\n" + whole)
     if not name and len(title) >= 3 and not is_title(title[-1]) and fold(title[-2]) not in CONNECTORS \
             and _full_name_titled(title[-1], whole) is not None:
@@ -1998,11 +2001,12 @@ def _label_speaker(label: str, whole: str, actors: Actors, title: str = "",
         if full is not None:
             given = full[1] if full[1] and all(fold(w) in fold(full[1]) for w in title) else None
             return full[0], given or title_role(title)  # "SECRETARY DOE" after "Secretary of State Jane Doe"
+    listed = (_presenter(name[-1], top) or (None, None))[1] if not title else None  # "Jane Doe – Governor, Harbour Bank"
     if not title:  # "JANE DOE" under a heading "Briefing by Spokesperson Jane Q. Doe": her fuller name and role
         full = _full_name_titled(name[-1], whole)
         if full is not None and full[0].split()[0] == name[0]:
-            return full
-    return " ".join(name), title_role(title)
+            return full[0], full[1] or listed
+    return " ".join(name), title_role(title) or listed
 
 
 # "MODERATOR: Good morning. I'm Jane Roe, and welcome to …": a role label whose speaker names

@@ -586,7 +586,7 @@ class Turn(NamedTuple):
     note: str = ""  # what the label says in brackets: "JANE DOE (Chief Executive, Acme):"
 
 
-_LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|SEC|GOV|AMB)\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
+_LABEL = re.compile(r"(?P<label>Q|A|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|SEC|GOV|AMB)\.? |[A-Z]{2,5}\. )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-.]+){0,9}"
                     r"|(?:Mr|Ms|Mrs|Dr)\.? [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?"
                     r"|(?:[A-Z][a-z]{1,4}\. ){1,3}[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"  # "Lt. Col. Jane Doe"
                     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3} \d{1,2}"  # "Senior Defense Official 1"
