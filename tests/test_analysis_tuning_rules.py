@@ -2073,3 +2073,15 @@ def test_a_participants_list_with_dashes_gives_the_labelled_speakers_roles():
               title="Edited Transcript of the Harbour Bank's Post Policy Press Conference")
     assert [(q.speaker, q.role) for q in f.quotes[:2]] == [
         ("John Doe", "Chief General Manager, Harbour Bank"), ("Jane Roe", "Governor, Harbour Bank")]
+
+
+def test_a_single_quote_opened_after_said_and_left_open_runs_on_into_the_next_paragraph():
+    f = facts("Professor Jane Roe, of the university’s school of physics said: ‘Over the next few years, harbour "
+              "physicists are looking forward to recording data.",
+              "‘Hopefully, this will allow us to shed light on the major questions.’")
+    assert [(q.paragraph, q.speaker) for q in f.quotes] == [(1, "Jane Roe"), (2, "Jane Roe")]
+
+
+def test_a_phrase_quoted_after_expressed_her_is_her_words():
+    f = facts("Harbour Director General Jane Roe has expressed her “great pain and revulsion” at the assaults.")
+    assert [(q.speaker, q.text) for q in f.quotes] == [("Jane Roe", "great pain and revulsion")]

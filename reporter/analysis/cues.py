@@ -52,7 +52,7 @@ AUDIENCE_VERBS = frozenset("told tells asked asks urged urges".split())
 # "called the ruling "a win"", "described it as "…"", "…, writing that "…"".
 LEAD_VERBS = frozenset("called calls described describes writing saying adding telling dismissed dismisses branded hailed hails "
                        "brands labelled labeled labels termed terms commended commends praised praises welcomed welcomes "
-                       "agreed agrees".split())
+                       "agreed agrees expressed expresses voiced voices".split())  # "expressed her “great pain”"
 # "As Jane Doe put it", "as Jane Doe herself described it:": the verbs that frame a quotation
 # so; "In his words:": the possessives that frame one, and the pronoun each stands for.
 FRAMING_VERBS = frozenset("put puts described describes said says wrote writes".split())

@@ -161,6 +161,8 @@ def _single_spans(text: str) -> list[QuoteSpan]:
             start = i + 1  # an opening mark before any close: the earlier one was an apostrophe
     if start == 1 and text[0] == "‘" and not spans:
         spans.append(QuoteSpan(1, n, False))  # a paragraph of a quote that runs on into the next
+    elif start >= 3 and text[start - 3:start - 1] == ": " and not spans and text.rstrip()[-1:] in ".!?":
+        spans.append(QuoteSpan(start, n, False))  # "Jane Doe said: ‘Over the next years …." runs on too
     return spans
 
 
