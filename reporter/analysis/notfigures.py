@@ -183,6 +183,7 @@ def _symbol_before(text: str, s: int) -> bool:
 
 
 _INLINE_LABEL = re.compile(r"\)\s+[a-z]")  # a number closed by ")" before a lower-case word: a list's label
+_TODAY_BEFORE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight)\s?$", re.I)
 
 
 MAX_NOTE_LINE = 300
@@ -308,6 +309,12 @@ def why_not(text: str, s: int, e: int) -> str | None:
             s == 0 or text[s - 1] == " " or text[s - 1] == "(" and (s == 1 or text[s - 2] == " ")) \
             and text.rfind("(", max(0, s - 60), max(0, s - 1)) <= text.rfind(")", max(0, s - 60), s):
         return "list numbering"  # "the defendant 1) falsely claimed …; 2) omitted …", "(1) the"
+    if e - s <= 2 and text[s:e].isdigit() and text[s - 1:s] == "(" and text[e:e + 2] == ") " and int(text[s:e]) >= 2 \
+            and f"({int(text[s:e]) - 1}) " in text[max(0, s - 2000):s]:
+        return "list numbering"  # "two kinds: (1) Permanent Residents …; and (2) Non-permanent Residents": the next label
+    if e - s <= 2 and text[s:e].isdigit() and int(text[s:e]) <= 31 and text[s - 1:s] == "(" and text[e:e + 1] == ")" \
+            and _TODAY_BEFORE.search(text, max(0, s - 12), s - 1):
+        return "a date"  # "at the Secretariat today (22)": the day of the month
     prev = text[max(0, s - 14):s].split()
     if prev and prev[-1].lower().strip("(:") in LABELS:
         return "a label"
