@@ -2085,3 +2085,24 @@ def test_a_single_quote_opened_after_said_and_left_open_runs_on_into_the_next_pa
 def test_a_phrase_quoted_after_expressed_her_is_her_words():
     f = facts("Harbour Director General Jane Roe has expressed her “great pain and revulsion” at the assaults.")
     assert [(q.speaker, q.text) for q in f.quotes] == [("Jane Roe", "great pain and revulsion")]
+
+
+def test_a_record_s_office_label_without_a_colon_heads_the_statement_below():
+    f = facts("The Secretary of State for Harbours (Mr. Jane Roe)",
+              "With permission, Mr. Speaker, I shall make a statement on the harbour white paper which I am publishing today.",
+              "In June the Government published a green paper which set out the case for change.",
+              title="Harbour White Paper")
+    assert [(q.paragraph, q.speaker, q.role) for q in f.quotes][:2] == [
+        (2, "Jane Roe", "Secretary of State for Harbours"), (3, "Jane Roe", "Secretary of State for Harbours")]
+
+
+def test_a_statement_read_out_for_another_in_a_record_s_turn_is_the_other_s(tmp_path):
+    f = file_facts(tmp_path, "wms.txt", "Harbour Strategy\n\n"
+                   "The Minister for Harbours (Jane Roe):\n\n"
+                   "My right hon. Friend the First Secretary of State, Lord Doe, has made the following statement:\n\n"
+                   "The Department, together with the Harbour Office, is today publishing \"© The Way Ahead: A Strategy "
+                   "for the Harbour in the Digital Age\".\n\n"
+                   "This report set out the policies which will drive the approach to the harbour.\n")
+    assert [(q.paragraph, q.speaker, q.role) for q in f.quotes] == [
+        (2, "Jane Roe", "Minister for Harbours"), (3, "Lord Doe", "First Secretary of State"),
+        (4, "Lord Doe", "First Secretary of State")]

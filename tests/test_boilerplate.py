@@ -760,3 +760,9 @@ def test_a_contact_line_under_a_dated_headline_leaves_that_headline_the_title(tm
 ])
 def test_a_note_on_where_the_speech_can_be_watched_is_boilerplate(line, expected):
     assert is_boilerplate(line) is expected
+
+
+def test_a_sentence_naming_a_work_with_a_copyright_sign_is_no_copyright_line():
+    assert not is_boilerplate("The Department, together with the Harbour Office, is today publishing \"© The Way "
+                              "Ahead: A Strategy for the Harbour in the Digital Age\".")
+    assert is_boilerplate("© Harbour Office 2024")

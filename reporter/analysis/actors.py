@@ -15,7 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .facts import Organization, Person
-from .mentions import (CLAUSE_OPENERS, RUN_JOINERS, is_dotted, is_honorific, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
+from .mentions import (CLAUSE_OPENERS, without_courtesy, RUN_JOINERS, is_dotted, is_honorific, party_tag_close, title_role, Subject, is_name_tok, is_title, name_after, plausible_person, run_back, run_fwd,
                     lower_title_before, split_title, strip_possessive, subject_before, title_and, words_of)
 from .places import city_before, dateline, is_country, is_place
 from .cues import SELF_INTRO, ADVERBS, DOCUMENT_NOUNS, HEADLINE_NOUNS, POSTNOMINALS, OTHER_OFFICE_WORDS, REPORT_VERBS, TITLE_ABBREVIATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS
@@ -211,7 +211,7 @@ class _Builder:
             return
         if len(name_words) < 2 or not plausible_person(name_words):
             return
-        role = role or title_role(title_words)
+        role = role and without_courtesy(role) or title_role(title_words)
         name = " ".join(name_words)
         entry = self.people.setdefault(fold(name), [name, None])
         if role and (entry[1] is None or fold(entry[1].rstrip(".")) in _HONORIFIC_ROLES):

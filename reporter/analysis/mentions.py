@@ -750,7 +750,18 @@ def _named(toks: list[Tok], s: int, e: int, role: str | None) -> Subject | None:
         role = _title_before_comma(toks, s - 1, text=None)  # "Minister for Skills, Jane Holt MP said:"
     elif role is None and s >= 3 and fold(toks[s - 1].text) == "the" and toks[s - 2].text == ",":
         role = _title_before_comma(toks, s - 2, text=None)  # "The Home Secretary, the Rt Hon Jane Holt said:"
+    if role:  # "My right hon. Friend the First Secretary of State, Lord Doe, …": Parliament's courtesy, no office
+        role = without_courtesy(role)
     return Subject("name", words, role, toks[s].start)
+
+
+def without_courtesy(role: str) -> str | None:
+    """A role without Parliament's courtesy before the office ("Friend the First Secretary of State")."""
+    return _FRIEND.sub("", role) or None
+
+
+_FRIEND = re.compile(r"^(?:(?:[Mm]y|[Oo]ur)\s+)?(?:(?:right\s+)?hon(?:ourable)?\.?\s+(?:and\s+(?:learned|gallant)\s+)?)?"
+                     r"Friends?\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _title_before_comma(toks: list[Tok], comma: int, text: str | None) -> str | None:

@@ -1374,7 +1374,11 @@ def extract(paragraphs, actors: Actors, sentences: Sentences | None = None, titl
                 # (its phrases in marks are the speaker's own: "‘surrender or starve’ tactics"; a
                 # label opening it is no part of it: "Secretary-General:  Ladies and gentlemen …")
                 spans = (paragraph_span(text, label_end(text)),)
-        if pno - 1 in turn_speakers:  # a transcript: the turn is the quotation, its label the speaker
+        handed_over = intro is not None and not isinstance(intro, tuple) and intro != pno - 1 \
+            and intro_speakers.get(intro) is not None and FOLLOWING_STATEMENT.search(paragraphs[intro]) is not None
+        if pno - 1 in turn_speakers and not handed_over:  # a transcript: the turn is the quotation, its label the speaker
+            # (unless the turn read out another's statement: "My right hon. Friend Lord Doe has
+            # made the following statement:", then Lord Doe's words)
             if turn_speakers[pno - 1] is None:
                 pending = []
                 continue  # a reporter's question, or a label that names no one

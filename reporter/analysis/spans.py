@@ -422,8 +422,20 @@ def terms_only(text: str) -> bool:
     """Every quotation-marked span of a paragraph is a short phrase inside its sentence (a term,
     a slogan), so the paragraph is no one else's quoted speech: the introduced speech goes on."""
     spans = quote_spans(text)
-    return bool(spans) and all(s.start > 1 and s.closed and len(text[s.start:s.end].split()) <= MAX_TERM_WORDS
+    return bool(spans) and all(s.start > 1 and s.closed and (len(text[s.start:s.end].split()) <= MAX_TERM_WORDS
+                                                             or _work_title(text[s.start:s.end]))
                                for s in spans)
+
+
+def _work_title(phrase: str) -> bool:
+    """A quoted phrase that is a work's title, every long word capitalised and no sentence's end
+    ("© The Way Ahead: A Strategy for Copyright in the Digital Age")."""
+    words = phrase.split()
+    return len(words) <= MAX_TITLE_WORDS and phrase.rstrip()[-1:] not in ".!?," \
+        and all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words)
+
+
+MAX_TITLE_WORDS = 16
 
 
 def _single_left_open(text: str) -> bool:
@@ -521,7 +533,9 @@ def introduced_blocks(paragraphs, stops: frozenset[int] = frozenset(),
                 quoted.append(q)
         if quoted:
             out.append(Introduced(k, tuple(quoted), inline))
-        k = max(j, k + 1)
+        # (a line that introduced nothing leaves the next for what it may introduce: a record's
+        # "The Minister (Jane Doe):" over "Lord Doe has made the following statement:")
+        k = max(j, k + 1) if quoted else k + 1
     return tuple(out)
 
 
@@ -694,7 +708,7 @@ _TIMED_LABEL = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})
 # A parliamentary record's label line: an office with its holder in brackets, then a colon.
 _OFFICE_HELD_LABEL = re.compile(r"(?P<office>(?:The )?[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|of|for|and|the|on)){0,14}) "
                                 r"\((?P<held>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.? )?[A-Z][\w’'.-]*"
-                                r"(?: [A-Z][\w’'.-]*){1,3})\):")
+                                r"(?: [A-Z][\w’'.-]*){1,3})\)(?::|$)")  # (an older record's has no colon)
 
 
 # The reference line of a debate's record ("HC Deb 04 February 1999 vol 324 cc1083-94"), and the
@@ -860,6 +874,11 @@ def _own_line_label(p: str, below: str, labelled: bool, held: bool, surnames: se
     ``labelled``: the text has labelled turns before it; ``held``: some were labelled by an
     office with its holder; ``surnames``: those of the full names label lines give."""
     t = p.strip()
+    if len(t) <= MAX_NAME_LINE and t.endswith(")") and (m := _OFFICE_HELD_LABEL.fullmatch(t)) is not None \
+            and any(is_title(w) for w in m.group("office").split()) and _first_person(below):
+        # "The Secretary of State for Social Services (Mr. Jane Doe)" over her statement: a record
+        # that sets no colon after the label
+        return m.group("held"), m.group("office").removeprefix("The "), True
     if len(t) > MAX_NAME_LINE or not t.endswith(":"):
         return None
     if (m := _OFFICE_HELD_LABEL.fullmatch(t)) is not None and any(is_title(w) for w in m.group("office").split()):

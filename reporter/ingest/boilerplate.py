@@ -68,6 +68,7 @@ UI_INSTRUCTION = re.compile(r"(?:please\s+)?(?:click|tap|double-click|scroll|swi
 # ... anywhere in a short line: "Related stories Click here for the latest headlines."
 CLICK_HERE = re.compile(r"\b(?:click|tap)\s+here\b", re.I)
 # A picture's credit or a page's copyright line: "… © European Union (2023)".
+_RIGHTS = re.compile(r"\b(?:19|20)\d\d\b|rights\s+reserved|\bcrown\s+copyright", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}\b|\bcopyright\s+(?:\d{4}|©)", re.I)
 # The page about itself: "… are posted separately on our Press Release page", "on this page".
 OWN_PAGE = re.compile(r"\b(?:on|to|from|visit|see)\s+(?:our|this)\s+(?:[\w-]+\s+){0,3}(?:page|site|website)\b", re.I)
@@ -341,8 +342,9 @@ def is_boilerplate(text: str) -> bool:
     if words <= 25 and (SITE.search(s) or CALL_TO_ACTION.search(s) or UI_INSTRUCTION.match(s) or CLICK_HERE.search(s)
                         or OWN_PAGE.search(s)):
         return True
-    if words <= 40 and (COPYRIGHT.search(s) or TEXT_FRAME.match(s) or TRANSCRIPT_NOTE.match(s) or PAGE_LINES.match(s)):
-        return True
+    if words <= 40 and (COPYRIGHT.search(s) and (words <= 15 or _RIGHTS.search(s)) or TEXT_FRAME.match(s)
+                        or TRANSCRIPT_NOTE.match(s) or PAGE_LINES.match(s)):
+        return True  # (a long sentence with a "©" and no year or rights in it names a work: "… publishing “© The Way Ahead”")
     if words <= 80 and len(_PLACED.findall(s)) >= 2:
         return True
     if words <= 60 and (ARCHIVE_NOTICE.search(s) or EMBARGO_NOTICE.search(s)):
