@@ -766,3 +766,10 @@ def test_a_sentence_naming_a_work_with_a_copyright_sign_is_no_copyright_line():
     assert not is_boilerplate("The Department, together with the Harbour Office, is today publishing \"© The Way "
                               "Ahead: A Strategy for the Harbour in the Digital Age\".")
     assert is_boilerplate("© Harbour Office 2024")
+
+
+def test_a_dateline_s_day_may_carry_its_ordinal():
+    from reporter.ingest.boilerplate import dateline
+
+    d = dateline("Port Liria, October 30th, 2019 – The Harbour Board condemns the attack.")
+    assert d is not None and d.when.isoformat() == "2019-10-30" and d.place == "Port Liria"

@@ -285,6 +285,11 @@ def test_an_office_that_names_no_one_takes_the_after_said(speaker, written):
 @pytest.mark.parametrize("sentence, floor", [
     ("I know there are a lot of people who have asked me questions.", True),
     ("My question is about the quay and the ferries that use it each day.", True),
+    ("I don’t really have any announcements to begin with, so I will take a few questions, and we’ll start with you.", True),
+    ("To the faculty—having been a harbour pilot myself, I know how hard you work and how proud you are.", True),
+    ("To the surprise of the council, the harbour took in 1,200 ships last year.", False),
+    ("One question, okay anyway, go ahead.", True),
+    ("The council will go ahead with the dredging of the northern channel in May.", False),
     ("The committee put 40 questions to the harbour board about the quay.", False),
     ("Jane, thank you for that kind introduction and for inviting me to join you here in Port Liria.", True),
     ("Port Liria, the harbour board thanks you for a record year of 1,200 ships.", False),

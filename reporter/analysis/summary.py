@@ -46,15 +46,18 @@ def floor_talk(sentence: str) -> bool:
     words = t[at:].lstrip(" “\"‘'")
     if words.rstrip(" ”\"’').").endswith("?"):
         return True
-    if len(words.split()) <= MAX_ROOM_WORDS and _ROOM.search(words):
+    if len(words.split()) <= MAX_ROOM_WORDS and _ROOM.search(words) or _DEDICATION.match(words):
         return True  # "I know there are a lot of people who have asked me questions."
     words = _VOCATIVE.sub("", words, count=1)  # "Roy, thank you for that kind introduction."
     return words.lower().replace("’", "'").startswith(FLOOR_TALK)
 
 
 # The briefer speaking of the questions themselves, in a short sentence: running the room.
-_ROOM = re.compile(r"\b(?:I|I['’]ll|I['’]m|I['’]d|we|we['’]ll|me|us)\b.*\bquestions\b|\bquestions\b.*\b(?:I|me|us)\b")
-MAX_ROOM_WORDS = 16
+_ROOM = re.compile(r"\b(?:I|I['’]ll|I['’]m|I['’]d|we|we['’]ll|me|us)\b.*\bquestions\b|\bquestions\b.*\b(?:I|me|us)\b"
+                   r"|\b(?:no|any|few) announcements\b|\bgo ahead[.!]?[”\"’']?$")  # "One question, okay anyway, go ahead."  # "I don't really have any announcements to begin with"
+# A speech turning to those it thanks: "To the faculty—having been a professor myself, …".
+_DEDICATION = re.compile(r"(?:And )?[Tt]o (?:the |our |all |my )?[\w ’',]{2,60}?\s?[—–]")
+MAX_ROOM_WORDS = 24
 _VOCATIVE = re.compile(r"(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*,\s+")  # the one addressed, before the words
 SPOKEN_TEXT = 0.6  # share of paragraphs that are quotations in full, past which the text is all speech
 

@@ -198,8 +198,8 @@ DATELINE = re.compile(
     r"(?:[A-Z]{2,6}\s+[-–—]\s+)?"  # a news service's name before the place: "AFPS - WASHINGTON, June 10, 2014 –"
     r"(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,4}(?:,\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})?)"
     r"\s*(?:[,(]|[-–—]\s*\(|\s[–—]\s(?=(?i:" + _MONTH + r")\.?\s+\d))\s*"  # "Washington, DC – November 16, 2007 …" too
-    r"(?:(?P<month>(?i:" + _MONTH + r"))\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
-    r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH + r"))\.?(?:\s+(?P<year2>\d{4}))?)\)?"
+    r"(?:(?P<month>(?i:" + _MONTH + r"))\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"  # "October 30th, 2019"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>(?i:" + _MONTH + r"))\.?(?:\s+(?P<year2>\d{4}))?)\)?"
     r"(?:\s*\((?P<agency>[A-Z][\w .&'-]{1,30})\))?"
     r"\s*(?:[-–—]{1,2}|/[A-Z][\w ]{1,30}/\s*[-–—]*|:|(?:(?<=\d{4})|(?<=\d{4}\)))(?=\s+[A-Z]))"
     r"(?:\s+|(?<=[–—])(?=[A-Z]))")  # (a dash run into the lede: "February 22, 1999—Peace Corps …")
